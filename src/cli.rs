@@ -1,0 +1,275 @@
+//! The command line: `plan-explorer validate FILE...`.
+//!
+//! The binary only calls [`main`]; everything it does lives here so the
+//! integration tests can run the real binary and the unit tests the pieces.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+
+use crate::dataset::{self, Problem, ReadError, Summary};
+
+/// Explore Shanghai's industrial and medical-AI plans.
+#[derive(Debug, Parser)]
+#[command(name = "plan-explorer", version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check dataset files and print a summary or every problem.
+    ///
+    /// Exit status: 0 when every file is valid, 1 when one is invalid, 2 on
+    /// a usage or I/O error (a missing file, a folder, no permission).
+    Validate(ValidateArgs),
+}
+
+/// Arguments of `validate`.
+#[derive(Debug, clap::Args)]
+pub struct ValidateArgs {
+    /// Dataset files to check; with none, the embedded default dataset.
+    pub files: Vec<PathBuf>,
+    /// Print a JSON report instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Also check that every quote occurs verbatim in its source's text file
+    /// in this folder.
+    #[arg(long, value_name = "DIR")]
+    pub sources: Option<PathBuf>,
+}
+
+/// Exit status for a valid result.
+const EXIT_VALID: u8 = 0;
+/// Exit status when a dataset is invalid.
+const EXIT_INVALID: u8 = 1;
+/// Exit status for a usage or I/O error.
+const EXIT_USAGE_OR_IO: u8 = 2;
+
+/// Runs the command line and returns the process's exit status.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // Help and version go to stdout with status 0; errors exit 2.
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() {
+                EXIT_USAGE_OR_IO
+            } else {
+                EXIT_VALID
+            });
+        }
+    };
+    match cli.command {
+        Some(Command::Validate(args)) => ExitCode::from(validate(&args)),
+        None => {
+            eprintln!(
+                "plan-explorer: the window is not part of this build yet; \
+                 use `plan-explorer validate [FILE...]` (see --help)"
+            );
+            ExitCode::from(EXIT_USAGE_OR_IO)
+        }
+    }
+}
+
+/// What `validate` found in one file.
+#[derive(Debug, Serialize)]
+pub struct FileReport {
+    /// The file, or [`dataset::EMBEDDED_NAME`].
+    pub file: String,
+    /// Whether the dataset is usable.
+    pub valid: bool,
+    /// Set when the file could not be read at all (exit status 2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub io_error: Option<String>,
+    /// The counts, when the dataset is valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Summary>,
+    /// Every problem, errors and warnings.
+    pub problems: Vec<Problem>,
+}
+
+/// The whole report of `validate --json`.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    /// Whether every file is valid.
+    pub valid: bool,
+    /// One entry per file.
+    pub files: Vec<FileReport>,
+}
+
+/// Runs `validate` and returns its exit status.
+pub fn validate(args: &ValidateArgs) -> u8 {
+    if let Some(dir) = &args.sources
+        && !dir.is_dir()
+    {
+        eprintln!(
+            "plan-explorer: --sources expects a folder of source texts: {}",
+            dir.display()
+        );
+        return EXIT_USAGE_OR_IO;
+    }
+    let files: Vec<Option<&Path>> = if args.files.is_empty() {
+        vec![None]
+    } else {
+        args.files.iter().map(|f| Some(f.as_path())).collect()
+    };
+    let reports: Vec<FileReport> = files
+        .into_iter()
+        .map(|file| check_one(file, args.sources.as_deref()))
+        .collect();
+
+    let status = if reports.iter().any(|r| r.io_error.is_some()) {
+        EXIT_USAGE_OR_IO
+    } else if reports.iter().all(|r| r.valid) {
+        EXIT_VALID
+    } else {
+        EXIT_INVALID
+    };
+    let report = Report {
+        valid: status == EXIT_VALID,
+        files: reports,
+    };
+    let mut out = std::io::stdout().lock();
+    let written = if args.json {
+        serde_json::to_writer_pretty(&mut out, &report)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        write_text(&mut out, &report)
+    };
+    // A closed pipe (`validate | head`) is not worth a panic or a message.
+    drop(written);
+    status
+}
+
+/// Loads and checks one file (or the embedded dataset).
+fn check_one(file: Option<&Path>, sources: Option<&Path>) -> FileReport {
+    let name = file.map_or_else(
+        || dataset::EMBEDDED_NAME.to_owned(),
+        |f| f.display().to_string(),
+    );
+    let loaded = match file {
+        None => Ok(dataset::load_embedded()),
+        Some(path) => dataset::load_file(path),
+    };
+    let mut loaded = match loaded {
+        Ok(loaded) => loaded,
+        Err(error) => return read_error_report(name, &error),
+    };
+    if let (Some(dir), Some(data)) = (sources, &loaded.dataset) {
+        loaded.problems.extend(dataset::quotes::check_quotes(data, dir));
+    }
+    let valid = loaded.dataset.is_some() && loaded.errors().next().is_none();
+    FileReport {
+        file: name,
+        valid,
+        io_error: None,
+        summary: loaded
+            .dataset
+            .as_ref()
+            .filter(|_| valid)
+            .map(dataset::Dataset::summary),
+        problems: loaded.problems,
+    }
+}
+
+/// A file that could not be read: its content (exit 1) or the file itself
+/// (exit 2).
+fn read_error_report(name: String, error: &ReadError) -> FileReport {
+    if error.is_content_problem() {
+        let mut problem = Problem::error("", error.to_string());
+        if let ReadError::NotUtf8 { line, column, .. } = error {
+            problem.line = Some(*line);
+            problem.column = Some(*column);
+        }
+        FileReport {
+            file: name,
+            valid: false,
+            io_error: None,
+            summary: None,
+            problems: vec![problem],
+        }
+    } else {
+        FileReport {
+            file: name,
+            valid: false,
+            io_error: Some(error.to_string()),
+            summary: None,
+            problems: Vec::new(),
+        }
+    }
+}
+
+/// Prints the report as `file:line:column: error: message` lines, the form
+/// editors and terminals turn into links.
+fn write_text(out: &mut impl std::io::Write, report: &Report) -> std::io::Result<()> {
+    for file in &report.files {
+        if let Some(error) = &file.io_error {
+            writeln!(out, "{}: error: {error}", file.file)?;
+            continue;
+        }
+        let errors = file.problems.iter().filter(|p| p.is_error()).count();
+        let warnings = file.problems.len() - errors;
+        if let Some(summary) = &file.summary {
+            writeln!(
+                out,
+                "{}: valid: {} plans, {} measures, {} units, {} series, {} points, {} funds, \
+                 {} targets, {} sources{}",
+                file.file,
+                summary.plans,
+                summary.measures,
+                summary.units,
+                summary.series,
+                summary.points,
+                summary.funds,
+                summary.targets,
+                summary.sources,
+                plural_suffix(warnings, "warning"),
+            )?;
+        } else {
+            writeln!(
+                out,
+                "{}: invalid: {}{}",
+                file.file,
+                count(errors, "error"),
+                plural_suffix(warnings, "warning")
+            )?;
+        }
+        for problem in &file.problems {
+            match (problem.line, problem.column) {
+                (Some(line), Some(column)) => {
+                    let mut located = problem.clone();
+                    located.line = None;
+                    located.column = None;
+                    writeln!(out, "{}:{line}:{column}: {located}", file.file)?;
+                }
+                _ => writeln!(out, "{}: {problem}", file.file)?,
+            }
+        }
+    }
+    Ok(())
+}
+
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+/// `, 2 warnings`, or nothing for zero.
+fn plural_suffix(n: usize, what: &str) -> String {
+    if n == 0 {
+        String::new()
+    } else {
+        format!(", {}", count(n, what))
+    }
+}

@@ -1,0 +1,1001 @@
+//! Turns the loose [`RawDataset`] into a checked [`Dataset`], reporting every
+//! problem with its JSON path.
+//!
+//! A broken record is still converted, with placeholders for its broken
+//! fields, so that the records after it are checked too and references to it
+//! are not reported a second time. Any error means no dataset is returned.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::hash::Hash;
+
+use super::field::{Field, Shape};
+use super::model::{
+    Citation, Dataset, ExchangeRate, FigureRef, Fund, FundIx, IdIndex, Node, NodeIx, NodeKind,
+    Plan, PlanIx, Point, QuantityUnit, Series, SeriesIx, Source, SourceIx, Status, Target,
+    TargetIx, Theme, ThemeIx, Unit, UnitIx,
+};
+use super::problem::{JsonPath, Problem};
+use super::raw::{
+    RawCitation, RawDataset, RawExchangeRate, RawFund, RawNode, RawPlan, RawPoint, RawSeries,
+    RawSource, RawTarget, RawTheme, RawUnit,
+};
+
+/// The format versions this program reads.
+pub const SUPPORTED_SCHEMA_VERSIONS: &[i64] = &[1];
+
+/// Years outside this range are taken to be typing mistakes.
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i64> = 1949..=2100;
+
+/// The longest id accepted, in bytes.
+const MAX_ID_LEN: usize = 128;
+
+/// Checks a raw dataset. `problems` holds what reading already found (such as
+/// unknown fields); the checker adds to it.
+pub fn check(raw: RawDataset, problems: Vec<Problem>) -> (Option<Dataset>, Vec<Problem>) {
+    let mut checker = Checker {
+        problems,
+        path: JsonPath::default(),
+        index: IdIndex::default(),
+        nodes: Vec::new(),
+    };
+    let dataset = checker.dataset(raw);
+    let has_error = checker.problems.iter().any(Problem::is_error);
+    (
+        if has_error { None } else { Some(dataset) },
+        checker.problems,
+    )
+}
+
+struct Checker {
+    problems: Vec<Problem>,
+    path: JsonPath,
+    index: IdIndex,
+    nodes: Vec<Node>,
+}
+
+impl Checker {
+    fn error(&mut self, path: String, message: impl Into<String>) {
+        self.problems.push(Problem::error(path, message));
+    }
+
+    /// Reports a missing or mistyped field and gives back its value, if any.
+    fn take<T: Shape>(&mut self, field: Field<T>, key: &str) -> Option<T> {
+        match field {
+            Field::Ok(value) => Some(value),
+            Field::Missing => {
+                self.error(self.path.with_key(key), "missing required field");
+                None
+            }
+            Field::Wrong(found) => {
+                self.error(
+                    self.path.with_key(key),
+                    format!("expected {}, found {found}", T::expected()),
+                );
+                None
+            }
+        }
+    }
+
+    /// Like [`Self::take`], for a field that may be absent or null.
+    fn take_optional<T: Shape>(&mut self, field: Option<Field<T>>, key: &str) -> Option<T> {
+        match field {
+            None | Some(Field::Missing) => None,
+            Some(field) => self.take(field, key),
+        }
+    }
+
+    /// A required string that must not be blank.
+    fn text(&mut self, field: Field<String>, key: &str) -> String {
+        match self.take(field, key) {
+            Some(value) if value.trim().is_empty() => {
+                self.error(self.path.with_key(key), "must not be empty");
+                value
+            }
+            Some(value) => value,
+            None => String::new(),
+        }
+    }
+
+    /// A required string that may be empty (a heading's text).
+    fn text_or_empty(&mut self, field: Field<String>, key: &str) -> String {
+        self.take(field, key).unwrap_or_default()
+    }
+
+    /// An optional string; blank counts as absent.
+    fn optional_text(&mut self, field: Option<Field<String>>, key: &str) -> Option<String> {
+        self.take_optional(field, key)
+            .filter(|text| !text.trim().is_empty())
+    }
+
+    fn flag(&mut self, field: Field<bool>, key: &str) -> bool {
+        self.take(field, key).unwrap_or(false)
+    }
+
+    fn optional_flag(&mut self, field: Option<Field<bool>>, key: &str) -> bool {
+        self.take_optional(field, key).unwrap_or(false)
+    }
+
+    /// A required id with a valid spelling.
+    fn id(&mut self, field: Field<String>) -> Option<String> {
+        let id = self.take(field, "id")?;
+        if let Some(message) = id_spelling_problem(&id) {
+            self.error(self.path.with_key("id"), message);
+            return None;
+        }
+        Some(id)
+    }
+
+    /// A year within the plausible range.
+    fn year(&mut self, value: i64, key: &str) -> Option<i32> {
+        if PLAUSIBLE_YEARS.contains(&value) {
+            i32::try_from(value).ok()
+        } else {
+            self.error(
+                self.path.with_key(key),
+                format!(
+                    "implausible year {value}: expected {} to {}",
+                    PLAUSIBLE_YEARS.start(),
+                    PLAUSIBLE_YEARS.end()
+                ),
+            );
+            None
+        }
+    }
+
+    /// Registers an id in one of the id maps, reporting a duplicate.
+    fn register<Ix: Copy>(
+        map_of: impl FnOnce(&mut IdIndex) -> &mut HashMap<String, Ix>,
+        index: &mut IdIndex,
+        problems: &mut Vec<Problem>,
+        path: String,
+        id: String,
+        ix: Ix,
+        what: &str,
+    ) {
+        match map_of(index).entry(id) {
+            Entry::Occupied(entry) => problems.push(Problem::error(
+                path,
+                format!("duplicate {what} id \"{}\"", entry.key()),
+            )),
+            Entry::Vacant(entry) => {
+                entry.insert(ix);
+            }
+        }
+    }
+
+    /// Walks an array field, calling `each` on every usable element with the
+    /// path pointing at it and the position its result will have.
+    fn each<R: Shape, T>(
+        &mut self,
+        field: Field<Vec<Field<R>>>,
+        key: &str,
+        mut each: impl FnMut(&mut Self, R, usize) -> T,
+    ) -> Vec<T> {
+        let Some(items) = self.take(field, key) else {
+            return Vec::new();
+        };
+        let outer = self.path.key(key);
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.into_iter().enumerate() {
+            let inner = self.path.index(i);
+            match item {
+                Field::Ok(item) => {
+                    let position = out.len();
+                    out.push(each(self, item, position));
+                }
+                Field::Missing => {
+                    self.error(self.path.as_str().to_owned(), "null is not allowed here");
+                }
+                Field::Wrong(found) => self.error(
+                    self.path.as_str().to_owned(),
+                    format!("expected {}, found {found}", R::expected()),
+                ),
+            }
+            self.path.truncate(inner);
+        }
+        self.path.truncate(outer);
+        out
+    }
+
+    /// Like [`Self::each`], for an optional array.
+    fn each_optional<R: Shape, T>(
+        &mut self,
+        field: Option<Field<Vec<Field<R>>>>,
+        key: &str,
+        each: impl FnMut(&mut Self, R, usize) -> T,
+    ) -> Vec<T> {
+        match field {
+            None | Some(Field::Missing) => Vec::new(),
+            Some(field) => self.each(field, key, each),
+        }
+    }
+
+    /// Reads a list of ids with the path of each, for resolving later.
+    fn id_list(&mut self, field: Field<Vec<Field<String>>>, key: &str) -> Vec<(String, String)> {
+        self.each(field, key, |checker, id, _| {
+            (id, checker.path.as_str().to_owned())
+        })
+    }
+
+    fn optional_id_list(
+        &mut self,
+        field: Option<Field<Vec<Field<String>>>>,
+        key: &str,
+    ) -> Vec<(String, String)> {
+        match field {
+            None | Some(Field::Missing) => Vec::new(),
+            Some(field) => self.id_list(field, key),
+        }
+    }
+
+    /// Resolves one id, reporting a dangling reference.
+    fn resolve<Ix: Copy>(
+        &mut self,
+        map_of: impl Fn(&IdIndex) -> &HashMap<String, Ix>,
+        id: &str,
+        path: String,
+        what: &str,
+    ) -> Option<Ix> {
+        let found = map_of(&self.index).get(id).copied();
+        if found.is_none() {
+            self.error(path, format!("unknown {what} \"{id}\""));
+        }
+        found
+    }
+
+    /// Resolves a list of ids, dropping (and reporting) the dangling ones.
+    fn resolve_all<Ix: Copy + Eq + Hash>(
+        &mut self,
+        map_of: impl Fn(&IdIndex) -> &HashMap<String, Ix>,
+        ids: Vec<(String, String)>,
+        what: &str,
+    ) -> Vec<Ix> {
+        let mut out = Vec::with_capacity(ids.len());
+        for (id, path) in ids {
+            if let Some(ix) = self.resolve(&map_of, &id, path.clone(), what) {
+                if out.contains(&ix) {
+                    self.problems.push(Problem::warning(
+                        path,
+                        format!("{what} \"{id}\" is listed twice"),
+                    ));
+                } else {
+                    out.push(ix);
+                }
+            }
+        }
+        out
+    }
+
+    fn dataset(&mut self, raw: RawDataset) -> Dataset {
+        let schema_version = self.schema_version(raw.schema_version);
+        let title = self.text(raw.title, "title");
+        let edition = self.text(raw.edition, "edition");
+        if !edition.is_empty() && !is_full_date(&edition) {
+            self.error(
+                "edition".to_owned(),
+                format!("expected a date as YYYY-MM-DD, found \"{edition}\""),
+            );
+        }
+        let description = self.optional_text(raw.description, "description");
+
+        // Records that others refer to come first, so references resolve.
+        let sources = self.each(raw.sources, "sources", |c, r, i| c.source(r, SourceIx::at(i)));
+        let units = self.each(raw.units, "units", |c, r, i| c.unit(r, UnitIx::at(i)));
+        let themes = self.each(raw.themes, "themes", |c, r, i| c.theme(r, ThemeIx::at(i)));
+
+        let mut node_refs = NodeRefs::default();
+        let plans = self.each(raw.plans, "plans", |c, plan, i| {
+            c.plan(plan, PlanIx::at(i), &mut node_refs)
+        });
+        let mut dataset = Dataset {
+            schema_version,
+            title,
+            edition,
+            description,
+            sources,
+            units,
+            themes,
+            plans,
+            nodes: Vec::new(),
+            series: Vec::new(),
+            funds: Vec::new(),
+            targets: Vec::new(),
+            exchange_rates: Vec::new(),
+            index: IdIndex::default(),
+        };
+        self.resolve_node_refs(node_refs, &mut dataset);
+
+        let mut figure_refs = FigureRefs::default();
+        dataset.series = self.each(raw.series, "series", |c, s, i| {
+            c.series(s, SeriesIx::at(i), &mut figure_refs)
+        });
+        self.register_series_ids(&dataset.series, &figure_refs);
+        dataset.funds = self.each(raw.funds, "funds", |c, f, i| {
+            c.fund(f, FundIx::at(i), &mut figure_refs)
+        });
+        dataset.targets = self.each(raw.targets, "targets", |c, t, i| {
+            c.target(t, TargetIx::at(i), &mut figure_refs)
+        });
+        self.register_ids_of(&dataset.funds, "funds", |i| FigureRef::Fund(FundIx::at(i)), |f| &f.id);
+        self.register_ids_of(
+            &dataset.targets,
+            "targets",
+            |i| FigureRef::Target(TargetIx::at(i)),
+            |t| &t.id,
+        );
+        dataset.exchange_rates =
+            self.each(raw.exchange_rates, "exchange_rates", |c, r, _| c.exchange_rate(r));
+        self.check_unique_rate_ids(&dataset.exchange_rates);
+        self.resolve_figure_refs(figure_refs, &mut dataset);
+
+        dataset.nodes = std::mem::take(&mut self.nodes);
+        link_back(&mut dataset);
+        dataset.index = std::mem::take(&mut self.index);
+        dataset
+    }
+
+    fn schema_version(&mut self, field: Field<i64>) -> u32 {
+        match field {
+            Field::Ok(version) if SUPPORTED_SCHEMA_VERSIONS.contains(&version) => {
+                u32::try_from(version).unwrap_or_default()
+            }
+            Field::Ok(version) => {
+                self.error(
+                    "schema_version".to_owned(),
+                    format!(
+                        "unsupported schema_version {version}: this program reads version {}",
+                        join_numbers(SUPPORTED_SCHEMA_VERSIONS)
+                    ),
+                );
+                0
+            }
+            other => {
+                self.take(other, "schema_version");
+                0
+            }
+        }
+    }
+
+    fn source(&mut self, raw: RawSource, ix: SourceIx) -> Source {
+        let id = self.id(raw.id);
+        let title = self.text(raw.title, "title");
+        let publisher = self.text(raw.publisher, "publisher");
+        let date = self.optional_text(raw.date, "date");
+        if let Some(date) = &date
+            && !is_partial_date(date)
+        {
+            self.error(
+                self.path.with_key("date"),
+                format!("expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found \"{date}\""),
+            );
+        }
+        let date_note = self.optional_text(raw.date_note, "date_note");
+        let file = self.optional_text(raw.file, "file");
+        if let Some(file) = &file
+            && (file.contains('/') || file.contains('\\') || file == "..")
+        {
+            self.error(
+                self.path.with_key("file"),
+                format!("expected a plain file name, found \"{file}\""),
+            );
+        }
+        let url = self.optional_text(raw.url, "url");
+        if file.is_none() && url.is_none() {
+            self.error(
+                self.path.as_str().to_owned(),
+                "a source needs a \"file\" or a \"url\"",
+            );
+        }
+        if let Some(id) = &id {
+            let path = self.path.with_key("id");
+            Self::register(
+                |i| &mut i.sources,
+                &mut self.index,
+                &mut self.problems,
+                path,
+                id.clone(),
+                ix,
+                "source",
+            );
+        }
+        Source {
+            id: id.unwrap_or_default(),
+            title,
+            publisher,
+            date,
+            date_note,
+            file,
+            url,
+        }
+    }
+
+    fn unit(&mut self, raw: RawUnit, ix: UnitIx) -> Unit {
+        let id = self.id(raw.id);
+        if let Some(id) = &id {
+            let path = self.path.with_key("id");
+            Self::register(
+                |i| &mut i.units,
+                &mut self.index,
+                &mut self.problems,
+                path,
+                id.clone(),
+                ix,
+                "unit",
+            );
+        }
+        Unit {
+            id: id.unwrap_or_default(),
+            name: self.text(raw.name, "name"),
+            name_zh: self.optional_text(raw.name_zh, "name_zh"),
+            nodes: Vec::new(),
+        }
+    }
+
+    fn theme(&mut self, raw: RawTheme, ix: ThemeIx) -> Theme {
+        let id = self.id(raw.id);
+        if let Some(id) = &id {
+            let path = self.path.with_key("id");
+            Self::register(
+                |i| &mut i.themes,
+                &mut self.index,
+                &mut self.problems,
+                path,
+                id.clone(),
+                ix,
+                "theme",
+            );
+        }
+        Theme {
+            id: id.unwrap_or_default(),
+            name: self.text(raw.name, "name"),
+            name_zh: self.optional_text(raw.name_zh, "name_zh"),
+            nodes: Vec::new(),
+        }
+    }
+
+    fn plan(&mut self, raw: RawPlan, plan_ix: PlanIx, refs: &mut NodeRefs) -> Plan {
+        let id = self.id(raw.id);
+        if let Some(id) = &id {
+            let path = self.path.with_key("id");
+            Self::register(
+                |i| &mut i.plans,
+                &mut self.index,
+                &mut self.problems,
+                path,
+                id.clone(),
+                plan_ix,
+                "plan",
+            );
+        }
+        let title = self.text(raw.title, "title");
+        let title_zh = self.optional_text(raw.title_zh, "title_zh");
+        let (start_year, end_year) = self.period(raw.period);
+        let issuer = self.text(raw.issuer, "issuer");
+        let source_id = self.text(raw.source, "source");
+        let source = if source_id.is_empty() {
+            None
+        } else {
+            self.resolve(
+                |i| &i.sources,
+                &source_id,
+                self.path.with_key("source"),
+                "source",
+            )
+        };
+        let note = self.optional_text(raw.note, "note");
+        let source = source.unwrap_or(SourceIx(0));
+        let roots = self.each(raw.nodes, "nodes", |c, node, _| {
+            c.node(node, plan_ix, None, 0, source, refs)
+        });
+        Plan {
+            id: id.unwrap_or_default(),
+            title,
+            title_zh,
+            start_year,
+            end_year,
+            issuer,
+            source,
+            note,
+            roots,
+            targets: Vec::new(),
+        }
+    }
+
+    fn period(&mut self, field: Field<super::raw::RawPeriod>) -> (Option<i32>, i32) {
+        let Some(period) = self.take(field, "period") else {
+            return (None, 0);
+        };
+        let outer = self.path.key("period");
+        let start = self
+            .take_optional(period.start, "start")
+            .and_then(|y| self.year(y, "start"));
+        let end = self
+            .take(period.end, "end")
+            .and_then(|y| self.year(y, "end"));
+        if let (Some(start), Some(end)) = (start, end)
+            && start > end
+        {
+            self.error(
+                self.path.as_str().to_owned(),
+                format!("the period starts ({start}) after it ends ({end})"),
+            );
+        }
+        self.path.truncate(outer);
+        (start, end.unwrap_or_default())
+    }
+
+    fn node(
+        &mut self,
+        raw: RawNode,
+        plan: PlanIx,
+        parent: Option<NodeIx>,
+        depth: u16,
+        plan_source: SourceIx,
+        refs: &mut NodeRefs,
+    ) -> NodeIx {
+        let ix = NodeIx::at(self.nodes.len());
+        let id = self.id(raw.id);
+        if let Some(id) = &id {
+            let path = self.path.with_key("id");
+            Self::register(
+                |i| &mut i.nodes,
+                &mut self.index,
+                &mut self.problems,
+                path,
+                id.clone(),
+                ix,
+                "node",
+            );
+        }
+        let kind = self.take(raw.kind, "kind").unwrap_or(NodeKind::Item);
+        let numbering = self.optional_text(raw.numbering, "numbering");
+        let title = self.text(raw.title, "title");
+        let text = self.text_or_empty(raw.text, "text");
+        let source = match self.optional_text(raw.source, "source") {
+            Some(source_id) => self
+                .resolve(
+                    |i| &i.sources,
+                    &source_id,
+                    self.path.with_key("source"),
+                    "source",
+                )
+                .unwrap_or(plan_source),
+            None => plan_source,
+        };
+        refs.units.push((ix, self.id_list(raw.units, "units")));
+        refs.themes.push((ix, self.id_list(raw.themes, "themes")));
+        let districts = self.each(raw.districts, "districts", |_, d, _| d);
+        let note = self.optional_text(raw.note, "note");
+        self.nodes.push(Node {
+            id: id.unwrap_or_default(),
+            kind,
+            numbering,
+            title,
+            text,
+            source,
+            units: Vec::new(),
+            themes: Vec::new(),
+            districts,
+            note,
+            plan,
+            parent,
+            children: Vec::new(),
+            depth,
+            figures: Vec::new(),
+        });
+        let children = self.each(raw.children, "children", |c, child, _| {
+            c.node(
+                child,
+                plan,
+                Some(ix),
+                depth.saturating_add(1),
+                plan_source,
+                refs,
+            )
+        });
+        self.nodes[ix.index()].children = children;
+        ix
+    }
+
+    fn resolve_node_refs(&mut self, refs: NodeRefs, dataset: &mut Dataset) {
+        for (ix, ids) in refs.units {
+            let units = self.resolve_all(|i| &i.units, ids, "unit");
+            for unit in &units {
+                dataset.units[unit.index()].nodes.push(ix);
+            }
+            self.nodes[ix.index()].units = units;
+        }
+        for (ix, ids) in refs.themes {
+            let themes = self.resolve_all(|i| &i.themes, ids, "theme");
+            for theme in &themes {
+                dataset.themes[theme.index()].nodes.push(ix);
+            }
+            self.nodes[ix.index()].themes = themes;
+        }
+    }
+
+    /// The main citation and any `also` citations of a figure.
+    fn citations(
+        &mut self,
+        source: Field<String>,
+        quote: Field<String>,
+        also: Option<Field<Vec<Field<RawCitation>>>>,
+    ) -> Vec<Citation> {
+        let mut citations = vec![self.citation(source, quote)];
+        citations.extend(self.each_optional(also, "also", |c, raw, _| {
+            c.citation(raw.source, raw.quote)
+        }));
+        citations
+    }
+
+    fn citation(&mut self, source: Field<String>, quote: Field<String>) -> Citation {
+        let source_id = self.text(source, "source");
+        let source = if source_id.is_empty() {
+            SourceIx(0)
+        } else {
+            self.resolve(
+                |i| &i.sources,
+                &source_id,
+                self.path.with_key("source"),
+                "source",
+            )
+            .unwrap_or(SourceIx(0))
+        };
+        Citation {
+            source,
+            quote: self.text(quote, "quote"),
+        }
+    }
+
+    fn series(&mut self, raw: RawSeries, series_ix: SeriesIx, refs: &mut FigureRefs) -> Series {
+        let id = self.id(raw.id);
+        let title = self.text(raw.title, "title");
+        let unit = self.take(raw.unit, "unit");
+        let note = self.optional_text(raw.note, "note");
+        let measures = self.optional_id_list(raw.measures, "measures");
+        refs.measures
+            .push((FigureRef::Series(series_ix), measures));
+        let mut points = self.each(raw.points, "points", |c, point, _| {
+            let path = c.path.as_str().to_owned();
+            (c.point(point, unit), path)
+        });
+        // Points are kept in year order; their figure refs are made after
+        // sorting, so they point at the right place.
+        points.sort_by_key(|(point, _)| point.0.year);
+        let mut sorted = Vec::with_capacity(points.len());
+        for (p, ((point, point_measures), path)) in points.into_iter().enumerate() {
+            let figure = FigureRef::Point(series_ix, u32::try_from(p).unwrap_or(u32::MAX));
+            refs.measures.push((figure, point_measures));
+            refs.point_ids.push((point.id.clone(), path, figure));
+            sorted.push(point);
+        }
+        Series {
+            id: id.unwrap_or_default(),
+            title,
+            unit: unit.unwrap_or(QuantityUnit::Count),
+            note,
+            measures: Vec::new(),
+            points: sorted,
+        }
+    }
+
+    fn point(
+        &mut self,
+        raw: RawPoint,
+        unit: Option<QuantityUnit>,
+    ) -> (Point, Vec<(String, String)>) {
+        let id = self.id(raw.id);
+        let year = self
+            .take(raw.year, "year")
+            .and_then(|y| self.year(y, "year"));
+        let value = self.take(raw.value, "value");
+        if let (Some(value), Some(unit)) = (value, unit) {
+            self.check_value(value, unit, "value");
+        }
+        let status = self.take(raw.status, "status").unwrap_or(Status::Actual);
+        let approximate = self.flag(raw.approximate, "approximate");
+        let lower_bound = self.optional_flag(raw.lower_bound, "lower_bound");
+        let citations = self.citations(raw.source, raw.quote, raw.also);
+        let note = self.optional_text(raw.note, "note");
+        let measures = self.optional_id_list(raw.measures, "measures");
+        let point = Point {
+            id: id.unwrap_or_default(),
+            year: year.unwrap_or_default(),
+            value: value.unwrap_or_default(),
+            status,
+            approximate,
+            lower_bound,
+            citations,
+            note,
+            measures: Vec::new(),
+        };
+        (point, measures)
+    }
+
+    /// Checks a value against what its unit allows.
+    fn check_value(&mut self, value: f64, unit: QuantityUnit, key: &str) {
+        let problem = if value.is_finite() {
+            match unit {
+                QuantityUnit::Percent if !(0.0..=100.0).contains(&value) => Some(format!(
+                    "a share must lie within 0-100 percent, found {value}"
+                )),
+                QuantityUnit::PercentYoy if value <= -100.0 => Some(format!(
+                    "a growth rate must be above -100 percent, found {value}"
+                )),
+                QuantityUnit::Yuan | QuantityUnit::Per10kWorkers if value < 0.0 => {
+                    Some(format!("must not be negative, found {value}"))
+                }
+                QuantityUnit::Count if value < 0.0 || value.fract() != 0.0 => Some(format!(
+                    "a count must be a whole number of at least 0, found {value}"
+                )),
+                _ => None,
+            }
+        } else {
+            Some(format!("expected a finite number, found {value}"))
+        };
+        if let Some(message) = problem {
+            self.error(self.path.with_key(key), message);
+        }
+    }
+
+    fn fund(&mut self, raw: RawFund, fund_ix: FundIx, refs: &mut FigureRefs) -> Fund {
+        let id = self.id(raw.id);
+        let name = self.text(raw.name, "name");
+        let name_zh = self.optional_text(raw.name_zh, "name_zh");
+        let amount_yuan = self.take_optional(raw.amount_yuan, "amount_yuan");
+        if let Some(amount) = amount_yuan {
+            self.check_value(amount, QuantityUnit::Yuan, "amount_yuan");
+        }
+        let lower_bound = self.flag(raw.lower_bound, "lower_bound");
+        let approximate = self.flag(raw.approximate, "approximate");
+        let level = self.take(raw.level, "level");
+        let purpose = self.text(raw.purpose, "purpose");
+        let citations = self.citations(raw.source, raw.quote, raw.also);
+        let note = self.optional_text(raw.note, "note");
+        let measures = self.optional_id_list(raw.measures, "measures");
+        refs.measures.push((FigureRef::Fund(fund_ix), measures));
+        Fund {
+            id: id.unwrap_or_default(),
+            name,
+            name_zh,
+            amount_yuan,
+            lower_bound,
+            approximate,
+            level: level.unwrap_or(super::model::FundLevel::Mixed),
+            purpose,
+            citations,
+            note,
+            measures: Vec::new(),
+        }
+    }
+
+    fn target(&mut self, raw: RawTarget, target_ix: TargetIx, refs: &mut FigureRefs) -> Target {
+        let id = self.id(raw.id);
+        let metric = self.text(raw.metric, "metric");
+        let value = self.take(raw.value, "value");
+        let unit = self.take(raw.unit, "unit");
+        if let (Some(value), Some(unit)) = (value, unit) {
+            self.check_value(value, unit, "value");
+        }
+        let deadline_year = self
+            .take_optional(raw.deadline_year, "deadline_year")
+            .and_then(|y| self.year(y, "deadline_year"));
+        let plan_id = self.text(raw.plan, "plan");
+        let plan = if plan_id.is_empty() {
+            None
+        } else {
+            self.resolve(|i| &i.plans, &plan_id, self.path.with_key("plan"), "plan")
+        };
+        let approximate = self.flag(raw.approximate, "approximate");
+        let lower_bound = self.optional_flag(raw.lower_bound, "lower_bound");
+        let citations = self.citations(raw.source, raw.quote, raw.also);
+        let note = self.optional_text(raw.note, "note");
+        let measures = self.optional_id_list(raw.measures, "measures");
+        refs.measures.push((FigureRef::Target(target_ix), measures));
+        Target {
+            id: id.unwrap_or_default(),
+            metric,
+            value: value.unwrap_or_default(),
+            unit: unit.unwrap_or(QuantityUnit::Count),
+            deadline_year,
+            plan: plan.unwrap_or(PlanIx(0)),
+            approximate,
+            lower_bound,
+            citations,
+            note,
+            measures: Vec::new(),
+        }
+    }
+
+    fn exchange_rate(&mut self, raw: RawExchangeRate) -> ExchangeRate {
+        let id = self.id(raw.id);
+        let currency = self.text(raw.currency, "currency");
+        let amount = |checker: &mut Self, field: Field<f64>, key: &str| {
+            let value = checker.take(field, key);
+            match value {
+                Some(v) if v.is_finite() && v > 0.0 => v,
+                Some(v) => {
+                    checker.error(
+                        checker.path.with_key(key),
+                        format!("expected a positive amount, found {v}"),
+                    );
+                    1.0
+                }
+                None => 1.0,
+            }
+        };
+        let yuan_amount = amount(self, raw.yuan_amount, "yuan_amount");
+        let foreign_amount = amount(self, raw.foreign_amount, "foreign_amount");
+        let citation = self.citation(raw.source, raw.quote);
+        ExchangeRate {
+            id: id.unwrap_or_default(),
+            currency,
+            yuan_amount,
+            foreign_amount,
+            citation,
+            note: self.optional_text(raw.note, "note"),
+        }
+    }
+
+    fn check_unique_rate_ids(&mut self, rates: &[ExchangeRate]) {
+        let mut seen = HashMap::new();
+        for (i, rate) in rates.iter().enumerate() {
+            if rate.id.is_empty() {
+                continue;
+            }
+            if seen.insert(rate.id.as_str(), i).is_some() {
+                self.error(
+                    format!("exchange_rates[{i}].id"),
+                    format!("duplicate exchange rate id \"{}\"", rate.id),
+                );
+            }
+        }
+    }
+
+    fn register_series_ids(&mut self, series: &[Series], refs: &FigureRefs) {
+        self.register_ids_of(
+            series,
+            "series",
+            |i| FigureRef::Series(SeriesIx::at(i)),
+            |s| &s.id,
+        );
+        for (id, path, figure) in &refs.point_ids {
+            if id.is_empty() {
+                continue;
+            }
+            Self::register(
+                |i| &mut i.figures,
+                &mut self.index,
+                &mut self.problems,
+                format!("{path}.id"),
+                id.clone(),
+                *figure,
+                "figure",
+            );
+        }
+    }
+
+    /// Registers the ids of a table of figures, with the path of each.
+    fn register_ids_of<T>(
+        &mut self,
+        table: &[T],
+        key: &str,
+        figure: impl Fn(usize) -> FigureRef,
+        id_of: impl Fn(&T) -> &String,
+    ) {
+        for (i, record) in table.iter().enumerate() {
+            let id = id_of(record);
+            if id.is_empty() {
+                continue;
+            }
+            Self::register(
+                |i| &mut i.figures,
+                &mut self.index,
+                &mut self.problems,
+                format!("{key}[{i}].id"),
+                id.clone(),
+                figure(i),
+                "figure",
+            );
+        }
+    }
+
+    fn resolve_figure_refs(&mut self, refs: FigureRefs, dataset: &mut Dataset) {
+        for (figure, ids) in refs.measures {
+            let nodes = self.resolve_all(|i| &i.nodes, ids, "node");
+            for node in &nodes {
+                if let Some(node) = self.nodes.get_mut(node.index()) {
+                    node.figures.push(figure);
+                }
+            }
+            let slot = match figure {
+                FigureRef::Series(s) => dataset.series.get_mut(s.index()).map(|s| &mut s.measures),
+                FigureRef::Point(s, p) => dataset
+                    .series
+                    .get_mut(s.index())
+                    .and_then(|s| s.points.get_mut(p as usize))
+                    .map(|p| &mut p.measures),
+                FigureRef::Fund(f) => dataset.funds.get_mut(f.index()).map(|f| &mut f.measures),
+                FigureRef::Target(t) => dataset.targets.get_mut(t.index()).map(|t| &mut t.measures),
+            };
+            if let Some(slot) = slot {
+                *slot = nodes;
+            }
+        }
+    }
+}
+
+/// Fills the back-references: a plan's targets.
+fn link_back(dataset: &mut Dataset) {
+    for (t, target) in dataset.targets.iter().enumerate() {
+        if let Some(plan) = dataset.plans.get_mut(target.plan.index()) {
+            plan.targets.push(TargetIx::at(t));
+        }
+    }
+}
+
+/// References from nodes, resolved once every unit and theme is known.
+#[derive(Default)]
+struct NodeRefs {
+    units: Vec<(NodeIx, Vec<(String, String)>)>,
+    themes: Vec<(NodeIx, Vec<(String, String)>)>,
+}
+
+/// References from figures to nodes, resolved after all nodes are known.
+#[derive(Default)]
+struct FigureRefs {
+    measures: Vec<(FigureRef, Vec<(String, String)>)>,
+    point_ids: Vec<(String, String, FigureRef)>,
+}
+
+fn join_numbers(numbers: &[i64]) -> String {
+    numbers
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What is wrong with an id's spelling, if anything.
+fn id_spelling_problem(id: &str) -> Option<String> {
+    if id.is_empty() {
+        return Some("an id must not be empty".to_owned());
+    }
+    if id.len() > MAX_ID_LEN {
+        return Some(format!("an id must be at most {MAX_ID_LEN} bytes long"));
+    }
+    let bad = id
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')));
+    bad.map(|c| {
+        format!("id \"{id}\" contains {c:?}: use ASCII letters, digits, '-', '_' and '.'")
+    })
+}
+
+/// `YYYY-MM-DD` with a real month and day.
+fn is_full_date(text: &str) -> bool {
+    text.len() == 10 && is_partial_date(text)
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a real month and day.
+fn is_partial_date(text: &str) -> bool {
+    let mut parts = text.split('-');
+    let year_ok = parts
+        .next()
+        .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
+    let month = parts.next();
+    let day = parts.next();
+    if !year_ok || parts.next().is_some() {
+        return false;
+    }
+    let number = |part: &str, max: u32| {
+        part.len() == 2 && part.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n))
+    };
+    match (month, day) {
+        (None, None) => true,
+        (Some(m), None) => number(m, 12),
+        (Some(m), Some(d)) => number(m, 12) && number(d, 31),
+        (None, Some(_)) => false,
+    }
+}

@@ -1,0 +1,465 @@
+//! The checked dataset: every reference resolved, every value in range, and
+//! indexes for the questions the app asks (by id, parent and children, unit
+//! to measures, theme to measures, figure to measures and back).
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+pub use super::raw::{FundLevel, NodeKind, QuantityUnit, Status};
+
+/// Declares a typed index into one of the dataset's tables.
+macro_rules! index_type {
+    ($($(#[$meta:meta])* $name:ident),* $(,)?) => {
+        $(
+            $(#[$meta])*
+            #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+            pub struct $name(pub u32);
+
+            impl $name {
+                /// The position in its table.
+                pub fn index(self) -> usize {
+                    self.0 as usize
+                }
+
+                /// The index of position `i`; tables never exceed `u32::MAX`
+                /// entries because datasets are limited in size.
+                pub(crate) fn at(i: usize) -> Self {
+                    Self(u32::try_from(i).unwrap_or(u32::MAX))
+                }
+            }
+        )*
+    };
+}
+
+index_type!(
+    /// A source in [`Dataset::sources`].
+    SourceIx,
+    /// A unit in [`Dataset::units`].
+    UnitIx,
+    /// A theme in [`Dataset::themes`].
+    ThemeIx,
+    /// A plan in [`Dataset::plans`].
+    PlanIx,
+    /// A node in [`Dataset::nodes`].
+    NodeIx,
+    /// A series in [`Dataset::series`].
+    SeriesIx,
+    /// A fund in [`Dataset::funds`].
+    FundIx,
+    /// A target in [`Dataset::targets`].
+    TargetIx,
+);
+
+/// Anything with a number that can be selected: one of the dataset's figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum FigureRef {
+    /// A whole series.
+    Series(SeriesIx),
+    /// One point of a series, by its position in the series.
+    Point(SeriesIx, u32),
+    /// A fund.
+    Fund(FundIx),
+    /// A target.
+    Target(TargetIx),
+}
+
+/// A source document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    /// Unique among sources.
+    pub id: String,
+    /// The document's title.
+    pub title: String,
+    /// Who published it.
+    pub publisher: String,
+    /// As the document gives it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// How the date was found when the document does not print it.
+    pub date_note: Option<String>,
+    /// File name of the document's text.
+    pub file: Option<String>,
+    /// Where the document is published.
+    pub url: Option<String>,
+}
+
+/// A responsible body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unit {
+    /// Unique among units.
+    pub id: String,
+    /// English name.
+    pub name: String,
+    /// Chinese name, where a document gives it.
+    pub name_zh: Option<String>,
+    /// The nodes this unit is responsible for, in document order.
+    pub nodes: Vec<NodeIx>,
+}
+
+/// A topic nodes are tagged with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Theme {
+    /// Unique among themes.
+    pub id: String,
+    /// English name.
+    pub name: String,
+    /// Chinese name, where a document gives it.
+    pub name_zh: Option<String>,
+    /// The nodes tagged with this theme, in document order.
+    pub nodes: Vec<NodeIx>,
+}
+
+/// A plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    /// Unique among plans.
+    pub id: String,
+    /// English title.
+    pub title: String,
+    /// Chinese title, where a document gives it.
+    pub title_zh: Option<String>,
+    /// First year covered, where the document gives one.
+    pub start_year: Option<i32>,
+    /// Last year covered.
+    pub end_year: i32,
+    /// The issuing body.
+    pub issuer: String,
+    /// The plan's document.
+    pub source: SourceIx,
+    /// Anything the curator had to decide.
+    pub note: Option<String>,
+    /// The top-level nodes (usually chapters).
+    pub roots: Vec<NodeIx>,
+    /// The targets this plan sets.
+    pub targets: Vec<TargetIx>,
+}
+
+/// A chapter, measure or item.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    /// Unique across all plans.
+    pub id: String,
+    /// Chapter, measure or item.
+    pub kind: NodeKind,
+    /// The numbering as printed, e.g. `III.1.(2)`.
+    pub numbering: Option<String>,
+    /// The heading.
+    pub title: String,
+    /// The full text, verbatim.
+    pub text: String,
+    /// The node's document (the plan's unless the node names another).
+    pub source: SourceIx,
+    /// Responsible units.
+    pub units: Vec<UnitIx>,
+    /// Themes.
+    pub themes: Vec<ThemeIx>,
+    /// Districts the document names.
+    pub districts: Vec<String>,
+    /// Anything the curator had to decide.
+    pub note: Option<String>,
+    /// The plan the node belongs to.
+    pub plan: PlanIx,
+    /// The node above, if any.
+    pub parent: Option<NodeIx>,
+    /// The nodes below, in document order.
+    pub children: Vec<NodeIx>,
+    /// 0 for a plan's top-level nodes.
+    pub depth: u16,
+    /// The figures linked to this node.
+    pub figures: Vec<FigureRef>,
+}
+
+/// A source and the words of it that state a figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Citation {
+    /// The document.
+    pub source: SourceIx,
+    /// Its words, verbatim.
+    pub quote: String,
+}
+
+/// A figure by year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    /// Unique among figures.
+    pub id: String,
+    /// What it measures.
+    pub title: String,
+    /// The unit of every point.
+    pub unit: QuantityUnit,
+    /// Anything the curator had to decide.
+    pub note: Option<String>,
+    /// Nodes the series belongs to.
+    pub measures: Vec<NodeIx>,
+    /// The values, sorted by year.
+    pub points: Vec<Point>,
+}
+
+/// One value of a series.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Point {
+    /// Unique among figures.
+    pub id: String,
+    /// The year the value is for.
+    pub year: i32,
+    /// The value in the series' unit.
+    pub value: f64,
+    /// Actual, target or estimate.
+    pub status: Status,
+    /// The document says "about".
+    pub approximate: bool,
+    /// The document says "over".
+    pub lower_bound: bool,
+    /// The first citation is the main one; never empty.
+    pub citations: Vec<Citation>,
+    /// E.g. how the year was resolved.
+    pub note: Option<String>,
+    /// Nodes the value belongs to.
+    pub measures: Vec<NodeIx>,
+}
+
+/// A fund allocation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fund {
+    /// Unique among figures.
+    pub id: String,
+    /// English name.
+    pub name: String,
+    /// Chinese name, where a document gives it.
+    pub name_zh: Option<String>,
+    /// The amount in yuan, where the document states one.
+    pub amount_yuan: Option<f64>,
+    /// The document says "over".
+    pub lower_bound: bool,
+    /// The document says "about".
+    pub approximate: bool,
+    /// Who provides the money.
+    pub level: FundLevel,
+    /// What it is for.
+    pub purpose: String,
+    /// The first citation is the main one; never empty.
+    pub citations: Vec<Citation>,
+    /// Anything the curator had to decide.
+    pub note: Option<String>,
+    /// Nodes the fund belongs to.
+    pub measures: Vec<NodeIx>,
+}
+
+/// A numeric target of a plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Target {
+    /// Unique among figures.
+    pub id: String,
+    /// What is counted or measured.
+    pub metric: String,
+    /// The target value in `unit`.
+    pub value: f64,
+    /// The unit of the value.
+    pub unit: QuantityUnit,
+    /// The year by which it is to be met, where the document gives one.
+    pub deadline_year: Option<i32>,
+    /// The plan that sets it.
+    pub plan: PlanIx,
+    /// The document says "about".
+    pub approximate: bool,
+    /// The document says "over".
+    pub lower_bound: bool,
+    /// The first citation is the main one; never empty.
+    pub citations: Vec<Citation>,
+    /// Anything the curator had to decide.
+    pub note: Option<String>,
+    /// Nodes the target belongs to.
+    pub measures: Vec<NodeIx>,
+}
+
+/// An exchange rate a document states.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExchangeRate {
+    /// Unique among exchange rates.
+    pub id: String,
+    /// The other currency, e.g. `USD`.
+    pub currency: String,
+    /// The amount in yuan the document prints.
+    pub yuan_amount: f64,
+    /// The same amount in the other currency.
+    pub foreign_amount: f64,
+    /// Where it is stated.
+    pub citation: Citation,
+    /// Anything the curator had to decide.
+    pub note: Option<String>,
+}
+
+impl ExchangeRate {
+    /// Yuan per unit of the other currency.
+    pub fn yuan_per_unit(&self) -> f64 {
+        self.yuan_amount / self.foreign_amount
+    }
+}
+
+/// The counts `validate` prints.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Plans.
+    pub plans: usize,
+    /// Nodes of every kind (chapters, measures, items).
+    pub measures: usize,
+    /// Responsible units.
+    pub units: usize,
+    /// Series.
+    pub series: usize,
+    /// Points across all series.
+    pub points: usize,
+    /// Funds.
+    pub funds: usize,
+    /// Targets.
+    pub targets: usize,
+    /// Source documents.
+    pub sources: usize,
+}
+
+/// A checked dataset with its indexes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    /// The format version it was read from.
+    pub schema_version: u32,
+    /// The dataset's title.
+    pub title: String,
+    /// The dataset's date.
+    pub edition: String,
+    /// One paragraph about the dataset.
+    pub description: Option<String>,
+    /// The documents.
+    pub sources: Vec<Source>,
+    /// The responsible bodies.
+    pub units: Vec<Unit>,
+    /// The topics.
+    pub themes: Vec<Theme>,
+    /// The plans.
+    pub plans: Vec<Plan>,
+    /// Every node of every plan, in document order (depth first).
+    pub nodes: Vec<Node>,
+    /// Figures by year.
+    pub series: Vec<Series>,
+    /// Fund allocations.
+    pub funds: Vec<Fund>,
+    /// Numeric targets.
+    pub targets: Vec<Target>,
+    /// Exchange rates the documents state.
+    pub exchange_rates: Vec<ExchangeRate>,
+    pub(crate) index: IdIndex,
+}
+
+/// Lookups by id.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct IdIndex {
+    pub sources: HashMap<String, SourceIx>,
+    pub units: HashMap<String, UnitIx>,
+    pub themes: HashMap<String, ThemeIx>,
+    pub plans: HashMap<String, PlanIx>,
+    pub nodes: HashMap<String, NodeIx>,
+    pub figures: HashMap<String, FigureRef>,
+}
+
+impl Dataset {
+    /// The counts of each kind of record.
+    pub fn summary(&self) -> Summary {
+        Summary {
+            plans: self.plans.len(),
+            measures: self.nodes.len(),
+            units: self.units.len(),
+            series: self.series.len(),
+            points: self.series.iter().map(|s| s.points.len()).sum(),
+            funds: self.funds.len(),
+            targets: self.targets.len(),
+            sources: self.sources.len(),
+        }
+    }
+
+    /// A node by its index.
+    pub fn node(&self, ix: NodeIx) -> &Node {
+        &self.nodes[ix.index()]
+    }
+
+    /// A node by its id.
+    pub fn node_by_id(&self, id: &str) -> Option<NodeIx> {
+        self.index.nodes.get(id).copied()
+    }
+
+    /// A unit by its id.
+    pub fn unit_by_id(&self, id: &str) -> Option<UnitIx> {
+        self.index.units.get(id).copied()
+    }
+
+    /// A theme by its id.
+    pub fn theme_by_id(&self, id: &str) -> Option<ThemeIx> {
+        self.index.themes.get(id).copied()
+    }
+
+    /// A plan by its id.
+    pub fn plan_by_id(&self, id: &str) -> Option<PlanIx> {
+        self.index.plans.get(id).copied()
+    }
+
+    /// A source by its id.
+    pub fn source_by_id(&self, id: &str) -> Option<SourceIx> {
+        self.index.sources.get(id).copied()
+    }
+
+    /// A figure (series, point, fund or target) by its id.
+    pub fn figure_by_id(&self, id: &str) -> Option<FigureRef> {
+        self.index.figures.get(id).copied()
+    }
+
+    /// The nodes a figure is linked to.
+    pub fn figure_measures(&self, figure: FigureRef) -> &[NodeIx] {
+        match figure {
+            FigureRef::Series(s) => &self.series[s.index()].measures,
+            FigureRef::Point(s, p) => &self.series[s.index()].points[p as usize].measures,
+            FigureRef::Fund(f) => &self.funds[f.index()].measures,
+            FigureRef::Target(t) => &self.targets[t.index()].measures,
+        }
+    }
+
+    /// The id of a figure.
+    pub fn figure_id(&self, figure: FigureRef) -> &str {
+        match figure {
+            FigureRef::Series(s) => &self.series[s.index()].id,
+            FigureRef::Point(s, p) => &self.series[s.index()].points[p as usize].id,
+            FigureRef::Fund(f) => &self.funds[f.index()].id,
+            FigureRef::Target(t) => &self.targets[t.index()].id,
+        }
+    }
+
+    /// The path from a plan's top-level node down to `ix`, inclusive.
+    pub fn ancestry(&self, ix: NodeIx) -> Vec<NodeIx> {
+        let mut path = vec![ix];
+        let mut current = ix;
+        while let Some(parent) = self.node(current).parent {
+            path.push(parent);
+            current = parent;
+        }
+        path.reverse();
+        path
+    }
+
+    /// The JSON path of a node in its file, e.g. `plans[0].nodes[2].children[1]`.
+    pub fn node_json_path(&self, ix: NodeIx) -> String {
+        let mut path = String::new();
+        let node = self.node(ix);
+        let plan = &self.plans[node.plan.index()];
+        for (depth, step) in self.ancestry(ix).into_iter().enumerate() {
+            let siblings = match self.node(step).parent {
+                Some(parent) => &self.node(parent).children,
+                None => &plan.roots,
+            };
+            let position = siblings.iter().position(|&s| s == step).unwrap_or_default();
+            if depth == 0 {
+                path = format!("plans[{}].nodes[{position}]", node.plan.index());
+            } else {
+                let _ = write!(path, ".children[{position}]");
+            }
+        }
+        path
+    }
+}

@@ -1,0 +1,396 @@
+//! The dataset as written in JSON, before it is checked.
+//!
+//! Every field is a [`Field`], so reading never fails on a wrong type or a
+//! missing field; [`super::check`] turns these loose records into the checked
+//! [`super::Dataset`] and reports each mistake with its JSON path. The JSON
+//! Schema in `assets/plan-dataset.schema.json` is generated from these types.
+
+use std::borrow::Cow;
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use super::field::{Field, Kind, Shape, object_shape};
+
+/// A whole dataset document.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(title = "Plan Explorer dataset", deny_unknown_fields)]
+pub struct RawDataset {
+    /// The format's version; this program reads version 1.
+    pub schema_version: Field<i64>,
+    /// The dataset's title, shown in the app's top bar.
+    pub title: Field<String>,
+    /// The dataset's date, `YYYY-MM-DD`.
+    pub edition: Field<String>,
+    /// One paragraph about the dataset.
+    pub description: Option<Field<String>>,
+    /// The source documents.
+    pub sources: Field<Vec<Field<RawSource>>>,
+    /// The responsible bodies.
+    pub units: Field<Vec<Field<RawUnit>>>,
+    /// Topics that measures are tagged with.
+    pub themes: Field<Vec<Field<RawTheme>>>,
+    /// The plans and their trees of measures.
+    pub plans: Field<Vec<Field<RawPlan>>>,
+    /// Figures by year.
+    pub series: Field<Vec<Field<RawSeries>>>,
+    /// Fund allocations.
+    pub funds: Field<Vec<Field<RawFund>>>,
+    /// Numeric targets of the plans.
+    pub targets: Field<Vec<Field<RawTarget>>>,
+    /// Exchange rates that the documents state.
+    pub exchange_rates: Field<Vec<Field<RawExchangeRate>>>,
+}
+
+/// A source document.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawSource {
+    /// Unique among sources.
+    pub id: Field<String>,
+    /// The document's title.
+    pub title: Field<String>,
+    /// Who published it.
+    pub publisher: Field<String>,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as the document gives it.
+    pub date: Option<Field<String>>,
+    /// How the date was found when the document does not print it.
+    pub date_note: Option<Field<String>>,
+    /// File name of the document's text.
+    pub file: Option<Field<String>>,
+    /// Where the document is published.
+    pub url: Option<Field<String>>,
+}
+
+/// A responsible body.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawUnit {
+    /// Unique among units.
+    pub id: Field<String>,
+    /// English name.
+    pub name: Field<String>,
+    /// Chinese name, where a document gives it.
+    pub name_zh: Option<Field<String>>,
+}
+
+/// A topic measures are tagged with.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawTheme {
+    /// Unique among themes.
+    pub id: Field<String>,
+    /// English name.
+    pub name: Field<String>,
+    /// Chinese name, where a document gives it.
+    pub name_zh: Option<Field<String>>,
+}
+
+/// The years a plan covers.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawPeriod {
+    /// First year; null where the document gives none.
+    pub start: Option<Field<i64>>,
+    /// Last year.
+    pub end: Field<i64>,
+}
+
+/// A plan and its tree of measures.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawPlan {
+    /// Unique among plans.
+    pub id: Field<String>,
+    /// English title.
+    pub title: Field<String>,
+    /// Chinese title, where a document gives it.
+    pub title_zh: Option<Field<String>>,
+    /// The years the plan covers.
+    pub period: Field<RawPeriod>,
+    /// The issuing body, as text.
+    pub issuer: Field<String>,
+    /// A source id.
+    pub source: Field<String>,
+    /// Anything the curator had to decide.
+    pub note: Option<Field<String>>,
+    /// Chapters, measures and items.
+    pub nodes: Field<Vec<Field<RawNode>>>,
+}
+
+/// A chapter, measure or item.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawNode {
+    /// Unique across all plans.
+    pub id: Field<String>,
+    /// Chapter, measure or item.
+    pub kind: Field<NodeKind>,
+    /// The numbering as printed, full path, e.g. `III.1.(2)`.
+    pub numbering: Option<Field<String>>,
+    /// The heading.
+    pub title: Field<String>,
+    /// The full text, verbatim from the source.
+    pub text: Field<String>,
+    /// A source id, when it is not the plan's.
+    pub source: Option<Field<String>>,
+    /// Responsible unit ids.
+    pub units: Field<Vec<Field<String>>>,
+    /// Theme ids.
+    pub themes: Field<Vec<Field<String>>>,
+    /// Districts the document names.
+    pub districts: Field<Vec<Field<String>>>,
+    /// Anything the curator had to decide.
+    pub note: Option<Field<String>>,
+    /// Nodes below this one.
+    pub children: Field<Vec<Field<RawNode>>>,
+}
+
+/// Another document stating the same figure.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawCitation {
+    /// A source id.
+    pub source: Field<String>,
+    /// The source's words, verbatim.
+    pub quote: Field<String>,
+}
+
+/// A figure by year.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawSeries {
+    /// Unique among figures (series, points, funds, targets).
+    pub id: Field<String>,
+    /// What the series measures.
+    pub title: Field<String>,
+    /// The unit of every point.
+    pub unit: Field<QuantityUnit>,
+    /// Anything the curator had to decide.
+    pub note: Option<Field<String>>,
+    /// Node ids the series belongs to.
+    pub measures: Option<Field<Vec<Field<String>>>>,
+    /// The values.
+    pub points: Field<Vec<Field<RawPoint>>>,
+}
+
+/// One value of a series.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawPoint {
+    /// Unique among figures.
+    pub id: Field<String>,
+    /// The year the value is for.
+    pub year: Field<i64>,
+    /// The value, in the series' unit.
+    pub value: Field<f64>,
+    /// Actual, target or estimate.
+    pub status: Field<Status>,
+    /// The document says "about", "around" or "nearly".
+    pub approximate: Field<bool>,
+    /// The document says "over" or "surpassed".
+    pub lower_bound: Option<Field<bool>>,
+    /// A source id.
+    pub source: Field<String>,
+    /// The source's words that state the value, verbatim.
+    pub quote: Field<String>,
+    /// More documents stating the same value.
+    pub also: Option<Field<Vec<Field<RawCitation>>>>,
+    /// E.g. how a year was resolved from "last year".
+    pub note: Option<Field<String>>,
+    /// Node ids the value belongs to.
+    pub measures: Option<Field<Vec<Field<String>>>>,
+}
+
+/// A fund allocation.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawFund {
+    /// Unique among figures.
+    pub id: Field<String>,
+    /// English name.
+    pub name: Field<String>,
+    /// Chinese name, where a document gives it.
+    pub name_zh: Option<Field<String>>,
+    /// The amount in yuan; null where the document states none.
+    pub amount_yuan: Option<Field<f64>>,
+    /// The document says "over".
+    pub lower_bound: Field<bool>,
+    /// The document says "about".
+    pub approximate: Field<bool>,
+    /// Who provides the money.
+    pub level: Field<FundLevel>,
+    /// What the fund is for.
+    pub purpose: Field<String>,
+    /// A source id.
+    pub source: Field<String>,
+    /// The source's words that state the fund, verbatim.
+    pub quote: Field<String>,
+    /// More documents stating the same fund.
+    pub also: Option<Field<Vec<Field<RawCitation>>>>,
+    /// Anything the curator had to decide.
+    pub note: Option<Field<String>>,
+    /// Node ids the fund belongs to.
+    pub measures: Option<Field<Vec<Field<String>>>>,
+}
+
+/// A numeric target of a plan.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawTarget {
+    /// Unique among figures.
+    pub id: Field<String>,
+    /// What is counted or measured.
+    pub metric: Field<String>,
+    /// The target value, in `unit`.
+    pub value: Field<f64>,
+    /// The unit of `value`.
+    pub unit: Field<QuantityUnit>,
+    /// The year by which it is to be met; null where the document gives none.
+    pub deadline_year: Option<Field<i64>>,
+    /// A plan id.
+    pub plan: Field<String>,
+    /// The document says "about".
+    pub approximate: Field<bool>,
+    /// The document says "over".
+    pub lower_bound: Option<Field<bool>>,
+    /// A source id.
+    pub source: Field<String>,
+    /// The source's words that state the target, verbatim.
+    pub quote: Field<String>,
+    /// More documents stating the same target.
+    pub also: Option<Field<Vec<Field<RawCitation>>>>,
+    /// Anything the curator had to decide.
+    pub note: Option<Field<String>>,
+    /// Node ids the target belongs to.
+    pub measures: Option<Field<Vec<Field<String>>>>,
+}
+
+/// An exchange rate that a document states, as the pair of amounts it prints.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawExchangeRate {
+    /// Unique among exchange rates.
+    pub id: Field<String>,
+    /// The other currency, e.g. `USD`.
+    pub currency: Field<String>,
+    /// The amount in yuan the document prints.
+    pub yuan_amount: Field<f64>,
+    /// The same amount in the other currency.
+    pub foreign_amount: Field<f64>,
+    /// A source id.
+    pub source: Field<String>,
+    /// The source's words that state both amounts, verbatim.
+    pub quote: Field<String>,
+    /// Anything the curator had to decide.
+    pub note: Option<Field<String>>,
+}
+
+object_shape!(
+    RawDataset,
+    RawSource,
+    RawUnit,
+    RawTheme,
+    RawPeriod,
+    RawPlan,
+    RawNode,
+    RawCitation,
+    RawSeries,
+    RawPoint,
+    RawFund,
+    RawTarget,
+    RawExchangeRate,
+);
+
+/// Declares a string enum: its JSON names, `as_str`, and its [`Shape`].
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant,)*
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &[Self] = &[$(Self::$variant),*];
+
+            /// The name used in JSON.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $text,)*
+                }
+            }
+        }
+
+        impl Shape for $name {
+            const KIND: Kind = Kind::Scalar;
+            fn expected() -> Cow<'static, str> {
+                let names: Vec<String> = Self::ALL.iter().map(|v| format!("\"{}\"", v.as_str())).collect();
+                format!("one of {}", names.join(", ")).into()
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+string_enum!(
+    /// Where a node sits in a plan.
+    NodeKind {
+        /// A chapter of a plan.
+        Chapter = "chapter",
+        /// A numbered measure.
+        Measure = "measure",
+        /// An item of a measure.
+        Item = "item",
+    }
+);
+
+string_enum!(
+    /// Whether a value happened, is aimed at, or is estimated.
+    Status {
+        /// A reported value.
+        Actual = "actual",
+        /// A goal.
+        Target = "target",
+        /// An estimate or forecast.
+        Estimate = "estimate",
+    }
+);
+
+string_enum!(
+    /// Who provides a fund's money.
+    FundLevel {
+        /// The national government.
+        National = "national",
+        /// The city government.
+        Municipal = "municipal",
+        /// A district government.
+        District = "district",
+        /// Private or social capital.
+        SocialCapital = "social_capital",
+        /// An aggregate of several levels.
+        Mixed = "mixed",
+    }
+);
+
+string_enum!(
+    /// The unit of a series or target; it also says which checks apply.
+    QuantityUnit {
+        /// An amount of money in yuan; never negative.
+        Yuan = "yuan",
+        /// A share in percent; within 0-100.
+        Percent = "percent",
+        /// A year-on-year growth rate in percent.
+        PercentYoy = "percent_yoy",
+        /// A count of things; never negative.
+        Count = "count",
+        /// A density per 10,000 workers; never negative.
+        Per10kWorkers = "per_10k_workers",
+    }
+);

@@ -1,0 +1,5 @@
+//! The `plan-explorer` binary; all logic lives in the library.
+
+fn main() -> std::process::ExitCode {
+    plan_explorer::cli::main()
+}
