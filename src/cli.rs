@@ -29,6 +29,8 @@ pub enum Command {
     /// Exit status: 0 when every file is valid, 1 when one is invalid, 2 on
     /// a usage or I/O error (a missing file, a folder, no permission).
     Validate(ValidateArgs),
+    /// Print the dataset format's JSON Schema.
+    Schema,
 }
 
 /// Arguments of `validate`.
@@ -68,6 +70,10 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         Some(Command::Validate(args)) => ExitCode::from(validate(&args)),
+        Some(Command::Schema) => {
+            println!("{}", dataset::json_schema_text());
+            ExitCode::from(EXIT_VALID)
+        }
         None => {
             eprintln!(
                 "plan-explorer: the window is not part of this build yet; \
@@ -164,7 +170,9 @@ fn check_one(file: Option<&Path>, sources: Option<&Path>) -> FileReport {
         Err(error) => return read_error_report(name, &error),
     };
     if let (Some(dir), Some(data)) = (sources, &loaded.dataset) {
-        loaded.problems.extend(dataset::quotes::check_quotes(data, dir));
+        loaded
+            .problems
+            .extend(dataset::quotes::check_quotes(data, dir));
     }
     let valid = loaded.dataset.is_some() && loaded.errors().next().is_none();
     FileReport {
@@ -183,27 +191,21 @@ fn check_one(file: Option<&Path>, sources: Option<&Path>) -> FileReport {
 /// A file that could not be read: its content (exit 1) or the file itself
 /// (exit 2).
 fn read_error_report(name: String, error: &ReadError) -> FileReport {
-    if error.is_content_problem() {
-        let mut problem = Problem::error("", error.to_string());
-        if let ReadError::NotUtf8 { line, column, .. } = error {
-            problem.line = Some(*line);
-            problem.column = Some(*column);
-        }
-        FileReport {
+    match error.content_problem() {
+        Some(problem) => FileReport {
             file: name,
             valid: false,
             io_error: None,
             summary: None,
             problems: vec![problem],
-        }
-    } else {
-        FileReport {
+        },
+        None => FileReport {
             file: name,
             valid: false,
             io_error: Some(error.to_string()),
             summary: None,
             problems: Vec::new(),
-        }
+        },
     }
 }
 

@@ -123,7 +123,10 @@ pub fn generate(options: SynthOptions) -> String {
     }
     out.push_str("  ],\n  \"themes\": [\n");
     for t in 0..THEMES {
-        let _ = write!(out, "    {{\"id\": \"theme-{t}\", \"name\": \"Theme {t}\"}}");
+        let _ = write!(
+            out,
+            "    {{\"id\": \"theme-{t}\", \"name\": \"Theme {t}\"}}"
+        );
         out.push_str(if t + 1 < THEMES { ",\n" } else { "\n" });
     }
     out.push_str("  ],\n  \"plans\": [\n");
@@ -203,7 +206,14 @@ fn write_plan_nodes(out: &mut String, rng: &mut Rng, plan: usize, count: usize, 
 }
 
 /// Writes a node's fields up to (not including) its children.
-fn write_node_head(out: &mut String, rng: &mut Rng, id: usize, kind: &str, numbering: &str, plan: usize) {
+fn write_node_head(
+    out: &mut String,
+    rng: &mut Rng,
+    id: usize,
+    kind: &str,
+    numbering: &str,
+    plan: usize,
+) {
     let title = words(rng, 4);
     let text = words(rng, 40);
     let _ = write!(
@@ -239,13 +249,7 @@ fn two_distinct_nodes(rng: &mut Rng, nodes: usize) -> String {
 }
 
 fn roman(mut n: usize) -> String {
-    const NUMERALS: &[(usize, &str)] = &[
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
+    const NUMERALS: &[(usize, &str)] = &[(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
     let mut out = String::new();
     for &(value, numeral) in NUMERALS {
         while n >= value {
@@ -289,7 +293,13 @@ fn write_figures(out: &mut String, rng: &mut Rng, nodes: usize, plans: usize) {
         out.push_str(if s + 1 < SERIES { ",\n" } else { "\n" });
     }
     out.push_str("  ],\n  \"funds\": [\n");
-    let levels = ["national", "municipal", "district", "social_capital", "mixed"];
+    let levels = [
+        "national",
+        "municipal",
+        "district",
+        "social_capital",
+        "mixed",
+    ];
     for f in 0..FUNDS {
         let _ = write!(
             out,

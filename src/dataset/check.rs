@@ -7,12 +7,11 @@
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::hash::Hash;
 
 use super::field::{Field, Shape};
 use super::model::{
     Citation, Dataset, ExchangeRate, FigureRef, Fund, FundIx, IdIndex, Node, NodeIx, NodeKind,
-    Plan, PlanIx, Point, QuantityUnit, Series, SeriesIx, Source, SourceIx, Status, Target,
+    Plan, PlanIx, Point, QuantityUnit, Series, SeriesIx, SmolStr, Source, SourceIx, Status, Target,
     TargetIx, Theme, ThemeIx, Unit, UnitIx,
 };
 use super::problem::{JsonPath, Problem};
@@ -97,6 +96,18 @@ impl Checker {
         }
     }
 
+    /// A required reference to another record's id; blank is an error.
+    fn reference(&mut self, field: Field<SmolStr>, key: &str) -> SmolStr {
+        match self.take(field, key) {
+            Some(value) if value.trim().is_empty() => {
+                self.error(self.path.with_key(key), "must not be empty");
+                value
+            }
+            Some(value) => value,
+            None => SmolStr::default(),
+        }
+    }
+
     /// A required string that may be empty (a heading's text).
     fn text_or_empty(&mut self, field: Field<String>, key: &str) -> String {
         self.take(field, key).unwrap_or_default()
@@ -117,7 +128,7 @@ impl Checker {
     }
 
     /// A required id with a valid spelling.
-    fn id(&mut self, field: Field<String>) -> Option<String> {
+    fn id(&mut self, field: Field<SmolStr>) -> Option<SmolStr> {
         let id = self.take(field, "id")?;
         if let Some(message) = id_spelling_problem(&id) {
             self.error(self.path.with_key("id"), message);
@@ -143,21 +154,22 @@ impl Checker {
         }
     }
 
-    /// Registers an id in one of the id maps, reporting a duplicate.
+    /// Registers an id in one of the id maps, reporting a duplicate at the
+    /// path `path` gives (called only then).
     fn register<Ix: Copy>(
-        map_of: impl FnOnce(&mut IdIndex) -> &mut HashMap<String, Ix>,
-        index: &mut IdIndex,
-        problems: &mut Vec<Problem>,
-        path: String,
-        id: String,
+        &mut self,
+        map_of: impl FnOnce(&mut IdIndex) -> &mut HashMap<SmolStr, Ix>,
+        id: SmolStr,
         ix: Ix,
         what: &str,
+        path: impl FnOnce(&JsonPath) -> String,
     ) {
-        match map_of(index).entry(id) {
-            Entry::Occupied(entry) => problems.push(Problem::error(
-                path,
-                format!("duplicate {what} id \"{}\"", entry.key()),
-            )),
+        match map_of(&mut self.index).entry(id) {
+            Entry::Occupied(entry) => {
+                let message = format!("duplicate {what} id \"{}\"", entry.key());
+                self.problems
+                    .push(Problem::error(path(&self.path), message));
+            }
             Entry::Vacant(entry) => {
                 entry.insert(ix);
             }
@@ -169,7 +181,7 @@ impl Checker {
     fn each<R: Shape, T>(
         &mut self,
         field: Field<Vec<Field<R>>>,
-        key: &str,
+        key: &'static str,
         mut each: impl FnMut(&mut Self, R, usize) -> T,
     ) -> Vec<T> {
         let Some(items) = self.take(field, key) else {
@@ -185,10 +197,10 @@ impl Checker {
                     out.push(each(self, item, position));
                 }
                 Field::Missing => {
-                    self.error(self.path.as_str().to_owned(), "null is not allowed here");
+                    self.error(self.path.render(), "null is not allowed here");
                 }
                 Field::Wrong(found) => self.error(
-                    self.path.as_str().to_owned(),
+                    self.path.render(),
                     format!("expected {}, found {found}", R::expected()),
                 ),
             }
@@ -202,7 +214,7 @@ impl Checker {
     fn each_optional<R: Shape, T>(
         &mut self,
         field: Option<Field<Vec<Field<R>>>>,
-        key: &str,
+        key: &'static str,
         each: impl FnMut(&mut Self, R, usize) -> T,
     ) -> Vec<T> {
         match field {
@@ -211,60 +223,64 @@ impl Checker {
         }
     }
 
-    /// Reads a list of ids with the path of each, for resolving later.
-    fn id_list(&mut self, field: Field<Vec<Field<String>>>, key: &str) -> Vec<(String, String)> {
+    /// Resolves a list of ids on the spot; a dangling id is reported with
+    /// its path (built only then) and dropped.
+    fn refs<Ix: Copy + Eq>(
+        &mut self,
+        field: Field<Vec<Field<SmolStr>>>,
+        key: &'static str,
+        map_of: impl Fn(&IdIndex) -> &HashMap<SmolStr, Ix>,
+        what: &str,
+    ) -> Vec<Ix> {
+        let mut out: Vec<Ix> = Vec::new();
         self.each(field, key, |checker, id, _| {
-            (id, checker.path.as_str().to_owned())
-        })
+            let Some(ix) = checker.resolve(&map_of, &id, None, what) else {
+                return;
+            };
+            if out.contains(&ix) {
+                checker.problems.push(Problem::warning(
+                    checker.path.render(),
+                    format!("{what} \"{id}\" is listed twice"),
+                ));
+            } else {
+                out.push(ix);
+            }
+        });
+        out
     }
 
-    fn optional_id_list(
+    /// Like [`Self::refs`], for an optional list.
+    fn optional_refs<Ix: Copy + Eq>(
         &mut self,
-        field: Option<Field<Vec<Field<String>>>>,
-        key: &str,
-    ) -> Vec<(String, String)> {
+        field: Option<Field<Vec<Field<SmolStr>>>>,
+        key: &'static str,
+        map_of: impl Fn(&IdIndex) -> &HashMap<SmolStr, Ix>,
+        what: &str,
+    ) -> Vec<Ix> {
         match field {
             None | Some(Field::Missing) => Vec::new(),
-            Some(field) => self.id_list(field, key),
+            Some(field) => self.refs(field, key, map_of, what),
         }
     }
 
-    /// Resolves one id, reporting a dangling reference.
+    /// Resolves one id, reporting a dangling reference at the current path
+    /// (or at its `key`, when given).
     fn resolve<Ix: Copy>(
         &mut self,
-        map_of: impl Fn(&IdIndex) -> &HashMap<String, Ix>,
+        map_of: impl Fn(&IdIndex) -> &HashMap<SmolStr, Ix>,
         id: &str,
-        path: String,
+        key: Option<&str>,
         what: &str,
     ) -> Option<Ix> {
         let found = map_of(&self.index).get(id).copied();
         if found.is_none() {
+            let path = match key {
+                Some(key) => self.path.with_key(key),
+                None => self.path.render(),
+            };
             self.error(path, format!("unknown {what} \"{id}\""));
         }
         found
-    }
-
-    /// Resolves a list of ids, dropping (and reporting) the dangling ones.
-    fn resolve_all<Ix: Copy + Eq + Hash>(
-        &mut self,
-        map_of: impl Fn(&IdIndex) -> &HashMap<String, Ix>,
-        ids: Vec<(String, String)>,
-        what: &str,
-    ) -> Vec<Ix> {
-        let mut out = Vec::with_capacity(ids.len());
-        for (id, path) in ids {
-            if let Some(ix) = self.resolve(&map_of, &id, path.clone(), what) {
-                if out.contains(&ix) {
-                    self.problems.push(Problem::warning(
-                        path,
-                        format!("{what} \"{id}\" is listed twice"),
-                    ));
-                } else {
-                    out.push(ix);
-                }
-            }
-        }
-        out
     }
 
     fn dataset(&mut self, raw: RawDataset) -> Dataset {
@@ -279,15 +295,20 @@ impl Checker {
         }
         let description = self.optional_text(raw.description, "description");
 
+        // The node arena and its id map are sized once: growing them by
+        // doubling costs more than the rest of the check on large datasets.
+        let node_count = count_nodes(&raw.plans);
+        self.nodes.reserve_exact(node_count);
+        self.index.nodes.reserve(node_count);
+
         // Records that others refer to come first, so references resolve.
-        let sources = self.each(raw.sources, "sources", |c, r, i| c.source(r, SourceIx::at(i)));
+        let sources = self.each(raw.sources, "sources", |c, r, i| {
+            c.source(r, SourceIx::at(i))
+        });
         let units = self.each(raw.units, "units", |c, r, i| c.unit(r, UnitIx::at(i)));
         let themes = self.each(raw.themes, "themes", |c, r, i| c.theme(r, ThemeIx::at(i)));
 
-        let mut node_refs = NodeRefs::default();
-        let plans = self.each(raw.plans, "plans", |c, plan, i| {
-            c.plan(plan, PlanIx::at(i), &mut node_refs)
-        });
+        let plans = self.each(raw.plans, "plans", |c, plan, i| c.plan(plan, PlanIx::at(i)));
         let mut dataset = Dataset {
             schema_version,
             title,
@@ -304,30 +325,30 @@ impl Checker {
             exchange_rates: Vec::new(),
             index: IdIndex::default(),
         };
-        self.resolve_node_refs(node_refs, &mut dataset);
 
-        let mut figure_refs = FigureRefs::default();
+        let mut point_ids = Vec::new();
         dataset.series = self.each(raw.series, "series", |c, s, i| {
-            c.series(s, SeriesIx::at(i), &mut figure_refs)
+            c.series(s, SeriesIx::at(i), &mut point_ids)
         });
-        self.register_series_ids(&dataset.series, &figure_refs);
-        dataset.funds = self.each(raw.funds, "funds", |c, f, i| {
-            c.fund(f, FundIx::at(i), &mut figure_refs)
-        });
-        dataset.targets = self.each(raw.targets, "targets", |c, t, i| {
-            c.target(t, TargetIx::at(i), &mut figure_refs)
-        });
-        self.register_ids_of(&dataset.funds, "funds", |i| FigureRef::Fund(FundIx::at(i)), |f| &f.id);
+        self.register_series_ids(&dataset.series, point_ids);
+        dataset.funds = self.each(raw.funds, "funds", |c, f, _| c.fund(f));
+        dataset.targets = self.each(raw.targets, "targets", |c, t, _| c.target(t));
+        self.register_ids_of(
+            &dataset.funds,
+            "funds",
+            |i| FigureRef::Fund(FundIx::at(i)),
+            |f| &f.id,
+        );
         self.register_ids_of(
             &dataset.targets,
             "targets",
             |i| FigureRef::Target(TargetIx::at(i)),
             |t| &t.id,
         );
-        dataset.exchange_rates =
-            self.each(raw.exchange_rates, "exchange_rates", |c, r, _| c.exchange_rate(r));
+        dataset.exchange_rates = self.each(raw.exchange_rates, "exchange_rates", |c, r, _| {
+            c.exchange_rate(r)
+        });
         self.check_unique_rate_ids(&dataset.exchange_rates);
-        self.resolve_figure_refs(figure_refs, &mut dataset);
 
         dataset.nodes = std::mem::take(&mut self.nodes);
         link_back(&mut dataset);
@@ -382,21 +403,15 @@ impl Checker {
         }
         let url = self.optional_text(raw.url, "url");
         if file.is_none() && url.is_none() {
-            self.error(
-                self.path.as_str().to_owned(),
-                "a source needs a \"file\" or a \"url\"",
-            );
+            self.error(self.path.render(), "a source needs a \"file\" or a \"url\"");
         }
         if let Some(id) = &id {
-            let path = self.path.with_key("id");
-            Self::register(
+            self.register(
                 |i| &mut i.sources,
-                &mut self.index,
-                &mut self.problems,
-                path,
                 id.clone(),
                 ix,
                 "source",
+                |p| p.with_key("id"),
             );
         }
         Source {
@@ -413,15 +428,12 @@ impl Checker {
     fn unit(&mut self, raw: RawUnit, ix: UnitIx) -> Unit {
         let id = self.id(raw.id);
         if let Some(id) = &id {
-            let path = self.path.with_key("id");
-            Self::register(
+            self.register(
                 |i| &mut i.units,
-                &mut self.index,
-                &mut self.problems,
-                path,
                 id.clone(),
                 ix,
                 "unit",
+                |p| p.with_key("id"),
             );
         }
         Unit {
@@ -435,15 +447,12 @@ impl Checker {
     fn theme(&mut self, raw: RawTheme, ix: ThemeIx) -> Theme {
         let id = self.id(raw.id);
         if let Some(id) = &id {
-            let path = self.path.with_key("id");
-            Self::register(
+            self.register(
                 |i| &mut i.themes,
-                &mut self.index,
-                &mut self.problems,
-                path,
                 id.clone(),
                 ix,
                 "theme",
+                |p| p.with_key("id"),
             );
         }
         Theme {
@@ -454,39 +463,31 @@ impl Checker {
         }
     }
 
-    fn plan(&mut self, raw: RawPlan, plan_ix: PlanIx, refs: &mut NodeRefs) -> Plan {
+    fn plan(&mut self, raw: RawPlan, plan_ix: PlanIx) -> Plan {
         let id = self.id(raw.id);
         if let Some(id) = &id {
-            let path = self.path.with_key("id");
-            Self::register(
+            self.register(
                 |i| &mut i.plans,
-                &mut self.index,
-                &mut self.problems,
-                path,
                 id.clone(),
                 plan_ix,
                 "plan",
+                |p| p.with_key("id"),
             );
         }
         let title = self.text(raw.title, "title");
         let title_zh = self.optional_text(raw.title_zh, "title_zh");
         let (start_year, end_year) = self.period(raw.period);
         let issuer = self.text(raw.issuer, "issuer");
-        let source_id = self.text(raw.source, "source");
+        let source_id = self.reference(raw.source, "source");
         let source = if source_id.is_empty() {
             None
         } else {
-            self.resolve(
-                |i| &i.sources,
-                &source_id,
-                self.path.with_key("source"),
-                "source",
-            )
+            self.resolve(|i| &i.sources, &source_id, Some("source"), "source")
         };
         let note = self.optional_text(raw.note, "note");
         let source = source.unwrap_or(SourceIx(0));
         let roots = self.each(raw.nodes, "nodes", |c, node, _| {
-            c.node(node, plan_ix, None, 0, source, refs)
+            c.node(node, plan_ix, None, 0, source)
         });
         Plan {
             id: id.unwrap_or_default(),
@@ -517,7 +518,7 @@ impl Checker {
             && start > end
         {
             self.error(
-                self.path.as_str().to_owned(),
+                self.path.render(),
                 format!("the period starts ({start}) after it ends ({end})"),
             );
         }
@@ -527,44 +528,36 @@ impl Checker {
 
     fn node(
         &mut self,
-        raw: RawNode,
+        raw: Box<RawNode>,
         plan: PlanIx,
         parent: Option<NodeIx>,
         depth: u16,
         plan_source: SourceIx,
-        refs: &mut NodeRefs,
     ) -> NodeIx {
+        let raw = *raw;
         let ix = NodeIx::at(self.nodes.len());
         let id = self.id(raw.id);
         if let Some(id) = &id {
-            let path = self.path.with_key("id");
-            Self::register(
+            self.register(
                 |i| &mut i.nodes,
-                &mut self.index,
-                &mut self.problems,
-                path,
                 id.clone(),
                 ix,
                 "node",
+                |p| p.with_key("id"),
             );
         }
         let kind = self.take(raw.kind, "kind").unwrap_or(NodeKind::Item);
         let numbering = self.optional_text(raw.numbering, "numbering");
         let title = self.text(raw.title, "title");
         let text = self.text_or_empty(raw.text, "text");
-        let source = match self.optional_text(raw.source, "source") {
+        let source = match self.take_optional(raw.source, "source") {
             Some(source_id) => self
-                .resolve(
-                    |i| &i.sources,
-                    &source_id,
-                    self.path.with_key("source"),
-                    "source",
-                )
+                .resolve(|i| &i.sources, &source_id, Some("source"), "source")
                 .unwrap_or(plan_source),
             None => plan_source,
         };
-        refs.units.push((ix, self.id_list(raw.units, "units")));
-        refs.themes.push((ix, self.id_list(raw.themes, "themes")));
+        let units = self.refs(raw.units, "units", |i| &i.units, "unit");
+        let themes = self.refs(raw.themes, "themes", |i| &i.themes, "theme");
         let districts = self.each(raw.districts, "districts", |_, d, _| d);
         let note = self.optional_text(raw.note, "note");
         self.nodes.push(Node {
@@ -574,8 +567,8 @@ impl Checker {
             title,
             text,
             source,
-            units: Vec::new(),
-            themes: Vec::new(),
+            units,
+            themes,
             districts,
             note,
             plan,
@@ -585,62 +578,33 @@ impl Checker {
             figures: Vec::new(),
         });
         let children = self.each(raw.children, "children", |c, child, _| {
-            c.node(
-                child,
-                plan,
-                Some(ix),
-                depth.saturating_add(1),
-                plan_source,
-                refs,
-            )
+            c.node(child, plan, Some(ix), depth.saturating_add(1), plan_source)
         });
         self.nodes[ix.index()].children = children;
         ix
     }
 
-    fn resolve_node_refs(&mut self, refs: NodeRefs, dataset: &mut Dataset) {
-        for (ix, ids) in refs.units {
-            let units = self.resolve_all(|i| &i.units, ids, "unit");
-            for unit in &units {
-                dataset.units[unit.index()].nodes.push(ix);
-            }
-            self.nodes[ix.index()].units = units;
-        }
-        for (ix, ids) in refs.themes {
-            let themes = self.resolve_all(|i| &i.themes, ids, "theme");
-            for theme in &themes {
-                dataset.themes[theme.index()].nodes.push(ix);
-            }
-            self.nodes[ix.index()].themes = themes;
-        }
-    }
-
     /// The main citation and any `also` citations of a figure.
     fn citations(
         &mut self,
-        source: Field<String>,
+        source: Field<SmolStr>,
         quote: Field<String>,
         also: Option<Field<Vec<Field<RawCitation>>>>,
     ) -> Vec<Citation> {
         let mut citations = vec![self.citation(source, quote)];
-        citations.extend(self.each_optional(also, "also", |c, raw, _| {
-            c.citation(raw.source, raw.quote)
-        }));
+        citations.extend(
+            self.each_optional(also, "also", |c, raw, _| c.citation(raw.source, raw.quote)),
+        );
         citations
     }
 
-    fn citation(&mut self, source: Field<String>, quote: Field<String>) -> Citation {
-        let source_id = self.text(source, "source");
+    fn citation(&mut self, source: Field<SmolStr>, quote: Field<String>) -> Citation {
+        let source_id = self.reference(source, "source");
         let source = if source_id.is_empty() {
             SourceIx(0)
         } else {
-            self.resolve(
-                |i| &i.sources,
-                &source_id,
-                self.path.with_key("source"),
-                "source",
-            )
-            .unwrap_or(SourceIx(0))
+            self.resolve(|i| &i.sources, &source_id, Some("source"), "source")
+                .unwrap_or(SourceIx(0))
         };
         Citation {
             source,
@@ -648,26 +612,28 @@ impl Checker {
         }
     }
 
-    fn series(&mut self, raw: RawSeries, series_ix: SeriesIx, refs: &mut FigureRefs) -> Series {
+    fn series(
+        &mut self,
+        raw: RawSeries,
+        series_ix: SeriesIx,
+        point_ids: &mut Vec<(SmolStr, String, FigureRef)>,
+    ) -> Series {
         let id = self.id(raw.id);
         let title = self.text(raw.title, "title");
         let unit = self.take(raw.unit, "unit");
         let note = self.optional_text(raw.note, "note");
-        let measures = self.optional_id_list(raw.measures, "measures");
-        refs.measures
-            .push((FigureRef::Series(series_ix), measures));
+        let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, "node");
         let mut points = self.each(raw.points, "points", |c, point, _| {
-            let path = c.path.as_str().to_owned();
+            let path = c.path.render();
             (c.point(point, unit), path)
         });
         // Points are kept in year order; their figure refs are made after
         // sorting, so they point at the right place.
-        points.sort_by_key(|(point, _)| point.0.year);
+        points.sort_by_key(|(point, _)| point.year);
         let mut sorted = Vec::with_capacity(points.len());
-        for (p, ((point, point_measures), path)) in points.into_iter().enumerate() {
+        for (p, (point, path)) in points.into_iter().enumerate() {
             let figure = FigureRef::Point(series_ix, u32::try_from(p).unwrap_or(u32::MAX));
-            refs.measures.push((figure, point_measures));
-            refs.point_ids.push((point.id.clone(), path, figure));
+            point_ids.push((point.id.clone(), path, figure));
             sorted.push(point);
         }
         Series {
@@ -675,16 +641,12 @@ impl Checker {
             title,
             unit: unit.unwrap_or(QuantityUnit::Count),
             note,
-            measures: Vec::new(),
+            measures,
             points: sorted,
         }
     }
 
-    fn point(
-        &mut self,
-        raw: RawPoint,
-        unit: Option<QuantityUnit>,
-    ) -> (Point, Vec<(String, String)>) {
+    fn point(&mut self, raw: RawPoint, unit: Option<QuantityUnit>) -> Point {
         let id = self.id(raw.id);
         let year = self
             .take(raw.year, "year")
@@ -698,8 +660,8 @@ impl Checker {
         let lower_bound = self.optional_flag(raw.lower_bound, "lower_bound");
         let citations = self.citations(raw.source, raw.quote, raw.also);
         let note = self.optional_text(raw.note, "note");
-        let measures = self.optional_id_list(raw.measures, "measures");
-        let point = Point {
+        let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, "node");
+        Point {
             id: id.unwrap_or_default(),
             year: year.unwrap_or_default(),
             value: value.unwrap_or_default(),
@@ -708,9 +670,8 @@ impl Checker {
             lower_bound,
             citations,
             note,
-            measures: Vec::new(),
-        };
-        (point, measures)
+            measures,
+        }
     }
 
     /// Checks a value against what its unit allows.
@@ -739,7 +700,7 @@ impl Checker {
         }
     }
 
-    fn fund(&mut self, raw: RawFund, fund_ix: FundIx, refs: &mut FigureRefs) -> Fund {
+    fn fund(&mut self, raw: RawFund) -> Fund {
         let id = self.id(raw.id);
         let name = self.text(raw.name, "name");
         let name_zh = self.optional_text(raw.name_zh, "name_zh");
@@ -753,8 +714,7 @@ impl Checker {
         let purpose = self.text(raw.purpose, "purpose");
         let citations = self.citations(raw.source, raw.quote, raw.also);
         let note = self.optional_text(raw.note, "note");
-        let measures = self.optional_id_list(raw.measures, "measures");
-        refs.measures.push((FigureRef::Fund(fund_ix), measures));
+        let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, "node");
         Fund {
             id: id.unwrap_or_default(),
             name,
@@ -766,11 +726,11 @@ impl Checker {
             purpose,
             citations,
             note,
-            measures: Vec::new(),
+            measures,
         }
     }
 
-    fn target(&mut self, raw: RawTarget, target_ix: TargetIx, refs: &mut FigureRefs) -> Target {
+    fn target(&mut self, raw: RawTarget) -> Target {
         let id = self.id(raw.id);
         let metric = self.text(raw.metric, "metric");
         let value = self.take(raw.value, "value");
@@ -781,18 +741,17 @@ impl Checker {
         let deadline_year = self
             .take_optional(raw.deadline_year, "deadline_year")
             .and_then(|y| self.year(y, "deadline_year"));
-        let plan_id = self.text(raw.plan, "plan");
+        let plan_id = self.reference(raw.plan, "plan");
         let plan = if plan_id.is_empty() {
             None
         } else {
-            self.resolve(|i| &i.plans, &plan_id, self.path.with_key("plan"), "plan")
+            self.resolve(|i| &i.plans, &plan_id, Some("plan"), "plan")
         };
         let approximate = self.flag(raw.approximate, "approximate");
         let lower_bound = self.optional_flag(raw.lower_bound, "lower_bound");
         let citations = self.citations(raw.source, raw.quote, raw.also);
         let note = self.optional_text(raw.note, "note");
-        let measures = self.optional_id_list(raw.measures, "measures");
-        refs.measures.push((FigureRef::Target(target_ix), measures));
+        let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, "node");
         Target {
             id: id.unwrap_or_default(),
             metric,
@@ -804,7 +763,7 @@ impl Checker {
             lower_bound,
             citations,
             note,
-            measures: Vec::new(),
+            measures,
         }
     }
 
@@ -853,25 +812,27 @@ impl Checker {
         }
     }
 
-    fn register_series_ids(&mut self, series: &[Series], refs: &FigureRefs) {
+    fn register_series_ids(
+        &mut self,
+        series: &[Series],
+        point_ids: Vec<(SmolStr, String, FigureRef)>,
+    ) {
         self.register_ids_of(
             series,
             "series",
             |i| FigureRef::Series(SeriesIx::at(i)),
             |s| &s.id,
         );
-        for (id, path, figure) in &refs.point_ids {
+        for (id, path, figure) in point_ids {
             if id.is_empty() {
                 continue;
             }
-            Self::register(
+            self.register(
                 |i| &mut i.figures,
-                &mut self.index,
-                &mut self.problems,
-                format!("{path}.id"),
-                id.clone(),
-                *figure,
+                id,
+                figure,
                 "figure",
+                |_| format!("{path}.id"),
             );
         }
     }
@@ -882,71 +843,76 @@ impl Checker {
         table: &[T],
         key: &str,
         figure: impl Fn(usize) -> FigureRef,
-        id_of: impl Fn(&T) -> &String,
+        id_of: impl Fn(&T) -> &SmolStr,
     ) {
         for (i, record) in table.iter().enumerate() {
             let id = id_of(record);
             if id.is_empty() {
                 continue;
             }
-            Self::register(
+            self.register(
                 |i| &mut i.figures,
-                &mut self.index,
-                &mut self.problems,
-                format!("{key}[{i}].id"),
                 id.clone(),
                 figure(i),
                 "figure",
+                |_| format!("{key}[{i}].id"),
             );
-        }
-    }
-
-    fn resolve_figure_refs(&mut self, refs: FigureRefs, dataset: &mut Dataset) {
-        for (figure, ids) in refs.measures {
-            let nodes = self.resolve_all(|i| &i.nodes, ids, "node");
-            for node in &nodes {
-                if let Some(node) = self.nodes.get_mut(node.index()) {
-                    node.figures.push(figure);
-                }
-            }
-            let slot = match figure {
-                FigureRef::Series(s) => dataset.series.get_mut(s.index()).map(|s| &mut s.measures),
-                FigureRef::Point(s, p) => dataset
-                    .series
-                    .get_mut(s.index())
-                    .and_then(|s| s.points.get_mut(p as usize))
-                    .map(|p| &mut p.measures),
-                FigureRef::Fund(f) => dataset.funds.get_mut(f.index()).map(|f| &mut f.measures),
-                FigureRef::Target(t) => dataset.targets.get_mut(t.index()).map(|t| &mut t.measures),
-            };
-            if let Some(slot) = slot {
-                *slot = nodes;
-            }
         }
     }
 }
 
-/// Fills the back-references: a plan's targets.
+/// Fills the back-references: a unit's and a theme's nodes, a node's
+/// figures, a plan's targets.
 fn link_back(dataset: &mut Dataset) {
+    for (n, node) in dataset.nodes.iter().enumerate() {
+        for unit in &node.units {
+            dataset.units[unit.index()].nodes.push(NodeIx::at(n));
+        }
+        for theme in &node.themes {
+            dataset.themes[theme.index()].nodes.push(NodeIx::at(n));
+        }
+    }
+    let mut link = |figure: FigureRef, measures: &[NodeIx]| {
+        for node in measures {
+            dataset.nodes[node.index()].figures.push(figure);
+        }
+    };
+    for (s, series) in dataset.series.iter().enumerate() {
+        link(FigureRef::Series(SeriesIx::at(s)), &series.measures);
+        for (p, point) in series.points.iter().enumerate() {
+            let p = u32::try_from(p).unwrap_or(u32::MAX);
+            link(FigureRef::Point(SeriesIx::at(s), p), &point.measures);
+        }
+    }
+    for (f, fund) in dataset.funds.iter().enumerate() {
+        link(FigureRef::Fund(FundIx::at(f)), &fund.measures);
+    }
     for (t, target) in dataset.targets.iter().enumerate() {
+        link(FigureRef::Target(TargetIx::at(t)), &target.measures);
         if let Some(plan) = dataset.plans.get_mut(target.plan.index()) {
             plan.targets.push(TargetIx::at(t));
         }
     }
 }
 
-/// References from nodes, resolved once every unit and theme is known.
-#[derive(Default)]
-struct NodeRefs {
-    units: Vec<(NodeIx, Vec<(String, String)>)>,
-    themes: Vec<(NodeIx, Vec<(String, String)>)>,
-}
-
-/// References from figures to nodes, resolved after all nodes are known.
-#[derive(Default)]
-struct FigureRefs {
-    measures: Vec<(FigureRef, Vec<(String, String)>)>,
-    point_ids: Vec<(String, String, FigureRef)>,
+/// The number of usable nodes in all plans.
+fn count_nodes(plans: &Field<Vec<Field<RawPlan>>>) -> usize {
+    fn count(nodes: &Field<Vec<Field<Box<RawNode>>>>) -> usize {
+        nodes.ok().map_or(0, |nodes| {
+            nodes
+                .iter()
+                .filter_map(Field::ok)
+                .map(|node| 1 + count(&node.children))
+                .sum()
+        })
+    }
+    plans.ok().map_or(0, |plans| {
+        plans
+            .iter()
+            .filter_map(Field::ok)
+            .map(|plan| count(&plan.nodes))
+            .sum()
+    })
 }
 
 fn join_numbers(numbers: &[i64]) -> String {
@@ -968,9 +934,7 @@ fn id_spelling_problem(id: &str) -> Option<String> {
     let bad = id
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')));
-    bad.map(|c| {
-        format!("id \"{id}\" contains {c:?}: use ASCII letters, digits, '-', '_' and '.'")
-    })
+    bad.map(|c| format!("id \"{id}\" contains {c:?}: use ASCII letters, digits, '-', '_' and '.'"))
 }
 
 /// `YYYY-MM-DD` with a real month and day.

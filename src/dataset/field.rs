@@ -151,15 +151,21 @@ where
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Self::scalar(v.into_deserializer(), || format!("the number {v}")))
+        Ok(Self::scalar(v.into_deserializer(), || {
+            format!("the number {v}")
+        }))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Self::scalar(v.into_deserializer(), || format!("the number {v}")))
+        Ok(Self::scalar(v.into_deserializer(), || {
+            format!("the number {v}")
+        }))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(Self::scalar(v.into_deserializer(), || format!("the number {v}")))
+        Ok(Self::scalar(v.into_deserializer(), || {
+            format!("the number {v}")
+        }))
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
@@ -222,6 +228,13 @@ impl Shape for String {
     }
 }
 
+impl Shape for smol_str::SmolStr {
+    const KIND: Kind = Kind::Scalar;
+    fn expected() -> Cow<'static, str> {
+        "a string".into()
+    }
+}
+
 impl Shape for f64 {
     const KIND: Kind = Kind::Scalar;
     fn expected() -> Cow<'static, str> {
@@ -240,6 +253,13 @@ impl Shape for bool {
     const KIND: Kind = Kind::Scalar;
     fn expected() -> Cow<'static, str> {
         "true or false".into()
+    }
+}
+
+impl<T: Shape> Shape for Box<T> {
+    const KIND: Kind = T::KIND;
+    fn expected() -> Cow<'static, str> {
+        T::expected()
     }
 }
 

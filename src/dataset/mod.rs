@@ -18,8 +18,8 @@ use std::path::{Path, PathBuf};
 pub use check::{PLAUSIBLE_YEARS, SUPPORTED_SCHEMA_VERSIONS};
 pub use model::{
     Citation, Dataset, ExchangeRate, FigureRef, Fund, FundIx, FundLevel, Node, NodeIx, NodeKind,
-    Plan, PlanIx, Point, QuantityUnit, Series, SeriesIx, Source, SourceIx, Status, Summary,
-    Target, TargetIx, Theme, ThemeIx, Unit, UnitIx,
+    Plan, PlanIx, Point, QuantityUnit, Series, SeriesIx, Source, SourceIx, Status, Summary, Target,
+    TargetIx, Theme, ThemeIx, Unit, UnitIx,
 };
 pub use problem::{Problem, Severity};
 
@@ -83,13 +83,25 @@ pub enum ReadError {
 }
 
 impl ReadError {
-    /// Whether the file exists and was read, but its content is unusable
-    /// (as opposed to a file that could not be read).
-    pub fn is_content_problem(&self) -> bool {
-        matches!(
-            self,
-            Self::TooLarge { .. } | Self::Empty(_) | Self::NotUtf8 { .. }
-        )
+    /// The problem with a file's content as a [`Problem`], worded without
+    /// the path (which the caller shows) and located where possible; `None`
+    /// when the file itself could not be read.
+    pub fn content_problem(&self) -> Option<Problem> {
+        match self {
+            Self::TooLarge { size, limit, .. } => Some(Problem::error(
+                "",
+                format!("the file is {size} bytes, over the limit of {limit} bytes"),
+            )),
+            Self::Empty(_) => Some(Problem::error("", "the file is empty")),
+            Self::NotUtf8 {
+                byte, line, column, ..
+            } => Some(Problem::at(
+                *line,
+                *column,
+                format!("the file is not UTF-8 text: invalid byte 0x{byte:02x}"),
+            )),
+            Self::NotFound(_) | Self::IsDirectory(_) | Self::Io { .. } => None,
+        }
     }
 }
 
@@ -178,7 +190,7 @@ pub fn load_str(text: &str) -> Loaded {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut ignored = Vec::new();
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let parsed: Result<raw::RawDataset, _> =
+    let parsed: Result<field::Field<raw::RawDataset>, _> =
         serde_ignored::deserialize(&mut deserializer, |path| {
             ignored.push(Problem::warning(
                 problem::path_from_ignored(&path),
@@ -187,10 +199,21 @@ pub fn load_str(text: &str) -> Loaded {
         })
         .and_then(|raw| deserializer.end().map(|()| raw));
     match parsed {
-        Ok(raw) => {
+        Ok(field::Field::Ok(raw)) => {
             let (dataset, problems) = check::check(raw, ignored);
             Loaded { dataset, problems }
         }
+        Ok(field::Field::Missing) => Loaded {
+            dataset: None,
+            problems: vec![Problem::error("", "expected a dataset object, found null")],
+        },
+        Ok(field::Field::Wrong(found)) => Loaded {
+            dataset: None,
+            problems: vec![Problem::error(
+                "",
+                format!("expected a dataset object, found {found}"),
+            )],
+        },
         Err(error) => Loaded {
             dataset: None,
             problems: vec![parse_problem(text, &error)],
@@ -224,7 +247,13 @@ fn syntax_message(error: &serde_json::Error) -> String {
     match error.classify() {
         serde_json::error::Category::Eof => format!("the file ends too early: {message}"),
         serde_json::error::Category::Syntax => format!("invalid JSON: {message}"),
-        _ => message.to_owned(),
+        _ => match message
+            .strip_prefix("duplicate field `")
+            .and_then(|rest| rest.strip_suffix('`'))
+        {
+            Some(key) => format!("the key \"{key}\" appears twice in one object"),
+            None => message.to_owned(),
+        },
     }
 }
 
@@ -251,4 +280,10 @@ pub fn load_embedded() -> Loaded {
 pub fn json_schema() -> serde_json::Value {
     let schema = schemars::schema_for!(raw::RawDataset);
     schema.to_value()
+}
+
+/// The JSON Schema as the text committed in `assets/plan-dataset.schema.json`.
+pub fn json_schema_text() -> String {
+    // Serialising a `Value` cannot fail: its keys are always strings.
+    serde_json::to_string_pretty(&json_schema()).unwrap_or_default()
 }

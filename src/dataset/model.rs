@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use serde::Serialize;
+pub use smol_str::SmolStr;
 
 pub use super::raw::{FundLevel, NodeKind, QuantityUnit, Status};
 
@@ -69,7 +70,7 @@ pub enum FigureRef {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Source {
     /// Unique among sources.
-    pub id: String,
+    pub id: SmolStr,
     /// The document's title.
     pub title: String,
     /// Who published it.
@@ -88,7 +89,7 @@ pub struct Source {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unit {
     /// Unique among units.
-    pub id: String,
+    pub id: SmolStr,
     /// English name.
     pub name: String,
     /// Chinese name, where a document gives it.
@@ -101,7 +102,7 @@ pub struct Unit {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Theme {
     /// Unique among themes.
-    pub id: String,
+    pub id: SmolStr,
     /// English name.
     pub name: String,
     /// Chinese name, where a document gives it.
@@ -114,7 +115,7 @@ pub struct Theme {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
     /// Unique among plans.
-    pub id: String,
+    pub id: SmolStr,
     /// English title.
     pub title: String,
     /// Chinese title, where a document gives it.
@@ -139,7 +140,7 @@ pub struct Plan {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
     /// Unique across all plans.
-    pub id: String,
+    pub id: SmolStr,
     /// Chapter, measure or item.
     pub kind: NodeKind,
     /// The numbering as printed, e.g. `III.1.(2)`.
@@ -183,7 +184,7 @@ pub struct Citation {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Series {
     /// Unique among figures.
-    pub id: String,
+    pub id: SmolStr,
     /// What it measures.
     pub title: String,
     /// The unit of every point.
@@ -200,7 +201,7 @@ pub struct Series {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Point {
     /// Unique among figures.
-    pub id: String,
+    pub id: SmolStr,
     /// The year the value is for.
     pub year: i32,
     /// The value in the series' unit.
@@ -223,7 +224,7 @@ pub struct Point {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fund {
     /// Unique among figures.
-    pub id: String,
+    pub id: SmolStr,
     /// English name.
     pub name: String,
     /// Chinese name, where a document gives it.
@@ -250,7 +251,7 @@ pub struct Fund {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Target {
     /// Unique among figures.
-    pub id: String,
+    pub id: SmolStr,
     /// What is counted or measured.
     pub metric: String,
     /// The target value in `unit`.
@@ -277,7 +278,7 @@ pub struct Target {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExchangeRate {
     /// Unique among exchange rates.
-    pub id: String,
+    pub id: SmolStr,
     /// The other currency, e.g. `USD`.
     pub currency: String,
     /// The amount in yuan the document prints.
@@ -353,12 +354,12 @@ pub struct Dataset {
 /// Lookups by id.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct IdIndex {
-    pub sources: HashMap<String, SourceIx>,
-    pub units: HashMap<String, UnitIx>,
-    pub themes: HashMap<String, ThemeIx>,
-    pub plans: HashMap<String, PlanIx>,
-    pub nodes: HashMap<String, NodeIx>,
-    pub figures: HashMap<String, FigureRef>,
+    pub sources: HashMap<SmolStr, SourceIx>,
+    pub units: HashMap<SmolStr, UnitIx>,
+    pub themes: HashMap<SmolStr, ThemeIx>,
+    pub plans: HashMap<SmolStr, PlanIx>,
+    pub nodes: HashMap<SmolStr, NodeIx>,
+    pub figures: HashMap<SmolStr, FigureRef>,
 }
 
 impl Dataset {

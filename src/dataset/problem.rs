@@ -1,6 +1,7 @@
 //! Problems found in a dataset, each with where it is.
 
 use std::fmt;
+use std::fmt::Write as _;
 
 use serde::Serialize;
 
@@ -86,96 +87,111 @@ impl fmt::Display for Problem {
     }
 }
 
+/// One step of a [`JsonPath`].
+#[derive(Clone, Copy, Debug)]
+enum Segment {
+    /// An object's field.
+    Key(&'static str),
+    /// An array's element.
+    Index(usize),
+}
+
 /// A JSON path under construction, e.g. `plans[1].nodes[3]`.
 ///
-/// The checker pushes a segment before it looks at a value and pops it after,
-/// so the path costs nothing unless a problem is reported.
+/// The checker pushes a segment before it looks at a value and pops it after.
+/// Segments are kept as data and turned into text only when a problem is
+/// reported, so walking a valid dataset formats nothing.
 #[derive(Debug, Default)]
 pub struct JsonPath {
-    text: String,
+    segments: Vec<Segment>,
 }
 
 impl JsonPath {
-    /// Appends `.key` (or just `key` at the root) and returns the old length.
-    pub fn key(&mut self, key: &str) -> usize {
-        let len = self.text.len();
-        if !self.text.is_empty() {
-            self.text.push('.');
-        }
-        self.text.push_str(key);
-        len
+    /// Appends `.key` and returns the depth to go back to.
+    pub fn key(&mut self, key: &'static str) -> usize {
+        self.segments.push(Segment::Key(key));
+        self.segments.len() - 1
     }
 
-    /// Appends `[index]` and returns the old length.
+    /// Appends `[index]` and returns the depth to go back to.
     pub fn index(&mut self, index: usize) -> usize {
-        let len = self.text.len();
-        self.text.push('[');
-        self.text.push_str(&index.to_string());
-        self.text.push(']');
-        len
+        self.segments.push(Segment::Index(index));
+        self.segments.len() - 1
     }
 
-    /// Goes back to a length returned by [`Self::key`] or [`Self::index`].
-    pub fn truncate(&mut self, len: usize) {
-        self.text.truncate(len);
+    /// Goes back to a depth returned by [`Self::key`] or [`Self::index`].
+    pub fn truncate(&mut self, depth: usize) {
+        self.segments.truncate(depth);
     }
 
-    /// The path so far.
-    pub fn as_str(&self) -> &str {
-        &self.text
+    /// The path as text, e.g. `plans[1].nodes[3]`.
+    pub fn render(&self) -> String {
+        let mut text = String::new();
+        for segment in &self.segments {
+            // Writing into a String cannot fail.
+            let _ = match segment {
+                Segment::Key(key) if text.is_empty() => write!(text, "{key}"),
+                Segment::Key(key) => write!(text, ".{key}"),
+                Segment::Index(index) => write!(text, "[{index}]"),
+            };
+        }
+        text
     }
 
     /// The path with one more key, for a problem about a field.
     pub fn with_key(&self, key: &str) -> String {
-        if self.text.is_empty() {
+        let text = self.render();
+        if text.is_empty() {
             key.to_owned()
         } else {
-            format!("{}.{key}", self.text)
+            format!("{text}.{key}")
         }
     }
 }
 
+/// Appends a segment to a path in text form.
+fn push_key(text: &mut String, key: &str) {
+    if !text.is_empty() {
+        text.push('.');
+    }
+    text.push_str(key);
+}
+
 /// Converts a path reported by `serde_ignored` into our notation.
 pub fn path_from_ignored(path: &serde_ignored::Path<'_>) -> String {
-    fn walk(path: &serde_ignored::Path<'_>, out: &mut JsonPath) {
+    fn walk(path: &serde_ignored::Path<'_>, out: &mut String) {
         match path {
             serde_ignored::Path::Root => {}
             serde_ignored::Path::Seq { parent, index } => {
                 walk(parent, out);
-                out.index(*index);
+                let _ = write!(out, "[{index}]");
             }
             serde_ignored::Path::Map { parent, key } => {
                 walk(parent, out);
-                out.key(key);
+                push_key(out, key);
             }
             serde_ignored::Path::Some { parent }
             | serde_ignored::Path::NewtypeStruct { parent }
             | serde_ignored::Path::NewtypeVariant { parent } => walk(parent, out),
         }
     }
-    let mut out = JsonPath::default();
+    let mut out = String::new();
     walk(path, &mut out);
-    out.text
+    out
 }
 
 /// Converts a path reported by `serde_path_to_error` into our notation.
 pub fn path_from_serde(path: &serde_path_to_error::Path) -> String {
-    let mut out = JsonPath::default();
+    let mut out = String::new();
     for segment in path {
         match segment {
             serde_path_to_error::Segment::Seq { index } => {
-                out.index(*index);
+                let _ = write!(out, "[{index}]");
             }
-            serde_path_to_error::Segment::Map { key } => {
-                out.key(key);
-            }
-            serde_path_to_error::Segment::Enum { variant } => {
-                out.key(variant);
-            }
-            serde_path_to_error::Segment::Unknown => {
-                out.key("?");
-            }
+            serde_path_to_error::Segment::Map { key } => push_key(&mut out, key),
+            serde_path_to_error::Segment::Enum { variant } => push_key(&mut out, variant),
+            serde_path_to_error::Segment::Unknown => push_key(&mut out, "?"),
         }
     }
-    out.text
+    out
 }

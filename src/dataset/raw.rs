@@ -9,6 +9,7 @@ use std::borrow::Cow;
 
 use schemars::JsonSchema;
 use serde::Deserialize;
+use smol_str::SmolStr;
 
 use super::field::{Field, Kind, Shape, object_shape};
 
@@ -47,7 +48,7 @@ pub struct RawDataset {
 #[schemars(deny_unknown_fields)]
 pub struct RawSource {
     /// Unique among sources.
-    pub id: Field<String>,
+    pub id: Field<SmolStr>,
     /// The document's title.
     pub title: Field<String>,
     /// Who published it.
@@ -67,7 +68,7 @@ pub struct RawSource {
 #[schemars(deny_unknown_fields)]
 pub struct RawUnit {
     /// Unique among units.
-    pub id: Field<String>,
+    pub id: Field<SmolStr>,
     /// English name.
     pub name: Field<String>,
     /// Chinese name, where a document gives it.
@@ -79,7 +80,7 @@ pub struct RawUnit {
 #[schemars(deny_unknown_fields)]
 pub struct RawTheme {
     /// Unique among themes.
-    pub id: Field<String>,
+    pub id: Field<SmolStr>,
     /// English name.
     pub name: Field<String>,
     /// Chinese name, where a document gives it.
@@ -101,7 +102,7 @@ pub struct RawPeriod {
 #[schemars(deny_unknown_fields)]
 pub struct RawPlan {
     /// Unique among plans.
-    pub id: Field<String>,
+    pub id: Field<SmolStr>,
     /// English title.
     pub title: Field<String>,
     /// Chinese title, where a document gives it.
@@ -111,11 +112,12 @@ pub struct RawPlan {
     /// The issuing body, as text.
     pub issuer: Field<String>,
     /// A source id.
-    pub source: Field<String>,
+    pub source: Field<SmolStr>,
     /// Anything the curator had to decide.
     pub note: Option<Field<String>>,
-    /// Chapters, measures and items.
-    pub nodes: Field<Vec<Field<RawNode>>>,
+    /// Chapters, measures and items. Boxed: a node is large, and lists of
+    /// them grow by doubling while parsing.
+    pub nodes: Field<Vec<Field<Box<RawNode>>>>,
 }
 
 /// A chapter, measure or item.
@@ -123,7 +125,7 @@ pub struct RawPlan {
 #[schemars(deny_unknown_fields)]
 pub struct RawNode {
     /// Unique across all plans.
-    pub id: Field<String>,
+    pub id: Field<SmolStr>,
     /// Chapter, measure or item.
     pub kind: Field<NodeKind>,
     /// The numbering as printed, full path, e.g. `III.1.(2)`.
@@ -133,17 +135,17 @@ pub struct RawNode {
     /// The full text, verbatim from the source.
     pub text: Field<String>,
     /// A source id, when it is not the plan's.
-    pub source: Option<Field<String>>,
+    pub source: Option<Field<SmolStr>>,
     /// Responsible unit ids.
-    pub units: Field<Vec<Field<String>>>,
+    pub units: Field<Vec<Field<SmolStr>>>,
     /// Theme ids.
-    pub themes: Field<Vec<Field<String>>>,
+    pub themes: Field<Vec<Field<SmolStr>>>,
     /// Districts the document names.
     pub districts: Field<Vec<Field<String>>>,
     /// Anything the curator had to decide.
     pub note: Option<Field<String>>,
     /// Nodes below this one.
-    pub children: Field<Vec<Field<RawNode>>>,
+    pub children: Field<Vec<Field<Box<RawNode>>>>,
 }
 
 /// Another document stating the same figure.
@@ -151,7 +153,7 @@ pub struct RawNode {
 #[schemars(deny_unknown_fields)]
 pub struct RawCitation {
     /// A source id.
-    pub source: Field<String>,
+    pub source: Field<SmolStr>,
     /// The source's words, verbatim.
     pub quote: Field<String>,
 }
@@ -161,7 +163,7 @@ pub struct RawCitation {
 #[schemars(deny_unknown_fields)]
 pub struct RawSeries {
     /// Unique among figures (series, points, funds, targets).
-    pub id: Field<String>,
+    pub id: Field<SmolStr>,
     /// What the series measures.
     pub title: Field<String>,
     /// The unit of every point.
@@ -169,7 +171,7 @@ pub struct RawSeries {
     /// Anything the curator had to decide.
     pub note: Option<Field<String>>,
     /// Node ids the series belongs to.
-    pub measures: Option<Field<Vec<Field<String>>>>,
+    pub measures: Option<Field<Vec<Field<SmolStr>>>>,
     /// The values.
     pub points: Field<Vec<Field<RawPoint>>>,
 }
@@ -179,7 +181,7 @@ pub struct RawSeries {
 #[schemars(deny_unknown_fields)]
 pub struct RawPoint {
     /// Unique among figures.
-    pub id: Field<String>,
+    pub id: Field<SmolStr>,
     /// The year the value is for.
     pub year: Field<i64>,
     /// The value, in the series' unit.
@@ -191,7 +193,7 @@ pub struct RawPoint {
     /// The document says "over" or "surpassed".
     pub lower_bound: Option<Field<bool>>,
     /// A source id.
-    pub source: Field<String>,
+    pub source: Field<SmolStr>,
     /// The source's words that state the value, verbatim.
     pub quote: Field<String>,
     /// More documents stating the same value.
@@ -199,7 +201,7 @@ pub struct RawPoint {
     /// E.g. how a year was resolved from "last year".
     pub note: Option<Field<String>>,
     /// Node ids the value belongs to.
-    pub measures: Option<Field<Vec<Field<String>>>>,
+    pub measures: Option<Field<Vec<Field<SmolStr>>>>,
 }
 
 /// A fund allocation.
@@ -207,7 +209,7 @@ pub struct RawPoint {
 #[schemars(deny_unknown_fields)]
 pub struct RawFund {
     /// Unique among figures.
-    pub id: Field<String>,
+    pub id: Field<SmolStr>,
     /// English name.
     pub name: Field<String>,
     /// Chinese name, where a document gives it.
@@ -223,7 +225,7 @@ pub struct RawFund {
     /// What the fund is for.
     pub purpose: Field<String>,
     /// A source id.
-    pub source: Field<String>,
+    pub source: Field<SmolStr>,
     /// The source's words that state the fund, verbatim.
     pub quote: Field<String>,
     /// More documents stating the same fund.
@@ -231,7 +233,7 @@ pub struct RawFund {
     /// Anything the curator had to decide.
     pub note: Option<Field<String>>,
     /// Node ids the fund belongs to.
-    pub measures: Option<Field<Vec<Field<String>>>>,
+    pub measures: Option<Field<Vec<Field<SmolStr>>>>,
 }
 
 /// A numeric target of a plan.
@@ -239,7 +241,7 @@ pub struct RawFund {
 #[schemars(deny_unknown_fields)]
 pub struct RawTarget {
     /// Unique among figures.
-    pub id: Field<String>,
+    pub id: Field<SmolStr>,
     /// What is counted or measured.
     pub metric: Field<String>,
     /// The target value, in `unit`.
@@ -249,13 +251,13 @@ pub struct RawTarget {
     /// The year by which it is to be met; null where the document gives none.
     pub deadline_year: Option<Field<i64>>,
     /// A plan id.
-    pub plan: Field<String>,
+    pub plan: Field<SmolStr>,
     /// The document says "about".
     pub approximate: Field<bool>,
     /// The document says "over".
     pub lower_bound: Option<Field<bool>>,
     /// A source id.
-    pub source: Field<String>,
+    pub source: Field<SmolStr>,
     /// The source's words that state the target, verbatim.
     pub quote: Field<String>,
     /// More documents stating the same target.
@@ -263,7 +265,7 @@ pub struct RawTarget {
     /// Anything the curator had to decide.
     pub note: Option<Field<String>>,
     /// Node ids the target belongs to.
-    pub measures: Option<Field<Vec<Field<String>>>>,
+    pub measures: Option<Field<Vec<Field<SmolStr>>>>,
 }
 
 /// An exchange rate that a document states, as the pair of amounts it prints.
@@ -271,7 +273,7 @@ pub struct RawTarget {
 #[schemars(deny_unknown_fields)]
 pub struct RawExchangeRate {
     /// Unique among exchange rates.
-    pub id: Field<String>,
+    pub id: Field<SmolStr>,
     /// The other currency, e.g. `USD`.
     pub currency: Field<String>,
     /// The amount in yuan the document prints.
@@ -279,7 +281,7 @@ pub struct RawExchangeRate {
     /// The same amount in the other currency.
     pub foreign_amount: Field<f64>,
     /// A source id.
-    pub source: Field<String>,
+    pub source: Field<SmolStr>,
     /// The source's words that state both amounts, verbatim.
     pub quote: Field<String>,
     /// Anything the curator had to decide.

@@ -1,0 +1,337 @@
+//! One test per check of the loader, each with a small bad fixture from
+//! `tests/fixtures/bad/` and assertions on the message and where it is.
+
+use std::path::{Path, PathBuf};
+
+use plan_explorer::dataset::{self, Loaded, Problem, ReadError, Severity};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn load(name: &str) -> Loaded {
+    dataset::load_file(&fixture(name)).expect("fixture is readable")
+}
+
+/// The problems as `path: message` strings, errors and warnings alike.
+fn described(loaded: &Loaded) -> Vec<String> {
+    loaded
+        .problems
+        .iter()
+        .map(|p| format!("{}: {}", p.path, p.message))
+        .collect()
+}
+
+fn assert_invalid_with(loaded: &Loaded, expected: &[&str]) {
+    assert!(
+        loaded.dataset.is_none(),
+        "an invalid dataset is not returned"
+    );
+    let got = described(loaded);
+    for wanted in expected {
+        assert!(
+            got.iter().any(|g| g == wanted),
+            "missing problem {wanted:?}; got {got:#?}"
+        );
+    }
+}
+
+#[test]
+fn the_minimal_fixture_is_valid_and_indexed() {
+    let loaded = load("minimal.json");
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let data = loaded.dataset.expect("valid");
+    let measure = data.node_by_id("m-1").expect("indexed by id");
+    let chapter = data.node_by_id("ch-1").expect("indexed by id");
+    assert_eq!(data.node(measure).parent, Some(chapter));
+    assert_eq!(data.node(chapter).children, vec![measure]);
+    let unit = data.unit_by_id("sh-health").expect("unit");
+    assert_eq!(data.units[unit.index()].nodes, vec![measure]);
+    let theme = data.theme_by_id("ai").expect("theme");
+    assert_eq!(data.themes[theme.index()].nodes, vec![measure]);
+    let fund = data.figure_by_id("fund").expect("figure");
+    assert_eq!(data.figure_measures(fund), &[measure]);
+    assert!(data.node(measure).figures.contains(&fund));
+    assert_eq!(
+        data.node_json_path(measure),
+        "plans[0].nodes[0].children[0]"
+    );
+}
+
+#[test]
+fn a_syntax_error_gives_its_line_and_column() {
+    let loaded = load("bad/syntax_error.json");
+    assert!(loaded.dataset.is_none());
+    assert_eq!(loaded.problems.len(), 1);
+    let problem = &loaded.problems[0];
+    assert_eq!((problem.line, problem.column), (Some(5), Some(1)));
+    assert_eq!(problem.message, "invalid JSON: trailing comma");
+}
+
+#[test]
+fn a_truncated_file_says_it_ends_too_early_and_where() {
+    let loaded = load("bad/truncated.json");
+    let problem = &loaded.problems[0];
+    assert_eq!((problem.line, problem.column), (Some(11), Some(8)));
+    assert!(
+        problem.message.starts_with("the file ends too early"),
+        "{}",
+        problem.message
+    );
+}
+
+#[test]
+fn an_unsupported_schema_version_is_named() {
+    assert_invalid_with(
+        &load("bad/unsupported_version.json"),
+        &["schema_version: unsupported schema_version 2: this program reads version 1"],
+    );
+}
+
+#[test]
+fn every_missing_required_field_is_reported_at_once() {
+    assert_invalid_with(
+        &load("bad/missing_fields.json"),
+        &[
+            "title: missing required field",
+            "plans[0].nodes[0].children[0].id: missing required field",
+            "series[0].points[0].quote: missing required field",
+        ],
+    );
+}
+
+#[test]
+fn every_wrong_type_is_reported_at_once_with_what_was_found() {
+    assert_invalid_with(
+        &load("bad/wrong_types.json"),
+        &[
+            "plans[0].nodes[0].children[0].units: expected an array, found the string \"sh-health\"",
+            "series[0].points[0].year: expected a whole number, found the number 2024.5",
+            "series[0].points[0].value: expected a number, found the string \"33.4\"",
+            "funds[0].level: expected one of \"national\", \"municipal\", \"district\", \
+             \"social_capital\", \"mixed\", found the string \"city\"",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_ids_are_reported_per_kind_and_across_figures() {
+    assert_invalid_with(
+        &load("bad/duplicate_ids.json"),
+        &[
+            "units[1].id: duplicate unit id \"sh-health\"",
+            "plans[0].nodes[0].children[1].id: duplicate node id \"m-1\"",
+            "funds[0].id: duplicate figure id \"share-2024\"",
+        ],
+    );
+}
+
+#[test]
+fn a_repeated_key_in_one_object_is_located() {
+    let loaded = load("bad/duplicate_key.json");
+    let problem = &loaded.problems[0];
+    assert_eq!(
+        problem.message,
+        "the key \"title\" appears twice in one object"
+    );
+    assert_eq!((problem.line, problem.column), (Some(4), Some(9)));
+}
+
+#[test]
+fn dangling_references_name_the_missing_id() {
+    assert_invalid_with(
+        &load("bad/dangling_refs.json"),
+        &[
+            "plans[0].nodes[0].children[0].units[0]: unknown unit \"sh-hlth\"",
+            "plans[0].nodes[0].children[0].themes[0]: unknown theme \"bci\"",
+            "series[0].points[0].source: unknown source \"paper\"",
+            "targets[0].plan: unknown plan \"nope\"",
+            "funds[0].measures[0]: unknown node \"m-9\"",
+        ],
+    );
+}
+
+#[test]
+fn amounts_must_be_finite_and_non_negative() {
+    assert_invalid_with(
+        &load("bad/bad_amounts.json"),
+        &[
+            "funds[0].amount_yuan: must not be negative, found -15000000000",
+            "targets[0].value: a count must be a whole number of at least 0, found 2.5",
+            "exchange_rates[0].foreign_amount: expected a positive amount, found 0",
+        ],
+    );
+}
+
+#[test]
+fn an_infinite_number_is_refused_with_its_location() {
+    let loaded = load("bad/huge_number.json");
+    let problem = &loaded.problems[0];
+    assert_eq!(problem.message, "invalid JSON: number out of range");
+    assert_eq!((problem.line, problem.column), (Some(1), Some(53)));
+}
+
+#[test]
+fn shares_must_lie_within_0_and_100() {
+    assert_invalid_with(
+        &load("bad/share_out_of_range.json"),
+        &["series[0].points[0].value: a share must lie within 0-100 percent, found 133.4"],
+    );
+}
+
+#[test]
+fn years_must_be_plausible_and_periods_ordered() {
+    assert_invalid_with(
+        &load("bad/implausible_years.json"),
+        &[
+            "series[0].points[0].year: implausible year 20245: expected 1949 to 2100",
+            "targets[0].deadline_year: implausible year 1800: expected 1949 to 2100",
+            "plans[0].period: the period starts (2028) after it ends (2027)",
+        ],
+    );
+}
+
+#[test]
+fn dates_must_be_real_dates() {
+    assert_invalid_with(
+        &load("bad/bad_dates.json"),
+        &[
+            "edition: expected a date as YYYY-MM-DD, found \"2026-13-01\"",
+            "sources[0].date: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found \"March 2025\"",
+        ],
+    );
+}
+
+#[test]
+fn unknown_fields_are_warnings_with_their_path_and_the_data_still_loads() {
+    let loaded = load("bad/unknown_fields.json");
+    assert!(
+        loaded.dataset.is_some(),
+        "warnings do not make a dataset invalid"
+    );
+    let warnings: Vec<&Problem> = loaded
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Warning)
+        .collect();
+    let paths: Vec<&str> = warnings.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "plans[0].nodes[0].children[0].responsible",
+            "funds[0].qoute"
+        ]
+    );
+    assert!(warnings[0].message.contains("unknown field"));
+}
+
+#[test]
+fn a_document_that_is_not_an_object_says_what_it_is() {
+    assert_invalid_with(
+        &load("bad/not_an_object.json"),
+        &[": expected a dataset object, found an array"],
+    );
+}
+
+#[test]
+fn a_missing_file_is_its_own_error() {
+    let error = dataset::load_file(&fixture("bad/no_such_file.json")).expect_err("missing");
+    assert!(matches!(error, ReadError::NotFound(_)));
+    assert!(error.to_string().starts_with("no such file: "));
+    assert!(error.to_string().ends_with("no_such_file.json"));
+}
+
+#[test]
+fn a_folder_is_its_own_error() {
+    let error = dataset::load_file(&fixture("bad")).expect_err("a folder");
+    assert!(matches!(error, ReadError::IsDirectory(_)));
+    assert!(
+        error
+            .to_string()
+            .starts_with("expected a dataset file, found a folder")
+    );
+}
+
+#[test]
+fn an_empty_file_is_its_own_error() {
+    let error = dataset::load_file(&fixture("bad/empty.json")).expect_err("empty");
+    assert!(matches!(error, ReadError::Empty(_)));
+    let problem = error.content_problem().expect("a content problem");
+    assert_eq!(problem.message, "the file is empty");
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_located() {
+    let error = dataset::load_file(&fixture("bad/not_utf8.json")).expect_err("not UTF-8");
+    let problem = error.content_problem().expect("a content problem");
+    assert_eq!(
+        problem.message,
+        "the file is not UTF-8 text: invalid byte 0xe9"
+    );
+    assert_eq!((problem.line, problem.column), (Some(1), Some(15)));
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.json");
+    let file = std::fs::File::create(&path).expect("create");
+    // A sparse file: one byte over the real limit, without writing 256 MiB.
+    file.set_len(dataset::MAX_DATASET_BYTES + 1)
+        .expect("set length");
+    let error = dataset::load_file(&path).expect_err("too large");
+    assert!(matches!(
+        error,
+        ReadError::TooLarge { size, limit, .. }
+            if size == dataset::MAX_DATASET_BYTES + 1 && limit == dataset::MAX_DATASET_BYTES
+    ));
+    assert!(
+        error
+            .content_problem()
+            .expect("a content problem")
+            .message
+            .contains("over the limit of 268435456 bytes")
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let text = std::fs::read_to_string(fixture("minimal.json")).expect("read");
+    let loaded = dataset::load_str(&format!("\u{feff}{text}"));
+    assert!(loaded.dataset.is_some(), "{:?}", loaded.problems);
+}
+
+#[test]
+fn quotes_are_proven_against_their_source_text() {
+    let sources = fixture("sources");
+    let good = load("minimal.json").dataset.expect("valid");
+    // The source file uses typographic quotes and other line breaks; those
+    // differences are allowed.
+    assert_eq!(dataset::quotes::check_quotes(&good, &sources), vec![]);
+
+    let bad = load("bad/quote_not_in_source.json")
+        .dataset
+        .expect("structurally valid");
+    let problems = dataset::quotes::check_quotes(&bad, &sources);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].path, "series[0].points[0].quote");
+    assert_eq!(
+        problems[0].message,
+        "not found verbatim in the source doc.txt: \"34.4 percent last year\""
+    );
+}
+
+#[test]
+fn a_missing_source_file_is_reported_when_proving_quotes() {
+    let good = load("minimal.json").dataset.expect("valid");
+    let problems = dataset::quotes::check_quotes(&good, &fixture("bad"));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].path, "sources[0].file");
+    assert!(
+        problems[0]
+            .message
+            .starts_with("cannot read the source text")
+    );
+}

@@ -1,0 +1,68 @@
+//! Hostile and random input: the loader must answer, never panic or hang.
+
+use plan_explorer::dataset;
+use plan_explorer::synth::{SynthOptions, generate};
+
+#[test]
+fn deep_nesting_is_refused_without_overflowing_the_stack() {
+    for open in ["[", "{\"a\":", "{\"plans\":[{\"nodes\":[{\"children\":"] {
+        let text = open.repeat(100_000);
+        let loaded = dataset::load_str(&text);
+        assert!(loaded.dataset.is_none());
+        assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+    }
+}
+
+#[test]
+fn deeply_nested_nodes_within_the_parser_limit_load() {
+    // Nodes nested as deep as the parser allows still load and index.
+    let mut node = String::from(
+        r#"{"id":"leaf","kind":"item","title":"t","text":"","units":[],"themes":[],"districts":[],"children":[]}"#,
+    );
+    for depth in 0..40 {
+        node = format!(
+            r#"{{"id":"n{depth}","kind":"measure","title":"t","text":"","units":[],"themes":[],"districts":[],"children":[{node}]}}"#
+        );
+    }
+    let text = format!(
+        r#"{{"schema_version":1,"title":"deep","edition":"2026-01-01","sources":[{{"id":"s","title":"t","publisher":"p","file":"f.txt"}}],"units":[],"themes":[],"plans":[{{"id":"p","title":"t","period":{{"start":2025,"end":2026}},"issuer":"i","source":"s","nodes":[{node}]}}],"series":[],"funds":[],"targets":[],"exchange_rates":[]}}"#
+    );
+    let loaded = dataset::load_str(&text);
+    let data = loaded.dataset.expect("valid");
+    let leaf = data.node_by_id("leaf").expect("leaf");
+    assert_eq!(data.ancestry(leaf).len(), 41);
+    assert_eq!(data.node(leaf).depth, 40);
+}
+
+/// Truncating a valid dataset at every few bytes, and flipping bytes, must
+/// always give an answer; most of them problems.
+#[test]
+fn every_prefix_and_corruption_of_a_valid_dataset_gives_an_answer() {
+    let text = generate(SynthOptions {
+        measures: 30,
+        seed: 11,
+    });
+    let bytes = text.as_bytes();
+    for cut in (0..bytes.len()).step_by(97) {
+        let prefix = String::from_utf8_lossy(&bytes[..cut]);
+        let loaded = dataset::load_str(&prefix);
+        assert!(loaded.dataset.is_none() || cut == bytes.len());
+        assert!(!loaded.problems.is_empty());
+    }
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    for _ in 0..300 {
+        let mut corrupted = bytes.to_vec();
+        for _ in 0..4 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let at = usize::try_from(state % corrupted.len() as u64).unwrap_or(0);
+            let replacements = b"{}[],:\"0-e.x \\";
+            corrupted[at] =
+                replacements[usize::try_from(state >> 58).unwrap_or(0) % replacements.len()];
+        }
+        let loaded = dataset::load_str(&String::from_utf8_lossy(&corrupted));
+        // Either it is still valid, or it says why not.
+        assert!(loaded.dataset.is_some() || loaded.errors().next().is_some());
+    }
+}
