@@ -335,3 +335,116 @@ fn a_missing_source_file_is_reported_when_proving_quotes() {
             .starts_with("cannot read the source text")
     );
 }
+
+/// Nodes are checked while they are parsed (see `dataset::stream`); these
+/// pin down what that must not change.
+mod while_parsing {
+    use super::*;
+    use serde_json::{Value, json};
+
+    fn minimal() -> Value {
+        serde_json::from_str(&std::fs::read_to_string(fixture("minimal.json")).expect("read"))
+            .expect("JSON")
+    }
+
+    fn node(id: &str, children: &Value) -> Value {
+        json!({"id": id, "kind": "item", "title": id, "text": "", "units": ["sh-health"],
+               "themes": [], "districts": [], "children": children})
+    }
+
+    fn load_value(value: &Value) -> Loaded {
+        dataset::load_str(&serde_json::to_string(value).expect("serialise"))
+    }
+
+    #[test]
+    fn units_and_sources_listed_after_the_plans_still_resolve() {
+        let mut reordered = serde_json::Map::new();
+        let original = minimal();
+        let object = original.as_object().expect("object");
+        reordered.insert("plans".into(), object["plans"].clone());
+        for (key, value) in object {
+            reordered.insert(key.clone(), value.clone());
+        }
+        let loaded = load_value(&Value::Object(reordered));
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let data = loaded.dataset.expect("valid");
+        let measure = data.node_by_id("m-1").expect("node");
+        assert_eq!(data.node(measure).units.len(), 1);
+    }
+
+    #[test]
+    fn the_arena_is_in_document_order_with_parents_and_depths() {
+        let mut value = minimal();
+        value["plans"][0]["nodes"] = json!([
+            node(
+                "a",
+                &json!([
+                    node("a1", &json!([node("a1x", &json!([]))])),
+                    node("a2", &json!([]))
+                ])
+            ),
+            // The fixture's figures link to "m-1".
+            node("m-1", &json!([])),
+        ]);
+        let data = load_value(&value).dataset.expect("valid");
+        let ids: Vec<&str> = data.nodes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["a", "a1", "a1x", "a2", "m-1"]);
+        let depths: Vec<u16> = data.nodes.iter().map(|n| n.depth).collect();
+        assert_eq!(depths, [0, 1, 2, 1, 0]);
+        let a1x = data.node_by_id("a1x").expect("node");
+        let names: Vec<&str> = data
+            .ancestry(a1x)
+            .iter()
+            .map(|&n| data.node(n).id.as_str())
+            .collect();
+        assert_eq!(names, ["a", "a1", "a1x"]);
+        assert_eq!(data.plans[0].roots.len(), 2);
+    }
+
+    #[test]
+    fn problems_deep_in_a_tree_and_after_a_broken_sibling_have_exact_paths() {
+        let mut value = minimal();
+        let mut deep = node("deep", &json!([]));
+        deep["title"] = json!(7);
+        deep["units"] = json!(["sh-hlth"]);
+        value["plans"][0]["nodes"] = json!([node(
+            "a",
+            &json!([null, "not a node", node("b", &json!([deep]))])
+        ),]);
+        let loaded = load_value(&value);
+        assert_invalid_with(
+            &loaded,
+            &[
+                "plans[0].nodes[0].children[0]: null is not allowed here",
+                "plans[0].nodes[0].children[1]: expected an object, found the string \"not a node\"",
+                "plans[0].nodes[0].children[2].children[0].title: expected a string, found the number 7",
+                "plans[0].nodes[0].children[2].children[0].units[0]: unknown unit \"sh-hlth\"",
+            ],
+        );
+    }
+
+    #[test]
+    fn nodes_belong_to_the_right_plan_after_a_broken_plan() {
+        let mut value = minimal();
+        let good = value["plans"][0].clone();
+        let mut second = good.clone();
+        second["id"] = json!("plan-2");
+        second["nodes"] = json!([node("only-in-2", &json!([]))]);
+        value["plans"] = json!([good, second]);
+        let data = load_value(&value).dataset.expect("valid");
+        let only = data.node_by_id("only-in-2").expect("node");
+        assert_eq!(data.plans[data.node(only).plan.index()].id, "plan-2");
+
+        // With a broken first element, the error names it, and the node in
+        // the next plan is still reported at its own path.
+        value["plans"] = json!([42, value["plans"][1].clone()]);
+        value["plans"][1]["nodes"][0]["units"] = json!(["nope"]);
+        assert_invalid_with(
+            &load_value(&value),
+            &[
+                "plans[0]: expected an object, found the number 42",
+                "plans[1].nodes[0].units[0]: unknown unit \"nope\"",
+            ],
+        );
+    }
+}

@@ -29,15 +29,16 @@ pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i64> = 1949..=2100;
 /// The longest id accepted, in bytes.
 const MAX_ID_LEN: usize = 128;
 
-/// Checks a raw dataset. `problems` holds what reading already found (such as
-/// unknown fields); the checker adds to it.
-pub fn check(raw: RawDataset, problems: Vec<Problem>) -> (Option<Dataset>, Vec<Problem>) {
-    let mut checker = Checker {
-        problems,
-        path: JsonPath::default(),
-        index: IdIndex::default(),
-        nodes: Vec::new(),
-    };
+/// Finishes checking a raw dataset whose nodes `checker` already checked
+/// while it was parsed (see [`super::stream`]). `problems` holds what reading
+/// found besides (unknown fields); they come first.
+pub(super) fn check(
+    raw: RawDataset,
+    mut checker: Checker,
+    mut problems: Vec<Problem>,
+) -> (Option<Dataset>, Vec<Problem>) {
+    problems.append(&mut checker.problems);
+    checker.problems = problems;
     let dataset = checker.dataset(raw);
     let has_error = checker.problems.iter().any(Problem::is_error);
     (
@@ -46,11 +47,64 @@ pub fn check(raw: RawDataset, problems: Vec<Problem>) -> (Option<Dataset>, Vec<P
     )
 }
 
-struct Checker {
+/// The checker's state; while a file is parsed it lives in a thread-local
+/// so the node lists can reach it.
+#[derive(Default)]
+pub(super) struct Checker {
     problems: Vec<Problem>,
-    path: JsonPath,
+    /// Where the checker is in the document.
+    pub(super) path: JsonPath,
     index: IdIndex,
+    /// The node arena, in document order.
     nodes: Vec<Node>,
+    /// Each node's position in its JSON array, by node index, for paths.
+    node_positions: Vec<u32>,
+    /// The nodes whose object is still being parsed, outermost first.
+    open: Vec<NodeIx>,
+    /// How many usable plans were parsed so far: the next plan's index.
+    pub(super) plans_seen: usize,
+    /// Each usable plan's position in the `plans` array, for paths.
+    pub(super) plan_positions: Vec<u32>,
+    /// References from nodes, resolved once the whole file is read.
+    pending: Vec<PendingRefs>,
+}
+
+impl Checker {
+    /// A checker whose node tables are sized for `text`, so they are not
+    /// grown (and copied) by doubling while a large file is parsed.
+    ///
+    /// Every node is a JSON object, so the number of `{` bounds the number of
+    /// nodes; the few other objects (plans, figures) make it a slight
+    /// over-estimate. The estimate only sets capacity: it is never trusted.
+    pub(super) fn sized_for(text: &str) -> Self {
+        /// The smallest a node object can be, in bytes: a second bound, for
+        /// text made of braces.
+        const MIN_NODE_BYTES: usize = 90;
+        let braces = text.bytes().filter(|&b| b == b'{').count();
+        let nodes = braces.min(text.len() / MIN_NODE_BYTES);
+        let mut checker = Self::default();
+        checker.nodes.reserve_exact(nodes);
+        checker.node_positions.reserve_exact(nodes);
+        checker.pending.reserve_exact(nodes);
+        checker.index.nodes.reserve(nodes);
+        checker
+    }
+}
+
+/// A node's references to units, themes and its source, kept as written
+/// until every id is known (a file may list units after its plans).
+struct PendingRefs {
+    node: NodeIx,
+    units: Field<Vec<Field<SmolStr>>>,
+    themes: Field<Vec<Field<SmolStr>>>,
+    source: Option<Field<SmolStr>>,
+}
+
+/// A node's place in the arena, reserved before the node is parsed.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct NodeSlot {
+    ix: NodeIx,
+    path_depth: usize,
 }
 
 impl Checker {
@@ -295,12 +349,6 @@ impl Checker {
         }
         let description = self.optional_text(raw.description, "description");
 
-        // The node arena and its id map are sized once: growing them by
-        // doubling costs more than the rest of the check on large datasets.
-        let node_count = count_nodes(&raw.plans);
-        self.nodes.reserve_exact(node_count);
-        self.index.nodes.reserve(node_count);
-
         // Records that others refer to come first, so references resolve.
         let sources = self.each(raw.sources, "sources", |c, r, i| {
             c.source(r, SourceIx::at(i))
@@ -308,7 +356,10 @@ impl Checker {
         let units = self.each(raw.units, "units", |c, r, i| c.unit(r, UnitIx::at(i)));
         let themes = self.each(raw.themes, "themes", |c, r, i| c.theme(r, ThemeIx::at(i)));
 
-        let plans = self.each(raw.plans, "plans", |c, plan, i| c.plan(plan, PlanIx::at(i)));
+        let plans = self.each(raw.plans.map(|list| list.0), "plans", |c, plan, i| {
+            c.plan(plan, PlanIx::at(i))
+        });
+        self.resolve_pending(&plans);
         let mut dataset = Dataset {
             schema_version,
             title,
@@ -486,9 +537,10 @@ impl Checker {
         };
         let note = self.optional_text(raw.note, "note");
         let source = source.unwrap_or(SourceIx(0));
-        let roots = self.each(raw.nodes, "nodes", |c, node, _| {
-            c.node(node, plan_ix, None, 0, source)
-        });
+        let roots = self
+            .take(raw.nodes, "nodes")
+            .map(|list| list.0)
+            .unwrap_or_default();
         Plan {
             id: id.unwrap_or_default(),
             title,
@@ -526,16 +578,71 @@ impl Checker {
         (start, end.unwrap_or_default())
     }
 
-    fn node(
-        &mut self,
-        raw: Box<RawNode>,
-        plan: PlanIx,
-        parent: Option<NodeIx>,
-        depth: u16,
-        plan_source: SourceIx,
-    ) -> NodeIx {
-        let raw = *raw;
+    /// Reserves the arena slot of the node about to be parsed at `position`
+    /// of the current list, and moves the path to it.
+    pub(super) fn reserve_node(&mut self, position: usize) -> NodeSlot {
+        let path_depth = self.path.index(position);
         let ix = NodeIx::at(self.nodes.len());
+        let parent = self.open.last().copied();
+        let depth = u16::try_from(self.open.len()).unwrap_or(u16::MAX);
+        self.nodes.push(Node {
+            id: SmolStr::default(),
+            kind: NodeKind::Item,
+            numbering: None,
+            title: String::new(),
+            text: String::new(),
+            source: SourceIx(0),
+            units: Vec::new(),
+            themes: Vec::new(),
+            districts: Vec::new(),
+            note: None,
+            plan: PlanIx::at(self.plans_seen),
+            parent,
+            children: Vec::new(),
+            depth,
+            figures: Vec::new(),
+        });
+        self.node_positions
+            .push(u32::try_from(position).unwrap_or(u32::MAX));
+        self.open.push(ix);
+        NodeSlot { ix, path_depth }
+    }
+
+    /// Gives back a slot that got no node (the end of the list, or an
+    /// element that is not a node). Nothing was added to the arena after it.
+    pub(super) fn release_node(&mut self, slot: NodeSlot) {
+        self.open.pop();
+        self.nodes.truncate(slot.ix.index());
+        self.node_positions.truncate(slot.ix.index());
+        self.path.truncate(slot.path_depth);
+    }
+
+    /// Checks a node just parsed into its slot; its children are already
+    /// checked. Returns its index, or `None` (with a problem reported) when
+    /// the element is not a node.
+    pub(super) fn finish_node(
+        &mut self,
+        slot: NodeSlot,
+        element: Field<RawNode>,
+    ) -> Option<NodeIx> {
+        let raw = match element {
+            Field::Ok(raw) => raw,
+            Field::Missing => {
+                self.error(self.path.render(), "null is not allowed here");
+                self.release_node(slot);
+                return None;
+            }
+            Field::Wrong(found) => {
+                self.error(
+                    self.path.render(),
+                    format!("expected an object, found {found}"),
+                );
+                self.release_node(slot);
+                return None;
+            }
+        };
+        self.open.pop();
+        let ix = slot.ix;
         let id = self.id(raw.id);
         if let Some(id) = &id {
             self.register(
@@ -550,38 +657,120 @@ impl Checker {
         let numbering = self.optional_text(raw.numbering, "numbering");
         let title = self.text(raw.title, "title");
         let text = self.text_or_empty(raw.text, "text");
-        let source = match self.take_optional(raw.source, "source") {
-            Some(source_id) => self
-                .resolve(|i| &i.sources, &source_id, Some("source"), "source")
+        let districts = self.each(raw.districts, "districts", |_, d, _| d);
+        let note = self.optional_text(raw.note, "note");
+        let children = self
+            .take(raw.children, "children")
+            .map(|list| list.0)
+            .unwrap_or_default();
+        let slot_node = &mut self.nodes[ix.index()];
+        slot_node.id = id.unwrap_or_default();
+        slot_node.kind = kind;
+        slot_node.numbering = numbering;
+        slot_node.title = title;
+        slot_node.text = text;
+        slot_node.districts = districts;
+        slot_node.note = note;
+        slot_node.children = children;
+        self.pending.push(PendingRefs {
+            node: ix,
+            units: raw.units,
+            themes: raw.themes,
+            source: raw.source,
+        });
+        self.path.truncate(slot.path_depth);
+        Some(ix)
+    }
+
+    /// Resolves the nodes' references now that every id is known. A node
+    /// whose references all resolve costs a few lookups; only a node with a
+    /// problem has its path worked out, to report it.
+    fn resolve_pending(&mut self, plans: &[Plan]) {
+        for pending in std::mem::take(&mut self.pending) {
+            let ix = pending.node;
+            let plan_source = plans
+                .get(self.nodes[ix.index()].plan.index())
+                .map_or(SourceIx(0), |plan| plan.source);
+            let source = match &pending.source {
+                None | Some(Field::Missing) => Some(plan_source),
+                Some(Field::Ok(id)) => self.index.sources.get(id).copied(),
+                Some(Field::Wrong(_)) => None,
+            };
+            let fast = (
+                self.resolve_quietly(&pending.units, |i| &i.units),
+                self.resolve_quietly(&pending.themes, |i| &i.themes),
+                source,
+            );
+            let (units, themes, source) = match fast {
+                (Some(units), Some(themes), Some(source)) => (units, themes, source),
+                _ => self.resolve_reporting(pending, plan_source),
+            };
+            let node = &mut self.nodes[ix.index()];
+            node.units = units;
+            node.themes = themes;
+            node.source = source;
+        }
+    }
+
+    /// Resolves a list of ids if every one is well-formed, known and listed
+    /// once; `None` sends the node to [`Self::resolve_reporting`].
+    fn resolve_quietly<Ix: Copy + Eq>(
+        &self,
+        field: &Field<Vec<Field<SmolStr>>>,
+        map_of: impl Fn(&IdIndex) -> &HashMap<SmolStr, Ix>,
+    ) -> Option<Vec<Ix>> {
+        let Field::Ok(ids) = field else {
+            return None;
+        };
+        let map = map_of(&self.index);
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let ix = map.get(id.ok()?).copied()?;
+            if out.contains(&ix) {
+                return None;
+            }
+            out.push(ix);
+        }
+        Some(out)
+    }
+
+    /// Resolves a node's references the slow way, with the node's path set,
+    /// so every problem is reported where it is.
+    fn resolve_reporting(
+        &mut self,
+        pending: PendingRefs,
+        plan_source: SourceIx,
+    ) -> (Vec<UnitIx>, Vec<ThemeIx>, SourceIx) {
+        let node_path = self.node_path(pending.node);
+        let saved = std::mem::replace(&mut self.path, node_path);
+        let units = self.refs(pending.units, "units", |i| &i.units, "unit");
+        let themes = self.refs(pending.themes, "themes", |i| &i.themes, "theme");
+        let source = match self.take_optional(pending.source, "source") {
+            Some(id) => self
+                .resolve(|i| &i.sources, &id, Some("source"), "source")
                 .unwrap_or(plan_source),
             None => plan_source,
         };
-        let units = self.refs(raw.units, "units", |i| &i.units, "unit");
-        let themes = self.refs(raw.themes, "themes", |i| &i.themes, "theme");
-        let districts = self.each(raw.districts, "districts", |_, d, _| d);
-        let note = self.optional_text(raw.note, "note");
-        self.nodes.push(Node {
-            id: id.unwrap_or_default(),
-            kind,
-            numbering,
-            title,
-            text,
-            source,
-            units,
-            themes,
-            districts,
-            note,
-            plan,
-            parent,
-            children: Vec::new(),
-            depth,
-            figures: Vec::new(),
-        });
-        let children = self.each(raw.children, "children", |c, child, _| {
-            c.node(child, plan, Some(ix), depth.saturating_add(1), plan_source)
-        });
-        self.nodes[ix.index()].children = children;
-        ix
+        self.path = saved;
+        (units, themes, source)
+    }
+
+    /// The JSON path of a node, from the positions recorded while parsing.
+    fn node_path(&self, ix: NodeIx) -> JsonPath {
+        let mut chain = vec![ix];
+        while let Some(parent) = self.nodes[chain[chain.len() - 1].index()].parent {
+            chain.push(parent);
+        }
+        let mut path = JsonPath::default();
+        let plan = self.nodes[ix.index()].plan.index();
+        path.key("plans");
+        let plan_position = self.plan_positions.get(plan).copied().unwrap_or_default();
+        path.index(plan_position as usize);
+        for (depth, node) in chain.iter().rev().enumerate() {
+            path.key(if depth == 0 { "nodes" } else { "children" });
+            path.index(self.node_positions[node.index()] as usize);
+        }
+        path
     }
 
     /// The main citation and any `also` citations of a figure.
@@ -893,26 +1082,6 @@ fn link_back(dataset: &mut Dataset) {
             plan.targets.push(TargetIx::at(t));
         }
     }
-}
-
-/// The number of usable nodes in all plans.
-fn count_nodes(plans: &Field<Vec<Field<RawPlan>>>) -> usize {
-    fn count(nodes: &Field<Vec<Field<Box<RawNode>>>>) -> usize {
-        nodes.ok().map_or(0, |nodes| {
-            nodes
-                .iter()
-                .filter_map(Field::ok)
-                .map(|node| 1 + count(&node.children))
-                .sum()
-        })
-    }
-    plans.ok().map_or(0, |plans| {
-        plans
-            .iter()
-            .filter_map(Field::ok)
-            .map(|plan| count(&plan.nodes))
-            .sum()
-    })
 }
 
 fn join_numbers(numbers: &[i64]) -> String {

@@ -54,6 +54,15 @@ impl<T> Field<T> {
         }
     }
 
+    /// Converts a usable value, keeping what was found otherwise.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Field<U> {
+        match self {
+            Self::Ok(value) => Field::Ok(f(value)),
+            Self::Missing => Field::Missing,
+            Self::Wrong(found) => Field::Wrong(found),
+        }
+    }
+
     /// The value, taken out, if it was usable.
     pub fn into_ok(self) -> Option<T> {
         match self {
@@ -253,13 +262,6 @@ impl Shape for bool {
     const KIND: Kind = Kind::Scalar;
     fn expected() -> Cow<'static, str> {
         "true or false".into()
-    }
-}
-
-impl<T: Shape> Shape for Box<T> {
-    const KIND: Kind = T::KIND;
-    fn expected() -> Cow<'static, str> {
-        T::expected()
     }
 }
 

@@ -12,6 +12,7 @@ mod model;
 mod problem;
 pub mod quotes;
 pub mod raw;
+mod stream;
 
 use std::path::{Path, PathBuf};
 
@@ -190,17 +191,19 @@ pub fn load_str(text: &str) -> Loaded {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut ignored = Vec::new();
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let parsed: Result<field::Field<raw::RawDataset>, _> =
+    // Nodes are checked while they are parsed; see `stream`.
+    let (parsed, checker) = stream::with_checker(check::Checker::sized_for(text), || {
         serde_ignored::deserialize(&mut deserializer, |path| {
             ignored.push(Problem::warning(
                 problem::path_from_ignored(&path),
                 "unknown field (ignored); check its spelling",
             ));
         })
-        .and_then(|raw| deserializer.end().map(|()| raw));
+        .and_then(|raw: field::Field<raw::RawDataset>| deserializer.end().map(|()| raw))
+    });
     match parsed {
         Ok(field::Field::Ok(raw)) => {
-            let (dataset, problems) = check::check(raw, ignored);
+            let (dataset, problems) = check::check(raw, checker, ignored);
             Loaded { dataset, problems }
         }
         Ok(field::Field::Missing) => Loaded {

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use smol_str::SmolStr;
 
 use super::field::{Field, Kind, Shape, object_shape};
+use super::stream::{NodeList, PlanList};
 
 /// A whole dataset document.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
@@ -32,7 +33,7 @@ pub struct RawDataset {
     /// Topics that measures are tagged with.
     pub themes: Field<Vec<Field<RawTheme>>>,
     /// The plans and their trees of measures.
-    pub plans: Field<Vec<Field<RawPlan>>>,
+    pub plans: Field<PlanList>,
     /// Figures by year.
     pub series: Field<Vec<Field<RawSeries>>>,
     /// Fund allocations.
@@ -115,9 +116,9 @@ pub struct RawPlan {
     pub source: Field<SmolStr>,
     /// Anything the curator had to decide.
     pub note: Option<Field<String>>,
-    /// Chapters, measures and items. Boxed: a node is large, and lists of
-    /// them grow by doubling while parsing.
-    pub nodes: Field<Vec<Field<Box<RawNode>>>>,
+    /// Chapters, measures and items.
+    // Checked while they are parsed: see `stream`.
+    pub nodes: Field<NodeList<false>>,
 }
 
 /// A chapter, measure or item.
@@ -145,7 +146,8 @@ pub struct RawNode {
     /// Anything the curator had to decide.
     pub note: Option<Field<String>>,
     /// Nodes below this one.
-    pub children: Field<Vec<Field<Box<RawNode>>>>,
+    // Checked while they are parsed: see `stream`.
+    pub children: Field<NodeList<true>>,
 }
 
 /// Another document stating the same figure.
