@@ -66,3 +66,53 @@ fn every_prefix_and_corruption_of_a_valid_dataset_gives_an_answer() {
         assert!(loaded.dataset.is_some() || loaded.errors().next().is_some());
     }
 }
+
+/// The smallest valid document with these plans' nodes and these units.
+fn document(nodes: &str, units: &str) -> String {
+    format!(
+        r#"{{"schema_version":1,"title":"t","edition":"2026-01-01","sources":[{{"id":"s","title":"t","publisher":"p","file":"f.txt"}}],"units":[{units}],"themes":[],"plans":[{{"id":"p","title":"t","period":{{"start":2025,"end":2026}},"issuer":"i","source":"s","nodes":[{nodes}]}}],"series":[],"funds":[],"targets":[],"exchange_rates":[]}}"#
+    )
+}
+
+#[test]
+fn millions_of_problems_are_counted_not_kept() {
+    let nulls = vec!["null"; 200_000].join(",");
+    let loaded = dataset::load_str(&document(&nulls, ""));
+    assert!(loaded.dataset.is_none());
+    assert_eq!(loaded.problems.len(), dataset::MAX_PROBLEMS + 1);
+    assert_eq!(
+        loaded.problems[0].path, "plans[0].nodes[0]",
+        "the first problems are kept in order"
+    );
+    let summary = loaded.problems.last().expect("a summary");
+    assert_eq!(
+        summary.message,
+        format!(
+            "{} more problems not shown ({} of them errors); fix the ones above first",
+            200_000 - dataset::MAX_PROBLEMS,
+            200_000 - dataset::MAX_PROBLEMS
+        )
+    );
+}
+
+#[test]
+fn a_node_naming_very_many_distinct_units_is_checked_in_linear_time() {
+    // With a scan for duplicates this list would take ~10^10 comparisons.
+    const UNITS: usize = 100_000;
+    let units: Vec<String> = (0..UNITS)
+        .map(|u| format!(r#"{{"id":"u{u}","name":"Unit {u}"}}"#))
+        .collect();
+    let refs: Vec<String> = (0..UNITS).map(|u| format!(r#""u{u}""#)).collect();
+    let node = format!(
+        r#"{{"id":"n","kind":"item","title":"t","text":"","units":[{}, "u7"],"themes":[],"districts":[],"children":[]}}"#,
+        refs.join(",")
+    );
+    let loaded = dataset::load_str(&document(&node, &units.join(",")));
+    let data = loaded
+        .dataset
+        .expect("valid: a repeated unit is only a warning");
+    assert_eq!(data.nodes[0].units.len(), UNITS);
+    assert_eq!(loaded.problems.len(), 1);
+    assert_eq!(loaded.problems[0].path, "plans[0].nodes[0].units[100000]");
+    assert_eq!(loaded.problems[0].message, "unit \"u7\" is listed twice");
+}

@@ -5,8 +5,9 @@
 //! fields, so that the records after it are checked too and references to it
 //! are not reported a second time. Any error means no dataset is returned.
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
 
 use super::field::{Field, Shape};
 use super::model::{
@@ -29,29 +30,56 @@ pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i64> = 1949..=2100;
 /// The longest id accepted, in bytes.
 const MAX_ID_LEN: usize = 128;
 
+/// The most problems kept for one file; past it they are only counted. A
+/// broken file can hold millions (a list of nulls), and nobody reads past
+/// the first screens of them.
+pub const MAX_PROBLEMS: usize = 1000;
+
+/// Above this many ids, duplicates in a list are found with a hash set
+/// rather than by scanning, so a hostile list cannot take quadratic time.
+const LINEAR_DEDUP_MAX: usize = 16;
+
 /// Finishes checking a raw dataset whose nodes `checker` already checked
 /// while it was parsed (see [`super::stream`]). `problems` holds what reading
-/// found besides (unknown fields); they come first.
+/// found besides (unknown fields); they come first, and `warnings_dropped`
+/// counts those it did not keep.
 pub(super) fn check(
     raw: RawDataset,
     mut checker: Checker,
-    mut problems: Vec<Problem>,
+    problems: Vec<Problem>,
+    warnings_dropped: usize,
 ) -> (Option<Dataset>, Vec<Problem>) {
-    problems.append(&mut checker.problems);
-    checker.problems = problems;
+    checker.dropped += warnings_dropped;
+    let found_while_parsing = std::mem::take(&mut checker.problems);
+    for problem in problems.into_iter().chain(found_while_parsing) {
+        checker.report(problem);
+    }
     let dataset = checker.dataset(raw);
-    let has_error = checker.problems.iter().any(Problem::is_error);
-    (
-        if has_error { None } else { Some(dataset) },
-        checker.problems,
-    )
+    let has_error = checker.dropped_errors > 0 || checker.problems.iter().any(Problem::is_error);
+    let mut problems = checker.problems;
+    if checker.dropped > 0 {
+        let summary = format!(
+            "{} more problems not shown ({} of them errors); fix the ones above first",
+            checker.dropped, checker.dropped_errors
+        );
+        problems.push(if checker.dropped_errors > 0 {
+            Problem::error("", summary)
+        } else {
+            Problem::warning("", summary)
+        });
+    }
+    (if has_error { None } else { Some(dataset) }, problems)
 }
 
 /// The checker's state; while a file is parsed it lives in a thread-local
 /// so the node lists can reach it.
 #[derive(Default)]
 pub(super) struct Checker {
+    /// The first [`MAX_PROBLEMS`] problems.
     problems: Vec<Problem>,
+    /// How many problems were past the limit, and how many of those errors.
+    dropped: usize,
+    dropped_errors: usize,
     /// Where the checker is in the document.
     pub(super) path: JsonPath,
     index: IdIndex,
@@ -91,6 +119,42 @@ impl Checker {
     }
 }
 
+/// Distinct items in insertion order. Short lists (nearly all) are scanned;
+/// a long one switches to a hash set, so no list costs quadratic time.
+struct Distinct<T> {
+    items: Vec<T>,
+    seen: Option<HashSet<T>>,
+}
+
+impl<T> Default for Distinct<T> {
+    fn default() -> Self {
+        Self {
+            items: Vec::new(),
+            seen: None,
+        }
+    }
+}
+
+impl<T: Copy + Eq + Hash> Distinct<T> {
+    /// Adds `item` unless it is already there; says whether it was added.
+    fn insert(&mut self, item: T) -> bool {
+        let new = match &mut self.seen {
+            Some(seen) => seen.insert(item),
+            None if self.items.len() < LINEAR_DEDUP_MAX => !self.items.contains(&item),
+            None => {
+                let mut seen: HashSet<T> = self.items.iter().copied().collect();
+                let new = seen.insert(item);
+                self.seen = Some(seen);
+                new
+            }
+        };
+        if new {
+            self.items.push(item);
+        }
+        new
+    }
+}
+
 /// A node's references to units, themes and its source, kept as written
 /// until every id is known (a file may list units after its plans).
 struct PendingRefs {
@@ -108,8 +172,18 @@ pub(super) struct NodeSlot {
 }
 
 impl Checker {
+    /// Keeps a problem, or only counts it past [`MAX_PROBLEMS`].
+    fn report(&mut self, problem: Problem) {
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(problem);
+        } else {
+            self.dropped += 1;
+            self.dropped_errors += usize::from(problem.is_error());
+        }
+    }
+
     fn error(&mut self, path: String, message: impl Into<String>) {
-        self.problems.push(Problem::error(path, message));
+        self.report(Problem::error(path, message));
     }
 
     /// Reports a missing or mistyped field and gives back its value, if any.
@@ -138,28 +212,25 @@ impl Checker {
         }
     }
 
-    /// A required string that must not be blank.
-    fn text(&mut self, field: Field<String>, key: &str) -> String {
+    /// A required string (text or id) that must not be blank.
+    fn non_blank<T: Shape + AsRef<str> + Default>(&mut self, field: Field<T>, key: &str) -> T {
         match self.take(field, key) {
-            Some(value) if value.trim().is_empty() => {
+            Some(value) if value.as_ref().trim().is_empty() => {
                 self.error(self.path.with_key(key), "must not be empty");
                 value
             }
             Some(value) => value,
-            None => String::new(),
+            None => T::default(),
         }
     }
 
-    /// A required reference to another record's id; blank is an error.
+    fn text(&mut self, field: Field<String>, key: &str) -> String {
+        self.non_blank(field, key)
+    }
+
+    /// A required reference to another record's id.
     fn reference(&mut self, field: Field<SmolStr>, key: &str) -> SmolStr {
-        match self.take(field, key) {
-            Some(value) if value.trim().is_empty() => {
-                self.error(self.path.with_key(key), "must not be empty");
-                value
-            }
-            Some(value) => value,
-            None => SmolStr::default(),
-        }
+        self.non_blank(field, key)
     }
 
     /// A required string that may be empty (a heading's text).
@@ -221,8 +292,8 @@ impl Checker {
         match map_of(&mut self.index).entry(id) {
             Entry::Occupied(entry) => {
                 let message = format!("duplicate {what} id \"{}\"", entry.key());
-                self.problems
-                    .push(Problem::error(path(&self.path), message));
+                let path = path(&self.path);
+                self.report(Problem::error(path, message));
             }
             Entry::Vacant(entry) => {
                 entry.insert(ix);
@@ -279,32 +350,31 @@ impl Checker {
 
     /// Resolves a list of ids on the spot; a dangling id is reported with
     /// its path (built only then) and dropped.
-    fn refs<Ix: Copy + Eq>(
+    fn refs<Ix: Copy + Eq + Hash>(
         &mut self,
         field: Field<Vec<Field<SmolStr>>>,
         key: &'static str,
         map_of: impl Fn(&IdIndex) -> &HashMap<SmolStr, Ix>,
         what: &str,
     ) -> Vec<Ix> {
-        let mut out: Vec<Ix> = Vec::new();
+        let mut out = Distinct::default();
         self.each(field, key, |checker, id, _| {
             let Some(ix) = checker.resolve(&map_of, &id, None, what) else {
                 return;
             };
-            if out.contains(&ix) {
-                checker.problems.push(Problem::warning(
-                    checker.path.render(),
+            if !out.insert(ix) {
+                let path = checker.path.render();
+                checker.report(Problem::warning(
+                    path,
                     format!("{what} \"{id}\" is listed twice"),
                 ));
-            } else {
-                out.push(ix);
             }
         });
-        out
+        out.items
     }
 
     /// Like [`Self::refs`], for an optional list.
-    fn optional_refs<Ix: Copy + Eq>(
+    fn optional_refs<Ix: Copy + Eq + Hash>(
         &mut self,
         field: Option<Field<Vec<Field<SmolStr>>>>,
         key: &'static str,
@@ -714,7 +784,7 @@ impl Checker {
 
     /// Resolves a list of ids if every one is well-formed, known and listed
     /// once; `None` sends the node to [`Self::resolve_reporting`].
-    fn resolve_quietly<Ix: Copy + Eq>(
+    fn resolve_quietly<Ix: Copy + Eq + Hash>(
         &self,
         field: &Field<Vec<Field<SmolStr>>>,
         map_of: impl Fn(&IdIndex) -> &HashMap<SmolStr, Ix>,
@@ -723,15 +793,14 @@ impl Checker {
             return None;
         };
         let map = map_of(&self.index);
-        let mut out = Vec::with_capacity(ids.len());
+        let mut out = Distinct::default();
         for id in ids {
             let ix = map.get(id.ok()?).copied()?;
-            if out.contains(&ix) {
+            if !out.insert(ix) {
                 return None;
             }
-            out.push(ix);
         }
-        Some(out)
+        Some(out.items)
     }
 
     /// Resolves a node's references the slow way, with the node's path set,

@@ -16,7 +16,7 @@ mod stream;
 
 use std::path::{Path, PathBuf};
 
-pub use check::{PLAUSIBLE_YEARS, SUPPORTED_SCHEMA_VERSIONS};
+pub use check::{MAX_PROBLEMS, PLAUSIBLE_YEARS, SUPPORTED_SCHEMA_VERSIONS};
 pub use model::{
     Citation, Dataset, ExchangeRate, FigureRef, Fund, FundIx, FundLevel, Node, NodeIx, NodeKind,
     Plan, PlanIx, Point, QuantityUnit, Series, SeriesIx, Source, SourceIx, Status, Summary, Target,
@@ -190,20 +190,27 @@ pub fn load_str(text: &str) -> Loaded {
     // A byte-order mark is left by some Windows editors; it is not JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut ignored = Vec::new();
+    let mut ignored_dropped = 0;
     let mut deserializer = serde_json::Deserializer::from_str(text);
     // Nodes are checked while they are parsed; see `stream`.
     let (parsed, checker) = stream::with_checker(check::Checker::sized_for(text), || {
         serde_ignored::deserialize(&mut deserializer, |path| {
-            ignored.push(Problem::warning(
-                problem::path_from_ignored(&path),
-                "unknown field (ignored); check its spelling",
-            ));
+            // Past the limit the checker counts problems without keeping
+            // them; these warnings need no more.
+            if ignored.len() < MAX_PROBLEMS {
+                ignored.push(Problem::warning(
+                    problem::path_from_ignored(&path),
+                    "unknown field (ignored); check its spelling",
+                ));
+            } else {
+                ignored_dropped += 1;
+            }
         })
         .and_then(|raw: field::Field<raw::RawDataset>| deserializer.end().map(|()| raw))
     });
     match parsed {
         Ok(field::Field::Ok(raw)) => {
-            let (dataset, problems) = check::check(raw, checker, ignored);
+            let (dataset, problems) = check::check(raw, checker, ignored, ignored_dropped);
             Loaded { dataset, problems }
         }
         Ok(field::Field::Missing) => Loaded {
