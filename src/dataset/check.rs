@@ -97,28 +97,6 @@ pub(super) struct Checker {
     pending: Vec<PendingRefs>,
 }
 
-impl Checker {
-    /// A checker whose node tables are sized for `text`, so they are not
-    /// grown (and copied) by doubling while a large file is parsed.
-    ///
-    /// Every node is a JSON object, so the number of `{` bounds the number of
-    /// nodes; the few other objects (plans, figures) make it a slight
-    /// over-estimate. The estimate only sets capacity: it is never trusted.
-    pub(super) fn sized_for(text: &str) -> Self {
-        /// The smallest a node object can be, in bytes: a second bound, for
-        /// text made of braces.
-        const MIN_NODE_BYTES: usize = 90;
-        let braces = text.bytes().filter(|&b| b == b'{').count();
-        let nodes = braces.min(text.len() / MIN_NODE_BYTES);
-        let mut checker = Self::default();
-        checker.nodes.reserve_exact(nodes);
-        checker.node_positions.reserve_exact(nodes);
-        checker.pending.reserve_exact(nodes);
-        checker.index.nodes.reserve(nodes);
-        checker
-    }
-}
-
 /// Distinct items in insertion order. Short lists (nearly all) are scanned;
 /// a long one switches to a hash set, so no list costs quadratic time.
 struct Distinct<T> {

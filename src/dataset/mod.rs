@@ -193,7 +193,7 @@ pub fn load_str(text: &str) -> Loaded {
     let mut ignored_dropped = 0;
     let mut deserializer = serde_json::Deserializer::from_str(text);
     // Nodes are checked while they are parsed; see `stream`.
-    let (parsed, checker) = stream::with_checker(check::Checker::sized_for(text), || {
+    let (parsed, checker) = stream::with_checker(check::Checker::default(), || {
         serde_ignored::deserialize(&mut deserializer, |path| {
             // Past the limit the checker counts problems without keeping
             // them; these warnings need no more.
