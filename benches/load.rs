@@ -182,8 +182,8 @@ fn main() {
         ("100k measures", Some(100_000), 11),
     ];
     println!(
-        "{:<22} {:>8} {:>10} {:>10} {:>8} {:>7} {:>10}",
-        "dataset", "MB", "Value ms", "load ms", "MB/s", "ratio", "peak/file"
+        "{:<22} {:>6} {:>9} {:>9} {:>11} {:>10} {:>6} {:>9}",
+        "dataset", "MB", "Value ms", "load ms", "Value MB/s", "load MB/s", "ratio", "peak/file"
     );
     for (name, measures, samples) in cases {
         if filter.as_deref().is_some_and(|f| !name.contains(f)) {
@@ -206,21 +206,23 @@ fn main() {
         let (warm_value_ms, warm_load_ms) = warm(&text, samples);
         let mb = text.len() as f64 / 1e6;
         println!(
-            "{:<22} {:>8.2} {:>10.3} {:>10.3} {:>8.0} {:>7.2} {:>10.2}",
+            "{:<22} {:>6.2} {:>9.2} {:>9.2} {:>11.0} {:>10.0} {:>6.2} {:>9.2}",
             format!("{name}, cold"),
             mb,
             value_ms,
             load_ms,
+            mb / (value_ms / 1e3),
             mb / (load_ms / 1e3),
             load_ms / value_ms,
             peak_bytes / text.len() as f64,
         );
         println!(
-            "{:<22} {:>8.2} {:>10.3} {:>10.3} {:>8.0} {:>7.2}",
+            "{:<22} {:>6.2} {:>9.2} {:>9.2} {:>11.0} {:>10.0} {:>6.2}",
             format!("{name}, warm"),
             mb,
             warm_value_ms,
             warm_load_ms,
+            mb / (warm_value_ms / 1e3),
             mb / (warm_load_ms / 1e3),
             warm_load_ms / warm_value_ms,
         );
