@@ -1,10 +1,14 @@
 //! Plan Explorer: Shanghai's industrial and medical-AI plans as data.
 //!
 //! - [`dataset`]: the format, loading, checking and indexing; no UI.
+//! - [`selection`]: the one selection type shared by every view.
+//! - [`view`]: pure view-models (the tree, chart series), tested as data.
 //! - [`synth`]: deterministic synthetic datasets of any size, for tests and
 //!   benchmarks.
 //! - [`cli`]: the command line.
 
 pub mod cli;
 pub mod dataset;
+pub mod selection;
 pub mod synth;
+pub mod view;

@@ -1,0 +1,544 @@
+//! The drill-down tree as data: the filtered, flattened rows the tree panel
+//! draws, computed from the dataset, the filter and the expansion state.
+//!
+//! Built as rerun builds its blueprint tree: a pure [`TreeData`] computed
+//! here and tested as plain data, then a thin function in the UI draws it
+//! (only the rows on screen). Search runs over one lower-cased buffer of all
+//! nodes' text with a SIMD substring search, so re-filtering 100,000
+//! measures per keystroke stays within a few milliseconds.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::ops::Range;
+
+use memchr::memmem;
+
+use crate::dataset::{Dataset, NodeIx, PlanIx, ThemeIx, UnitIx};
+use crate::selection::Item;
+
+/// Each node's searchable text, folded to lower case, in one buffer.
+#[derive(Clone, Debug, Default)]
+pub struct SearchIndex {
+    haystack: String,
+    /// Where each node's text starts in `haystack`, by node index, plus the
+    /// end as a last entry.
+    starts: Vec<usize>,
+}
+
+/// Separates nodes in the haystack; it never occurs in a folded query.
+const SEPARATOR: char = '\u{1}';
+
+impl SearchIndex {
+    /// Indexes the numbering, title, text and responsible units' names (in
+    /// English and Chinese) of every node.
+    pub fn new(dataset: &Dataset) -> Self {
+        let mut haystack = String::new();
+        let mut starts = Vec::with_capacity(dataset.nodes.len() + 1);
+        for node in &dataset.nodes {
+            starts.push(haystack.len());
+            let mut push = |text: &str| {
+                fold_into(&mut haystack, text);
+                haystack.push('\n');
+            };
+            if let Some(numbering) = &node.numbering {
+                push(numbering);
+            }
+            push(&node.title);
+            push(&node.text);
+            for unit in &node.units {
+                let unit = &dataset.units[unit.index()];
+                push(&unit.name);
+                if let Some(name_zh) = &unit.name_zh {
+                    push(name_zh);
+                }
+            }
+            haystack.push(SEPARATOR);
+        }
+        starts.push(haystack.len());
+        Self { haystack, starts }
+    }
+
+    /// Which nodes contain `query` (case-insensitively), by node index.
+    /// An empty query matches every node.
+    pub fn matching(&self, query: &str) -> Vec<bool> {
+        let count = self.starts.len().saturating_sub(1);
+        let needle = fold(query.trim());
+        if needle.is_empty() {
+            return vec![true; count];
+        }
+        let mut found = vec![false; count];
+        let finder = memmem::Finder::new(needle.as_bytes());
+        let bytes = self.haystack.as_bytes();
+        let mut from = 0;
+        while let Some(at) = finder.find(&bytes[from..]) {
+            let position = from + at;
+            // The node holding this match: the last start at or before it.
+            let node = self.starts.partition_point(|&s| s <= position) - 1;
+            found[node] = true;
+            // One match per node is enough; go on from the next node.
+            from = self.starts[node + 1];
+        }
+        found
+    }
+}
+
+/// Lower-cases text for matching (Chinese is unchanged).
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_into(&mut out, text);
+    out
+}
+
+fn fold_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if c == SEPARATOR {
+            continue;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// Where `query` occurs in `text`, case-insensitively, as byte ranges of
+/// `text`, for highlighting a row's title.
+pub fn highlight_ranges(text: &str, query: &str) -> Vec<Range<usize>> {
+    let needle: Vec<char> = fold(query.trim()).chars().collect();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    // Fold character by character, remembering where each folded character
+    // came from, so ranges map back even where folding changes lengths.
+    let mut folded = Vec::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        for lower in c.to_lowercase() {
+            folded.push((lower, at, at + c.len_utf8()));
+        }
+    }
+    let mut ranges = Vec::new();
+    let mut i = 0;
+    while i + needle.len() <= folded.len() {
+        if folded[i..i + needle.len()]
+            .iter()
+            .zip(&needle)
+            .all(|((c, _, _), n)| c == n)
+        {
+            let start = folded[i].1;
+            let end = folded[i + needle.len() - 1].2;
+            ranges.push(start..end);
+            i += needle.len();
+        } else {
+            i += 1;
+        }
+    }
+    ranges
+}
+
+/// What narrows the tree: a search and facets. Within a facet any chosen
+/// value will do; across facets all must hold.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TreeFilter {
+    /// Text to find in numbering, titles, texts and unit names.
+    pub query: String,
+    /// Plans to show; empty for all.
+    pub plans: BTreeSet<PlanIx>,
+    /// Responsible units; empty for any.
+    pub units: BTreeSet<UnitIx>,
+    /// Themes; empty for any.
+    pub themes: BTreeSet<ThemeIx>,
+    /// Districts; empty for any.
+    pub districts: BTreeSet<String>,
+}
+
+impl TreeFilter {
+    /// Whether anything narrows the tree.
+    pub fn is_active(&self) -> bool {
+        !self.query.trim().is_empty()
+            || !self.plans.is_empty()
+            || !self.units.is_empty()
+            || !self.themes.is_empty()
+            || !self.districts.is_empty()
+    }
+
+    /// Clears the search and every facet.
+    pub fn clear(&mut self) {
+        *self = Self::default();
+    }
+}
+
+/// Which plans and nodes are expanded.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Expansion {
+    open: HashSet<Item>,
+}
+
+impl Expansion {
+    /// Whether `item` shows its children.
+    pub fn is_open(&self, item: Item) -> bool {
+        self.open.contains(&item)
+    }
+
+    /// Opens or closes one plan or node.
+    pub fn set(&mut self, item: Item, open: bool) {
+        if open {
+            self.open.insert(item);
+        } else {
+            self.open.remove(&item);
+        }
+    }
+
+    /// Opens or closes `item` and everything below it.
+    pub fn set_subtree(&mut self, dataset: &Dataset, item: Item, open: bool) {
+        let mut stack = vec![item];
+        while let Some(item) = stack.pop() {
+            self.set(item, open);
+            match item {
+                Item::Plan(plan) => stack.extend(
+                    dataset.plans[plan.index()]
+                        .roots
+                        .iter()
+                        .map(|&n| Item::Node(n)),
+                ),
+                Item::Node(node) => {
+                    stack.extend(dataset.node(node).children.iter().map(|&n| Item::Node(n)));
+                }
+                Item::Figure(_) => {}
+            }
+        }
+    }
+
+    /// Opens or closes every plan and node.
+    pub fn set_all(&mut self, dataset: &Dataset, open: bool) {
+        if open {
+            self.open = (0..dataset.plans.len())
+                .map(|p| Item::Plan(PlanIx(u32::try_from(p).unwrap_or(u32::MAX))))
+                .chain(
+                    (0..dataset.nodes.len())
+                        .map(|n| Item::Node(NodeIx(u32::try_from(n).unwrap_or(u32::MAX)))),
+                )
+                .collect();
+        } else {
+            self.open.clear();
+        }
+    }
+
+    /// Opens every ancestor of `node` (and its plan), so it can be shown.
+    pub fn reveal(&mut self, dataset: &Dataset, node: NodeIx) {
+        self.set(Item::Plan(dataset.node(node).plan), true);
+        let mut current = dataset.node(node).parent;
+        while let Some(parent) = current {
+            self.set(Item::Node(parent), true);
+            current = dataset.node(parent).parent;
+        }
+    }
+}
+
+/// One row of the tree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TreeRow {
+    /// The plan or node.
+    pub item: Item,
+    /// 0 for plans, 1 for their top-level nodes, and so on.
+    pub depth: usize,
+    /// How many children it has in the whole dataset.
+    pub child_count: usize,
+    /// How many of them are shown under the current filter.
+    pub visible_children: usize,
+    /// Whether its children are shown now.
+    pub expanded: bool,
+    /// Whether it matches the filter itself (not only kept as an ancestor
+    /// of a match).
+    pub is_match: bool,
+}
+
+/// How many nodes each facet value would show, given the search and the
+/// other facets.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FacetCounts {
+    /// Matching nodes per plan.
+    pub plans: BTreeMap<PlanIx, usize>,
+    /// Matching nodes per responsible unit.
+    pub units: BTreeMap<UnitIx, usize>,
+    /// Matching nodes per theme.
+    pub themes: BTreeMap<ThemeIx, usize>,
+    /// Matching nodes per district.
+    pub districts: BTreeMap<String, usize>,
+}
+
+/// The tree as the panel draws it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TreeData {
+    /// The visible rows, top to bottom.
+    pub rows: Vec<TreeRow>,
+    /// How many nodes match the filter themselves.
+    pub match_count: usize,
+    /// Counts for the facet menus.
+    pub counts: FacetCounts,
+}
+
+impl TreeData {
+    /// Computes the rows. With an active filter, every match is shown with
+    /// its ancestors, opened; without one, the expansion state decides.
+    pub fn new(
+        dataset: &Dataset,
+        search: &SearchIndex,
+        filter: &TreeFilter,
+        expansion: &Expansion,
+    ) -> Self {
+        let text_match = search.matching(&filter.query);
+        let (matches, counts) = facet_matches(dataset, filter, &text_match);
+        let match_count = matches.iter().filter(|&&m| m).count();
+
+        // A node is shown if it matches or something below it does. Nodes
+        // are in document order, so children come after their parent and a
+        // reverse pass sees every child before its parent.
+        let mut shown = matches.clone();
+        for n in (0..dataset.nodes.len()).rev() {
+            if shown[n]
+                && let Some(parent) = dataset.nodes[n].parent
+            {
+                shown[parent.index()] = true;
+            }
+        }
+
+        let active = filter.is_active();
+        let mut rows = Vec::new();
+        for (p, plan) in dataset.plans.iter().enumerate() {
+            let plan_ix = PlanIx(u32::try_from(p).unwrap_or(u32::MAX));
+            if !filter.plans.is_empty() && !filter.plans.contains(&plan_ix) {
+                continue;
+            }
+            let visible_children = plan.roots.iter().filter(|r| shown[r.index()]).count();
+            if active && visible_children == 0 {
+                continue;
+            }
+            let expanded =
+                (active || expansion.is_open(Item::Plan(plan_ix))) && visible_children > 0;
+            rows.push(TreeRow {
+                item: Item::Plan(plan_ix),
+                depth: 0,
+                child_count: plan.roots.len(),
+                visible_children,
+                expanded,
+                is_match: false,
+            });
+            if expanded {
+                push_nodes(
+                    dataset,
+                    &plan.roots,
+                    1,
+                    &shown,
+                    &matches,
+                    active,
+                    expansion,
+                    &mut rows,
+                );
+            }
+        }
+        Self {
+            rows,
+            match_count,
+            counts,
+        }
+    }
+
+    /// The row showing `item`, if it is visible.
+    pub fn row_of(&self, item: Item) -> Option<usize> {
+        self.rows.iter().position(|row| row.item == item)
+    }
+}
+
+/// Appends the rows for `nodes` (siblings) and, where open, their children.
+#[allow(clippy::too_many_arguments)] // Each is a separate input of one walk.
+fn push_nodes(
+    dataset: &Dataset,
+    nodes: &[NodeIx],
+    depth: usize,
+    shown: &[bool],
+    matches: &[bool],
+    active: bool,
+    expansion: &Expansion,
+    rows: &mut Vec<TreeRow>,
+) {
+    // An explicit stack rather than recursion: depth is bounded by the
+    // parser, but a stack costs nothing and cannot overflow.
+    let mut stack: Vec<(NodeIx, usize)> = nodes.iter().rev().map(|&n| (n, depth)).collect();
+    while let Some((node_ix, depth)) = stack.pop() {
+        if !shown[node_ix.index()] {
+            continue;
+        }
+        let node = dataset.node(node_ix);
+        let visible_children = node.children.iter().filter(|c| shown[c.index()]).count();
+        let expanded = visible_children > 0 && (active || expansion.is_open(Item::Node(node_ix)));
+        rows.push(TreeRow {
+            item: Item::Node(node_ix),
+            depth,
+            child_count: node.children.len(),
+            visible_children,
+            expanded,
+            is_match: active && matches[node_ix.index()],
+        });
+        if expanded {
+            stack.extend(node.children.iter().rev().map(|&c| (c, depth + 1)));
+        }
+    }
+}
+
+/// Which nodes pass the search and every facet, and the facet counts.
+fn facet_matches(
+    dataset: &Dataset,
+    filter: &TreeFilter,
+    text_match: &[bool],
+) -> (Vec<bool>, FacetCounts) {
+    let mut matches = vec![false; dataset.nodes.len()];
+    let mut counts = FacetCounts::default();
+    for (n, node) in dataset.nodes.iter().enumerate() {
+        if !text_match[n] {
+            continue;
+        }
+        let plan_ok = filter.plans.is_empty() || filter.plans.contains(&node.plan);
+        let unit_ok =
+            filter.units.is_empty() || node.units.iter().any(|u| filter.units.contains(u));
+        let theme_ok =
+            filter.themes.is_empty() || node.themes.iter().any(|t| filter.themes.contains(t));
+        let district_ok = filter.districts.is_empty()
+            || node.districts.iter().any(|d| filter.districts.contains(d));
+        matches[n] = plan_ok && unit_ok && theme_ok && district_ok;
+        // A facet's counts say what choosing a value would show, so they
+        // apply every filter but that facet's own.
+        if unit_ok && theme_ok && district_ok {
+            *counts.plans.entry(node.plan).or_default() += 1;
+        }
+        if plan_ok && theme_ok && district_ok {
+            for &unit in &node.units {
+                *counts.units.entry(unit).or_default() += 1;
+            }
+        }
+        if plan_ok && unit_ok && district_ok {
+            for &theme in &node.themes {
+                *counts.themes.entry(theme).or_default() += 1;
+            }
+        }
+        if plan_ok && unit_ok && theme_ok {
+            for district in &node.districts {
+                *counts.districts.entry(district.clone()).or_default() += 1;
+            }
+        }
+    }
+    (matches, counts)
+}
+
+/// A key the tree reacts to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TreeKey {
+    /// The row above.
+    Up,
+    /// The row below.
+    Down,
+    /// The first row.
+    Home,
+    /// The last row.
+    End,
+    /// Open the row, or go to its first child if it is open.
+    Right,
+    /// Close the row, or go to its parent if it is closed.
+    Left,
+}
+
+/// What a key press does to the tree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TreeAction {
+    /// Select this row's item.
+    Select(Item),
+    /// Open or close this item.
+    SetOpen(Item, bool),
+    /// Nothing to do.
+    None,
+}
+
+/// The action for `key` with `selected` as the current selection.
+pub fn key_action(
+    dataset: &Dataset,
+    tree: &TreeData,
+    selected: Option<Item>,
+    key: TreeKey,
+) -> TreeAction {
+    let Some(last) = tree.rows.len().checked_sub(1) else {
+        return TreeAction::None;
+    };
+    let current = selected.and_then(|item| tree.row_of(item));
+    let select = |row: usize| TreeAction::Select(tree.rows[row].item);
+    match (key, current) {
+        (TreeKey::Home, _)
+        | (TreeKey::Down | TreeKey::Up | TreeKey::Right | TreeKey::Left, None) => select(0),
+        (TreeKey::End, _) => select(last),
+        (TreeKey::Down, Some(row)) => select((row + 1).min(last)),
+        (TreeKey::Up, Some(row)) => select(row.saturating_sub(1)),
+        (TreeKey::Right, Some(row)) => {
+            let row_data = &tree.rows[row];
+            if row_data.visible_children == 0 {
+                TreeAction::None
+            } else if row_data.expanded {
+                select(row + 1)
+            } else {
+                TreeAction::SetOpen(row_data.item, true)
+            }
+        }
+        (TreeKey::Left, Some(row)) => {
+            let row_data = &tree.rows[row];
+            if row_data.expanded {
+                TreeAction::SetOpen(row_data.item, false)
+            } else {
+                match row_data.item {
+                    Item::Node(node) => match dataset.node(node).parent {
+                        Some(parent) => TreeAction::Select(Item::Node(parent)),
+                        None => TreeAction::Select(Item::Plan(dataset.node(node).plan)),
+                    },
+                    Item::Plan(_) | Item::Figure(_) => TreeAction::None,
+                }
+            }
+        }
+    }
+}
+
+/// Type-ahead: the first row after `from` (wrapping) whose label or title
+/// starts with `prefix`, case-insensitively (so both "III.1" and "aux" find
+/// "III.1.(2) Auxiliary diagnosis ...").
+pub fn type_ahead(
+    dataset: &Dataset,
+    tree: &TreeData,
+    from: Option<usize>,
+    prefix: &str,
+) -> Option<usize> {
+    let prefix = fold(prefix);
+    if prefix.is_empty() || tree.rows.is_empty() {
+        return None;
+    }
+    let start = from.map_or(0, |f| f + 1);
+    (0..tree.rows.len())
+        .map(|i| (start + i) % tree.rows.len())
+        .find(|&row| {
+            let row = &tree.rows[row];
+            let title = match row.item {
+                Item::Node(node) => fold(&dataset.node(node).title),
+                Item::Plan(_) | Item::Figure(_) => String::new(),
+            };
+            title.starts_with(&prefix) || fold(&row_label(dataset, row)).starts_with(&prefix)
+        })
+}
+
+/// The text a row shows: numbering and title, or a plan's title.
+pub fn row_label(dataset: &Dataset, row: &TreeRow) -> String {
+    match row.item {
+        Item::Plan(plan) => dataset.plans[plan.index()].title.clone(),
+        Item::Node(node) => {
+            let node = dataset.node(node);
+            match &node.numbering {
+                Some(numbering) => format!("{numbering} {}", node.title),
+                None => node.title.clone(),
+            }
+        }
+        Item::Figure(figure) => dataset.figure_id(figure).to_owned(),
+    }
+}

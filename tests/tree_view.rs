@@ -1,0 +1,262 @@
+//! The tree view-model, tested as data: search, facets, counts, expansion,
+//! keyboard navigation, on the real dataset.
+
+use plan_explorer::dataset::{self, Dataset, NodeIx};
+use plan_explorer::selection::Item;
+use plan_explorer::synth::{SynthOptions, generate};
+use plan_explorer::view::tree::{
+    Expansion, SearchIndex, TreeAction, TreeData, TreeFilter, TreeKey, highlight_ranges,
+    key_action, row_label, type_ahead,
+};
+
+fn data() -> Dataset {
+    dataset::load_embedded().dataset.expect("valid")
+}
+
+fn labels(data: &Dataset, tree: &TreeData) -> Vec<String> {
+    tree.rows.iter().map(|r| row_label(data, r)).collect()
+}
+
+fn node(data: &Dataset, id: &str) -> NodeIx {
+    data.node_by_id(id)
+        .unwrap_or_else(|| panic!("no node {id}"))
+}
+
+#[test]
+fn closed_the_tree_shows_the_plans_with_their_child_counts() {
+    let data = data();
+    let tree = TreeData::new(
+        &data,
+        &SearchIndex::new(&data),
+        &TreeFilter::default(),
+        &Expansion::default(),
+    );
+    assert_eq!(tree.rows.len(), data.plans.len());
+    let medical = tree
+        .rows
+        .iter()
+        .find(|r| row_label(&data, r).starts_with("Working Plan of Shanghai"))
+        .expect("the medical AI plan");
+    assert!(!medical.expanded);
+    // The plan's top level: a preamble and chapters I-V.
+    assert_eq!(medical.child_count, medical.visible_children);
+    assert!(medical.child_count >= 5);
+}
+
+#[test]
+fn searching_keeps_the_path_to_each_match_and_marks_the_matches() {
+    let data = data();
+    let search = SearchIndex::new(&data);
+    let filter = TreeFilter {
+        query: "LAPAROSCOPIC".into(),
+        ..TreeFilter::default()
+    };
+    let tree = TreeData::new(&data, &search, &filter, &Expansion::default());
+    assert_eq!(tree.match_count, 1);
+    let labels = labels(&data, &tree);
+    // Plan > chapter III > measure III.1 > item III.1.(3), opened.
+    assert_eq!(labels.len(), 4, "{labels:#?}");
+    assert!(labels[1].starts_with("III "));
+    assert!(labels[2].starts_with("III.1 "));
+    assert!(labels[3].starts_with("III.1.(3) Auxiliary application of intelligent surgery"));
+    let matched: Vec<bool> = tree.rows.iter().map(|r| r.is_match).collect();
+    assert_eq!(matched, [false, false, false, true]);
+    assert!(tree.rows[..3].iter().all(|r| r.expanded));
+}
+
+#[test]
+fn search_finds_unit_names_and_chinese_text() {
+    let data = data();
+    let search = SearchIndex::new(&data);
+    let by_unit = search.matching("healthcare security administration");
+    let unit_nodes = by_unit.iter().filter(|&&m| m).count();
+    let unit = data.unit_by_id("m-healthcare-security").map_or_else(
+        || {
+            data.units
+                .iter()
+                .find(|u| u.name.contains("Healthcare Security"))
+                .expect("the unit")
+                .nodes
+                .len()
+        },
+        |u| data.units[u.index()].nodes.len(),
+    );
+    assert_eq!(unit_nodes, unit);
+    assert!(search.matching("银发经济").iter().any(|&m| m));
+    assert!(search.matching("模速空间").iter().any(|&m| m));
+    assert_eq!(
+        search
+            .matching("no such words anywhere")
+            .iter()
+            .filter(|&&m| m)
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn facets_combine_and_their_counts_ignore_their_own_choice() {
+    let data = data();
+    let search = SearchIndex::new(&data);
+    let health = data
+        .units
+        .iter()
+        .position(|u| u.name.contains("Commission of Health"))
+        .expect("the health commission");
+    let health = plan_explorer::dataset::UnitIx(u32::try_from(health).expect("small"));
+    let mut filter = TreeFilter::default();
+    filter.units.insert(health);
+    let by_unit = TreeData::new(&data, &search, &filter, &Expansion::default());
+    assert_eq!(by_unit.match_count, data.units[health.index()].nodes.len());
+
+    // Adding a theme narrows further; the unit counts still show what each
+    // unit would give with that theme.
+    let medical_ai = data.theme_by_id("medical-ai").expect("theme");
+    filter.themes.insert(medical_ai);
+    let both = TreeData::new(&data, &search, &filter, &Expansion::default());
+    assert!(both.match_count <= by_unit.match_count);
+    assert!(both.match_count > 0);
+    let with_theme = data.themes[medical_ai.index()]
+        .nodes
+        .iter()
+        .filter(|&&n| data.node(n).units.contains(&health))
+        .count();
+    assert_eq!(both.match_count, with_theme);
+    assert_eq!(both.counts.units.get(&health).copied(), Some(with_theme));
+
+    filter.clear();
+    assert!(!filter.is_active());
+}
+
+#[test]
+fn expansion_opens_one_node_a_subtree_or_everything() {
+    let data = data();
+    let search = SearchIndex::new(&data);
+    let filter = TreeFilter::default();
+    let plan = data.plan_by_id("medical-ai-2025").expect("plan");
+    let mut expansion = Expansion::default();
+    expansion.set(Item::Plan(plan), true);
+    let one = TreeData::new(&data, &search, &filter, &expansion);
+    assert_eq!(
+        one.rows.len(),
+        data.plans.len() + data.plans[plan.index()].roots.len()
+    );
+    expansion.set_subtree(&data, Item::Plan(plan), true);
+    let subtree = TreeData::new(&data, &search, &filter, &expansion);
+    let plan_nodes = data.nodes.iter().filter(|n| n.plan == plan).count();
+    assert_eq!(subtree.rows.len(), data.plans.len() + plan_nodes);
+    expansion.set_all(&data, true);
+    let all = TreeData::new(&data, &search, &filter, &expansion);
+    assert_eq!(all.rows.len(), data.plans.len() + data.nodes.len());
+    expansion.set_all(&data, false);
+    let none = TreeData::new(&data, &search, &filter, &expansion);
+    assert_eq!(none.rows.len(), data.plans.len());
+}
+
+#[test]
+fn revealing_a_node_opens_its_ancestors_so_its_row_exists() {
+    let data = data();
+    let search = SearchIndex::new(&data);
+    let target = node(
+        &data,
+        &data
+            .nodes
+            .iter()
+            .find(|n| n.numbering.as_deref() == Some("III.1.(2)"))
+            .expect("III.1.(2)")
+            .id,
+    );
+    let mut expansion = Expansion::default();
+    let before = TreeData::new(&data, &search, &TreeFilter::default(), &expansion);
+    assert_eq!(before.row_of(Item::Node(target)), None);
+    expansion.reveal(&data, target);
+    let after = TreeData::new(&data, &search, &TreeFilter::default(), &expansion);
+    assert!(after.row_of(Item::Node(target)).is_some());
+}
+
+#[test]
+fn arrows_home_end_and_type_ahead_move_through_the_rows() {
+    let data = data();
+    let search = SearchIndex::new(&data);
+    let mut expansion = Expansion::default();
+    let filter = TreeFilter::default();
+    let tree = TreeData::new(&data, &search, &filter, &expansion);
+    let first = tree.rows[0].item;
+    assert_eq!(
+        key_action(&data, &tree, None, TreeKey::Down),
+        TreeAction::Select(first)
+    );
+    assert_eq!(
+        key_action(&data, &tree, Some(first), TreeKey::Down),
+        TreeAction::Select(tree.rows[1].item)
+    );
+    assert_eq!(
+        key_action(&data, &tree, Some(first), TreeKey::End),
+        TreeAction::Select(tree.rows[tree.rows.len() - 1].item)
+    );
+    // Right opens a closed plan; once open, Right goes to its first child
+    // and Left from there goes back to the plan.
+    assert_eq!(
+        key_action(&data, &tree, Some(first), TreeKey::Right),
+        TreeAction::SetOpen(first, true)
+    );
+    expansion.set(first, true);
+    let tree = TreeData::new(&data, &search, &filter, &expansion);
+    let child = tree.rows[1].item;
+    assert_eq!(
+        key_action(&data, &tree, Some(first), TreeKey::Right),
+        TreeAction::Select(child)
+    );
+    assert_eq!(
+        key_action(&data, &tree, Some(child), TreeKey::Left),
+        TreeAction::Select(first)
+    );
+    assert_eq!(
+        key_action(&data, &tree, Some(first), TreeKey::Left),
+        TreeAction::SetOpen(first, false)
+    );
+
+    // Type-ahead finds rows by title or by numbering.
+    expansion.set_all(&data, true);
+    let tree = TreeData::new(&data, &search, &filter, &expansion);
+    let row = type_ahead(&data, &tree, None, "auxiliary diag").expect("a row");
+    assert!(row_label(&data, &tree.rows[row]).starts_with("III.1.(2)"));
+    let row = type_ahead(&data, &tree, None, "III.1.(2)").expect("a row");
+    assert!(row_label(&data, &tree.rows[row]).contains("Auxiliary diagnosis"));
+    assert_eq!(type_ahead(&data, &tree, None, "zzz"), None);
+}
+
+#[test]
+fn highlights_map_back_to_the_original_text() {
+    let found = highlight_ranges("Brain-Computer Interface", "computer");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0], 6..14);
+    assert_eq!(highlight_ranges("AI + AI", "ai"), [0..2, 5..7]);
+    assert_eq!(
+        highlight_ranges("银发经济 and 银发", "银发"),
+        [0..6, 17..23]
+    );
+    assert_eq!(
+        highlight_ranges("anything", "  "),
+        Vec::<std::ops::Range<usize>>::new()
+    );
+}
+
+#[test]
+fn a_large_synthetic_tree_filters_to_the_same_rows_as_a_plain_scan() {
+    let text = generate(SynthOptions {
+        measures: 5_000,
+        seed: 3,
+    });
+    let data = dataset::load_str(&text).dataset.expect("valid");
+    let search = SearchIndex::new(&data);
+    let found = search.matching("Quantum Therapy");
+    for (n, node) in data.nodes.iter().enumerate() {
+        // Fields are searched separately: a match never spans two of them.
+        let plain = format!("{}\n{}", node.title, node.text)
+            .to_lowercase()
+            .contains("quantum therapy");
+        // The index also holds unit names, which never contain these words.
+        assert_eq!(found[n], plain, "node {}", node.id);
+    }
+}
