@@ -1,0 +1,214 @@
+//! Amounts of money as people write them: "5.39 trillion yuan" in the
+//! international convention, "5.39万亿元" in the Chinese one, with "about"
+//! and "over" where the document says so, and a US-dollar equivalent from
+//! an exchange rate the documents state.
+
+use crate::dataset::{Dataset, ExchangeRate, QuantityUnit};
+
+/// How large amounts of yuan are written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Convention {
+    /// Thousand, million, billion, trillion yuan.
+    #[default]
+    International,
+    /// 万元 (10^4), 亿元 (10^8), 万亿元 (10^12).
+    Chinese,
+}
+
+/// How sure a figure is, as the document words it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Qualifier {
+    /// "about", "around", "nearly".
+    pub approximate: bool,
+    /// "over", "surpassed".
+    pub lower_bound: bool,
+}
+
+/// Writes a number with at most `decimals` decimals, dropping trailing
+/// zeros: 5.390 -> "5.39", 60.0 -> "60".
+fn trimmed(value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    }
+}
+
+/// Writes a whole number with thousands separators: 100000 -> "100,000".
+fn grouped(value: f64) -> String {
+    let rounded = format!("{:.0}", value.abs());
+    let mut out = String::new();
+    for (i, digit) in rounded.chars().enumerate() {
+        if i > 0 && (rounded.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    if value < 0.0 { format!("-{out}") } else { out }
+}
+
+/// An amount of yuan in the chosen convention, without qualifiers.
+pub fn yuan(amount: f64, convention: Convention) -> String {
+    let magnitude = amount.abs();
+    match convention {
+        Convention::International => {
+            const SCALES: &[(f64, &str)] =
+                &[(1e12, "trillion"), (1e9, "billion"), (1e6, "million")];
+            for &(scale, word) in SCALES {
+                if magnitude >= scale {
+                    return format!("{} {word} yuan", trimmed(amount / scale, 2));
+                }
+            }
+            format!("{} yuan", grouped(amount))
+        }
+        Convention::Chinese => {
+            const SCALES: &[(f64, &str)] = &[(1e12, "万亿元"), (1e8, "亿元"), (1e4, "万元")];
+            for &(scale, word) in SCALES {
+                if magnitude >= scale {
+                    return format!("{}{word}", trimmed(amount / scale, 2));
+                }
+            }
+            format!("{}元", trimmed(amount, 2))
+        }
+    }
+}
+
+/// A value in its unit, e.g. "33.4%", "600 per 10,000 workers".
+pub fn value(value: f64, unit: QuantityUnit, convention: Convention) -> String {
+    match unit {
+        QuantityUnit::Yuan => yuan(value, convention),
+        QuantityUnit::Percent => format!("{}%", trimmed(value, 2)),
+        QuantityUnit::PercentYoy => format!("{}% year on year", trimmed(value, 2)),
+        QuantityUnit::Count => grouped(value),
+        QuantityUnit::Per10kWorkers => format!("{} per 10,000 workers", trimmed(value, 2)),
+    }
+}
+
+/// A value with "about" / "over" (or 约 / 超过) as the document words it.
+pub fn qualified(
+    amount: f64,
+    unit: QuantityUnit,
+    qualifier: Qualifier,
+    convention: Convention,
+) -> String {
+    let text = value(amount, unit, convention);
+    match (convention, qualifier.lower_bound, qualifier.approximate) {
+        (Convention::International, true, _) => format!("over {text}"),
+        (Convention::International, false, true) => format!("about {text}"),
+        (Convention::Chinese, true, _) => format!("超过{text}"),
+        (Convention::Chinese, false, true) => format!("约{text}"),
+        (_, false, false) => text,
+    }
+}
+
+/// The rate to use for US dollars: the stated one whose yuan amount is
+/// closest in size to `amount`, since rates drift with the documents' dates.
+pub fn usd_rate(dataset: &Dataset, amount: f64) -> Option<&ExchangeRate> {
+    dataset
+        .exchange_rates
+        .iter()
+        .filter(|r| r.currency.eq_ignore_ascii_case("USD"))
+        .min_by(|a, b| {
+            let distance = |r: &ExchangeRate| (r.yuan_amount.ln() - amount.max(1.0).ln()).abs();
+            distance(a).total_cmp(&distance(b))
+        })
+}
+
+/// "≈ US$8.46 billion at 7.09 yuan per dollar (stated in <source title>)".
+pub fn usd_equivalent(dataset: &Dataset, amount: f64) -> Option<String> {
+    let rate = usd_rate(dataset, amount)?;
+    let dollars = amount / rate.yuan_per_unit();
+    let magnitude = dollars.abs();
+    let text = if magnitude >= 1e12 {
+        format!("{} trillion", trimmed(dollars / 1e12, 2))
+    } else if magnitude >= 1e9 {
+        format!("{} billion", trimmed(dollars / 1e9, 2))
+    } else if magnitude >= 1e6 {
+        format!("{} million", trimmed(dollars / 1e6, 2))
+    } else {
+        grouped(dollars)
+    };
+    let source = &dataset.sources[rate.citation.source.index()].title;
+    Some(format!(
+        "≈ US${text} at {} yuan per dollar (stated in {source})",
+        trimmed(rate.yuan_per_unit(), 2)
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn international_amounts_use_the_largest_fitting_word() {
+        assert_eq!(
+            yuan(5.39e12, Convention::International),
+            "5.39 trillion yuan"
+        );
+        assert_eq!(yuan(6e10, Convention::International), "60 billion yuan");
+        assert_eq!(
+            yuan(2.25e10, Convention::International),
+            "22.5 billion yuan"
+        );
+        assert_eq!(yuan(1e5, Convention::International), "100,000 yuan");
+    }
+
+    #[test]
+    fn chinese_amounts_use_wan_yi_and_wanyi() {
+        assert_eq!(yuan(5.39e12, Convention::Chinese), "5.39万亿元");
+        assert_eq!(yuan(6e10, Convention::Chinese), "600亿元");
+        assert_eq!(yuan(1.5e10, Convention::Chinese), "150亿元");
+        assert_eq!(yuan(8.25e11, Convention::Chinese), "8250亿元");
+        assert_eq!(yuan(1e5, Convention::Chinese), "10万元");
+    }
+
+    #[test]
+    fn qualifiers_follow_the_documents_wording() {
+        let over = Qualifier {
+            lower_bound: true,
+            approximate: false,
+        };
+        let about = Qualifier {
+            lower_bound: false,
+            approximate: true,
+        };
+        assert_eq!(
+            qualified(1e11, QuantityUnit::Yuan, over, Convention::International),
+            "over 100 billion yuan"
+        );
+        assert_eq!(
+            qualified(1e11, QuantityUnit::Yuan, over, Convention::Chinese),
+            "超过1000亿元"
+        );
+        assert_eq!(
+            qualified(7.5, QuantityUnit::Percent, about, Convention::International),
+            "about 7.5%"
+        );
+        assert_eq!(
+            qualified(
+                600.0,
+                QuantityUnit::Per10kWorkers,
+                Qualifier::default(),
+                Convention::International
+            ),
+            "600 per 10,000 workers"
+        );
+    }
+
+    #[test]
+    fn dollars_come_from_a_stated_rate_with_its_source() {
+        let data = crate::dataset::load_embedded().dataset.expect("valid");
+        let text = usd_equivalent(&data, 5.39e12).expect("a stated USD rate");
+        assert!(
+            text.starts_with("≈ US$760 billion at 7.09 yuan per dollar"),
+            "{text}"
+        );
+        // A smaller amount uses the rate stated beside a smaller amount.
+        let text = usd_equivalent(&data, 5e11).expect("a stated USD rate");
+        assert!(
+            text.starts_with("≈ US$69.79 billion at 7.16 yuan per dollar"),
+            "{text}"
+        );
+    }
+}

@@ -1,0 +1,278 @@
+//! The charts as data: which figures each chart shows, in what order, and
+//! which are highlighted for a selection. The chart panel only draws these.
+
+use std::collections::HashSet;
+
+use crate::dataset::{Dataset, FigureRef, FundLevel, PlanIx, QuantityUnit, SeriesIx, Status};
+use crate::selection::Item;
+
+/// The charts, with the ids the command line uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum ChartId {
+    /// GDP and output figures in yuan by year.
+    IndustrialOutput,
+    /// Shares of GDP and of manufacturing, in percent.
+    GdpShare,
+    /// Fund allocations as sorted bars.
+    Funds,
+    /// The plans' numeric targets.
+    Targets,
+}
+
+impl ChartId {
+    /// Every chart, in the order the app shows them.
+    pub const ALL: [Self; 4] = [
+        Self::IndustrialOutput,
+        Self::GdpShare,
+        Self::Funds,
+        Self::Targets,
+    ];
+
+    /// The id used on the command line and in settings.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::IndustrialOutput => "industrial-output",
+            Self::GdpShare => "gdp-share",
+            Self::Funds => "funds",
+            Self::Targets => "targets",
+        }
+    }
+
+    /// The chart with this id.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|chart| chart.id() == id)
+    }
+}
+
+/// One value on a line chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlotPoint {
+    /// The point, for hover and selection.
+    pub figure: FigureRef,
+    /// Its year.
+    pub year: i32,
+    /// Its value in the series' unit.
+    pub value: f64,
+    /// Actual, target or estimate: drawn differently.
+    pub status: Status,
+    /// The document says "about".
+    pub approximate: bool,
+    /// The document says "over".
+    pub lower_bound: bool,
+}
+
+/// A line between two consecutive points of a series.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Connection {
+    /// The earlier point, as (year, value).
+    pub from: (i32, f64),
+    /// The later point.
+    pub to: (i32, f64),
+    /// The years between have no data: the line is only a straight
+    /// connection, to be drawn dashed and labelled so, never as data.
+    pub spans_missing_years: bool,
+}
+
+/// A series as a line chart shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineSeries {
+    /// The series, for the legend and selection.
+    pub figure: FigureRef,
+    /// Its title.
+    pub title: String,
+    /// The unit of its values.
+    pub unit: QuantityUnit,
+    /// Its points by year.
+    pub points: Vec<PlotPoint>,
+    /// Lines between consecutive points.
+    pub connections: Vec<Connection>,
+}
+
+fn line_series(dataset: &Dataset, unit: QuantityUnit) -> Vec<LineSeries> {
+    dataset
+        .series
+        .iter()
+        .enumerate()
+        .filter(|(_, series)| series.unit == unit && !series.points.is_empty())
+        .map(|(s, series)| {
+            let series_ix = SeriesIx(u32::try_from(s).unwrap_or(u32::MAX));
+            let points: Vec<PlotPoint> = series
+                .points
+                .iter()
+                .enumerate()
+                .map(|(p, point)| PlotPoint {
+                    figure: FigureRef::Point(series_ix, u32::try_from(p).unwrap_or(u32::MAX)),
+                    year: point.year,
+                    value: point.value,
+                    status: point.status,
+                    approximate: point.approximate,
+                    lower_bound: point.lower_bound,
+                })
+                .collect();
+            let connections = points
+                .windows(2)
+                .map(|pair| Connection {
+                    from: (pair[0].year, pair[0].value),
+                    to: (pair[1].year, pair[1].value),
+                    spans_missing_years: pair[1].year - pair[0].year > 1,
+                })
+                .collect();
+            LineSeries {
+                figure: FigureRef::Series(series_ix),
+                title: series.title.clone(),
+                unit,
+                points,
+                connections,
+            }
+        })
+        .collect()
+}
+
+/// The industrial-output chart: every series in yuan (GDP, output, the
+/// future-industries target), in dataset order.
+pub fn industrial_output(dataset: &Dataset) -> Vec<LineSeries> {
+    line_series(dataset, QuantityUnit::Yuan)
+}
+
+/// The GDP-share chart: every share series (percent of a whole).
+pub fn gdp_share(dataset: &Dataset) -> Vec<LineSeries> {
+    line_series(dataset, QuantityUnit::Percent)
+}
+
+/// A fund as a bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FundBar {
+    /// The fund.
+    pub figure: FigureRef,
+    /// Its name.
+    pub name: String,
+    /// Its amount in yuan.
+    pub amount_yuan: f64,
+    /// Who provides it: the bar's colour.
+    pub level: FundLevel,
+    /// "over": the bar is a lower bound.
+    pub lower_bound: bool,
+    /// "about".
+    pub approximate: bool,
+}
+
+/// The funds chart: bars sorted by amount, largest first, and the funds
+/// whose documents state no amount (listed, not drawn).
+pub fn fund_bars(dataset: &Dataset) -> (Vec<FundBar>, Vec<FigureRef>) {
+    let mut bars = Vec::new();
+    let mut without_amount = Vec::new();
+    for (f, fund) in dataset.funds.iter().enumerate() {
+        let figure = FigureRef::Fund(crate::dataset::FundIx(u32::try_from(f).unwrap_or(u32::MAX)));
+        match fund.amount_yuan {
+            Some(amount_yuan) => bars.push(FundBar {
+                figure,
+                name: fund.name.clone(),
+                amount_yuan,
+                level: fund.level,
+                lower_bound: fund.lower_bound,
+                approximate: fund.approximate,
+            }),
+            None => without_amount.push(figure),
+        }
+    }
+    bars.sort_by(|a, b| b.amount_yuan.total_cmp(&a.amount_yuan));
+    (bars, without_amount)
+}
+
+/// A column of the targets table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum TargetColumn {
+    /// What is measured.
+    #[default]
+    Metric,
+    /// The value.
+    Value,
+    /// The deadline year.
+    Deadline,
+    /// The plan's title.
+    Plan,
+}
+
+/// A target as a row of the targets table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TargetRow {
+    /// The target.
+    pub figure: FigureRef,
+    /// What is measured.
+    pub metric: String,
+    /// The target value.
+    pub value: f64,
+    /// Its unit.
+    pub unit: QuantityUnit,
+    /// The year by which, where given.
+    pub deadline_year: Option<i32>,
+    /// The plan that sets it.
+    pub plan: PlanIx,
+    /// "about".
+    pub approximate: bool,
+    /// "over".
+    pub lower_bound: bool,
+}
+
+/// The targets table, sorted by `column`; rows without a deadline sort
+/// last either way, and ties keep dataset order.
+pub fn target_rows(dataset: &Dataset, column: TargetColumn, ascending: bool) -> Vec<TargetRow> {
+    let mut rows: Vec<TargetRow> = dataset
+        .targets
+        .iter()
+        .enumerate()
+        .map(|(t, target)| TargetRow {
+            figure: FigureRef::Target(crate::dataset::TargetIx(
+                u32::try_from(t).unwrap_or(u32::MAX),
+            )),
+            metric: target.metric.clone(),
+            value: target.value,
+            unit: target.unit,
+            deadline_year: target.deadline_year,
+            plan: target.plan,
+            approximate: target.approximate,
+            lower_bound: target.lower_bound,
+        })
+        .collect();
+    let plan_title = |row: &TargetRow| dataset.plans[row.plan.index()].title.to_lowercase();
+    rows.sort_by(|a, b| {
+        let order = match column {
+            TargetColumn::Metric => a.metric.to_lowercase().cmp(&b.metric.to_lowercase()),
+            TargetColumn::Value => a.value.total_cmp(&b.value),
+            TargetColumn::Deadline => match (a.deadline_year, b.deadline_year) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                // Without a deadline sorts last in both directions.
+                (Some(_), None) => return std::cmp::Ordering::Less,
+                (None, Some(_)) => return std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            },
+            TargetColumn::Plan => plan_title(a).cmp(&plan_title(b)),
+        };
+        if ascending { order } else { order.reverse() }
+    });
+    rows
+}
+
+/// The figures to highlight for a selection: those linked to it, and for a
+/// linked series all its points (and for a linked point its series).
+pub fn highlighted(dataset: &Dataset, selection: Option<Item>) -> HashSet<FigureRef> {
+    let Some(selection) = selection else {
+        return HashSet::new();
+    };
+    let mut out = HashSet::new();
+    for figure in selection.linked_figures(dataset) {
+        out.insert(figure);
+        match figure {
+            FigureRef::Series(s) => {
+                for p in 0..dataset.series[s.index()].points.len() {
+                    out.insert(FigureRef::Point(s, u32::try_from(p).unwrap_or(u32::MAX)));
+                }
+            }
+            FigureRef::Point(s, _) => {
+                out.insert(FigureRef::Series(s));
+            }
+            FigureRef::Fund(_) | FigureRef::Target(_) => {}
+        }
+    }
+    out
+}

@@ -1,0 +1,126 @@
+//! The chart view-models, tested as data on the real dataset.
+
+// The values come from exact JSON literals; exact equality is the point.
+#![allow(clippy::float_cmp)]
+
+use plan_explorer::dataset::{self, Dataset, FigureRef, FundLevel, Status};
+use plan_explorer::selection::Item;
+use plan_explorer::view::charts::{
+    ChartId, TargetColumn, fund_bars, gdp_share, highlighted, industrial_output, target_rows,
+};
+
+fn data() -> Dataset {
+    dataset::load_embedded().dataset.expect("valid")
+}
+
+#[test]
+fn chart_ids_round_trip() {
+    for chart in ChartId::ALL {
+        assert_eq!(ChartId::from_id(chart.id()), Some(chart));
+    }
+    assert_eq!(ChartId::from_id("pie"), None);
+    let ids: Vec<&str> = ChartId::ALL.iter().map(|c| c.id()).collect();
+    assert_eq!(ids, ["industrial-output", "gdp-share", "funds", "targets"]);
+}
+
+#[test]
+fn the_share_chart_marks_the_years_without_data_instead_of_inventing_them() {
+    let data = data();
+    let shares = gdp_share(&data);
+    let pioneer = shares
+        .iter()
+        .find(|s| data.figure_id(s.figure) == "pioneer-gdp-share")
+        .expect("the pioneering industries' share");
+    let points: Vec<(i32, f64, bool)> = pioneer
+        .points
+        .iter()
+        .map(|p| (p.year, p.value, p.approximate))
+        .collect();
+    assert_eq!(points, [(2021, 7.5, true), (2024, 33.4, false)]);
+    assert_eq!(pioneer.connections.len(), 1);
+    assert!(pioneer.connections[0].spans_missing_years);
+    // The manufacturing shares are there too, to be toggled.
+    assert!(
+        shares
+            .iter()
+            .any(|s| data.figure_id(s.figure) == "pioneer-mfg-share")
+    );
+    assert!(
+        shares
+            .iter()
+            .any(|s| data.figure_id(s.figure) == "strategic-emerging-mfg-share")
+    );
+}
+
+#[test]
+fn the_output_chart_holds_gdp_and_the_2030_target_with_their_status() {
+    let data = data();
+    let output = industrial_output(&data);
+    let future = output
+        .iter()
+        .find(|s| data.figure_id(s.figure) == "future-industries-output")
+        .expect("the future-industries target");
+    assert_eq!(future.points[0].year, 2030);
+    assert_eq!(future.points[0].status, Status::Target);
+    let gdp = output
+        .iter()
+        .find(|s| data.figure_id(s.figure) == "gdp")
+        .expect("GDP");
+    assert_eq!(gdp.points.len(), 2);
+    assert!(
+        !gdp.connections[0].spans_missing_years,
+        "2024 and 2025 are adjacent"
+    );
+}
+
+#[test]
+fn fund_bars_are_sorted_by_amount_and_keep_level_and_lower_bound() {
+    let data = data();
+    let (bars, without_amount) = fund_bars(&data);
+    let amounts: Vec<f64> = bars.iter().map(|b| b.amount_yuan).collect();
+    let mut sorted = amounts.clone();
+    sorted.sort_by(|a, b| b.total_cmp(a));
+    assert_eq!(amounts, sorted);
+    assert_eq!(bars[0].amount_yuan, 8.25e11);
+    assert!(bars[0].lower_bound);
+    assert_eq!(bars.last().map(|b| b.amount_yuan), Some(1e5));
+    assert!(bars.iter().any(|b| b.level == FundLevel::National));
+    // The AI Youth Venture Fund states no amount: listed, not drawn.
+    assert_eq!(without_amount.len(), 1);
+    assert_eq!(data.figure_id(without_amount[0]), "fund-ai-youth-venture");
+}
+
+#[test]
+fn targets_sort_by_any_column_with_missing_deadlines_last() {
+    let data = data();
+    let by_value = target_rows(&data, TargetColumn::Value, false);
+    assert_eq!(by_value[0].value, 5e11);
+    let by_deadline = target_rows(&data, TargetColumn::Deadline, true);
+    assert_eq!(by_deadline[0].deadline_year, Some(2026));
+    assert_eq!(by_deadline.last().and_then(|r| r.deadline_year), None);
+    let by_deadline_down = target_rows(&data, TargetColumn::Deadline, false);
+    assert_eq!(by_deadline_down[0].deadline_year, Some(2030));
+    assert_eq!(by_deadline_down.last().and_then(|r| r.deadline_year), None);
+    let by_metric = target_rows(&data, TargetColumn::Metric, true);
+    let metrics: Vec<String> = by_metric.iter().map(|r| r.metric.to_lowercase()).collect();
+    let mut sorted = metrics.clone();
+    sorted.sort();
+    assert_eq!(metrics, sorted);
+}
+
+#[test]
+fn selecting_a_measure_highlights_its_linked_figures() {
+    let data = data();
+    let fund = data.figure_by_id("fund-future-industry").expect("fund");
+    let measure = data.figure_measures(fund)[0];
+    let lit = highlighted(&data, Some(Item::Node(measure)));
+    assert!(lit.contains(&fund));
+    // Selecting a point lights its series as well.
+    let point = data.figure_by_id("pioneer-gdp-share-2024").expect("point");
+    let lit = highlighted(&data, Some(Item::Figure(point)));
+    let FigureRef::Point(series, _) = point else {
+        panic!("a point");
+    };
+    assert!(lit.contains(&FigureRef::Series(series)));
+    assert!(highlighted(&data, None).is_empty());
+}
