@@ -13,12 +13,21 @@ use serde::Serialize;
 use crate::dataset::{self, Problem, ReadError, Summary};
 
 /// Explore Shanghai's industrial and medical-AI plans.
+///
+/// With no command, opens the window on DATASET (or the built-in dataset).
 #[derive(Debug, Parser)]
-#[command(name = "plan-explorer", version, about)]
+#[command(
+    name = "plan-explorer",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// A dataset file to open in the window.
+    pub dataset: Option<PathBuf>,
 }
 
 /// The subcommands.
@@ -74,13 +83,13 @@ pub fn main() -> ExitCode {
             println!("{}", dataset::json_schema_text());
             ExitCode::from(EXIT_VALID)
         }
-        None => {
-            eprintln!(
-                "plan-explorer: the window is not part of this build yet; \
-                 use `plan-explorer validate [FILE...]` (see --help)"
-            );
-            ExitCode::from(EXIT_USAGE_OR_IO)
-        }
+        None => match crate::ui::run(cli.dataset.as_deref()) {
+            Ok(()) => ExitCode::from(EXIT_VALID),
+            Err(error) => {
+                eprintln!("plan-explorer: {error:#}");
+                ExitCode::from(EXIT_USAGE_OR_IO)
+            }
+        },
     }
 }
 

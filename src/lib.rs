@@ -5,10 +5,12 @@
 //! - [`view`]: pure view-models (the tree, chart series), tested as data.
 //! - [`synth`]: deterministic synthetic datasets of any size, for tests and
 //!   benchmarks.
+//! - [`ui`]: the explorer window, one panel per module.
 //! - [`cli`]: the command line.
 
 pub mod cli;
 pub mod dataset;
 pub mod selection;
 pub mod synth;
+pub mod ui;
 pub mod view;

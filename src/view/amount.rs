@@ -102,6 +102,25 @@ pub fn qualified(
     }
 }
 
+/// Like [`qualified`], from a record's `approximate` and `lower_bound`.
+pub fn flagged(
+    amount: f64,
+    unit: QuantityUnit,
+    approximate: bool,
+    lower_bound: bool,
+    convention: Convention,
+) -> String {
+    qualified(
+        amount,
+        unit,
+        Qualifier {
+            approximate,
+            lower_bound,
+        },
+        convention,
+    )
+}
+
 /// The rate to use for US dollars: the stated one whose yuan amount is
 /// closest in size to `amount`, since rates drift with the documents' dates.
 pub fn usd_rate(dataset: &Dataset, amount: f64) -> Option<&ExchangeRate> {

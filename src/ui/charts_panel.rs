@@ -1,0 +1,563 @@
+//! The charts panel: industrial output, GDP share, fund allocations and
+//! targets, drawn from [`crate::view::charts`]. Hovering shows the exact
+//! figure with its source and quote; clicking selects it.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+
+use egui_plot::{
+    Bar, BarChart, Corner, GridMark, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoint,
+    Points, Text,
+};
+
+use super::style::{level_color, level_label, series_color, status_style};
+use super::{AppState, Command};
+use crate::dataset::{Dataset, FigureRef, FundLevel, QuantityUnit, Status};
+use crate::selection::Item;
+use crate::view::amount::{self, Convention};
+use crate::view::charts::{
+    self, ChartId, LineSeries, TargetColumn, fund_bars, gdp_share, highlighted, industrial_output,
+};
+
+/// Draws the chart tabs and the chosen chart.
+pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        for chart in ChartId::ALL {
+            if ui
+                .selectable_label(state.chart == chart, chart_title(chart))
+                .clicked()
+            {
+                commands.push(Command::ShowChart(chart));
+            }
+        }
+    });
+    ui.separator();
+    let lit = highlighted(&state.dataset, state.selected());
+    match state.chart {
+        ChartId::IndustrialOutput => {
+            let series = industrial_output(&state.dataset);
+            line_chart(state, ui, "industrial_output", &series, &lit, commands);
+        }
+        ChartId::GdpShare => {
+            let series = gdp_share(&state.dataset);
+            line_chart(state, ui, "gdp_share", &series, &lit, commands);
+        }
+        ChartId::Funds => funds_chart(state, ui, &lit, commands),
+        ChartId::Targets => targets_table(state, ui, &lit, commands),
+    }
+}
+
+/// The title of a chart's tab.
+pub fn chart_title(chart: ChartId) -> &'static str {
+    match chart {
+        ChartId::IndustrialOutput => "Industrial output",
+        ChartId::GdpShare => "GDP share",
+        ChartId::Funds => "Fund allocations",
+        ChartId::Targets => "Targets",
+    }
+}
+
+/// The hover text of a point: value, year, status, source and quote.
+fn point_hover(data: &Dataset, figure: FigureRef, convention: Convention) -> String {
+    let FigureRef::Point(s, p) = figure else {
+        return String::new();
+    };
+    let series = &data.series[s.index()];
+    let point = &series.points[p as usize];
+    let mut text = format!(
+        "{}\n{}: {} ({})",
+        series.title,
+        point.year,
+        amount::flagged(
+            point.value,
+            series.unit,
+            point.approximate,
+            point.lower_bound,
+            convention
+        ),
+        point.status
+    );
+    if series.unit == QuantityUnit::Yuan
+        && let Some(usd) = amount::usd_equivalent(data, point.value)
+    {
+        text.push('\n');
+        text.push_str(&usd);
+    }
+    for citation in &point.citations {
+        let source = &data.sources[citation.source.index()];
+        let _ = write!(text, "\n\nSource: {}\n“{}”", source.title, citation.quote);
+    }
+    if let Some(note) = &point.note {
+        let _ = write!(text, "\n\nNote: {note}");
+    }
+    text
+}
+
+/// A line chart of series by year.
+fn line_chart(
+    state: &AppState,
+    ui: &mut egui::Ui,
+    id: &str,
+    series: &[LineSeries],
+    lit: &HashSet<FigureRef>,
+    commands: &mut Vec<Command>,
+) {
+    let data = &state.dataset;
+    let convention = state.convention;
+    let unit = series.first().map_or(QuantityUnit::Count, |s| s.unit);
+    let strong = ui.visuals().strong_text_color();
+    ui.horizontal_wrapped(|ui| {
+        ui.weak("● actual   ○ target   faded: estimate   dashed: straight connection across years without data");
+    });
+    // For hover: which point is at (series title, year).
+    let lookup: Vec<(String, i32, f64, FigureRef)> = series
+        .iter()
+        .flat_map(|s| {
+            s.points
+                .iter()
+                .map(|p| (s.title.clone(), p.year, p.value, p.figure))
+        })
+        .collect();
+    // Room above the data for the legend, and to the right of the last
+    // year for the end labels, so neither covers nor cuts a figure.
+    let max_value = lookup.iter().map(|l| l.2).fold(0.0, f64::max);
+    let (min_year, max_year) = lookup.iter().fold((i32::MAX, i32::MIN), |(lo, hi), l| {
+        (lo.min(l.1), hi.max(l.1))
+    });
+    let legend_rows = series.len() as f64;
+    let plot = Plot::new(id)
+        .legend(Legend::default().position(Corner::LeftTop))
+        .include_y(max_value * (1.15 + 0.07 * legend_rows))
+        .include_x(f64::from(min_year) - 0.5)
+        .include_x(f64::from(max_year) + 1.5)
+        .allow_scroll(false)
+        .x_axis_label("Year")
+        .y_axis_label(unit_label(unit, convention))
+        .x_axis_formatter(|mark: GridMark, _| year_tick(mark.value))
+        .y_axis_formatter(move |mark: GridMark, _| axis_value(mark.value, unit, convention))
+        .x_grid_spacer(year_spacer)
+        .include_y(0.0)
+        .label_formatter(|hover: &HoverPosition<'_>| match hover {
+            HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } => lookup
+                .iter()
+                .find(|(title, year, value, _)| {
+                    title == plot_name
+                        && (f64::from(*year) - position.x).abs() < 1e-9
+                        && (*value - position.y).abs() <= f64::EPSILON * value.abs().max(1.0)
+                })
+                .map(|(_, _, _, figure)| point_hover(data, *figure, convention)),
+            HoverPosition::Elsewhere { .. } => None,
+        });
+    let response = plot.show(ui, |plot_ui| {
+        draw_line_series(plot_ui, series, lit, strong, convention);
+        plot_ui.pointer_coordinate()
+    });
+    if response.response.clicked()
+        && let Some(pointer) = response.inner
+        && let Some(figure) = nearest_point(&response.transform, pointer, &lookup)
+    {
+        commands.push(Command::Select(Item::Figure(figure)));
+    }
+}
+
+/// The point within 16 points of the pointer on screen, nearest first.
+fn nearest_point(
+    transform: &egui_plot::PlotTransform,
+    pointer: PlotPoint,
+    points: &[(String, i32, f64, FigureRef)],
+) -> Option<FigureRef> {
+    let screen = transform.position_from_point(&pointer);
+    points
+        .iter()
+        .map(|(_, year, value, figure)| {
+            let at = transform.position_from_point(&PlotPoint::new(f64::from(*year), *value));
+            (at.distance(screen), *figure)
+        })
+        .filter(|(distance, _)| *distance < 16.0)
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, figure)| figure)
+}
+
+/// Draws series: connections (dashed and labelled across missing years),
+/// points by status, rings around linked points, end labels.
+fn draw_line_series(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    series: &[LineSeries],
+    lit: &HashSet<FigureRef>,
+    strong: egui::Color32,
+    convention: Convention,
+) {
+    for (i, s) in series.iter().enumerate() {
+        let color = series_color(i);
+        for connection in &s.connections {
+            let points = vec![
+                [f64::from(connection.from.0), connection.from.1],
+                [f64::from(connection.to.0), connection.to.1],
+            ];
+            let mut line = Line::new(s.title.clone(), points).color(color).width(2.0);
+            if connection.spans_missing_years {
+                line = line.style(LineStyle::dashed_loose());
+                let middle = PlotPoint::new(
+                    f64::midpoint(f64::from(connection.from.0), f64::from(connection.to.0)),
+                    f64::midpoint(connection.from.1, connection.to.1),
+                );
+                plot_ui.text(
+                    Text::new("", middle, "straight line: no data between")
+                        .color(color.gamma_multiply(0.8)),
+                );
+            }
+            plot_ui.line(line);
+        }
+        for status in [Status::Actual, Status::Target, Status::Estimate] {
+            let (color, filled) = status_style(status, color);
+            let values: Vec<[f64; 2]> = s
+                .points
+                .iter()
+                .filter(|p| p.status == status)
+                .map(|p| [f64::from(p.year), p.value])
+                .collect();
+            if values.is_empty() {
+                continue;
+            }
+            plot_ui.points(
+                Points::new(s.title.clone(), values)
+                    .color(color)
+                    .filled(filled)
+                    .radius(5.0),
+            );
+        }
+        // Linked to the selection: a larger ring around the point.
+        let lit_points: Vec<[f64; 2]> = s
+            .points
+            .iter()
+            .filter(|p| lit.contains(&p.figure))
+            .map(|p| [f64::from(p.year), p.value])
+            .collect();
+        if !lit_points.is_empty() {
+            plot_ui.points(
+                // No name: a ring is not a series of its own in the legend.
+                Points::new("", lit_points)
+                    .color(strong)
+                    .filled(false)
+                    .radius(10.0),
+            );
+        }
+        // The last value, labelled.
+        if let Some(last) = s.points.last() {
+            // An empty name keeps labels out of the legend.
+            plot_ui.text(
+                Text::new(
+                    "",
+                    PlotPoint::new(f64::from(last.year), last.value),
+                    format!(
+                        "  {}",
+                        amount::flagged(
+                            last.value,
+                            s.unit,
+                            last.approximate,
+                            last.lower_bound,
+                            convention
+                        )
+                    ),
+                )
+                .anchor(egui::Align2::LEFT_BOTTOM)
+                .color(color),
+            );
+        }
+    }
+}
+
+/// The unit shown on a value axis.
+fn unit_label(unit: QuantityUnit, convention: Convention) -> String {
+    match (unit, convention) {
+        (QuantityUnit::Yuan, Convention::International) => "yuan".to_owned(),
+        (QuantityUnit::Yuan, Convention::Chinese) => "元".to_owned(),
+        (QuantityUnit::Percent, _) => "percent".to_owned(),
+        (QuantityUnit::PercentYoy, _) => "percent, year on year".to_owned(),
+        (QuantityUnit::Count, _) => "count".to_owned(),
+        (QuantityUnit::Per10kWorkers, _) => "per 10,000 workers".to_owned(),
+    }
+}
+
+/// Years as whole numbers, and nothing between them.
+fn year_tick(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        String::new()
+    }
+}
+
+/// Grid marks on whole years only, far enough apart that `egui_plot` draws
+/// their labels (it drops labels closer than 60 points).
+// egui_plot's spacer signature takes the input by value.
+#[allow(clippy::needless_pass_by_value)]
+fn year_spacer(input: egui_plot::GridInput) -> Vec<GridMark> {
+    // `base_step_size` spans egui_plot's minimum grid spacing of 8 points,
+    // so 9 of it is about 72 points.
+    let minimum = input.base_step_size * 9.0;
+    let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0]
+        .into_iter()
+        .find(|&step| step >= minimum)
+        .unwrap_or(100.0);
+    let (min, max) = input.bounds;
+    let mut marks = Vec::new();
+    let mut year = (min / step).ceil() * step;
+    while year <= max && marks.len() < 200 {
+        marks.push(GridMark {
+            value: year,
+            step_size: step,
+        });
+        year += step;
+    }
+    marks
+}
+
+/// A value axis tick in the chart's unit.
+fn axis_value(value: f64, unit: QuantityUnit, convention: Convention) -> String {
+    if value < 0.0 && unit == QuantityUnit::Yuan {
+        return String::new();
+    }
+    amount::value(value, unit, convention)
+}
+
+/// The fund allocations as horizontal bars, largest at the top.
+fn funds_chart(
+    state: &AppState,
+    ui: &mut egui::Ui,
+    lit: &HashSet<FigureRef>,
+    commands: &mut Vec<Command>,
+) {
+    let data = &state.dataset;
+    let convention = state.convention;
+    let (bars, without_amount) = fund_bars(data);
+    let strong = ui.visuals().strong_text_color();
+    let log_id = egui::Id::unique("funds_log_scale");
+    let mut log_scale: bool = ui.ctx().data(|d| d.get_temp(log_id)).unwrap_or(true);
+    ui.horizontal(|ui| {
+        ui.checkbox(&mut log_scale, "Logarithmic scale")
+            .on_hover_text(
+                "The 100,000-yuan subsidy and 825 billion yuan differ by 8 orders of magnitude",
+            );
+        ui.weak("▶ after a bar: the amount is a lower bound (\"over\")");
+    });
+    ui.ctx().data_mut(|d| d.insert_temp(log_id, log_scale));
+    let to_axis = move |amount: f64| {
+        if log_scale {
+            amount.max(1.0).log10()
+        } else {
+            amount
+        }
+    };
+    let from_axis = move |value: f64| if log_scale { 10f64.powf(value) } else { value };
+
+    let names: Vec<String> = bars.iter().map(|b| b.name.clone()).collect();
+    let count = bars.len();
+    let plot = Plot::new("funds")
+        .legend(Legend::default().position(Corner::RightBottom))
+        .allow_scroll(false)
+        .x_axis_label(unit_label(QuantityUnit::Yuan, convention))
+        .x_axis_formatter(move |mark: GridMark, _| {
+            if log_scale && mark.value.fract() != 0.0 {
+                return String::new();
+            }
+            amount::yuan(from_axis(mark.value), convention)
+        })
+        .y_axis_formatter(move |mark: GridMark, _| {
+            if mark.value.fract() != 0.0 {
+                return String::new();
+            }
+            bar_index(mark.value, count).map_or_else(String::new, |i| names[i].clone())
+        })
+        .y_axis_min_width(220.0)
+        .include_x(0.0)
+        // Room right of the longest bar for its "over" mark, and below the
+        // bars for the legend, so neither covers a bar.
+        .include_x(bars.first().map_or(1.0, |b| to_axis(b.amount_yuan)) * 1.12)
+        .include_y(-2.2)
+        .show_y(false);
+    let response = plot.show(ui, |plot_ui| {
+        draw_fund_bars(plot_ui, &bars, lit, strong, convention, log_scale);
+        plot_ui.pointer_coordinate()
+    });
+    if response.response.clicked()
+        && let Some(pointer) = response.inner
+        && let Some(bar) = bar_index(pointer.y, count).and_then(|i| bars.get(i))
+        && to_axis(bar.amount_yuan) >= pointer.x
+    {
+        commands.push(Command::Select(Item::Figure(bar.figure)));
+    }
+    if !without_amount.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Stated without an amount:");
+            for figure in without_amount {
+                if let FigureRef::Fund(f) = figure
+                    && ui.link(&data.funds[f.index()].name).clicked()
+                {
+                    commands.push(Command::Select(Item::Figure(figure)));
+                }
+            }
+        });
+    }
+}
+
+/// Draws the fund bars coloured by level, a stroke on linked ones, and
+/// "over" marks after lower bounds.
+fn draw_fund_bars(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    bars: &[charts::FundBar],
+    lit: &HashSet<FigureRef>,
+    strong: egui::Color32,
+    convention: Convention,
+    log_scale: bool,
+) {
+    let to_axis = |amount: f64| {
+        if log_scale {
+            amount.max(1.0).log10()
+        } else {
+            amount
+        }
+    };
+    let count = bars.len();
+    for level in [
+        FundLevel::National,
+        FundLevel::Municipal,
+        FundLevel::District,
+        FundLevel::SocialCapital,
+        FundLevel::Mixed,
+    ] {
+        let level_bars: Vec<Bar> = bars
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.level == level)
+            .map(|(i, b)| {
+                let mut bar = Bar::new((count - 1 - i) as f64, to_axis(b.amount_yuan))
+                    .name(format!(
+                        "{}: {}",
+                        b.name,
+                        amount::flagged(
+                            b.amount_yuan,
+                            QuantityUnit::Yuan,
+                            b.approximate,
+                            b.lower_bound,
+                            convention
+                        )
+                    ))
+                    .fill(level_color(level))
+                    .width(0.7);
+                if lit.contains(&b.figure) {
+                    bar = bar.stroke(egui::Stroke::new(3.0, strong));
+                }
+                bar
+            })
+            .collect();
+        if level_bars.is_empty() {
+            continue;
+        }
+        plot_ui.bar_chart(
+            BarChart::new(level_label(level), level_bars)
+                .horizontal()
+                .color(level_color(level))
+                .element_formatter(Box::new(|bar: &Bar, _: &BarChart| bar.name.clone())),
+        );
+    }
+    for (i, b) in bars.iter().enumerate().filter(|(_, b)| b.lower_bound) {
+        plot_ui.text(
+            Text::new(
+                "",
+                PlotPoint::new(to_axis(b.amount_yuan), (count - 1 - i) as f64),
+                " ▶ over",
+            )
+            .anchor(egui::Align2::LEFT_CENTER),
+        );
+    }
+}
+
+/// The bar nearest a plot height: bar `i` sits at `count - 1 - i`, so the
+/// largest is on top.
+fn bar_index(y: f64, count: usize) -> Option<usize> {
+    let i = (count as f64 - 1.0 - y).round();
+    if i < 0.0 || i >= count as f64 {
+        return None;
+    }
+    // Whole and within 0..count, so the cast is exact.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    Some(i as usize)
+}
+
+/// The targets as a sortable table.
+fn targets_table(
+    state: &AppState,
+    ui: &mut egui::Ui,
+    lit: &HashSet<FigureRef>,
+    commands: &mut Vec<Command>,
+) {
+    let data = &state.dataset;
+    let sort_id = egui::Id::unique("targets_sort");
+    let (mut column, mut ascending): (TargetColumn, bool) = ui
+        .ctx()
+        .data(|d| d.get_temp(sort_id))
+        .unwrap_or((TargetColumn::Deadline, true));
+    let rows = charts::target_rows(data, column, ascending);
+    egui::ScrollArea::both()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            egui::Grid::new("targets_grid")
+                .striped(true)
+                .num_columns(4)
+                .spacing([16.0, 6.0])
+                .show(ui, |ui| {
+                    for (header, this) in [
+                        ("Target", TargetColumn::Metric),
+                        ("Value", TargetColumn::Value),
+                        ("Deadline", TargetColumn::Deadline),
+                        ("Plan", TargetColumn::Plan),
+                    ] {
+                        let arrow = match (column == this, ascending) {
+                            (true, true) => " ⏶",
+                            (true, false) => " ⏷",
+                            (false, _) => "",
+                        };
+                        if ui
+                            .button(egui::RichText::new(format!("{header}{arrow}")).strong())
+                            .on_hover_text("Sort by this column")
+                            .clicked()
+                        {
+                            if column == this {
+                                ascending = !ascending;
+                            } else {
+                                column = this;
+                                ascending = true;
+                            }
+                        }
+                    }
+                    ui.end_row();
+                    for row in &rows {
+                        let selected = state.selected() == Some(Item::Figure(row.figure))
+                            || lit.contains(&row.figure);
+                        if ui.selectable_label(selected, &row.metric).clicked() {
+                            commands.push(Command::Select(Item::Figure(row.figure)));
+                        }
+                        ui.label(amount::flagged(
+                            row.value,
+                            row.unit,
+                            row.approximate,
+                            row.lower_bound,
+                            state.convention,
+                        ));
+                        ui.label(
+                            row.deadline_year
+                                .map_or_else(|| "not stated".to_owned(), |y| y.to_string()),
+                        );
+                        ui.label(&data.plans[row.plan.index()].title);
+                        ui.end_row();
+                    }
+                });
+        });
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(sort_id, (column, ascending)));
+}

@@ -1,0 +1,349 @@
+//! The details panel: everything about the selection, with its links one
+//! click away.
+
+use super::{AppState, Command};
+use crate::dataset::{Citation, Dataset, FigureRef, NodeIx, PlanIx, SourceIx};
+use crate::selection::Item;
+use crate::view::amount;
+
+/// Draws the details of the selection.
+pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    ui.strong("Details");
+    ui.separator();
+    let Some(item) = state.selected() else {
+        ui.label("Select a measure in the tree, or a point, bar or target in a chart.");
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| match item {
+            Item::Plan(plan) => plan_ui(state, ui, plan, commands),
+            Item::Node(node) => node_ui(state, ui, node, commands),
+            Item::Figure(figure) => figure_ui(state, ui, figure, commands),
+        });
+}
+
+fn plan_ui(state: &AppState, ui: &mut egui::Ui, plan: PlanIx, commands: &mut Vec<Command>) {
+    let data = &state.dataset;
+    let plan_data = &data.plans[plan.index()];
+    ui.heading(&plan_data.title);
+    if let Some(zh) = &plan_data.title_zh {
+        ui.label(zh);
+    }
+    field(ui, "Period", &period(data, plan));
+    field(ui, "Issued by", &plan_data.issuer);
+    source_ui(ui, data, plan_data.source);
+    if let Some(note) = &plan_data.note {
+        field(ui, "Note", note);
+    }
+    field(ui, "Top-level entries", &plan_data.roots.len().to_string());
+    figure_links(
+        ui,
+        data,
+        &Item::Plan(plan).linked_figures(data),
+        state,
+        commands,
+    );
+}
+
+fn period(data: &Dataset, plan: PlanIx) -> String {
+    let plan = &data.plans[plan.index()];
+    match plan.start_year {
+        Some(start) => format!("{start}-{}", plan.end_year),
+        None => format!("until {} (the documents give no first year)", plan.end_year),
+    }
+}
+
+fn node_ui(state: &AppState, ui: &mut egui::Ui, node_ix: NodeIx, commands: &mut Vec<Command>) {
+    let data = &state.dataset;
+    let node = data.node(node_ix);
+    // The path from the plan, each step a link.
+    ui.horizontal_wrapped(|ui| {
+        if ui.link(&data.plans[node.plan.index()].title).clicked() {
+            commands.push(Command::Select(Item::Plan(node.plan)));
+        }
+        for step in data.ancestry(node_ix) {
+            if step == node_ix {
+                break;
+            }
+            ui.label("›");
+            let step_node = data.node(step);
+            let label = step_node.numbering.as_deref().unwrap_or(&step_node.title);
+            if ui.link(label).on_hover_text(&step_node.title).clicked() {
+                commands.push(Command::Select(Item::Node(step)));
+            }
+        }
+    });
+    let heading = match &node.numbering {
+        Some(numbering) => format!("{numbering} {}", node.title),
+        None => node.title.clone(),
+    };
+    ui.heading(heading);
+    field(ui, "Plan", &data.plans[node.plan.index()].title);
+    field(ui, "Period", &period(data, node.plan));
+    field(ui, "Kind", node.kind.as_str());
+    if !node.text.is_empty() {
+        ui.add_space(4.0);
+        ui.label(&node.text);
+        ui.add_space(4.0);
+    }
+    if !node.units.is_empty() {
+        let units: Vec<String> = node
+            .units
+            .iter()
+            .map(|u| {
+                let unit = &data.units[u.index()];
+                match &unit.name_zh {
+                    Some(zh) => format!("{} ({zh})", unit.name),
+                    None => unit.name.clone(),
+                }
+            })
+            .collect();
+        field(ui, "Responsible units", &units.join("; "));
+    }
+    if !node.themes.is_empty() {
+        let themes: Vec<String> = node
+            .themes
+            .iter()
+            .map(|t| {
+                let theme = &data.themes[t.index()];
+                match &theme.name_zh {
+                    Some(zh) => format!("{} ({zh})", theme.name),
+                    None => theme.name.clone(),
+                }
+            })
+            .collect();
+        field(ui, "Themes", &themes.join(", "));
+    }
+    if !node.districts.is_empty() {
+        field(ui, "Districts", &node.districts.join(", "));
+    }
+    source_ui(ui, data, node.source);
+    if let Some(note) = &node.note {
+        field(ui, "Note", note);
+    }
+    figure_links(ui, data, &node.figures, state, commands);
+}
+
+/// A figure's heading and values by kind; gives back its citations and note.
+fn figure_header_ui<'a>(
+    state: &'a AppState,
+    ui: &mut egui::Ui,
+    figure: FigureRef,
+    commands: &mut Vec<Command>,
+) -> (&'a [Citation], Option<&'a String>) {
+    let data = &state.dataset;
+    let convention = state.convention;
+    match figure {
+        FigureRef::Series(s) => {
+            let series = &data.series[s.index()];
+            ui.heading(&series.title);
+            for point in &series.points {
+                let value = amount::flagged(
+                    point.value,
+                    series.unit,
+                    point.approximate,
+                    point.lower_bound,
+                    convention,
+                );
+                field(
+                    ui,
+                    &point.year.to_string(),
+                    &format!("{value} ({})", point.status),
+                );
+            }
+            (&[], series.note.as_ref())
+        }
+        FigureRef::Point(s, p) => {
+            let series = &data.series[s.index()];
+            let point = &series.points[p as usize];
+            ui.heading(format!("{}, {}", series.title, point.year));
+            let value = amount::flagged(
+                point.value,
+                series.unit,
+                point.approximate,
+                point.lower_bound,
+                convention,
+            );
+            field(ui, "Value", &value);
+            if series.unit == crate::dataset::QuantityUnit::Yuan
+                && let Some(usd) = amount::usd_equivalent(data, point.value)
+            {
+                ui.weak(usd);
+            }
+            field(ui, "Status", point.status.as_str());
+            (&point.citations, point.note.as_ref())
+        }
+        FigureRef::Fund(f) => {
+            let fund = &data.funds[f.index()];
+            ui.heading(&fund.name);
+            if let Some(zh) = &fund.name_zh {
+                ui.label(zh);
+            }
+            let value = fund.amount_yuan.map_or_else(
+                || "no amount stated".to_owned(),
+                |a| {
+                    amount::flagged(
+                        a,
+                        crate::dataset::QuantityUnit::Yuan,
+                        fund.approximate,
+                        fund.lower_bound,
+                        convention,
+                    )
+                },
+            );
+            field(ui, "Amount", &value);
+            if let Some(usd) = fund
+                .amount_yuan
+                .and_then(|a| amount::usd_equivalent(data, a))
+            {
+                ui.weak(usd);
+            }
+            field(ui, "Level", fund.level.as_str());
+            field(ui, "Purpose", &fund.purpose);
+            (&fund.citations, fund.note.as_ref())
+        }
+        FigureRef::Target(t) => {
+            let target = &data.targets[t.index()];
+            ui.heading(&target.metric);
+            let value = amount::flagged(
+                target.value,
+                target.unit,
+                target.approximate,
+                target.lower_bound,
+                convention,
+            );
+            field(ui, "Target", &value);
+            field(
+                ui,
+                "Deadline",
+                &target
+                    .deadline_year
+                    .map_or_else(|| "not stated".to_owned(), |y| y.to_string()),
+            );
+            if ui.link(&data.plans[target.plan.index()].title).clicked() {
+                commands.push(Command::Select(Item::Plan(target.plan)));
+            }
+            (&target.citations, target.note.as_ref())
+        }
+    }
+}
+
+fn figure_ui(state: &AppState, ui: &mut egui::Ui, figure: FigureRef, commands: &mut Vec<Command>) {
+    let data = &state.dataset;
+    let (citations, note) = figure_header_ui(state, ui, figure, commands);
+    for citation in citations {
+        source_ui(ui, data, citation.source);
+        ui.label(egui::RichText::new(format!("“{}”", citation.quote)).italics());
+    }
+    if let Some(note) = note {
+        field(ui, "Note", note);
+    }
+    let measures = data.figure_measures(figure);
+    ui.add_space(6.0);
+    ui.strong(format!("Linked measures ({})", measures.len()));
+    for &node in measures {
+        let node_data = data.node(node);
+        let label = match &node_data.numbering {
+            Some(numbering) => format!("{numbering} {}", node_data.title),
+            None => node_data.title.clone(),
+        };
+        if ui.link(label).on_hover_text("Show in the tree").clicked() {
+            commands.push(Command::Select(Item::Node(node)));
+        }
+    }
+}
+
+/// The figures linked to a plan or node, each a link.
+fn figure_links(
+    ui: &mut egui::Ui,
+    data: &Dataset,
+    figures: &[FigureRef],
+    state: &AppState,
+    commands: &mut Vec<Command>,
+) {
+    if figures.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.strong(format!("Figures, funds and targets ({})", figures.len()));
+    for &figure in figures {
+        let label = figure_label(data, figure, state);
+        if ui.link(label).clicked() {
+            commands.push(Command::Select(Item::Figure(figure)));
+        }
+    }
+}
+
+/// A one-line description of a figure.
+fn figure_label(data: &Dataset, figure: FigureRef, state: &AppState) -> String {
+    let convention = state.convention;
+    match figure {
+        FigureRef::Series(s) => data.series[s.index()].title.clone(),
+        FigureRef::Point(s, p) => {
+            let series = &data.series[s.index()];
+            let point = &series.points[p as usize];
+            format!(
+                "{}, {}: {}",
+                series.title,
+                point.year,
+                amount::flagged(
+                    point.value,
+                    series.unit,
+                    point.approximate,
+                    point.lower_bound,
+                    convention
+                )
+            )
+        }
+        FigureRef::Fund(f) => {
+            let fund = &data.funds[f.index()];
+            match fund.amount_yuan {
+                Some(a) => format!(
+                    "{}: {}",
+                    fund.name,
+                    amount::flagged(
+                        a,
+                        crate::dataset::QuantityUnit::Yuan,
+                        fund.approximate,
+                        fund.lower_bound,
+                        convention
+                    )
+                ),
+                None => fund.name.clone(),
+            }
+        }
+        FigureRef::Target(t) => {
+            let target = &data.targets[t.index()];
+            format!(
+                "{}: {}",
+                target.metric,
+                amount::flagged(
+                    target.value,
+                    target.unit,
+                    target.approximate,
+                    target.lower_bound,
+                    convention
+                )
+            )
+        }
+    }
+}
+
+fn source_ui(ui: &mut egui::Ui, data: &Dataset, source: SourceIx) {
+    let document = &data.sources[source.index()];
+    let when = document.date.as_deref().unwrap_or("undated");
+    field(
+        ui,
+        "Source",
+        &format!("{} ({}, {when})", document.title, document.publisher),
+    );
+}
+
+/// A labelled value that wraps.
+fn field(ui: &mut egui::Ui, label: &str, value: &str) {
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(format!("{label}:"));
+        ui.label(value);
+    });
+}

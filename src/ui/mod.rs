@@ -1,0 +1,274 @@
+//! The explorer window: the tree of measures on the left, charts in the
+//! middle, details of the selection on the right, a top bar with the
+//! dataset's title, search and filters.
+//!
+//! Each panel is its own module with one job. Panels read the state and send
+//! [`Command`]s; [`AppState::apply`] carries them out in one place.
+
+mod charts_panel;
+mod details_panel;
+pub mod style;
+mod top_bar;
+mod tree_panel;
+
+use std::path::Path;
+
+use crate::dataset::{self, Dataset};
+use crate::selection::{History, Item};
+use crate::view::amount::Convention;
+use crate::view::charts::ChartId;
+use crate::view::tree::{Expansion, SearchIndex, TreeData, TreeFilter};
+
+/// Something a panel asks the app to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Select an item (and reveal it in the tree if it is a node).
+    Select(Item),
+    /// Go back in the selection history.
+    Back,
+    /// Go forward in the selection history.
+    Forward,
+    /// Open or close one plan or node.
+    SetOpen(Item, bool),
+    /// Open or close a plan or node and everything below it.
+    SetSubtreeOpen(Item, bool),
+    /// Open or close everything.
+    SetAllOpen(bool),
+    /// Replace the filter (search and facets).
+    SetFilter(TreeFilter),
+    /// Show another chart.
+    ShowChart(ChartId),
+    /// Write amounts in another convention.
+    SetConvention(Convention),
+}
+
+/// Everything the window shows, apart from egui's own state.
+pub struct AppState {
+    /// The dataset on screen.
+    pub dataset: Dataset,
+    /// Where it came from, for the top bar.
+    pub source_name: String,
+    /// A problem to show above everything (e.g. a file that did not load).
+    pub banner: Option<String>,
+    search: SearchIndex,
+    /// The tree's search and facets.
+    pub filter: TreeFilter,
+    /// Which plans and nodes are open.
+    pub expansion: Expansion,
+    /// What is selected, with back and forward.
+    pub history: History,
+    /// The chart shown.
+    pub chart: ChartId,
+    /// How amounts are written.
+    pub convention: Convention,
+    /// The tree's rows for the current filter and expansion.
+    pub tree: TreeData,
+    /// Set when the tree view should scroll to the selection.
+    pub scroll_to_selection: bool,
+}
+
+impl AppState {
+    /// A state showing `dataset`.
+    pub fn new(dataset: Dataset, source_name: String) -> Self {
+        let search = SearchIndex::new(&dataset);
+        let filter = TreeFilter::default();
+        let expansion = Expansion::default();
+        let tree = TreeData::new(&dataset, &search, &filter, &expansion);
+        Self {
+            dataset,
+            source_name,
+            banner: None,
+            search,
+            filter,
+            expansion,
+            history: History::default(),
+            chart: ChartId::IndustrialOutput,
+            convention: Convention::International,
+            tree,
+            scroll_to_selection: false,
+        }
+    }
+
+    /// The state for the command line's `plan-explorer [DATASET]`: the file
+    /// if it loads, otherwise the built-in dataset with a banner saying why.
+    pub fn open(path: Option<&Path>) -> anyhow::Result<Self> {
+        let embedded = || {
+            dataset::load_embedded()
+                .dataset
+                .ok_or_else(|| anyhow::anyhow!("the built-in dataset is invalid"))
+        };
+        let Some(path) = path else {
+            return Ok(Self::new(embedded()?, "built-in dataset".to_owned()));
+        };
+        let problem = match dataset::load_file(path) {
+            Ok(dataset::Loaded {
+                dataset: Some(data),
+                ..
+            }) => return Ok(Self::new(data, path.display().to_string())),
+            Ok(loaded) => {
+                let first = loaded
+                    .errors()
+                    .next()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                format!(
+                    "{} is not a valid dataset ({} problems; the first: {first}). \
+                     Run `plan-explorer validate` on it for the full list.",
+                    path.display(),
+                    loaded.errors().count()
+                )
+            }
+            Err(error) => error.to_string(),
+        };
+        let mut state = Self::new(embedded()?, "built-in dataset".to_owned());
+        state.banner = Some(format!("{problem} Showing the built-in dataset."));
+        Ok(state)
+    }
+
+    /// What is selected.
+    pub fn selected(&self) -> Option<Item> {
+        self.history.current()
+    }
+
+    /// Carries out a command.
+    pub fn apply(&mut self, command: Command) {
+        let mut tree_changed = false;
+        match command {
+            Command::Select(item) => {
+                self.history.select(item);
+                tree_changed = self.reveal(item);
+                self.scroll_to_selection = true;
+            }
+            Command::Back => {
+                if let Some(item) = self.history.back() {
+                    tree_changed = self.reveal(item);
+                    self.scroll_to_selection = true;
+                }
+            }
+            Command::Forward => {
+                if let Some(item) = self.history.forward() {
+                    tree_changed = self.reveal(item);
+                    self.scroll_to_selection = true;
+                }
+            }
+            Command::SetOpen(item, open) => {
+                self.expansion.set(item, open);
+                tree_changed = true;
+            }
+            Command::SetSubtreeOpen(item, open) => {
+                self.expansion.set_subtree(&self.dataset, item, open);
+                tree_changed = true;
+            }
+            Command::SetAllOpen(open) => {
+                self.expansion.set_all(&self.dataset, open);
+                tree_changed = true;
+            }
+            Command::SetFilter(filter) => {
+                self.filter = filter;
+                tree_changed = true;
+            }
+            Command::ShowChart(chart) => self.chart = chart,
+            Command::SetConvention(convention) => self.convention = convention,
+        }
+        if tree_changed {
+            self.refresh_tree();
+        }
+    }
+
+    /// Opens the ancestors of a selected node so its row exists; says
+    /// whether the tree must be recomputed.
+    fn reveal(&mut self, item: Item) -> bool {
+        match item {
+            Item::Node(node) => {
+                self.expansion.reveal(&self.dataset, node);
+                true
+            }
+            Item::Plan(_) | Item::Figure(_) => false,
+        }
+    }
+
+    fn refresh_tree(&mut self) {
+        self.tree = TreeData::new(&self.dataset, &self.search, &self.filter, &self.expansion);
+    }
+
+    /// Draws the whole window and carries out what the user asked.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let mut commands = Vec::new();
+        keyboard_shortcuts(ui.ctx(), &mut commands);
+        egui::Panel::top("top_bar").show(ui, |ui| top_bar::ui(self, ui, &mut commands));
+        if let Some(banner) = self.banner.clone() {
+            egui::Panel::top("banner").show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(ui.visuals().warn_fg_color, banner);
+                    if ui.button("Dismiss").clicked() {
+                        self.banner = None;
+                    }
+                });
+            });
+        }
+        egui::Panel::left("tree")
+            .resizable(true)
+            .default_size(380.0)
+            .min_size(220.0)
+            .show(ui, |ui| tree_panel::ui(self, ui, &mut commands));
+        egui::Panel::right("details")
+            .resizable(true)
+            .default_size(340.0)
+            .min_size(220.0)
+            .show(ui, |ui| details_panel::ui(self, ui, &mut commands));
+        egui::CentralPanel::default().show(ui, |ui| charts_panel::ui(self, ui, &mut commands));
+        for command in commands {
+            self.apply(command);
+        }
+    }
+}
+
+/// Alt+Left / Alt+Right walk the selection history.
+fn keyboard_shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
+    ctx.input_mut(|input| {
+        if input.consume_key(egui::Modifiers::ALT, egui::Key::ArrowLeft) {
+            commands.push(Command::Back);
+        }
+        if input.consume_key(egui::Modifiers::ALT, egui::Key::ArrowRight) {
+            commands.push(Command::Forward);
+        }
+    });
+}
+
+/// The eframe application.
+pub struct App {
+    /// What the window shows.
+    pub state: AppState,
+}
+
+impl App {
+    /// Sets up fonts and shows `state`.
+    pub fn new(cc: &eframe::CreationContext<'_>, state: AppState) -> Self {
+        style::install_fonts(&cc.egui_ctx);
+        Self { state }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.state.ui(ui);
+    }
+}
+
+/// Opens the window on `path`'s dataset, or the built-in one.
+pub fn run(path: Option<&Path>) -> anyhow::Result<()> {
+    let state = AppState::open(path)?;
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Plan Explorer")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0]),
+        ..eframe::NativeOptions::default()
+    };
+    eframe::run_native(
+        "Plan Explorer",
+        options,
+        Box::new(|cc| Ok(Box::new(App::new(cc, state)))),
+    )
+    .map_err(|error| anyhow::anyhow!("cannot open the window: {error}"))
+}

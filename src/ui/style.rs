@@ -1,0 +1,75 @@
+//! Fonts and colours shared by every panel.
+
+use egui::{Color32, FontData, FontDefinitions, FontFamily};
+
+use crate::dataset::{FundLevel, Status};
+
+/// Droid Sans Fallback (Apache 2.0, `assets/fonts/`): egui's own fonts have
+/// no CJK glyphs and a fresh machine has no CJK system font.
+const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf");
+
+/// egui's fonts first (for Latin text), then the CJK font as a fallback in
+/// every family, so Chinese renders everywhere.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = FontDefinitions::default();
+    fonts
+        .font_data
+        .insert("cjk".to_owned(), FontData::from_static(CJK_FONT).into());
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("cjk".to_owned());
+    }
+    ctx.set_fonts(fonts);
+}
+
+/// The Okabe-Ito palette: distinguishable with the common colour-vision
+/// deficiencies, and in grey-scale print.
+pub const PALETTE: [Color32; 7] = [
+    Color32::from_rgb(0x00, 0x72, 0xB2), // blue
+    Color32::from_rgb(0xE6, 0x9F, 0x00), // orange
+    Color32::from_rgb(0x00, 0x9E, 0x73), // bluish green
+    Color32::from_rgb(0xCC, 0x79, 0xA7), // reddish purple
+    Color32::from_rgb(0x56, 0xB4, 0xE9), // sky blue
+    Color32::from_rgb(0xD5, 0x5E, 0x00), // vermillion
+    Color32::from_rgb(0xF0, 0xE4, 0x42), // yellow
+];
+
+/// The colour of the `i`-th series.
+pub fn series_color(i: usize) -> Color32 {
+    PALETTE[i % PALETTE.len()]
+}
+
+/// The colour of a fund level.
+pub fn level_color(level: FundLevel) -> Color32 {
+    match level {
+        FundLevel::National => PALETTE[0],
+        FundLevel::Municipal => PALETTE[1],
+        FundLevel::District => PALETTE[2],
+        FundLevel::SocialCapital => PALETTE[3],
+        FundLevel::Mixed => PALETTE[4],
+    }
+}
+
+/// How a point's status is drawn: actual solid, target outlined, estimate
+/// faded.
+pub fn status_style(status: Status, color: Color32) -> (Color32, bool) {
+    match status {
+        Status::Actual => (color, true),
+        Status::Target => (color, false),
+        Status::Estimate => (color.gamma_multiply(0.45), true),
+    }
+}
+
+/// A level's label for legends.
+pub fn level_label(level: FundLevel) -> &'static str {
+    match level {
+        FundLevel::National => "National",
+        FundLevel::Municipal => "Municipal",
+        FundLevel::District => "District",
+        FundLevel::SocialCapital => "Social capital",
+        FundLevel::Mixed => "National and municipal, combined",
+    }
+}

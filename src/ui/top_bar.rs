@@ -1,0 +1,154 @@
+//! The top bar: the dataset's title and date, back and forward, the search
+//! box, the facet filters with their counts, and the amount convention.
+
+use std::collections::BTreeSet;
+
+use super::{AppState, Command};
+use crate::view::amount::Convention;
+
+/// Draws the top bar.
+pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(&state.dataset.title);
+        ui.label(format!("edition {}", state.dataset.edition))
+            .on_hover_text(format!("Loaded from {}", state.source_name));
+        ui.separator();
+        if ui
+            .add_enabled(state.history.can_go_back(), egui::Button::new("⬅"))
+            .on_hover_text("Back (Alt+Left)")
+            .clicked()
+        {
+            commands.push(Command::Back);
+        }
+        if ui
+            .add_enabled(state.history.can_go_forward(), egui::Button::new("➡"))
+            .on_hover_text("Forward (Alt+Right)")
+            .clicked()
+        {
+            commands.push(Command::Forward);
+        }
+        ui.separator();
+        filters_ui(state, ui, commands);
+        ui.separator();
+        let mut convention = state.convention;
+        ui.label("Amounts:");
+        ui.selectable_value(&mut convention, Convention::International, "billion yuan");
+        ui.selectable_value(&mut convention, Convention::Chinese, "亿元");
+        if convention != state.convention {
+            commands.push(Command::SetConvention(convention));
+        }
+    });
+}
+
+/// The search box and the facet menus.
+fn filters_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let mut filter = state.filter.clone();
+    let label = ui.label("Search:");
+    ui.add(
+        egui::TextEdit::singleline(&mut filter.query)
+            .hint_text("titles, text, units")
+            .desired_width(180.0),
+    )
+    .labelled_by(label.id);
+    let data = &state.dataset;
+    let counts = &state.tree.counts;
+    facet_menu(
+        ui,
+        "Plan",
+        &mut filter.plans,
+        data.plans.iter().enumerate().map(|(i, plan)| {
+            let ix = crate::dataset::PlanIx(u32::try_from(i).unwrap_or(u32::MAX));
+            (
+                ix,
+                plan.title.clone(),
+                counts.plans.get(&ix).copied().unwrap_or(0),
+            )
+        }),
+    );
+    facet_menu(
+        ui,
+        "Unit",
+        &mut filter.units,
+        data.units.iter().enumerate().map(|(i, unit)| {
+            let ix = crate::dataset::UnitIx(u32::try_from(i).unwrap_or(u32::MAX));
+            let name = match &unit.name_zh {
+                Some(zh) => format!("{} ({zh})", unit.name),
+                None => unit.name.clone(),
+            };
+            (ix, name, counts.units.get(&ix).copied().unwrap_or(0))
+        }),
+    );
+    facet_menu(
+        ui,
+        "Theme",
+        &mut filter.themes,
+        data.themes.iter().enumerate().map(|(i, theme)| {
+            let ix = crate::dataset::ThemeIx(u32::try_from(i).unwrap_or(u32::MAX));
+            let name = match &theme.name_zh {
+                Some(zh) => format!("{} ({zh})", theme.name),
+                None => theme.name.clone(),
+            };
+            (ix, name, counts.themes.get(&ix).copied().unwrap_or(0))
+        }),
+    );
+    let districts: BTreeSet<String> = data
+        .nodes
+        .iter()
+        .flat_map(|n| n.districts.iter().cloned())
+        .collect();
+    facet_menu(
+        ui,
+        "District",
+        &mut filter.districts,
+        districts.into_iter().map(|d| {
+            let count = counts.districts.get(&d).copied().unwrap_or(0);
+            (d.clone(), d, count)
+        }),
+    );
+    if ui
+        .add_enabled(filter.is_active(), egui::Button::new("Clear filters"))
+        .clicked()
+    {
+        filter.clear();
+    }
+    if filter.is_active() {
+        ui.label(format!("{} matching", state.tree.match_count));
+    }
+    if filter != state.filter {
+        commands.push(Command::SetFilter(filter));
+    }
+}
+
+/// A drop-down of checkboxes, one per value with its count; the button says
+/// how many are chosen.
+fn facet_menu<K: Ord + Clone>(
+    ui: &mut egui::Ui,
+    name: &str,
+    chosen: &mut BTreeSet<K>,
+    values: impl Iterator<Item = (K, String, usize)>,
+) {
+    let title = if chosen.is_empty() {
+        format!("{name} ▾")
+    } else {
+        format!("{name} ({}) ▾", chosen.len())
+    };
+    ui.menu_button(title, |ui| {
+        egui::ScrollArea::vertical()
+            .max_height(400.0)
+            .show(ui, |ui| {
+                for (key, label, count) in values {
+                    let mut on = chosen.contains(&key);
+                    if ui
+                        .checkbox(&mut on, format!("{label}  ({count})"))
+                        .changed()
+                    {
+                        if on {
+                            chosen.insert(key);
+                        } else {
+                            chosen.remove(&key);
+                        }
+                    }
+                }
+            });
+    });
+}

@@ -1,0 +1,280 @@
+//! The tree panel: draws [`crate::view::tree::TreeData`], only the rows on
+//! screen, and turns clicks and keys into commands.
+
+use egui::text::LayoutJob;
+use egui::{Color32, FontId, TextFormat};
+
+use super::{AppState, Command};
+use crate::selection::Item;
+use crate::view::tree::{TreeAction, TreeKey, highlight_ranges, key_action, row_label, type_ahead};
+
+/// The height of one row, in points.
+const ROW_HEIGHT: f32 = 22.0;
+
+/// How long typed letters keep adding to a type-ahead prefix, in seconds.
+const TYPE_AHEAD_SECONDS: f64 = 1.0;
+
+/// Draws the tree panel.
+pub fn ui(state: &mut AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.strong("Measures");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.small_button("Collapse all").clicked() {
+                commands.push(Command::SetAllOpen(false));
+            }
+            if ui.small_button("Expand all").clicked() {
+                commands.push(Command::SetAllOpen(true));
+            }
+        });
+    });
+    ui.separator();
+    keyboard(state, ui, commands);
+    if state.tree.rows.is_empty() {
+        ui.label("Nothing matches the search and filters.");
+        return;
+    }
+
+    let selected = state.selected();
+    let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]);
+    if state.scroll_to_selection {
+        state.scroll_to_selection = false;
+        if let Some(row) = selected.and_then(|item| state.tree.row_of(item)) {
+            let spacing = ui.spacing().item_spacing.y;
+            let offset = row as f32 * (ROW_HEIGHT + spacing) - ui.available_height() / 2.0;
+            scroll = scroll.vertical_scroll_offset(offset.max(0.0));
+        }
+    }
+    let rows = state.tree.rows.len();
+    scroll.show_rows(ui, ROW_HEIGHT, rows, |ui, range| {
+        for row_index in range {
+            row_ui(state, ui, row_index, selected, commands);
+        }
+    });
+}
+
+fn row_ui(
+    state: &AppState,
+    ui: &mut egui::Ui,
+    row_index: usize,
+    selected: Option<Item>,
+    commands: &mut Vec<Command>,
+) {
+    let data = &state.dataset;
+    let row = &state.tree.rows[row_index];
+    ui.horizontal(|ui| {
+        ui.set_height(ROW_HEIGHT);
+        ui.add_space(row.depth as f32 * 16.0);
+        if row.visible_children > 0 {
+            let arrow = if row.expanded { "▾" } else { "▸" };
+            let label = if row.expanded { "Collapse" } else { "Expand" };
+            if ui
+                .add(egui::Button::new(arrow).frame(false).small())
+                .on_hover_text(label)
+                .clicked()
+            {
+                commands.push(Command::SetOpen(row.item, !row.expanded));
+            }
+        } else {
+            ui.add_space(18.0);
+        }
+
+        // What follows the title: the child count and the unit chips that
+        // fit in 40% of the row; the title gets the rest and is shortened,
+        // never pushed out of view. Units that do not fit become "+N".
+        let small = egui::TextStyle::Small.resolve(ui.style());
+        let spacing = ui.spacing().item_spacing.x;
+        let width_of = |text: &str| {
+            ui.painter()
+                .layout_no_wrap(text.to_owned(), small.clone(), egui::Color32::WHITE)
+                .size()
+                .x
+                + spacing
+                + 4.0
+        };
+        let budget = ui.available_width() * 0.4;
+        let mut trailing: Vec<(String, String)> = Vec::new();
+        let mut trailing_width = 0.0;
+        if row.child_count > 0 {
+            let count = format!("({})", row.child_count);
+            trailing_width += width_of(&count);
+            trailing.push((count, "Entries below".to_owned()));
+        }
+        if let Item::Node(node) = row.item {
+            let units = &data.node(node).units;
+            let mut shown = 0;
+            for unit in units {
+                let unit = &data.units[unit.index()];
+                let chip = short_unit_name(&unit.name);
+                // Keep room for a "+N" chip after the last one that fits.
+                if trailing_width + width_of(&chip) + width_of("+9") > budget {
+                    break;
+                }
+                trailing_width += width_of(&chip);
+                trailing.push((chip, unit.name.clone()));
+                shown += 1;
+            }
+            if shown < units.len() {
+                let rest: Vec<&str> = units[shown..]
+                    .iter()
+                    .map(|u| data.units[u.index()].name.as_str())
+                    .collect();
+                let more = format!("+{}", units.len() - shown);
+                trailing_width += width_of(&more);
+                trailing.push((more, rest.join("\n")));
+            }
+        }
+        let title_width = (ui.available_width() - trailing_width - spacing).max(60.0);
+
+        let label = row_label(data, row);
+        let job = highlighted_job(ui, &label, &state.filter.query, row.is_match);
+        let response = ui
+            .allocate_ui_with_layout(
+                egui::vec2(title_width, ROW_HEIGHT),
+                egui::Layout::left_to_right(egui::Align::Center),
+                |ui| ui.add(egui::Button::selectable(selected == Some(row.item), job).truncate()),
+            )
+            .inner
+            .on_hover_text(&label);
+        if response.clicked() {
+            commands.push(Command::Select(row.item));
+        }
+        if response.double_clicked() && row.visible_children > 0 {
+            commands.push(Command::SetOpen(row.item, !row.expanded));
+        }
+        response.context_menu(|ui| {
+            if ui.button("Expand subtree").clicked() {
+                commands.push(Command::SetSubtreeOpen(row.item, true));
+                ui.close();
+            }
+            if ui.button("Collapse subtree").clicked() {
+                commands.push(Command::SetSubtreeOpen(row.item, false));
+                ui.close();
+            }
+        });
+        for (text, hover) in trailing {
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(text)
+                        .small()
+                        .background_color(ui.visuals().faint_bg_color),
+                )
+                .selectable(false),
+            )
+            .on_hover_text(hover);
+        }
+    });
+}
+
+/// A unit's name without the words every unit shares.
+fn short_unit_name(name: &str) -> String {
+    let short = name
+        .trim_start_matches("the ")
+        .trim_start_matches("Shanghai ")
+        .trim_start_matches("Municipal ");
+    let mut chars = short.chars();
+    let head: String = chars.by_ref().take(28).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+/// The row's label with the search's matches highlighted.
+fn highlighted_job(ui: &egui::Ui, text: &str, query: &str, is_match: bool) -> LayoutJob {
+    let font = FontId::proportional(14.0);
+    let normal = TextFormat {
+        font_id: font.clone(),
+        color: ui.visuals().text_color(),
+        ..TextFormat::default()
+    };
+    let hit = TextFormat {
+        font_id: font,
+        color: ui.visuals().strong_text_color(),
+        background: Color32::from_rgba_unmultiplied(0xE6, 0x9F, 0x00, 0x60),
+        ..TextFormat::default()
+    };
+    let mut job = LayoutJob::default();
+    let ranges = if is_match {
+        highlight_ranges(text, query)
+    } else {
+        Vec::new()
+    };
+    let mut at = 0;
+    for range in ranges {
+        job.append(&text[at..range.start], 0.0, normal.clone());
+        job.append(&text[range.clone()], 0.0, hit.clone());
+        at = range.end;
+    }
+    job.append(&text[at..], 0.0, normal);
+    job
+}
+
+/// Arrows, Home/End, Enter and type-ahead, when no text field has focus.
+fn keyboard(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let ctx = ui.ctx().clone();
+    if ctx.egui_wants_keyboard_input() {
+        return;
+    }
+    let data = &state.dataset;
+    let selected = state.selected();
+    let keys = [
+        (egui::Key::ArrowUp, TreeKey::Up),
+        (egui::Key::ArrowDown, TreeKey::Down),
+        (egui::Key::Home, TreeKey::Home),
+        (egui::Key::End, TreeKey::End),
+        (egui::Key::ArrowRight, TreeKey::Right),
+        (egui::Key::ArrowLeft, TreeKey::Left),
+    ];
+    for (key, tree_key) in keys {
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
+            match key_action(data, &state.tree, selected, tree_key) {
+                TreeAction::Select(item) => commands.push(Command::Select(item)),
+                TreeAction::SetOpen(item, open) => commands.push(Command::SetOpen(item, open)),
+                TreeAction::None => {}
+            }
+        }
+    }
+    if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+        && let Some(row) = selected.and_then(|item| state.tree.row_of(item))
+    {
+        let row = &state.tree.rows[row];
+        if row.visible_children > 0 {
+            commands.push(Command::SetOpen(row.item, !row.expanded));
+        }
+    }
+    // Type-ahead: letters typed within a second form a prefix.
+    let typed: String = ctx.input(|i| {
+        i.events
+            .iter()
+            .filter_map(|e| match e {
+                egui::Event::Text(text) => Some(text.clone()),
+                _ => None,
+            })
+            .collect()
+    });
+    if typed.is_empty() {
+        return;
+    }
+    let now = ctx.input(|i| i.time);
+    let id = egui::Id::unique("tree_type_ahead");
+    let (mut prefix, last): (String, f64) = ctx
+        .data(|d| d.get_temp(id))
+        .unwrap_or((String::new(), f64::NEG_INFINITY));
+    if now - last > TYPE_AHEAD_SECONDS {
+        prefix.clear();
+    }
+    prefix.push_str(&typed);
+    let from = selected.and_then(|item| state.tree.row_of(item));
+    // A first letter moves on to the next row that fits; a longer prefix
+    // may stay on the current row, so the search starts just before it.
+    let search_from = if prefix.chars().count() > 1 {
+        from.and_then(|f| f.checked_sub(1))
+    } else {
+        from
+    };
+    if let Some(row) = type_ahead(data, &state.tree, search_from, &prefix) {
+        commands.push(Command::Select(state.tree.rows[row].item));
+    }
+    ctx.data_mut(|d| d.insert_temp(id, (prefix, now)));
+}
