@@ -68,13 +68,7 @@ fn point_hover(data: &Dataset, figure: FigureRef, convention: Convention) -> Str
         "{}\n{}: {} ({})",
         series.title,
         point.year,
-        amount::flagged(
-            point.value,
-            series.unit,
-            point.approximate,
-            point.lower_bound,
-            convention
-        ),
+        amount::of_point(series, point, convention),
         point.status
     );
     if series.unit == QuantityUnit::Yuan

@@ -4,7 +4,7 @@
 use super::{AppState, Command};
 use crate::dataset::{Citation, Dataset, FigureRef, NodeIx, PlanIx, SourceIx};
 use crate::selection::Item;
-use crate::view::amount;
+use crate::view::{amount, with_chinese};
 
 /// Draws the details of the selection.
 pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
@@ -93,10 +93,7 @@ fn node_ui(state: &AppState, ui: &mut egui::Ui, node_ix: NodeIx, commands: &mut 
             .iter()
             .map(|u| {
                 let unit = &data.units[u.index()];
-                match &unit.name_zh {
-                    Some(zh) => format!("{} ({zh})", unit.name),
-                    None => unit.name.clone(),
-                }
+                with_chinese(&unit.name, unit.name_zh.as_deref())
             })
             .collect();
         field(ui, "Responsible units", &units.join("; "));
@@ -107,10 +104,7 @@ fn node_ui(state: &AppState, ui: &mut egui::Ui, node_ix: NodeIx, commands: &mut 
             .iter()
             .map(|t| {
                 let theme = &data.themes[t.index()];
-                match &theme.name_zh {
-                    Some(zh) => format!("{} ({zh})", theme.name),
-                    None => theme.name.clone(),
-                }
+                with_chinese(&theme.name, theme.name_zh.as_deref())
             })
             .collect();
         field(ui, "Themes", &themes.join(", "));
@@ -139,13 +133,7 @@ fn figure_header_ui<'a>(
             let series = &data.series[s.index()];
             ui.heading(&series.title);
             for point in &series.points {
-                let value = amount::flagged(
-                    point.value,
-                    series.unit,
-                    point.approximate,
-                    point.lower_bound,
-                    convention,
-                );
+                let value = amount::of_point(series, point, convention);
                 field(
                     ui,
                     &point.year.to_string(),
@@ -158,13 +146,7 @@ fn figure_header_ui<'a>(
             let series = &data.series[s.index()];
             let point = &series.points[p as usize];
             ui.heading(format!("{}, {}", series.title, point.year));
-            let value = amount::flagged(
-                point.value,
-                series.unit,
-                point.approximate,
-                point.lower_bound,
-                convention,
-            );
+            let value = amount::of_point(series, point, convention);
             field(ui, "Value", &value);
             if series.unit == crate::dataset::QuantityUnit::Yuan
                 && let Some(usd) = amount::usd_equivalent(data, point.value)
@@ -180,18 +162,8 @@ fn figure_header_ui<'a>(
             if let Some(zh) = &fund.name_zh {
                 ui.label(zh);
             }
-            let value = fund.amount_yuan.map_or_else(
-                || "no amount stated".to_owned(),
-                |a| {
-                    amount::flagged(
-                        a,
-                        crate::dataset::QuantityUnit::Yuan,
-                        fund.approximate,
-                        fund.lower_bound,
-                        convention,
-                    )
-                },
-            );
+            let value =
+                amount::of_fund(fund, convention).unwrap_or_else(|| "no amount stated".to_owned());
             field(ui, "Amount", &value);
             if let Some(usd) = fund
                 .amount_yuan
@@ -206,13 +178,7 @@ fn figure_header_ui<'a>(
         FigureRef::Target(t) => {
             let target = &data.targets[t.index()];
             ui.heading(&target.metric);
-            let value = amount::flagged(
-                target.value,
-                target.unit,
-                target.approximate,
-                target.lower_bound,
-                convention,
-            );
+            let value = amount::of_target(target, convention);
             field(ui, "Target", &value);
             field(
                 ui,
@@ -287,29 +253,13 @@ fn figure_label(data: &Dataset, figure: FigureRef, state: &AppState) -> String {
                 "{}, {}: {}",
                 series.title,
                 point.year,
-                amount::flagged(
-                    point.value,
-                    series.unit,
-                    point.approximate,
-                    point.lower_bound,
-                    convention
-                )
+                amount::of_point(series, point, convention)
             )
         }
         FigureRef::Fund(f) => {
             let fund = &data.funds[f.index()];
-            match fund.amount_yuan {
-                Some(a) => format!(
-                    "{}: {}",
-                    fund.name,
-                    amount::flagged(
-                        a,
-                        crate::dataset::QuantityUnit::Yuan,
-                        fund.approximate,
-                        fund.lower_bound,
-                        convention
-                    )
-                ),
+            match amount::of_fund(fund, convention) {
+                Some(value) => format!("{}: {value}", fund.name),
                 None => fund.name.clone(),
             }
         }
@@ -318,13 +268,7 @@ fn figure_label(data: &Dataset, figure: FigureRef, state: &AppState) -> String {
             format!(
                 "{}: {}",
                 target.metric,
-                amount::flagged(
-                    target.value,
-                    target.unit,
-                    target.approximate,
-                    target.lower_bound,
-                    convention
-                )
+                amount::of_target(target, convention)
             )
         }
     }

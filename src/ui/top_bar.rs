@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use super::{AppState, Command};
 use crate::view::amount::Convention;
+use crate::view::with_chinese;
 
 /// Draws the top bar.
 pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
@@ -71,10 +72,7 @@ fn filters_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
         &mut filter.units,
         data.units.iter().enumerate().map(|(i, unit)| {
             let ix = crate::dataset::UnitIx(u32::try_from(i).unwrap_or(u32::MAX));
-            let name = match &unit.name_zh {
-                Some(zh) => format!("{} ({zh})", unit.name),
-                None => unit.name.clone(),
-            };
+            let name = with_chinese(&unit.name, unit.name_zh.as_deref());
             (ix, name, counts.units.get(&ix).copied().unwrap_or(0))
         }),
     );
@@ -84,10 +82,7 @@ fn filters_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
         &mut filter.themes,
         data.themes.iter().enumerate().map(|(i, theme)| {
             let ix = crate::dataset::ThemeIx(u32::try_from(i).unwrap_or(u32::MAX));
-            let name = match &theme.name_zh {
-                Some(zh) => format!("{} ({zh})", theme.name),
-                None => theme.name.clone(),
-            };
+            let name = with_chinese(&theme.name, theme.name_zh.as_deref());
             (ix, name, counts.themes.get(&ix).copied().unwrap_or(0))
         }),
     );

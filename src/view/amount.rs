@@ -3,7 +3,7 @@
 //! and "over" where the document says so, and a US-dollar equivalent from
 //! an exchange rate the documents state.
 
-use crate::dataset::{Dataset, ExchangeRate, QuantityUnit};
+use crate::dataset::{Dataset, ExchangeRate, Fund, Point, QuantityUnit, Series, Target};
 
 /// How large amounts of yuan are written.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -119,6 +119,41 @@ pub fn flagged(
         },
         convention,
     )
+}
+
+/// A point's value in its series' unit, with its qualifiers.
+pub fn of_point(series: &Series, point: &Point, convention: Convention) -> String {
+    flagged(
+        point.value,
+        series.unit,
+        point.approximate,
+        point.lower_bound,
+        convention,
+    )
+}
+
+/// A target's value in its unit, with its qualifiers.
+pub fn of_target(target: &Target, convention: Convention) -> String {
+    flagged(
+        target.value,
+        target.unit,
+        target.approximate,
+        target.lower_bound,
+        convention,
+    )
+}
+
+/// A fund's amount with its qualifiers, or `None` where none is stated.
+pub fn of_fund(fund: &Fund, convention: Convention) -> Option<String> {
+    fund.amount_yuan.map(|amount| {
+        flagged(
+            amount,
+            QuantityUnit::Yuan,
+            fund.approximate,
+            fund.lower_bound,
+            convention,
+        )
+    })
 }
 
 /// The rate to use for US dollars: the stated one whose yuan amount is

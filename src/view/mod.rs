@@ -4,3 +4,12 @@
 pub mod amount;
 pub mod charts;
 pub mod tree;
+
+/// A name with its Chinese form where the documents give one:
+/// "Silver economy (银发经济)".
+pub fn with_chinese(name: &str, name_zh: Option<&str>) -> String {
+    match name_zh {
+        Some(zh) => format!("{name} ({zh})"),
+        None => name.to_owned(),
+    }
+}
