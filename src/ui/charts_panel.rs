@@ -512,8 +512,8 @@ fn targets_table(
                         ("Plan", TargetColumn::Plan),
                     ] {
                         let arrow = match (column == this, ascending) {
-                            (true, true) => " ⏶",
-                            (true, false) => " ⏷",
+                            (true, true) => " ▲",
+                            (true, false) => " ▼",
                             (false, _) => "",
                         };
                         if ui

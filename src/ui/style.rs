@@ -9,12 +9,19 @@ use crate::dataset::{FundLevel, Status};
 const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf");
 
 /// egui's fonts first (for Latin text), then the CJK font as a fallback in
-/// every family, so Chinese renders everywhere.
+/// every family, so Chinese renders everywhere. egui's monospace font, Hack,
+/// also backs the proportional family: it has the arrows, triangles and
+/// circles the interface uses, which neither Ubuntu-Light nor the CJK font
+/// has.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
     fonts
         .font_data
         .insert("cjk".to_owned(), FontData::from_static(CJK_FONT).into());
+    let proportional = fonts.families.entry(FontFamily::Proportional).or_default();
+    if fonts.font_data.contains_key("Hack") && !proportional.iter().any(|f| f == "Hack") {
+        proportional.push("Hack".to_owned());
+    }
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
         fonts
             .families

@@ -15,14 +15,14 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
             .on_hover_text(format!("Loaded from {}", state.source_name));
         ui.separator();
         if ui
-            .add_enabled(state.history.can_go_back(), egui::Button::new("⬅"))
+            .add_enabled(state.history.can_go_back(), egui::Button::new("◀"))
             .on_hover_text("Back (Alt+Left)")
             .clicked()
         {
             commands.push(Command::Back);
         }
         if ui
-            .add_enabled(state.history.can_go_forward(), egui::Button::new("➡"))
+            .add_enabled(state.history.can_go_forward(), egui::Button::new("▶"))
             .on_hover_text("Forward (Alt+Right)")
             .clicked()
         {

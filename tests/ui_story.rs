@@ -1,0 +1,114 @@
+//! The window, driven as a user would through AccessKit with `egui_kittest`
+//! (no GPU: these tests check behaviour, not pixels).
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use plan_explorer::dataset::FigureRef;
+use plan_explorer::selection::Item;
+use plan_explorer::ui::AppState;
+use plan_explorer::view::charts::ChartId;
+
+fn harness() -> Harness<'static, AppState> {
+    let state = AppState::open(None).expect("the built-in dataset opens");
+    // The app's own fonts, bundled CJK font included, before the first
+    // frame: kittest refuses a glyph no font has, so this also checks that
+    // every label can render.
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(plan_explorer::ui::style::install_fonts)
+        .build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
+    harness.run();
+    harness
+}
+
+#[test]
+fn searching_finds_a_measure_and_clicking_it_shows_its_details() {
+    let mut harness = harness();
+    harness.get_by_label("Search:").focus();
+    harness.get_by_label("Search:").type_text("vaccination");
+    harness.run();
+    assert_eq!(harness.state().tree.match_count, 1);
+    assert!(harness.query_by_label("1 matching").is_some());
+
+    harness
+        .get_by_label_contains("Whole-cycle smart vaccination")
+        .click();
+    harness.run();
+    let Some(Item::Node(node)) = harness.state().selected() else {
+        panic!("a measure is selected");
+    };
+    let data = &harness.state().dataset;
+    assert_eq!(data.node(node).numbering.as_deref(), Some("III.3.(3)"));
+    // The details panel names the responsible units and the source.
+    assert!(harness.query_by_label("Responsible units:").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("Municipal Disease Control and Prevention Administration")
+            .is_some()
+    );
+    assert!(harness.query_by_label("Source:").is_some());
+}
+
+#[test]
+fn clearing_the_filters_brings_back_the_whole_tree() {
+    let mut harness = harness();
+    let plans = harness.state().dataset.plans.len();
+    harness.get_by_label("Search:").focus();
+    harness.get_by_label("Search:").type_text("quantum");
+    harness.run();
+    assert!(harness.state().filter.is_active());
+    harness.get_by_label("Clear filters").click();
+    harness.run();
+    assert!(!harness.state().filter.is_active());
+    assert_eq!(harness.state().tree.rows.len(), plans);
+}
+
+#[test]
+fn the_chart_tabs_switch_and_a_target_row_selects_its_target() {
+    let mut harness = harness();
+    harness.get_by_label("Fund allocations").click();
+    harness.run();
+    assert_eq!(harness.state().chart, ChartId::Funds);
+    harness.get_by_label("Targets").click();
+    harness.run();
+    assert_eq!(harness.state().chart, ChartId::Targets);
+
+    harness.get_by_label_contains("smart factories").click();
+    harness.run();
+    let Some(Item::Figure(FigureRef::Target(target))) = harness.state().selected() else {
+        panic!("a target is selected");
+    };
+    assert_eq!(
+        harness.state().dataset.targets[target.index()].metric,
+        "Advanced smart factories"
+    );
+    // Its measure is one click away in the details.
+    assert!(harness.query_by_label_contains("Linked measures").is_some());
+}
+
+#[test]
+fn the_keyboard_opens_a_plan_and_walks_into_it() {
+    let mut harness = harness();
+    let plan_title = harness.state().dataset.plans[1].title.clone();
+    harness.get_by_label(&plan_title).click();
+    harness.run();
+    assert_eq!(
+        harness.state().selected(),
+        Some(Item::Plan(plan_explorer::dataset::PlanIx(1)))
+    );
+    // The row's button keeps focus after the click; arrows go to the tree.
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    assert!(harness.state().tree.rows[1].expanded, "the plan opened");
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    let first_child = harness.state().dataset.plans[1].roots[0];
+    assert_eq!(harness.state().selected(), Some(Item::Node(first_child)));
+    // Alt+Left goes back to the plan.
+    harness.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowLeft);
+    harness.run();
+    assert_eq!(
+        harness.state().selected(),
+        Some(Item::Plan(plan_explorer::dataset::PlanIx(1)))
+    );
+}
