@@ -497,6 +497,9 @@ fn targets_table(
         .data(|d| d.get_temp(sort_id))
         .unwrap_or((TargetColumn::Deadline, true));
     let rows = charts::target_rows(data, column, ascending);
+    // The metric column is bounded (long names are shortened, in full on
+    // hover) so the value, deadline and plan columns stay in view.
+    let metric_width = (ui.available_width() * 0.42).max(160.0);
     egui::ScrollArea::both()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -533,7 +536,21 @@ fn targets_table(
                     for row in &rows {
                         let selected = state.selected() == Some(Item::Figure(row.figure))
                             || lit.contains(&row.figure);
-                        if ui.selectable_label(selected, &row.metric).clicked() {
+                        let clicked = ui
+                            .allocate_ui_with_layout(
+                                egui::vec2(metric_width, ui.spacing().interact_size.y),
+                                egui::Layout::left_to_right(egui::Align::Center),
+                                |ui| {
+                                    ui.add(
+                                        egui::Button::selectable(selected, row.metric.as_str())
+                                            .truncate(),
+                                    )
+                                },
+                            )
+                            .inner
+                            .on_hover_text(&row.metric)
+                            .clicked();
+                        if clicked {
                             commands.push(Command::Select(Item::Figure(row.figure)));
                         }
                         ui.label(amount::flagged(
