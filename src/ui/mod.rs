@@ -11,7 +11,7 @@ pub mod style;
 mod top_bar;
 mod tree_panel;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::dataset::{self, Dataset};
 use crate::selection::{History, Item};
@@ -42,10 +42,43 @@ pub enum Command {
     SetConvention(Convention),
 }
 
+/// What the app remembers between runs. Missing or unreadable values fall
+/// back to the defaults, so a corrupt settings file never stops the app.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// How amounts are written.
+    pub convention: Convention,
+    /// The chart shown.
+    pub chart: ChartId,
+    /// The dataset file last opened, if it was a file.
+    pub last_dataset: Option<PathBuf>,
+}
+
+impl Settings {
+    /// The key under which eframe stores them.
+    pub const KEY: &'static str = "plan_explorer_settings";
+
+    /// The stored settings, or the defaults where there are none or they
+    /// cannot be read.
+    pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
+        storage
+            .and_then(|storage| eframe::get_value(storage, Self::KEY))
+            .unwrap_or_default()
+    }
+
+    /// Stores the settings.
+    pub fn save(&self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, Self::KEY, self);
+    }
+}
+
 /// Everything the window shows, apart from egui's own state.
 pub struct AppState {
     /// The dataset on screen.
     pub dataset: Dataset,
+    /// The file it was loaded from; `None` for the built-in dataset.
+    pub dataset_path: Option<PathBuf>,
     /// Where it came from, for the top bar.
     pub source_name: String,
     /// A problem to show above everything (e.g. a file that did not load).
@@ -76,6 +109,7 @@ impl AppState {
         let tree = TreeData::new(&dataset, &search, &filter, &expansion);
         Self {
             dataset,
+            dataset_path: None,
             source_name,
             banner: None,
             search,
@@ -104,7 +138,11 @@ impl AppState {
             Ok(dataset::Loaded {
                 dataset: Some(data),
                 ..
-            }) => return Ok(Self::new(data, path.display().to_string())),
+            }) => {
+                let mut state = Self::new(data, path.display().to_string());
+                state.dataset_path = Some(path.to_owned());
+                return Ok(state);
+            }
             Ok(loaded) => {
                 let first = loaded
                     .errors()
@@ -123,6 +161,22 @@ impl AppState {
         let mut state = Self::new(embedded()?, "built-in dataset".to_owned());
         state.banner = Some(format!("{problem} Showing the built-in dataset."));
         Ok(state)
+    }
+
+    /// Takes over remembered settings (the dataset itself is chosen by
+    /// [`Self::open`]).
+    pub fn apply_settings(&mut self, settings: &Settings) {
+        self.convention = settings.convention;
+        self.chart = settings.chart;
+    }
+
+    /// The settings to remember.
+    pub fn settings(&self) -> Settings {
+        Settings {
+            convention: self.convention,
+            chart: self.chart,
+            last_dataset: self.dataset_path.clone(),
+        }
     }
 
     /// What is selected.
@@ -253,11 +307,16 @@ impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.state.ui(ui);
     }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.state.settings().save(storage);
+    }
 }
 
-/// Opens the window on `path`'s dataset, or the built-in one.
+/// Opens the window on `path`'s dataset, or else the one opened last time,
+/// or else the built-in one. Settings and panel sizes persist between runs.
 pub fn run(path: Option<&Path>) -> anyhow::Result<()> {
-    let state = AppState::open(path)?;
+    let path = path.map(Path::to_owned);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Plan Explorer")
@@ -268,7 +327,13 @@ pub fn run(path: Option<&Path>) -> anyhow::Result<()> {
     eframe::run_native(
         "Plan Explorer",
         options,
-        Box::new(|cc| Ok(Box::new(App::new(cc, state)))),
+        Box::new(move |cc| {
+            let settings = Settings::load(cc.storage);
+            let path = path.or_else(|| settings.last_dataset.clone());
+            let mut state = AppState::open(path.as_deref())?;
+            state.apply_settings(&settings);
+            Ok(Box::new(App::new(cc, state)))
+        }),
     )
     .map_err(|error| anyhow::anyhow!("cannot open the window: {error}"))
 }

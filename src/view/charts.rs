@@ -7,9 +7,12 @@ use crate::dataset::{Dataset, FigureRef, FundLevel, PlanIx, QuantityUnit, Series
 use crate::selection::Item;
 
 /// The charts, with the ids the command line uses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum ChartId {
     /// GDP and output figures in yuan by year.
+    #[default]
     IndustrialOutput,
     /// Shares of GDP and of manufacturing, in percent.
     GdpShare,

@@ -1,0 +1,70 @@
+//! Settings persist between runs, and a corrupt settings file falls back to
+//! the defaults without stopping the app.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use plan_explorer::ui::{AppState, Command, Settings};
+use plan_explorer::view::amount::Convention;
+use plan_explorer::view::charts::ChartId;
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+struct Memory(HashMap<String, String>);
+
+impl eframe::Storage for Memory {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn settings_survive_a_restart() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.json");
+    let mut state = AppState::open(Some(&fixture)).expect("opens");
+    state.apply(Command::SetConvention(Convention::Chinese));
+    state.apply(Command::ShowChart(ChartId::Funds));
+    let mut storage = Memory::default();
+    state.settings().save(&mut storage);
+
+    let settings = Settings::load(Some(&storage));
+    assert_eq!(settings.convention, Convention::Chinese);
+    assert_eq!(settings.chart, ChartId::Funds);
+    assert_eq!(settings.last_dataset.as_deref(), Some(fixture.as_path()));
+
+    let mut restarted = AppState::open(settings.last_dataset.as_deref()).expect("opens");
+    restarted.apply_settings(&settings);
+    assert_eq!(restarted.dataset.title, "Minimal dataset");
+    assert_eq!(restarted.chart, ChartId::Funds);
+    assert_eq!(restarted.convention, Convention::Chinese);
+}
+
+#[test]
+fn a_corrupt_or_missing_settings_file_gives_the_defaults() {
+    let mut storage = Memory::default();
+    storage
+        .0
+        .insert(Settings::KEY.to_owned(), "{ this is not ron ]".to_owned());
+    assert_eq!(Settings::load(Some(&storage)), Settings::default());
+    assert_eq!(
+        Settings::load(Some(&Memory::default())),
+        Settings::default()
+    );
+    assert_eq!(Settings::load(None), Settings::default());
+}
+
+#[test]
+fn the_built_in_dataset_is_not_remembered_as_a_file() {
+    let state = AppState::open(None).expect("opens");
+    assert_eq!(state.settings().last_dataset, None);
+}
