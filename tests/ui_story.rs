@@ -112,3 +112,16 @@ fn the_keyboard_opens_a_plan_and_walks_into_it() {
         Some(Item::Plan(plan_explorer::dataset::PlanIx(1)))
     );
 }
+
+#[test]
+fn ctrl_plus_and_minus_scale_the_text() {
+    let mut harness = harness();
+    let before = harness.ctx.zoom_factor();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+    harness.run();
+    let bigger = harness.ctx.zoom_factor();
+    assert!(bigger > before, "{before} -> {bigger}");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
+    harness.run();
+    assert!(harness.ctx.zoom_factor() < bigger);
+}
