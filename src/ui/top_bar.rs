@@ -86,18 +86,13 @@ fn filters_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
             (ix, name, counts.themes.get(&ix).copied().unwrap_or(0))
         }),
     );
-    let districts: BTreeSet<String> = data
-        .nodes
-        .iter()
-        .flat_map(|n| n.districts.iter().cloned())
-        .collect();
     facet_menu(
         ui,
         "District",
         &mut filter.districts,
-        districts.into_iter().map(|d| {
-            let count = counts.districts.get(&d).copied().unwrap_or(0);
-            (d.clone(), d, count)
+        state.districts.iter().map(|d| {
+            let count = counts.districts.get(d).copied().unwrap_or(0);
+            (d.clone(), d.clone(), count)
         }),
     );
     if ui
