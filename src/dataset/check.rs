@@ -11,9 +11,9 @@ use std::hash::Hash;
 
 use super::field::{Field, Shape};
 use super::model::{
-    Citation, Dataset, ExchangeRate, FigureRef, Fund, FundIx, IdIndex, Node, NodeIx, NodeKind,
-    Plan, PlanIx, Point, QuantityUnit, Series, SeriesIx, SmolStr, Source, SourceIx, Status, Target,
-    TargetIx, Theme, ThemeIx, Unit, UnitIx,
+    Citation, Dataset, ExchangeRate, FigureRef, Fund, FundIx, IdIndex, JsonPositions, Node, NodeIx,
+    NodeKind, Plan, PlanIx, Point, QuantityUnit, Series, SeriesIx, SmolStr, Source, SourceIx,
+    Status, Target, TargetIx, Theme, ThemeIx, Unit, UnitIx,
 };
 use super::problem::{JsonPath, Problem};
 use super::raw::{
@@ -85,14 +85,12 @@ pub(super) struct Checker {
     index: IdIndex,
     /// The node arena, in document order.
     nodes: Vec<Node>,
-    /// Each node's position in its JSON array, by node index, for paths.
-    node_positions: Vec<u32>,
+    /// Where nodes and plans stood in their JSON arrays, for paths.
+    pub(super) positions: JsonPositions,
     /// The nodes whose object is still being parsed, outermost first.
     open: Vec<NodeIx>,
     /// How many usable plans were parsed so far: the next plan's index.
     pub(super) plans_seen: usize,
-    /// Each usable plan's position in the `plans` array, for paths.
-    pub(super) plan_positions: Vec<u32>,
     /// References from nodes, resolved once the whole file is read.
     pending: Vec<PendingRefs>,
 }
@@ -423,6 +421,7 @@ impl Checker {
             targets: Vec::new(),
             exchange_rates: Vec::new(),
             index: IdIndex::default(),
+            positions: JsonPositions::default(),
         };
 
         let mut point_ids = Vec::new();
@@ -450,6 +449,7 @@ impl Checker {
         self.check_unique_rate_ids(&dataset.exchange_rates);
 
         dataset.nodes = std::mem::take(&mut self.nodes);
+        dataset.positions = std::mem::take(&mut self.positions);
         link_back(&mut dataset);
         dataset.index = std::mem::take(&mut self.index);
         dataset
@@ -650,7 +650,8 @@ impl Checker {
             depth,
             figures: Vec::new(),
         });
-        self.node_positions
+        self.positions
+            .nodes
             .push(u32::try_from(position).unwrap_or(u32::MAX));
         self.open.push(ix);
         NodeSlot { ix, path_depth }
@@ -661,7 +662,7 @@ impl Checker {
     pub(super) fn release_node(&mut self, slot: NodeSlot) {
         self.open.pop();
         self.nodes.truncate(slot.ix.index());
-        self.node_positions.truncate(slot.ix.index());
+        self.positions.nodes.truncate(slot.ix.index());
         self.path.truncate(slot.path_depth);
     }
 
@@ -788,7 +789,7 @@ impl Checker {
         pending: PendingRefs,
         plan_source: SourceIx,
     ) -> (Vec<UnitIx>, Vec<ThemeIx>, SourceIx) {
-        let node_path = self.node_path(pending.node);
+        let node_path = self.positions.node_path(&self.nodes, pending.node);
         let saved = std::mem::replace(&mut self.path, node_path);
         let units = self.refs(pending.units, "units", |i| &i.units, "unit");
         let themes = self.refs(pending.themes, "themes", |i| &i.themes, "theme");
@@ -800,24 +801,6 @@ impl Checker {
         };
         self.path = saved;
         (units, themes, source)
-    }
-
-    /// The JSON path of a node, from the positions recorded while parsing.
-    fn node_path(&self, ix: NodeIx) -> JsonPath {
-        let mut chain = vec![ix];
-        while let Some(parent) = self.nodes[chain[chain.len() - 1].index()].parent {
-            chain.push(parent);
-        }
-        let mut path = JsonPath::default();
-        let plan = self.nodes[ix.index()].plan.index();
-        path.key("plans");
-        let plan_position = self.plan_positions.get(plan).copied().unwrap_or_default();
-        path.index(plan_position as usize);
-        for (depth, node) in chain.iter().rev().enumerate() {
-            path.key(if depth == 0 { "nodes" } else { "children" });
-            path.index(self.node_positions[node.index()] as usize);
-        }
-        path
     }
 
     /// The main citation and any `also` citations of a figure.

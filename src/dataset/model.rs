@@ -3,9 +3,10 @@
 //! to measures, theme to measures, figure to measures and back).
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
 use serde::Serialize;
+
+use super::problem::JsonPath;
 pub use smol_str::SmolStr;
 
 pub use super::raw::{FundLevel, NodeKind, QuantityUnit, Status};
@@ -349,6 +350,36 @@ pub struct Dataset {
     /// Exchange rates the documents state.
     pub exchange_rates: Vec<ExchangeRate>,
     pub(crate) index: IdIndex,
+    pub(crate) positions: JsonPositions,
+}
+
+/// Where plans and nodes stood in their JSON arrays, recorded while
+/// parsing, so a node's JSON path needs no search.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct JsonPositions {
+    /// Each node's position among its siblings, by node index.
+    pub nodes: Vec<u32>,
+    /// Each usable plan's position in `plans`, by plan index.
+    pub plans: Vec<u32>,
+}
+
+impl JsonPositions {
+    /// The JSON path of a node of `nodes`, e.g. `plans[0].nodes[2].children[1]`.
+    pub fn node_path(&self, nodes: &[Node], ix: NodeIx) -> JsonPath {
+        let mut chain = vec![ix];
+        while let Some(parent) = nodes[chain[chain.len() - 1].index()].parent {
+            chain.push(parent);
+        }
+        let mut path = JsonPath::default();
+        path.key("plans");
+        let plan = nodes[ix.index()].plan.index();
+        path.index(self.plans.get(plan).copied().unwrap_or_default() as usize);
+        for (depth, node) in chain.iter().rev().enumerate() {
+            path.key(if depth == 0 { "nodes" } else { "children" });
+            path.index(self.nodes.get(node.index()).copied().unwrap_or_default() as usize);
+        }
+        path
+    }
 }
 
 /// Lookups by id.
@@ -446,21 +477,6 @@ impl Dataset {
 
     /// The JSON path of a node in its file, e.g. `plans[0].nodes[2].children[1]`.
     pub fn node_json_path(&self, ix: NodeIx) -> String {
-        let mut path = String::new();
-        let node = self.node(ix);
-        let plan = &self.plans[node.plan.index()];
-        for (depth, step) in self.ancestry(ix).into_iter().enumerate() {
-            let siblings = match self.node(step).parent {
-                Some(parent) => &self.node(parent).children,
-                None => &plan.roots,
-            };
-            let position = siblings.iter().position(|&s| s == step).unwrap_or_default();
-            if depth == 0 {
-                path = format!("plans[{}].nodes[{position}]", node.plan.index());
-            } else {
-                let _ = write!(path, ".children[{position}]");
-            }
-        }
-        path
+        self.positions.node_path(&self.nodes, ix).render()
     }
 }

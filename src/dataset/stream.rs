@@ -144,7 +144,8 @@ impl<'de> de::Visitor<'de> for PlanListVisitor<'_> {
                     // as the checker numbers them afterwards.
                     if matches!(plan, Field::Ok(_)) {
                         c.plans_seen += 1;
-                        c.plan_positions
+                        c.positions
+                            .plans
                             .push(u32::try_from(position).unwrap_or(u32::MAX));
                     }
                 });
