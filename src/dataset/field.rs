@@ -131,14 +131,7 @@ where
 
 /// Shortens a string for a message, on a character boundary.
 fn preview(text: &str) -> String {
-    const MAX_CHARS: usize = 40;
-    let mut chars = text.chars();
-    let head: String = chars.by_ref().take(MAX_CHARS).collect();
-    if chars.next().is_some() {
-        format!("the string \"{head}...\"")
-    } else {
-        format!("the string \"{head}\"")
-    }
+    format!("the string \"{}\"", super::abbreviate(text, 40, "..."))
 }
 
 impl<'de, T> de::Visitor<'de> for AnyVisitor<T>

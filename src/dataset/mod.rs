@@ -22,7 +22,7 @@ pub use model::{
     Plan, PlanIx, Point, QuantityUnit, Series, SeriesIx, Source, SourceIx, Status, Summary, Target,
     TargetIx, Theme, ThemeIx, Unit, UnitIx,
 };
-pub use problem::{Problem, Severity};
+pub use problem::{Problem, Severity, abbreviate};
 
 /// The default dataset, built into the program.
 pub const EMBEDDED_JSON: &str = include_str!("../../data/shanghai_plans.json");

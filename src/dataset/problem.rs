@@ -87,6 +87,17 @@ impl fmt::Display for Problem {
     }
 }
 
+/// `text` cut to at most `max_chars` characters, with `ellipsis` appended
+/// when something was cut.
+pub fn abbreviate(text: &str, max_chars: usize, ellipsis: &str) -> String {
+    let mut chars = text.chars();
+    let mut head: String = chars.by_ref().take(max_chars).collect();
+    if chars.next().is_some() {
+        head.push_str(ellipsis);
+    }
+    head
+}
+
 /// One step of a [`JsonPath`].
 #[derive(Clone, Copy, Debug)]
 enum Segment {
@@ -194,4 +205,17 @@ pub fn path_from_serde(path: &serde_path_to_error::Path) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::abbreviate;
+
+    #[test]
+    fn abbreviate_cuts_on_characters_and_marks_the_cut() {
+        assert_eq!(abbreviate("short", 10, "..."), "short");
+        assert_eq!(abbreviate("exactly10!", 10, "..."), "exactly10!");
+        assert_eq!(abbreviate("one more char", 12, "…"), "one more cha…");
+        assert_eq!(abbreviate("银发经济模速空间", 4, "..."), "银发经济...");
+    }
 }

@@ -82,7 +82,7 @@ pub fn check_quotes(dataset: &Dataset, dir: &Path) -> Vec<Problem> {
                 path,
                 format!(
                     "not found verbatim in the source {file}: \"{}\"",
-                    shorten(quote)
+                    super::abbreviate(quote, 80, "...")
                 ),
             ));
         }
@@ -140,17 +140,6 @@ fn citation_path(figure: &str, citation: usize) -> String {
         format!("{figure}.quote")
     } else {
         format!("{figure}.also[{}].quote", citation - 1)
-    }
-}
-
-fn shorten(text: &str) -> String {
-    const MAX_CHARS: usize = 80;
-    let mut chars = text.chars();
-    let head: String = chars.by_ref().take(MAX_CHARS).collect();
-    if chars.next().is_some() {
-        format!("{head}...")
-    } else {
-        head
     }
 }
 

@@ -171,13 +171,7 @@ fn short_unit_name(name: &str) -> String {
         .trim_start_matches("the ")
         .trim_start_matches("Shanghai ")
         .trim_start_matches("Municipal ");
-    let mut chars = short.chars();
-    let head: String = chars.by_ref().take(28).collect();
-    if chars.next().is_some() {
-        format!("{head}…")
-    } else {
-        head
-    }
+    crate::dataset::abbreviate(short, 28, "…")
 }
 
 /// The row's label with the search's matches highlighted.
