@@ -448,3 +448,16 @@ mod while_parsing {
         );
     }
 }
+
+#[test]
+fn duplicate_exchange_rate_ids_are_reported_like_any_other() {
+    let mut value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("minimal.json")).expect("read"))
+            .expect("JSON");
+    let rate = value["exchange_rates"][0].clone();
+    value["exchange_rates"] = serde_json::json!([rate.clone(), rate]);
+    assert_invalid_with(
+        &dataset::load_str(&value.to_string()),
+        &["exchange_rates[1].id: duplicate exchange rate id \"usd\""],
+    );
+}

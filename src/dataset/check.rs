@@ -443,10 +443,9 @@ impl Checker {
             |i| FigureRef::Target(TargetIx::at(i)),
             |t| &t.id,
         );
-        dataset.exchange_rates = self.each(raw.exchange_rates, "exchange_rates", |c, r, _| {
-            c.exchange_rate(r)
+        dataset.exchange_rates = self.each(raw.exchange_rates, "exchange_rates", |c, r, i| {
+            c.exchange_rate(r, i)
         });
-        self.check_unique_rate_ids(&dataset.exchange_rates);
 
         dataset.nodes = std::mem::take(&mut self.nodes);
         dataset.positions = std::mem::take(&mut self.positions);
@@ -986,8 +985,17 @@ impl Checker {
         }
     }
 
-    fn exchange_rate(&mut self, raw: RawExchangeRate) -> ExchangeRate {
+    fn exchange_rate(&mut self, raw: RawExchangeRate, position: usize) -> ExchangeRate {
         let id = self.id(raw.id);
+        if let Some(id) = &id {
+            self.register(
+                |i| &mut i.exchange_rates,
+                id.clone(),
+                position,
+                "exchange rate",
+                |p| p.with_key("id"),
+            );
+        }
         let currency = self.text(raw.currency, "currency");
         let amount = |checker: &mut Self, field: Field<f64>, key: &str| {
             let value = checker.take(field, key);
@@ -1013,21 +1021,6 @@ impl Checker {
             foreign_amount,
             citation,
             note: self.optional_text(raw.note, "note"),
-        }
-    }
-
-    fn check_unique_rate_ids(&mut self, rates: &[ExchangeRate]) {
-        let mut seen = HashMap::new();
-        for (i, rate) in rates.iter().enumerate() {
-            if rate.id.is_empty() {
-                continue;
-            }
-            if seen.insert(rate.id.as_str(), i).is_some() {
-                self.error(
-                    format!("exchange_rates[{i}].id"),
-                    format!("duplicate exchange rate id \"{}\"", rate.id),
-                );
-            }
         }
     }
 

@@ -391,6 +391,7 @@ pub(crate) struct IdIndex {
     pub plans: HashMap<SmolStr, PlanIx>,
     pub nodes: HashMap<SmolStr, NodeIx>,
     pub figures: HashMap<SmolStr, FigureRef>,
+    pub exchange_rates: HashMap<SmolStr, usize>,
 }
 
 impl Dataset {
