@@ -15,7 +15,6 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::fmt;
-use std::marker::PhantomData;
 
 use serde::de::{self, Deserialize, Deserializer, SeqAccess};
 
@@ -116,13 +115,13 @@ impl Shape for PlanList {
 
 impl<'de> Deserialize<'de> for PlanList {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_seq(PlanListVisitor(PhantomData))
+        deserializer.deserialize_seq(PlanListVisitor)
     }
 }
 
-struct PlanListVisitor<'a>(PhantomData<&'a ()>);
+struct PlanListVisitor;
 
-impl<'de> de::Visitor<'de> for PlanListVisitor<'_> {
+impl<'de> de::Visitor<'de> for PlanListVisitor {
     type Value = PlanList;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -340,13 +340,7 @@ fn funds_chart(
         ui.weak("▶ after a bar: the amount is a lower bound (\"over\")");
     });
     ui.ctx().data_mut(|d| d.insert_temp(log_id, log_scale));
-    let to_axis = move |amount: f64| {
-        if log_scale {
-            amount.max(1.0).log10()
-        } else {
-            amount
-        }
-    };
+    let to_axis = move |amount: f64| fund_axis(amount, log_scale);
     let from_axis = move |value: f64| if log_scale { 10f64.powf(value) } else { value };
 
     let names: Vec<String> = bars.iter().map(|b| b.name.clone()).collect();
@@ -409,13 +403,7 @@ fn draw_fund_bars(
     convention: Convention,
     log_scale: bool,
 ) {
-    let to_axis = |amount: f64| {
-        if log_scale {
-            amount.max(1.0).log10()
-        } else {
-            amount
-        }
-    };
+    let to_axis = |amount: f64| fund_axis(amount, log_scale);
     let count = bars.len();
     for level in [
         FundLevel::National,
@@ -468,6 +456,16 @@ fn draw_fund_bars(
             )
             .anchor(egui::Align2::LEFT_CENTER),
         );
+    }
+}
+
+/// Where an amount sits on the funds chart's axis: its logarithm on the
+/// log scale (amounts under 1 yuan at 0), the amount itself otherwise.
+fn fund_axis(amount: f64, log_scale: bool) -> f64 {
+    if log_scale {
+        amount.max(1.0).log10()
+    } else {
+        amount
     }
 }
 
