@@ -125,3 +125,49 @@ fn ctrl_plus_and_minus_scale_the_text() {
     harness.run();
     assert!(harness.ctx.zoom_factor() < bigger);
 }
+
+#[test]
+fn keys_pressed_within_one_frame_each_act_in_turn() {
+    // A burst of keys (key repeat, a fast typist) can arrive in one frame.
+    // kittest delivers its queued keys spread over frames, so this feeds
+    // egui one frame holding all of them.
+    let ctx = egui::Context::default();
+    plan_explorer::ui::style::install_fonts(&ctx);
+    let mut state = AppState::open(None).expect("the built-in dataset opens");
+    let frame = |events: Vec<egui::Event>| egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        events,
+        ..egui::RawInput::default()
+    };
+    // No renderer here, so each frame's texture updates are dropped.
+    let run = |state: &mut AppState, events| {
+        ctx.run_ui(frame(events), |ui| state.ui(ui))
+            .textures_delta
+            .clear();
+    };
+    run(&mut state, Vec::new());
+    run(&mut state, Vec::new());
+    state.apply(plan_explorer::ui::Command::Select(Item::Plan(
+        plan_explorer::dataset::PlanIx(0),
+    )));
+    let press = |key| egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    };
+    // Open the plan, then three rows down: the third top-level entry.
+    let keys = vec![
+        press(egui::Key::ArrowRight),
+        press(egui::Key::ArrowDown),
+        press(egui::Key::ArrowDown),
+        press(egui::Key::ArrowDown),
+    ];
+    run(&mut state, keys);
+    let third = state.dataset.plans[0].roots[2];
+    assert_eq!(state.selected(), Some(Item::Node(third)));
+}

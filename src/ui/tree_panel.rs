@@ -28,7 +28,7 @@ pub fn ui(state: &mut AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
         });
     });
     ui.separator();
-    keyboard(state, ui, commands);
+    keyboard(state, ui);
     if state.tree.rows.is_empty() {
         ui.label("Nothing matches the search and filters.");
         return;
@@ -204,39 +204,68 @@ fn highlighted_job(ui: &egui::Ui, text: &str, query: &str, is_match: bool) -> La
     job
 }
 
+/// The tree's meaning of a key, if it has one.
+fn tree_key(key: egui::Key) -> Option<TreeKey> {
+    match key {
+        egui::Key::ArrowUp => Some(TreeKey::Up),
+        egui::Key::ArrowDown => Some(TreeKey::Down),
+        egui::Key::Home => Some(TreeKey::Home),
+        egui::Key::End => Some(TreeKey::End),
+        egui::Key::ArrowRight => Some(TreeKey::Right),
+        egui::Key::ArrowLeft => Some(TreeKey::Left),
+        _ => None,
+    }
+}
+
 /// Arrows, Home/End, Enter and type-ahead, when no text field has focus.
-fn keyboard(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+///
+/// Several presses can arrive in one frame (key repeat, a fast typist), so
+/// they are taken in order and each is carried out before the next is
+/// judged; egui's `consume_key` would count them as one.
+fn keyboard(state: &mut AppState, ui: &mut egui::Ui) {
     let ctx = ui.ctx().clone();
     if ctx.egui_wants_keyboard_input() {
         return;
     }
+    let presses: Vec<egui::Key> = ctx.input_mut(|input| {
+        let mut presses = Vec::new();
+        input.events.retain(|event| match event {
+            egui::Event::Key {
+                key,
+                pressed: true,
+                modifiers,
+                ..
+            } if modifiers.is_none() && (tree_key(*key).is_some() || *key == egui::Key::Enter) => {
+                presses.push(*key);
+                false
+            }
+            _ => true,
+        });
+        presses
+    });
+    for key in presses {
+        let command = match tree_key(key) {
+            Some(tree_key) => {
+                match key_action(&state.dataset, &state.tree, state.selected(), tree_key) {
+                    TreeAction::Select(item) => Some(Command::Select(item)),
+                    TreeAction::SetOpen(item, open) => Some(Command::SetOpen(item, open)),
+                    TreeAction::None => None,
+                }
+            }
+            // Enter opens or closes the selected row.
+            None => state
+                .selected()
+                .and_then(|item| state.tree.row_of(item))
+                .map(|row| &state.tree.rows[row])
+                .filter(|row| row.visible_children > 0)
+                .map(|row| Command::SetOpen(row.item, !row.expanded)),
+        };
+        if let Some(command) = command {
+            state.apply(command);
+        }
+    }
     let data = &state.dataset;
     let selected = state.selected();
-    let keys = [
-        (egui::Key::ArrowUp, TreeKey::Up),
-        (egui::Key::ArrowDown, TreeKey::Down),
-        (egui::Key::Home, TreeKey::Home),
-        (egui::Key::End, TreeKey::End),
-        (egui::Key::ArrowRight, TreeKey::Right),
-        (egui::Key::ArrowLeft, TreeKey::Left),
-    ];
-    for (key, tree_key) in keys {
-        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
-            match key_action(data, &state.tree, selected, tree_key) {
-                TreeAction::Select(item) => commands.push(Command::Select(item)),
-                TreeAction::SetOpen(item, open) => commands.push(Command::SetOpen(item, open)),
-                TreeAction::None => {}
-            }
-        }
-    }
-    if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
-        && let Some(row) = selected.and_then(|item| state.tree.row_of(item))
-    {
-        let row = &state.tree.rows[row];
-        if row.visible_children > 0 {
-            commands.push(Command::SetOpen(row.item, !row.expanded));
-        }
-    }
     // Type-ahead: letters typed within a second form a prefix.
     let typed: String = ctx.input(|i| {
         i.events
@@ -268,7 +297,8 @@ fn keyboard(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         from
     };
     if let Some(row) = type_ahead(data, &state.tree, search_from, &prefix) {
-        commands.push(Command::Select(state.tree.rows[row].item));
+        let item = state.tree.rows[row].item;
+        state.apply(Command::Select(item));
     }
     ctx.data_mut(|d| d.insert_temp(id, (prefix, now)));
 }
