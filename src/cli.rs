@@ -28,6 +28,10 @@ pub struct Cli {
     pub command: Option<Command>,
     /// A dataset file to open in the window.
     pub dataset: Option<PathBuf>,
+    /// Open the window, write it as a PNG to this file once the dataset is
+    /// shown, and exit (default settings, not the last session's).
+    #[arg(long, value_name = "FILE.png")]
+    pub screenshot_to: Option<PathBuf>,
 }
 
 /// The subcommands.
@@ -83,8 +87,13 @@ pub fn main() -> ExitCode {
             println!("{}", dataset::json_schema_text());
             ExitCode::from(EXIT_VALID)
         }
-        None => match crate::ui::run(cli.dataset.as_deref()) {
-            Ok(()) => ExitCode::from(EXIT_VALID),
+        None => match crate::ui::run(cli.dataset.as_deref(), cli.screenshot_to.as_deref()) {
+            Ok(()) => {
+                if let Some(path) = &cli.screenshot_to {
+                    println!("wrote {}", path.display());
+                }
+                ExitCode::from(EXIT_VALID)
+            }
             Err(error) => {
                 eprintln!("plan-explorer: {error:#}");
                 ExitCode::from(EXIT_USAGE_OR_IO)

@@ -5,11 +5,13 @@
 //! - [`view`]: pure view-models (the tree, chart series), tested as data.
 //! - [`synth`]: deterministic synthetic datasets of any size, for tests and
 //!   benchmarks.
+//! - [`output`]: atomic file writes and PNG encoding.
 //! - [`ui`]: the explorer window, one panel per module.
 //! - [`cli`]: the command line.
 
 pub mod cli;
 pub mod dataset;
+pub mod output;
 pub mod selection;
 pub mod synth;
 pub mod ui;

@@ -34,12 +34,14 @@ fn settings_survive_a_restart() {
     let mut state = AppState::open(Some(&fixture)).expect("opens");
     state.apply(Command::SetConvention(Convention::Chinese));
     state.apply(Command::ShowChart(ChartId::Funds));
+    state.apply(Command::SetTheme(egui::ThemePreference::Light));
     let mut storage = Memory::default();
     state.settings().save(&mut storage);
 
     let settings = Settings::load(Some(&storage));
     assert_eq!(settings.convention, Convention::Chinese);
     assert_eq!(settings.chart, ChartId::Funds);
+    assert_eq!(settings.theme, egui::ThemePreference::Light);
     assert_eq!(settings.last_dataset.as_deref(), Some(fixture.as_path()));
 
     let mut restarted = AppState::open(settings.last_dataset.as_deref()).expect("opens");
@@ -47,6 +49,7 @@ fn settings_survive_a_restart() {
     assert_eq!(restarted.dataset.title, "Minimal dataset");
     assert_eq!(restarted.chart, ChartId::Funds);
     assert_eq!(restarted.convention, Convention::Chinese);
+    assert_eq!(restarted.theme, egui::ThemePreference::Light);
 }
 
 #[test]

@@ -171,3 +171,91 @@ fn keys_pressed_within_one_frame_each_act_in_turn() {
     let third = state.dataset.plans[0].roots[2];
     assert_eq!(state.selected(), Some(Item::Node(third)));
 }
+
+#[test]
+fn the_view_menu_forces_a_theme_and_follows_the_system_again() {
+    let mut harness = harness();
+    assert_eq!(harness.state().theme, egui::ThemePreference::System);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Light").click();
+    harness.run();
+    assert_eq!(harness.state().theme, egui::ThemePreference::Light);
+    assert_eq!(harness.ctx.theme(), egui::Theme::Light);
+    assert!(!harness.ctx.global_style().visuals.dark_mode);
+
+    // A choice closes the menu, as menus do.
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Dark").click();
+    harness.run();
+    assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Follow the system").click();
+    harness.run();
+    assert_eq!(
+        harness.ctx.options(|o| o.theme_preference),
+        egui::ThemePreference::System
+    );
+}
+
+#[test]
+fn a_legend_entry_hides_and_shows_its_series() {
+    let mut harness = harness();
+    harness.get_by_label("GDP share").click();
+    harness.run();
+    let data = &harness.state().dataset;
+    let (ix, title) = data
+        .series
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.title.contains("manufacturing"))
+        .map(|(i, s)| (i, s.title.clone()))
+        .expect("a manufacturing share series");
+    let key = plan_explorer::view::charts::LegendKey::Series(plan_explorer::dataset::SeriesIx(
+        u32::try_from(ix).expect("small"),
+    ));
+    harness.get_by_label_contains(&title).click();
+    harness.run();
+    assert!(harness.state().hidden.contains(&key));
+    harness.get_by_label_contains(&title).click();
+    harness.run();
+    assert!(!harness.state().hidden.contains(&key));
+
+    // Fund levels toggle the same way.
+    harness.get_by_label("Fund allocations").click();
+    harness.run();
+    harness.get_by_label("● National").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .hidden
+            .contains(&plan_explorer::view::charts::LegendKey::Level(
+                plan_explorer::dataset::FundLevel::National
+            ))
+    );
+}
+
+#[test]
+fn the_theme_follows_the_system_by_default() {
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .with_theme(theme)
+            .with_context_setup(plan_explorer::ui::style::install_fonts)
+            .build_ui_state(
+                |ui, state: &mut AppState| state.ui(ui),
+                AppState::open(None).expect("opens"),
+            );
+        // What the operating system says.
+        harness.input_mut().system_theme = Some(theme);
+        harness.run();
+        assert_eq!(harness.ctx.theme(), theme);
+        assert_eq!(
+            harness.ctx.global_style().visuals.dark_mode,
+            theme == egui::Theme::Dark
+        );
+    }
+}

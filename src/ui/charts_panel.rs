@@ -6,8 +6,7 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use egui_plot::{
-    Bar, BarChart, Corner, GridMark, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoint,
-    Points, Text,
+    Bar, BarChart, GridMark, HoverPosition, Line, LineStyle, Plot, PlotPoint, Points, Text,
 };
 
 use super::style::{level_color, level_label, series_color, status_style};
@@ -16,12 +15,13 @@ use crate::dataset::{Dataset, FigureRef, FundLevel, QuantityUnit, Status};
 use crate::selection::Item;
 use crate::view::amount::{self, Convention};
 use crate::view::charts::{
-    self, ChartId, LineSeries, TargetColumn, fund_bars, gdp_share, highlighted, industrial_output,
+    self, ChartId, LegendKey, LineSeries, TargetColumn, fund_bars, gdp_share, highlighted,
+    industrial_output, visible_bars, visible_series,
 };
 
 /// Draws the chart tabs and the chosen chart.
 pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for chart in ChartId::ALL {
             if ui
                 .selectable_label(state.chart == chart, chart_title(chart))
@@ -100,9 +100,43 @@ fn line_chart(
     let convention = state.convention;
     let unit = series.first().map_or(QuantityUnit::Count, |s| s.unit);
     let strong = ui.visuals().strong_text_color();
+    // The legend sits above the plot, wrapped, so no name is cut and no
+    // point is covered; each entry hides or shows its series.
+    ui.horizontal_wrapped(|ui| {
+        for (i, s) in series.iter().enumerate() {
+            if let FigureRef::Series(ix) = s.figure {
+                legend_entry(
+                    state,
+                    ui,
+                    LegendKey::Series(ix),
+                    series_color(i),
+                    &s.title,
+                    commands,
+                );
+            }
+        }
+    });
     ui.horizontal_wrapped(|ui| {
         ui.weak("● actual   ○ target   faded: estimate   dashed: straight connection across years without data");
     });
+    // Colours stay with their series when others are hidden.
+    let colored: Vec<(egui::Color32, LineSeries)> = series
+        .iter()
+        .cloned()
+        .enumerate()
+        .map(|(i, s)| (series_color(i), s))
+        .collect();
+    let shown: Vec<LineSeries> = visible_series(series.to_vec(), &state.hidden);
+    let colors: Vec<egui::Color32> = shown
+        .iter()
+        .map(|s| {
+            colored
+                .iter()
+                .find(|(_, c)| c.figure == s.figure)
+                .map_or(strong, |(color, _)| *color)
+        })
+        .collect();
+    let series = shown.as_slice();
     // For hover: which point is at (series title, year).
     let lookup: Vec<(String, i32, f64, FigureRef)> = series
         .iter()
@@ -112,16 +146,14 @@ fn line_chart(
                 .map(|p| (s.title.clone(), p.year, p.value, p.figure))
         })
         .collect();
-    // Room above the data for the legend, and to the right of the last
-    // year for the end labels, so neither covers nor cuts a figure.
+    // Room above the data and to the right of the last year for the end
+    // labels, so they are not cut.
     let max_value = lookup.iter().map(|l| l.2).fold(0.0, f64::max);
     let (min_year, max_year) = lookup.iter().fold((i32::MAX, i32::MIN), |(lo, hi), l| {
         (lo.min(l.1), hi.max(l.1))
     });
-    let legend_rows = series.len() as f64;
     let plot = Plot::new(id)
-        .legend(Legend::default().position(Corner::LeftTop))
-        .include_y(max_value * (1.15 + 0.07 * legend_rows))
+        .include_y(max_value * 1.1)
         .include_x(f64::from(min_year) - 0.5)
         .include_x(f64::from(max_year) + 1.5)
         .allow_scroll(false)
@@ -147,7 +179,7 @@ fn line_chart(
             HoverPosition::Elsewhere { .. } => None,
         });
     let response = plot.show(ui, |plot_ui| {
-        draw_line_series(plot_ui, series, lit, strong, convention);
+        draw_line_series(plot_ui, series, &colors, lit, strong, convention);
         plot_ui.pointer_coordinate()
     });
     if response.response.clicked()
@@ -181,12 +213,12 @@ fn nearest_point(
 fn draw_line_series(
     plot_ui: &mut egui_plot::PlotUi<'_>,
     series: &[LineSeries],
+    colors: &[egui::Color32],
     lit: &HashSet<FigureRef>,
     strong: egui::Color32,
     convention: Convention,
 ) {
-    for (i, s) in series.iter().enumerate() {
-        let color = series_color(i);
+    for (s, &color) in series.iter().zip(colors) {
         for connection in &s.connections {
             let points = vec![
                 [f64::from(connection.from.0), connection.from.1],
@@ -265,6 +297,48 @@ fn draw_line_series(
     }
 }
 
+/// One legend entry: a coloured mark and the name, dimmed and struck
+/// through while hidden; a click hides or shows what it names.
+fn legend_entry(
+    state: &AppState,
+    ui: &mut egui::Ui,
+    key: LegendKey,
+    color: egui::Color32,
+    name: &str,
+    commands: &mut Vec<Command>,
+) {
+    let hidden = state.hidden.contains(&key);
+    let mut text = egui::text::LayoutJob::default();
+    let mark_color = if hidden {
+        ui.visuals().weak_text_color()
+    } else {
+        color
+    };
+    text.append(
+        "● ",
+        0.0,
+        egui::TextFormat::simple(egui::FontId::default(), mark_color),
+    );
+    let mut format = egui::TextFormat::simple(egui::FontId::default(), ui.visuals().text_color());
+    if hidden {
+        format.color = ui.visuals().weak_text_color();
+        format.strikethrough = egui::Stroke::new(1.0, format.color);
+    }
+    text.append(name, 0.0, format);
+    let tip = if hidden {
+        "Hidden: click to show"
+    } else {
+        "Click to hide"
+    };
+    if ui
+        .add(egui::Button::new(text).frame(false))
+        .on_hover_text(tip)
+        .clicked()
+    {
+        commands.push(Command::ToggleLegend(key));
+    }
+}
+
 /// The unit shown on a value axis.
 fn unit_label(unit: QuantityUnit, convention: Convention) -> String {
     match (unit, convention) {
@@ -330,6 +404,22 @@ fn funds_chart(
     let convention = state.convention;
     let (bars, without_amount) = fund_bars(data);
     let strong = ui.visuals().strong_text_color();
+    ui.horizontal_wrapped(|ui| {
+        for level in LEVELS {
+            if bars.iter().any(|b| b.level == level) {
+                let key = LegendKey::Level(level);
+                legend_entry(
+                    state,
+                    ui,
+                    key,
+                    level_color(level),
+                    level_label(level),
+                    commands,
+                );
+            }
+        }
+    });
+    let bars = visible_bars(bars, &state.hidden);
     let log_id = egui::Id::unique("funds_log_scale");
     let mut log_scale: bool = ui.ctx().data(|d| d.get_temp(log_id)).unwrap_or(true);
     ui.horizontal(|ui| {
@@ -343,10 +433,10 @@ fn funds_chart(
     let to_axis = move |amount: f64| fund_axis(amount, log_scale);
     let from_axis = move |value: f64| if log_scale { 10f64.powf(value) } else { value };
 
-    let names: Vec<String> = bars.iter().map(|b| b.name.clone()).collect();
     let count = bars.len();
+    // Each bar's name is written above it rather than on the axis, so the
+    // bars keep the plot's whole width however long the names are.
     let plot = Plot::new("funds")
-        .legend(Legend::default().position(Corner::RightBottom))
         .allow_scroll(false)
         .x_axis_label(unit_label(QuantityUnit::Yuan, convention))
         .x_axis_formatter(move |mark: GridMark, _| {
@@ -355,18 +445,13 @@ fn funds_chart(
             }
             amount::yuan(from_axis(mark.value), convention)
         })
-        .y_axis_formatter(move |mark: GridMark, _| {
-            if mark.value.fract() != 0.0 {
-                return String::new();
-            }
-            bar_index(mark.value, count).map_or_else(String::new, |i| names[i].clone())
-        })
-        .y_axis_min_width(220.0)
+        .show_axes([true, false])
+        .show_grid([true, false])
         .include_x(0.0)
-        // Room right of the longest bar for its "over" mark, and below the
-        // bars for the legend, so neither covers a bar.
-        .include_x(bars.first().map_or(1.0, |b| to_axis(b.amount_yuan)) * 1.12)
-        .include_y(-2.2)
+        // Room right of the longest bar for its "over" mark.
+        .include_x(bars.first().map_or(1.0, |b| to_axis(b.amount_yuan)) * 1.2)
+        .include_y(-0.5)
+        .include_y(count as f64 - 0.2)
         .show_y(false);
     let response = plot.show(ui, |plot_ui| {
         draw_fund_bars(plot_ui, &bars, lit, strong, convention, log_scale);
@@ -405,13 +490,7 @@ fn draw_fund_bars(
 ) {
     let to_axis = |amount: f64| fund_axis(amount, log_scale);
     let count = bars.len();
-    for level in [
-        FundLevel::National,
-        FundLevel::Municipal,
-        FundLevel::District,
-        FundLevel::SocialCapital,
-        FundLevel::Mixed,
-    ] {
+    for level in LEVELS {
         let level_bars: Vec<Bar> = bars
             .iter()
             .enumerate()
@@ -430,7 +509,7 @@ fn draw_fund_bars(
                         )
                     ))
                     .fill(level_color(level))
-                    .width(0.7);
+                    .width(0.5);
                 if lit.contains(&b.figure) {
                     bar = bar.stroke(egui::Stroke::new(3.0, strong));
                 }
@@ -447,6 +526,28 @@ fn draw_fund_bars(
                 .element_formatter(Box::new(|bar: &Bar, _: &BarChart| bar.name.clone())),
         );
     }
+    for (i, b) in bars.iter().enumerate() {
+        plot_ui.text(
+            Text::new(
+                "",
+                PlotPoint::new(0.0, (count - 1 - i) as f64 + 0.28),
+                egui::RichText::new(format!(
+                    "{}  ·  {}",
+                    b.name,
+                    amount::flagged(
+                        b.amount_yuan,
+                        QuantityUnit::Yuan,
+                        b.approximate,
+                        b.lower_bound,
+                        convention
+                    )
+                ))
+                .text_style(egui::TextStyle::Body)
+                .color(strong),
+            )
+            .anchor(egui::Align2::LEFT_BOTTOM),
+        );
+    }
     for (i, b) in bars.iter().enumerate().filter(|(_, b)| b.lower_bound) {
         plot_ui.text(
             Text::new(
@@ -458,6 +559,15 @@ fn draw_fund_bars(
         );
     }
 }
+
+/// The fund levels in the legend's order.
+const LEVELS: [FundLevel; 5] = [
+    FundLevel::National,
+    FundLevel::Municipal,
+    FundLevel::District,
+    FundLevel::SocialCapital,
+    FundLevel::Mixed,
+];
 
 /// Where an amount sits on the funds chart's axis: its logarithm on the
 /// log scale (amounts under 1 yuan at 0), the amount itself otherwise.
@@ -481,7 +591,9 @@ fn bar_index(y: f64, count: usize) -> Option<usize> {
     Some(i as usize)
 }
 
-/// The targets as a sortable table.
+/// The targets as a sortable list of cards: the value first, then what it
+/// measures, then the deadline and the plan. Every line wraps, so nothing
+/// is cut at any width.
 fn targets_table(
     state: &AppState,
     ui: &mut egui::Ui,
@@ -494,78 +606,66 @@ fn targets_table(
         .ctx()
         .data(|d| d.get_temp(sort_id))
         .unwrap_or((TargetColumn::Deadline, true));
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Sort by:");
+        for (header, this) in [
+            ("Target", TargetColumn::Metric),
+            ("Value", TargetColumn::Value),
+            ("Deadline", TargetColumn::Deadline),
+            ("Plan", TargetColumn::Plan),
+        ] {
+            let arrow = match (column == this, ascending) {
+                (true, true) => " ▲",
+                (true, false) => " ▼",
+                (false, _) => "",
+            };
+            if ui
+                .selectable_label(column == this, format!("{header}{arrow}"))
+                .on_hover_text("Sort by this; again to reverse")
+                .clicked()
+            {
+                if column == this {
+                    ascending = !ascending;
+                } else {
+                    column = this;
+                    ascending = true;
+                }
+            }
+        }
+    });
+    ui.separator();
     let rows = charts::target_rows(data, column, ascending);
-    // The metric column is bounded (long names are shortened, in full on
-    // hover) so the value, deadline and plan columns stay in view.
-    let metric_width = (ui.available_width() * 0.42).max(160.0);
-    egui::ScrollArea::both()
+    egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            egui::Grid::new("targets_grid")
-                .striped(true)
-                .num_columns(4)
-                .spacing([16.0, 6.0])
-                .show(ui, |ui| {
-                    for (header, this) in [
-                        ("Target", TargetColumn::Metric),
-                        ("Value", TargetColumn::Value),
-                        ("Deadline", TargetColumn::Deadline),
-                        ("Plan", TargetColumn::Plan),
-                    ] {
-                        let arrow = match (column == this, ascending) {
-                            (true, true) => " ▲",
-                            (true, false) => " ▼",
-                            (false, _) => "",
-                        };
-                        if ui
-                            .button(egui::RichText::new(format!("{header}{arrow}")).strong())
-                            .on_hover_text("Sort by this column")
-                            .clicked()
-                        {
-                            if column == this {
-                                ascending = !ascending;
-                            } else {
-                                column = this;
-                                ascending = true;
-                            }
-                        }
-                    }
-                    ui.end_row();
-                    for row in &rows {
-                        let selected = state.selected() == Some(Item::Figure(row.figure))
-                            || lit.contains(&row.figure);
-                        let clicked = ui
-                            .allocate_ui_with_layout(
-                                egui::vec2(metric_width, ui.spacing().interact_size.y),
-                                egui::Layout::left_to_right(egui::Align::Center),
-                                |ui| {
-                                    ui.add(
-                                        egui::Button::selectable(selected, row.metric.as_str())
-                                            .truncate(),
-                                    )
-                                },
-                            )
-                            .inner
-                            .on_hover_text(&row.metric)
-                            .clicked();
-                        if clicked {
-                            commands.push(Command::Select(Item::Figure(row.figure)));
-                        }
-                        ui.label(amount::flagged(
-                            row.value,
-                            row.unit,
-                            row.approximate,
-                            row.lower_bound,
-                            state.convention,
-                        ));
-                        ui.label(
-                            row.deadline_year
-                                .map_or_else(|| "not stated".to_owned(), |y| y.to_string()),
-                        );
-                        ui.label(&data.plans[row.plan.index()].title);
-                        ui.end_row();
+            for row in &rows {
+                let selected =
+                    state.selected() == Some(Item::Figure(row.figure)) || lit.contains(&row.figure);
+                ui.horizontal_wrapped(|ui| {
+                    ui.strong(amount::flagged(
+                        row.value,
+                        row.unit,
+                        row.approximate,
+                        row.lower_bound,
+                        state.convention,
+                    ));
+                    if ui
+                        .add(egui::Button::selectable(selected, row.metric.as_str()).wrap())
+                        .on_hover_text("Show this target and its measures")
+                        .clicked()
+                    {
+                        commands.push(Command::Select(Item::Figure(row.figure)));
                     }
                 });
+                let deadline = row
+                    .deadline_year
+                    .map_or_else(|| "no deadline stated".to_owned(), |y| format!("by {y}"));
+                ui.weak(format!(
+                    "{deadline}  ·  {}",
+                    data.plans[row.plan.index()].title
+                ));
+                ui.add_space(6.0);
+            }
         });
     ui.ctx()
         .data_mut(|d| d.insert_temp(sort_id, (column, ascending)));

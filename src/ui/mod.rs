@@ -7,6 +7,7 @@
 
 mod charts_panel;
 mod details_panel;
+mod screenshot;
 pub mod style;
 mod top_bar;
 mod tree_panel;
@@ -16,7 +17,7 @@ use std::path::{Path, PathBuf};
 use crate::dataset::{self, Dataset};
 use crate::selection::{History, Item};
 use crate::view::amount::Convention;
-use crate::view::charts::ChartId;
+use crate::view::charts::{ChartId, LegendKey};
 use crate::view::tree::{Expansion, SearchIndex, TreeData, TreeFilter};
 
 /// Something a panel asks the app to do.
@@ -40,6 +41,10 @@ pub enum Command {
     ShowChart(ChartId),
     /// Write amounts in another convention.
     SetConvention(Convention),
+    /// Follow the system's theme, or force light or dark.
+    SetTheme(egui::ThemePreference),
+    /// Hide a legend entry's series or bars, or show them again.
+    ToggleLegend(LegendKey),
 }
 
 /// What the app remembers between runs. Missing or unreadable values fall
@@ -51,6 +56,8 @@ pub struct Settings {
     pub convention: Convention,
     /// The chart shown.
     pub chart: ChartId,
+    /// Light, dark, or following the system (the default).
+    pub theme: egui::ThemePreference,
     /// The dataset file last opened, if it was a file.
     pub last_dataset: Option<PathBuf>,
 }
@@ -96,6 +103,10 @@ pub struct AppState {
     pub chart: ChartId,
     /// How amounts are written.
     pub convention: Convention,
+    /// Light, dark, or following the system.
+    pub theme: egui::ThemePreference,
+    /// Legend entries the user has hidden.
+    pub hidden: std::collections::BTreeSet<LegendKey>,
     /// The tree's rows for the current filter and expansion.
     pub tree: TreeData,
     /// Set when the tree view should scroll to the selection.
@@ -125,6 +136,8 @@ impl AppState {
             history: History::default(),
             chart: ChartId::IndustrialOutput,
             convention: Convention::International,
+            theme: egui::ThemePreference::System,
+            hidden: std::collections::BTreeSet::new(),
             tree,
             scroll_to_selection: false,
         }
@@ -175,6 +188,7 @@ impl AppState {
     pub fn apply_settings(&mut self, settings: &Settings) {
         self.convention = settings.convention;
         self.chart = settings.chart;
+        self.theme = settings.theme;
     }
 
     /// The settings to remember.
@@ -182,6 +196,7 @@ impl AppState {
         Settings {
             convention: self.convention,
             chart: self.chart,
+            theme: self.theme,
             last_dataset: self.dataset_path.clone(),
         }
     }
@@ -230,6 +245,12 @@ impl AppState {
             }
             Command::ShowChart(chart) => self.chart = chart,
             Command::SetConvention(convention) => self.convention = convention,
+            Command::SetTheme(theme) => self.theme = theme,
+            Command::ToggleLegend(key) => {
+                if !self.hidden.remove(&key) {
+                    self.hidden.insert(key);
+                }
+            }
         }
         if tree_changed {
             self.refresh_tree();
@@ -254,8 +275,17 @@ impl AppState {
 
     /// Draws the whole window and carries out what the user asked.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
+        // egui follows the system's theme by default; a forced choice is
+        // applied here so it also holds on the first frame after a restart.
+        // This frame was laid out with the old style, so one more is drawn
+        // at once with the new one.
+        if ui.ctx().options(|o| o.theme_preference) != self.theme {
+            ui.ctx().set_theme(self.theme);
+            ui.ctx().request_repaint();
+        }
         let mut commands = Vec::new();
         keyboard_shortcuts(ui.ctx(), &mut commands);
+        egui::Panel::top("menu_bar").show(ui, |ui| top_bar::menu_ui(self, ui, &mut commands));
         egui::Panel::top("top_bar").show(ui, |ui| top_bar::ui(self, ui, &mut commands));
         if let Some(banner) = self.banner.clone() {
             egui::Panel::top("banner").show(ui, |ui| {
@@ -267,15 +297,18 @@ impl AppState {
                 });
             });
         }
+        // The side panels give way on a narrow window, so the charts keep
+        // at least about 40% of the width.
+        let width = ui.available_width();
         egui::Panel::left("tree")
             .resizable(true)
-            .default_size(380.0)
-            .min_size(220.0)
+            .default_size(380.0_f32.min(width * 0.3))
+            .size_range(200.0..=(width * 0.35).max(200.0))
             .show(ui, |ui| tree_panel::ui(self, ui, &mut commands));
         egui::Panel::right("details")
             .resizable(true)
-            .default_size(340.0)
-            .min_size(220.0)
+            .default_size(340.0_f32.min(width * 0.27))
+            .size_range(200.0..=(width * 0.3).max(200.0))
             .show(ui, |ui| details_panel::ui(self, ui, &mut commands));
         egui::CentralPanel::default().show(ui, |ui| charts_panel::ui(self, ui, &mut commands));
         for command in commands {
@@ -300,47 +333,87 @@ fn keyboard_shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
 pub struct App {
     /// What the window shows.
     pub state: AppState,
+    screenshot: Option<screenshot::Job>,
+    persist: bool,
 }
 
 impl App {
     /// Sets up fonts and shows `state`.
     pub fn new(cc: &eframe::CreationContext<'_>, state: AppState) -> Self {
         style::install_fonts(&cc.egui_ctx);
-        Self { state }
+        Self {
+            state,
+            screenshot: None,
+            persist: true,
+        }
     }
 }
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.state.ui(ui);
+        if let Some(job) = &mut self.screenshot {
+            job.after_frame(ui.ctx());
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        self.state.settings().save(storage);
+        if self.persist {
+            self.state.settings().save(storage);
+        }
     }
 }
 
 /// Opens the window on `path`'s dataset, or else the one opened last time,
 /// or else the built-in one. Settings and panel sizes persist between runs.
-pub fn run(path: Option<&Path>) -> anyhow::Result<()> {
+///
+/// With `screenshot_to`, the window instead opens on `path` or the built-in
+/// dataset with default settings (so the picture does not depend on the
+/// last session), is written to that PNG file once shown, and closes.
+pub fn run(path: Option<&Path>, screenshot_to: Option<&Path>) -> anyhow::Result<()> {
     let path = path.map(Path::to_owned);
+    let screenshot_to = screenshot_to.map(Path::to_owned);
+    let outcome = screenshot::Outcome::default();
+    let for_app = std::sync::Arc::clone(&outcome);
+    let taking_screenshot = screenshot_to.is_some();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Plan Explorer")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([800.0, 500.0]),
+        persist_window: !taking_screenshot,
         ..eframe::NativeOptions::default()
     };
     eframe::run_native(
         "Plan Explorer",
         options,
         Box::new(move |cc| {
-            let settings = Settings::load(cc.storage);
-            let path = path.or_else(|| settings.last_dataset.clone());
-            let mut state = AppState::open(path.as_deref())?;
-            state.apply_settings(&settings);
-            Ok(Box::new(App::new(cc, state)))
+            let Some(target) = screenshot_to else {
+                let settings = Settings::load(cc.storage);
+                let path = path.or_else(|| settings.last_dataset.clone());
+                let mut state = AppState::open(path.as_deref())?;
+                state.apply_settings(&settings);
+                return Ok(Box::new(App::new(cc, state)));
+            };
+            let mut app = App::new(cc, AppState::open(path.as_deref())?);
+            app.persist = false;
+            app.screenshot = Some(screenshot::Job::new(target, for_app));
+            Ok(Box::new(app))
         }),
     )
-    .map_err(|error| anyhow::anyhow!("cannot open the window: {error}"))
+    .map_err(|error| anyhow::anyhow!("cannot open the window: {error}"))?;
+    if !taking_screenshot {
+        return Ok(());
+    }
+    let outcome = outcome
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .take();
+    match outcome {
+        Some(Ok(_)) => Ok(()),
+        Some(Err(message)) => Err(anyhow::anyhow!(message)),
+        None => Err(anyhow::anyhow!(
+            "the window closed before the screenshot was taken"
+        )),
+    }
 }

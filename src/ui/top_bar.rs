@@ -1,5 +1,6 @@
-//! The top bar: the dataset's title and date, back and forward, the search
-//! box, the facet filters with their counts, and the amount convention.
+//! The top bars: a menu row with the dataset's title and edition, and a
+//! row with back and forward, the search box, the facet filters with their
+//! counts, and the amount convention.
 
 use std::collections::BTreeSet;
 
@@ -7,13 +8,21 @@ use super::{AppState, Command};
 use crate::view::amount::Convention;
 use crate::view::with_chinese;
 
-/// Draws the top bar.
-pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    ui.horizontal_wrapped(|ui| {
-        ui.heading(&state.dataset.title);
+/// Draws the menu row: the menus, then the dataset's title and edition.
+pub fn menu_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        view_menu(state, ui, commands);
+        ui.separator();
+        ui.strong(&state.dataset.title);
         ui.label(format!("edition {}", state.dataset.edition))
             .on_hover_text(format!("Loaded from {}", state.source_name));
-        ui.separator();
+    });
+}
+
+/// Draws the filter row: back and forward, search, facets, and the amount
+/// convention.
+pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
         if ui
             .add_enabled(state.history.can_go_back(), egui::Button::new("◀"))
             .on_hover_text("Back (Alt+Left)")
@@ -31,13 +40,49 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         ui.separator();
         filters_ui(state, ui, commands);
         ui.separator();
-        let mut convention = state.convention;
-        ui.label("Amounts:");
-        ui.selectable_value(&mut convention, Convention::International, "billion yuan");
-        ui.selectable_value(&mut convention, Convention::Chinese, "亿元");
-        if convention != state.convention {
-            commands.push(Command::SetConvention(convention));
+        // The label and its two choices stay together when the row wraps.
+        ui.scope(|ui| {
+            ui.horizontal(|ui| {
+                let mut convention = state.convention;
+                ui.label("Amounts:");
+                ui.selectable_value(&mut convention, Convention::International, "billion yuan");
+                ui.selectable_value(&mut convention, Convention::Chinese, "亿元");
+                if convention != state.convention {
+                    commands.push(Command::SetConvention(convention));
+                }
+            });
+        });
+    });
+}
+
+/// The View menu: the theme and the text size.
+fn view_menu(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    ui.menu_button("View", |ui| {
+        ui.label("Theme");
+        let mut theme = state.theme;
+        ui.radio_value(
+            &mut theme,
+            egui::ThemePreference::System,
+            "Follow the system",
+        );
+        ui.radio_value(&mut theme, egui::ThemePreference::Light, "Light");
+        ui.radio_value(&mut theme, egui::ThemePreference::Dark, "Dark");
+        if theme != state.theme {
+            commands.push(Command::SetTheme(theme));
         }
+        ui.separator();
+        ui.label("Text size");
+        ui.horizontal(|ui| {
+            if ui.button("Smaller").on_hover_text("Ctrl+-").clicked() {
+                egui::gui_zoom::zoom_out(ui.ctx());
+            }
+            if ui.button("Reset").on_hover_text("Ctrl+0").clicked() {
+                ui.ctx().set_zoom_factor(1.0);
+            }
+            if ui.button("Larger").on_hover_text("Ctrl++").clicked() {
+                egui::gui_zoom::zoom_in(ui.ctx());
+            }
+        });
     });
 }
 

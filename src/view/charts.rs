@@ -256,6 +256,30 @@ pub fn target_rows(dataset: &Dataset, column: TargetColumn, ascending: bool) -> 
     rows
 }
 
+/// An entry of a chart's legend, which the user can hide or show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum LegendKey {
+    /// A line series.
+    Series(SeriesIx),
+    /// The fund bars of one level.
+    Level(FundLevel),
+}
+
+/// Fund bars whose level the legend has not hidden.
+pub fn visible_bars(bars: Vec<FundBar>, hidden: &std::collections::BTreeSet<LegendKey>) -> Vec<FundBar> {
+    bars.into_iter()
+        .filter(|bar| !hidden.contains(&LegendKey::Level(bar.level)))
+        .collect()
+}
+
+/// Line series that the legend has not hidden.
+pub fn visible_series(series: Vec<LineSeries>, hidden: &std::collections::BTreeSet<LegendKey>) -> Vec<LineSeries> {
+    series
+        .into_iter()
+        .filter(|s| !matches!(s.figure, FigureRef::Series(ix) if hidden.contains(&LegendKey::Series(ix))))
+        .collect()
+}
+
 /// The figures to highlight for a selection: those linked to it, and for a
 /// linked series all its points (and for a linked point its series).
 pub fn highlighted(dataset: &Dataset, selection: Option<Item>) -> HashSet<FigureRef> {

@@ -1,0 +1,142 @@
+//! Writing files the user asked for: PNG pictures and, later, CSV data.
+//!
+//! Every write goes to a temporary file in the target's folder first and is
+//! renamed over the target only when complete, so a full disk, a killed
+//! process or a bad name never leaves a partial file or spoils an existing
+//! one.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+/// Why a file could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The folder the file should go into is not there.
+    #[error("cannot write {path}: the folder {folder} does not exist")]
+    NoFolder {
+        /// The file asked for.
+        path: PathBuf,
+        /// Its folder.
+        folder: PathBuf,
+    },
+    /// The path names a folder, not a file.
+    #[error("cannot write {path}: it is a folder")]
+    IsFolder {
+        /// The path asked for.
+        path: PathBuf,
+    },
+    /// The operating system refused (no permission, disk full, bad name...).
+    #[error("cannot write {path}: {source}")]
+    Io {
+        /// The file asked for.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The picture could not be encoded.
+    #[error("cannot encode the PNG for {path}: {message}")]
+    Encode {
+        /// The file asked for.
+        path: PathBuf,
+        /// What the encoder said.
+        message: String,
+    },
+}
+
+/// Writes `bytes` to `path` atomically: all of them, or nothing at all.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    if path.is_dir() {
+        return Err(WriteError::IsFolder {
+            path: path.to_owned(),
+        });
+    }
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    if !folder.is_dir() {
+        return Err(WriteError::NoFolder {
+            path: path.to_owned(),
+            folder,
+        });
+    }
+    let io = |source| WriteError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    // The temporary file is removed if anything below fails.
+    let mut temp = tempfile::Builder::new()
+        .prefix(".plan-explorer-")
+        .suffix(".part")
+        .tempfile_in(&folder)
+        .map_err(io)?;
+    temp.write_all(bytes).map_err(io)?;
+    temp.as_file().sync_all().map_err(io)?;
+    temp.persist(path).map_err(|error| io(error.error))?;
+    Ok(())
+}
+
+/// Encodes an 8-bit RGBA picture (rows top to bottom, unpremultiplied) as
+/// PNG. `path` only names the file in an error.
+pub fn png_bytes(path: &Path, width: u32, height: u32, rgba: &[u8]) -> Result<Vec<u8>, WriteError> {
+    let encode = |message: String| WriteError::Encode {
+        path: path.to_owned(),
+        message,
+    };
+    let expected = u64::from(width) * u64::from(height) * 4;
+    if rgba.len() as u64 != expected || width == 0 || height == 0 {
+        return Err(encode(format!(
+            "{} bytes of pixels for a {width}x{height} picture",
+            rgba.len()
+        )));
+    }
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, width, height);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder
+        .write_header()
+        .map_err(|error| encode(error.to_string()))?;
+    writer
+        .write_image_data(rgba)
+        .map_err(|error| encode(error.to_string()))?;
+    writer.finish().map_err(|error| encode(error.to_string()))?;
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_write_replaces_the_file_whole_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("out.png");
+        std::fs::write(&path, b"old").expect("write");
+        let png = png_bytes(&path, 2, 1, &[255, 0, 0, 255, 0, 0, 255, 255]).expect("encodes");
+        write_atomic(&path, &png).expect("writes");
+        assert_eq!(std::fs::read(&path).expect("reads"), png);
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("lists")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("out.png")]);
+    }
+
+    #[test]
+    fn a_missing_folder_or_a_folder_as_target_is_named() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let missing = dir.path().join("no/such/out.png");
+        let error = write_atomic(&missing, b"x").expect_err("fails");
+        assert!(matches!(error, WriteError::NoFolder { .. }), "{error}");
+        assert!(error.to_string().contains("does not exist"), "{error}");
+        let error = write_atomic(dir.path(), b"x").expect_err("fails");
+        assert!(error.to_string().contains("it is a folder"), "{error}");
+    }
+
+    #[test]
+    fn pixels_that_do_not_fit_the_size_are_refused() {
+        let error = png_bytes(Path::new("x.png"), 2, 2, &[0; 4]).expect_err("fails");
+        assert!(error.to_string().contains("2x2"), "{error}");
+    }
+}

@@ -1,0 +1,68 @@
+//! Pictures of the window at a fixed size, rendered with wgpu on the CPU
+//! (Mesa's lavapipe or llvmpipe), compared with `tests/snapshots/*.png`.
+//! After a deliberate change of look, `UPDATE_SNAPSHOTS=1 cargo test --test
+//! snapshots` writes new pictures; look at them before committing.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use plan_explorer::ui::{AppState, Command};
+use plan_explorer::view::amount::Convention;
+use plan_explorer::view::charts::ChartId;
+
+fn harness(theme: egui::Theme, state: AppState) -> Harness<'static, AppState> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1100.0, 680.0))
+        .with_theme(theme)
+        .with_context_setup(plan_explorer::ui::style::install_fonts)
+        .build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
+    // What the operating system says; the app follows it by default.
+    harness.input_mut().system_theme = Some(theme);
+    harness.run();
+    harness
+}
+
+fn built_in() -> AppState {
+    AppState::open(None).expect("the built-in dataset opens")
+}
+
+#[test]
+fn opening_view_follows_a_dark_system_theme() {
+    let mut harness = harness(egui::Theme::Dark, built_in());
+    harness.snapshot("open_dark");
+}
+
+#[test]
+fn gdp_share_in_a_light_system_theme() {
+    let mut state = built_in();
+    state.apply(Command::ShowChart(ChartId::GdpShare));
+    let mut harness = harness(egui::Theme::Light, state);
+    harness.snapshot("gdp_share_light");
+}
+
+#[test]
+fn funds_in_chinese_units_with_a_measure_selected() {
+    // Chinese text: amounts in 亿元 and the units' Chinese names in the
+    // details panel.
+    let mut state = built_in();
+    state.apply(Command::ShowChart(ChartId::Funds));
+    state.apply(Command::SetConvention(Convention::Chinese));
+    let mut harness = harness(egui::Theme::Light, state);
+    harness.get_by_label("Search:").focus();
+    harness.get_by_label("Search:").type_text("vaccination");
+    harness.run();
+    harness
+        .get_by_label_contains("Whole-cycle smart vaccination")
+        .click();
+    harness.run();
+    harness.snapshot("funds_chinese_selected");
+}
+
+#[test]
+fn targets_table_sorted_by_value() {
+    let mut state = built_in();
+    state.apply(Command::ShowChart(ChartId::Targets));
+    let mut harness = harness(egui::Theme::Dark, state);
+    harness.get_by_label("Value").click();
+    harness.run();
+    harness.snapshot("targets_by_value");
+}

@@ -1,0 +1,111 @@
+//! The real window: `plan-explorer --screenshot-to FILE.png` under Xvfb (a
+//! virtual X server; `.ci/run` installs it), and what happens with no
+//! display at all.
+
+use std::io::{BufRead as _, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+/// A private Xvfb server, stopped when dropped.
+struct Xvfb {
+    child: Child,
+    display: String,
+}
+
+impl Xvfb {
+    fn start() -> Self {
+        // `-displayfd 1` makes Xvfb pick a free display and print its
+        // number once it is ready for clients.
+        let mut child = Command::new("Xvfb")
+            .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb runs (apt-get install xvfb; .ci/run installs it)");
+        let stdout = child.stdout.take().expect("piped");
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("Xvfb prints its display");
+        let display = format!(":{}", line.trim());
+        Self { child, display }
+    }
+}
+
+impl Drop for Xvfb {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Width, height and pixels of an RGB or RGBA PNG.
+fn decode(path: &Path) -> (u32, u32, Vec<[u8; 3]>) {
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(path).expect("the PNG exists"),
+    ));
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut buffer = vec![0; reader.output_buffer_size().expect("fits")];
+    let info = reader.next_frame(&mut buffer).expect("decodes");
+    let channels = info.color_type.samples();
+    let pixels = buffer[..info.buffer_size()]
+        .chunks(channels)
+        .map(|p| [p[0], p[1], p[2]])
+        .collect();
+    (info.width, info.height, pixels)
+}
+
+#[test]
+fn screenshot_to_writes_the_window_as_a_png_and_exits_0() {
+    let xvfb = Xvfb::start();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("window.png");
+    let output = Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
+        .arg("--screenshot-to")
+        .arg(&out)
+        .env("DISPLAY", &xvfb.display)
+        .env_remove("WAYLAND_DISPLAY")
+        // Settings go to a fresh home, not the developer's.
+        .env("HOME", dir.path())
+        .env("XDG_DATA_HOME", dir.path())
+        .output()
+        .expect("the binary runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let (width, height, pixels) = decode(&out);
+    assert_eq!((width, height), (1280, 800));
+    // Not blank: the dataset's text and charts give many colours.
+    let distinct: std::collections::HashSet<[u8; 3]> = pixels.iter().copied().collect();
+    assert!(distinct.len() > 50, "only {} colours", distinct.len());
+    // Nothing but the picture is left in the folder.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("lists")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .filter(|n| n.to_string_lossy().ends_with(".part"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+#[test]
+fn with_no_display_it_says_so_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("window.png");
+    let output = Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
+        .arg("--screenshot-to")
+        .arg(&out)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("HOME", dir.path())
+        .env("XDG_DATA_HOME", dir.path())
+        .output()
+        .expect("the binary runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot open the window"), "{stderr}");
+    assert!(!out.exists());
+}
