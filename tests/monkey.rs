@@ -1,0 +1,208 @@
+//! A monkey test: thousands of seeded random clicks, key presses, typed
+//! text, drags, scrolls and window resizes on the whole app with a
+//! 10,000-measure synthetic dataset. Nothing may panic, and the app must
+//! stay consistent (the selection and tree rows point into the dataset).
+
+use plan_explorer::dataset;
+use plan_explorer::selection::Item;
+use plan_explorer::synth::{SynthOptions, generate};
+use plan_explorer::ui::AppState;
+
+/// `SplitMix64`: exact reproducibility from a seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+
+    fn unit(&mut self) -> f32 {
+        (self.next() >> 40) as f32 / (1u64 << 24) as f32
+    }
+
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[usize::try_from(self.below(items.len() as u64)).expect("small")]
+    }
+}
+
+const KEYS: [egui::Key; 16] = [
+    egui::Key::ArrowUp,
+    egui::Key::ArrowDown,
+    egui::Key::ArrowLeft,
+    egui::Key::ArrowRight,
+    egui::Key::Enter,
+    egui::Key::Home,
+    egui::Key::End,
+    egui::Key::Tab,
+    egui::Key::Escape,
+    egui::Key::Space,
+    egui::Key::Backspace,
+    egui::Key::PageDown,
+    egui::Key::PageUp,
+    egui::Key::Plus,
+    egui::Key::Minus,
+    egui::Key::A,
+];
+
+const MODIFIERS: [egui::Modifiers; 5] = [
+    egui::Modifiers::NONE,
+    egui::Modifiers::NONE,
+    egui::Modifiers::ALT,
+    egui::Modifiers::SHIFT,
+    egui::Modifiers::COMMAND,
+];
+
+const WORDS: [&str; 6] = ["measure", "fund", "a", "zz", "医疗", "1"];
+
+/// The events of one random action.
+fn action(rng: &mut Rng, size: egui::Vec2, pointer: &mut egui::Pos2) -> Vec<egui::Event> {
+    let mut at = || egui::pos2(rng.unit() * size.x, rng.unit() * size.y);
+    let anywhere = at();
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    match rng.below(10) {
+        // Clicks are the most common, as with people.
+        0..=3 => {
+            *pointer = anywhere;
+            vec![
+                egui::Event::PointerMoved(anywhere),
+                button(anywhere, true),
+                button(anywhere, false),
+            ]
+        }
+        4 | 5 => {
+            let modifiers = rng.pick(&MODIFIERS);
+            let key = rng.pick(&KEYS);
+            vec![
+                egui::Event::Key {
+                    key,
+                    physical_key: None,
+                    pressed: true,
+                    repeat: false,
+                    modifiers,
+                },
+                egui::Event::Key {
+                    key,
+                    physical_key: None,
+                    pressed: false,
+                    repeat: false,
+                    modifiers,
+                },
+            ]
+        }
+        6 => vec![egui::Event::Text(rng.pick(&WORDS).to_owned())],
+        7 => {
+            // A drag in a few steps (panel edges, plots, scroll bars).
+            let to = egui::pos2(rng.unit() * size.x, rng.unit() * size.y);
+            let mut events = vec![egui::Event::PointerMoved(*pointer), button(*pointer, true)];
+            for t in [0.33, 0.66, 1.0] {
+                events.push(egui::Event::PointerMoved(pointer.lerp(to, t)));
+            }
+            events.push(button(to, false));
+            *pointer = to;
+            events
+        }
+        8 => {
+            *pointer = anywhere;
+            vec![
+                egui::Event::PointerMoved(anywhere),
+                egui::Event::MouseWheel {
+                    unit: egui::MouseWheelUnit::Point,
+                    delta: egui::vec2(0.0, (rng.unit() - 0.5) * 2000.0),
+                    phase: egui::TouchPhase::Move,
+                    source: egui::MouseWheelSource::Wheel,
+                    modifiers: rng.pick(&MODIFIERS),
+                },
+            ]
+        }
+        _ => {
+            *pointer = anywhere;
+            vec![egui::Event::PointerMoved(anywhere)]
+        }
+    }
+}
+
+fn assert_consistent(state: &AppState) {
+    let data = &state.dataset;
+    match state.selected() {
+        Some(Item::Node(node)) => assert!(node.index() < data.nodes.len()),
+        Some(Item::Plan(plan)) => assert!(plan.index() < data.plans.len()),
+        Some(Item::Figure(_)) | None => {}
+    }
+    assert!(state.tree.rows.len() <= data.nodes.len() + data.plans.len());
+}
+
+#[test]
+fn thousands_of_random_events_on_a_10k_dataset_do_not_panic() {
+    let text = generate(SynthOptions {
+        measures: 10_000,
+        seed: 7,
+    });
+    let data = dataset::load_str(&text)
+        .dataset
+        .expect("the synthetic dataset is valid");
+    let mut state = AppState::new(data, "synthetic".to_owned());
+    let ctx = egui::Context::default();
+    plan_explorer::ui::style::install_fonts(&ctx);
+    let mut rng = Rng(2026);
+    let mut size = egui::vec2(1280.0, 800.0);
+    let mut pointer = egui::Pos2::ZERO;
+    let mut events_sent = 0;
+    let mut time = 0.0;
+    // What the monkey reached, so the test notices if its events stop
+    // reaching the app.
+    let mut selections = std::collections::HashSet::new();
+    let mut charts = std::collections::HashSet::new();
+    let mut filtered_frames = 0;
+    let mut most_rows = 0;
+    for step in 0..2_500 {
+        // Now and then the window is resized, down to the minimum size.
+        if rng.below(100) == 0 {
+            size = egui::vec2(800.0 + rng.unit() * 1120.0, 500.0 + rng.unit() * 580.0);
+        }
+        let events = action(&mut rng, size, &mut pointer);
+        events_sent += events.len();
+        time += 1.0 / 30.0;
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
+            time: Some(time),
+            events,
+            ..egui::RawInput::default()
+        };
+        // No renderer: the frame's texture updates are dropped.
+        ctx.run_ui(input, |ui| state.ui(ui)).textures_delta.clear();
+        if step % 50 == 0 {
+            assert_consistent(&state);
+        }
+        if let Some(item) = state.selected() {
+            selections.insert(item);
+        }
+        charts.insert(state.chart);
+        filtered_frames += usize::from(state.filter.is_active());
+        most_rows = most_rows.max(state.tree.rows.len());
+    }
+    assert_consistent(&state);
+    eprintln!(
+        "{events_sent} events; {} items selected; {} charts; {filtered_frames} frames \
+         filtered; at most {most_rows} tree rows",
+        selections.len(),
+        charts.len()
+    );
+    assert!(events_sent > 5_000, "{events_sent} events");
+    assert!(selections.len() > 10, "{} selections", selections.len());
+    assert!(charts.len() >= 3, "{} charts", charts.len());
+    assert!(filtered_frames > 0);
+    assert!(most_rows > 100, "{most_rows} rows");
+}
