@@ -122,7 +122,7 @@ fn facets_combine_and_their_counts_ignore_their_own_choice() {
         .filter(|&&n| data.node(n).units.contains(&health))
         .count();
     assert_eq!(both.match_count, with_theme);
-    assert_eq!(both.counts.units.get(&health).copied(), Some(with_theme));
+    assert_eq!(both.counts.unit(health), with_theme);
 
     filter.clear();
     assert!(!filter.is_active());
@@ -258,5 +258,114 @@ fn a_large_synthetic_tree_filters_to_the_same_rows_as_a_plain_scan() {
             .contains("quantum therapy");
         // The index also holds unit names, which never contain these words.
         assert_eq!(found[n], plain, "node {}", node.id);
+    }
+}
+
+/// Whether `n` or a node below it matches.
+fn keep(
+    data: &Dataset,
+    n: NodeIx,
+    matches: &dyn Fn(&plan_explorer::dataset::Node) -> bool,
+) -> bool {
+    matches(data.node(n))
+        || data
+            .node(n)
+            .children
+            .iter()
+            .any(|&c| keep(data, c, matches))
+}
+/// Appends the kept nodes under `nodes`, depth first.
+fn walk(
+    data: &Dataset,
+    nodes: &[NodeIx],
+    matches: &dyn Fn(&plan_explorer::dataset::Node) -> bool,
+    out: &mut Vec<Item>,
+) {
+    for &n in nodes {
+        if keep(data, n, matches) {
+            out.push(Item::Node(n));
+            walk(data, &data.node(n).children, matches, out);
+        }
+    }
+}
+
+/// The rows a filter should give, worked out the slow, obvious way: test
+/// every node's fields, then walk the whole tree keeping nodes that match
+/// or have a match below them.
+fn reference_rows(data: &Dataset, filter: &TreeFilter) -> Vec<Item> {
+    let query = filter.query.trim().to_lowercase();
+    let matches = |node: &plan_explorer::dataset::Node| {
+        let units: Vec<String> = node
+            .units
+            .iter()
+            .map(|u| data.units[u.index()].name.to_lowercase())
+            .collect();
+        let text_ok = query.is_empty()
+            || node.title.to_lowercase().contains(&query)
+            || node.text.to_lowercase().contains(&query)
+            || node
+                .numbering
+                .as_deref()
+                .is_some_and(|n| n.to_lowercase().contains(&query))
+            || units.iter().any(|u| u.contains(&query));
+        text_ok
+            && (filter.plans.is_empty() || filter.plans.contains(&node.plan))
+            && (filter.units.is_empty() || node.units.iter().any(|u| filter.units.contains(u)))
+            && (filter.themes.is_empty() || node.themes.iter().any(|t| filter.themes.contains(t)))
+            && (filter.districts.is_empty()
+                || node.districts.iter().any(|d| filter.districts.contains(d)))
+    };
+    let mut out = Vec::new();
+    for (p, plan) in data.plans.iter().enumerate() {
+        let ix = plan_explorer::dataset::PlanIx(u32::try_from(p).expect("small"));
+        if !filter.plans.is_empty() && !filter.plans.contains(&ix) {
+            continue;
+        }
+        let mut below = Vec::new();
+        walk(data, &plan.roots, &matches, &mut below);
+        if !below.is_empty() {
+            out.push(Item::Plan(ix));
+            out.extend(below);
+        }
+    }
+    out
+}
+
+#[test]
+fn filtered_rows_equal_a_plain_walk_for_dense_and_sparse_searches_and_facets() {
+    let text = generate(SynthOptions {
+        measures: 3_000,
+        seed: 11,
+    });
+    let data = dataset::load_str(&text).dataset.expect("valid");
+    let search = SearchIndex::new(&data);
+    let unit = plan_explorer::dataset::UnitIx(3);
+    let theme = plan_explorer::dataset::ThemeIx(2);
+    let district = data.nodes.iter().find_map(|n| n.districts.first().cloned());
+    let mut filters = Vec::new();
+    // A one-letter query matches nearly every node; the others fewer.
+    for query in ["c", "clinical", "model platform", "zzz", ""] {
+        filters.push(TreeFilter {
+            query: query.to_owned(),
+            ..TreeFilter::default()
+        });
+        let mut faceted = TreeFilter {
+            query: query.to_owned(),
+            ..TreeFilter::default()
+        };
+        faceted.units.insert(unit);
+        faceted.themes.insert(theme);
+        filters.push(faceted.clone());
+        if let Some(district) = &district {
+            faceted.units.clear();
+            faceted.districts.insert(district.clone());
+            faceted.plans.insert(plan_explorer::dataset::PlanIx(0));
+            filters.push(faceted);
+        }
+    }
+    for filter in filters.iter().filter(|f| f.is_active()) {
+        let tree = TreeData::new(&data, &search, filter, &Expansion::default());
+        let rows: Vec<Item> = tree.rows.iter().map(|r| r.item).collect();
+        assert_eq!(rows, reference_rows(&data, filter), "{filter:?}");
     }
 }

@@ -91,8 +91,6 @@ pub struct AppState {
     /// A problem to show above everything (e.g. a file that did not load).
     pub banner: Option<String>,
     search: SearchIndex,
-    /// Every district the dataset names, sorted, for the district filter.
-    pub districts: Vec<String>,
     /// The tree's search and facets.
     pub filter: TreeFilter,
     /// Which plans and nodes are open.
@@ -120,12 +118,7 @@ impl AppState {
         let filter = TreeFilter::default();
         let expansion = Expansion::default();
         let tree = TreeData::new(&dataset, &search, &filter, &expansion);
-        // Collected once here rather than by the top bar on every frame.
-        let districts: std::collections::BTreeSet<&String> =
-            dataset.nodes.iter().flat_map(|n| &n.districts).collect();
-        let districts = districts.into_iter().cloned().collect();
         Self {
-            districts,
             dataset,
             dataset_path: None,
             source_name,
@@ -199,6 +192,12 @@ impl AppState {
             theme: self.theme,
             last_dataset: self.dataset_path.clone(),
         }
+    }
+
+    /// Every district the dataset names, sorted, for the district filter
+    /// (collected once, with the search index).
+    pub fn districts(&self) -> &[String] {
+        self.search.districts()
     }
 
     /// What is selected.

@@ -104,11 +104,7 @@ fn filters_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
         &mut filter.plans,
         data.plans.iter().enumerate().map(|(i, plan)| {
             let ix = crate::dataset::PlanIx(u32::try_from(i).unwrap_or(u32::MAX));
-            (
-                ix,
-                plan.title.clone(),
-                counts.plans.get(&ix).copied().unwrap_or(0),
-            )
+            (ix, plan.title.clone(), counts.plan(ix))
         }),
     );
     facet_menu(
@@ -118,7 +114,7 @@ fn filters_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
         data.units.iter().enumerate().map(|(i, unit)| {
             let ix = crate::dataset::UnitIx(u32::try_from(i).unwrap_or(u32::MAX));
             let name = with_chinese(&unit.name, unit.name_zh.as_deref());
-            (ix, name, counts.units.get(&ix).copied().unwrap_or(0))
+            (ix, name, counts.unit(ix))
         }),
     );
     facet_menu(
@@ -128,15 +124,15 @@ fn filters_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
         data.themes.iter().enumerate().map(|(i, theme)| {
             let ix = crate::dataset::ThemeIx(u32::try_from(i).unwrap_or(u32::MAX));
             let name = with_chinese(&theme.name, theme.name_zh.as_deref());
-            (ix, name, counts.themes.get(&ix).copied().unwrap_or(0))
+            (ix, name, counts.theme(ix))
         }),
     );
     facet_menu(
         ui,
         "District",
         &mut filter.districts,
-        state.districts.iter().map(|d| {
-            let count = counts.districts.get(d).copied().unwrap_or(0);
+        state.districts().iter().map(|d| {
+            let count = counts.district(d);
             (d.clone(), d.clone(), count)
         }),
     );

@@ -266,14 +266,20 @@ pub enum LegendKey {
 }
 
 /// Fund bars whose level the legend has not hidden.
-pub fn visible_bars(bars: Vec<FundBar>, hidden: &std::collections::BTreeSet<LegendKey>) -> Vec<FundBar> {
+pub fn visible_bars(
+    bars: Vec<FundBar>,
+    hidden: &std::collections::BTreeSet<LegendKey>,
+) -> Vec<FundBar> {
     bars.into_iter()
         .filter(|bar| !hidden.contains(&LegendKey::Level(bar.level)))
         .collect()
 }
 
 /// Line series that the legend has not hidden.
-pub fn visible_series(series: Vec<LineSeries>, hidden: &std::collections::BTreeSet<LegendKey>) -> Vec<LineSeries> {
+pub fn visible_series(
+    series: Vec<LineSeries>,
+    hidden: &std::collections::BTreeSet<LegendKey>,
+) -> Vec<LineSeries> {
     series
         .into_iter()
         .filter(|s| !matches!(s.figure, FigureRef::Series(ix) if hidden.contains(&LegendKey::Series(ix))))

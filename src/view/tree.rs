@@ -15,13 +15,66 @@ use memchr::memmem;
 use crate::dataset::{Dataset, NodeIx, PlanIx, ThemeIx, UnitIx};
 use crate::selection::Item;
 
-/// Each node's searchable text, folded to lower case, in one buffer.
+/// What the tree needs of every node, laid out for re-filtering 100,000
+/// nodes per keystroke: their searchable text folded to lower case in one
+/// buffer, and their plan, parent, children, units, themes and districts in
+/// small contiguous arrays (the dataset's nodes are large records whose
+/// lists live elsewhere on the heap; walking them missed the cache at
+/// every step).
 #[derive(Clone, Debug, Default)]
 pub struct SearchIndex {
     haystack: String,
     /// Where each node's text starts in `haystack`, by node index, plus the
     /// end as a last entry.
     starts: Vec<usize>,
+    /// Every district named, sorted; the facet counts index into it.
+    districts: Vec<String>,
+    /// Each node's districts, as indexes into `districts`.
+    node_districts: Lists,
+    /// Each node's plan, by node index.
+    plan: Vec<u32>,
+    /// Each node's parent's index, or `NO_PARENT`.
+    parent: Vec<u32>,
+    /// Each node's children.
+    children: Lists,
+    /// Each node's responsible units.
+    units: Lists,
+    /// Each node's themes.
+    themes: Lists,
+}
+
+/// Marks a top-level node in [`SearchIndex::parent`].
+const NO_PARENT: u32 = u32::MAX;
+
+/// One short list of indexes per node, all in one buffer: node `n`'s are
+/// `items[starts[n]..starts[n + 1]]`.
+#[derive(Clone, Debug, Default)]
+struct Lists {
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Lists {
+    fn new<I: IntoIterator<Item = u32>>(lists: impl ExactSizeIterator<Item = I>) -> Self {
+        let mut starts = Vec::with_capacity(lists.len() + 1);
+        let mut items = Vec::new();
+        for list in lists {
+            starts.push(index_u32(items.len()));
+            items.extend(list);
+        }
+        starts.push(index_u32(items.len()));
+        Self { starts, items }
+    }
+
+    fn of(&self, n: usize) -> &[u32] {
+        &self.items[self.starts[n] as usize..self.starts[n + 1] as usize]
+    }
+}
+
+/// Indexes fit in `u32`: the loader refuses files over 256 MiB, far fewer
+/// than 2^32 records.
+fn index_u32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// Separates nodes in the haystack; it never occurs in a folded query.
@@ -54,7 +107,37 @@ impl SearchIndex {
             haystack.push(SEPARATOR);
         }
         starts.push(haystack.len());
-        Self { haystack, starts }
+
+        let districts: BTreeSet<&String> =
+            dataset.nodes.iter().flat_map(|n| &n.districts).collect();
+        let districts: Vec<String> = districts.into_iter().cloned().collect();
+        let node_districts = Lists::new(dataset.nodes.iter().map(|node| {
+            node.districts
+                .iter()
+                .filter_map(|d| districts.binary_search(d).ok())
+                .map(index_u32)
+                .collect::<Vec<_>>()
+        }));
+        let nodes = &dataset.nodes;
+        Self {
+            haystack,
+            starts,
+            districts,
+            node_districts,
+            plan: nodes.iter().map(|n| n.plan.0).collect(),
+            parent: nodes
+                .iter()
+                .map(|n| n.parent.map_or(NO_PARENT, |p| p.0))
+                .collect(),
+            children: Lists::new(nodes.iter().map(|n| n.children.iter().map(|c| c.0))),
+            units: Lists::new(nodes.iter().map(|n| n.units.iter().map(|u| u.0))),
+            themes: Lists::new(nodes.iter().map(|n| n.themes.iter().map(|t| t.0))),
+        }
+    }
+
+    /// Every district the dataset names, sorted.
+    pub fn districts(&self) -> &[String] {
+        &self.districts
     }
 
     /// Which nodes contain `query` (case-insensitively), by node index.
@@ -69,13 +152,20 @@ impl SearchIndex {
         let finder = memmem::Finder::new(needle.as_bytes());
         let bytes = self.haystack.as_bytes();
         let mut from = 0;
+        let mut node = 0;
         while let Some(at) = finder.find(&bytes[from..]) {
             let position = from + at;
-            // The node holding this match: the last start at or before it.
-            let node = self.starts.partition_point(|&s| s <= position) - 1;
+            // The node holding this match: walk forward from the last one.
+            // Matches come in order, so the walk over all of them passes
+            // each node once, which beats a binary search per match when
+            // a short query matches nearly every node.
+            while self.starts[node + 1] <= position {
+                node += 1;
+            }
             found[node] = true;
             // One match per node is enough; go on from the next node.
-            from = self.starts[node + 1];
+            node += 1;
+            from = self.starts[node];
         }
         found
     }
@@ -254,16 +344,37 @@ pub struct TreeRow {
 
 /// How many nodes each facet value would show, given the search and the
 /// other facets.
+///
+/// Counted into vectors indexed like the dataset's plans, units and themes
+/// (and the index's districts): 100,000 nodes are counted per keystroke.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FacetCounts {
-    /// Matching nodes per plan.
-    pub plans: BTreeMap<PlanIx, usize>,
-    /// Matching nodes per responsible unit.
-    pub units: BTreeMap<UnitIx, usize>,
-    /// Matching nodes per theme.
-    pub themes: BTreeMap<ThemeIx, usize>,
-    /// Matching nodes per district.
-    pub districts: BTreeMap<String, usize>,
+    plans: Vec<usize>,
+    units: Vec<usize>,
+    themes: Vec<usize>,
+    districts: BTreeMap<String, usize>,
+}
+
+impl FacetCounts {
+    /// Matching nodes in a plan.
+    pub fn plan(&self, plan: PlanIx) -> usize {
+        self.plans.get(plan.index()).copied().unwrap_or(0)
+    }
+
+    /// Matching nodes naming a responsible unit.
+    pub fn unit(&self, unit: UnitIx) -> usize {
+        self.units.get(unit.index()).copied().unwrap_or(0)
+    }
+
+    /// Matching nodes with a theme.
+    pub fn theme(&self, theme: ThemeIx) -> usize {
+        self.themes.get(theme.index()).copied().unwrap_or(0)
+    }
+
+    /// Matching nodes in a district.
+    pub fn district(&self, district: &str) -> usize {
+        self.districts.get(district).copied().unwrap_or(0)
+    }
 }
 
 /// The tree as the panel draws it.
@@ -287,7 +398,7 @@ impl TreeData {
         expansion: &Expansion,
     ) -> Self {
         let text_match = search.matching(&filter.query);
-        let (matches, counts) = facet_matches(dataset, filter, &text_match);
+        let (matches, counts) = facet_matches(dataset, search, filter, &text_match);
         let match_count = matches.iter().filter(|&&m| m).count();
 
         // A node is shown if it matches or something below it does. Nodes
@@ -295,15 +406,21 @@ impl TreeData {
         // reverse pass sees every child before its parent.
         let mut shown = matches.clone();
         for n in (0..dataset.nodes.len()).rev() {
-            if shown[n]
-                && let Some(parent) = dataset.nodes[n].parent
-            {
-                shown[parent.index()] = true;
+            let parent = search.parent[n];
+            if shown[n] && parent != NO_PARENT {
+                shown[parent as usize] = true;
             }
         }
 
         let active = filter.is_active();
-        let mut rows = Vec::new();
+        // With a filter, every shown node gets a row (a short query shows
+        // nearly all of them), so room is made once; without one, the
+        // expansion decides and the rows are usually few.
+        let mut rows = if active {
+            Vec::with_capacity(shown.iter().filter(|&&s| s).count() + dataset.plans.len())
+        } else {
+            Vec::new()
+        };
         for (p, plan) in dataset.plans.iter().enumerate() {
             let plan_ix = PlanIx(u32::try_from(p).unwrap_or(u32::MAX));
             if !filter.plans.is_empty() && !filter.plans.contains(&plan_ix) {
@@ -325,7 +442,7 @@ impl TreeData {
             });
             if expanded {
                 push_nodes(
-                    dataset,
+                    search,
                     &plan.roots,
                     1,
                     &shown,
@@ -352,7 +469,7 @@ impl TreeData {
 /// Appends the rows for `nodes` (siblings) and, where open, their children.
 #[allow(clippy::too_many_arguments)] // Each is a separate input of one walk.
 fn push_nodes(
-    dataset: &Dataset,
+    search: &SearchIndex,
     nodes: &[NodeIx],
     depth: usize,
     shown: &[bool],
@@ -363,24 +480,26 @@ fn push_nodes(
 ) {
     // An explicit stack rather than recursion: depth is bounded by the
     // parser, but a stack costs nothing and cannot overflow.
-    let mut stack: Vec<(NodeIx, usize)> = nodes.iter().rev().map(|&n| (n, depth)).collect();
-    while let Some((node_ix, depth)) = stack.pop() {
-        if !shown[node_ix.index()] {
+    let mut stack: Vec<(u32, usize)> = nodes.iter().rev().map(|&n| (n.0, depth)).collect();
+    while let Some((n, depth)) = stack.pop() {
+        let index = n as usize;
+        if !shown[index] {
             continue;
         }
-        let node = dataset.node(node_ix);
-        let visible_children = node.children.iter().filter(|c| shown[c.index()]).count();
-        let expanded = visible_children > 0 && (active || expansion.is_open(Item::Node(node_ix)));
+        let children = search.children.of(index);
+        let visible_children = children.iter().filter(|&&c| shown[c as usize]).count();
+        let item = Item::Node(NodeIx(n));
+        let expanded = visible_children > 0 && (active || expansion.is_open(item));
         rows.push(TreeRow {
-            item: Item::Node(node_ix),
+            item,
             depth,
-            child_count: node.children.len(),
+            child_count: children.len(),
             visible_children,
             expanded,
-            is_match: active && matches[node_ix.index()],
+            is_match: active && matches[index],
         });
         if expanded {
-            stack.extend(node.children.iter().rev().map(|&c| (c, depth + 1)));
+            stack.extend(children.iter().rev().map(|&c| (c, depth + 1)));
         }
     }
 }
@@ -388,44 +507,81 @@ fn push_nodes(
 /// Which nodes pass the search and every facet, and the facet counts.
 fn facet_matches(
     dataset: &Dataset,
+    search: &SearchIndex,
     filter: &TreeFilter,
     text_match: &[bool],
 ) -> (Vec<bool>, FacetCounts) {
     let mut matches = vec![false; dataset.nodes.len()];
-    let mut counts = FacetCounts::default();
-    for (n, node) in dataset.nodes.iter().enumerate() {
+    let mut plans = vec![0; dataset.plans.len()];
+    let mut units = vec![0; dataset.units.len()];
+    let mut themes = vec![0; dataset.themes.len()];
+    let mut districts = vec![0; search.districts.len()];
+    // The chosen districts as indexes, so nodes are tested without
+    // comparing strings.
+    let chosen_districts: Vec<bool> = search
+        .districts
+        .iter()
+        .map(|d| filter.districts.contains(d))
+        .collect();
+    // The chosen plans, units and themes as flags by index, likewise.
+    let flags = |len: usize, chosen: &dyn Fn(u32) -> bool| -> Vec<bool> {
+        (0..len).map(|i| chosen(index_u32(i))).collect()
+    };
+    let chosen_plans = flags(dataset.plans.len(), &|i| filter.plans.contains(&PlanIx(i)));
+    let chosen_units = flags(dataset.units.len(), &|i| filter.units.contains(&UnitIx(i)));
+    let chosen_themes = flags(dataset.themes.len(), &|i| {
+        filter.themes.contains(&ThemeIx(i))
+    });
+    for n in 0..dataset.nodes.len() {
         if !text_match[n] {
             continue;
         }
-        let plan_ok = filter.plans.is_empty() || filter.plans.contains(&node.plan);
+        let plan = search.plan[n] as usize;
+        let node_units = search.units.of(n);
+        let node_themes = search.themes.of(n);
+        let node_districts = search.node_districts.of(n);
+        let plan_ok = filter.plans.is_empty() || chosen_plans[plan];
         let unit_ok =
-            filter.units.is_empty() || node.units.iter().any(|u| filter.units.contains(u));
+            filter.units.is_empty() || node_units.iter().any(|&u| chosen_units[u as usize]);
         let theme_ok =
-            filter.themes.is_empty() || node.themes.iter().any(|t| filter.themes.contains(t));
+            filter.themes.is_empty() || node_themes.iter().any(|&t| chosen_themes[t as usize]);
         let district_ok = filter.districts.is_empty()
-            || node.districts.iter().any(|d| filter.districts.contains(d));
+            || node_districts.iter().any(|&d| chosen_districts[d as usize]);
         matches[n] = plan_ok && unit_ok && theme_ok && district_ok;
         // A facet's counts say what choosing a value would show, so they
         // apply every filter but that facet's own.
         if unit_ok && theme_ok && district_ok {
-            *counts.plans.entry(node.plan).or_default() += 1;
+            plans[plan] += 1;
         }
         if plan_ok && theme_ok && district_ok {
-            for &unit in &node.units {
-                *counts.units.entry(unit).or_default() += 1;
+            for &unit in node_units {
+                units[unit as usize] += 1;
             }
         }
         if plan_ok && unit_ok && district_ok {
-            for &theme in &node.themes {
-                *counts.themes.entry(theme).or_default() += 1;
+            for &theme in node_themes {
+                themes[theme as usize] += 1;
             }
         }
         if plan_ok && unit_ok && theme_ok {
-            for district in &node.districts {
-                *counts.districts.entry(district.clone()).or_default() += 1;
+            for &district in node_districts {
+                districts[district as usize] += 1;
             }
         }
     }
+    let districts = search
+        .districts
+        .iter()
+        .zip(districts)
+        .filter(|(_, count)| *count > 0)
+        .map(|(name, count)| (name.clone(), count))
+        .collect();
+    let counts = FacetCounts {
+        plans,
+        units,
+        themes,
+        districts,
+    };
     (matches, counts)
 }
 

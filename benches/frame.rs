@@ -1,0 +1,201 @@
+//! `cargo bench --bench frame`: CPU time per frame of the whole window
+//! (egui layout and tessellation, no GPU), and the time to re-filter the
+//! tree per keystroke.
+//!
+//! Cases:
+//! - the default dataset as it opens, at 1280x800;
+//! - a 100,000-measure synthetic dataset, fully expanded, with a search
+//!   active;
+//! - typing a search into the 100k dataset, one keystroke at a time, each
+//!   re-filtering and re-flattening the tree (fully expanded).
+//!
+//! Baselines measured in the same run, since this machine is shared and
+//! noisy: for frames, a plain egui window (two panels, a scroll area of 60
+//! labels and buttons); for re-filtering, the naive filter (lower-case
+//! every title and text and test `contains`, no ancestors, no counts).
+//!
+//! Goals (from the window issue): per-frame p95 <= 1 ms with the default
+//! dataset and <= 4 ms at 100k; re-filter p95 <= 10 ms at 100k.
+
+#![allow(missing_docs)]
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use plan_explorer::dataset::{self, Dataset};
+use plan_explorer::synth::{SynthOptions, generate};
+use plan_explorer::ui::{AppState, Command};
+use plan_explorer::view::tree::TreeFilter;
+
+const FRAMES: usize = 400;
+const WARM_UP: usize = 30;
+
+struct Stats {
+    p50: Duration,
+    p95: Duration,
+}
+
+fn stats(mut samples: Vec<Duration>) -> Stats {
+    samples.sort();
+    let at = |q: f64| {
+        let i = ((samples.len() - 1) as f64 * q).round();
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        samples[i as usize]
+    };
+    Stats {
+        p50: at(0.5),
+        p95: at(0.95),
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+/// Runs frames of `ui` and times layout plus tessellation of each. The
+/// pointer wanders over the window so hovers and tooltips are part of it.
+fn time_frames(frames: usize, mut ui_fn: impl FnMut(&mut egui::Ui)) -> Stats {
+    let ctx = egui::Context::default();
+    plan_explorer::ui::style::install_fonts(&ctx);
+    let size = egui::vec2(1280.0, 800.0);
+    let mut samples = Vec::with_capacity(frames);
+    for frame in 0..WARM_UP + frames {
+        let t = frame as f32 / (WARM_UP + frames) as f32;
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
+            time: Some(frame as f64 / 60.0),
+            events: vec![egui::Event::PointerMoved(egui::pos2(
+                40.0 + t * 1200.0,
+                120.0 + (t * 37.0).fract() * 600.0,
+            ))],
+            ..egui::RawInput::default()
+        };
+        let start = Instant::now();
+        let mut output = ctx.run_ui(input, &mut ui_fn);
+        let shapes = std::mem::take(&mut output.shapes);
+        let meshes = ctx.tessellate(shapes, output.pixels_per_point);
+        let elapsed = start.elapsed();
+        black_box(meshes);
+        output.textures_delta.clear();
+        if frame >= WARM_UP {
+            samples.push(elapsed);
+        }
+    }
+    stats(samples)
+}
+
+/// The baseline window: what a small plain egui app draws.
+fn plain_window(ui: &mut egui::Ui) {
+    egui::Panel::left("side").show(ui, |ui| {
+        for i in 0..20 {
+            let _ = ui.button(format!("Button {i}"));
+        }
+    });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            for i in 0..60 {
+                ui.label(format!(
+                    "A line of ordinary text, number {i}, in a scroll area."
+                ));
+            }
+        });
+    });
+}
+
+fn synthetic(measures: usize) -> Dataset {
+    dataset::load_str(&generate(SynthOptions { measures, seed: 1 }))
+        .dataset
+        .expect("the synthetic dataset is valid")
+}
+
+/// The naive filter: every node's texts lower-cased and searched.
+fn naive_filter(data: &Dataset, query: &str) -> usize {
+    let query = query.to_lowercase();
+    data.nodes
+        .iter()
+        .filter(|n| {
+            n.title.to_lowercase().contains(&query) || n.text.to_lowercase().contains(&query)
+        })
+        .count()
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; `cargo test --benches` runs this
+    // file too, and a quick pass is enough there.
+    // A quick pass (fewer frames, 10k measures) when run as a test.
+    let quick = std::env::args().any(|a| a == "--test");
+    let (frames, measures, rounds) = if quick {
+        (20, 10_000, 1)
+    } else {
+        (FRAMES, 100_000, 5)
+    };
+
+    println!("Per-frame CPU time (egui layout + tessellation, no GPU), 1280x800, {frames} frames:");
+    let baseline = time_frames(frames, plain_window);
+    println!(
+        "  baseline (plain egui window)       p50 {:6.3} ms  p95 {:6.3} ms",
+        ms(baseline.p50),
+        ms(baseline.p95)
+    );
+
+    let mut state = AppState::open(None).expect("the built-in dataset opens");
+    let default = time_frames(frames, |ui| state.ui(ui));
+    println!(
+        "  default dataset                    p50 {:6.3} ms  p95 {:6.3} ms  ({:.2}x baseline p95; goal p95 <= 1 ms)",
+        ms(default.p50),
+        ms(default.p95),
+        default.p95.as_secs_f64() / baseline.p95.as_secs_f64()
+    );
+
+    let data = synthetic(measures);
+    let nodes = data.nodes.len();
+    let mut state = AppState::new(data, "synthetic".to_owned());
+    state.apply(Command::SetAllOpen(true));
+    state.apply(Command::SetFilter(TreeFilter {
+        query: "clinical".to_owned(),
+        ..TreeFilter::default()
+    }));
+    let rows = state.tree.rows.len();
+    let big = time_frames(frames, |ui| state.ui(ui));
+    println!(
+        "  {measures} measures, all open, search p50 {:6.3} ms  p95 {:6.3} ms  ({:.2}x baseline p95; goal p95 <= 4 ms; {rows} of {nodes} rows shown)",
+        ms(big.p50),
+        ms(big.p95),
+        big.p95.as_secs_f64() / baseline.p95.as_secs_f64()
+    );
+
+    println!("Re-filter per keystroke at {measures} measures (all open), typing three searches:");
+    let typed = ["clinical model", "innovation cluster", "zzz"];
+    let mut ours = Vec::new();
+    let mut naive = Vec::new();
+    for _round in 0..rounds {
+        for phrase in typed {
+            for end in 1..=phrase.len() {
+                let query = &phrase[..end];
+                let start = Instant::now();
+                black_box(naive_filter(&state.dataset, query));
+                naive.push(start.elapsed());
+                let filter = TreeFilter {
+                    query: query.to_owned(),
+                    ..TreeFilter::default()
+                };
+                let start = Instant::now();
+                state.apply(Command::SetFilter(filter));
+                ours.push(start.elapsed());
+                black_box(state.tree.rows.len());
+            }
+        }
+    }
+    let (ours, naive) = (stats(ours), stats(naive));
+    println!(
+        "  baseline (naive lower-case scan)   p50 {:6.3} ms  p95 {:6.3} ms",
+        ms(naive.p50),
+        ms(naive.p95)
+    );
+    println!(
+        "  tree re-filter + flatten           p50 {:6.3} ms  p95 {:6.3} ms  ({:.2}x baseline p95; goal p95 <= 10 ms)",
+        ms(ours.p50),
+        ms(ours.p95),
+        ours.p95.as_secs_f64() / naive.p95.as_secs_f64()
+    );
+}
