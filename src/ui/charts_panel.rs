@@ -231,8 +231,17 @@ fn draw_line_series(
                     f64::midpoint(f64::from(connection.from.0), f64::from(connection.to.0)),
                     f64::midpoint(connection.from.1, connection.to.1),
                 );
+                // Written beside the line on its upper side (up and left of
+                // the middle of a rising line, up and right of a falling
+                // one), so the words never sit on the dashes.
+                let anchor = if connection.to.1 >= connection.from.1 {
+                    egui::Align2::RIGHT_BOTTOM
+                } else {
+                    egui::Align2::LEFT_BOTTOM
+                };
                 plot_ui.text(
-                    Text::new("", middle, "straight line: no data between")
+                    Text::new("", middle, "straight line: no data between ")
+                        .anchor(anchor)
                         .color(color.gamma_multiply(0.8)),
                 );
             }
@@ -438,6 +447,13 @@ fn funds_chart(
     // bars keep the plot's whole width however long the names are.
     let plot = Plot::new("funds")
         .allow_scroll(false)
+        .x_grid_spacer(move |input| {
+            if log_scale {
+                decade_spacer(&input)
+            } else {
+                egui_plot::log_grid_spacer(10)(input)
+            }
+        })
         .x_axis_label(unit_label(QuantityUnit::Yuan, convention))
         .x_axis_formatter(move |mark: GridMark, _| {
             if log_scale && mark.value.fract() != 0.0 {
@@ -449,7 +465,14 @@ fn funds_chart(
         .show_grid([true, false])
         .include_x(0.0)
         // Room right of the longest bar for its "over" mark.
-        .include_x(bars.first().map_or(1.0, |b| to_axis(b.amount_yuan)) * 1.2)
+        .include_x({
+            let longest = bars.first().map_or(1.0, |b| to_axis(b.amount_yuan));
+            if log_scale {
+                longest + 0.8
+            } else {
+                longest * 1.15
+            }
+        })
         .include_y(-0.5)
         .include_y(count as f64 - 0.2)
         .show_y(false);
@@ -558,6 +581,28 @@ fn draw_fund_bars(
             .anchor(egui::Align2::LEFT_CENTER),
         );
     }
+}
+
+/// Grid marks on the log scale: one per power of ten, labelled every third
+/// (1 yuan, 1,000 yuan, 1 million yuan...), so labels never crowd.
+fn decade_spacer(input: &egui_plot::GridInput) -> Vec<GridMark> {
+    let (min, max) = input.bounds;
+    let mut marks = Vec::new();
+    let mut power = min.ceil();
+    while power <= max && marks.len() < 64 {
+        // egui_plot labels the marks with the largest step size first.
+        let step_size = if power.rem_euclid(3.0) == 0.0 {
+            3.0
+        } else {
+            1.0
+        };
+        marks.push(GridMark {
+            value: power,
+            step_size,
+        });
+        power += 1.0;
+    }
+    marks
 }
 
 /// The fund levels in the legend's order.

@@ -301,7 +301,7 @@ impl AppState {
         let width = ui.available_width();
         egui::Panel::left("tree")
             .resizable(true)
-            .default_size(380.0_f32.min(width * 0.3))
+            .default_size((width * 0.25).max(380.0_f32.min(width * 0.3)))
             .size_range(200.0..=(width * 0.35).max(200.0))
             .show(ui, |ui| tree_panel::ui(self, ui, &mut commands));
         egui::Panel::right("details")
