@@ -124,3 +124,88 @@ fn selecting_a_measure_highlights_its_linked_figures() {
     assert!(lit.contains(&FigureRef::Series(series)));
     assert!(highlighted(&data, None).is_empty());
 }
+
+mod hover {
+    use super::data;
+    use plan_explorer::dataset::FigureRef;
+    use plan_explorer::view::amount::Convention;
+    use plan_explorer::view::hover;
+
+    fn fund(data: &plan_explorer::dataset::Dataset, id: &str) -> FigureRef {
+        let f = data
+            .funds
+            .iter()
+            .position(|f| f.id == id)
+            .expect("the fund exists");
+        FigureRef::Fund(plan_explorer::dataset::FundIx(
+            u32::try_from(f).expect("small"),
+        ))
+    }
+
+    #[test]
+    fn a_fund_shows_its_level_amount_dollars_source_date_and_quote() {
+        let data = data();
+        let text = hover::fund(
+            &data,
+            fund(&data, "fund-national-ai"),
+            Convention::International,
+        );
+        assert!(
+            text.starts_with("National AI Fund\nNational: 60 billion yuan"),
+            "{text}"
+        );
+        assert!(text.contains("US$"), "{text}");
+        assert!(text.contains("\n\nSource: "), "{text}");
+        let quote = &data.funds[0].citations[0].quote;
+        assert!(text.contains(quote.as_str()), "{text}");
+        let chinese = hover::fund(&data, fund(&data, "fund-national-ai"), Convention::Chinese);
+        assert!(chinese.contains("600亿元"), "{chinese}");
+    }
+
+    #[test]
+    fn a_point_shows_year_value_status_and_an_undated_source_says_so() {
+        let data = data();
+        let (s, series) = data
+            .series
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.title.starts_with("Three pioneering industries"))
+            .expect("the share series");
+        let p = series
+            .points
+            .iter()
+            .position(|p| p.year == 2024)
+            .expect("2024");
+        let figure = FigureRef::Point(
+            plan_explorer::dataset::SeriesIx(u32::try_from(s).expect("small")),
+            u32::try_from(p).expect("small"),
+        );
+        let text = hover::point(&data, figure, Convention::International);
+        assert!(text.contains("2024: 33.4% (actual)"), "{text}");
+        assert!(text.contains("Source: "), "{text}");
+        // Its source, the 15th Five-Year Plan roadmap article, prints no
+        // date; the hover says so, with the dataset's reason.
+        let source = &data.sources[series.points[p].citations[0].source.index()];
+        assert_eq!(source.date, None);
+        assert!(text.contains("(undated: No date printed."), "{text}");
+    }
+
+    #[test]
+    fn a_target_shows_value_deadline_and_source() {
+        let data = data();
+        let t = data
+            .targets
+            .iter()
+            .position(|t| t.metric == "Advanced smart factories")
+            .expect("the target");
+        let figure = FigureRef::Target(plan_explorer::dataset::TargetIx(
+            u32::try_from(t).expect("small"),
+        ));
+        let text = hover::target(&data, figure, Convention::International);
+        assert!(
+            text.starts_with("Advanced smart factories\n500 (by 2030, target)"),
+            "{text}"
+        );
+        assert!(text.contains("Source: "), "{text}");
+    }
+}

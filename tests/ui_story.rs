@@ -259,3 +259,58 @@ fn the_theme_follows_the_system_by_default() {
         );
     }
 }
+
+#[test]
+fn clicking_a_visible_row_does_not_scroll_the_tree() {
+    let mut harness = harness();
+    harness.get_by_label("Expand all").click();
+    harness.run();
+    // A row below the middle of the panel: centring it would move it up.
+    let row = 20;
+    let Item::Node(node) = harness.state().tree.rows[row].item else {
+        panic!("row {row} is a node");
+    };
+    let title = harness.state().dataset.node(node).title.clone();
+    let before = harness.get_by_label_contains(&title).rect();
+    assert!(
+        before.top() > 450.0,
+        "the row is low in the panel: {before:?}"
+    );
+    harness.get_by_label_contains(&title).click();
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(Item::Node(node)));
+    // The title is now also in the details panel; the tree's is leftmost.
+    let after = harness
+        .query_all_by_label_contains(&title)
+        .map(|n| n.rect())
+        .min_by(|a, b| a.left().total_cmp(&b.left()))
+        .expect("the row is still there");
+    assert!(
+        (after.top() - before.top()).abs() < 1.0,
+        "{before:?} -> {after:?}"
+    );
+}
+
+#[test]
+fn a_selection_out_of_view_is_scrolled_to() {
+    let mut harness = harness();
+    harness.get_by_label("Expand all").click();
+    harness.run();
+    let last = harness.state().tree.rows.len() - 1;
+    let Item::Node(node) = harness.state().tree.rows[last].item else {
+        panic!("the last row is a node");
+    };
+    // Selected from elsewhere (a chart's linked measure, say).
+    harness
+        .state_mut()
+        .apply(plan_explorer::ui::Command::Select(Item::Node(node)));
+    // The scroll is animated over several frames.
+    harness.run_steps(20);
+    let title = harness.state().dataset.node(node).title.clone();
+    let rect = harness
+        .query_all_by_label_contains(&title)
+        .map(|n| n.rect())
+        .min_by(|a, b| a.left().total_cmp(&b.left()))
+        .expect("the row is drawn");
+    assert!(rect.top() > 60.0 && rect.bottom() < 800.0, "{rect:?}");
+}

@@ -3,21 +3,22 @@
 //! figure with its source and quote; clicking selects it.
 
 use std::collections::HashSet;
-use std::fmt::Write as _;
 
 use egui_plot::{
     Bar, BarChart, GridMark, HoverPosition, Line, LineStyle, Plot, PlotPoint, Points, Text,
 };
 
-use super::style::{level_color, level_label, series_color, status_style};
+use super::style::{level_color, series_color, status_style};
 use super::{AppState, Command};
 use crate::dataset::{Dataset, FigureRef, FundLevel, QuantityUnit, Status};
 use crate::selection::Item;
 use crate::view::amount::{self, Convention};
+use crate::view::charts::level_label;
 use crate::view::charts::{
     self, ChartId, LegendKey, LineSeries, TargetColumn, fund_bars, gdp_share, highlighted,
     industrial_output, visible_bars, visible_series,
 };
+use crate::view::hover;
 
 /// Draws the chart tabs and the chosen chart.
 pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
@@ -55,36 +56,6 @@ pub fn chart_title(chart: ChartId) -> &'static str {
         ChartId::Funds => "Fund allocations",
         ChartId::Targets => "Targets",
     }
-}
-
-/// The hover text of a point: value, year, status, source and quote.
-fn point_hover(data: &Dataset, figure: FigureRef, convention: Convention) -> String {
-    let FigureRef::Point(s, p) = figure else {
-        return String::new();
-    };
-    let series = &data.series[s.index()];
-    let point = &series.points[p as usize];
-    let mut text = format!(
-        "{}\n{}: {} ({})",
-        series.title,
-        point.year,
-        amount::of_point(series, point, convention),
-        point.status
-    );
-    if series.unit == QuantityUnit::Yuan
-        && let Some(usd) = amount::usd_equivalent(data, point.value)
-    {
-        text.push('\n');
-        text.push_str(&usd);
-    }
-    for citation in &point.citations {
-        let source = &data.sources[citation.source.index()];
-        let _ = write!(text, "\n\nSource: {}\n“{}”", source.title, citation.quote);
-    }
-    if let Some(note) = &point.note {
-        let _ = write!(text, "\n\nNote: {note}");
-    }
-    text
 }
 
 /// A line chart of series by year.
@@ -175,7 +146,7 @@ fn line_chart(
                         && (f64::from(*year) - position.x).abs() < 1e-9
                         && (*value - position.y).abs() <= f64::EPSILON * value.abs().max(1.0)
                 })
-                .map(|(_, _, _, figure)| point_hover(data, *figure, convention)),
+                .map(|(_, _, _, figure)| hover::point(data, *figure, convention)),
             HoverPosition::Elsewhere { .. } => None,
         });
     let response = plot.show(ui, |plot_ui| {
@@ -477,7 +448,7 @@ fn funds_chart(
         .include_y(count as f64 - 0.2)
         .show_y(false);
     let response = plot.show(ui, |plot_ui| {
-        draw_fund_bars(plot_ui, &bars, lit, strong, convention, log_scale);
+        draw_fund_bars(plot_ui, data, &bars, lit, strong, convention, log_scale);
         plot_ui.pointer_coordinate()
     });
     if response.response.clicked()
@@ -505,6 +476,7 @@ fn funds_chart(
 /// "over" marks after lower bounds.
 fn draw_fund_bars(
     plot_ui: &mut egui_plot::PlotUi<'_>,
+    data: &Dataset,
     bars: &[charts::FundBar],
     lit: &HashSet<FigureRef>,
     strong: egui::Color32,
@@ -519,18 +491,9 @@ fn draw_fund_bars(
             .enumerate()
             .filter(|(_, b)| b.level == level)
             .map(|(i, b)| {
+                // The bar's name is what its hover shows.
                 let mut bar = Bar::new((count - 1 - i) as f64, to_axis(b.amount_yuan))
-                    .name(format!(
-                        "{}: {}",
-                        b.name,
-                        amount::flagged(
-                            b.amount_yuan,
-                            QuantityUnit::Yuan,
-                            b.approximate,
-                            b.lower_bound,
-                            convention
-                        )
-                    ))
+                    .name(hover::fund(data, b.figure, convention))
                     .fill(level_color(level))
                     .width(0.5);
                 if lit.contains(&b.figure) {
@@ -696,7 +659,7 @@ fn targets_table(
                     ));
                     if ui
                         .add(egui::Button::selectable(selected, row.metric.as_str()).wrap())
-                        .on_hover_text("Show this target and its measures")
+                        .on_hover_text(hover::target(data, row.figure, state.convention))
                         .clicked()
                     {
                         commands.push(Command::Select(Item::Figure(row.figure)));

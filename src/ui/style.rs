@@ -69,14 +69,3 @@ pub fn status_style(status: Status, color: Color32) -> (Color32, bool) {
         Status::Estimate => (color.gamma_multiply(0.45), true),
     }
 }
-
-/// A level's label for legends.
-pub fn level_label(level: FundLevel) -> &'static str {
-    match level {
-        FundLevel::National => "National",
-        FundLevel::Municipal => "Municipal",
-        FundLevel::District => "District",
-        FundLevel::SocialCapital => "Social capital",
-        FundLevel::Mixed => "National and municipal, combined",
-    }
-}

@@ -36,16 +36,26 @@ pub fn ui(state: &mut AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
 
     let selected = state.selected();
     let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]);
+    // The rows drawn last frame; a selection already among them (clicked
+    // there, say) is not scrolled to, so the tree does not jump.
+    let shown_id = egui::Id::unique("tree_rows_shown");
+    let shown: std::ops::Range<usize> = ui.ctx().data(|d| d.get_temp(shown_id)).unwrap_or(0..0);
     if state.scroll_to_selection {
         state.scroll_to_selection = false;
         if let Some(row) = selected.and_then(|item| state.tree.row_of(item)) {
-            let spacing = ui.spacing().item_spacing.y;
-            let offset = row as f32 * (ROW_HEIGHT + spacing) - ui.available_height() / 2.0;
-            scroll = scroll.vertical_scroll_offset(offset.max(0.0));
+            // Rows at the very edges may be only partly visible.
+            let fully_shown = shown.start < row && row + 1 < shown.end;
+            if !fully_shown {
+                let spacing = ui.spacing().item_spacing.y;
+                let offset = row as f32 * (ROW_HEIGHT + spacing) - ui.available_height() / 2.0;
+                scroll = scroll.vertical_scroll_offset(offset.max(0.0));
+            }
         }
     }
     let rows = state.tree.rows.len();
     scroll.show_rows(ui, ROW_HEIGHT, rows, |ui, range| {
+        ui.ctx()
+            .data_mut(|d| d.insert_temp(shown_id, range.clone()));
         for row_index in range {
             row_ui(state, ui, row_index, selected, commands);
         }

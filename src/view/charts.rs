@@ -309,3 +309,14 @@ pub fn highlighted(dataset: &Dataset, selection: Option<Item>) -> HashSet<Figure
     }
     out
 }
+
+/// A level's label for legends.
+pub fn level_label(level: FundLevel) -> &'static str {
+    match level {
+        FundLevel::National => "National",
+        FundLevel::Municipal => "Municipal",
+        FundLevel::District => "District",
+        FundLevel::SocialCapital => "Social capital",
+        FundLevel::Mixed => "National and municipal, combined",
+    }
+}

@@ -3,6 +3,7 @@
 
 pub mod amount;
 pub mod charts;
+pub mod hover;
 pub mod tree;
 
 /// A name with its Chinese form where the documents give one:

@@ -1,0 +1,114 @@
+//! The hover texts of figures: the exact value with its unit, year and
+//! status, a US-dollar figure where a stated rate allows, and each source
+//! with its date and the quote. Shared by the charts' hovers and tested as
+//! text.
+
+use std::fmt::Write as _;
+
+use crate::dataset::{Citation, Dataset, FigureRef, QuantityUnit};
+use crate::view::amount::{self, Convention};
+use crate::view::charts::level_label;
+
+/// The hover text of a point: value, year, status, source and quote.
+pub fn point(data: &Dataset, figure: FigureRef, convention: Convention) -> String {
+    let FigureRef::Point(s, p) = figure else {
+        return String::new();
+    };
+    let series = &data.series[s.index()];
+    let point = &series.points[p as usize];
+    let mut text = format!(
+        "{}\n{}: {} ({})",
+        series.title,
+        point.year,
+        amount::of_point(series, point, convention),
+        point.status
+    );
+    if series.unit == QuantityUnit::Yuan
+        && let Some(usd) = amount::usd_equivalent(data, point.value)
+    {
+        text.push('\n');
+        text.push_str(&usd);
+    }
+    sources_and_note(data, &mut text, &point.citations, point.note.as_deref());
+    text
+}
+
+/// Appends each citation's source (with its date) and quote, and the note.
+fn sources_and_note(data: &Dataset, text: &mut String, citations: &[Citation], note: Option<&str>) {
+    for citation in citations {
+        let source = &data.sources[citation.source.index()];
+        // An undated source says why, shortened: its note can be long.
+        let when = match (&source.date, &source.date_note) {
+            (Some(date), _) => format!(", {date}"),
+            (None, Some(note)) => {
+                format!(" (undated: {})", crate::dataset::abbreviate(note, 120, "…"))
+            }
+            (None, None) => " (undated)".to_owned(),
+        };
+        let _ = write!(
+            text,
+            "\n\nSource: {}{when}\n“{}”",
+            source.title, citation.quote
+        );
+    }
+    if let Some(note) = note {
+        let _ = write!(text, "\n\nNote: {note}");
+    }
+}
+
+/// The hover text of a fund: name, level, amount (and in US dollars),
+/// purpose, sources with quotes.
+pub fn fund(data: &Dataset, figure: FigureRef, convention: Convention) -> String {
+    let FigureRef::Fund(f) = figure else {
+        return String::new();
+    };
+    let fund = &data.funds[f.index()];
+    let mut text = format!("{}\n{}", fund.name, level_label(fund.level));
+    if let Some(amount) = fund.amount_yuan {
+        let _ = write!(
+            text,
+            ": {}",
+            amount::flagged(
+                amount,
+                QuantityUnit::Yuan,
+                fund.approximate,
+                fund.lower_bound,
+                convention
+            )
+        );
+        if let Some(usd) = amount::usd_equivalent(data, amount) {
+            let _ = write!(text, "\n{usd}");
+        }
+    }
+    if !fund.purpose.is_empty() {
+        let _ = write!(text, "\n{}", fund.purpose);
+    }
+    sources_and_note(data, &mut text, &fund.citations, fund.note.as_deref());
+    text
+}
+
+/// The hover text of a target: metric, value, deadline, sources with
+/// quotes.
+pub fn target(data: &Dataset, figure: FigureRef, convention: Convention) -> String {
+    let FigureRef::Target(t) = figure else {
+        return String::new();
+    };
+    let target = &data.targets[t.index()];
+    let deadline = target
+        .deadline_year
+        .map_or_else(|| "no deadline stated".to_owned(), |y| format!("by {y}"));
+    let mut text = format!(
+        "{}\n{} ({deadline}, target)",
+        target.metric,
+        amount::flagged(
+            target.value,
+            target.unit,
+            target.approximate,
+            target.lower_bound,
+            convention
+        )
+    );
+    sources_and_note(data, &mut text, &target.citations, target.note.as_deref());
+    text.push_str("\n\nClick to show it and its measures.");
+    text
+}
