@@ -39,7 +39,7 @@ fn sources_and_note(data: &Dataset, text: &mut String, citations: &[Citation], n
         let source = &data.sources[citation.source.index()];
         // An undated source says why, shortened: its note can be long.
         let when = match (&source.date, &source.date_note) {
-            (Some(date), _) => format!(", {date}"),
+            (Some(printed), _) => format!(", {printed}"),
             (None, Some(note)) => {
                 format!(" (undated: {})", crate::dataset::abbreviate(note, 120, "…"))
             }
