@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Writes data/editions/shanghai_plans-2025-12-31.json from the current
+built-in dataset: an earlier edition holding only what the source documents
+published before 2026 say.
+
+Which documents: src-002 (the Medical AI Working Plan, dated 2025-03-07) and
+src-001 (undated, but it calls 2024 "last year" and mentions "late November"
+meetings: late 2025, per its date_note). src-003 is dated 2026-02-07; src-000
+and src-004 print no date, so nothing shows they predate 2026 and they are
+left out.
+
+Records are kept only where a kept document states them; a record citing
+several documents keeps only the kept citations. Nothing is invented: the
+one renamed record (the 15-billion-yuan fund, which only src-003 names the
+"Future Industry Fund") takes src-001's own words.
+
+Run from the project folder: python3 tools/make_earlier_edition.py
+"""
+import json
+import pathlib
+
+KEPT = {"src-001", "src-002"}
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+current = json.loads((ROOT / "data/shanghai_plans.json").read_text(encoding="utf-8"))
+
+
+def citations(record):
+    """The record's citations as (source, quote) dicts, primary first."""
+    out = [{"source": record["source"], "quote": record["quote"]}] if "source" in record else []
+    return out + list(record.get("also", []))
+
+
+def recite(record):
+    """Keeps only the kept documents' citations; False if none is left."""
+    kept = [c for c in citations(record) if c["source"] in KEPT]
+    if not kept:
+        return False
+    record["source"], record["quote"] = kept[0]["source"], kept[0]["quote"]
+    record.pop("also", None)
+    if len(kept) > 1:
+        record["also"] = kept[1:]
+    return True
+
+
+def keep_nodes(nodes, default_source):
+    out = []
+    for node in nodes:
+        if node.get("source", default_source) not in KEPT:
+            continue
+        node["children"] = keep_nodes(node.get("children", []), node.get("source", default_source))
+        out.append(node)
+    return out
+
+
+def node_ids(nodes):
+    for node in nodes:
+        yield node
+        yield from node_ids(node.get("children", []))
+
+
+edition = dict(current)
+edition["edition"] = "2025-12-31"
+edition["description"] = (
+    "An earlier edition of the built-in dataset, for trying out loading an updated "
+    "dataset and its change summary: it holds only what the documents published "
+    "before 2026 say (src-001, late 2025; src-002, 2025-03-07). Its date is the end "
+    "of 2025, by which both had appeared; it was made from the current edition by "
+    "tools/make_earlier_edition.py."
+)
+edition["sources"] = [s for s in current["sources"] if s["id"] in KEPT]
+plans = []
+for plan in current["plans"]:
+    if plan["source"] not in KEPT:
+        continue
+    plan["nodes"] = keep_nodes(plan["nodes"], plan["source"])
+    plans.append(plan)
+edition["plans"] = plans
+kept_nodes = {n["id"] for p in plans for n in node_ids(p["nodes"])}
+used_units = {u for p in plans for n in node_ids(p["nodes"]) for u in n.get("units", [])}
+used_themes = {t for p in plans for n in node_ids(p["nodes"]) for t in n.get("themes", [])}
+edition["units"] = [u for u in current["units"] if u["id"] in used_units]
+edition["themes"] = [t for t in current["themes"] if t["id"] in used_themes]
+
+series = []
+for s in current["series"]:
+    s["points"] = [p for p in s["points"] if recite(p)]
+    s["measures"] = [m for m in s.get("measures", []) if m in kept_nodes]
+    if s["points"]:
+        series.append(s)
+edition["series"] = series
+
+funds = []
+for fund in current["funds"]:
+    if not recite(fund):
+        continue
+    if fund["id"] == "fund-future-industry":
+        # Only src-003 (2026) names it; src-001 gives no name.
+        fund["name"] = "15-billion-yuan fund for future-oriented industries"
+        fund["note"] = (
+            "src-001 gives no name: 'Shanghai has already set up a 15 billion-yuan fund to "
+            "develop these future-oriented industries.' Level municipal because src-001 says "
+            "Shanghai set it up."
+        )
+    fund["measures"] = [m for m in fund.get("measures", []) if m in kept_nodes]
+    funds.append(fund)
+edition["funds"] = funds
+
+kept_plans = {p["id"] for p in plans}
+targets = []
+for target in current["targets"]:
+    if target["plan"] in kept_plans and recite(target):
+        target["measures"] = [m for m in target.get("measures", []) if m in kept_nodes]
+        targets.append(target)
+edition["targets"] = targets
+edition["exchange_rates"] = [r for r in current["exchange_rates"] if recite(r)]
+
+out = ROOT / "data/editions/shanghai_plans-2025-12-31.json"
+out.write_text(json.dumps(edition, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+print(
+    f"wrote {out.relative_to(ROOT)}: {len(plans)} plans, {len(kept_nodes)} nodes, "
+    f"{len(series)} series, {len(funds)} funds, {len(targets)} targets"
+)
