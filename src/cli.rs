@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use crate::dataset::{self, Problem, ReadError, Summary};
+use crate::view::charts::ChartId;
 
 /// Explore Shanghai's industrial and medical-AI plans.
 ///
@@ -44,6 +45,65 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Print the dataset format's JSON Schema.
     Schema,
+    /// Write a chart as a PNG picture or its data as CSV, without a window.
+    ///
+    /// Exit status: 0 when written, 1 when the dataset is invalid, 2 on a
+    /// usage or I/O error (a bad chart id, an unwritable path, an existing
+    /// file without --force).
+    Export(ExportArgs),
+}
+
+/// Arguments of `export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Print the chart ids and exit.
+    #[arg(long, exclusive = true)]
+    pub list: bool,
+    /// The chart: industrial-output, gdp-share, funds or targets.
+    #[arg(long, value_name = "ID", required_unless_present = "list")]
+    pub chart: Option<String>,
+    /// Where to write: FILE.png for the picture, FILE.csv for the data.
+    #[arg(long, value_name = "FILE", required_unless_present = "list")]
+    pub out: Option<PathBuf>,
+    /// The dataset; the built-in one when not given.
+    #[arg(long, value_name = "FILE")]
+    pub dataset: Option<PathBuf>,
+    /// Width of the picture's layout, in points.
+    #[arg(long, default_value_t = 1600)]
+    pub width: u32,
+    /// Height of the picture's layout, in points.
+    #[arg(long, default_value_t = 1000)]
+    pub height: u32,
+    /// Pixels per point (2 gives a 3200x2000 picture at the default size).
+    #[arg(long, default_value_t = 1.0)]
+    pub scale: f32,
+    /// The picture's theme.
+    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+    pub theme: ThemeArg,
+    /// Amounts in billion yuan (international) or in 亿元 (chinese).
+    #[arg(long, value_enum, default_value_t = ConventionArg::International)]
+    pub amounts: ConventionArg,
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `--theme`.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum ThemeArg {
+    /// Dark text on white.
+    Light,
+    /// Light text on dark grey.
+    Dark,
+}
+
+/// `--amounts`.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum ConventionArg {
+    /// Billion and trillion yuan.
+    International,
+    /// 亿元 and 万亿元.
+    Chinese,
 }
 
 /// Arguments of `validate`.
@@ -87,6 +147,7 @@ pub fn main() -> ExitCode {
             println!("{}", dataset::json_schema_text());
             ExitCode::from(EXIT_VALID)
         }
+        Some(Command::Export(args)) => ExitCode::from(export(&args)),
         None => match crate::ui::run(cli.dataset.as_deref(), cli.screenshot_to.as_deref()) {
             Ok(()) => {
                 if let Some(path) = &cli.screenshot_to {
@@ -292,4 +353,97 @@ fn plural_suffix(n: usize, what: &str) -> String {
     } else {
         format!(", {}", count(n, what))
     }
+}
+
+/// Runs `export` and returns its exit status.
+pub fn export(args: &ExportArgs) -> u8 {
+    if args.list {
+        for chart in ChartId::ALL {
+            println!("{}", chart.id());
+        }
+        return EXIT_VALID;
+    }
+    match export_chart(args) {
+        Ok(path) => {
+            println!("wrote {}", path.display());
+            EXIT_VALID
+        }
+        Err((status, message)) => {
+            eprintln!("plan-explorer export: {message}");
+            status
+        }
+    }
+}
+
+/// What `export` does, with the exit status of each failure.
+fn export_chart(args: &ExportArgs) -> Result<PathBuf, (u8, String)> {
+    let usage = |message: String| (EXIT_USAGE_OR_IO, message);
+    let (Some(id), Some(out)) = (&args.chart, &args.out) else {
+        return Err(usage("--chart and --out are required".to_owned()));
+    };
+    let chart = ChartId::from_id(id).ok_or_else(|| {
+        let ids: Vec<&str> = ChartId::ALL.iter().map(|c| c.id()).collect();
+        usage(format!(
+            "no chart \"{id}\"; the charts are {}",
+            ids.join(", ")
+        ))
+    })?;
+    let format = crate::output::Format::of(out).map_err(|e| usage(e.to_string()))?;
+    if out.exists() && !args.force {
+        return Err(usage(format!(
+            "{} exists; pass --force to replace it",
+            out.display()
+        )));
+    }
+    let data = match &args.dataset {
+        None => dataset::load_embedded().dataset,
+        Some(path) => {
+            let loaded = dataset::load_file(path).map_err(|e| match e.content_problem() {
+                Some(problem) => (EXIT_INVALID, format!("{}: {problem}", path.display())),
+                None => usage(e.to_string()),
+            })?;
+            if let Some(first) = loaded.errors().next() {
+                return Err((
+                    EXIT_INVALID,
+                    format!(
+                        "{}: not a valid dataset ({} problems; the first: {first}); \
+                         `plan-explorer validate` lists them all",
+                        path.display(),
+                        loaded.errors().count()
+                    ),
+                ));
+            }
+            loaded.dataset
+        }
+    };
+    let data = data.ok_or_else(|| (EXIT_INVALID, "the dataset is invalid".to_owned()))?;
+    let mut state = crate::ui::AppState::new(data, "export".to_owned());
+    state.convention = match args.amounts {
+        ConventionArg::International => crate::view::amount::Convention::International,
+        ConventionArg::Chinese => crate::view::amount::Convention::Chinese,
+    };
+    let bytes = match format {
+        crate::output::Format::Csv => {
+            let rows = crate::view::table::chart_rows(&state.dataset, chart, &state.hidden);
+            crate::view::table::csv_bytes(&state.dataset, &rows)
+                .map_err(|e| usage(format!("cannot write the CSV: {e}")))?
+        }
+        crate::output::Format::Png => {
+            let options = crate::ui::export::ImageOptions {
+                width: args.width,
+                height: args.height,
+                scale: args.scale,
+                theme: match args.theme {
+                    ThemeArg::Light => egui::Theme::Light,
+                    ThemeArg::Dark => egui::Theme::Dark,
+                },
+            };
+            let picture = crate::ui::export::chart_picture(&state, chart, &options)
+                .map_err(|e| usage(e.to_string()))?;
+            crate::output::png_bytes(out, picture.width, picture.height, &picture.rgba)
+                .map_err(|e| usage(e.to_string()))?
+        }
+    };
+    crate::output::write_atomic(out, &bytes).map_err(|e| usage(e.to_string()))?;
+    Ok(out.clone())
 }

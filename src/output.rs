@@ -33,6 +33,12 @@ pub enum WriteError {
         /// What the system said.
         source: std::io::Error,
     },
+    /// The name ends in neither `.png` nor `.csv`.
+    #[error("cannot tell what to write to {path}: the name must end in .png or .csv")]
+    Extension {
+        /// The path asked for.
+        path: PathBuf,
+    },
     /// The picture could not be encoded.
     #[error("cannot encode the PNG for {path}: {message}")]
     Encode {
@@ -41,6 +47,32 @@ pub enum WriteError {
         /// What the encoder said.
         message: String,
     },
+}
+
+/// What an export writes, told by the file's extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// A PNG picture.
+    Png,
+    /// CSV data.
+    Csv,
+}
+
+impl Format {
+    /// The format for a file name ending in `.png` or `.csv` (any case).
+    pub fn of(path: &Path) -> Result<Self, WriteError> {
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match extension.as_deref() {
+            Some("png") => Ok(Self::Png),
+            Some("csv") => Ok(Self::Csv),
+            _ => Err(WriteError::Extension {
+                path: path.to_owned(),
+            }),
+        }
+    }
 }
 
 /// Writes `bytes` to `path` atomically: all of them, or nothing at all.

@@ -209,3 +209,39 @@ mod hover {
         assert!(text.contains("Source: "), "{text}");
     }
 }
+
+mod table {
+    use super::data;
+    use plan_explorer::view::charts::{ChartId, LegendKey};
+    use plan_explorer::view::table::{chart_rows, source_footer, subtitle};
+
+    #[test]
+    fn the_footer_names_every_source_of_the_figures_shown_and_only_those() {
+        let data = data();
+        let rows = chart_rows(&data, ChartId::GdpShare, &std::collections::BTreeSet::new());
+        assert_eq!(
+            source_footer(&data, &rows),
+            "Source: City ready to boost strategy for next five-year plan (undated); Shanghai \
+             Charts Bold Course for ‘New Quality Productive Forces’: AI, Robotics, and Future \
+             Industries Set for Major Boost (2026-02-07)"
+        );
+        assert_eq!(
+            subtitle(ChartId::GdpShare, &rows),
+            "Percent of GDP by year · 2020–2025"
+        );
+        // Hiding the series of one source drops that source.
+        let pioneer = data
+            .series
+            .iter()
+            .position(|s| s.title.starts_with("Three pioneering"))
+            .expect("series");
+        let hidden = [LegendKey::Series(plan_explorer::dataset::SeriesIx(
+            u32::try_from(pioneer).expect("small"),
+        ))]
+        .into_iter()
+        .collect();
+        let rows = chart_rows(&data, ChartId::GdpShare, &hidden);
+        assert!(rows.iter().all(|r| !r.item.starts_with("Three pioneering")));
+        assert!(!source_footer(&data, &rows).contains("City ready"));
+    }
+}

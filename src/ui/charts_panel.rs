@@ -33,18 +33,57 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         }
     });
     ui.separator();
-    let lit = highlighted(&state.dataset, state.selected());
-    match state.chart {
+    body(state, ui, state.chart, false, commands);
+}
+
+/// Draws one chart: its legend, key and plot (or the targets' cards). For
+/// a `picture` (an export), nothing is interactive, hidden legend entries
+/// are left out, and the targets are not in a scroll area.
+pub fn body(
+    state: &AppState,
+    ui: &mut egui::Ui,
+    chart: ChartId,
+    picture: bool,
+    commands: &mut Vec<Command>,
+) {
+    let lit = if picture {
+        HashSet::new()
+    } else {
+        highlighted(&state.dataset, state.selected())
+    };
+    match chart {
         ChartId::IndustrialOutput => {
             let series = industrial_output(&state.dataset);
-            line_chart(state, ui, "industrial_output", &series, &lit, commands);
+            line_chart(
+                state,
+                ui,
+                "industrial_output",
+                &series,
+                &lit,
+                picture,
+                commands,
+            );
         }
         ChartId::GdpShare => {
             let series = gdp_share(&state.dataset);
-            line_chart(state, ui, "gdp_share", &series, &lit, commands);
+            line_chart(state, ui, "gdp_share", &series, &lit, picture, commands);
         }
-        ChartId::Funds => funds_chart(state, ui, &lit, commands),
-        ChartId::Targets => targets_table(state, ui, &lit, commands),
+        ChartId::Funds => funds_chart(state, ui, &lit, picture, commands),
+        ChartId::Targets => targets_table(state, ui, &lit, picture, commands),
+    }
+}
+
+/// A plot that does not move or show a crosshair, for pictures.
+fn still(plot: Plot<'_>, picture: bool) -> Plot<'_> {
+    if picture {
+        plot.allow_drag(false)
+            .allow_zoom(false)
+            .allow_boxed_zoom(false)
+            .allow_double_click_reset(false)
+            .show_x(false)
+            .show_y(false)
+    } else {
+        plot
     }
 }
 
@@ -65,6 +104,7 @@ fn line_chart(
     id: &str,
     series: &[LineSeries],
     lit: &HashSet<FigureRef>,
+    picture: bool,
     commands: &mut Vec<Command>,
 ) {
     let data = &state.dataset;
@@ -82,6 +122,7 @@ fn line_chart(
                     LegendKey::Series(ix),
                     series_color(i),
                     &s.title,
+                    picture,
                     commands,
                 );
             }
@@ -123,7 +164,7 @@ fn line_chart(
     let (min_year, max_year) = lookup.iter().fold((i32::MAX, i32::MIN), |(lo, hi), l| {
         (lo.min(l.1), hi.max(l.1))
     });
-    let plot = Plot::new(id)
+    let plot = still(Plot::new(id), picture)
         .include_y(max_value * 1.1)
         .include_x(f64::from(min_year) - 0.5)
         .include_x(f64::from(max_year) + 1.5)
@@ -285,9 +326,18 @@ fn legend_entry(
     key: LegendKey,
     color: egui::Color32,
     name: &str,
+    picture: bool,
     commands: &mut Vec<Command>,
 ) {
     let hidden = state.hidden.contains(&key);
+    if picture {
+        // A picture shows what is drawn, and no buttons.
+        if !hidden {
+            ui.label(egui::RichText::new("●").color(color));
+            ui.label(name);
+        }
+        return;
+    }
     let mut text = egui::text::LayoutJob::default();
     let mark_color = if hidden {
         ui.visuals().weak_text_color()
@@ -378,6 +428,7 @@ fn funds_chart(
     state: &AppState,
     ui: &mut egui::Ui,
     lit: &HashSet<FigureRef>,
+    picture: bool,
     commands: &mut Vec<Command>,
 ) {
     let data = &state.dataset;
@@ -394,29 +445,37 @@ fn funds_chart(
                     key,
                     level_color(level),
                     level_label(level),
+                    picture,
                     commands,
                 );
             }
         }
     });
     let bars = visible_bars(bars, &state.hidden);
-    let log_id = egui::Id::unique("funds_log_scale");
-    let mut log_scale: bool = ui.ctx().data(|d| d.get_temp(log_id)).unwrap_or(true);
+    let log_scale = state.funds_log_scale;
     ui.horizontal(|ui| {
-        ui.checkbox(&mut log_scale, "Logarithmic scale")
-            .on_hover_text(
+        if picture {
+            if log_scale {
+                ui.weak("Logarithmic scale.");
+            }
+        } else {
+            let mut on = log_scale;
+            ui.checkbox(&mut on, "Logarithmic scale").on_hover_text(
                 "The 100,000-yuan subsidy and 825 billion yuan differ by 8 orders of magnitude",
             );
+            if on != log_scale {
+                commands.push(Command::SetFundsLogScale(on));
+            }
+        }
         ui.weak("▶ after a bar: the amount is a lower bound (\"over\")");
     });
-    ui.ctx().data_mut(|d| d.insert_temp(log_id, log_scale));
     let to_axis = move |amount: f64| fund_axis(amount, log_scale);
     let from_axis = move |value: f64| if log_scale { 10f64.powf(value) } else { value };
 
     let count = bars.len();
     // Each bar's name is written above it rather than on the axis, so the
     // bars keep the plot's whole width however long the names are.
-    let plot = Plot::new("funds")
+    let plot = still(Plot::new("funds"), picture)
         .allow_scroll(false)
         .x_grid_spacer(move |input| {
             if log_scale {
@@ -606,14 +665,11 @@ fn targets_table(
     state: &AppState,
     ui: &mut egui::Ui,
     lit: &HashSet<FigureRef>,
+    picture: bool,
     commands: &mut Vec<Command>,
 ) {
     let data = &state.dataset;
-    let sort_id = egui::Id::unique("targets_sort");
-    let (mut column, mut ascending): (TargetColumn, bool) = ui
-        .ctx()
-        .data(|d| d.get_temp(sort_id))
-        .unwrap_or((TargetColumn::Deadline, true));
+    let (column, ascending) = state.targets_sort;
     ui.horizontal_wrapped(|ui| {
         ui.label("Sort by:");
         for (header, this) in [
@@ -627,54 +683,65 @@ fn targets_table(
                 (true, false) => " ▼",
                 (false, _) => "",
             };
+            if picture {
+                if column == this {
+                    ui.strong(format!("{header}{arrow}"));
+                }
+                continue;
+            }
             if ui
                 .selectable_label(column == this, format!("{header}{arrow}"))
                 .on_hover_text("Sort by this; again to reverse")
                 .clicked()
             {
-                if column == this {
-                    ascending = !ascending;
+                let sort = if column == this {
+                    (column, !ascending)
                 } else {
-                    column = this;
-                    ascending = true;
-                }
+                    (this, true)
+                };
+                commands.push(Command::SortTargets(sort.0, sort.1));
             }
         }
     });
     ui.separator();
     let rows = charts::target_rows(data, column, ascending);
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for row in &rows {
-                let selected =
-                    state.selected() == Some(Item::Figure(row.figure)) || lit.contains(&row.figure);
-                ui.horizontal_wrapped(|ui| {
-                    ui.strong(amount::flagged(
-                        row.value,
-                        row.unit,
-                        row.approximate,
-                        row.lower_bound,
-                        state.convention,
-                    ));
-                    if ui
-                        .add(egui::Button::selectable(selected, row.metric.as_str()).wrap())
-                        .on_hover_text(hover::target(data, row.figure, state.convention))
-                        .clicked()
-                    {
-                        commands.push(Command::Select(Item::Figure(row.figure)));
-                    }
-                });
-                let deadline = row
-                    .deadline_year
-                    .map_or_else(|| "no deadline stated".to_owned(), |y| format!("by {y}"));
-                ui.weak(format!(
-                    "{deadline}  ·  {}",
-                    data.plans[row.plan.index()].title
+    let mut cards = |ui: &mut egui::Ui| {
+        for row in &rows {
+            let selected =
+                state.selected() == Some(Item::Figure(row.figure)) || lit.contains(&row.figure);
+            ui.horizontal_wrapped(|ui| {
+                ui.strong(amount::flagged(
+                    row.value,
+                    row.unit,
+                    row.approximate,
+                    row.lower_bound,
+                    state.convention,
                 ));
-                ui.add_space(6.0);
-            }
-        });
-    ui.ctx()
-        .data_mut(|d| d.insert_temp(sort_id, (column, ascending)));
+                if picture {
+                    ui.label(row.metric.as_str());
+                } else if ui
+                    .add(egui::Button::selectable(selected, row.metric.as_str()).wrap())
+                    .on_hover_text(hover::target(data, row.figure, state.convention))
+                    .clicked()
+                {
+                    commands.push(Command::Select(Item::Figure(row.figure)));
+                }
+            });
+            let deadline = row
+                .deadline_year
+                .map_or_else(|| "no deadline stated".to_owned(), |y| format!("by {y}"));
+            ui.weak(format!(
+                "{deadline}  ·  {}",
+                data.plans[row.plan.index()].title
+            ));
+            ui.add_space(6.0);
+        }
+    };
+    if picture {
+        cards(ui);
+    } else {
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, cards);
+    }
 }

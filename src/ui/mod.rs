@@ -7,6 +7,7 @@
 
 mod charts_panel;
 mod details_panel;
+pub mod export;
 mod screenshot;
 pub mod style;
 mod top_bar;
@@ -17,7 +18,7 @@ use std::path::{Path, PathBuf};
 use crate::dataset::{self, Dataset};
 use crate::selection::{History, Item};
 use crate::view::amount::Convention;
-use crate::view::charts::{ChartId, LegendKey};
+use crate::view::charts::{ChartId, LegendKey, TargetColumn};
 use crate::view::tree::{Expansion, SearchIndex, TreeData, TreeFilter};
 
 /// Something a panel asks the app to do.
@@ -45,6 +46,10 @@ pub enum Command {
     SetTheme(egui::ThemePreference),
     /// Hide a legend entry's series or bars, or show them again.
     ToggleLegend(LegendKey),
+    /// Draw the fund bars on a logarithmic scale, or not.
+    SetFundsLogScale(bool),
+    /// Sort the targets by a column, ascending or not.
+    SortTargets(TargetColumn, bool),
 }
 
 /// What the app remembers between runs. Missing or unreadable values fall
@@ -105,6 +110,11 @@ pub struct AppState {
     pub theme: egui::ThemePreference,
     /// Legend entries the user has hidden.
     pub hidden: std::collections::BTreeSet<LegendKey>,
+    /// Whether the fund bars use a logarithmic scale (the default: the
+    /// amounts span eight orders of magnitude).
+    pub funds_log_scale: bool,
+    /// The targets' order: the column, and whether ascending.
+    pub targets_sort: (TargetColumn, bool),
     /// The tree's rows for the current filter and expansion.
     pub tree: TreeData,
     /// Set when the tree view should scroll to the selection.
@@ -131,6 +141,8 @@ impl AppState {
             convention: Convention::International,
             theme: egui::ThemePreference::System,
             hidden: std::collections::BTreeSet::new(),
+            funds_log_scale: true,
+            targets_sort: (TargetColumn::Deadline, true),
             tree,
             scroll_to_selection: false,
         }
@@ -245,6 +257,8 @@ impl AppState {
             Command::ShowChart(chart) => self.chart = chart,
             Command::SetConvention(convention) => self.convention = convention,
             Command::SetTheme(theme) => self.theme = theme,
+            Command::SetFundsLogScale(on) => self.funds_log_scale = on,
+            Command::SortTargets(column, ascending) => self.targets_sort = (column, ascending),
             Command::ToggleLegend(key) => {
                 if !self.hidden.remove(&key) {
                     self.hidden.insert(key);

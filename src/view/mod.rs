@@ -4,6 +4,7 @@
 pub mod amount;
 pub mod charts;
 pub mod hover;
+pub mod table;
 pub mod tree;
 
 /// A name with its Chinese form where the documents give one:

@@ -1,0 +1,231 @@
+//! The data behind a chart as rows: what a CSV export writes, and what an
+//! exported picture names in its subtitle and source footer. Pure data,
+//! tested as such.
+
+use std::collections::BTreeSet;
+
+use crate::dataset::{Citation, Dataset, FigureRef, QuantityUnit, SourceIx};
+use crate::view::charts::{
+    ChartId, LegendKey, TargetColumn, fund_bars, gdp_share, industrial_output, level_label,
+    target_rows, visible_bars, visible_series,
+};
+
+/// One figure of a chart, as a table row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DataRow {
+    /// The figure, so a row leads back to its record.
+    pub figure: FigureRef,
+    /// The series, fund or target it belongs to.
+    pub item: String,
+    /// The year (a point's year, a target's deadline), if any.
+    pub year: Option<i32>,
+    /// The value in `unit` (yuan in full, not in billions).
+    pub value: f64,
+    /// The unit of `value`.
+    pub unit: QuantityUnit,
+    /// actual, target or estimate; "allocation" for a fund.
+    pub status: String,
+    /// The document says "about".
+    pub approximate: bool,
+    /// The document says "over".
+    pub lower_bound: bool,
+    /// The fund's level or the target's plan; empty for points.
+    pub category: String,
+    /// Every citation: the sources and their verbatim quotes.
+    pub citations: Vec<Citation>,
+}
+
+/// The rows a chart shows, in the chart's order, without what its legend
+/// hides.
+pub fn chart_rows(data: &Dataset, chart: ChartId, hidden: &BTreeSet<LegendKey>) -> Vec<DataRow> {
+    match chart {
+        ChartId::IndustrialOutput | ChartId::GdpShare => {
+            let series = if chart == ChartId::IndustrialOutput {
+                industrial_output(data)
+            } else {
+                gdp_share(data)
+            };
+            visible_series(series, hidden)
+                .iter()
+                .flat_map(|s| {
+                    s.points.iter().filter_map(|p| {
+                        let FigureRef::Point(series, point) = p.figure else {
+                            return None;
+                        };
+                        let record = &data.series[series.index()].points[point as usize];
+                        Some(DataRow {
+                            figure: p.figure,
+                            item: s.title.clone(),
+                            year: Some(p.year),
+                            value: p.value,
+                            unit: s.unit,
+                            status: p.status.to_string(),
+                            approximate: p.approximate,
+                            lower_bound: p.lower_bound,
+                            category: String::new(),
+                            citations: record.citations.clone(),
+                        })
+                    })
+                })
+                .collect()
+        }
+        ChartId::Funds => visible_bars(fund_bars(data).0, hidden)
+            .into_iter()
+            .filter_map(|bar| {
+                let FigureRef::Fund(f) = bar.figure else {
+                    return None;
+                };
+                Some(DataRow {
+                    figure: bar.figure,
+                    item: bar.name,
+                    year: None,
+                    value: bar.amount_yuan,
+                    unit: QuantityUnit::Yuan,
+                    status: "allocation".to_owned(),
+                    approximate: bar.approximate,
+                    lower_bound: bar.lower_bound,
+                    category: level_label(bar.level).to_owned(),
+                    citations: data.funds[f.index()].citations.clone(),
+                })
+            })
+            .collect(),
+        ChartId::Targets => target_rows(data, TargetColumn::Deadline, true)
+            .into_iter()
+            .filter_map(|row| {
+                let FigureRef::Target(t) = row.figure else {
+                    return None;
+                };
+                Some(DataRow {
+                    figure: row.figure,
+                    item: row.metric,
+                    year: row.deadline_year,
+                    value: row.value,
+                    unit: row.unit,
+                    status: "target".to_owned(),
+                    approximate: row.approximate,
+                    lower_bound: row.lower_bound,
+                    category: data.plans[row.plan.index()].title.clone(),
+                    citations: data.targets[t.index()].citations.clone(),
+                })
+            })
+            .collect(),
+    }
+}
+
+/// The sources the rows cite, each once, in order of first citation.
+pub fn sources(rows: &[DataRow]) -> Vec<SourceIx> {
+    let mut seen = BTreeSet::new();
+    rows.iter()
+        .flat_map(|row| &row.citations)
+        .map(|c| c.source)
+        .filter(|s| seen.insert(*s))
+        .collect()
+}
+
+/// A unit's name in a table or a subtitle.
+pub fn unit_name(unit: QuantityUnit) -> &'static str {
+    match unit {
+        QuantityUnit::Yuan => "yuan",
+        QuantityUnit::Percent => "percent",
+        QuantityUnit::PercentYoy => "percent, year on year",
+        QuantityUnit::Count => "count",
+        QuantityUnit::Per10kWorkers => "per 10,000 workers",
+    }
+}
+
+/// What a picture's subtitle says: the unit and the period the rows span.
+pub fn subtitle(chart: ChartId, rows: &[DataRow]) -> String {
+    let years: Vec<i32> = rows.iter().filter_map(|r| r.year).collect();
+    let period = match (years.iter().min(), years.iter().max()) {
+        (Some(first), Some(last)) if first == last => format!("{first}"),
+        (Some(first), Some(last)) => format!("{first}–{last}"),
+        _ => String::new(),
+    };
+    let unit = match chart {
+        ChartId::IndustrialOutput => "Yuan by year; actual, target and estimate",
+        ChartId::GdpShare => "Percent of GDP by year",
+        ChartId::Funds => "Yuan, as announced; \"over\" marks a lower bound",
+        ChartId::Targets => "Numeric targets of the plans, by deadline",
+    };
+    if period.is_empty() {
+        unit.to_owned()
+    } else {
+        format!("{unit} · {period}")
+    }
+}
+
+/// The footer of a picture: every source the rows cite, with its date.
+pub fn source_footer(data: &Dataset, rows: &[DataRow]) -> String {
+    let names: Vec<String> = sources(rows)
+        .into_iter()
+        .map(|s| {
+            let source = &data.sources[s.index()];
+            let when = source.date.as_deref().unwrap_or("undated");
+            format!("{} ({when})", source.title)
+        })
+        .collect();
+    if names.is_empty() {
+        "Source: none (no figures shown)".to_owned()
+    } else {
+        format!("Source: {}", names.join("; "))
+    }
+}
+
+/// The rows as CSV: UTF-8 with a byte-order mark, which Excel needs to read
+/// Chinese text correctly and `LibreOffice` accepts; one row per figure, its
+/// citations joined with " | ".
+pub fn csv_bytes(data: &Dataset, rows: &[DataRow]) -> Result<Vec<u8>, csv::Error> {
+    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    writer.write_record([
+        "item",
+        "year",
+        "value",
+        "unit",
+        "status",
+        "approximate",
+        "lower_bound",
+        "category",
+        "source",
+        "source_date",
+        "quote",
+    ])?;
+    for row in rows {
+        let join = |f: &dyn Fn(&Citation) -> String| {
+            row.citations.iter().map(f).collect::<Vec<_>>().join(" | ")
+        };
+        let source = join(&|c| data.sources[c.source.index()].title.clone());
+        let dates = join(&|c| {
+            data.sources[c.source.index()]
+                .date
+                .clone()
+                .unwrap_or_else(|| "undated".to_owned())
+        });
+        let quote = join(&|c| c.quote.clone());
+        writer.write_record([
+            row.item.as_str(),
+            &row.year.map(|y| y.to_string()).unwrap_or_default(),
+            &number(row.value),
+            unit_name(row.unit),
+            &row.status,
+            if row.approximate { "yes" } else { "no" },
+            if row.lower_bound { "yes" } else { "no" },
+            &row.category,
+            &source,
+            &dates,
+            &quote,
+        ])?;
+    }
+    writer
+        .into_inner()
+        .map_err(|error| csv::Error::from(error.into_error()))
+}
+
+/// A value as plain digits (no exponent), which spreadsheets read as a
+/// number: 5390000000000, 33.4.
+fn number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e18 {
+        format!("{value:.0}")
+    } else {
+        format!("{value}")
+    }
+}

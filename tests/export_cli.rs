@@ -1,0 +1,343 @@
+//! `plan-explorer export`, run as a user would: pictures (size, not blank,
+//! a footer), CSV content, and every error case leaving no file behind.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
+        .arg("export")
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn path_str(path: &Path) -> &str {
+    path.to_str().expect("a UTF-8 temp path")
+}
+
+/// Width, height and RGB pixels of a PNG.
+fn decode(path: &Path) -> (u32, u32, Vec<[u8; 3]>) {
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(path).expect("the PNG exists"),
+    ));
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut buffer = vec![0; reader.output_buffer_size().expect("fits")];
+    let info = reader.next_frame(&mut buffer).expect("decodes");
+    let channels = info.color_type.samples();
+    let pixels = buffer[..info.buffer_size()]
+        .chunks(channels)
+        .map(|p| [p[0], p[1], p[2]])
+        .collect();
+    (info.width, info.height, pixels)
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .expect("lists")
+        .map(|e| e.expect("entry").path())
+        .collect()
+}
+
+#[test]
+fn list_prints_the_chart_ids() {
+    let output = run(&["--list"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "industrial-output\ngdp-share\nfunds\ntargets\n"
+    );
+}
+
+#[test]
+fn a_picture_has_the_asked_size_is_not_blank_and_has_a_footer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for chart in ["industrial-output", "gdp-share", "funds", "targets"] {
+        let out = dir.path().join(format!("{chart}.png"));
+        let output = run(&[
+            "--chart",
+            chart,
+            "--out",
+            path_str(&out),
+            "--width",
+            "800",
+            "--height",
+            "500",
+            "--scale",
+            "2",
+        ]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{chart}: {}",
+            stderr(&output)
+        );
+        let (width, height, pixels) = decode(&out);
+        assert_eq!((width, height), (1600, 1000), "{chart}");
+        let distinct: std::collections::HashSet<[u8; 3]> = pixels.iter().copied().collect();
+        assert!(
+            distinct.len() > 30,
+            "{chart}: only {} colours",
+            distinct.len()
+        );
+        // The footer: the bottom 50 points (100 pixel rows) hold the
+        // source line, so many of their pixels differ from the background
+        // (the band's commonest colour).
+        let band = &pixels[(height as usize - 100) * width as usize..];
+        let mut counts = std::collections::HashMap::new();
+        for p in band {
+            *counts.entry(*p).or_insert(0usize) += 1;
+        }
+        let background = counts
+            .iter()
+            .max_by_key(|(_, n)| **n)
+            .map(|(p, _)| *p)
+            .expect("pixels");
+        let inked = band
+            .iter()
+            .filter(|p| {
+                p.iter()
+                    .zip(background)
+                    .map(|(&a, b)| u32::from(a.abs_diff(b)))
+                    .sum::<u32>()
+                    > 90
+            })
+            .count();
+        assert!(inked > 500, "{chart}: {inked} inked footer pixels");
+    }
+    // Nothing but the pictures: no temporary files.
+    assert_eq!(files_in(dir.path()).len(), 4);
+}
+
+#[test]
+fn a_dark_picture_is_dark() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("funds.png");
+    let output = run(&[
+        "--chart",
+        "funds",
+        "--out",
+        path_str(&out),
+        "--width",
+        "400",
+        "--height",
+        "300",
+        "--theme",
+        "dark",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let (_, _, pixels) = decode(&out);
+    let dark = pixels.iter().filter(|p| p.iter().all(|&c| c < 60)).count();
+    assert!(
+        dark > pixels.len() / 2,
+        "{dark} of {} pixels dark",
+        pixels.len()
+    );
+}
+
+#[test]
+fn csv_holds_the_2021_and_2024_gdp_share_rows_with_sources_and_quotes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("share.csv");
+    let output = run(&["--chart", "gdp-share", "--out", path_str(&out)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let bytes = std::fs::read(&out).expect("reads");
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a BOM for Excel");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let headers = reader.headers().expect("headers").clone();
+    assert_eq!(
+        headers.iter().collect::<Vec<_>>(),
+        [
+            "item",
+            "year",
+            "value",
+            "unit",
+            "status",
+            "approximate",
+            "lower_bound",
+            "category",
+            "source",
+            "source_date",
+            "quote"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+    let pioneer = |year: &str| {
+        rows.iter()
+            .find(|r| r[0].starts_with("Three pioneering industries") && &r[1] == year)
+            .unwrap_or_else(|| panic!("the {year} row"))
+            .clone()
+    };
+    let r2021 = pioneer("2021");
+    assert_eq!(
+        (&r2021[2], &r2021[3], &r2021[4], &r2021[5]),
+        ("7.5", "percent", "actual", "yes")
+    );
+    assert!(
+        r2021[10].contains("about 7.5 percent in 2021"),
+        "{:?}",
+        &r2021[10]
+    );
+    let r2024 = pioneer("2024");
+    assert_eq!((&r2024[2], &r2024[5]), ("33.4", "no"));
+    assert!(r2024[10].contains("33.4 percent"), "{:?}", &r2024[10]);
+    assert_eq!(&r2024[9], "undated");
+}
+
+#[test]
+fn csv_keeps_chinese_text_and_exact_amounts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("targets.csv");
+    let output = run(&["--chart", "targets", "--out", path_str(&out)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = String::from_utf8(std::fs::read(&out).expect("reads")).expect("UTF-8");
+    assert!(text.contains("细分赛道"), "Chinese survives");
+    let out = dir.path().join("funds.csv");
+    let output = run(&["--chart", "funds", "--out", path_str(&out)]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = std::fs::read_to_string(&out).expect("reads");
+    assert!(
+        text.contains("National AI Fund,,60000000000,yuan,allocation,no,no,National,"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_bad_chart_id_names_the_charts_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("x.png");
+    let output = run(&["--chart", "pie", "--out", path_str(&out)]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains(
+            "no chart \"pie\"; the charts are industrial-output, gdp-share, funds, targets"
+        ),
+        "{}",
+        stderr(&output)
+    );
+    assert!(files_in(dir.path()).is_empty());
+}
+
+#[test]
+fn unwritable_places_and_bad_names_give_a_clear_message_and_no_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("no/such/folder/x.csv");
+    let output = run(&["--chart", "funds", "--out", path_str(&missing)]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("does not exist"),
+        "{}",
+        stderr(&output)
+    );
+    // Not even root may create files in /proc.
+    let output = run(&["--chart", "funds", "--out", "/proc/plan-explorer-test.csv"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("cannot write /proc/plan-explorer-test.csv"),
+        "{}",
+        stderr(&output)
+    );
+    let output = run(&[
+        "--chart",
+        "funds",
+        "--out",
+        path_str(&dir.path().join("x.txt")),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("must end in .png or .csv"),
+        "{}",
+        stderr(&output)
+    );
+    let output = run(&[
+        "--chart",
+        "funds",
+        "--out",
+        path_str(&dir.path().join("x.png")),
+        "--scale",
+        "20",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("scale"), "{}", stderr(&output));
+    assert!(files_in(dir.path()).is_empty());
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_with_force() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("funds.csv");
+    std::fs::write(&out, "keep me").expect("writes");
+    let output = run(&["--chart", "funds", "--out", path_str(&out)]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("exists; pass --force"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(std::fs::read_to_string(&out).expect("reads"), "keep me");
+    let output = run(&["--chart", "funds", "--out", path_str(&out), "--force"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        std::fs::read_to_string(&out)
+            .expect("reads")
+            .contains("National AI Fund")
+    );
+}
+
+#[test]
+fn an_invalid_dataset_exits_1_and_a_missing_one_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("x.csv");
+    let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad/dangling_refs.json");
+    let output = run(&[
+        "--chart",
+        "funds",
+        "--out",
+        path_str(&out),
+        "--dataset",
+        path_str(&bad),
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("not a valid dataset"),
+        "{}",
+        stderr(&output)
+    );
+    let output = run(&[
+        "--chart",
+        "funds",
+        "--out",
+        path_str(&out),
+        "--dataset",
+        "/no/such.json",
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(files_in(dir.path()).is_empty());
+}
+
+#[test]
+fn another_dataset_can_be_exported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("funds.csv");
+    let edition =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/editions/shanghai_plans-2025-12-31.json");
+    let output = run(&[
+        "--chart",
+        "funds",
+        "--out",
+        path_str(&out),
+        "--dataset",
+        path_str(&edition),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = std::fs::read_to_string(&out).expect("reads");
+    assert!(
+        text.contains("15-billion-yuan fund for future-oriented industries"),
+        "{text}"
+    );
+    assert!(!text.contains("National AI Fund"), "{text}");
+}
