@@ -51,6 +51,24 @@ pub enum Command {
     /// usage or I/O error (a bad chart id, an unwritable path, an existing
     /// file without --force).
     Export(ExportArgs),
+    /// Show what changed between two editions of a dataset: plans,
+    /// measures, figures, funds and targets added, removed or changed.
+    ///
+    /// Exit status: 0 when both load (changed or not), 1 when one is
+    /// invalid, 2 when one cannot be read.
+    Diff(DiffArgs),
+}
+
+/// Arguments of `diff`.
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The earlier edition.
+    pub old: PathBuf,
+    /// The later edition.
+    pub new: PathBuf,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Arguments of `export`.
@@ -148,6 +166,7 @@ pub fn main() -> ExitCode {
             ExitCode::from(EXIT_VALID)
         }
         Some(Command::Export(args)) => ExitCode::from(export(&args)),
+        Some(Command::Diff(args)) => ExitCode::from(diff(&args)),
         None => match crate::ui::run(cli.dataset.as_deref(), cli.screenshot_to.as_deref()) {
             Ok(()) => {
                 if let Some(path) = &cli.screenshot_to {
@@ -324,15 +343,7 @@ fn write_text(out: &mut impl std::io::Write, report: &Report) -> std::io::Result
             )?;
         }
         for problem in &file.problems {
-            match (problem.line, problem.column) {
-                (Some(line), Some(column)) => {
-                    let mut located = problem.clone();
-                    located.line = None;
-                    located.column = None;
-                    writeln!(out, "{}:{line}:{column}: {located}", file.file)?;
-                }
-                _ => writeln!(out, "{}: {problem}", file.file)?,
-            }
+            writeln!(out, "{}", problem.located_in(&file.file))?;
         }
     }
     Ok(())
@@ -396,27 +407,11 @@ fn export_chart(args: &ExportArgs) -> Result<PathBuf, (u8, String)> {
         )));
     }
     let data = match &args.dataset {
-        None => dataset::load_embedded().dataset,
-        Some(path) => {
-            let loaded = dataset::load_file(path).map_err(|e| match e.content_problem() {
-                Some(problem) => (EXIT_INVALID, format!("{}: {problem}", path.display())),
-                None => usage(e.to_string()),
-            })?;
-            if let Some(first) = loaded.errors().next() {
-                return Err((
-                    EXIT_INVALID,
-                    format!(
-                        "{}: not a valid dataset ({} problems; the first: {first}); \
-                         `plan-explorer validate` lists them all",
-                        path.display(),
-                        loaded.errors().count()
-                    ),
-                ));
-            }
-            loaded.dataset
-        }
+        None => dataset::load_embedded()
+            .dataset
+            .ok_or_else(|| (EXIT_INVALID, "the built-in dataset is invalid".to_owned()))?,
+        Some(path) => load_for_command(path)?,
     };
-    let data = data.ok_or_else(|| (EXIT_INVALID, "the dataset is invalid".to_owned()))?;
     let mut state = crate::ui::AppState::new(data, "export".to_owned());
     state.convention = match args.amounts {
         ConventionArg::International => crate::view::amount::Convention::International,
@@ -446,4 +441,91 @@ fn export_chart(args: &ExportArgs) -> Result<PathBuf, (u8, String)> {
     };
     crate::output::write_atomic(out, &bytes).map_err(|e| usage(e.to_string()))?;
     Ok(out.clone())
+}
+
+/// Loads a dataset for a command, or says why not with the exit status.
+fn load_for_command(path: &Path) -> Result<dataset::Dataset, (u8, String)> {
+    let loaded = dataset::load_file(path).map_err(|e| match e.content_problem() {
+        Some(problem) => (EXIT_INVALID, format!("{}: {problem}", path.display())),
+        None => (EXIT_USAGE_OR_IO, e.to_string()),
+    })?;
+    if let Some(first) = loaded.errors().next() {
+        return Err((
+            EXIT_INVALID,
+            format!(
+                "{}: not a valid dataset ({} problems; the first: {first}); \
+                 `plan-explorer validate` lists them all",
+                path.display(),
+                loaded.errors().count()
+            ),
+        ));
+    }
+    loaded.dataset.ok_or_else(|| {
+        (
+            EXIT_INVALID,
+            format!("{}: not a valid dataset", path.display()),
+        )
+    })
+}
+
+/// Runs `diff` and returns its exit status.
+pub fn diff(args: &DiffArgs) -> u8 {
+    let both = load_for_command(&args.old)
+        .and_then(|old| load_for_command(&args.new).map(|new| (old, new)));
+    let (old, new) = match both {
+        Ok(both) => both,
+        Err((status, message)) => {
+            eprintln!("plan-explorer diff: {message}");
+            return status;
+        }
+    };
+    let changes = crate::view::diff::compare(&old, &new);
+    let mut out = std::io::stdout().lock();
+    let written = if args.json {
+        serde_json::to_writer_pretty(&mut out, &changes)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        write_changes(&mut out, args, &changes)
+    };
+    drop(written);
+    EXIT_VALID
+}
+
+/// The change list as text: a summary line, then one line per change
+/// (`+` added, `-` removed, `~` changed, with `old -> new` details).
+fn write_changes(
+    out: &mut impl std::io::Write,
+    args: &DiffArgs,
+    changes: &crate::view::diff::Changes,
+) -> std::io::Result<()> {
+    use crate::view::diff::{ChangeKind, RecordKind};
+    writeln!(
+        out,
+        "{} (edition {}) -> {} (edition {}): {}",
+        args.old.display(),
+        changes.old_edition,
+        args.new.display(),
+        changes.new_edition,
+        changes.summary()
+    )?;
+    for change in &changes.changes {
+        let mark = match change.kind {
+            ChangeKind::Added => '+',
+            ChangeKind::Removed => '-',
+            ChangeKind::Changed => '~',
+        };
+        let record = match change.record {
+            RecordKind::Plan => "plan",
+            RecordKind::Measure => "measure",
+            RecordKind::Figure => "figure",
+            RecordKind::Fund => "fund",
+            RecordKind::Target => "target",
+        };
+        writeln!(out, "{mark} {record} {}: {}", change.id, change.label)?;
+        for detail in &change.details {
+            writeln!(out, "    {detail}")?;
+        }
+    }
+    Ok(())
 }

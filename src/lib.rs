@@ -7,6 +7,7 @@
 //!   benchmarks.
 //! - [`output`]: atomic file writes and PNG encoding.
 //! - [`ui`]: the explorer window, one panel per module.
+//! - [`watch`]: noticing that the open file changed and settled.
 //! - [`cli`]: the command line.
 
 pub mod cli;
@@ -16,3 +17,4 @@ pub mod selection;
 pub mod synth;
 pub mod ui;
 pub mod view;
+pub mod watch;

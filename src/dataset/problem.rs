@@ -87,6 +87,23 @@ impl fmt::Display for Problem {
     }
 }
 
+impl Problem {
+    /// The problem as one line naming `file`: `file:line:column: error:
+    /// message` (the form editors and terminals turn into links), or
+    /// `file: error: path: message` when there is no line.
+    pub fn located_in(&self, file: &str) -> String {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => {
+                let mut unlocated = self.clone();
+                unlocated.line = None;
+                unlocated.column = None;
+                format!("{file}:{line}:{column}: {unlocated}")
+            }
+            _ => format!("{file}: {self}"),
+        }
+    }
+}
+
 /// `text` cut to at most `max_chars` characters, with `ellipsis` appended
 /// when something was cut.
 pub fn abbreviate(text: &str, max_chars: usize, ellipsis: &str) -> String {

@@ -31,6 +31,16 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
                 commands.push(Command::ShowChart(chart));
             }
         }
+        ui.separator();
+        if ui
+            .button("Export…")
+            .on_hover_text("Save this chart as a picture (PNG) or its data (CSV) (Ctrl+E)")
+            .clicked()
+        {
+            commands.push(Command::ShowDialog(Some(super::dialogs::export_dialog(
+                state,
+            ))));
+        }
     });
     ui.separator();
     body(state, ui, state.chart, false, commands);
@@ -230,6 +240,11 @@ fn draw_line_series(
     strong: egui::Color32,
     convention: Convention,
 ) {
+    let last_year = series
+        .iter()
+        .filter_map(|s| s.points.last().map(|p| p.year))
+        .max()
+        .unwrap_or(i32::MAX);
     for (s, &color) in series.iter().zip(colors) {
         for connection in &s.connections {
             let points = vec![
@@ -293,26 +308,27 @@ fn draw_line_series(
                     .radius(10.0),
             );
         }
-        // The last value, labelled.
+        // The last value, labelled: to the right of the point, or above
+        // and to its left at the chart's last year, where a label to the
+        // right would run out of the plot on a narrow window.
         if let Some(last) = s.points.last() {
+            let value = amount::flagged(
+                last.value,
+                s.unit,
+                last.approximate,
+                last.lower_bound,
+                convention,
+            );
+            let (text, anchor) = if last.year >= last_year {
+                (format!("{value} "), egui::Align2::RIGHT_BOTTOM)
+            } else {
+                (format!("  {value}"), egui::Align2::LEFT_BOTTOM)
+            };
             // An empty name keeps labels out of the legend.
             plot_ui.text(
-                Text::new(
-                    "",
-                    PlotPoint::new(f64::from(last.year), last.value),
-                    format!(
-                        "  {}",
-                        amount::flagged(
-                            last.value,
-                            s.unit,
-                            last.approximate,
-                            last.lower_bound,
-                            convention
-                        )
-                    ),
-                )
-                .anchor(egui::Align2::LEFT_BOTTOM)
-                .color(color),
+                Text::new("", PlotPoint::new(f64::from(last.year), last.value), text)
+                    .anchor(anchor)
+                    .color(color),
             );
         }
     }

@@ -5,9 +5,12 @@
 //! Each panel is its own module with one job. Panels read the state and send
 //! [`Command`]s; [`AppState::apply`] carries them out in one place.
 
+mod changes_panel;
 mod charts_panel;
 mod details_panel;
+pub mod dialogs;
 pub mod export;
+mod problems_panel;
 mod screenshot;
 pub mod style;
 mod top_bar;
@@ -50,6 +53,74 @@ pub enum Command {
     SetFundsLogScale(bool),
     /// Sort the targets by a column, ascending or not.
     SortTargets(TargetColumn, bool),
+    /// Load a dataset file; it replaces the one on screen only if valid.
+    OpenFile(PathBuf),
+    /// Load the open file again.
+    Reload,
+    /// Show a dialog, or close it with `None`.
+    ShowDialog(Option<Dialog>),
+    /// Close the problems panel.
+    DismissProblems,
+    /// Close the change summary.
+    DismissChanges,
+    /// Write a chart's picture or data (see [`ExportRequest`]).
+    Export(ExportRequest),
+    /// Put a chart's picture on the clipboard.
+    CopyImage(ChartId, export::ImageOptions),
+}
+
+/// The dialogs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    /// Open a dataset: a path field, Browse, the recent files.
+    Open(OpenDialog),
+    /// Export a chart.
+    Export(ExportDialog),
+}
+
+/// The Open dialog's state.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OpenDialog {
+    /// The path typed or chosen.
+    pub path: String,
+}
+
+/// The Export dialog's state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportDialog {
+    /// Which chart.
+    pub chart: ChartId,
+    /// Where to write; the extension chooses PNG or CSV.
+    pub path: String,
+    /// Size, scale and theme of a picture.
+    pub image: export::ImageOptions,
+    /// Whether the picture follows the window's theme (else light).
+    pub current_theme: bool,
+    /// Set when the file exists and the user must agree to replace it.
+    pub confirm_replace: bool,
+}
+
+/// What to export, and where.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportRequest {
+    /// Which chart.
+    pub chart: ChartId,
+    /// The file: `.png` for the picture, `.csv` for the data.
+    pub path: PathBuf,
+    /// Size, scale and theme of a picture.
+    pub image: export::ImageOptions,
+    /// Replace the file if it exists (the user agreed).
+    pub replace: bool,
+}
+
+/// Why a file did not load, for the problems panel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadProblems {
+    /// The file.
+    pub file: PathBuf,
+    /// One line per problem: `file:line:column: error: message`, or with
+    /// the JSON path.
+    pub lines: Vec<String>,
 }
 
 /// What the app remembers between runs. Missing or unreadable values fall
@@ -65,7 +136,12 @@ pub struct Settings {
     pub theme: egui::ThemePreference,
     /// The dataset file last opened, if it was a file.
     pub last_dataset: Option<PathBuf>,
+    /// Dataset files opened, most recent first.
+    pub recent: Vec<PathBuf>,
 }
+
+/// How many recent files are remembered.
+pub const RECENT_FILES: usize = 8;
 
 impl Settings {
     /// The key under which eframe stores them.
@@ -115,6 +191,20 @@ pub struct AppState {
     pub funds_log_scale: bool,
     /// The targets' order: the column, and whether ascending.
     pub targets_sort: (TargetColumn, bool),
+    /// Why the last file did not load, while the user has not closed it.
+    pub problems: Option<LoadProblems>,
+    /// What changed with the last load, while the user has not closed it.
+    pub changes: Option<crate::view::diff::Changes>,
+    /// Dataset files opened, most recent first.
+    pub recent: Vec<PathBuf>,
+    /// The open dialog, if any.
+    pub dialog: Option<Dialog>,
+    /// The last thing done or failed, for the status line.
+    pub status: Option<String>,
+    /// Watches the open file for changes.
+    pub watch: Option<crate::watch::FileWatch>,
+    /// A picture waiting to go to the clipboard (needs the context).
+    pending_copy: Option<egui::ColorImage>,
     /// The tree's rows for the current filter and expansion.
     pub tree: TreeData,
     /// Set when the tree view should scroll to the selection.
@@ -143,6 +233,13 @@ impl AppState {
             hidden: std::collections::BTreeSet::new(),
             funds_log_scale: true,
             targets_sort: (TargetColumn::Deadline, true),
+            problems: None,
+            changes: None,
+            recent: Vec::new(),
+            dialog: None,
+            status: None,
+            watch: None,
+            pending_copy: None,
             tree,
             scroll_to_selection: false,
         }
@@ -166,6 +263,10 @@ impl AppState {
             }) => {
                 let mut state = Self::new(data, path.display().to_string());
                 state.dataset_path = Some(path.to_owned());
+                state.watch = Some(crate::watch::FileWatch::new(
+                    path.to_owned(),
+                    crate::watch::stamp(path),
+                ));
                 return Ok(state);
             }
             Ok(loaded) => {
@@ -194,6 +295,10 @@ impl AppState {
         self.convention = settings.convention;
         self.chart = settings.chart;
         self.theme = settings.theme;
+        self.recent.clone_from(&settings.recent);
+        if let Some(path) = self.dataset_path.clone() {
+            self.remember(&path);
+        }
     }
 
     /// The settings to remember.
@@ -203,6 +308,7 @@ impl AppState {
             chart: self.chart,
             theme: self.theme,
             last_dataset: self.dataset_path.clone(),
+            recent: self.recent.clone(),
         }
     }
 
@@ -258,6 +364,35 @@ impl AppState {
             Command::SetConvention(convention) => self.convention = convention,
             Command::SetTheme(theme) => self.theme = theme,
             Command::SetFundsLogScale(on) => self.funds_log_scale = on,
+            Command::OpenFile(path) => {
+                self.load(&path);
+                tree_changed = false;
+            }
+            Command::Reload => {
+                if let Some(path) = self.dataset_path.clone() {
+                    self.load(&path);
+                } else {
+                    self.status = Some("The built-in dataset has no file to reload.".to_owned());
+                }
+            }
+            Command::ShowDialog(dialog) => self.dialog = dialog,
+            Command::DismissProblems => self.problems = None,
+            Command::DismissChanges => self.changes = None,
+            Command::Export(request) => self.export(&request),
+            Command::CopyImage(chart, options) => {
+                match export::chart_picture(self, chart, &options) {
+                    Ok(picture) => {
+                        self.pending_copy = Some(picture.to_color_image());
+                        self.status = Some(format!(
+                            "Copied the {} chart ({}x{} pixels) to the clipboard.",
+                            charts_panel::chart_title(chart),
+                            picture.width,
+                            picture.height
+                        ));
+                    }
+                    Err(error) => self.status = Some(error.to_string()),
+                }
+            }
             Command::SortTargets(column, ascending) => self.targets_sort = (column, ascending),
             Command::ToggleLegend(key) => {
                 if !self.hidden.remove(&key) {
@@ -267,6 +402,128 @@ impl AppState {
         }
         if tree_changed {
             self.refresh_tree();
+        }
+    }
+
+    /// Loads `path`. A valid dataset replaces the one on screen (the change
+    /// summary says what changed); anything else leaves the screen as it
+    /// is and lists the problems.
+    pub fn load(&mut self, path: &Path) {
+        let loaded = match dataset::load_file(path) {
+            Ok(loaded) => loaded,
+            Err(error) => {
+                let line = match error.content_problem() {
+                    Some(problem) => problem.located_in(&path.display().to_string()),
+                    None => error.to_string(),
+                };
+                self.fail_load(path, vec![line]);
+                return;
+            }
+        };
+        let Some(data) = loaded
+            .dataset
+            .filter(|_| loaded.problems.iter().all(|p| !p.is_error()))
+        else {
+            let lines = loaded
+                .problems
+                .iter()
+                .filter(|p| p.is_error())
+                .map(|p| p.located_in(&path.display().to_string()))
+                .collect();
+            self.fail_load(path, lines);
+            return;
+        };
+        let changes = crate::view::diff::compare(&self.dataset, &data);
+        let selected_id = self.selected().and_then(|item| match item {
+            Item::Node(n) => Some(self.dataset.node(n).id.clone()),
+            Item::Plan(_) | Item::Figure(_) => None,
+        });
+        let mut next = Self::new(data, path.display().to_string());
+        next.dataset_path = Some(path.to_owned());
+        next.watch = Some(crate::watch::FileWatch::new(
+            path.to_owned(),
+            crate::watch::stamp(path),
+        ));
+        // What the user chose stays; what pointed into the old dataset goes.
+        next.chart = self.chart;
+        next.convention = self.convention;
+        next.theme = self.theme;
+        next.funds_log_scale = self.funds_log_scale;
+        next.targets_sort = self.targets_sort;
+        next.recent = std::mem::take(&mut self.recent);
+        next.remember(path);
+        next.status = Some(format!(
+            "Loaded {} (edition {}): {}.",
+            path.display(),
+            next.dataset.edition,
+            changes.summary()
+        ));
+        next.changes = Some(changes);
+        *self = next;
+        // The same measure stays selected if the new edition has it.
+        if let Some(node) = selected_id.and_then(|id| self.dataset.node_by_id(&id)) {
+            self.apply(Command::Select(Item::Node(node)));
+        }
+    }
+
+    fn fail_load(&mut self, path: &Path, lines: Vec<String>) {
+        self.status = Some(format!(
+            "{} did not load ({} problems); the dataset on screen is unchanged.",
+            path.display(),
+            lines.len()
+        ));
+        self.problems = Some(LoadProblems {
+            file: path.to_owned(),
+            lines,
+        });
+    }
+
+    /// Puts `path` first in the recent files.
+    fn remember(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_owned());
+        self.recent.truncate(RECENT_FILES);
+    }
+
+    /// Writes a chart's picture or data, atomically; an existing file only
+    /// with the user's agreement (the Export dialog asks).
+    fn export(&mut self, request: &ExportRequest) {
+        let path = &request.path;
+        if path.exists() && !request.replace {
+            if let Some(Dialog::Export(dialog)) = &mut self.dialog {
+                dialog.confirm_replace = true;
+            }
+            return;
+        }
+        let result = crate::output::Format::of(path)
+            .map_err(|e| e.to_string())
+            .and_then(|format| match format {
+                crate::output::Format::Csv => {
+                    let rows =
+                        crate::view::table::chart_rows(&self.dataset, request.chart, &self.hidden);
+                    crate::view::table::csv_bytes(&self.dataset, &rows).map_err(|e| e.to_string())
+                }
+                crate::output::Format::Png => {
+                    export::chart_picture(self, request.chart, &request.image)
+                        .map_err(|e| e.to_string())
+                        .and_then(|p| {
+                            crate::output::png_bytes(path, p.width, p.height, &p.rgba)
+                                .map_err(|e| e.to_string())
+                        })
+                }
+            })
+            .and_then(|bytes| crate::output::write_atomic(path, &bytes).map_err(|e| e.to_string()));
+        match result {
+            Ok(()) => {
+                self.status = Some(format!("Wrote {}.", path.display()));
+                self.dialog = None;
+            }
+            Err(message) => {
+                self.status = Some(format!("Export failed: {message}"));
+                if let Some(Dialog::Export(dialog)) = &mut self.dialog {
+                    dialog.confirm_replace = false;
+                }
+            }
         }
     }
 
@@ -297,7 +554,12 @@ impl AppState {
             ui.ctx().request_repaint();
         }
         let mut commands = Vec::new();
-        keyboard_shortcuts(ui.ctx(), &mut commands);
+        keyboard_shortcuts(self, ui.ctx(), &mut commands);
+        self.watch_file(ui.ctx(), &mut commands);
+        files_dropped(ui.ctx(), &mut commands);
+        if let Some(image) = self.pending_copy.take() {
+            ui.ctx().copy_image(image);
+        }
         egui::Panel::top("menu_bar").show(ui, |ui| top_bar::menu_ui(self, ui, &mut commands));
         egui::Panel::top("top_bar").show(ui, |ui| top_bar::ui(self, ui, &mut commands));
         if let Some(banner) = self.banner.clone() {
@@ -309,6 +571,23 @@ impl AppState {
                     }
                 });
             });
+        }
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let status = self.status.as_deref().unwrap_or("Ready.");
+                ui.add(egui::Label::new(egui::RichText::new(status).small()).truncate())
+                    .on_hover_text(status);
+            });
+        });
+        if self.problems.is_some() {
+            egui::Panel::bottom("problems")
+                .resizable(true)
+                .show(ui, |ui| problems_panel::ui(self, ui, &mut commands));
+        }
+        if self.changes.is_some() {
+            egui::Panel::bottom("changes")
+                .resizable(true)
+                .show(ui, |ui| changes_panel::ui(self, ui, &mut commands));
         }
         // The side panels give way on a narrow window, so the charts keep
         // at least about 40% of the width.
@@ -324,14 +603,37 @@ impl AppState {
             .size_range(200.0..=(width * 0.3).max(200.0))
             .show(ui, |ui| details_panel::ui(self, ui, &mut commands));
         egui::CentralPanel::default().show(ui, |ui| charts_panel::ui(self, ui, &mut commands));
+        dialogs::ui(self, ui.ctx(), &mut commands);
+        drop_overlay(ui.ctx());
         for command in commands {
             self.apply(command);
         }
     }
+
+    /// Looks at the open file now and then; once a change has settled, it
+    /// is reloaded (and if it is broken, the problems panel says so while
+    /// the dataset on screen stays).
+    fn watch_file(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let Some(watch) = &mut self.watch else {
+            return;
+        };
+        let now = ctx.input(|i| i.time);
+        if watch.due(now) {
+            let stamp = crate::watch::stamp(&watch.path);
+            if watch.poll(now, stamp) {
+                commands.push(Command::Reload);
+            }
+        }
+        // Keep looking while the window is idle.
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+            crate::watch::POLL_SECONDS,
+        ));
+    }
 }
 
-/// Alt+Left / Alt+Right walk the selection history.
-fn keyboard_shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
+/// Alt+Left / Alt+Right walk the selection history; Ctrl+O opens, Ctrl+R
+/// reloads, Ctrl+E exports.
+fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Vec<Command>) {
     ctx.input_mut(|input| {
         if input.consume_key(egui::Modifiers::ALT, egui::Key::ArrowLeft) {
             commands.push(Command::Back);
@@ -339,7 +641,54 @@ fn keyboard_shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
         if input.consume_key(egui::Modifiers::ALT, egui::Key::ArrowRight) {
             commands.push(Command::Forward);
         }
+        if input.consume_key(egui::Modifiers::COMMAND, egui::Key::O) {
+            commands.push(Command::ShowDialog(Some(dialogs::open_dialog(state))));
+        }
+        if input.consume_key(egui::Modifiers::COMMAND, egui::Key::R) {
+            commands.push(Command::Reload);
+        }
+        if input.consume_key(egui::Modifiers::COMMAND, egui::Key::E) {
+            commands.push(Command::ShowDialog(Some(dialogs::export_dialog(state))));
+        }
     });
+}
+
+/// A file dropped on the window is opened.
+fn files_dropped(ctx: &egui::Context, commands: &mut Vec<Command>) {
+    let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+    if let Some(path) = dropped.first().map(|f| f.path().to_path_buf()) {
+        commands.push(Command::OpenFile(path));
+    }
+}
+
+/// While a file is dragged over the window, says what will load.
+fn drop_overlay(ctx: &egui::Context) {
+    let hovered = ctx.input(|i| i.raw.hovered_files.clone());
+    let Some(file) = hovered.first() else {
+        return;
+    };
+    let name = file
+        .path
+        .as_ref()
+        .map_or_else(|| "the file".to_owned(), |p| p.display().to_string());
+    let text = if hovered.len() > 1 {
+        format!("Drop to open {name} (the first of {} files)", hovered.len())
+    } else {
+        format!("Drop to open {name}")
+    };
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop_overlay"),
+    ));
+    let screen = ctx.content_rect();
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(180));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        text,
+        egui::FontId::proportional(22.0),
+        egui::Color32::WHITE,
+    );
 }
 
 /// The eframe application.

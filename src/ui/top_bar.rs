@@ -11,6 +11,7 @@ use crate::view::with_chinese;
 /// Draws the menu row: the menus, then the dataset's title and edition.
 pub fn menu_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
+        file_menu(state, ui, commands);
         view_menu(state, ui, commands);
         ui.separator();
         ui.strong(&state.dataset.title);
@@ -52,6 +53,49 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
                 }
             });
         });
+    });
+}
+
+/// The File menu: open, recent files, reload, export.
+fn file_menu(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    ui.menu_button("File", |ui| {
+        if ui
+            .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
+            .clicked()
+        {
+            commands.push(Command::ShowDialog(Some(super::dialogs::open_dialog(
+                state,
+            ))));
+        }
+        ui.menu_button("Recent", |ui| {
+            if state.recent.is_empty() {
+                ui.weak("No files opened yet");
+            }
+            for path in &state.recent {
+                if ui.button(path.display().to_string()).clicked() {
+                    commands.push(Command::OpenFile(path.clone()));
+                }
+            }
+        });
+        if ui
+            .add_enabled(
+                state.dataset_path.is_some(),
+                egui::Button::new("Reload").shortcut_text("Ctrl+R"),
+            )
+            .on_disabled_hover_text("The built-in dataset has no file")
+            .clicked()
+        {
+            commands.push(Command::Reload);
+        }
+        ui.separator();
+        if ui
+            .add(egui::Button::new("Export chart…").shortcut_text("Ctrl+E"))
+            .clicked()
+        {
+            commands.push(Command::ShowDialog(Some(super::dialogs::export_dialog(
+                state,
+            ))));
+        }
     });
 }
 

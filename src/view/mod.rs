@@ -3,6 +3,7 @@
 
 pub mod amount;
 pub mod charts;
+pub mod diff;
 pub mod hover;
 pub mod table;
 pub mod tree;

@@ -1,0 +1,37 @@
+//! The problems panel: why a file did not load, one line per problem with
+//! the file, line and column or JSON path, selectable and copyable. The
+//! dataset on screen stays as it was.
+
+use super::{AppState, Command};
+
+/// Draws the panel's content.
+pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let Some(problems) = &state.problems else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            format!(
+                "{} did not load: {} problem{}. The dataset on screen is unchanged.",
+                problems.file.display(),
+                problems.lines.len(),
+                if problems.lines.len() == 1 { "" } else { "s" }
+            ),
+        );
+        if ui.button("Copy all").clicked() {
+            ui.ctx().copy_text(problems.lines.join("\n"));
+        }
+        if ui.button("Close").clicked() {
+            commands.push(Command::DismissProblems);
+        }
+    });
+    egui::ScrollArea::vertical()
+        .max_height(160.0)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for line in &problems.lines {
+                ui.add(egui::Label::new(egui::RichText::new(line).monospace()).selectable(true));
+            }
+        });
+}
