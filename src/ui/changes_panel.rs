@@ -1,5 +1,5 @@
 //! The change summary after loading a new edition: counts, then each
-//! change with its old -> new details; an entry still in the dataset is
+//! change with its old -> new details (changes in place first); an entry still in the dataset is
 //! one click from its item.
 
 use super::{AppState, Command};
@@ -24,7 +24,12 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         .max_height(180.0)
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            for change in &changes.changes {
+            // What changed in place first (old -> new), then what went,
+            // then what is new: the first are the easiest to miss.
+            let ordered = [ChangeKind::Changed, ChangeKind::Removed, ChangeKind::Added]
+                .into_iter()
+                .flat_map(|kind| changes.changes.iter().filter(move |c| c.kind == kind));
+            for change in ordered {
                 ui.horizontal_wrapped(|ui| {
                     let (mark, color) = match change.kind {
                         ChangeKind::Added => ("+ added", ui.visuals().text_color()),

@@ -26,14 +26,10 @@ pub fn native_dialog_available() -> bool {
 const NO_NATIVE_DIALOG: &str = "No file dialog on this system (no XDG desktop portal or zenity): \
      type or paste the path.";
 
-/// A fresh Open dialog.
-pub fn open_dialog(state: &AppState) -> Dialog {
-    let path = state
-        .dataset_path
-        .as_ref()
-        .map(|p| p.display().to_string())
-        .unwrap_or_default();
-    Dialog::Open(OpenDialog { path })
+/// A fresh Open dialog: an empty path field (the open file is first in
+/// the recent list below it).
+pub fn open_dialog(_state: &AppState) -> Dialog {
+    Dialog::Open(OpenDialog::default())
 }
 
 /// A fresh Export dialog for the chart on screen.

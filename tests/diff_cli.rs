@@ -1,0 +1,88 @@
+//! `plan-explorer diff OLD NEW`, run as a user would.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
+        .arg("diff")
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn file(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+fn arg(path: &Path) -> &str {
+    path.to_str().expect("UTF-8")
+}
+
+#[test]
+fn the_earlier_edition_to_the_current_one_is_a_true_summary() {
+    let old = file("data/editions/shanghai_plans-2025-12-31.json");
+    let new = file("data/shanghai_plans.json");
+    let output = run(&[arg(&old), arg(&new)]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&output.stdout);
+    let first = text.lines().next().expect("a summary line");
+    assert!(
+        first.ends_with(
+            "(edition 2026-02-07): plans: 3 added, 0 removed, 0 changed; measures: 48 added, \
+             0 removed, 0 changed; figures: 10 added, 0 removed, 0 changed; funds: 6 added, 0 \
+             removed, 1 changed; targets: 16 added, 0 removed, 0 changed"
+        ),
+        "{first}"
+    );
+    assert!(text.contains(
+        "~ fund fund-future-industry: Future Industry Fund\n    name: \"15-billion-yuan fund for \
+         future-oriented industries\" -> \"Future Industry Fund\"\n"
+    ));
+    assert!(text.contains("+ plan fyp15-industry: "), "{text}");
+    // Backwards, additions become removals.
+    let output = run(&[arg(&new), arg(&old)]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("- plan fyp15-industry: "), "{text}");
+    assert!(
+        text.contains("funds: 0 added, 6 removed, 1 changed"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_edition_against_itself_has_no_changes_and_json_lists_them() {
+    let new = file("data/shanghai_plans.json");
+    let output = run(&[arg(&new), arg(&new)]);
+    assert!(
+        String::from_utf8_lossy(&output.stdout)
+            .trim_end()
+            .ends_with(": no changes")
+    );
+    let old = file("data/editions/shanghai_plans-2025-12-31.json");
+    let output = run(&[arg(&old), arg(&new), "--json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let changed: Vec<&serde_json::Value> = json["changes"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter(|c| c["kind"] == "changed")
+        .collect();
+    assert_eq!(changed.len(), 1);
+    assert_eq!(changed[0]["record"], "fund");
+    assert_eq!(changed[0]["id"], "fund-future-industry");
+    assert_eq!(json["old_edition"], "2025-12-31");
+}
+
+#[test]
+fn a_bad_or_missing_file_is_named_with_its_exit_status() {
+    let good = file("data/shanghai_plans.json");
+    let bad = file("tests/fixtures/bad/syntax_error.json");
+    let output = run(&[arg(&good), arg(&bad)]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("syntax_error.json"));
+    let output = run(&[arg(&good), "/no/such.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("/no/such.json"));
+}

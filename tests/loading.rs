@@ -1,0 +1,362 @@
+//! Loading updated datasets in the window, exporting from it, as a user
+//! would (egui_kittest through AccessKit): the problems panel keeps what is
+//! on screen, a file rewritten in chunks reloads once it settles, the
+//! change summary leads to the changed items, and Export writes files.
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use plan_explorer::dataset::FigureRef;
+use plan_explorer::selection::Item;
+use plan_explorer::ui::{AppState, Command, Dialog};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn edition() -> PathBuf {
+    root().join("data/editions/shanghai_plans-2025-12-31.json")
+}
+
+fn current() -> PathBuf {
+    root().join("data/shanghai_plans.json")
+}
+
+fn harness(state: AppState) -> Harness<'static, AppState> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(plan_explorer::ui::style::install_fonts)
+        .build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
+    harness.run_steps(2);
+    harness
+}
+
+fn open_with_dialog(harness: &mut Harness<'static, AppState>, path: &Path) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    harness.run_steps(2);
+    assert!(matches!(harness.state().dialog, Some(Dialog::Open(_))));
+    // The path field; the built-in dataset has no path, so it is empty.
+    harness.get_by_label("Path:").focus();
+    harness
+        .get_by_label("Path:")
+        .type_text(path.to_str().expect("UTF-8"));
+    harness.run_steps(2);
+    harness.get_by_label("Open").click();
+    harness.run_steps(3);
+}
+
+#[test]
+fn an_invalid_file_leaves_the_dataset_and_lists_its_problems() {
+    let mut harness = harness(AppState::open(None).expect("opens"));
+    let title = harness.state().dataset.title.clone();
+    let measures = harness.state().dataset.nodes.len();
+    let bad = root().join("tests/fixtures/bad/syntax_error.json");
+    open_with_dialog(&mut harness, &bad);
+
+    let state = harness.state();
+    assert_eq!(state.dataset.title, title, "the dataset on screen stays");
+    assert_eq!(state.dataset.nodes.len(), measures);
+    assert_eq!(state.dataset_path, None);
+    let problems = state.problems.as_ref().expect("the problems panel is open");
+    assert_eq!(problems.file, bad);
+    // Each line names the file, line and column.
+    let line = &problems.lines[0];
+    assert!(
+        line.starts_with(&format!("{}:", bad.display())) && line.contains(": error: "),
+        "{line}"
+    );
+    assert!(
+        line.split(':')
+            .nth(1)
+            .is_some_and(|l| l.parse::<u32>().is_ok()),
+        "{line}"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("problem. The dataset on screen is unchanged.")
+            .is_some()
+    );
+    assert!(harness.query_by_label("Copy all").is_some());
+    harness.get_by_label("Copy all").click();
+    harness.run_steps(1);
+    // A missing file is a problem too, and still nothing is replaced.
+    open_with_dialog(&mut harness, Path::new("/no/such/dataset.json"));
+    let problems = harness.state().problems.as_ref().expect("open");
+    assert!(
+        problems.lines[0].contains("/no/such/dataset.json"),
+        "{:?}",
+        problems.lines
+    );
+    assert_eq!(harness.state().dataset.title, title);
+}
+
+#[test]
+fn opening_a_newer_edition_shows_what_changed_each_a_click_from_its_item() {
+    let mut harness = harness(AppState::open(Some(&edition())).expect("opens"));
+    assert_eq!(harness.state().dataset.edition, "2025-12-31");
+    open_with_dialog(&mut harness, &current());
+    let state = harness.state();
+    assert_eq!(state.dataset.edition, "2026-02-07");
+    let changes = state.changes.as_ref().expect("the change summary is open");
+    assert!(
+        changes
+            .summary()
+            .contains("funds: 6 added, 0 removed, 1 changed"),
+        "{}",
+        changes.summary()
+    );
+    assert!(harness.query_by_label_contains("What changed").is_some());
+    // The renamed fund, old -> new, one click from the fund.
+    assert!(
+        harness
+            .query_by_label_contains(
+                "name: \"15-billion-yuan fund for future-oriented industries\" -> \"Future Industry Fund\""
+            )
+            .is_some()
+    );
+    harness.get_by_label("Future Industry Fund").click();
+    harness.run_steps(2);
+    let Some(Item::Figure(FigureRef::Fund(fund))) = harness.state().selected() else {
+        panic!("the fund is selected");
+    };
+    assert_eq!(
+        harness.state().dataset.funds[fund.index()].id,
+        "fund-future-industry"
+    );
+    // The file is in the recent list.
+    assert_eq!(harness.state().recent.first(), Some(&current()));
+}
+
+#[test]
+fn a_file_rewritten_in_chunks_reloads_once_it_settles_and_never_reports_half_a_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("plans.json");
+    std::fs::copy(edition(), &file).expect("copies");
+    let mut harness = harness(AppState::open(Some(&file)).expect("opens"));
+    assert_eq!(harness.state().dataset.edition, "2025-12-31");
+
+    // The new edition arrives in three chunks, a quarter of a second
+    // apart (each kittest step is a quarter of a second).
+    let new = std::fs::read(current()).expect("reads");
+    let third = new.len() / 3;
+    std::fs::write(&file, &new[..third]).expect("writes");
+    for end in [2 * third, new.len()] {
+        harness.run_steps(1);
+        assert!(
+            harness.state().problems.is_none(),
+            "half a file is not reported"
+        );
+        assert_eq!(harness.state().dataset.edition, "2025-12-31");
+        let mut handle = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&file)
+            .expect("opens");
+        std::io::Write::write_all(&mut handle, &new[end - third.min(end)..end]).expect("appends");
+    }
+    // Settling takes a second; then it reloads, once.
+    harness.run_steps(8);
+    let state = harness.state();
+    assert!(state.problems.is_none(), "{:?}", state.problems);
+    assert_eq!(state.dataset.edition, "2026-02-07");
+    assert!(state.changes.is_some());
+}
+
+#[test]
+fn a_broken_rewrite_is_reported_after_it_settles_and_the_old_data_stays() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("plans.json");
+    std::fs::copy(edition(), &file).expect("copies");
+    let mut harness = harness(AppState::open(Some(&file)).expect("opens"));
+    std::fs::write(&file, "{ \"schema_version\": 1, ").expect("writes");
+    harness.run_steps(2);
+    assert!(
+        harness.state().problems.is_none(),
+        "not while it may still be written"
+    );
+    harness.run_steps(8);
+    assert!(harness.state().problems.is_some(), "reported once settled");
+    assert_eq!(harness.state().dataset.edition, "2025-12-31");
+}
+
+#[test]
+fn ctrl_r_reloads_the_open_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("plans.json");
+    std::fs::copy(edition(), &file).expect("copies");
+    let mut state = AppState::open(Some(&file)).expect("opens");
+    // No automatic reload here: only the key.
+    state.watch = None;
+    let mut harness = harness(state);
+    std::fs::copy(current(), &file).expect("copies");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::R);
+    harness.run_steps(2);
+    assert_eq!(harness.state().dataset.edition, "2026-02-07");
+}
+
+fn set_export_path(harness: &mut Harness<'static, AppState>, path: &Path) {
+    let Some(Dialog::Export(dialog)) = &mut harness.state_mut().dialog else {
+        panic!("the export dialog is open");
+    };
+    dialog.path = path.display().to_string();
+    harness.run_steps(1);
+}
+
+#[test]
+fn export_from_the_app_writes_the_picture_asks_before_replacing_and_copies() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("share.png");
+    let mut harness = harness(AppState::open(None).expect("opens"));
+    harness.get_by_label("GDP share").click();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run_steps(2);
+    let Some(Dialog::Export(dialog)) = &harness.state().dialog else {
+        panic!("Ctrl+E opens the export dialog");
+    };
+    assert_eq!(dialog.chart, plan_explorer::view::charts::ChartId::GdpShare);
+    assert!(
+        dialog.path.ends_with("gdp-share-2026-02-07.png"),
+        "{}",
+        dialog.path
+    );
+    harness.get_by_label("800x500").click();
+    harness.run_steps(1);
+    set_export_path(&mut harness, &out);
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
+    let bytes = std::fs::read(&out).expect("the picture is written");
+    assert!(bytes.starts_with(b"\x89PNG"));
+    assert!(harness.state().dialog.is_none(), "the dialog closes");
+    assert!(
+        harness
+            .state()
+            .status
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("Wrote ")
+    );
+
+    // Again to the same file: the dialog asks first.
+    harness.get_by_label("Export…").click();
+    harness.run_steps(2);
+    set_export_path(&mut harness, &out);
+    std::fs::write(&out, b"keep?").expect("writes");
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label_contains("exists. Replace it?")
+            .is_some()
+    );
+    assert_eq!(
+        std::fs::read(&out).expect("reads"),
+        b"keep?",
+        "not yet replaced"
+    );
+    harness.get_by_label("Replace").click();
+    harness.run_steps(2);
+    assert!(std::fs::read(&out).expect("reads").starts_with(b"\x89PNG"));
+
+    // Copy image: the picture goes to the clipboard.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run_steps(2);
+    harness.get_by_label("Copy image").click();
+    let mut copied = None;
+    for _ in 0..4 {
+        harness.step();
+        copied = copied.or_else(|| {
+            harness
+                .output()
+                .platform_output
+                .commands
+                .iter()
+                .find_map(|c| match c {
+                    egui::OutputCommand::CopyImage(image) => Some(image.size),
+                    _ => None,
+                })
+        });
+    }
+    assert_eq!(copied, Some([1600, 1000]));
+
+    // CSV from the same dialog.
+    let csv = dir.path().join("share.csv");
+    set_export_path(&mut harness, &csv);
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
+    assert!(
+        std::fs::read_to_string(&csv)
+            .expect("written")
+            .contains("33.4")
+    );
+}
+
+#[test]
+fn an_export_to_a_missing_folder_says_why_and_keeps_the_dialog() {
+    let mut harness = harness(AppState::open(None).expect("opens"));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run_steps(2);
+    set_export_path(&mut harness, Path::new("/no/such/folder/x.png"));
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
+    let status = harness.state().status.clone().unwrap_or_default();
+    assert!(status.contains("does not exist"), "{status}");
+    assert!(
+        harness.state().dialog.is_some(),
+        "the dialog stays for another try"
+    );
+}
+
+/// A file as the windowing system hands it over when dropped.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Every text painted in the last frame.
+fn painted_texts(harness: &Harness<'static, AppState>) -> Vec<String> {
+    harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Text(text) => Some(text.galley.text().to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn dragging_a_file_over_the_window_says_what_will_load_and_dropping_opens_it() {
+    let mut harness = harness(AppState::open(None).expect("opens"));
+    harness.input_mut().hovered_files.push(egui::HoveredFile {
+        path: Some(edition()),
+        mime: String::new(),
+    });
+    harness.step();
+    let overlay = format!("Drop to open {}", edition().display());
+    assert!(
+        painted_texts(&harness).contains(&overlay),
+        "{:?}",
+        painted_texts(&harness)
+    );
+    harness.input_mut().hovered_files.clear();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(edition())));
+    harness.run_steps(2);
+    assert_eq!(harness.state().dataset.edition, "2025-12-31");
+    assert!(
+        !painted_texts(&harness).contains(&overlay),
+        "the overlay goes"
+    );
+}
