@@ -1,5 +1,5 @@
 //! Loading updated datasets in the window, exporting from it, as a user
-//! would (egui_kittest through AccessKit): the problems panel keeps what is
+//! would (`egui_kittest` through `AccessKit`): the problems panel keeps what is
 //! on screen, a file rewritten in chunks reloads once it settles, the
 //! change summary leads to the changed items, and Export writes files.
 
@@ -9,7 +9,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use plan_explorer::dataset::FigureRef;
 use plan_explorer::selection::Item;
-use plan_explorer::ui::{AppState, Command, Dialog};
+use plan_explorer::ui::{AppState, Dialog};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
