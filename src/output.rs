@@ -96,12 +96,24 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         path: path.to_owned(),
         source,
     };
-    // The temporary file is removed if anything below fails.
-    let mut temp = tempfile::Builder::new()
-        .prefix(".plan-explorer-")
-        .suffix(".part")
-        .tempfile_in(&folder)
-        .map_err(io)?;
+    // The temporary file is removed if anything below fails. It gets the
+    // replaced file's permissions, or a new file's usual ones (tempfile's
+    // own are private to the owner, wrong for a picture to share).
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".plan-explorer-").suffix(".part");
+    match std::fs::metadata(path) {
+        Ok(existing) => {
+            builder.permissions(existing.permissions());
+        }
+        Err(_) => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt as _;
+                builder.permissions(std::fs::Permissions::from_mode(0o644));
+            }
+        }
+    }
+    let mut temp = builder.tempfile_in(&folder).map_err(io)?;
     temp.write_all(bytes).map_err(io)?;
     temp.as_file().sync_all().map_err(io)?;
     temp.persist(path).map_err(|error| io(error.error))?;
@@ -153,6 +165,20 @@ mod tests {
             .map(|e| e.expect("entry").file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("out.png")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_is_readable_by_others_and_a_replaced_one_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("out.csv");
+        write_atomic(&path, b"a").expect("writes");
+        let mode = |p: &Path| std::fs::metadata(p).expect("exists").permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o644);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).expect("sets");
+        write_atomic(&path, b"b").expect("writes");
+        assert_eq!(mode(&path), 0o600);
     }
 
     #[test]

@@ -92,6 +92,8 @@ fn still(plot: Plot<'_>, picture: bool) -> Plot<'_> {
             .allow_double_click_reset(false)
             .show_x(false)
             .show_y(false)
+            // The page shows through: one full-size layer less to draw.
+            .show_background(false)
     } else {
         plot
     }

@@ -109,11 +109,6 @@ pub fn chart_picture(
     chart: ChartId,
     options: &ImageOptions,
 ) -> Result<Picture, ExportError> {
-    let pixels = options.pixels()?;
-    let ctx = egui::Context::default();
-    style::install_fonts(&ctx);
-    ctx.set_theme(options.theme);
-    ctx.global_style_mut(|style| style.animation_time = 0.0);
     let rows = table::chart_rows(&state.dataset, chart, &state.hidden);
     let subtitle = table::subtitle(chart, &rows);
     let footer = table::source_footer(&state.dataset, &rows);
@@ -121,6 +116,22 @@ pub fn chart_picture(
         "{} (edition {}) · Plan Explorer",
         state.dataset.title, state.dataset.edition
     );
+    page_picture(options, |ui| {
+        picture_ui(state, ui, chart, &subtitle, &footer, &made_with);
+    })
+}
+
+/// Draws any page with egui at the options' size and scale and renders it
+/// offscreen: what [`chart_picture`] does for a chart.
+pub fn page_picture(
+    options: &ImageOptions,
+    mut page: impl FnMut(&mut egui::Ui),
+) -> Result<Picture, ExportError> {
+    let pixels = options.pixels()?;
+    let ctx = egui::Context::default();
+    style::install_fonts(&ctx);
+    ctx.set_theme(options.theme);
+    ctx.global_style_mut(|style| style.animation_time = 0.0);
 
     let mut deltas = Vec::new();
     let mut last = None;
@@ -140,9 +151,7 @@ pub fn chart_picture(
             .entry(egui::ViewportId::ROOT)
             .or_default()
             .native_pixels_per_point = Some(options.scale);
-        let mut output = ctx.run_ui(input, |ui| {
-            picture_ui(state, ui, chart, &subtitle, &footer, &made_with);
-        });
+        let mut output = ctx.run_ui(input, &mut page);
         // Taken apart here: a delta dropped unapplied is a bug to egui.
         let mut delta = std::mem::take(&mut output.textures_delta);
         for (id, images) in std::mem::take(&mut delta.set) {
@@ -154,7 +163,8 @@ pub fn chart_picture(
     }
     let output = last.ok_or_else(|| ExportError::Render("nothing was drawn".to_owned()))?;
     let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
-    render(&deltas, &primitives, pixels, output.pixels_per_point)
+    let page = ctx.style_of(options.theme).visuals.panel_fill;
+    render(&deltas, &primitives, pixels, output.pixels_per_point, page)
 }
 
 /// A texture update of one pass, in the order egui gave them.
@@ -174,7 +184,10 @@ fn picture_ui(
     footer: &str,
     made_with: &str,
 ) {
-    let frame = egui::Frame::central_panel(ui.style()).inner_margin(24.0);
+    // No panel fills: the target is cleared to the page colour instead.
+    // On a software renderer every full-size layer costs as much as the
+    // rest of the picture, so none is drawn that would not show.
+    let frame = egui::Frame::NONE.inner_margin(24.0);
     egui::Panel::bottom("picture_footer")
         .frame(frame)
         .show_separator_line(false)
@@ -226,6 +239,7 @@ fn render(
     primitives: &[egui::ClippedPrimitive],
     [width, height]: [u32; 2],
     pixels_per_point: f32,
+    page: egui::Color32,
 ) -> Result<Picture, ExportError> {
     let state = render_state()?;
     let device = &state.device;
@@ -271,7 +285,7 @@ fn render(
                     view: &view,
                     resolve_target: None,
                     ops: wgpu::Operations {
-                        load: wgpu::LoadOp::Clear(wgpu::Color::WHITE),
+                        load: wgpu::LoadOp::Clear(clear_color(page, state.target_format)),
                         store: wgpu::StoreOp::Store,
                     },
                     depth_slice: None,
@@ -292,6 +306,28 @@ fn render(
         height,
         rgba,
     })
+}
+
+/// `color` as the clear value of a texture of `format`: linear for an
+/// sRGB texture, as written otherwise (egui's colours are sRGB-encoded).
+fn clear_color(color: egui::Color32, format: wgpu::TextureFormat) -> wgpu::Color {
+    if format.is_srgb() {
+        let linear = egui::Rgba::from(color);
+        wgpu::Color {
+            r: f64::from(linear.r()),
+            g: f64::from(linear.g()),
+            b: f64::from(linear.b()),
+            a: 1.0,
+        }
+    } else {
+        let [r, g, b, _] = color.to_array();
+        wgpu::Color {
+            r: f64::from(r) / 255.0,
+            g: f64::from(g) / 255.0,
+            b: f64::from(b) / 255.0,
+            a: 1.0,
+        }
+    }
 }
 
 /// Copies the rendered texture to memory as RGBA rows.
