@@ -66,9 +66,7 @@ fn main() {
             })
             .collect(),
     );
-    println!(
-        "Export at 1600x1000, scale 2 (3200x2000 pixels), median of {samples}, PNG encoded:"
-    );
+    println!("Export at 1600x1000, scale 2 (3200x2000 pixels), median of {samples}, PNG encoded:");
     println!(
         "  baseline (plain page)  {:7.1} ms",
         baseline.as_secs_f64() * 1e3

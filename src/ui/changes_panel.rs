@@ -10,16 +10,17 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     let Some(changes) = &state.changes else {
         return;
     };
+    // The buttons come first so a long summary never pushes them away.
     ui.horizontal(|ui| {
-        ui.strong(format!(
-            "What changed (edition {} -> {}):",
-            changes.old_edition, changes.new_edition
-        ));
-        ui.label(changes.summary());
         if ui.button("Close").clicked() {
             commands.push(Command::DismissChanges);
         }
+        ui.strong(format!(
+            "What changed (edition {} -> {})",
+            changes.old_edition, changes.new_edition
+        ));
     });
+    ui.add(egui::Label::new(changes.summary()).wrap());
     egui::ScrollArea::vertical()
         .max_height(180.0)
         .auto_shrink([false, true])

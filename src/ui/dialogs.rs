@@ -201,7 +201,12 @@ fn export_ui(
             commands.push(Command::ShowDialog(None));
         }
     });
-    if let Some(status) = &state.status {
+    // What the last export or copy did (not what happened elsewhere).
+    if let Some(status) = state
+        .status
+        .as_ref()
+        .filter(|s| s.starts_with("Export failed") || s.starts_with("Copied"))
+    {
         ui.weak(status);
     }
 }

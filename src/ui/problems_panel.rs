@@ -9,23 +9,27 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     let Some(problems) = &state.problems else {
         return;
     };
+    // The buttons come first so a long path never pushes them away.
     ui.horizontal(|ui| {
-        ui.colored_label(
-            ui.visuals().error_fg_color,
-            format!(
+        if ui.button("Close").clicked() {
+            commands.push(Command::DismissProblems);
+        }
+        if ui.button("Copy all").clicked() {
+            ui.ctx().copy_text(problems.lines.join("\n"));
+        }
+    });
+    ui.add(
+        egui::Label::new(
+            egui::RichText::new(format!(
                 "{} did not load: {} problem{}. The dataset on screen is unchanged.",
                 problems.file.display(),
                 problems.lines.len(),
                 if problems.lines.len() == 1 { "" } else { "s" }
-            ),
-        );
-        if ui.button("Copy all").clicked() {
-            ui.ctx().copy_text(problems.lines.join("\n"));
-        }
-        if ui.button("Close").clicked() {
-            commands.push(Command::DismissProblems);
-        }
-    });
+            ))
+            .color(ui.visuals().error_fg_color),
+        )
+        .wrap(),
+    );
     egui::ScrollArea::vertical()
         .max_height(160.0)
         .auto_shrink([false, true])
