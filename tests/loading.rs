@@ -360,3 +360,31 @@ fn dragging_a_file_over_the_window_says_what_will_load_and_dropping_opens_it() {
         "the overlay goes"
     );
 }
+
+#[test]
+fn a_charts_own_menu_offers_export() {
+    let mut harness = harness(AppState::open(None).expect("opens"));
+    harness.get_by_label("Fund allocations").click();
+    harness.run_steps(1);
+    // Right click in the plot, below its legend and key.
+    harness.hover_at(egui::pos2(660.0, 500.0));
+    harness.event(egui::Event::PointerButton {
+        pos: egui::pos2(660.0, 500.0),
+        button: egui::PointerButton::Secondary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.event(egui::Event::PointerButton {
+        pos: egui::pos2(660.0, 500.0),
+        button: egui::PointerButton::Secondary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(2);
+    harness.get_by_label("Export this chart…").click();
+    harness.run_steps(2);
+    let Some(Dialog::Export(dialog)) = &harness.state().dialog else {
+        panic!("the export dialog is open");
+    };
+    assert_eq!(dialog.chart, plan_explorer::view::charts::ChartId::Funds);
+}

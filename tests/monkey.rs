@@ -154,6 +154,11 @@ fn thousands_of_random_events_on_a_10k_dataset_do_not_panic() {
         .dataset
         .expect("the synthetic dataset is valid");
     let mut state = AppState::new(data, "synthetic".to_owned());
+    // Clicks may reach the Export dialog's Export button, which writes to
+    // the working folder: make that a temporary one (this binary holds
+    // only this test, so changing it affects nothing else).
+    let scratch = tempfile::tempdir().expect("temp dir");
+    std::env::set_current_dir(scratch.path()).expect("cd");
     let ctx = egui::Context::default();
     plan_explorer::ui::style::install_fonts(&ctx);
     let mut rng = Rng(2026);

@@ -83,6 +83,17 @@ pub fn body(
     }
 }
 
+/// The chart's own menu (right click): export it.
+fn chart_menu(state: &AppState, response: &egui::Response, commands: &mut Vec<Command>) {
+    response.context_menu(|ui| {
+        if ui.button("Export this chart…").clicked() {
+            commands.push(Command::ShowDialog(Some(super::dialogs::export_dialog(
+                state,
+            ))));
+        }
+    });
+}
+
 /// A plot that does not move or show a crosshair, for pictures.
 fn still(plot: Plot<'_>, picture: bool) -> Plot<'_> {
     if picture {
@@ -206,6 +217,7 @@ fn line_chart(
         draw_line_series(plot_ui, series, &colors, lit, strong, convention);
         plot_ui.pointer_coordinate()
     });
+    chart_menu(state, &response.response, commands);
     if response.response.clicked()
         && let Some(pointer) = response.inner
         && let Some(figure) = nearest_point(&response.transform, pointer, &lookup)
@@ -528,6 +540,7 @@ fn funds_chart(
         draw_fund_bars(plot_ui, data, &bars, lit, strong, convention, log_scale);
         plot_ui.pointer_coordinate()
     });
+    chart_menu(state, &response.response, commands);
     if response.response.clicked()
         && let Some(pointer) = response.inner
         && let Some(bar) = bar_index(pointer.y, count).and_then(|i| bars.get(i))

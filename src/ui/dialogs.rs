@@ -96,7 +96,7 @@ fn open_ui(
             response.request_focus();
         }
         submit = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        let chosen = browse_button(ui, || {
+        let chosen = browse_button(state, ui, || {
             rfd::FileDialog::new()
                 .add_filter("Dataset (JSON)", &["json"])
                 .pick_file()
@@ -134,8 +134,12 @@ fn open_ui(
 }
 
 /// A Browse button that runs the native dialog, or says why there is none.
-fn browse_button(ui: &mut egui::Ui, pick: impl FnOnce() -> Option<PathBuf>) -> Option<PathBuf> {
-    if native_dialog_available() {
+fn browse_button(
+    state: &AppState,
+    ui: &mut egui::Ui,
+    pick: impl FnOnce() -> Option<PathBuf>,
+) -> Option<PathBuf> {
+    if state.native_dialogs && native_dialog_available() {
         if ui.button("Browse…").clicked() {
             return pick();
         }
@@ -153,7 +157,7 @@ fn export_ui(
     dialog: &mut ExportDialog,
     commands: &mut Vec<Command>,
 ) {
-    export_options_ui(ui, dialog);
+    export_options_ui(state, ui, dialog);
     ui.weak("A name ending in .png writes the picture; .csv writes the data behind it.");
     dialog.image.theme = if dialog.current_theme {
         ui.ctx().theme()
@@ -224,7 +228,7 @@ fn with_chart(path: &str, chart: ChartId) -> String {
 }
 
 /// The Export dialog's choices: chart, size, scale, theme, file.
-fn export_options_ui(ui: &mut egui::Ui, dialog: &mut ExportDialog) {
+fn export_options_ui(state: &AppState, ui: &mut egui::Ui, dialog: &mut ExportDialog) {
     egui::Grid::new("export_grid")
         .num_columns(2)
         .spacing([12.0, 8.0])
@@ -288,7 +292,7 @@ fn export_options_ui(ui: &mut egui::Ui, dialog: &mut ExportDialog) {
             ui.horizontal(|ui| {
                 ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(380.0))
                     .labelled_by(label.id);
-                let chosen = browse_button(ui, || {
+                let chosen = browse_button(state, ui, || {
                     rfd::FileDialog::new()
                         .add_filter("PNG picture", &["png"])
                         .add_filter("CSV data", &["csv"])

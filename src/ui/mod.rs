@@ -205,6 +205,9 @@ pub struct AppState {
     pub watch: Option<crate::watch::FileWatch>,
     /// A picture waiting to go to the clipboard (needs the context).
     pending_copy: Option<egui::ColorImage>,
+    /// Whether Browse may open the platform's file dialog. Only the real
+    /// window sets it: in tests a native dialog would block the run.
+    pub native_dialogs: bool,
     /// The tree's rows for the current filter and expansion.
     pub tree: TreeData,
     /// Set when the tree view should scroll to the selection.
@@ -240,6 +243,7 @@ impl AppState {
             status: None,
             watch: None,
             pending_copy: None,
+            native_dialogs: false,
             tree,
             scroll_to_selection: false,
         }
@@ -451,6 +455,7 @@ impl AppState {
         next.funds_log_scale = self.funds_log_scale;
         next.targets_sort = self.targets_sort;
         next.recent = std::mem::take(&mut self.recent);
+        next.native_dialogs = self.native_dialogs;
         next.remember(path);
         next.status = Some(format!(
             "Loaded {} (edition {}): {}.",
@@ -701,8 +706,9 @@ pub struct App {
 
 impl App {
     /// Sets up fonts and shows `state`.
-    pub fn new(cc: &eframe::CreationContext<'_>, state: AppState) -> Self {
+    pub fn new(cc: &eframe::CreationContext<'_>, mut state: AppState) -> Self {
         style::install_fonts(&cc.egui_ctx);
+        state.native_dialogs = true;
         Self {
             state,
             screenshot: None,
