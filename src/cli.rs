@@ -98,9 +98,13 @@ pub struct ExportArgs {
     /// The picture's theme.
     #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
     pub theme: ThemeArg,
-    /// Amounts in billion yuan (international) or in 亿元 (chinese).
-    #[arg(long, value_enum, default_value_t = ConventionArg::International)]
-    pub amounts: ConventionArg,
+    /// Amounts in billion yuan (international) or in 亿元 (chinese); by
+    /// default, as the language writes them.
+    #[arg(long, value_enum)]
+    pub amounts: Option<ConventionArg>,
+    /// The picture's language: en or zh (titles, legend, footer).
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
     /// Replace FILE if it exists.
     #[arg(long)]
     pub force: bool,
@@ -113,6 +117,15 @@ pub enum ThemeArg {
     Light,
     /// Light text on dark grey.
     Dark,
+}
+
+/// `--lang`.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Simplified Chinese.
+    Zh,
 }
 
 /// `--amounts`.
@@ -413,10 +426,16 @@ fn export_chart(args: &ExportArgs) -> Result<PathBuf, (u8, String)> {
         Some(path) => load_for_command(path)?,
     };
     let mut state = crate::ui::AppState::new(data, "export".to_owned());
-    state.convention = match args.amounts {
-        ConventionArg::International => crate::view::amount::Convention::International,
-        ConventionArg::Chinese => crate::view::amount::Convention::Chinese,
-    };
+    state.apply(crate::ui::Command::SetLang(match args.lang {
+        LangArg::En => crate::i18n::Lang::En,
+        LangArg::Zh => crate::i18n::Lang::Zh,
+    }));
+    if let Some(amounts) = args.amounts {
+        state.convention = match amounts {
+            ConventionArg::International => crate::view::amount::Convention::International,
+            ConventionArg::Chinese => crate::view::amount::Convention::Chinese,
+        };
+    }
     let bytes = match format {
         crate::output::Format::Csv => {
             let rows = crate::view::table::chart_rows(&state.dataset, chart, &state.hidden);
@@ -439,7 +458,17 @@ fn export_chart(args: &ExportArgs) -> Result<PathBuf, (u8, String)> {
                 .map_err(|e| usage(e.to_string()))?
         }
     };
-    crate::output::write_atomic(out, &bytes).map_err(|e| usage(e.to_string()))?;
+    let written = if args.force {
+        crate::output::write_atomic(out, &bytes)
+    } else {
+        crate::output::write_new(out, &bytes)
+    };
+    written.map_err(|e| match e {
+        crate::output::WriteError::Exists { .. } => {
+            usage(format!("{e}; pass --force to replace it"))
+        }
+        other => usage(other.to_string()),
+    })?;
     Ok(out.clone())
 }
 

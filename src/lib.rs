@@ -5,6 +5,7 @@
 //! - [`view`]: pure view-models (the tree, chart series), tested as data.
 //! - [`synth`]: deterministic synthetic datasets of any size, for tests and
 //!   benchmarks.
+//! - [`i18n`]: the interface's words in English and Chinese.
 //! - [`output`]: atomic file writes and PNG encoding.
 //! - [`ui`]: the explorer window, one panel per module.
 //! - [`watch`]: noticing that the open file changed and settled.
@@ -12,6 +13,7 @@
 
 pub mod cli;
 pub mod dataset;
+pub mod i18n;
 pub mod output;
 pub mod selection;
 pub mod synth;

@@ -1,9 +1,10 @@
 //! Writing files the user asked for: PNG pictures and, later, CSV data.
 //!
 //! Every write goes to a temporary file in the target's folder first and is
-//! renamed over the target only when complete, so a full disk, a killed
-//! process or a bad name never leaves a partial file or spoils an existing
-//! one.
+//! renamed over the target only when complete, so a full disk or a bad name
+//! never leaves a partial file or spoils an existing one. (A process killed
+//! mid-write can leave its hidden `.plan-explorer-*.part` file behind; the
+//! target is still whole.)
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -32,6 +33,12 @@ pub enum WriteError {
         path: PathBuf,
         /// What the system said.
         source: std::io::Error,
+    },
+    /// The file exists and was not to be replaced.
+    #[error("{path} exists")]
+    Exists {
+        /// The file asked for.
+        path: PathBuf,
     },
     /// The name ends in neither `.png` nor `.csv`.
     #[error("cannot tell what to write to {path}: the name must end in .png or .csv")]
@@ -77,6 +84,17 @@ impl Format {
 
 /// Writes `bytes` to `path` atomically: all of them, or nothing at all.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    write(path, bytes, true)
+}
+
+/// Like [`write_atomic`], but never replaces a file: one that appeared
+/// since the user was asked (or was never asked about) is kept, and the
+/// answer is [`WriteError::Exists`].
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    write(path, bytes, false)
+}
+
+fn write(path: &Path, bytes: &[u8], replace: bool) -> Result<(), WriteError> {
     if path.is_dir() {
         return Err(WriteError::IsFolder {
             path: path.to_owned(),
@@ -116,7 +134,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let mut temp = builder.tempfile_in(&folder).map_err(io)?;
     temp.write_all(bytes).map_err(io)?;
     temp.as_file().sync_all().map_err(io)?;
-    temp.persist(path).map_err(|error| io(error.error))?;
+    if replace {
+        temp.persist(path).map_err(|error| io(error.error))?;
+    } else {
+        temp.persist_noclobber(path).map_err(|error| {
+            if error.error.kind() == std::io::ErrorKind::AlreadyExists {
+                WriteError::Exists {
+                    path: path.to_owned(),
+                }
+            } else {
+                io(error.error)
+            }
+        })?;
+    }
     Ok(())
 }
 
@@ -179,6 +209,17 @@ mod tests {
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).expect("sets");
         write_atomic(&path, b"b").expect("writes");
         assert_eq!(mode(&path), 0o600);
+    }
+
+    #[test]
+    fn a_new_file_never_replaces_one_that_appeared_meanwhile() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("out.csv");
+        write_new(&path, b"first").expect("writes");
+        let error = write_new(&path, b"second").expect_err("exists");
+        assert!(matches!(error, WriteError::Exists { .. }), "{error}");
+        assert_eq!(std::fs::read(&path).expect("reads"), b"first");
+        assert_eq!(std::fs::read_dir(dir.path()).expect("lists").count(), 1);
     }
 
     #[test]

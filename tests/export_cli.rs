@@ -341,3 +341,24 @@ fn another_dataset_can_be_exported() {
     );
     assert!(!text.contains("National AI Fund"), "{text}");
 }
+
+#[test]
+fn a_chinese_picture_is_written_and_its_amounts_follow_the_language() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("funds.png");
+    let output = run(&[
+        "--chart",
+        "funds",
+        "--out",
+        path_str(&out),
+        "--width",
+        "600",
+        "--height",
+        "400",
+        "--lang",
+        "zh",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let (width, height, _) = decode(&out);
+    assert_eq!((width, height), (600, 400));
+}

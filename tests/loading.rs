@@ -74,7 +74,7 @@ fn an_invalid_file_leaves_the_dataset_and_lists_its_problems() {
     );
     assert!(
         harness
-            .query_by_label_contains("problem. The dataset on screen is unchanged.")
+            .query_by_label_contains("). The dataset on screen is unchanged.")
             .is_some()
     );
     assert!(harness.query_by_label("Copy all").is_some());

@@ -159,6 +159,9 @@ fn thousands_of_random_events_on_a_10k_dataset_do_not_panic() {
     // only this test, so changing it affects nothing else).
     let scratch = tempfile::tempdir().expect("temp dir");
     std::env::set_current_dir(scratch.path()).expect("cd");
+    // The Export dialog proposes the dataset's folder: the scratch one too
+    // (a reload then finds no file there, which the app must also take).
+    state.dataset_path = Some(scratch.path().join("synthetic.json"));
     let ctx = egui::Context::default();
     plan_explorer::ui::style::install_fonts(&ctx);
     let mut rng = Rng(2026);

@@ -66,3 +66,18 @@ fn targets_table_sorted_by_value() {
     harness.run();
     harness.snapshot("targets_by_value");
 }
+
+#[test]
+fn the_interface_in_chinese_with_a_chinese_titled_measure_selected() {
+    let mut state = built_in();
+    state.apply(Command::SetLang(plan_explorer::i18n::Lang::Zh));
+    let silver = state
+        .dataset
+        .node_by_id("ind-silver-one-click")
+        .expect("the node");
+    state.apply(Command::Select(plan_explorer::selection::Item::Node(
+        silver,
+    )));
+    let mut harness = harness(egui::Theme::Light, state);
+    harness.snapshot("chinese_interface");
+}

@@ -637,7 +637,9 @@ impl Checker {
             kind: NodeKind::Item,
             numbering: None,
             title: String::new(),
+            title_zh: None,
             text: String::new(),
+            text_zh: None,
             source: SourceIx(0),
             units: Vec::new(),
             themes: Vec::new(),
@@ -704,7 +706,9 @@ impl Checker {
         let kind = self.take(raw.kind, "kind").unwrap_or(NodeKind::Item);
         let numbering = self.optional_text(raw.numbering, "numbering");
         let title = self.text(raw.title, "title");
+        let title_zh = self.optional_text(raw.title_zh, "title_zh");
         let text = self.text_or_empty(raw.text, "text");
+        let text_zh = self.optional_text(raw.text_zh, "text_zh");
         let districts = self.each(raw.districts, "districts", |_, d, _| d);
         let note = self.optional_text(raw.note, "note");
         let children = self
@@ -716,7 +720,9 @@ impl Checker {
         slot_node.kind = kind;
         slot_node.numbering = numbering;
         slot_node.title = title;
+        slot_node.title_zh = title_zh;
         slot_node.text = text;
+        slot_node.text_zh = text_zh;
         slot_node.districts = districts;
         slot_node.note = note;
         slot_node.children = children;

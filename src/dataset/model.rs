@@ -148,8 +148,12 @@ pub struct Node {
     pub numbering: Option<String>,
     /// The heading.
     pub title: String,
+    /// The heading in Chinese, where the source gives it.
+    pub title_zh: Option<String>,
     /// The full text, verbatim.
     pub text: String,
+    /// The full text in Chinese, where the source gives it.
+    pub text_zh: Option<String>,
     /// The node's document (the plan's unless the node names another).
     pub source: SourceIx,
     /// Responsible units.

@@ -1,5 +1,5 @@
-//! Proves that quotes are verbatim: each quote, and each node's text, must
-//! occur in the text of its source document.
+//! Proves that quotes are verbatim: each quote, and each node's text and
+//! Chinese title or text, must occur in the text of its source document.
 //!
 //! Differences of white space and of typographic quote marks are ignored,
 //! since copying from a web page or a PDF changes both; nothing else is.
@@ -125,11 +125,16 @@ pub fn check_quotes(dataset: &Dataset, dir: &Path) -> Vec<Problem> {
         );
     }
     for (n, node) in dataset.nodes.iter().enumerate() {
-        check(
-            format!("{}.text", dataset.node_json_path(super::NodeIx::at(n))),
-            node.source,
-            &node.text,
-        );
+        let path = dataset.node_json_path(super::NodeIx::at(n));
+        check(format!("{path}.text"), node.source, &node.text);
+        // Chinese names and texts come from the documents too, never from a
+        // translation: each must occur in the node's source as written.
+        if let Some(title_zh) = &node.title_zh {
+            check(format!("{path}.title_zh"), node.source, title_zh);
+        }
+        if let Some(text_zh) = &node.text_zh {
+            check(format!("{path}.text_zh"), node.source, text_zh);
+        }
     }
     problems
 }

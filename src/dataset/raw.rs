@@ -133,8 +133,12 @@ pub struct RawNode {
     pub numbering: Option<Field<String>>,
     /// The heading.
     pub title: Field<String>,
+    /// The heading in Chinese, where the source gives it.
+    pub title_zh: Option<Field<String>>,
     /// The full text, verbatim from the source.
     pub text: Field<String>,
+    /// The full text in Chinese, where the source gives it.
+    pub text_zh: Option<Field<String>>,
     /// A source id, when it is not the plan's.
     pub source: Option<Field<SmolStr>>,
     /// Responsible unit ids.

@@ -3,6 +3,7 @@
 //! one click from its item.
 
 use super::{AppState, Command};
+use crate::i18n::{T, fill, tr};
 use crate::view::diff::{ChangeKind, RecordKind};
 
 /// Draws the panel's content.
@@ -12,12 +13,12 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     };
     // The buttons come first so a long summary never pushes them away.
     ui.horizontal(|ui| {
-        if ui.button("Close").clicked() {
+        if ui.button(tr(T::Close)).clicked() {
             commands.push(Command::DismissChanges);
         }
-        ui.strong(format!(
-            "What changed (edition {} -> {})",
-            changes.old_edition, changes.new_edition
+        ui.strong(fill(
+            T::WhatChanged,
+            &[&changes.old_edition, &changes.new_edition],
         ));
     });
     ui.add(egui::Label::new(changes.summary()).wrap());
@@ -33,18 +34,18 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
             for change in ordered {
                 ui.horizontal_wrapped(|ui| {
                     let (mark, color) = match change.kind {
-                        ChangeKind::Added => ("+ added", ui.visuals().text_color()),
-                        ChangeKind::Removed => ("− removed", ui.visuals().error_fg_color),
-                        ChangeKind::Changed => ("~ changed", ui.visuals().warn_fg_color),
+                        ChangeKind::Added => (tr(T::ChangeAdded), ui.visuals().text_color()),
+                        ChangeKind::Removed => (tr(T::ChangeRemoved), ui.visuals().error_fg_color),
+                        ChangeKind::Changed => (tr(T::ChangeChanged), ui.visuals().warn_fg_color),
                     };
                     ui.colored_label(color, mark);
-                    ui.weak(match change.record {
-                        RecordKind::Plan => "plan",
-                        RecordKind::Measure => "measure",
-                        RecordKind::Figure => "figure",
-                        RecordKind::Fund => "fund",
-                        RecordKind::Target => "target",
-                    });
+                    ui.weak(tr(match change.record {
+                        RecordKind::Plan => T::RecordPlan,
+                        RecordKind::Measure => T::RecordMeasure,
+                        RecordKind::Figure => T::RecordFigure,
+                        RecordKind::Fund => T::RecordFund,
+                        RecordKind::Target => T::RecordTarget,
+                    }));
                     match change.item {
                         Some(item) => {
                             if ui.link(&change.label).clicked() {

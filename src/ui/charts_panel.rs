@@ -2,6 +2,7 @@
 //! targets, drawn from [`crate::view::charts`]. Hovering shows the exact
 //! figure with its source and quote; clicking selects it.
 
+use crate::i18n::{T, fill, tr};
 use std::collections::HashSet;
 
 use egui_plot::{
@@ -33,8 +34,8 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         }
         ui.separator();
         if ui
-            .button("Export…")
-            .on_hover_text("Save this chart as a picture (PNG) or its data (CSV) (Ctrl+E)")
+            .button(tr(T::ExportButton))
+            .on_hover_text(tr(T::ExportButtonHint))
             .clicked()
         {
             commands.push(Command::ShowDialog(Some(super::dialogs::export_dialog(
@@ -86,7 +87,7 @@ pub fn body(
 /// The chart's own menu (right click): export it.
 fn chart_menu(state: &AppState, response: &egui::Response, commands: &mut Vec<Command>) {
     response.context_menu(|ui| {
-        if ui.button("Export this chart…").clicked() {
+        if ui.button(tr(T::ExportThisChart)).clicked() {
             commands.push(Command::ShowDialog(Some(super::dialogs::export_dialog(
                 state,
             ))));
@@ -112,12 +113,12 @@ fn still(plot: Plot<'_>, picture: bool) -> Plot<'_> {
 
 /// The title of a chart's tab.
 pub fn chart_title(chart: ChartId) -> &'static str {
-    match chart {
-        ChartId::IndustrialOutput => "Industrial output",
-        ChartId::GdpShare => "GDP share",
-        ChartId::Funds => "Fund allocations",
-        ChartId::Targets => "Targets",
-    }
+    tr(match chart {
+        ChartId::IndustrialOutput => T::IndustrialOutput,
+        ChartId::GdpShare => T::GdpShare,
+        ChartId::Funds => T::FundAllocations,
+        ChartId::Targets => T::Targets,
+    })
 }
 
 /// A line chart of series by year.
@@ -152,7 +153,7 @@ fn line_chart(
         }
     });
     ui.horizontal_wrapped(|ui| {
-        ui.weak("● actual   ○ target   faded: estimate   dashed: straight connection across years without data");
+        ui.weak(tr(T::Key));
     });
     // Colours stay with their series when others are hidden.
     let colored: Vec<(egui::Color32, LineSeries)> = series
@@ -192,7 +193,7 @@ fn line_chart(
         .include_x(f64::from(min_year) - 0.5)
         .include_x(f64::from(max_year) + 1.5)
         .allow_scroll(false)
-        .x_axis_label("Year")
+        .x_axis_label(tr(T::AxisYear))
         .y_axis_label(unit_label(unit, convention))
         .x_axis_formatter(|mark: GridMark, _| year_tick(mark.value))
         .y_axis_formatter(move |mark: GridMark, _| axis_value(mark.value, unit, convention))
@@ -281,7 +282,7 @@ fn draw_line_series(
                     egui::Align2::LEFT_BOTTOM
                 };
                 plot_ui.text(
-                    Text::new("", middle, "straight line: no data between ")
+                    Text::new("", middle, tr(T::StraightLine))
                         .anchor(anchor)
                         .color(color.gamma_multiply(0.8)),
                 );
@@ -386,9 +387,9 @@ fn legend_entry(
     }
     text.append(name, 0.0, format);
     let tip = if hidden {
-        "Hidden: click to show"
+        tr(T::HiddenClickToShow)
     } else {
-        "Click to hide"
+        tr(T::ClickToHide)
     };
     if ui
         .add(egui::Button::new(text).frame(false))
@@ -402,12 +403,12 @@ fn legend_entry(
 /// The unit shown on a value axis.
 fn unit_label(unit: QuantityUnit, convention: Convention) -> String {
     match (unit, convention) {
-        (QuantityUnit::Yuan, Convention::International) => "yuan".to_owned(),
+        (QuantityUnit::Yuan, Convention::International) => tr(T::AxisYuan).to_owned(),
         (QuantityUnit::Yuan, Convention::Chinese) => "元".to_owned(),
-        (QuantityUnit::Percent, _) => "percent".to_owned(),
-        (QuantityUnit::PercentYoy, _) => "percent, year on year".to_owned(),
-        (QuantityUnit::Count, _) => "count".to_owned(),
-        (QuantityUnit::Per10kWorkers, _) => "per 10,000 workers".to_owned(),
+        (QuantityUnit::Percent, _) => tr(T::AxisPercent).to_owned(),
+        (QuantityUnit::PercentYoy, _) => tr(T::AxisPercentYoy).to_owned(),
+        (QuantityUnit::Count, _) => tr(T::AxisCount).to_owned(),
+        (QuantityUnit::Per10kWorkers, _) => tr(T::AxisPer10k).to_owned(),
     }
 }
 
@@ -486,18 +487,17 @@ fn funds_chart(
     ui.horizontal(|ui| {
         if picture {
             if log_scale {
-                ui.weak("Logarithmic scale.");
+                ui.weak(tr(T::LogScale));
             }
         } else {
             let mut on = log_scale;
-            ui.checkbox(&mut on, "Logarithmic scale").on_hover_text(
-                "The 100,000-yuan subsidy and 825 billion yuan differ by 8 orders of magnitude",
-            );
+            ui.checkbox(&mut on, tr(T::LogScale))
+                .on_hover_text(tr(T::LogScaleHint));
             if on != log_scale {
                 commands.push(Command::SetFundsLogScale(on));
             }
         }
-        ui.weak("▶ after a bar: the amount is a lower bound (\"over\")");
+        ui.weak(tr(T::OverMark));
     });
     let to_axis = move |amount: f64| fund_axis(amount, log_scale);
     let from_axis = move |value: f64| if log_scale { 10f64.powf(value) } else { value };
@@ -550,7 +550,7 @@ fn funds_chart(
     }
     if !without_amount.is_empty() {
         ui.horizontal_wrapped(|ui| {
-            ui.label("Stated without an amount:");
+            ui.label(tr(T::WithoutAmount));
             for figure in without_amount {
                 if let FigureRef::Fund(f) = figure
                     && ui.link(&data.funds[f.index()].name).clicked()
@@ -629,7 +629,7 @@ fn draw_fund_bars(
             Text::new(
                 "",
                 PlotPoint::new(to_axis(b.amount_yuan), (count - 1 - i) as f64),
-                " ▶ over",
+                tr(T::Over),
             )
             .anchor(egui::Align2::LEFT_CENTER),
         );
@@ -702,12 +702,12 @@ fn targets_table(
     let data = &state.dataset;
     let (column, ascending) = state.targets_sort;
     ui.horizontal_wrapped(|ui| {
-        ui.label("Sort by:");
+        ui.label(tr(T::SortBy));
         for (header, this) in [
-            ("Target", TargetColumn::Metric),
-            ("Value", TargetColumn::Value),
-            ("Deadline", TargetColumn::Deadline),
-            ("Plan", TargetColumn::Plan),
+            (tr(T::Target), TargetColumn::Metric),
+            (tr(T::Value), TargetColumn::Value),
+            (tr(T::Deadline), TargetColumn::Deadline),
+            (tr(T::PlanLabel), TargetColumn::Plan),
         ] {
             let arrow = match (column == this, ascending) {
                 (true, true) => " ▲",
@@ -722,7 +722,7 @@ fn targets_table(
             }
             if ui
                 .selectable_label(column == this, format!("{header}{arrow}"))
-                .on_hover_text("Sort by this; again to reverse")
+                .on_hover_text(tr(T::SortHint))
                 .clicked()
             {
                 let sort = if column == this {
@@ -760,7 +760,7 @@ fn targets_table(
             });
             let deadline = row
                 .deadline_year
-                .map_or_else(|| "no deadline stated".to_owned(), |y| format!("by {y}"));
+                .map_or_else(|| tr(T::NoDeadline).to_owned(), |y| fill(T::ByYear, &[&y]));
             ui.weak(format!(
                 "{deadline}  ·  {}",
                 data.plans[row.plan.index()].title

@@ -3,15 +3,16 @@
 
 use super::{AppState, Command};
 use crate::dataset::{Citation, Dataset, FigureRef, NodeIx, PlanIx, SourceIx};
+use crate::i18n::{T, fill, tr};
 use crate::selection::Item;
 use crate::view::{amount, with_chinese};
 
 /// Draws the details of the selection.
 pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    ui.strong("Details");
+    ui.strong(tr(T::Details));
     ui.separator();
     let Some(item) = state.selected() else {
-        ui.label("Select a measure in the tree, or a point, bar or target in a chart.");
+        ui.label(tr(T::SelectSomething));
         return;
     };
     egui::ScrollArea::vertical()
@@ -30,13 +31,17 @@ fn plan_ui(state: &AppState, ui: &mut egui::Ui, plan: PlanIx, commands: &mut Vec
     if let Some(zh) = &plan_data.title_zh {
         ui.label(zh);
     }
-    field(ui, "Period", &period(data, plan));
-    field(ui, "Issued by", &plan_data.issuer);
+    field(ui, tr(T::Period), &period(data, plan));
+    field(ui, tr(T::IssuedBy), &plan_data.issuer);
     source_ui(ui, data, plan_data.source);
     if let Some(note) = &plan_data.note {
-        field(ui, "Note", note);
+        field(ui, tr(T::Note), note);
     }
-    field(ui, "Top-level entries", &plan_data.roots.len().to_string());
+    field(
+        ui,
+        tr(T::TopLevelEntries),
+        &plan_data.roots.len().to_string(),
+    );
     figure_links(
         ui,
         data,
@@ -50,7 +55,7 @@ fn period(data: &Dataset, plan: PlanIx) -> String {
     let plan = &data.plans[plan.index()];
     match plan.start_year {
         Some(start) => format!("{start}-{}", plan.end_year),
-        None => format!("until {} (the documents give no first year)", plan.end_year),
+        None => fill(T::UntilNoStart, &[&plan.end_year]),
     }
 }
 
@@ -74,17 +79,48 @@ fn node_ui(state: &AppState, ui: &mut egui::Ui, node_ix: NodeIx, commands: &mut 
             }
         }
     });
+    let chinese = crate::i18n::lang() == crate::i18n::Lang::Zh;
+    let title = match (&node.title_zh, chinese) {
+        (Some(zh), true) => zh,
+        _ => &node.title,
+    };
     let heading = match &node.numbering {
-        Some(numbering) => format!("{numbering} {}", node.title),
-        None => node.title.clone(),
+        Some(numbering) => format!("{numbering} {title}"),
+        None => title.clone(),
     };
     ui.heading(heading);
-    field(ui, "Plan", &data.plans[node.plan.index()].title);
-    field(ui, "Period", &period(data, node.plan));
-    field(ui, "Kind", node.kind.as_str());
+    if chinese {
+        // The English heading under the Chinese one, or a mark saying the
+        // dataset has this entry only in English.
+        if node.title_zh.is_some() {
+            ui.weak(&node.title);
+        } else {
+            ui.weak(format!(
+                "[{}] {}",
+                tr(T::EnglishOnly),
+                tr(T::EnglishOnlyHint)
+            ));
+        }
+    } else if let Some(zh) = &node.title_zh {
+        ui.weak(zh);
+    }
+    field(ui, tr(T::PlanLabel), &data.plans[node.plan.index()].title);
+    field(ui, tr(T::Period), &period(data, node.plan));
+    field(
+        ui,
+        tr(T::Kind),
+        tr(match node.kind {
+            crate::dataset::NodeKind::Chapter => T::KindChapter,
+            crate::dataset::NodeKind::Measure => T::KindMeasure,
+            crate::dataset::NodeKind::Item => T::KindItem,
+        }),
+    );
     if !node.text.is_empty() {
         ui.add_space(4.0);
-        ui.label(&node.text);
+        match (&node.text_zh, chinese) {
+            (Some(zh), true) => ui.label(zh),
+            _ => ui.label(&node.text),
+        };
         ui.add_space(4.0);
     }
     if !node.units.is_empty() {
@@ -96,7 +132,7 @@ fn node_ui(state: &AppState, ui: &mut egui::Ui, node_ix: NodeIx, commands: &mut 
                 with_chinese(&unit.name, unit.name_zh.as_deref())
             })
             .collect();
-        field(ui, "Responsible units", &units.join("; "));
+        field(ui, tr(T::ResponsibleUnits), &units.join("; "));
     }
     if !node.themes.is_empty() {
         let themes: Vec<String> = node
@@ -107,14 +143,14 @@ fn node_ui(state: &AppState, ui: &mut egui::Ui, node_ix: NodeIx, commands: &mut 
                 with_chinese(&theme.name, theme.name_zh.as_deref())
             })
             .collect();
-        field(ui, "Themes", &themes.join(", "));
+        field(ui, tr(T::Themes), &themes.join(", "));
     }
     if !node.districts.is_empty() {
-        field(ui, "Districts", &node.districts.join(", "));
+        field(ui, tr(T::Districts), &node.districts.join(", "));
     }
     source_ui(ui, data, node.source);
     if let Some(note) = &node.note {
-        field(ui, "Note", note);
+        field(ui, tr(T::Note), note);
     }
     figure_links(ui, data, &node.figures, state, commands);
 }
@@ -147,13 +183,13 @@ fn figure_header_ui<'a>(
             let point = &series.points[p as usize];
             ui.heading(format!("{}, {}", series.title, point.year));
             let value = amount::of_point(series, point, convention);
-            field(ui, "Value", &value);
+            field(ui, tr(T::Value), &value);
             if series.unit == crate::dataset::QuantityUnit::Yuan
                 && let Some(usd) = amount::usd_equivalent(data, point.value)
             {
                 ui.weak(usd);
             }
-            field(ui, "Status", point.status.as_str());
+            field(ui, tr(T::Status), point.status.as_str());
             (&point.citations, point.note.as_ref())
         }
         FigureRef::Fund(f) => {
@@ -164,28 +200,28 @@ fn figure_header_ui<'a>(
             }
             let value =
                 amount::of_fund(fund, convention).unwrap_or_else(|| "no amount stated".to_owned());
-            field(ui, "Amount", &value);
+            field(ui, tr(T::Amount), &value);
             if let Some(usd) = fund
                 .amount_yuan
                 .and_then(|a| amount::usd_equivalent(data, a))
             {
                 ui.weak(usd);
             }
-            field(ui, "Level", fund.level.as_str());
-            field(ui, "Purpose", &fund.purpose);
+            field(ui, tr(T::Level), fund.level.as_str());
+            field(ui, tr(T::Purpose), &fund.purpose);
             (&fund.citations, fund.note.as_ref())
         }
         FigureRef::Target(t) => {
             let target = &data.targets[t.index()];
             ui.heading(&target.metric);
             let value = amount::of_target(target, convention);
-            field(ui, "Target", &value);
+            field(ui, tr(T::Target), &value);
             field(
                 ui,
-                "Deadline",
+                tr(T::Deadline),
                 &target
                     .deadline_year
-                    .map_or_else(|| "not stated".to_owned(), |y| y.to_string()),
+                    .map_or_else(|| tr(T::NoDeadline).to_owned(), |y| y.to_string()),
             );
             if ui.link(&data.plans[target.plan.index()].title).clicked() {
                 commands.push(Command::Select(Item::Plan(target.plan)));
@@ -203,18 +239,18 @@ fn figure_ui(state: &AppState, ui: &mut egui::Ui, figure: FigureRef, commands: &
         ui.label(egui::RichText::new(format!("“{}”", citation.quote)).italics());
     }
     if let Some(note) = note {
-        field(ui, "Note", note);
+        field(ui, tr(T::Note), note);
     }
     let measures = data.figure_measures(figure);
     ui.add_space(6.0);
-    ui.strong(format!("Linked measures ({})", measures.len()));
+    ui.strong(fill(T::LinkedMeasures, &[&measures.len()]));
     for &node in measures {
         let node_data = data.node(node);
         let label = match &node_data.numbering {
             Some(numbering) => format!("{numbering} {}", node_data.title),
             None => node_data.title.clone(),
         };
-        if ui.link(label).on_hover_text("Show in the tree").clicked() {
+        if ui.link(label).on_hover_text(tr(T::ShowInTree)).clicked() {
             commands.push(Command::Select(Item::Node(node)));
         }
     }
@@ -232,7 +268,7 @@ fn figure_links(
         return;
     }
     ui.add_space(6.0);
-    ui.strong(format!("Figures, funds and targets ({})", figures.len()));
+    ui.strong(fill(T::LinkedFigures, &[&figures.len()]));
     for &figure in figures {
         let label = figure_label(data, figure, state);
         if ui.link(label).clicked() {
@@ -276,10 +312,10 @@ fn figure_label(data: &Dataset, figure: FigureRef, state: &AppState) -> String {
 
 fn source_ui(ui: &mut egui::Ui, data: &Dataset, source: SourceIx) {
     let document = &data.sources[source.index()];
-    let when = document.date.as_deref().unwrap_or("undated");
+    let when = document.date.as_deref().unwrap_or(tr(T::Undated));
     field(
         ui,
-        "Source",
+        tr(T::Source),
         &format!("{} ({}, {when})", document.title, document.publisher),
     );
 }
@@ -287,7 +323,12 @@ fn source_ui(ui: &mut egui::Ui, data: &Dataset, source: SourceIx) {
 /// A labelled value that wraps.
 fn field(ui: &mut egui::Ui, label: &str, value: &str) {
     ui.horizontal_wrapped(|ui| {
-        ui.strong(format!("{label}:"));
+        // Chinese takes the full-width colon.
+        let colon = match crate::i18n::lang() {
+            crate::i18n::Lang::En => ":",
+            crate::i18n::Lang::Zh => "：",
+        };
+        ui.strong(format!("{label}{colon}"));
         ui.label(value);
     });
 }

@@ -3,6 +3,7 @@
 //! desktop portal or zenity, where rfd shows nothing and returns nothing):
 //! there the Browse button says so instead of doing nothing.
 
+use crate::i18n::{T, fill, tr};
 use std::path::PathBuf;
 
 use super::export::ImageOptions;
@@ -22,10 +23,6 @@ pub fn native_dialog_available() -> bool {
     has_bus || has_zenity
 }
 
-/// Why Browse is unavailable, shown beside it.
-const NO_NATIVE_DIALOG: &str = "No file dialog on this system (no XDG desktop portal or zenity): \
-     type or paste the path.";
-
 /// A fresh Open dialog: an empty path field (the open file is first in
 /// the recent list below it).
 pub fn open_dialog(_state: &AppState) -> Dialog {
@@ -39,6 +36,9 @@ pub fn export_dialog(state: &AppState) -> Dialog {
         .as_ref()
         .and_then(|p| p.parent())
         .map(PathBuf::from)
+        // The built-in dataset has no folder: the home folder, not
+        // wherever the app happened to be started (often `/`).
+        .or_else(std::env::home_dir)
         .or_else(|| std::env::current_dir().ok())
         .unwrap_or_default();
     let name = format!("{}-{}.png", state.chart.id(), state.dataset.edition);
@@ -58,8 +58,8 @@ pub fn ui(state: &AppState, ctx: &egui::Context, commands: &mut Vec<Command>) {
     };
     let mut open = true;
     let title = match dialog {
-        Dialog::Open(_) => "Open dataset",
-        Dialog::Export(_) => "Export chart",
+        Dialog::Open(_) => tr(T::OpenDataset),
+        Dialog::Export(_) => tr(T::ExportChart),
     };
     let mut next = dialog.clone();
     egui::Window::new(title)
@@ -85,10 +85,10 @@ fn open_ui(
     dialog: &mut OpenDialog,
     commands: &mut Vec<Command>,
 ) {
-    ui.label("A dataset file (JSON). An invalid file does not replace the one on screen.");
+    ui.label(tr(T::OpenIntro));
     let mut submit = false;
     ui.horizontal(|ui| {
-        let label = ui.label("Path:");
+        let label = ui.label(tr(T::Path));
         let response = ui
             .add(egui::TextEdit::singleline(&mut dialog.path).desired_width(420.0))
             .labelled_by(label.id);
@@ -107,7 +107,7 @@ fn open_ui(
     });
     if !state.recent.is_empty() {
         ui.separator();
-        ui.label("Recent:");
+        ui.label(tr(T::RecentColon));
         for path in &state.recent {
             if ui.link(path.display().to_string()).clicked() {
                 commands.push(Command::ShowDialog(None));
@@ -119,7 +119,7 @@ fn open_ui(
     ui.horizontal(|ui| {
         let path = dialog.path.trim();
         if (ui
-            .add_enabled(!path.is_empty(), egui::Button::new("Open"))
+            .add_enabled(!path.is_empty(), egui::Button::new(tr(T::OpenButton)))
             .clicked()
             || submit)
             && !path.is_empty()
@@ -127,7 +127,7 @@ fn open_ui(
             commands.push(Command::ShowDialog(None));
             commands.push(Command::OpenFile(PathBuf::from(path)));
         }
-        if ui.button("Cancel").clicked() {
+        if ui.button(tr(T::Cancel)).clicked() {
             commands.push(Command::ShowDialog(None));
         }
     });
@@ -140,13 +140,14 @@ fn browse_button(
     pick: impl FnOnce() -> Option<PathBuf>,
 ) -> Option<PathBuf> {
     if state.native_dialogs && native_dialog_available() {
-        if ui.button("Browse…").clicked() {
+        if ui.button(tr(T::Browse)).clicked() {
             return pick();
         }
     } else {
-        ui.add_enabled(false, egui::Button::new("Browse…"))
-            .on_disabled_hover_text(NO_NATIVE_DIALOG);
-        ui.weak("(type the path)").on_hover_text(NO_NATIVE_DIALOG);
+        ui.add_enabled(false, egui::Button::new(tr(T::Browse)))
+            .on_disabled_hover_text(tr(T::NoNativeDialog));
+        ui.weak(tr(T::TypeThePath))
+            .on_hover_text(tr(T::NoNativeDialog));
     }
     None
 }
@@ -157,8 +158,13 @@ fn export_ui(
     dialog: &mut ExportDialog,
     commands: &mut Vec<Command>,
 ) {
+    let (path_before, chart_before) = (dialog.path.clone(), dialog.chart);
     export_options_ui(state, ui, dialog);
-    ui.weak("A name ending in .png writes the picture; .csv writes the data behind it.");
+    // "Replace?" was asked of one file: another file or chart asks again.
+    if dialog.path != path_before || dialog.chart != chart_before {
+        dialog.confirm_replace = false;
+    }
+    ui.weak(tr(T::ExtensionHint));
     dialog.image.theme = if dialog.current_theme {
         ui.ctx().theme()
     } else {
@@ -175,13 +181,13 @@ fn export_ui(
     if dialog.confirm_replace {
         ui.colored_label(
             ui.visuals().warn_fg_color,
-            format!("{} exists. Replace it?", path.display()),
+            fill(T::ExistsReplace, &[&path.display()]),
         );
         ui.horizontal(|ui| {
-            if ui.button("Replace").clicked() {
+            if ui.button(tr(T::Replace)).clicked() {
                 commands.push(Command::Export(request(true)));
             }
-            if ui.button("Keep it").clicked() {
+            if ui.button(tr(T::KeepIt)).clicked() {
                 dialog.confirm_replace = false;
             }
         });
@@ -189,42 +195,50 @@ fn export_ui(
     }
     ui.horizontal(|ui| {
         if ui
-            .add_enabled(!dialog.path.trim().is_empty(), egui::Button::new("Export"))
+            .add_enabled(
+                !dialog.path.trim().is_empty(),
+                egui::Button::new(tr(T::ExportDo)),
+            )
             .clicked()
         {
             commands.push(Command::Export(request(false)));
         }
         if ui
-            .button("Copy image")
-            .on_hover_text("Put the picture on the clipboard")
+            .button(tr(T::CopyImage))
+            .on_hover_text(tr(T::CopyImageHint))
             .clicked()
         {
             commands.push(Command::CopyImage(dialog.chart, dialog.image));
         }
-        if ui.button("Cancel").clicked() {
+        if ui.button(tr(T::Cancel)).clicked() {
             commands.push(Command::ShowDialog(None));
         }
     });
     // What the last export or copy did (not what happened elsewhere).
-    if let Some(status) = state
-        .status
-        .as_ref()
-        .filter(|s| s.starts_with("Export failed") || s.starts_with("Copied"))
-    {
-        ui.weak(status);
+    if let Some(message) = &state.export_message {
+        ui.weak(message);
     }
 }
 
-/// The path with the chart id in its file name swapped for `chart`'s.
+/// The path with a chart id in its file name (not its folders) swapped
+/// for `chart`'s.
 fn with_chart(path: &str, chart: ChartId) -> String {
-    let mut replaced = path.to_owned();
-    for other in ChartId::ALL {
-        if let Some(at) = replaced.rfind(other.id()) {
-            replaced.replace_range(at..at + other.id().len(), chart.id());
-            return replaced;
+    let path = std::path::Path::new(path);
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return path.display().to_string();
+    };
+    // The longest id first: none is part of another today, but a name
+    // holding two should lose the one meant.
+    let mut ids: Vec<&str> = ChartId::ALL.iter().map(|c| c.id()).collect();
+    ids.sort_by_key(|id| std::cmp::Reverse(id.len()));
+    for id in ids {
+        if let Some(at) = name.find(id) {
+            let mut renamed = name.clone();
+            renamed.replace_range(at..at + id.len(), chart.id());
+            return path.with_file_name(renamed).display().to_string();
         }
     }
-    replaced
+    path.display().to_string()
 }
 
 /// The Export dialog's choices: chart, size, scale, theme, file.
@@ -233,7 +247,7 @@ fn export_options_ui(state: &AppState, ui: &mut egui::Ui, dialog: &mut ExportDia
         .num_columns(2)
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
-            ui.label("Chart:");
+            ui.label(tr(T::Chart));
             ui.horizontal(|ui| {
                 for chart in ChartId::ALL {
                     if ui
@@ -246,7 +260,7 @@ fn export_options_ui(state: &AppState, ui: &mut egui::Ui, dialog: &mut ExportDia
                 }
             });
             ui.end_row();
-            ui.label("Size:");
+            ui.label(tr(T::Size));
             ui.horizontal(|ui| {
                 for (w, h) in [(1600, 1000), (1200, 800), (800, 500)] {
                     let on = dialog.image.width == w && dialog.image.height == h;
@@ -258,16 +272,16 @@ fn export_options_ui(state: &AppState, ui: &mut egui::Ui, dialog: &mut ExportDia
                 ui.add(
                     egui::DragValue::new(&mut dialog.image.width)
                         .range(200..=4000)
-                        .suffix(" wide"),
+                        .suffix(tr(T::Wide)),
                 );
                 ui.add(
                     egui::DragValue::new(&mut dialog.image.height)
                         .range(150..=4000)
-                        .suffix(" high"),
+                        .suffix(tr(T::High)),
                 );
             });
             ui.end_row();
-            ui.label("Scale:");
+            ui.label(tr(T::Scale));
             ui.horizontal(|ui| {
                 for scale in [1.0, 2.0] {
                     if ui
@@ -282,13 +296,13 @@ fn export_options_ui(state: &AppState, ui: &mut egui::Ui, dialog: &mut ExportDia
                 }
             });
             ui.end_row();
-            ui.label("Theme:");
+            ui.label(tr(T::ThemeColon));
             ui.horizontal(|ui| {
-                ui.radio_value(&mut dialog.current_theme, false, "Light");
-                ui.radio_value(&mut dialog.current_theme, true, "As the window");
+                ui.radio_value(&mut dialog.current_theme, false, tr(T::Light));
+                ui.radio_value(&mut dialog.current_theme, true, tr(T::AsTheWindow));
             });
             ui.end_row();
-            let label = ui.label("File:");
+            let label = ui.label(tr(T::FileColon));
             ui.horizontal(|ui| {
                 ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(380.0))
                     .labelled_by(label.id);
@@ -310,4 +324,18 @@ fn export_options_ui(state: &AppState, ui: &mut egui::Ui, dialog: &mut ExportDia
             });
             ui.end_row();
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn choosing_another_chart_renames_the_file_not_its_folders() {
+        assert_eq!(
+            with_chart("/home/u/funds/targets-2026.png", ChartId::GdpShare),
+            "/home/u/funds/gdp-share-2026.png"
+        );
+        assert_eq!(with_chart("/tmp/mine.png", ChartId::Funds), "/tmp/mine.png");
+    }
 }

@@ -112,9 +112,10 @@ pub fn chart_picture(
     let rows = table::chart_rows(&state.dataset, chart, &state.hidden);
     let subtitle = table::subtitle(chart, &rows);
     let footer = table::source_footer(&state.dataset, &rows);
-    let made_with = format!(
-        "{} (edition {}) · Plan Explorer",
-        state.dataset.title, state.dataset.edition
+    crate::i18n::set(state.lang);
+    let made_with = crate::i18n::fill(
+        crate::i18n::T::MadeWith,
+        &[&state.dataset.title, &state.dataset.edition],
     );
     page_picture(options, |ui| {
         picture_ui(state, ui, chart, &subtitle, &footer, &made_with);

@@ -19,6 +19,7 @@ mod tree_panel;
 use std::path::{Path, PathBuf};
 
 use crate::dataset::{self, Dataset};
+use crate::i18n::{self, Lang, T, fill, tr};
 use crate::selection::{History, Item};
 use crate::view::amount::Convention;
 use crate::view::charts::{ChartId, LegendKey, TargetColumn};
@@ -67,6 +68,37 @@ pub enum Command {
     Export(ExportRequest),
     /// Put a chart's picture on the clipboard.
     CopyImage(ChartId, export::ImageOptions),
+    /// Show the interface in another language.
+    SetLang(Lang),
+}
+
+impl Command {
+    /// Whether the command holds indexes into the dataset it was made on.
+    pub fn points_into_dataset(&self) -> bool {
+        match self {
+            Self::Select(_)
+            | Self::SetOpen(..)
+            | Self::SetSubtreeOpen(..)
+            | Self::SetFilter(_)
+            | Self::ToggleLegend(_) => true,
+            Self::Back
+            | Self::Forward
+            | Self::SetAllOpen(_)
+            | Self::ShowChart(_)
+            | Self::SetConvention(_)
+            | Self::SetTheme(_)
+            | Self::SetFundsLogScale(_)
+            | Self::SortTargets(..)
+            | Self::OpenFile(_)
+            | Self::Reload
+            | Self::ShowDialog(_)
+            | Self::DismissProblems
+            | Self::DismissChanges
+            | Self::Export(_)
+            | Self::CopyImage(..)
+            | Self::SetLang(_) => false,
+        }
+    }
 }
 
 /// The dialogs.
@@ -138,6 +170,11 @@ pub struct Settings {
     pub last_dataset: Option<PathBuf>,
     /// Dataset files opened, most recent first.
     pub recent: Vec<PathBuf>,
+    /// The interface's language; `None` follows the system's locale.
+    pub lang: Option<Lang>,
+    /// Whether `convention` was the user's choice (else amounts follow
+    /// the language).
+    pub convention_chosen: bool,
 }
 
 /// How many recent files are remembered.
@@ -162,6 +199,8 @@ impl Settings {
 }
 
 /// Everything the window shows, apart from egui's own state.
+// Independent flags of the window's state, each with its own meaning.
+#[allow(clippy::struct_excessive_bools)]
 pub struct AppState {
     /// The dataset on screen.
     pub dataset: Dataset,
@@ -199,12 +238,24 @@ pub struct AppState {
     pub recent: Vec<PathBuf>,
     /// The open dialog, if any.
     pub dialog: Option<Dialog>,
+    /// What the last export or copy did, for the Export dialog.
+    pub export_message: Option<String>,
     /// The last thing done or failed, for the status line.
     pub status: Option<String>,
     /// Watches the open file for changes.
     pub watch: Option<crate::watch::FileWatch>,
     /// A picture waiting to go to the clipboard (needs the context).
     pending_copy: Option<egui::ColorImage>,
+    /// The interface's language.
+    pub lang: Lang,
+    /// Whether the user chose the language (else it follows the system).
+    pub lang_chosen: bool,
+    /// Whether the user chose the amount convention (else it follows the
+    /// language: 亿元 in Chinese, billions in English).
+    pub convention_chosen: bool,
+    /// Counts the datasets shown; a command made against an earlier one is
+    /// dropped rather than applied to the wrong records.
+    pub generation: u64,
     /// Whether Browse may open the platform's file dialog. Only the real
     /// window sets it: in tests a native dialog would block the run.
     pub native_dialogs: bool,
@@ -240,10 +291,15 @@ impl AppState {
             changes: None,
             recent: Vec::new(),
             dialog: None,
+            export_message: None,
             status: None,
             watch: None,
             pending_copy: None,
             native_dialogs: false,
+            generation: 0,
+            lang: Lang::En,
+            lang_chosen: false,
+            convention_chosen: false,
             tree,
             scroll_to_selection: false,
         }
@@ -296,7 +352,17 @@ impl AppState {
     /// Takes over remembered settings (the dataset itself is chosen by
     /// [`Self::open`]).
     pub fn apply_settings(&mut self, settings: &Settings) {
-        self.convention = settings.convention;
+        self.lang = settings.lang.unwrap_or_else(Lang::system);
+        self.lang_chosen = settings.lang.is_some();
+        self.convention_chosen = settings.convention_chosen;
+        self.convention = if settings.convention_chosen {
+            settings.convention
+        } else {
+            match self.lang {
+                Lang::En => Convention::International,
+                Lang::Zh => Convention::Chinese,
+            }
+        };
         self.chart = settings.chart;
         self.theme = settings.theme;
         self.recent.clone_from(&settings.recent);
@@ -313,6 +379,8 @@ impl AppState {
             theme: self.theme,
             last_dataset: self.dataset_path.clone(),
             recent: self.recent.clone(),
+            lang: self.lang_chosen.then_some(self.lang),
+            convention_chosen: self.convention_chosen,
         }
     }
 
@@ -365,9 +433,14 @@ impl AppState {
                 tree_changed = true;
             }
             Command::ShowChart(chart) => self.chart = chart,
-            Command::SetConvention(convention) => self.convention = convention,
+            Command::SetConvention(convention) => {
+                self.convention = convention;
+                self.convention_chosen = true;
+            }
+            Command::SetLang(lang) => self.set_lang(lang),
             Command::SetTheme(theme) => self.theme = theme,
             Command::SetFundsLogScale(on) => self.funds_log_scale = on,
+            Command::SortTargets(column, ascending) => self.targets_sort = (column, ascending),
             Command::OpenFile(path) => {
                 self.load(&path);
                 tree_changed = false;
@@ -376,28 +449,19 @@ impl AppState {
                 if let Some(path) = self.dataset_path.clone() {
                     self.load(&path);
                 } else {
-                    self.status = Some("The built-in dataset has no file to reload.".to_owned());
+                    self.status = Some(tr(T::NoFileToReloadStatus).to_owned());
                 }
             }
-            Command::ShowDialog(dialog) => self.dialog = dialog,
+            Command::ShowDialog(dialog) => {
+                if !matches!(self.dialog, Some(Dialog::Export(_))) {
+                    self.export_message = None;
+                }
+                self.dialog = dialog;
+            }
             Command::DismissProblems => self.problems = None,
             Command::DismissChanges => self.changes = None,
             Command::Export(request) => self.export(&request),
-            Command::CopyImage(chart, options) => {
-                match export::chart_picture(self, chart, &options) {
-                    Ok(picture) => {
-                        self.pending_copy = Some(picture.to_color_image());
-                        self.status = Some(format!(
-                            "Copied the {} chart ({}x{} pixels) to the clipboard.",
-                            charts_panel::chart_title(chart),
-                            picture.width,
-                            picture.height
-                        ));
-                    }
-                    Err(error) => self.status = Some(error.to_string()),
-                }
-            }
-            Command::SortTargets(column, ascending) => self.targets_sort = (column, ascending),
+            Command::CopyImage(chart, options) => self.copy_image(chart, &options),
             Command::ToggleLegend(key) => {
                 if !self.hidden.remove(&key) {
                     self.hidden.insert(key);
@@ -413,6 +477,12 @@ impl AppState {
     /// summary says what changed); anything else leaves the screen as it
     /// is and lists the problems.
     pub fn load(&mut self, path: &Path) {
+        // Relative to where the app started: remembered as a full path,
+        // so the recent list works from anywhere.
+        let path = &std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        // Taken before reading, so a write that lands during the read is
+        // seen as a change and loaded next.
+        let stamp = crate::watch::stamp(path);
         let loaded = match dataset::load_file(path) {
             Ok(loaded) => loaded,
             Err(error) => {
@@ -444,10 +514,7 @@ impl AppState {
         });
         let mut next = Self::new(data, path.display().to_string());
         next.dataset_path = Some(path.to_owned());
-        next.watch = Some(crate::watch::FileWatch::new(
-            path.to_owned(),
-            crate::watch::stamp(path),
-        ));
+        next.watch = Some(crate::watch::FileWatch::new(path.to_owned(), stamp));
         // What the user chose stays; what pointed into the old dataset goes.
         next.chart = self.chart;
         next.convention = self.convention;
@@ -456,12 +523,44 @@ impl AppState {
         next.targets_sort = self.targets_sort;
         next.recent = std::mem::take(&mut self.recent);
         next.native_dialogs = self.native_dialogs;
+        next.generation = self.generation + 1;
+        // The user's work stays: an open dialog, the search words, the
+        // hidden fund levels, and what was open in the tree (by id).
+        next.dialog = self.dialog.take();
+        next.export_message = self.export_message.take();
+        next.filter.query = std::mem::take(&mut self.filter.query);
+        next.hidden = self
+            .hidden
+            .iter()
+            .copied()
+            .filter(|key| matches!(key, LegendKey::Level(_)))
+            .collect();
+        for (p, plan) in self.dataset.plans.iter().enumerate() {
+            let old = Item::Plan(crate::dataset::PlanIx::at(p));
+            if self.expansion.is_open(old)
+                && let Some(q) = next.dataset.plans.iter().position(|n| n.id == plan.id)
+            {
+                next.expansion
+                    .set(Item::Plan(crate::dataset::PlanIx::at(q)), true);
+            }
+        }
+        for (n, node) in self.dataset.nodes.iter().enumerate() {
+            if self
+                .expansion
+                .is_open(Item::Node(crate::dataset::NodeIx::at(n)))
+                && let Some(new) = next.dataset.node_by_id(&node.id)
+            {
+                next.expansion.set(Item::Node(new), true);
+            }
+        }
+        next.refresh_tree();
+        next.lang = self.lang;
+        next.lang_chosen = self.lang_chosen;
+        next.convention_chosen = self.convention_chosen;
         next.remember(path);
-        next.status = Some(format!(
-            "Loaded {} (edition {}): {}.",
-            path.display(),
-            next.dataset.edition,
-            changes.summary()
+        next.status = Some(fill(
+            T::Loaded,
+            &[&path.display(), &next.dataset.edition, &changes.summary()],
         ));
         next.changes = Some(changes);
         *self = next;
@@ -472,11 +571,7 @@ impl AppState {
     }
 
     fn fail_load(&mut self, path: &Path, lines: Vec<String>) {
-        self.status = Some(format!(
-            "{} did not load ({} problems); the dataset on screen is unchanged.",
-            path.display(),
-            lines.len()
-        ));
+        self.status = Some(fill(T::DidNotLoadStatus, &[&path.display(), &lines.len()]));
         self.problems = Some(LoadProblems {
             file: path.to_owned(),
             lines,
@@ -493,7 +588,8 @@ impl AppState {
     /// Writes a chart's picture or data, atomically; an existing file only
     /// with the user's agreement (the Export dialog asks).
     fn export(&mut self, request: &ExportRequest) {
-        let path = &request.path;
+        // The full path, so the status line says exactly where it went.
+        let path = &std::path::absolute(&request.path).unwrap_or_else(|_| request.path.clone());
         if path.exists() && !request.replace {
             if let Some(Dialog::Export(dialog)) = &mut self.dialog {
                 dialog.confirm_replace = true;
@@ -504,8 +600,12 @@ impl AppState {
             .map_err(|e| e.to_string())
             .and_then(|format| match format {
                 crate::output::Format::Csv => {
-                    let rows =
-                        crate::view::table::chart_rows(&self.dataset, request.chart, &self.hidden);
+                    let rows = crate::view::table::chart_rows_sorted(
+                        &self.dataset,
+                        request.chart,
+                        &self.hidden,
+                        self.targets_sort,
+                    );
                     crate::view::table::csv_bytes(&self.dataset, &rows).map_err(|e| e.to_string())
                 }
                 crate::output::Format::Png => {
@@ -517,18 +617,65 @@ impl AppState {
                         })
                 }
             })
-            .and_then(|bytes| crate::output::write_atomic(path, &bytes).map_err(|e| e.to_string()));
+            .and_then(|bytes| {
+                // Without the user's agreement, a file that appeared since
+                // the check is kept.
+                let written = if request.replace {
+                    crate::output::write_atomic(path, &bytes)
+                } else {
+                    crate::output::write_new(path, &bytes)
+                };
+                written.map_err(|e| e.to_string())
+            });
         match result {
             Ok(()) => {
-                self.status = Some(format!("Wrote {}.", path.display()));
+                self.status = Some(fill(T::Wrote, &[&path.display()]));
                 self.dialog = None;
             }
             Err(message) => {
-                self.status = Some(format!("Export failed: {message}"));
+                self.status = Some(fill(T::ExportFailed, &[&message]));
+                self.export_message.clone_from(&self.status);
                 if let Some(Dialog::Export(dialog)) = &mut self.dialog {
                     dialog.confirm_replace = false;
                 }
             }
+        }
+    }
+
+    /// Draws a chart's picture for the clipboard; the next frame hands it
+    /// over (that needs the context).
+    fn copy_image(&mut self, chart: ChartId, options: &export::ImageOptions) {
+        match export::chart_picture(self, chart, options) {
+            Ok(picture) => {
+                self.pending_copy = Some(picture.to_color_image());
+                self.status = Some(fill(
+                    T::Copied,
+                    &[
+                        &charts_panel::chart_title(chart),
+                        &picture.width,
+                        &picture.height,
+                    ],
+                ));
+                self.export_message.clone_from(&self.status);
+            }
+            Err(error) => {
+                self.status = Some(fill(T::ExportFailed, &[&error]));
+                self.export_message.clone_from(&self.status);
+            }
+        }
+    }
+
+    /// Shows the interface in `lang`; amounts follow unless chosen.
+    fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+        self.lang_chosen = true;
+        i18n::set(lang);
+        // Amounts follow the language unless the user chose.
+        if !self.convention_chosen {
+            self.convention = match lang {
+                Lang::En => Convention::International,
+                Lang::Zh => Convention::Chinese,
+            };
         }
     }
 
@@ -558,10 +705,9 @@ impl AppState {
             ui.ctx().set_theme(self.theme);
             ui.ctx().request_repaint();
         }
+        i18n::set(self.lang);
         let mut commands = Vec::new();
         keyboard_shortcuts(self, ui.ctx(), &mut commands);
-        self.watch_file(ui.ctx(), &mut commands);
-        files_dropped(ui.ctx(), &mut commands);
         if let Some(image) = self.pending_copy.take() {
             ui.ctx().copy_image(image);
         }
@@ -571,7 +717,7 @@ impl AppState {
             egui::Panel::top("banner").show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
                     ui.colored_label(ui.visuals().warn_fg_color, banner);
-                    if ui.button("Dismiss").clicked() {
+                    if ui.button(tr(T::Dismiss)).clicked() {
                         self.banner = None;
                     }
                 });
@@ -579,7 +725,7 @@ impl AppState {
         }
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
-                let status = self.status.as_deref().unwrap_or("Ready.");
+                let status = self.status.as_deref().unwrap_or(tr(T::Ready));
                 ui.add(egui::Label::new(egui::RichText::new(status).small()).truncate())
                     .on_hover_text(status);
             });
@@ -610,7 +756,15 @@ impl AppState {
         egui::CentralPanel::default().show(ui, |ui| charts_panel::ui(self, ui, &mut commands));
         dialogs::ui(self, ui.ctx(), &mut commands);
         drop_overlay(ui.ctx());
+        // Loads come last, so the clicks of this frame act on the dataset
+        // they were made on; any made after a load are dropped.
+        files_dropped(ui.ctx(), &mut commands);
+        self.watch_file(ui.ctx(), &mut commands);
+        let generation = self.generation;
         for command in commands {
+            if self.generation != generation && command.points_into_dataset() {
+                continue;
+            }
             self.apply(command);
         }
     }
@@ -639,12 +793,27 @@ impl AppState {
 /// Alt+Left / Alt+Right walk the selection history; Ctrl+O opens, Ctrl+R
 /// reloads, Ctrl+E exports.
 fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Vec<Command>) {
+    // While a text field has the keyboard, Alt+arrows are the field's
+    // (word moves on macOS); while a dialog is open, its edits are kept.
+    let typing = ctx.egui_wants_keyboard_input();
+    let dialog_open = state.dialog.is_some();
     ctx.input_mut(|input| {
-        if input.consume_key(egui::Modifiers::ALT, egui::Key::ArrowLeft) {
-            commands.push(Command::Back);
+        if !typing {
+            if input.consume_shortcut(&egui::KeyboardShortcut::new(
+                egui::Modifiers::ALT,
+                egui::Key::ArrowLeft,
+            )) {
+                commands.push(Command::Back);
+            }
+            if input.consume_shortcut(&egui::KeyboardShortcut::new(
+                egui::Modifiers::ALT,
+                egui::Key::ArrowRight,
+            )) {
+                commands.push(Command::Forward);
+            }
         }
-        if input.consume_key(egui::Modifiers::ALT, egui::Key::ArrowRight) {
-            commands.push(Command::Forward);
+        if dialog_open {
+            return;
         }
         if input.consume_key(egui::Modifiers::COMMAND, egui::Key::O) {
             commands.push(Command::ShowDialog(Some(dialogs::open_dialog(state))));
@@ -676,11 +845,7 @@ fn drop_overlay(ctx: &egui::Context) {
         .path
         .as_ref()
         .map_or_else(|| "the file".to_owned(), |p| p.display().to_string());
-    let text = if hovered.len() > 1 {
-        format!("Drop to open {name} (the first of {} files)", hovered.len())
-    } else {
-        format!("Drop to open {name}")
-    };
+    let text = fill(T::DropToOpen, &[&name]);
     let painter = ctx.layer_painter(egui::LayerId::new(
         egui::Order::Foreground,
         egui::Id::unique("drop_overlay"),

@@ -3,6 +3,7 @@
 //! dataset on screen stays as it was.
 
 use super::{AppState, Command};
+use crate::i18n::{T, fill, tr};
 
 /// Draws the panel's content.
 pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
@@ -11,20 +12,18 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     };
     // The buttons come first so a long path never pushes them away.
     ui.horizontal(|ui| {
-        if ui.button("Close").clicked() {
+        if ui.button(tr(T::Close)).clicked() {
             commands.push(Command::DismissProblems);
         }
-        if ui.button("Copy all").clicked() {
+        if ui.button(tr(T::CopyAll)).clicked() {
             ui.ctx().copy_text(problems.lines.join("\n"));
         }
     });
     ui.add(
         egui::Label::new(
-            egui::RichText::new(format!(
-                "{} did not load: {} problem{}. The dataset on screen is unchanged.",
-                problems.file.display(),
-                problems.lines.len(),
-                if problems.lines.len() == 1 { "" } else { "s" }
+            egui::RichText::new(fill(
+                T::DidNotLoad,
+                &[&problems.file.display(), &problems.lines.len()],
             ))
             .color(ui.visuals().error_fg_color),
         )

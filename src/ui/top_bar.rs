@@ -2,6 +2,7 @@
 //! row with back and forward, the search box, the facet filters with their
 //! counts, and the amount convention.
 
+use crate::i18n::{Lang, T, fill, tr};
 use std::collections::BTreeSet;
 
 use super::{AppState, Command};
@@ -14,9 +15,21 @@ pub fn menu_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>)
         file_menu(state, ui, commands);
         view_menu(state, ui, commands);
         ui.separator();
+        // The language switch, each language named in itself.
+        for lang in Lang::ALL {
+            if ui
+                .selectable_label(state.lang == lang, lang.name())
+                .on_hover_text(tr(T::Language))
+                .clicked()
+                && state.lang != lang
+            {
+                commands.push(Command::SetLang(lang));
+            }
+        }
+        ui.separator();
         ui.strong(&state.dataset.title);
-        ui.label(format!("edition {}", state.dataset.edition))
-            .on_hover_text(format!("Loaded from {}", state.source_name));
+        ui.label(fill(T::Edition, &[&state.dataset.edition]))
+            .on_hover_text(fill(T::LoadedFrom, &[&state.source_name]));
     });
 }
 
@@ -26,14 +39,14 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
         if ui
             .add_enabled(state.history.can_go_back(), egui::Button::new("◀"))
-            .on_hover_text("Back (Alt+Left)")
+            .on_hover_text(tr(T::Back))
             .clicked()
         {
             commands.push(Command::Back);
         }
         if ui
             .add_enabled(state.history.can_go_forward(), egui::Button::new("▶"))
-            .on_hover_text("Forward (Alt+Right)")
+            .on_hover_text(tr(T::Forward))
             .clicked()
         {
             commands.push(Command::Forward);
@@ -45,8 +58,12 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         ui.scope(|ui| {
             ui.horizontal(|ui| {
                 let mut convention = state.convention;
-                ui.label("Amounts:");
-                ui.selectable_value(&mut convention, Convention::International, "billion yuan");
+                ui.label(tr(T::Amounts));
+                ui.selectable_value(
+                    &mut convention,
+                    Convention::International,
+                    tr(T::BillionYuan),
+                );
                 ui.selectable_value(&mut convention, Convention::Chinese, "亿元");
                 if convention != state.convention {
                     commands.push(Command::SetConvention(convention));
@@ -58,18 +75,18 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
 
 /// The File menu: open, recent files, reload, export.
 fn file_menu(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    ui.menu_button("File", |ui| {
+    ui.menu_button(tr(T::File), |ui| {
         if ui
-            .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
+            .add(egui::Button::new(tr(T::Open)).shortcut_text("Ctrl+O"))
             .clicked()
         {
             commands.push(Command::ShowDialog(Some(super::dialogs::open_dialog(
                 state,
             ))));
         }
-        ui.menu_button("Recent", |ui| {
+        ui.menu_button(tr(T::Recent), |ui| {
             if state.recent.is_empty() {
-                ui.weak("No files opened yet");
+                ui.weak(tr(T::NoRecent));
             }
             for path in &state.recent {
                 if ui.button(path.display().to_string()).clicked() {
@@ -80,16 +97,16 @@ fn file_menu(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         if ui
             .add_enabled(
                 state.dataset_path.is_some(),
-                egui::Button::new("Reload").shortcut_text("Ctrl+R"),
+                egui::Button::new(tr(T::Reload)).shortcut_text("Ctrl+R"),
             )
-            .on_disabled_hover_text("The built-in dataset has no file")
+            .on_disabled_hover_text(tr(T::NoFileToReload))
             .clicked()
         {
             commands.push(Command::Reload);
         }
         ui.separator();
         if ui
-            .add(egui::Button::new("Export chart…").shortcut_text("Ctrl+E"))
+            .add(egui::Button::new(tr(T::ExportChartMenu)).shortcut_text("Ctrl+E"))
             .clicked()
         {
             commands.push(Command::ShowDialog(Some(super::dialogs::export_dialog(
@@ -101,29 +118,29 @@ fn file_menu(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
 
 /// The View menu: the theme and the text size.
 fn view_menu(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    ui.menu_button("View", |ui| {
-        ui.label("Theme");
+    ui.menu_button(tr(T::View), |ui| {
+        ui.label(tr(T::Theme));
         let mut theme = state.theme;
         ui.radio_value(
             &mut theme,
             egui::ThemePreference::System,
-            "Follow the system",
+            tr(T::FollowSystem),
         );
-        ui.radio_value(&mut theme, egui::ThemePreference::Light, "Light");
-        ui.radio_value(&mut theme, egui::ThemePreference::Dark, "Dark");
+        ui.radio_value(&mut theme, egui::ThemePreference::Light, tr(T::Light));
+        ui.radio_value(&mut theme, egui::ThemePreference::Dark, tr(T::Dark));
         if theme != state.theme {
             commands.push(Command::SetTheme(theme));
         }
         ui.separator();
-        ui.label("Text size");
+        ui.label(tr(T::TextSize));
         ui.horizontal(|ui| {
-            if ui.button("Smaller").on_hover_text("Ctrl+-").clicked() {
+            if ui.button(tr(T::Smaller)).on_hover_text("Ctrl+-").clicked() {
                 egui::gui_zoom::zoom_out(ui.ctx());
             }
-            if ui.button("Reset").on_hover_text("Ctrl+0").clicked() {
+            if ui.button(tr(T::Reset)).on_hover_text("Ctrl+0").clicked() {
                 ui.ctx().set_zoom_factor(1.0);
             }
-            if ui.button("Larger").on_hover_text("Ctrl++").clicked() {
+            if ui.button(tr(T::Larger)).on_hover_text("Ctrl++").clicked() {
                 egui::gui_zoom::zoom_in(ui.ctx());
             }
         });
@@ -133,10 +150,10 @@ fn view_menu(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
 /// The search box and the facet menus.
 fn filters_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     let mut filter = state.filter.clone();
-    let label = ui.label("Search:");
+    let label = ui.label(tr(T::Search));
     ui.add(
         egui::TextEdit::singleline(&mut filter.query)
-            .hint_text("titles, text, units")
+            .hint_text(tr(T::SearchHint))
             .desired_width(180.0),
     )
     .labelled_by(label.id);
@@ -144,7 +161,7 @@ fn filters_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
     let counts = &state.tree.counts;
     facet_menu(
         ui,
-        "Plan",
+        tr(T::FacetPlan),
         &mut filter.plans,
         data.plans.iter().enumerate().map(|(i, plan)| {
             let ix = crate::dataset::PlanIx(u32::try_from(i).unwrap_or(u32::MAX));
@@ -153,7 +170,7 @@ fn filters_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
     );
     facet_menu(
         ui,
-        "Unit",
+        tr(T::FacetUnit),
         &mut filter.units,
         data.units.iter().enumerate().map(|(i, unit)| {
             let ix = crate::dataset::UnitIx(u32::try_from(i).unwrap_or(u32::MAX));
@@ -163,7 +180,7 @@ fn filters_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
     );
     facet_menu(
         ui,
-        "Theme",
+        tr(T::FacetTheme),
         &mut filter.themes,
         data.themes.iter().enumerate().map(|(i, theme)| {
             let ix = crate::dataset::ThemeIx(u32::try_from(i).unwrap_or(u32::MAX));
@@ -173,7 +190,7 @@ fn filters_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
     );
     facet_menu(
         ui,
-        "District",
+        tr(T::FacetDistrict),
         &mut filter.districts,
         state.districts().iter().map(|d| {
             let count = counts.district(d);
@@ -181,13 +198,13 @@ fn filters_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
         }),
     );
     if ui
-        .add_enabled(filter.is_active(), egui::Button::new("Clear filters"))
+        .add_enabled(filter.is_active(), egui::Button::new(tr(T::ClearFilters)))
         .clicked()
     {
         filter.clear();
     }
     if filter.is_active() {
-        ui.label(format!("{} matching", state.tree.match_count));
+        ui.label(fill(T::Matching, &[&state.tree.match_count]));
     }
     if filter != state.filter {
         commands.push(Command::SetFilter(filter));

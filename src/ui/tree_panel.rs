@@ -1,6 +1,7 @@
 //! The tree panel: draws [`crate::view::tree::TreeData`], only the rows on
 //! screen, and turns clicks and keys into commands.
 
+use crate::i18n::{T, tr};
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, TextFormat};
 
@@ -17,12 +18,12 @@ const TYPE_AHEAD_SECONDS: f64 = 1.0;
 /// Draws the tree panel.
 pub fn ui(state: &mut AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
-        ui.strong("Measures");
+        ui.strong(tr(T::Measures));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.small_button("Collapse all").clicked() {
+            if ui.small_button(tr(T::CollapseAll)).clicked() {
                 commands.push(Command::SetAllOpen(false));
             }
-            if ui.small_button("Expand all").clicked() {
+            if ui.small_button(tr(T::ExpandAll)).clicked() {
                 commands.push(Command::SetAllOpen(true));
             }
         });
@@ -30,7 +31,7 @@ pub fn ui(state: &mut AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
     ui.separator();
     keyboard(state, ui);
     if state.tree.rows.is_empty() {
-        ui.label("Nothing matches the search and filters.");
+        ui.label(tr(T::NothingMatches));
         return;
     }
 
@@ -76,7 +77,11 @@ fn row_ui(
         ui.add_space(row.depth as f32 * 16.0);
         if row.visible_children > 0 {
             let arrow = if row.expanded { "▾" } else { "▸" };
-            let label = if row.expanded { "Collapse" } else { "Expand" };
+            let label = if row.expanded {
+                tr(T::Collapse)
+            } else {
+                tr(T::Expand)
+            };
             if ui
                 .add(egui::Button::new(arrow).frame(false).small())
                 .on_hover_text(label)
@@ -88,51 +93,8 @@ fn row_ui(
             ui.add_space(18.0);
         }
 
-        // What follows the title: the child count and the unit chips that
-        // fit in 40% of the row; the title gets the rest and is shortened,
-        // never pushed out of view. Units that do not fit become "+N".
-        let small = egui::TextStyle::Small.resolve(ui.style());
+        let (trailing, trailing_width) = trailing_chips(data, ui, row);
         let spacing = ui.spacing().item_spacing.x;
-        let width_of = |text: &str| {
-            ui.painter()
-                .layout_no_wrap(text.to_owned(), small.clone(), egui::Color32::WHITE)
-                .size()
-                .x
-                + spacing
-                + 4.0
-        };
-        let budget = ui.available_width() * 0.4;
-        let mut trailing: Vec<(String, String)> = Vec::new();
-        let mut trailing_width = 0.0;
-        if row.child_count > 0 {
-            let count = format!("({})", row.child_count);
-            trailing_width += width_of(&count);
-            trailing.push((count, "Entries below".to_owned()));
-        }
-        if let Item::Node(node) = row.item {
-            let units = &data.node(node).units;
-            let mut shown = 0;
-            for unit in units {
-                let unit = &data.units[unit.index()];
-                let chip = short_unit_name(&unit.name);
-                // Keep room for a "+N" chip after the last one that fits.
-                if trailing_width + width_of(&chip) + width_of("+9") > budget {
-                    break;
-                }
-                trailing_width += width_of(&chip);
-                trailing.push((chip, unit.name.clone()));
-                shown += 1;
-            }
-            if shown < units.len() {
-                let rest: Vec<&str> = units[shown..]
-                    .iter()
-                    .map(|u| data.units[u.index()].name.as_str())
-                    .collect();
-                let more = format!("+{}", units.len() - shown);
-                trailing_width += width_of(&more);
-                trailing.push((more, rest.join("\n")));
-            }
-        }
         let title_width = (ui.available_width() - trailing_width - spacing).max(60.0);
 
         let label = row_label(data, row);
@@ -152,11 +114,11 @@ fn row_ui(
             commands.push(Command::SetOpen(row.item, !row.expanded));
         }
         response.context_menu(|ui| {
-            if ui.button("Expand subtree").clicked() {
+            if ui.button(tr(T::ExpandSubtree)).clicked() {
                 commands.push(Command::SetSubtreeOpen(row.item, true));
                 ui.close();
             }
-            if ui.button("Collapse subtree").clicked() {
+            if ui.button(tr(T::CollapseSubtree)).clicked() {
                 commands.push(Command::SetSubtreeOpen(row.item, false));
                 ui.close();
             }
@@ -311,4 +273,73 @@ fn keyboard(state: &mut AppState, ui: &mut egui::Ui) {
         state.apply(Command::Select(item));
     }
     ctx.data_mut(|d| d.insert_temp(id, (prefix, now)));
+}
+
+/// Whether an entry has no Chinese title in the dataset.
+fn english_only(data: &crate::dataset::Dataset, item: Item) -> bool {
+    match item {
+        Item::Plan(plan) => data.plans[plan.index()].title_zh.is_none(),
+        Item::Node(node) => data.node(node).title_zh.is_none(),
+        Item::Figure(_) => false,
+    }
+}
+
+/// What follows a row's title: the child count and the unit chips that
+/// fit in 40% of the row (the title gets the rest and is shortened, never
+/// pushed out of view; units that do not fit become "+N"), and in Chinese
+/// a mark on entries the dataset has only in English. With their width.
+fn trailing_chips(
+    data: &crate::dataset::Dataset,
+    ui: &egui::Ui,
+    row: &crate::view::tree::TreeRow,
+) -> (Vec<(String, String)>, f32) {
+    let small = egui::TextStyle::Small.resolve(ui.style());
+    let spacing = ui.spacing().item_spacing.x;
+    let width_of = |text: &str| {
+        ui.painter()
+            .layout_no_wrap(text.to_owned(), small.clone(), egui::Color32::WHITE)
+            .size()
+            .x
+            + spacing
+            + 4.0
+    };
+    let budget = ui.available_width() * 0.4;
+    let mut trailing: Vec<(String, String)> = Vec::new();
+    let mut trailing_width = 0.0;
+    if row.child_count > 0 {
+        let count = format!("({})", row.child_count);
+        trailing_width += width_of(&count);
+        trailing.push((count, tr(T::EntriesBelow).to_owned()));
+    }
+    if let Item::Node(node) = row.item {
+        let units = &data.node(node).units;
+        let mut shown = 0;
+        for unit in units {
+            let unit = &data.units[unit.index()];
+            let chip = short_unit_name(&unit.name);
+            // Keep room for a "+N" chip after the last one that fits.
+            if trailing_width + width_of(&chip) + width_of("+9") > budget {
+                break;
+            }
+            trailing_width += width_of(&chip);
+            trailing.push((chip, unit.name.clone()));
+            shown += 1;
+        }
+        if shown < units.len() {
+            let rest: Vec<&str> = units[shown..]
+                .iter()
+                .map(|u| data.units[u.index()].name.as_str())
+                .collect();
+            let more = format!("+{}", units.len() - shown);
+            trailing_width += width_of(&more);
+            trailing.push((more, rest.join("\n")));
+        }
+    }
+    // In Chinese, an entry the dataset has only in English is marked.
+    if crate::i18n::lang() == crate::i18n::Lang::Zh && english_only(data, row.item) {
+        let chip = tr(T::EnglishOnly).to_owned();
+        trailing_width += width_of(&chip);
+        trailing.insert(0, (chip, tr(T::EnglishOnlyHint).to_owned()));
+    }
+    (trailing, trailing_width)
 }

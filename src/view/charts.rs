@@ -1,6 +1,7 @@
 //! The charts as data: which figures each chart shows, in what order, and
 //! which are highlighted for a selection. The chart panel only draws these.
 
+use crate::i18n::{T, tr};
 use std::collections::HashSet;
 
 use crate::dataset::{Dataset, FigureRef, FundLevel, PlanIx, QuantityUnit, SeriesIx, Status};
@@ -312,11 +313,20 @@ pub fn highlighted(dataset: &Dataset, selection: Option<Item>) -> HashSet<Figure
 
 /// A level's label for legends.
 pub fn level_label(level: FundLevel) -> &'static str {
-    match level {
-        FundLevel::National => "National",
-        FundLevel::Municipal => "Municipal",
-        FundLevel::District => "District",
-        FundLevel::SocialCapital => "Social capital",
-        FundLevel::Mixed => "National and municipal, combined",
-    }
+    tr(match level {
+        FundLevel::National => T::LevelNational,
+        FundLevel::Municipal => T::LevelMunicipal,
+        FundLevel::District => T::LevelDistrict,
+        FundLevel::SocialCapital => T::LevelSocial,
+        FundLevel::Mixed => T::LevelMixed,
+    })
+}
+
+/// A status in the interface's language.
+pub fn status_label(status: Status) -> &'static str {
+    tr(match status {
+        Status::Actual => T::StatusActual,
+        Status::Target => T::StatusTarget,
+        Status::Estimate => T::StatusEstimate,
+    })
 }

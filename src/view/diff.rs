@@ -3,6 +3,7 @@
 //! matched by id. The app's change summary and `plan-explorer diff` show
 //! the same list.
 
+use crate::i18n::{T, fill, tr};
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -82,22 +83,23 @@ impl Changes {
     /// One line: "measures: 48 added, 0 removed, 2 changed; ...".
     pub fn summary(&self) -> String {
         if self.changes.is_empty() {
-            return "no changes".to_owned();
+            return tr(T::NoChanges).to_owned();
         }
         let mut parts = Vec::new();
         for (record, name) in [
-            (RecordKind::Plan, "plans"),
-            (RecordKind::Measure, "measures"),
-            (RecordKind::Figure, "figures"),
-            (RecordKind::Fund, "funds"),
-            (RecordKind::Target, "targets"),
+            (RecordKind::Plan, T::Plans),
+            (RecordKind::Measure, T::MeasuresLower),
+            (RecordKind::Figure, T::Figures),
+            (RecordKind::Fund, T::Funds),
+            (RecordKind::Target, T::TargetsLower),
         ] {
             let [added, removed, changed] =
                 [ChangeKind::Added, ChangeKind::Removed, ChangeKind::Changed]
                     .map(|kind| self.count(kind, record));
             if added + removed + changed > 0 {
-                parts.push(format!(
-                    "{name}: {added} added, {removed} removed, {changed} changed"
+                parts.push(fill(
+                    T::SummaryPart,
+                    &[&tr(name), &added, &removed, &changed],
                 ));
             }
         }

@@ -3,6 +3,7 @@
 //! with its date and the quote. Shared by the charts' hovers and tested as
 //! text.
 
+use crate::i18n::{T, fill, tr};
 use std::fmt::Write as _;
 
 use crate::dataset::{Citation, Dataset, FigureRef, QuantityUnit};
@@ -21,7 +22,7 @@ pub fn point(data: &Dataset, figure: FigureRef, convention: Convention) -> Strin
         series.title,
         point.year,
         amount::of_point(series, point, convention),
-        point.status
+        crate::view::charts::status_label(point.status)
     );
     if series.unit == QuantityUnit::Yuan
         && let Some(usd) = amount::usd_equivalent(data, point.value)
@@ -40,19 +41,23 @@ fn sources_and_note(data: &Dataset, text: &mut String, citations: &[Citation], n
         // An undated source says why, shortened: its note can be long.
         let when = match (&source.date, &source.date_note) {
             (Some(printed), _) => format!(", {printed}"),
-            (None, Some(note)) => {
-                format!(" (undated: {})", crate::dataset::abbreviate(note, 120, "…"))
-            }
-            (None, None) => " (undated)".to_owned(),
+            (None, Some(note)) => format!(
+                " ({}: {})",
+                tr(T::Undated),
+                crate::dataset::abbreviate(note, 120, "…")
+            ),
+            (None, None) => format!(" ({})", tr(T::Undated)),
         };
         let _ = write!(
             text,
-            "\n\nSource: {}{when}\n“{}”",
-            source.title, citation.quote
+            "\n\n{}: {}{when}\n“{}”",
+            tr(T::HoverSource),
+            source.title,
+            citation.quote
         );
     }
     if let Some(note) = note {
-        let _ = write!(text, "\n\nNote: {note}");
+        let _ = write!(text, "\n\n{}: {note}", tr(T::HoverNote));
     }
 }
 
@@ -96,9 +101,9 @@ pub fn target(data: &Dataset, figure: FigureRef, convention: Convention) -> Stri
     let target = &data.targets[t.index()];
     let deadline = target
         .deadline_year
-        .map_or_else(|| "no deadline stated".to_owned(), |y| format!("by {y}"));
+        .map_or_else(|| tr(T::NoDeadline).to_owned(), |y| fill(T::ByYear, &[&y]));
     let mut text = format!(
-        "{}\n{} ({deadline}, target)",
+        "{}\n{} ({deadline}, {})",
         target.metric,
         amount::flagged(
             target.value,
@@ -106,9 +111,11 @@ pub fn target(data: &Dataset, figure: FigureRef, convention: Convention) -> Stri
             target.approximate,
             target.lower_bound,
             convention
-        )
+        ),
+        tr(T::StatusTarget)
     );
     sources_and_note(data, &mut text, &target.citations, target.note.as_deref());
-    text.push_str("\n\nClick to show it and its measures.");
+    text.push_str("\n\n");
+    text.push_str(tr(T::TargetHoverClick));
     text
 }

@@ -2,6 +2,7 @@
 //! exported picture names in its subtitle and source footer. Pure data,
 //! tested as such.
 
+use crate::i18n::{T, fill, tr};
 use std::collections::BTreeSet;
 
 use crate::dataset::{Citation, Dataset, FigureRef, QuantityUnit, SourceIx};
@@ -38,6 +39,16 @@ pub struct DataRow {
 /// The rows a chart shows, in the chart's order, without what its legend
 /// hides.
 pub fn chart_rows(data: &Dataset, chart: ChartId, hidden: &BTreeSet<LegendKey>) -> Vec<DataRow> {
+    chart_rows_sorted(data, chart, hidden, (TargetColumn::Deadline, true))
+}
+
+/// [`chart_rows`], with the targets in the order the screen shows them.
+pub fn chart_rows_sorted(
+    data: &Dataset,
+    chart: ChartId,
+    hidden: &BTreeSet<LegendKey>,
+    (column, ascending): (TargetColumn, bool),
+) -> Vec<DataRow> {
     match chart {
         ChartId::IndustrialOutput | ChartId::GdpShare => {
             let series = if chart == ChartId::IndustrialOutput {
@@ -89,7 +100,7 @@ pub fn chart_rows(data: &Dataset, chart: ChartId, hidden: &BTreeSet<LegendKey>) 
                 })
             })
             .collect(),
-        ChartId::Targets => target_rows(data, TargetColumn::Deadline, true)
+        ChartId::Targets => target_rows(data, column, ascending)
             .into_iter()
             .filter_map(|row| {
                 let FigureRef::Target(t) = row.figure else {
@@ -141,12 +152,12 @@ pub fn subtitle(chart: ChartId, rows: &[DataRow]) -> String {
         (Some(first), Some(last)) => format!("{first}–{last}"),
         _ => String::new(),
     };
-    let unit = match chart {
-        ChartId::IndustrialOutput => "Yuan by year; actual, target and estimate",
-        ChartId::GdpShare => "Percent of GDP by year",
-        ChartId::Funds => "Yuan, as announced; \"over\" marks a lower bound",
-        ChartId::Targets => "Numeric targets of the plans, by deadline",
-    };
+    let unit = tr(match chart {
+        ChartId::IndustrialOutput => T::SubtitleOutput,
+        ChartId::GdpShare => T::SubtitleShare,
+        ChartId::Funds => T::SubtitleFunds,
+        ChartId::Targets => T::SubtitleTargets,
+    });
     if period.is_empty() {
         unit.to_owned()
     } else {
@@ -160,14 +171,14 @@ pub fn source_footer(data: &Dataset, rows: &[DataRow]) -> String {
         .into_iter()
         .map(|s| {
             let source = &data.sources[s.index()];
-            let when = source.date.as_deref().unwrap_or("undated");
+            let when = source.date.as_deref().unwrap_or(tr(T::Undated));
             format!("{} ({when})", source.title)
         })
         .collect();
     if names.is_empty() {
-        "Source: none (no figures shown)".to_owned()
+        tr(T::FooterNoSource).to_owned()
     } else {
-        format!("Source: {}", names.join("; "))
+        fill(T::FooterSource, &[&names.join("; ")])
     }
 }
 
@@ -202,22 +213,33 @@ pub fn csv_bytes(data: &Dataset, rows: &[DataRow]) -> Result<Vec<u8>, csv::Error
         });
         let quote = join(&|c| c.quote.clone());
         writer.write_record([
-            row.item.as_str(),
+            &*cell(&row.item),
             &row.year.map(|y| y.to_string()).unwrap_or_default(),
             &number(row.value),
             unit_name(row.unit),
             &row.status,
             if row.approximate { "yes" } else { "no" },
             if row.lower_bound { "yes" } else { "no" },
-            &row.category,
-            &source,
+            &cell(&row.category),
+            &cell(&source),
             &dates,
-            &quote,
+            &cell(&quote),
         ])?;
     }
     writer
         .into_inner()
         .map_err(|error| csv::Error::from(error.into_error()))
+}
+
+/// A text cell that a spreadsheet will not run as a formula: one starting
+/// with `=`, `+`, `-` or `@` gets a leading apostrophe, which Excel and
+/// `LibreOffice` hide and read as "this is text".
+fn cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
 }
 
 /// A value as plain digits (no exponent), which spreadsheets read as a
@@ -227,5 +249,17 @@ fn number(value: f64) -> String {
         format!("{value:.0}")
     } else {
         format!("{value}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn cells_that_look_like_formulas_are_kept_as_text() {
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(cell("-5"), "'-5");
+        assert_eq!(cell("National AI Fund"), "National AI Fund");
     }
 }

@@ -97,6 +97,9 @@ impl SearchIndex {
             }
             push(&node.title);
             push(&node.text);
+            for zh in [&node.title_zh, &node.text_zh].into_iter().flatten() {
+                push(zh);
+            }
             for unit in &node.units {
                 let unit = &dataset.units[unit.index()];
                 push(&unit.name);
@@ -686,13 +689,24 @@ pub fn type_ahead(
 
 /// The text a row shows: numbering and title, or a plan's title.
 pub fn row_label(dataset: &Dataset, row: &TreeRow) -> String {
+    let chinese = crate::i18n::lang() == crate::i18n::Lang::Zh;
     match row.item {
-        Item::Plan(plan) => dataset.plans[plan.index()].title.clone(),
+        Item::Plan(plan) => {
+            let plan = &dataset.plans[plan.index()];
+            match (&plan.title_zh, chinese) {
+                (Some(zh), true) => zh.clone(),
+                _ => plan.title.clone(),
+            }
+        }
         Item::Node(node) => {
             let node = dataset.node(node);
+            let title = match (&node.title_zh, chinese) {
+                (Some(zh), true) => zh,
+                _ => &node.title,
+            };
             match &node.numbering {
-                Some(numbering) => format!("{numbering} {}", node.title),
-                None => node.title.clone(),
+                Some(numbering) => format!("{numbering} {title}"),
+                None => title.clone(),
             }
         }
         Item::Figure(figure) => dataset.figure_id(figure).to_owned(),

@@ -1,0 +1,320 @@
+//! The interface's words in English and Simplified Chinese, from one table.
+//!
+//! A compile-time table rather than Fluent files: every key is an enum
+//! variant and every variant must name both languages, so a missing
+//! translation does not compile, and nothing is parsed or looked up by
+//! string at run time. The interface's few plural forms are handled by
+//! wording ("problems: 3"), which Chinese does not inflect anyway.
+//!
+//! The language is per thread (the UI thread, or a test's thread), set by
+//! the app at the start of each frame: tests in parallel threads can each
+//! run in their own language.
+
+use std::cell::Cell;
+
+/// A language of the interface.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+impl Lang {
+    /// Both, in the order the switch shows them.
+    pub const ALL: [Self; 2] = [Self::En, Self::Zh];
+
+    /// The language's own name, for the switch.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::En => "English",
+            Self::Zh => "简体中文",
+        }
+    }
+
+    /// The language for a locale name such as `zh-CN`, `zh_CN.UTF-8` or
+    /// `en-US`: Chinese for any `zh`, English otherwise.
+    pub fn from_locale(locale: &str) -> Self {
+        if locale.to_ascii_lowercase().starts_with("zh") {
+            Self::Zh
+        } else {
+            Self::En
+        }
+    }
+
+    /// The system's language (the user's locale), English if unknown.
+    pub fn system() -> Self {
+        sys_locale::get_locale().map_or(Self::En, |l| Self::from_locale(&l))
+    }
+}
+
+thread_local! {
+    static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
+}
+
+/// Sets this thread's language.
+pub fn set(lang: Lang) {
+    CURRENT.with(|c| c.set(lang));
+}
+
+/// This thread's language.
+pub fn lang() -> Lang {
+    CURRENT.with(Cell::get)
+}
+
+/// A word or sentence of the interface in this thread's language.
+pub fn tr(text: T) -> &'static str {
+    match lang() {
+        Lang::En => text.en(),
+        Lang::Zh => text.zh(),
+    }
+}
+
+/// A sentence with `{}` places filled in order: `fill(T::Matching, &[&3])`.
+pub fn fill(text: T, values: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::new();
+    let mut values = values.iter();
+    let mut parts = tr(text).split("{}");
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for part in parts {
+        if let Some(value) = values.next() {
+            out.push_str(&value.to_string());
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+macro_rules! texts {
+    ($($key:ident => $en:literal, $zh:literal;)*) => {
+        /// The keys of the table.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[allow(missing_docs)]
+        pub enum T { $($key,)* }
+
+        impl T {
+            /// Every key.
+            pub const ALL: &[Self] = &[$(Self::$key,)*];
+
+            /// The English text.
+            pub fn en(self) -> &'static str {
+                match self { $(Self::$key => $en,)* }
+            }
+
+            /// The Chinese text.
+            pub fn zh(self) -> &'static str {
+                match self { $(Self::$key => $zh,)* }
+            }
+        }
+    };
+}
+
+texts! {
+    // Menus and the top bars.
+    File => "File", "文件";
+    View => "View", "视图";
+    Open => "Open…", "打开…";
+    Recent => "Recent", "最近打开";
+    NoRecent => "No files opened yet", "尚未打开过文件";
+    Reload => "Reload", "重新载入";
+    NoFileToReload => "The built-in dataset has no file", "内置数据集没有文件";
+    NoFileToReloadStatus => "The built-in dataset has no file to reload.", "内置数据集没有可重新载入的文件。";
+    ExportChartMenu => "Export chart…", "导出图表…";
+    Theme => "Theme", "主题";
+    FollowSystem => "Follow the system", "跟随系统";
+    Light => "Light", "浅色";
+    Dark => "Dark", "深色";
+    TextSize => "Text size", "文字大小";
+    Smaller => "Smaller", "缩小";
+    Reset => "Reset", "还原";
+    Larger => "Larger", "放大";
+    Language => "Language", "语言";
+    Edition => "edition {}", "版本 {}";
+    LoadedFrom => "Loaded from {}", "载入自 {}";
+    Back => "Back (Alt+Left)", "后退 (Alt+←)";
+    Forward => "Forward (Alt+Right)", "前进 (Alt+→)";
+    Search => "Search:", "搜索：";
+    SearchHint => "titles, text, units", "标题、正文、单位";
+    FacetPlan => "Plan", "规划";
+    FacetUnit => "Unit", "单位";
+    FacetTheme => "Theme", "主题";
+    FacetDistrict => "District", "区";
+    ClearFilters => "Clear filters", "清除筛选";
+    Matching => "{} matching", "{} 项匹配";
+    Amounts => "Amounts:", "金额：";
+    BillionYuan => "billion yuan", "billion yuan";
+    Ready => "Ready.", "就绪。";
+    Dismiss => "Dismiss", "关闭";
+    // The tree.
+    Measures => "Measures", "措施";
+    ExpandAll => "Expand all", "全部展开";
+    CollapseAll => "Collapse all", "全部折叠";
+    Expand => "Expand", "展开";
+    Collapse => "Collapse", "折叠";
+    ExpandSubtree => "Expand subtree", "展开子树";
+    CollapseSubtree => "Collapse subtree", "折叠子树";
+    EntriesBelow => "Entries below", "下级条目";
+    NothingMatches => "Nothing matches the search and filters.", "没有符合搜索和筛选条件的条目。";
+    EnglishOnly => "EN", "英";
+    EnglishOnlyHint => "No Chinese text in the dataset for this entry; shown in English.", "数据集中此条目没有中文，显示英文。";
+    // The details.
+    Details => "Details", "详情";
+    SelectSomething => "Select a measure in the tree, or a point, bar or target in a chart.", "请在树中选择一项措施，或在图表中选择一个点、条形或目标。";
+    Period => "Period", "期限";
+    IssuedBy => "Issued by", "发布机构";
+    Note => "Note", "说明";
+    TopLevelEntries => "Top-level entries", "顶层条目";
+    PlanLabel => "Plan", "规划";
+    Kind => "Kind", "类型";
+    KindChapter => "chapter", "章";
+    KindMeasure => "measure", "措施";
+    KindItem => "item", "条目";
+    ResponsibleUnits => "Responsible units", "责任单位";
+    Themes => "Themes", "主题";
+    Districts => "Districts", "区";
+    Source => "Source", "来源";
+    ShowInTree => "Show in the tree", "在树中显示";
+    LinkedMeasures => "Linked measures ({})", "关联措施（{}）";
+    LinkedFigures => "Figures, funds and targets ({})", "数据、资金和目标（{}）";
+    Level => "Level", "级别";
+    Purpose => "Purpose", "用途";
+    Amount => "Amount", "金额";
+    Status => "Status", "状态";
+    Year => "Year", "年份";
+    Value => "Value", "数值";
+    Deadline => "Deadline", "期限";
+    Target => "Target", "目标";
+    UntilNoStart => "until {} (the documents give no first year)", "至 {} 年（文件未给出起始年份）";
+    // The charts.
+    IndustrialOutput => "Industrial output", "工业产值";
+    GdpShare => "GDP share", "占 GDP 比重";
+    FundAllocations => "Fund allocations", "资金配置";
+    Targets => "Targets", "目标";
+    ExportButton => "Export…", "导出…";
+    ExportButtonHint => "Save this chart as a picture (PNG) or its data (CSV) (Ctrl+E)", "将此图表保存为图片（PNG）或数据（CSV）（Ctrl+E）";
+    ExportThisChart => "Export this chart…", "导出此图表…";
+    Key => "● actual   ○ target   faded: estimate   dashed: straight connection across years without data", "● 实际值   ○ 目标值   淡色：估计值   虚线：无数据年份之间的直线连接";
+    StraightLine => "straight line: no data between ", "直线：其间无数据 ";
+    ClickToHide => "Click to hide", "点击隐藏";
+    HiddenClickToShow => "Hidden: click to show", "已隐藏：点击显示";
+    LogScale => "Logarithmic scale", "对数刻度";
+    LogScaleHint => "The 100,000-yuan subsidy and 825 billion yuan differ by 8 orders of magnitude", "10 万元补贴与 8250 亿元相差 8 个数量级";
+    OverMark => "▶ after a bar: the amount is a lower bound (\"over\")", "▶ 条形之后：金额为下限（“超过”）";
+    Over => " ▶ over", " ▶ 超过";
+    WithoutAmount => "Stated without an amount:", "未说明金额：";
+    SortBy => "Sort by:", "排序：";
+    SortHint => "Sort by this; again to reverse", "按此排序；再点一次反向";
+    NoDeadline => "no deadline stated", "未说明期限";
+    ByYear => "by {}", "{} 年前";
+    AxisYear => "Year", "年份";
+    AxisYuan => "yuan", "元";
+    AxisPercent => "percent", "百分比";
+    AxisPercentYoy => "percent, year on year", "同比百分比";
+    AxisCount => "count", "数量";
+    AxisPer10k => "per 10,000 workers", "每万名工人";
+    LevelNational => "National", "国家级";
+    LevelMunicipal => "Municipal", "市级";
+    LevelDistrict => "District", "区级";
+    LevelSocial => "Social capital", "社会资本";
+    LevelMixed => "National and municipal, combined", "国家与市级合计";
+    StatusActual => "actual", "实际";
+    StatusTarget => "target", "目标";
+    StatusEstimate => "estimate", "估计";
+    HoverSource => "Source", "来源";
+    HoverNote => "Note", "说明";
+    Undated => "undated", "未注明日期";
+    TargetHoverClick => "Click to show it and its measures.", "点击查看此目标及其措施。";
+    // Pictures.
+    SubtitleOutput => "Yuan by year; actual, target and estimate", "按年份的金额（元）；实际值、目标值和估计值";
+    SubtitleShare => "Percent of GDP by year", "按年份占 GDP 的百分比";
+    SubtitleFunds => "Yuan, as announced; \"over\" marks a lower bound", "金额（元），按公布数；“超过”表示下限";
+    SubtitleTargets => "Numeric targets of the plans, by deadline", "各规划的数值目标，按期限";
+    FooterSource => "Source: {}", "来源：{}";
+    FooterNoSource => "Source: none (no figures shown)", "来源：无（未显示数据）";
+    MadeWith => "{} (edition {}) · Plan Explorer", "{}（版本 {}）· Plan Explorer";
+    // Dialogs.
+    OpenDataset => "Open dataset", "打开数据集";
+    OpenIntro => "A dataset file (JSON). An invalid file does not replace the one on screen.", "数据集文件（JSON）。无效的文件不会替换当前显示的数据。";
+    Path => "Path:", "路径：";
+    Browse => "Browse…", "浏览…";
+    TypeThePath => "(type the path)", "（请输入路径）";
+    NoNativeDialog => "No file dialog on this system (no XDG desktop portal or zenity): type or paste the path.", "此系统没有文件对话框（没有 XDG 桌面门户或 zenity）：请输入或粘贴路径。";
+    RecentColon => "Recent:", "最近打开：";
+    OpenButton => "Open", "打开";
+    Cancel => "Cancel", "取消";
+    ExportChart => "Export chart", "导出图表";
+    Chart => "Chart:", "图表：";
+    Size => "Size:", "尺寸：";
+    Wide => " wide", " 宽";
+    High => " high", " 高";
+    Scale => "Scale:", "比例：";
+    ThemeColon => "Theme:", "主题：";
+    AsTheWindow => "As the window", "与窗口相同";
+    FileColon => "File:", "文件：";
+    ExtensionHint => "A name ending in .png writes the picture; .csv writes the data behind it.", "以 .png 结尾的文件名保存图片；以 .csv 结尾则保存其数据。";
+    ExportDo => "Export", "导出";
+    CopyImage => "Copy image", "复制图片";
+    CopyImageHint => "Put the picture on the clipboard", "将图片放到剪贴板";
+    ExistsReplace => "{} exists. Replace it?", "{} 已存在。是否替换？";
+    Replace => "Replace", "替换";
+    KeepIt => "Keep it", "保留";
+    // Status and panels.
+    Wrote => "Wrote {}.", "已写入 {}。";
+    ExportFailed => "Export failed: {}", "导出失败：{}";
+    Copied => "Copied the {} chart ({}x{} pixels) to the clipboard.", "已将“{}”图表（{}x{} 像素）复制到剪贴板。";
+    Loaded => "Loaded {} (edition {}): {}.", "已载入 {}（版本 {}）：{}。";
+    DidNotLoadStatus => "{} did not load (problems: {}); the dataset on screen is unchanged.", "{} 未能载入（{} 个问题）；当前显示的数据集未改变。";
+    DidNotLoad => "{} did not load (problems: {}). The dataset on screen is unchanged.", "{} 未能载入：{} 个问题。当前显示的数据集未改变。";
+    Close => "Close", "关闭";
+    CopyAll => "Copy all", "全部复制";
+    WhatChanged => "What changed (edition {} -> {})", "变更内容（版本 {} -> {}）";
+    ChangeAdded => "+ added", "+ 新增";
+    ChangeRemoved => "− removed", "− 删除";
+    ChangeChanged => "~ changed", "~ 修改";
+    RecordPlan => "plan", "规划";
+    RecordMeasure => "measure", "措施";
+    RecordFigure => "figure", "数据";
+    RecordFund => "fund", "资金";
+    RecordTarget => "target", "目标";
+    NoChanges => "no changes", "无变更";
+    SummaryPart => "{}: {} added, {} removed, {} changed", "{}：新增 {}，删除 {}，修改 {}";
+    Plans => "plans", "规划";
+    MeasuresLower => "measures", "措施";
+    Figures => "figures", "数据";
+    Funds => "funds", "资金";
+    TargetsLower => "targets", "目标";
+    DropToOpen => "Drop to open {}", "松开以打开 {}";
+    ShowingBuiltIn => "Showing the built-in dataset.", "正在显示内置数据集。";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_are_filled_in_order() {
+        set(Lang::En);
+        assert_eq!(fill(T::Matching, &[&3]), "3 matching");
+        set(Lang::Zh);
+        assert_eq!(fill(T::Matching, &[&3]), "3 项匹配");
+        assert_eq!(
+            fill(T::Copied, &[&"图", &1, &2]),
+            "已将“图”图表（1x2 像素）复制到剪贴板。"
+        );
+        set(Lang::En);
+    }
+
+    #[test]
+    fn locales_choose_the_language() {
+        assert_eq!(Lang::from_locale("zh-CN"), Lang::Zh);
+        assert_eq!(Lang::from_locale("zh_TW.UTF-8"), Lang::Zh);
+        assert_eq!(Lang::from_locale("en-US"), Lang::En);
+        assert_eq!(Lang::from_locale("de_DE"), Lang::En);
+    }
+}

@@ -1,0 +1,162 @@
+//! The interface in English and Simplified Chinese: every key of the table
+//! has both, the switch works in the window and is remembered, amounts and
+//! dataset fields follow the language.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use plan_explorer::i18n::{Lang, T};
+use plan_explorer::ui::{AppState, Settings};
+use plan_explorer::view::amount::Convention;
+
+/// Keys whose Chinese text is the English one on purpose.
+const SAME_IN_BOTH: &[T] = &[
+    // The name of the international convention, shown beside "亿元" in
+    // both languages as the alternative it is.
+    T::BillionYuan,
+];
+
+fn has_han(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+#[test]
+fn every_key_has_english_and_chinese_with_the_same_places() {
+    for &key in T::ALL {
+        let (en, zh) = (key.en(), key.zh());
+        assert!(!en.trim().is_empty(), "{key:?} has no English");
+        assert!(!zh.trim().is_empty(), "{key:?} has no Chinese");
+        if SAME_IN_BOTH.contains(&key) {
+            assert_eq!(en, zh, "{key:?}");
+        } else {
+            assert!(has_han(zh), "{key:?}: {zh:?} is not Chinese");
+            assert!(!has_han(en), "{key:?}: {en:?} is not English");
+        }
+        assert_eq!(
+            en.matches("{}").count(),
+            zh.matches("{}").count(),
+            "{key:?}: the places to fill differ"
+        );
+    }
+}
+
+fn harness(state: AppState) -> Harness<'static, AppState> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(plan_explorer::ui::style::install_fonts)
+        .build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
+    harness.run_steps(2);
+    harness
+}
+
+#[test]
+fn the_top_bar_switches_to_chinese_and_back() {
+    let mut harness = harness(AppState::open(None).expect("opens"));
+    assert!(harness.query_by_label("Search:").is_some());
+    harness.get_by_label("简体中文").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().lang, Lang::Zh);
+    // Found through AccessKit, as a screen reader would.
+    for label in [
+        "搜索：",
+        "措施",
+        "工业产值",
+        "资金配置",
+        "详情",
+        "文件",
+        "视图",
+    ] {
+        assert!(harness.query_by_label(label).is_some(), "{label} missing");
+    }
+    assert!(harness.query_by_label("Search:").is_none());
+    // Amounts follow the language, as the user has not chosen.
+    assert_eq!(harness.state().convention, Convention::Chinese);
+    // Entries the dataset has only in English are marked; those with a
+    // Chinese title show it.
+    // Searching in Chinese finds the Chinese titles.
+    harness.get_by_label("搜索：").focus();
+    harness.get_by_label("搜索：").type_text("一键通");
+    harness.run_steps(2);
+    assert_eq!(harness.state().tree.match_count, 1);
+    assert!(
+        harness
+            .query_all_by_label_contains("为老服务一键通")
+            .next()
+            .is_some()
+    );
+    // Its plan has no Chinese title in the dataset: marked.
+    assert!(harness.query_all_by_label("英").next().is_some());
+    harness.get_by_label("清除筛选").click();
+    harness.run_steps(2);
+
+    harness.get_by_label("English").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Search:").is_some());
+    assert_eq!(harness.state().convention, Convention::International);
+}
+
+#[test]
+fn a_chosen_convention_stays_when_the_language_changes() {
+    let mut harness = harness(AppState::open(None).expect("opens"));
+    harness.get_by_label("亿元").click();
+    harness.run_steps(1);
+    harness.get_by_label("简体中文").click();
+    harness.run_steps(1);
+    harness.get_by_label("English").click();
+    harness.run_steps(1);
+    assert_eq!(harness.state().convention, Convention::Chinese);
+}
+
+#[test]
+fn the_language_is_remembered_and_otherwise_follows_the_system() {
+    let mut state = AppState::open(None).expect("opens");
+    state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
+    let settings = state.settings();
+    assert_eq!(settings.lang, Some(Lang::Zh));
+    let mut restarted = AppState::open(None).expect("opens");
+    restarted.apply_settings(&settings);
+    assert_eq!(restarted.lang, Lang::Zh);
+    assert_eq!(restarted.convention, Convention::Chinese);
+    // Nothing chosen: the system's locale decides.
+    let mut fresh = AppState::open(None).expect("opens");
+    fresh.apply_settings(&Settings::default());
+    assert_eq!(fresh.lang, Lang::system());
+    assert_eq!(fresh.settings().lang, None, "not written as a choice");
+}
+
+#[test]
+fn picture_titles_footers_and_change_summaries_follow_the_language() {
+    use plan_explorer::view::charts::ChartId;
+    use plan_explorer::view::table;
+    let data = plan_explorer::dataset::load_embedded()
+        .dataset
+        .expect("valid");
+    let rows = table::chart_rows(&data, ChartId::GdpShare, &std::collections::BTreeSet::new());
+    plan_explorer::i18n::set(Lang::Zh);
+    assert_eq!(
+        table::subtitle(ChartId::GdpShare, &rows),
+        "按年份占 GDP 的百分比 · 2020–2025"
+    );
+    let footer = table::source_footer(&data, &rows);
+    assert!(footer.starts_with("来源："), "{footer}");
+    assert!(
+        footer.contains("（未注明日期）") || footer.contains("(未注明日期)"),
+        "{footer}"
+    );
+    let old = plan_explorer::dataset::load_file(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/editions/shanghai_plans-2025-12-31.json"
+    )))
+    .expect("reads")
+    .dataset
+    .expect("valid");
+    let summary = plan_explorer::view::diff::compare(&old, &data).summary();
+    assert!(
+        summary.contains("资金：新增 6，删除 0，修改 1"),
+        "{summary}"
+    );
+    plan_explorer::i18n::set(Lang::En);
+    assert_eq!(
+        table::subtitle(ChartId::GdpShare, &rows),
+        "Percent of GDP by year · 2020–2025"
+    );
+}
