@@ -185,6 +185,7 @@ texts! {
     Level => "Level", "级别";
     Purpose => "Purpose", "用途";
     Amount => "Amount", "金额";
+    NoAmount => "no amount stated", "未说明金额";
     Status => "Status", "状态";
     Year => "Year", "年份";
     Value => "Value", "数值";

@@ -199,7 +199,7 @@ fn figure_header_ui<'a>(
                 ui.label(zh);
             }
             let value =
-                amount::of_fund(fund, convention).unwrap_or_else(|| "no amount stated".to_owned());
+                amount::of_fund(fund, convention).unwrap_or_else(|| tr(T::NoAmount).to_owned());
             field(ui, tr(T::Amount), &value);
             if let Some(usd) = fund
                 .amount_yuan

@@ -79,9 +79,16 @@ pub fn value(value: f64, unit: QuantityUnit, convention: Convention) -> String {
     match unit {
         QuantityUnit::Yuan => yuan(value, convention),
         QuantityUnit::Percent => format!("{}%", trimmed(value, 2)),
-        QuantityUnit::PercentYoy => format!("{}% year on year", trimmed(value, 2)),
+        // The Chinese convention writes the unit words in Chinese too.
+        QuantityUnit::PercentYoy => match convention {
+            Convention::International => format!("{}% year on year", trimmed(value, 2)),
+            Convention::Chinese => format!("同比{}%", trimmed(value, 2)),
+        },
         QuantityUnit::Count => grouped(value),
-        QuantityUnit::Per10kWorkers => format!("{} per 10,000 workers", trimmed(value, 2)),
+        QuantityUnit::Per10kWorkers => match convention {
+            Convention::International => format!("{} per 10,000 workers", trimmed(value, 2)),
+            Convention::Chinese => format!("{}（每万名工人）", trimmed(value, 2)),
+        },
     }
 }
 
