@@ -388,3 +388,65 @@ fn a_charts_own_menu_offers_export() {
     };
     assert_eq!(dialog.chart, plan_explorer::view::charts::ChartId::Funds);
 }
+
+#[test]
+fn keys_do_not_move_the_tree_behind_an_open_dialog() {
+    let mut harness = harness(AppState::open(None).expect("opens"));
+    let plan = plan_explorer::dataset::PlanIx(0);
+    harness
+        .state_mut()
+        .apply(plan_explorer::ui::Command::Select(Item::Plan(plan)));
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run_steps(2);
+    assert!(harness.state().dialog.is_some());
+    harness.key_press(egui::Key::ArrowDown);
+    harness.key_press(egui::Key::End);
+    harness.run_steps(2);
+    assert_eq!(harness.state().selected(), Some(Item::Plan(plan)));
+    // Ctrl+E again keeps the dialog as it is, not a fresh one.
+    let Some(Dialog::Export(dialog)) = &mut harness.state_mut().dialog else {
+        panic!("open");
+    };
+    dialog.path = "/tmp/kept.png".to_owned();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run_steps(2);
+    let Some(Dialog::Export(dialog)) = &harness.state().dialog else {
+        panic!("still open");
+    };
+    assert_eq!(dialog.path, "/tmp/kept.png");
+}
+
+#[test]
+fn a_reload_keeps_the_search_the_open_entries_and_an_open_dialog() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("plans.json");
+    std::fs::copy(edition(), &file).expect("copies");
+    let mut state = AppState::open(Some(&file)).expect("opens");
+    state.watch = None;
+    let mut harness = harness(state);
+    harness.get_by_label("Search:").focus();
+    harness.get_by_label("Search:").type_text("vaccination");
+    harness.run_steps(2);
+    let plan_title = harness.state().dataset.plans[0].title.clone();
+    // An open entry, found again by id in the new edition.
+    let node = plan_explorer::dataset::NodeIx(0);
+    let node_id = harness.state().dataset.node(node).id.clone();
+    harness
+        .state_mut()
+        .apply(plan_explorer::ui::Command::SetOpen(Item::Node(node), true));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run_steps(2);
+    std::fs::copy(current(), &file).expect("copies");
+    harness
+        .state_mut()
+        .apply(plan_explorer::ui::Command::Reload);
+    harness.run_steps(2);
+    let state = harness.state();
+    assert_eq!(state.dataset.edition, "2026-02-07");
+    assert_eq!(state.filter.query, "vaccination");
+    assert!(matches!(state.dialog, Some(Dialog::Export(_))));
+    let again = state.dataset.node_by_id(&node_id).expect("still there");
+    assert!(state.expansion.is_open(Item::Node(again)));
+    assert!(state.dataset.plans.iter().any(|p| p.title == plan_title));
+}

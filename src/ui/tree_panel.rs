@@ -196,7 +196,9 @@ fn tree_key(key: egui::Key) -> Option<TreeKey> {
 /// judged; egui's `consume_key` would count them as one.
 fn keyboard(state: &mut AppState, ui: &mut egui::Ui) {
     let ctx = ui.ctx().clone();
-    if ctx.egui_wants_keyboard_input() {
+    // Keys belong to a focused text field, or to an open dialog (its
+    // buttons), never to the tree behind it.
+    if ctx.egui_wants_keyboard_input() || state.dialog.is_some() {
         return;
     }
     let presses: Vec<egui::Key> = ctx.input_mut(|input| {
