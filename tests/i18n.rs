@@ -160,3 +160,49 @@ fn picture_titles_footers_and_change_summaries_follow_the_language() {
         "Percent of GDP by year · 2020–2025"
     );
 }
+
+#[test]
+fn every_problem_the_bad_fixtures_raise_reads_in_chinese() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("lists") {
+        let path = entry.expect("entry").path();
+        let problems = match plan_explorer::dataset::load_file(&path) {
+            Ok(loaded) => loaded.problems,
+            Err(error) => error.content_problem().into_iter().collect(),
+        };
+        for problem in problems {
+            seen += 1;
+            let zh = plan_explorer::i18n::problem_zh(&problem.message).unwrap_or_else(|| {
+                panic!("{}: no Chinese for {:?}", path.display(), problem.message)
+            });
+            assert!(has_han(&zh), "{zh}");
+        }
+    }
+    assert!(seen > 30, "only {seen} problems");
+}
+
+#[test]
+fn the_problems_panel_speaks_chinese_in_chinese_mode() {
+    let mut state = AppState::open(None).expect("opens");
+    state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
+    let bad = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/bad/dangling_refs.json");
+    state.apply(plan_explorer::ui::Command::OpenFile(bad));
+    let problems = state.problems.as_ref().expect("problems");
+    assert!(
+        problems.lines.iter().all(|l| l.contains(": 错误：")),
+        "{:?}",
+        problems.lines
+    );
+    assert!(
+        problems
+            .lines
+            .iter()
+            .any(|l| l.contains("未知的单位“sh-hlth”")),
+        "{:?}",
+        problems.lines
+    );
+    let status = state.status.clone().unwrap_or_default();
+    assert!(status.contains("未能载入"), "{status}");
+}

@@ -98,7 +98,7 @@ fn open_ui(
         submit = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let chosen = browse_button(state, ui, || {
             rfd::FileDialog::new()
-                .add_filter("Dataset (JSON)", &["json"])
+                .add_filter(tr(T::FilterDataset), &["json"])
                 .pick_file()
         });
         if let Some(path) = chosen {
@@ -308,8 +308,8 @@ fn export_options_ui(state: &AppState, ui: &mut egui::Ui, dialog: &mut ExportDia
                     .labelled_by(label.id);
                 let chosen = browse_button(state, ui, || {
                     rfd::FileDialog::new()
-                        .add_filter("PNG picture", &["png"])
-                        .add_filter("CSV data", &["csv"])
+                        .add_filter(tr(T::FilterPng), &["png"])
+                        .add_filter(tr(T::FilterCsv), &["csv"])
                         .set_file_name(
                             std::path::Path::new(&dialog.path)
                                 .file_name()

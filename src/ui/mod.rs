@@ -330,22 +330,16 @@ impl AppState {
                 return Ok(state);
             }
             Ok(loaded) => {
-                let first = loaded
-                    .errors()
-                    .next()
-                    .map(ToString::to_string)
-                    .unwrap_or_default();
-                format!(
-                    "{} is not a valid dataset ({} problems; the first: {first}). \
-                     Run `plan-explorer validate` on it for the full list.",
-                    path.display(),
-                    loaded.errors().count()
+                let first = loaded.errors().next().map(problem_text).unwrap_or_default();
+                fill(
+                    T::NotValidDataset,
+                    &[&path.display(), &loaded.errors().count(), &first],
                 )
             }
             Err(error) => error.to_string(),
         };
         let mut state = Self::new(embedded()?, "built-in dataset".to_owned());
-        state.banner = Some(format!("{problem} Showing the built-in dataset."));
+        state.banner = Some(format!("{problem} {}", tr(T::ShowingBuiltIn)));
         Ok(state)
     }
 
@@ -487,7 +481,7 @@ impl AppState {
             Ok(loaded) => loaded,
             Err(error) => {
                 let line = match error.content_problem() {
-                    Some(problem) => problem.located_in(&path.display().to_string()),
+                    Some(problem) => located(path, &problem),
                     None => error.to_string(),
                 };
                 self.fail_load(path, vec![line]);
@@ -502,7 +496,7 @@ impl AppState {
                 .problems
                 .iter()
                 .filter(|p| p.is_error())
-                .map(|p| p.located_in(&path.display().to_string()))
+                .map(|p| located(path, p))
                 .collect();
             self.fail_load(path, lines);
             return;
@@ -633,6 +627,7 @@ impl AppState {
                 self.dialog = None;
             }
             Err(message) => {
+                let message = in_language(&message);
                 self.status = Some(fill(T::ExportFailed, &[&message]));
                 self.export_message.clone_from(&self.status);
                 if let Some(Dialog::Export(dialog)) = &mut self.dialog {
@@ -659,7 +654,7 @@ impl AppState {
                 self.export_message.clone_from(&self.status);
             }
             Err(error) => {
-                self.status = Some(fill(T::ExportFailed, &[&error]));
+                self.status = Some(fill(T::ExportFailed, &[&in_language(&error.to_string())]));
                 self.export_message.clone_from(&self.status);
             }
         }
@@ -827,6 +822,62 @@ fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Vec<
     });
 }
 
+/// A message of the loader or of a write in the interface's language.
+fn in_language(message: &str) -> String {
+    match i18n::lang() {
+        Lang::En => message.to_owned(),
+        Lang::Zh => i18n::problem_zh(message).unwrap_or_else(|| message.to_owned()),
+    }
+}
+
+/// A problem without its file, in the interface's language: `error: line
+/// 5, column 1: message`.
+fn problem_text(problem: &dataset::Problem) -> String {
+    if i18n::lang() == Lang::En {
+        return problem.to_string();
+    }
+    let severity = if problem.is_error() {
+        tr(T::SeverityError)
+    } else {
+        tr(T::SeverityWarning)
+    };
+    let place = match (problem.line, problem.column) {
+        (Some(line), Some(column)) => fill(T::LineColumn, &[&line, &column]),
+        _ => String::new(),
+    };
+    let path = if problem.path.is_empty() {
+        String::new()
+    } else {
+        format!("{}：", problem.path)
+    };
+    format!("{severity}{place}{path}{}", in_language(&problem.message))
+}
+
+/// A problem as one line naming the file, in the interface's language:
+/// `file:line:column: error: message` (`错误：` and the message in Chinese
+/// where the loader's wording is known).
+fn located(file: &Path, problem: &dataset::Problem) -> String {
+    let file = file.display().to_string();
+    if i18n::lang() == Lang::En {
+        return problem.located_in(&file);
+    }
+    let severity = if problem.is_error() {
+        tr(T::SeverityError)
+    } else {
+        tr(T::SeverityWarning)
+    };
+    let message = in_language(&problem.message);
+    let place = match (problem.line, problem.column) {
+        (Some(line), Some(column)) => format!("{file}:{line}:{column}"),
+        _ => file,
+    };
+    if problem.path.is_empty() {
+        format!("{place}: {severity}{message}")
+    } else {
+        format!("{place}: {severity}{}：{message}", problem.path)
+    }
+}
+
 /// A file dropped on the window is opened.
 fn files_dropped(ctx: &egui::Context, commands: &mut Vec<Command>) {
     let dropped = ctx.input(|i| i.raw.dropped_files.clone());
@@ -923,6 +974,8 @@ pub fn run(path: Option<&Path>, screenshot_to: Option<&Path>) -> anyhow::Result<
         Box::new(move |cc| {
             let Some(target) = screenshot_to else {
                 let settings = Settings::load(cc.storage);
+                // Messages made while opening speak the user's language.
+                i18n::set(settings.lang.unwrap_or_else(Lang::system));
                 let path = path.or_else(|| settings.last_dataset.clone());
                 let mut state = AppState::open(path.as_deref())?;
                 state.apply_settings(&settings);

@@ -126,10 +126,10 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         |i| Item::Plan(PlanIx(index_u32(i))),
         |a, b| {
             let mut d = Vec::new();
-            field(&mut d, "title", &a.title, &b.title);
+            field(&mut d, tr(T::FieldTitle), &a.title, &b.title);
             field(
                 &mut d,
-                "period",
+                tr(T::FieldPeriod),
                 &period(a.start_year, a.end_year),
                 &period(b.start_year, b.end_year),
             );
@@ -156,19 +156,19 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         |i| Item::Node(NodeIx(index_u32(i))),
         |a, b| {
             let mut d = Vec::new();
-            field(&mut d, "title", &a.title, &b.title);
+            field(&mut d, tr(T::FieldTitle), &a.title, &b.title);
             field(
                 &mut d,
-                "numbering",
+                tr(T::FieldNumbering),
                 a.numbering.as_deref().unwrap_or(""),
                 b.numbering.as_deref().unwrap_or(""),
             );
             if a.text != b.text {
-                d.push("text changed".to_owned());
+                d.push(tr(T::TextChanged).to_owned());
             }
             field(
                 &mut d,
-                "responsible units",
+                tr(T::FieldUnits),
                 &unit_names(old, a).join("; "),
                 &unit_names(new, b).join("; "),
             );
@@ -212,8 +212,8 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         |i| Item::Figure(new_points[i].2),
         |a, b| {
             let mut d = Vec::new();
-            field(&mut d, "value", &a.3.text, &b.3.text);
-            field(&mut d, "status", &a.3.status, &b.3.status);
+            field(&mut d, tr(T::FieldValue), &a.3.text, &b.3.text);
+            field(&mut d, tr(T::FieldStatus), &a.3.status, &b.3.status);
             d
         },
     );
@@ -242,9 +242,14 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         |i| Item::Figure(FigureRef::Fund(FundIx(index_u32(i)))),
         |a, b| {
             let mut d = Vec::new();
-            field(&mut d, "name", &a.name, &b.name);
-            field(&mut d, "amount", &fund_amount(a), &fund_amount(b));
-            field(&mut d, "level", a.level.as_str(), b.level.as_str());
+            field(&mut d, tr(T::FieldName), &a.name, &b.name);
+            field(&mut d, tr(T::FieldAmount), &fund_amount(a), &fund_amount(b));
+            field(
+                &mut d,
+                tr(T::FieldLevel),
+                a.level.as_str(),
+                b.level.as_str(),
+            );
             d
         },
     );
@@ -266,9 +271,14 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         |i| Item::Figure(FigureRef::Target(TargetIx(index_u32(i)))),
         |a, b| {
             let mut d = Vec::new();
-            field(&mut d, "metric", &a.metric, &b.metric);
-            field(&mut d, "value", &target_value(a), &target_value(b));
-            field(&mut d, "deadline", &deadline(a), &deadline(b));
+            field(&mut d, tr(T::FieldMetric), &a.metric, &b.metric);
+            field(
+                &mut d,
+                tr(T::FieldValue),
+                &target_value(a),
+                &target_value(b),
+            );
+            field(&mut d, tr(T::FieldDeadline), &deadline(a), &deadline(b));
             d
         },
     );
@@ -297,7 +307,7 @@ fn period(start: Option<i32>, end: i32) -> String {
 /// Adds `name: "old" -> "new"` when they differ.
 fn field(details: &mut Vec<String>, name: &str, old: &str, new: &str) {
     if old != new {
-        details.push(format!("{name}: \"{old}\" -> \"{new}\""));
+        details.push(fill(T::FieldChange, &[&name, &old, &new]));
     }
 }
 

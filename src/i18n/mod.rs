@@ -91,6 +91,10 @@ pub fn fill(text: T, values: &[&dyn std::fmt::Display]) -> String {
     out
 }
 
+mod problems;
+
+pub use problems::problem_zh;
+
 macro_rules! texts {
     ($($key:ident => $en:literal, $zh:literal;)*) => {
         /// The keys of the table.
@@ -245,6 +249,9 @@ texts! {
     Path => "Path:", "路径：";
     Browse => "Browse…", "浏览…";
     TypeThePath => "(type the path)", "（请输入路径）";
+    FilterDataset => "Dataset (JSON)", "数据集（JSON）";
+    FilterPng => "PNG picture", "PNG 图片";
+    FilterCsv => "CSV data", "CSV 数据";
     NoNativeDialog => "No file dialog on this system (no XDG desktop portal or zenity): type or paste the path.", "此系统没有文件对话框（没有 XDG 桌面门户或 zenity）：请输入或粘贴路径。";
     RecentColon => "Recent:", "最近打开：";
     OpenButton => "Open", "打开";
@@ -273,6 +280,9 @@ texts! {
     DidNotLoadStatus => "{} did not load (problems: {}); the dataset on screen is unchanged.", "{} 未能载入（{} 个问题）；当前显示的数据集未改变。";
     DidNotLoad => "{} did not load (problems: {}). The dataset on screen is unchanged.", "{} 未能载入：{} 个问题。当前显示的数据集未改变。";
     Close => "Close", "关闭";
+    SeverityError => "error: ", "错误：";
+    SeverityWarning => "warning: ", "警告：";
+    LineColumn => "line {}, column {}: ", "第 {} 行第 {} 列：";
     CopyAll => "Copy all", "全部复制";
     WhatChanged => "What changed (edition {} -> {})", "变更内容（版本 {} -> {}）";
     ChangeAdded => "+ added", "+ 新增";
@@ -284,6 +294,19 @@ texts! {
     RecordFund => "fund", "资金";
     RecordTarget => "target", "目标";
     NoChanges => "no changes", "无变更";
+    FieldChange => "{}: \"{}\" -> \"{}\"", "{}：由“{}”改为“{}”";
+    FieldTitle => "title", "标题";
+    FieldPeriod => "period", "期限";
+    FieldNumbering => "numbering", "编号";
+    TextChanged => "text changed", "正文有变化";
+    FieldUnits => "responsible units", "责任单位";
+    FieldValue => "value", "数值";
+    FieldStatus => "status", "状态";
+    FieldName => "name", "名称";
+    FieldAmount => "amount", "金额";
+    FieldLevel => "level", "级别";
+    FieldMetric => "metric", "指标";
+    FieldDeadline => "deadline", "期限";
     SummaryPart => "{}: {} added, {} removed, {} changed", "{}：新增 {}，删除 {}，修改 {}";
     Plans => "plans", "规划";
     MeasuresLower => "measures", "措施";
@@ -292,6 +315,7 @@ texts! {
     TargetsLower => "targets", "目标";
     DropToOpen => "Drop to open {}", "松开以打开 {}";
     ShowingBuiltIn => "Showing the built-in dataset.", "正在显示内置数据集。";
+    NotValidDataset => "{} is not a valid dataset ({} problems; the first: {}). Run `plan-explorer validate` on it for the full list.", "{} 不是有效的数据集（{} 个问题；第一个：{}）。对其运行 `plan-explorer validate` 可查看完整列表。";
 }
 
 #[cfg(test)]
