@@ -42,41 +42,13 @@ fn main() {
         start.elapsed().as_secs_f64() * 1e3
     );
 
-    let baseline = median(
-        (0..samples)
-            .map(|_| {
-                let start = Instant::now();
-                let picture = plan_explorer::ui::export::page_picture(&options, |ui| {
-                    ui.heading("A plain page");
-                    for i in 0..40 {
-                        ui.label(format!("An ordinary line of text, number {i}."));
-                    }
-                })
-                .expect("renders");
-                black_box(
-                    plan_explorer::output::png_bytes(
-                        std::path::Path::new("x.png"),
-                        picture.width,
-                        picture.height,
-                        &picture.rgba,
-                    )
-                    .expect("encodes"),
-                );
-                start.elapsed()
-            })
-            .collect(),
-    );
-    println!("Export at 1600x1000, scale 2 (3200x2000 pixels), median of {samples}, PNG encoded:");
-    println!(
-        "  baseline (plain page)  {:7.1} ms",
-        baseline.as_secs_f64() * 1e3
-    );
-    for chart in ChartId::ALL {
-        let time = median(
+    // Draws a picture, encodes it, and times both, as an export does.
+    let time = |draw: &dyn Fn() -> plan_explorer::ui::export::Picture| {
+        median(
             (0..samples)
                 .map(|_| {
                     let start = Instant::now();
-                    let picture = chart_picture(&state, chart, &options).expect("renders");
+                    let picture = draw();
                     black_box(
                         plan_explorer::output::png_bytes(
                             std::path::Path::new("x.png"),
@@ -89,7 +61,24 @@ fn main() {
                     start.elapsed()
                 })
                 .collect(),
-        );
+        )
+    };
+    let baseline = time(&|| {
+        plan_explorer::ui::export::page_picture(&options, |ui| {
+            ui.heading("A plain page");
+            for i in 0..40 {
+                ui.label(format!("An ordinary line of text, number {i}."));
+            }
+        })
+        .expect("renders")
+    });
+    println!("Export at 1600x1000, scale 2 (3200x2000 pixels), median of {samples}, PNG encoded:");
+    println!(
+        "  baseline (plain page)  {:7.1} ms",
+        baseline.as_secs_f64() * 1e3
+    );
+    for chart in ChartId::ALL {
+        let time = time(&|| chart_picture(&state, chart, &options).expect("renders"));
         println!(
             "  {:22} {:7.1} ms  ({:.2}x baseline; goal <= 300 ms)",
             chart.id(),

@@ -27,10 +27,12 @@ impl Default for SynthOptions {
 
 /// A small, fast, well-distributed generator (`SplitMix64`); the standard
 /// library has none, and exact reproducibility matters more than quality.
-struct Rng(u64);
+/// The monkey test draws its events from it too.
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    /// The next number.
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -39,9 +41,9 @@ impl Rng {
     }
 
     /// A number in `0..n`; `n` must not be 0.
-    fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         // The modulo bias is irrelevant for test data.
-        usize::try_from(self.next() % (n as u64)).unwrap_or_default()
+        usize::try_from(self.next_u64() % (n as u64)).unwrap_or_default()
     }
 }
 

@@ -1,6 +1,9 @@
 //! `plan-explorer export`, run as a user would: pictures (size, not blank,
 //! a footer), CSV content, and every error case leaving no file behind.
 
+mod common;
+
+use common::decode;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -18,22 +21,6 @@ fn stderr(output: &Output) -> String {
 
 fn path_str(path: &Path) -> &str {
     path.to_str().expect("a UTF-8 temp path")
-}
-
-/// Width, height and RGB pixels of a PNG.
-fn decode(path: &Path) -> (u32, u32, Vec<[u8; 3]>) {
-    let decoder = png::Decoder::new(std::io::BufReader::new(
-        std::fs::File::open(path).expect("the PNG exists"),
-    ));
-    let mut reader = decoder.read_info().expect("a PNG");
-    let mut buffer = vec![0; reader.output_buffer_size().expect("fits")];
-    let info = reader.next_frame(&mut buffer).expect("decodes");
-    let channels = info.color_type.samples();
-    let pixels = buffer[..info.buffer_size()]
-        .chunks(channels)
-        .map(|p| [p[0], p[1], p[2]])
-        .collect();
-    (info.width, info.height, pixels)
 }
 
 fn files_in(dir: &Path) -> Vec<PathBuf> {

@@ -8,24 +8,16 @@ use plan_explorer::selection::Item;
 use plan_explorer::synth::{SynthOptions, generate};
 use plan_explorer::ui::AppState;
 
-/// `SplitMix64`: exact reproducibility from a seed.
-struct Rng(u64);
+/// The synthetic data's generator, with what the monkey needs.
+struct Rng(plan_explorer::synth::Rng);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
     fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
+        self.0.next_u64() % n
     }
 
     fn unit(&mut self) -> f32 {
-        (self.next() >> 40) as f32 / (1u64 << 24) as f32
+        (self.0.next_u64() >> 40) as f32 / (1u64 << 24) as f32
     }
 
     fn pick<T: Copy>(&mut self, items: &[T]) -> T {
@@ -164,7 +156,7 @@ fn thousands_of_random_events_on_a_10k_dataset_do_not_panic() {
     state.dataset_path = Some(scratch.path().join("synthetic.json"));
     let ctx = egui::Context::default();
     plan_explorer::ui::style::install_fonts(&ctx);
-    let mut rng = Rng(2026);
+    let mut rng = Rng(plan_explorer::synth::Rng(2026));
     let mut size = egui::vec2(1280.0, 800.0);
     let mut pointer = egui::Pos2::ZERO;
     let mut events_sent = 0;

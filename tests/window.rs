@@ -2,8 +2,10 @@
 //! virtual X server; `.ci/run` installs it), and what happens with no
 //! display at all.
 
+mod common;
+
+use common::decode;
 use std::io::{BufRead as _, BufReader};
-use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
 /// A private Xvfb server, stopped when dropped.
@@ -45,22 +47,6 @@ impl Drop for Xvfb {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-/// Width, height and pixels of an RGB or RGBA PNG.
-fn decode(path: &Path) -> (u32, u32, Vec<[u8; 3]>) {
-    let decoder = png::Decoder::new(std::io::BufReader::new(
-        std::fs::File::open(path).expect("the PNG exists"),
-    ));
-    let mut reader = decoder.read_info().expect("a PNG");
-    let mut buffer = vec![0; reader.output_buffer_size().expect("fits")];
-    let info = reader.next_frame(&mut buffer).expect("decodes");
-    let channels = info.color_type.samples();
-    let pixels = buffer[..info.buffer_size()]
-        .chunks(channels)
-        .map(|p| [p[0], p[1], p[2]])
-        .collect();
-    (info.width, info.height, pixels)
 }
 
 #[test]
