@@ -206,3 +206,36 @@ fn the_problems_panel_speaks_chinese_in_chinese_mode() {
     let status = state.status.clone().unwrap_or_default();
     assert!(status.contains("未能载入"), "{status}");
 }
+
+#[test]
+fn unit_and_theme_names_show_in_chinese_or_are_marked_english() {
+    let mut state = AppState::open(None).expect("opens");
+    state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
+    let node = state.dataset.node_by_id("medai-1-1").expect("the measure");
+    state.apply(plan_explorer::ui::Command::Select(
+        plan_explorer::selection::Item::Node(node),
+    ));
+    let mut harness = harness(state);
+    // The Chinese name the documents give, alone.
+    assert!(
+        harness
+            .query_all_by_label_contains("上海市经济信息化委")
+            .next()
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("Municipal Commission of Economy and Informatization")
+            .next()
+            .is_none()
+    );
+    // A unit with no Chinese name (the Municipal Commission of Health):
+    // English, marked.
+    assert!(
+        harness
+            .query_all_by_label_contains("Municipal Commission of Health〔英〕")
+            .next()
+            .is_some()
+    );
+    harness.run_steps(1);
+}

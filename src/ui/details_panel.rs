@@ -5,7 +5,7 @@ use super::{AppState, Command};
 use crate::dataset::{Citation, Dataset, FigureRef, NodeIx, PlanIx, SourceIx};
 use crate::i18n::{T, fill, tr};
 use crate::selection::Item;
-use crate::view::{amount, with_chinese};
+use crate::view::{amount, localized_name};
 
 /// Draws the details of the selection.
 pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
@@ -129,7 +129,7 @@ fn node_ui(state: &AppState, ui: &mut egui::Ui, node_ix: NodeIx, commands: &mut 
             .iter()
             .map(|u| {
                 let unit = &data.units[u.index()];
-                with_chinese(&unit.name, unit.name_zh.as_deref())
+                localized_name(&unit.name, unit.name_zh.as_deref())
             })
             .collect();
         field(ui, tr(T::ResponsibleUnits), &units.join("; "));
@@ -140,7 +140,7 @@ fn node_ui(state: &AppState, ui: &mut egui::Ui, node_ix: NodeIx, commands: &mut 
             .iter()
             .map(|t| {
                 let theme = &data.themes[t.index()];
-                with_chinese(&theme.name, theme.name_zh.as_deref())
+                localized_name(&theme.name, theme.name_zh.as_deref())
             })
             .collect();
         field(ui, tr(T::Themes), &themes.join(", "));

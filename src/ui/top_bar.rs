@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use super::{AppState, Command};
 use crate::view::amount::Convention;
-use crate::view::with_chinese;
+use crate::view::localized_name;
 
 /// Draws the menu row: the menus, then the dataset's title and edition.
 pub fn menu_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
@@ -174,7 +174,7 @@ fn filters_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
         &mut filter.units,
         data.units.iter().enumerate().map(|(i, unit)| {
             let ix = crate::dataset::UnitIx(u32::try_from(i).unwrap_or(u32::MAX));
-            let name = with_chinese(&unit.name, unit.name_zh.as_deref());
+            let name = localized_name(&unit.name, unit.name_zh.as_deref());
             (ix, name, counts.unit(ix))
         }),
     );
@@ -184,7 +184,7 @@ fn filters_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
         &mut filter.themes,
         data.themes.iter().enumerate().map(|(i, theme)| {
             let ix = crate::dataset::ThemeIx(u32::try_from(i).unwrap_or(u32::MAX));
-            let name = with_chinese(&theme.name, theme.name_zh.as_deref());
+            let name = localized_name(&theme.name, theme.name_zh.as_deref());
             (ix, name, counts.theme(ix))
         }),
     );

@@ -318,7 +318,10 @@ fn trailing_chips(
         let mut shown = 0;
         for unit in units {
             let unit = &data.units[unit.index()];
-            let chip = short_unit_name(&unit.name);
+            let chip = match (crate::i18n::lang(), &unit.name_zh) {
+                (crate::i18n::Lang::Zh, Some(zh)) => crate::dataset::abbreviate(zh, 12, "…"),
+                _ => short_unit_name(&unit.name),
+            };
             // Keep room for a "+N" chip after the last one that fits.
             if trailing_width + width_of(&chip) + width_of("+9") > budget {
                 break;

@@ -16,3 +16,15 @@ pub fn with_chinese(name: &str, name_zh: Option<&str>) -> String {
         None => name.to_owned(),
     }
 }
+
+/// A unit's or theme's name as the interface's language shows it: in
+/// English, the English name with the Chinese one where the documents give
+/// it; in Chinese, the Chinese name, or the English one marked 〔英〕 where
+/// there is none.
+pub fn localized_name(name: &str, name_zh: Option<&str>) -> String {
+    match (crate::i18n::lang(), name_zh) {
+        (crate::i18n::Lang::En, _) => with_chinese(name, name_zh),
+        (crate::i18n::Lang::Zh, Some(zh)) => zh.to_owned(),
+        (crate::i18n::Lang::Zh, None) => format!("{name}〔英〕"),
+    }
+}
