@@ -450,3 +450,22 @@ fn a_reload_keeps_the_search_the_open_entries_and_an_open_dialog() {
     assert!(state.expansion.is_open(Item::Node(again)));
     assert!(state.dataset.plans.iter().any(|p| p.title == plan_title));
 }
+
+#[test]
+fn escape_leaves_the_path_field_first_and_closes_the_dialog_second() {
+    let mut harness = harness(AppState::open(None).expect("opens"));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    harness.run_steps(2);
+    harness.get_by_label("Path:").focus();
+    harness.get_by_label("Path:").type_text("/tmp/half-typed");
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    let Some(Dialog::Open(dialog)) = &harness.state().dialog else {
+        panic!("the dialog stays, with what was typed");
+    };
+    assert_eq!(dialog.path, "/tmp/half-typed");
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert!(harness.state().dialog.is_none());
+}

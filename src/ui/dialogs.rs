@@ -53,7 +53,9 @@ pub fn export_dialog(state: &AppState) -> Dialog {
 
 /// Draws the open dialog, if any.
 pub fn ui(state: &AppState, ctx: &egui::Context, commands: &mut Vec<Command>) {
+    let typing_id = egui::Id::unique("dialog_text_field_in_use");
     let Some(dialog) = state.dialog.clone() else {
+        ctx.data_mut(|d| d.insert_temp(typing_id, false));
         return;
     };
     let mut open = true;
@@ -62,6 +64,11 @@ pub fn ui(state: &AppState, ctx: &egui::Context, commands: &mut Vec<Command>) {
         Dialog::Export(_) => tr(T::ExportChart),
     };
     let mut next = dialog.clone();
+    // Escape first leaves a text field (egui takes its focus away before
+    // the frame is drawn, so the last frame's state tells); only an Escape
+    // with no field in use closes the dialog, so edits are not lost to a
+    // key meant for the field.
+    let typing = ctx.data(|d| d.get_temp(typing_id)).unwrap_or(false);
     egui::Window::new(title)
         .open(&mut open)
         .collapsible(false)
@@ -71,7 +78,10 @@ pub fn ui(state: &AppState, ctx: &egui::Context, commands: &mut Vec<Command>) {
             Dialog::Open(open_state) => open_ui(state, ui, open_state, commands),
             Dialog::Export(export_state) => export_ui(state, ui, export_state, commands),
         });
-    let escape = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+    let escape =
+        !typing && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+    let in_use = ctx.egui_wants_keyboard_input();
+    ctx.data_mut(|d| d.insert_temp(typing_id, in_use));
     if !open || escape {
         commands.push(Command::ShowDialog(None));
     } else if next != dialog && !commands.iter().any(|c| matches!(c, Command::ShowDialog(_))) {
