@@ -17,7 +17,7 @@ use crate::view::amount::{self, Convention};
 use crate::view::charts::level_label;
 use crate::view::charts::{
     self, ChartId, LegendKey, LineSeries, TargetColumn, fund_bars, gdp_share, highlighted,
-    industrial_output, visible_bars, visible_series,
+    industrial_output, is_hidden, visible_bars,
 };
 use crate::view::hover;
 
@@ -156,22 +156,12 @@ fn line_chart(
         ui.weak(tr(T::Key));
     });
     // Colours stay with their series when others are hidden.
-    let colored: Vec<(egui::Color32, LineSeries)> = series
+    let (colors, shown): (Vec<egui::Color32>, Vec<LineSeries>) = series
         .iter()
-        .cloned()
         .enumerate()
-        .map(|(i, s)| (series_color(i), s))
-        .collect();
-    let shown: Vec<LineSeries> = visible_series(series.to_vec(), &state.hidden);
-    let colors: Vec<egui::Color32> = shown
-        .iter()
-        .map(|s| {
-            colored
-                .iter()
-                .find(|(_, c)| c.figure == s.figure)
-                .map_or(strong, |(color, _)| *color)
-        })
-        .collect();
+        .filter(|(_, s)| !is_hidden(s, &state.hidden))
+        .map(|(i, s)| (series_color(i), s.clone()))
+        .unzip();
     let series = shown.as_slice();
     // For hover: which point is at (series title, year).
     let lookup: Vec<(String, i32, f64, FigureRef)> = series

@@ -283,8 +283,13 @@ pub fn visible_series(
 ) -> Vec<LineSeries> {
     series
         .into_iter()
-        .filter(|s| !matches!(s.figure, FigureRef::Series(ix) if hidden.contains(&LegendKey::Series(ix))))
+        .filter(|s| !is_hidden(s, hidden))
         .collect()
+}
+
+/// Whether the legend has hidden a series.
+pub fn is_hidden(series: &LineSeries, hidden: &std::collections::BTreeSet<LegendKey>) -> bool {
+    matches!(series.figure, FigureRef::Series(ix) if hidden.contains(&LegendKey::Series(ix)))
 }
 
 /// The figures to highlight for a selection: those linked to it, and for a
