@@ -8,9 +8,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::dataset::{
-    Dataset, FigureRef, FundIx, NodeIx, PlanIx, QuantityUnit, SeriesIx, TargetIx,
-};
+use crate::dataset::{Dataset, FigureRef, FundIx, NodeIx, PlanIx, SeriesIx, TargetIx};
 use crate::selection::Item;
 use crate::view::amount::{self, Convention};
 
@@ -123,7 +121,7 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         &new.plans,
         |p| p.id.to_string(),
         |p| p.title.clone(),
-        |i| Item::Plan(PlanIx(index_u32(i))),
+        |i| Item::Plan(PlanIx::at(i)),
         |a, b| {
             let mut d = Vec::new();
             field(&mut d, tr(T::FieldTitle), &a.title, &b.title);
@@ -153,7 +151,7 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
             Some(numbering) => format!("{numbering} {}", n.title),
             None => n.title.clone(),
         },
-        |i| Item::Node(NodeIx(index_u32(i))),
+        |i| Item::Node(NodeIx::at(i)),
         |a, b| {
             let mut d = Vec::new();
             field(&mut d, tr(T::FieldTitle), &a.title, &b.title);
@@ -185,15 +183,9 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
                     (
                         point.id.to_string(),
                         format!("{}, {}", series.title, point.year),
-                        FigureRef::Point(SeriesIx(index_u32(s)), index_u32(p)),
+                        FigureRef::Point(SeriesIx::at(s), u32::try_from(p).unwrap_or(u32::MAX)),
                         PointView {
-                            text: amount::flagged(
-                                point.value,
-                                series.unit,
-                                point.approximate,
-                                point.lower_bound,
-                                convention,
-                            ),
+                            text: amount::of_point(series, point, convention),
                             status: point.status.to_string(),
                         },
                     )
@@ -219,18 +211,7 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
     );
     // Funds.
     let fund_amount = |f: &crate::dataset::Fund| {
-        f.amount_yuan.map_or_else(
-            || "no amount".to_owned(),
-            |a| {
-                amount::flagged(
-                    a,
-                    QuantityUnit::Yuan,
-                    f.approximate,
-                    f.lower_bound,
-                    convention,
-                )
-            },
-        )
+        amount::of_fund(f, convention).unwrap_or_else(|| "no amount".to_owned())
     };
     diff_records(
         &mut changes,
@@ -239,7 +220,7 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         &new.funds,
         |f| f.id.to_string(),
         |f| f.name.clone(),
-        |i| Item::Figure(FigureRef::Fund(FundIx(index_u32(i)))),
+        |i| Item::Figure(FigureRef::Fund(FundIx::at(i))),
         |a, b| {
             let mut d = Vec::new();
             field(&mut d, tr(T::FieldName), &a.name, &b.name);
@@ -254,9 +235,7 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         },
     );
     // Targets.
-    let target_value = |t: &crate::dataset::Target| {
-        amount::flagged(t.value, t.unit, t.approximate, t.lower_bound, convention)
-    };
+    let target_value = |t: &crate::dataset::Target| amount::of_target(t, convention);
     let deadline = |t: &crate::dataset::Target| {
         t.deadline_year
             .map_or_else(|| "not stated".to_owned(), |y| y.to_string())
@@ -268,7 +247,7 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         &new.targets,
         |t| t.id.to_string(),
         |t| t.metric.clone(),
-        |i| Item::Figure(FigureRef::Target(TargetIx(index_u32(i)))),
+        |i| Item::Figure(FigureRef::Target(TargetIx::at(i))),
         |a, b| {
             let mut d = Vec::new();
             field(&mut d, tr(T::FieldMetric), &a.metric, &b.metric);
@@ -293,11 +272,6 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
 struct PointView {
     text: String,
     status: String,
-}
-
-/// Indexes fit in `u32`: the loader limits files to 256 MiB.
-fn index_u32(i: usize) -> u32 {
-    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 fn period(start: Option<i32>, end: i32) -> String {

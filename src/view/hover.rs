@@ -69,18 +69,8 @@ pub fn fund(data: &Dataset, figure: FigureRef, convention: Convention) -> String
     };
     let fund = &data.funds[f.index()];
     let mut text = format!("{}\n{}", fund.name, level_label(fund.level));
-    if let Some(amount) = fund.amount_yuan {
-        let _ = write!(
-            text,
-            ": {}",
-            amount::flagged(
-                amount,
-                QuantityUnit::Yuan,
-                fund.approximate,
-                fund.lower_bound,
-                convention
-            )
-        );
+    if let (Some(amount), Some(written)) = (fund.amount_yuan, amount::of_fund(fund, convention)) {
+        let _ = write!(text, ": {written}");
         if let Some(usd) = amount::usd_equivalent(data, amount) {
             let _ = write!(text, "\n{usd}");
         }
@@ -105,13 +95,7 @@ pub fn target(data: &Dataset, figure: FigureRef, convention: Convention) -> Stri
     let mut text = format!(
         "{}\n{} ({deadline}, {})",
         target.metric,
-        amount::flagged(
-            target.value,
-            target.unit,
-            target.approximate,
-            target.lower_bound,
-            convention
-        ),
+        amount::of_target(target, convention),
         tr(T::StatusTarget)
     );
     sources_and_note(data, &mut text, &target.citations, target.note.as_deref());
