@@ -25,7 +25,7 @@ pub fn native_dialog_available() -> bool {
 
 /// A fresh Open dialog: an empty path field (the open file is first in
 /// the recent list below it).
-pub fn open_dialog(_state: &AppState) -> Dialog {
+pub fn open_dialog() -> Dialog {
     Dialog::Open(OpenDialog::default())
 }
 

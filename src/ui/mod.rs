@@ -352,10 +352,7 @@ impl AppState {
         self.convention = if settings.convention_chosen {
             settings.convention
         } else {
-            match self.lang {
-                Lang::En => Convention::International,
-                Lang::Zh => Convention::Chinese,
-            }
+            Convention::of_language(self.lang)
         };
         self.chart = settings.chart;
         self.theme = settings.theme;
@@ -667,10 +664,7 @@ impl AppState {
         i18n::set(lang);
         // Amounts follow the language unless the user chose.
         if !self.convention_chosen {
-            self.convention = match lang {
-                Lang::En => Convention::International,
-                Lang::Zh => Convention::Chinese,
-            };
+            self.convention = Convention::of_language(lang);
         }
     }
 
@@ -811,7 +805,7 @@ fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Vec<
             return;
         }
         if input.consume_key(egui::Modifiers::COMMAND, egui::Key::O) {
-            commands.push(Command::ShowDialog(Some(dialogs::open_dialog(state))));
+            commands.push(Command::ShowDialog(Some(dialogs::open_dialog())));
         }
         if input.consume_key(egui::Modifiers::COMMAND, egui::Key::R) {
             commands.push(Command::Reload);
@@ -861,20 +855,15 @@ fn located(file: &Path, problem: &dataset::Problem) -> String {
     if i18n::lang() == Lang::En {
         return problem.located_in(&file);
     }
-    let severity = if problem.is_error() {
-        tr(T::SeverityError)
-    } else {
-        tr(T::SeverityWarning)
-    };
-    let message = in_language(&problem.message);
-    let place = match (problem.line, problem.column) {
-        (Some(line), Some(column)) => format!("{file}:{line}:{column}"),
-        _ => file,
-    };
-    if problem.path.is_empty() {
-        format!("{place}: {severity}{message}")
-    } else {
-        format!("{place}: {severity}{}：{message}", problem.path)
+    // As `Problem::located_in` does: the line and column go with the file.
+    match (problem.line, problem.column) {
+        (Some(line), Some(column)) => {
+            let mut unlocated = problem.clone();
+            unlocated.line = None;
+            unlocated.column = None;
+            format!("{file}:{line}:{column}: {}", problem_text(&unlocated))
+        }
+        _ => format!("{file}: {}", problem_text(problem)),
     }
 }
 

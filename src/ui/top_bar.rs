@@ -80,9 +80,7 @@ fn file_menu(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
             .add(egui::Button::new(tr(T::Open)).shortcut_text("Ctrl+O"))
             .clicked()
         {
-            commands.push(Command::ShowDialog(Some(super::dialogs::open_dialog(
-                state,
-            ))));
+            commands.push(Command::ShowDialog(Some(super::dialogs::open_dialog())));
         }
         ui.menu_button(tr(T::Recent), |ui| {
             if state.recent.is_empty() {

@@ -15,6 +15,16 @@ pub enum Convention {
     Chinese,
 }
 
+impl Convention {
+    /// How a language writes amounts: billions in English, 亿元 in Chinese.
+    pub fn of_language(lang: crate::i18n::Lang) -> Self {
+        match lang {
+            crate::i18n::Lang::En => Self::International,
+            crate::i18n::Lang::Zh => Self::Chinese,
+        }
+    }
+}
+
 /// How sure a figure is, as the document words it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Qualifier {
