@@ -316,6 +316,10 @@ impl AppState {
         let Some(path) = path else {
             return Ok(Self::new(embedded()?, "built-in dataset".to_owned()));
         };
+        // As `load` does: a full path to remember, and the file's stamp
+        // taken before reading it, so a write during the read is not missed.
+        let path = &std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        let stamp = crate::watch::stamp(path);
         let problem = match dataset::load_file(path) {
             Ok(dataset::Loaded {
                 dataset: Some(data),
@@ -323,10 +327,7 @@ impl AppState {
             }) => {
                 let mut state = Self::new(data, path.display().to_string());
                 state.dataset_path = Some(path.to_owned());
-                state.watch = Some(crate::watch::FileWatch::new(
-                    path.to_owned(),
-                    crate::watch::stamp(path),
-                ));
+                state.watch = Some(crate::watch::FileWatch::new(path.to_owned(), stamp));
                 return Ok(state);
             }
             Ok(loaded) => {
