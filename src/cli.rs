@@ -436,28 +436,17 @@ fn export_chart(args: &ExportArgs) -> Result<PathBuf, (u8, String)> {
             ConventionArg::Chinese => crate::view::amount::Convention::Chinese,
         };
     }
-    let bytes = match format {
-        crate::output::Format::Csv => {
-            let rows = crate::view::table::chart_rows(&state.dataset, chart, &state.hidden);
-            crate::view::table::csv_bytes(&state.dataset, &rows)
-                .map_err(|e| usage(format!("cannot write the CSV: {e}")))?
-        }
-        crate::output::Format::Png => {
-            let options = crate::ui::export::ImageOptions {
-                width: args.width,
-                height: args.height,
-                scale: args.scale,
-                theme: match args.theme {
-                    ThemeArg::Light => egui::Theme::Light,
-                    ThemeArg::Dark => egui::Theme::Dark,
-                },
-            };
-            let picture = crate::ui::export::chart_picture(&state, chart, &options)
-                .map_err(|e| usage(e.to_string()))?;
-            crate::output::png_bytes(out, picture.width, picture.height, &picture.rgba)
-                .map_err(|e| usage(e.to_string()))?
-        }
+    let options = crate::ui::export::ImageOptions {
+        width: args.width,
+        height: args.height,
+        scale: args.scale,
+        theme: match args.theme {
+            ThemeArg::Light => egui::Theme::Light,
+            ThemeArg::Dark => egui::Theme::Dark,
+        },
     };
+    let bytes =
+        crate::ui::export::chart_file(&state, chart, format, &options, out).map_err(usage)?;
     let written = if args.force {
         crate::output::write_atomic(out, &bytes)
     } else {

@@ -102,6 +102,30 @@ impl ImageOptions {
     }
 }
 
+/// The bytes of a chart's file: its picture as PNG, or its data as CSV,
+/// both as `state` shows the chart. `path` only names the file in errors.
+pub fn chart_file(
+    state: &AppState,
+    chart: ChartId,
+    format: crate::output::Format,
+    image: &ImageOptions,
+    path: &std::path::Path,
+) -> Result<Vec<u8>, String> {
+    match format {
+        crate::output::Format::Csv => {
+            let rows =
+                table::chart_rows_sorted(&state.dataset, chart, &state.hidden, state.targets_sort);
+            table::csv_bytes(&state.dataset, &rows)
+                .map_err(|e| format!("cannot write the CSV: {e}"))
+        }
+        crate::output::Format::Png => {
+            let picture = chart_picture(state, chart, image).map_err(|e| e.to_string())?;
+            crate::output::png_bytes(path, picture.width, picture.height, &picture.rgba)
+                .map_err(|e| e.to_string())
+        }
+    }
+}
+
 /// Draws the picture of `chart` as `state` shows it (amount convention,
 /// hidden legend entries, log scale, targets' order).
 pub fn chart_picture(

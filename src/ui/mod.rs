@@ -590,24 +590,8 @@ impl AppState {
         }
         let result = crate::output::Format::of(path)
             .map_err(|e| e.to_string())
-            .and_then(|format| match format {
-                crate::output::Format::Csv => {
-                    let rows = crate::view::table::chart_rows_sorted(
-                        &self.dataset,
-                        request.chart,
-                        &self.hidden,
-                        self.targets_sort,
-                    );
-                    crate::view::table::csv_bytes(&self.dataset, &rows).map_err(|e| e.to_string())
-                }
-                crate::output::Format::Png => {
-                    export::chart_picture(self, request.chart, &request.image)
-                        .map_err(|e| e.to_string())
-                        .and_then(|p| {
-                            crate::output::png_bytes(path, p.width, p.height, &p.rgba)
-                                .map_err(|e| e.to_string())
-                        })
-                }
+            .and_then(|format| {
+                export::chart_file(self, request.chart, format, &request.image, path)
             })
             .and_then(|bytes| {
                 // Without the user's agreement, a file that appeared since
