@@ -80,13 +80,10 @@ fn node_ui(state: &AppState, ui: &mut egui::Ui, node_ix: NodeIx, commands: &mut 
         }
     });
     let chinese = crate::i18n::lang() == crate::i18n::Lang::Zh;
-    let title = match (&node.title_zh, chinese) {
-        (Some(zh), true) => zh,
-        _ => &node.title,
-    };
+    let title = crate::view::localized_title(&node.title, node.title_zh.as_deref());
     let heading = match &node.numbering {
         Some(numbering) => format!("{numbering} {title}"),
-        None => title.clone(),
+        None => title.to_owned(),
     };
     ui.heading(heading);
     if chinese {

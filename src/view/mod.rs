@@ -28,3 +28,12 @@ pub fn localized_name(name: &str, name_zh: Option<&str>) -> String {
         (crate::i18n::Lang::Zh, None) => format!("{name}〔英〕"),
     }
 }
+
+/// A title as the interface's language shows it: the Chinese one in
+/// Chinese where the dataset has it, else the English one.
+pub fn localized_title<'a>(title: &'a str, title_zh: Option<&'a str>) -> &'a str {
+    match (crate::i18n::lang(), title_zh) {
+        (crate::i18n::Lang::Zh, Some(zh)) => zh,
+        _ => title,
+    }
+}

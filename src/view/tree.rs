@@ -689,24 +689,17 @@ pub fn type_ahead(
 
 /// The text a row shows: numbering and title, or a plan's title.
 pub fn row_label(dataset: &Dataset, row: &TreeRow) -> String {
-    let chinese = crate::i18n::lang() == crate::i18n::Lang::Zh;
     match row.item {
         Item::Plan(plan) => {
             let plan = &dataset.plans[plan.index()];
-            match (&plan.title_zh, chinese) {
-                (Some(zh), true) => zh.clone(),
-                _ => plan.title.clone(),
-            }
+            super::localized_title(&plan.title, plan.title_zh.as_deref()).to_owned()
         }
         Item::Node(node) => {
             let node = dataset.node(node);
-            let title = match (&node.title_zh, chinese) {
-                (Some(zh), true) => zh,
-                _ => &node.title,
-            };
+            let title = super::localized_title(&node.title, node.title_zh.as_deref());
             match &node.numbering {
                 Some(numbering) => format!("{numbering} {title}"),
-                None => title.clone(),
+                None => title.to_owned(),
             }
         }
         Item::Figure(figure) => dataset.figure_id(figure).to_owned(),
