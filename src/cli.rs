@@ -497,7 +497,8 @@ pub fn diff(args: &DiffArgs) -> u8 {
             return status;
         }
     };
-    let changes = crate::view::diff::compare(&old, &new);
+    let changes =
+        crate::view::diff::compare(&old, &new, crate::view::amount::Convention::International);
     let mut out = std::io::stdout().lock();
     let written = if args.json {
         serde_json::to_writer_pretty(&mut out, &changes)

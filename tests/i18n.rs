@@ -149,7 +149,12 @@ fn picture_titles_footers_and_change_summaries_follow_the_language() {
     .expect("reads")
     .dataset
     .expect("valid");
-    let summary = plan_explorer::view::diff::compare(&old, &data).summary();
+    let summary = plan_explorer::view::diff::compare(
+        &old,
+        &data,
+        plan_explorer::view::amount::Convention::Chinese,
+    )
+    .summary();
     assert!(
         summary.contains("资金：新增 6，删除 0，修改 1"),
         "{summary}"
@@ -238,4 +243,76 @@ fn unit_and_theme_names_show_in_chinese_or_are_marked_english() {
             .is_some()
     );
     harness.run_steps(1);
+}
+
+#[test]
+fn the_change_details_are_written_in_chinese_with_chinese_amounts() {
+    // An edition in which a fund's level and amount, a point's status and
+    // a target's deadline changed.
+    let mut json: serde_json::Value =
+        serde_json::from_str(plan_explorer::dataset::EMBEDDED_JSON).expect("JSON");
+    json["funds"][0]["level"] = "municipal".into();
+    json["funds"][0]["amount_yuan"] = 50_000_000_000_i64.into();
+    json["series"][0]["points"][0]["status"] = "estimate".into();
+    json["targets"][0]
+        .as_object_mut()
+        .expect("an object")
+        .remove("deadline_year");
+    let new = plan_explorer::dataset::load_str(&json.to_string())
+        .dataset
+        .expect("valid");
+    let old = plan_explorer::dataset::load_embedded()
+        .dataset
+        .expect("valid");
+
+    plan_explorer::i18n::set(Lang::Zh);
+    let changes = plan_explorer::view::diff::compare(&old, &new, Convention::Chinese);
+    let details: Vec<&str> = changes
+        .changes
+        .iter()
+        .flat_map(|c| c.details.iter().map(String::as_str))
+        .collect();
+    plan_explorer::i18n::set(Lang::En);
+    for expected in [
+        "级别：由“国家级”改为“市级”",
+        "金额：由“600亿元”改为“500亿元”",
+        "状态：由“实际”改为“估计”",
+        "期限：由“2030”改为“未说明”",
+    ] {
+        assert!(details.contains(&expected), "{expected} not in {details:?}");
+    }
+    assert!(
+        details
+            .iter()
+            .all(|d| !d.contains("national") && !d.contains("not stated")),
+        "{details:?}"
+    );
+}
+
+#[test]
+fn switching_language_rewrites_the_open_change_summary() {
+    let edition = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data/editions/shanghai_plans-2025-12-31.json");
+    let current = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/shanghai_plans.json");
+    let mut state = AppState::open(Some(&edition)).expect("opens");
+    state.apply(plan_explorer::ui::Command::SetLang(Lang::En));
+    state.apply(plan_explorer::ui::Command::OpenFile(current));
+    let english = state.changes.as_ref().expect("open").summary();
+    assert!(english.contains("funds: 6 added"), "{english}");
+    state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
+    let changes = state.changes.as_ref().expect("still open");
+    assert!(
+        changes.summary().contains("资金：新增 6"),
+        "{}",
+        changes.summary()
+    );
+    assert!(
+        changes
+            .changes
+            .iter()
+            .any(|c| c.details.iter().any(|d| d.starts_with("名称：由"))),
+        "{:?}",
+        changes.changes
+    );
+    plan_explorer::i18n::set(Lang::En);
 }

@@ -190,6 +190,7 @@ texts! {
     Purpose => "Purpose", "用途";
     Amount => "Amount", "金额";
     NoAmount => "no amount stated", "未说明金额";
+    NotStated => "not stated", "未说明";
     Status => "Status", "状态";
     Year => "Year", "年份";
     Value => "Value", "数值";

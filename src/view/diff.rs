@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::dataset::{Dataset, FigureRef, FundIx, NodeIx, PlanIx, SeriesIx, TargetIx};
 use crate::selection::Item;
 use crate::view::amount::{self, Convention};
+use crate::view::charts::{level_label, status_label};
 
 /// How a record changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -105,13 +106,13 @@ impl Changes {
     }
 }
 
-/// Compares two editions.
+/// Compares two editions, writing amounts in `convention` and every word
+/// in the interface's language.
 // One block per kind of record, each alike; splitting them would only
 // scatter the list.
 #[allow(clippy::too_many_lines)]
-pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
+pub fn compare(old: &Dataset, new: &Dataset, convention: Convention) -> Changes {
     let mut changes = Vec::new();
-    let convention = Convention::International;
 
     // Plans.
     diff_records(
@@ -186,7 +187,7 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
                         FigureRef::Point(SeriesIx::at(s), u32::try_from(p).unwrap_or(u32::MAX)),
                         PointView {
                             text: amount::of_point(series, point, convention),
-                            status: point.status.to_string(),
+                            status: status_label(point.status).to_owned(),
                         },
                     )
                 })
@@ -211,7 +212,7 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
     );
     // Funds.
     let fund_amount = |f: &crate::dataset::Fund| {
-        amount::of_fund(f, convention).unwrap_or_else(|| "no amount".to_owned())
+        amount::of_fund(f, convention).unwrap_or_else(|| tr(T::NoAmount).to_owned())
     };
     diff_records(
         &mut changes,
@@ -228,8 +229,8 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
             field(
                 &mut d,
                 tr(T::FieldLevel),
-                a.level.as_str(),
-                b.level.as_str(),
+                level_label(a.level),
+                level_label(b.level),
             );
             d
         },
@@ -238,7 +239,7 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
     let target_value = |t: &crate::dataset::Target| amount::of_target(t, convention);
     let deadline = |t: &crate::dataset::Target| {
         t.deadline_year
-            .map_or_else(|| "not stated".to_owned(), |y| y.to_string())
+            .map_or_else(|| tr(T::NotStated).to_owned(), |y| y.to_string())
     };
     diff_records(
         &mut changes,
