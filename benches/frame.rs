@@ -149,7 +149,7 @@ fn main() {
 
     let data = synthetic(measures);
     let nodes = data.nodes.len();
-    let mut state = AppState::new(data, "synthetic".to_owned());
+    let mut state = AppState::new(data);
     state.apply(Command::SetAllOpen(true));
     state.apply(Command::SetFilter(TreeFilter {
         query: "clinical".to_owned(),

@@ -425,7 +425,7 @@ fn export_chart(args: &ExportArgs) -> Result<PathBuf, (u8, String)> {
             .ok_or_else(|| (EXIT_INVALID, "the built-in dataset is invalid".to_owned()))?,
         Some(path) => load_for_command(path)?,
     };
-    let mut state = crate::ui::AppState::new(data, "export".to_owned());
+    let mut state = crate::ui::AppState::new(data);
     state.apply(crate::ui::Command::SetLang(match args.lang {
         LangArg::En => crate::i18n::Lang::En,
         LangArg::Zh => crate::i18n::Lang::Zh,

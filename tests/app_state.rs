@@ -85,7 +85,7 @@ fn searching_narrows_the_tree_and_clearing_restores_it() {
 fn a_file_that_does_not_load_leaves_the_built_in_dataset_with_a_banner() {
     let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad/syntax_error.json");
     let state = AppState::open(Some(&bad)).expect("falls back");
-    let banner = state.banner.expect("a banner");
+    let banner = state.banner.expect("a banner").text();
     assert!(
         banner.contains("syntax_error.json is not a valid dataset"),
         "{banner}"
@@ -96,5 +96,14 @@ fn a_file_that_does_not_load_leaves_the_built_in_dataset_with_a_banner() {
         dataset::load_embedded().dataset.expect("valid").title
     );
     let missing = AppState::open(Some(Path::new("/no/such/file.json"))).expect("falls back");
-    assert!(missing.banner.expect("a banner").contains("no such file"));
+    let banner = missing.banner.expect("a banner");
+    assert!(banner.text().contains("no such file"), "{}", banner.text());
+    // The banner is written when drawn: in Chinese once Chinese is chosen.
+    plan_explorer::i18n::set(plan_explorer::i18n::Lang::Zh);
+    let chinese = banner.text();
+    plan_explorer::i18n::set(plan_explorer::i18n::Lang::En);
+    assert!(
+        chinese.contains("找不到文件：/no/such/file.json") && chinese.contains("内置数据集"),
+        "{chinese}"
+    );
 }

@@ -196,19 +196,23 @@ fn the_problems_panel_speaks_chinese_in_chinese_mode() {
     state.apply(plan_explorer::ui::Command::OpenFile(bad));
     let problems = state.problems.as_ref().expect("problems");
     assert!(
-        problems.lines.iter().all(|l| l.contains(": 错误：")),
+        problems.lines().iter().all(|l| l.contains(": 错误：")),
         "{:?}",
-        problems.lines
+        problems.lines()
     );
     assert!(
         problems
-            .lines
+            .lines()
             .iter()
             .any(|l| l.contains("未知的单位“sh-hlth”")),
         "{:?}",
-        problems.lines
+        problems.lines()
     );
-    let status = state.status.clone().unwrap_or_default();
+    let status = state
+        .status
+        .as_ref()
+        .map(plan_explorer::ui::Note::text)
+        .unwrap_or_default();
     assert!(status.contains("未能载入"), "{status}");
 }
 
@@ -314,5 +318,35 @@ fn switching_language_rewrites_the_open_change_summary() {
         "{:?}",
         changes.changes
     );
+    plan_explorer::i18n::set(Lang::En);
+}
+
+#[test]
+fn switching_language_rewrites_the_status_line_and_the_open_problems() {
+    let mut state = AppState::open(None).expect("opens");
+    state.apply(plan_explorer::ui::Command::SetLang(Lang::En));
+    let bad = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/bad/dangling_refs.json");
+    state.apply(plan_explorer::ui::Command::OpenFile(bad));
+    state.apply(plan_explorer::ui::Command::OpenFile(
+        "/no/such/plans.json".into(),
+    ));
+    let status = |state: &AppState| state.status.as_ref().map(plan_explorer::ui::Note::text);
+    assert!(
+        status(&state).is_some_and(|s| s.contains("did not load")),
+        "{:?}",
+        status(&state)
+    );
+    let english = state.problems.as_ref().expect("problems").lines();
+    assert!(english[0].contains("no such file"), "{english:?}");
+
+    state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
+    assert!(
+        status(&state).is_some_and(|s| s.contains("未能载入")),
+        "{:?}",
+        status(&state)
+    );
+    let chinese = state.problems.as_ref().expect("problems").lines();
+    assert!(chinese[0].contains("找不到文件"), "{chinese:?}");
     plan_explorer::i18n::set(Lang::En);
 }

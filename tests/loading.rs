@@ -61,7 +61,7 @@ fn an_invalid_file_leaves_the_dataset_and_lists_its_problems() {
     let problems = state.problems.as_ref().expect("the problems panel is open");
     assert_eq!(problems.file, bad);
     // Each line names the file, line and column.
-    let line = &problems.lines[0];
+    let line = &problems.lines()[0];
     assert!(
         line.starts_with(&format!("{}:", bad.display())) && line.contains(": error: "),
         "{line}"
@@ -84,9 +84,9 @@ fn an_invalid_file_leaves_the_dataset_and_lists_its_problems() {
     open_with_dialog(&mut harness, Path::new("/no/such/dataset.json"));
     let problems = harness.state().problems.as_ref().expect("open");
     assert!(
-        problems.lines[0].contains("/no/such/dataset.json"),
+        problems.lines()[0].contains("/no/such/dataset.json"),
         "{:?}",
-        problems.lines
+        problems.lines()
     );
     assert_eq!(harness.state().dataset.title, title);
 }
@@ -232,8 +232,9 @@ fn export_from_the_app_writes_the_picture_asks_before_replacing_and_copies() {
         harness
             .state()
             .status
-            .as_deref()
-            .unwrap_or("")
+            .as_ref()
+            .map(plan_explorer::ui::Note::text)
+            .unwrap_or_default()
             .starts_with("Wrote ")
     );
 
@@ -299,7 +300,12 @@ fn an_export_to_a_missing_folder_says_why_and_keeps_the_dialog() {
     set_export_path(&mut harness, Path::new("/no/such/folder/x.png"));
     harness.get_by_label("Export").click();
     harness.run_steps(2);
-    let status = harness.state().status.clone().unwrap_or_default();
+    let status = harness
+        .state()
+        .status
+        .as_ref()
+        .map(plan_explorer::ui::Note::text)
+        .unwrap_or_default();
     assert!(status.contains("does not exist"), "{status}");
     assert!(
         harness.state().dialog.is_some(),

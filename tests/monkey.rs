@@ -145,7 +145,7 @@ fn thousands_of_random_events_on_a_10k_dataset_do_not_panic() {
     let data = dataset::load_str(&text)
         .dataset
         .expect("the synthetic dataset is valid");
-    let mut state = AppState::new(data, "synthetic".to_owned());
+    let mut state = AppState::new(data);
     // Clicks may reach the Export dialog's Export button, which writes to
     // the working folder: make that a temporary one (this binary holds
     // only this test, so changing it affects nothing else).

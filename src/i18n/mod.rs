@@ -191,6 +191,7 @@ texts! {
     Amount => "Amount", "金额";
     NoAmount => "no amount stated", "未说明金额";
     NotStated => "not stated", "未说明";
+    BuiltInDataset => "built-in dataset", "内置数据集";
     Status => "Status", "状态";
     Year => "Year", "年份";
     Value => "Value", "数值";

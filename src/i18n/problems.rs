@@ -77,6 +77,12 @@ const MESSAGES: &[(&str, &str)] = &[
         "文件大小为 {} 字节，超过 {} 字节的上限",
     ),
     ("the file is empty", "文件为空"),
+    ("no such file: {}", "找不到文件：{}"),
+    (
+        "expected a dataset file, found a folder: {}",
+        "应为数据集文件，实为文件夹：{}",
+    ),
+    ("cannot read {}: {}", "无法读取 {}：{}"),
     (
         "the file is not UTF-8 text: invalid byte {}",
         "文件不是 UTF-8 文本：无效字节 {}",

@@ -226,7 +226,7 @@ fn export_ui(
     });
     // What the last export or copy did (not what happened elsewhere).
     if let Some(message) = &state.export_message {
-        ui.weak(message);
+        ui.weak(message.text());
     }
 }
 

@@ -10,6 +10,7 @@ mod charts_panel;
 mod details_panel;
 pub mod dialogs;
 pub mod export;
+mod note;
 mod problems_panel;
 mod screenshot;
 pub mod style;
@@ -24,6 +25,7 @@ use crate::selection::{History, Item};
 use crate::view::amount::Convention;
 use crate::view::charts::{ChartId, LegendKey, TargetColumn};
 use crate::view::tree::{Expansion, SearchIndex, TreeData, TreeFilter};
+pub use note::{Banner, LoadProblem, LoadProblems, Note};
 
 /// Something a panel asks the app to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -145,16 +147,6 @@ pub struct ExportRequest {
     pub replace: bool,
 }
 
-/// Why a file did not load, for the problems panel.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LoadProblems {
-    /// The file.
-    pub file: PathBuf,
-    /// One line per problem: `file:line:column: error: message`, or with
-    /// the JSON path.
-    pub lines: Vec<String>,
-}
-
 /// What the app remembers between runs. Missing or unreadable values fall
 /// back to the defaults, so a corrupt settings file never stops the app.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -207,9 +199,8 @@ pub struct AppState {
     /// The file it was loaded from; `None` for the built-in dataset.
     pub dataset_path: Option<PathBuf>,
     /// Where it came from, for the top bar.
-    pub source_name: String,
     /// A problem to show above everything (e.g. a file that did not load).
-    pub banner: Option<String>,
+    pub banner: Option<Banner>,
     search: SearchIndex,
     /// The tree's search and facets.
     pub filter: TreeFilter,
@@ -242,9 +233,9 @@ pub struct AppState {
     /// The open dialog, if any.
     pub dialog: Option<Dialog>,
     /// What the last export or copy did, for the Export dialog.
-    pub export_message: Option<String>,
+    pub export_message: Option<Note>,
     /// The last thing done or failed, for the status line.
-    pub status: Option<String>,
+    pub status: Option<Note>,
     /// Watches the open file for changes.
     pub watch: Option<crate::watch::FileWatch>,
     /// A picture waiting to go to the clipboard (needs the context).
@@ -270,7 +261,7 @@ pub struct AppState {
 
 impl AppState {
     /// A state showing `dataset`.
-    pub fn new(dataset: Dataset, source_name: String) -> Self {
+    pub fn new(dataset: Dataset) -> Self {
         let search = SearchIndex::new(&dataset);
         let filter = TreeFilter::default();
         let expansion = Expansion::default();
@@ -278,7 +269,6 @@ impl AppState {
         Self {
             dataset,
             dataset_path: None,
-            source_name,
             banner: None,
             search,
             filter,
@@ -318,33 +308,36 @@ impl AppState {
                 .ok_or_else(|| anyhow::anyhow!("the built-in dataset is invalid"))
         };
         let Some(path) = path else {
-            return Ok(Self::new(embedded()?, "built-in dataset".to_owned()));
+            return Ok(Self::new(embedded()?));
         };
         // As `load` does: a full path to remember, and the file's stamp
         // taken before reading it, so a write during the read is not missed.
         let path = &std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
         let stamp = crate::watch::stamp(path);
-        let problem = match dataset::load_file(path) {
+        let banner = match dataset::load_file(path) {
             Ok(dataset::Loaded {
                 dataset: Some(data),
                 ..
             }) => {
-                let mut state = Self::new(data, path.display().to_string());
+                let mut state = Self::new(data);
                 state.dataset_path = Some(path.to_owned());
                 state.watch = Some(crate::watch::FileWatch::new(path.to_owned(), stamp));
                 return Ok(state);
             }
-            Ok(loaded) => {
-                let first = loaded.errors().next().map(problem_text).unwrap_or_default();
-                fill(
-                    T::NotValidDataset,
-                    &[&path.display(), &loaded.errors().count(), &first],
-                )
-            }
-            Err(error) => error.to_string(),
+            Ok(loaded) => match loaded.errors().next() {
+                Some(first) => Banner::NotValid {
+                    path: path.to_owned(),
+                    errors: loaded.errors().count(),
+                    first: first.clone(),
+                },
+                // No dataset and no error cannot happen; said plainly if
+                // it ever does.
+                None => Banner::Unreadable(format!("{} did not load", path.display())),
+            },
+            Err(error) => Banner::Unreadable(error.to_string()),
         };
-        let mut state = Self::new(embedded()?, "built-in dataset".to_owned());
-        state.banner = Some(format!("{problem} {}", tr(T::ShowingBuiltIn)));
+        let mut state = Self::new(embedded()?);
+        state.banner = Some(banner);
         Ok(state)
     }
 
@@ -449,7 +442,7 @@ impl AppState {
                 if let Some(path) = self.dataset_path.clone() {
                     self.load(&path);
                 } else {
-                    self.status = Some(tr(T::NoFileToReloadStatus).to_owned());
+                    self.status = Some(Note::NoFileToReload);
                 }
             }
             Command::ShowDialog(dialog) => {
@@ -489,11 +482,11 @@ impl AppState {
         let loaded = match dataset::load_file(path) {
             Ok(loaded) => loaded,
             Err(error) => {
-                let line = match error.content_problem() {
-                    Some(problem) => located(path, &problem),
-                    None => error.to_string(),
+                let problem = match error.content_problem() {
+                    Some(problem) => LoadProblem::Content(problem),
+                    None => LoadProblem::Read(error.to_string()),
                 };
-                self.fail_load(path, vec![line]);
+                self.fail_load(path, vec![problem]);
                 return;
             }
         };
@@ -505,7 +498,7 @@ impl AppState {
                 .problems
                 .iter()
                 .filter(|p| p.is_error())
-                .map(|p| located(path, p))
+                .map(|p| LoadProblem::Content(p.clone()))
                 .collect();
             self.fail_load(path, lines);
             return;
@@ -515,7 +508,7 @@ impl AppState {
             Item::Node(n) => Some(self.dataset.node(n).id.clone()),
             Item::Plan(_) | Item::Figure(_) => None,
         });
-        let mut next = Self::new(data, path.display().to_string());
+        let mut next = Self::new(data);
         next.dataset_path = Some(path.to_owned());
         next.watch = Some(crate::watch::FileWatch::new(path.to_owned(), stamp));
         // What the user chose stays; what pointed into the old dataset goes.
@@ -561,10 +554,11 @@ impl AppState {
         next.lang_chosen = self.lang_chosen;
         next.convention_chosen = self.convention_chosen;
         next.remember(path);
-        next.status = Some(fill(
-            T::Loaded,
-            &[&path.display(), &next.dataset.edition, &changes.summary()],
-        ));
+        next.status = Some(Note::Loaded {
+            path: path.to_owned(),
+            edition: next.dataset.edition.clone(),
+            counts: changes.counts(),
+        });
         next.changes = Some(changes);
         let previous = std::mem::replace(self, next);
         self.previous = Some(Box::new(previous.dataset));
@@ -582,12 +576,24 @@ impl AppState {
         }
     }
 
-    fn fail_load(&mut self, path: &Path, lines: Vec<String>) {
-        self.status = Some(fill(T::DidNotLoadStatus, &[&path.display(), &lines.len()]));
+    fn fail_load(&mut self, path: &Path, problems: Vec<LoadProblem>) {
+        self.status = Some(Note::DidNotLoad {
+            path: path.to_owned(),
+            problems: problems.len(),
+        });
         self.problems = Some(LoadProblems {
             file: path.to_owned(),
-            lines,
+            problems,
         });
+    }
+
+    /// Where the dataset on screen came from: its file, or the built-in
+    /// dataset.
+    pub fn source_name(&self) -> String {
+        self.dataset_path.as_ref().map_or_else(
+            || tr(T::BuiltInDataset).to_owned(),
+            |path| path.display().to_string(),
+        )
     }
 
     /// Puts `path` first in the recent files.
@@ -625,12 +631,11 @@ impl AppState {
             });
         match result {
             Ok(()) => {
-                self.status = Some(fill(T::Wrote, &[&path.display()]));
+                self.status = Some(Note::Wrote(path.clone()));
                 self.dialog = None;
             }
             Err(message) => {
-                let message = in_language(&message);
-                self.status = Some(fill(T::ExportFailed, &[&message]));
+                self.status = Some(Note::ExportFailed(message));
                 self.export_message.clone_from(&self.status);
                 if let Some(Dialog::Export(dialog)) = &mut self.dialog {
                     dialog.confirm_replace = false;
@@ -645,18 +650,15 @@ impl AppState {
         match export::chart_picture(self, chart, options) {
             Ok(picture) => {
                 self.pending_copy = Some(picture.to_color_image());
-                self.status = Some(fill(
-                    T::Copied,
-                    &[
-                        &charts_panel::chart_title(chart),
-                        &picture.width,
-                        &picture.height,
-                    ],
-                ));
+                self.status = Some(Note::Copied {
+                    chart,
+                    width: picture.width,
+                    height: picture.height,
+                });
                 self.export_message.clone_from(&self.status);
             }
             Err(error) => {
-                self.status = Some(fill(T::ExportFailed, &[&in_language(&error.to_string())]));
+                self.status = Some(Note::ExportFailed(error.to_string()));
                 self.export_message.clone_from(&self.status);
             }
         }
@@ -710,7 +712,7 @@ impl AppState {
         if let Some(banner) = self.banner.clone() {
             egui::Panel::top("banner").show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
-                    ui.colored_label(ui.visuals().warn_fg_color, banner);
+                    ui.colored_label(ui.visuals().warn_fg_color, banner.text());
                     if ui.button(tr(T::Dismiss)).clicked() {
                         self.banner = None;
                     }
@@ -719,8 +721,11 @@ impl AppState {
         }
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
-                let status = self.status.as_deref().unwrap_or(tr(T::Ready));
-                ui.add(egui::Label::new(egui::RichText::new(status).small()).truncate())
+                let status = self
+                    .status
+                    .as_ref()
+                    .map_or_else(|| tr(T::Ready).to_owned(), Note::text);
+                ui.add(egui::Label::new(egui::RichText::new(&status).small()).truncate())
                     .on_hover_text(status);
             });
         });
@@ -819,57 +824,6 @@ fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Vec<
             commands.push(Command::ShowDialog(Some(dialogs::export_dialog(state))));
         }
     });
-}
-
-/// A message of the loader or of a write in the interface's language.
-fn in_language(message: &str) -> String {
-    match i18n::lang() {
-        Lang::En => message.to_owned(),
-        Lang::Zh => i18n::problem_zh(message).unwrap_or_else(|| message.to_owned()),
-    }
-}
-
-/// A problem without its file, in the interface's language: `error: line
-/// 5, column 1: message`.
-fn problem_text(problem: &dataset::Problem) -> String {
-    if i18n::lang() == Lang::En {
-        return problem.to_string();
-    }
-    let severity = if problem.is_error() {
-        tr(T::SeverityError)
-    } else {
-        tr(T::SeverityWarning)
-    };
-    let place = match (problem.line, problem.column) {
-        (Some(line), Some(column)) => fill(T::LineColumn, &[&line, &column]),
-        _ => String::new(),
-    };
-    let path = if problem.path.is_empty() {
-        String::new()
-    } else {
-        format!("{}：", problem.path)
-    };
-    format!("{severity}{place}{path}{}", in_language(&problem.message))
-}
-
-/// A problem as one line naming the file, in the interface's language:
-/// `file:line:column: error: message` (`错误：` and the message in Chinese
-/// where the loader's wording is known).
-fn located(file: &Path, problem: &dataset::Problem) -> String {
-    let file = file.display().to_string();
-    if i18n::lang() == Lang::En {
-        return problem.located_in(&file);
-    }
-    // As `Problem::located_in` does: the line and column go with the file.
-    match (problem.line, problem.column) {
-        (Some(line), Some(column)) => {
-            let mut unlocated = problem.clone();
-            unlocated.line = None;
-            unlocated.column = None;
-            format!("{file}:{line}:{column}: {}", problem_text(&unlocated))
-        }
-        _ => format!("{file}: {}", problem_text(problem)),
-    }
 }
 
 /// A file dropped on the window is opened.

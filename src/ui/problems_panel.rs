@@ -10,20 +10,22 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     let Some(problems) = &state.problems else {
         return;
     };
+    // Written now, so a language switch rewrites them.
+    let lines = problems.lines();
     // The buttons come first so a long path never pushes them away.
     ui.horizontal(|ui| {
         if ui.button(tr(T::Close)).clicked() {
             commands.push(Command::DismissProblems);
         }
         if ui.button(tr(T::CopyAll)).clicked() {
-            ui.ctx().copy_text(problems.lines.join("\n"));
+            ui.ctx().copy_text(lines.join("\n"));
         }
     });
     ui.add(
         egui::Label::new(
             egui::RichText::new(fill(
                 T::DidNotLoad,
-                &[&problems.file.display(), &problems.lines.len()],
+                &[&problems.file.display(), &lines.len()],
             ))
             .color(ui.visuals().error_fg_color),
         )
@@ -33,7 +35,7 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         .max_height(160.0)
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            for line in &problems.lines {
+            for line in &lines {
                 ui.add(egui::Label::new(egui::RichText::new(line).monospace()).selectable(true));
             }
         });

@@ -29,7 +29,7 @@ pub fn menu_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>)
         ui.separator();
         ui.strong(&state.dataset.title);
         ui.label(fill(T::Edition, &[&state.dataset.edition]))
-            .on_hover_text(fill(T::LoadedFrom, &[&state.source_name]));
+            .on_hover_text(fill(T::LoadedFrom, &[&state.source_name()]));
     });
 }
 

@@ -73,17 +73,38 @@ pub struct Changes {
 impl Changes {
     /// How many changes of a kind and record.
     pub fn count(&self, kind: ChangeKind, record: RecordKind) -> usize {
-        self.changes
-            .iter()
-            .filter(|c| c.kind == kind && c.record == record)
-            .count()
+        self.counts().count(kind, record)
+    }
+
+    /// How many changes of each kind and record.
+    pub fn counts(&self) -> Counts {
+        let mut counts = Counts::default();
+        for change in &self.changes {
+            counts.0[change.record as usize][change.kind as usize] += 1;
+        }
+        counts
     }
 
     /// One line: "measures: 48 added, 0 removed, 2 changed; ...".
     pub fn summary(&self) -> String {
-        if self.changes.is_empty() {
-            return tr(T::NoChanges).to_owned();
-        }
+        self.counts().summary()
+    }
+}
+
+/// How many records of each kind were added, removed and changed: what the
+/// summary line says, without the changes themselves.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts([[usize; 3]; 5]);
+
+impl Counts {
+    /// How many changes of a kind and record.
+    pub fn count(&self, kind: ChangeKind, record: RecordKind) -> usize {
+        self.0[record as usize][kind as usize]
+    }
+
+    /// One line in the interface's language: "measures: 48 added, 0
+    /// removed, 2 changed; ...", or that nothing changed.
+    pub fn summary(&self) -> String {
         let mut parts = Vec::new();
         for (record, name) in [
             (RecordKind::Plan, T::Plans),
@@ -101,6 +122,9 @@ impl Changes {
                     &[&tr(name), &added, &removed, &changed],
                 ));
             }
+        }
+        if parts.is_empty() {
+            return tr(T::NoChanges).to_owned();
         }
         parts.join("; ")
     }

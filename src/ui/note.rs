@@ -1,0 +1,194 @@
+//! Messages for the status line, the banner and the problems panel, kept
+//! as what happened rather than as text, so that each reads in whichever
+//! language is chosen when it is drawn: switching language rewrites them
+//! too.
+
+use std::path::{Path, PathBuf};
+
+use crate::dataset::{self, Problem};
+use crate::i18n::{self, Lang, T, fill, tr};
+use crate::view::charts::ChartId;
+use crate::view::diff::Counts;
+
+/// What the status line says.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Note {
+    /// Reload was asked for with the built-in dataset on screen.
+    NoFileToReload,
+    /// A file loaded, with how it differs from what was on screen.
+    Loaded {
+        /// The file.
+        path: PathBuf,
+        /// Its edition.
+        edition: String,
+        /// What changed.
+        counts: Counts,
+    },
+    /// A file did not load; the problems panel says why.
+    DidNotLoad {
+        /// The file.
+        path: PathBuf,
+        /// How many problems.
+        problems: usize,
+    },
+    /// An export was written.
+    Wrote(PathBuf),
+    /// An export or a copy failed, in the library's (English) words.
+    ExportFailed(String),
+    /// A chart's picture went to the clipboard.
+    Copied {
+        /// The chart.
+        chart: ChartId,
+        /// Its width in pixels.
+        width: u32,
+        /// Its height in pixels.
+        height: u32,
+    },
+}
+
+impl Note {
+    /// The message in the interface's language.
+    pub fn text(&self) -> String {
+        match self {
+            Self::NoFileToReload => tr(T::NoFileToReloadStatus).to_owned(),
+            Self::Loaded {
+                path,
+                edition,
+                counts,
+            } => fill(T::Loaded, &[&path.display(), edition, &counts.summary()]),
+            Self::DidNotLoad { path, problems } => {
+                fill(T::DidNotLoadStatus, &[&path.display(), problems])
+            }
+            Self::Wrote(path) => fill(T::Wrote, &[&path.display()]),
+            Self::ExportFailed(message) => fill(T::ExportFailed, &[&in_language(message)]),
+            Self::Copied {
+                chart,
+                width,
+                height,
+            } => fill(
+                T::Copied,
+                &[&super::charts_panel::chart_title(*chart), width, height],
+            ),
+        }
+    }
+}
+
+/// One reason a file did not load.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadProblem {
+    /// A problem with its content, located where possible.
+    Content(Problem),
+    /// The file could not be read at all (missing, a folder, no
+    /// permission), in the loader's (English) words.
+    Read(String),
+}
+
+/// Why a file did not load, for the problems panel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadProblems {
+    /// The file.
+    pub file: PathBuf,
+    /// Each problem.
+    pub problems: Vec<LoadProblem>,
+}
+
+impl LoadProblems {
+    /// One line per problem in the interface's language: `file:line:column:
+    /// error: message`, or with the JSON path.
+    pub fn lines(&self) -> Vec<String> {
+        self.problems
+            .iter()
+            .map(|problem| match problem {
+                LoadProblem::Content(problem) => located(&self.file, problem),
+                LoadProblem::Read(message) => in_language(message),
+            })
+            .collect()
+    }
+}
+
+/// Why the file named on the command line is not on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Banner {
+    /// It loaded with errors: how many, and the first.
+    NotValid {
+        /// The file.
+        path: PathBuf,
+        /// How many errors.
+        errors: usize,
+        /// The first error.
+        first: Problem,
+    },
+    /// It could not be read, in the loader's (English) words.
+    Unreadable(String),
+}
+
+impl Banner {
+    /// The banner in the interface's language, ending with what is shown
+    /// instead.
+    pub fn text(&self) -> String {
+        let problem = match self {
+            Self::NotValid {
+                path,
+                errors,
+                first,
+            } => fill(
+                T::NotValidDataset,
+                &[&path.display(), errors, &problem_text(first)],
+            ),
+            Self::Unreadable(message) => in_language(message),
+        };
+        format!("{problem} {}", tr(T::ShowingBuiltIn))
+    }
+}
+
+/// A message of the library (written in English) in the interface's
+/// language, where its wording is known.
+pub fn in_language(message: &str) -> String {
+    match i18n::lang() {
+        Lang::En => message.to_owned(),
+        Lang::Zh => i18n::problem_zh(message).unwrap_or_else(|| message.to_owned()),
+    }
+}
+
+/// A problem without its file, in the interface's language: `error: line
+/// 5, column 1: message`.
+pub fn problem_text(problem: &dataset::Problem) -> String {
+    if i18n::lang() == Lang::En {
+        return problem.to_string();
+    }
+    let severity = if problem.is_error() {
+        tr(T::SeverityError)
+    } else {
+        tr(T::SeverityWarning)
+    };
+    let place = match (problem.line, problem.column) {
+        (Some(line), Some(column)) => fill(T::LineColumn, &[&line, &column]),
+        _ => String::new(),
+    };
+    let path = if problem.path.is_empty() {
+        String::new()
+    } else {
+        format!("{}：", problem.path)
+    };
+    format!("{severity}{place}{path}{}", in_language(&problem.message))
+}
+
+/// A problem as one line naming the file, in the interface's language:
+/// `file:line:column: error: message` (`错误：` and the message in Chinese
+/// where the loader's wording is known).
+pub fn located(file: &Path, problem: &dataset::Problem) -> String {
+    let file = file.display().to_string();
+    if i18n::lang() == Lang::En {
+        return problem.located_in(&file);
+    }
+    // As `Problem::located_in` does: the line and column go with the file.
+    match (problem.line, problem.column) {
+        (Some(line), Some(column)) => {
+            let mut unlocated = problem.clone();
+            unlocated.line = None;
+            unlocated.column = None;
+            format!("{file}:{line}:{column}: {}", problem_text(&unlocated))
+        }
+        _ => format!("{file}: {}", problem_text(problem)),
+    }
+}
