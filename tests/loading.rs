@@ -107,6 +107,13 @@ fn opening_a_newer_edition_shows_what_changed_each_a_click_from_its_item() {
         changes.summary()
     );
     assert!(harness.query_by_label_contains("What changed").is_some());
+    // The summary opens tall enough to read: its heading sits in the
+    // window's lower half, not squeezed into the last few lines.
+    let heading = harness.get_by_label_contains("What changed").rect();
+    assert!(
+        (400.0..560.0).contains(&heading.top()),
+        "the summary's heading is at {heading:?}"
+    );
     // The renamed fund, old -> new, one click from the fund.
     assert!(
         harness

@@ -23,8 +23,7 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     });
     ui.add(egui::Label::new(changes.summary()).wrap());
     egui::ScrollArea::vertical()
-        .max_height(180.0)
-        .auto_shrink([false, true])
+        .auto_shrink([false, false])
         .show(ui, |ui| {
             // What changed in place first (old -> new), then what went,
             // then what is new: the first are the easiest to miss.

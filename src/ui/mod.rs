@@ -729,15 +729,20 @@ impl AppState {
                     .on_hover_text(status);
             });
         });
-        if self.problems.is_some() {
-            egui::Panel::bottom("problems")
+        // The problems and the change summary open tall enough to read a
+        // dozen lines, and never take more than half the window.
+        let height = ui.available_height();
+        let bottom = |id: &'static str| {
+            egui::Panel::bottom(id)
                 .resizable(true)
-                .show(ui, |ui| problems_panel::ui(self, ui, &mut commands));
+                .default_size(260.0_f32.min(height * 0.4))
+                .size_range(80.0..=(height * 0.5).max(80.0))
+        };
+        if self.problems.is_some() {
+            bottom("problems").show(ui, |ui| problems_panel::ui(self, ui, &mut commands));
         }
         if self.changes.is_some() {
-            egui::Panel::bottom("changes")
-                .resizable(true)
-                .show(ui, |ui| changes_panel::ui(self, ui, &mut commands));
+            bottom("changes").show(ui, |ui| changes_panel::ui(self, ui, &mut commands));
         }
         // The side panels give way on a narrow window, so the charts keep
         // at least about 40% of the width.

@@ -32,8 +32,7 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         .wrap(),
     );
     egui::ScrollArea::vertical()
-        .max_height(160.0)
-        .auto_shrink([false, true])
+        .auto_shrink([false, false])
         .show(ui, |ui| {
             for line in &lines {
                 ui.add(egui::Label::new(egui::RichText::new(line).monospace()).selectable(true));
