@@ -68,6 +68,12 @@ fn the_top_bar_switches_to_chinese_and_back() {
         assert!(harness.query_by_label(label).is_some(), "{label} missing");
     }
     assert!(harness.query_by_label("Search:").is_none());
+    // The chart's names have no Chinese in the documents: it says so.
+    assert!(
+        harness
+            .query_by_label_contains("来源文件未给出中文名称")
+            .is_some()
+    );
     // Amounts follow the language, as the user has not chosen.
     assert_eq!(harness.state().convention, Convention::Chinese);
     // Entries the dataset has only in English are marked; those with a

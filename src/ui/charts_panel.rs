@@ -2,7 +2,7 @@
 //! targets, drawn from [`crate::view::charts`]. Hovering shows the exact
 //! figure with its source and quote; clicking selects it.
 
-use crate::i18n::{T, fill, tr};
+use crate::i18n::{self, Lang, T, fill, tr};
 use std::collections::HashSet;
 
 use egui_plot::{
@@ -62,6 +62,11 @@ pub fn body(
     } else {
         highlighted(&state.dataset, state.selected())
     };
+    // The documents give no Chinese names for series, funds or targets, so
+    // in Chinese they show in English, and the chart says so once.
+    if i18n::lang() == Lang::Zh {
+        ui.weak(tr(T::ChartNamesInEnglish));
+    }
     match chart {
         ChartId::IndustrialOutput => {
             let series = industrial_output(&state.dataset);
@@ -135,9 +140,12 @@ fn line_chart(
     let convention = state.convention;
     let unit = series.first().map_or(QuantityUnit::Count, |s| s.unit);
     let strong = ui.visuals().strong_text_color();
-    // The legend sits above the plot, wrapped, so no name is cut and no
-    // point is covered; each entry hides or shows its series.
-    ui.horizontal_wrapped(|ui| {
+    // The legend sits above the plot, one series to a line (the names are
+    // long; side by side, egui's wrapping left a blank line after a
+    // two-line name), so no name is cut and no point is covered; each
+    // entry hides or shows its series.
+    ui.vertical(|ui| {
+        ui.spacing_mut().item_spacing.y = 2.0;
         for (i, s) in series.iter().enumerate() {
             if let FigureRef::Series(ix) = s.figure {
                 legend_entry(
@@ -354,8 +362,18 @@ fn legend_entry(
     if picture {
         // A picture shows what is drawn, and no buttons.
         if !hidden {
-            ui.label(egui::RichText::new("●").color(color));
-            ui.label(name);
+            let mut text = egui::text::LayoutJob::default();
+            text.append(
+                "● ",
+                0.0,
+                egui::TextFormat::simple(egui::FontId::default(), color),
+            );
+            text.append(
+                name,
+                0.0,
+                egui::TextFormat::simple(egui::FontId::default(), ui.visuals().text_color()),
+            );
+            ui.label(text);
         }
         return;
     }
