@@ -98,6 +98,19 @@ fn a_file_that_does_not_load_leaves_the_built_in_dataset_with_a_banner() {
     let missing = AppState::open(Some(Path::new("/no/such/file.json"))).expect("falls back");
     let banner = missing.banner.expect("a banner");
     assert!(banner.text().contains("no such file"), "{}", banner.text());
+    // An empty file is a problem with its content, as in the problems
+    // panel, and reads in Chinese too.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let empty = dir.path().join("empty.json");
+    std::fs::write(&empty, "").expect("writes");
+    let state = AppState::open(Some(&empty)).expect("falls back");
+    let empty_banner = state.banner.expect("a banner");
+    let english = empty_banner.text();
+    plan_explorer::i18n::set(plan_explorer::i18n::Lang::Zh);
+    let chinese = empty_banner.text();
+    plan_explorer::i18n::set(plan_explorer::i18n::Lang::En);
+    assert!(english.contains("the file is empty"), "{english}");
+    assert!(chinese.contains("文件为空"), "{chinese}");
     // The banner is written when drawn: in Chinese once Chinese is chosen.
     plan_explorer::i18n::set(plan_explorer::i18n::Lang::Zh);
     let chinese = banner.text();

@@ -356,3 +356,37 @@ fn switching_language_rewrites_the_status_line_and_the_open_problems() {
     assert!(chinese[0].contains("找不到文件"), "{chinese:?}");
     plan_explorer::i18n::set(Lang::En);
 }
+
+#[test]
+fn the_details_of_a_point_and_a_fund_give_status_and_level_in_chinese() {
+    use plan_explorer::dataset::{FigureRef, FundIx, SeriesIx};
+    use plan_explorer::selection::Item;
+    let mut state = AppState::open(None).expect("opens");
+    state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
+    let gdp = state
+        .dataset
+        .series
+        .iter()
+        .position(|s| s.id == "gdp")
+        .expect("the GDP series");
+    state.apply(plan_explorer::ui::Command::Select(Item::Figure(
+        FigureRef::Point(SeriesIx(u32::try_from(gdp).expect("small")), 0),
+    )));
+    let mut harness = harness(state);
+    assert!(
+        harness.query_by_label("实际").is_some(),
+        "status in Chinese"
+    );
+    assert!(harness.query_by_label("actual").is_none());
+    harness
+        .state_mut()
+        .apply(plan_explorer::ui::Command::Select(Item::Figure(
+            FigureRef::Fund(FundIx(0)),
+        )));
+    harness.run_steps(2);
+    assert!(
+        harness.query_by_label("国家级").is_some(),
+        "level in Chinese"
+    );
+    plan_explorer::i18n::set(Lang::En);
+}

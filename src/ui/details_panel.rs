@@ -5,6 +5,7 @@ use super::{AppState, Command};
 use crate::dataset::{Citation, Dataset, FigureRef, NodeIx, PlanIx, SourceIx};
 use crate::i18n::{T, fill, tr};
 use crate::selection::Item;
+use crate::view::charts::{level_label, status_label};
 use crate::view::{amount, localized_name};
 
 /// Draws the details of the selection.
@@ -170,7 +171,7 @@ fn figure_header_ui<'a>(
                 field(
                     ui,
                     &point.year.to_string(),
-                    &format!("{value} ({})", point.status),
+                    &format!("{value} ({})", status_label(point.status)),
                 );
             }
             (&[], series.note.as_ref())
@@ -186,7 +187,7 @@ fn figure_header_ui<'a>(
             {
                 ui.weak(usd);
             }
-            field(ui, tr(T::Status), point.status.as_str());
+            field(ui, tr(T::Status), status_label(point.status));
             (&point.citations, point.note.as_ref())
         }
         FigureRef::Fund(f) => {
@@ -204,7 +205,7 @@ fn figure_header_ui<'a>(
             {
                 ui.weak(usd);
             }
-            field(ui, tr(T::Level), fund.level.as_str());
+            field(ui, tr(T::Level), level_label(fund.level));
             field(ui, tr(T::Purpose), &fund.purpose);
             (&fund.citations, fund.note.as_ref())
         }

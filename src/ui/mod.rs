@@ -334,7 +334,16 @@ impl AppState {
                 // it ever does.
                 None => Banner::Unreadable(format!("{} did not load", path.display())),
             },
-            Err(error) => Banner::Unreadable(error.to_string()),
+            // An empty, oversized or non-UTF-8 file is a problem with its
+            // content, worded as the problems panel words it.
+            Err(error) => match error.content_problem() {
+                Some(problem) => Banner::NotValid {
+                    path: path.to_owned(),
+                    errors: 1,
+                    first: problem,
+                },
+                None => Banner::Unreadable(error.to_string()),
+            },
         };
         let mut state = Self::new(embedded()?);
         state.banner = Some(banner);
@@ -503,6 +512,9 @@ impl AppState {
             self.fail_load(path, lines);
             return;
         };
+        // The edition kept for the last summary goes first, so that no
+        // more than two datasets are ever held at once.
+        self.previous = None;
         let changes = crate::view::diff::compare(&self.dataset, &data, self.convention);
         let selected_id = self.selected().and_then(|item| match item {
             Item::Node(n) => Some(self.dataset.node(n).id.clone()),
@@ -561,7 +573,10 @@ impl AppState {
         });
         next.changes = Some(changes);
         let previous = std::mem::replace(self, next);
-        self.previous = Some(Box::new(previous.dataset));
+        // Kept only while there is a summary to write again.
+        if self.changes.as_ref().is_some_and(|c| !c.changes.is_empty()) {
+            self.previous = Some(Box::new(previous.dataset));
+        }
         // The same measure stays selected if the new edition has it.
         if let Some(node) = selected_id.and_then(|id| self.dataset.node_by_id(&id)) {
             self.apply(Command::Select(Item::Node(node)));
@@ -730,19 +745,21 @@ impl AppState {
             });
         });
         // The problems and the change summary open tall enough to read a
-        // dozen lines, and never take more than half the window.
-        let height = ui.available_height();
-        let bottom = |id: &'static str| {
+        // dozen lines; each takes at most half of the height left, so with
+        // both open the charts keep a quarter of it.
+        let bottom = |id: &'static str, height: f32| {
             egui::Panel::bottom(id)
                 .resizable(true)
                 .default_size(260.0_f32.min(height * 0.4))
                 .size_range(80.0..=(height * 0.5).max(80.0))
         };
         if self.problems.is_some() {
-            bottom("problems").show(ui, |ui| problems_panel::ui(self, ui, &mut commands));
+            bottom("problems", ui.available_height())
+                .show(ui, |ui| problems_panel::ui(self, ui, &mut commands));
         }
         if self.changes.is_some() {
-            bottom("changes").show(ui, |ui| changes_panel::ui(self, ui, &mut commands));
+            bottom("changes", ui.available_height())
+                .show(ui, |ui| changes_panel::ui(self, ui, &mut commands));
         }
         // The side panels give way on a narrow window, so the charts keep
         // at least about 40% of the width.
