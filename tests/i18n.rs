@@ -71,7 +71,7 @@ fn the_top_bar_switches_to_chinese_and_back() {
     // The chart's names have no Chinese in the documents: it says so.
     assert!(
         harness
-            .query_by_label_contains("来源文件未给出中文名称")
+            .query_by_label_contains("在数据集中没有中文名称")
             .is_some()
     );
     // Amounts follow the language, as the user has not chosen.
@@ -387,6 +387,43 @@ fn the_details_of_a_point_and_a_fund_give_status_and_level_in_chinese() {
     assert!(
         harness.query_by_label("国家级").is_some(),
         "level in Chinese"
+    );
+    plan_explorer::i18n::set(Lang::En);
+}
+
+#[test]
+fn a_fund_with_a_chinese_name_shows_it_in_chinese() {
+    let mut json: serde_json::Value =
+        serde_json::from_str(plan_explorer::dataset::EMBEDDED_JSON).expect("JSON");
+    for fund in json["funds"].as_array_mut().expect("funds") {
+        let name = fund["name"].as_str().expect("a name").to_owned();
+        fund["name_zh"] = format!("基金 {name}").into();
+    }
+    let data = plan_explorer::dataset::load_str(&json.to_string())
+        .dataset
+        .expect("valid");
+    plan_explorer::i18n::set(Lang::Zh);
+    let (bars, _) = plan_explorer::view::charts::fund_bars(&data);
+    plan_explorer::i18n::set(Lang::En);
+    assert!(bars.iter().all(|b| b.name.starts_with("基金 ")), "{bars:?}");
+
+    // Every fund named in Chinese: the funds chart has no note to make.
+    let mut state = AppState::new(data);
+    state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
+    state.apply(plan_explorer::ui::Command::ShowChart(
+        plan_explorer::view::charts::ChartId::Funds,
+    ));
+    let harness = harness(state);
+    assert!(
+        harness
+            .query_by_label_contains("在数据集中没有中文名称")
+            .is_none()
+    );
+    // The fund without an amount is listed below the bars by that name.
+    assert!(
+        harness
+            .query_by_label("基金 AI Youth Venture Fund")
+            .is_some()
     );
     plan_explorer::i18n::set(Lang::En);
 }

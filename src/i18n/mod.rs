@@ -166,7 +166,7 @@ texts! {
     EntriesBelow => "Entries below", "下级条目";
     NothingMatches => "Nothing matches the search and filters.", "没有符合搜索和筛选条件的条目。";
     EnglishOnly => "EN", "英";
-    ChartNamesInEnglish => "Series, fund and target names are in English: the source documents give no Chinese names.", "数据系列、资金和目标的名称为英文：来源文件未给出中文名称。";
+    ChartNamesInEnglish => "Names in English here have no Chinese form in the dataset.", "图中的英文名称在数据集中没有中文名称。";
     EnglishOnlyHint => "No Chinese text in the dataset for this entry; shown in English.", "数据集中此条目没有中文，显示英文。";
     // The details.
     Details => "Details", "详情";

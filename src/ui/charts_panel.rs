@@ -62,9 +62,14 @@ pub fn body(
     } else {
         highlighted(&state.dataset, state.selected())
     };
-    // The documents give no Chinese names for series, funds or targets, so
-    // in Chinese they show in English, and the chart says so once.
-    if i18n::lang() == Lang::Zh {
+    // Series and targets have no Chinese names in the dataset, funds may;
+    // in Chinese, names without one show in English, and the chart says so
+    // once.
+    let some_name_english = match chart {
+        ChartId::Funds => state.dataset.funds.iter().any(|f| f.name_zh.is_none()),
+        ChartId::IndustrialOutput | ChartId::GdpShare | ChartId::Targets => true,
+    };
+    if i18n::lang() == Lang::Zh && some_name_english {
         ui.weak(tr(T::ChartNamesInEnglish));
     }
     match chart {
@@ -561,7 +566,12 @@ fn funds_chart(
             ui.label(tr(T::WithoutAmount));
             for figure in without_amount {
                 if let FigureRef::Fund(f) = figure
-                    && ui.link(&data.funds[f.index()].name).clicked()
+                    && ui
+                        .link(crate::view::localized_title(
+                            &data.funds[f.index()].name,
+                            data.funds[f.index()].name_zh.as_deref(),
+                        ))
+                        .clicked()
                 {
                     commands.push(Command::Select(Item::Figure(figure)));
                 }

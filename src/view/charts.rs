@@ -160,7 +160,8 @@ pub struct FundBar {
     pub approximate: bool,
 }
 
-/// The funds chart: bars sorted by amount, largest first, and the funds
+/// The funds chart: bars sorted by amount, largest first, named in the
+/// interface's language where the dataset has the name, and the funds
 /// whose documents state no amount (listed, not drawn).
 pub fn fund_bars(dataset: &Dataset) -> (Vec<FundBar>, Vec<FigureRef>) {
     let mut bars = Vec::new();
@@ -170,7 +171,7 @@ pub fn fund_bars(dataset: &Dataset) -> (Vec<FundBar>, Vec<FigureRef>) {
         match fund.amount_yuan {
             Some(amount_yuan) => bars.push(FundBar {
                 figure,
-                name: fund.name.clone(),
+                name: crate::view::localized_title(&fund.name, fund.name_zh.as_deref()).to_owned(),
                 amount_yuan,
                 level: fund.level,
                 lower_bound: fund.lower_bound,

@@ -68,7 +68,11 @@ pub fn fund(data: &Dataset, figure: FigureRef, convention: Convention) -> String
         return String::new();
     };
     let fund = &data.funds[f.index()];
-    let mut text = format!("{}\n{}", fund.name, level_label(fund.level));
+    let mut text = format!(
+        "{}\n{}",
+        crate::view::localized_title(&fund.name, fund.name_zh.as_deref()),
+        level_label(fund.level)
+    );
     if let (Some(amount), Some(written)) = (fund.amount_yuan, amount::of_fund(fund, convention)) {
         let _ = write!(text, ": {written}");
         if let Some(usd) = amount::usd_equivalent(data, amount) {
