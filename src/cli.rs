@@ -497,8 +497,7 @@ pub fn diff(args: &DiffArgs) -> u8 {
             return status;
         }
     };
-    let changes =
-        crate::view::diff::compare(&old, &new, crate::view::amount::Convention::International);
+    let changes = crate::view::diff::compare(&old, &new);
     let mut out = std::io::stdout().lock();
     let written = if args.json {
         serde_json::to_writer_pretty(&mut out, &changes)
@@ -543,7 +542,11 @@ fn write_changes(
         };
         writeln!(out, "{mark} {record} {}: {}", change.id, change.label)?;
         for detail in &change.details {
-            writeln!(out, "    {detail}")?;
+            writeln!(
+                out,
+                "    {}",
+                detail.text(crate::view::amount::Convention::International)
+            )?;
         }
     }
     Ok(())

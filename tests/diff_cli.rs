@@ -72,6 +72,10 @@ fn an_edition_against_itself_has_no_changes_and_json_lists_them() {
     assert_eq!(changed.len(), 1);
     assert_eq!(changed[0]["record"], "fund");
     assert_eq!(changed[0]["id"], "fund-future-industry");
+    assert_eq!(
+        changed[0]["details"][0],
+        "name: \"15-billion-yuan fund for future-oriented industries\" -> \"Future Industry Fund\""
+    );
     assert_eq!(json["old_edition"], "2025-12-31");
 }
 

@@ -155,12 +155,7 @@ fn picture_titles_footers_and_change_summaries_follow_the_language() {
     .expect("reads")
     .dataset
     .expect("valid");
-    let summary = plan_explorer::view::diff::compare(
-        &old,
-        &data,
-        plan_explorer::view::amount::Convention::Chinese,
-    )
-    .summary();
+    let summary = plan_explorer::view::diff::compare(&old, &data).summary();
     assert!(
         summary.contains("资金：新增 6，删除 0，修改 1"),
         "{summary}"
@@ -276,11 +271,11 @@ fn the_change_details_are_written_in_chinese_with_chinese_amounts() {
         .expect("valid");
 
     plan_explorer::i18n::set(Lang::Zh);
-    let changes = plan_explorer::view::diff::compare(&old, &new, Convention::Chinese);
-    let details: Vec<&str> = changes
+    let changes = plan_explorer::view::diff::compare(&old, &new);
+    let details: Vec<String> = changes
         .changes
         .iter()
-        .flat_map(|c| c.details.iter().map(String::as_str))
+        .flat_map(|c| c.details.iter().map(|d| d.text(Convention::Chinese)))
         .collect();
     plan_explorer::i18n::set(Lang::En);
     for expected in [
@@ -289,7 +284,10 @@ fn the_change_details_are_written_in_chinese_with_chinese_amounts() {
         "状态：由“实际”改为“估计”",
         "期限：由“2030”改为“未说明”",
     ] {
-        assert!(details.contains(&expected), "{expected} not in {details:?}");
+        assert!(
+            details.iter().any(|d| d == expected),
+            "{expected} not in {details:?}"
+        );
     }
     assert!(
         details
@@ -317,10 +315,10 @@ fn switching_language_rewrites_the_open_change_summary() {
         changes.summary()
     );
     assert!(
-        changes
-            .changes
+        changes.changes.iter().any(|c| c
+            .details
             .iter()
-            .any(|c| c.details.iter().any(|d| d.starts_with("名称：由"))),
+            .any(|d| d.text(state.convention).starts_with("名称：由"))),
         "{:?}",
         changes.changes
     );

@@ -56,7 +56,7 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
                         }
                     }
                     for detail in &change.details {
-                        ui.weak(detail);
+                        ui.weak(detail.text(state.convention));
                     }
                 });
             }

@@ -225,9 +225,6 @@ pub struct AppState {
     pub problems: Option<LoadProblems>,
     /// What changed with the last load, while the user has not closed it.
     pub changes: Option<crate::view::diff::Changes>,
-    /// The edition `changes` compares with, kept while the summary is open
-    /// so that it can be written again in another language or convention.
-    previous: Option<Box<Dataset>>,
     /// Dataset files opened, most recent first.
     pub recent: Vec<PathBuf>,
     /// The open dialog, if any.
@@ -282,7 +279,6 @@ impl AppState {
             targets_sort: (TargetColumn::Deadline, true),
             problems: None,
             changes: None,
-            previous: None,
             recent: Vec::new(),
             dialog: None,
             export_message: None,
@@ -434,12 +430,8 @@ impl AppState {
             Command::SetConvention(convention) => {
                 self.convention = convention;
                 self.convention_chosen = true;
-                self.rewrite_changes();
             }
-            Command::SetLang(lang) => {
-                self.set_lang(lang);
-                self.rewrite_changes();
-            }
+            Command::SetLang(lang) => self.set_lang(lang),
             Command::SetTheme(theme) => self.theme = theme,
             Command::SetFundsLogScale(on) => self.funds_log_scale = on,
             Command::SortTargets(column, ascending) => self.targets_sort = (column, ascending),
@@ -461,10 +453,7 @@ impl AppState {
                 self.dialog = dialog;
             }
             Command::DismissProblems => self.problems = None,
-            Command::DismissChanges => {
-                self.changes = None;
-                self.previous = None;
-            }
+            Command::DismissChanges => self.changes = None,
             Command::Export(request) => self.export(&request),
             Command::CopyImage(chart, options) => self.copy_image(chart, &options),
             Command::ToggleLegend(key) => {
@@ -512,10 +501,7 @@ impl AppState {
             self.fail_load(path, lines);
             return;
         };
-        // The edition kept for the last summary goes first, so that no
-        // more than two datasets are ever held at once.
-        self.previous = None;
-        let changes = crate::view::diff::compare(&self.dataset, &data, self.convention);
+        let changes = crate::view::diff::compare(&self.dataset, &data);
         let selected_id = self.selected().and_then(|item| match item {
             Item::Node(n) => Some(self.dataset.node(n).id.clone()),
             Item::Plan(_) | Item::Figure(_) => None,
@@ -572,22 +558,10 @@ impl AppState {
             counts: changes.counts(),
         });
         next.changes = Some(changes);
-        let previous = std::mem::replace(self, next);
-        // Kept only while there is a summary to write again.
-        if self.changes.as_ref().is_some_and(|c| !c.changes.is_empty()) {
-            self.previous = Some(Box::new(previous.dataset));
-        }
+        *self = next;
         // The same measure stays selected if the new edition has it.
         if let Some(node) = selected_id.and_then(|id| self.dataset.node_by_id(&id)) {
             self.apply(Command::Select(Item::Node(node)));
-        }
-    }
-
-    /// Writes the open change summary again, in the language and amount
-    /// convention now chosen.
-    fn rewrite_changes(&mut self) {
-        if let (Some(changes), Some(previous)) = (&mut self.changes, &self.previous) {
-            *changes = crate::view::diff::compare(previous, &self.dataset, self.convention);
         }
     }
 

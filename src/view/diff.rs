@@ -8,7 +8,9 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::dataset::{Dataset, FigureRef, FundIx, NodeIx, PlanIx, SeriesIx, TargetIx};
+use crate::dataset::{
+    Dataset, FigureRef, FundIx, FundLevel, NodeIx, PlanIx, QuantityUnit, SeriesIx, Status, TargetIx,
+};
 use crate::selection::Item;
 use crate::view::amount::{self, Convention};
 use crate::view::charts::{level_label, status_label};
@@ -52,8 +54,11 @@ pub struct Change {
     pub id: String,
     /// Its title or name (the new one where it changed).
     pub label: String,
-    /// For a change, each field as `field: old -> new`.
-    pub details: Vec<String>,
+    /// For a change, each field that changed, old -> new; written out in
+    /// the interface's language and an amount convention when shown (in
+    /// JSON, as English text in the international convention).
+    #[serde(serialize_with = "details_as_text")]
+    pub details: Vec<Detail>,
     /// The record in the new edition, to select; `None` when removed.
     #[serde(skip)]
     pub item: Option<Item>,
@@ -130,12 +135,11 @@ impl Counts {
     }
 }
 
-/// Compares two editions, writing amounts in `convention` and every word
-/// in the interface's language.
+/// Compares two editions.
 // One block per kind of record, each alike; splitting them would only
 // scatter the list.
 #[allow(clippy::too_many_lines)]
-pub fn compare(old: &Dataset, new: &Dataset, convention: Convention) -> Changes {
+pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
     let mut changes = Vec::new();
 
     // Plans.
@@ -149,12 +153,12 @@ pub fn compare(old: &Dataset, new: &Dataset, convention: Convention) -> Changes 
         |i| Item::Plan(PlanIx::at(i)),
         |a, b| {
             let mut d = Vec::new();
-            field(&mut d, tr(T::FieldTitle), &a.title, &b.title);
+            field(&mut d, Field::Title, text(&a.title), text(&b.title));
             field(
                 &mut d,
-                tr(T::FieldPeriod),
-                &period(a.start_year, a.end_year),
-                &period(b.start_year, b.end_year),
+                Field::Period,
+                Value::Text(period(a.start_year, a.end_year)),
+                Value::Text(period(b.start_year, b.end_year)),
             );
             d
         },
@@ -179,27 +183,27 @@ pub fn compare(old: &Dataset, new: &Dataset, convention: Convention) -> Changes 
         |i| Item::Node(NodeIx::at(i)),
         |a, b| {
             let mut d = Vec::new();
-            field(&mut d, tr(T::FieldTitle), &a.title, &b.title);
+            field(&mut d, Field::Title, text(&a.title), text(&b.title));
             field(
                 &mut d,
-                tr(T::FieldNumbering),
-                a.numbering.as_deref().unwrap_or(""),
-                b.numbering.as_deref().unwrap_or(""),
+                Field::Numbering,
+                text(a.numbering.as_deref().unwrap_or("")),
+                text(b.numbering.as_deref().unwrap_or("")),
             );
             if a.text != b.text {
-                d.push(tr(T::TextChanged).to_owned());
+                d.push(Detail::TextChanged);
             }
             field(
                 &mut d,
-                tr(T::FieldUnits),
-                &unit_names(old, a).join("; "),
-                &unit_names(new, b).join("; "),
+                Field::Units,
+                Value::Text(unit_names(old, a).join("; ")),
+                Value::Text(unit_names(new, b).join("; ")),
             );
             d
         },
     );
     // Figures: points of series, keyed by point id.
-    let points = |data: &Dataset| -> Vec<(String, String, FigureRef, PointView)> {
+    let points = |data: &Dataset| -> Vec<(String, String, FigureRef, Quantity, Status)> {
         data.series
             .iter()
             .enumerate()
@@ -209,10 +213,13 @@ pub fn compare(old: &Dataset, new: &Dataset, convention: Convention) -> Changes 
                         point.id.to_string(),
                         format!("{}, {}", series.title, point.year),
                         FigureRef::Point(SeriesIx::at(s), u32::try_from(p).unwrap_or(u32::MAX)),
-                        PointView {
-                            text: amount::of_point(series, point, convention),
-                            status: status_label(point.status).to_owned(),
+                        Quantity {
+                            value: point.value,
+                            unit: series.unit,
+                            approximate: point.approximate,
+                            lower_bound: point.lower_bound,
                         },
+                        point.status,
                     )
                 })
             })
@@ -229,14 +236,29 @@ pub fn compare(old: &Dataset, new: &Dataset, convention: Convention) -> Changes 
         |i| Item::Figure(new_points[i].2),
         |a, b| {
             let mut d = Vec::new();
-            field(&mut d, tr(T::FieldValue), &a.3.text, &b.3.text);
-            field(&mut d, tr(T::FieldStatus), &a.3.status, &b.3.status);
+            field(
+                &mut d,
+                Field::Value,
+                Value::Quantity(Some(a.3)),
+                Value::Quantity(Some(b.3)),
+            );
+            field(
+                &mut d,
+                Field::Status,
+                Value::Status(a.4),
+                Value::Status(b.4),
+            );
             d
         },
     );
     // Funds.
     let fund_amount = |f: &crate::dataset::Fund| {
-        amount::of_fund(f, convention).unwrap_or_else(|| tr(T::NoAmount).to_owned())
+        Value::Quantity(f.amount_yuan.map(|value| Quantity {
+            value,
+            unit: QuantityUnit::Yuan,
+            approximate: f.approximate,
+            lower_bound: f.lower_bound,
+        }))
     };
     diff_records(
         &mut changes,
@@ -248,22 +270,25 @@ pub fn compare(old: &Dataset, new: &Dataset, convention: Convention) -> Changes 
         |i| Item::Figure(FigureRef::Fund(FundIx::at(i))),
         |a, b| {
             let mut d = Vec::new();
-            field(&mut d, tr(T::FieldName), &a.name, &b.name);
-            field(&mut d, tr(T::FieldAmount), &fund_amount(a), &fund_amount(b));
+            field(&mut d, Field::Name, text(&a.name), text(&b.name));
+            field(&mut d, Field::Amount, fund_amount(a), fund_amount(b));
             field(
                 &mut d,
-                tr(T::FieldLevel),
-                level_label(a.level),
-                level_label(b.level),
+                Field::Level,
+                Value::Level(a.level),
+                Value::Level(b.level),
             );
             d
         },
     );
     // Targets.
-    let target_value = |t: &crate::dataset::Target| amount::of_target(t, convention);
-    let deadline = |t: &crate::dataset::Target| {
-        t.deadline_year
-            .map_or_else(|| tr(T::NotStated).to_owned(), |y| y.to_string())
+    let target_value = |t: &crate::dataset::Target| {
+        Value::Quantity(Some(Quantity {
+            value: t.value,
+            unit: t.unit,
+            approximate: t.approximate,
+            lower_bound: t.lower_bound,
+        }))
     };
     diff_records(
         &mut changes,
@@ -275,14 +300,14 @@ pub fn compare(old: &Dataset, new: &Dataset, convention: Convention) -> Changes 
         |i| Item::Figure(FigureRef::Target(TargetIx::at(i))),
         |a, b| {
             let mut d = Vec::new();
-            field(&mut d, tr(T::FieldMetric), &a.metric, &b.metric);
+            field(&mut d, Field::Metric, text(&a.metric), text(&b.metric));
+            field(&mut d, Field::Value, target_value(a), target_value(b));
             field(
                 &mut d,
-                tr(T::FieldValue),
-                &target_value(a),
-                &target_value(b),
+                Field::Deadline,
+                Value::Year(a.deadline_year),
+                Value::Year(b.deadline_year),
             );
-            field(&mut d, tr(T::FieldDeadline), &deadline(a), &deadline(b));
             d
         },
     );
@@ -293,20 +318,150 @@ pub fn compare(old: &Dataset, new: &Dataset, convention: Convention) -> Changes 
     }
 }
 
-/// What is compared of a point.
-struct PointView {
-    text: String,
-    status: String,
+/// One thing that changed in a record, kept as data so that it can be
+/// written in any language and amount convention.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Detail {
+    /// A field went from one value to another.
+    Field {
+        /// Which field.
+        field: Field,
+        /// Its value in the old edition.
+        old: Value,
+        /// Its value in the new edition.
+        new: Value,
+    },
+    /// A measure's text changed (too long to show both).
+    TextChanged,
+}
+
+impl Detail {
+    /// `field: "old" -> "new"` in the interface's language, amounts in
+    /// `convention`.
+    pub fn text(&self, convention: Convention) -> String {
+        match self {
+            Self::Field { field, old, new } => fill(
+                T::FieldChange,
+                &[&field.label(), &old.text(convention), &new.text(convention)],
+            ),
+            Self::TextChanged => tr(T::TextChanged).to_owned(),
+        }
+    }
+}
+
+/// A field of a record that can change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// A plan's or measure's title.
+    Title,
+    /// A plan's period.
+    Period,
+    /// A measure's numbering.
+    Numbering,
+    /// A measure's responsible units.
+    Units,
+    /// A point's or target's value.
+    Value,
+    /// A point's status.
+    Status,
+    /// A fund's name.
+    Name,
+    /// A fund's amount.
+    Amount,
+    /// A fund's level.
+    Level,
+    /// A target's metric.
+    Metric,
+    /// A target's deadline.
+    Deadline,
+}
+
+impl Field {
+    /// The field's name in the interface's language.
+    pub fn label(self) -> &'static str {
+        tr(match self {
+            Self::Title => T::FieldTitle,
+            Self::Period => T::FieldPeriod,
+            Self::Numbering => T::FieldNumbering,
+            Self::Units => T::FieldUnits,
+            Self::Value => T::FieldValue,
+            Self::Status => T::FieldStatus,
+            Self::Name => T::FieldName,
+            Self::Amount => T::FieldAmount,
+            Self::Level => T::FieldLevel,
+            Self::Metric => T::FieldMetric,
+            Self::Deadline => T::FieldDeadline,
+        })
+    }
+}
+
+/// A quantity as the dataset states it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Quantity {
+    /// The number.
+    pub value: f64,
+    /// Its unit.
+    pub unit: QuantityUnit,
+    /// Whether the documents say "about".
+    pub approximate: bool,
+    /// Whether the documents say "over".
+    pub lower_bound: bool,
+}
+
+/// A field's value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// Text as the dataset writes it (titles, names, numbering, units,
+    /// periods).
+    Text(String),
+    /// An amount or other quantity; `None` where none is stated.
+    Quantity(Option<Quantity>),
+    /// A point's status.
+    Status(Status),
+    /// A fund's level.
+    Level(FundLevel),
+    /// A year; `None` where none is stated.
+    Year(Option<i32>),
+}
+
+impl Value {
+    /// The value in the interface's language, amounts in `convention`.
+    pub fn text(&self, convention: Convention) -> String {
+        match self {
+            Self::Text(text) => text.clone(),
+            Self::Quantity(Some(q)) => {
+                amount::flagged(q.value, q.unit, q.approximate, q.lower_bound, convention)
+            }
+            Self::Quantity(None) => tr(T::NoAmount).to_owned(),
+            Self::Status(status) => status_label(*status).to_owned(),
+            Self::Level(level) => level_label(*level).to_owned(),
+            Self::Year(Some(year)) => year.to_string(),
+            Self::Year(None) => tr(T::NotStated).to_owned(),
+        }
+    }
+}
+
+fn text(text: &str) -> Value {
+    Value::Text(text.to_owned())
+}
+
+/// The details as `plan-explorer diff --json` gives them: text, in the
+/// international convention.
+fn details_as_text<S: serde::Serializer>(
+    details: &[Detail],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(details.iter().map(|d| d.text(Convention::International)))
 }
 
 fn period(start: Option<i32>, end: i32) -> String {
     start.map_or_else(|| format!("?-{end}"), |start| format!("{start}-{end}"))
 }
 
-/// Adds `name: "old" -> "new"` when they differ.
-fn field(details: &mut Vec<String>, name: &str, old: &str, new: &str) {
+/// Adds a field's change when the values differ.
+fn field(details: &mut Vec<Detail>, field: Field, old: Value, new: Value) {
     if old != new {
-        details.push(fill(T::FieldChange, &[&name, &old, &new]));
+        details.push(Detail::Field { field, old, new });
     }
 }
 
@@ -321,7 +476,7 @@ fn diff_records<T>(
     id: impl Fn(&T) -> String,
     label: impl Fn(&T) -> String,
     item: impl Fn(usize) -> Item,
-    details: impl Fn(&T, &T) -> Vec<String>,
+    details: impl Fn(&T, &T) -> Vec<Detail>,
 ) {
     let old_by_id: HashMap<String, &T> = old.iter().map(|r| (id(r), r)).collect();
     let new_ids: std::collections::HashSet<String> = new.iter().map(&id).collect();
