@@ -570,10 +570,7 @@ impl AppState {
             path: path.to_owned(),
             problems: problems.len(),
         });
-        self.problems = Some(LoadProblems {
-            file: path.to_owned(),
-            problems,
-        });
+        self.problems = Some(LoadProblems::new(path.to_owned(), problems));
     }
 
     /// Where the dataset on screen came from: its file, or the built-in

@@ -3,7 +3,9 @@
 //! language is chosen when it is drawn: switching language rewrites them
 //! too.
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use crate::dataset::{self, Problem};
 use crate::i18n::{self, Lang, T, fill, tr};
@@ -84,25 +86,53 @@ pub enum LoadProblem {
 }
 
 /// Why a file did not load, for the problems panel.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct LoadProblems {
     /// The file.
     pub file: PathBuf,
     /// Each problem.
     pub problems: Vec<LoadProblem>,
+    /// The lines as last written, and in which language: up to a thousand
+    /// problems are not translated again on every frame.
+    written: RefCell<Option<(Lang, Rc<[String]>)>>,
+}
+
+impl PartialEq for LoadProblems {
+    fn eq(&self, other: &Self) -> bool {
+        self.file == other.file && self.problems == other.problems
+    }
 }
 
 impl LoadProblems {
+    /// The problems with `file`.
+    pub fn new(file: PathBuf, problems: Vec<LoadProblem>) -> Self {
+        Self {
+            file,
+            problems,
+            written: RefCell::new(None),
+        }
+    }
+
     /// One line per problem in the interface's language: `file:line:column:
     /// error: message`, or with the JSON path.
-    pub fn lines(&self) -> Vec<String> {
-        self.problems
+    pub fn lines(&self) -> Rc<[String]> {
+        let lang = i18n::lang();
+        let mut written = self.written.borrow_mut();
+        if let Some((written_in, lines)) = written.as_ref()
+            && *written_in == lang
+        {
+            return Rc::clone(lines);
+        }
+        let lines: Rc<[String]> = self
+            .problems
             .iter()
             .map(|problem| match problem {
                 LoadProblem::Content(problem) => located(&self.file, problem),
                 LoadProblem::Read(message) => in_language(message),
             })
-            .collect()
+            .collect();
+        *written = Some((lang, Rc::clone(&lines)));
+        lines
     }
 }
 

@@ -34,7 +34,7 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for line in &lines {
+            for line in lines.iter() {
                 ui.add(egui::Label::new(egui::RichText::new(line).monospace()).selectable(true));
             }
         });
