@@ -110,9 +110,11 @@ fn write(path: &Path, bytes: &[u8], replace: bool) -> Result<(), WriteError> {
             folder,
         });
     }
-    let io = |source| WriteError::Io {
+    // tempfile adds the temporary file's name to its errors; the user
+    // asked for `path`, so only the system's reason is kept.
+    let io = |source: std::io::Error| WriteError::Io {
         path: path.to_owned(),
-        source,
+        source: os_reason(source),
     };
     // The temporary file is removed if anything below fails. It gets the
     // replaced file's permissions, or a new file's usual ones (tempfile's
@@ -176,6 +178,21 @@ pub fn png_bytes(path: &Path, width: u32, height: u32, rgba: &[u8]) -> Result<Ve
         .map_err(|error| encode(error.to_string()))?;
     writer.finish().map_err(|error| encode(error.to_string()))?;
     Ok(bytes)
+}
+
+/// The system's reason inside `error`: tempfile writes its errors as
+/// `<reason> at path "<temporary file>"` and keeps the system's error
+/// private, so the temporary file's name, which is not what the user asked
+/// to write, is cut from the text.
+fn os_reason(error: std::io::Error) -> std::io::Error {
+    if error.raw_os_error().is_some() {
+        return error;
+    }
+    let text = error.to_string();
+    match text.rfind(" at path \"") {
+        Some(end) => std::io::Error::new(error.kind(), &text[..end]),
+        None => error,
+    }
 }
 
 #[cfg(test)]

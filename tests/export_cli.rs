@@ -224,10 +224,17 @@ fn unwritable_places_and_bad_names_give_a_clear_message_and_no_file() {
     let output = run(&["--chart", "funds", "--out", "/proc/plan-explorer-test.csv"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("cannot write /proc/plan-explorer-test.csv"),
+        stderr(&output).contains("cannot write /proc/plan-explorer-test.csv: "),
         "{}",
         stderr(&output)
     );
+    // The reason is the system's, without the temporary file's name.
+    assert!(
+        stderr(&output).contains("(os error "),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!stderr(&output).contains(".part"), "{}", stderr(&output));
     let output = run(&[
         "--chart",
         "funds",

@@ -425,3 +425,26 @@ fn a_fund_with_a_chinese_name_shows_it_in_chinese() {
     );
     plan_explorer::i18n::set(Lang::En);
 }
+
+#[test]
+fn the_systems_reasons_for_a_failed_write_read_in_chinese() {
+    for (english, chinese) in [
+        (
+            "cannot write /sys/x.png: Permission denied (os error 13)",
+            "无法写入 /sys/x.png：权限不足（系统错误 13）",
+        ),
+        (
+            "cannot write /media/usb/x.csv: No space left on device (os error 28)",
+            "无法写入 /media/usb/x.csv：磁盘空间不足（系统错误 28）",
+        ),
+        (
+            "cannot write /mnt/ro/x.png: Read-only file system (os error 30)",
+            "无法写入 /mnt/ro/x.png：只读文件系统（系统错误 30）",
+        ),
+    ] {
+        assert_eq!(
+            plan_explorer::i18n::problem_zh(english).as_deref(),
+            Some(chinese)
+        );
+    }
+}

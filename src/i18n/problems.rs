@@ -185,6 +185,37 @@ const PARTS: &[(&str, &str)] = &[
     ("invalid escape", "无效的转义"),
     ("invalid unicode code point", "无效的 Unicode 码点"),
     ("recursion limit exceeded", "嵌套层数过多"),
+    // The system's reasons a file cannot be read or written.
+    ("Permission denied (os error {})", "权限不足（系统错误 {}）"),
+    (
+        "No such file or directory (os error {})",
+        "没有该文件或目录（系统错误 {}）",
+    ),
+    (
+        "Read-only file system (os error {})",
+        "只读文件系统（系统错误 {}）",
+    ),
+    (
+        "No space left on device (os error {})",
+        "磁盘空间不足（系统错误 {}）",
+    ),
+    (
+        "Disk quota exceeded (os error {})",
+        "超出磁盘配额（系统错误 {}）",
+    ),
+    (
+        "File name too long (os error {})",
+        "文件名过长（系统错误 {}）",
+    ),
+    (
+        "Is a directory (os error {})",
+        "这是一个文件夹（系统错误 {}）",
+    ),
+    ("Not a directory (os error {})", "不是文件夹（系统错误 {}）"),
+    (
+        "Operation not permitted (os error {})",
+        "不允许的操作（系统错误 {}）",
+    ),
 ];
 
 /// The message in Chinese, or `None` when no template matches it. Also
