@@ -461,3 +461,28 @@ fn duplicate_exchange_rate_ids_are_reported_like_any_other() {
         &["exchange_rates[1].id: duplicate exchange rate id \"usd\""],
     );
 }
+
+#[test]
+fn chinese_names_of_figures_must_occur_in_a_document_the_record_cites() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let mut json: serde_json::Value = serde_json::from_str(dataset::EMBEDDED_JSON).expect("JSON");
+    // The National AI Fund cites the document that names 上海市科委; the
+    // other two names are in no document.
+    assert_eq!(json["funds"][0]["id"], "fund-national-ai");
+    json["funds"][0]["name_zh"] = "上海市科委".into();
+    json["series"][0]["title_zh"] = "上海生产总值".into();
+    json["targets"][0]["metric_zh"] = "未来产业总产值".into();
+    let data = dataset::load_str(&json.to_string()).dataset.expect("valid");
+    let problems = dataset::quotes::check_quotes(&data, &seeds);
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["series[0].title_zh", "targets[0].metric_zh"],
+        "{problems:?}"
+    );
+    assert!(
+        problems[0].message.starts_with("not found verbatim in "),
+        "{}",
+        problems[0].message
+    );
+}

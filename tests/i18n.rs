@@ -448,3 +448,46 @@ fn the_systems_reasons_for_a_failed_write_read_in_chinese() {
         );
     }
 }
+
+#[test]
+fn series_and_targets_with_chinese_names_show_them_in_chinese() {
+    let mut json: serde_json::Value =
+        serde_json::from_str(plan_explorer::dataset::EMBEDDED_JSON).expect("JSON");
+    for series in json["series"].as_array_mut().expect("series") {
+        let title = series["title"].as_str().expect("a title").to_owned();
+        series["title_zh"] = format!("系列 {title}").into();
+    }
+    json["targets"][0]["metric_zh"] = "目标甲".into();
+    let data = plan_explorer::dataset::load_str(&json.to_string())
+        .dataset
+        .expect("valid");
+    let mut state = AppState::new(data);
+    state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
+    let mut harness = harness(state);
+    // Every series of the chart is named in Chinese: in the legend, and no
+    // line about English names.
+    assert!(
+        harness
+            .query_by_label_contains("系列 Shanghai GDP")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("在数据集中没有中文名称")
+            .is_none()
+    );
+    // The targets: one has a Chinese metric, the others do not.
+    harness
+        .state_mut()
+        .apply(plan_explorer::ui::Command::ShowChart(
+            plan_explorer::view::charts::ChartId::Targets,
+        ));
+    harness.run_steps(2);
+    assert!(harness.query_by_label_contains("目标甲").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("在数据集中没有中文名称")
+            .is_some()
+    );
+    plan_explorer::i18n::set(Lang::En);
+}

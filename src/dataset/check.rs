@@ -844,6 +844,7 @@ impl Checker {
     ) -> Series {
         let id = self.id(raw.id);
         let title = self.text(raw.title, "title");
+        let title_zh = self.optional_text(raw.title_zh, "title_zh");
         let unit = self.take(raw.unit, "unit");
         let note = self.optional_text(raw.note, "note");
         let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, "node");
@@ -863,6 +864,7 @@ impl Checker {
         Series {
             id: id.unwrap_or_default(),
             title,
+            title_zh,
             unit: unit.unwrap_or(QuantityUnit::Count),
             note,
             measures,
@@ -957,6 +959,7 @@ impl Checker {
     fn target(&mut self, raw: RawTarget) -> Target {
         let id = self.id(raw.id);
         let metric = self.text(raw.metric, "metric");
+        let metric_zh = self.optional_text(raw.metric_zh, "metric_zh");
         let value = self.take(raw.value, "value");
         let unit = self.take(raw.unit, "unit");
         if let (Some(value), Some(unit)) = (value, unit) {
@@ -979,6 +982,7 @@ impl Checker {
         Target {
             id: id.unwrap_or_default(),
             metric,
+            metric_zh,
             value: value.unwrap_or_default(),
             unit: unit.unwrap_or(QuantityUnit::Count),
             deadline_year,

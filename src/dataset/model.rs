@@ -192,6 +192,8 @@ pub struct Series {
     pub id: SmolStr,
     /// What it measures.
     pub title: String,
+    /// Its title in Chinese, where a document gives it.
+    pub title_zh: Option<String>,
     /// The unit of every point.
     pub unit: QuantityUnit,
     /// Anything the curator had to decide.
@@ -259,6 +261,8 @@ pub struct Target {
     pub id: SmolStr,
     /// What is counted or measured.
     pub metric: String,
+    /// The metric in Chinese, where a document gives it.
+    pub metric_zh: Option<String>,
     /// The target value in `unit`.
     pub value: f64,
     /// The unit of the value.

@@ -37,6 +37,102 @@ pub fn normalize(text: &str) -> String {
 /// be read). An empty result means every quote was proven.
 pub fn check_quotes(dataset: &Dataset, dir: &Path) -> Vec<Problem> {
     let mut problems = Vec::new();
+    let texts = read_sources(dataset, dir, &mut problems);
+
+    let mut check_in = |path: String, sources: &[SourceIx], quote: &str| {
+        problems.extend(not_found(dataset, &texts, path, sources, quote));
+    };
+
+    for (s, series) in dataset.series.iter().enumerate() {
+        for (p, point) in series.points.iter().enumerate() {
+            for (c, citation) in point.citations.iter().enumerate() {
+                check_in(
+                    citation_path(&format!("series[{s}].points[{p}]"), c),
+                    &[citation.source],
+                    &citation.quote,
+                );
+            }
+        }
+    }
+    for (f, fund) in dataset.funds.iter().enumerate() {
+        for (c, citation) in fund.citations.iter().enumerate() {
+            check_in(
+                citation_path(&format!("funds[{f}]"), c),
+                &[citation.source],
+                &citation.quote,
+            );
+        }
+    }
+    for (t, target) in dataset.targets.iter().enumerate() {
+        for (c, citation) in target.citations.iter().enumerate() {
+            check_in(
+                citation_path(&format!("targets[{t}]"), c),
+                &[citation.source],
+                &citation.quote,
+            );
+        }
+    }
+    for (r, rate) in dataset.exchange_rates.iter().enumerate() {
+        check_in(
+            format!("exchange_rates[{r}].quote"),
+            &[rate.citation.source],
+            &rate.citation.quote,
+        );
+    }
+    for (n, node) in dataset.nodes.iter().enumerate() {
+        let path = dataset.node_json_path(super::NodeIx::at(n));
+        check_in(format!("{path}.text"), &[node.source], &node.text);
+        // Chinese names and texts come from the documents too, never from a
+        // translation: each must occur in the node's source as written.
+        if let Some(title_zh) = &node.title_zh {
+            check_in(format!("{path}.title_zh"), &[node.source], title_zh);
+        }
+        if let Some(text_zh) = &node.text_zh {
+            check_in(format!("{path}.text_zh"), &[node.source], text_zh);
+        }
+    }
+    // Chinese names of figures: in a document the record cites.
+    let cited = |citations: &[super::Citation]| -> Vec<SourceIx> {
+        citations.iter().map(|c| c.source).collect()
+    };
+    for (s, series) in dataset.series.iter().enumerate() {
+        if let Some(title_zh) = &series.title_zh {
+            let sources: Vec<SourceIx> = series
+                .points
+                .iter()
+                .flat_map(|p| cited(&p.citations))
+                .collect();
+            check_in(format!("series[{s}].title_zh"), &sources, title_zh);
+        }
+    }
+    for (f, fund) in dataset.funds.iter().enumerate() {
+        if let Some(name_zh) = &fund.name_zh {
+            check_in(
+                format!("funds[{f}].name_zh"),
+                &cited(&fund.citations),
+                name_zh,
+            );
+        }
+    }
+    for (t, target) in dataset.targets.iter().enumerate() {
+        if let Some(metric_zh) = &target.metric_zh {
+            check_in(
+                format!("targets[{t}].metric_zh"),
+                &cited(&target.citations),
+                metric_zh,
+            );
+        }
+    }
+    problems
+}
+
+/// Each source's text, normalised; `None` for a source without a file or
+/// whose file cannot be read (each reported in `problems`).
+fn read_sources(
+    dataset: &Dataset,
+    dir: &Path,
+    problems: &mut Vec<Problem>,
+) -> HashMap<SourceIx, Option<String>> {
     let mut texts: HashMap<SourceIx, Option<String>> = HashMap::new();
     for (i, source) in dataset.sources.iter().enumerate() {
         let ix = SourceIx::at(i);
@@ -67,76 +163,54 @@ pub fn check_quotes(dataset: &Dataset, dir: &Path) -> Vec<Problem> {
         };
         texts.insert(ix, text);
     }
+    texts
+}
 
-    let mut check = |path: String, source: SourceIx, quote: &str| {
-        let Some(Some(text)) = texts.get(&source) else {
-            return;
-        };
-        let wanted = normalize(quote);
-        if !wanted.is_empty() && !text.contains(&wanted) {
-            let file = dataset.sources[source.index()]
+/// The problem when `quote` occurs in none of `sources` (for a Chinese
+/// name: any document its record cites). Sources that cannot be read are
+/// already reported; when none can be, nothing is checked.
+fn not_found(
+    dataset: &Dataset,
+    texts: &HashMap<SourceIx, Option<String>>,
+    path: String,
+    sources: &[SourceIx],
+    quote: &str,
+) -> Option<Problem> {
+    let readable: Vec<(SourceIx, &String)> = sources
+        .iter()
+        .filter_map(|s| match texts.get(s) {
+            Some(Some(text)) => Some((*s, text)),
+            _ => None,
+        })
+        .collect();
+    let wanted = normalize(quote);
+    if readable.is_empty()
+        || wanted.is_empty()
+        || readable.iter().any(|(_, text)| text.contains(&wanted))
+    {
+        return None;
+    }
+    let mut files: Vec<&str> = readable
+        .iter()
+        .map(|(s, _)| {
+            dataset.sources[s.index()]
                 .file
                 .as_deref()
-                .unwrap_or_default();
-            problems.push(Problem::error(
-                path,
-                format!(
-                    "not found verbatim in the source {file}: \"{}\"",
-                    super::abbreviate(quote, 80, "...")
-                ),
-            ));
-        }
+                .unwrap_or_default()
+        })
+        .collect();
+    files.sort_unstable();
+    files.dedup();
+    let quote = super::abbreviate(quote, 80, "...");
+    let message = if let [file] = files.as_slice() {
+        format!("not found verbatim in the source {file}: \"{quote}\"")
+    } else {
+        format!(
+            "not found verbatim in any of the sources {}: \"{quote}\"",
+            files.join(", ")
+        )
     };
-
-    for (s, series) in dataset.series.iter().enumerate() {
-        for (p, point) in series.points.iter().enumerate() {
-            for (c, citation) in point.citations.iter().enumerate() {
-                check(
-                    citation_path(&format!("series[{s}].points[{p}]"), c),
-                    citation.source,
-                    &citation.quote,
-                );
-            }
-        }
-    }
-    for (f, fund) in dataset.funds.iter().enumerate() {
-        for (c, citation) in fund.citations.iter().enumerate() {
-            check(
-                citation_path(&format!("funds[{f}]"), c),
-                citation.source,
-                &citation.quote,
-            );
-        }
-    }
-    for (t, target) in dataset.targets.iter().enumerate() {
-        for (c, citation) in target.citations.iter().enumerate() {
-            check(
-                citation_path(&format!("targets[{t}]"), c),
-                citation.source,
-                &citation.quote,
-            );
-        }
-    }
-    for (r, rate) in dataset.exchange_rates.iter().enumerate() {
-        check(
-            format!("exchange_rates[{r}].quote"),
-            rate.citation.source,
-            &rate.citation.quote,
-        );
-    }
-    for (n, node) in dataset.nodes.iter().enumerate() {
-        let path = dataset.node_json_path(super::NodeIx::at(n));
-        check(format!("{path}.text"), node.source, &node.text);
-        // Chinese names and texts come from the documents too, never from a
-        // translation: each must occur in the node's source as written.
-        if let Some(title_zh) = &node.title_zh {
-            check(format!("{path}.title_zh"), node.source, title_zh);
-        }
-        if let Some(text_zh) = &node.text_zh {
-            check(format!("{path}.text_zh"), node.source, text_zh);
-        }
-    }
-    problems
+    Some(Problem::error(path, message))
 }
 
 /// The path of a figure's main quote (`.quote`) or of its `also` citations.

@@ -172,6 +172,9 @@ pub struct RawSeries {
     pub id: Field<SmolStr>,
     /// What the series measures.
     pub title: Field<String>,
+    /// The title in Chinese, only as a source document cited by the
+    /// series' points writes it.
+    pub title_zh: Option<Field<String>>,
     /// The unit of every point.
     pub unit: Field<QuantityUnit>,
     /// Anything the curator had to decide.
@@ -250,6 +253,9 @@ pub struct RawTarget {
     pub id: Field<SmolStr>,
     /// What is counted or measured.
     pub metric: Field<String>,
+    /// The metric in Chinese, only as the target's source document writes
+    /// it.
+    pub metric_zh: Option<Field<String>>,
     /// The target value, in `unit`.
     pub value: Field<f64>,
     /// The unit of `value`.

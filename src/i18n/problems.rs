@@ -107,6 +107,10 @@ const MESSAGES: &[(&str, &str)] = &[
     ),
     ("cannot read the source text: {}", "无法读取来源文本：{}"),
     (
+        "not found verbatim in any of the sources {}: \"{}\"",
+        "在来源 {} 中均找不到原文：“{}”",
+    ),
+    (
         "not found verbatim in the source {}: \"{}\"",
         "在来源 {} 中找不到原文：“{}”",
     ),

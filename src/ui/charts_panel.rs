@@ -62,12 +62,17 @@ pub fn body(
     } else {
         highlighted(&state.dataset, state.selected())
     };
-    // Series and targets have no Chinese names in the dataset, funds may;
-    // in Chinese, names without one show in English, and the chart says so
-    // once.
+    // In Chinese, names the dataset has only in English show in English,
+    // and the chart says so once.
     let some_name_english = match chart {
         ChartId::Funds => state.dataset.funds.iter().any(|f| f.name_zh.is_none()),
-        ChartId::IndustrialOutput | ChartId::GdpShare | ChartId::Targets => true,
+        ChartId::IndustrialOutput => industrial_output(&state.dataset)
+            .iter()
+            .any(|s| series_english_only(&state.dataset, s)),
+        ChartId::GdpShare => gdp_share(&state.dataset)
+            .iter()
+            .any(|s| series_english_only(&state.dataset, s)),
+        ChartId::Targets => state.dataset.targets.iter().any(|t| t.metric_zh.is_none()),
     };
     if i18n::lang() == Lang::Zh && some_name_english {
         ui.weak(tr(T::ChartNamesInEnglish));
@@ -792,5 +797,13 @@ fn targets_table(
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, cards);
+    }
+}
+
+/// Whether a line's series has no Chinese title.
+fn series_english_only(data: &Dataset, line: &LineSeries) -> bool {
+    match line.figure {
+        FigureRef::Series(s) => data.series[s.index()].title_zh.is_none(),
+        FigureRef::Point(..) | FigureRef::Fund(_) | FigureRef::Target(_) => true,
     }
 }

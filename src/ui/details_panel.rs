@@ -6,7 +6,7 @@ use crate::dataset::{Citation, Dataset, FigureRef, NodeIx, PlanIx, SourceIx};
 use crate::i18n::{T, fill, tr};
 use crate::selection::Item;
 use crate::view::charts::{level_label, status_label};
-use crate::view::{amount, localized_name};
+use crate::view::{amount, localized_name, localized_title};
 
 /// Draws the details of the selection.
 pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
@@ -87,21 +87,7 @@ fn node_ui(state: &AppState, ui: &mut egui::Ui, node_ix: NodeIx, commands: &mut 
         None => title.to_owned(),
     };
     ui.heading(heading);
-    if chinese {
-        // The English heading under the Chinese one, or a mark saying the
-        // dataset has this entry only in English.
-        if node.title_zh.is_some() {
-            ui.weak(&node.title);
-        } else {
-            ui.weak(format!(
-                "[{}] {}",
-                tr(T::EnglishOnly),
-                tr(T::EnglishOnlyHint)
-            ));
-        }
-    } else if let Some(zh) = &node.title_zh {
-        ui.weak(zh);
-    }
+    other_language(ui, &node.title, node.title_zh.as_deref());
     field(ui, tr(T::PlanLabel), &data.plans[node.plan.index()].title);
     field(ui, tr(T::Period), &period(data, node.plan));
     field(
@@ -165,7 +151,8 @@ fn figure_header_ui<'a>(
     match figure {
         FigureRef::Series(s) => {
             let series = &data.series[s.index()];
-            ui.heading(&series.title);
+            ui.heading(localized_title(&series.title, series.title_zh.as_deref()));
+            other_language(ui, &series.title, series.title_zh.as_deref());
             for point in &series.points {
                 let value = amount::of_point(series, point, convention);
                 field(
@@ -179,7 +166,12 @@ fn figure_header_ui<'a>(
         FigureRef::Point(s, p) => {
             let series = &data.series[s.index()];
             let point = &series.points[p as usize];
-            ui.heading(format!("{}, {}", series.title, point.year));
+            ui.heading(format!(
+                "{}, {}",
+                localized_title(&series.title, series.title_zh.as_deref()),
+                point.year
+            ));
+            other_language(ui, &series.title, series.title_zh.as_deref());
             let value = amount::of_point(series, point, convention);
             field(ui, tr(T::Value), &value);
             if series.unit == crate::dataset::QuantityUnit::Yuan
@@ -192,10 +184,8 @@ fn figure_header_ui<'a>(
         }
         FigureRef::Fund(f) => {
             let fund = &data.funds[f.index()];
-            ui.heading(&fund.name);
-            if let Some(zh) = &fund.name_zh {
-                ui.label(zh);
-            }
+            ui.heading(localized_title(&fund.name, fund.name_zh.as_deref()));
+            other_language(ui, &fund.name, fund.name_zh.as_deref());
             let value =
                 amount::of_fund(fund, convention).unwrap_or_else(|| tr(T::NoAmount).to_owned());
             field(ui, tr(T::Amount), &value);
@@ -211,7 +201,8 @@ fn figure_header_ui<'a>(
         }
         FigureRef::Target(t) => {
             let target = &data.targets[t.index()];
-            ui.heading(&target.metric);
+            ui.heading(localized_title(&target.metric, target.metric_zh.as_deref()));
+            other_language(ui, &target.metric, target.metric_zh.as_deref());
             let value = amount::of_target(target, convention);
             field(ui, tr(T::Target), &value);
             field(
@@ -279,29 +270,33 @@ fn figure_links(
 fn figure_label(data: &Dataset, figure: FigureRef, state: &AppState) -> String {
     let convention = state.convention;
     match figure {
-        FigureRef::Series(s) => data.series[s.index()].title.clone(),
+        FigureRef::Series(s) => {
+            let series = &data.series[s.index()];
+            localized_title(&series.title, series.title_zh.as_deref()).to_owned()
+        }
         FigureRef::Point(s, p) => {
             let series = &data.series[s.index()];
             let point = &series.points[p as usize];
             format!(
                 "{}, {}: {}",
-                series.title,
+                localized_title(&series.title, series.title_zh.as_deref()),
                 point.year,
                 amount::of_point(series, point, convention)
             )
         }
         FigureRef::Fund(f) => {
             let fund = &data.funds[f.index()];
+            let name = localized_title(&fund.name, fund.name_zh.as_deref());
             match amount::of_fund(fund, convention) {
-                Some(value) => format!("{}: {value}", fund.name),
-                None => fund.name.clone(),
+                Some(value) => format!("{name}: {value}"),
+                None => name.to_owned(),
             }
         }
         FigureRef::Target(t) => {
             let target = &data.targets[t.index()];
             format!(
                 "{}: {}",
-                target.metric,
+                localized_title(&target.metric, target.metric_zh.as_deref()),
                 amount::of_target(target, convention)
             )
         }
@@ -329,4 +324,26 @@ fn field(ui: &mut egui::Ui, label: &str, value: &str) {
         ui.strong(format!("{label}{colon}"));
         ui.label(value);
     });
+}
+
+/// Under a heading: in Chinese, the English name where the dataset has a
+/// Chinese one, or a mark saying it has the entry only in English; in
+/// English, the Chinese name where there is one.
+fn other_language(ui: &mut egui::Ui, english: &str, chinese: Option<&str>) {
+    match (crate::i18n::lang(), chinese) {
+        (crate::i18n::Lang::Zh, Some(_)) => {
+            ui.weak(english);
+        }
+        (crate::i18n::Lang::Zh, None) => {
+            ui.weak(format!(
+                "[{}] {}",
+                tr(T::EnglishOnly),
+                tr(T::EnglishOnlyHint)
+            ));
+        }
+        (crate::i18n::Lang::En, Some(zh)) => {
+            ui.weak(zh);
+        }
+        (crate::i18n::Lang::En, None) => {}
+    }
 }

@@ -123,7 +123,8 @@ fn line_series(dataset: &Dataset, unit: QuantityUnit) -> Vec<LineSeries> {
                 .collect();
             LineSeries {
                 figure: FigureRef::Series(series_ix),
-                title: series.title.clone(),
+                title: crate::view::localized_title(&series.title, series.title_zh.as_deref())
+                    .to_owned(),
                 unit,
                 points,
                 connections,
@@ -230,7 +231,8 @@ pub fn target_rows(dataset: &Dataset, column: TargetColumn, ascending: bool) -> 
             figure: FigureRef::Target(crate::dataset::TargetIx(
                 u32::try_from(t).unwrap_or(u32::MAX),
             )),
-            metric: target.metric.clone(),
+            metric: crate::view::localized_title(&target.metric, target.metric_zh.as_deref())
+                .to_owned(),
             value: target.value,
             unit: target.unit,
             deadline_year: target.deadline_year,

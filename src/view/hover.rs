@@ -19,7 +19,7 @@ pub fn point(data: &Dataset, figure: FigureRef, convention: Convention) -> Strin
     let point = &series.points[p as usize];
     let mut text = format!(
         "{}\n{}: {} ({})",
-        series.title,
+        crate::view::localized_title(&series.title, series.title_zh.as_deref()),
         point.year,
         amount::of_point(series, point, convention),
         crate::view::charts::status_label(point.status)
@@ -98,7 +98,7 @@ pub fn target(data: &Dataset, figure: FigureRef, convention: Convention) -> Stri
         .map_or_else(|| tr(T::NoDeadline).to_owned(), |y| fill(T::ByYear, &[&y]));
     let mut text = format!(
         "{}\n{} ({deadline}, {})",
-        target.metric,
+        crate::view::localized_title(&target.metric, target.metric_zh.as_deref()),
         amount::of_target(target, convention),
         tr(T::StatusTarget)
     );
