@@ -517,6 +517,25 @@ fn funds_chart(
         }
         ui.weak(tr(T::OverMark));
     });
+    // Funds whose documents state no amount are listed above the plot,
+    // which takes all the height left below.
+    if !without_amount.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr(T::WithoutAmount));
+            for figure in without_amount {
+                if let FigureRef::Fund(f) = figure
+                    && ui
+                        .link(crate::view::localized_title(
+                            &data.funds[f.index()].name,
+                            data.funds[f.index()].name_zh.as_deref(),
+                        ))
+                        .clicked()
+                {
+                    commands.push(Command::Select(Item::Figure(figure)));
+                }
+            }
+        });
+    }
     let to_axis = move |amount: f64| fund_axis(amount, log_scale);
     let from_axis = move |value: f64| if log_scale { 10f64.powf(value) } else { value };
 
@@ -565,23 +584,6 @@ fn funds_chart(
         && to_axis(bar.amount_yuan) >= pointer.x
     {
         commands.push(Command::Select(Item::Figure(bar.figure)));
-    }
-    if !without_amount.is_empty() {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(tr(T::WithoutAmount));
-            for figure in without_amount {
-                if let FigureRef::Fund(f) = figure
-                    && ui
-                        .link(crate::view::localized_title(
-                            &data.funds[f.index()].name,
-                            data.funds[f.index()].name_zh.as_deref(),
-                        ))
-                        .clicked()
-                {
-                    commands.push(Command::Select(Item::Figure(figure)));
-                }
-            }
-        });
     }
 }
 
