@@ -109,13 +109,19 @@ pub fn qualified(
     qualifier: Qualifier,
     convention: Convention,
 ) -> String {
-    let text = value(amount, unit, convention);
+    // In Chinese a growth rate reads 同比约5%, the qualifier after 同比.
+    let (lead, text) = match (unit, convention) {
+        (QuantityUnit::PercentYoy, Convention::Chinese) => {
+            ("同比", format!("{}%", trimmed(amount, 2)))
+        }
+        _ => ("", value(amount, unit, convention)),
+    };
     match (convention, qualifier.lower_bound, qualifier.approximate) {
         (Convention::International, true, _) => format!("over {text}"),
         (Convention::International, false, true) => format!("about {text}"),
-        (Convention::Chinese, true, _) => format!("超过{text}"),
-        (Convention::Chinese, false, true) => format!("约{text}"),
-        (_, false, false) => text,
+        (Convention::Chinese, true, _) => format!("{lead}超过{text}"),
+        (Convention::Chinese, false, true) => format!("{lead}约{text}"),
+        (_, false, false) => format!("{lead}{text}"),
     }
 }
 
@@ -210,6 +216,30 @@ pub fn usd_equivalent(dataset: &Dataset, amount: f64) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_qualified_growth_rate_reads_naturally_in_chinese() {
+        let about = Qualifier {
+            approximate: true,
+            lower_bound: false,
+        };
+        let over = Qualifier {
+            approximate: false,
+            lower_bound: true,
+        };
+        let plain = Qualifier {
+            approximate: false,
+            lower_bound: false,
+        };
+        let yoy = QuantityUnit::PercentYoy;
+        assert_eq!(qualified(5.0, yoy, about, Convention::Chinese), "同比约5%");
+        assert_eq!(qualified(5.0, yoy, over, Convention::Chinese), "同比超过5%");
+        assert_eq!(qualified(5.0, yoy, plain, Convention::Chinese), "同比5%");
+        assert_eq!(
+            qualified(5.0, QuantityUnit::Percent, about, Convention::Chinese),
+            "约5%"
+        );
+    }
 
     #[test]
     fn international_amounts_use_the_largest_fitting_word() {
