@@ -331,29 +331,62 @@ fn draw_line_series(
                     .radius(10.0),
             );
         }
-        // The last value, labelled: to the right of the point, or above
-        // and to its left at the chart's last year, where a label to the
-        // right would run out of the plot on a narrow window.
-        if let Some(last) = s.points.last() {
-            let value = amount::flagged(
-                last.value,
-                s.unit,
-                last.approximate,
-                last.lower_bound,
-                convention,
-            );
-            let (text, anchor) = if last.year >= last_year {
-                (format!("{value} "), egui::Align2::RIGHT_BOTTOM)
-            } else {
-                (format!("  {value}"), egui::Align2::LEFT_BOTTOM)
-            };
-            // An empty name keeps labels out of the legend.
-            plot_ui.text(
-                Text::new("", PlotPoint::new(f64::from(last.year), last.value), text)
-                    .anchor(anchor)
-                    .color(color),
-            );
-        }
+        label_ends(plot_ui, s, color, last_year, convention);
+    }
+}
+
+/// Writes a line's last value beside its point and, where it has more
+/// than one, its first value under its point.
+fn label_ends(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    s: &LineSeries,
+    color: egui::Color32,
+    last_year: i32,
+    convention: Convention,
+) {
+    // The last value, labelled: to the right of the point, or above
+    // and to its left at the chart's last year, where a label to the
+    // right would run out of the plot on a narrow window.
+    if let Some(last) = s.points.last() {
+        let value = amount::flagged(
+            last.value,
+            s.unit,
+            last.approximate,
+            last.lower_bound,
+            convention,
+        );
+        let (text, anchor) = if last.year >= last_year {
+            (format!("{value} "), egui::Align2::RIGHT_BOTTOM)
+        } else {
+            (format!("  {value}"), egui::Align2::LEFT_BOTTOM)
+        };
+        // An empty name keeps labels out of the legend.
+        plot_ui.text(
+            Text::new("", PlotPoint::new(f64::from(last.year), last.value), text)
+                .anchor(anchor)
+                .color(color),
+        );
+    }
+    // The first value too, where the series has more than one: under
+    // its point (the new line keeps it clear of the marker), so both
+    // ends of a line read without hovering.
+    if let [first, _, ..] = s.points.as_slice() {
+        let value = amount::flagged(
+            first.value,
+            s.unit,
+            first.approximate,
+            first.lower_bound,
+            convention,
+        );
+        plot_ui.text(
+            Text::new(
+                "",
+                PlotPoint::new(f64::from(first.year), first.value),
+                format!("\n{value}"),
+            )
+            .anchor(egui::Align2::CENTER_TOP)
+            .color(color),
+        );
     }
 }
 
