@@ -486,3 +486,40 @@ fn chinese_names_of_figures_must_occur_in_a_document_the_record_cites() {
         problems[0].message
     );
 }
+
+#[test]
+fn a_chinese_title_with_nothing_to_prove_it_against_is_an_error_and_an_unreadable_source_is_not_blamed()
+ {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let mut json: serde_json::Value = serde_json::from_str(dataset::EMBEDDED_JSON).expect("JSON");
+    // A copy of the documents without the one the National AI Fund cites.
+    for source in json["sources"].as_array().expect("sources") {
+        let file = source["file"].as_str().expect("a file");
+        if source["id"] != "src-003" {
+            std::fs::copy(seeds.join(file), dir.path().join(file)).expect("copies");
+        }
+    }
+    json["funds"][0]["name_zh"] = "国家人工智能基金".into();
+    json["series"]
+        .as_array_mut()
+        .expect("series")
+        .push(serde_json::json!({
+            "id": "s-empty", "title": "Nothing yet", "title_zh": "暂无",
+            "unit": "count", "points": []
+        }));
+    let data = dataset::load_str(&json.to_string()).dataset.expect("valid");
+    let problems = dataset::quotes::check_quotes(&data, dir.path());
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    // The missing document is reported once; the fund's Chinese name,
+    // which it might hold, is not called missing; the empty series'
+    // title has no document at all.
+    assert!(paths.contains(&"sources[3].file"), "{problems:?}");
+    assert!(!paths.contains(&"funds[0].name_zh"), "{problems:?}");
+    let empty = problems
+        .iter()
+        .find(|p| p.path.ends_with("].title_zh"))
+        .expect("the empty series' title is reported");
+    assert_eq!(empty.severity, Severity::Error);
+    assert!(empty.message.contains("no points"), "{}", empty.message);
+}

@@ -489,3 +489,32 @@ fn series_and_targets_with_chinese_names_show_them_in_chinese() {
     );
     plan_explorer::i18n::set(Lang::En);
 }
+
+#[test]
+fn chinese_names_are_compared_and_shown_in_the_change_summary() {
+    let old = plan_explorer::dataset::load_embedded()
+        .dataset
+        .expect("valid");
+    let mut json: serde_json::Value =
+        serde_json::from_str(plan_explorer::dataset::EMBEDDED_JSON).expect("JSON");
+    json["funds"][0]["name_zh"] = "国家人工智能基金".into();
+    // A change below what is shown is not a change.
+    let value = json["series"][0]["points"][0]["value"]
+        .as_f64()
+        .expect("a number");
+    json["series"][0]["points"][0]["value"] = (value + 1.0).into();
+    let new = plan_explorer::dataset::load_str(&json.to_string())
+        .dataset
+        .expect("valid");
+    let changes = plan_explorer::view::diff::compare(&old, &new);
+    assert_eq!(changes.changes.len(), 1, "{:?}", changes.changes);
+    let change = &changes.changes[0];
+    assert_eq!(change.id, "fund-national-ai");
+    plan_explorer::i18n::set(Lang::Zh);
+    let label = change.shown_label().to_owned();
+    let detail = change.details[0].text(Convention::Chinese);
+    plan_explorer::i18n::set(Lang::En);
+    assert_eq!(label, "国家人工智能基金");
+    assert_eq!(detail, "中文名称：由“未说明”改为“国家人工智能基金”");
+    assert_eq!(change.shown_label(), "National AI Fund");
+}

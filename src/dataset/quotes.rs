@@ -39,56 +39,60 @@ pub fn check_quotes(dataset: &Dataset, dir: &Path) -> Vec<Problem> {
     let mut problems = Vec::new();
     let texts = read_sources(dataset, dir, &mut problems);
 
-    let mut check_in = |path: String, sources: &[SourceIx], quote: &str| {
-        problems.extend(not_found(dataset, &texts, path, sources, quote));
+    let check_in = |path: String, sources: &[SourceIx], quote: &str| {
+        not_found(dataset, &texts, path, sources, quote)
     };
 
     for (s, series) in dataset.series.iter().enumerate() {
         for (p, point) in series.points.iter().enumerate() {
             for (c, citation) in point.citations.iter().enumerate() {
-                check_in(
+                problems.extend(check_in(
                     citation_path(&format!("series[{s}].points[{p}]"), c),
                     &[citation.source],
                     &citation.quote,
-                );
+                ));
             }
         }
     }
     for (f, fund) in dataset.funds.iter().enumerate() {
         for (c, citation) in fund.citations.iter().enumerate() {
-            check_in(
+            problems.extend(check_in(
                 citation_path(&format!("funds[{f}]"), c),
                 &[citation.source],
                 &citation.quote,
-            );
+            ));
         }
     }
     for (t, target) in dataset.targets.iter().enumerate() {
         for (c, citation) in target.citations.iter().enumerate() {
-            check_in(
+            problems.extend(check_in(
                 citation_path(&format!("targets[{t}]"), c),
                 &[citation.source],
                 &citation.quote,
-            );
+            ));
         }
     }
     for (r, rate) in dataset.exchange_rates.iter().enumerate() {
-        check_in(
+        problems.extend(check_in(
             format!("exchange_rates[{r}].quote"),
             &[rate.citation.source],
             &rate.citation.quote,
-        );
+        ));
     }
     for (n, node) in dataset.nodes.iter().enumerate() {
         let path = dataset.node_json_path(super::NodeIx::at(n));
-        check_in(format!("{path}.text"), &[node.source], &node.text);
+        problems.extend(check_in(format!("{path}.text"), &[node.source], &node.text));
         // Chinese names and texts come from the documents too, never from a
         // translation: each must occur in the node's source as written.
         if let Some(title_zh) = &node.title_zh {
-            check_in(format!("{path}.title_zh"), &[node.source], title_zh);
+            problems.extend(check_in(
+                format!("{path}.title_zh"),
+                &[node.source],
+                title_zh,
+            ));
         }
         if let Some(text_zh) = &node.text_zh {
-            check_in(format!("{path}.text_zh"), &[node.source], text_zh);
+            problems.extend(check_in(format!("{path}.text_zh"), &[node.source], text_zh));
         }
     }
     // Chinese names of figures: in a document the record cites.
@@ -102,25 +106,36 @@ pub fn check_quotes(dataset: &Dataset, dir: &Path) -> Vec<Problem> {
                 .iter()
                 .flat_map(|p| cited(&p.citations))
                 .collect();
-            check_in(format!("series[{s}].title_zh"), &sources, title_zh);
+            if sources.is_empty() {
+                problems.push(Problem::error(
+                    format!("series[{s}].title_zh"),
+                    "a Chinese title needs a document to prove it, and the series has no points",
+                ));
+            } else {
+                problems.extend(check_in(
+                    format!("series[{s}].title_zh"),
+                    &sources,
+                    title_zh,
+                ));
+            }
         }
     }
     for (f, fund) in dataset.funds.iter().enumerate() {
         if let Some(name_zh) = &fund.name_zh {
-            check_in(
+            problems.extend(check_in(
                 format!("funds[{f}].name_zh"),
                 &cited(&fund.citations),
                 name_zh,
-            );
+            ));
         }
     }
     for (t, target) in dataset.targets.iter().enumerate() {
         if let Some(metric_zh) = &target.metric_zh {
-            check_in(
+            problems.extend(check_in(
                 format!("targets[{t}].metric_zh"),
                 &cited(&target.citations),
                 metric_zh,
-            );
+            ));
         }
     }
     problems
@@ -184,10 +199,12 @@ fn not_found(
         })
         .collect();
     let wanted = normalize(quote);
-    if readable.is_empty()
-        || wanted.is_empty()
-        || readable.iter().any(|(_, text)| text.contains(&wanted))
-    {
+    // A source that cannot be read may hold it: that source is reported
+    // on its own, and the quote is not called missing.
+    let unreadable = sources
+        .iter()
+        .any(|s| !matches!(texts.get(s), Some(Some(_))));
+    if unreadable || wanted.is_empty() || readable.iter().any(|(_, text)| text.contains(&wanted)) {
         return None;
     }
     let mut files: Vec<&str> = readable

@@ -302,6 +302,10 @@ texts! {
     FieldPeriod => "period", "期限";
     FieldNumbering => "numbering", "编号";
     TextChanged => "text changed", "正文有变化";
+    TextZhChanged => "Chinese text changed", "中文正文有变化";
+    FieldTitleZh => "Chinese title", "中文标题";
+    FieldNameZh => "Chinese name", "中文名称";
+    FieldMetricZh => "Chinese metric", "中文指标";
     FieldUnits => "responsible units", "责任单位";
     FieldValue => "value", "数值";
     FieldStatus => "status", "状态";

@@ -107,6 +107,10 @@ const MESSAGES: &[(&str, &str)] = &[
     ),
     ("cannot read the source text: {}", "无法读取来源文本：{}"),
     (
+        "a Chinese title needs a document to prove it, and the series has no points",
+        "中文标题需要有文件可供核对，而该数据系列没有数据点",
+    ),
+    (
         "not found verbatim in any of the sources {}: \"{}\"",
         "在来源 {} 中均找不到原文：“{}”",
     ),

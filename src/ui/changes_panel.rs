@@ -47,12 +47,12 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
                     }));
                     match change.item {
                         Some(item) => {
-                            if ui.link(&change.label).clicked() {
+                            if ui.link(change.shown_label()).clicked() {
                                 commands.push(Command::Select(item));
                             }
                         }
                         None => {
-                            ui.label(&change.label);
+                            ui.label(change.shown_label());
                         }
                     }
                     for detail in &change.details {

@@ -821,7 +821,7 @@ fn targets_table(
                 .map_or_else(|| tr(T::NoDeadline).to_owned(), |y| fill(T::ByYear, &[&y]));
             ui.weak(format!(
                 "{deadline}  ·  {}",
-                data.plans[row.plan.index()].title
+                crate::view::plan_title(data, row.plan)
             ));
             ui.add_space(6.0);
         }

@@ -6,7 +6,7 @@ use crate::dataset::{Citation, Dataset, FigureRef, NodeIx, PlanIx, SourceIx};
 use crate::i18n::{T, fill, tr};
 use crate::selection::Item;
 use crate::view::charts::{level_label, status_label};
-use crate::view::{amount, localized_name, localized_title};
+use crate::view::{amount, localized_name, localized_title, plan_title};
 
 /// Draws the details of the selection.
 pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
@@ -28,10 +28,8 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
 fn plan_ui(state: &AppState, ui: &mut egui::Ui, plan: PlanIx, commands: &mut Vec<Command>) {
     let data = &state.dataset;
     let plan_data = &data.plans[plan.index()];
-    ui.heading(&plan_data.title);
-    if let Some(zh) = &plan_data.title_zh {
-        ui.label(zh);
-    }
+    ui.heading(plan_title(data, plan));
+    other_language(ui, &plan_data.title, plan_data.title_zh.as_deref());
     field(ui, tr(T::Period), &period(data, plan));
     field(ui, tr(T::IssuedBy), &plan_data.issuer);
     source_ui(ui, data, plan_data.source);
@@ -65,7 +63,7 @@ fn node_ui(state: &AppState, ui: &mut egui::Ui, node_ix: NodeIx, commands: &mut 
     let node = data.node(node_ix);
     // The path from the plan, each step a link.
     ui.horizontal_wrapped(|ui| {
-        if ui.link(&data.plans[node.plan.index()].title).clicked() {
+        if ui.link(plan_title(data, node.plan)).clicked() {
             commands.push(Command::Select(Item::Plan(node.plan)));
         }
         for step in data.ancestry(node_ix) {
@@ -88,7 +86,7 @@ fn node_ui(state: &AppState, ui: &mut egui::Ui, node_ix: NodeIx, commands: &mut 
     };
     ui.heading(heading);
     other_language(ui, &node.title, node.title_zh.as_deref());
-    field(ui, tr(T::PlanLabel), &data.plans[node.plan.index()].title);
+    field(ui, tr(T::PlanLabel), plan_title(data, node.plan));
     field(ui, tr(T::Period), &period(data, node.plan));
     field(
         ui,
@@ -212,7 +210,7 @@ fn figure_header_ui<'a>(
                     .deadline_year
                     .map_or_else(|| tr(T::NoDeadline).to_owned(), |y| y.to_string()),
             );
-            if ui.link(&data.plans[target.plan.index()].title).clicked() {
+            if ui.link(plan_title(data, target.plan)).clicked() {
                 commands.push(Command::Select(Item::Plan(target.plan)));
             }
             (&target.citations, target.note.as_ref())

@@ -163,7 +163,11 @@ fn filters_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
         &mut filter.plans,
         data.plans.iter().enumerate().map(|(i, plan)| {
             let ix = crate::dataset::PlanIx(u32::try_from(i).unwrap_or(u32::MAX));
-            (ix, plan.title.clone(), counts.plan(ix))
+            (
+                ix,
+                crate::view::localized_title(&plan.title, plan.title_zh.as_deref()).to_owned(),
+                counts.plan(ix),
+            )
         }),
     );
     facet_menu(

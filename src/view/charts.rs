@@ -241,7 +241,8 @@ pub fn target_rows(dataset: &Dataset, column: TargetColumn, ascending: bool) -> 
             lower_bound: target.lower_bound,
         })
         .collect();
-    let plan_title = |row: &TargetRow| dataset.plans[row.plan.index()].title.to_lowercase();
+    // The plan's title as shown, so the order follows what is read.
+    let plan_title = |row: &TargetRow| crate::view::plan_title(dataset, row.plan).to_lowercase();
     rows.sort_by(|a, b| {
         let order = match column {
             TargetColumn::Metric => a.metric.to_lowercase().cmp(&b.metric.to_lowercase()),

@@ -54,6 +54,9 @@ pub struct Change {
     pub id: String,
     /// Its title or name (the new one where it changed).
     pub label: String,
+    /// Its Chinese title or name, where the dataset has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_zh: Option<String>,
     /// For a change, each field that changed, old -> new; written out in
     /// the interface's language and an amount convention when shown (in
     /// JSON, as English text in the international convention).
@@ -62,6 +65,14 @@ pub struct Change {
     /// The record in the new edition, to select; `None` when removed.
     #[serde(skip)]
     pub item: Option<Item>,
+}
+
+impl Change {
+    /// The title or name in the interface's language, where the dataset
+    /// has it in Chinese.
+    pub fn shown_label(&self) -> &str {
+        crate::view::localized_title(&self.label, self.label_zh.as_deref())
+    }
 }
 
 /// Every change, plans first, then measures, figures, funds, targets.
@@ -149,11 +160,17 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         &old.plans,
         &new.plans,
         |p| p.id.to_string(),
-        |p| p.title.clone(),
+        |p| (p.title.clone(), p.title_zh.clone()),
         |i| Item::Plan(PlanIx::at(i)),
         |a, b| {
             let mut d = Vec::new();
             field(&mut d, Field::Title, text(&a.title), text(&b.title));
+            field(
+                &mut d,
+                Field::TitleZh,
+                maybe(a.title_zh.as_ref()),
+                maybe(b.title_zh.as_ref()),
+            );
             field(
                 &mut d,
                 Field::Period,
@@ -176,14 +193,23 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         &old.nodes,
         &new.nodes,
         |n| n.id.to_string(),
-        |n| match &n.numbering {
-            Some(numbering) => format!("{numbering} {}", n.title),
-            None => n.title.clone(),
+        |n| {
+            let numbered = |title: &str| match &n.numbering {
+                Some(numbering) => format!("{numbering} {title}"),
+                None => title.to_owned(),
+            };
+            (numbered(&n.title), n.title_zh.as_deref().map(numbered))
         },
         |i| Item::Node(NodeIx::at(i)),
         |a, b| {
             let mut d = Vec::new();
             field(&mut d, Field::Title, text(&a.title), text(&b.title));
+            field(
+                &mut d,
+                Field::TitleZh,
+                maybe(a.title_zh.as_ref()),
+                maybe(b.title_zh.as_ref()),
+            );
             field(
                 &mut d,
                 Field::Numbering,
@@ -192,6 +218,9 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
             );
             if a.text != b.text {
                 d.push(Detail::TextChanged);
+            }
+            if a.text_zh != b.text_zh {
+                d.push(Detail::TextZhChanged);
             }
             field(
                 &mut d,
@@ -202,26 +231,38 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
             d
         },
     );
-    // Figures: points of series, keyed by point id.
-    let points = |data: &Dataset| -> Vec<(String, String, FigureRef, Quantity, Status)> {
+    // Figures: points of series, keyed by point id; a series' titles are
+    // compared with each of its points.
+    let points = |data: &Dataset| -> Vec<PointRow> {
         data.series
             .iter()
             .enumerate()
             .flat_map(|(s, series)| {
-                series.points.iter().enumerate().map(move |(p, point)| {
-                    (
-                        point.id.to_string(),
-                        format!("{}, {}", series.title, point.year),
-                        FigureRef::Point(SeriesIx::at(s), u32::try_from(p).unwrap_or(u32::MAX)),
-                        Quantity {
+                series
+                    .points
+                    .iter()
+                    .enumerate()
+                    .map(move |(p, point)| PointRow {
+                        id: point.id.to_string(),
+                        label: format!("{}, {}", series.title, point.year),
+                        label_zh: series
+                            .title_zh
+                            .as_ref()
+                            .map(|zh| format!("{zh}, {}", point.year)),
+                        figure: FigureRef::Point(
+                            SeriesIx::at(s),
+                            u32::try_from(p).unwrap_or(u32::MAX),
+                        ),
+                        quantity: Quantity {
                             value: point.value,
                             unit: series.unit,
                             approximate: point.approximate,
                             lower_bound: point.lower_bound,
                         },
-                        point.status,
-                    )
-                })
+                        status: point.status,
+                        title: series.title.clone(),
+                        title_zh: series.title_zh.clone(),
+                    })
             })
             .collect()
     };
@@ -231,22 +272,29 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         RecordKind::Figure,
         &old_points,
         &new_points,
-        |p| p.0.clone(),
-        |p| p.1.clone(),
-        |i| Item::Figure(new_points[i].2),
+        |p| p.id.clone(),
+        |p| (p.label.clone(), p.label_zh.clone()),
+        |i| Item::Figure(new_points[i].figure),
         |a, b| {
             let mut d = Vec::new();
+            field(&mut d, Field::Title, text(&a.title), text(&b.title));
+            field(
+                &mut d,
+                Field::TitleZh,
+                maybe(a.title_zh.as_ref()),
+                maybe(b.title_zh.as_ref()),
+            );
             field(
                 &mut d,
                 Field::Value,
-                Value::Quantity(Some(a.3)),
-                Value::Quantity(Some(b.3)),
+                Value::Quantity(Some(a.quantity)),
+                Value::Quantity(Some(b.quantity)),
             );
             field(
                 &mut d,
                 Field::Status,
-                Value::Status(a.4),
-                Value::Status(b.4),
+                Value::Status(a.status),
+                Value::Status(b.status),
             );
             d
         },
@@ -266,11 +314,17 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         &old.funds,
         &new.funds,
         |f| f.id.to_string(),
-        |f| f.name.clone(),
+        |f| (f.name.clone(), f.name_zh.clone()),
         |i| Item::Figure(FigureRef::Fund(FundIx::at(i))),
         |a, b| {
             let mut d = Vec::new();
             field(&mut d, Field::Name, text(&a.name), text(&b.name));
+            field(
+                &mut d,
+                Field::NameZh,
+                maybe(a.name_zh.as_ref()),
+                maybe(b.name_zh.as_ref()),
+            );
             field(&mut d, Field::Amount, fund_amount(a), fund_amount(b));
             field(
                 &mut d,
@@ -296,11 +350,17 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         &old.targets,
         &new.targets,
         |t| t.id.to_string(),
-        |t| t.metric.clone(),
+        |t| (t.metric.clone(), t.metric_zh.clone()),
         |i| Item::Figure(FigureRef::Target(TargetIx::at(i))),
         |a, b| {
             let mut d = Vec::new();
             field(&mut d, Field::Metric, text(&a.metric), text(&b.metric));
+            field(
+                &mut d,
+                Field::MetricZh,
+                maybe(a.metric_zh.as_ref()),
+                maybe(b.metric_zh.as_ref()),
+            );
             field(&mut d, Field::Value, target_value(a), target_value(b));
             field(
                 &mut d,
@@ -333,6 +393,8 @@ pub enum Detail {
     },
     /// A measure's text changed (too long to show both).
     TextChanged,
+    /// A measure's Chinese text changed, was added or was removed.
+    TextZhChanged,
 }
 
 impl Detail {
@@ -345,6 +407,7 @@ impl Detail {
                 &[&field.label(), &old.text(convention), &new.text(convention)],
             ),
             Self::TextChanged => tr(T::TextChanged).to_owned(),
+            Self::TextZhChanged => tr(T::TextZhChanged).to_owned(),
         }
     }
 }
@@ -352,8 +415,10 @@ impl Detail {
 /// A field of a record that can change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
-    /// A plan's or measure's title.
+    /// A plan's, measure's or series' title.
     Title,
+    /// Its title in Chinese.
+    TitleZh,
     /// A plan's period.
     Period,
     /// A measure's numbering.
@@ -366,12 +431,16 @@ pub enum Field {
     Status,
     /// A fund's name.
     Name,
+    /// A fund's name in Chinese.
+    NameZh,
     /// A fund's amount.
     Amount,
     /// A fund's level.
     Level,
     /// A target's metric.
     Metric,
+    /// A target's metric in Chinese.
+    MetricZh,
     /// A target's deadline.
     Deadline,
 }
@@ -381,15 +450,18 @@ impl Field {
     pub fn label(self) -> &'static str {
         tr(match self {
             Self::Title => T::FieldTitle,
+            Self::TitleZh => T::FieldTitleZh,
             Self::Period => T::FieldPeriod,
             Self::Numbering => T::FieldNumbering,
             Self::Units => T::FieldUnits,
             Self::Value => T::FieldValue,
             Self::Status => T::FieldStatus,
             Self::Name => T::FieldName,
+            Self::NameZh => T::FieldNameZh,
             Self::Amount => T::FieldAmount,
             Self::Level => T::FieldLevel,
             Self::Metric => T::FieldMetric,
+            Self::MetricZh => T::FieldMetricZh,
             Self::Deadline => T::FieldDeadline,
         })
     }
@@ -414,6 +486,9 @@ pub enum Value {
     /// Text as the dataset writes it (titles, names, numbering, units,
     /// periods).
     Text(String),
+    /// Text the dataset may leave out (a Chinese name); `None` where it
+    /// does.
+    MaybeText(Option<String>),
     /// An amount or other quantity; `None` where none is stated.
     Quantity(Option<Quantity>),
     /// A point's status.
@@ -428,7 +503,8 @@ impl Value {
     /// The value in the interface's language, amounts in `convention`.
     pub fn text(&self, convention: Convention) -> String {
         match self {
-            Self::Text(text) => text.clone(),
+            Self::Text(text) | Self::MaybeText(Some(text)) => text.clone(),
+            Self::MaybeText(None) | Self::Year(None) => tr(T::NotStated).to_owned(),
             Self::Quantity(Some(q)) => {
                 amount::flagged(q.value, q.unit, q.approximate, q.lower_bound, convention)
             }
@@ -436,13 +512,44 @@ impl Value {
             Self::Status(status) => status_label(*status).to_owned(),
             Self::Level(level) => level_label(*level).to_owned(),
             Self::Year(Some(year)) => year.to_string(),
-            Self::Year(None) => tr(T::NotStated).to_owned(),
+        }
+    }
+}
+
+impl Value {
+    /// Whether two values read differently: quantities as written (in
+    /// either convention), so a change below the shown precision is not
+    /// reported as "1.23 billion -> 1.23 billion".
+    fn differs(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Quantity(_), Self::Quantity(_)) => {
+                [Convention::International, Convention::Chinese]
+                    .into_iter()
+                    .any(|c| self.text(c) != other.text(c))
+            }
+            _ => self != other,
         }
     }
 }
 
 fn text(text: &str) -> Value {
     Value::Text(text.to_owned())
+}
+
+fn maybe(text: Option<&String>) -> Value {
+    Value::MaybeText(text.cloned())
+}
+
+/// What is compared of a point, with its series' titles.
+struct PointRow {
+    id: String,
+    label: String,
+    label_zh: Option<String>,
+    figure: FigureRef,
+    quantity: Quantity,
+    status: Status,
+    title: String,
+    title_zh: Option<String>,
 }
 
 /// The details as `plan-explorer diff --json` gives them: text, in the
@@ -460,7 +567,7 @@ fn period(start: Option<i32>, end: i32) -> String {
 
 /// Adds a field's change when the values differ.
 fn field(details: &mut Vec<Detail>, field: Field, old: Value, new: Value) {
-    if old != new {
+    if old.differs(&new) {
         details.push(Detail::Field { field, old, new });
     }
 }
@@ -474,7 +581,7 @@ fn diff_records<T>(
     old: &[T],
     new: &[T],
     id: impl Fn(&T) -> String,
-    label: impl Fn(&T) -> String,
+    label: impl Fn(&T) -> (String, Option<String>),
     item: impl Fn(usize) -> Item,
     details: impl Fn(&T, &T) -> Vec<Detail>,
 ) {
@@ -487,7 +594,8 @@ fn diff_records<T>(
                 kind: ChangeKind::Added,
                 record,
                 id: key,
-                label: label(r),
+                label: label(r).0,
+                label_zh: label(r).1,
                 details: Vec::new(),
                 item: Some(item(i)),
             }),
@@ -498,7 +606,8 @@ fn diff_records<T>(
                         kind: ChangeKind::Changed,
                         record,
                         id: key,
-                        label: label(r),
+                        label: label(r).0,
+                        label_zh: label(r).1,
                         details: d,
                         item: Some(item(i)),
                     });
@@ -513,7 +622,8 @@ fn diff_records<T>(
                 kind: ChangeKind::Removed,
                 record,
                 id: key,
-                label: label(r),
+                label: label(r).0,
+                label_zh: label(r).1,
                 details: Vec::new(),
                 item: None,
             });

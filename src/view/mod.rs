@@ -37,3 +37,9 @@ pub fn localized_title<'a>(title: &'a str, title_zh: Option<&'a str>) -> &'a str
         _ => title,
     }
 }
+
+/// A plan's title as the interface's language shows it.
+pub fn plan_title(data: &crate::dataset::Dataset, plan: crate::dataset::PlanIx) -> &str {
+    let plan = &data.plans[plan.index()];
+    localized_title(&plan.title, plan.title_zh.as_deref())
+}

@@ -115,7 +115,7 @@ pub fn chart_rows_sorted(
                     status: "target".to_owned(),
                     approximate: row.approximate,
                     lower_bound: row.lower_bound,
-                    category: data.plans[row.plan.index()].title.clone(),
+                    category: crate::view::plan_title(data, row.plan).to_owned(),
                     citations: data.targets[t.index()].citations.clone(),
                 })
             })
