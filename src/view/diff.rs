@@ -164,19 +164,11 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         |i| Item::Plan(PlanIx::at(i)),
         |a, b| {
             let mut d = Vec::new();
-            field(&mut d, Field::Title, text(&a.title), text(&b.title));
-            field(
-                &mut d,
-                Field::TitleZh,
-                maybe(a.title_zh.as_ref()),
-                maybe(b.title_zh.as_ref()),
-            );
-            field(
-                &mut d,
-                Field::Period,
-                Value::Text(period(a.start_year, a.end_year)),
-                Value::Text(period(b.start_year, b.end_year)),
-            );
+            on(&mut d, Field::Title, a, b, |r| text(&r.title));
+            on(&mut d, Field::TitleZh, a, b, |r| maybe(r.title_zh.as_ref()));
+            on(&mut d, Field::Period, a, b, |r| {
+                Value::Text(period(r.start_year, r.end_year))
+            });
             d
         },
     );
@@ -203,19 +195,11 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         |i| Item::Node(NodeIx::at(i)),
         |a, b| {
             let mut d = Vec::new();
-            field(&mut d, Field::Title, text(&a.title), text(&b.title));
-            field(
-                &mut d,
-                Field::TitleZh,
-                maybe(a.title_zh.as_ref()),
-                maybe(b.title_zh.as_ref()),
-            );
-            field(
-                &mut d,
-                Field::Numbering,
-                text(a.numbering.as_deref().unwrap_or("")),
-                text(b.numbering.as_deref().unwrap_or("")),
-            );
+            on(&mut d, Field::Title, a, b, |r| text(&r.title));
+            on(&mut d, Field::TitleZh, a, b, |r| maybe(r.title_zh.as_ref()));
+            on(&mut d, Field::Numbering, a, b, |r| {
+                text(r.numbering.as_deref().unwrap_or(""))
+            });
             if a.text != b.text {
                 d.push(Detail::TextChanged);
             }
@@ -277,25 +261,12 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         |i| Item::Figure(new_points[i].figure),
         |a, b| {
             let mut d = Vec::new();
-            field(&mut d, Field::Title, text(&a.title), text(&b.title));
-            field(
-                &mut d,
-                Field::TitleZh,
-                maybe(a.title_zh.as_ref()),
-                maybe(b.title_zh.as_ref()),
-            );
-            field(
-                &mut d,
-                Field::Value,
-                Value::Quantity(Some(a.quantity)),
-                Value::Quantity(Some(b.quantity)),
-            );
-            field(
-                &mut d,
-                Field::Status,
-                Value::Status(a.status),
-                Value::Status(b.status),
-            );
+            on(&mut d, Field::Title, a, b, |r| text(&r.title));
+            on(&mut d, Field::TitleZh, a, b, |r| maybe(r.title_zh.as_ref()));
+            on(&mut d, Field::Value, a, b, |r| {
+                Value::Quantity(Some(r.quantity))
+            });
+            on(&mut d, Field::Status, a, b, |r| Value::Status(r.status));
             d
         },
     );
@@ -318,20 +289,10 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         |i| Item::Figure(FigureRef::Fund(FundIx::at(i))),
         |a, b| {
             let mut d = Vec::new();
-            field(&mut d, Field::Name, text(&a.name), text(&b.name));
-            field(
-                &mut d,
-                Field::NameZh,
-                maybe(a.name_zh.as_ref()),
-                maybe(b.name_zh.as_ref()),
-            );
-            field(&mut d, Field::Amount, fund_amount(a), fund_amount(b));
-            field(
-                &mut d,
-                Field::Level,
-                Value::Level(a.level),
-                Value::Level(b.level),
-            );
+            on(&mut d, Field::Name, a, b, |r| text(&r.name));
+            on(&mut d, Field::NameZh, a, b, |r| maybe(r.name_zh.as_ref()));
+            on(&mut d, Field::Amount, a, b, |r| fund_amount(r));
+            on(&mut d, Field::Level, a, b, |r| Value::Level(r.level));
             d
         },
     );
@@ -354,20 +315,14 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         |i| Item::Figure(FigureRef::Target(TargetIx::at(i))),
         |a, b| {
             let mut d = Vec::new();
-            field(&mut d, Field::Metric, text(&a.metric), text(&b.metric));
-            field(
-                &mut d,
-                Field::MetricZh,
-                maybe(a.metric_zh.as_ref()),
-                maybe(b.metric_zh.as_ref()),
-            );
-            field(&mut d, Field::Value, target_value(a), target_value(b));
-            field(
-                &mut d,
-                Field::Deadline,
-                Value::Year(a.deadline_year),
-                Value::Year(b.deadline_year),
-            );
+            on(&mut d, Field::Metric, a, b, |r| text(&r.metric));
+            on(&mut d, Field::MetricZh, a, b, |r| {
+                maybe(r.metric_zh.as_ref())
+            });
+            on(&mut d, Field::Value, a, b, |r| target_value(r));
+            on(&mut d, Field::Deadline, a, b, |r| {
+                Value::Year(r.deadline_year)
+            });
             d
         },
     );
@@ -563,6 +518,13 @@ fn details_as_text<S: serde::Serializer>(
 
 fn period(start: Option<i32>, end: i32) -> String {
     start.map_or_else(|| format!("?-{end}"), |start| format!("{start}-{end}"))
+}
+
+/// Adds `field`'s change between two versions of a record, each read by
+/// `value`, when they differ.
+fn on<R>(details: &mut Vec<Detail>, field: Field, a: &R, b: &R, value: impl Fn(&R) -> Value) {
+    let (old, new) = (value(a), value(b));
+    self::field(details, field, old, new);
 }
 
 /// Adds a field's change when the values differ.
