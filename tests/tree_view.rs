@@ -369,3 +369,33 @@ fn filtered_rows_equal_a_plain_walk_for_dense_and_sparse_searches_and_facets() {
         assert_eq!(rows, reference_rows(&data, filter), "{filter:?}");
     }
 }
+
+#[test]
+fn typing_narrows_from_the_previous_matches_and_finds_what_a_fresh_search_finds() {
+    let text = generate(SynthOptions {
+        measures: 3_000,
+        seed: 5,
+    });
+    let data = dataset::load_str(&text).dataset.expect("valid");
+    let typing = SearchIndex::new(&data);
+    // Typed a letter at a time, with a deletion, a retyped word, a query
+    // that matches nothing and then grows, a case change and a space.
+    let mut queries: Vec<String> = Vec::new();
+    for phrase in [
+        "clinical model",
+        "zzz",
+        "innovation cluster",
+        "Quantum Therapy",
+    ] {
+        for end in 1..=phrase.len() {
+            queries.push(phrase[..end].to_owned());
+        }
+        queries.push(phrase[..phrase.len() / 2].to_owned());
+        queries.push(phrase.to_uppercase());
+        queries.push(format!(" {phrase} "));
+    }
+    for query in &queries {
+        let fresh = SearchIndex::new(&data).matching(query);
+        assert_eq!(typing.matching(query), fresh, "after typing {query:?}");
+    }
+}

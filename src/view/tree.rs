@@ -7,6 +7,7 @@
 //! nodes' text with a SIMD substring search, so re-filtering 100,000
 //! measures per keystroke stays within a few milliseconds.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::Range;
 
@@ -41,6 +42,10 @@ pub struct SearchIndex {
     units: Lists,
     /// Each node's themes.
     themes: Lists,
+    /// The last query searched (folded) and what it matched: while typing,
+    /// each query contains the one before, so only its matches need
+    /// searching again.
+    last: RefCell<Option<(String, Vec<bool>)>>,
 }
 
 /// Marks a top-level node in [`SearchIndex::parent`].
@@ -135,6 +140,7 @@ impl SearchIndex {
             children: Lists::new(nodes.iter().map(|n| n.children.iter().map(|c| c.0))),
             units: Lists::new(nodes.iter().map(|n| n.units.iter().map(|u| u.0))),
             themes: Lists::new(nodes.iter().map(|n| n.themes.iter().map(|t| t.0))),
+            last: RefCell::new(None),
         }
     }
 
@@ -151,6 +157,45 @@ impl SearchIndex {
         if needle.is_empty() {
             return vec![true; count];
         }
+        let mut last = self.last.borrow_mut();
+        let found = match last.as_ref() {
+            Some((previous, found)) if *previous == needle => found.clone(),
+            // Whatever contains the new query contains the previous one.
+            // Searching node by node costs more per node than one pass over
+            // the whole text, so this pays only while the candidates are
+            // few (measured at 100k nodes: 2 ms instead of 4.5 when a
+            // tenth are left, 9 ms instead of 6 when most are).
+            Some((previous, found))
+                if needle.contains(previous.as_str())
+                    && found.iter().filter(|&&f| f).count() * 4 <= count =>
+            {
+                self.narrow(&needle, found)
+            }
+            _ => self.scan(&needle),
+        };
+        *last = Some((needle, found.clone()));
+        found
+    }
+
+    /// Which of the `candidates` contain `needle`.
+    fn narrow(&self, needle: &str, candidates: &[bool]) -> Vec<bool> {
+        let finder = memmem::Finder::new(needle.as_bytes());
+        let bytes = self.haystack.as_bytes();
+        candidates
+            .iter()
+            .enumerate()
+            .map(|(n, &candidate)| {
+                candidate
+                    && finder
+                        .find(&bytes[self.starts[n]..self.starts[n + 1]])
+                        .is_some()
+            })
+            .collect()
+    }
+
+    /// Which nodes contain `needle`, searching the whole haystack.
+    fn scan(&self, needle: &str) -> Vec<bool> {
+        let count = self.starts.len().saturating_sub(1);
         let mut found = vec![false; count];
         let finder = memmem::Finder::new(needle.as_bytes());
         let bytes = self.haystack.as_bytes();
