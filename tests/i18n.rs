@@ -518,3 +518,46 @@ fn chinese_names_are_compared_and_shown_in_the_change_summary() {
     assert_eq!(detail, "中文名称：由“未说明”改为“国家人工智能基金”");
     assert_eq!(change.shown_label(), "National AI Fund");
 }
+
+#[test]
+fn a_figures_linked_measures_read_in_chinese_and_none_is_said_plainly() {
+    use plan_explorer::dataset::{FigureRef, FundIx, SeriesIx};
+    use plan_explorer::selection::Item;
+    let mut json: serde_json::Value =
+        serde_json::from_str(plan_explorer::dataset::EMBEDDED_JSON).expect("JSON");
+    json["funds"][0]["measures"] = serde_json::json!(["ind-silver-one-click"]);
+    let data = plan_explorer::dataset::load_str(&json.to_string())
+        .dataset
+        .expect("valid");
+    let share = data
+        .series
+        .iter()
+        .position(|s| s.id == "pioneer-gdp-share")
+        .expect("the share series");
+    let mut state = AppState::new(data);
+    state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
+    state.apply(plan_explorer::ui::Command::Select(Item::Figure(
+        FigureRef::Fund(FundIx(0)),
+    )));
+    let mut harness = harness(state);
+    assert!(
+        harness
+            .query_all_by_label("为老服务一键通")
+            .next()
+            .is_some(),
+        "the linked measure by its Chinese title"
+    );
+    // A figure no measure cites says so.
+    harness
+        .state_mut()
+        .apply(plan_explorer::ui::Command::Select(Item::Figure(
+            FigureRef::Point(SeriesIx(u32::try_from(share).expect("small")), 0),
+        )));
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label_contains("没有与此数据关联的措施")
+            .is_some()
+    );
+    plan_explorer::i18n::set(Lang::En);
+}

@@ -186,6 +186,7 @@ texts! {
     Source => "Source", "来源";
     ShowInTree => "Show in the tree", "在树中显示";
     LinkedMeasures => "Linked measures ({})", "关联措施（{}）";
+    NoLinkedMeasures => "The dataset ties no measure to this figure; its source is above.", "数据集中没有与此数据关联的措施；来源见上。";
     LinkedFigures => "Figures, funds and targets ({})", "数据、资金和目标（{}）";
     Level => "Level", "级别";
     Purpose => "Purpose", "用途";

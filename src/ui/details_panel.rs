@@ -72,8 +72,9 @@ fn node_ui(state: &AppState, ui: &mut egui::Ui, node_ix: NodeIx, commands: &mut 
             }
             ui.label("›");
             let step_node = data.node(step);
-            let label = step_node.numbering.as_deref().unwrap_or(&step_node.title);
-            if ui.link(label).on_hover_text(&step_node.title).clicked() {
+            let title = localized_title(&step_node.title, step_node.title_zh.as_deref());
+            let label = step_node.numbering.as_deref().unwrap_or(title);
+            if ui.link(label).on_hover_text(title).clicked() {
                 commands.push(Command::Select(Item::Node(step)));
             }
         }
@@ -231,11 +232,15 @@ fn figure_ui(state: &AppState, ui: &mut egui::Ui, figure: FigureRef, commands: &
     let measures = data.figure_measures(figure);
     ui.add_space(6.0);
     ui.strong(fill(T::LinkedMeasures, &[&measures.len()]));
+    if measures.is_empty() {
+        ui.weak(tr(T::NoLinkedMeasures));
+    }
     for &node in measures {
         let node_data = data.node(node);
+        let title = localized_title(&node_data.title, node_data.title_zh.as_deref());
         let label = match &node_data.numbering {
-            Some(numbering) => format!("{numbering} {}", node_data.title),
-            None => node_data.title.clone(),
+            Some(numbering) => format!("{numbering} {title}"),
+            None => title.to_owned(),
         };
         if ui.link(label).on_hover_text(tr(T::ShowInTree)).clicked() {
             commands.push(Command::Select(Item::Node(node)));
