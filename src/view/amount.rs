@@ -144,39 +144,76 @@ pub fn flagged(
     )
 }
 
+/// A value as the dataset states it: the number, its unit and whether the
+/// document says "about" or "over". Written out in a convention when shown.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Quantity {
+    /// The number.
+    pub value: f64,
+    /// Its unit.
+    pub unit: QuantityUnit,
+    /// Whether the document says "about".
+    pub approximate: bool,
+    /// Whether the document says "over".
+    pub lower_bound: bool,
+}
+
+impl Quantity {
+    /// A point's value in its series' unit.
+    pub fn of_point(series: &Series, point: &Point) -> Self {
+        Self {
+            value: point.value,
+            unit: series.unit,
+            approximate: point.approximate,
+            lower_bound: point.lower_bound,
+        }
+    }
+
+    /// A target's value in its unit.
+    pub fn of_target(target: &Target) -> Self {
+        Self {
+            value: target.value,
+            unit: target.unit,
+            approximate: target.approximate,
+            lower_bound: target.lower_bound,
+        }
+    }
+
+    /// A fund's amount in yuan, or `None` where none is stated.
+    pub fn of_fund(fund: &Fund) -> Option<Self> {
+        fund.amount_yuan.map(|value| Self {
+            value,
+            unit: QuantityUnit::Yuan,
+            approximate: fund.approximate,
+            lower_bound: fund.lower_bound,
+        })
+    }
+
+    /// The value with its qualifiers, in `convention`.
+    pub fn text(self, convention: Convention) -> String {
+        flagged(
+            self.value,
+            self.unit,
+            self.approximate,
+            self.lower_bound,
+            convention,
+        )
+    }
+}
+
 /// A point's value in its series' unit, with its qualifiers.
 pub fn of_point(series: &Series, point: &Point, convention: Convention) -> String {
-    flagged(
-        point.value,
-        series.unit,
-        point.approximate,
-        point.lower_bound,
-        convention,
-    )
+    Quantity::of_point(series, point).text(convention)
 }
 
 /// A target's value in its unit, with its qualifiers.
 pub fn of_target(target: &Target, convention: Convention) -> String {
-    flagged(
-        target.value,
-        target.unit,
-        target.approximate,
-        target.lower_bound,
-        convention,
-    )
+    Quantity::of_target(target).text(convention)
 }
 
 /// A fund's amount with its qualifiers, or `None` where none is stated.
 pub fn of_fund(fund: &Fund, convention: Convention) -> Option<String> {
-    fund.amount_yuan.map(|amount| {
-        flagged(
-            amount,
-            QuantityUnit::Yuan,
-            fund.approximate,
-            fund.lower_bound,
-            convention,
-        )
-    })
+    Quantity::of_fund(fund).map(|q| q.text(convention))
 }
 
 /// The rate to use for US dollars: the stated one whose yuan amount is

@@ -9,10 +9,10 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::dataset::{
-    Dataset, FigureRef, FundIx, FundLevel, NodeIx, PlanIx, QuantityUnit, SeriesIx, Status, TargetIx,
+    Dataset, FigureRef, FundIx, FundLevel, NodeIx, PlanIx, SeriesIx, Status, TargetIx,
 };
 use crate::selection::Item;
-use crate::view::amount::{self, Convention};
+use crate::view::amount::{Convention, Quantity};
 use crate::view::charts::{level_label, status_label};
 
 /// How a record changed.
@@ -237,12 +237,7 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
                             SeriesIx::at(s),
                             u32::try_from(p).unwrap_or(u32::MAX),
                         ),
-                        quantity: Quantity {
-                            value: point.value,
-                            unit: series.unit,
-                            approximate: point.approximate,
-                            lower_bound: point.lower_bound,
-                        },
+                        quantity: Quantity::of_point(series, point),
                         status: point.status,
                         title: series.title.clone(),
                         title_zh: series.title_zh.clone(),
@@ -271,14 +266,6 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         },
     );
     // Funds.
-    let fund_amount = |f: &crate::dataset::Fund| {
-        Value::Quantity(f.amount_yuan.map(|value| Quantity {
-            value,
-            unit: QuantityUnit::Yuan,
-            approximate: f.approximate,
-            lower_bound: f.lower_bound,
-        }))
-    };
     diff_records(
         &mut changes,
         RecordKind::Fund,
@@ -291,20 +278,14 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
             let mut d = Vec::new();
             on(&mut d, Field::Name, a, b, |r| text(&r.name));
             on(&mut d, Field::NameZh, a, b, |r| maybe(r.name_zh.as_ref()));
-            on(&mut d, Field::Amount, a, b, |r| fund_amount(r));
+            on(&mut d, Field::Amount, a, b, |r| {
+                Value::Quantity(Quantity::of_fund(r))
+            });
             on(&mut d, Field::Level, a, b, |r| Value::Level(r.level));
             d
         },
     );
     // Targets.
-    let target_value = |t: &crate::dataset::Target| {
-        Value::Quantity(Some(Quantity {
-            value: t.value,
-            unit: t.unit,
-            approximate: t.approximate,
-            lower_bound: t.lower_bound,
-        }))
-    };
     diff_records(
         &mut changes,
         RecordKind::Target,
@@ -319,7 +300,9 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
             on(&mut d, Field::MetricZh, a, b, |r| {
                 maybe(r.metric_zh.as_ref())
             });
-            on(&mut d, Field::Value, a, b, |r| target_value(r));
+            on(&mut d, Field::Value, a, b, |r| {
+                Value::Quantity(Some(Quantity::of_target(r)))
+            });
             on(&mut d, Field::Deadline, a, b, |r| {
                 Value::Year(r.deadline_year)
             });
@@ -422,19 +405,6 @@ impl Field {
     }
 }
 
-/// A quantity as the dataset states it.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Quantity {
-    /// The number.
-    pub value: f64,
-    /// Its unit.
-    pub unit: QuantityUnit,
-    /// Whether the documents say "about".
-    pub approximate: bool,
-    /// Whether the documents say "over".
-    pub lower_bound: bool,
-}
-
 /// A field's value.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
@@ -460,9 +430,7 @@ impl Value {
         match self {
             Self::Text(text) | Self::MaybeText(Some(text)) => text.clone(),
             Self::MaybeText(None) | Self::Year(None) => tr(T::NotStated).to_owned(),
-            Self::Quantity(Some(q)) => {
-                amount::flagged(q.value, q.unit, q.approximate, q.lower_bound, convention)
-            }
+            Self::Quantity(Some(q)) => q.text(convention),
             Self::Quantity(None) => tr(T::NoAmount).to_owned(),
             Self::Status(status) => status_label(*status).to_owned(),
             Self::Level(level) => level_label(*level).to_owned(),
