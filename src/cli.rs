@@ -253,17 +253,27 @@ pub fn validate(args: &ValidateArgs) -> u8 {
         valid: status == EXIT_VALID,
         files: reports,
     };
+    print(args.json, &report, |out| write_text(out, &report));
+    status
+}
+
+/// Prints `value` to standard output as pretty JSON with a final new line,
+/// or as `text` writes it. A closed pipe (`validate | head`) is not worth a
+/// panic or a message, so write errors are dropped.
+fn print(
+    json: bool,
+    value: &impl Serialize,
+    text: impl FnOnce(&mut std::io::StdoutLock<'static>) -> std::io::Result<()>,
+) {
     let mut out = std::io::stdout().lock();
-    let written = if args.json {
-        serde_json::to_writer_pretty(&mut out, &report)
+    let written = if json {
+        serde_json::to_writer_pretty(&mut out, value)
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out))
     } else {
-        write_text(&mut out, &report)
+        text(&mut out)
     };
-    // A closed pipe (`validate | head`) is not worth a panic or a message.
     drop(written);
-    status
 }
 
 /// Loads and checks one file (or the embedded dataset).
@@ -498,15 +508,9 @@ pub fn diff(args: &DiffArgs) -> u8 {
         }
     };
     let changes = crate::view::diff::compare(&old, &new);
-    let mut out = std::io::stdout().lock();
-    let written = if args.json {
-        serde_json::to_writer_pretty(&mut out, &changes)
-            .map_err(std::io::Error::from)
-            .and_then(|()| writeln!(out))
-    } else {
-        write_changes(&mut out, args, &changes)
-    };
-    drop(written);
+    print(args.json, &changes, |out| {
+        write_changes(out, args, &changes)
+    });
     EXIT_VALID
 }
 
