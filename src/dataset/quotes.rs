@@ -42,33 +42,69 @@ pub fn check_quotes(dataset: &Dataset, dir: &Path) -> Vec<Problem> {
     let check_in = |path: String, sources: &[SourceIx], quote: &str| {
         not_found(dataset, &texts, path, sources, quote)
     };
+    // Each citation's quote, in its own source.
+    let quotes = |figure: &str, citations: &[super::Citation]| -> Vec<Problem> {
+        citations
+            .iter()
+            .enumerate()
+            .filter_map(|(c, citation)| {
+                check_in(
+                    citation_path(figure, c),
+                    &[citation.source],
+                    &citation.quote,
+                )
+            })
+            .collect()
+    };
+    // A figure's Chinese name: in any document the record cites.
+    let cited = |citations: &[super::Citation]| -> Vec<SourceIx> {
+        citations.iter().map(|c| c.source).collect()
+    };
 
     for (s, series) in dataset.series.iter().enumerate() {
         for (p, point) in series.points.iter().enumerate() {
-            for (c, citation) in point.citations.iter().enumerate() {
+            problems.extend(quotes(
+                &format!("series[{s}].points[{p}]"),
+                &point.citations,
+            ));
+        }
+        if let Some(title_zh) = &series.title_zh {
+            let sources: Vec<SourceIx> = series
+                .points
+                .iter()
+                .flat_map(|p| cited(&p.citations))
+                .collect();
+            if sources.is_empty() {
+                problems.push(Problem::error(
+                    format!("series[{s}].title_zh"),
+                    "a Chinese title needs a document to prove it, and the series has no points",
+                ));
+            } else {
                 problems.extend(check_in(
-                    citation_path(&format!("series[{s}].points[{p}]"), c),
-                    &[citation.source],
-                    &citation.quote,
+                    format!("series[{s}].title_zh"),
+                    &sources,
+                    title_zh,
                 ));
             }
         }
     }
     for (f, fund) in dataset.funds.iter().enumerate() {
-        for (c, citation) in fund.citations.iter().enumerate() {
+        problems.extend(quotes(&format!("funds[{f}]"), &fund.citations));
+        if let Some(name_zh) = &fund.name_zh {
             problems.extend(check_in(
-                citation_path(&format!("funds[{f}]"), c),
-                &[citation.source],
-                &citation.quote,
+                format!("funds[{f}].name_zh"),
+                &cited(&fund.citations),
+                name_zh,
             ));
         }
     }
     for (t, target) in dataset.targets.iter().enumerate() {
-        for (c, citation) in target.citations.iter().enumerate() {
+        problems.extend(quotes(&format!("targets[{t}]"), &target.citations));
+        if let Some(metric_zh) = &target.metric_zh {
             problems.extend(check_in(
-                citation_path(&format!("targets[{t}]"), c),
-                &[citation.source],
-                &citation.quote,
+                format!("targets[{t}].metric_zh"),
+                &cited(&target.citations),
+                metric_zh,
             ));
         }
     }
@@ -93,49 +129,6 @@ pub fn check_quotes(dataset: &Dataset, dir: &Path) -> Vec<Problem> {
         }
         if let Some(text_zh) = &node.text_zh {
             problems.extend(check_in(format!("{path}.text_zh"), &[node.source], text_zh));
-        }
-    }
-    // Chinese names of figures: in a document the record cites.
-    let cited = |citations: &[super::Citation]| -> Vec<SourceIx> {
-        citations.iter().map(|c| c.source).collect()
-    };
-    for (s, series) in dataset.series.iter().enumerate() {
-        if let Some(title_zh) = &series.title_zh {
-            let sources: Vec<SourceIx> = series
-                .points
-                .iter()
-                .flat_map(|p| cited(&p.citations))
-                .collect();
-            if sources.is_empty() {
-                problems.push(Problem::error(
-                    format!("series[{s}].title_zh"),
-                    "a Chinese title needs a document to prove it, and the series has no points",
-                ));
-            } else {
-                problems.extend(check_in(
-                    format!("series[{s}].title_zh"),
-                    &sources,
-                    title_zh,
-                ));
-            }
-        }
-    }
-    for (f, fund) in dataset.funds.iter().enumerate() {
-        if let Some(name_zh) = &fund.name_zh {
-            problems.extend(check_in(
-                format!("funds[{f}].name_zh"),
-                &cited(&fund.citations),
-                name_zh,
-            ));
-        }
-    }
-    for (t, target) in dataset.targets.iter().enumerate() {
-        if let Some(metric_zh) = &target.metric_zh {
-            problems.extend(check_in(
-                format!("targets[{t}].metric_zh"),
-                &cited(&target.citations),
-                metric_zh,
-            ));
         }
     }
     problems
