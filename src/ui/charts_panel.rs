@@ -62,38 +62,37 @@ pub fn body(
     } else {
         highlighted(&state.dataset, state.selected())
     };
+    let series = match chart {
+        ChartId::IndustrialOutput => industrial_output(&state.dataset),
+        ChartId::GdpShare => gdp_share(&state.dataset),
+        ChartId::Funds | ChartId::Targets => Vec::new(),
+    };
     // In Chinese, names the dataset has only in English show in English,
     // and the chart says so once.
-    let some_name_english = match chart {
-        ChartId::Funds => state.dataset.funds.iter().any(|f| f.name_zh.is_none()),
-        ChartId::IndustrialOutput => industrial_output(&state.dataset)
-            .iter()
-            .any(|s| series_english_only(&state.dataset, s)),
-        ChartId::GdpShare => gdp_share(&state.dataset)
-            .iter()
-            .any(|s| series_english_only(&state.dataset, s)),
-        ChartId::Targets => state.dataset.targets.iter().any(|t| t.metric_zh.is_none()),
-    };
-    if i18n::lang() == Lang::Zh && some_name_english {
-        ui.weak(tr(T::ChartNamesInEnglish));
+    if i18n::lang() == Lang::Zh {
+        let data = &state.dataset;
+        let some_name_english = match chart {
+            ChartId::IndustrialOutput | ChartId::GdpShare => {
+                series.iter().any(|s| series_english_only(data, s))
+            }
+            ChartId::Funds => data.funds.iter().any(|f| f.name_zh.is_none()),
+            ChartId::Targets => data.targets.iter().any(|t| t.metric_zh.is_none()),
+        };
+        if some_name_english {
+            ui.weak(tr(T::ChartNamesInEnglish));
+        }
     }
     match chart {
-        ChartId::IndustrialOutput => {
-            let series = industrial_output(&state.dataset);
-            line_chart(
-                state,
-                ui,
-                "industrial_output",
-                &series,
-                &lit,
-                picture,
-                commands,
-            );
-        }
-        ChartId::GdpShare => {
-            let series = gdp_share(&state.dataset);
-            line_chart(state, ui, "gdp_share", &series, &lit, picture, commands);
-        }
+        ChartId::IndustrialOutput => line_chart(
+            state,
+            ui,
+            "industrial_output",
+            &series,
+            &lit,
+            picture,
+            commands,
+        ),
+        ChartId::GdpShare => line_chart(state, ui, "gdp_share", &series, &lit, picture, commands),
         ChartId::Funds => funds_chart(state, ui, &lit, picture, commands),
         ChartId::Targets => targets_table(state, ui, &lit, picture, commands),
     }
