@@ -11,7 +11,10 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use crate::dataset::{self, Problem, ReadError, Summary};
-use crate::view::charts::ChartId;
+
+mod export;
+
+pub use export::{ConventionArg, ExportArgs, FormatArg, LangArg, SizeArg, ThemeArg, export};
 
 /// Explore Shanghai's industrial and medical-AI plans.
 ///
@@ -45,7 +48,8 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Print the dataset format's JSON Schema.
     Schema,
-    /// Write a chart as a PNG picture or its data as CSV, without a window.
+    /// Write a chart as a picture (PNG, SVG, PDF) or its data (CSV), without
+    /// a window or a graphics driver.
     ///
     /// Exit status: 0 when written, 1 when the dataset is invalid, 2 on a
     /// usage or I/O error (a bad chart id, an unwritable path, an existing
@@ -71,72 +75,6 @@ pub struct DiffArgs {
     pub json: bool,
 }
 
-/// Arguments of `export`.
-#[derive(Debug, clap::Args)]
-pub struct ExportArgs {
-    /// Print the chart ids and exit.
-    #[arg(long, exclusive = true)]
-    pub list: bool,
-    /// The chart: industrial-output, gdp-share, funds or targets.
-    #[arg(long, value_name = "ID", required_unless_present = "list")]
-    pub chart: Option<String>,
-    /// Where to write: FILE.png for the picture, FILE.csv for the data.
-    #[arg(long, value_name = "FILE", required_unless_present = "list")]
-    pub out: Option<PathBuf>,
-    /// The dataset; the built-in one when not given.
-    #[arg(long, value_name = "FILE")]
-    pub dataset: Option<PathBuf>,
-    /// Width of the picture's layout, in points.
-    #[arg(long, default_value_t = 1600)]
-    pub width: u32,
-    /// Height of the picture's layout, in points.
-    #[arg(long, default_value_t = 1000)]
-    pub height: u32,
-    /// Pixels per point (2 gives a 3200x2000 picture at the default size).
-    #[arg(long, default_value_t = 1.0)]
-    pub scale: f32,
-    /// The picture's theme.
-    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
-    pub theme: ThemeArg,
-    /// Amounts in billion yuan (international) or in 亿元 (chinese); by
-    /// default, as the language writes them.
-    #[arg(long, value_enum)]
-    pub amounts: Option<ConventionArg>,
-    /// The picture's language: en or zh (titles, legend, footer).
-    #[arg(long, value_enum, default_value_t = LangArg::En)]
-    pub lang: LangArg,
-    /// Replace FILE if it exists.
-    #[arg(long)]
-    pub force: bool,
-}
-
-/// `--theme`.
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-pub enum ThemeArg {
-    /// Dark text on white.
-    Light,
-    /// Light text on dark grey.
-    Dark,
-}
-
-/// `--lang`.
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-pub enum LangArg {
-    /// English.
-    En,
-    /// Simplified Chinese.
-    Zh,
-}
-
-/// `--amounts`.
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-pub enum ConventionArg {
-    /// Billion and trillion yuan.
-    International,
-    /// 亿元 and 万亿元.
-    Chinese,
-}
-
 /// Arguments of `validate`.
 #[derive(Debug, clap::Args)]
 pub struct ValidateArgs {
@@ -152,11 +90,11 @@ pub struct ValidateArgs {
 }
 
 /// Exit status for a valid result.
-const EXIT_VALID: u8 = 0;
+pub(crate) const EXIT_VALID: u8 = 0;
 /// Exit status when a dataset is invalid.
-const EXIT_INVALID: u8 = 1;
+pub(crate) const EXIT_INVALID: u8 = 1;
 /// Exit status for a usage or I/O error.
-const EXIT_USAGE_OR_IO: u8 = 2;
+pub(crate) const EXIT_USAGE_OR_IO: u8 = 2;
 
 /// Runs the command line and returns the process's exit status.
 pub fn main() -> ExitCode {
@@ -389,90 +327,8 @@ fn plural_suffix(n: usize, what: &str) -> String {
     }
 }
 
-/// Runs `export` and returns its exit status.
-pub fn export(args: &ExportArgs) -> u8 {
-    if args.list {
-        for chart in ChartId::ALL {
-            println!("{}", chart.id());
-        }
-        return EXIT_VALID;
-    }
-    match export_chart(args) {
-        Ok(path) => {
-            println!("wrote {}", path.display());
-            EXIT_VALID
-        }
-        Err((status, message)) => {
-            eprintln!("plan-explorer export: {message}");
-            status
-        }
-    }
-}
-
-/// What `export` does, with the exit status of each failure.
-fn export_chart(args: &ExportArgs) -> Result<PathBuf, (u8, String)> {
-    let usage = |message: String| (EXIT_USAGE_OR_IO, message);
-    let (Some(id), Some(out)) = (&args.chart, &args.out) else {
-        return Err(usage("--chart and --out are required".to_owned()));
-    };
-    let chart = ChartId::from_id(id).ok_or_else(|| {
-        let ids: Vec<&str> = ChartId::ALL.iter().map(|c| c.id()).collect();
-        usage(format!(
-            "no chart \"{id}\"; the charts are {}",
-            ids.join(", ")
-        ))
-    })?;
-    let format = crate::output::Format::of(out).map_err(|e| usage(e.to_string()))?;
-    if out.exists() && !args.force {
-        return Err(usage(format!(
-            "{} exists; pass --force to replace it",
-            out.display()
-        )));
-    }
-    let data = match &args.dataset {
-        None => dataset::load_embedded()
-            .dataset
-            .ok_or_else(|| (EXIT_INVALID, "the built-in dataset is invalid".to_owned()))?,
-        Some(path) => load_for_command(path)?,
-    };
-    let mut state = crate::ui::AppState::new(data);
-    state.apply(crate::ui::Command::SetLang(match args.lang {
-        LangArg::En => crate::i18n::Lang::En,
-        LangArg::Zh => crate::i18n::Lang::Zh,
-    }));
-    if let Some(amounts) = args.amounts {
-        state.convention = match amounts {
-            ConventionArg::International => crate::view::amount::Convention::International,
-            ConventionArg::Chinese => crate::view::amount::Convention::Chinese,
-        };
-    }
-    let options = crate::ui::export::ImageOptions {
-        width: args.width,
-        height: args.height,
-        scale: args.scale,
-        theme: match args.theme {
-            ThemeArg::Light => egui::Theme::Light,
-            ThemeArg::Dark => egui::Theme::Dark,
-        },
-    };
-    let bytes =
-        crate::ui::export::chart_file(&state, chart, format, &options, out).map_err(usage)?;
-    let written = if args.force {
-        crate::output::write_atomic(out, &bytes)
-    } else {
-        crate::output::write_new(out, &bytes)
-    };
-    written.map_err(|e| match e {
-        crate::output::WriteError::Exists { .. } => {
-            usage(format!("{e}; pass --force to replace it"))
-        }
-        other => usage(other.to_string()),
-    })?;
-    Ok(out.clone())
-}
-
 /// Loads a dataset for a command, or says why not with the exit status.
-fn load_for_command(path: &Path) -> Result<dataset::Dataset, (u8, String)> {
+pub(crate) fn load_for_command(path: &Path) -> Result<dataset::Dataset, (u8, String)> {
     let loaded = dataset::load_file(path).map_err(|e| match e.content_problem() {
         Some(problem) => (EXIT_INVALID, format!("{}: {problem}", path.display())),
         None => (EXIT_USAGE_OR_IO, e.to_string()),

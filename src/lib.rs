@@ -11,6 +11,7 @@
 //! - [`watch`]: noticing that the open file changed and settled.
 //! - [`cli`]: the command line.
 
+pub mod chart;
 pub mod cli;
 pub mod dataset;
 pub mod i18n;

@@ -1,4 +1,5 @@
-//! Writing files the user asked for: PNG pictures and, later, CSV data.
+//! Writing files the user asked for: chart pictures (PNG, SVG, PDF), their
+//! CSV data, and screenshots.
 //!
 //! Every write goes to a temporary file in the target's folder first and is
 //! renamed over the target only when complete, so a full disk or a bad name
@@ -40,8 +41,8 @@ pub enum WriteError {
         /// The file asked for.
         path: PathBuf,
     },
-    /// The name ends in neither `.png` nor `.csv`.
-    #[error("cannot tell what to write to {path}: the name must end in .png or .csv")]
+    /// The name ends in none of `.png`, `.svg`, `.pdf`, `.csv`.
+    #[error("cannot tell what to write to {path}: the name must end in .png, .svg, .pdf or .csv")]
     Extension {
         /// The path asked for.
         path: PathBuf,
@@ -56,30 +57,12 @@ pub enum WriteError {
     },
 }
 
-/// What an export writes, told by the file's extension.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// A PNG picture.
-    Png,
-    /// CSV data.
-    Csv,
-}
-
-impl Format {
-    /// The format for a file name ending in `.png` or `.csv` (any case).
-    pub fn of(path: &Path) -> Result<Self, WriteError> {
-        let extension = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        match extension.as_deref() {
-            Some("png") => Ok(Self::Png),
-            Some("csv") => Ok(Self::Csv),
-            _ => Err(WriteError::Extension {
-                path: path.to_owned(),
-            }),
-        }
-    }
+/// What an export writes, told by the file's extension: `.png`, `.svg`,
+/// `.pdf` or `.csv`, in any case.
+pub fn format_of(path: &Path) -> Result<crate::chart::Format, WriteError> {
+    crate::chart::Format::of_path(path).ok_or_else(|| WriteError::Extension {
+        path: path.to_owned(),
+    })
 }
 
 /// Writes `bytes` to `path` atomically: all of them, or nothing at all.

@@ -4,6 +4,7 @@
 #![allow(clippy::float_cmp)]
 
 use plan_explorer::dataset::{self, Dataset, FigureRef, FundLevel, Status};
+use plan_explorer::i18n::Lang;
 use plan_explorer::selection::Item;
 use plan_explorer::view::charts::{
     ChartId, TargetColumn, fund_bars, gdp_share, highlighted, industrial_output, target_rows,
@@ -26,7 +27,7 @@ fn chart_ids_round_trip() {
 #[test]
 fn the_share_chart_marks_the_years_without_data_instead_of_inventing_them() {
     let data = data();
-    let shares = gdp_share(&data);
+    let shares = gdp_share(&data, Lang::En);
     let pioneer = shares
         .iter()
         .find(|s| data.figure_id(s.figure) == "pioneer-gdp-share")
@@ -55,7 +56,7 @@ fn the_share_chart_marks_the_years_without_data_instead_of_inventing_them() {
 #[test]
 fn the_output_chart_holds_gdp_and_the_2030_target_with_their_status() {
     let data = data();
-    let output = industrial_output(&data);
+    let output = industrial_output(&data, Lang::En);
     let future = output
         .iter()
         .find(|s| data.figure_id(s.figure) == "future-industries-output")
@@ -76,7 +77,7 @@ fn the_output_chart_holds_gdp_and_the_2030_target_with_their_status() {
 #[test]
 fn fund_bars_are_sorted_by_amount_and_keep_level_and_lower_bound() {
     let data = data();
-    let (bars, without_amount) = fund_bars(&data);
+    let (bars, without_amount) = fund_bars(&data, Lang::En);
     let amounts: Vec<f64> = bars.iter().map(|b| b.amount_yuan).collect();
     let mut sorted = amounts.clone();
     sorted.sort_by(|a, b| b.total_cmp(a));
@@ -93,15 +94,15 @@ fn fund_bars_are_sorted_by_amount_and_keep_level_and_lower_bound() {
 #[test]
 fn targets_sort_by_any_column_with_missing_deadlines_last() {
     let data = data();
-    let by_value = target_rows(&data, TargetColumn::Value, false);
+    let by_value = target_rows(&data, TargetColumn::Value, false, Lang::En);
     assert_eq!(by_value[0].value, 5e11);
-    let by_deadline = target_rows(&data, TargetColumn::Deadline, true);
+    let by_deadline = target_rows(&data, TargetColumn::Deadline, true, Lang::En);
     assert_eq!(by_deadline[0].deadline_year, Some(2026));
     assert_eq!(by_deadline.last().and_then(|r| r.deadline_year), None);
-    let by_deadline_down = target_rows(&data, TargetColumn::Deadline, false);
+    let by_deadline_down = target_rows(&data, TargetColumn::Deadline, false, Lang::En);
     assert_eq!(by_deadline_down[0].deadline_year, Some(2030));
     assert_eq!(by_deadline_down.last().and_then(|r| r.deadline_year), None);
-    let by_metric = target_rows(&data, TargetColumn::Metric, true);
+    let by_metric = target_rows(&data, TargetColumn::Metric, true, Lang::En);
     let metrics: Vec<String> = by_metric.iter().map(|r| r.metric.to_lowercase()).collect();
     let mut sorted = metrics.clone();
     sorted.sort();
@@ -213,21 +214,18 @@ mod hover {
 mod table {
     use super::data;
     use plan_explorer::view::charts::{ChartId, LegendKey};
-    use plan_explorer::view::table::{chart_rows, source_footer, subtitle};
+    use plan_explorer::i18n::Lang;
+    use plan_explorer::view::table::{chart_rows, source_footer};
 
     #[test]
     fn the_footer_names_every_source_of_the_figures_shown_and_only_those() {
         let data = data();
-        let rows = chart_rows(&data, ChartId::GdpShare, &std::collections::BTreeSet::new());
+        let rows = chart_rows(&data, ChartId::GdpShare, &std::collections::BTreeSet::new(), Lang::En);
         assert_eq!(
-            source_footer(&data, &rows),
+            source_footer(&data, &rows, Lang::En),
             "Source: City ready to boost strategy for next five-year plan (undated); Shanghai \
              Charts Bold Course for ‘New Quality Productive Forces’: AI, Robotics, and Future \
              Industries Set for Major Boost (2026-02-07)"
-        );
-        assert_eq!(
-            subtitle(ChartId::GdpShare, &rows),
-            "Percent of GDP by year · 2020–2025"
         );
         // Hiding the series of one source drops that source.
         let pioneer = data
@@ -240,8 +238,8 @@ mod table {
         ))]
         .into_iter()
         .collect();
-        let rows = chart_rows(&data, ChartId::GdpShare, &hidden);
+        let rows = chart_rows(&data, ChartId::GdpShare, &hidden, Lang::En);
         assert!(rows.iter().all(|r| !r.item.starts_with("Three pioneering")));
-        assert!(!source_footer(&data, &rows).contains("City ready"));
+        assert!(!source_footer(&data, &rows, Lang::En).contains("City ready"));
     }
 }

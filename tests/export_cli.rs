@@ -243,7 +243,7 @@ fn unwritable_places_and_bad_names_give_a_clear_message_and_no_file() {
     ]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("must end in .png or .csv"),
+        stderr(&output).contains("must end in .png, .svg, .pdf or .csv"),
         "{}",
         stderr(&output)
     );
@@ -353,6 +353,32 @@ fn a_chinese_picture_is_written_and_its_amounts_follow_the_language() {
         "zh",
     ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    // The default scale is 2 pixels a point.
     let (width, height, _) = decode(&out);
-    assert_eq!((width, height), (600, 400));
+    assert_eq!((width, height), (1200, 800));
+    // The same chart as SVG: its words in Chinese, amounts in 亿元...
+    let svg = dir.path().join("funds.svg");
+    let output = run(&["--chart", "funds", "--out", path_str(&svg), "--lang", "zh"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = std::fs::read_to_string(&svg).expect("reads");
+    assert!(text.contains("xml:lang=\"zh-Hans\""), "{text}");
+    assert!(text.contains("规划提及的6项资金，按金额排序"), "{text}");
+    assert!(text.contains("600亿元"), "{text}");
+    assert!(!text.contains("billion"), "{text}");
+    // ...or in billions when asked.
+    let international = dir.path().join("funds-intl.svg");
+    let output = run(&[
+        "--chart",
+        "funds",
+        "--out",
+        path_str(&international),
+        "--lang",
+        "zh",
+        "--amounts",
+        "international",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = std::fs::read_to_string(&international).expect("reads");
+    assert!(text.contains("60 billion yuan"), "{text}");
+    assert!(text.contains("规划提及的6项资金"), "{text}");
 }

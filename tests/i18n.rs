@@ -136,13 +136,27 @@ fn picture_titles_footers_and_change_summaries_follow_the_language() {
     let data = plan_explorer::dataset::load_embedded()
         .dataset
         .expect("valid");
-    let rows = table::chart_rows(&data, ChartId::GdpShare, &std::collections::BTreeSet::new());
-    plan_explorer::i18n::set(Lang::Zh);
-    assert_eq!(
-        table::subtitle(ChartId::GdpShare, &rows),
-        "按年份占 GDP 的百分比 · 2020–2025"
+    let hidden = std::collections::BTreeSet::new();
+    let rows = table::chart_rows(&data, ChartId::GdpShare, &hidden, Lang::Zh);
+    // The picture's language is passed in: this thread's stays English.
+    plan_explorer::i18n::set(Lang::En);
+    let page = plan_explorer::chart::Page::of(
+        plan_explorer::chart::Preset::Slide,
+        plan_explorer::chart::Theme::Light,
     );
-    let footer = table::source_footer(&data, &rows);
+    let subtitle = |lang| {
+        let view = plan_explorer::chart::ChartView::new(&data, ChartId::GdpShare, &hidden, lang);
+        plan_explorer::chart::scene(&view, &page)
+            .texts()
+            .filter(|t| t.role == plan_explorer::chart::scene::Role::Subtitle)
+            .map(|t| t.text.clone())
+            .collect::<String>()
+    };
+    assert_eq!(
+        subtitle(Lang::Zh),
+        "百分比。圆点为文件所载数据；虚线连接相隔多年的数据，其间无数据。"
+    );
+    let footer = table::source_footer(&data, &rows, Lang::Zh);
     assert!(footer.starts_with("来源："), "{footer}");
     assert!(
         footer.contains("（未注明日期）") || footer.contains("(未注明日期)"),
@@ -155,6 +169,7 @@ fn picture_titles_footers_and_change_summaries_follow_the_language() {
     .expect("reads")
     .dataset
     .expect("valid");
+    plan_explorer::i18n::set(Lang::Zh);
     let summary = plan_explorer::view::diff::compare(&old, &data).summary();
     assert!(
         summary.contains("资金：新增 6，删除 0，修改 1"),
@@ -162,8 +177,9 @@ fn picture_titles_footers_and_change_summaries_follow_the_language() {
     );
     plan_explorer::i18n::set(Lang::En);
     assert_eq!(
-        table::subtitle(ChartId::GdpShare, &rows),
-        "Percent of GDP by year · 2020–2025"
+        subtitle(Lang::En),
+        "Percent. Points are figures the documents state; dashed lines join figures across \
+         years without data."
     );
 }
 
@@ -401,7 +417,7 @@ fn a_fund_with_a_chinese_name_shows_it_in_chinese() {
         .dataset
         .expect("valid");
     plan_explorer::i18n::set(Lang::Zh);
-    let (bars, _) = plan_explorer::view::charts::fund_bars(&data);
+    let (bars, _) = plan_explorer::view::charts::fund_bars(&data, Lang::Zh);
     plan_explorer::i18n::set(Lang::En);
     assert!(bars.iter().all(|b| b.name.starts_with("基金 ")), "{bars:?}");
 

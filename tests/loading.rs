@@ -227,8 +227,33 @@ fn export_from_the_app_writes_the_picture_asks_before_replacing_and_copies() {
         "{}",
         dialog.path
     );
-    harness.get_by_label("800x500").click();
+    harness.get_by_label("Half A4 page (510x360)").click();
     harness.run_steps(1);
+    // The preview shows exactly the picture that will be written.
+    assert!(
+        harness
+            .query_by_label(
+                "Three pioneering industries' contribution to Shanghai's GDP, 2021–2024, \
+                 with 2 related series"
+            )
+            .is_some(),
+        "the preview is named by the picture's title"
+    );
+    // Choosing a format sets the file's extension.
+    harness.get_by_label("PDF").click();
+    harness.run_steps(2);
+    let Some(Dialog::Export(dialog)) = &harness.state().dialog else {
+        panic!("the dialog stays open");
+    };
+    assert!(dialog.path.ends_with("gdp-share-2026-02-07.pdf"), "{}", dialog.path);
+    let pdf = dir.path().join("share.pdf");
+    set_export_path(&mut harness, &pdf);
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
+    let bytes = std::fs::read(&pdf).expect("the PDF is written");
+    assert!(bytes.starts_with(b"%PDF"));
+    harness.get_by_label("Export…").click();
+    harness.run_steps(2);
     set_export_path(&mut harness, &out);
     harness.get_by_label("Export").click();
     harness.run_steps(2);
@@ -285,7 +310,8 @@ fn export_from_the_app_writes_the_picture_asks_before_replacing_and_copies() {
                 })
         });
     }
-    assert_eq!(copied, Some([1600, 1000]));
+    // The slide preset at the default 2 pixels a point.
+    assert_eq!(copied, Some([1920, 1080]));
 
     // CSV from the same dialog.
     let csv = dir.path().join("share.csv");

@@ -74,11 +74,24 @@ pub fn tr(text: T) -> &'static str {
     }
 }
 
+/// A word or sentence of the interface in the given language.
+pub fn tr_in(lang: Lang, text: T) -> &'static str {
+    match lang {
+        Lang::En => text.en(),
+        Lang::Zh => text.zh(),
+    }
+}
+
 /// A sentence with `{}` places filled in order: `fill(T::Matching, &[&3])`.
 pub fn fill(text: T, values: &[&dyn std::fmt::Display]) -> String {
+    fill_in(lang(), text, values)
+}
+
+/// [`fill`] in the given language.
+pub fn fill_in(lang: Lang, text: T, values: &[&dyn std::fmt::Display]) -> String {
     let mut out = String::new();
     let mut values = values.iter();
-    let mut parts = tr(text).split("{}");
+    let mut parts = tr_in(lang, text).split("{}");
     if let Some(first) = parts.next() {
         out.push_str(first);
     }
@@ -206,7 +219,7 @@ texts! {
     FundAllocations => "Fund allocations", "资金配置";
     Targets => "Targets", "目标";
     ExportButton => "Export…", "导出…";
-    ExportButtonHint => "Save this chart as a picture (PNG) or its data (CSV) (Ctrl+E)", "将此图表保存为图片（PNG）或数据（CSV）（Ctrl+E）";
+    ExportButtonHint => "Save this chart as a picture (PNG, SVG, PDF) or its data (CSV) (Ctrl+E)", "将此图表保存为图片（PNG、SVG、PDF）或数据（CSV）（Ctrl+E）";
     ExportThisChart => "Export this chart…", "导出此图表…";
     Key => "● actual   ○ target   faded: estimate   dashed: straight connection across years without data", "● 实际值   ○ 目标值   淡色：估计值   虚线：无数据年份之间的直线连接";
     StraightLine => "straight line: no data between ", "直线：其间无数据 ";
@@ -240,13 +253,35 @@ texts! {
     Undated => "undated", "未注明日期";
     TargetHoverClick => "Click to show it and its measures.", "点击查看此目标及其措施。";
     // Pictures.
-    SubtitleOutput => "Yuan by year; actual, target and estimate", "按年份的金额（元）；实际值、目标值和估计值";
-    SubtitleShare => "Percent of GDP by year", "按年份占 GDP 的百分比";
-    SubtitleFunds => "Yuan, as announced; \"over\" marks a lower bound", "金额（元），按公布数；“超过”表示下限";
-    SubtitleTargets => "Numeric targets of the plans, by deadline", "各规划的数值目标，按期限";
     FooterSource => "Source: {}", "来源：{}";
     FooterNoSource => "Source: none (no figures shown)", "来源：无（未显示数据）";
     MadeWith => "{} (edition {}) · Plan Explorer", "{}（版本 {}）· Plan Explorer";
+    // Chart pictures (src/chart/).
+    TitleSeries => "{}, {}", "{}（{}年）";
+    TitleWithOthers => "{}, {}, with {} related series", "{}（{}年），另有{}个相关系列";
+    TitleFunds => "{} funds named in the plans, largest first", "规划提及的{}项资金，按金额排序";
+    TitleTargets => "{} numeric targets set by {} plans", "{}个数值目标，来自{}项规划";
+    UnitPercent => "Percent", "百分比";
+    ReadPoints => "Points are figures the documents state", "圆点为文件所载数据";
+    ReadHollow => "hollow points are targets", "空心圆点为目标值";
+    ReadPale => "pale points are estimates", "浅色圆点为估计值";
+    ReadDashed => "dashed lines join figures across years without data", "虚线连接相隔多年的数据，其间无数据";
+    ReadFunds => "Yuan, as announced; colour shows who provides the fund", "金额（元），按公布数；颜色表示资金来源";
+    ReadLog => "bars on a logarithmic scale (each step ten times the last)", "条形采用对数刻度（每格为前一格的十倍）";
+    ReadOver => "a triangle after a bar marks a lower bound (\"over\")", "条形后的三角表示下限（“超过”）";
+    ReadTargets => "Each target as its plan states it, ordered by {}; ○ marks a target, not an achieved figure", "各目标按规划原文列出，按{}排序；○ 表示目标值，而非实际完成值";
+    NoAmountList => "No amount stated: {}", "未载明金额：{}";
+    MoreNotShown => "{} more not shown at this size; every figure is in the CSV export", "此尺寸下另有{}项未显示，完整数据见 CSV 导出";
+    ColumnDeadline => "By", "期限";
+    OrderDeadline => "deadline", "期限";
+    OrderMetric => "target", "目标名称";
+    OrderValue => "value", "数值";
+    OrderPlan => "plan", "规划";
+    ColumnTarget => "Target", "目标";
+    ColumnValue => "Value", "数值";
+    ColumnPlan => "Plan", "规划";
+    NoteLabel => "Note: {}", "注：{}";
+    NothingToShow => "Nothing to show: every entry of this chart is hidden or the dataset has none.", "无可显示内容：此图表的条目均已隐藏，或数据集中没有。";
     // Dialogs.
     OpenDataset => "Open dataset", "打开数据集";
     OpenIntro => "A dataset file (JSON). An invalid file does not replace the one on screen.", "数据集文件（JSON）。无效的文件不会替换当前显示的数据。";
@@ -269,7 +304,20 @@ texts! {
     ThemeColon => "Theme:", "主题：";
     AsTheWindow => "As the window", "与窗口相同";
     FileColon => "File:", "文件：";
-    ExtensionHint => "A name ending in .png writes the picture; .csv writes the data behind it.", "以 .png 结尾的文件名保存图片；以 .csv 结尾则保存其数据。";
+    ExtensionHint => "The file name's ending chooses the format: .png, .svg or .pdf for the picture, .csv for the data behind it.", "文件名的扩展名决定格式：.png、.svg 或 .pdf 保存图片，.csv 保存其数据。";
+    FormatColon => "Format:", "格式：";
+    PresetSlide => "Slide 16:9", "幻灯片 16:9";
+    PresetHalfPage => "Half A4 page", "半页 A4";
+    PresetSquare => "Square", "正方形";
+    PresetCustom => "Custom", "自定义";
+    Points => "points", "磅";
+    PixelsSize => "{}x{} pixels", "{}x{} 像素";
+    OutlineText => "Outline the text", "文字转为轮廓";
+    OutlineTextHint => "Glyphs become shapes: exact where the fonts are missing, but the text can no longer be edited or searched", "字形转为图形：缺少字体时也能准确显示，但文字不能再编辑或搜索";
+    PreviewColon => "Preview:", "预览：";
+    PreviewCsv => "A CSV holds the data behind the chart: one row per figure, with its source and quote.", "CSV 保存图表背后的数据：每个数据一行，附来源和原文引述。";
+    FilterSvg => "SVG picture", "SVG 图片";
+    FilterPdf => "PDF document", "PDF 文档";
     ExportDo => "Export", "导出";
     CopyImage => "Copy image", "复制图片";
     CopyImageHint => "Put the picture on the clipboard", "将图片放到剪贴板";

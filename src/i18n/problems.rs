@@ -134,21 +134,28 @@ const MESSAGES: &[(&str, &str)] = &[
     ("cannot write {}: {}", "无法写入 {}：{}"),
     ("cannot encode the PNG for {}: {}", "无法为 {} 编码 PNG：{}"),
     (
-        "cannot tell what to write to {}: the name must end in .png or .csv",
-        "无法确定 {} 的格式：文件名必须以 .png 或 .csv 结尾",
-    ),
-    ("cannot render the picture: {}", "无法绘制图片：{}"),
-    (
-        "the scale must be between 0.25 and 8, not {}",
-        "比例必须在 0.25 到 8 之间，而不是 {}",
+        "cannot tell what to write to {}: the name must end in .png, .svg, .pdf or .csv",
+        "无法确定 {} 的格式：文件名必须以 .png、.svg、.pdf 或 .csv 结尾",
     ),
     (
-        "{}x{} is too small for a chart; use at least 200x150",
-        "{}x{} 对图表来说太小；请至少使用 200x150",
+        "the scale must be between 0.1 and 8, not {}",
+        "比例必须在 0.1 到 8 之间，而不是 {}",
     ),
     (
-        "{}x{} at {}x is {}x{} pixels; the largest side allowed is {}",
-        "{}x{} 在 {}x 下为 {}x{} 像素；允许的最大边长为 {}",
+        "the width must be between {} and {} points, not {}",
+        "宽度必须在 {} 到 {} 磅之间，而不是 {}",
+    ),
+    (
+        "the height must be between {} and {} points, not {}",
+        "高度必须在 {} 到 {} 磅之间，而不是 {}",
+    ),
+    (
+        "{}x{} is too narrow for a chart; keep the sides within 4:1",
+        "{}x{} 对图表来说太窄；长宽比请保持在 4:1 以内",
+    ),
+    (
+        "{}x{} points at {}x is {}x{} pixels; each side must be 1 to {}",
+        "{}x{} 磅在 {}x 下为 {}x{} 像素；每边必须在 1 到 {} 之间",
     ),
     ("{} exists", "{} 已存在"),
     // The most general last.

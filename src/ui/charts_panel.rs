@@ -63,8 +63,8 @@ pub fn body(
         highlighted(&state.dataset, state.selected())
     };
     let series = match chart {
-        ChartId::IndustrialOutput => industrial_output(&state.dataset),
-        ChartId::GdpShare => gdp_share(&state.dataset),
+        ChartId::IndustrialOutput => industrial_output(&state.dataset, state.lang),
+        ChartId::GdpShare => gdp_share(&state.dataset, state.lang),
         ChartId::Funds | ChartId::Targets => Vec::new(),
     };
     // In Chinese, names the dataset has only in English show in English,
@@ -514,7 +514,7 @@ fn funds_chart(
 ) {
     let data = &state.dataset;
     let convention = state.convention;
-    let (bars, without_amount) = fund_bars(data);
+    let (bars, without_amount) = fund_bars(data, crate::i18n::lang());
     let strong = ui.visuals().strong_text_color();
     ui.horizontal_wrapped(|ui| {
         for level in LEVELS {
@@ -792,7 +792,7 @@ fn targets_table(
         }
     });
     ui.separator();
-    let rows = charts::target_rows(data, column, ascending);
+    let rows = charts::target_rows(data, column, ascending, crate::i18n::lang());
     let mut cards = |ui: &mut egui::Ui| {
         for row in &rows {
             let selected =

@@ -6,8 +6,10 @@
 use crate::i18n::{T, fill, tr};
 use std::path::PathBuf;
 
-use super::export::ImageOptions;
+use super::export::{self, ImageOptions};
 use super::{AppState, Command, Dialog, ExportDialog, ExportRequest, OpenDialog, charts_panel};
+use crate::chart::Format;
+use crate::chart::view::{MAX_SIDE, MIN_SIDE, Preset, Theme};
 use crate::view::charts::ChartId;
 
 /// Whether a native file dialog can be shown. On Linux rfd talks to the
@@ -169,17 +171,24 @@ fn export_ui(
     commands: &mut Vec<Command>,
 ) {
     let (path_before, chart_before) = (dialog.path.clone(), dialog.chart);
-    export_options_ui(state, ui, dialog);
+    // The choices on the left, the preview of what they write on the right.
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
+            export_options_ui(state, ui, dialog);
+            ui.add(egui::Label::new(egui::RichText::new(tr(T::ExtensionHint)).weak()).wrap());
+        });
+        dialog.image.theme = if dialog.current_theme && ui.ctx().theme() == egui::Theme::Dark {
+            Theme::Dark
+        } else {
+            Theme::Light
+        };
+        ui.add_space(16.0);
+        ui.vertical(|ui| preview_ui(state, ui, dialog));
+    });
     // "Replace?" was asked of one file: another file or chart asks again.
     if dialog.path != path_before || dialog.chart != chart_before {
         dialog.confirm_replace = false;
     }
-    ui.weak(tr(T::ExtensionHint));
-    dialog.image.theme = if dialog.current_theme {
-        ui.ctx().theme()
-    } else {
-        egui::Theme::Light
-    };
     ui.separator();
     let path = PathBuf::from(dialog.path.trim());
     let request = |replace| ExportRequest {
@@ -251,8 +260,31 @@ fn with_chart(path: &str, chart: ChartId) -> String {
     path.display().to_string()
 }
 
-/// The Export dialog's choices: chart, size, scale, theme, file.
+/// The path with its extension set to `format`'s.
+fn with_format(path: &str, format: Format) -> String {
+    std::path::Path::new(path)
+        .with_extension(format.extension())
+        .display()
+        .to_string()
+}
+
+/// The format the path's extension names; PNG when it names none.
+fn format_of(path: &str) -> Format {
+    Format::of_path(std::path::Path::new(path.trim())).unwrap_or_default()
+}
+
+fn preset_name(preset: Preset) -> &'static str {
+    tr(match preset {
+        Preset::Slide => T::PresetSlide,
+        Preset::HalfPage => T::PresetHalfPage,
+        Preset::Square => T::PresetSquare,
+        Preset::Custom => T::PresetCustom,
+    })
+}
+
+/// The Export dialog's choices: chart, format, size, scale, theme, file.
 fn export_options_ui(state: &AppState, ui: &mut egui::Ui, dialog: &mut ExportDialog) {
+    let format = format_of(&dialog.path);
     egui::Grid::new("export_grid")
         .num_columns(2)
         .spacing([12.0, 8.0])
@@ -270,40 +302,73 @@ fn export_options_ui(state: &AppState, ui: &mut egui::Ui, dialog: &mut ExportDia
                 }
             });
             ui.end_row();
-            ui.label(tr(T::Size));
+            ui.label(tr(T::FormatColon));
             ui.horizontal(|ui| {
-                for (w, h) in [(1600, 1000), (1200, 800), (800, 500)] {
-                    let on = dialog.image.width == w && dialog.image.height == h;
-                    if ui.selectable_label(on, format!("{w}x{h}")).clicked() {
-                        dialog.image.width = w;
-                        dialog.image.height = h;
+                for choice in Format::ALL {
+                    let name = choice.extension().to_ascii_uppercase();
+                    if ui.selectable_label(format == choice, name).clicked() {
+                        dialog.path = with_format(&dialog.path, choice);
                     }
                 }
-                ui.add(
-                    egui::DragValue::new(&mut dialog.image.width)
-                        .range(200..=4000)
-                        .suffix(tr(T::Wide)),
-                );
-                ui.add(
-                    egui::DragValue::new(&mut dialog.image.height)
-                        .range(150..=4000)
-                        .suffix(tr(T::High)),
-                );
+            });
+            ui.end_row();
+            ui.label(tr(T::Size));
+            ui.horizontal(|ui| {
+                for preset in Preset::ALL {
+                    let name = match preset.size() {
+                        Some((w, h)) => format!("{} ({w}x{h})", preset_name(preset)),
+                        None => preset_name(preset).to_owned(),
+                    };
+                    if ui
+                        .selectable_label(dialog.image.preset == preset, name)
+                        .clicked()
+                    {
+                        if let Some((w, h)) = dialog.image.preset.size() {
+                            dialog.image.width = w;
+                            dialog.image.height = h;
+                        }
+                        dialog.image.preset = preset;
+                    }
+                }
+            });
+            ui.end_row();
+            // Every row is always there, greyed out where it does not apply,
+            // so the dialog keeps its shape (and its buttons their place).
+            ui.label("");
+            ui.add_enabled_ui(dialog.image.preset == Preset::Custom, |ui| {
+                ui.horizontal(|ui| {
+                    ui.add(
+                        egui::DragValue::new(&mut dialog.image.width)
+                            .range(MIN_SIDE..=MAX_SIDE)
+                            .suffix(tr(T::Wide)),
+                    );
+                    ui.add(
+                        egui::DragValue::new(&mut dialog.image.height)
+                            .range(MIN_SIDE..=MAX_SIDE)
+                            .suffix(tr(T::High)),
+                    );
+                    ui.weak(tr(T::Points));
+                });
             });
             ui.end_row();
             ui.label(tr(T::Scale));
-            ui.horizontal(|ui| {
-                for scale in [1.0, 2.0] {
-                    if ui
-                        .selectable_label(
-                            (dialog.image.scale - scale).abs() < f32::EPSILON,
-                            format!("{scale}x"),
-                        )
-                        .clicked()
-                    {
-                        dialog.image.scale = scale;
+            ui.add_enabled_ui(format == Format::Png, |ui| {
+                ui.horizontal(|ui| {
+                    for scale in [1.0, 2.0, 3.0] {
+                        if ui
+                            .selectable_label(
+                                (dialog.image.scale - scale).abs() < f32::EPSILON,
+                                format!("{scale}x"),
+                            )
+                            .clicked()
+                        {
+                            dialog.image.scale = scale;
+                        }
                     }
-                }
+                    if let Some((w, h)) = dialog.image.pixels() {
+                        ui.weak(fill(T::PixelsSize, &[&w, &h]));
+                    }
+                });
             });
             ui.end_row();
             ui.label(tr(T::ThemeColon));
@@ -312,13 +377,23 @@ fn export_options_ui(state: &AppState, ui: &mut egui::Ui, dialog: &mut ExportDia
                 ui.radio_value(&mut dialog.current_theme, true, tr(T::AsTheWindow));
             });
             ui.end_row();
+            ui.label("");
+            ui.add_enabled(
+                format == Format::Svg,
+                egui::Checkbox::new(&mut dialog.image.outline_text, tr(T::OutlineText)),
+            )
+            .on_hover_text(tr(T::OutlineTextHint))
+            .on_disabled_hover_text(tr(T::OutlineTextHint));
+            ui.end_row();
             let label = ui.label(tr(T::FileColon));
             ui.horizontal(|ui| {
-                ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(380.0))
+                ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(340.0))
                     .labelled_by(label.id);
                 let chosen = browse_button(state, ui, || {
                     rfd::FileDialog::new()
                         .add_filter(tr(T::FilterPng), &["png"])
+                        .add_filter(tr(T::FilterSvg), &["svg"])
+                        .add_filter(tr(T::FilterPdf), &["pdf"])
                         .add_filter(tr(T::FilterCsv), &["csv"])
                         .set_file_name(
                             std::path::Path::new(&dialog.path)
@@ -334,6 +409,88 @@ fn export_options_ui(state: &AppState, ui: &mut egui::Ui, dialog: &mut ExportDia
             });
             ui.end_row();
         });
+}
+
+/// The width of the preview, in points of the window.
+const PREVIEW_WIDTH: f32 = 400.0;
+/// The height of the preview's box.
+const PREVIEW_HEIGHT: f32 = 300.0;
+
+/// A live preview of exactly what will be written: the chart's scene for
+/// the chosen page, rasterised small; redrawn only when the picture changes.
+fn preview_ui(state: &AppState, ui: &mut egui::Ui, dialog: &ExportDialog) {
+    ui.label(tr(T::PreviewColon));
+    if format_of(&dialog.path) == Format::Csv {
+        // No picture: what the file holds, in the same box.
+        let (rect, _) = ui.allocate_exact_size(
+            egui::vec2(PREVIEW_WIDTH, PREVIEW_HEIGHT),
+            egui::Sense::hover(),
+        );
+        ui.put(
+            rect.shrink(24.0),
+            egui::Label::new(egui::RichText::new(tr(T::PreviewCsv)).weak()).wrap(),
+        );
+        return;
+    }
+    let page = match dialog.image.page() {
+        Ok(page) => page,
+        Err(message) => {
+            ui.colored_label(ui.visuals().warn_fg_color, message);
+            return;
+        }
+    };
+    let scene = crate::chart::scene(&export::chart_view(state, dialog.chart), &page);
+    let svg = crate::chart::svg::text_svg(&scene);
+    let key = {
+        use std::hash::{Hash as _, Hasher as _};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        svg.hash(&mut hasher);
+        hasher.finish()
+    };
+    let id = egui::Id::unique("export_preview");
+    let cached: Option<(u64, egui::TextureHandle)> = ui.ctx().data(|d| d.get_temp(id));
+    let texture = match cached {
+        Some((k, texture)) if k == key => Some(texture),
+        _ => {
+            let pixels_per_point = ui.ctx().pixels_per_point();
+            let fit = (PREVIEW_WIDTH / page.width).min(PREVIEW_HEIGHT / page.height);
+            let scale = fit * pixels_per_point;
+            match crate::chart::render::pixels(&scene, scale) {
+                Ok(picture) => {
+                    let texture = ui.ctx().load_texture(
+                        "export_preview",
+                        export::color_image(&picture),
+                        egui::TextureOptions::LINEAR,
+                    );
+                    ui.ctx()
+                        .data_mut(|d| d.insert_temp(id, (key, texture.clone())));
+                    Some(texture)
+                }
+                Err(message) => {
+                    ui.colored_label(ui.visuals().warn_fg_color, message.to_string());
+                    None
+                }
+            }
+        }
+    };
+    // A box of one size for every page, so the dialog does not move when
+    // the size changes; the picture fitted inside it.
+    let (rect, _) = ui.allocate_exact_size(
+        egui::vec2(PREVIEW_WIDTH, PREVIEW_HEIGHT),
+        egui::Sense::hover(),
+    );
+    if let Some(texture) = texture {
+        let fit = (PREVIEW_WIDTH / page.width).min(PREVIEW_HEIGHT / page.height);
+        let size = egui::vec2(page.width * fit, page.height * fit);
+        let picture = egui::Rect::from_center_size(rect.center(), size);
+        ui.put(
+            picture,
+            egui::Image::new((texture.id(), size))
+                .alt_text(scene.title.clone())
+                .corner_radius(2.0),
+        )
+        .on_hover_text(scene.title);
+    }
 }
 
 #[cfg(test)]

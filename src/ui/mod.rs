@@ -600,11 +600,9 @@ impl AppState {
             }
             return;
         }
-        let result = crate::output::Format::of(path)
+        let result = crate::output::format_of(path)
             .map_err(|e| e.to_string())
-            .and_then(|format| {
-                export::chart_file(self, request.chart, format, &request.image, path)
-            })
+            .and_then(|format| export::chart_file(self, request.chart, format, &request.image))
             .and_then(|bytes| {
                 // Without the user's agreement, a file that appeared since
                 // the check is kept.
@@ -635,7 +633,7 @@ impl AppState {
     fn copy_image(&mut self, chart: ChartId, options: &export::ImageOptions) {
         match export::chart_picture(self, chart, options) {
             Ok(picture) => {
-                self.pending_copy = Some(picture.to_color_image());
+                self.pending_copy = Some(export::color_image(&picture));
                 self.status = Some(Note::Copied {
                     chart,
                     width: picture.width,

@@ -1,7 +1,7 @@
 //! The charts as data: which figures each chart shows, in what order, and
 //! which are highlighted for a selection. The chart panel only draws these.
 
-use crate::i18n::{T, tr};
+use crate::i18n::{Lang, T, tr, tr_in};
 use std::collections::HashSet;
 
 use crate::dataset::{Dataset, FigureRef, FundLevel, PlanIx, QuantityUnit, SeriesIx, Status};
@@ -92,7 +92,7 @@ pub struct LineSeries {
     pub connections: Vec<Connection>,
 }
 
-fn line_series(dataset: &Dataset, unit: QuantityUnit) -> Vec<LineSeries> {
+fn line_series(dataset: &Dataset, unit: QuantityUnit, lang: Lang) -> Vec<LineSeries> {
     dataset
         .series
         .iter()
@@ -123,8 +123,12 @@ fn line_series(dataset: &Dataset, unit: QuantityUnit) -> Vec<LineSeries> {
                 .collect();
             LineSeries {
                 figure: FigureRef::Series(series_ix),
-                title: crate::view::localized_title(&series.title, series.title_zh.as_deref())
-                    .to_owned(),
+                title: crate::view::localized_title_in(
+                    lang,
+                    &series.title,
+                    series.title_zh.as_deref(),
+                )
+                .to_owned(),
                 unit,
                 points,
                 connections,
@@ -135,13 +139,13 @@ fn line_series(dataset: &Dataset, unit: QuantityUnit) -> Vec<LineSeries> {
 
 /// The industrial-output chart: every series in yuan (GDP, output, the
 /// future-industries target), in dataset order.
-pub fn industrial_output(dataset: &Dataset) -> Vec<LineSeries> {
-    line_series(dataset, QuantityUnit::Yuan)
+pub fn industrial_output(dataset: &Dataset, lang: Lang) -> Vec<LineSeries> {
+    line_series(dataset, QuantityUnit::Yuan, lang)
 }
 
 /// The GDP-share chart: every share series (percent of a whole).
-pub fn gdp_share(dataset: &Dataset) -> Vec<LineSeries> {
-    line_series(dataset, QuantityUnit::Percent)
+pub fn gdp_share(dataset: &Dataset, lang: Lang) -> Vec<LineSeries> {
+    line_series(dataset, QuantityUnit::Percent, lang)
 }
 
 /// A fund as a bar.
@@ -164,7 +168,7 @@ pub struct FundBar {
 /// The funds chart: bars sorted by amount, largest first, named in the
 /// interface's language where the dataset has the name, and the funds
 /// whose documents state no amount (listed, not drawn).
-pub fn fund_bars(dataset: &Dataset) -> (Vec<FundBar>, Vec<FigureRef>) {
+pub fn fund_bars(dataset: &Dataset, lang: Lang) -> (Vec<FundBar>, Vec<FigureRef>) {
     let mut bars = Vec::new();
     let mut without_amount = Vec::new();
     for (f, fund) in dataset.funds.iter().enumerate() {
@@ -172,7 +176,8 @@ pub fn fund_bars(dataset: &Dataset) -> (Vec<FundBar>, Vec<FigureRef>) {
         match fund.amount_yuan {
             Some(amount_yuan) => bars.push(FundBar {
                 figure,
-                name: crate::view::localized_title(&fund.name, fund.name_zh.as_deref()).to_owned(),
+                name: crate::view::localized_title_in(lang, &fund.name, fund.name_zh.as_deref())
+                    .to_owned(),
                 amount_yuan,
                 level: fund.level,
                 lower_bound: fund.lower_bound,
@@ -222,7 +227,12 @@ pub struct TargetRow {
 
 /// The targets table, sorted by `column`; rows without a deadline sort
 /// last either way, and ties keep dataset order.
-pub fn target_rows(dataset: &Dataset, column: TargetColumn, ascending: bool) -> Vec<TargetRow> {
+pub fn target_rows(
+    dataset: &Dataset,
+    column: TargetColumn,
+    ascending: bool,
+    lang: Lang,
+) -> Vec<TargetRow> {
     let mut rows: Vec<TargetRow> = dataset
         .targets
         .iter()
@@ -231,8 +241,12 @@ pub fn target_rows(dataset: &Dataset, column: TargetColumn, ascending: bool) -> 
             figure: FigureRef::Target(crate::dataset::TargetIx(
                 u32::try_from(t).unwrap_or(u32::MAX),
             )),
-            metric: crate::view::localized_title(&target.metric, target.metric_zh.as_deref())
-                .to_owned(),
+            metric: crate::view::localized_title_in(
+                lang,
+                &target.metric,
+                target.metric_zh.as_deref(),
+            )
+            .to_owned(),
             value: target.value,
             unit: target.unit,
             deadline_year: target.deadline_year,
@@ -242,7 +256,8 @@ pub fn target_rows(dataset: &Dataset, column: TargetColumn, ascending: bool) -> 
         })
         .collect();
     // The plan's title as shown, so the order follows what is read.
-    let plan_title = |row: &TargetRow| crate::view::plan_title(dataset, row.plan).to_lowercase();
+    let plan_title =
+        |row: &TargetRow| crate::view::plan_title_in(lang, dataset, row.plan).to_lowercase();
     rows.sort_by(|a, b| {
         let order = match column {
             TargetColumn::Metric => a.metric.to_lowercase().cmp(&b.metric.to_lowercase()),
@@ -322,7 +337,12 @@ pub fn highlighted(dataset: &Dataset, selection: Option<Item>) -> HashSet<Figure
 
 /// A level's label for legends.
 pub fn level_label(level: FundLevel) -> &'static str {
-    tr(match level {
+    level_label_in(crate::i18n::lang(), level)
+}
+
+/// [`level_label`] in the given language.
+pub fn level_label_in(lang: Lang, level: FundLevel) -> &'static str {
+    tr_in(lang, match level {
         FundLevel::National => T::LevelNational,
         FundLevel::Municipal => T::LevelMunicipal,
         FundLevel::District => T::LevelDistrict,

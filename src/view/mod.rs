@@ -32,7 +32,16 @@ pub fn localized_name(name: &str, name_zh: Option<&str>) -> String {
 /// A title as the interface's language shows it: the Chinese one in
 /// Chinese where the dataset has it, else the English one.
 pub fn localized_title<'a>(title: &'a str, title_zh: Option<&'a str>) -> &'a str {
-    match (crate::i18n::lang(), title_zh) {
+    localized_title_in(crate::i18n::lang(), title, title_zh)
+}
+
+/// [`localized_title`] in the given language.
+pub fn localized_title_in<'a>(
+    lang: crate::i18n::Lang,
+    title: &'a str,
+    title_zh: Option<&'a str>,
+) -> &'a str {
+    match (lang, title_zh) {
         (crate::i18n::Lang::Zh, Some(zh)) => zh,
         _ => title,
     }
@@ -40,6 +49,15 @@ pub fn localized_title<'a>(title: &'a str, title_zh: Option<&'a str>) -> &'a str
 
 /// A plan's title as the interface's language shows it.
 pub fn plan_title(data: &crate::dataset::Dataset, plan: crate::dataset::PlanIx) -> &str {
+    plan_title_in(crate::i18n::lang(), data, plan)
+}
+
+/// [`plan_title`] in the given language.
+pub fn plan_title_in(
+    lang: crate::i18n::Lang,
+    data: &crate::dataset::Dataset,
+    plan: crate::dataset::PlanIx,
+) -> &str {
     let plan = &data.plans[plan.index()];
-    localized_title(&plan.title, plan.title_zh.as_deref())
+    localized_title_in(lang, &plan.title, plan.title_zh.as_deref())
 }

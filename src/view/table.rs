@@ -1,13 +1,13 @@
 //! The data behind a chart as rows: what a CSV export writes, and what an
-//! exported picture names in its subtitle and source footer. Pure data,
+//! exported picture names in its source footer. Pure data,
 //! tested as such.
 
-use crate::i18n::{T, fill, tr};
+use crate::i18n::{Lang, T, fill_in, tr_in};
 use std::collections::BTreeSet;
 
 use crate::dataset::{Citation, Dataset, FigureRef, QuantityUnit, SourceIx};
 use crate::view::charts::{
-    ChartId, LegendKey, TargetColumn, fund_bars, gdp_share, industrial_output, level_label,
+    ChartId, LegendKey, TargetColumn, fund_bars, gdp_share, industrial_output, level_label_in,
     target_rows, visible_bars, visible_series,
 };
 
@@ -38,8 +38,13 @@ pub struct DataRow {
 
 /// The rows a chart shows, in the chart's order, without what its legend
 /// hides.
-pub fn chart_rows(data: &Dataset, chart: ChartId, hidden: &BTreeSet<LegendKey>) -> Vec<DataRow> {
-    chart_rows_sorted(data, chart, hidden, (TargetColumn::Deadline, true))
+pub fn chart_rows(
+    data: &Dataset,
+    chart: ChartId,
+    hidden: &BTreeSet<LegendKey>,
+    lang: Lang,
+) -> Vec<DataRow> {
+    chart_rows_sorted(data, chart, hidden, (TargetColumn::Deadline, true), lang)
 }
 
 /// [`chart_rows`], with the targets in the order the screen shows them.
@@ -48,13 +53,14 @@ pub fn chart_rows_sorted(
     chart: ChartId,
     hidden: &BTreeSet<LegendKey>,
     (column, ascending): (TargetColumn, bool),
+    lang: Lang,
 ) -> Vec<DataRow> {
     match chart {
         ChartId::IndustrialOutput | ChartId::GdpShare => {
             let series = if chart == ChartId::IndustrialOutput {
-                industrial_output(data)
+                industrial_output(data, lang)
             } else {
-                gdp_share(data)
+                gdp_share(data, lang)
             };
             visible_series(series, hidden)
                 .iter()
@@ -80,7 +86,7 @@ pub fn chart_rows_sorted(
                 })
                 .collect()
         }
-        ChartId::Funds => visible_bars(fund_bars(data).0, hidden)
+        ChartId::Funds => visible_bars(fund_bars(data, lang).0, hidden)
             .into_iter()
             .filter_map(|bar| {
                 let FigureRef::Fund(f) = bar.figure else {
@@ -95,12 +101,12 @@ pub fn chart_rows_sorted(
                     status: "allocation".to_owned(),
                     approximate: bar.approximate,
                     lower_bound: bar.lower_bound,
-                    category: level_label(bar.level).to_owned(),
+                    category: level_label_in(lang, bar.level).to_owned(),
                     citations: data.funds[f.index()].citations.clone(),
                 })
             })
             .collect(),
-        ChartId::Targets => target_rows(data, column, ascending)
+        ChartId::Targets => target_rows(data, column, ascending, lang)
             .into_iter()
             .filter_map(|row| {
                 let FigureRef::Target(t) = row.figure else {
@@ -115,7 +121,7 @@ pub fn chart_rows_sorted(
                     status: "target".to_owned(),
                     approximate: row.approximate,
                     lower_bound: row.lower_bound,
-                    category: crate::view::plan_title(data, row.plan).to_owned(),
+                    category: crate::view::plan_title_in(lang, data, row.plan).to_owned(),
                     citations: data.targets[t.index()].citations.clone(),
                 })
             })
@@ -144,41 +150,20 @@ pub fn unit_name(unit: QuantityUnit) -> &'static str {
     }
 }
 
-/// What a picture's subtitle says: the unit and the period the rows span.
-pub fn subtitle(chart: ChartId, rows: &[DataRow]) -> String {
-    let years: Vec<i32> = rows.iter().filter_map(|r| r.year).collect();
-    let period = match (years.iter().min(), years.iter().max()) {
-        (Some(first), Some(last)) if first == last => format!("{first}"),
-        (Some(first), Some(last)) => format!("{first}–{last}"),
-        _ => String::new(),
-    };
-    let unit = tr(match chart {
-        ChartId::IndustrialOutput => T::SubtitleOutput,
-        ChartId::GdpShare => T::SubtitleShare,
-        ChartId::Funds => T::SubtitleFunds,
-        ChartId::Targets => T::SubtitleTargets,
-    });
-    if period.is_empty() {
-        unit.to_owned()
-    } else {
-        format!("{unit} · {period}")
-    }
-}
-
 /// The footer of a picture: every source the rows cite, with its date.
-pub fn source_footer(data: &Dataset, rows: &[DataRow]) -> String {
+pub fn source_footer(data: &Dataset, rows: &[DataRow], lang: Lang) -> String {
     let names: Vec<String> = sources(rows)
         .into_iter()
         .map(|s| {
             let source = &data.sources[s.index()];
-            let when = source.date.as_deref().unwrap_or(tr(T::Undated));
+            let when = source.date.as_deref().unwrap_or(tr_in(lang, T::Undated));
             format!("{} ({when})", source.title)
         })
         .collect();
     if names.is_empty() {
-        tr(T::FooterNoSource).to_owned()
+        tr_in(lang, T::FooterNoSource).to_owned()
     } else {
-        fill(T::FooterSource, &[&names.join("; ")])
+        fill_in(lang, T::FooterSource, &[&names.join("; ")])
     }
 }
 

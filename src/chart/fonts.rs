@@ -1,0 +1,240 @@
+//! The typefaces the exported charts are set in, bundled so a picture looks
+//! the same on every machine, and text measured with them so the layout
+//! knows how wide each label is before anything is drawn.
+//!
+//! Noto Sans for Latin text and Noto Sans CJK SC for Chinese (both under
+//! the SIL Open Font License, subset by `tools/subset_fonts.py`); Droid Sans
+//! Fallback, the window's screen font, backs both for the rare character
+//! the subsets leave out.
+
+use std::sync::OnceLock;
+
+use crate::i18n::Lang;
+
+/// Noto Sans Regular, subset to Latin, Greek, Cyrillic and symbols.
+pub const LATIN_REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
+/// Noto Sans Bold, subset likewise.
+pub const LATIN_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
+/// Noto Sans CJK SC Regular, subset to GB 2312 and the project's characters.
+pub const CJK_REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJKsc-Regular.otf");
+/// Noto Sans CJK SC Bold, subset likewise.
+pub const CJK_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJKsc-Bold.otf");
+/// Droid Sans Fallback: every CJK character, for what the subsets lack.
+pub const FALLBACK: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf");
+
+/// The font-family list an SVG names: the bundled faces first, then what
+/// Windows, macOS and Linux desktops have, so a viewer without our fonts
+/// still shows Chinese in a Chinese face.
+pub fn family_list(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "'Noto Sans', 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', \
+             'Microsoft YaHei', 'Droid Sans Fallback', sans-serif"
+        }
+        Lang::Zh => {
+            "'Noto Sans CJK SC', 'Source Han Sans SC', 'Noto Sans SC', 'PingFang SC', \
+             'Microsoft YaHei', 'Noto Sans', 'Droid Sans Fallback', sans-serif"
+        }
+    }
+}
+
+/// Every bundled face, in the order a renderer should look for a glyph.
+pub fn all() -> [&'static [u8]; 5] {
+    [LATIN_REGULAR, LATIN_BOLD, CJK_REGULAR, CJK_BOLD, FALLBACK]
+}
+
+/// A parsed face with what measuring needs.
+struct Metrics {
+    face: ttf_parser::Face<'static>,
+    units_per_em: f32,
+}
+
+impl Metrics {
+    fn parse(data: &'static [u8]) -> Option<Self> {
+        let face = ttf_parser::Face::parse(data, 0).ok()?;
+        let units_per_em = f32::from(face.units_per_em());
+        Some(Self { face, units_per_em })
+    }
+
+    /// The advance of `c` in ems, if the face has it.
+    fn advance(&self, c: char) -> Option<f32> {
+        let glyph = self.face.glyph_index(c)?;
+        let advance = self.face.glyph_hor_advance(glyph)?;
+        Some(f32::from(advance) / self.units_per_em)
+    }
+}
+
+struct Faces {
+    latin: [Option<Metrics>; 2],
+    cjk: [Option<Metrics>; 2],
+    fallback: Option<Metrics>,
+}
+
+fn faces() -> &'static Faces {
+    static FACES: OnceLock<Faces> = OnceLock::new();
+    FACES.get_or_init(|| Faces {
+        latin: [Metrics::parse(LATIN_REGULAR), Metrics::parse(LATIN_BOLD)],
+        cjk: [Metrics::parse(CJK_REGULAR), Metrics::parse(CJK_BOLD)],
+        fallback: Metrics::parse(FALLBACK),
+    })
+}
+
+/// The width of `text` set at `size` points, as the writers set it: each
+/// character from the first face of the language's list that has it.
+pub fn text_width(text: &str, size: f32, bold: bool, lang: Lang) -> f32 {
+    let faces = faces();
+    let weight = usize::from(bold);
+    let order: [Option<&Metrics>; 3] = match lang {
+        Lang::En => [
+            faces.latin[weight].as_ref(),
+            faces.cjk[weight].as_ref(),
+            faces.fallback.as_ref(),
+        ],
+        Lang::Zh => [
+            faces.cjk[weight].as_ref(),
+            faces.latin[weight].as_ref(),
+            faces.fallback.as_ref(),
+        ],
+    };
+    let ems: f32 = text
+        .chars()
+        .map(|c| {
+            order
+                .iter()
+                .flatten()
+                .find_map(|face| face.advance(c))
+                // A character no face has is drawn as a box about 0.6 em wide.
+                .unwrap_or(0.6)
+        })
+        .sum();
+    ems * size
+}
+
+/// Whether a line may break before `c` in Chinese: not before closing
+/// punctuation, which must stay with the character before it.
+fn may_start_line(c: char) -> bool {
+    !matches!(
+        c,
+        '，' | '。' | '、' | '；' | '：' | '）' | '」' | '』' | '！' | '？' | '%' | '》' | '”'
+            | ',' | '.' | ';' | ':' | ')' | '!' | '?'
+    )
+}
+
+/// Whether `c` is set as a wide (CJK) character, after which a line may
+/// break without a space.
+fn is_wide(c: char) -> bool {
+    matches!(u32::from(c), 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
+}
+
+/// Breaks `text` into lines no wider than `max_width`: at spaces, and
+/// between Chinese characters (never before closing punctuation). A word
+/// wider than the line is left whole on its own line.
+pub fn wrap(text: &str, max_width: f32, size: f32, bold: bool, lang: Lang) -> Vec<String> {
+    // Pieces that stay together, each with whether a space preceded it.
+    let mut pieces: Vec<(bool, String)> = Vec::new();
+    let mut spaced = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            spaced = true;
+            continue;
+        }
+        let joins = match pieces.last() {
+            None => false,
+            Some((_, last)) => {
+                let previous = last.chars().next_back().unwrap_or(' ');
+                !spaced && !(is_wide(previous) || is_wide(c)) || !spaced && !may_start_line(c)
+            }
+        };
+        match pieces.last_mut() {
+            Some((_, last)) if joins => last.push(c),
+            _ => pieces.push((spaced, c.to_string())),
+        }
+        spaced = false;
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for (space_before, piece) in pieces {
+        let candidate = if line.is_empty() {
+            piece.clone()
+        } else if space_before {
+            format!("{line} {piece}")
+        } else {
+            format!("{line}{piece}")
+        };
+        if line.is_empty() || text_width(&candidate, size, bold, lang) <= max_width {
+            line = candidate;
+        } else {
+            lines.push(std::mem::replace(&mut line, piece));
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// `lines` cut to at most `max` lines, the last ending in "…" if any were
+/// cut, and shortened until it fits `max_width`.
+pub fn clamp_lines(
+    mut lines: Vec<String>,
+    max: usize,
+    max_width: f32,
+    size: f32,
+    bold: bool,
+    lang: Lang,
+) -> Vec<String> {
+    if lines.len() <= max {
+        return lines;
+    }
+    lines.truncate(max);
+    if let Some(last) = lines.last_mut() {
+        let mut chars: Vec<char> = last.chars().collect();
+        loop {
+            let text: String = chars.iter().collect::<String>() + "…";
+            if chars.is_empty() || text_width(&text, size, bold, lang) <= max_width {
+                *last = text;
+                break;
+            }
+            chars.pop();
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wider_text_measures_wider_and_chinese_is_about_one_em_a_character() {
+        let short = text_width("GDP", 10.0, false, Lang::En);
+        let long = text_width("Shanghai GDP", 10.0, false, Lang::En);
+        assert!(long > short && short > 10.0, "{short} {long}");
+        let zh = text_width("上海市", 10.0, false, Lang::Zh);
+        assert!((zh - 30.0).abs() < 1.0, "{zh}");
+        assert!(text_width("GDP", 10.0, true, Lang::En) > short);
+    }
+
+    #[test]
+    fn wrapping_breaks_at_spaces_and_between_hanzi_but_not_before_punctuation() {
+        let lines = wrap("one two three four", 60.0, 10.0, false, Lang::En);
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert_eq!(lines.join(" "), "one two three four");
+        for line in &lines {
+            assert!(text_width(line, 10.0, false, Lang::En) <= 60.0, "{line}");
+        }
+        let zh = wrap("上海市人工智能产业，规模超过", 45.0, 10.0, false, Lang::Zh);
+        assert_eq!(zh.concat(), "上海市人工智能产业，规模超过");
+        assert!(zh.iter().all(|l| !l.starts_with('，')), "{zh:?}");
+        assert!(zh.len() >= 3, "{zh:?}");
+    }
+
+    #[test]
+    fn clamped_lines_end_in_an_ellipsis_and_fit() {
+        let lines = wrap("alpha beta gamma delta epsilon", 50.0, 10.0, false, Lang::En);
+        let cut = clamp_lines(lines, 2, 50.0, 10.0, false, Lang::En);
+        assert_eq!(cut.len(), 2);
+        assert!(cut[1].ends_with('…'));
+        assert!(text_width(&cut[1], 10.0, false, Lang::En) <= 50.0);
+    }
+}

@@ -1,0 +1,323 @@
+//! What every chart picture has around its plot: the type scale, the title
+//! and subtitle above, the footer with sources, notes and the edition below,
+//! and the helpers that set wrapped text and nice axis ticks.
+
+use super::fonts;
+use super::scene::{Anchor, Bounds, Item, Role, Scene, Text};
+use super::view::{Ink, Page, Theme};
+use crate::i18n::Lang;
+
+/// The type sizes of a page, in points, all relative to its size: the base
+/// is 1.85% of the width (Our World in Data's 16 px on 850), less on a page
+/// much wider than high, but never under 1.25% of the width.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Type {
+    /// Body text: labels, key.
+    pub base: f32,
+    /// The title: at least 2.2% of the width.
+    pub title: f32,
+    /// The subtitle.
+    pub subtitle: f32,
+    /// Tick labels and values.
+    pub small: f32,
+    /// The footer: the smallest text, at least 1.05% of the width.
+    pub footer: f32,
+}
+
+impl Type {
+    /// The sizes for a page.
+    pub fn of(page: &Page) -> Self {
+        let w = page.width;
+        let base = (w * 0.0185).min(page.height * 0.032).max(w * 0.0125);
+        Self {
+            base,
+            title: (base * 1.4).max(w * 0.022),
+            subtitle: base * 0.95,
+            small: (base * 0.86).max(w * 0.0108),
+            footer: (base * 0.76).max(w * 0.0105),
+        }
+    }
+}
+
+/// A chart being laid out: the scene so far, its type and colours, and the
+/// box left for the plot.
+pub struct Layout {
+    /// What has been drawn.
+    pub scene: Scene,
+    /// The type sizes.
+    pub size: Type,
+    /// The colours.
+    pub ink: Ink,
+    /// The theme, for colours made fit as text.
+    pub theme: Theme,
+    /// The box between the header and the footer.
+    pub plot: Bounds,
+}
+
+/// The words around a chart.
+pub struct Words {
+    /// What is shown, made from the data.
+    pub title: String,
+    /// Unit, period, how to read it.
+    pub subtitle: String,
+    /// The sources line.
+    pub sources: String,
+    /// Notes, each a sentence.
+    pub notes: Vec<String>,
+    /// The dataset, its edition and the app.
+    pub made_with: String,
+}
+
+impl Layout {
+    /// Lays out the header and footer and leaves the rest for the plot.
+    pub fn new(page: &Page, lang: Lang, words: &Words) -> Self {
+        let size = Type::of(page);
+        let ink = page.theme.ink();
+        let margin = (page.width.min(page.height) * 0.055).max(size.base);
+        let mut layout = Self {
+            scene: Scene {
+                width: page.width,
+                height: page.height,
+                background: ink.background,
+                lang,
+                title: words.title.clone(),
+                items: Vec::new(),
+            },
+            size,
+            ink,
+            theme: page.theme,
+            plot: Bounds {
+                x0: margin,
+                y0: margin,
+                x1: page.width - margin,
+                y1: page.height - margin,
+            },
+        };
+        let width = page.width - 2.0 * margin;
+        // The header, top down.
+        let mut y = margin;
+        y = layout.paragraph(&words.title, (margin, y), width, size.title, true, Role::Title, 2);
+        y += size.subtitle * 0.45;
+        y = layout.paragraph(
+            &words.subtitle,
+            (margin, y),
+            width,
+            size.subtitle,
+            false,
+            Role::Subtitle,
+            3,
+        );
+        // The footer, bottom up: the edition line, then sources and notes.
+        let line = size.footer * 1.3;
+        let bottom = page.height - margin * 0.75;
+        let mut footer = vec![words.sources.clone()];
+        footer.extend(words.notes.iter().cloned());
+        let mut lines: Vec<String> = Vec::new();
+        for part in &footer {
+            lines.extend(fonts::wrap(part, width, size.footer, false, lang));
+        }
+        // The footer may take at most a fifth of the page.
+        let most = ((page.height * 0.2 / line).floor() as usize).max(2);
+        let lines = fonts::clamp_lines(lines, most, width, size.footer, false, lang);
+        let made_with_y = bottom - DESCENT_EM * size.footer;
+        let first = made_with_y - line * (lines.len() as f32 + 0.5);
+        // In reading order: the sources and notes, then the edition.
+        for (i, text) in lines.iter().enumerate() {
+            layout.text(
+                text,
+                (margin, first + line * i as f32),
+                size.footer,
+                false,
+                ink.muted,
+                Anchor::Start,
+                Role::Footer,
+            );
+        }
+        layout.text(
+            &words.made_with,
+            (margin, made_with_y),
+            size.footer,
+            false,
+            ink.faint,
+            Anchor::Start,
+            Role::Footer,
+        );
+        let footer_top = first - ASCENT_EM * size.footer;
+        layout.plot = Bounds {
+            x0: margin,
+            y0: y + size.base * 1.2,
+            x1: page.width - margin,
+            y1: footer_top - size.base * 1.4,
+        };
+        layout
+    }
+
+    /// Adds one text run.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(
+        &mut self,
+        text: &str,
+        (x, y): (f32, f32),
+        size: f32,
+        bold: bool,
+        color: super::scene::Rgb,
+        anchor: Anchor,
+        role: Role,
+    ) {
+        if text.is_empty() {
+            return;
+        }
+        let lang = self.scene.lang;
+        self.scene.items.push(Item::Text(Text {
+            x,
+            y,
+            text: text.to_owned(),
+            size,
+            bold,
+            color,
+            anchor,
+            role,
+            lang,
+        }));
+    }
+
+    /// Sets `text` wrapped to `width` from the top-left corner `(x, top)`,
+    /// at most `max_lines` lines; returns the y below the last line.
+    #[allow(clippy::too_many_arguments)]
+    pub fn paragraph(
+        &mut self,
+        text: &str,
+        (x, top): (f32, f32),
+        width: f32,
+        size: f32,
+        bold: bool,
+        role: Role,
+        max_lines: usize,
+    ) -> f32 {
+        let lang = self.scene.lang;
+        let lines = fonts::clamp_lines(
+            fonts::wrap(text, width, size, bold, lang),
+            max_lines,
+            width,
+            size,
+            bold,
+            lang,
+        );
+        let color = if role == Role::Title {
+            self.ink.text
+        } else {
+            self.ink.muted
+        };
+        let line = size * LINE;
+        let mut y = top + ASCENT_EM * size;
+        for text in &lines {
+            self.text(text, (x, y), size, bold, color, Anchor::Start, role);
+            y += line;
+        }
+        y - line + DESCENT_EM * size
+    }
+
+    /// The finished scene.
+    pub fn finish(self) -> Scene {
+        self.scene
+    }
+}
+
+/// Line spacing, in ems.
+pub const LINE: f32 = 1.28;
+/// How far glyphs reach above the baseline, in ems (as `scene` measures).
+pub const ASCENT_EM: f32 = 0.88;
+/// How far glyphs reach below it.
+pub const DESCENT_EM: f32 = 0.24;
+
+/// Nice tick values from 0 (or the lowest value, if negative) to at least
+/// `max`: steps of 1, 2, 2.5 or 5 times a power of ten, four to six of them.
+pub fn nice_ticks(min: f64, max: f64) -> Vec<f64> {
+    nice_ticks_at_most(min, max, 5)
+}
+
+/// [`nice_ticks`] with at most `steps` steps between the first and last.
+pub fn nice_ticks_at_most(min: f64, max: f64, steps: usize) -> Vec<f64> {
+    let steps = steps.max(1) as f64;
+    let low = min.min(0.0);
+    let high = if max > low { max } else { low + 1.0 };
+    let raw = (high - low) / steps;
+    let power = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0, 20.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| (high - low) / s <= steps)
+        .unwrap_or(20.0 * power);
+    let first = (low / step).floor() * step;
+    let mut ticks = Vec::new();
+    let mut value = first;
+    while value < high + step * 0.999 {
+        ticks.push(if value.abs() < step * 1e-9 { 0.0 } else { value });
+        if value >= high {
+            break;
+        }
+        value += step;
+    }
+    ticks
+}
+
+/// A tick value written briefly: 2.5, 40, 1,000.
+pub fn tick_text(value: f64) -> String {
+    if value.fract().abs() < 1e-9 {
+        let whole = format!("{value:.0}");
+        if value.abs() >= 10_000.0 {
+            group(&whole)
+        } else {
+            whole
+        }
+    } else {
+        let text = format!("{value:.2}");
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+fn group(digits: &str) -> String {
+    let (sign, digits) = digits
+        .strip_prefix('-')
+        .map_or(("", digits), |rest| ("-", rest));
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{sign}{out}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_nice_and_cover_the_data() {
+        assert_eq!(nice_ticks(0.0, 45.0), vec![0.0, 10.0, 20.0, 30.0, 40.0, 50.0]);
+        assert_eq!(nice_ticks(0.0, 5.67), vec![0.0, 2.0, 4.0, 6.0]);
+        let ticks = nice_ticks(0.0, 33.4);
+        assert_eq!(ticks.first(), Some(&0.0));
+        assert!(*ticks.last().unwrap() >= 33.4);
+        assert!(ticks.len() <= 7);
+        assert_eq!(tick_text(2.5), "2.5");
+        assert_eq!(tick_text(40.0), "40");
+        assert_eq!(tick_text(100_000.0), "100,000");
+    }
+
+    #[test]
+    fn type_grows_with_the_page_and_keeps_its_floors() {
+        for (w, h) in [(960.0, 540.0), (510.0, 360.0), (600.0, 600.0), (1600.0, 400.0)] {
+            let page = Page {
+                width: w,
+                height: h,
+                theme: Theme::Light,
+            };
+            let size = Type::of(&page);
+            assert!(size.footer >= w * 0.01, "{w}x{h}: {size:?}");
+            assert!(size.title >= w * 0.022, "{w}x{h}: {size:?}");
+        }
+    }
+}

@@ -1,0 +1,532 @@
+//! The two line charts (industrial output in yuan, shares in percent): the
+//! x range fitted to the data, horizontal gridlines only, each series named
+//! at its line's end where the names fit (a key above the plot where they
+//! do not), values beside points where they find room, targets hollow.
+
+use super::frame::{ASCENT_EM, LINE, Layout, Words, nice_ticks_at_most, tick_text};
+use super::scene::{Anchor, Bounds, Filled, Item, Line, Rgb, Role, Scene, Shape, text_bounds};
+use super::view::{ChartView, Page, series_color};
+use super::{fonts, words};
+use crate::dataset::{FigureRef, QuantityUnit, Status};
+use crate::i18n::{T, fill_in, tr_in};
+use crate::view::amount::{self, Convention};
+use crate::view::charts::{ChartId, LineSeries, gdp_share, industrial_output, is_hidden};
+
+/// The scene of a line chart.
+pub fn scene(view: &ChartView, page: &Page) -> Scene {
+    let lang = view.lang;
+    let all = if view.chart == ChartId::IndustrialOutput {
+        industrial_output(view.dataset, lang)
+    } else {
+        gdp_share(view.dataset, lang)
+    };
+    // Colours by place among all series, so hiding one keeps the others'.
+    let series: Vec<(Rgb, LineSeries)> = all
+        .into_iter()
+        .enumerate()
+        .filter(|(_, s)| !is_hidden(s, view.hidden))
+        .map(|(i, s)| (series_color(i), s))
+        .collect();
+    let unit = series
+        .first()
+        .map_or(QuantityUnit::Percent, |(_, s)| s.unit);
+    let max = series
+        .iter()
+        .flat_map(|(_, s)| &s.points)
+        .map(|p| p.value)
+        .fold(0.0_f64, f64::max);
+    let scale = Scale::of(unit, max, view.convention);
+    let words = Words {
+        title: title(view, &series),
+        subtitle: subtitle(view, &series, &scale),
+        sources: words::sources(view),
+        notes: words::english_names_note(view, series.iter().map(|(_, s)| s.figure)),
+        made_with: words::made_with(view),
+    };
+    let mut layout = Layout::new(page, lang, &words);
+    if series.is_empty() {
+        words::nothing_to_show(&mut layout, lang);
+    } else {
+        plot(&mut layout, view, &series, &scale);
+    }
+    layout.finish()
+}
+
+/// How values are written on the axis: divided by a power of ten with the
+/// unit named once in the subtitle ("Trillion yuan"), not on every tick.
+struct Scale {
+    divisor: f64,
+    unit: String,
+    percent: bool,
+}
+
+impl Scale {
+    fn of(unit: QuantityUnit, max: f64, convention: Convention) -> Self {
+        match unit {
+            QuantityUnit::Yuan => {
+                let steps: &[f64] = match convention {
+                    Convention::International => &[1e12, 1e9, 1e6],
+                    Convention::Chinese => &[1e12, 1e8, 1e4],
+                };
+                let divisor = steps.iter().copied().find(|s| max >= *s).unwrap_or(1.0);
+                // "1 trillion yuan" / "1万亿元" without its 1: the unit's name.
+                let named = amount::yuan(divisor, convention);
+                let name = named.trim_start_matches(['1', ',', '0']).trim_start();
+                Self {
+                    divisor,
+                    unit: capitalized(if name.is_empty() { "yuan" } else { name }),
+                    percent: false,
+                }
+            }
+            other => Self {
+                divisor: 1.0,
+                unit: capitalized(crate::view::table::unit_name(other)),
+                percent: matches!(other, QuantityUnit::Percent | QuantityUnit::PercentYoy),
+            },
+        }
+    }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// "2021–2024", or one year.
+fn period(years: impl Iterator<Item = i32> + Clone) -> String {
+    match (years.clone().min(), years.max()) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        _ => String::new(),
+    }
+}
+
+/// The title names the first series shown (the dataset's headline figure
+/// for the chart) with its period, and counts the others.
+fn title(view: &ChartView, series: &[(Rgb, LineSeries)]) -> String {
+    let lang = view.lang;
+    let Some((_, first)) = series.first() else {
+        return words::chart_name(view.chart, lang).to_owned();
+    };
+    let years = period(first.points.iter().map(|p| p.year));
+    if series.len() == 1 {
+        fill_in(lang, T::TitleSeries, &[&first.title, &years])
+    } else {
+        fill_in(
+            lang,
+            T::TitleWithOthers,
+            &[&first.title, &years, &(series.len() - 1)],
+        )
+    }
+}
+
+/// The unit, then how to read the marks: each explanation once, and only
+/// where the chart has such a mark.
+fn subtitle(view: &ChartView, series: &[(Rgb, LineSeries)], scale: &Scale) -> String {
+    let lang = view.lang;
+    let points = || series.iter().flat_map(|(_, s)| &s.points);
+    let mut reading = vec![tr_in(lang, T::ReadPoints)];
+    if points().any(|p| p.status == Status::Target) {
+        reading.push(tr_in(lang, T::ReadHollow));
+    }
+    if points().any(|p| p.status == Status::Estimate) {
+        reading.push(tr_in(lang, T::ReadPale));
+    }
+    if series
+        .iter()
+        .any(|(_, s)| s.connections.iter().any(|c| c.spans_missing_years))
+    {
+        reading.push(tr_in(lang, T::ReadDashed));
+    }
+    let unit = if scale.percent && view.lang == crate::i18n::Lang::Zh {
+        tr_in(lang, T::UnitPercent).to_owned()
+    } else if scale.percent {
+        "Percent".to_owned()
+    } else {
+        scale.unit.clone()
+    };
+    words::sentences(lang, &unit, &reading)
+}
+
+/// A series' name at its line's end: its last value, then its title.
+struct EndLabel {
+    lines: Vec<String>,
+    color: Rgb,
+    /// The y of the last point, which the label wants to be centred on.
+    wanted: f32,
+    /// The last point.
+    point: (f32, f32),
+    top: f32,
+    height: f32,
+}
+
+fn plot(layout: &mut Layout, view: &ChartView, series: &[(Rgb, LineSeries)], scale: &Scale) {
+    let lang = view.lang;
+    let size = layout.size;
+    let ink = layout.ink;
+    let theme = layout.theme;
+    let area = layout.plot;
+    let label_size = size.small;
+    let gap = size.base * 0.5;
+    let radius = size.base * 0.3;
+
+    let values = || series.iter().flat_map(|(_, s)| &s.points);
+    let min = values().map(|p| p.value).fold(0.0_f64, f64::min) / scale.divisor;
+    let max = values().map(|p| p.value).fold(0.0_f64, f64::max) / scale.divisor;
+    // As many steps as the height gives room for, at most five.
+    let room = area.y1 - area.y0 - size.small * 3.0;
+    let steps = ((room / (size.small * 2.2)).floor().max(1.0) as usize).min(5);
+    let ticks = nice_ticks_at_most(min, max, steps);
+    let tick_label = |i: usize, value: f64| {
+        let text = tick_text(value);
+        if scale.percent && i + 1 == ticks.len() {
+            format!("{text}%")
+        } else {
+            text
+        }
+    };
+    let axis_width = ticks
+        .iter()
+        .enumerate()
+        .map(|(i, v)| fonts::text_width(&tick_label(i, *v), size.small, false, lang))
+        .fold(0.0_f32, f32::max)
+        + gap;
+    let first_year = values().map(|p| p.year).min().unwrap_or(0);
+    let last_year = values().map(|p| p.year).max().unwrap_or(0);
+
+    // The labels at the lines' ends take up to a third of the width.
+    let label_texts: Vec<String> = series
+        .iter()
+        .map(|(_, s)| {
+            let last = s.points.last();
+            let value = last.map_or(String::new(), |p| {
+                amount::flagged(p.value, s.unit, p.approximate, p.lower_bound, view.convention)
+            });
+            format!("{value}  {}", s.title)
+        })
+        .collect();
+    let natural = label_texts
+        .iter()
+        .map(|t| fonts::text_width(t, label_size, false, lang))
+        .fold(0.0_f32, f32::max);
+    let label_width = natural.min((area.x1 - area.x0) * 0.32);
+
+    let mut top = area.y0 + size.small * 0.6;
+    let bottom = area.y1 - size.small * (LINE + 0.4);
+    let direct_x1 = area.x1 - label_width - gap;
+    // Try the direct labels; if they do not fit beside the plot, a key.
+    let y_of = |value: f64, top: f32| {
+        let low = ticks.first().copied().unwrap_or(0.0);
+        let high = ticks.last().copied().unwrap_or(1.0);
+        let t = ((value / scale.divisor - low) / (high - low).max(f64::MIN_POSITIVE)) as f32;
+        bottom - t * (bottom - top)
+    };
+    let mut labels: Vec<EndLabel> = series
+        .iter()
+        .zip(&label_texts)
+        .map(|((color, s), text)| {
+            let lines = fonts::clamp_lines(
+                fonts::wrap(text, label_width, label_size, false, lang),
+                3,
+                label_width,
+                label_size,
+                false,
+                lang,
+            );
+            let height = lines.len() as f32 * label_size * LINE;
+            let wanted = s.points.last().map_or(bottom, |p| y_of(p.value, top));
+            EndLabel {
+                lines,
+                color: theme.text_color(*color),
+                wanted,
+                point: (0.0, wanted),
+                top: 0.0,
+                height,
+            }
+        })
+        .collect();
+    let direct = stack(&mut labels, area.y0, area.y1, label_size * 0.35);
+    let x1 = if direct {
+        direct_x1
+    } else {
+        top = key(layout, series, area, lang) + size.small * 0.6;
+        area.x1
+    };
+    let x0 = area.x0 + axis_width;
+    let pad = (x1 - x0) * 0.04 + radius;
+    let x_of = |year: i32| {
+        if last_year == first_year {
+            (x0 + x1) / 2.0
+        } else {
+            let t = (year - first_year) as f32 / (last_year - first_year) as f32;
+            x0 + pad + t * (x1 - x0 - 2.0 * pad)
+        }
+    };
+
+    // Gridlines and tick labels.
+    for (i, value) in ticks.iter().enumerate() {
+        let y = y_of(*value * scale.divisor, top);
+        let zero = value.abs() < f64::EPSILON;
+        layout.scene.items.push(Item::Line(Line {
+            points: vec![(x0, y), (x1, y)],
+            width: if zero { 0.09 * size.base } else { 0.06 * size.base },
+            color: if zero { ink.axis } else { ink.grid },
+            dash: None,
+        }));
+        layout.text(
+            &tick_label(i, *value),
+            (x0 - gap, y + 0.35 * size.small),
+            size.small,
+            false,
+            ink.muted,
+            Anchor::End,
+            Role::Tick,
+        );
+    }
+    // Years: every one where they fit, else every second, fifth, tenth.
+    let year_width = fonts::text_width("2030", size.small, false, lang) * 1.6;
+    let span = (last_year - first_year).max(1);
+    let spacing = (x1 - x0 - 2.0 * pad) / span as f32;
+    let step = [1, 2, 5, 10, 20, 50]
+        .into_iter()
+        .find(|s| spacing * *s as f32 >= year_width)
+        .unwrap_or(100);
+    let mut year = first_year;
+    while year <= last_year {
+        layout.text(
+            &year.to_string(),
+            (x_of(year), bottom + size.small * (LINE + 0.1)),
+            size.small,
+            false,
+            ink.muted,
+            Anchor::Middle,
+            Role::Tick,
+        );
+        year += step;
+    }
+
+    // Lines, then points on top.
+    let line_width = (0.15 * size.base).max(1.0);
+    let mut segments: Vec<((f32, f32), (f32, f32))> = Vec::new();
+    for (color, s) in series {
+        for c in &s.connections {
+            let a = (x_of(c.from.0), y_of(c.from.1, top));
+            let b = (x_of(c.to.0), y_of(c.to.1, top));
+            segments.push((a, b));
+            layout.scene.items.push(Item::Line(Line {
+                points: vec![a, b],
+                width: line_width,
+                color: *color,
+                dash: c
+                    .spans_missing_years
+                    .then_some((size.base * 0.45, size.base * 0.3)),
+            }));
+        }
+    }
+    let mut points: Vec<Bounds> = Vec::new();
+    for (color, s) in series {
+        for p in &s.points {
+            let (cx, cy) = (x_of(p.year), y_of(p.value, top));
+            let (fill, stroke) = match p.status {
+                Status::Actual => (Some((*color, 1.0)), None),
+                Status::Target => (Some((ink.background, 1.0)), Some((*color, line_width))),
+                Status::Estimate => (Some((*color, 0.45)), None),
+            };
+            let shape = Shape::Circle {
+                cx,
+                cy,
+                r: radius,
+            };
+            points.push(shape.bounds());
+            layout.scene.items.push(Item::Shape(Filled {
+                shape,
+                fill,
+                stroke,
+                is_mark: true,
+            }));
+        }
+    }
+
+    if direct {
+        for (label, (color, s)) in labels.iter_mut().zip(series) {
+            if let Some(p) = s.points.last() {
+                label.point = (x_of(p.year), y_of(p.value, top));
+            }
+            let _ = color;
+        }
+        end_labels(layout, &labels, x1 + gap, label_size, radius, &mut segments);
+    }
+
+    // Values beside points where they find room: each series' first point
+    // (its last value is in its end label) or, with a key, both ends.
+    let mut taken: Vec<Bounds> = layout.scene.texts().map(super::scene::Text::bounds).collect();
+    taken.extend(points.iter().map(|b| b.grown(radius * 0.3)));
+    let room = Bounds {
+        x0: area.x0,
+        y0: area.y0,
+        x1: if direct { x1 + gap * 0.5 } else { area.x1 },
+        y1: bottom,
+    };
+    for (color, s) in series {
+        let mut ends: Vec<&crate::view::charts::PlotPoint> = Vec::new();
+        if s.points.len() > 1 || !direct {
+            ends.extend(s.points.first());
+        }
+        if !direct && s.points.len() > 1 {
+            ends.extend(s.points.last());
+        }
+        for p in ends {
+            let text = amount::flagged(p.value, s.unit, p.approximate, p.lower_bound, view.convention);
+            let centre = (x_of(p.year), y_of(p.value, top));
+            if let Some(((x, y), anchor)) =
+                value_place(&text, centre, radius, label_size, lang, &taken, &segments, &room)
+            {
+                let width = fonts::text_width(&text, label_size, false, lang);
+                taken.push(text_bounds(x, y, width, label_size, anchor));
+                layout.text(&text, (x, y), label_size, false, theme.text_color(*color), anchor, Role::Value);
+            }
+        }
+    }
+    let _ = FigureRef::Series;
+}
+
+/// Places the end labels' blocks near the heights they want without
+/// overlapping, between `low` and `high`; false if they cannot all fit.
+fn stack(labels: &mut [EndLabel], low: f32, high: f32, gap: f32) -> bool {
+    let total: f32 = labels.iter().map(|l| l.height + gap).sum();
+    if total > high - low {
+        return false;
+    }
+    let mut order: Vec<usize> = (0..labels.len()).collect();
+    order.sort_by(|a, b| labels[*a].wanted.total_cmp(&labels[*b].wanted));
+    // Down from the top, each below the last...
+    let mut floor = low;
+    for &i in &order {
+        let top = (labels[i].wanted - labels[i].height / 2.0).max(floor);
+        labels[i].top = top;
+        floor = top + labels[i].height + gap;
+    }
+    // ...then up from the bottom, each above the next.
+    let mut ceiling = high;
+    for &i in order.iter().rev() {
+        let top = labels[i].top.min(ceiling - labels[i].height);
+        labels[i].top = top;
+        ceiling = top - gap;
+    }
+    labels.iter().all(|l| l.top >= low - 0.01)
+}
+
+/// Draws the end labels at `x`, each with a thin leader from its last point
+/// when the point is not level with it or not at the plot's right edge.
+fn end_labels(
+    layout: &mut Layout,
+    labels: &[EndLabel],
+    x: f32,
+    size: f32,
+    radius: f32,
+    segments: &mut Vec<((f32, f32), (f32, f32))>,
+) {
+    for label in labels {
+        let centre = label.top + label.height / 2.0;
+        let (px, py) = label.point;
+        if (centre - py).abs() > size * 0.4 || x - px > radius * 4.0 {
+            let from = (px + radius * 1.6, py);
+            let to = (x - size * 0.35, centre);
+            segments.push((from, to));
+            layout.scene.items.push(Item::Line(Line {
+                points: vec![from, to],
+                width: (size * 0.06).max(0.6),
+                color: label.color,
+                dash: None,
+            }));
+        }
+        for (i, line) in label.lines.iter().enumerate() {
+            let y = label.top + ASCENT_EM * size + i as f32 * size * LINE;
+            layout.text(line, (x, y), size, false, label.color, Anchor::Start, Role::Label);
+        }
+    }
+}
+
+/// Sets a key above the plot: a line swatch and each series' name, flowed
+/// in rows. Returns the y below it.
+fn key(
+    layout: &mut Layout,
+    series: &[(Rgb, LineSeries)],
+    area: Bounds,
+    lang: crate::i18n::Lang,
+) -> f32 {
+    let size = layout.size.small;
+    let swatch = size * 1.4;
+    let gap = size * 0.5;
+    let space = size * 1.2;
+    let width = area.x1 - area.x0;
+    let mut x = area.x0;
+    let mut y = area.y0 + ASCENT_EM * size;
+    for (color, s) in series {
+        let name = fonts::clamp_lines(
+            vec![s.title.clone()],
+            1,
+            width - swatch - gap,
+            size,
+            false,
+            lang,
+        );
+        let name = fonts::clamp_lines(
+            fonts::wrap(&name.concat(), width - swatch - gap, size, false, lang),
+            1,
+            width - swatch - gap,
+            size,
+            false,
+            lang,
+        )
+        .concat();
+        let entry = swatch + gap + fonts::text_width(&name, size, false, lang);
+        if x > area.x0 && x + entry > area.x1 {
+            x = area.x0;
+            y += size * LINE;
+        }
+        let mid = y - size * 0.32;
+        layout.scene.items.push(Item::Line(Line {
+            points: vec![(x, mid), (x + swatch, mid)],
+            width: (0.15 * layout.size.base).max(1.0),
+            color: *color,
+            dash: None,
+        }));
+        let color = layout.theme.text_color(*color);
+        layout.text(&name, (x + swatch + gap, y), size, false, color, Anchor::Start, Role::Key);
+        x += entry + space;
+    }
+    y + size * 0.4
+}
+
+/// The first place beside a point where a value label covers no other
+/// text, mark or line and stays in `room`: above, below, right, left.
+#[allow(clippy::too_many_arguments)]
+fn value_place(
+    text: &str,
+    (cx, cy): (f32, f32),
+    radius: f32,
+    size: f32,
+    lang: crate::i18n::Lang,
+    taken: &[Bounds],
+    segments: &[((f32, f32), (f32, f32))],
+    room: &Bounds,
+) -> Option<((f32, f32), Anchor)> {
+    let width = fonts::text_width(text, size, false, lang);
+    let gap = radius + size * 0.3;
+    let candidates = [
+        ((cx, cy - gap - 0.24 * size), Anchor::Middle),
+        ((cx, cy + gap + ASCENT_EM * size), Anchor::Middle),
+        ((cx + gap, cy + 0.32 * size), Anchor::Start),
+        ((cx - gap, cy + 0.32 * size), Anchor::End),
+    ];
+    candidates.into_iter().find(|((x, y), anchor)| {
+        let bounds = text_bounds(*x, *y, width, size, *anchor);
+        let padded = bounds.grown(size * 0.1);
+        room.contains(&bounds)
+            && !taken.iter().any(|t| t.overlaps(&padded))
+            && !segments.iter().any(|(a, b)| padded.crosses_segment(*a, *b))
+    })
+}

@@ -1,0 +1,150 @@
+//! Charts as pictures, with no egui: each chart is laid out once as a
+//! [`Scene`] for a page size, and the writers (SVG, PDF, PNG, the window's
+//! preview) draw that scene, so every output is the same picture.
+//!
+//! - [`view`]: what a picture is drawn from (a narrow, read-only chart
+//!   view), page sizes, themes and the palette.
+//! - [`scene`]: the laid-out picture as data.
+//! - `frame`, `line`, `bars`, `targets`, `words`: the layout.
+//! - [`fonts`]: the bundled typefaces and text measuring.
+//! - [`svg`], [`render`]: the writers.
+
+mod bars;
+pub mod fonts;
+mod frame;
+mod line;
+pub mod render;
+pub mod scene;
+pub mod svg;
+mod targets;
+pub mod view;
+mod words;
+
+pub use frame::Type;
+pub use render::{PdfInfo, RenderError};
+pub use scene::Scene;
+pub use view::{ChartView, Page, Preset, Theme};
+
+use crate::view::charts::ChartId;
+
+/// Lays out `view`'s chart on `page`.
+pub fn scene(view: &ChartView, page: &Page) -> Scene {
+    match view.chart {
+        ChartId::IndustrialOutput | ChartId::GdpShare => line::scene(view, page),
+        ChartId::Funds => bars::scene(view, page),
+        ChartId::Targets => targets::scene(view, page),
+    }
+}
+
+/// What an export writes.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum Format {
+    /// A picture in pixels.
+    #[default]
+    Png,
+    /// A vector picture, text as text.
+    Svg,
+    /// A one-page PDF, fonts embedded.
+    Pdf,
+    /// The data behind the chart.
+    Csv,
+}
+
+impl Format {
+    /// Every format, in the order the dialog offers them.
+    pub const ALL: [Self; 4] = [Self::Png, Self::Svg, Self::Pdf, Self::Csv];
+
+    /// The file extension, which is also the id on the command line.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Png => "png",
+            Self::Svg => "svg",
+            Self::Pdf => "pdf",
+            Self::Csv => "csv",
+        }
+    }
+
+    /// The format a file name's extension names (any case).
+    pub fn of_path(path: &std::path::Path) -> Option<Self> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        Self::from_id(&extension)
+    }
+
+    /// The format with this id.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.extension() == id)
+    }
+
+    /// Whether the format is a picture (not data).
+    pub fn is_picture(self) -> bool {
+        self != Self::Csv
+    }
+}
+
+/// How a file is written besides its page.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FileOptions {
+    /// PNG pixels per point.
+    pub scale: f32,
+    /// SVG glyphs as paths instead of text.
+    pub outline_text: bool,
+}
+
+impl Default for FileOptions {
+    fn default() -> Self {
+        Self {
+            scale: 2.0,
+            outline_text: false,
+        }
+    }
+}
+
+/// Why a chart's file could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// Drawing or encoding failed.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// The CSV could not be written.
+    #[error("cannot write the CSV: {0}")]
+    Csv(#[from] csv::Error),
+}
+
+/// The bytes of `view`'s chart as a file of `format`.
+pub fn file_bytes(
+    view: &ChartView,
+    page: &Page,
+    format: Format,
+    options: &FileOptions,
+) -> Result<Vec<u8>, ExportError> {
+    Ok(match format {
+        Format::Csv => {
+            let rows = crate::view::table::chart_rows_sorted(
+                view.dataset,
+                view.chart,
+                view.hidden,
+                view.order,
+                view.lang,
+            );
+            crate::view::table::csv_bytes(view.dataset, &rows)?
+        }
+        Format::Svg => {
+            let scene = scene(view, page);
+            if options.outline_text {
+                render::outlined_svg(&scene)?.into_bytes()
+            } else {
+                svg::text_svg(&scene).into_bytes()
+            }
+        }
+        Format::Png => render::png(&scene(view, page), options.scale)?,
+        Format::Pdf => {
+            let info = PdfInfo {
+                author: format!("{} · Plan Explorer", view.dataset.title),
+                date: render::today(),
+            };
+            render::pdf(&scene(view, page), &info)?
+        }
+    })
+}

@@ -1,0 +1,206 @@
+//! The targets chart on paper: a table-like figure, one row per target in
+//! the order asked (by deadline unless told), with its deadline, what it
+//! measures, its value beside a hollow target mark, and the plan that sets
+//! it; rules between rows, no other lines.
+
+use super::frame::{ASCENT_EM, LINE, Layout, Words};
+use super::scene::{Anchor, Filled, Item, Line, Role, Scene, Shape};
+use super::view::{ChartView, Page, PALETTE};
+use super::{fonts, words};
+use crate::i18n::{T, fill_in, tr_in};
+use crate::view::amount;
+use crate::view::charts::{TargetColumn, TargetRow, target_rows};
+
+/// The scene of the targets chart.
+pub fn scene(view: &ChartView, page: &Page) -> Scene {
+    let lang = view.lang;
+    let (column, ascending) = view.order;
+    let rows = target_rows(view.dataset, column, ascending, lang);
+    let mut plans: Vec<_> = rows.iter().map(|r| r.plan).collect();
+    plans.sort_by_key(|p| p.index());
+    plans.dedup();
+    let order = tr_in(
+        lang,
+        match column {
+            TargetColumn::Deadline => T::OrderDeadline,
+            TargetColumn::Metric => T::OrderMetric,
+            TargetColumn::Value => T::OrderValue,
+            TargetColumn::Plan => T::OrderPlan,
+        },
+    );
+    let base_words = Words {
+        title: fill_in(lang, T::TitleTargets, &[&rows.len(), &plans.len()]),
+        subtitle: words::sentences(lang, &fill_in(lang, T::ReadTargets, &[&order]), &[]),
+        sources: words::sources(view),
+        notes: words::english_names_note(view, rows.iter().map(|r| r.figure)),
+        made_with: words::made_with(view),
+    };
+    let layout = Layout::new(page, lang, &base_words);
+    if rows.is_empty() {
+        let mut layout = layout;
+        words::nothing_to_show(&mut layout, lang);
+        return layout.finish();
+    }
+    let table = Table::new(&layout, view, &rows);
+    let fit = table.rows_that_fit(&layout);
+    if fit >= rows.len() {
+        let mut layout = layout;
+        table.draw(&mut layout, view, &rows);
+        return layout.finish();
+    }
+    let mut words = base_words;
+    words
+        .notes
+        .push(fill_in(lang, T::MoreNotShown, &[&(rows.len() - fit)]));
+    let mut layout = Layout::new(page, lang, &words);
+    let table = Table::new(&layout, view, &rows);
+    let fit = table.rows_that_fit(&layout).min(fit);
+    table.draw(&mut layout, view, &rows[..fit]);
+    layout.finish()
+}
+
+/// The columns' left edges and widths.
+struct Table {
+    text: f32,
+    deadline_x: f32,
+    metric_x: f32,
+    metric_width: f32,
+    value_x: f32,
+    plan_x: f32,
+    plan_width: f32,
+    /// Each row's text: metric lines, value, plan lines.
+    cells: Vec<(Vec<String>, String, Vec<String>)>,
+}
+
+impl Table {
+    fn new(layout: &Layout, view: &ChartView, rows: &[TargetRow]) -> Self {
+        let lang = view.lang;
+        let text = layout.size.small;
+        let gap = layout.size.base * 0.9;
+        let area = layout.plot;
+        let width = area.x1 - area.x0;
+        let measure = |s: &str| fonts::text_width(s, text, false, lang);
+        let deadline_width = measure("2030").max(measure(tr_in(lang, T::ColumnDeadline)));
+        let values: Vec<String> = rows
+            .iter()
+            .map(|r| amount::flagged(r.value, r.unit, r.approximate, r.lower_bound, view.convention))
+            .collect();
+        let marker = text * 1.1;
+        let value_width = values
+            .iter()
+            .map(|v| measure(v))
+            .fold(measure(tr_in(lang, T::ColumnValue)), f32::max)
+            .min(width * 0.3)
+            + marker;
+        let plan_natural = rows
+            .iter()
+            .map(|r| measure(crate::view::plan_title_in(lang, view.dataset, r.plan)))
+            .fold(0.0_f32, f32::max);
+        let plan_width = plan_natural.min(width * 0.3);
+        let metric_width = (width - deadline_width - value_width - plan_width - 3.0 * gap).max(width * 0.2);
+        let deadline_x = area.x0;
+        let metric_x = deadline_x + deadline_width + gap;
+        let value_x = metric_x + metric_width + gap;
+        let plan_x = value_x + value_width + gap;
+        let cells = rows
+            .iter()
+            .zip(values)
+            .map(|(r, value)| {
+                let metric = fonts::clamp_lines(fonts::wrap(&r.metric, metric_width, text, false, lang), 2, metric_width, text, false, lang);
+                let value = fonts::clamp_lines(vec![value], 1, value_width - marker, text, false, lang).concat();
+                let plan_title = crate::view::plan_title_in(lang, view.dataset, r.plan);
+                let plan = fonts::clamp_lines(fonts::wrap(plan_title, plan_width, text, false, lang), 1, plan_width, text, false, lang);
+                (metric, value, plan)
+            })
+            .collect();
+        Self {
+            text,
+            deadline_x,
+            metric_x,
+            metric_width,
+            value_x,
+            plan_x,
+            plan_width,
+            cells,
+        }
+    }
+
+    fn row_height(&self, i: usize) -> f32 {
+        let (metric, _, plan) = &self.cells[i];
+        metric.len().max(plan.len()).max(1) as f32 * self.text * LINE + self.text * 0.45
+    }
+
+    fn header_height(&self) -> f32 {
+        self.text * (LINE + 0.5)
+    }
+
+    fn rows_that_fit(&self, layout: &Layout) -> usize {
+        let room = layout.plot.y1 - layout.plot.y0 - self.header_height();
+        let mut used = 0.0;
+        for i in 0..self.cells.len() {
+            used += self.row_height(i);
+            if used > room {
+                return i;
+            }
+        }
+        self.cells.len()
+    }
+
+    fn draw(&self, layout: &mut Layout, view: &ChartView, rows: &[TargetRow]) {
+        let lang = view.lang;
+        let ink = layout.ink;
+        let text = self.text;
+        let area = layout.plot;
+        let mut y = area.y0 + ASCENT_EM * text;
+        for (label, x) in [
+            (T::ColumnDeadline, self.deadline_x),
+            (T::ColumnTarget, self.metric_x),
+            (T::ColumnValue, self.value_x),
+            (T::ColumnPlan, self.plan_x),
+        ] {
+            layout.text(tr_in(lang, label), (x, y), text, true, ink.muted, Anchor::Start, Role::Cell);
+        }
+        let mut rule = area.y0 + self.header_height() - text * 0.2;
+        layout.scene.items.push(Item::Line(Line {
+            points: vec![(area.x0, rule), (area.x1, rule)],
+            width: 0.08 * layout.size.base,
+            color: ink.axis,
+            dash: None,
+        }));
+        let mark = layout.theme.text_color(PALETTE[0]);
+        for (i, row) in rows.iter().enumerate() {
+            let (metric, value, plan) = &self.cells[i];
+            y = rule + text * 0.35 + ASCENT_EM * text;
+            let deadline = row.deadline_year.map_or_else(|| "—".to_owned(), |d| d.to_string());
+            layout.text(&deadline, (self.deadline_x, y), text, true, ink.text, Anchor::Start, Role::Cell);
+            for (l, line) in metric.iter().enumerate() {
+                layout.text(line, (self.metric_x, y + l as f32 * text * LINE), text, false, ink.text, Anchor::Start, Role::Cell);
+            }
+            let r = text * 0.3;
+            layout.scene.items.push(Item::Shape(Filled {
+                shape: Shape::Circle {
+                    cx: self.value_x + r + text * 0.05,
+                    cy: y - text * 0.33,
+                    r,
+                },
+                fill: Some((ink.background, 1.0)),
+                stroke: Some((mark, (text * 0.11).max(0.8))),
+                is_mark: true,
+            }));
+            layout.text(value, (self.value_x + text * 1.1, y), text, false, ink.text, Anchor::Start, Role::Value);
+            for (l, line) in plan.iter().enumerate() {
+                layout.text(line, (self.plan_x, y + l as f32 * text * LINE), text, false, ink.muted, Anchor::Start, Role::Cell);
+            }
+            rule += self.row_height(i);
+            if i + 1 < rows.len() {
+                layout.scene.items.push(Item::Line(Line {
+                    points: vec![(area.x0, rule), (area.x1, rule)],
+                    width: 0.05 * layout.size.base,
+                    color: ink.grid,
+                    dash: None,
+                }));
+            }
+        }
+        let _ = (self.metric_width, self.plan_width);
+    }
+}

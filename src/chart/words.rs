@@ -1,0 +1,98 @@
+//! The words every chart picture shares: its sources, the edition line,
+//! the note on names the dataset gives only in English, and sentences
+//! joined as each language punctuates them.
+
+use super::frame::Layout;
+use super::scene::{Anchor, Role};
+use super::view::ChartView;
+use crate::dataset::FigureRef;
+use crate::i18n::{Lang, T, fill_in, tr_in};
+use crate::view::charts::ChartId;
+use crate::view::table;
+
+/// "Source: …" with every document the chart's figures cite.
+pub fn sources(view: &ChartView) -> String {
+    let rows = table::chart_rows_sorted(view.dataset, view.chart, view.hidden, view.order, view.lang);
+    table::source_footer(view.dataset, &rows, view.lang)
+}
+
+/// The dataset's title and edition, and the app's name.
+pub fn made_with(view: &ChartView) -> String {
+    fill_in(
+        view.lang,
+        T::MadeWith,
+        &[&view.dataset.title, &view.dataset.edition],
+    )
+}
+
+/// In Chinese, a note when a figure shown has no Chinese name.
+pub fn english_names_note(
+    view: &ChartView,
+    figures: impl IntoIterator<Item = FigureRef>,
+) -> Vec<String> {
+    if view.lang != Lang::Zh {
+        return Vec::new();
+    }
+    let data = view.dataset;
+    let english_only = figures.into_iter().any(|figure| match figure {
+        FigureRef::Series(s) | FigureRef::Point(s, _) => data.series[s.index()].title_zh.is_none(),
+        FigureRef::Fund(f) => data.funds[f.index()].name_zh.is_none(),
+        FigureRef::Target(t) => data.targets[t.index()].metric_zh.is_none(),
+    });
+    if english_only {
+        vec![fill_in(Lang::Zh, T::NoteLabel, &[&tr_in(Lang::Zh, T::ChartNamesInEnglish)])]
+    } else {
+        Vec::new()
+    }
+}
+
+/// The chart's short name (its tab's).
+pub fn chart_name(chart: ChartId, lang: Lang) -> &'static str {
+    tr_in(
+        lang,
+        match chart {
+            ChartId::IndustrialOutput => T::IndustrialOutput,
+            ChartId::GdpShare => T::GdpShare,
+            ChartId::Funds => T::FundAllocations,
+            ChartId::Targets => T::Targets,
+        },
+    )
+}
+
+/// `lead`, then `parts` joined as one sentence: "Percent. Points are …;
+/// hollow points are targets." or "百分比。圆点为…；空心圆点为目标值。"
+pub fn sentences(lang: Lang, lead: &str, parts: &[&str]) -> String {
+    let (stop, join) = match lang {
+        Lang::En => (". ", "; "),
+        Lang::Zh => ("。", "；"),
+    };
+    let mut out = lead.to_owned();
+    if !parts.is_empty() {
+        out.push_str(stop);
+        // A sentence starts with a capital.
+        let joined = parts.join(join);
+        let mut chars = joined.chars();
+        if let Some(first) = chars.next() {
+            out.extend(first.to_uppercase());
+            out.push_str(chars.as_str());
+        }
+    }
+    out.push_str(stop.trim_end());
+    out
+}
+
+/// Says in the plot's middle that nothing is shown.
+pub fn nothing_to_show(layout: &mut Layout, lang: Lang) {
+    let area = layout.plot;
+    let size = layout.size.base;
+    layout.paragraph(
+        tr_in(lang, T::NothingToShow),
+        (area.x0, (area.y0 + area.y1) / 2.0 - size),
+        area.x1 - area.x0,
+        size,
+        false,
+        Role::Subtitle,
+        3,
+    );
+    let _ = Anchor::Start;
+}

@@ -1,0 +1,286 @@
+//! `plan-explorer export`: a chart as PNG, SVG, PDF or CSV, or every chart
+//! in every format with `--all`. It builds only the chart view it needs
+//! (no window state) and draws on the CPU, so it runs with no GPU and no
+//! graphics driver.
+
+use std::path::PathBuf;
+
+use super::{EXIT_INVALID, EXIT_USAGE_OR_IO, EXIT_VALID, load_for_command};
+use crate::chart::{self, ChartView, FileOptions, Format, Page, Preset, Theme};
+use crate::dataset;
+use crate::i18n::Lang;
+use crate::view::amount::Convention;
+use crate::view::charts::ChartId;
+
+/// Arguments of `export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Print the chart ids and exit.
+    #[arg(long, exclusive = true)]
+    pub list: bool,
+    /// The chart: industrial-output, gdp-share, funds or targets.
+    #[arg(long, value_name = "ID", required_unless_present_any = ["list", "all"], conflicts_with = "all")]
+    pub chart: Option<String>,
+    /// Where to write; the extension chooses the format (.png, .svg, .pdf,
+    /// .csv) unless --format is given.
+    #[arg(long, value_name = "FILE", required_unless_present_any = ["list", "all"], conflicts_with = "all")]
+    pub out: Option<PathBuf>,
+    /// Write every chart in every format (PNG, SVG, PDF, CSV) into --out-dir,
+    /// named CHART.EXT.
+    #[arg(long, requires = "out_dir")]
+    pub all: bool,
+    /// The folder for --all.
+    #[arg(long, value_name = "DIR", requires = "all")]
+    pub out_dir: Option<PathBuf>,
+    /// The format, whatever the file's extension.
+    #[arg(long, value_enum, conflicts_with = "all")]
+    pub format: Option<FormatArg>,
+    /// The page: a 16:9 slide (960x540 points), half an A4 page (510x360)
+    /// or a square (600x600).
+    #[arg(long, value_enum, conflicts_with_all = ["width", "height"])]
+    pub size: Option<SizeArg>,
+    /// A page of your own: its width in points (with --height).
+    #[arg(long, requires = "height")]
+    pub width: Option<f32>,
+    /// A page of your own: its height in points (with --width).
+    #[arg(long, requires = "width")]
+    pub height: Option<f32>,
+    /// PNG pixels per point: 2 gives a 1920x1080 slide; `--width 1600
+    /// --height 1000 --scale 2` gives 3200x2000 pixels.
+    #[arg(long, default_value_t = 2.0)]
+    pub scale: f32,
+    /// The picture's theme.
+    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+    pub theme: ThemeArg,
+    /// Amounts in billion yuan (international) or in 亿元 (chinese); by
+    /// default, as the language writes them.
+    #[arg(long, value_enum)]
+    pub amounts: Option<ConventionArg>,
+    /// The picture's language: en or zh (titles, labels, key, footer).
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
+    /// Funds on a logarithmic scale.
+    #[arg(long)]
+    pub log_scale: bool,
+    /// SVG: outline the glyphs as paths (exact without the fonts, but no
+    /// longer text).
+    #[arg(long)]
+    pub outline_text: bool,
+    /// The dataset; the built-in one when not given.
+    #[arg(long, value_name = "FILE")]
+    pub dataset: Option<PathBuf>,
+    /// Replace files that exist.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `--format`.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum FormatArg {
+    /// A picture in pixels.
+    Png,
+    /// A vector picture, its text as text.
+    Svg,
+    /// A one-page PDF with its fonts embedded.
+    Pdf,
+    /// The data behind the chart.
+    Csv,
+}
+
+/// `--size`.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum SizeArg {
+    /// A 16:9 slide, 960x540 points.
+    Slide,
+    /// Half an A4 page, 510x360 points.
+    HalfPage,
+    /// A square, 600x600 points.
+    Square,
+}
+
+/// `--theme`.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum ThemeArg {
+    /// Dark text on white.
+    Light,
+    /// Light text on near-black.
+    Dark,
+}
+
+/// `--lang`.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+/// `--amounts`.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum ConventionArg {
+    /// Billion and trillion yuan.
+    International,
+    /// 亿元 and 万亿元.
+    Chinese,
+}
+
+/// Runs `export` and returns its exit status.
+pub fn export(args: &ExportArgs) -> u8 {
+    if args.list {
+        for chart in ChartId::ALL {
+            println!("{}", chart.id());
+        }
+        return EXIT_VALID;
+    }
+    match export_charts(args) {
+        Ok(paths) => {
+            for path in paths {
+                println!("wrote {}", path.display());
+            }
+            EXIT_VALID
+        }
+        Err((status, message)) => {
+            eprintln!("plan-explorer export: {message}");
+            status
+        }
+    }
+}
+
+/// One file to write.
+struct Job {
+    chart: ChartId,
+    format: Format,
+    path: PathBuf,
+}
+
+fn usage(message: String) -> (u8, String) {
+    (EXIT_USAGE_OR_IO, message)
+}
+
+/// What `export` does, with the exit status of each failure. Every file is
+/// checked before any is written, so a run that fails writes nothing.
+fn export_charts(args: &ExportArgs) -> Result<Vec<PathBuf>, (u8, String)> {
+    let jobs = jobs(args)?;
+    let page = page(args)?;
+    if !args.force {
+        if let Some(job) = jobs.iter().find(|j| j.path.exists()) {
+            return Err(usage(format!(
+                "{} exists; pass --force to replace it",
+                job.path.display()
+            )));
+        }
+    }
+    let data = match &args.dataset {
+        None => dataset::load_embedded()
+            .dataset
+            .ok_or_else(|| (EXIT_INVALID, "the built-in dataset is invalid".to_owned()))?,
+        Some(path) => load_for_command(path)?,
+    };
+    let lang = match args.lang {
+        LangArg::En => Lang::En,
+        LangArg::Zh => Lang::Zh,
+    };
+    let convention = args.amounts.map_or(Convention::of_language(lang), |a| match a {
+        ConventionArg::International => Convention::International,
+        ConventionArg::Chinese => Convention::Chinese,
+    });
+    let hidden = std::collections::BTreeSet::new();
+    let options = FileOptions {
+        scale: args.scale,
+        outline_text: args.outline_text,
+    };
+    // Made first, written after: a failure to draw one writes none.
+    let mut files = Vec::with_capacity(jobs.len());
+    for job in &jobs {
+        let view = ChartView {
+            convention,
+            log_scale: args.log_scale,
+            ..ChartView::new(&data, job.chart, &hidden, lang)
+        };
+        let bytes = chart::file_bytes(&view, &page, job.format, &options)
+            .map_err(|e| usage(e.to_string()))?;
+        files.push((job, bytes));
+    }
+    let mut written = Vec::with_capacity(files.len());
+    for (job, bytes) in files {
+        let result = if args.force {
+            crate::output::write_atomic(&job.path, &bytes)
+        } else {
+            crate::output::write_new(&job.path, &bytes)
+        };
+        result.map_err(|e| match e {
+            crate::output::WriteError::Exists { .. } => {
+                usage(format!("{e}; pass --force to replace it"))
+            }
+            other => usage(other.to_string()),
+        })?;
+        written.push(job.path.clone());
+    }
+    Ok(written)
+}
+
+/// The files asked for: one chart in one format, or with `--all` every
+/// chart in every format.
+fn jobs(args: &ExportArgs) -> Result<Vec<Job>, (u8, String)> {
+    if args.all {
+        let Some(dir) = &args.out_dir else {
+            return Err(usage("--all needs --out-dir DIR".to_owned()));
+        };
+        if !dir.is_dir() {
+            return Err(usage(format!(
+                "cannot write into {}: it is not a folder",
+                dir.display()
+            )));
+        }
+        return Ok(ChartId::ALL
+            .into_iter()
+            .flat_map(|chart| {
+                Format::ALL.into_iter().map(move |format| Job {
+                    chart,
+                    format,
+                    path: dir.join(format!("{}.{}", chart.id(), format.extension())),
+                })
+            })
+            .collect());
+    }
+    let (Some(id), Some(out)) = (&args.chart, &args.out) else {
+        return Err(usage("--chart and --out are required".to_owned()));
+    };
+    let chart = ChartId::from_id(id).ok_or_else(|| {
+        let ids: Vec<&str> = ChartId::ALL.iter().map(|c| c.id()).collect();
+        usage(format!(
+            "no chart \"{id}\"; the charts are {}",
+            ids.join(", ")
+        ))
+    })?;
+    let format = match args.format {
+        Some(FormatArg::Png) => Format::Png,
+        Some(FormatArg::Svg) => Format::Svg,
+        Some(FormatArg::Pdf) => Format::Pdf,
+        Some(FormatArg::Csv) => Format::Csv,
+        None => crate::output::format_of(out).map_err(|e| usage(e.to_string()))?,
+    };
+    Ok(vec![Job {
+        chart,
+        format,
+        path: out.clone(),
+    }])
+}
+
+/// The page: a preset, or `--width`/`--height` checked.
+fn page(args: &ExportArgs) -> Result<Page, (u8, String)> {
+    let theme = match args.theme {
+        ThemeArg::Light => Theme::Light,
+        ThemeArg::Dark => Theme::Dark,
+    };
+    if let (Some(width), Some(height)) = (args.width, args.height) {
+        return Page::custom(width, height, theme).map_err(usage);
+    }
+    let preset = match args.size {
+        None | Some(SizeArg::Slide) => Preset::Slide,
+        Some(SizeArg::HalfPage) => Preset::HalfPage,
+        Some(SizeArg::Square) => Preset::Square,
+    };
+    Ok(Page::of(preset, theme))
+}

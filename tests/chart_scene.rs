@@ -1,0 +1,258 @@
+//! The chart pictures as data, before any pixel is drawn: at every page
+//! size, in both languages and both themes, for the built-in dataset and
+//! for a synthetic one with many series, funds and targets and long names,
+//! no two labels overlap, no label covers a data mark, nothing leaves the
+//! page, no text is smaller than 1% of the width, and the title is at least
+//! 2.2% of it.
+
+use std::collections::BTreeSet;
+
+use plan_explorer::chart::scene::{Role, Scene};
+use plan_explorer::chart::{self, ChartView, Page, Preset, Theme};
+use plan_explorer::dataset::Dataset;
+use plan_explorer::i18n::Lang;
+use plan_explorer::view::charts::{ChartId, TargetColumn};
+
+fn builtin() -> Dataset {
+    plan_explorer::dataset::load_embedded()
+        .dataset
+        .expect("the built-in dataset is valid")
+}
+
+/// The synthetic dataset with every series, fund and target given a long
+/// name of mixed words, some Chinese.
+fn crowded() -> Dataset {
+    let text = plan_explorer::synth::generate(plan_explorer::synth::SynthOptions {
+        measures: 300,
+        seed: 7,
+    });
+    let mut json: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let long = |i: usize| {
+        format!(
+            "Combined output of the integrated circuits, biomedicine and artificial \
+             intelligence industries 人工智能 number {i} in the city's plan"
+        )
+    };
+    for (i, s) in json["series"].as_array_mut().expect("series").iter_mut().enumerate() {
+        s["title"] = long(i).into();
+    }
+    for (i, f) in json["funds"].as_array_mut().expect("funds").iter_mut().enumerate() {
+        f["name"] = long(i).into();
+    }
+    for (i, t) in json["targets"].as_array_mut().expect("targets").iter_mut().enumerate() {
+        t["metric"] = long(i).into();
+    }
+    plan_explorer::dataset::load_str(&json.to_string())
+        .dataset
+        .expect("the crowded dataset is valid")
+}
+
+fn pages() -> Vec<Page> {
+    let mut pages = Vec::new();
+    for theme in [Theme::Light, Theme::Dark] {
+        for preset in [Preset::Slide, Preset::HalfPage, Preset::Square] {
+            pages.push(Page::of(preset, theme));
+        }
+    }
+    for (w, h) in [(1600.0, 1000.0), (400.0, 900.0), (2000.0, 600.0), (240.0, 240.0)] {
+        pages.push(Page::custom(w, h, Theme::Light).expect("a valid page"));
+    }
+    pages
+}
+
+fn problems(scene: &Scene) -> Vec<String> {
+    let mut out = Vec::new();
+    for (a, b) in scene.overlapping_texts() {
+        out.push(format!("\"{a}\" overlaps \"{b}\""));
+    }
+    for text in scene.texts_over_marks() {
+        out.push(format!("\"{text}\" covers a mark"));
+    }
+    let page = scene.page();
+    for text in scene.texts() {
+        if !page.contains(&text.bounds()) {
+            out.push(format!("\"{}\" leaves the page: {:?}", text.text, text.bounds()));
+        }
+        if text.size < scene.width * 0.01 - 1e-3 {
+            out.push(format!("\"{}\" is {} pt, under 1% of {}", text.text, text.size, scene.width));
+        }
+        if text.role == Role::Title && text.size < scene.width * 0.022 - 1e-3 {
+            out.push(format!("the title is {} pt, under 2.2% of {}", text.size, scene.width));
+        }
+    }
+    for mark in scene.marks() {
+        if !page.contains(&mark.shape.bounds()) {
+            out.push(format!("a mark leaves the page: {:?}", mark.shape.bounds()));
+        }
+    }
+    out
+}
+
+fn check(data: &Dataset, name: &str) {
+    let hidden = BTreeSet::new();
+    let mut failures = Vec::new();
+    for page in pages() {
+        for lang in Lang::ALL {
+            for chart in ChartId::ALL {
+                for log_scale in [false, true] {
+                    if log_scale && chart != ChartId::Funds {
+                        continue;
+                    }
+                    let view = ChartView {
+                        log_scale,
+                        ..ChartView::new(data, chart, &hidden, lang)
+                    };
+                    let scene = chart::scene(&view, &page);
+                    assert!(scene.texts().count() > 3, "{name} {chart:?}: almost empty");
+                    for problem in problems(&scene) {
+                        failures.push(format!(
+                            "{name} {} {}x{} {:?} {lang:?} log={log_scale}: {problem}",
+                            chart.id(),
+                            page.width,
+                            page.height,
+                            page.theme
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_built_in_charts_have_no_overlaps_at_any_size_in_either_language() {
+    check(&builtin(), "built-in");
+}
+
+#[test]
+fn a_crowded_dataset_with_long_names_has_no_overlaps_either() {
+    check(&crowded(), "crowded");
+}
+
+#[test]
+fn the_checks_catch_an_overlap_when_there_is_one() {
+    // A scene with a label moved onto another must fail the same checks.
+    let data = builtin();
+    let hidden = BTreeSet::new();
+    let view = ChartView::new(&data, ChartId::GdpShare, &hidden, Lang::En);
+    let mut scene = chart::scene(&view, &Page::of(Preset::Slide, Theme::Light));
+    assert!(problems(&scene).is_empty());
+    let labels: Vec<usize> = scene
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| matches!(item, chart::scene::Item::Text(t) if t.role == Role::Label))
+        .map(|(i, _)| i)
+        .collect();
+    let (first, second) = (labels[0], labels[1]);
+    let (x, y) = match &scene.items[first] {
+        chart::scene::Item::Text(t) => (t.x, t.y),
+        _ => unreachable!(),
+    };
+    if let chart::scene::Item::Text(t) = &mut scene.items[second] {
+        t.x = x;
+        t.y = y;
+    }
+    assert!(!problems(&scene).is_empty());
+}
+
+fn texts(scene: &Scene, role: Role) -> String {
+    scene
+        .texts()
+        .filter(|t| t.role == role)
+        .map(|t| t.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn titles_say_what_is_shown_and_the_footer_names_sources_and_edition() {
+    let data = builtin();
+    let hidden = BTreeSet::new();
+    let page = Page::of(Preset::Slide, Theme::Light);
+    let scene = |chart, lang| chart::scene(&ChartView::new(&data, chart, &hidden, lang), &page);
+
+    let share = scene(ChartId::GdpShare, Lang::En);
+    assert_eq!(
+        share.title,
+        "Three pioneering industries' contribution to Shanghai's GDP, 2021–2024, with 2 related series"
+    );
+    let footer = texts(&share, Role::Footer);
+    assert!(footer.starts_with("Source: City ready to boost strategy"), "{footer}");
+    assert!(footer.contains("(edition 2026-02-07) · Plan Explorer"), "{footer}");
+    // The dashed line is explained once, in the subtitle, not per segment.
+    let all: Vec<&str> = share.texts().map(|t| t.text.as_str()).collect();
+    assert_eq!(all.iter().filter(|t| t.contains("dashed")).count(), 1);
+    // The values at both ends: the last in the end label, the first beside
+    // its point.
+    assert!(texts(&share, Role::Label).contains("33.4% Three pioneering"));
+    assert!(texts(&share, Role::Value).contains("about 7.5%"));
+
+    let output = scene(ChartId::IndustrialOutput, Lang::En);
+    assert!(texts(&output, Role::Subtitle).starts_with("Trillion yuan."));
+    // No tick repeats the unit the subtitle names.
+    assert!(!texts(&output, Role::Tick).contains("yuan"));
+    // The x axis runs from the first figure to the last target, no further.
+    let ticks = texts(&output, Role::Tick);
+    assert!(ticks.contains("2024") && ticks.contains("2030"), "{ticks}");
+    assert!(!ticks.contains("2031") && !ticks.contains("2023"), "{ticks}");
+
+    let funds = scene(ChartId::Funds, Lang::Zh);
+    assert_eq!(funds.title, "规划提及的6项资金，按金额排序");
+    assert!(texts(&funds, Role::Value).contains("超过8250亿元"));
+    assert!(texts(&funds, Role::Key).contains("国家级"));
+
+    let targets = scene(ChartId::Targets, Lang::En);
+    assert_eq!(targets.title, "17 numeric targets set by 3 plans");
+    // No window controls in the picture.
+    assert!(targets.texts().all(|t| !t.text.contains("Sort by")));
+}
+
+#[test]
+fn hidden_series_leave_the_picture_and_the_targets_follow_the_order_asked() {
+    let data = builtin();
+    let page = Page::of(Preset::Slide, Theme::Light);
+    let series = plan_explorer::view::charts::gdp_share(&data, Lang::En);
+    let hidden: BTreeSet<_> = [plan_explorer::view::charts::LegendKey::Series(
+        match series[0].figure {
+            plan_explorer::dataset::FigureRef::Series(ix) => ix,
+            _ => unreachable!(),
+        },
+    )]
+    .into_iter()
+    .collect();
+    let scene = chart::scene(&ChartView::new(&data, ChartId::GdpShare, &hidden, Lang::En), &page);
+    assert!(!texts(&scene, Role::Label).contains("Three pioneering"));
+    assert!(scene.title.starts_with("Share of strategic emerging"), "{}", scene.title);
+
+    let none = BTreeSet::new();
+    let by_value = ChartView {
+        order: (TargetColumn::Value, false),
+        ..ChartView::new(&data, ChartId::Targets, &none, Lang::En)
+    };
+    let scene = chart::scene(&by_value, &page);
+    let first_value = scene
+        .texts()
+        .find(|t| t.role == Role::Value)
+        .map(|t| t.text.clone());
+    // By value as written, across units: the 500 billion yuan target first.
+    assert_eq!(first_value.as_deref(), Some("about 500 billion yuan"));
+    assert!(texts(&scene, Role::Subtitle).contains("ordered by value"));
+}
+
+#[test]
+fn text_colours_read_at_4_5_to_1_on_both_themes() {
+    let data = builtin();
+    let hidden = BTreeSet::new();
+    for theme in [Theme::Light, Theme::Dark] {
+        let page = Page::of(Preset::Slide, theme);
+        for chart in ChartId::ALL {
+            let scene = chart::scene(&ChartView::new(&data, chart, &hidden, Lang::En), &page);
+            for text in scene.texts() {
+                let contrast = text.color.contrast(scene.background);
+                assert!(contrast >= 4.5, "{:?} \"{}\": {contrast:.2}", theme, text.text);
+            }
+        }
+    }
+}
