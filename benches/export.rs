@@ -46,7 +46,10 @@ fn ms(d: Duration) -> String {
 }
 
 fn matplotlib(samples: usize) -> Option<Duration> {
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/baseline/matplotlib_line.py");
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/benches/baseline/matplotlib_line.py"
+    );
     let output = std::process::Command::new("python3")
         .arg(script)
         .arg(samples.to_string())
@@ -55,7 +58,10 @@ fn matplotlib(samples: usize) -> Option<Duration> {
     if !output.status.success() {
         return None;
     }
-    let seconds: f64 = String::from_utf8_lossy(&output.stdout).trim().parse().ok()?;
+    let seconds: f64 = String::from_utf8_lossy(&output.stdout)
+        .trim()
+        .parse()
+        .ok()?;
     Some(Duration::from_secs_f64(seconds))
 }
 
@@ -96,19 +102,16 @@ fn main() {
     println!("\n## GDP-share line chart as PNG, 3200x2000 pixels\n");
     println!("| drawer | median | ratio |");
     println!("|---|---|---|");
-    match matplotlib(samples.max(3)) {
-        Some(baseline) => {
-            println!("| matplotlib (Agg), baseline | {} | 1.00x |", ms(baseline));
-            println!(
-                "| Plan Explorer (resvg) | {} | {:.2}x (goal: at most 0.3x) |",
-                ms(ours),
-                ours.as_secs_f64() / baseline.as_secs_f64()
-            );
-        }
-        None => {
-            println!("| matplotlib | not run: python3 with matplotlib not found | |");
-            println!("| Plan Explorer (resvg) | {} | |", ms(ours));
-        }
+    if let Some(baseline) = matplotlib(samples.max(3)) {
+        println!("| matplotlib (Agg), baseline | {} | 1.00x |", ms(baseline));
+        println!(
+            "| Plan Explorer (resvg) | {} | {:.2}x (goal: at most 0.3x) |",
+            ms(ours),
+            ours.as_secs_f64() / baseline.as_secs_f64()
+        );
+    } else {
+        println!("| matplotlib | not run: python3 with matplotlib not found | |");
+        println!("| Plan Explorer (resvg) | {} | |", ms(ours));
     }
 
     // Everything: every chart in every format in both languages.

@@ -33,13 +33,28 @@ fn crowded() -> Dataset {
              intelligence industries 人工智能 number {i} in the city's plan"
         )
     };
-    for (i, s) in json["series"].as_array_mut().expect("series").iter_mut().enumerate() {
+    for (i, s) in json["series"]
+        .as_array_mut()
+        .expect("series")
+        .iter_mut()
+        .enumerate()
+    {
         s["title"] = long(i).into();
     }
-    for (i, f) in json["funds"].as_array_mut().expect("funds").iter_mut().enumerate() {
+    for (i, f) in json["funds"]
+        .as_array_mut()
+        .expect("funds")
+        .iter_mut()
+        .enumerate()
+    {
         f["name"] = long(i).into();
     }
-    for (i, t) in json["targets"].as_array_mut().expect("targets").iter_mut().enumerate() {
+    for (i, t) in json["targets"]
+        .as_array_mut()
+        .expect("targets")
+        .iter_mut()
+        .enumerate()
+    {
         t["metric"] = long(i).into();
     }
     plan_explorer::dataset::load_str(&json.to_string())
@@ -54,7 +69,12 @@ fn pages() -> Vec<Page> {
             pages.push(Page::of(preset, theme));
         }
     }
-    for (w, h) in [(1600.0, 1000.0), (400.0, 900.0), (2000.0, 600.0), (240.0, 240.0)] {
+    for (w, h) in [
+        (1600.0, 1000.0),
+        (400.0, 900.0),
+        (2000.0, 600.0),
+        (240.0, 240.0),
+    ] {
         pages.push(Page::custom(w, h, Theme::Light).expect("a valid page"));
     }
     pages
@@ -71,13 +91,23 @@ fn problems(scene: &Scene) -> Vec<String> {
     let page = scene.page();
     for text in scene.texts() {
         if !page.contains(&text.bounds()) {
-            out.push(format!("\"{}\" leaves the page: {:?}", text.text, text.bounds()));
+            out.push(format!(
+                "\"{}\" leaves the page: {:?}",
+                text.text,
+                text.bounds()
+            ));
         }
         if text.size < scene.width * 0.01 - 1e-3 {
-            out.push(format!("\"{}\" is {} pt, under 1% of {}", text.text, text.size, scene.width));
+            out.push(format!(
+                "\"{}\" is {} pt, under 1% of {}",
+                text.text, text.size, scene.width
+            ));
         }
         if text.role == Role::Title && text.size < scene.width * 0.022 - 1e-3 {
-            out.push(format!("the title is {} pt, under 2.2% of {}", text.size, scene.width));
+            out.push(format!(
+                "the title is {} pt, under 2.2% of {}",
+                text.size, scene.width
+            ));
         }
     }
     for mark in scene.marks() {
@@ -179,8 +209,14 @@ fn titles_say_what_is_shown_and_the_footer_names_sources_and_edition() {
         "Three pioneering industries' contribution to Shanghai's GDP, 2021–2024, with 2 related series"
     );
     let footer = texts(&share, Role::Footer);
-    assert!(footer.starts_with("Source: City ready to boost strategy"), "{footer}");
-    assert!(footer.contains("(edition 2026-02-07) · Plan Explorer"), "{footer}");
+    assert!(
+        footer.starts_with("Source: City ready to boost strategy"),
+        "{footer}"
+    );
+    assert!(
+        footer.contains("(edition 2026-02-07) · Plan Explorer"),
+        "{footer}"
+    );
     // The dashed line is explained once, in the subtitle, not per segment.
     let all: Vec<&str> = share.texts().map(|t| t.text.as_str()).collect();
     assert_eq!(all.iter().filter(|t| t.contains("dashed")).count(), 1);
@@ -196,7 +232,10 @@ fn titles_say_what_is_shown_and_the_footer_names_sources_and_edition() {
     // The x axis runs from the first figure to the last target, no further.
     let ticks = texts(&output, Role::Tick);
     assert!(ticks.contains("2024") && ticks.contains("2030"), "{ticks}");
-    assert!(!ticks.contains("2031") && !ticks.contains("2023"), "{ticks}");
+    assert!(
+        !ticks.contains("2031") && !ticks.contains("2023"),
+        "{ticks}"
+    );
 
     let funds = scene(ChartId::Funds, Lang::Zh);
     assert_eq!(funds.title, "规划提及的6项资金，按金额排序");
@@ -222,9 +261,16 @@ fn hidden_series_leave_the_picture_and_the_targets_follow_the_order_asked() {
     )]
     .into_iter()
     .collect();
-    let scene = chart::scene(&ChartView::new(&data, ChartId::GdpShare, &hidden, Lang::En), &page);
+    let scene = chart::scene(
+        &ChartView::new(&data, ChartId::GdpShare, &hidden, Lang::En),
+        &page,
+    );
     assert!(!texts(&scene, Role::Label).contains("Three pioneering"));
-    assert!(scene.title.starts_with("Share of strategic emerging"), "{}", scene.title);
+    assert!(
+        scene.title.starts_with("Share of strategic emerging"),
+        "{}",
+        scene.title
+    );
 
     let none = BTreeSet::new();
     let by_value = ChartView {
@@ -251,7 +297,12 @@ fn text_colours_read_at_4_5_to_1_on_both_themes() {
             let scene = chart::scene(&ChartView::new(&data, chart, &hidden, Lang::En), &page);
             for text in scene.texts() {
                 let contrast = text.color.contrast(scene.background);
-                assert!(contrast >= 4.5, "{:?} \"{}\": {contrast:.2}", theme, text.text);
+                assert!(
+                    contrast >= 4.5,
+                    "{:?} \"{}\": {contrast:.2}",
+                    theme,
+                    text.text
+                );
             }
         }
     }

@@ -213,14 +213,19 @@ mod hover {
 
 mod table {
     use super::data;
-    use plan_explorer::view::charts::{ChartId, LegendKey};
     use plan_explorer::i18n::Lang;
+    use plan_explorer::view::charts::{ChartId, LegendKey};
     use plan_explorer::view::table::{chart_rows, source_footer};
 
     #[test]
     fn the_footer_names_every_source_of_the_figures_shown_and_only_those() {
         let data = data();
-        let rows = chart_rows(&data, ChartId::GdpShare, &std::collections::BTreeSet::new(), Lang::En);
+        let rows = chart_rows(
+            &data,
+            ChartId::GdpShare,
+            &std::collections::BTreeSet::new(),
+            Lang::En,
+        );
         assert_eq!(
             source_footer(&data, &rows, Lang::En),
             "Source: City ready to boost strategy for next five-year plan (undated); Shanghai \

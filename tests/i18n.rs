@@ -478,11 +478,17 @@ fn series_and_targets_with_chinese_names_show_them_in_chinese() {
     let mut state = AppState::new(data);
     state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
     let mut harness = harness(state);
-    // Every series of the chart is named in Chinese: in the legend, and no
-    // line about English names.
+    // Every series of the chart is named in Chinese: in the chart's title
+    // and its legend, and no line about English names.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("系列 Shanghai GDP")
+            .count(),
+        2
+    );
     assert!(
         harness
-            .query_by_label_contains("系列 Shanghai GDP")
+            .query_by_label("系列 Shanghai GDP（2024–2025年），另有3个相关系列")
             .is_some()
     );
     assert!(

@@ -227,33 +227,6 @@ fn export_from_the_app_writes_the_picture_asks_before_replacing_and_copies() {
         "{}",
         dialog.path
     );
-    harness.get_by_label("Half A4 page (510x360)").click();
-    harness.run_steps(1);
-    // The preview shows exactly the picture that will be written.
-    assert!(
-        harness
-            .query_by_label(
-                "Three pioneering industries' contribution to Shanghai's GDP, 2021–2024, \
-                 with 2 related series"
-            )
-            .is_some(),
-        "the preview is named by the picture's title"
-    );
-    // Choosing a format sets the file's extension.
-    harness.get_by_label("PDF").click();
-    harness.run_steps(2);
-    let Some(Dialog::Export(dialog)) = &harness.state().dialog else {
-        panic!("the dialog stays open");
-    };
-    assert!(dialog.path.ends_with("gdp-share-2026-02-07.pdf"), "{}", dialog.path);
-    let pdf = dir.path().join("share.pdf");
-    set_export_path(&mut harness, &pdf);
-    harness.get_by_label("Export").click();
-    harness.run_steps(2);
-    let bytes = std::fs::read(&pdf).expect("the PDF is written");
-    assert!(bytes.starts_with(b"%PDF"));
-    harness.get_by_label("Export…").click();
-    harness.run_steps(2);
     set_export_path(&mut harness, &out);
     harness.get_by_label("Export").click();
     harness.run_steps(2);
@@ -323,6 +296,55 @@ fn export_from_the_app_writes_the_picture_asks_before_replacing_and_copies() {
             .expect("written")
             .contains("33.4")
     );
+}
+
+#[test]
+fn the_export_dialog_previews_the_chosen_size_and_writes_a_pdf() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(AppState::open(None).expect("opens"));
+    harness.get_by_label("GDP share").click();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run_steps(2);
+    harness.get_by_label("Half A4 page (510x360)").click();
+    harness.run_steps(1);
+    // The preview shows exactly the picture that will be written: an image
+    // named by its title.
+    assert!(
+        harness
+            .query_by_role_and_label(
+                egui::accesskit::Role::Image,
+                "Three pioneering industries' contribution to Shanghai's GDP, 2021–2024, \
+                 with 2 related series"
+            )
+            .is_some(),
+        "the preview is named by the picture's title"
+    );
+    // Choosing a format sets the file's extension.
+    harness.get_by_label("PDF").click();
+    harness.run_steps(2);
+    let Some(Dialog::Export(dialog)) = &harness.state().dialog else {
+        panic!("the dialog stays open");
+    };
+    assert!(
+        dialog.path.ends_with("gdp-share-2026-02-07.pdf"),
+        "{}",
+        dialog.path
+    );
+    assert_eq!(dialog.image.preset, plan_explorer::chart::Preset::HalfPage);
+    let pdf = dir.path().join("share.pdf");
+    set_export_path(&mut harness, &pdf);
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
+    let bytes = std::fs::read(&pdf).expect("the PDF is written");
+    assert!(bytes.starts_with(b"%PDF"));
+    assert!(harness.state().dialog.is_none(), "the dialog closes");
+    let text = std::process::Command::new("pdfinfo")
+        .arg(&pdf)
+        .output()
+        .expect("pdfinfo runs (poppler-utils; .ci/run installs it)");
+    let info = String::from_utf8_lossy(&text.stdout);
+    assert!(info.contains("510 x 360 pts"), "{info}");
 }
 
 #[test]

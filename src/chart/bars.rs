@@ -3,14 +3,20 @@
 //! it with a key above; "over" amounts end in a ▸; no gridlines. On a log
 //! scale a decade axis runs under the bars, fitted to the amounts.
 
-use super::frame::{ASCENT_EM, LINE, Layout, Words};
-use super::scene::{Anchor, Filled, Item, Line, Role, Scene, Shape};
+use super::frame::{ASCENT_EM, LINE, Layout, Words, to_f32};
+use super::scene::{Anchor, Bounds, Filled, Item, Line, Role, Scene, Shape};
 use super::view::{ChartView, Page, level_color};
 use super::{fonts, words};
 use crate::dataset::{FigureRef, FundLevel, QuantityUnit};
 use crate::i18n::{T, fill_in, tr_in};
 use crate::view::amount;
 use crate::view::charts::{FundBar, fund_bars, level_label_in, visible_bars};
+
+/// The title of the funds chart.
+pub fn title_of(view: &ChartView) -> String {
+    let bars = visible_bars(fund_bars(view.dataset, view.lang).0, view.hidden);
+    fill_in(view.lang, T::TitleFunds, &[&bars.len()])
+}
 
 /// The scene of the funds chart.
 pub fn scene(view: &ChartView, page: &Page) -> Scene {
@@ -39,12 +45,19 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
                 _ => None,
             })
             .collect();
-        let list = names.join(if lang == crate::i18n::Lang::Zh { "、" } else { "; " });
+        let list = names.join(if lang == crate::i18n::Lang::Zh {
+            "、"
+        } else {
+            "; "
+        });
         notes.push(fill_in(lang, T::NoAmountList, &[&list]));
     }
-    notes.extend(words::english_names_note(view, bars.iter().map(|b| b.figure)));
+    notes.extend(words::english_names_note(
+        view,
+        bars.iter().map(|b| b.figure),
+    ));
     let base_words = Words {
-        title: fill_in(lang, T::TitleFunds, &[&bars.len()]),
+        title: title_of(view),
         subtitle: words::sentences(lang, tr_in(lang, T::ReadFunds), &reading),
         sources: words::sources(view),
         notes,
@@ -92,7 +105,14 @@ fn names(layout: &Layout, bars: &[FundBar], lang: crate::i18n::Lang) -> Vec<Vec<
     let text = layout.size.small;
     bars.iter()
         .map(|b| {
-            fonts::clamp_lines(fonts::wrap(&b.name, width, text, false, lang), 2, width, text, false, lang)
+            fonts::clamp_lines(
+                fonts::wrap(&b.name, width, text, false, lang),
+                2,
+                width,
+                text,
+                false,
+                lang,
+            )
         })
         .collect()
 }
@@ -122,52 +142,84 @@ fn rows_that_fit(layout: &Layout, bars: &[FundBar], view: &ChartView) -> usize {
     bars.len()
 }
 
+/// The bars' scale: where an amount's bar ends, linear or by decades
+/// fitted to the amounts (the smallest bar still visible).
+struct Scale {
+    log: bool,
+    /// The decades of the log scale, as powers of ten.
+    low: f64,
+    high: f64,
+    max: f64,
+    /// Where the bars start and the longest ends.
+    x0: f32,
+    x1: f32,
+}
+
+impl Scale {
+    fn new(bars: &[FundBar], log: bool, (x0, x1): (f32, f32)) -> Self {
+        let max = bars
+            .iter()
+            .map(|b| b.amount_yuan)
+            .fold(f64::MIN_POSITIVE, f64::max);
+        let min = bars
+            .iter()
+            .map(|b| b.amount_yuan)
+            .filter(|a| *a > 0.0)
+            .fold(max, f64::min);
+        let mut low = min.log10().floor();
+        if min.log10() - low < 0.3 {
+            low -= 1.0;
+        }
+        let high = max.log10().ceil().max(low + 1.0);
+        Self {
+            log,
+            low,
+            high,
+            max,
+            x0,
+            x1,
+        }
+    }
+
+    /// Where a bar of `amount` yuan ends.
+    fn end(&self, amount: f64) -> f32 {
+        let t = match (self.log, amount > 0.0) {
+            (true, true) => (amount.log10() - self.low) / (self.high - self.low),
+            (true, false) => 0.0,
+            (false, _) => amount / self.max,
+        };
+        self.x0 + to_f32(t.clamp(0.0, 1.0)) * (self.x1 - self.x0)
+    }
+}
+
 fn draw(layout: &mut Layout, view: &ChartView, bars: &[FundBar]) {
     let lang = view.lang;
     let size = layout.size;
-    let ink = layout.ink;
     let area = layout.plot;
     let text = size.small;
     let gap = size.base * 0.5;
-
-    // The key: each level that has a bar.
-    let mut levels: Vec<FundLevel> = bars.iter().map(|b| b.level).collect();
-    levels.sort_by_key(|l| *l as u8);
-    levels.dedup();
-    let mut x = area.x0;
-    let key_y = area.y0 + ASCENT_EM * text;
-    for level in levels {
-        let name = level_label_in(lang, level);
-        let swatch = text * 0.9;
-        layout.scene.items.push(Item::Shape(Filled {
-            shape: Shape::Rect(super::scene::Bounds {
-                x0: x,
-                y0: key_y - swatch * 0.85,
-                x1: x + swatch,
-                y1: key_y + swatch * 0.15,
-            }),
-            fill: Some((level_color(level), 1.0)),
-            stroke: None,
-            is_mark: false,
-        }));
-        layout.text(name, (x + swatch + gap * 0.6, key_y), text, false, ink.text, Anchor::Start, Role::Key);
-        x += swatch + gap * 0.6 + fonts::text_width(name, text, false, lang) + gap * 2.0;
-    }
+    key(layout, bars, lang);
 
     let values: Vec<String> = bars
         .iter()
-        .map(|b| amount::flagged(b.amount_yuan, QuantityUnit::Yuan, b.approximate, b.lower_bound, view.convention))
+        .map(|b| {
+            amount::flagged(
+                b.amount_yuan,
+                QuantityUnit::Yuan,
+                b.approximate,
+                b.lower_bound,
+                view.convention,
+            )
+        })
         .collect();
     let value_width = values
         .iter()
         .map(|v| fonts::text_width(v, text, false, lang))
         .fold(0.0_f32, f32::max);
-    let width = area.x1 - area.x0;
-    let name_width = name_width(layout, bars, lang);
     let names = names(layout, bars, lang);
-    let marker = text * 0.7;
-    let bar_x0 = area.x0 + name_width + gap;
-    let bar_x1 = (area.x1 - value_width - gap - marker).max(bar_x0 + width * 0.1);
+    let bar_x0 = area.x0 + name_width(layout, bars, lang) + gap;
+    let bar_x1 = (area.x1 - value_width - gap - text * 0.7).max(bar_x0 + (area.x1 - area.x0) * 0.1);
+    let scale = Scale::new(bars, view.log_scale, (bar_x0, bar_x1));
 
     let top = area.y0 + key_height(layout);
     // Each row as tall as its name needs, all grown evenly into the room
@@ -175,117 +227,152 @@ fn draw(layout: &mut Layout, view: &ChartView, bars: &[FundBar]) {
     let needs: Vec<f32> = names.iter().map(|n| row_need(layout, n.len())).collect();
     let needed: f32 = needs.iter().sum();
     let grow = ((rows_room(layout, view.log_scale) - needed) / bars.len() as f32)
-        .clamp(0.0, size.base * 1.2);
-    let rows: Vec<f32> = needs.iter().map(|n| n + grow).collect();
+        .clamp(0.0, size.base * 2.0);
     let thickness = (text * LINE * 1.3 + grow * 0.6).min(size.base * 1.5);
-
-    let max = bars.iter().map(|b| b.amount_yuan).fold(f64::MIN_POSITIVE, f64::max);
-    let min = bars
-        .iter()
-        .map(|b| b.amount_yuan)
-        .filter(|a| *a > 0.0)
-        .fold(max, f64::min);
-    // Decades fitted to the amounts, with the smallest bar still visible.
-    let mut low = min.log10().floor();
-    if min.log10() - low < 0.3 {
-        low -= 1.0;
-    }
-    let high = max.log10().ceil().max(low + 1.0);
-    let length = |amount: f64| -> f32 {
-        let t = if view.log_scale {
-            if amount <= 0.0 {
-                0.0
-            } else {
-                (amount.log10() - low) / (high - low)
-            }
-        } else {
-            amount / max
-        };
-        (t.clamp(0.0, 1.0) as f32) * (bar_x1 - bar_x0)
-    };
-
     let mut row_top = top;
-    for (i, (bar, value)) in bars.iter().zip(&values).enumerate() {
-        let centre = row_top + rows[i] / 2.0;
-        row_top += rows[i];
-        let first = centre - (names[i].len() as f32 - 1.0) * text * LINE / 2.0 + 0.32 * text;
-        for (l, name) in names[i].iter().enumerate() {
-            layout.text(
-                name,
-                (bar_x0 - gap, first + l as f32 * text * LINE),
-                text,
-                false,
-                ink.text,
-                Anchor::End,
-                Role::Label,
-            );
-        }
-        let end = bar_x0 + length(bar.amount_yuan);
-        let color = level_color(bar.level);
+    for ((bar, value), (lines, need)) in bars.iter().zip(&values).zip(names.iter().zip(&needs)) {
+        let centre = row_top + (need + grow) / 2.0;
+        row_top += need + grow;
+        row(layout, bar, (lines, value), &scale, centre, thickness);
+    }
+    // The zero line, and on a log scale the decades under the bars.
+    layout.scene.items.push(Item::Line(Line {
+        points: vec![(bar_x0, top), (bar_x0, row_top)],
+        width: 0.09 * size.base,
+        color: layout.ink.axis,
+        dash: None,
+    }));
+    if view.log_scale {
+        decades(layout, &scale, row_top, view);
+    }
+}
+
+/// The key: each level that has a bar, as a swatch and its name.
+fn key(layout: &mut Layout, bars: &[FundBar], lang: crate::i18n::Lang) {
+    let text = layout.size.small;
+    let gap = layout.size.base * 0.5;
+    let mut levels: Vec<FundLevel> = bars.iter().map(|b| b.level).collect();
+    levels.sort_by_key(|l| *l as u8);
+    levels.dedup();
+    let mut x = layout.plot.x0;
+    let y = layout.plot.y0 + ASCENT_EM * text;
+    let swatch = text * 0.9;
+    for level in levels {
+        let name = level_label_in(lang, level);
         layout.scene.items.push(Item::Shape(Filled {
-            shape: Shape::Rect(super::scene::Bounds {
-                x0: bar_x0,
-                y0: centre - thickness / 2.0,
-                x1: end.max(bar_x0 + 0.5),
-                y1: centre + thickness / 2.0,
+            shape: Shape::Rect(Bounds {
+                x0: x,
+                y0: y - swatch * 0.85,
+                x1: x + swatch,
+                y1: y + swatch * 0.15,
             }),
+            fill: Some((level_color(level), 1.0)),
+            stroke: None,
+            is_mark: false,
+        }));
+        let ink = layout.ink.text;
+        layout.text(
+            name,
+            (x + swatch + gap * 0.6, y),
+            text,
+            false,
+            ink,
+            Anchor::Start,
+            Role::Key,
+        );
+        x += swatch + gap * 0.6 + fonts::text_width(name, text, false, lang) + gap * 2.0;
+    }
+}
+
+/// One fund: its name on the left, its bar (with a triangle for "over")
+/// and its amount after the bar.
+fn row(
+    layout: &mut Layout,
+    bar: &FundBar,
+    (names, value): (&[String], &str),
+    scale: &Scale,
+    centre: f32,
+    thickness: f32,
+) {
+    let text = layout.size.small;
+    let gap = layout.size.base * 0.5;
+    let ink = layout.ink;
+    let first = centre - (names.len() as f32 - 1.0) * text * LINE / 2.0 + 0.32 * text;
+    for (l, name) in names.iter().enumerate() {
+        let at = (scale.x0 - gap, first + l as f32 * text * LINE);
+        layout.text(name, at, text, false, ink.text, Anchor::End, Role::Label);
+    }
+    let end = scale.end(bar.amount_yuan);
+    let color = level_color(bar.level);
+    layout.scene.items.push(Item::Shape(Filled {
+        shape: Shape::Rect(Bounds {
+            x0: scale.x0,
+            y0: centre - thickness / 2.0,
+            x1: end.max(scale.x0 + 0.5),
+            y1: centre + thickness / 2.0,
+        }),
+        fill: Some((color, 1.0)),
+        stroke: None,
+        is_mark: true,
+    }));
+    let mut value_x = end + gap * 0.6;
+    if bar.lower_bound {
+        let (h, marker) = (thickness * 0.45, text * 0.7);
+        layout.scene.items.push(Item::Shape(Filled {
+            shape: Shape::Polygon(vec![
+                (end + gap * 0.2, centre - h),
+                (end + gap * 0.2 + marker * 0.8, centre),
+                (end + gap * 0.2, centre + h),
+            ]),
             fill: Some((color, 1.0)),
             stroke: None,
             is_mark: true,
         }));
-        let mut value_x = end + gap * 0.6;
-        if bar.lower_bound {
-            let h = thickness * 0.45;
-            layout.scene.items.push(Item::Shape(Filled {
-                shape: Shape::Polygon(vec![
-                    (end + gap * 0.2, centre - h),
-                    (end + gap * 0.2 + marker * 0.8, centre),
-                    (end + gap * 0.2, centre + h),
-                ]),
-                fill: Some((color, 1.0)),
-                stroke: None,
-                is_mark: true,
-            }));
-            value_x += marker;
-        }
-        layout.text(value, (value_x, centre + 0.32 * text), text, false, ink.muted, Anchor::Start, Role::Value);
+        value_x += marker;
     }
+    let at = (value_x, centre + 0.32 * text);
+    layout.text(
+        value,
+        at,
+        text,
+        false,
+        ink.muted,
+        Anchor::Start,
+        Role::Value,
+    );
+}
 
-    // The zero line, and on a log scale the decades under the bars.
-    let last = row_top;
-    layout.scene.items.push(Item::Line(Line {
-        points: vec![(bar_x0, top), (bar_x0, last)],
-        width: 0.09 * size.base,
-        color: ink.axis,
-        dash: None,
-    }));
-    if view.log_scale {
-        let span = (high - low).max(1.0);
-        // Each decade labelled where its label clears the last one.
-        let mut last_right = f32::NEG_INFINITY;
-        let mut decade = low;
-        while decade <= high + 1e-9 {
-            let x = bar_x0 + ((decade - low) / span) as f32 * (bar_x1 - bar_x0);
-            layout.scene.items.push(Item::Line(Line {
-                points: vec![(x, last + text * 0.1), (x, last + text * 0.45)],
-                width: 0.07 * size.base,
-                color: ink.axis,
-                dash: None,
-            }));
-            let label = amount::yuan(10f64.powf(decade), view.convention);
-            let width = fonts::text_width(&label, text, false, lang);
-            let (anchor, left) = if x - width / 2.0 < area.x0 {
-                (Anchor::Start, x)
-            } else if x + width / 2.0 > area.x1 {
-                (Anchor::End, x - width)
-            } else {
-                (Anchor::Middle, x - width / 2.0)
-            };
-            if left > last_right + gap {
-                layout.text(&label, (x, last + text * (LINE + 0.45)), text, false, ink.muted, anchor, Role::Tick);
-                last_right = left + width;
-            }
-            decade += 1.0;
+/// The decades of a log scale under the bars, each labelled where its
+/// label clears the last one.
+fn decades(layout: &mut Layout, scale: &Scale, y: f32, view: &ChartView) {
+    let text = layout.size.small;
+    let gap = layout.size.base * 0.5;
+    let ink = layout.ink;
+    let area = layout.plot;
+    let mut last_right = f32::NEG_INFINITY;
+    let mut decade = scale.low;
+    while decade <= scale.high + 1e-9 {
+        let x = scale.end(10f64.powf(decade));
+        layout.scene.items.push(Item::Line(Line {
+            points: vec![(x, y + text * 0.1), (x, y + text * 0.45)],
+            width: 0.07 * layout.size.base,
+            color: ink.axis,
+            dash: None,
+        }));
+        let label = amount::yuan(10f64.powf(decade), view.convention);
+        let width = fonts::text_width(&label, text, false, view.lang);
+        let (anchor, left) = if x - width / 2.0 < area.x0 {
+            (Anchor::Start, x)
+        } else if x + width / 2.0 > area.x1 {
+            (Anchor::End, x - width)
+        } else {
+            (Anchor::Middle, x - width / 2.0)
+        };
+        if left > last_right + gap {
+            let at = (x, y + text * (LINE + 0.45));
+            layout.text(&label, at, text, false, ink.muted, anchor, Role::Tick);
+            last_right = left + width;
         }
+        decade += 1.0;
     }
 }

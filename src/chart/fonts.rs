@@ -115,8 +115,25 @@ pub fn text_width(text: &str, size: f32, bold: bool, lang: Lang) -> f32 {
 fn may_start_line(c: char) -> bool {
     !matches!(
         c,
-        '，' | '。' | '、' | '；' | '：' | '）' | '」' | '』' | '！' | '？' | '%' | '》' | '”'
-            | ',' | '.' | ';' | ':' | ')' | '!' | '?'
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '）'
+            | '」'
+            | '』'
+            | '！'
+            | '？'
+            | '%'
+            | '》'
+            | '”'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | ')'
+            | '!'
+            | '?'
     )
 }
 
@@ -142,7 +159,10 @@ pub fn wrap(text: &str, max_width: f32, size: f32, bold: bool, lang: Lang) -> Ve
             None => false,
             Some((_, last)) => {
                 let previous = last.chars().next_back().unwrap_or(' ');
-                !spaced && !(is_wide(previous) || is_wide(c)) || !spaced && !may_start_line(c)
+                // Joined unless a space came between, or a line may break
+                // beside a wide character (but never before closing
+                // punctuation).
+                !spaced && (!(is_wide(previous) || is_wide(c)) || !may_start_line(c))
             }
         };
         match pieces.last_mut() {
@@ -231,7 +251,13 @@ mod tests {
 
     #[test]
     fn clamped_lines_end_in_an_ellipsis_and_fit() {
-        let lines = wrap("alpha beta gamma delta epsilon", 50.0, 10.0, false, Lang::En);
+        let lines = wrap(
+            "alpha beta gamma delta epsilon",
+            50.0,
+            10.0,
+            false,
+            Lang::En,
+        );
         let cut = clamp_lines(lines, 2, 50.0, 10.0, false, Lang::En);
         assert_eq!(cut.len(), 2);
         assert!(cut[1].ends_with('…'));

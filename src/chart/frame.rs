@@ -96,7 +96,15 @@ impl Layout {
         let width = page.width - 2.0 * margin;
         // The header, top down.
         let mut y = margin;
-        y = layout.paragraph(&words.title, (margin, y), width, size.title, true, Role::Title, 2);
+        y = layout.paragraph(
+            &words.title,
+            (margin, y),
+            width,
+            size.title,
+            true,
+            Role::Title,
+            2,
+        );
         y += size.subtitle * 0.45;
         y = layout.paragraph(
             &words.subtitle,
@@ -117,7 +125,7 @@ impl Layout {
             lines.extend(fonts::wrap(part, width, size.footer, false, lang));
         }
         // The footer may take at most a fifth of the page.
-        let most = ((page.height * 0.2 / line).floor() as usize).max(2);
+        let most = count_of(page.height * 0.2 / line).max(2);
         let lines = fonts::clamp_lines(lines, most, width, size.footer, false, lang);
         let made_with_y = bottom - DESCENT_EM * size.footer;
         let first = made_with_y - line * (lines.len() as f32 + 0.5);
@@ -223,6 +231,25 @@ impl Layout {
     }
 }
 
+/// A fraction or a length computed in f64 (the data's precision), as the
+/// f32 the layout works in. Values on a page are far inside f32's range,
+/// so nothing is lost that a picture could show.
+#[allow(clippy::cast_possible_truncation)]
+pub fn to_f32(value: f64) -> f32 {
+    value as f32
+}
+
+/// How many whole things of a size fit: a non-negative length divided by
+/// a positive one, rounded down; 0 for anything negative or not a number.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+pub fn count_of(ratio: f32) -> usize {
+    if ratio.is_finite() && ratio > 0.0 {
+        ratio.floor() as usize
+    } else {
+        0
+    }
+}
+
 /// Line spacing, in ems.
 pub const LINE: f32 = 1.28;
 /// How far glyphs reach above the baseline, in ems (as `scene` measures).
@@ -231,12 +258,8 @@ pub const ASCENT_EM: f32 = 0.88;
 pub const DESCENT_EM: f32 = 0.24;
 
 /// Nice tick values from 0 (or the lowest value, if negative) to at least
-/// `max`: steps of 1, 2, 2.5 or 5 times a power of ten, four to six of them.
-pub fn nice_ticks(min: f64, max: f64) -> Vec<f64> {
-    nice_ticks_at_most(min, max, 5)
-}
-
-/// [`nice_ticks`] with at most `steps` steps between the first and last.
+/// `max`: steps of 1, 2, 2.5 or 5 times a power of ten, at most `steps` of
+/// them.
 pub fn nice_ticks_at_most(min: f64, max: f64, steps: usize) -> Vec<f64> {
     let steps = steps.max(1) as f64;
     let low = min.min(0.0);
@@ -252,7 +275,11 @@ pub fn nice_ticks_at_most(min: f64, max: f64, steps: usize) -> Vec<f64> {
     let mut ticks = Vec::new();
     let mut value = first;
     while value < high + step * 0.999 {
-        ticks.push(if value.abs() < step * 1e-9 { 0.0 } else { value });
+        ticks.push(if value.abs() < step * 1e-9 {
+            0.0
+        } else {
+            value
+        });
         if value >= high {
             break;
         }
@@ -296,12 +323,16 @@ mod tests {
 
     #[test]
     fn ticks_are_nice_and_cover_the_data() {
-        assert_eq!(nice_ticks(0.0, 45.0), vec![0.0, 10.0, 20.0, 30.0, 40.0, 50.0]);
-        assert_eq!(nice_ticks(0.0, 5.67), vec![0.0, 2.0, 4.0, 6.0]);
-        let ticks = nice_ticks(0.0, 33.4);
+        assert_eq!(
+            nice_ticks_at_most(0.0, 45.0, 5),
+            vec![0.0, 10.0, 20.0, 30.0, 40.0, 50.0]
+        );
+        assert_eq!(nice_ticks_at_most(0.0, 5.67, 5), vec![0.0, 2.0, 4.0, 6.0]);
+        let ticks = nice_ticks_at_most(0.0, 33.4, 5);
         assert_eq!(ticks.first(), Some(&0.0));
-        assert!(*ticks.last().unwrap() >= 33.4);
+        assert!(ticks.last().is_some_and(|t| *t >= 33.4));
         assert!(ticks.len() <= 7);
+        assert_eq!(nice_ticks_at_most(0.0, 45.0, 2), vec![0.0, 25.0, 50.0]);
         assert_eq!(tick_text(2.5), "2.5");
         assert_eq!(tick_text(40.0), "40");
         assert_eq!(tick_text(100_000.0), "100,000");
@@ -309,7 +340,12 @@ mod tests {
 
     #[test]
     fn type_grows_with_the_page_and_keeps_its_floors() {
-        for (w, h) in [(960.0, 540.0), (510.0, 360.0), (600.0, 600.0), (1600.0, 400.0)] {
+        for (w, h) in [
+            (960.0, 540.0),
+            (510.0, 360.0),
+            (600.0, 600.0),
+            (1600.0, 400.0),
+        ] {
             let page = Page {
                 width: w,
                 height: h,

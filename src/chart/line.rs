@@ -3,30 +3,41 @@
 //! at its line's end where the names fit (a key above the plot where they
 //! do not), values beside points where they find room, targets hollow.
 
-use super::frame::{ASCENT_EM, LINE, Layout, Words, nice_ticks_at_most, tick_text};
+use super::frame::{
+    ASCENT_EM, LINE, Layout, Words, count_of, nice_ticks_at_most, tick_text, to_f32,
+};
 use super::scene::{Anchor, Bounds, Filled, Item, Line, Rgb, Role, Scene, Shape, text_bounds};
 use super::view::{ChartView, Page, series_color};
 use super::{fonts, words};
-use crate::dataset::{FigureRef, QuantityUnit, Status};
+use crate::dataset::{QuantityUnit, Status};
 use crate::i18n::{T, fill_in, tr_in};
 use crate::view::amount::{self, Convention};
 use crate::view::charts::{ChartId, LineSeries, gdp_share, industrial_output, is_hidden};
 
-/// The scene of a line chart.
-pub fn scene(view: &ChartView, page: &Page) -> Scene {
-    let lang = view.lang;
+/// The series shown, each with its colour: by place among all the chart's
+/// series, so hiding one keeps the others' colours.
+fn shown(view: &ChartView) -> Vec<(Rgb, LineSeries)> {
     let all = if view.chart == ChartId::IndustrialOutput {
-        industrial_output(view.dataset, lang)
+        industrial_output(view.dataset, view.lang)
     } else {
-        gdp_share(view.dataset, lang)
+        gdp_share(view.dataset, view.lang)
     };
-    // Colours by place among all series, so hiding one keeps the others'.
-    let series: Vec<(Rgb, LineSeries)> = all
-        .into_iter()
+    all.into_iter()
         .enumerate()
         .filter(|(_, s)| !is_hidden(s, view.hidden))
         .map(|(i, s)| (series_color(i), s))
-        .collect();
+        .collect()
+}
+
+/// The title of a line chart, as its picture and the window show it.
+pub fn title_of(view: &ChartView) -> String {
+    title(view, &shown(view))
+}
+
+/// The scene of a line chart.
+pub fn scene(view: &ChartView, page: &Page) -> Scene {
+    let lang = view.lang;
+    let series = shown(view);
     let unit = series
         .first()
         .map_or(QuantityUnit::Percent, |(_, s)| s.unit);
@@ -160,15 +171,53 @@ struct EndLabel {
     point: (f32, f32),
     top: f32,
     height: f32,
+    /// Its type size.
+    size: f32,
+}
+
+/// A straight segment between two points on the page.
+type Segment = ((f32, f32), (f32, f32));
+
+/// Where years and values fall on the page.
+struct Axes {
+    /// The plot's left and right edges.
+    x0: f32,
+    x1: f32,
+    /// Room inside them, so the first and last points are not on the edge.
+    pad: f32,
+    first_year: i32,
+    last_year: i32,
+    /// The plot's top and bottom.
+    top: f32,
+    bottom: f32,
+    /// The lowest and highest tick, in the scale's unit.
+    low: f64,
+    high: f64,
+    divisor: f64,
+}
+
+impl Axes {
+    fn x(&self, year: i32) -> f32 {
+        if self.last_year == self.first_year {
+            f32::midpoint(self.x0, self.x1)
+        } else {
+            let t = (year - self.first_year) as f32 / (self.last_year - self.first_year) as f32;
+            self.x0 + self.pad + t * (self.x1 - self.x0 - 2.0 * self.pad)
+        }
+    }
+
+    fn y(&self, value: f64) -> f32 {
+        let t = to_f32(
+            (value / self.divisor - self.low) / (self.high - self.low).max(f64::MIN_POSITIVE),
+        );
+        self.bottom - t * (self.bottom - self.top)
+    }
 }
 
 fn plot(layout: &mut Layout, view: &ChartView, series: &[(Rgb, LineSeries)], scale: &Scale) {
     let lang = view.lang;
     let size = layout.size;
-    let ink = layout.ink;
-    let theme = layout.theme;
     let area = layout.plot;
-    let label_size = size.small;
     let gap = size.base * 0.5;
     let radius = size.base * 0.3;
 
@@ -177,107 +226,162 @@ fn plot(layout: &mut Layout, view: &ChartView, series: &[(Rgb, LineSeries)], sca
     let max = values().map(|p| p.value).fold(0.0_f64, f64::max) / scale.divisor;
     // As many steps as the height gives room for, at most five.
     let room = area.y1 - area.y0 - size.small * 3.0;
-    let steps = ((room / (size.small * 2.2)).floor().max(1.0) as usize).min(5);
+    let steps = count_of(room / (size.small * 2.2)).clamp(1, 5);
     let ticks = nice_ticks_at_most(min, max, steps);
-    let tick_label = |i: usize, value: f64| {
-        let text = tick_text(value);
-        if scale.percent && i + 1 == ticks.len() {
-            format!("{text}%")
-        } else {
-            text
-        }
-    };
-    let axis_width = ticks
+    let tick_labels: Vec<String> = ticks
         .iter()
         .enumerate()
-        .map(|(i, v)| fonts::text_width(&tick_label(i, *v), size.small, false, lang))
+        .map(|(i, value)| {
+            let text = tick_text(*value);
+            if scale.percent && i + 1 == ticks.len() {
+                format!("{text}%")
+            } else {
+                text
+            }
+        })
+        .collect();
+    let axis_width = tick_labels
+        .iter()
+        .map(|t| fonts::text_width(t, size.small, false, lang))
         .fold(0.0_f32, f32::max)
         + gap;
-    let first_year = values().map(|p| p.year).min().unwrap_or(0);
-    let last_year = values().map(|p| p.year).max().unwrap_or(0);
 
-    // The labels at the lines' ends take up to a third of the width.
-    let label_texts: Vec<String> = series
+    let mut axes = Axes {
+        x0: area.x0 + axis_width,
+        x1: area.x1,
+        pad: 0.0,
+        first_year: values().map(|p| p.year).min().unwrap_or(0),
+        last_year: values().map(|p| p.year).max().unwrap_or(0),
+        top: area.y0 + size.small * 0.6,
+        bottom: area.y1 - size.small * (LINE + 0.4),
+        low: ticks.first().copied().unwrap_or(0.0),
+        high: ticks.last().copied().unwrap_or(1.0),
+        divisor: scale.divisor,
+    };
+    // The series named at their lines' ends if the names fit beside the
+    // plot, else in a key above it.
+    let (mut labels, label_width) = end_label_blocks(layout, view, series, &axes);
+    let direct = stack(&mut labels, area.y0, area.y1, size.small * 0.35);
+    if direct {
+        axes.x1 = area.x1 - label_width - gap;
+    } else {
+        axes.top = key(layout, series, area, lang) + size.small * 0.6;
+    }
+    axes.pad = (axes.x1 - axes.x0) * 0.04 + radius;
+
+    grid(layout, &axes, &ticks, &tick_labels, lang);
+    let (mut segments, points) = marks(layout, series, &axes, radius);
+    if direct {
+        for (label, (_, s)) in labels.iter_mut().zip(series) {
+            if let Some(p) = s.points.last() {
+                label.point = (axes.x(p.year), axes.y(p.value));
+            }
+        }
+        end_labels(layout, &labels, axes.x1 + gap, radius, &mut segments);
+    }
+    let room = Bounds {
+        x0: area.x0,
+        y0: area.y0,
+        x1: if direct { axes.x1 + gap * 0.5 } else { area.x1 },
+        y1: axes.bottom,
+    };
+    value_labels(
+        layout,
+        view,
+        series,
+        &axes,
+        (&segments, &points),
+        &room,
+        direct,
+    );
+}
+
+/// Each series' end label (its last value, then its title) wrapped to the
+/// label column, wanting the height of its last point; and the column's
+/// width, up to a third of the plot's.
+fn end_label_blocks(
+    layout: &Layout,
+    view: &ChartView,
+    series: &[(Rgb, LineSeries)],
+    axes: &Axes,
+) -> (Vec<EndLabel>, f32) {
+    let lang = view.lang;
+    let size = layout.size.small;
+    let texts: Vec<String> = series
         .iter()
         .map(|(_, s)| {
-            let last = s.points.last();
-            let value = last.map_or(String::new(), |p| {
-                amount::flagged(p.value, s.unit, p.approximate, p.lower_bound, view.convention)
+            let value = s.points.last().map_or(String::new(), |p| {
+                amount::flagged(
+                    p.value,
+                    s.unit,
+                    p.approximate,
+                    p.lower_bound,
+                    view.convention,
+                )
             });
             format!("{value}  {}", s.title)
         })
         .collect();
-    let natural = label_texts
+    let natural = texts
         .iter()
-        .map(|t| fonts::text_width(t, label_size, false, lang))
+        .map(|t| fonts::text_width(t, size, false, lang))
         .fold(0.0_f32, f32::max);
-    let label_width = natural.min((area.x1 - area.x0) * 0.32);
-
-    let mut top = area.y0 + size.small * 0.6;
-    let bottom = area.y1 - size.small * (LINE + 0.4);
-    let direct_x1 = area.x1 - label_width - gap;
-    // Try the direct labels; if they do not fit beside the plot, a key.
-    let y_of = |value: f64, top: f32| {
-        let low = ticks.first().copied().unwrap_or(0.0);
-        let high = ticks.last().copied().unwrap_or(1.0);
-        let t = ((value / scale.divisor - low) / (high - low).max(f64::MIN_POSITIVE)) as f32;
-        bottom - t * (bottom - top)
-    };
-    let mut labels: Vec<EndLabel> = series
+    let width = natural.min((layout.plot.x1 - layout.plot.x0) * 0.32);
+    let labels = series
         .iter()
-        .zip(&label_texts)
+        .zip(&texts)
         .map(|((color, s), text)| {
             let lines = fonts::clamp_lines(
-                fonts::wrap(text, label_width, label_size, false, lang),
-                3,
-                label_width,
-                label_size,
+                fonts::wrap(text, width, size, false, lang),
+                4,
+                width,
+                size,
                 false,
                 lang,
             );
-            let height = lines.len() as f32 * label_size * LINE;
-            let wanted = s.points.last().map_or(bottom, |p| y_of(p.value, top));
+            let wanted = s.points.last().map_or(axes.bottom, |p| axes.y(p.value));
             EndLabel {
+                height: lines.len() as f32 * size * LINE,
                 lines,
-                color: theme.text_color(*color),
+                color: layout.theme.text_color(*color),
                 wanted,
                 point: (0.0, wanted),
                 top: 0.0,
-                height,
+                size,
             }
         })
         .collect();
-    let direct = stack(&mut labels, area.y0, area.y1, label_size * 0.35);
-    let x1 = if direct {
-        direct_x1
-    } else {
-        top = key(layout, series, area, lang) + size.small * 0.6;
-        area.x1
-    };
-    let x0 = area.x0 + axis_width;
-    let pad = (x1 - x0) * 0.04 + radius;
-    let x_of = |year: i32| {
-        if last_year == first_year {
-            (x0 + x1) / 2.0
-        } else {
-            let t = (year - first_year) as f32 / (last_year - first_year) as f32;
-            x0 + pad + t * (x1 - x0 - 2.0 * pad)
-        }
-    };
+    (labels, width)
+}
 
-    // Gridlines and tick labels.
-    for (i, value) in ticks.iter().enumerate() {
-        let y = y_of(*value * scale.divisor, top);
+/// Horizontal gridlines with their values, and the years under the plot:
+/// every one where they fit, else every second, fifth, tenth.
+fn grid(
+    layout: &mut Layout,
+    axes: &Axes,
+    ticks: &[f64],
+    labels: &[String],
+    lang: crate::i18n::Lang,
+) {
+    let size = layout.size;
+    let ink = layout.ink;
+    let gap = size.base * 0.5;
+    for (value, label) in ticks.iter().zip(labels) {
+        let y = axes.y(*value * axes.divisor);
         let zero = value.abs() < f64::EPSILON;
         layout.scene.items.push(Item::Line(Line {
-            points: vec![(x0, y), (x1, y)],
-            width: if zero { 0.09 * size.base } else { 0.06 * size.base },
+            points: vec![(axes.x0, y), (axes.x1, y)],
+            width: if zero {
+                0.09 * size.base
+            } else {
+                0.06 * size.base
+            },
             color: if zero { ink.axis } else { ink.grid },
             dash: None,
         }));
         layout.text(
-            &tick_label(i, *value),
-            (x0 - gap, y + 0.35 * size.small),
+            label,
+            (axes.x0 - gap, y + 0.35 * size.small),
             size.small,
             false,
             ink.muted,
@@ -285,19 +389,18 @@ fn plot(layout: &mut Layout, view: &ChartView, series: &[(Rgb, LineSeries)], sca
             Role::Tick,
         );
     }
-    // Years: every one where they fit, else every second, fifth, tenth.
     let year_width = fonts::text_width("2030", size.small, false, lang) * 1.6;
-    let span = (last_year - first_year).max(1);
-    let spacing = (x1 - x0 - 2.0 * pad) / span as f32;
+    let span = (axes.last_year - axes.first_year).max(1);
+    let spacing = (axes.x1 - axes.x0 - 2.0 * axes.pad) / span as f32;
     let step = [1, 2, 5, 10, 20, 50]
         .into_iter()
         .find(|s| spacing * *s as f32 >= year_width)
         .unwrap_or(100);
-    let mut year = first_year;
-    while year <= last_year {
+    let mut year = axes.first_year;
+    while year <= axes.last_year {
         layout.text(
             &year.to_string(),
-            (x_of(year), bottom + size.small * (LINE + 0.1)),
+            (axes.x(year), axes.bottom + size.small * (LINE + 0.1)),
             size.small,
             false,
             ink.muted,
@@ -306,14 +409,25 @@ fn plot(layout: &mut Layout, view: &ChartView, series: &[(Rgb, LineSeries)], sca
         );
         year += step;
     }
+}
 
-    // Lines, then points on top.
+/// The lines (dashed across years without data), then the points on top:
+/// actual filled, targets hollow, estimates pale. Returns the segments
+/// drawn and the points' boxes, which no label may cover.
+fn marks(
+    layout: &mut Layout,
+    series: &[(Rgb, LineSeries)],
+    axes: &Axes,
+    radius: f32,
+) -> (Vec<Segment>, Vec<Bounds>) {
+    let size = layout.size;
+    let background = layout.ink.background;
     let line_width = (0.15 * size.base).max(1.0);
-    let mut segments: Vec<((f32, f32), (f32, f32))> = Vec::new();
+    let mut segments = Vec::new();
     for (color, s) in series {
         for c in &s.connections {
-            let a = (x_of(c.from.0), y_of(c.from.1, top));
-            let b = (x_of(c.to.0), y_of(c.to.1, top));
+            let a = (axes.x(c.from.0), axes.y(c.from.1));
+            let b = (axes.x(c.to.0), axes.y(c.to.1));
             segments.push((a, b));
             layout.scene.items.push(Item::Line(Line {
                 points: vec![a, b],
@@ -325,18 +439,17 @@ fn plot(layout: &mut Layout, view: &ChartView, series: &[(Rgb, LineSeries)], sca
             }));
         }
     }
-    let mut points: Vec<Bounds> = Vec::new();
+    let mut points = Vec::new();
     for (color, s) in series {
         for p in &s.points {
-            let (cx, cy) = (x_of(p.year), y_of(p.value, top));
             let (fill, stroke) = match p.status {
                 Status::Actual => (Some((*color, 1.0)), None),
-                Status::Target => (Some((ink.background, 1.0)), Some((*color, line_width))),
+                Status::Target => (Some((background, 1.0)), Some((*color, line_width))),
                 Status::Estimate => (Some((*color, 0.45)), None),
             };
             let shape = Shape::Circle {
-                cx,
-                cy,
+                cx: axes.x(p.year),
+                cy: axes.y(p.value),
                 r: radius,
             };
             points.push(shape.bounds());
@@ -348,27 +461,28 @@ fn plot(layout: &mut Layout, view: &ChartView, series: &[(Rgb, LineSeries)], sca
             }));
         }
     }
+    (segments, points)
+}
 
-    if direct {
-        for (label, (color, s)) in labels.iter_mut().zip(series) {
-            if let Some(p) = s.points.last() {
-                label.point = (x_of(p.year), y_of(p.value, top));
-            }
-            let _ = color;
-        }
-        end_labels(layout, &labels, x1 + gap, label_size, radius, &mut segments);
-    }
-
-    // Values beside points where they find room: each series' first point
-    // (its last value is in its end label) or, with a key, both ends.
-    let mut taken: Vec<Bounds> = layout.scene.texts().map(super::scene::Text::bounds).collect();
+/// Values beside points where they find room: each series' first point
+/// (its last value is in its end label) or, with a key, both ends.
+fn value_labels(
+    layout: &mut Layout,
+    view: &ChartView,
+    series: &[(Rgb, LineSeries)],
+    axes: &Axes,
+    (segments, points): (&[Segment], &[Bounds]),
+    room: &Bounds,
+    direct: bool,
+) {
+    let size = layout.size.small;
+    let radius = layout.size.base * 0.3;
+    let mut taken: Vec<Bounds> = layout
+        .scene
+        .texts()
+        .map(super::scene::Text::bounds)
+        .collect();
     taken.extend(points.iter().map(|b| b.grown(radius * 0.3)));
-    let room = Bounds {
-        x0: area.x0,
-        y0: area.y0,
-        x1: if direct { x1 + gap * 0.5 } else { area.x1 },
-        y1: bottom,
-    };
     for (color, s) in series {
         let mut ends: Vec<&crate::view::charts::PlotPoint> = Vec::new();
         if s.points.len() > 1 || !direct {
@@ -378,18 +492,27 @@ fn plot(layout: &mut Layout, view: &ChartView, series: &[(Rgb, LineSeries)], sca
             ends.extend(s.points.last());
         }
         for p in ends {
-            let text = amount::flagged(p.value, s.unit, p.approximate, p.lower_bound, view.convention);
-            let centre = (x_of(p.year), y_of(p.value, top));
-            if let Some(((x, y), anchor)) =
-                value_place(&text, centre, radius, label_size, lang, &taken, &segments, &room)
-            {
-                let width = fonts::text_width(&text, label_size, false, lang);
-                taken.push(text_bounds(x, y, width, label_size, anchor));
-                layout.text(&text, (x, y), label_size, false, theme.text_color(*color), anchor, Role::Value);
+            let text = amount::flagged(
+                p.value,
+                s.unit,
+                p.approximate,
+                p.lower_bound,
+                view.convention,
+            );
+            let place = Placing {
+                centre: (axes.x(p.year), axes.y(p.value)),
+                radius,
+                size,
+                lang: view.lang,
+            };
+            if let Some(((x, y), anchor)) = place.find(&text, &taken, segments, room) {
+                let width = fonts::text_width(&text, size, false, view.lang);
+                taken.push(text_bounds(x, y, width, size, anchor));
+                let color = layout.theme.text_color(*color);
+                layout.text(&text, (x, y), size, false, color, anchor, Role::Value);
             }
         }
     }
-    let _ = FigureRef::Series;
 }
 
 /// Places the end labels' blocks near the heights they want without
@@ -424,11 +547,11 @@ fn end_labels(
     layout: &mut Layout,
     labels: &[EndLabel],
     x: f32,
-    size: f32,
     radius: f32,
-    segments: &mut Vec<((f32, f32), (f32, f32))>,
+    segments: &mut Vec<Segment>,
 ) {
     for label in labels {
+        let size = label.size;
         let centre = label.top + label.height / 2.0;
         let (px, py) = label.point;
         if (centre - py).abs() > size * 0.4 || x - px > radius * 4.0 {
@@ -444,7 +567,15 @@ fn end_labels(
         }
         for (i, line) in label.lines.iter().enumerate() {
             let y = label.top + ASCENT_EM * size + i as f32 * size * LINE;
-            layout.text(line, (x, y), size, false, label.color, Anchor::Start, Role::Label);
+            layout.text(
+                line,
+                (x, y),
+                size,
+                false,
+                label.color,
+                Anchor::Start,
+                Role::Label,
+            );
         }
     }
 }
@@ -495,38 +626,60 @@ fn key(
             dash: None,
         }));
         let color = layout.theme.text_color(*color);
-        layout.text(&name, (x + swatch + gap, y), size, false, color, Anchor::Start, Role::Key);
+        layout.text(
+            &name,
+            (x + swatch + gap, y),
+            size,
+            false,
+            color,
+            Anchor::Start,
+            Role::Key,
+        );
         x += entry + space;
     }
     y + size * 0.4
 }
 
-/// The first place beside a point where a value label covers no other
-/// text, mark or line and stays in `room`: above, below, right, left.
-#[allow(clippy::too_many_arguments)]
-fn value_place(
-    text: &str,
-    (cx, cy): (f32, f32),
+/// A value label looking for its place beside a point.
+struct Placing {
+    centre: (f32, f32),
     radius: f32,
     size: f32,
     lang: crate::i18n::Lang,
-    taken: &[Bounds],
-    segments: &[((f32, f32), (f32, f32))],
-    room: &Bounds,
-) -> Option<((f32, f32), Anchor)> {
-    let width = fonts::text_width(text, size, false, lang);
-    let gap = radius + size * 0.3;
-    let candidates = [
-        ((cx, cy - gap - 0.24 * size), Anchor::Middle),
-        ((cx, cy + gap + ASCENT_EM * size), Anchor::Middle),
-        ((cx + gap, cy + 0.32 * size), Anchor::Start),
-        ((cx - gap, cy + 0.32 * size), Anchor::End),
-    ];
-    candidates.into_iter().find(|((x, y), anchor)| {
-        let bounds = text_bounds(*x, *y, width, size, *anchor);
-        let padded = bounds.grown(size * 0.1);
-        room.contains(&bounds)
-            && !taken.iter().any(|t| t.overlaps(&padded))
-            && !segments.iter().any(|(a, b)| padded.crosses_segment(*a, *b))
-    })
+}
+
+impl Placing {
+    /// The first place beside the point where the label covers no other
+    /// text, mark or line and stays in `room`: above, below, right, left,
+    /// then beside the corners (for a point near the plot's edge).
+    fn find(
+        &self,
+        text: &str,
+        taken: &[Bounds],
+        segments: &[Segment],
+        room: &Bounds,
+    ) -> Option<((f32, f32), Anchor)> {
+        let (cx, cy) = self.centre;
+        let (radius, size) = (self.radius, self.size);
+        let width = fonts::text_width(text, size, false, self.lang);
+        let gap = radius + size * 0.3;
+        let (above, below) = (cy - gap - 0.24 * size, cy + gap + ASCENT_EM * size);
+        let candidates = [
+            ((cx, above), Anchor::Middle),
+            ((cx, below), Anchor::Middle),
+            ((cx + gap, cy + 0.32 * size), Anchor::Start),
+            ((cx - gap, cy + 0.32 * size), Anchor::End),
+            ((cx - radius, below), Anchor::Start),
+            ((cx - radius, above), Anchor::Start),
+            ((cx + radius, below), Anchor::End),
+            ((cx + radius, above), Anchor::End),
+        ];
+        candidates.into_iter().find(|((x, y), anchor)| {
+            let bounds = text_bounds(*x, *y, width, size, *anchor);
+            let padded = bounds.grown(size * 0.1);
+            room.contains(&bounds)
+                && !taken.iter().any(|t| t.overlaps(&padded))
+                && !segments.iter().any(|(a, b)| padded.crosses_segment(*a, *b))
+        })
+    }
 }

@@ -36,6 +36,16 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
     }
 }
 
+/// The chart's title: what it shows, made from the data. The window heads
+/// its chart with it too.
+pub fn title(view: &ChartView) -> String {
+    match view.chart {
+        ChartId::IndustrialOutput | ChartId::GdpShare => line::title_of(view),
+        ChartId::Funds => bars::title_of(view),
+        ChartId::Targets => targets::title_of(view),
+    }
+}
+
 /// What an export writes.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,

@@ -173,8 +173,12 @@ pub fn pdf(scene: &Scene, info: &PdfInfo) -> Result<Vec<u8>, RenderError> {
         format: "PDF",
         message,
     };
-    let size = krilla::geom::Size::from_wh(scene.width, scene.height)
-        .ok_or_else(|| encode(format!("{}x{} is not a page size", scene.width, scene.height)))?;
+    let size = krilla::geom::Size::from_wh(scene.width, scene.height).ok_or_else(|| {
+        encode(format!(
+            "{}x{} is not a page size",
+            scene.width, scene.height
+        ))
+    })?;
     let mut document = krilla::Document::new();
     {
         let mut page = document.start_page_with(krilla::page::PageSettings::new(size));

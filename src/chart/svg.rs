@@ -1,12 +1,12 @@
 //! The SVG writer: text stays text (selectable and editable in
-//! Illustrator, Inkscape and PowerPoint), with a font-family list and the
+//! Illustrator, Inkscape and `PowerPoint`), with a font-family list and the
 //! picture's `xml:lang`; or, for exact fidelity where the fonts are
 //! missing, every glyph outlined as a path.
 
 use std::fmt::Write as _;
 
 use super::fonts;
-use super::scene::{Anchor, Item, Scene, Shape};
+use super::scene::{Anchor, Filled, Item, Line, Scene, Shape, Text};
 
 /// The scene as an SVG document, its text as text.
 pub fn text_svg(scene: &Scene) -> String {
@@ -29,93 +29,117 @@ pub fn text_svg(scene: &Scene) -> String {
     );
     for item in &scene.items {
         match item {
-            Item::Text(text) => {
-                let anchor = match text.anchor {
-                    Anchor::Start => "",
-                    Anchor::Middle => " text-anchor=\"middle\"",
-                    Anchor::End => " text-anchor=\"end\"",
-                };
-                let weight = if text.bold { " font-weight=\"bold\"" } else { "" };
-                let _ = writeln!(
-                    out,
-                    "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{weight}{anchor} fill=\"{}\" xml:space=\"preserve\">{}</text>",
-                    num(text.x),
-                    num(text.y),
-                    num(text.size),
-                    text.color.hex(),
-                    escape(&text.text),
-                );
-            }
-            Item::Line(line) => {
-                let points: Vec<String> = line
-                    .points
-                    .iter()
-                    .map(|(x, y)| format!("{},{}", num(*x), num(*y)))
-                    .collect();
-                let dash = line.dash.map_or(String::new(), |(on, off)| {
-                    format!(" stroke-dasharray=\"{} {}\"", num(on), num(off))
-                });
-                let _ = writeln!(
-                    out,
-                    "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\" stroke-linecap=\"butt\"{dash}/>",
-                    points.join(" "),
-                    line.color.hex(),
-                    num(line.width),
-                );
-            }
-            Item::Shape(shape) => {
-                let mut paint = String::new();
-                match shape.fill {
-                    Some((color, opacity)) if opacity < 1.0 => {
-                        let _ = write!(paint, " fill=\"{}\" fill-opacity=\"{}\"", color.hex(), num(opacity));
-                    }
-                    Some((color, _)) => {
-                        let _ = write!(paint, " fill=\"{}\"", color.hex());
-                    }
-                    None => paint.push_str(" fill=\"none\""),
-                }
-                if let Some((color, width)) = shape.stroke {
-                    let _ = write!(paint, " stroke=\"{}\" stroke-width=\"{}\"", color.hex(), num(width));
-                }
-                let _ = match &shape.shape {
-                    Shape::Rect(b) => writeln!(
-                        out,
-                        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{paint}/>",
-                        num(b.x0),
-                        num(b.y0),
-                        num(b.x1 - b.x0),
-                        num(b.y1 - b.y0),
-                    ),
-                    Shape::Circle { cx, cy, r } => writeln!(
-                        out,
-                        "<circle cx=\"{}\" cy=\"{}\" r=\"{}\"{paint}/>",
-                        num(*cx),
-                        num(*cy),
-                        num(*r),
-                    ),
-                    Shape::Polygon(points) => {
-                        let points: Vec<String> = points
-                            .iter()
-                            .map(|(x, y)| format!("{},{}", num(*x), num(*y)))
-                            .collect();
-                        writeln!(out, "<polygon points=\"{}\"{paint}/>", points.join(" "))
-                    }
-                };
-            }
+            Item::Text(text) => write_text(&mut out, text),
+            Item::Line(line) => write_line(&mut out, line),
+            Item::Shape(shape) => write_shape(&mut out, shape),
         }
     }
     out.push_str("</g>\n</svg>\n");
     out
 }
 
+fn write_text(out: &mut String, text: &Text) {
+    let anchor = match text.anchor {
+        Anchor::Start => "",
+        Anchor::Middle => " text-anchor=\"middle\"",
+        Anchor::End => " text-anchor=\"end\"",
+    };
+    let weight = if text.bold {
+        " font-weight=\"bold\""
+    } else {
+        ""
+    };
+    // Writing to a String cannot fail.
+    let _ = writeln!(
+        out,
+        "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{weight}{anchor} fill=\"{}\" xml:space=\"preserve\">{}</text>",
+        num(text.x),
+        num(text.y),
+        num(text.size),
+        text.color.hex(),
+        escape(&text.text),
+    );
+}
+
+fn points(points: &[(f32, f32)]) -> String {
+    points
+        .iter()
+        .map(|(x, y)| format!("{},{}", num(*x), num(*y)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn write_line(out: &mut String, line: &Line) {
+    let dash = line.dash.map_or(String::new(), |(on, off)| {
+        format!(" stroke-dasharray=\"{} {}\"", num(on), num(off))
+    });
+    let _ = writeln!(
+        out,
+        "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"{dash}/>",
+        points(&line.points),
+        line.color.hex(),
+        num(line.width),
+    );
+}
+
+fn write_shape(out: &mut String, shape: &Filled) {
+    let mut paint = String::new();
+    match shape.fill {
+        Some((color, opacity)) if opacity < 1.0 => {
+            let _ = write!(
+                paint,
+                " fill=\"{}\" fill-opacity=\"{}\"",
+                color.hex(),
+                num(opacity)
+            );
+        }
+        Some((color, _)) => {
+            let _ = write!(paint, " fill=\"{}\"", color.hex());
+        }
+        None => paint.push_str(" fill=\"none\""),
+    }
+    if let Some((color, width)) = shape.stroke {
+        let _ = write!(
+            paint,
+            " stroke=\"{}\" stroke-width=\"{}\"",
+            color.hex(),
+            num(width)
+        );
+    }
+    let _ = match &shape.shape {
+        Shape::Rect(b) => writeln!(
+            out,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{paint}/>",
+            num(b.x0),
+            num(b.y0),
+            num(b.x1 - b.x0),
+            num(b.y1 - b.y0),
+        ),
+        Shape::Circle { cx, cy, r } => writeln!(
+            out,
+            "<circle cx=\"{}\" cy=\"{}\" r=\"{}\"{paint}/>",
+            num(*cx),
+            num(*cy),
+            num(*r),
+        ),
+        Shape::Polygon(corners) => {
+            writeln!(out, "<polygon points=\"{}\"{paint}/>", points(corners))
+        }
+    };
+}
+
 /// A coordinate with at most two decimals, trailing zeros dropped.
 fn num(value: f32) -> String {
     let text = format!("{value:.2}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" { "0".to_owned() } else { text.to_owned() }
+    if text == "-0" {
+        "0".to_owned()
+    } else {
+        text.to_owned()
+    }
 }
 
-/// Text made safe inside an element or an attribute.
+/// Text made safe inside an element or a double-quoted attribute.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -124,7 +148,6 @@ fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
             // Control characters are not allowed in XML 1.0.
             c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
             c => out.push(c),

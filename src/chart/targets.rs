@@ -5,20 +5,30 @@
 
 use super::frame::{ASCENT_EM, LINE, Layout, Words};
 use super::scene::{Anchor, Filled, Item, Line, Role, Scene, Shape};
-use super::view::{ChartView, Page, PALETTE};
+use super::view::{ChartView, PALETTE, Page};
 use super::{fonts, words};
 use crate::i18n::{T, fill_in, tr_in};
 use crate::view::amount;
 use crate::view::charts::{TargetColumn, TargetRow, target_rows};
+
+/// The title of the targets chart: how many, set by how many plans.
+pub fn title_of(view: &ChartView) -> String {
+    let rows = target_rows(view.dataset, view.order.0, view.order.1, view.lang);
+    title(view, &rows)
+}
+
+fn title(view: &ChartView, rows: &[TargetRow]) -> String {
+    let mut plans: Vec<_> = rows.iter().map(|r| r.plan).collect();
+    plans.sort_by_key(|p| p.index());
+    plans.dedup();
+    fill_in(view.lang, T::TitleTargets, &[&rows.len(), &plans.len()])
+}
 
 /// The scene of the targets chart.
 pub fn scene(view: &ChartView, page: &Page) -> Scene {
     let lang = view.lang;
     let (column, ascending) = view.order;
     let rows = target_rows(view.dataset, column, ascending, lang);
-    let mut plans: Vec<_> = rows.iter().map(|r| r.plan).collect();
-    plans.sort_by_key(|p| p.index());
-    plans.dedup();
     let order = tr_in(
         lang,
         match column {
@@ -29,7 +39,7 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         },
     );
     let base_words = Words {
-        title: fill_in(lang, T::TitleTargets, &[&rows.len(), &plans.len()]),
+        title: title(view, &rows),
         subtitle: words::sentences(lang, &fill_in(lang, T::ReadTargets, &[&order]), &[]),
         sources: words::sources(view),
         notes: words::english_names_note(view, rows.iter().map(|r| r.figure)),
@@ -83,7 +93,15 @@ impl Table {
         let deadline_width = measure("2030").max(measure(tr_in(lang, T::ColumnDeadline)));
         let values: Vec<String> = rows
             .iter()
-            .map(|r| amount::flagged(r.value, r.unit, r.approximate, r.lower_bound, view.convention))
+            .map(|r| {
+                amount::flagged(
+                    r.value,
+                    r.unit,
+                    r.approximate,
+                    r.lower_bound,
+                    view.convention,
+                )
+            })
             .collect();
         let marker = text * 1.1;
         let value_width = values
@@ -97,7 +115,8 @@ impl Table {
             .map(|r| measure(crate::view::plan_title_in(lang, view.dataset, r.plan)))
             .fold(0.0_f32, f32::max);
         let plan_width = plan_natural.min(width * 0.3);
-        let metric_width = (width - deadline_width - value_width - plan_width - 3.0 * gap).max(width * 0.2);
+        let metric_width =
+            (width - deadline_width - value_width - plan_width - 3.0 * gap).max(width * 0.2);
         let deadline_x = area.x0;
         let metric_x = deadline_x + deadline_width + gap;
         let value_x = metric_x + metric_width + gap;
@@ -106,10 +125,26 @@ impl Table {
             .iter()
             .zip(values)
             .map(|(r, value)| {
-                let metric = fonts::clamp_lines(fonts::wrap(&r.metric, metric_width, text, false, lang), 2, metric_width, text, false, lang);
-                let value = fonts::clamp_lines(vec![value], 1, value_width - marker, text, false, lang).concat();
+                let metric = fonts::clamp_lines(
+                    fonts::wrap(&r.metric, metric_width, text, false, lang),
+                    2,
+                    metric_width,
+                    text,
+                    false,
+                    lang,
+                );
+                let value =
+                    fonts::clamp_lines(vec![value], 1, value_width - marker, text, false, lang)
+                        .concat();
                 let plan_title = crate::view::plan_title_in(lang, view.dataset, r.plan);
-                let plan = fonts::clamp_lines(fonts::wrap(plan_title, plan_width, text, false, lang), 1, plan_width, text, false, lang);
+                let plan = fonts::clamp_lines(
+                    fonts::wrap(plan_title, plan_width, text, false, lang),
+                    1,
+                    plan_width,
+                    text,
+                    false,
+                    lang,
+                );
                 (metric, value, plan)
             })
             .collect();
@@ -158,7 +193,15 @@ impl Table {
             (T::ColumnValue, self.value_x),
             (T::ColumnPlan, self.plan_x),
         ] {
-            layout.text(tr_in(lang, label), (x, y), text, true, ink.muted, Anchor::Start, Role::Cell);
+            layout.text(
+                tr_in(lang, label),
+                (x, y),
+                text,
+                true,
+                ink.muted,
+                Anchor::Start,
+                Role::Cell,
+            );
         }
         let mut rule = area.y0 + self.header_height() - text * 0.2;
         layout.scene.items.push(Item::Line(Line {
@@ -171,10 +214,28 @@ impl Table {
         for (i, row) in rows.iter().enumerate() {
             let (metric, value, plan) = &self.cells[i];
             y = rule + text * 0.35 + ASCENT_EM * text;
-            let deadline = row.deadline_year.map_or_else(|| "—".to_owned(), |d| d.to_string());
-            layout.text(&deadline, (self.deadline_x, y), text, true, ink.text, Anchor::Start, Role::Cell);
+            let deadline = row
+                .deadline_year
+                .map_or_else(|| "—".to_owned(), |d| d.to_string());
+            layout.text(
+                &deadline,
+                (self.deadline_x, y),
+                text,
+                true,
+                ink.text,
+                Anchor::Start,
+                Role::Cell,
+            );
             for (l, line) in metric.iter().enumerate() {
-                layout.text(line, (self.metric_x, y + l as f32 * text * LINE), text, false, ink.text, Anchor::Start, Role::Cell);
+                layout.text(
+                    line,
+                    (self.metric_x, y + l as f32 * text * LINE),
+                    text,
+                    false,
+                    ink.text,
+                    Anchor::Start,
+                    Role::Cell,
+                );
             }
             let r = text * 0.3;
             layout.scene.items.push(Item::Shape(Filled {
@@ -187,9 +248,25 @@ impl Table {
                 stroke: Some((mark, (text * 0.11).max(0.8))),
                 is_mark: true,
             }));
-            layout.text(value, (self.value_x + text * 1.1, y), text, false, ink.text, Anchor::Start, Role::Value);
+            layout.text(
+                value,
+                (self.value_x + text * 1.1, y),
+                text,
+                false,
+                ink.text,
+                Anchor::Start,
+                Role::Value,
+            );
             for (l, line) in plan.iter().enumerate() {
-                layout.text(line, (self.plan_x, y + l as f32 * text * LINE), text, false, ink.muted, Anchor::Start, Role::Cell);
+                layout.text(
+                    line,
+                    (self.plan_x, y + l as f32 * text * LINE),
+                    text,
+                    false,
+                    ink.muted,
+                    Anchor::Start,
+                    Role::Cell,
+                );
             }
             rule += self.row_height(i);
             if i + 1 < rows.len() {

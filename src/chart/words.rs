@@ -3,7 +3,7 @@
 //! joined as each language punctuates them.
 
 use super::frame::Layout;
-use super::scene::{Anchor, Role};
+use super::scene::Role;
 use super::view::ChartView;
 use crate::dataset::FigureRef;
 use crate::i18n::{Lang, T, fill_in, tr_in};
@@ -12,7 +12,8 @@ use crate::view::table;
 
 /// "Source: …" with every document the chart's figures cite.
 pub fn sources(view: &ChartView) -> String {
-    let rows = table::chart_rows_sorted(view.dataset, view.chart, view.hidden, view.order, view.lang);
+    let rows =
+        table::chart_rows_sorted(view.dataset, view.chart, view.hidden, view.order, view.lang);
     table::source_footer(view.dataset, &rows, view.lang)
 }
 
@@ -40,7 +41,11 @@ pub fn english_names_note(
         FigureRef::Target(t) => data.targets[t.index()].metric_zh.is_none(),
     });
     if english_only {
-        vec![fill_in(Lang::Zh, T::NoteLabel, &[&tr_in(Lang::Zh, T::ChartNamesInEnglish)])]
+        vec![fill_in(
+            Lang::Zh,
+            T::NoteLabel,
+            &[&tr_in(Lang::Zh, T::ChartNamesInEnglish)],
+        )]
     } else {
         Vec::new()
     }
@@ -87,12 +92,11 @@ pub fn nothing_to_show(layout: &mut Layout, lang: Lang) {
     let size = layout.size.base;
     layout.paragraph(
         tr_in(lang, T::NothingToShow),
-        (area.x0, (area.y0 + area.y1) / 2.0 - size),
+        (area.x0, f32::midpoint(area.y0, area.y1) - size),
         area.x1 - area.x0,
         size,
         false,
         Role::Subtitle,
         3,
     );
-    let _ = Anchor::Start;
 }

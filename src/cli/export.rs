@@ -14,6 +14,8 @@ use crate::view::charts::ChartId;
 
 /// Arguments of `export`.
 #[derive(Debug, clap::Args)]
+// Each flag is its own command-line switch.
+#[allow(clippy::struct_excessive_bools)]
 pub struct ExportArgs {
     /// Print the chart ids and exit.
     #[arg(long, exclusive = true)]
@@ -163,13 +165,13 @@ fn usage(message: String) -> (u8, String) {
 fn export_charts(args: &ExportArgs) -> Result<Vec<PathBuf>, (u8, String)> {
     let jobs = jobs(args)?;
     let page = page(args)?;
-    if !args.force {
-        if let Some(job) = jobs.iter().find(|j| j.path.exists()) {
-            return Err(usage(format!(
-                "{} exists; pass --force to replace it",
-                job.path.display()
-            )));
-        }
+    if !args.force
+        && let Some(job) = jobs.iter().find(|j| j.path.exists())
+    {
+        return Err(usage(format!(
+            "{} exists; pass --force to replace it",
+            job.path.display()
+        )));
     }
     let data = match &args.dataset {
         None => dataset::load_embedded()
@@ -181,10 +183,12 @@ fn export_charts(args: &ExportArgs) -> Result<Vec<PathBuf>, (u8, String)> {
         LangArg::En => Lang::En,
         LangArg::Zh => Lang::Zh,
     };
-    let convention = args.amounts.map_or(Convention::of_language(lang), |a| match a {
-        ConventionArg::International => Convention::International,
-        ConventionArg::Chinese => Convention::Chinese,
-    });
+    let convention = args
+        .amounts
+        .map_or(Convention::of_language(lang), |a| match a {
+            ConventionArg::International => Convention::International,
+            ConventionArg::Chinese => Convention::Chinese,
+        });
     let hidden = std::collections::BTreeSet::new();
     let options = FileOptions {
         scale: args.scale,

@@ -222,7 +222,6 @@ texts! {
     ExportButtonHint => "Save this chart as a picture (PNG, SVG, PDF) or its data (CSV) (Ctrl+E)", "将此图表保存为图片（PNG、SVG、PDF）或数据（CSV）（Ctrl+E）";
     ExportThisChart => "Export this chart…", "导出此图表…";
     Key => "● actual   ○ target   faded: estimate   dashed: straight connection across years without data", "● 实际值   ○ 目标值   淡色：估计值   虚线：无数据年份之间的直线连接";
-    StraightLine => "straight line: no data between ", "直线：其间无数据 ";
     ClickToHide => "Click to hide", "点击隐藏";
     HiddenClickToShow => "Hidden: click to show", "已隐藏：点击显示";
     LogScale => "Logarithmic scale", "对数刻度";
@@ -235,11 +234,6 @@ texts! {
     NoDeadline => "no deadline stated", "未说明期限";
     ByYear => "by {}", "{} 年前";
     AxisYear => "Year", "年份";
-    AxisYuan => "yuan", "元";
-    AxisPercent => "percent", "百分比";
-    AxisPercentYoy => "percent, year on year", "同比百分比";
-    AxisCount => "count", "数量";
-    AxisPer10k => "per 10,000 workers", "每万名工人";
     LevelNational => "National", "国家级";
     LevelMunicipal => "Municipal", "市级";
     LevelDistrict => "District", "区级";

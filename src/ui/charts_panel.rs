@@ -44,24 +44,16 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         }
     });
     ui.separator();
-    body(state, ui, state.chart, false, commands);
+    body(state, ui, state.chart, commands);
 }
 
-/// Draws one chart: its legend, key and plot (or the targets' cards). For
-/// a `picture` (an export), nothing is interactive, hidden legend entries
-/// are left out, and the targets are not in a scroll area.
-pub fn body(
-    state: &AppState,
-    ui: &mut egui::Ui,
-    chart: ChartId,
-    picture: bool,
-    commands: &mut Vec<Command>,
-) {
-    let lit = if picture {
-        HashSet::new()
-    } else {
-        highlighted(&state.dataset, state.selected())
-    };
+/// Draws one chart: the title the exported picture has (what is shown,
+/// made from the data), its legend, key and plot (or the targets' cards).
+fn body(state: &AppState, ui: &mut egui::Ui, chart: ChartId, commands: &mut Vec<Command>) {
+    let lit = highlighted(&state.dataset, state.selected());
+    ui.strong(crate::chart::title(&super::export::chart_view(
+        state, chart,
+    )));
     let series = match chart {
         ChartId::IndustrialOutput => industrial_output(&state.dataset, state.lang),
         ChartId::GdpShare => gdp_share(&state.dataset, state.lang),
@@ -83,18 +75,12 @@ pub fn body(
         }
     }
     match chart {
-        ChartId::IndustrialOutput => line_chart(
-            state,
-            ui,
-            "industrial_output",
-            &series,
-            &lit,
-            picture,
-            commands,
-        ),
-        ChartId::GdpShare => line_chart(state, ui, "gdp_share", &series, &lit, picture, commands),
-        ChartId::Funds => funds_chart(state, ui, &lit, picture, commands),
-        ChartId::Targets => targets_table(state, ui, &lit, picture, commands),
+        ChartId::IndustrialOutput => {
+            line_chart(state, ui, "industrial_output", &series, &lit, commands);
+        }
+        ChartId::GdpShare => line_chart(state, ui, "gdp_share", &series, &lit, commands),
+        ChartId::Funds => funds_chart(state, ui, &lit, commands),
+        ChartId::Targets => targets_table(state, ui, &lit, commands),
     }
 }
 
@@ -107,22 +93,6 @@ fn chart_menu(state: &AppState, response: &egui::Response, commands: &mut Vec<Co
             ))));
         }
     });
-}
-
-/// A plot that does not move or show a crosshair, for pictures.
-fn still(plot: Plot<'_>, picture: bool) -> Plot<'_> {
-    if picture {
-        plot.allow_drag(false)
-            .allow_zoom(false)
-            .allow_boxed_zoom(false)
-            .allow_double_click_reset(false)
-            .show_x(false)
-            .show_y(false)
-            // The page shows through: one full-size layer less to draw.
-            .show_background(false)
-    } else {
-        plot
-    }
 }
 
 /// The title of a chart's tab.
@@ -142,7 +112,6 @@ fn line_chart(
     id: &str,
     series: &[LineSeries],
     lit: &HashSet<FigureRef>,
-    picture: bool,
     commands: &mut Vec<Command>,
 ) {
     let data = &state.dataset;
@@ -163,7 +132,6 @@ fn line_chart(
                     LegendKey::Series(ix),
                     series_color(i),
                     &s.title,
-                    picture,
                     commands,
                 );
             }
@@ -195,13 +163,15 @@ fn line_chart(
     let (min_year, max_year) = lookup.iter().fold((i32::MAX, i32::MIN), |(lo, hi), l| {
         (lo.min(l.1), hi.max(l.1))
     });
-    let plot = still(Plot::new(id), picture)
+    // As the exported pictures: horizontal gridlines only.
+    let plot = Plot::new(id)
+        .show_grid([false, true])
         .include_y(max_value * 1.1)
         .include_x(f64::from(min_year) - 0.5)
-        .include_x(f64::from(max_year) + 1.5)
+        // Fitted to the data: half a year each side, room for end labels.
+        .include_x(f64::from(max_year) + 0.6)
         .allow_scroll(false)
         .x_axis_label(tr(T::AxisYear))
-        .y_axis_label(unit_label(unit, convention))
         .x_axis_formatter(|mark: GridMark, _| year_tick(mark.value))
         .y_axis_formatter(move |mark: GridMark, _| axis_value(mark.value, unit, convention))
         .x_grid_spacer(year_spacer)
@@ -276,23 +246,8 @@ fn draw_line_series(
             let mut line = Line::new(s.title.clone(), points).color(color).width(2.0);
             if connection.spans_missing_years {
                 line = line.style(LineStyle::dashed_loose());
-                let middle = PlotPoint::new(
-                    f64::midpoint(f64::from(connection.from.0), f64::from(connection.to.0)),
-                    f64::midpoint(connection.from.1, connection.to.1),
-                );
-                // Written beside the line on its upper side (up and left of
-                // the middle of a rising line, up and right of a falling
-                // one), so the words never sit on the dashes.
-                let anchor = if connection.to.1 >= connection.from.1 {
-                    egui::Align2::RIGHT_BOTTOM
-                } else {
-                    egui::Align2::LEFT_BOTTOM
-                };
-                plot_ui.text(
-                    Text::new("", middle, tr(T::StraightLine))
-                        .anchor(anchor)
-                        .color(color.gamma_multiply(0.8)),
-                );
+                // Explained once, in the key above the plot, not on every
+                // dashed segment (as the exported pictures do).
             }
             plot_ui.line(line);
         }
@@ -397,28 +352,9 @@ fn legend_entry(
     key: LegendKey,
     color: egui::Color32,
     name: &str,
-    picture: bool,
     commands: &mut Vec<Command>,
 ) {
     let hidden = state.hidden.contains(&key);
-    if picture {
-        // A picture shows what is drawn, and no buttons.
-        if !hidden {
-            let mut text = egui::text::LayoutJob::default();
-            text.append(
-                "● ",
-                0.0,
-                egui::TextFormat::simple(egui::FontId::default(), color),
-            );
-            text.append(
-                name,
-                0.0,
-                egui::TextFormat::simple(egui::FontId::default(), ui.visuals().text_color()),
-            );
-            ui.label(text);
-        }
-        return;
-    }
     let mut text = egui::text::LayoutJob::default();
     let mark_color = if hidden {
         ui.visuals().weak_text_color()
@@ -447,18 +383,6 @@ fn legend_entry(
         .clicked()
     {
         commands.push(Command::ToggleLegend(key));
-    }
-}
-
-/// The unit shown on a value axis.
-fn unit_label(unit: QuantityUnit, convention: Convention) -> String {
-    match (unit, convention) {
-        (QuantityUnit::Yuan, Convention::International) => tr(T::AxisYuan).to_owned(),
-        (QuantityUnit::Yuan, Convention::Chinese) => "元".to_owned(),
-        (QuantityUnit::Percent, _) => tr(T::AxisPercent).to_owned(),
-        (QuantityUnit::PercentYoy, _) => tr(T::AxisPercentYoy).to_owned(),
-        (QuantityUnit::Count, _) => tr(T::AxisCount).to_owned(),
-        (QuantityUnit::Per10kWorkers, _) => tr(T::AxisPer10k).to_owned(),
     }
 }
 
@@ -509,7 +433,6 @@ fn funds_chart(
     state: &AppState,
     ui: &mut egui::Ui,
     lit: &HashSet<FigureRef>,
-    picture: bool,
     commands: &mut Vec<Command>,
 ) {
     let data = &state.dataset;
@@ -526,7 +449,6 @@ fn funds_chart(
                     key,
                     level_color(level),
                     level_label(level),
-                    picture,
                     commands,
                 );
             }
@@ -535,17 +457,11 @@ fn funds_chart(
     let bars = visible_bars(bars, &state.hidden);
     let log_scale = state.funds_log_scale;
     ui.horizontal(|ui| {
-        if picture {
-            if log_scale {
-                ui.weak(tr(T::LogScale));
-            }
-        } else {
-            let mut on = log_scale;
-            ui.checkbox(&mut on, tr(T::LogScale))
-                .on_hover_text(tr(T::LogScaleHint));
-            if on != log_scale {
-                commands.push(Command::SetFundsLogScale(on));
-            }
+        let mut on = log_scale;
+        ui.checkbox(&mut on, tr(T::LogScale))
+            .on_hover_text(tr(T::LogScaleHint));
+        if on != log_scale {
+            commands.push(Command::SetFundsLogScale(on));
         }
         ui.weak(tr(T::OverMark));
     });
@@ -574,7 +490,7 @@ fn funds_chart(
     let count = bars.len();
     // Each bar's name is written above it rather than on the axis, so the
     // bars keep the plot's whole width however long the names are.
-    let plot = still(Plot::new("funds"), picture)
+    let plot = Plot::new("funds")
         .allow_scroll(false)
         .x_grid_spacer(move |input| {
             if log_scale {
@@ -583,7 +499,6 @@ fn funds_chart(
                 egui_plot::log_grid_spacer(10)(input)
             }
         })
-        .x_axis_label(unit_label(QuantityUnit::Yuan, convention))
         .x_axis_formatter(move |mark: GridMark, _| {
             if log_scale && mark.value.fract() != 0.0 {
                 return String::new();
@@ -753,7 +668,6 @@ fn targets_table(
     state: &AppState,
     ui: &mut egui::Ui,
     lit: &HashSet<FigureRef>,
-    picture: bool,
     commands: &mut Vec<Command>,
 ) {
     let data = &state.dataset;
@@ -771,12 +685,6 @@ fn targets_table(
                 (true, false) => " ▼",
                 (false, _) => "",
             };
-            if picture {
-                if column == this {
-                    ui.strong(format!("{header}{arrow}"));
-                }
-                continue;
-            }
             if ui
                 .selectable_label(column == this, format!("{header}{arrow}"))
                 .on_hover_text(tr(T::SortHint))
@@ -793,7 +701,7 @@ fn targets_table(
     });
     ui.separator();
     let rows = charts::target_rows(data, column, ascending, crate::i18n::lang());
-    let mut cards = |ui: &mut egui::Ui| {
+    let cards = |ui: &mut egui::Ui| {
         for row in &rows {
             let selected =
                 state.selected() == Some(Item::Figure(row.figure)) || lit.contains(&row.figure);
@@ -805,9 +713,7 @@ fn targets_table(
                     row.lower_bound,
                     state.convention,
                 ));
-                if picture {
-                    ui.label(row.metric.as_str());
-                } else if ui
+                if ui
                     .add(egui::Button::selectable(selected, row.metric.as_str()).wrap())
                     .on_hover_text(hover::target(data, row.figure, state.convention))
                     .clicked()
@@ -825,13 +731,9 @@ fn targets_table(
             ui.add_space(6.0);
         }
     };
-    if picture {
-        cards(ui);
-    } else {
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, cards);
-    }
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, cards);
 }
 
 /// Whether a line's series has no Chinese title.

@@ -312,65 +312,7 @@ fn export_options_ui(state: &AppState, ui: &mut egui::Ui, dialog: &mut ExportDia
                 }
             });
             ui.end_row();
-            ui.label(tr(T::Size));
-            ui.horizontal(|ui| {
-                for preset in Preset::ALL {
-                    let name = match preset.size() {
-                        Some((w, h)) => format!("{} ({w}x{h})", preset_name(preset)),
-                        None => preset_name(preset).to_owned(),
-                    };
-                    if ui
-                        .selectable_label(dialog.image.preset == preset, name)
-                        .clicked()
-                    {
-                        if let Some((w, h)) = dialog.image.preset.size() {
-                            dialog.image.width = w;
-                            dialog.image.height = h;
-                        }
-                        dialog.image.preset = preset;
-                    }
-                }
-            });
-            ui.end_row();
-            // Every row is always there, greyed out where it does not apply,
-            // so the dialog keeps its shape (and its buttons their place).
-            ui.label("");
-            ui.add_enabled_ui(dialog.image.preset == Preset::Custom, |ui| {
-                ui.horizontal(|ui| {
-                    ui.add(
-                        egui::DragValue::new(&mut dialog.image.width)
-                            .range(MIN_SIDE..=MAX_SIDE)
-                            .suffix(tr(T::Wide)),
-                    );
-                    ui.add(
-                        egui::DragValue::new(&mut dialog.image.height)
-                            .range(MIN_SIDE..=MAX_SIDE)
-                            .suffix(tr(T::High)),
-                    );
-                    ui.weak(tr(T::Points));
-                });
-            });
-            ui.end_row();
-            ui.label(tr(T::Scale));
-            ui.add_enabled_ui(format == Format::Png, |ui| {
-                ui.horizontal(|ui| {
-                    for scale in [1.0, 2.0, 3.0] {
-                        if ui
-                            .selectable_label(
-                                (dialog.image.scale - scale).abs() < f32::EPSILON,
-                                format!("{scale}x"),
-                            )
-                            .clicked()
-                        {
-                            dialog.image.scale = scale;
-                        }
-                    }
-                    if let Some((w, h)) = dialog.image.pixels() {
-                        ui.weak(fill(T::PixelsSize, &[&w, &h]));
-                    }
-                });
-            });
-            ui.end_row();
+            size_rows(ui, dialog, format);
             ui.label(tr(T::ThemeColon));
             ui.horizontal(|ui| {
                 ui.radio_value(&mut dialog.current_theme, false, tr(T::Light));
@@ -409,6 +351,69 @@ fn export_options_ui(state: &AppState, ui: &mut egui::Ui, dialog: &mut ExportDia
             });
             ui.end_row();
         });
+}
+
+/// The Export dialog's size rows: presets, a custom size, the PNG's scale.
+/// Every row is always there, greyed out where it does not apply, so the
+/// dialog keeps its shape (and its buttons their place).
+fn size_rows(ui: &mut egui::Ui, dialog: &mut ExportDialog, format: Format) {
+    ui.label(tr(T::Size));
+    ui.horizontal(|ui| {
+        for preset in Preset::ALL {
+            let name = match preset.size() {
+                Some((w, h)) => format!("{} ({w}x{h})", preset_name(preset)),
+                None => preset_name(preset).to_owned(),
+            };
+            if ui
+                .selectable_label(dialog.image.preset == preset, name)
+                .clicked()
+            {
+                if let Some((w, h)) = dialog.image.preset.size() {
+                    dialog.image.width = w;
+                    dialog.image.height = h;
+                }
+                dialog.image.preset = preset;
+            }
+        }
+    });
+    ui.end_row();
+    ui.label("");
+    ui.add_enabled_ui(dialog.image.preset == Preset::Custom, |ui| {
+        ui.horizontal(|ui| {
+            ui.add(
+                egui::DragValue::new(&mut dialog.image.width)
+                    .range(MIN_SIDE..=MAX_SIDE)
+                    .suffix(tr(T::Wide)),
+            );
+            ui.add(
+                egui::DragValue::new(&mut dialog.image.height)
+                    .range(MIN_SIDE..=MAX_SIDE)
+                    .suffix(tr(T::High)),
+            );
+            ui.weak(tr(T::Points));
+        });
+    });
+    ui.end_row();
+    ui.label(tr(T::Scale));
+    ui.add_enabled_ui(format == Format::Png, |ui| {
+        ui.horizontal(|ui| {
+            for scale in [1.0, 2.0, 3.0] {
+                if ui
+                    .selectable_label(
+                        (dialog.image.scale - scale).abs() < f32::EPSILON,
+                        format!("{scale}x"),
+                    )
+                    .clicked()
+                {
+                    dialog.image.scale = scale;
+                }
+            }
+            if let Some((w, h)) = dialog.image.pixels() {
+                ui.weak(fill(T::PixelsSize, &[&w, &h]));
+            }
+        });
+    });
+    ui.end_row();
 }
 
 /// The width of the preview, in points of the window.

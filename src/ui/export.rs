@@ -89,8 +89,13 @@ pub fn chart_file(
     image: &ImageOptions,
 ) -> Result<Vec<u8>, String> {
     let page = image.page()?;
-    chart::file_bytes(&chart_view(state, chart), &page, format, &image.file_options())
-        .map_err(|e| e.to_string())
+    chart::file_bytes(
+        &chart_view(state, chart),
+        &page,
+        format,
+        &image.file_options(),
+    )
+    .map_err(|e| e.to_string())
 }
 
 /// The chart's picture in pixels, for the clipboard and the preview.

@@ -642,7 +642,7 @@ impl AppState {
                 self.export_message.clone_from(&self.status);
             }
             Err(error) => {
-                self.status = Some(Note::ExportFailed(error.to_string()));
+                self.status = Some(Note::ExportFailed(error));
                 self.export_message.clone_from(&self.status);
             }
         }

@@ -342,13 +342,16 @@ pub fn level_label(level: FundLevel) -> &'static str {
 
 /// [`level_label`] in the given language.
 pub fn level_label_in(lang: Lang, level: FundLevel) -> &'static str {
-    tr_in(lang, match level {
-        FundLevel::National => T::LevelNational,
-        FundLevel::Municipal => T::LevelMunicipal,
-        FundLevel::District => T::LevelDistrict,
-        FundLevel::SocialCapital => T::LevelSocial,
-        FundLevel::Mixed => T::LevelMixed,
-    })
+    tr_in(
+        lang,
+        match level {
+            FundLevel::National => T::LevelNational,
+            FundLevel::Municipal => T::LevelMunicipal,
+            FundLevel::District => T::LevelDistrict,
+            FundLevel::SocialCapital => T::LevelSocial,
+            FundLevel::Mixed => T::LevelMixed,
+        },
+    )
 }
 
 /// A status in the interface's language.

@@ -1,0 +1,375 @@
+//! The chart files as a reader gets them: the SVG parses and keeps its
+//! title and values as text, the PDF's text can be extracted in English and
+//! Chinese from embedded, subset fonts, the PNGs match approved pictures,
+//! and `plan-explorer export` writes all of it with no graphics driver.
+//!
+//! The PDF checks read the files with poppler's `pdftotext` and `pdffonts`
+//! (Debian's poppler-utils, installed by `.ci/run`).
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use plan_explorer::chart::{self, ChartView, FileOptions, Format, Page, Preset, Theme};
+use plan_explorer::dataset::Dataset;
+use plan_explorer::i18n::Lang;
+use plan_explorer::view::charts::ChartId;
+
+fn data() -> Dataset {
+    plan_explorer::dataset::load_embedded()
+        .dataset
+        .expect("the built-in dataset is valid")
+}
+
+fn bytes(data: &Dataset, chart: ChartId, lang: Lang, page: &Page, format: Format) -> Vec<u8> {
+    let hidden = BTreeSet::new();
+    let view = ChartView::new(data, chart, &hidden, lang);
+    chart::file_bytes(&view, page, format, &FileOptions::default()).expect("writes")
+}
+
+fn slide() -> Page {
+    Page::of(Preset::Slide, Theme::Light)
+}
+
+#[test]
+fn the_svg_parses_and_keeps_its_title_and_values_as_text() {
+    let data = data();
+    for (lang, title, value) in [
+        (
+            Lang::En,
+            "6 funds named in the plans, largest first",
+            "60 billion yuan",
+        ),
+        (Lang::Zh, "规划提及的6项资金，按金额排序", "600亿元"),
+    ] {
+        let svg = String::from_utf8(bytes(&data, ChartId::Funds, lang, &slide(), Format::Svg))
+            .expect("UTF-8");
+        let options = resvg::usvg::Options::default();
+        let tree = resvg::usvg::Tree::from_str(&svg, &options).expect("usvg reads it");
+        assert!((tree.size().width() - 960.0).abs() < 0.01);
+        // Text elements, not outlines: the words are in the file.
+        assert!(svg.contains(&format!(">{title}</text>")), "{svg}");
+        assert!(svg.contains(&format!(">{value}</text>")), "{svg}");
+        assert!(svg.contains("font-family=\"'Noto Sans"), "{svg}");
+    }
+    // Outlined: the same picture with no text left in it.
+    let hidden = BTreeSet::new();
+    let view = ChartView::new(&data, ChartId::Funds, &hidden, Lang::En);
+    let outlined = chart::file_bytes(
+        &view,
+        &slide(),
+        Format::Svg,
+        &FileOptions {
+            outline_text: true,
+            ..FileOptions::default()
+        },
+    )
+    .expect("writes");
+    let outlined = String::from_utf8(outlined).expect("UTF-8");
+    assert!(!outlined.contains("<text"), "outlined text is paths");
+    assert!(outlined.contains("<path"));
+    assert!(!outlined.contains("60 billion yuan"));
+}
+
+fn tool(name: &str, args: &[&std::ffi::OsStr]) -> String {
+    let output = Command::new(name).args(args).output().unwrap_or_else(|e| {
+        panic!("{name} runs (apt-get install poppler-utils; .ci/run installs it): {e}")
+    });
+    assert!(
+        output.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn pdf_text_and_fonts(pdf: &[u8]) -> (String, String, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("chart.pdf");
+    std::fs::write(&path, pdf).expect("writes");
+    let p = path.as_os_str();
+    let text = tool("pdftotext", &[p, "-".as_ref()]);
+    let fonts = tool("pdffonts", &[p]);
+    let info = tool("pdfinfo", &[p]);
+    (text, fonts, info)
+}
+
+#[test]
+fn the_pdf_text_can_be_extracted_in_english_and_chinese_from_embedded_subsets() {
+    let data = data();
+    let english = bytes(&data, ChartId::GdpShare, Lang::En, &slide(), Format::Pdf);
+    let (text, fonts, info) = pdf_text_and_fonts(&english);
+    assert!(text.contains("Three pioneering industries"), "{text}");
+    assert!(text.contains("33.4%"), "{text}");
+    assert!(text.contains("about 7.5%"), "{text}");
+    assert!(
+        info.contains("Title:") && info.contains("Three pioneering industries"),
+        "{info}"
+    );
+    assert!(
+        info.contains("Author:") && info.contains("Plan Explorer"),
+        "{info}"
+    );
+    assert!(info.contains("CreationDate:"), "{info}");
+    assert!(info.contains("960 x 540 pts"), "{info}");
+    // The document's language, for screen readers and search.
+    assert!(
+        english.windows(9).any(|w| w == b"/Lang(en)"),
+        "no /Lang(en)"
+    );
+
+    let chinese = bytes(&data, ChartId::Funds, Lang::Zh, &slide(), Format::Pdf);
+    let (text, fonts_zh, _) = pdf_text_and_fonts(&chinese);
+    assert!(text.contains("规划提及的6项资金"), "{text}");
+    assert!(text.contains("600亿元"), "{text}");
+    assert!(chinese.len() < 1_000_000, "{} bytes", chinese.len());
+    assert!(
+        chinese.windows(14).any(|w| w == b"/Lang(zh-Hans)"),
+        "no /Lang(zh-Hans)"
+    );
+
+    // Every font is embedded and a subset (named ABCDEF+Name).
+    for listing in [&fonts, &fonts_zh] {
+        let rows: Vec<&str> = listing.lines().skip(2).collect();
+        assert!(!rows.is_empty(), "{listing}");
+        for row in rows {
+            let columns: Vec<&str> = row.split_whitespace().collect();
+            assert!(columns[0].contains('+'), "not a subset: {row}");
+            assert!(row.contains(" yes yes "), "not embedded and subset: {row}");
+        }
+    }
+    assert!(fonts_zh.contains("NotoSansCJKsc"), "{fonts_zh}");
+}
+
+fn golden_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/export")
+}
+
+/// Compares a picture with its approved copy: the same size, and at most
+/// 0.5% of its pixels differing by more than a little. `UPDATE_SNAPSHOTS=1`
+/// writes the approved copy instead (look at it before committing).
+fn matches_golden(name: &str, png: &[u8]) {
+    let path = golden_dir().join(format!("{name}.png"));
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::create_dir_all(golden_dir()).expect("folder");
+        std::fs::write(&path, png).expect("writes the golden picture");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let new = dir.path().join("new.png");
+    std::fs::write(&new, png).expect("writes");
+    let (w, h, pixels) = common::decode(&new);
+    let (gw, gh, golden) = common::decode(&path);
+    assert_eq!((w, h), (gw, gh), "{name}: size");
+    let differing = pixels
+        .iter()
+        .zip(&golden)
+        .filter(|(a, b)| a.iter().zip(b.iter()).any(|(x, y)| x.abs_diff(*y) > 48))
+        .count();
+    let share = differing as f64 / pixels.len() as f64;
+    if share > 0.005 {
+        let kept = golden_dir().join(format!("{name}.new.png"));
+        let _ = std::fs::write(&kept, png);
+        panic!(
+            "{name}: {:.2}% of pixels differ from the approved picture; the new one is {}",
+            share * 100.0,
+            kept.display()
+        );
+    }
+}
+
+#[test]
+fn the_pictures_match_the_approved_ones() {
+    let data = data();
+    let cases = [
+        (
+            "gdp-share-en-light-slide",
+            ChartId::GdpShare,
+            Lang::En,
+            Preset::Slide,
+            Theme::Light,
+        ),
+        (
+            "industrial-output-zh-light-half-page",
+            ChartId::IndustrialOutput,
+            Lang::Zh,
+            Preset::HalfPage,
+            Theme::Light,
+        ),
+        (
+            "funds-en-dark-square",
+            ChartId::Funds,
+            Lang::En,
+            Preset::Square,
+            Theme::Dark,
+        ),
+        (
+            "targets-zh-light-slide",
+            ChartId::Targets,
+            Lang::Zh,
+            Preset::Slide,
+            Theme::Light,
+        ),
+    ];
+    for (name, chart, lang, preset, theme) in cases {
+        let hidden = BTreeSet::new();
+        let view = ChartView::new(&data, chart, &hidden, lang);
+        let png = chart::file_bytes(
+            &view,
+            &Page::of(preset, theme),
+            Format::Png,
+            &FileOptions {
+                scale: 1.0,
+                ..FileOptions::default()
+            },
+        )
+        .expect("writes");
+        matches_golden(name, &png);
+    }
+}
+
+/// A folder holding libraries of the names the GPU stack loads, each an
+/// empty file: a program that tried to use Vulkan, EGL or OpenGL would find
+/// these first and fail.
+fn broken_graphics_libraries() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for name in [
+        "libvulkan.so.1",
+        "libvulkan.so",
+        "libEGL.so.1",
+        "libEGL.so",
+        "libGL.so.1",
+        "libGLX.so.0",
+    ] {
+        std::fs::write(dir.path().join(name), b"").expect("writes");
+    }
+    dir
+}
+
+#[test]
+fn export_runs_with_vulkan_and_egl_unavailable_and_all_writes_every_format() {
+    let broken = broken_graphics_libraries();
+    let out = tempfile::tempdir().expect("temp dir");
+    let output = Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
+        .args(["export", "--all", "--out-dir"])
+        .arg(out.path())
+        .env("LD_LIBRARY_PATH", broken.path())
+        .env("VK_ICD_FILENAMES", "/nonexistent/icd.json")
+        .env("VK_DRIVER_FILES", "/nonexistent/icd.json")
+        .env("__EGL_VENDOR_LIBRARY_FILENAMES", "/nonexistent/egl.json")
+        .env("LIBGL_DRIVERS_PATH", "/nonexistent")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("the binary runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut names: Vec<String> = std::fs::read_dir(out.path())
+        .expect("lists")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let mut expected: Vec<String> = ChartId::ALL
+        .iter()
+        .flat_map(|c| ["csv", "pdf", "png", "svg"].map(|e| format!("{}.{e}", c.id())))
+        .collect();
+    expected.sort();
+    assert_eq!(names, expected);
+    let (w, h, _) = common::decode(&out.path().join("funds.png"));
+    assert_eq!((w, h), (1920, 1080), "the slide at 2 pixels a point");
+    assert!(
+        std::fs::read(out.path().join("targets.pdf"))
+            .expect("reads")
+            .starts_with(b"%PDF-")
+    );
+
+    // A second run without --force writes nothing and names the first file.
+    let again = Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
+        .args(["export", "--all", "--out-dir"])
+        .arg(out.path())
+        .output()
+        .expect("runs");
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&again.stderr)
+            .contains("industrial-output.png exists; pass --force")
+    );
+}
+
+#[test]
+fn width_and_height_are_points_and_scale_gives_the_pixels() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let png = out.path().join("share.png");
+    let output = Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
+        .args([
+            "export",
+            "--chart",
+            "gdp-share",
+            "--width",
+            "1600",
+            "--height",
+            "1000",
+            "--scale",
+            "2",
+            "--out",
+        ])
+        .arg(&png)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let (w, h, _) = common::decode(&png);
+    assert_eq!((w, h), (3200, 2000));
+    // --format wins over the extension; a preset sets the page.
+    let named = out.path().join("share.data");
+    let output = Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
+        .args([
+            "export",
+            "--chart",
+            "funds",
+            "--format",
+            "svg",
+            "--size",
+            "half-page",
+            "--out",
+        ])
+        .arg(&named)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let svg = std::fs::read_to_string(&named).expect("reads");
+    assert!(
+        svg.starts_with("<svg") && svg.contains("viewBox=\"0 0 510 360\""),
+        "{svg}"
+    );
+    // A page too small says so and writes nothing.
+    let small = out.path().join("small.png");
+    let output = Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
+        .args([
+            "export", "--chart", "funds", "--width", "100", "--height", "1000", "--out",
+        ])
+        .arg(&small)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("the width must be between 240 and 4000 points, not 100")
+    );
+    assert!(!small.exists());
+}
