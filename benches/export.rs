@@ -76,10 +76,13 @@ fn main() {
     let options = FileOptions::default();
 
     println!("## Export, built-in dataset, slide (960x540 points; PNG at 2x, 1920x1080)\n");
-    println!("| chart | scene | SVG | PDF | PNG |");
-    println!("|---|---|---|---|---|");
-    for chart in ChartId::ALL {
-        let view = ChartView::new(&data, chart, &hidden, Lang::En);
+    println!("| chart | language | scene | SVG | PDF | PNG |");
+    println!("|---|---|---:|---:|---:|---:|");
+    for (chart, lang) in ChartId::ALL
+        .into_iter()
+        .flat_map(|c| Lang::ALL.map(|l| (c, l)))
+    {
+        let view = ChartView::new(&data, chart, &hidden, lang);
         let scene = time(samples, || {
             black_box(chart::scene(&view, &slide));
         });
@@ -90,7 +93,11 @@ fn main() {
             });
             cells.push(ms(t));
         }
-        println!("| {} | {} |", chart.id(), cells.join(" | "));
+        let lang = match lang {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        };
+        println!("| {} | {lang} | {} |", chart.id(), cells.join(" | "));
     }
 
     // The PNG at 3200x2000 against matplotlib drawing the same line chart.
@@ -101,7 +108,7 @@ fn main() {
     });
     println!("\n## GDP-share line chart as PNG, 3200x2000 pixels\n");
     println!("| drawer | median | ratio |");
-    println!("|---|---|---|");
+    println!("|---|---:|---:|");
     if let Some(baseline) = matplotlib(samples.max(3)) {
         println!("| matplotlib (Agg), baseline | {} | 1.00x |", ms(baseline));
         println!(
