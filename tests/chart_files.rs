@@ -51,6 +51,9 @@ fn the_svg_parses_and_keeps_its_title_and_values_as_text() {
         assert!((tree.size().width() - 960.0).abs() < 0.01);
         // Text elements, not outlines: the words are in the file.
         assert!(svg.contains(&format!(">{title}</text>")), "{svg}");
+        if lang == Lang::Zh {
+            assert!(svg.contains("font-family=\"'Noto Sans CJK SC'"), "{svg}");
+        }
         assert!(svg.contains(&format!(">{value}</text>")), "{svg}");
         assert!(svg.contains("font-family=\"'Noto Sans"), "{svg}");
     }

@@ -22,19 +22,26 @@ pub const CJK_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJKsc-Bol
 /// Droid Sans Fallback: every CJK character, for what the subsets lack.
 pub const FALLBACK: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf");
 
-/// The font-family list an SVG names: the bundled faces first, then what
-/// Windows, macOS and Linux desktops have, so a viewer without our fonts
-/// still shows Chinese in a Chinese face.
-pub fn family_list(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => {
-            "'Noto Sans', 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', \
-             'Microsoft YaHei', 'Droid Sans Fallback', sans-serif"
-        }
-        Lang::Zh => {
-            "'Noto Sans CJK SC', 'Source Han Sans SC', 'Noto Sans SC', 'PingFang SC', \
-             'Microsoft YaHei', 'Noto Sans', 'Droid Sans Fallback', sans-serif"
-        }
+/// The font-family list for text the Latin face can set whole: the
+/// bundled face first, then what Windows, macOS and Linux desktops have.
+pub const LATIN_FAMILIES: &str =
+    "'Noto Sans', 'Helvetica Neue', Arial, 'Droid Sans Fallback', sans-serif";
+
+/// The font-family list for text with Chinese in it: the bundled Chinese
+/// face (which sets its Latin letters too), then the desktops' Chinese
+/// faces, so a viewer without our fonts still shows Chinese in a Chinese
+/// face.
+pub const CJK_FAMILIES: &str = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Noto Sans SC', \
+     'PingFang SC', 'Microsoft YaHei', 'Droid Sans Fallback', sans-serif";
+
+/// Whether `text` needs the Chinese face: it has a character the Latin face
+/// lacks. Renderers (usvg among them) set a text run in one face, so a run
+/// with any hanzi is set in the Chinese face throughout, and measured so.
+pub fn needs_cjk(text: &str) -> bool {
+    let faces = faces();
+    match faces.latin[0].as_ref() {
+        Some(latin) => text.chars().any(|c| latin.advance(c).is_none()),
+        None => true,
     }
 }
 
@@ -79,23 +86,19 @@ fn faces() -> &'static Faces {
     })
 }
 
-/// The width of `text` set at `size` points, as the writers set it: each
-/// character from the first face of the language's list that has it.
-pub fn text_width(text: &str, size: f32, bold: bool, lang: Lang) -> f32 {
+/// The width of `text` set at `size` points, as the writers set it: in
+/// the Latin face, or if it [`needs_cjk`] in the Chinese one, each
+/// character the face lacks from the fallback. (The language does not
+/// change the faces; it is kept for callers that break lines by it.)
+pub fn text_width(text: &str, size: f32, bold: bool, _lang: Lang) -> f32 {
     let faces = faces();
     let weight = usize::from(bold);
-    let order: [Option<&Metrics>; 3] = match lang {
-        Lang::En => [
-            faces.latin[weight].as_ref(),
-            faces.cjk[weight].as_ref(),
-            faces.fallback.as_ref(),
-        ],
-        Lang::Zh => [
-            faces.cjk[weight].as_ref(),
-            faces.latin[weight].as_ref(),
-            faces.fallback.as_ref(),
-        ],
+    let primary = if needs_cjk(text) {
+        faces.cjk[weight].as_ref()
+    } else {
+        faces.latin[weight].as_ref()
     };
+    let order: [Option<&Metrics>; 2] = [primary, faces.fallback.as_ref()];
     let ems: f32 = text
         .chars()
         .map(|c| {
@@ -137,6 +140,12 @@ fn may_start_line(c: char) -> bool {
     )
 }
 
+/// Whether a line may end after `c`: not after opening punctuation, which
+/// must stay with the character after it.
+fn may_end_line(c: char) -> bool {
+    !matches!(c, '（' | '「' | '『' | '“' | '‘' | '《' | '(' | '[')
+}
+
 /// Whether `c` is set as a wide (CJK) character, after which a line may
 /// break without a space.
 fn is_wide(c: char) -> bool {
@@ -162,7 +171,10 @@ pub fn wrap(text: &str, max_width: f32, size: f32, bold: bool, lang: Lang) -> Ve
                 // Joined unless a space came between, or a line may break
                 // beside a wide character (but never before closing
                 // punctuation).
-                !spaced && (!(is_wide(previous) || is_wide(c)) || !may_start_line(c))
+                !spaced
+                    && (!(is_wide(previous) || is_wide(c))
+                        || !may_start_line(c)
+                        || !may_end_line(previous))
             }
         };
         match pieces.last_mut() {
@@ -226,6 +238,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_run_with_hanzi_is_set_in_the_chinese_face_and_latin_alone_in_the_latin_one() {
+        assert!(needs_cjk("GDP 上海"));
+        assert!(!needs_cjk("GDP 5.4% ‘quoted’ – 2024"));
+    }
+
+    #[test]
     fn wider_text_measures_wider_and_chinese_is_about_one_em_a_character() {
         let short = text_width("GDP", 10.0, false, Lang::En);
         let long = text_width("Shanghai GDP", 10.0, false, Lang::En);
@@ -247,6 +265,11 @@ mod tests {
         assert_eq!(zh.concat(), "上海市人工智能产业，规模超过");
         assert!(zh.iter().all(|l| !l.starts_with('，')), "{zh:?}");
         assert!(zh.len() >= 3, "{zh:?}");
+        // An opening bracket stays with what follows it.
+        for width in [30.0, 40.0, 50.0, 60.0, 70.0] {
+            let lines = wrap("Shanghai GDP（2024–2025年）", width, 10.0, false, Lang::Zh);
+            assert!(lines.iter().all(|l| !l.ends_with('（')), "{lines:?}");
+        }
     }
 
     #[test]

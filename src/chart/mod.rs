@@ -24,6 +24,7 @@ pub use frame::Type;
 pub use render::{PdfInfo, RenderError};
 pub use scene::Scene;
 pub use view::{ChartView, Page, Preset, Theme};
+pub use words::chart_name;
 
 use crate::view::charts::ChartId;
 

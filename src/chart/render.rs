@@ -54,10 +54,7 @@ pub fn tree(scene: &Scene) -> Result<resvg::usvg::Tree, RenderError> {
 fn tree_of_svg(svg: &str, lang: Lang) -> Result<resvg::usvg::Tree, RenderError> {
     let options = resvg::usvg::Options {
         fontdb: font_db(),
-        font_family: match lang {
-            Lang::En => "Noto Sans".to_owned(),
-            Lang::Zh => "Noto Sans CJK SC".to_owned(),
-        },
+        font_family: "Noto Sans".to_owned(),
         languages: vec![match lang {
             Lang::En => "en".to_owned(),
             Lang::Zh => "zh-CN".to_owned(),

@@ -25,7 +25,7 @@ pub fn text_svg(scene: &Scene) -> String {
         h = num(scene.height),
         title = escape(&scene.title),
         bg = scene.background.hex(),
-        family = escape(fonts::family_list(scene.lang)),
+        family = escape(fonts::LATIN_FAMILIES),
     );
     for item in &scene.items {
         match item {
@@ -49,10 +49,17 @@ fn write_text(out: &mut String, text: &Text) {
     } else {
         ""
     };
+    // A run with Chinese in it is set in the Chinese face throughout, as
+    // the layout measured it.
+    let family = if fonts::needs_cjk(&text.text) {
+        format!(" font-family=\"{}\"", escape(fonts::CJK_FAMILIES))
+    } else {
+        String::new()
+    };
     // Writing to a String cannot fail.
     let _ = writeln!(
         out,
-        "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{weight}{anchor} fill=\"{}\" xml:space=\"preserve\">{}</text>",
+        "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{family}{weight}{anchor} fill=\"{}\" xml:space=\"preserve\">{}</text>",
         num(text.x),
         num(text.y),
         num(text.size),

@@ -38,9 +38,7 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
             .on_hover_text(tr(T::ExportButtonHint))
             .clicked()
         {
-            commands.push(Command::ShowDialog(Some(super::dialogs::export_dialog(
-                state,
-            ))));
+            commands.push(Command::OpenExportDialog);
         }
     });
     ui.separator();
@@ -85,24 +83,17 @@ fn body(state: &AppState, ui: &mut egui::Ui, chart: ChartId, commands: &mut Vec<
 }
 
 /// The chart's own menu (right click): export it.
-fn chart_menu(state: &AppState, response: &egui::Response, commands: &mut Vec<Command>) {
+fn chart_menu(response: &egui::Response, commands: &mut Vec<Command>) {
     response.context_menu(|ui| {
         if ui.button(tr(T::ExportThisChart)).clicked() {
-            commands.push(Command::ShowDialog(Some(super::dialogs::export_dialog(
-                state,
-            ))));
+            commands.push(Command::OpenExportDialog);
         }
     });
 }
 
 /// The title of a chart's tab.
 pub fn chart_title(chart: ChartId) -> &'static str {
-    tr(match chart {
-        ChartId::IndustrialOutput => T::IndustrialOutput,
-        ChartId::GdpShare => T::GdpShare,
-        ChartId::Funds => T::FundAllocations,
-        ChartId::Targets => T::Targets,
-    })
+    crate::chart::chart_name(chart, i18n::lang())
 }
 
 /// A line chart of series by year.
@@ -195,7 +186,7 @@ fn line_chart(
         draw_line_series(plot_ui, series, &colors, lit, strong, convention);
         plot_ui.pointer_coordinate()
     });
-    chart_menu(state, &response.response, commands);
+    chart_menu(&response.response, commands);
     if response.response.clicked()
         && let Some(pointer) = response.inner
         && let Some(figure) = nearest_point(&response.transform, pointer, &lookup)
@@ -524,7 +515,7 @@ fn funds_chart(
         draw_fund_bars(plot_ui, data, &bars, lit, strong, convention, log_scale);
         plot_ui.pointer_coordinate()
     });
-    chart_menu(state, &response.response, commands);
+    chart_menu(&response.response, commands);
     if response.response.clicked()
         && let Some(pointer) = response.inner
         && let Some(bar) = bar_index(pointer.y, count).and_then(|i| bars.get(i))

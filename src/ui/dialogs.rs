@@ -7,7 +7,7 @@ use crate::i18n::{T, fill, tr};
 use std::path::PathBuf;
 
 use super::export::{self, ImageOptions};
-use super::{AppState, Command, Dialog, ExportDialog, ExportRequest, OpenDialog, charts_panel};
+use super::{AppState, Command, Dialog, ExportDialog, ExportRequest, OpenDialog};
 use crate::chart::Format;
 use crate::chart::view::{MAX_SIDE, MIN_SIDE, Preset, Theme};
 use crate::view::charts::ChartId;
@@ -293,7 +293,10 @@ fn export_options_ui(state: &AppState, ui: &mut egui::Ui, dialog: &mut ExportDia
             ui.horizontal(|ui| {
                 for chart in ChartId::ALL {
                     if ui
-                        .selectable_label(dialog.chart == chart, charts_panel::chart_title(chart))
+                        .selectable_label(
+                            dialog.chart == chart,
+                            crate::chart::chart_name(chart, crate::i18n::lang()),
+                        )
                         .clicked()
                     {
                         dialog.chart = chart;

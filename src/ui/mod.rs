@@ -62,6 +62,8 @@ pub enum Command {
     Reload,
     /// Show a dialog, or close it with `None`.
     ShowDialog(Option<Dialog>),
+    /// Open the Export dialog for the chart on screen.
+    OpenExportDialog,
     /// Close the problems panel.
     DismissProblems,
     /// Close the change summary.
@@ -94,6 +96,7 @@ impl Command {
             | Self::OpenFile(_)
             | Self::Reload
             | Self::ShowDialog(_)
+            | Self::OpenExportDialog
             | Self::DismissProblems
             | Self::DismissChanges
             | Self::Export(_)
@@ -451,6 +454,10 @@ impl AppState {
                     self.export_message = None;
                 }
                 self.dialog = dialog;
+            }
+            Command::OpenExportDialog => {
+                self.export_message = None;
+                self.dialog = Some(dialogs::export_dialog(self));
             }
             Command::DismissProblems => self.problems = None,
             Command::DismissChanges => self.changes = None,
@@ -812,7 +819,7 @@ fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Vec<
             commands.push(Command::Reload);
         }
         if input.consume_key(egui::Modifiers::COMMAND, egui::Key::E) {
-            commands.push(Command::ShowDialog(Some(dialogs::export_dialog(state))));
+            commands.push(Command::OpenExportDialog);
         }
     });
 }

@@ -107,9 +107,7 @@ fn file_menu(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
             .add(egui::Button::new(tr(T::ExportChartMenu)).shortcut_text("Ctrl+E"))
             .clicked()
         {
-            commands.push(Command::ShowDialog(Some(super::dialogs::export_dialog(
-                state,
-            ))));
+            commands.push(Command::OpenExportDialog);
         }
     });
 }
