@@ -12,7 +12,10 @@ use serde::Serialize;
 
 use crate::dataset::{self, Problem, ReadError, Summary};
 
+mod briefing;
 mod export;
+
+pub use briefing::{BriefingArgs, briefing};
 
 pub use export::{ConventionArg, ExportArgs, FormatArg, LangArg, SizeArg, ThemeArg, export};
 
@@ -61,6 +64,12 @@ pub enum Command {
     /// Exit status: 0 when both load (changed or not), 1 when one is
     /// invalid, 2 when one cannot be read.
     Diff(DiffArgs),
+    /// Write the selection (filters, or the whole dataset) as a briefing:
+    /// FILE.pdf or FILE.docx.
+    ///
+    /// Exit status: 0 when written, 1 when the dataset is invalid or the
+    /// selection is empty, 2 on a usage or I/O error.
+    Briefing(BriefingArgs),
 }
 
 /// Arguments of `diff`.
@@ -118,6 +127,7 @@ pub fn main() -> ExitCode {
         }
         Some(Command::Export(args)) => ExitCode::from(export(&args)),
         Some(Command::Diff(args)) => ExitCode::from(diff(&args)),
+        Some(Command::Briefing(args)) => ExitCode::from(briefing(&args)),
         None => match crate::ui::run(cli.dataset.as_deref(), cli.screenshot_to.as_deref()) {
             Ok(()) => {
                 if let Some(path) = &cli.screenshot_to {

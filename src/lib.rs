@@ -11,6 +11,7 @@
 //! - [`watch`]: noticing that the open file changed and settled.
 //! - [`cli`]: the command line.
 
+pub mod briefing;
 pub mod chart;
 pub mod cli;
 pub mod dataset;

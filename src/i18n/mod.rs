@@ -276,6 +276,32 @@ texts! {
     ColumnPlan => "Plan", "规划";
     NoteLabel => "Note: {}", "注：{}";
     NothingToShow => "Nothing to show: every entry of this chart is hidden or the dataset has none.", "无可显示内容：此图表的条目均已隐藏，或数据集中没有。";
+    // Briefings (src/briefing/).
+    BriefingTitle => "Briefing: {}", "简报：{}";
+    BriefingEdition => "Dataset edition {}", "数据集版本 {}";
+    BriefingWritten => "Written {} by Plan Explorer", "Plan Explorer 于 {} 生成";
+    BriefingSelection => "Selection: {}", "选取范围：{}";
+    BriefingEverything => "the whole dataset", "整个数据集";
+    BriefingSearch => "search “{}”", "搜索“{}”";
+    BriefingPlans => "plans: {}", "规划：{}";
+    BriefingUnits => "responsible units: {}", "责任单位：{}";
+    BriefingThemes => "themes: {}", "主题：{}";
+    BriefingDistricts => "districts: {}", "区：{}";
+    BriefingCounts => "{} plans, {} measures and items, {} figures", "{} 项规划，{} 条措施与条目，{} 个数据";
+    BriefingContents => "Contents", "目录";
+    BriefingCharts => "Charts", "图表";
+    BriefingSources => "Sources", "来源";
+    BriefingPeriod => "Period: {}", "期限：{}";
+    BriefingIssuer => "Issued by: {}", "发布机构：{}";
+    BriefingSource => "Source: {}", "来源：{}";
+    BriefingUnitsLine => "Responsible units: {}", "责任单位：{}";
+    BriefingThemesLine => "Themes: {}", "主题：{}";
+    BriefingDistrictsLine => "Districts: {}", "区：{}";
+    BriefingFigures => "Figures, funds and targets", "数据、资金与目标";
+    BriefingQuotedIn => "quoted for: {}", "引用于：{}";
+    BriefingPage => "Page {} of {}", "第 {} 页，共 {} 页";
+    BriefingPublisher => "Published by {}", "发布者：{}";
+    BriefingNothing => "nothing matches the selection: no plan, measure or item to write", "没有与选取范围匹配的内容：没有可写入的规划、措施或条目";
     // Dialogs.
     OpenDataset => "Open dataset", "打开数据集";
     OpenIntro => "A dataset file (JSON). An invalid file does not replace the one on screen.", "数据集文件（JSON）。无效的文件不会替换当前显示的数据。";

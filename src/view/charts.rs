@@ -1,7 +1,7 @@
 //! The charts as data: which figures each chart shows, in what order, and
 //! which are highlighted for a selection. The chart panel only draws these.
 
-use crate::i18n::{Lang, T, tr, tr_in};
+use crate::i18n::{Lang, T, tr_in};
 use std::collections::HashSet;
 
 use crate::dataset::{Dataset, FigureRef, FundLevel, PlanIx, QuantityUnit, SeriesIx, Status};
@@ -356,9 +356,17 @@ pub fn level_label_in(lang: Lang, level: FundLevel) -> &'static str {
 
 /// A status in the interface's language.
 pub fn status_label(status: Status) -> &'static str {
-    tr(match status {
-        Status::Actual => T::StatusActual,
-        Status::Target => T::StatusTarget,
-        Status::Estimate => T::StatusEstimate,
-    })
+    status_label_in(crate::i18n::lang(), status)
+}
+
+/// [`status_label`] in the given language.
+pub fn status_label_in(lang: Lang, status: Status) -> &'static str {
+    tr_in(
+        lang,
+        match status {
+            Status::Actual => T::StatusActual,
+            Status::Target => T::StatusTarget,
+            Status::Estimate => T::StatusEstimate,
+        },
+    )
 }

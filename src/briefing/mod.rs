@@ -1,0 +1,469 @@
+//! A briefing: the selection (a search and filters, as the tree shows them)
+//! written as a document with a cover, contents, each plan and its
+//! measures in tree order with their figures and the sources' own words,
+//! the charts that carry those figures, and every source with the quotes
+//! used from it. [`build`] makes the briefing as data (tested as such);
+//! [`pdf`] writes it.
+
+pub mod docx;
+pub mod pdf;
+
+use std::collections::BTreeMap;
+
+use crate::dataset::{Dataset, FigureRef, NodeIx, NodeKind, PlanIx, QuantityUnit, SourceIx};
+use crate::i18n::{Lang, T, fill_in, tr_in};
+use crate::selection::Item;
+use crate::view::amount::{self, Convention};
+use crate::view::charts::{ChartId, level_label_in, status_label_in};
+use crate::view::localized_title_in;
+use crate::view::tree::{Expansion, SearchIndex, TreeData, TreeFilter};
+
+/// What a briefing holds and how it is worded.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The language of the briefing's own words.
+    pub lang: Lang,
+    /// How amounts are written.
+    pub convention: Convention,
+    /// The charts to include; `None` for every chart that carries a
+    /// selected figure.
+    pub charts: Option<Vec<ChartId>>,
+    /// The date written on the cover, as (year, month, day).
+    pub date: (u16, u8, u8),
+}
+
+/// Why no briefing could be made.
+#[derive(Debug, thiserror::Error)]
+pub enum BriefingError {
+    /// Nothing matches the selection.
+    #[error("nothing matches the selection: no plan, measure or item to write")]
+    Empty,
+}
+
+/// A whole briefing, ready to be written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Briefing {
+    /// The language of its words.
+    pub lang: Lang,
+    /// The document's title.
+    pub title: String,
+    /// The cover's lines: edition, selection, counts, date written.
+    pub cover: Vec<String>,
+    /// The plans, in dataset order, each with its selected nodes.
+    pub plans: Vec<PlanPart>,
+    /// The charts to draw, in the app's order.
+    pub charts: Vec<ChartId>,
+    /// Every source a figure quotes, with the quotes used.
+    pub sources: Vec<SourcePart>,
+    /// The figures written, for the charts to highlight.
+    pub figures: Vec<FigureRef>,
+}
+
+/// A plan and its selected chapters, measures and items.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanPart {
+    /// The plan.
+    pub plan: PlanIx,
+    /// Its title.
+    pub title: String,
+    /// Period, issuer and source, one line each.
+    pub facts: Vec<String>,
+    /// Its selected nodes, in tree order.
+    pub nodes: Vec<NodePart>,
+}
+
+/// A chapter, measure or item.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NodePart {
+    /// The node.
+    pub node: NodeIx,
+    /// 0 for a chapter at the plan's top.
+    pub depth: usize,
+    /// Chapter, measure or item.
+    pub kind: NodeKind,
+    /// Its numbering as printed and its title.
+    pub heading: String,
+    /// Its full text.
+    pub text: String,
+    /// Responsible units, themes and districts, one line each where any.
+    pub facts: Vec<String>,
+    /// The figures, funds and targets tied to it.
+    pub figures: Vec<FigurePart>,
+}
+
+/// A figure, fund or target as a briefing writes it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigurePart {
+    /// The record.
+    pub figure: FigureRef,
+    /// Its name and amount, with year, status or level: one line.
+    pub line: String,
+    /// Its quotes: the source and the words.
+    pub quotes: Vec<(SourceIx, String)>,
+}
+
+/// A source with the quotes the briefing uses from it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourcePart {
+    /// The document.
+    pub source: SourceIx,
+    /// Title, then publisher and date.
+    pub title: String,
+    /// Publisher and date.
+    pub facts: String,
+    /// Each quote, with the headings of the measures it appears under.
+    pub quotes: Vec<(String, Vec<String>)>,
+}
+
+/// The nodes the selection shows, in tree order: what the tree shows for
+/// the filter with everything open (matches and their ancestors).
+fn selected_rows(dataset: &Dataset, filter: &TreeFilter) -> Vec<Item> {
+    let search = SearchIndex::new(dataset);
+    let mut expansion = Expansion::default();
+    expansion.set_all(dataset, true);
+    TreeData::new(dataset, &search, filter, &expansion)
+        .rows
+        .into_iter()
+        .map(|row| row.item)
+        .collect()
+}
+
+/// Makes the briefing of what `filter` selects.
+pub fn build(
+    dataset: &Dataset,
+    filter: &TreeFilter,
+    options: &Options,
+) -> Result<Briefing, BriefingError> {
+    let lang = options.lang;
+    let rows = selected_rows(dataset, filter);
+    let mut plans: Vec<PlanPart> = Vec::new();
+    let mut figures: Vec<FigureRef> = Vec::new();
+    for item in rows {
+        match item {
+            Item::Plan(p) => plans.push(plan_part(dataset, p, lang)),
+            Item::Node(n) => {
+                let part = node_part(dataset, n, options);
+                figures.extend(part.figures.iter().map(|f| f.figure));
+                if let Some(plan) = plans.last_mut() {
+                    plan.nodes.push(part);
+                }
+            }
+            Item::Figure(_) => {}
+        }
+    }
+    plans.retain(|p| !p.nodes.is_empty());
+    if plans.is_empty() {
+        return Err(BriefingError::Empty);
+    }
+    let node_count: usize = plans.iter().map(|p| p.nodes.len()).sum();
+    let charts = options.charts.clone().unwrap_or_else(|| {
+        ChartId::ALL
+            .into_iter()
+            .filter(|chart| figures.iter().any(|f| carries(dataset, *chart, *f)))
+            .collect()
+    });
+    let (y, m, d) = options.date;
+    let cover = vec![
+        fill_in(lang, T::BriefingEdition, &[&dataset.edition]),
+        fill_in(
+            lang,
+            T::BriefingSelection,
+            &[&selection_text(dataset, filter, lang)],
+        ),
+        fill_in(
+            lang,
+            T::BriefingCounts,
+            &[&plans.len(), &node_count, &figures.len()],
+        ),
+        fill_in(
+            lang,
+            T::BriefingWritten,
+            &[&format!("{y:04}-{m:02}-{d:02}")],
+        ),
+    ];
+    let sources = source_parts(dataset, &plans, lang);
+    Ok(Briefing {
+        lang,
+        title: fill_in(lang, T::BriefingTitle, &[&dataset.title]),
+        cover,
+        plans,
+        charts,
+        sources,
+        figures,
+    })
+}
+
+/// Whether `chart` shows `figure`.
+fn carries(dataset: &Dataset, chart: ChartId, figure: FigureRef) -> bool {
+    let series_unit = |s: crate::dataset::SeriesIx| dataset.series[s.index()].unit;
+    match (chart, figure) {
+        (ChartId::IndustrialOutput, FigureRef::Series(s) | FigureRef::Point(s, _)) => {
+            series_unit(s) == QuantityUnit::Yuan
+        }
+        (ChartId::GdpShare, FigureRef::Series(s) | FigureRef::Point(s, _)) => {
+            series_unit(s) == QuantityUnit::Percent
+        }
+        (ChartId::Funds, FigureRef::Fund(f)) => dataset.funds[f.index()].amount_yuan.is_some(),
+        (ChartId::Targets, FigureRef::Target(_)) => true,
+        _ => false,
+    }
+}
+
+/// What the selection is, in words: the search and each facet, or the
+/// whole dataset.
+fn selection_text(dataset: &Dataset, filter: &TreeFilter, lang: Lang) -> String {
+    if !filter.is_active() {
+        return tr_in(lang, T::BriefingEverything).to_owned();
+    }
+    let join = |names: Vec<String>| names.join(if lang == Lang::Zh { "、" } else { ", " });
+    let mut parts = Vec::new();
+    if !filter.query.trim().is_empty() {
+        parts.push(fill_in(lang, T::BriefingSearch, &[&filter.query.trim()]));
+    }
+    if !filter.plans.is_empty() {
+        let names = filter
+            .plans
+            .iter()
+            .map(|p| crate::view::plan_title_in(lang, dataset, *p).to_owned())
+            .collect();
+        parts.push(fill_in(lang, T::BriefingPlans, &[&join(names)]));
+    }
+    if !filter.units.is_empty() {
+        let names = filter
+            .units
+            .iter()
+            .map(|u| {
+                name_in(
+                    lang,
+                    &dataset.units[u.index()].name,
+                    dataset.units[u.index()].name_zh.as_deref(),
+                )
+            })
+            .collect();
+        parts.push(fill_in(lang, T::BriefingUnits, &[&join(names)]));
+    }
+    if !filter.themes.is_empty() {
+        let names = filter
+            .themes
+            .iter()
+            .map(|t| {
+                name_in(
+                    lang,
+                    &dataset.themes[t.index()].name,
+                    dataset.themes[t.index()].name_zh.as_deref(),
+                )
+            })
+            .collect();
+        parts.push(fill_in(lang, T::BriefingThemes, &[&join(names)]));
+    }
+    if !filter.districts.is_empty() {
+        let names = filter.districts.iter().cloned().collect();
+        parts.push(fill_in(lang, T::BriefingDistricts, &[&join(names)]));
+    }
+    parts.join(if lang == Lang::Zh { "；" } else { "; " })
+}
+
+/// A unit's or theme's name in `lang`, as the window writes it.
+fn name_in(lang: Lang, name: &str, name_zh: Option<&str>) -> String {
+    match (lang, name_zh) {
+        (Lang::En, _) => crate::view::with_chinese(name, name_zh),
+        (Lang::Zh, Some(zh)) => zh.to_owned(),
+        (Lang::Zh, None) => format!("{name}〔英〕"),
+    }
+}
+
+fn plan_part(dataset: &Dataset, p: PlanIx, lang: Lang) -> PlanPart {
+    let plan = &dataset.plans[p.index()];
+    let period = match plan.start_year {
+        Some(start) => format!("{start}–{}", plan.end_year),
+        None => plan.end_year.to_string(),
+    };
+    let source = &dataset.sources[plan.source.index()];
+    PlanPart {
+        plan: p,
+        title: localized_title_in(lang, &plan.title, plan.title_zh.as_deref()).to_owned(),
+        facts: vec![
+            fill_in(lang, T::BriefingPeriod, &[&period]),
+            fill_in(lang, T::BriefingIssuer, &[&plan.issuer]),
+            fill_in(lang, T::BriefingSource, &[&source_line(source, lang)]),
+        ],
+        nodes: Vec::new(),
+    }
+}
+
+/// A source's title with its date, as a footer names it.
+fn source_line(source: &crate::dataset::Source, lang: Lang) -> String {
+    let when = source
+        .date
+        .as_deref()
+        .unwrap_or_else(|| tr_in(lang, T::Undated));
+    format!("{} ({when})", source.title)
+}
+
+fn node_part(dataset: &Dataset, n: NodeIx, options: &Options) -> NodePart {
+    let lang = options.lang;
+    let node = dataset.node(n);
+    let title = localized_title_in(lang, &node.title, node.title_zh.as_deref());
+    let heading = match &node.numbering {
+        Some(numbering) => format!("{numbering} {title}"),
+        None => title.to_owned(),
+    };
+    let text = match (lang, &node.text_zh) {
+        (Lang::Zh, Some(zh)) => zh.clone(),
+        _ => node.text.clone(),
+    };
+    let join = |names: Vec<String>| names.join(if lang == Lang::Zh { "、" } else { "; " });
+    let mut facts = Vec::new();
+    if !node.units.is_empty() {
+        let names = node
+            .units
+            .iter()
+            .map(|u| {
+                let unit = &dataset.units[u.index()];
+                name_in(lang, &unit.name, unit.name_zh.as_deref())
+            })
+            .collect();
+        facts.push(fill_in(lang, T::BriefingUnitsLine, &[&join(names)]));
+    }
+    if !node.themes.is_empty() {
+        let names = node
+            .themes
+            .iter()
+            .map(|t| {
+                let theme = &dataset.themes[t.index()];
+                name_in(lang, &theme.name, theme.name_zh.as_deref())
+            })
+            .collect();
+        facts.push(fill_in(lang, T::BriefingThemesLine, &[&join(names)]));
+    }
+    if !node.districts.is_empty() {
+        facts.push(fill_in(
+            lang,
+            T::BriefingDistrictsLine,
+            &[&join(node.districts.clone())],
+        ));
+    }
+    let figures = node
+        .figures
+        .iter()
+        .flat_map(|f| figure_parts(dataset, *f, options))
+        .collect();
+    NodePart {
+        node: n,
+        depth: usize::from(node.depth),
+        kind: node.kind,
+        heading,
+        text,
+        facts,
+        figures,
+    }
+}
+
+/// A linked figure as lines: a series becomes one line per point.
+fn figure_parts(dataset: &Dataset, figure: FigureRef, options: &Options) -> Vec<FigurePart> {
+    let (lang, convention) = (options.lang, options.convention);
+    let quotes = |citations: &[crate::dataset::Citation]| {
+        citations
+            .iter()
+            .map(|c| (c.source, c.quote.clone()))
+            .collect::<Vec<_>>()
+    };
+    match figure {
+        FigureRef::Series(s) => (0..dataset.series[s.index()].points.len())
+            .flat_map(|p| {
+                figure_parts(
+                    dataset,
+                    FigureRef::Point(s, u32::try_from(p).unwrap_or(u32::MAX)),
+                    options,
+                )
+            })
+            .collect(),
+        FigureRef::Point(s, p) => {
+            let series = &dataset.series[s.index()];
+            let Some(point) = series.points.get(p as usize) else {
+                return Vec::new();
+            };
+            let name = localized_title_in(lang, &series.title, series.title_zh.as_deref());
+            vec![FigurePart {
+                figure,
+                line: format!(
+                    "{name}, {}: {} ({})",
+                    point.year,
+                    amount::of_point(series, point, convention),
+                    status_label_in(lang, point.status)
+                ),
+                quotes: quotes(&point.citations),
+            }]
+        }
+        FigureRef::Fund(f) => {
+            let fund = &dataset.funds[f.index()];
+            let name = localized_title_in(lang, &fund.name, fund.name_zh.as_deref());
+            let value = amount::of_fund(fund, convention)
+                .unwrap_or_else(|| tr_in(lang, T::NoAmount).to_owned());
+            vec![FigurePart {
+                figure,
+                line: format!("{name}: {value} ({})", level_label_in(lang, fund.level)),
+                quotes: quotes(&fund.citations),
+            }]
+        }
+        FigureRef::Target(t) => {
+            let target = &dataset.targets[t.index()];
+            let name = localized_title_in(lang, &target.metric, target.metric_zh.as_deref());
+            let by = target.deadline_year.map_or_else(
+                || tr_in(lang, T::NoDeadline).to_owned(),
+                |y| fill_in(lang, T::ByYear, &[&y]),
+            );
+            vec![FigurePart {
+                figure,
+                line: format!(
+                    "{name}: {} ({}, {by})",
+                    amount::of_target(target, convention),
+                    status_label_in(lang, crate::dataset::Status::Target)
+                ),
+                quotes: quotes(&target.citations),
+            }]
+        }
+    }
+}
+
+/// Every source a written figure quotes, in order of first use, with each
+/// quote once and the headings it appears under.
+fn source_parts(dataset: &Dataset, plans: &[PlanPart], lang: Lang) -> Vec<SourcePart> {
+    let mut order: Vec<SourceIx> = Vec::new();
+    let mut quotes: BTreeMap<SourceIx, Vec<(String, Vec<String>)>> = BTreeMap::new();
+    for node in plans.iter().flat_map(|p| &p.nodes) {
+        for (source, quote) in node.figures.iter().flat_map(|f| &f.quotes) {
+            if !order.contains(source) {
+                order.push(*source);
+            }
+            let list = quotes.entry(*source).or_default();
+            match list.iter_mut().find(|(q, _)| q == quote) {
+                Some((_, places)) => {
+                    if !places.contains(&node.heading) {
+                        places.push(node.heading.clone());
+                    }
+                }
+                None => list.push((quote.clone(), vec![node.heading.clone()])),
+            }
+        }
+    }
+    order
+        .into_iter()
+        .map(|s| {
+            let source = &dataset.sources[s.index()];
+            let when = source
+                .date
+                .as_deref()
+                .unwrap_or_else(|| tr_in(lang, T::Undated));
+            SourcePart {
+                source: s,
+                title: source.title.clone(),
+                facts: format!(
+                    "{} · {when}",
+                    fill_in(lang, T::BriefingPublisher, &[&source.publisher])
+                ),
+                quotes: quotes.remove(&s).unwrap_or_default(),
+            }
+        })
+        .collect()
+}

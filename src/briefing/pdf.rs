@@ -1,0 +1,658 @@
+//! The briefing as a PDF: A4 pages with a running header and page numbers,
+//! a cover, a contents page whose entries link to their pages, each plan and
+//! its measures in tree order, the charts drawn as vectors by the chart
+//! scene, and the sources with every quote used. Plans and their chapters
+//! are the document's outline (bookmarks); each quote links to its source's
+//! entry. Text is set in the bundled fonts, embedded and subset by krilla,
+//! so it can be selected and searched in English and Chinese.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use krilla::annotation::{LinkAnnotation, Target};
+use krilla::color::rgb;
+use krilla::destination::XyzDestination;
+use krilla::geom::{Point, Rect, Size, Transform};
+use krilla::num::NormalizedF32;
+use krilla::outline::{Outline, OutlineNode};
+use krilla::paint::Fill;
+use krilla::text::{Font, TextDirection};
+use krilla_svg::SurfaceExt as _;
+
+use super::Briefing;
+use crate::chart::scene::Rgb;
+use crate::chart::{ChartView, Page as ChartPage, Theme, fonts};
+use crate::dataset::{Dataset, NodeKind, SourceIx};
+use crate::i18n::{Lang, T, fill_in, tr_in};
+use crate::view::amount::Convention;
+
+/// Why a briefing's PDF could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// A bundled font did not load (a bug in the build).
+    #[error("cannot load the bundled fonts")]
+    Fonts,
+    /// A chart could not be drawn.
+    #[error(transparent)]
+    Chart(#[from] crate::chart::RenderError),
+    /// krilla could not write the document.
+    #[error("cannot write the PDF: {0}")]
+    Write(String),
+}
+
+/// A4 in points.
+const PAGE_W: f32 = 595.28;
+const PAGE_H: f32 = 841.89;
+const MARGIN_X: f32 = 64.0;
+const TOP: f32 = 78.0;
+const BOTTOM: f32 = 770.0;
+const BODY: f32 = 10.5;
+const LINE: f32 = 1.45;
+
+const TEXT: Rgb = Rgb(0x1d, 0x1d, 0x1d);
+const MUTED: Rgb = Rgb(0x4a, 0x4a, 0x4a);
+const QUOTE: Rgb = Rgb(0x2b, 0x4a, 0x6b);
+
+/// One thing drawn on a page.
+enum Op {
+    Text {
+        x: f32,
+        y: f32,
+        text: String,
+        size: f32,
+        bold: bool,
+        color: Rgb,
+    },
+    Chart {
+        scene: Box<crate::chart::Scene>,
+        x: f32,
+        y: f32,
+    },
+}
+
+/// A place in the document: page index and the y of its top.
+type Place = (usize, f32);
+
+/// An entry of the outline and the contents.
+struct Mark {
+    title: String,
+    level: u8,
+    place: Place,
+}
+
+/// Lays the briefing out page by page before anything is written, so the
+/// contents and the links know where everything landed.
+struct Layout {
+    lang: Lang,
+    pages: Vec<Vec<Op>>,
+    y: f32,
+    marks: Vec<Mark>,
+    sources: BTreeMap<SourceIx, Place>,
+    /// Links from a quote (page, rectangle) to its source's entry.
+    links: Vec<(usize, Rect, SourceIx)>,
+    /// Links from a contents line (page, rectangle) to a page.
+    page_links: Vec<(usize, Rect, usize)>,
+}
+
+impl Layout {
+    fn page(&self) -> usize {
+        self.pages.len() - 1
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = TOP;
+    }
+
+    /// Starts a new page unless `height` still fits on this one.
+    fn need(&mut self, height: f32) {
+        if self.y + height > BOTTOM {
+            self.new_page();
+        }
+    }
+
+    fn push(&mut self, op: Op) {
+        if let Some(page) = self.pages.last_mut() {
+            page.push(op);
+        }
+    }
+
+    /// Sets `text` wrapped to the text width less `indent`, breaking across
+    /// pages between lines. Returns the place of its first line and the box
+    /// of all its lines on that page.
+    fn paragraph(&mut self, text: &str, style: Style) -> (Place, Rect) {
+        let width = PAGE_W - 2.0 * MARGIN_X - style.indent;
+        let lines = fonts::wrap(text, width, style.size, style.bold, self.lang);
+        let step = style.size * LINE;
+        self.y += style.before;
+        // Keep a heading with the two lines after it.
+        self.need(step * (lines.len().min(2) as f32 + style.keep));
+        let first = (self.page(), self.y);
+        let mut bottom = self.y;
+        for line in lines {
+            self.need(step);
+            let baseline = self.y + style.size * 0.9;
+            self.push(Op::Text {
+                x: MARGIN_X + style.indent,
+                y: baseline,
+                text: line,
+                size: style.size,
+                bold: style.bold,
+                color: style.color,
+            });
+            self.y += step;
+            if self.page() == first.0 {
+                bottom = self.y;
+            }
+        }
+        self.y += style.after;
+        let rect = Rect::from_ltrb(MARGIN_X + style.indent, first.1, PAGE_W - MARGIN_X, bottom)
+            .unwrap_or_else(fallback_rect);
+        (first, rect)
+    }
+
+    fn heading(&mut self, text: &str, level: u8, outline: bool) -> Place {
+        let (size, before) = match level {
+            1 => (18.0, 6.0),
+            2 => (14.0, 10.0),
+            3 => (11.5, 8.0),
+            _ => (BODY, 6.0),
+        };
+        let (place, _) = self.paragraph(
+            text,
+            Style {
+                size,
+                bold: true,
+                color: TEXT,
+                indent: 0.0,
+                before,
+                after: 3.0,
+                keep: 2.0,
+            },
+        );
+        if outline {
+            self.marks.push(Mark {
+                title: text.to_owned(),
+                level,
+                place,
+            });
+        }
+        place
+    }
+}
+
+/// A rectangle that always exists, for the impossible case.
+fn fallback_rect() -> Rect {
+    // A 1x1 box at the origin is a valid rectangle.
+    #[allow(clippy::unwrap_used)]
+    Rect::from_xywh(0.0, 0.0, 1.0, 1.0).unwrap()
+}
+
+/// How a paragraph is set.
+#[derive(Clone, Copy)]
+struct Style {
+    size: f32,
+    bold: bool,
+    color: Rgb,
+    indent: f32,
+    before: f32,
+    after: f32,
+    /// Lines of what follows that must fit on the same page.
+    keep: f32,
+}
+
+fn body(color: Rgb, indent: f32) -> Style {
+    Style {
+        size: BODY,
+        bold: false,
+        color,
+        indent,
+        before: 0.0,
+        after: 4.0,
+        keep: 0.0,
+    }
+}
+
+/// The bundled fonts as krilla's.
+struct Faces {
+    latin: [Font; 2],
+    cjk: [Font; 2],
+}
+
+impl Faces {
+    fn new() -> Result<Self, PdfError> {
+        let font = |data: &'static [u8]| {
+            Font::new(krilla::Data::from(data.to_vec()), 0).ok_or(PdfError::Fonts)
+        };
+        Ok(Self {
+            latin: [font(fonts::LATIN_REGULAR)?, font(fonts::LATIN_BOLD)?],
+            cjk: [font(fonts::CJK_REGULAR)?, font(fonts::CJK_BOLD)?],
+        })
+    }
+
+    /// The face a run is set in, as the chart writers choose it.
+    fn pick(&self, text: &str, bold: bool) -> Font {
+        let weight = usize::from(bold);
+        if fonts::needs_cjk(text) {
+            self.cjk[weight].clone()
+        } else {
+            self.latin[weight].clone()
+        }
+    }
+}
+
+/// The briefing as PDF bytes. `dataset` and `convention` draw the charts.
+pub fn write(
+    dataset: &Dataset,
+    briefing: &Briefing,
+    convention: Convention,
+    date: (u16, u8, u8),
+) -> Result<Vec<u8>, PdfError> {
+    let lang = briefing.lang;
+    let mut layout = Layout {
+        lang,
+        pages: Vec::new(),
+        y: TOP,
+        marks: Vec::new(),
+        sources: BTreeMap::new(),
+        links: Vec::new(),
+        page_links: Vec::new(),
+    };
+    cover(&mut layout, briefing);
+    // The contents: one line for each plan, the charts and the sources,
+    // on pages of their own, filled in once the rest is laid out.
+    let entries = briefing.plans.len() + 2;
+    let per_page = 40;
+    let contents_first = layout.pages.len();
+    for _ in 0..entries.div_ceil(per_page) {
+        layout.new_page();
+    }
+    plans(&mut layout, briefing);
+    charts(&mut layout, dataset, briefing, convention)?;
+    sources(&mut layout, briefing);
+    contents(&mut layout, contents_first, per_page);
+    render(&layout, briefing, date)
+}
+
+fn cover(layout: &mut Layout, briefing: &Briefing) {
+    layout.new_page();
+    layout.y = 220.0;
+    layout.paragraph(
+        &briefing.title,
+        Style {
+            size: 26.0,
+            bold: true,
+            color: TEXT,
+            indent: 0.0,
+            before: 0.0,
+            after: 18.0,
+            keep: 0.0,
+        },
+    );
+    for line in &briefing.cover {
+        layout.paragraph(
+            line,
+            Style {
+                after: 6.0,
+                ..body(MUTED, 0.0)
+            },
+        );
+    }
+}
+
+fn plans(layout: &mut Layout, briefing: &Briefing) {
+    let lang = layout.lang;
+    for plan in &briefing.plans {
+        layout.new_page();
+        layout.heading(&plan.title, 1, true);
+        for fact in &plan.facts {
+            layout.paragraph(
+                fact,
+                Style {
+                    after: 1.0,
+                    ..body(MUTED, 0.0)
+                },
+            );
+        }
+        for node in &plan.nodes {
+            let (level, outline) = match (node.kind, node.depth) {
+                (NodeKind::Chapter, _) | (_, 0) => (2, true),
+                (NodeKind::Measure, _) => (3, false),
+                (NodeKind::Item, _) => (4, false),
+            };
+            layout.heading(&node.heading, level, outline);
+            if !node.text.trim().is_empty() {
+                layout.paragraph(&node.text, body(TEXT, 0.0));
+            }
+            for fact in &node.facts {
+                layout.paragraph(
+                    fact,
+                    Style {
+                        after: 1.0,
+                        ..body(MUTED, 0.0)
+                    },
+                );
+            }
+            if !node.figures.is_empty() {
+                layout.paragraph(
+                    tr_in(lang, T::BriefingFigures),
+                    Style {
+                        bold: true,
+                        before: 4.0,
+                        after: 2.0,
+                        keep: 1.0,
+                        ..body(TEXT, 12.0)
+                    },
+                );
+            }
+            for figure in &node.figures {
+                layout.paragraph(
+                    &figure.line,
+                    Style {
+                        after: 1.0,
+                        ..body(TEXT, 12.0)
+                    },
+                );
+                for (source, quote) in &figure.quotes {
+                    let (place, rect) = layout.paragraph(
+                        &format!("“{quote}”"),
+                        Style {
+                            after: 3.0,
+                            ..body(QUOTE, 24.0)
+                        },
+                    );
+                    layout.links.push((place.0, rect, *source));
+                }
+            }
+        }
+    }
+}
+
+fn charts(
+    layout: &mut Layout,
+    dataset: &Dataset,
+    briefing: &Briefing,
+    convention: Convention,
+) -> Result<(), PdfError> {
+    if briefing.charts.is_empty() {
+        return Ok(());
+    }
+    layout.new_page();
+    layout.heading(tr_in(layout.lang, T::BriefingCharts), 1, true);
+    let width = PAGE_W - 2.0 * MARGIN_X;
+    let height = (width * 0.62).round();
+    let page =
+        ChartPage::custom(width, height, Theme::Light).map_err(|e| PdfError::Write(e.clone()))?;
+    let hidden = BTreeSet::new();
+    for chart in &briefing.charts {
+        let view = ChartView {
+            convention,
+            ..ChartView::new(dataset, *chart, &hidden, briefing.lang)
+        };
+        let scene = crate::chart::scene(&view, &page);
+        layout.need(height + 12.0);
+        let y = layout.y;
+        layout.push(Op::Chart {
+            scene: Box::new(scene),
+            x: MARGIN_X,
+            y,
+        });
+        layout.y += height + 18.0;
+    }
+    Ok(())
+}
+
+fn sources(layout: &mut Layout, briefing: &Briefing) {
+    let lang = layout.lang;
+    layout.new_page();
+    layout.heading(tr_in(lang, T::BriefingSources), 1, true);
+    for source in &briefing.sources {
+        let place = layout.heading(&source.title, 4, false);
+        layout.sources.insert(source.source, place);
+        layout.paragraph(
+            &source.facts,
+            Style {
+                after: 3.0,
+                ..body(MUTED, 0.0)
+            },
+        );
+        for (quote, places) in &source.quotes {
+            layout.paragraph(
+                &format!("“{quote}”"),
+                Style {
+                    after: 1.0,
+                    ..body(QUOTE, 12.0)
+                },
+            );
+            let list = places.join(if lang == Lang::Zh { "；" } else { "; " });
+            layout.paragraph(
+                &fill_in(lang, T::BriefingQuotedIn, &[&list]),
+                Style {
+                    size: 8.5,
+                    after: 4.0,
+                    ..body(MUTED, 12.0)
+                },
+            );
+        }
+    }
+}
+
+/// Fills the contents pages reserved after the cover.
+fn contents(layout: &mut Layout, first: usize, per_page: usize) {
+    let lang = layout.lang;
+    let entries: Vec<(String, usize)> = layout
+        .marks
+        .iter()
+        .filter(|m| m.level == 1)
+        .map(|m| (m.title.clone(), m.place.0))
+        .collect();
+    let mut ops: Vec<(usize, Op)> = Vec::new();
+    let title_y = TOP + 18.0;
+    ops.push((
+        first,
+        Op::Text {
+            x: MARGIN_X,
+            y: title_y,
+            text: tr_in(lang, T::BriefingContents).to_owned(),
+            size: 18.0,
+            bold: true,
+            color: TEXT,
+        },
+    ));
+    for (i, (title, page)) in entries.iter().enumerate() {
+        let on = first + i / per_page;
+        let y = title_y + 30.0 + (i % per_page) as f32 * BODY * 1.6;
+        let width = PAGE_W - 2.0 * MARGIN_X - 40.0;
+        let text = fonts::clamp_lines(
+            fonts::wrap(title, width, BODY, false, lang),
+            1,
+            width,
+            BODY,
+            false,
+            lang,
+        )
+        .concat();
+        ops.push((
+            on,
+            Op::Text {
+                x: MARGIN_X,
+                y,
+                text,
+                size: BODY,
+                bold: false,
+                color: TEXT,
+            },
+        ));
+        let number = (page + 1).to_string();
+        let number_x = PAGE_W - MARGIN_X - fonts::text_width(&number, BODY, false, lang);
+        ops.push((
+            on,
+            Op::Text {
+                x: number_x,
+                y,
+                text: number,
+                size: BODY,
+                bold: false,
+                color: MUTED,
+            },
+        ));
+        if let Some(rect) = Rect::from_ltrb(MARGIN_X, y - BODY, PAGE_W - MARGIN_X, y + 3.0) {
+            layout.page_links.push((on, rect, *page));
+        }
+    }
+    for (page, op) in ops {
+        if let Some(ops) = layout.pages.get_mut(page) {
+            ops.push(op);
+        }
+    }
+}
+
+fn fill(color: Rgb) -> Fill {
+    Fill {
+        paint: rgb::Color::new(color.0, color.1, color.2).into(),
+        opacity: NormalizedF32::ONE,
+        rule: krilla::paint::FillRule::default(),
+    }
+}
+
+/// Draws one page's text and charts, with the running header and the page
+/// number on every page but the cover.
+fn draw_page(
+    surface: &mut krilla::surface::Surface<'_>,
+    faces: &Faces,
+    ops: &[Op],
+    (index, total): (usize, usize),
+    briefing: &Briefing,
+) -> Result<(), PdfError> {
+    let lang = briefing.lang;
+    let mut furniture = Vec::new();
+    if index > 0 {
+        let number = fill_in(lang, T::BriefingPage, &[&(index + 1), &total]);
+        let width = fonts::text_width(&number, 8.0, false, lang);
+        furniture.push(Op::Text {
+            x: MARGIN_X,
+            y: 44.0,
+            text: briefing.title.clone(),
+            size: 8.0,
+            bold: false,
+            color: MUTED,
+        });
+        furniture.push(Op::Text {
+            x: (PAGE_W - width) / 2.0,
+            y: PAGE_H - 36.0,
+            text: number,
+            size: 8.0,
+            bold: false,
+            color: MUTED,
+        });
+    }
+    for op in furniture.iter().chain(ops) {
+        match op {
+            Op::Text {
+                x,
+                y,
+                text,
+                size,
+                bold,
+                color,
+            } => {
+                surface.set_fill(Some(fill(*color)));
+                surface.draw_text(
+                    Point::from_xy(*x, *y),
+                    faces.pick(text, *bold),
+                    *size,
+                    text,
+                    false,
+                    TextDirection::Auto,
+                );
+            }
+            Op::Chart { scene, x, y } => {
+                let tree = crate::chart::render::tree(scene)?;
+                let size = Size::from_wh(scene.width, scene.height)
+                    .ok_or_else(|| PdfError::Write("chart size".into()))?;
+                surface.push_transform(&Transform::from_translate(*x, *y));
+                surface.draw_svg(&tree, size, krilla_svg::SvgSettings::default());
+                surface.pop();
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The links that start on page `index`: quotes to their sources, contents
+/// lines to their pages.
+fn links_on(layout: &Layout, index: usize) -> Vec<LinkAnnotation> {
+    let link = |rect: Rect, page: usize, y: f32| {
+        let destination = XyzDestination::new(page, Point::from_xy(MARGIN_X, y));
+        LinkAnnotation::new(rect, Target::Destination(destination.into()))
+    };
+    let quotes = layout
+        .links
+        .iter()
+        .filter(|(on, ..)| *on == index)
+        .filter_map(|(_, rect, source)| {
+            let (page, y) = layout.sources.get(source)?;
+            Some(link(*rect, *page, *y))
+        });
+    let contents = layout
+        .page_links
+        .iter()
+        .filter(|(on, ..)| *on == index)
+        .map(|(_, rect, page)| link(*rect, *page, TOP));
+    quotes.chain(contents).collect()
+}
+
+fn render(layout: &Layout, briefing: &Briefing, date: (u16, u8, u8)) -> Result<Vec<u8>, PdfError> {
+    let faces = Faces::new()?;
+    let total = layout.pages.len();
+    let size = Size::from_wh(PAGE_W, PAGE_H).ok_or_else(|| PdfError::Write("page size".into()))?;
+    let mut document = krilla::Document::new();
+    for (index, ops) in layout.pages.iter().enumerate() {
+        let mut page = document.start_page_with(krilla::page::PageSettings::new(size));
+        let mut surface = page.surface();
+        draw_page(&mut surface, &faces, ops, (index, total), briefing)?;
+        surface.finish();
+        for link in links_on(layout, index) {
+            page.add_annotation(link.into());
+        }
+        page.finish();
+    }
+    document.set_outline(outline(layout));
+    let (year, month, day) = date;
+    let language = match briefing.lang {
+        Lang::En => "en",
+        Lang::Zh => "zh-Hans",
+    };
+    document.set_metadata(
+        krilla::metadata::Metadata::new()
+            .title(briefing.title.clone())
+            .authors(vec!["Plan Explorer".to_owned()])
+            .creator("Plan Explorer".to_owned())
+            .language(language.to_owned())
+            .creation_date(krilla::metadata::DateTime::new(year).month(month).day(day)),
+    );
+    document
+        .finish()
+        .map_err(|e| PdfError::Write(format!("{e:?}")))
+}
+
+/// Plans (and the charts and sources) at the top, chapters below them.
+fn outline(layout: &Layout) -> Outline {
+    let mut outline = Outline::new();
+    let mut current: Option<OutlineNode> = None;
+    for mark in &layout.marks {
+        let destination = XyzDestination::new(mark.place.0, Point::from_xy(MARGIN_X, mark.place.1));
+        let node = OutlineNode::new(mark.title.clone(), destination);
+        if mark.level == 1 {
+            if let Some(done) = current.take() {
+                outline.push_child(done);
+            }
+            current = Some(node);
+        } else if let Some(parent) = current.as_mut() {
+            parent.push_child(node);
+        }
+    }
+    if let Some(done) = current {
+        outline.push_child(done);
+    }
+    outline
+}

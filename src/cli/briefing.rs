@@ -1,0 +1,208 @@
+//! `plan-explorer briefing`: the selection (filters as the window's, or the
+//! whole dataset) written as a PDF or a Word document.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use super::export::{ConventionArg, LangArg};
+use super::{EXIT_INVALID, EXIT_USAGE_OR_IO, EXIT_VALID, load_for_command};
+use crate::briefing::{self, BriefingError, Options};
+use crate::dataset::{self, Dataset};
+use crate::i18n::Lang;
+use crate::view::amount::Convention;
+use crate::view::charts::ChartId;
+use crate::view::tree::TreeFilter;
+
+/// Arguments of `briefing`.
+#[derive(Debug, clap::Args)]
+pub struct BriefingArgs {
+    /// The dataset; the built-in one when not given.
+    #[arg(long, value_name = "FILE")]
+    pub dataset: Option<PathBuf>,
+    /// Only this plan (by id); repeat for several.
+    #[arg(long = "plan", value_name = "ID")]
+    pub plans: Vec<String>,
+    /// Only measures with this theme (by id); repeat for several.
+    #[arg(long = "theme", value_name = "ID")]
+    pub themes: Vec<String>,
+    /// Only measures this unit is responsible for (by id); repeat for several.
+    #[arg(long = "unit", value_name = "ID")]
+    pub units: Vec<String>,
+    /// Only measures naming this district; repeat for several.
+    #[arg(long = "district", value_name = "NAME")]
+    pub districts: Vec<String>,
+    /// Only measures whose numbering, title, text or units hold this text.
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// The charts to include (by id); by default every chart that carries a
+    /// selected figure. `--chart none` for no charts.
+    #[arg(long = "chart", value_name = "ID")]
+    pub charts: Vec<String>,
+    /// The briefing's language: en or zh.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
+    /// Amounts in billion yuan or in 亿元; by default as the language writes them.
+    #[arg(long, value_enum)]
+    pub amounts: Option<ConventionArg>,
+    /// Where to write: FILE.pdf or FILE.docx.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// The formats a briefing is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BriefingFormat {
+    /// PDF.
+    Pdf,
+    /// Word.
+    Docx,
+}
+
+fn usage(message: String) -> (u8, String) {
+    (EXIT_USAGE_OR_IO, message)
+}
+
+/// Runs `briefing` and returns its exit status.
+pub fn briefing(args: &BriefingArgs) -> u8 {
+    match write_briefing(args) {
+        Ok(path) => {
+            println!("wrote {}", path.display());
+            EXIT_VALID
+        }
+        Err((status, message)) => {
+            eprintln!("plan-explorer briefing: {message}");
+            status
+        }
+    }
+}
+
+/// The filter the arguments ask for, with every id checked.
+fn filter(data: &Dataset, args: &BriefingArgs) -> Result<TreeFilter, (u8, String)> {
+    let unknown = |what: &str, id: &str, known: Vec<&str>| {
+        usage(format!(
+            "no {what} \"{id}\"; the {what}s are {}",
+            known.join(", ")
+        ))
+    };
+    let mut filter = TreeFilter {
+        query: args.search.clone().unwrap_or_default(),
+        ..TreeFilter::default()
+    };
+    for id in &args.plans {
+        let plan = data.plan_by_id(id).ok_or_else(|| {
+            unknown(
+                "plan",
+                id,
+                data.plans.iter().map(|p| p.id.as_str()).collect(),
+            )
+        })?;
+        filter.plans.insert(plan);
+    }
+    for id in &args.themes {
+        let theme = data.theme_by_id(id).ok_or_else(|| {
+            unknown(
+                "theme",
+                id,
+                data.themes.iter().map(|t| t.id.as_str()).collect(),
+            )
+        })?;
+        filter.themes.insert(theme);
+    }
+    for id in &args.units {
+        let unit = data.unit_by_id(id).ok_or_else(|| {
+            unknown(
+                "unit",
+                id,
+                data.units.iter().map(|u| u.id.as_str()).collect(),
+            )
+        })?;
+        filter.units.insert(unit);
+    }
+    filter.districts = args.districts.iter().cloned().collect::<BTreeSet<_>>();
+    Ok(filter)
+}
+
+fn write_briefing(args: &BriefingArgs) -> Result<PathBuf, (u8, String)> {
+    let out = &args.out;
+    let extension = out
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let format = match extension.as_deref() {
+        Some("pdf") => BriefingFormat::Pdf,
+        Some("docx") => BriefingFormat::Docx,
+        _ => {
+            return Err(usage(format!(
+                "cannot tell what to write to {}: the name must end in .pdf or .docx",
+                out.display()
+            )));
+        }
+    };
+    if out.exists() && !args.force {
+        return Err(usage(format!(
+            "{} exists; pass --force to replace it",
+            out.display()
+        )));
+    }
+    let data = match &args.dataset {
+        None => dataset::load_embedded()
+            .dataset
+            .ok_or_else(|| (EXIT_INVALID, "the built-in dataset is invalid".to_owned()))?,
+        Some(path) => load_for_command(path)?,
+    };
+    let filter = filter(&data, args)?;
+    let charts = match args.charts.as_slice() {
+        [] => None,
+        [none] if none == "none" => Some(Vec::new()),
+        ids => Some(
+            ids.iter()
+                .map(|id| {
+                    ChartId::from_id(id).ok_or_else(|| {
+                        let known: Vec<&str> = ChartId::ALL.iter().map(|c| c.id()).collect();
+                        usage(format!(
+                            "no chart \"{id}\"; the charts are {}",
+                            known.join(", ")
+                        ))
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
+    };
+    let lang = match args.lang {
+        LangArg::En => Lang::En,
+        LangArg::Zh => Lang::Zh,
+    };
+    let convention = args
+        .amounts
+        .map_or(Convention::of_language(lang), |a| match a {
+            ConventionArg::International => Convention::International,
+            ConventionArg::Chinese => Convention::Chinese,
+        });
+    let written_on = crate::chart::render::today();
+    let options = Options {
+        lang,
+        convention,
+        charts,
+        date: written_on,
+    };
+    let made = briefing::build(&data, &filter, &options).map_err(|e| match e {
+        BriefingError::Empty => (EXIT_INVALID, e.to_string()),
+    })?;
+    let bytes = match format {
+        BriefingFormat::Pdf => briefing::pdf::write(&data, &made, convention, written_on)
+            .map_err(|e| usage(e.to_string()))?,
+        BriefingFormat::Docx => {
+            briefing::docx::write(&data, &made, convention).map_err(|e| usage(e.to_string()))?
+        }
+    };
+    let written = if args.force {
+        crate::output::write_atomic(out, &bytes)
+    } else {
+        crate::output::write_new(out, &bytes)
+    };
+    written.map_err(|e| usage(e.to_string()))?;
+    Ok(out.clone())
+}

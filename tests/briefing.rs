@@ -1,0 +1,338 @@
+//! Briefings: the selection as data, then as a PDF read back with poppler
+//! (`pdftotext`, `pdfinfo`, `pdffonts`, `pdftohtml` for the outline;
+//! poppler-utils, installed by `.ci/run`) and as a Word document unzipped.
+
+use std::io::Read as _;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use plan_explorer::briefing::{self, BriefingError, Options};
+use plan_explorer::dataset::Dataset;
+use plan_explorer::i18n::Lang;
+use plan_explorer::view::amount::Convention;
+use plan_explorer::view::charts::ChartId;
+use plan_explorer::view::tree::TreeFilter;
+
+fn data() -> Dataset {
+    plan_explorer::dataset::load_embedded()
+        .dataset
+        .expect("the built-in dataset is valid")
+}
+
+fn options(lang: Lang) -> Options {
+    Options {
+        lang,
+        convention: Convention::of_language(lang),
+        charts: None,
+        date: (2026, 12, 1),
+    }
+}
+
+#[test]
+fn the_whole_dataset_is_every_plan_and_node_in_tree_order() {
+    let data = data();
+    let made = briefing::build(&data, &TreeFilter::default(), &options(Lang::En)).expect("builds");
+    assert_eq!(made.plans.len(), data.plans.len());
+    let nodes: usize = made.plans.iter().map(|p| p.nodes.len()).sum();
+    assert_eq!(nodes, data.nodes.len());
+    // Tree order: within a plan, each node comes after its parent.
+    for plan in &made.plans {
+        for (i, node) in plan.nodes.iter().enumerate() {
+            if let Some(parent) = data.node(node.node).parent {
+                assert!(plan.nodes[..i].iter().any(|n| n.node == parent));
+            }
+        }
+    }
+    assert!(
+        made.cover
+            .iter()
+            .any(|l| l == "Selection: the whole dataset")
+    );
+    // Every chart carries a figure of the whole dataset.
+    assert_eq!(made.charts, ChartId::ALL.to_vec());
+    // The sources list every quote once, with where it is used.
+    let quotes: usize = made.sources.iter().map(|s| s.quotes.len()).sum();
+    assert!(quotes > 20, "{quotes}");
+    assert!(
+        made.sources
+            .iter()
+            .all(|s| s.quotes.iter().all(|(_, at)| !at.is_empty()))
+    );
+}
+
+#[test]
+fn a_filter_selects_its_matches_with_their_ancestors_and_an_empty_one_nothing() {
+    let data = data();
+    let filter = TreeFilter {
+        query: "vaccin".to_owned(),
+        ..TreeFilter::default()
+    };
+    let made = briefing::build(&data, &filter, &options(Lang::En)).expect("builds");
+    assert_eq!(made.plans.len(), 1);
+    let headings: Vec<&str> = made.plans[0]
+        .nodes
+        .iter()
+        .map(|n| n.heading.as_str())
+        .collect();
+    assert!(
+        headings
+            .iter()
+            .any(|h| h.contains("Whole-cycle smart vaccination")),
+        "{headings:?}"
+    );
+    // The chapter above the match comes first.
+    assert!(headings[0].starts_with("III "), "{headings:?}");
+    assert!(made.cover.iter().any(|l| l.contains("search “vaccin”")));
+    // No figure is tied to these measures: no charts, no sources.
+    assert!(made.charts.is_empty());
+    let none = TreeFilter {
+        query: "no such words anywhere".to_owned(),
+        ..TreeFilter::default()
+    };
+    assert!(matches!(
+        briefing::build(&data, &none, &options(Lang::En)),
+        Err(BriefingError::Empty)
+    ));
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
+        .arg("briefing")
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn tool(name: &str, args: &[&std::ffi::OsStr]) -> String {
+    let output = Command::new(name).args(args).output().unwrap_or_else(|e| {
+        panic!("{name} runs (apt-get install poppler-utils; .ci/run installs it): {e}")
+    });
+    assert!(
+        output.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn pdf_text(path: &Path) -> String {
+    tool("pdftotext", &[path.as_os_str(), "-".as_ref()])
+}
+
+#[test]
+fn a_plan_s_pdf_holds_its_measures_quotes_and_sources_and_not_the_others() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("future.pdf");
+    let output = run(&[
+        "--plan",
+        "future-industries",
+        "--out",
+        out.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = pdf_text(&out);
+    assert!(
+        text.contains("Action plan to boost the industries of the future"),
+        "{text}"
+    );
+    assert!(text.contains("Research institutes of future industries"));
+    // Not the other plans' measures.
+    assert!(!text.contains("Whole-cycle smart vaccination"));
+    assert!(!text.contains("Deepening the frontier fundamental research"));
+    // The source's own words, and the sources section naming the document.
+    assert!(
+        text.contains("achieve a total output value of about 500 billion yuan"),
+        "{text}"
+    );
+    assert!(text.contains("Sources"));
+    assert!(text.contains("Shanghai unveils action plan to boost industries of the future"));
+    assert!(text.contains("quoted for:"));
+    // Page numbers and the running header.
+    assert!(text.contains("Page 2 of "));
+    // The outline holds the plan and its chapters.
+    let xml = tool(
+        "pdftohtml",
+        &[
+            "-xml".as_ref(),
+            "-i".as_ref(),
+            "-stdout".as_ref(),
+            out.as_os_str(),
+        ],
+    );
+    let outline = &xml[xml.find("<outline>").expect("an outline")..];
+    assert!(
+        outline.contains(">Action plan to boost the industries of the future</item>"),
+        "{outline}"
+    );
+    assert!(outline.contains(">Sources</item>"));
+    assert!(!outline.contains("Working Plan of Shanghai Municipality"));
+    // Title and language set, fonts embedded subsets.
+    let info = tool("pdfinfo", &[out.as_os_str()]);
+    assert!(
+        info.contains("Briefing: Shanghai industrial and medical-AI plans"),
+        "{info}"
+    );
+    let bytes = std::fs::read(&out).expect("reads");
+    assert!(bytes.windows(9).any(|w| w == b"/Lang(en)"));
+    let fonts = tool("pdffonts", &[out.as_os_str()]);
+    for row in fonts.lines().skip(2) {
+        assert!(row.contains(" yes yes "), "not embedded and subset: {row}");
+    }
+    // Internal links: the contents line "Sources" to the sources' page,
+    // and a quote to its source's entry on that page.
+    let sources_page = outline
+        .split("<item page=\"")
+        .find_map(|item| item.strip_suffix_part(">Sources</item>"))
+        .expect("the outline's Sources entry");
+    let link = format!("#{sources_page}\">Sources</a>");
+    assert!(xml.contains(&link), "no contents link {link}");
+    let quote_link = format!("#{sources_page}\">“achieve a total output value");
+    assert!(
+        xml.contains(&quote_link),
+        "no link from the quote to its source"
+    );
+}
+
+/// The page number before `tail` in an outline item (`3">Title</item>`).
+trait PagePart {
+    fn strip_suffix_part(&self, tail: &str) -> Option<String>;
+}
+
+impl PagePart for str {
+    fn strip_suffix_part(&self, tail: &str) -> Option<String> {
+        let end = self.find(tail)?;
+        let head = &self[..end];
+        head.strip_suffix('"').map(str::to_owned)
+    }
+}
+
+#[test]
+fn a_chinese_briefing_speaks_chinese_and_its_text_can_be_searched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("zh.pdf");
+    let output = run(&[
+        "--lang",
+        "zh",
+        "--plan",
+        "fyp15-industry",
+        "--out",
+        out.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = pdf_text(&out);
+    assert!(
+        text.contains("简报：Shanghai industrial and medical-AI plans"),
+        "{text}"
+    );
+    assert!(text.contains("目录"), "{text}");
+    assert!(text.contains("来源"), "{text}");
+    assert!(text.contains("第 2 页"), "{text}");
+    assert!(text.contains("细分赛道"), "{text}");
+    let bytes = std::fs::read(&out).expect("reads");
+    assert!(bytes.windows(14).any(|w| w == b"/Lang(zh-Hans)"));
+}
+
+fn docx_part(path: &Path, name: &str) -> String {
+    let file = std::fs::File::open(path).expect("opens");
+    let mut archive = zip::ZipArchive::new(file).expect("a zip");
+    let mut part = archive.by_name(name).expect("the part exists");
+    let mut text = String::new();
+    part.read_to_string(&mut text).expect("UTF-8 XML");
+    text
+}
+
+#[test]
+fn the_word_document_has_heading_styles_quotes_footnotes_and_pictures() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("all.docx");
+    let output = run(&["--out", out.to_str().expect("UTF-8")]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let document = docx_part(&out, "word/document.xml");
+    let styles = docx_part(&out, "word/styles.xml");
+    assert!(styles.contains("w:styleId=\"Heading1\""));
+    assert!(
+        styles.contains("<w:name w:val=\"heading 1\""),
+        "Word's built-in heading name"
+    );
+    assert!(
+        styles.contains("w:outlineLvl w:val=\"0\""),
+        "the navigation pane's level"
+    );
+    // A plan is a Heading 1, a chapter a Heading 2, quotes are quotes.
+    // Outside the table of contents, the plan's title is a Heading 1.
+    let plan_title = "Action plan to boost the industries of the future";
+    let heading_styles: Vec<&str> = document
+        .match_indices(plan_title)
+        .map(|(at, _)| {
+            let before = &document[at.saturating_sub(300)..at];
+            let style = before
+                .rfind("w:pStyle w:val=\"")
+                .map_or("", |i| &before[i + 16..]);
+            style.split('"').next().unwrap_or("")
+        })
+        .collect();
+    assert!(heading_styles.contains(&"Heading1"), "{heading_styles:?}");
+    assert!(
+        heading_styles.contains(&"ToC1"),
+        "the table of contents lists it: {heading_styles:?}"
+    );
+    assert!(document.contains("Quote"));
+    assert!(document.contains("achieve a total output value of about 500 billion yuan"));
+    // Footnotes name the sources; the charts are pictures.
+    let footnotes = docx_part(&out, "word/footnotes.xml");
+    assert!(footnotes.contains("Shanghai unveils action plan to boost industries of the future"));
+    let file = std::fs::File::open(&out).expect("opens");
+    let archive = zip::ZipArchive::new(file).expect("a zip");
+    let pictures = archive
+        .file_names()
+        .filter(|n| n.starts_with("word/media/") && n.to_ascii_lowercase().ends_with(".png"))
+        .count();
+    assert_eq!(pictures, 4, "one picture per chart");
+}
+
+#[test]
+fn an_empty_selection_says_so_and_an_unwritable_path_leaves_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("none.pdf");
+    let output = run(&[
+        "--search",
+        "no such words anywhere",
+        "--out",
+        out.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("nothing matches the selection"));
+    assert!(!out.exists());
+    let output = run(&["--out", "/no/such/folder/b.pdf"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("does not exist"));
+    let output = run(&[
+        "--plan",
+        "no-such-plan",
+        "--out",
+        out.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("no plan \"no-such-plan\"; the plans are")
+    );
+    let output = run(&["--out", dir.path().join("b.txt").to_str().expect("UTF-8")]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("must end in .pdf or .docx"));
+    assert_eq!(std::fs::read_dir(dir.path()).expect("lists").count(), 0);
+}
