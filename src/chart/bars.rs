@@ -10,7 +10,7 @@ use super::{fonts, words};
 use crate::dataset::{FigureRef, FundLevel, QuantityUnit};
 use crate::i18n::{T, fill_in, tr_in};
 use crate::view::amount;
-use crate::view::charts::{FundBar, fund_bars, level_label_in, visible_bars};
+use crate::view::charts::{FundBar, LegendKey, fund_bars, level_label_in, visible_bars};
 
 /// The title of the funds chart.
 pub fn title_of(view: &ChartView) -> String {
@@ -31,6 +31,16 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         reading.push(tr_in(lang, T::ReadOver));
     }
     let mut notes = Vec::new();
+    // Funds without an amount, but not those of a level the key hides.
+    let without_amount: Vec<FigureRef> = without_amount
+        .into_iter()
+        .filter(|f| match f {
+            FigureRef::Fund(ix) => !view
+                .hidden
+                .contains(&LegendKey::Level(view.dataset.funds[ix.index()].level)),
+            _ => false,
+        })
+        .collect();
     if !without_amount.is_empty() {
         let names: Vec<String> = without_amount
             .iter()
@@ -63,26 +73,14 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         notes,
         made_with: words::made_with(view),
     };
-    let layout = Layout::new(page, lang, &base_words);
-    if bars.is_empty() {
-        let mut layout = layout;
+    let (mut layout, shown) = words::fitting(page, lang, &base_words, bars.len(), |layout| {
+        rows_that_fit(layout, &bars, view)
+    });
+    if shown == 0 {
         words::nothing_to_show(&mut layout, lang);
-        return layout.finish();
+    } else {
+        draw(&mut layout, view, &bars[..shown]);
     }
-    let fit = rows_that_fit(&layout, &bars, view);
-    if fit >= bars.len() {
-        let mut layout = layout;
-        draw(&mut layout, view, &bars);
-        return layout.finish();
-    }
-    // Not every bar fits: say so in the footer, and lay out again.
-    let mut words = base_words;
-    words
-        .notes
-        .push(fill_in(lang, T::MoreNotShown, &[&(bars.len() - fit)]));
-    let mut layout = Layout::new(page, lang, &words);
-    let fit = rows_that_fit(&layout, &bars, view).min(fit);
-    draw(&mut layout, view, &bars[..fit]);
     layout.finish()
 }
 

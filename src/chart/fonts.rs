@@ -205,8 +205,9 @@ pub fn wrap(text: &str, max_width: f32, size: f32, bold: bool, lang: Lang) -> Ve
     lines
 }
 
-/// `lines` cut to at most `max` lines, the last ending in "…" if any were
-/// cut, and shortened until it fits `max_width`.
+/// `lines` cut to at most `max` lines, each no wider than `max_width`: a
+/// line that is too wide (a word longer than the line), and the last when
+/// lines were cut, end in "…".
 pub fn clamp_lines(
     mut lines: Vec<String>,
     max: usize,
@@ -215,22 +216,28 @@ pub fn clamp_lines(
     bold: bool,
     lang: Lang,
 ) -> Vec<String> {
-    if lines.len() <= max {
-        return lines;
-    }
-    lines.truncate(max);
-    if let Some(last) = lines.last_mut() {
-        let mut chars: Vec<char> = last.chars().collect();
-        loop {
-            let text: String = chars.iter().collect::<String>() + "…";
-            if chars.is_empty() || text_width(&text, size, bold, lang) <= max_width {
-                *last = text;
-                break;
-            }
-            chars.pop();
+    let cut = lines.len() > max;
+    lines.truncate(max.max(1));
+    let count = lines.len();
+    for (i, line) in lines.iter_mut().enumerate() {
+        let too_wide = text_width(line, size, bold, lang) > max_width;
+        if too_wide || (cut && i + 1 == count) {
+            *line = shortened(line, max_width, size, bold, lang);
         }
     }
     lines
+}
+
+/// `line` cut at the end until it fits `max_width` with "…" after it.
+fn shortened(line: &str, max_width: f32, size: f32, bold: bool, lang: Lang) -> String {
+    let mut chars: Vec<char> = line.chars().collect();
+    loop {
+        let text: String = chars.iter().collect::<String>() + "…";
+        if chars.is_empty() || text_width(&text, size, bold, lang) <= max_width {
+            return text;
+        }
+        chars.pop();
+    }
 }
 
 #[cfg(test)]
@@ -270,6 +277,23 @@ mod tests {
             let lines = wrap("Shanghai GDP（2024–2025年）", width, 10.0, false, Lang::Zh);
             assert!(lines.iter().all(|l| !l.ends_with('（')), "{lines:?}");
         }
+    }
+
+    #[test]
+    fn a_line_too_wide_is_shortened_even_when_none_is_cut() {
+        let lines = clamp_lines(
+            vec!["Incomprehensibilities".to_owned()],
+            2,
+            40.0,
+            10.0,
+            false,
+            Lang::En,
+        );
+        assert_eq!(lines.len(), 1);
+        assert!(lines[0].ends_with('…'), "{lines:?}");
+        assert!(text_width(&lines[0], 10.0, false, Lang::En) <= 40.0);
+        let fits = clamp_lines(vec!["GDP".to_owned()], 1, 40.0, 10.0, false, Lang::En);
+        assert_eq!(fits, vec!["GDP".to_owned()]);
     }
 
     #[test]

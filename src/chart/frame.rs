@@ -55,6 +55,7 @@ pub struct Layout {
 }
 
 /// The words around a chart.
+#[derive(Clone)]
 pub struct Words {
     /// What is shown, made from the data.
     pub title: String,
@@ -141,8 +142,17 @@ impl Layout {
                 Role::Footer,
             );
         }
+        let made_with = fonts::clamp_lines(
+            vec![words.made_with.clone()],
+            1,
+            width,
+            size.footer,
+            false,
+            lang,
+        )
+        .concat();
         layout.text(
-            &words.made_with,
+            &made_with,
             (margin, made_with_y),
             size.footer,
             false,
@@ -288,18 +298,34 @@ pub fn nice_ticks_at_most(min: f64, max: f64, steps: usize) -> Vec<f64> {
     ticks
 }
 
-/// A tick value written briefly: 2.5, 40, 1,000.
-pub fn tick_text(value: f64) -> String {
-    if value.fract().abs() < 1e-9 {
-        let whole = format!("{value:.0}");
-        if value.abs() >= 10_000.0 {
-            group(&whole)
-        } else {
-            whole
+/// A tick value written briefly, with as many decimals as the step
+/// between ticks needs: 2.5, 40, 1,000, 0.025; beyond ten million, as a
+/// power of ten (1e12), which only a made-up dataset reaches after scaling.
+pub fn tick_text(value: f64, step: f64) -> String {
+    if value.abs() >= 1e7 {
+        return format!("{value:e}");
+    }
+    let decimals = if step > 0.0 && step.is_finite() {
+        // Digits after the point that the step has (2.5 needs one, 0.025
+        // three), at most six.
+        let mut decimals = 0usize;
+        let mut scaled = step;
+        while decimals < 6 && (scaled - scaled.round()).abs() > 1e-9 * scaled.abs().max(1.0) {
+            scaled *= 10.0;
+            decimals += 1;
         }
+        decimals
     } else {
-        let text = format!("{value:.2}");
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+        2
+    };
+    let text = format!("{value:.decimals$}");
+    if decimals == 0 && value.abs() >= 10_000.0 {
+        group(&text)
+    } else if text.starts_with('-') && text.trim_start_matches(['-', '0', '.']).is_empty() {
+        // "-0.0" is 0.
+        "0".to_owned()
+    } else {
+        text
     }
 }
 
@@ -333,9 +359,20 @@ mod tests {
         assert!(ticks.last().is_some_and(|t| *t >= 33.4));
         assert!(ticks.len() <= 7);
         assert_eq!(nice_ticks_at_most(0.0, 45.0, 2), vec![0.0, 25.0, 50.0]);
-        assert_eq!(tick_text(2.5), "2.5");
-        assert_eq!(tick_text(40.0), "40");
-        assert_eq!(tick_text(100_000.0), "100,000");
+        assert_eq!(tick_text(2.5, 2.5), "2.5");
+        assert_eq!(tick_text(40.0, 10.0), "40");
+        assert_eq!(tick_text(100_000.0, 50_000.0), "100,000");
+        // Small steps keep their decimals: no two ticks read the same.
+        let ticks = nice_ticks_at_most(0.0, 0.12, 5);
+        let texts: Vec<String> = ticks
+            .iter()
+            .map(|t| tick_text(*t, ticks[1] - ticks[0]))
+            .collect();
+        let mut unique = texts.clone();
+        unique.dedup();
+        assert_eq!(texts, unique, "{texts:?}");
+        assert_eq!(tick_text(0.075, 0.025), "0.075");
+        assert_eq!(tick_text(1e100, 1e99), "1e100");
     }
 
     #[test]

@@ -232,7 +232,8 @@ fn plot(layout: &mut Layout, view: &ChartView, series: &[(Rgb, LineSeries)], sca
         .iter()
         .enumerate()
         .map(|(i, value)| {
-            let text = tick_text(*value);
+            let step = ticks.get(1).map_or(1.0, |second| second - ticks[0]);
+            let text = tick_text(*value, step);
             if scale.percent && i + 1 == ticks.len() {
                 format!("{text}%")
             } else {
@@ -240,11 +241,13 @@ fn plot(layout: &mut Layout, view: &ChartView, series: &[(Rgb, LineSeries)], sca
             }
         })
         .collect();
-    let axis_width = tick_labels
+    // At most a fifth of the plot, whatever a made-up dataset's values.
+    let axis_width = (tick_labels
         .iter()
         .map(|t| fonts::text_width(t, size.small, false, lang))
         .fold(0.0_f32, f32::max)
-        + gap;
+        + gap)
+        .min((area.x1 - area.x0) * 0.2);
 
     let mut axes = Axes {
         x0: area.x0 + axis_width,
@@ -265,7 +268,9 @@ fn plot(layout: &mut Layout, view: &ChartView, series: &[(Rgb, LineSeries)], sca
     if direct {
         axes.x1 = area.x1 - label_width - gap;
     } else {
-        axes.top = key(layout, series, area, lang) + size.small * 0.6;
+        // The key takes the top; the plot keeps at least a few lines.
+        axes.top = (key(layout, series, area, lang) + size.small * 0.6)
+            .min(axes.bottom - size.small * 3.0);
     }
     axes.pad = (axes.x1 - axes.x0) * 0.04 + radius;
 

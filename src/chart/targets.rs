@@ -45,27 +45,14 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         notes: words::english_names_note(view, rows.iter().map(|r| r.figure)),
         made_with: words::made_with(view),
     };
-    let layout = Layout::new(page, lang, &base_words);
-    if rows.is_empty() {
-        let mut layout = layout;
+    let (mut layout, shown) = words::fitting(page, lang, &base_words, rows.len(), |layout| {
+        Table::new(layout, view, &rows).rows_that_fit(layout)
+    });
+    if shown == 0 {
         words::nothing_to_show(&mut layout, lang);
-        return layout.finish();
+    } else {
+        Table::new(&layout, view, &rows).draw(&mut layout, view, &rows[..shown]);
     }
-    let table = Table::new(&layout, view, &rows);
-    let fit = table.rows_that_fit(&layout);
-    if fit >= rows.len() {
-        let mut layout = layout;
-        table.draw(&mut layout, view, &rows);
-        return layout.finish();
-    }
-    let mut words = base_words;
-    words
-        .notes
-        .push(fill_in(lang, T::MoreNotShown, &[&(rows.len() - fit)]));
-    let mut layout = Layout::new(page, lang, &words);
-    let table = Table::new(&layout, view, &rows);
-    let fit = table.rows_that_fit(&layout).min(fit);
-    table.draw(&mut layout, view, &rows[..fit]);
     layout.finish()
 }
 
@@ -90,7 +77,9 @@ impl Table {
         let area = layout.plot;
         let width = area.x1 - area.x0;
         let measure = |s: &str| fonts::text_width(s, text, false, lang);
-        let deadline_width = measure("2030").max(measure(tr_in(lang, T::ColumnDeadline)));
+        // Headers and deadlines are bold, and measured so.
+        let bold = |s: &str| fonts::text_width(s, text, true, lang);
+        let deadline_width = bold("2030").max(bold(tr_in(lang, T::ColumnDeadline)));
         let values: Vec<String> = rows
             .iter()
             .map(|r| {
@@ -107,13 +96,13 @@ impl Table {
         let value_width = values
             .iter()
             .map(|v| measure(v))
-            .fold(measure(tr_in(lang, T::ColumnValue)), f32::max)
+            .fold(bold(tr_in(lang, T::ColumnValue)), f32::max)
             .min(width * 0.3)
             + marker;
         let plan_natural = rows
             .iter()
             .map(|r| measure(crate::view::plan_title_in(lang, view.dataset, r.plan)))
-            .fold(0.0_f32, f32::max);
+            .fold(bold(tr_in(lang, T::ColumnPlan)), f32::max);
         let plan_width = plan_natural.min(width * 0.3);
         let metric_width =
             (width - deadline_width - value_width - plan_width - 3.0 * gap).max(width * 0.2);

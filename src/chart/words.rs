@@ -2,9 +2,10 @@
 //! the note on names the dataset gives only in English, and sentences
 //! joined as each language punctuates them.
 
-use super::frame::Layout;
+use super::frame::{Layout, Words};
 use super::scene::Role;
 use super::view::ChartView;
+use super::view::Page;
 use crate::dataset::FigureRef;
 use crate::i18n::{Lang, T, fill_in, tr_in};
 use crate::view::charts::ChartId;
@@ -99,4 +100,38 @@ pub fn nothing_to_show(layout: &mut Layout, lang: Lang) {
         Role::Subtitle,
         3,
     );
+}
+
+/// Lays the page out for a chart of `total` rows of which `fit` says how
+/// many fit, and says in the footer how many are left out. The note goes
+/// first among the notes (a long footer is cut from its end), and the
+/// layout is repeated until the count it states is the count left out.
+/// Returns the layout and how many rows to draw.
+pub fn fitting(
+    page: &Page,
+    lang: Lang,
+    words: &Words,
+    total: usize,
+    fit: impl Fn(&Layout) -> usize,
+) -> (Layout, usize) {
+    let mut layout = Layout::new(page, lang, words);
+    let mut shown = fit(&layout).min(total);
+    if shown >= total {
+        return (layout, total);
+    }
+    // A longer footer leaves fewer rows, so a few rounds settle it.
+    for _ in 0..4 {
+        let mut noted = words.clone();
+        noted
+            .notes
+            .insert(0, fill_in(lang, T::MoreNotShown, &[&(total - shown)]));
+        layout = Layout::new(page, lang, &noted);
+        let now = fit(&layout).min(total);
+        if now >= shown {
+            return (layout, shown);
+        }
+        shown = now;
+    }
+    // Still shrinking: draw nothing rather than contradict the note.
+    (layout, 0)
 }

@@ -161,7 +161,8 @@ fn usage(message: String) -> (u8, String) {
 }
 
 /// What `export` does, with the exit status of each failure. Every file is
-/// checked before any is written, so a run that fails writes nothing.
+/// checked (and drawn) before any is written; if a write still fails, the
+/// files this run created are removed again.
 fn export_charts(args: &ExportArgs) -> Result<Vec<PathBuf>, (u8, String)> {
     let jobs = jobs(args)?;
     let page = page(args)?;
@@ -206,19 +207,31 @@ fn export_charts(args: &ExportArgs) -> Result<Vec<PathBuf>, (u8, String)> {
             .map_err(|e| usage(e.to_string()))?;
         files.push((job, bytes));
     }
-    let mut written = Vec::with_capacity(files.len());
+    let mut written: Vec<PathBuf> = Vec::with_capacity(files.len());
+    let mut created: Vec<PathBuf> = Vec::new();
     for (job, bytes) in files {
+        let existed = job.path.exists();
         let result = if args.force {
             crate::output::write_atomic(&job.path, &bytes)
         } else {
             crate::output::write_new(&job.path, &bytes)
         };
-        result.map_err(|e| match e {
-            crate::output::WriteError::Exists { .. } => {
-                usage(format!("{e}; pass --force to replace it"))
+        if let Err(e) = result {
+            // A run that fails part-way takes back the files it created
+            // (a file replaced with --force stays replaced).
+            for path in &created {
+                let _ = std::fs::remove_file(path);
             }
-            other => usage(other.to_string()),
-        })?;
+            return Err(match e {
+                crate::output::WriteError::Exists { .. } => {
+                    usage(format!("{e}; pass --force to replace it"))
+                }
+                other => usage(other.to_string()),
+            });
+        }
+        if !existed {
+            created.push(job.path.clone());
+        }
         written.push(job.path.clone());
     }
     Ok(written)

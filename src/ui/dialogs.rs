@@ -262,7 +262,15 @@ fn with_chart(path: &str, chart: ChartId) -> String {
 
 /// The path with its extension set to `format`'s.
 fn with_format(path: &str, format: Format) -> String {
-    std::path::Path::new(path)
+    let text = path.trim();
+    let path = std::path::Path::new(text);
+    // A path with no file name (empty, or a folder) gets one.
+    let named = if text.is_empty() || text.ends_with(std::path::MAIN_SEPARATOR) {
+        path.join("chart")
+    } else {
+        path.to_owned()
+    };
+    named
         .with_extension(format.extension())
         .display()
         .to_string()
@@ -462,7 +470,8 @@ fn preview_ui(state: &AppState, ui: &mut egui::Ui, dialog: &ExportDialog) {
         _ => {
             let pixels_per_point = ui.ctx().pixels_per_point();
             let fit = (PREVIEW_WIDTH / page.width).min(PREVIEW_HEIGHT / page.height);
-            let scale = fit * pixels_per_point;
+            // Within what the rasteriser takes; egui scales the rest.
+            let scale = (fit * pixels_per_point).clamp(0.1, 8.0);
             match crate::chart::render::pixels(&scene, scale) {
                 Ok(picture) => {
                     let texture = ui.ctx().load_texture(
@@ -512,5 +521,12 @@ mod tests {
             "/home/u/funds/gdp-share-2026.png"
         );
         assert_eq!(with_chart("/tmp/mine.png", ChartId::Funds), "/tmp/mine.png");
+    }
+
+    #[test]
+    fn choosing_a_format_sets_the_extension_even_of_an_empty_path() {
+        assert_eq!(with_format("/tmp/a.png", Format::Pdf), "/tmp/a.pdf");
+        assert_eq!(with_format("", Format::Svg), "chart.svg");
+        assert_eq!(with_format("/tmp/", Format::Csv), "/tmp/chart.csv");
     }
 }
