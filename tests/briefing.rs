@@ -336,3 +336,100 @@ fn an_empty_selection_says_so_and_an_unwritable_path_leaves_nothing() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("must end in .pdf or .docx"));
     assert_eq!(std::fs::read_dir(dir.path()).expect("lists").count(), 0);
 }
+
+#[test]
+fn a_cancelled_briefing_stops_and_writes_nothing() {
+    let data = data();
+    let progress = briefing::Progress::default();
+    progress.cancel();
+    let result = briefing::bytes(
+        &data,
+        &TreeFilter::default(),
+        &options(Lang::En),
+        briefing::Format::Pdf,
+        &progress,
+    );
+    assert!(matches!(result, Err(BriefingError::Cancelled)));
+    // Uncancelled, the same call finishes and its progress is complete.
+    let progress = briefing::Progress::default();
+    let bytes = briefing::bytes(
+        &data,
+        &TreeFilter::default(),
+        &options(Lang::En),
+        briefing::Format::Pdf,
+        &progress,
+    )
+    .expect("writes");
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert!((progress.fraction() - 1.0).abs() < f32::EPSILON);
+}
+
+#[test]
+fn the_window_writes_the_briefing_of_its_search_on_a_worker_thread() {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+    use plan_explorer::ui::{AppState, Command, Dialog};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("vaccines.pdf");
+    let mut state = AppState::new(data());
+    state.apply(Command::SetFilter(TreeFilter {
+        query: "vaccin".to_owned(),
+        ..TreeFilter::default()
+    }));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(plan_explorer::ui::style::install_fonts)
+        .build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
+    harness.run_steps(2);
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Export briefing…").click();
+    // A new window is sized on its first frame and shown on the next.
+    harness.run_steps(4);
+    assert!(
+        harness
+            .query_by_label_contains("The current search and filters:")
+            .is_some(),
+        "the dialog says what will be written"
+    );
+    let Some(Dialog::Briefing(dialog)) = &mut harness.state_mut().dialog else {
+        panic!("File > Export briefing… opens the dialog");
+    };
+    dialog.path = out.display().to_string();
+    harness.run_steps(1);
+    harness.get_by_label("Write briefing").click();
+    harness.run_steps(1);
+    // The window keeps drawing while the worker writes.
+    for _ in 0..400 {
+        if harness.state().briefing_job.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+        harness.run_steps(1);
+    }
+    assert!(
+        harness.state().briefing_job.is_none(),
+        "the briefing finished"
+    );
+    assert!(harness.state().dialog.is_none(), "the dialog closes");
+    let text = pdf_text(&out);
+    assert!(text.contains("Whole-cycle smart vaccination"), "{text}");
+    assert!(!text.contains("Research institutes of future industries"));
+    assert!(text.contains("search “vaccin”"));
+
+    // Again to the same file: the dialog asks before replacing it.
+    let before = std::fs::read(&out).expect("reads");
+    harness.state_mut().apply(Command::OpenBriefingDialog);
+    harness.run_steps(4);
+    let Some(Dialog::Briefing(dialog)) = &mut harness.state_mut().dialog else {
+        panic!("the dialog opens again");
+    };
+    dialog.path = out.display().to_string();
+    harness.run_steps(1);
+    harness.get_by_label("Write briefing").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("exists. Replace it?").is_some());
+    assert!(harness.state().briefing_job.is_none(), "nothing is written yet");
+    assert_eq!(std::fs::read(&out).expect("reads"), before);
+}

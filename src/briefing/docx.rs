@@ -17,7 +17,7 @@ use docx_rs::{
     RunFonts, Style, StyleType, TableOfContents,
 };
 
-use super::Briefing;
+use super::{Briefing, BriefingError, Progress};
 use crate::chart::{ChartView, Page, Theme};
 use crate::dataset::Dataset;
 use crate::i18n::{Lang, T, fill_in, tr_in};
@@ -92,14 +92,21 @@ fn paragraph(style: &str, text: &str) -> Paragraph {
 
 /// Each plan, its facts, and its nodes with their figures and quotes (each
 /// quote's source as a footnote).
-fn plans(mut docx: Docx, dataset: &Dataset, briefing: &Briefing) -> Docx {
+fn plans(
+    mut docx: Docx,
+    dataset: &Dataset,
+    briefing: &Briefing,
+    progress: &Progress,
+) -> Result<Docx, BriefingError> {
     let lang = briefing.lang;
+    progress.add_total(briefing.plans.iter().map(|p| p.nodes.len()).sum());
     for plan in &briefing.plans {
         docx = docx.add_paragraph(paragraph("Heading1", &plan.title));
         for fact in &plan.facts {
             docx = docx.add_paragraph(paragraph("Facts", fact));
         }
         for node in &plan.nodes {
+            progress.step()?;
             let style = match (node.kind, node.depth) {
                 (crate::dataset::NodeKind::Chapter, _) | (_, 0) => "Heading2",
                 (crate::dataset::NodeKind::Measure, _) => "Heading3",
@@ -136,7 +143,7 @@ fn plans(mut docx: Docx, dataset: &Dataset, briefing: &Briefing) -> Docx {
             }
         }
     }
-    docx
+    Ok(docx)
 }
 
 /// The charts as pictures at three pixels a point, each with its title.
@@ -183,7 +190,8 @@ pub fn write(
     dataset: &Dataset,
     briefing: &Briefing,
     convention: Convention,
-) -> Result<Vec<u8>, DocxError> {
+    progress: &Progress,
+) -> Result<Vec<u8>, BriefingError> {
     let lang = briefing.lang;
     let header = Header::new().add_paragraph(paragraph("Facts", &briefing.title));
     let footer = Footer::new().add_paragraph(
@@ -209,7 +217,7 @@ pub fn write(
                 .alias(tr_in(lang, T::BriefingContents))
                 .auto(),
         );
-    docx = plans(docx, dataset, briefing);
+    docx = plans(docx, dataset, briefing, progress)?;
     docx = charts(docx, dataset, briefing, convention)?;
     docx = docx.add_paragraph(paragraph("Heading1", tr_in(lang, T::BriefingSources)));
     for source in &briefing.sources {

@@ -9,6 +9,7 @@ pub mod docx;
 pub mod pdf;
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crate::dataset::{Dataset, FigureRef, NodeIx, NodeKind, PlanIx, QuantityUnit, SourceIx};
 use crate::i18n::{Lang, T, fill_in, tr_in};
@@ -38,6 +39,91 @@ pub enum BriefingError {
     /// Nothing matches the selection.
     #[error("nothing matches the selection: no plan, measure or item to write")]
     Empty,
+    /// The user cancelled.
+    #[error("cancelled")]
+    Cancelled,
+    /// The PDF could not be written.
+    #[error(transparent)]
+    Pdf(#[from] pdf::PdfError),
+    /// The Word document could not be written.
+    #[error(transparent)]
+    Docx(#[from] docx::DocxError),
+}
+
+/// The formats a briefing is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// PDF.
+    Pdf,
+    /// Word (`.docx`).
+    Docx,
+}
+
+impl Format {
+    /// The format a file name's extension names (any case).
+    pub fn of_path(path: &std::path::Path) -> Option<Self> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "pdf" => Some(Self::Pdf),
+            "docx" => Some(Self::Docx),
+            _ => None,
+        }
+    }
+}
+
+/// How far a briefing being written has got, shared with the window's
+/// progress bar, and the user's wish to stop.
+#[derive(Debug, Default)]
+pub struct Progress {
+    done: AtomicUsize,
+    total: AtomicUsize,
+    cancel: AtomicBool,
+}
+
+impl Progress {
+    /// Done, as a fraction from 0 to 1.
+    pub fn fraction(&self) -> f32 {
+        let total = self.total.load(Ordering::Relaxed).max(1);
+        (self.done.load(Ordering::Relaxed).min(total) as f32) / total as f32
+    }
+
+    /// Asks the writer to stop at the next step.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether the user asked to stop.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn add_total(&self, steps: usize) {
+        self.total.fetch_add(steps, Ordering::Relaxed);
+    }
+
+    /// One more step done; an error if the user cancelled.
+    pub(crate) fn step(&self) -> Result<(), BriefingError> {
+        self.done.fetch_add(1, Ordering::Relaxed);
+        if self.is_cancelled() {
+            Err(BriefingError::Cancelled)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// The briefing of what `filter` selects, as the bytes of a file.
+pub fn bytes(
+    dataset: &Dataset,
+    filter: &TreeFilter,
+    options: &Options,
+    format: Format,
+    progress: &Progress,
+) -> Result<Vec<u8>, BriefingError> {
+    let made = build(dataset, filter, options)?;
+    match format {
+        Format::Pdf => pdf::write(dataset, &made, options.convention, options.date, progress),
+        Format::Docx => docx::write(dataset, &made, options.convention, progress),
+    }
 }
 
 /// A whole briefing, ready to be written.

@@ -18,7 +18,7 @@ use krilla::paint::Fill;
 use krilla::text::{Font, TextDirection};
 use krilla_svg::SurfaceExt as _;
 
-use super::Briefing;
+use super::{Briefing, BriefingError, Progress};
 use crate::chart::scene::Rgb;
 use crate::chart::{ChartView, Page as ChartPage, Theme, fonts};
 use crate::dataset::{Dataset, NodeKind, SourceIx};
@@ -246,7 +246,8 @@ pub fn write(
     briefing: &Briefing,
     convention: Convention,
     date: (u16, u8, u8),
-) -> Result<Vec<u8>, PdfError> {
+    progress: &Progress,
+) -> Result<Vec<u8>, BriefingError> {
     let lang = briefing.lang;
     let mut layout = Layout {
         lang,
@@ -266,11 +267,14 @@ pub fn write(
     for _ in 0..entries.div_ceil(per_page) {
         layout.new_page();
     }
-    plans(&mut layout, briefing);
+    let nodes: usize = briefing.plans.iter().map(|p| p.nodes.len()).sum();
+    progress.add_total(nodes);
+    plans(&mut layout, briefing, progress)?;
     charts(&mut layout, dataset, briefing, convention)?;
     sources(&mut layout, briefing);
     contents(&mut layout, contents_first, per_page);
-    render(&layout, briefing, date)
+    progress.add_total(layout.pages.len());
+    render(&layout, briefing, date, progress)
 }
 
 fn cover(layout: &mut Layout, briefing: &Briefing) {
@@ -299,7 +303,11 @@ fn cover(layout: &mut Layout, briefing: &Briefing) {
     }
 }
 
-fn plans(layout: &mut Layout, briefing: &Briefing) {
+fn plans(
+    layout: &mut Layout,
+    briefing: &Briefing,
+    progress: &Progress,
+) -> Result<(), BriefingError> {
     let lang = layout.lang;
     for plan in &briefing.plans {
         layout.new_page();
@@ -314,6 +322,7 @@ fn plans(layout: &mut Layout, briefing: &Briefing) {
             );
         }
         for node in &plan.nodes {
+            progress.step()?;
             let (level, outline) = match (node.kind, node.depth) {
                 (NodeKind::Chapter, _) | (_, 0) => (2, true),
                 (NodeKind::Measure, _) => (3, false),
@@ -365,6 +374,7 @@ fn plans(layout: &mut Layout, briefing: &Briefing) {
             }
         }
     }
+    Ok(())
 }
 
 fn charts(
@@ -372,7 +382,7 @@ fn charts(
     dataset: &Dataset,
     briefing: &Briefing,
     convention: Convention,
-) -> Result<(), PdfError> {
+) -> Result<(), BriefingError> {
     if briefing.charts.is_empty() {
         return Ok(());
     }
@@ -601,12 +611,18 @@ fn links_on(layout: &Layout, index: usize) -> Vec<LinkAnnotation> {
     quotes.chain(contents).collect()
 }
 
-fn render(layout: &Layout, briefing: &Briefing, date: (u16, u8, u8)) -> Result<Vec<u8>, PdfError> {
+fn render(
+    layout: &Layout,
+    briefing: &Briefing,
+    date: (u16, u8, u8),
+    progress: &Progress,
+) -> Result<Vec<u8>, BriefingError> {
     let faces = Faces::new()?;
     let total = layout.pages.len();
     let size = Size::from_wh(PAGE_W, PAGE_H).ok_or_else(|| PdfError::Write("page size".into()))?;
     let mut document = krilla::Document::new();
     for (index, ops) in layout.pages.iter().enumerate() {
+        progress.step()?;
         let mut page = document.start_page_with(krilla::page::PageSettings::new(size));
         let mut surface = page.surface();
         draw_page(&mut surface, &faces, ops, (index, total), briefing)?;
@@ -630,9 +646,10 @@ fn render(layout: &Layout, briefing: &Briefing, date: (u16, u8, u8)) -> Result<V
             .language(language.to_owned())
             .creation_date(krilla::metadata::DateTime::new(year).month(month).day(day)),
     );
-    document
+    let bytes = document
         .finish()
-        .map_err(|e| PdfError::Write(format!("{e:?}")))
+        .map_err(|e| PdfError::Write(format!("{e:?}")))?;
+    Ok(bytes)
 }
 
 /// Plans (and the charts and sources) at the top, chapters below them.

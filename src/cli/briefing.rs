@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::export::{ConventionArg, LangArg};
 use super::{EXIT_INVALID, EXIT_USAGE_OR_IO, EXIT_VALID, load_for_command};
-use crate::briefing::{self, BriefingError, Options};
+use crate::briefing::{self, BriefingError, Options, Progress};
 use crate::dataset::{self, Dataset};
 use crate::i18n::Lang;
 use crate::view::amount::Convention;
@@ -50,15 +50,6 @@ pub struct BriefingArgs {
     /// Replace FILE if it exists.
     #[arg(long)]
     pub force: bool,
-}
-
-/// The formats a briefing is written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BriefingFormat {
-    /// PDF.
-    Pdf,
-    /// Word.
-    Docx,
 }
 
 fn usage(message: String) -> (u8, String) {
@@ -127,19 +118,11 @@ fn filter(data: &Dataset, args: &BriefingArgs) -> Result<TreeFilter, (u8, String
 
 fn write_briefing(args: &BriefingArgs) -> Result<PathBuf, (u8, String)> {
     let out = &args.out;
-    let extension = out
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    let format = match extension.as_deref() {
-        Some("pdf") => BriefingFormat::Pdf,
-        Some("docx") => BriefingFormat::Docx,
-        _ => {
-            return Err(usage(format!(
-                "cannot tell what to write to {}: the name must end in .pdf or .docx",
-                out.display()
-            )));
-        }
+    let Some(format) = briefing::Format::of_path(out) else {
+        return Err(usage(format!(
+            "cannot tell what to write to {}: the name must end in .pdf or .docx",
+            out.display()
+        )));
     };
     if out.exists() && !args.force {
         return Err(usage(format!(
@@ -188,16 +171,12 @@ fn write_briefing(args: &BriefingArgs) -> Result<PathBuf, (u8, String)> {
         charts,
         date: written_on,
     };
-    let made = briefing::build(&data, &filter, &options).map_err(|e| match e {
-        BriefingError::Empty => (EXIT_INVALID, e.to_string()),
-    })?;
-    let bytes = match format {
-        BriefingFormat::Pdf => briefing::pdf::write(&data, &made, convention, written_on)
-            .map_err(|e| usage(e.to_string()))?,
-        BriefingFormat::Docx => {
-            briefing::docx::write(&data, &made, convention).map_err(|e| usage(e.to_string()))?
-        }
-    };
+    let bytes = briefing::bytes(&data, &filter, &options, format, &Progress::default()).map_err(
+        |e| match e {
+            BriefingError::Empty => (EXIT_INVALID, e.to_string()),
+            other => usage(other.to_string()),
+        },
+    )?;
     let written = if args.force {
         crate::output::write_atomic(out, &bytes)
     } else {

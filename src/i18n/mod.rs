@@ -302,6 +302,15 @@ texts! {
     BriefingPage => "Page {} of {}", "第 {} 页，共 {} 页";
     BriefingPublisher => "Published by {}", "发布者：{}";
     BriefingNothing => "nothing matches the selection: no plan, measure or item to write", "没有与选取范围匹配的内容：没有可写入的规划、措施或条目";
+    ExportBriefingMenu => "Export briefing…", "导出简报…";
+    ExportBriefing => "Export briefing", "导出简报";
+    BriefingIntro => "The measures the tree shows, in tree order, with their figures, the charts that carry them and the sources' own words. A name ending in .pdf writes a PDF; .docx a Word document.", "树中显示的措施（按树的顺序），连同其数据、包含这些数据的图表以及来源原文。以 .pdf 结尾的文件名保存 PDF；.docx 保存 Word 文档。";
+    BriefingSelectionFiltered => "The current search and filters: {} measures and items in {} plans", "当前搜索与筛选：{} 条措施与条目，分属 {} 项规划";
+    BriefingSelectionAll => "No search or filter: the whole dataset ({} measures and items)", "无搜索或筛选：整个数据集（{} 条措施与条目）";
+    BriefingChartsColon => "Charts:", "图表：";
+    BriefingWrite => "Write briefing", "生成简报";
+    BriefingWriting => "Writing the briefing…", "正在生成简报…";
+    BriefingCancelled => "The briefing was cancelled; nothing was written.", "已取消简报；未写入任何文件。";
     // Dialogs.
     OpenDataset => "Open dataset", "打开数据集";
     OpenIntro => "A dataset file (JSON). An invalid file does not replace the one on screen.", "数据集文件（JSON）。无效的文件不会替换当前显示的数据。";

@@ -64,6 +64,7 @@ pub fn ui(state: &AppState, ctx: &egui::Context, commands: &mut Vec<Command>) {
     let title = match dialog {
         Dialog::Open(_) => tr(T::OpenDataset),
         Dialog::Export(_) => tr(T::ExportChart),
+        Dialog::Briefing(_) => tr(T::ExportBriefing),
     };
     let mut next = dialog.clone();
     // Escape first leaves a text field (egui takes its focus away before
@@ -79,6 +80,9 @@ pub fn ui(state: &AppState, ctx: &egui::Context, commands: &mut Vec<Command>) {
         .show(ctx, |ui| match &mut next {
             Dialog::Open(open_state) => open_ui(state, ui, open_state, commands),
             Dialog::Export(export_state) => export_ui(state, ui, export_state, commands),
+            Dialog::Briefing(briefing_state) => {
+                super::briefing_dialog::ui(state, ui, briefing_state, commands);
+            }
         });
     let escape =
         !typing && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));

@@ -5,6 +5,7 @@
 //! Each panel is its own module with one job. Panels read the state and send
 //! [`Command`]s; [`AppState::apply`] carries them out in one place.
 
+pub mod briefing_dialog;
 mod changes_panel;
 mod charts_panel;
 mod details_panel;
@@ -64,6 +65,12 @@ pub enum Command {
     ShowDialog(Option<Dialog>),
     /// Open the Export dialog for the chart on screen.
     OpenExportDialog,
+    /// Open the Export briefing dialog.
+    OpenBriefingDialog,
+    /// Write a briefing on a worker thread.
+    WriteBriefing(briefing_dialog::BriefingRequest),
+    /// Stop the briefing being written.
+    CancelBriefing,
     /// Close the problems panel.
     DismissProblems,
     /// Close the change summary.
@@ -97,6 +104,9 @@ impl Command {
             | Self::Reload
             | Self::ShowDialog(_)
             | Self::OpenExportDialog
+            | Self::OpenBriefingDialog
+            | Self::WriteBriefing(_)
+            | Self::CancelBriefing
             | Self::DismissProblems
             | Self::DismissChanges
             | Self::Export(_)
@@ -113,6 +123,8 @@ pub enum Dialog {
     Open(OpenDialog),
     /// Export a chart.
     Export(ExportDialog),
+    /// Export a briefing.
+    Briefing(briefing_dialog::BriefingDialog),
 }
 
 /// The Open dialog's state.
@@ -240,6 +252,8 @@ pub struct AppState {
     pub watch: Option<crate::watch::FileWatch>,
     /// A picture waiting to go to the clipboard (needs the context).
     pending_copy: Option<egui::ColorImage>,
+    /// A briefing being written on a worker thread.
+    pub briefing_job: Option<briefing_dialog::Job>,
     /// The interface's language.
     pub lang: Lang,
     /// Whether the user chose the language (else it follows the system).
@@ -288,6 +302,7 @@ impl AppState {
             status: None,
             watch: None,
             pending_copy: None,
+            briefing_job: None,
             native_dialogs: false,
             generation: 0,
             lang: Lang::En,
@@ -458,6 +473,20 @@ impl AppState {
             Command::OpenExportDialog => {
                 self.export_message = None;
                 self.dialog = Some(dialogs::export_dialog(self));
+            }
+            Command::OpenBriefingDialog => {
+                self.export_message = None;
+                self.dialog = Some(briefing_dialog::dialog(self));
+            }
+            Command::WriteBriefing(request) => {
+                if self.briefing_job.is_none() {
+                    briefing_dialog::start(self, &request);
+                }
+            }
+            Command::CancelBriefing => {
+                if let Some(job) = &self.briefing_job {
+                    job.progress.cancel();
+                }
             }
             Command::DismissProblems => self.problems = None,
             Command::DismissChanges => self.changes = None,
@@ -693,6 +722,7 @@ impl AppState {
             ui.ctx().request_repaint();
         }
         i18n::set(self.lang);
+        briefing_dialog::poll(self, ui.ctx());
         let mut commands = Vec::new();
         keyboard_shortcuts(self, ui.ctx(), &mut commands);
         if let Some(image) = self.pending_copy.take() {

@@ -35,6 +35,8 @@ pub enum Note {
     },
     /// An export was written.
     Wrote(PathBuf),
+    /// A briefing was cancelled before it was written.
+    BriefingCancelled,
     /// An export or a copy failed, in the library's (English) words.
     ExportFailed(String),
     /// A chart's picture went to the clipboard.
@@ -62,6 +64,7 @@ impl Note {
                 fill(T::DidNotLoadStatus, &[&path.display(), problems])
             }
             Self::Wrote(path) => fill(T::Wrote, &[&path.display()]),
+            Self::BriefingCancelled => tr(T::BriefingCancelled).to_owned(),
             Self::ExportFailed(message) => fill(T::ExportFailed, &[&in_language(message)]),
             Self::Copied {
                 chart,

@@ -109,6 +109,9 @@ fn file_menu(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         {
             commands.push(Command::OpenExportDialog);
         }
+        if ui.button(tr(T::ExportBriefingMenu)).clicked() {
+            commands.push(Command::OpenBriefingDialog);
+        }
     });
 }
 

@@ -9,7 +9,17 @@ use crate::selection::Item;
 
 /// The charts, with the ids the command line uses.
 #[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
 )]
 pub enum ChartId {
     /// GDP and output figures in yuan by year.
