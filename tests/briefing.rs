@@ -429,7 +429,14 @@ fn the_window_writes_the_briefing_of_its_search_on_a_worker_thread() {
     harness.run_steps(1);
     harness.get_by_label("Write briefing").click();
     harness.run_steps(3);
-    assert!(harness.query_by_label_contains("exists. Replace it?").is_some());
-    assert!(harness.state().briefing_job.is_none(), "nothing is written yet");
+    assert!(
+        harness
+            .query_by_label_contains("exists. Replace it?")
+            .is_some()
+    );
+    assert!(
+        harness.state().briefing_job.is_none(),
+        "nothing is written yet"
+    );
     assert_eq!(std::fs::read(&out).expect("reads"), before);
 }
