@@ -307,3 +307,44 @@ fn text_colours_read_at_4_5_to_1_on_both_themes() {
         }
     }
 }
+
+#[test]
+fn a_highlight_keeps_its_figures_coloured_and_draws_the_others_pale() {
+    use plan_explorer::chart::scene::{Item, Shape};
+    use plan_explorer::chart::view::{PALETTE, series_color};
+    use plan_explorer::dataset::FigureRef;
+    let data = builtin();
+    let hidden = BTreeSet::new();
+    let page = Page::of(Preset::Slide, Theme::Light);
+    let series = plan_explorer::view::charts::gdp_share(&data, Lang::En);
+    // The pioneer GDP share's 2024 point alone.
+    let point = series[0].points[1].figure;
+    let highlight: std::collections::HashSet<FigureRef> = [point].into_iter().collect();
+    let view = ChartView {
+        highlight: Some(&highlight),
+        ..ChartView::new(&data, ChartId::GdpShare, &hidden, Lang::En)
+    };
+    let scene = chart::scene(&view, &page);
+    let fills: Vec<_> = scene
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Shape(s) if s.is_mark && matches!(s.shape, Shape::Circle { .. }) => {
+                s.fill.map(|(c, _)| c)
+            }
+            _ => None,
+        })
+        .collect();
+    // Its series keeps its colour; the other two series are pale.
+    assert!(fills.contains(&series_color(0)), "{fills:?}");
+    assert!(!fills.contains(&series_color(1)), "{fills:?}");
+    assert!(!fills.contains(&series_color(2)), "{fills:?}");
+    assert!(fills.contains(&Theme::Light.pale(PALETTE[1])));
+    // Nothing highlighted: every series in its colour.
+    let plain = chart::scene(&ChartView::new(&data, ChartId::GdpShare, &hidden, Lang::En), &page);
+    let plain_fills: Vec<_> = plain
+        .marks()
+        .filter_map(|m| m.fill.map(|(c, _)| c))
+        .collect();
+    assert!(plain_fills.contains(&series_color(1)));
+}

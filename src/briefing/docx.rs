@@ -158,9 +158,12 @@ fn charts(
         docx = docx.add_paragraph(paragraph("Heading1", tr_in(lang, T::BriefingCharts)));
         let page = Page::of(crate::chart::Preset::HalfPage, Theme::Light);
         let hidden = BTreeSet::new();
+        // The selection's figures stand out; the rest of each chart is pale.
+        let selected: std::collections::HashSet<_> = briefing.figures.iter().copied().collect();
         for chart in &briefing.charts {
             let view = ChartView {
                 convention,
+                highlight: Some(&selected),
                 ..ChartView::new(dataset, *chart, &hidden, lang)
             };
             let scene = crate::chart::scene(&view, &page);

@@ -393,9 +393,12 @@ fn charts(
     let page =
         ChartPage::custom(width, height, Theme::Light).map_err(|e| PdfError::Write(e.clone()))?;
     let hidden = BTreeSet::new();
+    // The selection's figures stand out; the rest of each chart is pale.
+    let selected: std::collections::HashSet<_> = briefing.figures.iter().copied().collect();
     for chart in &briefing.charts {
         let view = ChartView {
             convention,
+            highlight: Some(&selected),
             ..ChartView::new(dataset, *chart, &hidden, briefing.lang)
         };
         let scene = crate::chart::scene(&view, &page);

@@ -151,6 +151,8 @@ struct Scale {
     /// Where the bars start and the longest ends.
     x0: f32,
     x1: f32,
+    /// Bars drawn pale because others are highlighted.
+    dimmed: Vec<crate::dataset::FigureRef>,
 }
 
 impl Scale {
@@ -176,6 +178,7 @@ impl Scale {
             max,
             x0,
             x1,
+            dimmed: Vec::new(),
         }
     }
 
@@ -217,7 +220,12 @@ fn draw(layout: &mut Layout, view: &ChartView, bars: &[FundBar]) {
     let names = names(layout, bars, lang);
     let bar_x0 = area.x0 + name_width(layout, bars, lang) + gap;
     let bar_x1 = (area.x1 - value_width - gap - text * 0.7).max(bar_x0 + (area.x1 - area.x0) * 0.1);
-    let scale = Scale::new(bars, view.log_scale, (bar_x0, bar_x1));
+    let mut scale = Scale::new(bars, view.log_scale, (bar_x0, bar_x1));
+    scale.dimmed = bars
+        .iter()
+        .map(|b| b.figure)
+        .filter(|f| view.is_dimmed(*f))
+        .collect();
 
     let top = area.y0 + key_height(layout);
     // Each row as tall as its name needs, all grown evenly into the room
@@ -301,7 +309,11 @@ fn row(
         layout.text(name, at, text, false, ink.text, Anchor::End, Role::Label);
     }
     let end = scale.end(bar.amount_yuan);
-    let color = level_color(bar.level);
+    let color = if scale.dimmed.contains(&bar.figure) {
+        layout.theme.pale(level_color(bar.level))
+    } else {
+        level_color(bar.level)
+    };
     layout.scene.items.push(Item::Shape(Filled {
         shape: Shape::Rect(Bounds {
             x0: scale.x0,

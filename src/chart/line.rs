@@ -275,7 +275,7 @@ fn plot(layout: &mut Layout, view: &ChartView, series: &[(Rgb, LineSeries)], sca
     axes.pad = (axes.x1 - axes.x0) * 0.04 + radius;
 
     grid(layout, &axes, &ticks, &tick_labels, lang);
-    let (mut segments, points) = marks(layout, series, &axes, radius);
+    let (mut segments, points) = marks(layout, view, series, &axes, radius);
     if direct {
         for (label, (_, s)) in labels.iter_mut().zip(series) {
             if let Some(p) = s.points.last() {
@@ -421,6 +421,7 @@ fn grid(
 /// drawn and the points' boxes, which no label may cover.
 fn marks(
     layout: &mut Layout,
+    view: &ChartView,
     series: &[(Rgb, LineSeries)],
     axes: &Axes,
     radius: f32,
@@ -429,7 +430,16 @@ fn marks(
     let background = layout.ink.background;
     let line_width = (0.15 * size.base).max(1.0);
     let mut segments = Vec::new();
+    let theme = layout.theme;
+    let paint = |figure, color: Rgb| {
+        if view.is_dimmed(figure) {
+            theme.pale(color)
+        } else {
+            color
+        }
+    };
     for (color, s) in series {
+        let color = &paint(s.figure, *color);
         for c in &s.connections {
             let a = (axes.x(c.from.0), axes.y(c.from.1));
             let b = (axes.x(c.to.0), axes.y(c.to.1));
@@ -447,6 +457,7 @@ fn marks(
     let mut points = Vec::new();
     for (color, s) in series {
         for p in &s.points {
+            let color = &paint(p.figure, *color);
             let (fill, stroke) = match p.status {
                 Status::Actual => (Some((*color, 1.0)), None),
                 Status::Target => (Some((background, 1.0)), Some((*color, line_width))),

@@ -170,12 +170,11 @@ impl Table {
         self.cells.len()
     }
 
-    fn draw(&self, layout: &mut Layout, view: &ChartView, rows: &[TargetRow]) {
-        let lang = view.lang;
+    /// The column headings.
+    fn header(&self, layout: &mut Layout, lang: crate::i18n::Lang) {
         let ink = layout.ink;
         let text = self.text;
-        let area = layout.plot;
-        let mut y = area.y0 + ASCENT_EM * text;
+        let y = layout.plot.y0 + ASCENT_EM * text;
         for (label, x) in [
             (T::ColumnDeadline, self.deadline_x),
             (T::ColumnTarget, self.metric_x),
@@ -192,6 +191,14 @@ impl Table {
                 Role::Cell,
             );
         }
+    }
+
+    fn draw(&self, layout: &mut Layout, view: &ChartView, rows: &[TargetRow]) {
+        let ink = layout.ink;
+        let text = self.text;
+        let area = layout.plot;
+        self.header(layout, view.lang);
+        let mut y;
         let mut rule = area.y0 + self.header_height() - text * 0.2;
         layout.scene.items.push(Item::Line(Line {
             points: vec![(area.x0, rule), (area.x1, rule)],
@@ -201,6 +208,12 @@ impl Table {
         }));
         let mark = layout.theme.text_color(PALETTE[0]);
         for (i, row) in rows.iter().enumerate() {
+            // Outside a highlight, the mark is pale (the text stays legible).
+            let mark = if view.is_dimmed(row.figure) {
+                layout.theme.pale(mark)
+            } else {
+                mark
+            };
             let (metric, value, plan) = &self.cells[i];
             y = rule + text * 0.35 + ASCENT_EM * text;
             let deadline = row

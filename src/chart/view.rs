@@ -2,10 +2,10 @@
 //! window and the command line each build from their own state, and the
 //! page it is drawn on (size, theme).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use super::scene::Rgb;
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, FigureRef};
 use crate::i18n::Lang;
 use crate::view::amount::Convention;
 use crate::view::charts::{ChartId, LegendKey, TargetColumn};
@@ -27,6 +27,31 @@ pub struct ChartView<'a> {
     pub order: (TargetColumn, bool),
     /// The picture's language.
     pub lang: Lang,
+    /// Figures to stand out (a briefing's selection); the others are drawn
+    /// pale. `None` or empty: every figure as usual.
+    pub highlight: Option<&'a HashSet<FigureRef>>,
+}
+
+impl ChartView<'_> {
+    /// Whether `figure` is drawn pale because something else is highlighted.
+    /// A point stands out with its series, and a series with any point.
+    pub fn is_dimmed(&self, figure: FigureRef) -> bool {
+        let Some(set) = self.highlight.filter(|s| !s.is_empty()) else {
+            return false;
+        };
+        match figure {
+            FigureRef::Point(s, _) => {
+                !set.contains(&figure) && !set.contains(&FigureRef::Series(s))
+            }
+            FigureRef::Series(s) => {
+                !set.contains(&figure)
+                    && !set
+                        .iter()
+                        .any(|f| matches!(f, FigureRef::Point(series, _) if *series == s))
+            }
+            FigureRef::Fund(_) | FigureRef::Target(_) => !set.contains(&figure),
+        }
+    }
 }
 
 impl<'a> ChartView<'a> {
@@ -46,6 +71,7 @@ impl<'a> ChartView<'a> {
             log_scale: false,
             order: (TargetColumn::Deadline, true),
             lang,
+            highlight: None,
         }
     }
 }
@@ -101,6 +127,11 @@ impl Theme {
                 axis: Rgb(0x80, 0x80, 0x80),
             },
         }
+    }
+
+    /// A mark's colour drawn pale, for figures outside a highlight.
+    pub fn pale(self, color: Rgb) -> Rgb {
+        color.mix(self.ink().background, 0.72)
     }
 
     /// A mark's colour made fit to be text on this page: kept where it

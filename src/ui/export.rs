@@ -78,6 +78,7 @@ pub fn chart_view(state: &AppState, chart: ChartId) -> ChartView<'_> {
         log_scale: state.funds_log_scale,
         order: state.targets_sort,
         lang: state.lang,
+        highlight: None,
     }
 }
 
