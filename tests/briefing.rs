@@ -306,6 +306,36 @@ fn the_word_document_has_heading_styles_quotes_footnotes_and_pictures() {
 }
 
 #[test]
+fn a_chinese_word_document_speaks_chinese() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("zh.docx");
+    let output = run(&[
+        "--lang",
+        "zh",
+        "--plan",
+        "fyp15-industry",
+        "--out",
+        out.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let document = docx_part(&out, "word/document.xml");
+    assert!(document.contains("简报：Shanghai industrial and medical-AI plans"));
+    assert!(document.contains("目录"));
+    assert!(document.contains("来源"));
+    assert!(document.contains("细分赛道"));
+    let styles = docx_part(&out, "word/styles.xml");
+    assert!(
+        styles.contains("Noto Sans CJK SC"),
+        "an East Asian font is named"
+    );
+}
+
+#[test]
 fn an_empty_selection_says_so_and_an_unwritable_path_leaves_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("none.pdf");

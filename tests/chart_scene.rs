@@ -341,7 +341,10 @@ fn a_highlight_keeps_its_figures_coloured_and_draws_the_others_pale() {
     assert!(!fills.contains(&series_color(2)), "{fills:?}");
     assert!(fills.contains(&Theme::Light.pale(PALETTE[1])));
     // Nothing highlighted: every series in its colour.
-    let plain = chart::scene(&ChartView::new(&data, ChartId::GdpShare, &hidden, Lang::En), &page);
+    let plain = chart::scene(
+        &ChartView::new(&data, ChartId::GdpShare, &hidden, Lang::En),
+        &page,
+    );
     let plain_fills: Vec<_> = plain
         .marks()
         .filter_map(|m| m.fill.map(|(c, _)| c))

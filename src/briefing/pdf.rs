@@ -91,6 +91,8 @@ struct Layout {
     links: Vec<(usize, Rect, SourceIx)>,
     /// Links from a contents line (page, rectangle) to a page.
     page_links: Vec<(usize, Rect, usize)>,
+    /// Links from a measure's heading (page, rectangle) to its figures.
+    jumps: Vec<(usize, Rect, Place)>,
 }
 
 impl Layout {
@@ -150,14 +152,14 @@ impl Layout {
         (first, rect)
     }
 
-    fn heading(&mut self, text: &str, level: u8, outline: bool) -> Place {
+    fn heading(&mut self, text: &str, level: u8, outline: bool) -> (Place, Rect) {
         let (size, before) = match level {
             1 => (18.0, 6.0),
             2 => (14.0, 10.0),
             3 => (11.5, 8.0),
             _ => (BODY, 6.0),
         };
-        let (place, _) = self.paragraph(
+        let (place, rect) = self.paragraph(
             text,
             Style {
                 size,
@@ -176,7 +178,7 @@ impl Layout {
                 place,
             });
         }
-        place
+        (place, rect)
     }
 }
 
@@ -257,6 +259,7 @@ pub fn write(
         sources: BTreeMap::new(),
         links: Vec::new(),
         page_links: Vec::new(),
+        jumps: Vec::new(),
     };
     cover(&mut layout, briefing);
     // The contents: one line for each plan, the charts and the sources,
@@ -328,7 +331,7 @@ fn plans(
                 (NodeKind::Measure, _) => (3, false),
                 (NodeKind::Item, _) => (4, false),
             };
-            layout.heading(&node.heading, level, outline);
+            let (heading, heading_rect) = layout.heading(&node.heading, level, outline);
             if !node.text.trim().is_empty() {
                 layout.paragraph(&node.text, body(TEXT, 0.0));
             }
@@ -342,7 +345,7 @@ fn plans(
                 );
             }
             if !node.figures.is_empty() {
-                layout.paragraph(
+                let (figures, _) = layout.paragraph(
                     tr_in(lang, T::BriefingFigures),
                     Style {
                         bold: true,
@@ -352,6 +355,8 @@ fn plans(
                         ..body(TEXT, 12.0)
                     },
                 );
+                // The measure's heading leads to its figures.
+                layout.jumps.push((heading.0, heading_rect, figures));
             }
             for figure in &node.figures {
                 layout.paragraph(
@@ -419,7 +424,7 @@ fn sources(layout: &mut Layout, briefing: &Briefing) {
     layout.new_page();
     layout.heading(tr_in(lang, T::BriefingSources), 1, true);
     for source in &briefing.sources {
-        let place = layout.heading(&source.title, 4, false);
+        let (place, _) = layout.heading(&source.title, 4, false);
         layout.sources.insert(source.source, place);
         layout.paragraph(
             &source.facts,
@@ -611,7 +616,12 @@ fn links_on(layout: &Layout, index: usize) -> Vec<LinkAnnotation> {
         .iter()
         .filter(|(on, ..)| *on == index)
         .map(|(_, rect, page)| link(*rect, *page, TOP));
-    quotes.chain(contents).collect()
+    let jumps = layout
+        .jumps
+        .iter()
+        .filter(|(on, ..)| *on == index)
+        .map(|(_, rect, (page, y))| link(*rect, *page, *y));
+    quotes.chain(contents).chain(jumps).collect()
 }
 
 fn render(
