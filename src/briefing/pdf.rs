@@ -15,8 +15,12 @@ use krilla::geom::{Point, Rect, Size, Transform};
 use krilla::num::NormalizedF32;
 use krilla::outline::{Outline, OutlineNode};
 use krilla::paint::Fill;
+use krilla::tagging::{
+    Artifact, ArtifactType, ContentTag, Identifier, SpanTag, Tag, TagGroup, TagKind, TagTree,
+};
 use krilla::text::{Font, TextDirection};
 use krilla_svg::SurfaceExt as _;
+use std::num::NonZeroU16;
 
 use super::{Briefing, BriefingError, Progress};
 use crate::chart::scene::Rgb;
@@ -52,6 +56,10 @@ const TEXT: Rgb = Rgb(0x1d, 0x1d, 0x1d);
 const MUTED: Rgb = Rgb(0x4a, 0x4a, 0x4a);
 const QUOTE: Rgb = Rgb(0x2b, 0x4a, 0x6b);
 
+/// The block of the running header and page numbers: artifacts, not part
+/// of the document's structure.
+const FURNITURE: usize = usize::MAX;
+
 /// One thing drawn on a page.
 enum Op {
     Text {
@@ -61,12 +69,25 @@ enum Op {
         size: f32,
         bold: bool,
         color: Rgb,
+        /// The logical block (heading, paragraph, quote) it belongs to.
+        block: usize,
     },
     Chart {
         scene: Box<crate::chart::Scene>,
         x: f32,
         y: f32,
+        block: usize,
     },
+}
+
+/// What a block of the document is, for the PDF's tags (its structure for
+/// screen readers and reflow).
+#[derive(Clone, Debug)]
+enum Block {
+    Heading(u16, String),
+    Paragraph,
+    Quote,
+    Figure(String),
 }
 
 /// A place in the document: page index and the y of its top.
@@ -93,6 +114,8 @@ struct Layout {
     page_links: Vec<(usize, Rect, usize)>,
     /// Links from a measure's heading (page, rectangle) to its figures.
     jumps: Vec<(usize, Rect, Place)>,
+    /// The document's blocks in reading order.
+    blocks: Vec<Block>,
 }
 
 impl Layout {
@@ -125,6 +148,8 @@ impl Layout {
         let width = PAGE_W - 2.0 * MARGIN_X - style.indent;
         let lines = fonts::wrap(text, width, style.size, style.bold, self.lang);
         let step = style.size * LINE;
+        let block = self.blocks.len();
+        self.blocks.push(style.block);
         self.y += style.before;
         // Keep a heading with the two lines after it.
         self.need(step * (lines.len().min(2) as f32 + style.keep));
@@ -140,6 +165,7 @@ impl Layout {
                 size: style.size,
                 bold: style.bold,
                 color: style.color,
+                block,
             });
             self.y += step;
             if self.page() == first.0 {
@@ -169,6 +195,7 @@ impl Layout {
                 before,
                 after: 3.0,
                 keep: 2.0,
+                block: Block::Heading(u16::from(level), text.to_owned()),
             },
         );
         if outline {
@@ -190,7 +217,7 @@ fn fallback_rect() -> Rect {
 }
 
 /// How a paragraph is set.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Style {
     size: f32,
     bold: bool,
@@ -200,6 +227,8 @@ struct Style {
     after: f32,
     /// Lines of what follows that must fit on the same page.
     keep: f32,
+    /// What the paragraph is, for the tags.
+    block: Block,
 }
 
 fn body(color: Rgb, indent: f32) -> Style {
@@ -211,6 +240,12 @@ fn body(color: Rgb, indent: f32) -> Style {
         before: 0.0,
         after: 4.0,
         keep: 0.0,
+        // Quotes are set in their own colour, and tagged as quotes.
+        block: if color == QUOTE {
+            Block::Quote
+        } else {
+            Block::Paragraph
+        },
     }
 }
 
@@ -260,6 +295,7 @@ pub fn write(
         links: Vec::new(),
         page_links: Vec::new(),
         jumps: Vec::new(),
+        blocks: Vec::new(),
     };
     cover(&mut layout, briefing);
     // The contents: one line for each plan, the charts and the sources,
@@ -293,6 +329,7 @@ fn cover(layout: &mut Layout, briefing: &Briefing) {
             before: 0.0,
             after: 18.0,
             keep: 0.0,
+            block: Block::Heading(1, briefing.title.clone()),
         },
     );
     for line in &briefing.cover {
@@ -409,10 +446,13 @@ fn charts(
         let scene = crate::chart::scene(&view, &page);
         layout.need(height + 12.0);
         let y = layout.y;
+        let block = layout.blocks.len();
+        layout.blocks.push(Block::Figure(scene.title.clone()));
         layout.push(Op::Chart {
             scene: Box::new(scene),
             x: MARGIN_X,
             y,
+            block,
         });
         layout.y += height + 18.0;
     }
@@ -465,18 +505,26 @@ fn contents(layout: &mut Layout, first: usize, per_page: usize) {
         .collect();
     let mut ops: Vec<(usize, Op)> = Vec::new();
     let title_y = TOP + 18.0;
+    let contents_title = tr_in(lang, T::BriefingContents).to_owned();
+    let heading = layout.blocks.len();
+    layout
+        .blocks
+        .push(Block::Heading(1, contents_title.clone()));
     ops.push((
         first,
         Op::Text {
             x: MARGIN_X,
             y: title_y,
-            text: tr_in(lang, T::BriefingContents).to_owned(),
+            text: contents_title,
             size: 18.0,
             bold: true,
             color: TEXT,
+            block: heading,
         },
     ));
     for (i, (title, page)) in entries.iter().enumerate() {
+        let block = layout.blocks.len();
+        layout.blocks.push(Block::Paragraph);
         let on = first + i / per_page;
         let y = title_y + 30.0 + (i % per_page) as f32 * BODY * 1.6;
         let width = PAGE_W - 2.0 * MARGIN_X - 40.0;
@@ -498,6 +546,7 @@ fn contents(layout: &mut Layout, first: usize, per_page: usize) {
                 size: BODY,
                 bold: false,
                 color: TEXT,
+                block,
             },
         ));
         let number = (page + 1).to_string();
@@ -511,6 +560,7 @@ fn contents(layout: &mut Layout, first: usize, per_page: usize) {
                 size: BODY,
                 bold: false,
                 color: MUTED,
+                block,
             },
         ));
         if let Some(rect) = Rect::from_ltrb(MARGIN_X, y - BODY, PAGE_W - MARGIN_X, y + 3.0) {
@@ -540,6 +590,7 @@ fn draw_page(
     ops: &[Op],
     (index, total): (usize, usize),
     briefing: &Briefing,
+    tags: &mut Tags,
 ) -> Result<(), PdfError> {
     let lang = briefing.lang;
     let mut furniture = Vec::new();
@@ -553,6 +604,7 @@ fn draw_page(
             size: 8.0,
             bold: false,
             color: MUTED,
+            block: FURNITURE,
         });
         furniture.push(Op::Text {
             x: (PAGE_W - width) / 2.0,
@@ -561,6 +613,7 @@ fn draw_page(
             size: 8.0,
             bold: false,
             color: MUTED,
+            block: FURNITURE,
         });
     }
     for op in furniture.iter().chain(ops) {
@@ -572,7 +625,19 @@ fn draw_page(
                 size,
                 bold,
                 color,
+                block,
             } => {
+                let tag = if *block == FURNITURE {
+                    let kind = if *y > PAGE_H / 2.0 {
+                        ArtifactType::PageNumber
+                    } else {
+                        ArtifactType::Header
+                    };
+                    ContentTag::Artifact(Artifact::new(kind, None))
+                } else {
+                    ContentTag::Span(SpanTag::empty())
+                };
+                let id = surface.start_tagged(tag);
                 surface.set_fill(Some(fill(*color)));
                 surface.draw_text(
                     Point::from_xy(*x, *y),
@@ -582,18 +647,71 @@ fn draw_page(
                     false,
                     TextDirection::Auto,
                 );
+                surface.end_tagged();
+                if *block != FURNITURE {
+                    tags.note(*block, (index, *y), id);
+                }
             }
-            Op::Chart { scene, x, y } => {
+            Op::Chart { scene, x, y, block } => {
                 let tree = crate::chart::render::tree(scene)?;
                 let size = Size::from_wh(scene.width, scene.height)
                     .ok_or_else(|| PdfError::Write("chart size".into()))?;
+                let id = surface.start_tagged(ContentTag::Other);
                 surface.push_transform(&Transform::from_translate(*x, *y));
-                surface.draw_svg(&tree, size, krilla_svg::SvgSettings::default());
+                // The chart's own text is part of the figure, not spans of
+                // the document's text.
+                let settings = krilla_svg::SvgSettings::default();
+                surface.draw_svg(&tree, size, settings);
                 surface.pop();
+                surface.end_tagged();
+                tags.note(*block, (index, *y), id);
             }
         }
     }
     Ok(())
+}
+
+/// The tagged content of each block, and where the block starts, gathered
+/// while the pages are drawn.
+#[derive(Default)]
+struct Tags {
+    blocks: BTreeMap<usize, ((usize, f32), Vec<Identifier>)>,
+}
+
+impl Tags {
+    fn note(&mut self, block: usize, at: (usize, f32), id: Identifier) {
+        self.blocks
+            .entry(block)
+            .or_insert_with(|| (at, Vec::new()))
+            .1
+            .push(id);
+    }
+
+    /// The document's structure in reading order (page, then height): a
+    /// heading, paragraph, quote or figure for each block.
+    fn tree(self, blocks: &[Block]) -> TagTree {
+        let mut entries: Vec<_> = self.blocks.into_iter().collect();
+        entries.sort_by(|(_, (a, _)), (_, (b, _))| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        let mut tree = TagTree::new();
+        for (block, (_, ids)) in entries {
+            let kind: TagKind = match blocks.get(block) {
+                Some(Block::Heading(level, title)) => Tag::Hn(
+                    NonZeroU16::new(*level).unwrap_or(NonZeroU16::MIN),
+                    Some(title.clone()),
+                )
+                .into(),
+                Some(Block::Quote) => Tag::BlockQuote.into(),
+                Some(Block::Figure(alt)) => Tag::Figure(Some(alt.clone())).into(),
+                Some(Block::Paragraph) | None => Tag::P.into(),
+            };
+            let mut group = TagGroup::new(kind);
+            for id in ids {
+                group.push(id);
+            }
+            tree.push(group);
+        }
+        tree
+    }
 }
 
 /// The links that start on page `index`: quotes to their sources, contents
@@ -634,11 +752,19 @@ fn render(
     let total = layout.pages.len();
     let size = Size::from_wh(PAGE_W, PAGE_H).ok_or_else(|| PdfError::Write("page size".into()))?;
     let mut document = krilla::Document::new();
+    let mut tags = Tags::default();
     for (index, ops) in layout.pages.iter().enumerate() {
         progress.step()?;
         let mut page = document.start_page_with(krilla::page::PageSettings::new(size));
         let mut surface = page.surface();
-        draw_page(&mut surface, &faces, ops, (index, total), briefing)?;
+        draw_page(
+            &mut surface,
+            &faces,
+            ops,
+            (index, total),
+            briefing,
+            &mut tags,
+        )?;
         surface.finish();
         for link in links_on(layout, index) {
             page.add_annotation(link.into());
@@ -646,6 +772,7 @@ fn render(
         page.finish();
     }
     document.set_outline(outline(layout));
+    document.set_tag_tree(tags.tree(&layout.blocks));
     let (year, month, day) = date;
     let language = match briefing.lang {
         Lang::En => "en",
