@@ -10,15 +10,13 @@
 //! contents field), with none of its image-decoding features, since the
 //! pictures are PNGs made here.
 
-use std::collections::BTreeSet;
-
 use docx_rs::{
     AlignmentType, Docx, Footer, Footnote, Header, NumPages, PageNum, Paragraph, Pic, Run,
     RunFonts, Style, StyleType, TableOfContents,
 };
 
 use super::{Briefing, BriefingError, Progress};
-use crate::chart::{ChartView, Page, Theme};
+use crate::chart::{Page, Theme};
 use crate::dataset::Dataset;
 use crate::i18n::{Lang, T, fill_in, tr_in};
 use crate::view::amount::Convention;
@@ -157,16 +155,7 @@ fn charts(
     if !briefing.charts.is_empty() {
         docx = docx.add_paragraph(paragraph("Heading1", tr_in(lang, T::BriefingCharts)));
         let page = Page::of(crate::chart::Preset::HalfPage, Theme::Light);
-        let hidden = BTreeSet::new();
-        // The selection's figures stand out; the rest of each chart is pale.
-        let selected: std::collections::HashSet<_> = briefing.figures.iter().copied().collect();
-        for chart in &briefing.charts {
-            let view = ChartView {
-                convention,
-                highlight: Some(&selected),
-                ..ChartView::new(dataset, *chart, &hidden, lang)
-            };
-            let scene = crate::chart::scene(&view, &page);
+        for scene in super::chart_scenes(dataset, briefing, convention, &page) {
             let pixels = crate::chart::render::pixels(&scene, 3.0)?;
             let png = crate::chart::render::png(&scene, 3.0)?;
             let height = u32::try_from(

@@ -279,6 +279,30 @@ pub fn build(
     })
 }
 
+/// The briefing's charts laid out on `page`, each with the selection's
+/// figures standing out and the rest pale.
+pub fn chart_scenes(
+    dataset: &Dataset,
+    briefing: &Briefing,
+    convention: Convention,
+    page: &crate::chart::Page,
+) -> Vec<crate::chart::Scene> {
+    let hidden = std::collections::BTreeSet::new();
+    let selected: std::collections::HashSet<FigureRef> = briefing.figures.iter().copied().collect();
+    briefing
+        .charts
+        .iter()
+        .map(|chart| {
+            let view = crate::chart::ChartView {
+                convention,
+                highlight: Some(&selected),
+                ..crate::chart::ChartView::new(dataset, *chart, &hidden, briefing.lang)
+            };
+            crate::chart::scene(&view, page)
+        })
+        .collect()
+}
+
 /// Whether `chart` shows `figure`.
 fn carries(dataset: &Dataset, chart: ChartId, figure: FigureRef) -> bool {
     let series_unit = |s: crate::dataset::SeriesIx| dataset.series[s.index()].unit;

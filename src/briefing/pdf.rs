@@ -6,7 +6,7 @@
 //! entry. Text is set in the bundled fonts, embedded and subset by krilla,
 //! so it can be selected and searched in English and Chinese.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use krilla::annotation::{LinkAnnotation, Target};
 use krilla::color::rgb;
@@ -24,7 +24,7 @@ use std::num::NonZeroU16;
 
 use super::{Briefing, BriefingError, Progress};
 use crate::chart::scene::Rgb;
-use crate::chart::{ChartView, Page as ChartPage, Theme, fonts};
+use crate::chart::{Page as ChartPage, Theme, fonts};
 use crate::dataset::{Dataset, NodeKind, SourceIx};
 use crate::i18n::{Lang, T, fill_in, tr_in};
 use crate::view::amount::Convention;
@@ -434,16 +434,7 @@ fn charts(
     let height = (width * 0.62).round();
     let page =
         ChartPage::custom(width, height, Theme::Light).map_err(|e| PdfError::Write(e.clone()))?;
-    let hidden = BTreeSet::new();
-    // The selection's figures stand out; the rest of each chart is pale.
-    let selected: std::collections::HashSet<_> = briefing.figures.iter().copied().collect();
-    for chart in &briefing.charts {
-        let view = ChartView {
-            convention,
-            highlight: Some(&selected),
-            ..ChartView::new(dataset, *chart, &hidden, briefing.lang)
-        };
-        let scene = crate::chart::scene(&view, &page);
+    for scene in super::chart_scenes(dataset, briefing, convention, &page) {
         layout.need(height + 12.0);
         let y = layout.y;
         let block = layout.blocks.len();

@@ -8,8 +8,6 @@ use super::export::{ConventionArg, LangArg};
 use super::{EXIT_INVALID, EXIT_USAGE_OR_IO, EXIT_VALID, load_for_command};
 use crate::briefing::{self, BriefingError, Options, Progress};
 use crate::dataset::{self, Dataset};
-use crate::i18n::Lang;
-use crate::view::amount::Convention;
 use crate::view::charts::ChartId;
 use crate::view::tree::TreeFilter;
 
@@ -154,16 +152,8 @@ fn write_briefing(args: &BriefingArgs) -> Result<PathBuf, (u8, String)> {
                 .collect::<Result<Vec<_>, _>>()?,
         ),
     };
-    let lang = match args.lang {
-        LangArg::En => Lang::En,
-        LangArg::Zh => Lang::Zh,
-    };
-    let convention = args
-        .amounts
-        .map_or(Convention::of_language(lang), |a| match a {
-            ConventionArg::International => Convention::International,
-            ConventionArg::Chinese => Convention::Chinese,
-        });
+    let lang = args.lang.lang();
+    let convention = super::export::convention(args.amounts, lang);
     let written_on = crate::chart::render::today();
     let options = Options {
         lang,

@@ -127,6 +127,24 @@ pub enum ConventionArg {
     Chinese,
 }
 
+impl LangArg {
+    /// The language asked for.
+    pub fn lang(self) -> Lang {
+        match self {
+            Self::En => Lang::En,
+            Self::Zh => Lang::Zh,
+        }
+    }
+}
+
+/// The convention `--amounts` asks for, or the language's own.
+pub fn convention(amounts: Option<ConventionArg>, lang: Lang) -> Convention {
+    amounts.map_or(Convention::of_language(lang), |a| match a {
+        ConventionArg::International => Convention::International,
+        ConventionArg::Chinese => Convention::Chinese,
+    })
+}
+
 /// Runs `export` and returns its exit status.
 pub fn export(args: &ExportArgs) -> u8 {
     if args.list {
@@ -180,16 +198,8 @@ fn export_charts(args: &ExportArgs) -> Result<Vec<PathBuf>, (u8, String)> {
             .ok_or_else(|| (EXIT_INVALID, "the built-in dataset is invalid".to_owned()))?,
         Some(path) => load_for_command(path)?,
     };
-    let lang = match args.lang {
-        LangArg::En => Lang::En,
-        LangArg::Zh => Lang::Zh,
-    };
-    let convention = args
-        .amounts
-        .map_or(Convention::of_language(lang), |a| match a {
-            ConventionArg::International => Convention::International,
-            ConventionArg::Chinese => Convention::Chinese,
-        });
+    let lang = args.lang.lang();
+    let convention = convention(args.amounts, lang);
     let hidden = std::collections::BTreeSet::new();
     let options = FileOptions {
         scale: args.scale,

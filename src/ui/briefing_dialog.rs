@@ -151,18 +151,11 @@ pub fn ui(
     };
     // An existing file is replaced only when the user agrees.
     if dialog.confirm_replace {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            fill(T::ExistsReplace, &[&path.display()]),
-        );
-        ui.horizontal(|ui| {
-            if ui.button(tr(T::Replace)).clicked() {
-                commands.push(Command::WriteBriefing(request(true)));
-            }
-            if ui.button(tr(T::KeepIt)).clicked() {
-                dialog.confirm_replace = false;
-            }
-        });
+        match super::dialogs::confirm_replace_ui(ui, &path) {
+            Some(true) => commands.push(Command::WriteBriefing(request(true))),
+            Some(false) => dialog.confirm_replace = false,
+            None => {}
+        }
         return;
     }
     ui.horizontal(|ui| {

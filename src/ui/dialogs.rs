@@ -202,18 +202,11 @@ fn export_ui(
         replace,
     };
     if dialog.confirm_replace {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            fill(T::ExistsReplace, &[&path.display()]),
-        );
-        ui.horizontal(|ui| {
-            if ui.button(tr(T::Replace)).clicked() {
-                commands.push(Command::Export(request(true)));
-            }
-            if ui.button(tr(T::KeepIt)).clicked() {
-                dialog.confirm_replace = false;
-            }
-        });
+        match confirm_replace_ui(ui, &path) {
+            Some(true) => commands.push(Command::Export(request(true))),
+            Some(false) => dialog.confirm_replace = false,
+            None => {}
+        }
         return;
     }
     ui.horizontal(|ui| {
@@ -241,6 +234,25 @@ fn export_ui(
     if let Some(message) = &state.export_message {
         ui.weak(message.text());
     }
+}
+
+/// Asks whether to replace the file at `path`: `Some(true)` to replace it,
+/// `Some(false)` to keep it, `None` while the user has not answered.
+pub fn confirm_replace_ui(ui: &mut egui::Ui, path: &std::path::Path) -> Option<bool> {
+    ui.colored_label(
+        ui.visuals().warn_fg_color,
+        fill(T::ExistsReplace, &[&path.display()]),
+    );
+    ui.horizontal(|ui| {
+        if ui.button(tr(T::Replace)).clicked() {
+            Some(true)
+        } else if ui.button(tr(T::KeepIt)).clicked() {
+            Some(false)
+        } else {
+            None
+        }
+    })
+    .inner
 }
 
 /// The path with a chart id in its file name (not its folders) swapped

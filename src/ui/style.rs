@@ -32,17 +32,23 @@ pub fn install_fonts(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
 }
 
-/// The Okabe-Ito palette: distinguishable with the common colour-vision
-/// deficiencies, and in grey-scale print.
-pub const PALETTE: [Color32; 7] = [
-    Color32::from_rgb(0x00, 0x72, 0xB2), // blue
-    Color32::from_rgb(0xE6, 0x9F, 0x00), // orange
-    Color32::from_rgb(0x00, 0x9E, 0x73), // bluish green
-    Color32::from_rgb(0xCC, 0x79, 0xA7), // reddish purple
-    Color32::from_rgb(0x56, 0xB4, 0xE9), // sky blue
-    Color32::from_rgb(0xD5, 0x5E, 0x00), // vermillion
-    Color32::from_rgb(0xF0, 0xE4, 0x42), // yellow
-];
+/// The Okabe-Ito palette (the chart pictures' own, `chart::view::PALETTE`),
+/// as egui's colours.
+pub const PALETTE: [Color32; 7] = {
+    const fn egui(c: crate::chart::scene::Rgb) -> Color32 {
+        Color32::from_rgb(c.0, c.1, c.2)
+    }
+    let p = crate::chart::view::PALETTE;
+    [
+        egui(p[0]),
+        egui(p[1]),
+        egui(p[2]),
+        egui(p[3]),
+        egui(p[4]),
+        egui(p[5]),
+        egui(p[6]),
+    ]
+};
 
 /// The colour of the `i`-th series.
 pub fn series_color(i: usize) -> Color32 {
