@@ -91,9 +91,16 @@ fn faces() -> &'static Faces {
 /// character the face lacks from the fallback. (The language does not
 /// change the faces; it is kept for callers that break lines by it.)
 pub fn text_width(text: &str, size: f32, bold: bool, _lang: Lang) -> f32 {
+    width_in(text, size, bold, needs_cjk(text))
+}
+
+/// The width of `text` set in the Chinese face (`cjk`) or the Latin one,
+/// each character the face lacks from the fallback. Widths add up: the
+/// width of two pieces set in one face is the sum of theirs.
+fn width_in(text: &str, size: f32, bold: bool, cjk: bool) -> f32 {
     let faces = faces();
     let weight = usize::from(bold);
-    let primary = if needs_cjk(text) {
+    let primary = if cjk {
         faces.cjk[weight].as_ref()
     } else {
         faces.latin[weight].as_ref()
@@ -155,7 +162,7 @@ fn is_wide(c: char) -> bool {
 /// Breaks `text` into lines no wider than `max_width`: at spaces, and
 /// between Chinese characters (never before closing punctuation). A word
 /// wider than the line is left whole on its own line.
-pub fn wrap(text: &str, max_width: f32, size: f32, bold: bool, lang: Lang) -> Vec<String> {
+pub fn wrap(text: &str, max_width: f32, size: f32, bold: bool, _lang: Lang) -> Vec<String> {
     // Pieces that stay together, each with whether a space preceded it.
     let mut pieces: Vec<(bool, String)> = Vec::new();
     let mut spaced = false;
@@ -183,20 +190,37 @@ pub fn wrap(text: &str, max_width: f32, size: f32, bold: bool, lang: Lang) -> Ve
         }
         spaced = false;
     }
+    // Each line's width is kept as it grows, a piece at a time (widths
+    // add up within a face), instead of measuring the line again for every
+    // piece; a line that gains its first hanzi changes face and is measured
+    // whole.
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
+    let (mut line_width, mut line_cjk) = (0.0_f32, false);
     for (space_before, piece) in pieces {
-        let candidate = if line.is_empty() {
-            piece.clone()
-        } else if space_before {
-            format!("{line} {piece}")
+        if line.is_empty() {
+            line_cjk = needs_cjk(&piece);
+            line_width = width_in(&piece, size, bold, line_cjk);
+            line = piece;
+            continue;
+        }
+        let joiner = if space_before { " " } else { "" };
+        let piece_cjk = needs_cjk(&piece);
+        let candidate_cjk = line_cjk || piece_cjk;
+        let added = format!("{joiner}{piece}");
+        let candidate_width = if candidate_cjk == line_cjk {
+            line_width + width_in(&added, size, bold, candidate_cjk)
         } else {
-            format!("{line}{piece}")
+            width_in(&format!("{line}{added}"), size, bold, candidate_cjk)
         };
-        if line.is_empty() || text_width(&candidate, size, bold, lang) <= max_width {
-            line = candidate;
+        if candidate_width <= max_width {
+            line.push_str(&added);
+            line_width = candidate_width;
+            line_cjk = candidate_cjk;
         } else {
             lines.push(std::mem::replace(&mut line, piece));
+            line_cjk = piece_cjk;
+            line_width = width_in(&line, size, bold, line_cjk);
         }
     }
     if !line.is_empty() {
