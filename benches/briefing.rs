@@ -38,7 +38,7 @@ fn time(samples: usize, mut work: impl FnMut()) -> Duration {
 }
 
 fn ms(d: Duration) -> String {
-    format!("{:.0} ms", d.as_secs_f64() * 1000.0)
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
 }
 
 fn main() {
