@@ -125,12 +125,10 @@ fn plans(
                 );
                 for (source, quote) in &figure.quotes {
                     let source = &dataset.sources[source.index()];
-                    let when = source
-                        .date
-                        .as_deref()
-                        .unwrap_or_else(|| tr_in(lang, T::Undated));
-                    let note = Footnote::new()
-                        .add_content(paragraph("Normal", &format!("{} ({when})", source.title)));
+                    let note = Footnote::new().add_content(paragraph(
+                        "Normal",
+                        &crate::view::table::source_with_date(source, lang),
+                    ));
                     docx = docx.add_paragraph(
                         Paragraph::new()
                             .style("Quote")

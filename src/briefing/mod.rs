@@ -395,19 +395,14 @@ fn plan_part(dataset: &Dataset, p: PlanIx, lang: Lang) -> PlanPart {
         facts: vec![
             fill_in(lang, T::BriefingPeriod, &[&period]),
             fill_in(lang, T::BriefingIssuer, &[&plan.issuer]),
-            fill_in(lang, T::BriefingSource, &[&source_line(source, lang)]),
+            fill_in(
+                lang,
+                T::BriefingSource,
+                &[&crate::view::table::source_with_date(source, lang)],
+            ),
         ],
         nodes: Vec::new(),
     }
-}
-
-/// A source's title with its date, as a footer names it.
-fn source_line(source: &crate::dataset::Source, lang: Lang) -> String {
-    let when = source
-        .date
-        .as_deref()
-        .unwrap_or_else(|| tr_in(lang, T::Undated));
-    format!("{} ({when})", source.title)
 }
 
 fn node_part(dataset: &Dataset, n: NodeIx, options: &Options) -> NodePart {
@@ -561,10 +556,7 @@ fn source_parts(dataset: &Dataset, plans: &[PlanPart], lang: Lang) -> Vec<Source
         .into_iter()
         .map(|s| {
             let source = &dataset.sources[s.index()];
-            let when = source
-                .date
-                .as_deref()
-                .unwrap_or_else(|| tr_in(lang, T::Undated));
+            let when = crate::view::table::source_date(source, lang);
             SourcePart {
                 source: s,
                 title: source.title.clone(),

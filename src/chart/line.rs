@@ -228,11 +228,11 @@ fn plot(layout: &mut Layout, view: &ChartView, series: &[(Rgb, LineSeries)], sca
     let room = area.y1 - area.y0 - size.small * 3.0;
     let steps = count_of(room / (size.small * 2.2)).clamp(1, 5);
     let ticks = nice_ticks_at_most(min, max, steps);
+    let step = ticks.get(1).map_or(1.0, |second| second - ticks[0]);
     let tick_labels: Vec<String> = ticks
         .iter()
         .enumerate()
         .map(|(i, value)| {
-            let step = ticks.get(1).map_or(1.0, |second| second - ticks[0]);
             let text = tick_text(*value, step);
             if scale.percent && i + 1 == ticks.len() {
                 format!("{text}%")
@@ -612,16 +612,9 @@ fn key(
     let mut x = area.x0;
     let mut y = area.y0 + ASCENT_EM * size;
     for (color, s) in series {
+        // One line, shortened to the key's width.
         let name = fonts::clamp_lines(
             vec![s.title.clone()],
-            1,
-            width - swatch - gap,
-            size,
-            false,
-            lang,
-        );
-        let name = fonts::clamp_lines(
-            fonts::wrap(&name.concat(), width - swatch - gap, size, false, lang),
             1,
             width - swatch - gap,
             size,

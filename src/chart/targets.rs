@@ -61,10 +61,8 @@ struct Table {
     text: f32,
     deadline_x: f32,
     metric_x: f32,
-    metric_width: f32,
     value_x: f32,
     plan_x: f32,
-    plan_width: f32,
     /// Each row's text: metric lines, value, plan lines.
     cells: Vec<(Vec<String>, String, Vec<String>)>,
 }
@@ -141,10 +139,8 @@ impl Table {
             text,
             deadline_x,
             metric_x,
-            metric_width,
             value_x,
             plan_x,
-            plan_width,
             cells,
         }
     }
@@ -280,6 +276,5 @@ impl Table {
                 }));
             }
         }
-        let _ = (self.metric_width, self.plan_width);
     }
 }

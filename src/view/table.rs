@@ -150,15 +150,21 @@ pub fn unit_name(unit: QuantityUnit) -> &'static str {
     }
 }
 
+/// A source's date as the document gives it, or "undated".
+pub fn source_date(source: &crate::dataset::Source, lang: Lang) -> &str {
+    source.date.as_deref().unwrap_or(tr_in(lang, T::Undated))
+}
+
+/// A source's title with its date: "City ready … (2026-02-07)".
+pub fn source_with_date(source: &crate::dataset::Source, lang: Lang) -> String {
+    format!("{} ({})", source.title, source_date(source, lang))
+}
+
 /// The footer of a picture: every source the rows cite, with its date.
 pub fn source_footer(data: &Dataset, rows: &[DataRow], lang: Lang) -> String {
     let names: Vec<String> = sources(rows)
         .into_iter()
-        .map(|s| {
-            let source = &data.sources[s.index()];
-            let when = source.date.as_deref().unwrap_or(tr_in(lang, T::Undated));
-            format!("{} ({when})", source.title)
-        })
+        .map(|s| source_with_date(&data.sources[s.index()], lang))
         .collect();
     if names.is_empty() {
         tr_in(lang, T::FooterNoSource).to_owned()
