@@ -10,11 +10,13 @@ mod check;
 pub mod field;
 mod model;
 mod problem;
+mod progress;
 pub mod quotes;
 pub mod raw;
 mod stream;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub use check::{MAX_PROBLEMS, PLAUSIBLE_YEARS, SUPPORTED_SCHEMA_VERSIONS};
 pub use model::{
@@ -23,6 +25,7 @@ pub use model::{
     TargetIx, Theme, ThemeIx, Unit, UnitIx,
 };
 pub use problem::{Problem, Severity, abbreviate};
+pub use progress::{Phase, Progress};
 
 /// The default dataset, built into the program.
 pub const EMBEDDED_JSON: &str = include_str!("../../data/shanghai_plans.json");
@@ -45,6 +48,19 @@ pub enum ReadError {
     /// The path is a folder.
     #[error("expected a dataset file, found a folder: {}", .0.display())]
     IsDirectory(PathBuf),
+    /// The path is a named pipe, a socket or a device: reading it could
+    /// wait forever (a pipe nobody writes to) or never end (`/dev/zero`),
+    /// so it is refused before it is opened.
+    #[error("expected a dataset file, found {kind}: {}", .path.display())]
+    NotRegular {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead.
+        kind: SpecialFile,
+    },
+    /// The load was cancelled before it finished.
+    #[error("the load of {} was cancelled", .0.display())]
+    Cancelled(PathBuf),
     /// The file is larger than [`MAX_DATASET_BYTES`] (or the given limit).
     #[error("the file is {size} bytes, over the limit of {limit} bytes: {}", .path.display())]
     TooLarge {
@@ -101,8 +117,65 @@ impl ReadError {
                 *column,
                 format!("the file is not UTF-8 text: invalid byte 0x{byte:02x}"),
             )),
-            Self::NotFound(_) | Self::IsDirectory(_) | Self::Io { .. } => None,
+            Self::NotFound(_)
+            | Self::IsDirectory(_)
+            | Self::NotRegular { .. }
+            | Self::Cancelled(_)
+            | Self::Io { .. } => None,
         }
+    }
+}
+
+/// A path that is not a regular file, each with its own wording.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpecialFile {
+    /// A named pipe.
+    Fifo,
+    /// A Unix socket.
+    Socket,
+    /// A character device such as `/dev/zero` or a terminal.
+    CharDevice,
+    /// A block device: a disk or a partition.
+    BlockDevice,
+    /// Anything else that is not a regular file.
+    Other,
+}
+
+impl std::fmt::Display for SpecialFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Fifo => "a named pipe (FIFO), which could keep the read waiting forever",
+            Self::Socket => "a socket",
+            Self::CharDevice => "a device (such as /dev/zero), whose reading may never end",
+            Self::BlockDevice => "a disk device",
+            Self::Other => "something that is not a regular file",
+        })
+    }
+}
+
+impl SpecialFile {
+    /// What `file_type` is, if it is neither a regular file nor a folder.
+    pub fn of(file_type: std::fs::FileType) -> Option<Self> {
+        if file_type.is_file() || file_type.is_dir() {
+            return None;
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt as _;
+            if file_type.is_fifo() {
+                return Some(Self::Fifo);
+            }
+            if file_type.is_socket() {
+                return Some(Self::Socket);
+            }
+            if file_type.is_char_device() {
+                return Some(Self::CharDevice);
+            }
+            if file_type.is_block_device() {
+                return Some(Self::BlockDevice);
+            }
+        }
+        Some(Self::Other)
     }
 }
 
@@ -123,9 +196,35 @@ impl Loaded {
     }
 }
 
+/// How much is read at a time, so progress is seen and Cancel is heard.
+const READ_CHUNK: usize = 1 << 20;
+
 /// Reads a dataset file into text, with a clear error for each way it can
 /// fail, and a size limit.
 pub fn read_text(path: &Path, limit_bytes: u64) -> Result<String, ReadError> {
+    read_text_with(path, limit_bytes, &Progress::default())
+}
+
+/// Like [`read_text`], counting the bytes read in `progress` and stopping
+/// with [`ReadError::Cancelled`] once it is cancelled.
+///
+/// What the path is, is looked at before it is opened: a named pipe,
+/// socket or device is refused ([`ReadError::NotRegular`]) instead of read.
+pub fn read_text_with(
+    path: &Path,
+    limit_bytes: u64,
+    progress: &Progress,
+) -> Result<String, ReadError> {
+    text_from_bytes(path, read_bytes_with(path, limit_bytes, progress)?)
+}
+
+/// The bytes of a regular file, refusing pipes, sockets and devices and
+/// anything over `limit_bytes`, as [`read_text_with`] does.
+pub fn read_bytes_with(
+    path: &Path,
+    limit_bytes: u64,
+    progress: &Progress,
+) -> Result<Vec<u8>, ReadError> {
     let io_error = |source: std::io::Error| match source.kind() {
         std::io::ErrorKind::NotFound => ReadError::NotFound(path.to_owned()),
         _ => ReadError::Io {
@@ -133,9 +232,18 @@ pub fn read_text(path: &Path, limit_bytes: u64) -> Result<String, ReadError> {
             source,
         },
     };
+    let not_regular = |file_type: std::fs::FileType| {
+        SpecialFile::of(file_type).map(|kind| ReadError::NotRegular {
+            path: path.to_owned(),
+            kind,
+        })
+    };
     let metadata = std::fs::metadata(path).map_err(io_error)?;
     if metadata.is_dir() {
         return Err(ReadError::IsDirectory(path.to_owned()));
+    }
+    if let Some(error) = not_regular(metadata.file_type()) {
+        return Err(error);
     }
     if metadata.len() > limit_bytes {
         return Err(ReadError::TooLarge {
@@ -144,15 +252,36 @@ pub fn read_text(path: &Path, limit_bytes: u64) -> Result<String, ReadError> {
             limit: limit_bytes,
         });
     }
-    // The size is checked again while reading, in case the file grows or is
-    // not a regular file whose length is known.
-    let file = std::fs::File::open(path).map_err(io_error)?;
+    let file = open_without_waiting(path).map_err(io_error)?;
+    // The path may have been swapped for a pipe since it was looked at;
+    // opened without blocking, such a pipe is caught here, unread.
+    if let Some(error) = file
+        .metadata()
+        .ok()
+        .and_then(|m| not_regular(m.file_type()))
+    {
+        return Err(error);
+    }
+    progress.set_total(metadata.len());
+    progress.set_phase(Phase::Reading);
+    // The size is checked again while reading, in case the file grows.
+    let mut reader = std::io::Read::take(file, limit_bytes.saturating_add(1));
     let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(file, limit_bytes.saturating_add(1)),
-        &mut bytes,
-    )
-    .map_err(io_error)?;
+    let mut chunk = vec![0; READ_CHUNK];
+    loop {
+        if progress.is_cancelled() {
+            return Err(ReadError::Cancelled(path.to_owned()));
+        }
+        match std::io::Read::read(&mut reader, &mut chunk) {
+            Ok(0) => break,
+            Ok(n) => {
+                bytes.extend_from_slice(&chunk[..n]);
+                progress.add_bytes(n as u64);
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(io_error(error)),
+        }
+    }
     let size = bytes.len() as u64;
     if size > limit_bytes {
         return Err(ReadError::TooLarge {
@@ -161,7 +290,20 @@ pub fn read_text(path: &Path, limit_bytes: u64) -> Result<String, ReadError> {
             limit: limit_bytes,
         });
     }
-    text_from_bytes(path, bytes)
+    Ok(bytes)
+}
+
+/// Opens a file for reading; on Unix without waiting, so a named pipe with
+/// no writer cannot hold the open (reads of regular files are unaffected).
+fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
 }
 
 /// Checks that bytes are non-empty UTF-8, locating the first bad byte.
@@ -187,28 +329,49 @@ fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, ReadError> {
 
 /// Parses and checks dataset text. Never panics, whatever the input.
 pub fn load_str(text: &str) -> Loaded {
+    load_str_with(text, None).unwrap_or_else(|Cancelled| Loaded {
+        dataset: None,
+        problems: vec![Problem::error("", stream::CANCELLED)],
+    })
+}
+
+/// The load was cancelled (see [`Progress::cancel`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cancelled;
+
+/// Like [`load_str`], counting nodes in `progress`, and stopping early
+/// once it is cancelled.
+pub fn load_str_with(text: &str, progress: Option<Arc<Progress>>) -> Result<Loaded, Cancelled> {
+    let cancelled = || progress.as_ref().is_some_and(|p| p.is_cancelled());
     // A byte-order mark is left by some Windows editors; it is not JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut ignored = Vec::new();
     let mut ignored_dropped = 0;
     let mut deserializer = serde_json::Deserializer::from_str(text);
     // Nodes are checked while they are parsed; see `stream`.
-    let (parsed, checker) = stream::with_checker(check::Checker::default(), || {
-        serde_ignored::deserialize(&mut deserializer, |path| {
-            // Past the limit the checker counts problems without keeping
-            // them; these warnings need no more.
-            if ignored.len() < MAX_PROBLEMS {
-                ignored.push(Problem::warning(
-                    problem::path_from_ignored(&path),
-                    "unknown field (ignored); check its spelling",
-                ));
-            } else {
-                ignored_dropped += 1;
-            }
-        })
-        .and_then(|raw: field::Field<raw::RawDataset>| deserializer.end().map(|()| raw))
-    });
-    match parsed {
+    if let Some(progress) = &progress {
+        progress.set_phase(Phase::Checking);
+    }
+    let (parsed, checker) =
+        stream::with_checker(check::Checker::default(), progress.clone(), || {
+            serde_ignored::deserialize(&mut deserializer, |path| {
+                // Past the limit the checker counts problems without keeping
+                // them; these warnings need no more.
+                if ignored.len() < MAX_PROBLEMS {
+                    ignored.push(Problem::warning(
+                        problem::path_from_ignored(&path),
+                        "unknown field (ignored); check its spelling",
+                    ));
+                } else {
+                    ignored_dropped += 1;
+                }
+            })
+            .and_then(|raw: field::Field<raw::RawDataset>| deserializer.end().map(|()| raw))
+        });
+    if cancelled() {
+        return Err(Cancelled);
+    }
+    Ok(match parsed {
         Ok(field::Field::Ok(raw)) => {
             let (dataset, problems) = check::check(raw, checker, ignored, ignored_dropped);
             Loaded { dataset, problems }
@@ -228,7 +391,7 @@ pub fn load_str(text: &str) -> Loaded {
             dataset: None,
             problems: vec![parse_problem(text, &error)],
         },
-    }
+    })
 }
 
 /// Describes an error that stopped parsing: a syntax error, or one of the
@@ -276,6 +439,18 @@ pub fn load_file(path: &Path) -> Result<Loaded, ReadError> {
 pub fn load_file_with_limit(path: &Path, limit_bytes: u64) -> Result<Loaded, ReadError> {
     let text = read_text(path, limit_bytes)?;
     Ok(load_str(&text))
+}
+
+/// Like [`load_file_with_limit`], reporting to `progress` and stopping with
+/// [`ReadError::Cancelled`] once it is cancelled.
+pub fn load_file_with(
+    path: &Path,
+    limit_bytes: u64,
+    progress: &Arc<Progress>,
+) -> Result<Loaded, ReadError> {
+    let text = read_text_with(path, limit_bytes, progress)?;
+    load_str_with(&text, Some(Arc::clone(progress)))
+        .map_err(|Cancelled| ReadError::Cancelled(path.to_owned()))
 }
 
 /// The embedded default dataset.

@@ -157,12 +157,13 @@ fn read_sources(
             }
             Some(file) => {
                 let path = dir.join(file);
-                match std::fs::read(&path) {
+                let progress = super::Progress::default();
+                match super::read_bytes_with(&path, super::MAX_DATASET_BYTES, &progress) {
                     Ok(bytes) => Some(normalize(&String::from_utf8_lossy(&bytes))),
                     Err(error) => {
                         problems.push(Problem::error(
                             format!("sources[{i}].file"),
-                            format!("cannot read the source text: {error}: {}", path.display()),
+                            format!("cannot read the source text: {error}"),
                         ));
                         None
                     }

@@ -15,23 +15,37 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::fmt;
+use std::sync::Arc;
 
 use serde::de::{self, Deserialize, Deserializer, SeqAccess};
 
 use super::check::Checker;
 use super::field::{Field, Kind, Shape};
 use super::model::NodeIx;
+use super::progress::Progress;
 use super::raw::{RawNode, RawPlan};
 
 thread_local! {
     static CHECKER: RefCell<Option<Checker>> = const { RefCell::new(None) };
+    static PROGRESS: RefCell<Option<Arc<Progress>>> = const { RefCell::new(None) };
 }
 
+/// The message of the error that stops a cancelled parse.
+pub(super) const CANCELLED: &str = "the load was cancelled";
+
 /// Runs `parse` with `checker` available to the list types, and gives the
-/// checker back with what it collected.
-pub(super) fn with_checker<T>(checker: Checker, parse: impl FnOnce() -> T) -> (T, Checker) {
+/// checker back with what it collected. With `progress`, each node is
+/// counted there, and the parse stops soon after the load is cancelled.
+pub(super) fn with_checker<T>(
+    checker: Checker,
+    progress: Option<Arc<Progress>>,
+    parse: impl FnOnce() -> T,
+) -> (T, Checker) {
     let previous = CHECKER.with(|cell| cell.borrow_mut().replace(checker));
+    let previous_progress =
+        PROGRESS.with(|cell| std::mem::replace(&mut *cell.borrow_mut(), progress));
     let out = parse();
+    PROGRESS.with(|cell| *cell.borrow_mut() = previous_progress);
     let checker = CHECKER.with(|cell| std::mem::replace(&mut *cell.borrow_mut(), previous));
     // The checker was put in above and only this function takes it out.
     (out, checker.unwrap_or_default())
@@ -42,6 +56,16 @@ pub(super) fn with_checker<T>(checker: Checker, parse: impl FnOnce() -> T) -> (T
 /// error) the lists parse without checking.
 fn checking<R>(f: impl FnOnce(&mut Checker) -> R) -> Option<R> {
     CHECKER.with(|cell| cell.borrow_mut().as_mut().map(f))
+}
+
+/// Counts a parsed node; says whether the load was cancelled.
+fn counted_and_cancelled() -> bool {
+    PROGRESS.with(|cell| {
+        cell.borrow().as_ref().is_some_and(|progress| {
+            progress.add_node();
+            progress.is_cancelled()
+        })
+    })
 }
 
 /// A plan's `nodes` (`CHILDREN = false`) or a node's `children` (`true`):
@@ -92,6 +116,9 @@ impl<'de, const CHILDREN: bool> de::Visitor<'de> for NodeListVisitor<CHILDREN> {
                 && let Some(Some(ix)) = checking(|c| c.finish_node(slot, element))
             {
                 nodes.push(ix);
+            }
+            if counted_and_cancelled() {
+                return Err(de::Error::custom(CANCELLED));
             }
         }
         if let Some(depth) = key {

@@ -82,6 +82,28 @@ const MESSAGES: &[(&str, &str)] = &[
         "expected a dataset file, found a folder: {}",
         "应为数据集文件，实为文件夹：{}",
     ),
+    (
+        "expected a dataset file, found a named pipe (FIFO), which could keep the read waiting forever: {}",
+        "应为数据集文件，实为命名管道（FIFO），读取可能无限等待：{}",
+    ),
+    (
+        "expected a dataset file, found a socket: {}",
+        "应为数据集文件，实为套接字：{}",
+    ),
+    (
+        "expected a dataset file, found a device (such as /dev/zero), whose reading may never end: {}",
+        "应为数据集文件，实为设备（如 /dev/zero），读取可能永不结束：{}",
+    ),
+    (
+        "expected a dataset file, found a disk device: {}",
+        "应为数据集文件，实为磁盘设备：{}",
+    ),
+    (
+        "expected a dataset file, found something that is not a regular file: {}",
+        "应为数据集文件，实为非普通文件：{}",
+    ),
+    ("the load of {} was cancelled", "已取消载入 {}"),
+    ("the load was cancelled", "已取消载入"),
     ("cannot read {}: {}", "无法读取 {}：{}"),
     (
         "the file is not UTF-8 text: invalid byte {}",
