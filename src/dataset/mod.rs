@@ -341,7 +341,7 @@ pub struct Cancelled;
 
 /// Like [`load_str`], counting nodes in `progress`, and stopping early
 /// once it is cancelled.
-pub fn load_str_with(text: &str, progress: Option<Arc<Progress>>) -> Result<Loaded, Cancelled> {
+pub fn load_str_with(text: &str, progress: Option<&Arc<Progress>>) -> Result<Loaded, Cancelled> {
     let cancelled = || progress.as_ref().is_some_and(|p| p.is_cancelled());
     // A byte-order mark is left by some Windows editors; it is not JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -353,7 +353,7 @@ pub fn load_str_with(text: &str, progress: Option<Arc<Progress>>) -> Result<Load
         progress.set_phase(Phase::Checking);
     }
     let (parsed, checker) =
-        stream::with_checker(check::Checker::default(), progress.clone(), || {
+        stream::with_checker(check::Checker::default(), progress.cloned(), || {
             serde_ignored::deserialize(&mut deserializer, |path| {
                 // Past the limit the checker counts problems without keeping
                 // them; these warnings need no more.
@@ -449,8 +449,7 @@ pub fn load_file_with(
     progress: &Arc<Progress>,
 ) -> Result<Loaded, ReadError> {
     let text = read_text_with(path, limit_bytes, progress)?;
-    load_str_with(&text, Some(Arc::clone(progress)))
-        .map_err(|Cancelled| ReadError::Cancelled(path.to_owned()))
+    load_str_with(&text, Some(progress)).map_err(|Cancelled| ReadError::Cancelled(path.to_owned()))
 }
 
 /// The embedded default dataset.

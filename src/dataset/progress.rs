@@ -70,7 +70,7 @@ impl Progress {
     /// known size.
     pub fn fraction_read(&self) -> Option<f32> {
         let total = self.total();
-        (total > 0).then(|| (self.bytes() as f64 / total as f64).clamp(0.0, 1.0) as f32)
+        (total > 0).then(|| (self.bytes() as f32 / total as f32).clamp(0.0, 1.0))
     }
 
     /// Asks the load to stop at its next chance.
