@@ -155,7 +155,7 @@ fn main() {
         query: "clinical".to_owned(),
         ..TreeFilter::default()
     }));
-    let rows = state.tree.rows.len();
+    let rows = state.doc.tree.rows.len();
     let big = time_frames(frames, |ui| state.ui(ui));
     println!(
         "  {measures} measures, all open, search p50 {:6.3} ms  p95 {:6.3} ms  ({:.2}x baseline p95; goal p95 <= 4 ms; {rows} of {nodes} rows shown)",
@@ -173,7 +173,7 @@ fn main() {
             for end in 1..=phrase.len() {
                 let query = &phrase[..end];
                 let start = Instant::now();
-                black_box(naive_filter(&state.dataset, query));
+                black_box(naive_filter(&state.doc.dataset, query));
                 naive.push(start.elapsed());
                 let filter = TreeFilter {
                     query: query.to_owned(),
@@ -182,7 +182,7 @@ fn main() {
                 let start = Instant::now();
                 state.apply(Command::SetFilter(filter));
                 ours.push(start.elapsed());
-                black_box(state.tree.rows.len());
+                black_box(state.doc.tree.rows.len());
             }
         }
     }

@@ -1,16 +1,24 @@
 //! Noticing that the open dataset file changed on disk, without reporting
 //! a file that is still being written: a change is acted on only once the
 //! file's size and modification time have stayed the same for a while.
-//! Pure logic over stamps and times, so it is tested without waiting.
+//!
+//! [`FileWatch`] is the pure logic over stamps and times, tested without
+//! waiting. [`Watch`] drives it: from the operating system's file events
+//! (through `notify`, on the file's folder, so an editor that saves by
+//! renaming a new file over the old one is seen), or by polling where such
+//! events do not arrive (network file systems) or cannot be had.
 
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, SystemTime};
 
 /// How long a changed file must stay unchanged before it is reloaded, in
 /// seconds.
 pub const SETTLE_SECONDS: f64 = 1.0;
 
-/// How often the file is looked at, in seconds.
+/// How often the file is looked at while polling, or while a change
+/// settles, in seconds.
 pub const POLL_SECONDS: f64 = 0.5;
 
 /// What identifies a version of a file: its length and modification time;
@@ -23,12 +31,23 @@ pub fn stamp(path: &Path) -> Stamp {
     Some((metadata.len(), metadata.modified().ok()?))
 }
 
-/// Watches one file by polling.
+/// What a look at the file found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Seen {
+    /// Nothing to act on (unchanged, or a change still settling).
+    Nothing,
+    /// The file changed and has settled: load it again.
+    Changed,
+    /// The file has gone (deleted or moved away) and stayed gone.
+    Gone,
+}
+
+/// Watches one file's stamps; see the module's documentation.
 #[derive(Clone, Debug)]
 pub struct FileWatch {
     /// The file.
     pub path: PathBuf,
-    /// The version on screen.
+    /// The version on screen (`None` once it was seen gone).
     seen: Stamp,
     /// A newer version and since when it has looked like this.
     pending: Option<(Stamp, f64)>,
@@ -53,28 +72,32 @@ impl FileWatch {
     }
 
     /// Takes the file's stamp at time `now` (seconds); says whether the
-    /// file has changed and then settled, so it should be reloaded.
-    pub fn poll(&mut self, now: f64, current: Stamp) -> bool {
+    /// file has changed and settled, or gone.
+    pub fn poll(&mut self, now: f64, current: Stamp) -> Seen {
         self.last_poll = now;
         if current == self.seen {
             // Back as it was (or never changed): nothing to do.
             self.pending = None;
-            return false;
+            return Seen::Nothing;
         }
         match self.pending {
             Some((pending, since)) if pending == current => {
                 if now - since >= SETTLE_SECONDS {
                     self.seen = current;
                     self.pending = None;
-                    true
+                    if current.is_some() {
+                        Seen::Changed
+                    } else {
+                        Seen::Gone
+                    }
                 } else {
-                    false
+                    Seen::Nothing
                 }
             }
             // A new change, or still changing: start waiting again.
             _ => {
                 self.pending = Some((current, now));
-                false
+                Seen::Nothing
             }
         }
     }
@@ -83,6 +106,197 @@ impl FileWatch {
     pub fn is_settling(&self) -> bool {
         self.pending.is_some()
     }
+
+    /// Whether the file was last seen gone.
+    pub fn is_gone(&self) -> bool {
+        self.seen.is_none()
+    }
+}
+
+/// How a [`Watch`] learns of changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The operating system's file events; no wake-ups while idle.
+    Events,
+    /// Looking every [`POLL_SECONDS`].
+    Polling,
+}
+
+/// Watches the open file; the window calls [`Watch::tick`] each frame and
+/// asks for the next frame when it says.
+pub struct Watch {
+    file: FileWatch,
+    mode: Mode,
+    /// Set by the event thread when something happened in the folder.
+    stirred: Arc<AtomicBool>,
+    /// Kept alive while watching; dropped, it stops.
+    _native: Option<notify::RecommendedWatcher>,
+}
+
+impl std::fmt::Debug for Watch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Watch")
+            .field("file", &self.file)
+            .field("mode", &self.mode)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Watch {
+    /// Watches `path`, whose version `seen` is on screen. `wake` is called
+    /// from the event thread when the folder changes. Events are used
+    /// unless `polling` is asked for, the file is on a network file system,
+    /// or they cannot be set up.
+    pub fn new(
+        path: PathBuf,
+        seen: Stamp,
+        polling: bool,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) -> Self {
+        let stirred = Arc::new(AtomicBool::new(false));
+        let native = if polling || on_network_file_system(&path) {
+            None
+        } else {
+            native_watcher(&path, Arc::clone(&stirred), wake)
+        };
+        Self {
+            file: FileWatch::new(path, seen),
+            mode: if native.is_some() {
+                Mode::Events
+            } else {
+                Mode::Polling
+            },
+            stirred,
+            _native: native,
+        }
+    }
+
+    /// The file watched.
+    pub fn path(&self) -> &Path {
+        &self.file.path
+    }
+
+    /// How changes are learnt of.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// Whether the file was last seen gone.
+    pub fn is_gone(&self) -> bool {
+        self.file.is_gone()
+    }
+
+    /// Looks at the file if an event came or a look is due, at time `now`
+    /// (seconds). Gives what was seen, and when to call again (`None`:
+    /// only after the next event).
+    pub fn tick(&mut self, now: f64) -> (Seen, Option<Duration>) {
+        let stirred = self.stirred.swap(false, Ordering::Relaxed);
+        let look = match self.mode {
+            Mode::Polling => self.file.due(now),
+            Mode::Events => stirred || (self.file.is_settling() && self.file.due(now)),
+        };
+        let seen = if look {
+            let current = stamp(&self.file.path);
+            self.file.poll(now, current)
+        } else {
+            Seen::Nothing
+        };
+        let again = match self.mode {
+            Mode::Polling => true,
+            Mode::Events => self.file.is_settling(),
+        };
+        (seen, again.then(|| Duration::from_secs_f64(POLL_SECONDS)))
+    }
+}
+
+/// Watches the file's folder (without recursion) for events naming the
+/// file; `None` if the platform's watcher cannot be set up.
+fn native_watcher(
+    path: &Path,
+    stirred: Arc<AtomicBool>,
+    wake: impl Fn() + Send + Sync + 'static,
+) -> Option<notify::RecommendedWatcher> {
+    use notify::Watcher as _;
+    let folder = path.parent()?.to_owned();
+    let name = path.file_name()?.to_owned();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        // An error (the folder gone, say) also stirs a look.
+        let ours = event.map_or(true, |event| {
+            event
+                .paths
+                .iter()
+                .any(|p| p.file_name() == Some(name.as_os_str()))
+        });
+        if ours {
+            stirred.store(true, Ordering::Relaxed);
+            wake();
+        }
+    })
+    .ok()?;
+    watcher
+        .watch(&folder, notify::RecursiveMode::NonRecursive)
+        .ok()?;
+    Some(watcher)
+}
+
+/// File system types whose changes made elsewhere send no events here.
+const NETWORK_FILE_SYSTEMS: &[&str] = &[
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smb3",
+    "smbfs",
+    "9p",
+    "afs",
+    "ceph",
+    "glusterfs",
+    "fuse.sshfs",
+    "fuse.rclone",
+    "davfs",
+    "fuse.davfs2",
+    "lustre",
+    "gpfs",
+];
+
+/// Whether `path` lies on a network file system (Linux: read from
+/// `/proc/self/mountinfo`; elsewhere, assumed not).
+pub fn on_network_file_system(path: &Path) -> bool {
+    let Ok(mountinfo) = std::fs::read_to_string("/proc/self/mountinfo") else {
+        return false;
+    };
+    let path = std::fs::canonicalize(path)
+        .or_else(|_| {
+            path.parent()
+                .map_or(Ok(path.to_owned()), std::fs::canonicalize)
+        })
+        .unwrap_or_else(|_| path.to_owned());
+    mount_type(&mountinfo, &path).is_some_and(|fs| NETWORK_FILE_SYSTEMS.contains(&fs))
+}
+
+/// The file system type of the mount `path` lies on, from the text of
+/// `/proc/self/mountinfo`: the longest mount point that contains it.
+pub fn mount_type<'a>(mountinfo: &'a str, path: &Path) -> Option<&'a str> {
+    mountinfo
+        .lines()
+        .filter_map(|line| {
+            let fields: Vec<&str> = line.split(' ').collect();
+            let mount_point = *fields.get(4)?;
+            // The optional fields end at "-"; the type follows.
+            let dash = fields.iter().position(|f| *f == "-")?;
+            let fs_type = *fields.get(dash + 1)?;
+            Some((unescape_mount_point(mount_point), fs_type))
+        })
+        .filter(|(mount_point, _)| path.starts_with(mount_point))
+        .max_by_key(|(mount_point, _)| mount_point.len())
+        .map(|(_, fs_type)| fs_type)
+}
+
+/// Mount points write a space as `\040` and so on.
+fn unescape_mount_point(text: &str) -> String {
+    text.replace("\\040", " ")
+        .replace("\\011", "\t")
+        .replace("\\012", "\n")
+        .replace("\\134", "\\")
 }
 
 #[cfg(test)]
@@ -99,39 +313,103 @@ mod tests {
     #[test]
     fn a_file_written_in_chunks_is_reloaded_once_after_it_settles() {
         let mut watch = FileWatch::new("x.json".into(), at(100, 1));
-        assert!(!watch.poll(0.0, at(100, 1)), "unchanged");
+        assert_eq!(watch.poll(0.0, at(100, 1)), Seen::Nothing, "unchanged");
         // Written in three chunks, half a second apart.
-        assert!(!watch.poll(0.5, at(40, 2)));
-        assert!(!watch.poll(1.0, at(80, 3)));
-        assert!(!watch.poll(1.5, at(120, 4)));
+        assert_eq!(watch.poll(0.5, at(40, 2)), Seen::Nothing);
+        assert_eq!(watch.poll(1.0, at(80, 3)), Seen::Nothing);
+        assert_eq!(watch.poll(1.5, at(120, 4)), Seen::Nothing);
         assert!(watch.is_settling());
         // Not yet a second unchanged.
-        assert!(!watch.poll(2.0, at(120, 4)));
-        assert!(watch.poll(2.5, at(120, 4)), "settled: reload");
-        assert!(!watch.poll(3.0, at(120, 4)), "and only once");
+        assert_eq!(watch.poll(2.0, at(120, 4)), Seen::Nothing);
+        assert_eq!(
+            watch.poll(2.5, at(120, 4)),
+            Seen::Changed,
+            "settled: reload"
+        );
+        assert_eq!(watch.poll(3.0, at(120, 4)), Seen::Nothing, "and only once");
         assert!(!watch.is_settling());
     }
 
     #[test]
     fn a_file_that_goes_back_as_it_was_is_not_reloaded() {
         let mut watch = FileWatch::new("x.json".into(), at(100, 1));
-        assert!(!watch.poll(0.0, at(0, 2)));
-        assert!(!watch.poll(0.5, at(100, 1)));
-        assert!(!watch.poll(5.0, at(100, 1)));
+        assert_eq!(watch.poll(0.0, at(0, 2)), Seen::Nothing);
+        assert_eq!(watch.poll(0.5, at(100, 1)), Seen::Nothing);
+        assert_eq!(watch.poll(5.0, at(100, 1)), Seen::Nothing);
     }
 
     #[test]
-    fn a_deleted_file_is_reported_once_it_stays_deleted() {
+    fn a_deleted_file_is_reported_gone_once_and_reloaded_when_it_comes_back() {
         let mut watch = FileWatch::new("x.json".into(), at(100, 1));
-        assert!(!watch.poll(0.0, None));
-        assert!(watch.poll(1.0, None));
+        assert_eq!(watch.poll(0.0, None), Seen::Nothing);
+        assert_eq!(watch.poll(1.0, None), Seen::Gone);
+        assert!(watch.is_gone());
+        assert_eq!(watch.poll(5.0, None), Seen::Nothing, "said once");
+        // Put back, and settled.
+        assert_eq!(watch.poll(6.0, at(90, 7)), Seen::Nothing);
+        assert_eq!(watch.poll(7.0, at(90, 7)), Seen::Changed);
+        assert!(!watch.is_gone());
+    }
+
+    #[test]
+    fn a_file_deleted_for_a_moment_by_a_rename_save_is_not_reported_gone() {
+        let mut watch = FileWatch::new("x.json".into(), at(100, 1));
+        assert_eq!(watch.poll(0.0, None), Seen::Nothing);
+        assert_eq!(watch.poll(0.2, at(110, 2)), Seen::Nothing);
+        assert_eq!(watch.poll(1.3, at(110, 2)), Seen::Changed);
+    }
+
+    #[test]
+    fn the_mount_of_a_path_is_the_longest_mount_point_holding_it() {
+        let mountinfo = "\
+22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw
+40 22 0:35 / /mnt/share rw,relatime shared:2 - nfs4 server:/export rw
+41 22 0:36 / /mnt/my\\040files rw - cifs //host/files rw
+42 40 0:37 / /mnt/share/local rw - tmpfs tmpfs rw";
+        let at = |p: &str| mount_type(mountinfo, Path::new(p));
+        assert_eq!(at("/home/a/plans.json"), Some("ext4"));
+        assert_eq!(at("/mnt/share/plans.json"), Some("nfs4"));
+        assert_eq!(at("/mnt/my files/plans.json"), Some("cifs"));
+        assert_eq!(at("/mnt/share/local/x.json"), Some("tmpfs"));
+        assert_eq!(at("/mnt/shared/x.json"), Some("ext4"), "by path segment");
+    }
+
+    #[test]
+    fn events_from_the_folder_reload_a_rewritten_file_and_say_when_it_went() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let path = dir.path().join("plans.json");
+        std::fs::write(&path, "one").expect("written");
+        let mut watch = Watch::new(path.clone(), stamp(&path), false, || {});
+        assert_eq!(watch.mode(), Mode::Events);
+        // Idle: nothing to look at, and no frame asked for.
+        assert_eq!(watch.tick(0.0), (Seen::Nothing, None));
+        std::thread::sleep(Duration::from_millis(20));
+        std::fs::write(&path, "two, longer").expect("rewritten");
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        let mut now = 1.0;
+        let mut seen = Seen::Nothing;
+        while seen == Seen::Nothing && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+            now += 0.6;
+            seen = watch.tick(now).0;
+        }
+        assert_eq!(seen, Seen::Changed);
+        std::fs::remove_file(&path).expect("deleted");
+        let mut seen = Seen::Nothing;
+        while seen == Seen::Nothing && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+            now += 0.6;
+            seen = watch.tick(now).0;
+        }
+        assert_eq!(seen, Seen::Gone);
+        assert!(watch.is_gone());
     }
 
     #[test]
     fn polls_are_spaced() {
         let mut watch = FileWatch::new("x.json".into(), None);
         assert!(watch.due(0.0));
-        watch.poll(0.0, None);
+        let _ = watch.poll(0.0, None);
         assert!(!watch.due(0.2));
         assert!(watch.due(0.5));
     }

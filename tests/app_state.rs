@@ -15,36 +15,43 @@ fn state() -> AppState {
 #[test]
 fn it_opens_on_the_built_in_dataset_with_the_plans_closed() {
     let state = state();
-    assert_eq!(state.tree.rows.len(), state.dataset.plans.len());
-    assert_eq!(state.chart, ChartId::IndustrialOutput);
-    assert!(state.banner.is_none());
+    assert_eq!(state.doc.tree.rows.len(), state.doc.dataset.plans.len());
+    assert_eq!(state.session.chart, ChartId::IndustrialOutput);
+    assert!(state.session.banner.is_none());
 }
 
 #[test]
 fn selecting_a_measure_reveals_it_and_lights_its_figures_in_the_charts() {
     let mut state = state();
     let fund = state
+        .doc
         .dataset
         .figure_by_id("fund-future-industry")
         .expect("fund");
-    let measure = state.dataset.figure_measures(fund)[0];
+    let measure = state.doc.dataset.figure_measures(fund)[0];
+    let scrolls = state.doc.scroll_request;
     state.apply(Command::Select(Item::Node(measure)));
     assert!(
-        state.tree.row_of(Item::Node(measure)).is_some(),
+        state.doc.tree.row_of(Item::Node(measure)).is_some(),
         "revealed in the tree"
     );
-    assert!(state.scroll_to_selection);
-    assert!(highlighted(&state.dataset, state.selected()).contains(&fund));
+    assert!(
+        state.doc.scroll_request > scrolls,
+        "the tree is asked to scroll to it"
+    );
+    assert!(highlighted(&state.doc.dataset, state.doc.selected()).contains(&fund));
 }
 
 #[test]
 fn clicking_a_chart_point_selects_it_and_its_measures_are_one_click_away() {
     let mut state = state();
     let point = state
+        .doc
         .dataset
         .figure_by_id("future-industries-output-2030")
         .or_else(|| {
             state
+                .doc
                 .dataset
                 .figure_by_id("future-industries-output")
                 .and_then(|series| {
@@ -56,47 +63,47 @@ fn clicking_a_chart_point_selects_it_and_its_measures_are_one_click_away() {
         })
         .expect("the 2030 future-industries point");
     state.apply(Command::Select(Item::Figure(point)));
-    let measures = Item::Figure(point).linked_nodes(&state.dataset);
+    let measures = Item::Figure(point).linked_nodes(&state.doc.dataset);
     assert!(!measures.is_empty(), "the 2030 goal belongs to a measure");
     state.apply(Command::Select(Item::Node(measures[0])));
-    assert!(state.tree.row_of(Item::Node(measures[0])).is_some());
+    assert!(state.doc.tree.row_of(Item::Node(measures[0])).is_some());
     // Back returns to the point, forward to the measure.
     state.apply(Command::Back);
-    assert_eq!(state.selected(), Some(Item::Figure(point)));
+    assert_eq!(state.doc.selected(), Some(Item::Figure(point)));
     state.apply(Command::Forward);
-    assert_eq!(state.selected(), Some(Item::Node(measures[0])));
+    assert_eq!(state.doc.selected(), Some(Item::Node(measures[0])));
 }
 
 #[test]
 fn searching_narrows_the_tree_and_clearing_restores_it() {
     let mut state = state();
-    let before = state.tree.rows.len();
+    let before = state.doc.tree.rows.len();
     state.apply(Command::SetFilter(TreeFilter {
         query: "vaccination".into(),
         ..TreeFilter::default()
     }));
-    assert_eq!(state.tree.match_count, 1);
-    assert!(state.tree.rows.iter().any(|r| r.is_match));
+    assert_eq!(state.doc.tree.match_count, 1);
+    assert!(state.doc.tree.rows.iter().any(|r| r.is_match));
     state.apply(Command::SetFilter(TreeFilter::default()));
-    assert_eq!(state.tree.rows.len(), before);
+    assert_eq!(state.doc.tree.rows.len(), before);
 }
 
 #[test]
 fn a_file_that_does_not_load_leaves_the_built_in_dataset_with_a_banner() {
     let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad/syntax_error.json");
     let state = AppState::open(Some(&bad)).expect("falls back");
-    let banner = state.banner.expect("a banner").text();
+    let banner = state.session.banner.expect("a banner").text();
     assert!(
         banner.contains("syntax_error.json is not a valid dataset"),
         "{banner}"
     );
     assert!(banner.contains("line 5, column 1"), "{banner}");
     assert_eq!(
-        state.dataset.title,
+        state.doc.dataset.title,
         dataset::load_embedded().dataset.expect("valid").title
     );
     let missing = AppState::open(Some(Path::new("/no/such/file.json"))).expect("falls back");
-    let banner = missing.banner.expect("a banner");
+    let banner = missing.session.banner.expect("a banner");
     assert!(banner.text().contains("no such file"), "{}", banner.text());
     // An empty file is a problem with its content, as in the problems
     // panel, and reads in Chinese too.
@@ -104,7 +111,7 @@ fn a_file_that_does_not_load_leaves_the_built_in_dataset_with_a_banner() {
     let empty = dir.path().join("empty.json");
     std::fs::write(&empty, "").expect("writes");
     let state = AppState::open(Some(&empty)).expect("falls back");
-    let empty_banner = state.banner.expect("a banner");
+    let empty_banner = state.session.banner.expect("a banner");
     let english = empty_banner.text();
     plan_explorer::i18n::set(plan_explorer::i18n::Lang::Zh);
     let chinese = empty_banner.text();

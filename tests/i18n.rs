@@ -54,7 +54,7 @@ fn the_top_bar_switches_to_chinese_and_back() {
     assert!(harness.query_by_label("Search:").is_some());
     harness.get_by_label("简体中文").click();
     harness.run_steps(2);
-    assert_eq!(harness.state().lang, Lang::Zh);
+    assert_eq!(harness.state().session.lang, Lang::Zh);
     // Found through AccessKit, as a screen reader would.
     for label in [
         "搜索：",
@@ -75,14 +75,14 @@ fn the_top_bar_switches_to_chinese_and_back() {
             .is_some()
     );
     // Amounts follow the language, as the user has not chosen.
-    assert_eq!(harness.state().convention, Convention::Chinese);
+    assert_eq!(harness.state().session.convention, Convention::Chinese);
     // Entries the dataset has only in English are marked; those with a
     // Chinese title show it.
     // Searching in Chinese finds the Chinese titles.
     harness.get_by_label("搜索：").focus();
     harness.get_by_label("搜索：").type_text("一键通");
     harness.run_steps(2);
-    assert_eq!(harness.state().tree.match_count, 1);
+    assert_eq!(harness.state().doc.tree.match_count, 1);
     assert!(
         harness
             .query_all_by_label_contains("为老服务一键通")
@@ -97,7 +97,10 @@ fn the_top_bar_switches_to_chinese_and_back() {
     harness.get_by_label("English").click();
     harness.run_steps(2);
     assert!(harness.query_by_label("Search:").is_some());
-    assert_eq!(harness.state().convention, Convention::International);
+    assert_eq!(
+        harness.state().session.convention,
+        Convention::International
+    );
 }
 
 #[test]
@@ -109,7 +112,7 @@ fn a_chosen_convention_stays_when_the_language_changes() {
     harness.run_steps(1);
     harness.get_by_label("English").click();
     harness.run_steps(1);
-    assert_eq!(harness.state().convention, Convention::Chinese);
+    assert_eq!(harness.state().session.convention, Convention::Chinese);
 }
 
 #[test]
@@ -120,12 +123,12 @@ fn the_language_is_remembered_and_otherwise_follows_the_system() {
     assert_eq!(settings.lang, Some(Lang::Zh));
     let mut restarted = AppState::open(None).expect("opens");
     restarted.apply_settings(&settings);
-    assert_eq!(restarted.lang, Lang::Zh);
-    assert_eq!(restarted.convention, Convention::Chinese);
+    assert_eq!(restarted.session.lang, Lang::Zh);
+    assert_eq!(restarted.session.convention, Convention::Chinese);
     // Nothing chosen: the system's locale decides.
     let mut fresh = AppState::open(None).expect("opens");
     fresh.apply_settings(&Settings::default());
-    assert_eq!(fresh.lang, Lang::system());
+    assert_eq!(fresh.session.lang, Lang::system());
     assert_eq!(fresh.settings().lang, None, "not written as a choice");
 }
 
@@ -211,7 +214,8 @@ fn the_problems_panel_speaks_chinese_in_chinese_mode() {
     let bad = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/bad/dangling_refs.json");
     state.apply(plan_explorer::ui::Command::OpenFile(bad));
-    let problems = state.problems.as_ref().expect("problems");
+    assert!(state.finish_loading(std::time::Duration::from_mins(1)));
+    let problems = state.session.problems.as_ref().expect("problems");
     assert!(
         problems.lines().iter().all(|l| l.contains(": 错误：")),
         "{:?}",
@@ -226,6 +230,7 @@ fn the_problems_panel_speaks_chinese_in_chinese_mode() {
         problems.lines()
     );
     let status = state
+        .session
         .status
         .as_ref()
         .map(plan_explorer::ui::Note::text)
@@ -237,7 +242,11 @@ fn the_problems_panel_speaks_chinese_in_chinese_mode() {
 fn unit_and_theme_names_show_in_chinese_or_are_marked_english() {
     let mut state = AppState::open(None).expect("opens");
     state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
-    let node = state.dataset.node_by_id("medai-1-1").expect("the measure");
+    let node = state
+        .doc
+        .dataset
+        .node_by_id("medai-1-1")
+        .expect("the measure");
     state.apply(plan_explorer::ui::Command::Select(
         plan_explorer::selection::Item::Node(node),
     ));
@@ -321,10 +330,11 @@ fn switching_language_rewrites_the_open_change_summary() {
     let mut state = AppState::open(Some(&edition)).expect("opens");
     state.apply(plan_explorer::ui::Command::SetLang(Lang::En));
     state.apply(plan_explorer::ui::Command::OpenFile(current));
-    let english = state.changes.as_ref().expect("open").summary();
+    assert!(state.finish_loading(std::time::Duration::from_mins(1)));
+    let english = state.doc.changes.as_ref().expect("open").summary();
     assert!(english.contains("funds: 6 added"), "{english}");
     state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
-    let changes = state.changes.as_ref().expect("still open");
+    let changes = state.doc.changes.as_ref().expect("still open");
     assert!(
         changes.summary().contains("资金：新增 6"),
         "{}",
@@ -334,7 +344,7 @@ fn switching_language_rewrites_the_open_change_summary() {
         changes.changes.iter().any(|c| c
             .details
             .iter()
-            .any(|d| d.text(state.convention).starts_with("名称：由"))),
+            .any(|d| d.text(state.session.convention).starts_with("名称：由"))),
         "{:?}",
         changes.changes
     );
@@ -348,16 +358,24 @@ fn switching_language_rewrites_the_status_line_and_the_open_problems() {
     let bad = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/bad/dangling_refs.json");
     state.apply(plan_explorer::ui::Command::OpenFile(bad));
+    assert!(state.finish_loading(std::time::Duration::from_mins(1)));
     state.apply(plan_explorer::ui::Command::OpenFile(
         "/no/such/plans.json".into(),
     ));
-    let status = |state: &AppState| state.status.as_ref().map(plan_explorer::ui::Note::text);
+    assert!(state.finish_loading(std::time::Duration::from_mins(1)));
+    let status = |state: &AppState| {
+        state
+            .session
+            .status
+            .as_ref()
+            .map(plan_explorer::ui::Note::text)
+    };
     assert!(
         status(&state).is_some_and(|s| s.contains("did not load")),
         "{:?}",
         status(&state)
     );
-    let english = state.problems.as_ref().expect("problems").lines();
+    let english = state.session.problems.as_ref().expect("problems").lines();
     assert!(english[0].contains("no such file"), "{english:?}");
 
     state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
@@ -366,7 +384,7 @@ fn switching_language_rewrites_the_status_line_and_the_open_problems() {
         "{:?}",
         status(&state)
     );
-    let chinese = state.problems.as_ref().expect("problems").lines();
+    let chinese = state.session.problems.as_ref().expect("problems").lines();
     assert!(chinese[0].contains("找不到文件"), "{chinese:?}");
     plan_explorer::i18n::set(Lang::En);
 }
@@ -378,6 +396,7 @@ fn the_details_of_a_point_and_a_fund_give_status_and_level_in_chinese() {
     let mut state = AppState::open(None).expect("opens");
     state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
     let gdp = state
+        .doc
         .dataset
         .series
         .iter()

@@ -32,10 +32,24 @@ fn harness(state: AppState) -> Harness<'static, AppState> {
     harness
 }
 
+/// Waits for the load the last frames started, and draws its result.
+fn loaded(harness: &mut Harness<'static, AppState>) {
+    assert!(
+        harness
+            .state_mut()
+            .finish_loading(std::time::Duration::from_mins(1)),
+        "the load ends"
+    );
+    harness.run_steps(2);
+}
+
 fn open_with_dialog(harness: &mut Harness<'static, AppState>, path: &Path) {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
     harness.run_steps(2);
-    assert!(matches!(harness.state().dialog, Some(Dialog::Open(_))));
+    assert!(matches!(
+        harness.state().session.dialog,
+        Some(Dialog::Open(_))
+    ));
     // The path field; the built-in dataset has no path, so it is empty.
     harness.get_by_label("Path:").focus();
     harness
@@ -44,21 +58,29 @@ fn open_with_dialog(harness: &mut Harness<'static, AppState>, path: &Path) {
     harness.run_steps(2);
     harness.get_by_label("Open").click();
     harness.run_steps(3);
+    loaded(harness);
 }
 
 #[test]
 fn an_invalid_file_leaves_the_dataset_and_lists_its_problems() {
     let mut harness = harness(AppState::open(None).expect("opens"));
-    let title = harness.state().dataset.title.clone();
-    let measures = harness.state().dataset.nodes.len();
+    let title = harness.state().doc.dataset.title.clone();
+    let measures = harness.state().doc.dataset.nodes.len();
     let bad = root().join("tests/fixtures/bad/syntax_error.json");
     open_with_dialog(&mut harness, &bad);
 
     let state = harness.state();
-    assert_eq!(state.dataset.title, title, "the dataset on screen stays");
-    assert_eq!(state.dataset.nodes.len(), measures);
-    assert_eq!(state.dataset_path, None);
-    let problems = state.problems.as_ref().expect("the problems panel is open");
+    assert_eq!(
+        state.doc.dataset.title, title,
+        "the dataset on screen stays"
+    );
+    assert_eq!(state.doc.dataset.nodes.len(), measures);
+    assert_eq!(state.doc.path, None);
+    let problems = state
+        .session
+        .problems
+        .as_ref()
+        .expect("the problems panel is open");
     assert_eq!(problems.file, bad);
     // Each line names the file, line and column.
     let line = &problems.lines()[0];
@@ -82,23 +104,27 @@ fn an_invalid_file_leaves_the_dataset_and_lists_its_problems() {
     harness.run_steps(1);
     // A missing file is a problem too, and still nothing is replaced.
     open_with_dialog(&mut harness, Path::new("/no/such/dataset.json"));
-    let problems = harness.state().problems.as_ref().expect("open");
+    let problems = harness.state().session.problems.as_ref().expect("open");
     assert!(
         problems.lines()[0].contains("/no/such/dataset.json"),
         "{:?}",
         problems.lines()
     );
-    assert_eq!(harness.state().dataset.title, title);
+    assert_eq!(harness.state().doc.dataset.title, title);
 }
 
 #[test]
 fn opening_a_newer_edition_shows_what_changed_each_a_click_from_its_item() {
     let mut harness = harness(AppState::open(Some(&edition())).expect("opens"));
-    assert_eq!(harness.state().dataset.edition, "2025-12-31");
+    assert_eq!(harness.state().doc.dataset.edition, "2025-12-31");
     open_with_dialog(&mut harness, &current());
     let state = harness.state();
-    assert_eq!(state.dataset.edition, "2026-02-07");
-    let changes = state.changes.as_ref().expect("the change summary is open");
+    assert_eq!(state.doc.dataset.edition, "2026-02-07");
+    let changes = state
+        .doc
+        .changes
+        .as_ref()
+        .expect("the change summary is open");
     assert!(
         changes
             .summary()
@@ -124,15 +150,15 @@ fn opening_a_newer_edition_shows_what_changed_each_a_click_from_its_item() {
     );
     harness.get_by_label("Future Industry Fund").click();
     harness.run_steps(2);
-    let Some(Item::Figure(FigureRef::Fund(fund))) = harness.state().selected() else {
+    let Some(Item::Figure(FigureRef::Fund(fund))) = harness.state().doc.selected() else {
         panic!("the fund is selected");
     };
     assert_eq!(
-        harness.state().dataset.funds[fund.index()].id,
+        harness.state().doc.dataset.funds[fund.index()].id,
         "fund-future-industry"
     );
     // The file is in the recent list.
-    assert_eq!(harness.state().recent.first(), Some(&current()));
+    assert_eq!(harness.state().session.recent.first(), Some(&current()));
 }
 
 #[test]
@@ -141,7 +167,7 @@ fn a_file_rewritten_in_chunks_reloads_once_it_settles_and_never_reports_half_a_f
     let file = dir.path().join("plans.json");
     std::fs::copy(edition(), &file).expect("copies");
     let mut harness = harness(AppState::open(Some(&file)).expect("opens"));
-    assert_eq!(harness.state().dataset.edition, "2025-12-31");
+    assert_eq!(harness.state().doc.dataset.edition, "2025-12-31");
 
     // The new edition arrives in three chunks, a quarter of a second
     // apart (each kittest step is a quarter of a second).
@@ -151,10 +177,10 @@ fn a_file_rewritten_in_chunks_reloads_once_it_settles_and_never_reports_half_a_f
     for end in [2 * third, new.len()] {
         harness.run_steps(1);
         assert!(
-            harness.state().problems.is_none(),
+            harness.state().session.problems.is_none(),
             "half a file is not reported"
         );
-        assert_eq!(harness.state().dataset.edition, "2025-12-31");
+        assert_eq!(harness.state().doc.dataset.edition, "2025-12-31");
         let mut handle = std::fs::OpenOptions::new()
             .append(true)
             .open(&file)
@@ -163,10 +189,15 @@ fn a_file_rewritten_in_chunks_reloads_once_it_settles_and_never_reports_half_a_f
     }
     // Settling takes a second; then it reloads, once.
     harness.run_steps(8);
+    loaded(&mut harness);
     let state = harness.state();
-    assert!(state.problems.is_none(), "{:?}", state.problems);
-    assert_eq!(state.dataset.edition, "2026-02-07");
-    assert!(state.changes.is_some());
+    assert!(
+        state.session.problems.is_none(),
+        "{:?}",
+        state.session.problems
+    );
+    assert_eq!(state.doc.dataset.edition, "2026-02-07");
+    assert!(state.doc.changes.is_some());
 }
 
 #[test]
@@ -178,12 +209,16 @@ fn a_broken_rewrite_is_reported_after_it_settles_and_the_old_data_stays() {
     std::fs::write(&file, "{ \"schema_version\": 1, ").expect("writes");
     harness.run_steps(2);
     assert!(
-        harness.state().problems.is_none(),
+        harness.state().session.problems.is_none(),
         "not while it may still be written"
     );
     harness.run_steps(8);
-    assert!(harness.state().problems.is_some(), "reported once settled");
-    assert_eq!(harness.state().dataset.edition, "2025-12-31");
+    loaded(&mut harness);
+    assert!(
+        harness.state().session.problems.is_some(),
+        "reported once settled"
+    );
+    assert_eq!(harness.state().doc.dataset.edition, "2025-12-31");
 }
 
 #[test]
@@ -198,11 +233,12 @@ fn ctrl_r_reloads_the_open_file() {
     std::fs::copy(current(), &file).expect("copies");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::R);
     harness.run_steps(2);
-    assert_eq!(harness.state().dataset.edition, "2026-02-07");
+    loaded(&mut harness);
+    assert_eq!(harness.state().doc.dataset.edition, "2026-02-07");
 }
 
 fn set_export_path(harness: &mut Harness<'static, AppState>, path: &Path) {
-    let Some(Dialog::Export(dialog)) = &mut harness.state_mut().dialog else {
+    let Some(Dialog::Export(dialog)) = &mut harness.state_mut().session.dialog else {
         panic!("the export dialog is open");
     };
     dialog.path = path.display().to_string();
@@ -218,7 +254,7 @@ fn export_from_the_app_writes_the_picture_asks_before_replacing_and_copies() {
     harness.run_steps(1);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     harness.run_steps(2);
-    let Some(Dialog::Export(dialog)) = &harness.state().dialog else {
+    let Some(Dialog::Export(dialog)) = &harness.state().session.dialog else {
         panic!("Ctrl+E opens the export dialog");
     };
     assert_eq!(dialog.chart, plan_explorer::view::charts::ChartId::GdpShare);
@@ -232,10 +268,14 @@ fn export_from_the_app_writes_the_picture_asks_before_replacing_and_copies() {
     harness.run_steps(2);
     let bytes = std::fs::read(&out).expect("the picture is written");
     assert!(bytes.starts_with(b"\x89PNG"));
-    assert!(harness.state().dialog.is_none(), "the dialog closes");
+    assert!(
+        harness.state().session.dialog.is_none(),
+        "the dialog closes"
+    );
     assert!(
         harness
             .state()
+            .session
             .status
             .as_ref()
             .map(plan_explorer::ui::Note::text)
@@ -323,7 +363,7 @@ fn the_export_dialog_previews_the_chosen_size_and_writes_a_pdf() {
     // Choosing a format sets the file's extension.
     harness.get_by_label("PDF").click();
     harness.run_steps(2);
-    let Some(Dialog::Export(dialog)) = &harness.state().dialog else {
+    let Some(Dialog::Export(dialog)) = &harness.state().session.dialog else {
         panic!("the dialog stays open");
     };
     assert!(
@@ -338,7 +378,10 @@ fn the_export_dialog_previews_the_chosen_size_and_writes_a_pdf() {
     harness.run_steps(2);
     let bytes = std::fs::read(&pdf).expect("the PDF is written");
     assert!(bytes.starts_with(b"%PDF"));
-    assert!(harness.state().dialog.is_none(), "the dialog closes");
+    assert!(
+        harness.state().session.dialog.is_none(),
+        "the dialog closes"
+    );
     let text = std::process::Command::new("pdfinfo")
         .arg(&pdf)
         .output()
@@ -357,13 +400,14 @@ fn an_export_to_a_missing_folder_says_why_and_keeps_the_dialog() {
     harness.run_steps(2);
     let status = harness
         .state()
+        .session
         .status
         .as_ref()
         .map(plan_explorer::ui::Note::text)
         .unwrap_or_default();
     assert!(status.contains("does not exist"), "{status}");
     assert!(
-        harness.state().dialog.is_some(),
+        harness.state().session.dialog.is_some(),
         "the dialog stays for another try"
     );
 }
@@ -415,7 +459,8 @@ fn dragging_a_file_over_the_window_says_what_will_load_and_dropping_opens_it() {
         .dropped_files
         .push(std::sync::Arc::new(Dropped(edition())));
     harness.run_steps(2);
-    assert_eq!(harness.state().dataset.edition, "2025-12-31");
+    loaded(&mut harness);
+    assert_eq!(harness.state().doc.dataset.edition, "2025-12-31");
     assert!(
         !painted_texts(&harness).contains(&overlay),
         "the overlay goes"
@@ -444,7 +489,7 @@ fn a_charts_own_menu_offers_export() {
     harness.run_steps(2);
     harness.get_by_label("Export this chart…").click();
     harness.run_steps(2);
-    let Some(Dialog::Export(dialog)) = &harness.state().dialog else {
+    let Some(Dialog::Export(dialog)) = &harness.state().session.dialog else {
         panic!("the export dialog is open");
     };
     assert_eq!(dialog.chart, plan_explorer::view::charts::ChartId::Funds);
@@ -460,19 +505,19 @@ fn keys_do_not_move_the_tree_behind_an_open_dialog() {
     harness.run_steps(1);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     harness.run_steps(2);
-    assert!(harness.state().dialog.is_some());
+    assert!(harness.state().session.dialog.is_some());
     harness.key_press(egui::Key::ArrowDown);
     harness.key_press(egui::Key::End);
     harness.run_steps(2);
-    assert_eq!(harness.state().selected(), Some(Item::Plan(plan)));
+    assert_eq!(harness.state().doc.selected(), Some(Item::Plan(plan)));
     // Ctrl+E again keeps the dialog as it is, not a fresh one.
-    let Some(Dialog::Export(dialog)) = &mut harness.state_mut().dialog else {
+    let Some(Dialog::Export(dialog)) = &mut harness.state_mut().session.dialog else {
         panic!("open");
     };
     dialog.path = "/tmp/kept.png".to_owned();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     harness.run_steps(2);
-    let Some(Dialog::Export(dialog)) = &harness.state().dialog else {
+    let Some(Dialog::Export(dialog)) = &harness.state().session.dialog else {
         panic!("still open");
     };
     assert_eq!(dialog.path, "/tmp/kept.png");
@@ -489,10 +534,10 @@ fn a_reload_keeps_the_search_the_open_entries_and_an_open_dialog() {
     harness.get_by_label("Search:").focus();
     harness.get_by_label("Search:").type_text("vaccination");
     harness.run_steps(2);
-    let plan_title = harness.state().dataset.plans[0].title.clone();
+    let plan_title = harness.state().doc.dataset.plans[0].title.clone();
     // An open entry, found again by id in the new edition.
     let node = plan_explorer::dataset::NodeIx(0);
-    let node_id = harness.state().dataset.node(node).id.clone();
+    let node_id = harness.state().doc.dataset.node(node).id.clone();
     harness
         .state_mut()
         .apply(plan_explorer::ui::Command::SetOpen(Item::Node(node), true));
@@ -502,14 +547,21 @@ fn a_reload_keeps_the_search_the_open_entries_and_an_open_dialog() {
     harness
         .state_mut()
         .apply(plan_explorer::ui::Command::Reload);
-    harness.run_steps(2);
+    loaded(&mut harness);
     let state = harness.state();
-    assert_eq!(state.dataset.edition, "2026-02-07");
-    assert_eq!(state.filter.query, "vaccination");
-    assert!(matches!(state.dialog, Some(Dialog::Export(_))));
-    let again = state.dataset.node_by_id(&node_id).expect("still there");
-    assert!(state.expansion.is_open(Item::Node(again)));
-    assert!(state.dataset.plans.iter().any(|p| p.title == plan_title));
+    assert_eq!(state.doc.dataset.edition, "2026-02-07");
+    assert_eq!(state.doc.filter.query, "vaccination");
+    assert!(matches!(state.session.dialog, Some(Dialog::Export(_))));
+    let again = state.doc.dataset.node_by_id(&node_id).expect("still there");
+    assert!(state.doc.expansion.is_open(Item::Node(again)));
+    assert!(
+        state
+            .doc
+            .dataset
+            .plans
+            .iter()
+            .any(|p| p.title == plan_title)
+    );
 }
 
 #[test]
@@ -522,11 +574,11 @@ fn escape_leaves_the_path_field_first_and_closes_the_dialog_second() {
     harness.run_steps(1);
     harness.key_press(egui::Key::Escape);
     harness.run_steps(2);
-    let Some(Dialog::Open(dialog)) = &harness.state().dialog else {
+    let Some(Dialog::Open(dialog)) = &harness.state().session.dialog else {
         panic!("the dialog stays, with what was typed");
     };
     assert_eq!(dialog.path, "/tmp/half-typed");
     harness.key_press(egui::Key::Escape);
     harness.run_steps(2);
-    assert!(harness.state().dialog.is_none());
+    assert!(harness.state().session.dialog.is_none());
 }

@@ -127,13 +127,13 @@ fn action(rng: &mut Rng, size: egui::Vec2, pointer: &mut egui::Pos2) -> Vec<egui
 }
 
 fn assert_consistent(state: &AppState) {
-    let data = &state.dataset;
-    match state.selected() {
+    let data = &state.doc.dataset;
+    match state.doc.selected() {
         Some(Item::Node(node)) => assert!(node.index() < data.nodes.len()),
         Some(Item::Plan(plan)) => assert!(plan.index() < data.plans.len()),
         Some(Item::Figure(_)) | None => {}
     }
-    assert!(state.tree.rows.len() <= data.nodes.len() + data.plans.len());
+    assert!(state.doc.tree.rows.len() <= data.nodes.len() + data.plans.len());
 }
 
 #[test]
@@ -153,7 +153,7 @@ fn thousands_of_random_events_on_a_10k_dataset_do_not_panic() {
     std::env::set_current_dir(scratch.path()).expect("cd");
     // The Export dialog proposes the dataset's folder: the scratch one too
     // (a reload then finds no file there, which the app must also take).
-    state.dataset_path = Some(scratch.path().join("synthetic.json"));
+    state.doc.path = Some(scratch.path().join("synthetic.json"));
     let ctx = egui::Context::default();
     plan_explorer::ui::style::install_fonts(&ctx);
     let mut rng = Rng(plan_explorer::synth::Rng(2026));
@@ -186,12 +186,12 @@ fn thousands_of_random_events_on_a_10k_dataset_do_not_panic() {
         if step % 50 == 0 {
             assert_consistent(&state);
         }
-        if let Some(item) = state.selected() {
+        if let Some(item) = state.doc.selected() {
             selections.insert(item);
         }
-        charts.insert(state.chart);
-        filtered_frames += usize::from(state.filter.is_active());
-        most_rows = most_rows.max(state.tree.rows.len());
+        charts.insert(state.session.chart);
+        filtered_frames += usize::from(state.doc.filter.is_active());
+        most_rows = most_rows.max(state.doc.tree.rows.len());
     }
     assert_consistent(&state);
     eprintln!(

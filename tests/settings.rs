@@ -46,10 +46,10 @@ fn settings_survive_a_restart() {
 
     let mut restarted = AppState::open(settings.last_dataset.as_deref()).expect("opens");
     restarted.apply_settings(&settings);
-    assert_eq!(restarted.dataset.title, "Minimal dataset");
-    assert_eq!(restarted.chart, ChartId::Funds);
-    assert_eq!(restarted.convention, Convention::Chinese);
-    assert_eq!(restarted.theme, egui::ThemePreference::Light);
+    assert_eq!(restarted.doc.dataset.title, "Minimal dataset");
+    assert_eq!(restarted.session.chart, ChartId::Funds);
+    assert_eq!(restarted.session.convention, Convention::Chinese);
+    assert_eq!(restarted.session.theme, egui::ThemePreference::Light);
 }
 
 #[test]

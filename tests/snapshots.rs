@@ -72,6 +72,7 @@ fn the_interface_in_chinese_with_a_chinese_titled_measure_selected() {
     let mut state = built_in();
     state.apply(Command::SetLang(plan_explorer::i18n::Lang::Zh));
     let silver = state
+        .doc
         .dataset
         .node_by_id("ind-silver-one-click")
         .expect("the node");

@@ -27,17 +27,17 @@ fn searching_finds_a_measure_and_clicking_it_shows_its_details() {
     harness.get_by_label("Search:").focus();
     harness.get_by_label("Search:").type_text("vaccination");
     harness.run();
-    assert_eq!(harness.state().tree.match_count, 1);
+    assert_eq!(harness.state().doc.tree.match_count, 1);
     assert!(harness.query_by_label("1 matching").is_some());
 
     harness
         .get_by_label_contains("Whole-cycle smart vaccination")
         .click();
     harness.run();
-    let Some(Item::Node(node)) = harness.state().selected() else {
+    let Some(Item::Node(node)) = harness.state().doc.selected() else {
         panic!("a measure is selected");
     };
-    let data = &harness.state().dataset;
+    let data = &harness.state().doc.dataset;
     assert_eq!(data.node(node).numbering.as_deref(), Some("III.3.(3)"));
     // The details panel names the responsible units and the source.
     assert!(harness.query_by_label("Responsible units:").is_some());
@@ -52,15 +52,15 @@ fn searching_finds_a_measure_and_clicking_it_shows_its_details() {
 #[test]
 fn clearing_the_filters_brings_back_the_whole_tree() {
     let mut harness = harness();
-    let plans = harness.state().dataset.plans.len();
+    let plans = harness.state().doc.dataset.plans.len();
     harness.get_by_label("Search:").focus();
     harness.get_by_label("Search:").type_text("quantum");
     harness.run();
-    assert!(harness.state().filter.is_active());
+    assert!(harness.state().doc.filter.is_active());
     harness.get_by_label("Clear filters").click();
     harness.run();
-    assert!(!harness.state().filter.is_active());
-    assert_eq!(harness.state().tree.rows.len(), plans);
+    assert!(!harness.state().doc.filter.is_active());
+    assert_eq!(harness.state().doc.tree.rows.len(), plans);
 }
 
 #[test]
@@ -68,18 +68,18 @@ fn the_chart_tabs_switch_and_a_target_row_selects_its_target() {
     let mut harness = harness();
     harness.get_by_label("Fund allocations").click();
     harness.run();
-    assert_eq!(harness.state().chart, ChartId::Funds);
+    assert_eq!(harness.state().session.chart, ChartId::Funds);
     harness.get_by_label("Targets").click();
     harness.run();
-    assert_eq!(harness.state().chart, ChartId::Targets);
+    assert_eq!(harness.state().session.chart, ChartId::Targets);
 
     harness.get_by_label_contains("smart factories").click();
     harness.run();
-    let Some(Item::Figure(FigureRef::Target(target))) = harness.state().selected() else {
+    let Some(Item::Figure(FigureRef::Target(target))) = harness.state().doc.selected() else {
         panic!("a target is selected");
     };
     assert_eq!(
-        harness.state().dataset.targets[target.index()].metric,
+        harness.state().doc.dataset.targets[target.index()].metric,
         "Advanced smart factories"
     );
     // Its measure is one click away in the details.
@@ -89,26 +89,29 @@ fn the_chart_tabs_switch_and_a_target_row_selects_its_target() {
 #[test]
 fn the_keyboard_opens_a_plan_and_walks_into_it() {
     let mut harness = harness();
-    let plan_title = harness.state().dataset.plans[1].title.clone();
+    let plan_title = harness.state().doc.dataset.plans[1].title.clone();
     harness.get_by_label(&plan_title).click();
     harness.run();
     assert_eq!(
-        harness.state().selected(),
+        harness.state().doc.selected(),
         Some(Item::Plan(plan_explorer::dataset::PlanIx(1)))
     );
     // The row's button keeps focus after the click; arrows go to the tree.
     harness.key_press(egui::Key::ArrowRight);
     harness.run();
-    assert!(harness.state().tree.rows[1].expanded, "the plan opened");
+    assert!(harness.state().doc.tree.rows[1].expanded, "the plan opened");
     harness.key_press(egui::Key::ArrowRight);
     harness.run();
-    let first_child = harness.state().dataset.plans[1].roots[0];
-    assert_eq!(harness.state().selected(), Some(Item::Node(first_child)));
+    let first_child = harness.state().doc.dataset.plans[1].roots[0];
+    assert_eq!(
+        harness.state().doc.selected(),
+        Some(Item::Node(first_child))
+    );
     // Alt+Left goes back to the plan.
     harness.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowLeft);
     harness.run();
     assert_eq!(
-        harness.state().selected(),
+        harness.state().doc.selected(),
         Some(Item::Plan(plan_explorer::dataset::PlanIx(1)))
     );
 }
@@ -168,19 +171,24 @@ fn keys_pressed_within_one_frame_each_act_in_turn() {
         press(egui::Key::ArrowDown),
     ];
     run(&mut state, keys);
-    let third = state.dataset.plans[0].roots[2];
-    assert_eq!(state.selected(), Some(Item::Node(third)));
+    // One press acts per frame, each on the tree the one before made; the
+    // frames after it carry on with the rest.
+    for _ in 0..4 {
+        run(&mut state, Vec::new());
+    }
+    let third = state.doc.dataset.plans[0].roots[2];
+    assert_eq!(state.doc.selected(), Some(Item::Node(third)));
 }
 
 #[test]
 fn the_view_menu_forces_a_theme_and_follows_the_system_again() {
     let mut harness = harness();
-    assert_eq!(harness.state().theme, egui::ThemePreference::System);
+    assert_eq!(harness.state().session.theme, egui::ThemePreference::System);
     harness.get_by_label("View").click();
     harness.run();
     harness.get_by_label("Light").click();
     harness.run();
-    assert_eq!(harness.state().theme, egui::ThemePreference::Light);
+    assert_eq!(harness.state().session.theme, egui::ThemePreference::Light);
     assert_eq!(harness.ctx.theme(), egui::Theme::Light);
     assert!(!harness.ctx.global_style().visuals.dark_mode);
 
@@ -205,7 +213,7 @@ fn a_legend_entry_hides_and_shows_its_series() {
     let mut harness = harness();
     harness.get_by_label("GDP share").click();
     harness.run();
-    let data = &harness.state().dataset;
+    let data = &harness.state().doc.dataset;
     let (ix, title) = data
         .series
         .iter()
@@ -218,10 +226,10 @@ fn a_legend_entry_hides_and_shows_its_series() {
     ));
     harness.get_by_label_contains(&title).click();
     harness.run();
-    assert!(harness.state().hidden.contains(&key));
+    assert!(harness.state().doc.hidden.contains(&key));
     harness.get_by_label_contains(&title).click();
     harness.run();
-    assert!(!harness.state().hidden.contains(&key));
+    assert!(!harness.state().doc.hidden.contains(&key));
 
     // Fund levels toggle the same way.
     harness.get_by_label("Fund allocations").click();
@@ -231,6 +239,7 @@ fn a_legend_entry_hides_and_shows_its_series() {
     assert!(
         harness
             .state()
+            .doc
             .hidden
             .contains(&plan_explorer::view::charts::LegendKey::Level(
                 plan_explorer::dataset::FundLevel::National
@@ -267,10 +276,10 @@ fn clicking_a_visible_row_does_not_scroll_the_tree() {
     harness.run();
     // A row below the middle of the panel: centring it would move it up.
     let row = 20;
-    let Item::Node(node) = harness.state().tree.rows[row].item else {
+    let Item::Node(node) = harness.state().doc.tree.rows[row].item else {
         panic!("row {row} is a node");
     };
-    let title = harness.state().dataset.node(node).title.clone();
+    let title = harness.state().doc.dataset.node(node).title.clone();
     let before = harness.get_by_label_contains(&title).rect();
     assert!(
         before.top() > 450.0,
@@ -278,7 +287,7 @@ fn clicking_a_visible_row_does_not_scroll_the_tree() {
     );
     harness.get_by_label_contains(&title).click();
     harness.run();
-    assert_eq!(harness.state().selected(), Some(Item::Node(node)));
+    assert_eq!(harness.state().doc.selected(), Some(Item::Node(node)));
     // The title is now also in the details panel; the tree's is leftmost.
     let after = harness
         .query_all_by_label_contains(&title)
@@ -296,8 +305,8 @@ fn a_selection_out_of_view_is_scrolled_to() {
     let mut harness = harness();
     harness.get_by_label("Expand all").click();
     harness.run();
-    let last = harness.state().tree.rows.len() - 1;
-    let Item::Node(node) = harness.state().tree.rows[last].item else {
+    let last = harness.state().doc.tree.rows.len() - 1;
+    let Item::Node(node) = harness.state().doc.tree.rows[last].item else {
         panic!("the last row is a node");
     };
     // Selected from elsewhere (a chart's linked measure, say).
@@ -306,7 +315,7 @@ fn a_selection_out_of_view_is_scrolled_to() {
         .apply(plan_explorer::ui::Command::Select(Item::Node(node)));
     // The scroll is animated over several frames.
     harness.run_steps(20);
-    let title = harness.state().dataset.node(node).title.clone();
+    let title = harness.state().doc.dataset.node(node).title.clone();
     let rect = harness
         .query_all_by_label_contains(&title)
         .map(|n| n.rect())

@@ -361,6 +361,14 @@ texts! {
     DidNotLoadStatus => "{} did not load (problems: {}); the dataset on screen is unchanged.", "{} 未能载入（{} 个问题）；当前显示的数据集未改变。";
     DidNotLoad => "{} did not load (problems: {}). The dataset on screen is unchanged.", "{} 未能载入：{} 个问题。当前显示的数据集未改变。";
     Close => "Close", "关闭";
+    LoadingFile => "Loading {}: {} of {} read…", "正在载入 {}：已读取 {} / {}…";
+    StillReading => "Still reading {} ({} read after {} s): a slow disk or network share? Cancel keeps the dataset on screen.", "仍在读取 {}（已读取 {}，用时 {} 秒）：磁盘或网络共享较慢？取消将保留当前数据集。";
+    CheckingFile => "Checking {}: {} measures and items so far…", "正在检查 {}：已检查 {} 条措施与事项…";
+    IndexingFile => "Indexing {} and comparing it with the dataset on screen…", "正在为 {} 建立索引并与当前数据集比较…";
+    LoadCancelled => "Loading {} was cancelled; the dataset on screen is unchanged.", "已取消载入 {}；当前显示的数据集未改变。";
+    FileGone => "{} was deleted or moved; the data on screen stays, and reloads if the file comes back.", "{} 已被删除或移走；当前数据保留，文件恢复后将重新载入。";
+    ProblemsTab => "Problems ({})", "问题（{}）";
+    ChangesTab => "Changes ({})", "变更（{}）";
     SeverityError => "error: ", "错误：";
     SeverityWarning => "warning: ", "警告：";
     LineColumn => "line {}, column {}: ", "第 {} 行第 {} 列：";

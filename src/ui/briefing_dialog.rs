@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use super::note::Note;
-use super::{AppState, Command, Dialog};
+use super::{AppState, Command, Dialog, PanelContext};
 use crate::briefing::{self, BriefingError, Format, Options, Progress};
 use crate::i18n::{T, fill, tr};
 use crate::view::charts::ChartId;
@@ -54,15 +54,16 @@ enum Outcome {
 
 /// A fresh dialog: a file beside the dataset (or in the home folder) and
 /// every chart.
-pub fn dialog(state: &AppState) -> Dialog {
+pub fn dialog(state: &PanelContext<'_>) -> Dialog {
     let folder = state
-        .dataset_path
+        .doc
+        .path
         .as_ref()
         .and_then(|p| p.parent())
         .map(PathBuf::from)
         .or_else(std::env::home_dir)
         .unwrap_or_default();
-    let name = format!("briefing-{}.pdf", state.dataset.edition);
+    let name = format!("briefing-{}.pdf", state.doc.dataset.edition);
     Dialog::Briefing(BriefingDialog {
         path: folder.join(name).display().to_string(),
         charts: ChartId::ALL.into_iter().collect(),
@@ -71,16 +72,18 @@ pub fn dialog(state: &AppState) -> Dialog {
 }
 
 /// What will be written: the tree's search and filters, or everything.
-fn selection_text(state: &AppState) -> String {
+fn selection_text(state: &PanelContext<'_>) -> String {
     // What the tree shows is what is written.
     let nodes = state
+        .doc
         .tree
         .rows
         .iter()
         .filter(|r| matches!(r.item, crate::selection::Item::Node(_)))
         .count();
-    if state.filter.is_active() {
+    if state.doc.filter.is_active() {
         let plans = state
+            .doc
             .tree
             .rows
             .iter()
@@ -88,13 +91,13 @@ fn selection_text(state: &AppState) -> String {
             .count();
         fill(T::BriefingSelectionFiltered, &[&nodes, &plans])
     } else {
-        fill(T::BriefingSelectionAll, &[&state.dataset.nodes.len()])
+        fill(T::BriefingSelectionAll, &[&state.doc.dataset.nodes.len()])
     }
 }
 
 /// The dialog's contents.
 pub fn ui(
-    state: &AppState,
+    state: &PanelContext<'_>,
     ui: &mut egui::Ui,
     dialog: &mut BriefingDialog,
     commands: &mut Vec<Command>,
@@ -132,7 +135,7 @@ pub fn ui(
         }
     });
     ui.separator();
-    if let Some(job) = &state.briefing_job {
+    if let Some(job) = state.briefing {
         ui.label(tr(T::BriefingWriting));
         ui.add(egui::ProgressBar::new(job.progress.fraction()).show_percentage());
         if ui.button(tr(T::Cancel)).clicked() {
@@ -176,7 +179,7 @@ pub fn ui(
             commands.push(Command::ShowDialog(None));
         }
     });
-    if let Some(message) = &state.export_message {
+    if let Some(message) = &state.session.export_message {
         ui.weak(message.text());
     }
 }
@@ -189,15 +192,18 @@ pub fn start(state: &mut AppState, request: &BriefingRequest) {
             "cannot tell what to write to {}: the name must end in .pdf or .docx",
             path.display()
         );
-        state.status = Some(Note::ExportFailed(message));
-        state.export_message.clone_from(&state.status);
+        state.session.status = Some(Note::ExportFailed(message));
+        state
+            .session
+            .export_message
+            .clone_from(&state.session.status);
         return;
     };
-    let dataset = state.dataset.clone();
-    let filter = state.filter.clone();
+    let dataset = state.doc.dataset.clone();
+    let filter = state.doc.filter.clone();
     let options = Options {
-        lang: state.lang,
-        convention: state.convention,
+        lang: state.session.lang,
+        convention: state.session.convention,
         charts: Some(request.charts.clone()),
         date: crate::chart::render::today(),
     };
@@ -243,22 +249,28 @@ pub fn poll(state: &mut AppState, ctx: &egui::Context) {
             state.briefing_job = None;
             match outcome {
                 Outcome::Written => {
-                    state.status = Some(Note::Wrote(path));
-                    state.dialog = None;
+                    state.session.status = Some(Note::Wrote(path));
+                    state.session.dialog = None;
                 }
                 Outcome::Cancelled => {
-                    state.status = Some(Note::BriefingCancelled);
-                    state.export_message.clone_from(&state.status);
+                    state.session.status = Some(Note::BriefingCancelled);
+                    state
+                        .session
+                        .export_message
+                        .clone_from(&state.session.status);
                 }
                 Outcome::Failed(message) => {
-                    state.status = Some(Note::ExportFailed(message));
-                    state.export_message.clone_from(&state.status);
+                    state.session.status = Some(Note::ExportFailed(message));
+                    state
+                        .session
+                        .export_message
+                        .clone_from(&state.session.status);
                 }
             }
         }
         Err(TryRecvError::Disconnected) => {
             state.briefing_job = None;
-            state.status = Some(Note::ExportFailed(
+            state.session.status = Some(Note::ExportFailed(
                 "the briefing's worker stopped".to_owned(),
             ));
         }

@@ -2,13 +2,13 @@
 //! change with its old -> new details (changes in place first); an entry still in the dataset is
 //! one click from its item.
 
-use super::{AppState, Command};
+use super::{Command, PanelContext};
 use crate::i18n::{T, fill, tr};
 use crate::view::diff::{ChangeKind, RecordKind};
 
 /// Draws the panel's content.
-pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    let Some(changes) = &state.changes else {
+pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let Some(changes) = &cx.doc.changes else {
         return;
     };
     // The buttons come first so a long summary never pushes them away.
@@ -56,7 +56,7 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
                         }
                     }
                     for detail in &change.details {
-                        ui.weak(detail.text(state.convention));
+                        ui.weak(detail.text(cx.session.convention));
                     }
                 });
             }

@@ -10,7 +10,7 @@ use egui_plot::{
 };
 
 use super::style::{level_color, series_color, status_style};
-use super::{AppState, Command};
+use super::{Command, PanelContext};
 use crate::dataset::{Dataset, FigureRef, FundLevel, QuantityUnit, Status};
 use crate::selection::Item;
 use crate::view::amount::{self, Convention};
@@ -22,11 +22,11 @@ use crate::view::charts::{
 use crate::view::hover;
 
 /// Draws the chart tabs and the chosen chart.
-pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
         for chart in ChartId::ALL {
             if ui
-                .selectable_label(state.chart == chart, chart_title(chart))
+                .selectable_label(cx.session.chart == chart, chart_title(chart))
                 .clicked()
             {
                 commands.push(Command::ShowChart(chart));
@@ -42,25 +42,23 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         }
     });
     ui.separator();
-    body(state, ui, state.chart, commands);
+    body(cx, ui, cx.session.chart, commands);
 }
 
 /// Draws one chart: the title the exported picture has (what is shown,
 /// made from the data), its legend, key and plot (or the targets' cards).
-fn body(state: &AppState, ui: &mut egui::Ui, chart: ChartId, commands: &mut Vec<Command>) {
-    let lit = highlighted(&state.dataset, state.selected());
-    ui.strong(crate::chart::title(&super::export::chart_view(
-        state, chart,
-    )));
+fn body(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut Vec<Command>) {
+    let lit = highlighted(&cx.doc.dataset, cx.doc.selected());
+    ui.strong(crate::chart::title(&super::export::chart_view(cx, chart)));
     let series = match chart {
-        ChartId::IndustrialOutput => industrial_output(&state.dataset, state.lang),
-        ChartId::GdpShare => gdp_share(&state.dataset, state.lang),
+        ChartId::IndustrialOutput => industrial_output(&cx.doc.dataset, cx.session.lang),
+        ChartId::GdpShare => gdp_share(&cx.doc.dataset, cx.session.lang),
         ChartId::Funds | ChartId::Targets => Vec::new(),
     };
     // In Chinese, names the dataset has only in English show in English,
     // and the chart says so once.
     if i18n::lang() == Lang::Zh {
-        let data = &state.dataset;
+        let data = &cx.doc.dataset;
         let some_name_english = match chart {
             ChartId::IndustrialOutput | ChartId::GdpShare => {
                 series.iter().any(|s| series_english_only(data, s))
@@ -74,11 +72,11 @@ fn body(state: &AppState, ui: &mut egui::Ui, chart: ChartId, commands: &mut Vec<
     }
     match chart {
         ChartId::IndustrialOutput => {
-            line_chart(state, ui, "industrial_output", &series, &lit, commands);
+            line_chart(cx, ui, "industrial_output", &series, &lit, commands);
         }
-        ChartId::GdpShare => line_chart(state, ui, "gdp_share", &series, &lit, commands),
-        ChartId::Funds => funds_chart(state, ui, &lit, commands),
-        ChartId::Targets => targets_table(state, ui, &lit, commands),
+        ChartId::GdpShare => line_chart(cx, ui, "gdp_share", &series, &lit, commands),
+        ChartId::Funds => funds_chart(cx, ui, &lit, commands),
+        ChartId::Targets => targets_table(cx, ui, &lit, commands),
     }
 }
 
@@ -98,15 +96,15 @@ pub fn chart_title(chart: ChartId) -> &'static str {
 
 /// A line chart of series by year.
 fn line_chart(
-    state: &AppState,
+    cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     id: &str,
     series: &[LineSeries],
     lit: &HashSet<FigureRef>,
     commands: &mut Vec<Command>,
 ) {
-    let data = &state.dataset;
-    let convention = state.convention;
+    let data = &cx.doc.dataset;
+    let convention = cx.session.convention;
     let unit = series.first().map_or(QuantityUnit::Count, |s| s.unit);
     let strong = ui.visuals().strong_text_color();
     // The legend sits above the plot, one series to a line (the names are
@@ -118,7 +116,7 @@ fn line_chart(
         for (i, s) in series.iter().enumerate() {
             if let FigureRef::Series(ix) = s.figure {
                 legend_entry(
-                    state,
+                    cx,
                     ui,
                     LegendKey::Series(ix),
                     series_color(i),
@@ -135,7 +133,7 @@ fn line_chart(
     let (colors, shown): (Vec<egui::Color32>, Vec<LineSeries>) = series
         .iter()
         .enumerate()
-        .filter(|(_, s)| !is_hidden(s, &state.hidden))
+        .filter(|(_, s)| !is_hidden(s, &cx.doc.hidden))
         .map(|(i, s)| (series_color(i), s.clone()))
         .unzip();
     let series = shown.as_slice();
@@ -338,14 +336,14 @@ fn label_ends(
 /// One legend entry: a coloured mark and the name, dimmed and struck
 /// through while hidden; a click hides or shows what it names.
 fn legend_entry(
-    state: &AppState,
+    cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     key: LegendKey,
     color: egui::Color32,
     name: &str,
     commands: &mut Vec<Command>,
 ) {
-    let hidden = state.hidden.contains(&key);
+    let hidden = cx.doc.hidden.contains(&key);
     let mut text = egui::text::LayoutJob::default();
     let mark_color = if hidden {
         ui.visuals().weak_text_color()
@@ -421,13 +419,13 @@ fn axis_value(value: f64, unit: QuantityUnit, convention: Convention) -> String 
 
 /// The fund allocations as horizontal bars, largest at the top.
 fn funds_chart(
-    state: &AppState,
+    cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     lit: &HashSet<FigureRef>,
     commands: &mut Vec<Command>,
 ) {
-    let data = &state.dataset;
-    let convention = state.convention;
+    let data = &cx.doc.dataset;
+    let convention = cx.session.convention;
     let (bars, without_amount) = fund_bars(data, crate::i18n::lang());
     let strong = ui.visuals().strong_text_color();
     ui.horizontal_wrapped(|ui| {
@@ -435,7 +433,7 @@ fn funds_chart(
             if bars.iter().any(|b| b.level == level) {
                 let key = LegendKey::Level(level);
                 legend_entry(
-                    state,
+                    cx,
                     ui,
                     key,
                     level_color(level),
@@ -445,8 +443,8 @@ fn funds_chart(
             }
         }
     });
-    let bars = visible_bars(bars, &state.hidden);
-    let log_scale = state.funds_log_scale;
+    let bars = visible_bars(bars, &cx.doc.hidden);
+    let log_scale = cx.session.funds_log_scale;
     ui.horizontal(|ui| {
         let mut on = log_scale;
         ui.checkbox(&mut on, tr(T::LogScale))
@@ -456,7 +454,7 @@ fn funds_chart(
         }
         ui.weak(tr(T::OverMark));
     });
-    // Funds whose documents state no amount are listed above the plot,
+    // Funds whose documents cx no amount are listed above the plot,
     // which takes all the height left below.
     if !without_amount.is_empty() {
         ui.horizontal_wrapped(|ui| {
@@ -656,13 +654,13 @@ fn bar_index(y: f64, count: usize) -> Option<usize> {
 /// measures, then the deadline and the plan. Every line wraps, so nothing
 /// is cut at any width.
 fn targets_table(
-    state: &AppState,
+    cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     lit: &HashSet<FigureRef>,
     commands: &mut Vec<Command>,
 ) {
-    let data = &state.dataset;
-    let (column, ascending) = state.targets_sort;
+    let data = &cx.doc.dataset;
+    let (column, ascending) = cx.session.targets_sort;
     ui.horizontal_wrapped(|ui| {
         ui.label(tr(T::SortBy));
         for (header, this) in [
@@ -695,18 +693,18 @@ fn targets_table(
     let cards = |ui: &mut egui::Ui| {
         for row in &rows {
             let selected =
-                state.selected() == Some(Item::Figure(row.figure)) || lit.contains(&row.figure);
+                cx.doc.selected() == Some(Item::Figure(row.figure)) || lit.contains(&row.figure);
             ui.horizontal_wrapped(|ui| {
                 ui.strong(amount::flagged(
                     row.value,
                     row.unit,
                     row.approximate,
                     row.lower_bound,
-                    state.convention,
+                    cx.session.convention,
                 ));
                 if ui
                     .add(egui::Button::selectable(selected, row.metric.as_str()).wrap())
-                    .on_hover_text(hover::target(data, row.figure, state.convention))
+                    .on_hover_text(hover::target(data, row.figure, cx.session.convention))
                     .clicked()
                 {
                     commands.push(Command::Select(Item::Figure(row.figure)));

@@ -1,7 +1,7 @@
 //! The details panel: everything about the selection, with its links one
 //! click away.
 
-use super::{AppState, Command};
+use super::{Command, PanelContext};
 use crate::dataset::{Citation, Dataset, FigureRef, NodeIx, PlanIx, SourceIx};
 use crate::i18n::{T, fill, tr};
 use crate::selection::Item;
@@ -9,24 +9,24 @@ use crate::view::charts::{level_label, status_label};
 use crate::view::{amount, localized_name, localized_title, plan_title};
 
 /// Draws the details of the selection.
-pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     ui.strong(tr(T::Details));
     ui.separator();
-    let Some(item) = state.selected() else {
+    let Some(item) = cx.doc.selected() else {
         ui.label(tr(T::SelectSomething));
         return;
     };
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| match item {
-            Item::Plan(plan) => plan_ui(state, ui, plan, commands),
-            Item::Node(node) => node_ui(state, ui, node, commands),
-            Item::Figure(figure) => figure_ui(state, ui, figure, commands),
+            Item::Plan(plan) => plan_ui(cx, ui, plan, commands),
+            Item::Node(node) => node_ui(cx, ui, node, commands),
+            Item::Figure(figure) => figure_ui(cx, ui, figure, commands),
         });
 }
 
-fn plan_ui(state: &AppState, ui: &mut egui::Ui, plan: PlanIx, commands: &mut Vec<Command>) {
-    let data = &state.dataset;
+fn plan_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, plan: PlanIx, commands: &mut Vec<Command>) {
+    let data = &cx.doc.dataset;
     let plan_data = &data.plans[plan.index()];
     ui.heading(plan_title(data, plan));
     other_language(ui, &plan_data.title, plan_data.title_zh.as_deref());
@@ -45,7 +45,7 @@ fn plan_ui(state: &AppState, ui: &mut egui::Ui, plan: PlanIx, commands: &mut Vec
         ui,
         data,
         &Item::Plan(plan).linked_figures(data),
-        state,
+        cx,
         commands,
     );
 }
@@ -58,8 +58,8 @@ fn period(data: &Dataset, plan: PlanIx) -> String {
     }
 }
 
-fn node_ui(state: &AppState, ui: &mut egui::Ui, node_ix: NodeIx, commands: &mut Vec<Command>) {
-    let data = &state.dataset;
+fn node_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, node_ix: NodeIx, commands: &mut Vec<Command>) {
+    let data = &cx.doc.dataset;
     let node = data.node(node_ix);
     // The path from the plan, each step a link.
     ui.horizontal_wrapped(|ui| {
@@ -135,18 +135,18 @@ fn node_ui(state: &AppState, ui: &mut egui::Ui, node_ix: NodeIx, commands: &mut 
     if let Some(note) = &node.note {
         field(ui, tr(T::Note), note);
     }
-    figure_links(ui, data, &node.figures, state, commands);
+    figure_links(ui, data, &node.figures, cx, commands);
 }
 
 /// A figure's heading and values by kind; gives back its citations and note.
 fn figure_header_ui<'a>(
-    state: &'a AppState,
+    cx: &'a PanelContext<'a>,
     ui: &mut egui::Ui,
     figure: FigureRef,
     commands: &mut Vec<Command>,
 ) -> (&'a [Citation], Option<&'a String>) {
-    let data = &state.dataset;
-    let convention = state.convention;
+    let data = &cx.doc.dataset;
+    let convention = cx.session.convention;
     match figure {
         FigureRef::Series(s) => {
             let series = &data.series[s.index()];
@@ -219,9 +219,14 @@ fn figure_header_ui<'a>(
     }
 }
 
-fn figure_ui(state: &AppState, ui: &mut egui::Ui, figure: FigureRef, commands: &mut Vec<Command>) {
-    let data = &state.dataset;
-    let (citations, note) = figure_header_ui(state, ui, figure, commands);
+fn figure_ui(
+    cx: &PanelContext<'_>,
+    ui: &mut egui::Ui,
+    figure: FigureRef,
+    commands: &mut Vec<Command>,
+) {
+    let data = &cx.doc.dataset;
+    let (citations, note) = figure_header_ui(cx, ui, figure, commands);
     for citation in citations {
         source_ui(ui, data, citation.source);
         ui.label(egui::RichText::new(format!("“{}”", citation.quote)).italics());
@@ -253,7 +258,7 @@ fn figure_links(
     ui: &mut egui::Ui,
     data: &Dataset,
     figures: &[FigureRef],
-    state: &AppState,
+    cx: &PanelContext<'_>,
     commands: &mut Vec<Command>,
 ) {
     if figures.is_empty() {
@@ -262,7 +267,7 @@ fn figure_links(
     ui.add_space(6.0);
     ui.strong(fill(T::LinkedFigures, &[&figures.len()]));
     for &figure in figures {
-        let label = figure_label(data, figure, state);
+        let label = figure_label(data, figure, cx);
         if ui.link(label).clicked() {
             commands.push(Command::Select(Item::Figure(figure)));
         }
@@ -270,8 +275,8 @@ fn figure_links(
 }
 
 /// A one-line description of a figure.
-fn figure_label(data: &Dataset, figure: FigureRef, state: &AppState) -> String {
-    let convention = state.convention;
+fn figure_label(data: &Dataset, figure: FigureRef, cx: &PanelContext<'_>) -> String {
+    let convention = cx.session.convention;
     match figure {
         FigureRef::Series(s) => {
             let series = &data.series[s.index()];

@@ -7,7 +7,7 @@ use crate::i18n::{T, fill, tr};
 use std::path::PathBuf;
 
 use super::export::{self, ImageOptions};
-use super::{AppState, Command, Dialog, ExportDialog, ExportRequest, OpenDialog};
+use super::{Command, Dialog, ExportDialog, ExportRequest, OpenDialog, PanelContext};
 use crate::chart::Format;
 use crate::chart::view::{MAX_SIDE, MIN_SIDE, Preset, Theme};
 use crate::view::charts::ChartId;
@@ -32,9 +32,10 @@ pub fn open_dialog() -> Dialog {
 }
 
 /// A fresh Export dialog for the chart on screen.
-pub fn export_dialog(state: &AppState) -> Dialog {
-    let folder = state
-        .dataset_path
+pub fn export_dialog(cx: &PanelContext<'_>) -> Dialog {
+    let folder = cx
+        .doc
+        .path
         .as_ref()
         .and_then(|p| p.parent())
         .map(PathBuf::from)
@@ -43,9 +44,9 @@ pub fn export_dialog(state: &AppState) -> Dialog {
         .or_else(std::env::home_dir)
         .or_else(|| std::env::current_dir().ok())
         .unwrap_or_default();
-    let name = format!("{}-{}.png", state.chart.id(), state.dataset.edition);
+    let name = format!("{}-{}.png", cx.session.chart.id(), cx.doc.dataset.edition);
     Dialog::Export(ExportDialog {
-        chart: state.chart,
+        chart: cx.session.chart,
         path: folder.join(name).display().to_string(),
         image: ImageOptions::default(),
         current_theme: false,
@@ -54,9 +55,9 @@ pub fn export_dialog(state: &AppState) -> Dialog {
 }
 
 /// Draws the open dialog, if any.
-pub fn ui(state: &AppState, ctx: &egui::Context, commands: &mut Vec<Command>) {
+pub fn ui(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Vec<Command>) {
     let typing_id = egui::Id::unique("dialog_text_field_in_use");
-    let Some(dialog) = state.dialog.clone() else {
+    let Some(dialog) = cx.session.dialog.clone() else {
         ctx.data_mut(|d| d.insert_temp(typing_id, false));
         return;
     };
@@ -68,7 +69,7 @@ pub fn ui(state: &AppState, ctx: &egui::Context, commands: &mut Vec<Command>) {
     };
     let mut next = dialog.clone();
     // Escape first leaves a text field (egui takes its focus away before
-    // the frame is drawn, so the last frame's state tells); only an Escape
+    // the frame is drawn, so the last frame's cx tells); only an Escape
     // with no field in use closes the dialog, so edits are not lost to a
     // key meant for the field.
     let typing = ctx.data(|d| d.get_temp(typing_id)).unwrap_or(false);
@@ -78,10 +79,10 @@ pub fn ui(state: &AppState, ctx: &egui::Context, commands: &mut Vec<Command>) {
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| match &mut next {
-            Dialog::Open(open_state) => open_ui(state, ui, open_state, commands),
-            Dialog::Export(export_state) => export_ui(state, ui, export_state, commands),
+            Dialog::Open(open_state) => open_ui(cx, ui, open_state, commands),
+            Dialog::Export(export_state) => export_ui(cx, ui, export_state, commands),
             Dialog::Briefing(briefing_state) => {
-                super::briefing_dialog::ui(state, ui, briefing_state, commands);
+                super::briefing_dialog::ui(cx, ui, briefing_state, commands);
             }
         });
     let escape =
@@ -96,7 +97,7 @@ pub fn ui(state: &AppState, ctx: &egui::Context, commands: &mut Vec<Command>) {
 }
 
 fn open_ui(
-    state: &AppState,
+    cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     dialog: &mut OpenDialog,
     commands: &mut Vec<Command>,
@@ -112,7 +113,7 @@ fn open_ui(
             response.request_focus();
         }
         submit = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        let chosen = browse_button(state, ui, || {
+        let chosen = browse_button(cx, ui, || {
             rfd::FileDialog::new()
                 .add_filter(tr(T::FilterDataset), &["json"])
                 .pick_file()
@@ -121,10 +122,10 @@ fn open_ui(
             dialog.path = path.display().to_string();
         }
     });
-    if !state.recent.is_empty() {
+    if !cx.session.recent.is_empty() {
         ui.separator();
         ui.label(tr(T::RecentColon));
-        for path in &state.recent {
+        for path in &cx.session.recent {
             if ui.link(path.display().to_string()).clicked() {
                 commands.push(Command::ShowDialog(None));
                 commands.push(Command::OpenFile(path.clone()));
@@ -151,11 +152,11 @@ fn open_ui(
 
 /// A Browse button that runs the native dialog, or says why there is none.
 fn browse_button(
-    state: &AppState,
+    cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     pick: impl FnOnce() -> Option<PathBuf>,
 ) -> Option<PathBuf> {
-    if state.native_dialogs && native_dialog_available() {
+    if cx.session.native_dialogs && native_dialog_available() {
         if ui.button(tr(T::Browse)).clicked() {
             return pick();
         }
@@ -169,7 +170,7 @@ fn browse_button(
 }
 
 fn export_ui(
-    state: &AppState,
+    cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     dialog: &mut ExportDialog,
     commands: &mut Vec<Command>,
@@ -178,7 +179,7 @@ fn export_ui(
     // The choices on the left, the preview of what they write on the right.
     ui.horizontal_top(|ui| {
         ui.vertical(|ui| {
-            export_options_ui(state, ui, dialog);
+            export_options_ui(cx, ui, dialog);
             ui.add(egui::Label::new(egui::RichText::new(tr(T::ExtensionHint)).weak()).wrap());
         });
         dialog.image.theme = if dialog.current_theme && ui.ctx().theme() == egui::Theme::Dark {
@@ -187,7 +188,7 @@ fn export_ui(
             Theme::Light
         };
         ui.add_space(16.0);
-        ui.vertical(|ui| preview_ui(state, ui, dialog));
+        ui.vertical(|ui| preview_ui(cx, ui, dialog));
     });
     // "Replace?" was asked of one file: another file or chart asks again.
     if dialog.path != path_before || dialog.chart != chart_before {
@@ -231,7 +232,7 @@ fn export_ui(
         }
     });
     // What the last export or copy did (not what happened elsewhere).
-    if let Some(message) = &state.export_message {
+    if let Some(message) = &cx.session.export_message {
         ui.weak(message.text());
     }
 }
@@ -307,7 +308,7 @@ fn preset_name(preset: Preset) -> &'static str {
 }
 
 /// The Export dialog's choices: chart, format, size, scale, theme, file.
-fn export_options_ui(state: &AppState, ui: &mut egui::Ui, dialog: &mut ExportDialog) {
+fn export_options_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &mut ExportDialog) {
     let format = format_of(&dialog.path);
     egui::Grid::new("export_grid")
         .num_columns(2)
@@ -358,7 +359,7 @@ fn export_options_ui(state: &AppState, ui: &mut egui::Ui, dialog: &mut ExportDia
             ui.horizontal(|ui| {
                 ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(340.0))
                     .labelled_by(label.id);
-                let chosen = browse_button(state, ui, || {
+                let chosen = browse_button(cx, ui, || {
                     rfd::FileDialog::new()
                         .add_filter(tr(T::FilterPng), &["png"])
                         .add_filter(tr(T::FilterSvg), &["svg"])
@@ -450,7 +451,7 @@ const PREVIEW_HEIGHT: f32 = 300.0;
 
 /// A live preview of exactly what will be written: the chart's scene for
 /// the chosen page, rasterised small; redrawn only when the picture changes.
-fn preview_ui(state: &AppState, ui: &mut egui::Ui, dialog: &ExportDialog) {
+fn preview_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &ExportDialog) {
     ui.label(tr(T::PreviewColon));
     if format_of(&dialog.path) == Format::Csv {
         // No picture: what the file holds, in the same box.
@@ -471,7 +472,7 @@ fn preview_ui(state: &AppState, ui: &mut egui::Ui, dialog: &ExportDialog) {
             return;
         }
     };
-    let scene = crate::chart::scene(&export::chart_view(state, dialog.chart), &page);
+    let scene = crate::chart::scene(&export::chart_view(cx, dialog.chart), &page);
     let svg = crate::chart::svg::text_svg(&scene);
     let key = {
         use std::hash::{Hash as _, Hasher as _};

@@ -1,9 +1,9 @@
 //! Chart files from the window: the chart view built from the window's
-//! state, the options the Export dialog chooses, and the picture for the
+//! cx, the options the Export dialog chooses, and the picture for the
 //! clipboard and the dialog's preview. Everything is drawn by
 //! [`crate::chart`], on the CPU, exactly as `plan-explorer export` draws it.
 
-use super::AppState;
+use super::PanelContext;
 use crate::chart::{self, ChartView, FileOptions, Format, Page, Preset, Theme};
 use crate::view::charts::ChartId;
 
@@ -69,44 +69,39 @@ impl ImageOptions {
 
 /// The chart as the window shows it: its hidden legend entries, amounts,
 /// log scale, targets' order and language.
-pub fn chart_view(state: &AppState, chart: ChartId) -> ChartView<'_> {
+pub fn chart_view<'a>(cx: &PanelContext<'a>, chart: ChartId) -> ChartView<'a> {
     ChartView {
-        dataset: &state.dataset,
+        dataset: &cx.doc.dataset,
         chart,
-        hidden: &state.hidden,
-        convention: state.convention,
-        log_scale: state.funds_log_scale,
-        order: state.targets_sort,
-        lang: state.lang,
+        hidden: &cx.doc.hidden,
+        convention: cx.session.convention,
+        log_scale: cx.session.funds_log_scale,
+        order: cx.session.targets_sort,
+        lang: cx.session.lang,
         highlight: None,
     }
 }
 
 /// The bytes of a chart's file in `format`, as the window shows the chart.
 pub fn chart_file(
-    state: &AppState,
+    cx: &PanelContext<'_>,
     chart: ChartId,
     format: Format,
     image: &ImageOptions,
 ) -> Result<Vec<u8>, String> {
     let page = image.page()?;
-    chart::file_bytes(
-        &chart_view(state, chart),
-        &page,
-        format,
-        &image.file_options(),
-    )
-    .map_err(|e| e.to_string())
+    chart::file_bytes(&chart_view(cx, chart), &page, format, &image.file_options())
+        .map_err(|e| e.to_string())
 }
 
 /// The chart's picture in pixels, for the clipboard and the preview.
 pub fn chart_picture(
-    state: &AppState,
+    cx: &PanelContext<'_>,
     chart: ChartId,
     image: &ImageOptions,
 ) -> Result<chart::render::Pixels, String> {
     let page = image.page()?;
-    let scene = chart::scene(&chart_view(state, chart), &page);
+    let scene = chart::scene(&chart_view(cx, chart), &page);
     chart::render::pixels(&scene, image.scale).map_err(|e| e.to_string())
 }
 

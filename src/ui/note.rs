@@ -33,6 +33,10 @@ pub enum Note {
         /// How many problems.
         problems: usize,
     },
+    /// Loading a file was cancelled; the dataset on screen stays.
+    LoadCancelled(PathBuf),
+    /// The watched file was deleted or moved away.
+    FileGone(PathBuf),
     /// An export was written.
     Wrote(PathBuf),
     /// A briefing was cancelled before it was written.
@@ -63,6 +67,8 @@ impl Note {
             Self::DidNotLoad { path, problems } => {
                 fill(T::DidNotLoadStatus, &[&path.display(), problems])
             }
+            Self::LoadCancelled(path) => fill(T::LoadCancelled, &[&path.display()]),
+            Self::FileGone(path) => fill(T::FileGone, &[&path.display()]),
             Self::Wrote(path) => fill(T::Wrote, &[&path.display()]),
             Self::BriefingCancelled => tr(T::BriefingCancelled).to_owned(),
             Self::ExportFailed(message) => fill(T::ExportFailed, &[&in_language(message)]),

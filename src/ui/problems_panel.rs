@@ -2,12 +2,12 @@
 //! the file, line and column or JSON path, selectable and copyable. The
 //! dataset on screen stays as it was.
 
-use super::{AppState, Command};
+use super::{Command, PanelContext};
 use crate::i18n::{T, fill, tr};
 
 /// Draws the panel's content.
-pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    let Some(problems) = &state.problems else {
+pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let Some(problems) = &cx.session.problems else {
         return;
     };
     // Written now, so a language switch rewrites them.

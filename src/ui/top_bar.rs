@@ -5,59 +5,59 @@
 use crate::i18n::{Lang, T, fill, tr};
 use std::collections::BTreeSet;
 
-use super::{AppState, Command};
+use super::{Command, PanelContext};
 use crate::view::amount::Convention;
 use crate::view::localized_name;
 
 /// Draws the menu row: the menus, then the dataset's title and edition.
-pub fn menu_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+pub fn menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        file_menu(state, ui, commands);
-        view_menu(state, ui, commands);
+        file_menu(cx, ui, commands);
+        view_menu(cx, ui, commands);
         ui.separator();
         // The language switch, each language named in itself.
         for lang in Lang::ALL {
             if ui
-                .selectable_label(state.lang == lang, lang.name())
+                .selectable_label(cx.session.lang == lang, lang.name())
                 .on_hover_text(tr(T::Language))
                 .clicked()
-                && state.lang != lang
+                && cx.session.lang != lang
             {
                 commands.push(Command::SetLang(lang));
             }
         }
         ui.separator();
-        ui.strong(&state.dataset.title);
-        ui.label(fill(T::Edition, &[&state.dataset.edition]))
-            .on_hover_text(fill(T::LoadedFrom, &[&state.source_name()]));
+        ui.strong(&cx.doc.dataset.title);
+        ui.label(fill(T::Edition, &[&cx.doc.dataset.edition]))
+            .on_hover_text(fill(T::LoadedFrom, &[&cx.doc.source_name()]));
     });
 }
 
 /// Draws the filter row: back and forward, search, facets, and the amount
 /// convention.
-pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
         if ui
-            .add_enabled(state.history.can_go_back(), egui::Button::new("◀"))
+            .add_enabled(cx.doc.history.can_go_back(), egui::Button::new("◀"))
             .on_hover_text(tr(T::Back))
             .clicked()
         {
             commands.push(Command::Back);
         }
         if ui
-            .add_enabled(state.history.can_go_forward(), egui::Button::new("▶"))
+            .add_enabled(cx.doc.history.can_go_forward(), egui::Button::new("▶"))
             .on_hover_text(tr(T::Forward))
             .clicked()
         {
             commands.push(Command::Forward);
         }
         ui.separator();
-        filters_ui(state, ui, commands);
+        filters_ui(cx, ui, commands);
         ui.separator();
         // The label and its two choices stay together when the row wraps.
         ui.scope(|ui| {
             ui.horizontal(|ui| {
-                let mut convention = state.convention;
+                let mut convention = cx.session.convention;
                 ui.label(tr(T::Amounts));
                 ui.selectable_value(
                     &mut convention,
@@ -65,7 +65,7 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
                     tr(T::BillionYuan),
                 );
                 ui.selectable_value(&mut convention, Convention::Chinese, "亿元");
-                if convention != state.convention {
+                if convention != cx.session.convention {
                     commands.push(Command::SetConvention(convention));
                 }
             });
@@ -74,7 +74,7 @@ pub fn ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
 }
 
 /// The File menu: open, recent files, reload, export.
-fn file_menu(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+fn file_menu(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     ui.menu_button(tr(T::File), |ui| {
         if ui
             .add(egui::Button::new(tr(T::Open)).shortcut_text("Ctrl+O"))
@@ -83,10 +83,10 @@ fn file_menu(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
             commands.push(Command::ShowDialog(Some(super::dialogs::open_dialog())));
         }
         ui.menu_button(tr(T::Recent), |ui| {
-            if state.recent.is_empty() {
+            if cx.session.recent.is_empty() {
                 ui.weak(tr(T::NoRecent));
             }
-            for path in &state.recent {
+            for path in &cx.session.recent {
                 if ui.button(path.display().to_string()).clicked() {
                     commands.push(Command::OpenFile(path.clone()));
                 }
@@ -94,7 +94,7 @@ fn file_menu(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         });
         if ui
             .add_enabled(
-                state.dataset_path.is_some(),
+                cx.doc.path.is_some(),
                 egui::Button::new(tr(T::Reload)).shortcut_text("Ctrl+R"),
             )
             .on_disabled_hover_text(tr(T::NoFileToReload))
@@ -116,10 +116,10 @@ fn file_menu(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
 }
 
 /// The View menu: the theme and the text size.
-fn view_menu(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+fn view_menu(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     ui.menu_button(tr(T::View), |ui| {
         ui.label(tr(T::Theme));
-        let mut theme = state.theme;
+        let mut theme = cx.session.theme;
         ui.radio_value(
             &mut theme,
             egui::ThemePreference::System,
@@ -127,7 +127,7 @@ fn view_menu(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         );
         ui.radio_value(&mut theme, egui::ThemePreference::Light, tr(T::Light));
         ui.radio_value(&mut theme, egui::ThemePreference::Dark, tr(T::Dark));
-        if theme != state.theme {
+        if theme != cx.session.theme {
             commands.push(Command::SetTheme(theme));
         }
         ui.separator();
@@ -147,8 +147,8 @@ fn view_menu(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
 }
 
 /// The search box and the facet menus.
-fn filters_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    let mut filter = state.filter.clone();
+fn filters_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let mut filter = cx.doc.filter.clone();
     let label = ui.label(tr(T::Search));
     ui.add(
         egui::TextEdit::singleline(&mut filter.query)
@@ -156,8 +156,8 @@ fn filters_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
             .desired_width(180.0),
     )
     .labelled_by(label.id);
-    let data = &state.dataset;
-    let counts = &state.tree.counts;
+    let data = &cx.doc.dataset;
+    let counts = &cx.doc.tree.counts;
     facet_menu(
         ui,
         tr(T::FacetPlan),
@@ -195,7 +195,7 @@ fn filters_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
         ui,
         tr(T::FacetDistrict),
         &mut filter.districts,
-        state.districts().iter().map(|d| {
+        cx.doc.districts().iter().map(|d| {
             let count = counts.district(d);
             (d.clone(), d.clone(), count)
         }),
@@ -207,9 +207,9 @@ fn filters_ui(state: &AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
         filter.clear();
     }
     if filter.is_active() {
-        ui.label(fill(T::Matching, &[&state.tree.match_count]));
+        ui.label(fill(T::Matching, &[&cx.doc.tree.match_count]));
     }
-    if filter != state.filter {
+    if filter != cx.doc.filter {
         commands.push(Command::SetFilter(filter));
     }
 }

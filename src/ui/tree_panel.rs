@@ -5,7 +5,7 @@ use crate::i18n::{T, tr};
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, TextFormat};
 
-use super::{AppState, Command};
+use super::{Command, PanelContext};
 use crate::selection::Item;
 use crate::view::tree::{TreeAction, TreeKey, highlight_ranges, key_action, row_label, type_ahead};
 
@@ -16,7 +16,7 @@ const ROW_HEIGHT: f32 = 22.0;
 const TYPE_AHEAD_SECONDS: f64 = 1.0;
 
 /// Draws the tree panel.
-pub fn ui(state: &mut AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.strong(tr(T::Measures));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -29,21 +29,26 @@ pub fn ui(state: &mut AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
         });
     });
     ui.separator();
-    keyboard(state, ui);
-    if state.tree.rows.is_empty() {
+    keyboard(cx, ui, commands);
+    if cx.doc.tree.rows.is_empty() {
         ui.label(tr(T::NothingMatches));
         return;
     }
 
-    let selected = state.selected();
+    let selected = cx.doc.selected();
     let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]);
     // The rows drawn last frame; a selection already among them (clicked
     // there, say) is not scrolled to, so the tree does not jump.
     let shown_id = egui::Id::unique("tree_rows_shown");
     let shown: std::ops::Range<usize> = ui.ctx().data(|d| d.get_temp(shown_id)).unwrap_or(0..0);
-    if state.scroll_to_selection {
-        state.scroll_to_selection = false;
-        if let Some(row) = selected.and_then(|item| state.tree.row_of(item)) {
+    // Each document counts its requests to scroll; the last one served is
+    // remembered here.
+    let served_id = egui::Id::unique("tree_scroll_served");
+    let request = (cx.doc.generation, cx.doc.scroll_request);
+    let served: Option<(u64, u64)> = ui.ctx().data(|d| d.get_temp(served_id));
+    if served != Some(request) {
+        ui.ctx().data_mut(|d| d.insert_temp(served_id, request));
+        if let Some(row) = selected.and_then(|item| cx.doc.tree.row_of(item)) {
             // Rows at the very edges may be only partly visible.
             let fully_shown = shown.start < row && row + 1 < shown.end;
             if !fully_shown {
@@ -53,25 +58,25 @@ pub fn ui(state: &mut AppState, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
             }
         }
     }
-    let rows = state.tree.rows.len();
+    let rows = cx.doc.tree.rows.len();
     scroll.show_rows(ui, ROW_HEIGHT, rows, |ui, range| {
         ui.ctx()
             .data_mut(|d| d.insert_temp(shown_id, range.clone()));
         for row_index in range {
-            row_ui(state, ui, row_index, selected, commands);
+            row_ui(cx, ui, row_index, selected, commands);
         }
     });
 }
 
 fn row_ui(
-    state: &AppState,
+    cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     row_index: usize,
     selected: Option<Item>,
     commands: &mut Vec<Command>,
 ) {
-    let data = &state.dataset;
-    let row = &state.tree.rows[row_index];
+    let data = &cx.doc.dataset;
+    let row = &cx.doc.tree.rows[row_index];
     ui.horizontal(|ui| {
         ui.set_height(ROW_HEIGHT);
         ui.add_space(row.depth as f32 * 16.0);
@@ -98,7 +103,7 @@ fn row_ui(
         let title_width = (ui.available_width() - trailing_width - spacing).max(60.0);
 
         let label = row_label(data, row);
-        let job = highlighted_job(ui, &label, &state.filter.query, row.is_match);
+        let job = highlighted_job(ui, &label, &cx.doc.filter.query, row.is_match);
         let response = ui
             .allocate_ui_with_layout(
                 egui::vec2(title_width, ROW_HEIGHT),
@@ -191,18 +196,21 @@ fn tree_key(key: egui::Key) -> Option<TreeKey> {
 
 /// Arrows, Home/End, Enter and type-ahead, when no text field has focus.
 ///
-/// Several presses can arrive in one frame (key repeat, a fast typist), so
-/// they are taken in order and each is carried out before the next is
-/// judged; egui's `consume_key` would count them as one.
-fn keyboard(state: &mut AppState, ui: &mut egui::Ui) {
+/// Several presses can arrive in one frame (key repeat, a fast typist).
+/// Each must be judged on the tree the one before it made, so they are
+/// queued and one is turned into a command per frame, the next frame
+/// following at once; egui's `consume_key` would count them as one.
+fn keyboard(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     let ctx = ui.ctx().clone();
+    let queue_id = egui::Id::unique("tree_key_queue");
     // Keys belong to a focused text field, or to an open dialog (its
     // buttons), never to the tree behind it.
-    if ctx.egui_wants_keyboard_input() || state.dialog.is_some() {
+    if ctx.egui_wants_keyboard_input() || cx.session.dialog.is_some() {
+        ctx.data_mut(|d| d.remove_temp::<Vec<egui::Key>>(queue_id));
         return;
     }
-    let presses: Vec<egui::Key> = ctx.input_mut(|input| {
-        let mut presses = Vec::new();
+    let mut queue: Vec<egui::Key> = ctx.data(|d| d.get_temp(queue_id)).unwrap_or_default();
+    ctx.input_mut(|input| {
         input.events.retain(|event| match event {
             egui::Event::Key {
                 key,
@@ -210,37 +218,42 @@ fn keyboard(state: &mut AppState, ui: &mut egui::Ui) {
                 modifiers,
                 ..
             } if modifiers.is_none() && (tree_key(*key).is_some() || *key == egui::Key::Enter) => {
-                presses.push(*key);
+                queue.push(*key);
                 false
             }
             _ => true,
         });
-        presses
     });
-    for key in presses {
+    if !queue.is_empty() {
+        let key = queue.remove(0);
+        let doc = cx.doc;
         let command = match tree_key(key) {
-            Some(tree_key) => {
-                match key_action(&state.dataset, &state.tree, state.selected(), tree_key) {
-                    TreeAction::Select(item) => Some(Command::Select(item)),
-                    TreeAction::SetOpen(item, open) => Some(Command::SetOpen(item, open)),
-                    TreeAction::None => None,
-                }
-            }
+            Some(tree_key) => match key_action(&doc.dataset, &doc.tree, doc.selected(), tree_key) {
+                TreeAction::Select(item) => Some(Command::Select(item)),
+                TreeAction::SetOpen(item, open) => Some(Command::SetOpen(item, open)),
+                TreeAction::None => None,
+            },
             // Enter opens or closes the selected row.
-            None => state
+            None => doc
                 .selected()
-                .and_then(|item| state.tree.row_of(item))
-                .map(|row| &state.tree.rows[row])
+                .and_then(|item| doc.tree.row_of(item))
+                .map(|row| &doc.tree.rows[row])
                 .filter(|row| row.visible_children > 0)
                 .map(|row| Command::SetOpen(row.item, !row.expanded)),
         };
-        if let Some(command) = command {
-            state.apply(command);
+        commands.extend(command);
+        if !queue.is_empty() {
+            ctx.request_repaint();
         }
     }
-    let data = &state.dataset;
-    let selected = state.selected();
-    // Type-ahead: letters typed within a second form a prefix.
+    ctx.data_mut(|d| d.insert_temp(queue_id, queue));
+    type_ahead_ui(cx, &ctx, commands);
+}
+
+/// Letters typed within a second form a prefix; the next row it fits is
+/// selected.
+fn type_ahead_ui(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Vec<Command>) {
+    let doc = cx.doc;
     let typed: String = ctx.input(|i| {
         i.events
             .iter()
@@ -262,7 +275,7 @@ fn keyboard(state: &mut AppState, ui: &mut egui::Ui) {
         prefix.clear();
     }
     prefix.push_str(&typed);
-    let from = selected.and_then(|item| state.tree.row_of(item));
+    let from = doc.selected().and_then(|item| doc.tree.row_of(item));
     // A first letter moves on to the next row that fits; a longer prefix
     // may stay on the current row, so the search starts just before it.
     let search_from = if prefix.chars().count() > 1 {
@@ -270,9 +283,8 @@ fn keyboard(state: &mut AppState, ui: &mut egui::Ui) {
     } else {
         from
     };
-    if let Some(row) = type_ahead(data, &state.tree, search_from, &prefix) {
-        let item = state.tree.rows[row].item;
-        state.apply(Command::Select(item));
+    if let Some(row) = type_ahead(&doc.dataset, &doc.tree, search_from, &prefix) {
+        commands.push(Command::Select(doc.tree.rows[row].item));
     }
     ctx.data_mut(|d| d.insert_temp(id, (prefix, now)));
 }

@@ -312,6 +312,11 @@ pub struct Expansion {
 }
 
 impl Expansion {
+    /// Every open plan and node, in no order.
+    pub fn items(&self) -> impl Iterator<Item = Item> + '_ {
+        self.open.iter().copied()
+    }
+
     /// Whether `item` shows its children.
     pub fn is_open(&self, item: Item) -> bool {
         self.open.contains(&item)

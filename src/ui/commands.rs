@@ -1,0 +1,481 @@
+//! What panels ask for ([`Command`]) and the one place it is carried out
+//! ([`AppState::apply`]).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::loading::{LoadJob, Outcome, Trigger};
+use super::note::{LoadProblems, Note};
+use super::state::{AppState, BottomTab};
+use super::{briefing_dialog, dialogs, export};
+use crate::i18n::{self, Lang};
+use crate::selection::Item;
+use crate::view::amount::Convention;
+use crate::view::charts::{ChartId, LegendKey, TargetColumn};
+use crate::view::tree::TreeFilter;
+
+/// Something a panel asks the app to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Select an item (and reveal it in the tree if it is a node).
+    Select(Item),
+    /// Go back in the selection history.
+    Back,
+    /// Go forward in the selection history.
+    Forward,
+    /// Open or close one plan or node.
+    SetOpen(Item, bool),
+    /// Open or close a plan or node and everything below it.
+    SetSubtreeOpen(Item, bool),
+    /// Open or close everything.
+    SetAllOpen(bool),
+    /// Replace the filter (search and facets).
+    SetFilter(TreeFilter),
+    /// Show another chart.
+    ShowChart(ChartId),
+    /// Write amounts in another convention.
+    SetConvention(Convention),
+    /// Follow the system's theme, or force light or dark.
+    SetTheme(egui::ThemePreference),
+    /// Hide a legend entry's series or bars, or show them again.
+    ToggleLegend(LegendKey),
+    /// Draw the fund bars on a logarithmic scale, or not.
+    SetFundsLogScale(bool),
+    /// Sort the targets by a column, ascending or not.
+    SortTargets(TargetColumn, bool),
+    /// Load a dataset file; it replaces the one on screen only if valid.
+    OpenFile(PathBuf),
+    /// Load the open file again.
+    Reload,
+    /// Stop the load in progress; the dataset on screen stays.
+    CancelLoad,
+    /// Bring a tab of the bottom area to the front.
+    ShowBottomTab(BottomTab),
+    /// Show a dialog, or close it with `None`.
+    ShowDialog(Option<Dialog>),
+    /// Open the Export dialog for the chart on screen.
+    OpenExportDialog,
+    /// Open the Export briefing dialog.
+    OpenBriefingDialog,
+    /// Write a briefing on a worker thread.
+    WriteBriefing(briefing_dialog::BriefingRequest),
+    /// Stop the briefing being written.
+    CancelBriefing,
+    /// Close the banner.
+    DismissBanner,
+    /// Close the problems panel.
+    DismissProblems,
+    /// Close the change summary.
+    DismissChanges,
+    /// Write a chart's picture or data (see [`ExportRequest`]).
+    Export(ExportRequest),
+    /// Put a chart's picture on the clipboard.
+    CopyImage(ChartId, export::ImageOptions),
+    /// Show the interface in another language.
+    SetLang(Lang),
+}
+
+impl Command {
+    /// Whether the command holds indexes into the dataset it was made on.
+    pub fn points_into_dataset(&self) -> bool {
+        match self {
+            Self::Select(_)
+            | Self::SetOpen(..)
+            | Self::SetSubtreeOpen(..)
+            | Self::SetFilter(_)
+            | Self::ToggleLegend(_) => true,
+            Self::Back
+            | Self::Forward
+            | Self::SetAllOpen(_)
+            | Self::ShowChart(_)
+            | Self::SetConvention(_)
+            | Self::SetTheme(_)
+            | Self::SetFundsLogScale(_)
+            | Self::SortTargets(..)
+            | Self::OpenFile(_)
+            | Self::Reload
+            | Self::CancelLoad
+            | Self::ShowBottomTab(_)
+            | Self::ShowDialog(_)
+            | Self::OpenExportDialog
+            | Self::OpenBriefingDialog
+            | Self::WriteBriefing(_)
+            | Self::CancelBriefing
+            | Self::DismissBanner
+            | Self::DismissProblems
+            | Self::DismissChanges
+            | Self::Export(_)
+            | Self::CopyImage(..)
+            | Self::SetLang(_) => false,
+        }
+    }
+}
+
+/// The dialogs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    /// Open a dataset: a path field, Browse, the recent files.
+    Open(OpenDialog),
+    /// Export a chart.
+    Export(ExportDialog),
+    /// Export a briefing.
+    Briefing(briefing_dialog::BriefingDialog),
+}
+
+/// The Open dialog's state.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OpenDialog {
+    /// The path typed or chosen.
+    pub path: String,
+}
+
+/// The Export dialog's state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportDialog {
+    /// Which chart.
+    pub chart: ChartId,
+    /// Where to write; the extension chooses PNG or CSV.
+    pub path: String,
+    /// Size, scale and theme of a picture.
+    pub image: export::ImageOptions,
+    /// Whether the picture follows the window's theme (else light).
+    pub current_theme: bool,
+    /// Set when the file exists and the user must agree to replace it.
+    pub confirm_replace: bool,
+}
+
+/// What to export, and where.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportRequest {
+    /// Which chart.
+    pub chart: ChartId,
+    /// The file: `.png` for the picture, `.csv` for the data.
+    pub path: PathBuf,
+    /// Size, scale and theme of a picture.
+    pub image: export::ImageOptions,
+    /// Replace the file if it exists (the user agreed).
+    pub replace: bool,
+}
+
+impl AppState {
+    /// Carries out a command.
+    pub fn apply(&mut self, command: Command) {
+        if apply_to_document(&mut self.doc, &command) {
+            return;
+        }
+        let session = &mut self.session;
+        match command {
+            Command::Select(_)
+            | Command::Back
+            | Command::Forward
+            | Command::SetOpen(..)
+            | Command::SetSubtreeOpen(..)
+            | Command::SetAllOpen(_)
+            | Command::SetFilter(_)
+            | Command::ToggleLegend(_) => {}
+            Command::ShowChart(chart) => session.chart = chart,
+            Command::SetConvention(convention) => {
+                session.convention = convention;
+                session.convention_chosen = true;
+            }
+            Command::SetLang(lang) => set_lang(session, lang),
+            Command::SetTheme(theme) => session.theme = theme,
+            Command::SetFundsLogScale(on) => session.funds_log_scale = on,
+            Command::SortTargets(column, ascending) => session.targets_sort = (column, ascending),
+            Command::OpenFile(path) => self.start_load(&path, Trigger::Open),
+            Command::Reload => match self.doc.path.clone() {
+                Some(path) => self.start_load(&path, Trigger::Reload),
+                None => self.session.status = Some(Note::NoFileToReload),
+            },
+            Command::CancelLoad => {
+                if let Some(job) = self.load_job.take() {
+                    job.cancel();
+                    self.session.status = Some(Note::LoadCancelled(job.path.clone()));
+                }
+            }
+            Command::ShowBottomTab(tab) => session.bottom_tab = tab,
+            Command::ShowDialog(dialog) => {
+                if !matches!(session.dialog, Some(Dialog::Export(_))) {
+                    session.export_message = None;
+                }
+                session.dialog = dialog;
+            }
+            Command::OpenExportDialog => {
+                let dialog = dialogs::export_dialog(&self.panel_context());
+                self.session.export_message = None;
+                self.session.dialog = Some(dialog);
+            }
+            Command::OpenBriefingDialog => {
+                let dialog = briefing_dialog::dialog(&self.panel_context());
+                self.session.export_message = None;
+                self.session.dialog = Some(dialog);
+            }
+            Command::WriteBriefing(request) => {
+                if self.briefing_job.is_none() {
+                    briefing_dialog::start(self, &request);
+                }
+            }
+            Command::CancelBriefing => {
+                if let Some(job) = &self.briefing_job {
+                    job.progress.cancel();
+                }
+            }
+            Command::DismissBanner => session.banner = None,
+            Command::DismissProblems => {
+                session.problems = None;
+                session.bottom_tab = BottomTab::Changes;
+            }
+            Command::DismissChanges => {
+                self.doc.changes = None;
+                session.bottom_tab = BottomTab::Problems;
+            }
+            Command::Export(request) => self.export(&request),
+            Command::CopyImage(chart, options) => self.copy_image(chart, &options),
+        }
+    }
+
+    /// Starts loading `path` on a worker thread (a load already running is
+    /// cancelled); the window keeps drawing and [`Self::poll_load`] takes
+    /// the result. A reload asked for while the same file is loading waits
+    /// for that load.
+    pub fn start_load(&mut self, path: &Path, trigger: Trigger) {
+        if let Some(job) = &self.load_job {
+            if trigger != Trigger::Open && Some(job.path.as_path()) == self.doc.path.as_deref() {
+                return;
+            }
+            job.cancel();
+        }
+        let wake = self.wake.clone();
+        self.load_job = Some(LoadJob::start(
+            path,
+            trigger,
+            self.doc.carry(),
+            Arc::clone(&self.doc.dataset),
+            move || wake(),
+        ));
+    }
+
+    /// Loads `path` and waits for it: the same work as a load from the
+    /// window, on this thread (for tests and tools).
+    pub fn load(&mut self, path: &Path) {
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        let progress = Arc::default();
+        let carry = self.doc.carry();
+        let outcome = super::loading::load(&path, &progress, &carry, &self.doc.dataset);
+        self.finish_load(&path, &carry, outcome);
+    }
+
+    /// Waits up to `timeout` for the load in progress and puts its result
+    /// on screen, as the next frame would (for tests and tools). Gives
+    /// whether no load is left running.
+    pub fn finish_loading(&mut self, timeout: std::time::Duration) -> bool {
+        let Some(outcome) = self.load_job.as_ref().and_then(|job| job.wait(timeout)) else {
+            return self.load_job.is_none();
+        };
+        self.take_outcome(outcome);
+        true
+    }
+
+    /// Takes a finished load's result, if it has come. Gives whether the
+    /// document changed.
+    pub fn poll_load(&mut self) -> bool {
+        let Some(outcome) = self.load_job.as_ref().and_then(LoadJob::poll) else {
+            return false;
+        };
+        self.take_outcome(outcome)
+    }
+
+    fn take_outcome(&mut self, outcome: Outcome) -> bool {
+        let Some(job) = self.load_job.take() else {
+            return false;
+        };
+        if job.trigger == Trigger::Startup
+            && let Outcome::Failed(problems) = &outcome
+        {
+            self.session.banner = Some(super::startup::banner(&job.path, problems));
+        }
+        self.finish_load(&job.path, &job.carry, outcome)
+    }
+
+    /// Puts a load's outcome on screen. A valid dataset replaces the
+    /// document (the change summary says what changed); anything else
+    /// leaves it as it is and lists the problems.
+    fn finish_load(
+        &mut self,
+        path: &Path,
+        carry: &super::document::Carry,
+        outcome: Outcome,
+    ) -> bool {
+        match outcome {
+            Outcome::Cancelled => {
+                self.session.status = Some(Note::LoadCancelled(path.to_owned()));
+                false
+            }
+            Outcome::Failed(problems) => {
+                self.session.status = Some(Note::DidNotLoad {
+                    path: path.to_owned(),
+                    problems: problems.len(),
+                });
+                self.session.problems = Some(LoadProblems::new(path.to_owned(), problems));
+                self.session.bottom_tab = BottomTab::Problems;
+                false
+            }
+            Outcome::Loaded { mut doc, stamp } => {
+                // Choices made while the file loaded are taken over too.
+                let now = self.doc.carry();
+                if &now != carry {
+                    doc.take_over(&now);
+                }
+                doc.generation = self.doc.generation + 1;
+                let counts = doc
+                    .changes
+                    .as_ref()
+                    .map(crate::view::diff::Changes::counts)
+                    .unwrap_or_default();
+                self.session.status = Some(Note::Loaded {
+                    path: path.to_owned(),
+                    edition: doc.dataset.edition.clone(),
+                    counts,
+                });
+                self.doc = *doc;
+                self.session.problems = None;
+                self.session.banner = None;
+                self.session.bottom_tab = BottomTab::Changes;
+                self.session.remember(path);
+                self.watch_file(path, stamp);
+                true
+            }
+        }
+    }
+
+    /// Watches `path` (whose version `stamp` is on screen) for changes.
+    fn watch_file(&mut self, path: &Path, stamp: crate::watch::Stamp) {
+        let wake = self.wake.clone();
+        self.watch = Some(crate::watch::Watch::new(
+            path.to_owned(),
+            stamp,
+            self.polling_only,
+            move || wake(),
+        ));
+    }
+
+    /// Writes a chart's picture or data, atomically; an existing file only
+    /// with the user's agreement (the Export dialog asks).
+    fn export(&mut self, request: &ExportRequest) {
+        // The full path, so the status line says exactly where it went.
+        let path = &std::path::absolute(&request.path).unwrap_or_else(|_| request.path.clone());
+        if path.exists() && !request.replace {
+            if let Some(Dialog::Export(dialog)) = &mut self.session.dialog {
+                dialog.confirm_replace = true;
+            }
+            return;
+        }
+        let result = crate::output::format_of(path)
+            .map_err(|e| e.to_string())
+            .and_then(|format| {
+                export::chart_file(&self.panel_context(), request.chart, format, &request.image)
+            })
+            .and_then(|bytes| {
+                // Without the user's agreement, a file that appeared since
+                // the check is kept.
+                let written = if request.replace {
+                    crate::output::write_atomic(path, &bytes)
+                } else {
+                    crate::output::write_new(path, &bytes)
+                };
+                written.map_err(|e| e.to_string())
+            });
+        let session = &mut self.session;
+        match result {
+            Ok(()) => {
+                session.status = Some(Note::Wrote(path.clone()));
+                session.dialog = None;
+            }
+            Err(message) => {
+                session.status = Some(Note::ExportFailed(message));
+                session.export_message.clone_from(&session.status);
+                if let Some(Dialog::Export(dialog)) = &mut session.dialog {
+                    dialog.confirm_replace = false;
+                }
+            }
+        }
+    }
+
+    /// Draws a chart's picture for the clipboard; the next frame hands it
+    /// over (that needs the context).
+    fn copy_image(&mut self, chart: ChartId, options: &export::ImageOptions) {
+        let picture = export::chart_picture(&self.panel_context(), chart, options);
+        let session = &mut self.session;
+        match picture {
+            Ok(picture) => {
+                self.pending_copy = Some(export::color_image(&picture));
+                session.status = Some(Note::Copied {
+                    chart,
+                    width: picture.width,
+                    height: picture.height,
+                });
+            }
+            Err(error) => session.status = Some(Note::ExportFailed(error)),
+        }
+        session.export_message.clone_from(&session.status);
+    }
+}
+
+/// Carries out a command on the document alone, rebuilding the tree once
+/// if it changed; gives whether the command was one of those.
+fn apply_to_document(doc: &mut super::document::Document, command: &Command) -> bool {
+    let tree_changed = match command {
+        Command::Select(item) => {
+            doc.select(*item);
+            matches!(item, Item::Node(_))
+        }
+        Command::Back | Command::Forward => {
+            let item = if *command == Command::Back {
+                doc.history.back()
+            } else {
+                doc.history.forward()
+            };
+            item.is_some_and(|item| {
+                doc.reveal(item);
+                matches!(item, Item::Node(_))
+            })
+        }
+        Command::SetOpen(item, open) => {
+            doc.expansion.set(*item, *open);
+            true
+        }
+        Command::SetSubtreeOpen(item, open) => {
+            doc.expansion.set_subtree(&doc.dataset, *item, *open);
+            true
+        }
+        Command::SetAllOpen(open) => {
+            doc.expansion.set_all(&doc.dataset, *open);
+            true
+        }
+        Command::SetFilter(filter) => {
+            doc.filter = filter.clone();
+            true
+        }
+        Command::ToggleLegend(key) => {
+            if !doc.hidden.remove(key) {
+                doc.hidden.insert(*key);
+            }
+            false
+        }
+        _ => return false,
+    };
+    if tree_changed {
+        doc.refresh_tree();
+    }
+    true
+}
+
+/// Shows the interface in `lang`; amounts follow unless chosen.
+fn set_lang(session: &mut super::state::Session, lang: Lang) {
+    session.lang = lang;
+    session.lang_chosen = true;
+    i18n::set(lang);
+    if !session.convention_chosen {
+        session.convention = Convention::of_language(lang);
+    }
+}

@@ -1,0 +1,285 @@
+//! One frame of the window: the panels laid out, background work looked
+//! at, and the commands of the frame carried out in order.
+
+use super::commands::Command;
+use super::loading::Trigger;
+use super::note::Note;
+use super::state::{AppState, BottomTab, PanelContext};
+use super::{
+    changes_panel, charts_panel, details_panel, dialogs, problems_panel, top_bar, tree_panel,
+};
+use crate::dataset::Phase;
+use crate::i18n::{self, T, fill, tr};
+use crate::watch::Seen;
+
+impl AppState {
+    /// Draws the whole window and carries out what the user asked.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        // egui follows the system's theme by default; a forced choice is
+        // applied here so it also holds on the first frame after a restart.
+        // This frame was laid out with the old style, so one more is drawn
+        // at once with the new one.
+        if ctx.options(|o| o.theme_preference) != self.session.theme {
+            ctx.set_theme(self.session.theme);
+            ctx.request_repaint();
+        }
+        i18n::set(self.session.lang);
+        // Background work first, so this frame's clicks act on the
+        // document they were made on.
+        self.poll_load();
+        if self.load_job.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        super::briefing_dialog::poll(self, &ctx);
+        self.tick_watch(&ctx);
+        if let Some(image) = self.pending_copy.take() {
+            ctx.copy_image(image);
+        }
+        let mut commands = Vec::new();
+        keyboard_shortcuts(self, &ctx, &mut commands);
+        let cx = self.panel_context();
+        draw(&cx, ui, &mut commands);
+        dialogs::ui(&cx, &ctx, &mut commands);
+        drop_overlay(&ctx);
+        // Loads come last; clicks made after a new document arrived are
+        // dropped if they point into the old one.
+        files_dropped(&ctx, &mut commands);
+        let generation = self.doc.generation;
+        for command in commands {
+            if self.doc.generation != generation && command.points_into_dataset() {
+                continue;
+            }
+            self.apply(command);
+        }
+    }
+
+    /// Looks at the watched file as its watch asks; a settled change is
+    /// loaded, a file gone is said once (the data on screen stays, and it
+    /// reloads when the file comes back).
+    fn tick_watch(&mut self, ctx: &egui::Context) {
+        let Some(watch) = &mut self.watch else {
+            return;
+        };
+        let (seen, again) = watch.tick(ctx.input(|i| i.time));
+        if let Some(after) = again {
+            ctx.request_repaint_after(after);
+        }
+        let path = watch.path().to_owned();
+        match seen {
+            Seen::Nothing => {}
+            Seen::Changed => self.start_load(&path, Trigger::Watch),
+            Seen::Gone => self.session.status = Some(Note::FileGone(path)),
+        }
+    }
+}
+
+/// The panels, each from the frame's context.
+fn draw(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    egui::Panel::top("menu_bar").show(ui, |ui| top_bar::menu_ui(cx, ui, commands));
+    egui::Panel::top("top_bar").show(ui, |ui| top_bar::ui(cx, ui, commands));
+    if let Some(banner) = &cx.session.banner {
+        egui::Panel::top("banner").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.colored_label(ui.visuals().warn_fg_color, banner.text());
+                if ui.button(tr(T::Dismiss)).clicked() {
+                    commands.push(Command::DismissBanner);
+                }
+            });
+        });
+    }
+    egui::Panel::bottom("status_bar").show(ui, |ui| status_ui(cx, ui, commands));
+    bottom_area(cx, ui, commands);
+    // The side panels give way on a narrow window, so the charts keep
+    // at least about 40% of the width.
+    let width = ui.available_width();
+    egui::Panel::left("tree")
+        .resizable(true)
+        .default_size((width * 0.25).max(380.0_f32.min(width * 0.3)))
+        .size_range(200.0..=(width * 0.35).max(200.0))
+        .show(ui, |ui| tree_panel::ui(cx, ui, commands));
+    egui::Panel::right("details")
+        .resizable(true)
+        .default_size(340.0_f32.min(width * 0.27))
+        .size_range(200.0..=(width * 0.3).max(200.0))
+        .show(ui, |ui| details_panel::ui(cx, ui, commands));
+    egui::CentralPanel::default().show(ui, |ui| charts_panel::ui(cx, ui, commands));
+}
+
+/// The problems and the change summary share one area below the charts,
+/// with a tab each when both are open. It opens tall enough to read a
+/// dozen lines and never takes more than half the height between the top
+/// bars and the status line, so the charts keep at least the other half.
+fn bottom_area(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let problems = cx.session.problems.as_ref();
+    let changes = cx.doc.changes.as_ref();
+    if problems.is_none() && changes.is_none() {
+        return;
+    }
+    let height = ui.available_height();
+    egui::Panel::bottom("bottom_area")
+        .resizable(true)
+        .default_size(260.0_f32.min(height * 0.4))
+        .size_range(80.0_f32.min(height * 0.5)..=(height * 0.5).max(40.0))
+        .show(ui, |ui| {
+            let tab = match (problems, changes) {
+                (Some(problems), Some(changes)) => {
+                    let mut tab = cx.session.bottom_tab;
+                    ui.horizontal(|ui| {
+                        let count = problems.problems.len();
+                        ui.selectable_value(
+                            &mut tab,
+                            BottomTab::Problems,
+                            fill(T::ProblemsTab, &[&count]),
+                        );
+                        let count = changes.changes.len();
+                        ui.selectable_value(
+                            &mut tab,
+                            BottomTab::Changes,
+                            fill(T::ChangesTab, &[&count]),
+                        );
+                    });
+                    if tab != cx.session.bottom_tab {
+                        commands.push(Command::ShowBottomTab(tab));
+                    }
+                    ui.separator();
+                    tab
+                }
+                (Some(_), None) => BottomTab::Problems,
+                (None, _) => BottomTab::Changes,
+            };
+            match tab {
+                BottomTab::Problems => problems_panel::ui(cx, ui, commands),
+                BottomTab::Changes => changes_panel::ui(cx, ui, commands),
+            }
+        });
+}
+
+/// The status line: the last thing done, or a load's progress with Cancel.
+fn status_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        if let Some(job) = cx.loading {
+            if ui.button(tr(T::Cancel)).on_hover_text("Esc").clicked() {
+                commands.push(Command::CancelLoad);
+            }
+            let progress = &job.progress;
+            let name = job.path.display();
+            let (text, fraction) = match progress.phase() {
+                Phase::Opening | Phase::Reading if job.is_slow() => (
+                    fill(
+                        T::StillReading,
+                        &[&name, &bytes(progress.bytes()), &job.elapsed().as_secs()],
+                    ),
+                    progress.fraction_read(),
+                ),
+                Phase::Opening | Phase::Reading => (
+                    fill(
+                        T::LoadingFile,
+                        &[&name, &bytes(progress.bytes()), &bytes(progress.total())],
+                    ),
+                    progress.fraction_read(),
+                ),
+                Phase::Checking => (fill(T::CheckingFile, &[&name, &progress.nodes()]), None),
+                Phase::Indexing => (fill(T::IndexingFile, &[&name]), None),
+            };
+            let bar = egui::ProgressBar::new(fraction.unwrap_or(0.0))
+                .desired_width(160.0)
+                .animate(fraction.is_none());
+            ui.add(bar);
+            ui.add(egui::Label::new(egui::RichText::new(&text).small()).truncate())
+                .on_hover_text(text);
+            return;
+        }
+        let status = cx
+            .session
+            .status
+            .as_ref()
+            .map_or_else(|| tr(T::Ready).to_owned(), Note::text);
+        ui.add(egui::Label::new(egui::RichText::new(&status).small()).truncate())
+            .on_hover_text(status);
+    });
+}
+
+/// A byte count for people: "12.3 MB".
+fn bytes(n: u64) -> String {
+    if n < 1_000_000 {
+        format!("{:.0} kB", n as f64 / 1e3)
+    } else {
+        format!("{:.1} MB", n as f64 / 1e6)
+    }
+}
+
+/// Alt+Left / Alt+Right walk the selection history; Ctrl+O opens, Ctrl+R
+/// reloads, Ctrl+E exports.
+fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Vec<Command>) {
+    // While a text field has the keyboard, Alt+arrows are the field's
+    // (word moves on macOS); while a dialog is open, its edits are kept.
+    let typing = ctx.egui_wants_keyboard_input();
+    let dialog_open = state.session.dialog.is_some();
+    ctx.input_mut(|input| {
+        if !typing {
+            if input.consume_shortcut(&egui::KeyboardShortcut::new(
+                egui::Modifiers::ALT,
+                egui::Key::ArrowLeft,
+            )) {
+                commands.push(Command::Back);
+            }
+            if input.consume_shortcut(&egui::KeyboardShortcut::new(
+                egui::Modifiers::ALT,
+                egui::Key::ArrowRight,
+            )) {
+                commands.push(Command::Forward);
+            }
+        }
+        if dialog_open {
+            return;
+        }
+        // Escape stops a load in progress.
+        if state.load_job.is_some() && input.consume_key(egui::Modifiers::NONE, egui::Key::Escape) {
+            commands.push(Command::CancelLoad);
+        }
+        if input.consume_key(egui::Modifiers::COMMAND, egui::Key::O) {
+            commands.push(Command::ShowDialog(Some(dialogs::open_dialog())));
+        }
+        if input.consume_key(egui::Modifiers::COMMAND, egui::Key::R) {
+            commands.push(Command::Reload);
+        }
+        if input.consume_key(egui::Modifiers::COMMAND, egui::Key::E) {
+            commands.push(Command::OpenExportDialog);
+        }
+    });
+}
+
+/// A file dropped on the window is opened.
+fn files_dropped(ctx: &egui::Context, commands: &mut Vec<Command>) {
+    let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+    if let Some(path) = dropped.first().map(|f| f.path().to_path_buf()) {
+        commands.push(Command::OpenFile(path));
+    }
+}
+
+/// While a file is dragged over the window, says what will load.
+fn drop_overlay(ctx: &egui::Context) {
+    let hovered = ctx.input(|i| i.raw.hovered_files.clone());
+    let Some(file) = hovered.first() else {
+        return;
+    };
+    let name = file
+        .path
+        .as_ref()
+        .map_or_else(|| "the file".to_owned(), |p| p.display().to_string());
+    let text = fill(T::DropToOpen, &[&name]);
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop_overlay"),
+    ));
+    let screen = ctx.content_rect();
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(180));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        text,
+        egui::FontId::proportional(22.0),
+        egui::Color32::WHITE,
+    );
+}

@@ -1,0 +1,159 @@
+//! Start-up: the window's first state, the eframe application, and
+//! `run`, which opens the window (or takes its screenshot and closes).
+
+use std::path::Path;
+
+use super::loading::Trigger;
+use super::note::{Banner, LoadProblem};
+use super::settings::Settings;
+use super::state::AppState;
+use super::{screenshot, style};
+use crate::dataset;
+use crate::i18n::{self, Lang};
+
+impl AppState {
+    /// The state for `plan-explorer [DATASET]`, loaded on this thread: the
+    /// file if it loads, otherwise the built-in dataset with a banner
+    /// saying why. (The window itself opens at once on the built-in
+    /// dataset and loads the file behind it; see [`run`].)
+    pub fn open(path: Option<&Path>) -> anyhow::Result<Self> {
+        let mut state = Self::new(embedded()?);
+        if let Some(path) = path {
+            state.load(path);
+            if let Some(problems) = state.session.problems.take() {
+                state.session.banner = Some(banner(&problems.file, &problems.problems));
+                state.session.status = None;
+            }
+        }
+        Ok(state)
+    }
+
+    /// The built-in dataset on screen at once and, with `path`, the file
+    /// loading behind it; if it does not load, a banner says why.
+    pub fn open_in_background(path: Option<&Path>) -> anyhow::Result<Self> {
+        let mut state = Self::new(embedded()?);
+        if let Some(path) = path {
+            state.start_load(path, Trigger::Startup);
+        }
+        Ok(state)
+    }
+}
+
+/// The built-in dataset.
+fn embedded() -> anyhow::Result<dataset::Dataset> {
+    dataset::load_embedded()
+        .dataset
+        .ok_or_else(|| anyhow::anyhow!("the built-in dataset is invalid"))
+}
+
+/// The banner for a file that did not load at start-up.
+pub(super) fn banner(path: &Path, problems: &[LoadProblem]) -> Banner {
+    let errors = problems.len();
+    match problems.first() {
+        Some(LoadProblem::Content(first)) => Banner::NotValid {
+            path: path.to_owned(),
+            errors,
+            first: first.clone(),
+        },
+        Some(LoadProblem::Read(message)) => Banner::Unreadable(message.clone()),
+        // No problem at all cannot happen; said plainly if it ever does.
+        None => Banner::Unreadable(format!("{} did not load", path.display())),
+    }
+}
+
+/// The eframe application.
+pub struct App {
+    /// What the window shows.
+    pub state: AppState,
+    screenshot: Option<screenshot::Job>,
+    persist: bool,
+}
+
+impl App {
+    /// Sets up fonts and shows `state`.
+    pub fn new(cc: &eframe::CreationContext<'_>, mut state: AppState) -> Self {
+        style::install_fonts(&cc.egui_ctx);
+        state.session.native_dialogs = true;
+        state.set_wake(&cc.egui_ctx);
+        Self {
+            state,
+            screenshot: None,
+            persist: true,
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.state.ui(ui);
+        if let Some(job) = &mut self.screenshot {
+            job.after_frame(ui.ctx());
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.persist {
+            self.state.settings().save(storage);
+        }
+    }
+}
+
+/// Opens the window on `path`'s dataset, or else the one opened last time,
+/// or else the built-in one. Settings and panel sizes persist between runs.
+///
+/// With `screenshot_to`, the window instead opens on `path` or the built-in
+/// dataset with default settings (so the picture does not depend on the
+/// last session), is written to that PNG file once shown, and closes.
+pub fn run(path: Option<&Path>, screenshot_to: Option<&Path>) -> anyhow::Result<()> {
+    let path = path.map(Path::to_owned);
+    let screenshot_to = screenshot_to.map(Path::to_owned);
+    let outcome = screenshot::Outcome::default();
+    let for_app = std::sync::Arc::clone(&outcome);
+    let taking_screenshot = screenshot_to.is_some();
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Plan Explorer")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0]),
+        persist_window: !taking_screenshot,
+        ..eframe::NativeOptions::default()
+    };
+    eframe::run_native(
+        "Plan Explorer",
+        options,
+        Box::new(move |cc| {
+            let Some(target) = screenshot_to else {
+                let settings = Settings::load(cc.storage);
+                // Messages made while opening speak the user's language.
+                i18n::set(settings.lang.unwrap_or_else(Lang::system));
+                let path = path.or_else(|| settings.last_dataset.clone());
+                let mut state = AppState::open_in_background(path.as_deref())?;
+                state.apply_settings(&settings);
+                return Ok(Box::new(App::new(cc, state)));
+            };
+            // The defaults, which follow the system's language.
+            let mut state = AppState::open(path.as_deref())?;
+            state.apply_settings(&Settings::default());
+            i18n::set(state.session.lang);
+            let mut app = App::new(cc, state);
+            app.persist = false;
+            app.screenshot = Some(screenshot::Job::new(target, for_app));
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|error| anyhow::anyhow!("cannot open the window: {error}"))?;
+    if !taking_screenshot {
+        return Ok(());
+    }
+    let outcome = outcome
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .take();
+    match outcome {
+        Some(Ok(_)) => Ok(()),
+        Some(Err(message)) => Err(anyhow::anyhow!(message)),
+        None => Err(anyhow::anyhow!(
+            "the window closed before the screenshot was taken"
+        )),
+    }
+}

@@ -1,0 +1,187 @@
+//! The window's state, in two halves: the [`Document`] (one dataset and
+//! what points into it) and the [`Session`] (preferences and what only the
+//! window shows), with the work running in the background beside them.
+//!
+//! Panels see the state through a [`PanelContext`]: read-only, one frame
+//! long. They change it only by sending [`super::Command`]s.
+
+use std::path::{Path, PathBuf};
+
+use super::document::Document;
+use super::loading::LoadJob;
+use super::note::{Banner, LoadProblems, Note};
+use super::{Dialog, briefing_dialog};
+use crate::dataset::Dataset;
+use crate::i18n::Lang;
+use crate::view::amount::Convention;
+use crate::view::charts::{ChartId, TargetColumn};
+
+/// How many recent files are remembered.
+pub const RECENT_FILES: usize = 8;
+
+/// Which of the bottom area's tabs is in front, when both are open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BottomTab {
+    /// Why the last file did not load.
+    #[default]
+    Problems,
+    /// What changed with the last load.
+    Changes,
+}
+
+/// Preferences and what only the window shows; see the module's
+/// documentation.
+// Independent flags, each with its own meaning.
+#[allow(clippy::struct_excessive_bools)]
+#[derive(Debug)]
+pub struct Session {
+    /// The chart shown.
+    pub chart: ChartId,
+    /// How amounts are written.
+    pub convention: Convention,
+    /// Light, dark, or following the system.
+    pub theme: egui::ThemePreference,
+    /// Whether the fund bars use a logarithmic scale (the default: the
+    /// amounts span eight orders of magnitude).
+    pub funds_log_scale: bool,
+    /// The targets' order: the column, and whether ascending.
+    pub targets_sort: (TargetColumn, bool),
+    /// The interface's language.
+    pub lang: Lang,
+    /// Whether the user chose the language (else it follows the system).
+    pub lang_chosen: bool,
+    /// Whether the user chose the amount convention (else it follows the
+    /// language: 亿元 in Chinese, billions in English).
+    pub convention_chosen: bool,
+    /// Dataset files opened, most recent first.
+    pub recent: Vec<PathBuf>,
+    /// A problem to show above everything (e.g. a file that did not load
+    /// at start-up).
+    pub banner: Option<Banner>,
+    /// Why the last file did not load, while the user has not closed it.
+    pub problems: Option<LoadProblems>,
+    /// The bottom area's tab in front, when problems and changes are both
+    /// open.
+    pub bottom_tab: BottomTab,
+    /// The open dialog, if any.
+    pub dialog: Option<Dialog>,
+    /// What the last export or copy did, for the Export dialog.
+    pub export_message: Option<Note>,
+    /// The last thing done or failed, for the status line.
+    pub status: Option<Note>,
+    /// Whether Browse may open the platform's file dialog. Only the real
+    /// window sets it: in tests a native dialog would block the run.
+    pub native_dialogs: bool,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Self {
+            chart: ChartId::IndustrialOutput,
+            convention: Convention::International,
+            theme: egui::ThemePreference::System,
+            funds_log_scale: true,
+            targets_sort: (TargetColumn::Deadline, true),
+            lang: Lang::En,
+            lang_chosen: false,
+            convention_chosen: false,
+            recent: Vec::new(),
+            banner: None,
+            problems: None,
+            bottom_tab: BottomTab::default(),
+            dialog: None,
+            export_message: None,
+            status: None,
+            native_dialogs: false,
+        }
+    }
+}
+
+impl Session {
+    /// Puts `path` first in the recent files.
+    pub fn remember(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_owned());
+        self.recent.truncate(RECENT_FILES);
+    }
+}
+
+/// Everything the window shows, apart from egui's own state.
+pub struct AppState {
+    /// The dataset on screen and what points into it.
+    pub doc: Document,
+    /// Preferences and window-only state.
+    pub session: Session,
+    /// A dataset loading on a worker thread.
+    pub load_job: Option<LoadJob>,
+    /// A briefing being written on a worker thread.
+    pub briefing_job: Option<briefing_dialog::Job>,
+    /// Watches the open file for changes.
+    pub watch: Option<crate::watch::Watch>,
+    /// Watch files by polling only, not by the system's events.
+    pub polling_only: bool,
+    /// A picture waiting to go to the clipboard (needs the context).
+    pub(super) pending_copy: Option<egui::ColorImage>,
+    /// Asks the window for a frame; called from worker threads when their
+    /// work ends.
+    pub(super) wake: Wake,
+}
+
+/// Asks the window for a frame, from any thread.
+pub type Wake = std::sync::Arc<dyn Fn() + Send + Sync>;
+
+impl AppState {
+    /// A state showing `dataset`.
+    pub fn new(dataset: Dataset) -> Self {
+        Self::with_document(Document::new(dataset, None))
+    }
+
+    /// A state showing `doc`, with the default session.
+    pub fn with_document(doc: Document) -> Self {
+        Self {
+            doc,
+            session: Session::default(),
+            load_job: None,
+            briefing_job: None,
+            watch: None,
+            polling_only: false,
+            pending_copy: None,
+            wake: std::sync::Arc::new(|| {}),
+        }
+    }
+
+    /// Lets worker threads ask `ctx` for a frame when their work ends.
+    pub fn set_wake(&mut self, ctx: &egui::Context) {
+        let ctx = ctx.clone();
+        self.wake = std::sync::Arc::new(move || ctx.request_repaint());
+    }
+
+    /// What panels see this frame.
+    pub fn panel_context(&self) -> PanelContext<'_> {
+        PanelContext {
+            doc: &self.doc,
+            session: &self.session,
+            loading: self.load_job.as_ref(),
+            briefing: self.briefing_job.as_ref(),
+        }
+    }
+
+    /// Whether a dataset is loading.
+    pub fn is_loading(&self) -> bool {
+        self.load_job.is_some()
+    }
+}
+
+/// What a panel sees of the state for one frame: the document, the
+/// session, and the background work in progress, all read-only.
+#[derive(Clone, Copy)]
+pub struct PanelContext<'a> {
+    /// The dataset on screen and what points into it.
+    pub doc: &'a Document,
+    /// Preferences and window-only state.
+    pub session: &'a Session,
+    /// A dataset loading, if one is.
+    pub loading: Option<&'a LoadJob>,
+    /// A briefing being written, if one is.
+    pub briefing: Option<&'a briefing_dialog::Job>,
+}
