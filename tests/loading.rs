@@ -582,3 +582,132 @@ fn escape_leaves_the_path_field_first_and_closes_the_dialog_second() {
     harness.run_steps(2);
     assert!(harness.state().session.dialog.is_none());
 }
+
+#[test]
+fn with_problems_and_changes_open_the_chart_keeps_half_the_middle_column() {
+    let mut harness = harness(AppState::open(Some(&edition())).expect("opens"));
+    open_with_dialog(&mut harness, &current());
+    let bad = root().join("tests/fixtures/bad/syntax_error.json");
+    open_with_dialog(&mut harness, &bad);
+    assert!(harness.state().session.problems.is_some());
+    assert!(harness.state().doc.changes.is_some());
+    // One bottom area, a tab each.
+    assert!(harness.query_by_label("Problems (1)").is_some());
+    let top = harness.get_by_label("Measures").rect().top();
+    let bottom = harness
+        .get_by_label_contains("); the dataset on screen is unchanged.")
+        .rect()
+        .top();
+    // The chart: from its tab to the bottom of its plot (title, legend
+    // and plot).
+    let tab = harness.get_by_label("Industrial output").rect();
+    let plot = harness
+        .get_by_role_and_label(egui::Role::Image, "Industrial output chart")
+        .rect();
+    let chart = plot.bottom() - tab.top();
+    assert!(
+        chart >= 0.5 * (bottom - top),
+        "the chart is {chart} of the middle column's {} points",
+        bottom - top
+    );
+    assert!(
+        plot.height() >= 150.0,
+        "the plot is {} points tall",
+        plot.height()
+    );
+    // The other tab brings the change summary forward.
+    harness.get_by_label_contains("Changes (").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label_contains("What changed").is_some());
+}
+
+#[test]
+fn a_named_pipe_or_a_device_is_refused_at_once_with_its_own_message() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("pipe.json");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+    let mut harness = harness(AppState::open(None).expect("opens"));
+    let title = harness.state().doc.dataset.title.clone();
+    for (path, words) in [
+        (fifo.as_path(), "named pipe (FIFO)"),
+        (Path::new("/dev/zero"), "a device (such as /dev/zero)"),
+    ] {
+        open_with_dialog(&mut harness, path);
+        let problems = harness.state().session.problems.as_ref().expect("listed");
+        assert!(
+            problems.lines()[0].contains(words),
+            "{:?}",
+            problems.lines()
+        );
+        assert_eq!(harness.state().doc.dataset.title, title);
+    }
+}
+
+#[test]
+fn a_large_file_loads_behind_a_progress_bar_and_cancel_keeps_the_data_on_screen() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let big = dir.path().join("big.json");
+    let text = plan_explorer::synth::generate(plan_explorer::synth::SynthOptions {
+        measures: 20_000,
+        seed: 3,
+    });
+    std::fs::write(&big, text).expect("writes");
+    let mut harness = harness(AppState::open(None).expect("opens"));
+    let title = harness.state().doc.dataset.title.clone();
+    harness
+        .state_mut()
+        .apply(plan_explorer::ui::Command::OpenFile(big.clone()));
+    harness.run_steps(1);
+    // The window keeps drawing while the worker reads and checks.
+    assert!(harness.state().is_loading());
+    assert!(harness.query_by_label("Cancel").is_some());
+    assert_eq!(harness.state().doc.dataset.title, title);
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert!(!harness.state().is_loading());
+    assert_eq!(harness.state().doc.dataset.title, title, "nothing replaced");
+    assert!(
+        harness
+            .query_by_label_contains("was cancelled; the dataset on screen is unchanged.")
+            .is_some()
+    );
+    // And without Cancel it arrives.
+    harness
+        .state_mut()
+        .apply(plan_explorer::ui::Command::OpenFile(big));
+    loaded(&mut harness);
+    assert_eq!(harness.state().doc.dataset.nodes.len(), 20_000);
+}
+
+#[test]
+fn a_deleted_file_is_said_to_be_gone_the_data_stays_and_it_reloads_when_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("plans.json");
+    std::fs::copy(edition(), &file).expect("copies");
+    let mut state = AppState::open(Some(&file)).expect("opens");
+    // Polling, so the test does not depend on when events arrive.
+    state.watch = Some(plan_explorer::watch::Watch::new(
+        file.clone(),
+        plan_explorer::watch::stamp(&file),
+        true,
+        || {},
+    ));
+    let mut harness = harness(state);
+    std::fs::remove_file(&file).expect("deletes");
+    harness.run_steps(8);
+    assert!(
+        harness
+            .query_by_label_contains("was deleted or moved; the data on screen stays")
+            .is_some()
+    );
+    assert!(harness.state().session.problems.is_none(), "not a problem");
+    assert_eq!(harness.state().doc.dataset.edition, "2025-12-31");
+    std::fs::copy(current(), &file).expect("comes back");
+    harness.run_steps(8);
+    loaded(&mut harness);
+    assert_eq!(harness.state().doc.dataset.edition, "2026-02-07");
+}

@@ -136,6 +136,39 @@ fn assert_consistent(state: &AppState) {
     assert!(state.doc.tree.rows.len() <= data.nodes.len() + data.plans.len());
 }
 
+/// Files opened while the monkey clicks: valid, invalid, huge, a pipe
+/// nobody writes to, a device, a missing one. Each load runs behind the
+/// clicks; every one must end in the dataset or the problems panel.
+fn files_to_open(scratch: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let huge = scratch.join("huge.json");
+    std::fs::write(
+        &huge,
+        generate(SynthOptions {
+            measures: 30_000,
+            seed: 8,
+        }),
+    )
+    .expect("writes");
+    let pipe = scratch.join("pipe.json");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .expect("mkfifo runs")
+            .success()
+    );
+    vec![
+        root.join("data/editions/shanghai_plans-2025-12-31.json"),
+        root.join("tests/fixtures/bad/syntax_error.json"),
+        huge,
+        pipe,
+        "/dev/zero".into(),
+        scratch.join("missing.json"),
+        root.join("data/shanghai_plans.json"),
+    ]
+}
+
 #[test]
 fn thousands_of_random_events_on_a_10k_dataset_do_not_panic() {
     let text = generate(SynthOptions {
@@ -167,7 +200,34 @@ fn thousands_of_random_events_on_a_10k_dataset_do_not_panic() {
     let mut charts = std::collections::HashSet::new();
     let mut filtered_frames = 0;
     let mut most_rows = 0;
+    let files = files_to_open(scratch.path());
+    let mut opened = 0;
+    let mut loads = 0;
+    let mut refusals = 0;
+    let mut last_generation = state.doc.generation;
     for step in 0..2_500 {
+        if step % 150 == 75 {
+            let file = files[opened % files.len()].clone();
+            opened += 1;
+            state.apply(plan_explorer::ui::Command::OpenFile(file));
+        }
+        // A little real time now and then, so loads can finish between
+        // the monkey's frames.
+        if step % 10 == 0 {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        if state.doc.generation != last_generation {
+            last_generation = state.doc.generation;
+            loads += 1;
+        }
+        if state
+            .session
+            .status
+            .as_ref()
+            .is_some_and(|s| matches!(s, plan_explorer::ui::Note::DidNotLoad { .. }))
+        {
+            refusals += 1;
+        }
         // Now and then the window is resized, down to the minimum size.
         if rng.below(100) == 0 {
             size = egui::vec2(800.0 + rng.unit() * 1120.0, 500.0 + rng.unit() * 580.0);
@@ -193,7 +253,15 @@ fn thousands_of_random_events_on_a_10k_dataset_do_not_panic() {
         filtered_frames += usize::from(state.doc.filter.is_active());
         most_rows = most_rows.max(state.doc.tree.rows.len());
     }
+    assert!(
+        state.finish_loading(std::time::Duration::from_mins(2)),
+        "the last load ends"
+    );
     assert_consistent(&state);
+    eprintln!("{opened} files opened, {loads} loaded, {refusals} frames after a refusal");
+    assert!(opened >= 14, "{opened} files opened");
+    assert!(loads >= 2, "only {loads} files loaded");
+    assert!(refusals > 0, "no file was refused");
     eprintln!(
         "{events_sent} events; {} items selected; {} charts; {filtered_frames} frames \
          filtered; at most {most_rows} tree rows",

@@ -10,3 +10,51 @@ fn the_readme_dataset_example_is_valid() {
     assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
     assert!(loaded.dataset.is_some());
 }
+
+/// Every `--example`, `--bench` and `--test` target and every subcommand
+/// the README names exists, so its commands work from a fresh clone.
+#[test]
+fn every_target_and_subcommand_the_readme_names_exists() {
+    use clap::CommandFactory as _;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    let words: Vec<&str> = readme
+        .split(|c: char| c.is_whitespace() || c == '`')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut named = 0;
+    for pair in words.windows(2) {
+        let folder = match pair[0] {
+            "--example" => "examples",
+            "--bench" => "benches",
+            "--test" => "tests",
+            _ => continue,
+        };
+        let file = root.join(folder).join(format!("{}.rs", pair[1]));
+        assert!(file.is_file(), "the README names {} {}", pair[0], pair[1]);
+        named += 1;
+    }
+    assert!(named >= 5, "only {named} targets found in the README");
+    let cli = plan_explorer::cli::Cli::command();
+    let subcommands: Vec<&str> = cli.get_subcommands().map(clap::Command::get_name).collect();
+    let mut commands = 0;
+    for pair in words.windows(2) {
+        if pair[0] != "plan-explorer" {
+            continue;
+        }
+        let next = pair[1];
+        // A subcommand is a plain lower-case word; the rest are files,
+        // options and placeholders.
+        if next.chars().all(|c| c.is_ascii_lowercase()) {
+            assert!(
+                subcommands.contains(&next),
+                "the README runs `plan-explorer {next}`, which is not a command ({subcommands:?})"
+            );
+            commands += 1;
+        }
+    }
+    assert!(
+        commands >= 5,
+        "only {commands} subcommands found in the README"
+    );
+}

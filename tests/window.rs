@@ -59,6 +59,7 @@ fn screenshot_to_writes_the_window_as_a_png_and_exits_0() {
         .arg(&out)
         .env("DISPLAY", &xvfb.display)
         .env_remove("WAYLAND_DISPLAY")
+        .env("LANG", "en_US.UTF-8")
         // Settings go to a fresh home, not the developer's.
         .env("HOME", dir.path())
         .env("XDG_DATA_HOME", dir.path())
@@ -102,4 +103,44 @@ fn with_no_display_it_says_so_and_writes_nothing() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("cannot open the window"), "{stderr}");
     assert!(!out.exists());
+}
+
+/// `--screenshot-to` opens with the defaults, and following the system's
+/// language is one of them: the Chinese interface under a Chinese locale.
+#[test]
+fn screenshot_to_follows_the_system_language() {
+    let xvfb = Xvfb::start();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let shot = |lang: &str| {
+        let out = dir.path().join(format!("window-{lang}.png"));
+        let output = Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
+            .arg("--screenshot-to")
+            .arg(&out)
+            .env("DISPLAY", &xvfb.display)
+            .env_remove("WAYLAND_DISPLAY")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .env("HOME", dir.path())
+            .env("XDG_DATA_HOME", dir.path())
+            .output()
+            .expect("the binary runs");
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        decode(&out).2
+    };
+    let english = shot("en_US.UTF-8");
+    let again = shot("en_US.UTF-8");
+    let chinese = shot("zh_CN.UTF-8");
+    // The same locale gives the same picture; only the language differs.
+    assert_eq!(english, again, "the screenshot is not deterministic");
+    let differing = english.iter().zip(&chinese).filter(|(a, b)| a != b).count();
+    assert!(
+        differing > english.len() / 100,
+        "only {differing} pixels differ: the interface did not change language"
+    );
 }

@@ -368,6 +368,7 @@ texts! {
     LoadCancelled => "Loading {} was cancelled; the dataset on screen is unchanged.", "已取消载入 {}；当前显示的数据集未改变。";
     FileGone => "{} was deleted or moved; the data on screen stays, and reloads if the file comes back.", "{} 已被删除或移走；当前数据保留，文件恢复后将重新载入。";
     ProblemsTab => "Problems ({})", "问题（{}）";
+    ChartNamed => "{} chart", "{}图表";
     ChangesTab => "Changes ({})", "变更（{}）";
     SeverityError => "error: ", "错误：";
     SeverityWarning => "warning: ", "警告：";

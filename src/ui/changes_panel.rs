@@ -2,6 +2,8 @@
 //! change with its old -> new details (changes in place first); an entry still in the dataset is
 //! one click from its item.
 
+use std::sync::Arc;
+
 use super::{Command, PanelContext};
 use crate::i18n::{T, fill, tr};
 use crate::view::diff::{ChangeKind, RecordKind};
@@ -22,43 +24,88 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
         ));
     });
     ui.add(egui::Label::new(changes.summary()).wrap());
+    // What changed in place first (old -> new), then what went, then
+    // what is new: the first are the easiest to miss. A new edition can
+    // bring hundreds of thousands of changes, so the order is worked out
+    // once per document and only the rows on screen are drawn.
+    let order_id = egui::Id::unique("changes_order");
+    let key = (cx.doc.generation, changes.changes.len());
+    let cached: Option<(u64, usize, Arc<Vec<u32>>)> = ui.ctx().data(|d| d.get_temp(order_id));
+    let order = match cached {
+        Some((generation, len, order)) if (generation, len) == key => order,
+        _ => {
+            let order: Arc<Vec<u32>> = Arc::new(
+                [ChangeKind::Changed, ChangeKind::Removed, ChangeKind::Added]
+                    .into_iter()
+                    .flat_map(|kind| {
+                        changes
+                            .changes
+                            .iter()
+                            .enumerate()
+                            .filter(move |(_, c)| c.kind == kind)
+                            .map(|(i, _)| u32::try_from(i).unwrap_or(u32::MAX))
+                    })
+                    .collect(),
+            );
+            ui.ctx()
+                .data_mut(|d| d.insert_temp(order_id, (key.0, key.1, Arc::clone(&order))));
+            order
+        }
+    };
+    let row_height = ui.spacing().interact_size.y;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            // What changed in place first (old -> new), then what went,
-            // then what is new: the first are the easiest to miss.
-            let ordered = [ChangeKind::Changed, ChangeKind::Removed, ChangeKind::Added]
-                .into_iter()
-                .flat_map(|kind| changes.changes.iter().filter(move |c| c.kind == kind));
-            for change in ordered {
-                ui.horizontal_wrapped(|ui| {
-                    let (mark, color) = match change.kind {
-                        ChangeKind::Added => (tr(T::ChangeAdded), ui.visuals().text_color()),
-                        ChangeKind::Removed => (tr(T::ChangeRemoved), ui.visuals().error_fg_color),
-                        ChangeKind::Changed => (tr(T::ChangeChanged), ui.visuals().warn_fg_color),
-                    };
-                    ui.colored_label(color, mark);
-                    ui.weak(tr(match change.record {
-                        RecordKind::Plan => T::RecordPlan,
-                        RecordKind::Measure => T::RecordMeasure,
-                        RecordKind::Figure => T::RecordFigure,
-                        RecordKind::Fund => T::RecordFund,
-                        RecordKind::Target => T::RecordTarget,
-                    }));
-                    match change.item {
-                        Some(item) => {
-                            if ui.link(change.shown_label()).clicked() {
-                                commands.push(Command::Select(item));
-                            }
-                        }
-                        None => {
-                            ui.label(change.shown_label());
-                        }
-                    }
-                    for detail in &change.details {
-                        ui.weak(detail.text(cx.session.convention));
-                    }
-                });
+        .show_rows(ui, row_height, order.len(), |ui, range| {
+            for &i in &order[range] {
+                let Some(change) = changes.changes.get(i as usize) else {
+                    continue;
+                };
+                change_row(cx, ui, change, commands);
             }
         });
+}
+
+/// One change on one line: its mark, record, name (a link while the item
+/// is in the dataset) and details, shortened to fit; the whole on hover.
+fn change_row(
+    cx: &PanelContext<'_>,
+    ui: &mut egui::Ui,
+    change: &crate::view::diff::Change,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        let (mark, color) = match change.kind {
+            ChangeKind::Added => (tr(T::ChangeAdded), ui.visuals().text_color()),
+            ChangeKind::Removed => (tr(T::ChangeRemoved), ui.visuals().error_fg_color),
+            ChangeKind::Changed => (tr(T::ChangeChanged), ui.visuals().warn_fg_color),
+        };
+        ui.colored_label(color, mark);
+        ui.weak(tr(match change.record {
+            RecordKind::Plan => T::RecordPlan,
+            RecordKind::Measure => T::RecordMeasure,
+            RecordKind::Figure => T::RecordFigure,
+            RecordKind::Fund => T::RecordFund,
+            RecordKind::Target => T::RecordTarget,
+        }));
+        match change.item {
+            Some(item) => {
+                if ui.link(change.shown_label()).clicked() {
+                    commands.push(Command::Select(item));
+                }
+            }
+            None => {
+                ui.label(change.shown_label());
+            }
+        }
+        if !change.details.is_empty() {
+            let details: Vec<String> = change
+                .details
+                .iter()
+                .map(|d| d.text(cx.session.convention))
+                .collect();
+            let details = details.join("  ");
+            ui.add(egui::Label::new(egui::RichText::new(&details).weak()).truncate())
+                .on_hover_text(details);
+        }
+    });
 }

@@ -80,8 +80,16 @@ fn body(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut
     }
 }
 
-/// The chart's own menu (right click): export it.
-fn chart_menu(response: &egui::Response, commands: &mut Vec<Command>) {
+/// The chart's own menu (right click): export it. The plot is named for
+/// screen readers (and tests) by its chart's title.
+fn chart_menu(response: &egui::Response, chart: ChartId, commands: &mut Vec<Command>) {
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Image,
+            true,
+            fill(T::ChartNamed, &[&chart_title(chart)]),
+        )
+    });
     response.context_menu(|ui| {
         if ui.button(tr(T::ExportThisChart)).clicked() {
             commands.push(Command::OpenExportDialog);
@@ -184,7 +192,7 @@ fn line_chart(
         draw_line_series(plot_ui, series, &colors, lit, strong, convention);
         plot_ui.pointer_coordinate()
     });
-    chart_menu(&response.response, commands);
+    chart_menu(&response.response, cx.session.chart, commands);
     if response.response.clicked()
         && let Some(pointer) = response.inner
         && let Some(figure) = nearest_point(&response.transform, pointer, &lookup)
@@ -513,7 +521,7 @@ fn funds_chart(
         draw_fund_bars(plot_ui, data, &bars, lit, strong, convention, log_scale);
         plot_ui.pointer_coordinate()
     });
-    chart_menu(&response.response, commands);
+    chart_menu(&response.response, cx.session.chart, commands);
     if response.response.clicked()
         && let Some(pointer) = response.inner
         && let Some(bar) = bar_index(pointer.y, count).and_then(|i| bars.get(i))

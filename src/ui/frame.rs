@@ -182,10 +182,15 @@ fn status_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comman
                 Phase::Checking => (fill(T::CheckingFile, &[&name, &progress.nodes()]), None),
                 Phase::Indexing => (fill(T::IndexingFile, &[&name]), None),
             };
-            let bar = egui::ProgressBar::new(fraction.unwrap_or(0.0))
-                .desired_width(160.0)
-                .animate(fraction.is_none());
-            ui.add(bar);
+            // A bar while the share read is known, a spinner after.
+            match fraction {
+                Some(fraction) => {
+                    ui.add(egui::ProgressBar::new(fraction).desired_width(160.0));
+                }
+                None => {
+                    ui.add(egui::Spinner::new());
+                }
+            }
             ui.add(egui::Label::new(egui::RichText::new(&text).small()).truncate())
                 .on_hover_text(text);
             return;
