@@ -159,11 +159,13 @@ fn frames_while_loading(bytes: usize, baseline: &Stats) {
     }
     let loaded = started.elapsed();
     let nodes = state.doc.dataset.nodes.len();
+    let longest = samples.iter().max().copied().unwrap_or_default();
     let timing = stats(samples);
     println!(
-        "  while {:.0} MB loads ({nodes} measures, on screen after {:.1} s, {frame} frames) p50 {:6.3} ms  p95 {:6.3} ms  ({:.2}x baseline p95; goal p95 < 16 ms)",
+        "  while {:.0} MB loads ({nodes} measures, on screen after {:.1} s, {frame} frames, longest {:.1} ms) p50 {:6.3} ms  p95 {:6.3} ms  ({:.2}x baseline p95; goal p95 < 16 ms)",
         size as f64 / 1e6,
         loaded.as_secs_f64(),
+        ms(longest),
         ms(timing.p50),
         ms(timing.p95),
         timing.p95.as_secs_f64() / baseline.p95.as_secs_f64()
@@ -226,7 +228,7 @@ fn main() {
         big.p95.as_secs_f64() / baseline.p95.as_secs_f64()
     );
 
-    frames_while_loading(if quick { 5_000_000 } else { 200_000_000 }, &baseline);
+    frames_while_loading(if quick { 5_000_000 } else { 212_000_000 }, &baseline);
 
     println!("Re-filter per keystroke at {measures} measures (all open), typing three searches:");
     let typed = ["clinical model", "innovation cluster", "zzz"];

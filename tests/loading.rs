@@ -711,3 +711,23 @@ fn a_deleted_file_is_said_to_be_gone_the_data_stays_and_it_reloads_when_back() {
     loaded(&mut harness);
     assert_eq!(harness.state().doc.dataset.edition, "2026-02-07");
 }
+
+#[test]
+fn a_read_that_takes_more_than_a_few_seconds_says_it_is_still_reading() {
+    use plan_explorer::dataset::{Phase, Progress};
+    use plan_explorer::ui::loading::{STILL_READING_AFTER, status_line};
+    let path = Path::new("/mnt/share/plans.json");
+    let progress = Progress::default();
+    progress.set_phase(Phase::Reading);
+    let soon = status_line(path, &progress, std::time::Duration::from_secs(1)).0;
+    assert!(soon.starts_with("Loading /mnt/share/plans.json: "), "{soon}");
+    let late = status_line(path, &progress, STILL_READING_AFTER).0;
+    assert!(
+        late.starts_with("Still reading /mnt/share/plans.json (")
+            && late.contains("Cancel keeps the dataset on screen"),
+        "{late}"
+    );
+    progress.set_phase(Phase::Checking);
+    let checking = status_line(path, &progress, STILL_READING_AFTER * 2).0;
+    assert!(checking.starts_with("Checking "), "{checking}");
+}

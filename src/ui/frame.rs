@@ -8,7 +8,6 @@ use super::state::{AppState, BottomTab, PanelContext};
 use super::{
     changes_panel, charts_panel, details_panel, dialogs, problems_panel, top_bar, tree_panel,
 };
-use crate::dataset::Phase;
 use crate::i18n::{self, T, fill, tr};
 use crate::watch::Seen;
 
@@ -162,26 +161,11 @@ fn status_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comman
             if ui.button(tr(T::Cancel)).on_hover_text("Esc").clicked() {
                 commands.push(Command::CancelLoad);
             }
-            let progress = &job.progress;
-            let name = job.path.display();
-            let (text, fraction) = match progress.phase() {
-                Phase::Opening | Phase::Reading if job.is_slow() => (
-                    fill(
-                        T::StillReading,
-                        &[&name, &bytes(progress.bytes()), &job.elapsed().as_secs()],
-                    ),
-                    progress.fraction_read(),
-                ),
-                Phase::Opening | Phase::Reading => (
-                    fill(
-                        T::LoadingFile,
-                        &[&name, &bytes(progress.bytes()), &bytes(progress.total())],
-                    ),
-                    progress.fraction_read(),
-                ),
-                Phase::Checking => (fill(T::CheckingFile, &[&name, &progress.nodes()]), None),
-                Phase::Indexing => (fill(T::IndexingFile, &[&name]), None),
-            };
+            let (text, fraction) = super::loading::status_line(
+                &job.path,
+                &job.progress,
+                job.elapsed(),
+            );
             // A bar while the share read is known, a spinner after.
             match fraction {
                 Some(fraction) => {
@@ -203,15 +187,6 @@ fn status_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comman
         ui.add(egui::Label::new(egui::RichText::new(&status).small()).truncate())
             .on_hover_text(status);
     });
-}
-
-/// A byte count for people: "12.3 MB".
-fn bytes(n: u64) -> String {
-    if n < 1_000_000 {
-        format!("{:.0} kB", n as f64 / 1e3)
-    } else {
-        format!("{:.1} MB", n as f64 / 1e6)
-    }
 }
 
 /// Alt+Left / Alt+Right walk the selection history; Ctrl+O opens, Ctrl+R

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use super::document::{Carry, Document};
 use super::note::LoadProblem;
 use crate::dataset::{self, Dataset, Phase, Progress, ReadError};
+use crate::i18n::{T, fill};
 use crate::view::diff::Changes;
 use crate::watch::Stamp;
 
@@ -132,14 +133,43 @@ impl LoadJob {
         self.started.elapsed()
     }
 
-    /// Whether it has been reading for long enough to say so.
-    pub fn is_slow(&self) -> bool {
-        self.elapsed() >= STILL_READING_AFTER
-    }
-
     /// Asks the worker to stop.
     pub fn cancel(&self) {
         self.progress.cancel();
+    }
+}
+
+/// What the status line says of a load of `path` that has run for
+/// `elapsed`, and the share read if it is known (for a progress bar).
+/// Reading that takes longer than [`STILL_READING_AFTER`] says so.
+pub fn status_line(path: &Path, progress: &Progress, elapsed: Duration) -> (String, Option<f32>) {
+    let name = path.display();
+    match progress.phase() {
+        Phase::Opening | Phase::Reading if elapsed >= STILL_READING_AFTER => (
+            fill(
+                T::StillReading,
+                &[&name, &bytes(progress.bytes()), &elapsed.as_secs()],
+            ),
+            progress.fraction_read(),
+        ),
+        Phase::Opening | Phase::Reading => (
+            fill(
+                T::LoadingFile,
+                &[&name, &bytes(progress.bytes()), &bytes(progress.total())],
+            ),
+            progress.fraction_read(),
+        ),
+        Phase::Checking => (fill(T::CheckingFile, &[&name, &progress.nodes()]), None),
+        Phase::Indexing => (fill(T::IndexingFile, &[&name]), None),
+    }
+}
+
+/// A byte count for people: "12.3 MB".
+fn bytes(n: u64) -> String {
+    if n < 1_000_000 {
+        format!("{:.0} kB", n as f64 / 1e3)
+    } else {
+        format!("{:.1} MB", n as f64 / 1e6)
     }
 }
 
