@@ -720,7 +720,10 @@ fn a_read_that_takes_more_than_a_few_seconds_says_it_is_still_reading() {
     let progress = Progress::default();
     progress.set_phase(Phase::Reading);
     let soon = status_line(path, &progress, std::time::Duration::from_secs(1)).0;
-    assert!(soon.starts_with("Loading /mnt/share/plans.json: "), "{soon}");
+    assert!(
+        soon.starts_with("Loading /mnt/share/plans.json: "),
+        "{soon}"
+    );
     let late = status_line(path, &progress, STILL_READING_AFTER).0;
     assert!(
         late.starts_with("Still reading /mnt/share/plans.json (")

@@ -236,11 +236,12 @@ impl AppState {
 
     /// Starts loading `path` on a worker thread (a load already running is
     /// cancelled); the window keeps drawing and [`Self::poll_load`] takes
-    /// the result. A reload asked for while the same file is loading waits
-    /// for that load.
+    /// the result. A reload asked for while a file is loading is dropped.
     pub fn start_load(&mut self, path: &Path, trigger: Trigger) {
         if let Some(job) = &self.load_job {
-            if trigger != Trigger::Open && Some(job.path.as_path()) == self.doc.path.as_deref() {
+            // A reload (asked for, or a change on disk) waits: the load
+            // running brings the newer data, or another file to replace it.
+            if trigger != Trigger::Open {
                 return;
             }
             job.cancel();
@@ -289,10 +290,13 @@ impl AppState {
         let Some(job) = self.load_job.take() else {
             return false;
         };
+        // At start-up, a file that does not load is said once, in the
+        // banner over the built-in dataset (as `AppState::open` does).
         if job.trigger == Trigger::Startup
             && let Outcome::Failed(problems) = &outcome
         {
             self.session.banner = Some(super::startup::banner(&job.path, problems));
+            return false;
         }
         self.finish_load(&job.path, &job.carry, outcome)
     }
@@ -337,7 +341,12 @@ impl AppState {
                     edition: doc.dataset.edition.clone(),
                     counts,
                 });
-                self.doc = *doc;
+                // The old document may be large: it is freed off the
+                // window's thread.
+                let old = std::mem::replace(&mut self.doc, *doc);
+                let _ = std::thread::Builder::new()
+                    .name("free old dataset".to_owned())
+                    .spawn(move || drop(old));
                 self.session.problems = None;
                 self.session.banner = None;
                 self.session.bottom_tab = BottomTab::Changes;

@@ -161,11 +161,8 @@ fn status_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comman
             if ui.button(tr(T::Cancel)).on_hover_text("Esc").clicked() {
                 commands.push(Command::CancelLoad);
             }
-            let (text, fraction) = super::loading::status_line(
-                &job.path,
-                &job.progress,
-                job.elapsed(),
-            );
+            let (text, fraction) =
+                super::loading::status_line(&job.path, &job.progress, job.elapsed());
             // A bar while the share read is known, a spinner after.
             match fraction {
                 Some(fraction) => {

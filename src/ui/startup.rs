@@ -29,9 +29,11 @@ impl AppState {
     }
 
     /// The built-in dataset on screen at once and, with `path`, the file
-    /// loading behind it; if it does not load, a banner says why.
-    pub fn open_in_background(path: Option<&Path>) -> anyhow::Result<Self> {
+    /// loading behind it (`ctx` is woken when it is done); if it does not
+    /// load, a banner says why.
+    pub fn open_in_background(path: Option<&Path>, ctx: &egui::Context) -> anyhow::Result<Self> {
         let mut state = Self::new(embedded()?);
+        state.set_wake(ctx);
         if let Some(path) = path {
             state.start_load(path, Trigger::Startup);
         }
@@ -127,7 +129,7 @@ pub fn run(path: Option<&Path>, screenshot_to: Option<&Path>) -> anyhow::Result<
                 // Messages made while opening speak the user's language.
                 i18n::set(settings.lang.unwrap_or_else(Lang::system));
                 let path = path.or_else(|| settings.last_dataset.clone());
-                let mut state = AppState::open_in_background(path.as_deref())?;
+                let mut state = AppState::open_in_background(path.as_deref(), &cc.egui_ctx)?;
                 state.apply_settings(&settings);
                 return Ok(Box::new(App::new(cc, state)));
             };
