@@ -387,21 +387,19 @@ mod tests {
         std::fs::write(&path, "two, longer").expect("rewritten");
         let deadline = std::time::Instant::now() + Duration::from_secs(10);
         let mut now = 1.0;
-        let mut seen = Seen::Nothing;
-        while seen == Seen::Nothing && std::time::Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(50));
-            now += 0.6;
-            seen = watch.tick(now).0;
-        }
-        assert_eq!(seen, Seen::Changed);
+        // Ticks, each 0.6 s on the watch's clock, until something is seen.
+        let mut next_seen = |watch: &mut Watch| {
+            let mut seen = Seen::Nothing;
+            while seen == Seen::Nothing && std::time::Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(50));
+                now += 0.6;
+                seen = watch.tick(now).0;
+            }
+            seen
+        };
+        assert_eq!(next_seen(&mut watch), Seen::Changed);
         std::fs::remove_file(&path).expect("deleted");
-        let mut seen = Seen::Nothing;
-        while seen == Seen::Nothing && std::time::Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(50));
-            now += 0.6;
-            seen = watch.tick(now).0;
-        }
-        assert_eq!(seen, Seen::Gone);
+        assert_eq!(next_seen(&mut watch), Seen::Gone);
         assert!(watch.is_gone());
     }
 

@@ -49,20 +49,21 @@ impl Drop for Xvfb {
     }
 }
 
-#[test]
-fn screenshot_to_writes_the_window_as_a_png_and_exits_0() {
-    let xvfb = Xvfb::start();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let out = dir.path().join("window.png");
+/// Runs `plan-explorer --screenshot-to out` on `xvfb` under the locale
+/// `lang`, with settings in a fresh home beside `out` (not the
+/// developer's), and checks it exits 0.
+fn screenshot(xvfb: &Xvfb, out: &std::path::Path, lang: &str) {
+    let home = out.parent().expect("a folder");
     let output = Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
         .arg("--screenshot-to")
-        .arg(&out)
+        .arg(out)
         .env("DISPLAY", &xvfb.display)
         .env_remove("WAYLAND_DISPLAY")
-        .env("LANG", "en_US.UTF-8")
-        // Settings go to a fresh home, not the developer's.
-        .env("HOME", dir.path())
-        .env("XDG_DATA_HOME", dir.path())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home)
         .output()
         .expect("the binary runs");
     assert_eq!(
@@ -71,6 +72,14 @@ fn screenshot_to_writes_the_window_as_a_png_and_exits_0() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+#[test]
+fn screenshot_to_writes_the_window_as_a_png_and_exits_0() {
+    let xvfb = Xvfb::start();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("window.png");
+    screenshot(&xvfb, &out, "en_US.UTF-8");
     let (width, height, pixels) = decode(&out);
     assert_eq!((width, height), (1280, 800));
     // Not blank: the dataset's text and charts give many colours.
@@ -113,24 +122,7 @@ fn screenshot_to_follows_the_system_language() {
     let dir = tempfile::tempdir().expect("temp dir");
     let shot = |lang: &str| {
         let out = dir.path().join(format!("window-{lang}.png"));
-        let output = Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
-            .arg("--screenshot-to")
-            .arg(&out)
-            .env("DISPLAY", &xvfb.display)
-            .env_remove("WAYLAND_DISPLAY")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env("LANG", lang)
-            .env("HOME", dir.path())
-            .env("XDG_DATA_HOME", dir.path())
-            .output()
-            .expect("the binary runs");
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        screenshot(&xvfb, &out, lang);
         decode(&out).2
     };
     let english = shot("en_US.UTF-8");
