@@ -118,7 +118,8 @@ impl FileWatch {
 pub enum Mode {
     /// The operating system's file events; no wake-ups while idle.
     Events,
-    /// Looking every [`POLL_SECONDS`].
+    /// A thread of its own looks every [`POLL_SECONDS`], so a stalled
+    /// network share never holds up the window.
     Polling,
 }
 
@@ -127,10 +128,20 @@ pub enum Mode {
 pub struct Watch {
     file: FileWatch,
     mode: Mode,
-    /// Set by the event thread when something happened in the folder.
+    /// Set when something may have changed: by the event thread, by the
+    /// polling thread, and at the start (a write may have landed while the
+    /// file was read).
     stirred: Arc<AtomicBool>,
+    /// Set by the event thread when the system's watch fails (the folder
+    /// deleted, say): polling takes over.
+    broken: Arc<AtomicBool>,
+    /// The stamp the polling thread saw last.
+    polled: Arc<std::sync::Mutex<Stamp>>,
+    /// Tells the polling thread to stop.
+    stop: Arc<AtomicBool>,
+    wake: Arc<dyn Fn() + Send + Sync>,
     /// Kept alive while watching; dropped, it stops.
-    _native: Option<notify::RecommendedWatcher>,
+    native: Option<notify::RecommendedWatcher>,
 }
 
 impl std::fmt::Debug for Watch {
@@ -142,9 +153,15 @@ impl std::fmt::Debug for Watch {
     }
 }
 
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
 impl Watch {
     /// Watches `path`, whose version `seen` is on screen. `wake` is called
-    /// from the event thread when the folder changes. Events are used
+    /// from the watching threads when something changed. Events are used
     /// unless `polling` is asked for, the file is on a network file system,
     /// or they cannot be set up.
     pub fn new(
@@ -153,22 +170,60 @@ impl Watch {
         polling: bool,
         wake: impl Fn() + Send + Sync + 'static,
     ) -> Self {
-        let stirred = Arc::new(AtomicBool::new(false));
-        let native = if polling || on_network_file_system(&path) {
-            None
-        } else {
-            native_watcher(&path, Arc::clone(&stirred), wake)
-        };
-        Self {
+        let mut watch = Self {
             file: FileWatch::new(path, seen),
-            mode: if native.is_some() {
-                Mode::Events
-            } else {
-                Mode::Polling
-            },
-            stirred,
-            _native: native,
+            mode: Mode::Events,
+            stirred: Arc::new(AtomicBool::new(true)),
+            broken: Arc::new(AtomicBool::new(false)),
+            polled: Arc::new(std::sync::Mutex::new(seen)),
+            stop: Arc::new(AtomicBool::new(false)),
+            wake: Arc::new(wake),
+            native: None,
+        };
+        if !polling && !on_network_file_system(&watch.file.path) {
+            watch.native = native_watcher(
+                &watch.file.path,
+                Arc::clone(&watch.stirred),
+                Arc::clone(&watch.broken),
+                Arc::clone(&watch.wake),
+            );
         }
+        if watch.native.is_none() {
+            watch.start_polling();
+        }
+        watch
+    }
+
+    /// Hands the looking to a thread that takes the file's stamp every
+    /// [`POLL_SECONDS`] and stirs the watch when it differs.
+    fn start_polling(&mut self) {
+        self.mode = Mode::Polling;
+        self.native = None;
+        let path = self.file.path.clone();
+        let polled = Arc::clone(&self.polled);
+        let stirred = Arc::clone(&self.stirred);
+        let stop = Arc::clone(&self.stop);
+        let wake = Arc::clone(&self.wake);
+        let spawned = std::thread::Builder::new()
+            .name("watch dataset".to_owned())
+            .spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let now = stamp(&path);
+                    let mut last = polled
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                    if *last != now {
+                        *last = now;
+                        drop(last);
+                        stirred.store(true, Ordering::Relaxed);
+                        wake();
+                    }
+                    std::thread::sleep(Duration::from_secs_f64(POLL_SECONDS));
+                }
+            });
+        // Without a thread, nothing is watched; the file can still be
+        // reloaded by hand.
+        drop(spawned);
     }
 
     /// The file watched.
@@ -186,56 +241,85 @@ impl Watch {
         self.file.is_gone()
     }
 
-    /// Looks at the file if an event came or a look is due, at time `now`
-    /// (seconds). Gives what was seen, and when to call again (`None`:
-    /// only after the next event).
+    /// Looks at the file if something stirred or a look is due, at time
+    /// `now` (seconds). Gives what was seen, and when to call again
+    /// (`None`: only when woken).
     pub fn tick(&mut self, now: f64) -> (Seen, Option<Duration>) {
+        if self.mode == Mode::Events && self.broken.load(Ordering::Relaxed) {
+            self.start_polling();
+        }
         let stirred = self.stirred.swap(false, Ordering::Relaxed);
-        let look = match self.mode {
-            Mode::Polling => self.file.due(now),
-            Mode::Events => stirred || (self.file.is_settling() && self.file.due(now)),
-        };
-        let seen = if look {
-            let current = stamp(&self.file.path);
+        // While a change settles, or the file is gone (its folder may have
+        // gone with it, and the folder's events too), it is looked at
+        // every half second.
+        let waiting = self.file.is_settling() || self.file.is_gone();
+        let seen = if stirred || (waiting && self.file.due(now)) {
+            let current = match self.mode {
+                Mode::Events => stamp(&self.file.path),
+                Mode::Polling => *self
+                    .polled
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner),
+            };
             self.file.poll(now, current)
         } else {
             Seen::Nothing
         };
-        let again = match self.mode {
-            Mode::Polling => true,
-            Mode::Events => self.file.is_settling(),
-        };
+        let again = self.file.is_settling() || self.file.is_gone();
         (seen, again.then(|| Duration::from_secs_f64(POLL_SECONDS)))
     }
 }
 
-/// Watches the file's folder (without recursion) for events naming the
-/// file; `None` if the platform's watcher cannot be set up.
+/// Watches the folders of the file and, for a symbolic link, of the file
+/// it points to (without recursion), for events naming either; `None` if
+/// the platform's watcher cannot be set up.
 fn native_watcher(
     path: &Path,
     stirred: Arc<AtomicBool>,
-    wake: impl Fn() + Send + Sync + 'static,
+    broken: Arc<AtomicBool>,
+    wake: Arc<dyn Fn() + Send + Sync>,
 ) -> Option<notify::RecommendedWatcher> {
     use notify::Watcher as _;
-    let folder = path.parent()?.to_owned();
-    let name = path.file_name()?.to_owned();
+    let mut places = vec![path.to_owned()];
+    if let Ok(target) = std::fs::canonicalize(path)
+        && target != path
+    {
+        places.push(target);
+    }
+    let folders: Vec<PathBuf> = places
+        .iter()
+        .filter_map(|p| p.parent().map(Path::to_owned))
+        .collect();
+    let names: Vec<std::ffi::OsString> = places
+        .iter()
+        .filter_map(|p| p.file_name().map(std::ffi::OsStr::to_owned))
+        .collect();
+    let folders_seen = folders.clone();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        // An error (the folder gone, say) also stirs a look.
-        let ours = event.map_or(true, |event| {
-            event
-                .paths
-                .iter()
-                .any(|p| p.file_name() == Some(name.as_os_str()))
-        });
+        let ours = if let Ok(event) = event {
+            // No paths: the system dropped events (an overflow), so
+            // anything may have changed. The folder itself: it was moved
+            // or deleted.
+            event.paths.is_empty()
+                || event.paths.iter().any(|p| {
+                    folders_seen.contains(p)
+                        || p.file_name().is_some_and(|n| names.iter().any(|m| m == n))
+                })
+        } else {
+            broken.store(true, Ordering::Relaxed);
+            true
+        };
         if ours {
             stirred.store(true, Ordering::Relaxed);
             wake();
         }
     })
     .ok()?;
-    watcher
-        .watch(&folder, notify::RecursiveMode::NonRecursive)
-        .ok()?;
+    for folder in &folders {
+        watcher
+            .watch(folder, notify::RecursiveMode::NonRecursive)
+            .ok()?;
+    }
     Some(watcher)
 }
 
@@ -381,26 +465,91 @@ mod tests {
         std::fs::write(&path, "one").expect("written");
         let mut watch = Watch::new(path.clone(), stamp(&path), false, || {});
         assert_eq!(watch.mode(), Mode::Events);
-        // Idle: nothing to look at, and no frame asked for.
+        // The first tick looks (a write may have landed while the file was
+        // read); then, idle, no frame is asked for.
         assert_eq!(watch.tick(0.0), (Seen::Nothing, None));
+        assert_eq!(watch.tick(0.6), (Seen::Nothing, None));
         std::thread::sleep(Duration::from_millis(20));
         std::fs::write(&path, "two, longer").expect("rewritten");
-        let deadline = std::time::Instant::now() + Duration::from_secs(10);
         let mut now = 1.0;
-        // Ticks, each 0.6 s on the watch's clock, until something is seen.
-        let mut next_seen = |watch: &mut Watch| {
-            let mut seen = Seen::Nothing;
-            while seen == Seen::Nothing && std::time::Instant::now() < deadline {
-                std::thread::sleep(Duration::from_millis(50));
-                now += 0.6;
-                seen = watch.tick(now).0;
-            }
-            seen
-        };
-        assert_eq!(next_seen(&mut watch), Seen::Changed);
+        assert_eq!(next_seen(&mut watch, &mut now), Seen::Changed);
         std::fs::remove_file(&path).expect("deleted");
-        assert_eq!(next_seen(&mut watch), Seen::Gone);
+        assert_eq!(next_seen(&mut watch, &mut now), Seen::Gone);
         assert!(watch.is_gone());
+    }
+
+    /// Ticks, each 0.6 s on the watch's clock after `now`, until
+    /// something is seen or ten seconds pass.
+    fn next_seen(watch: &mut Watch, now: &mut f64) -> Seen {
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        let mut seen = Seen::Nothing;
+        while seen == Seen::Nothing && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+            *now += 0.6;
+            seen = watch.tick(*now).0;
+        }
+        seen
+    }
+
+    #[test]
+    fn a_symlinked_file_reloads_when_the_file_it_points_to_changes() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let (real, links) = (dir.path().join("real"), dir.path().join("links"));
+        std::fs::create_dir_all(&real).expect("made");
+        std::fs::create_dir_all(&links).expect("made");
+        let target = real.join("plans.json");
+        std::fs::write(&target, "one").expect("written");
+        let link = links.join("plans.json");
+        std::os::unix::fs::symlink(&target, &link).expect("linked");
+        let mut watch = Watch::new(link.clone(), stamp(&link), false, || {});
+        assert_eq!(watch.mode(), Mode::Events);
+        let mut now = 0.0;
+        assert_eq!(watch.tick(now).0, Seen::Nothing);
+        std::fs::write(&target, "two, longer").expect("rewritten");
+        assert_eq!(next_seen(&mut watch, &mut now), Seen::Changed);
+    }
+
+    #[test]
+    fn a_folder_deleted_and_made_again_is_followed() {
+        for polling in [false, true] {
+            let dir = tempfile::tempdir().expect("a folder");
+            let folder = dir.path().join("data");
+            std::fs::create_dir_all(&folder).expect("made");
+            let path = folder.join("plans.json");
+            std::fs::write(&path, "one").expect("written");
+            let mut watch = Watch::new(path.clone(), stamp(&path), polling, || {});
+            let mut now = 0.0;
+            assert_eq!(watch.tick(now).0, Seen::Nothing);
+            std::fs::remove_dir_all(&folder).expect("deleted");
+            assert_eq!(
+                next_seen(&mut watch, &mut now),
+                Seen::Gone,
+                "polling: {polling}"
+            );
+            std::fs::create_dir_all(&folder).expect("made again");
+            std::fs::write(&path, "two, longer").expect("written again");
+            assert_eq!(
+                next_seen(&mut watch, &mut now),
+                Seen::Changed,
+                "polling: {polling}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_write_while_the_file_was_read_is_seen_at_the_first_tick() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let path = dir.path().join("plans.json");
+        std::fs::write(&path, "one").expect("written");
+        // The stamp taken before the read; then a write lands.
+        let before = stamp(&path);
+        std::thread::sleep(Duration::from_millis(20));
+        std::fs::write(&path, "two, longer").expect("rewritten");
+        let mut watch = Watch::new(path.clone(), before, false, || {});
+        let mut now = 0.0;
+        assert_eq!(watch.tick(now).0, Seen::Nothing, "settling");
+        assert!(watch.file.is_settling());
+        assert_eq!(next_seen(&mut watch, &mut now), Seen::Changed);
     }
 
     #[test]

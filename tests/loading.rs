@@ -685,31 +685,49 @@ fn a_large_file_loads_behind_a_progress_bar_and_cancel_keeps_the_data_on_screen(
 
 #[test]
 fn a_deleted_file_is_said_to_be_gone_the_data_stays_and_it_reloads_when_back() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let file = dir.path().join("plans.json");
-    std::fs::copy(edition(), &file).expect("copies");
-    let mut state = AppState::open(Some(&file)).expect("opens");
-    // Polling, so the test does not depend on when events arrive.
-    state.watch = Some(plan_explorer::watch::Watch::new(
-        file.clone(),
-        plan_explorer::watch::stamp(&file),
-        true,
-        || {},
-    ));
-    let mut harness = harness(state);
-    std::fs::remove_file(&file).expect("deletes");
-    harness.run_steps(8);
-    assert!(
-        harness
-            .query_by_label_contains("was deleted or moved; the data on screen stays")
-            .is_some()
-    );
-    assert!(harness.state().session.problems.is_none(), "not a problem");
-    assert_eq!(harness.state().doc.dataset.edition, "2025-12-31");
-    std::fs::copy(current(), &file).expect("comes back");
-    harness.run_steps(8);
-    loaded(&mut harness);
-    assert_eq!(harness.state().doc.dataset.edition, "2026-02-07");
+    for polling in [false, true] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("plans.json");
+        std::fs::copy(edition(), &file).expect("copies");
+        let mut state = AppState::open(Some(&file)).expect("opens");
+        // By the system's events (the default), and by polling.
+        state.watch = Some(plan_explorer::watch::Watch::new(
+            file.clone(),
+            plan_explorer::watch::stamp(&file),
+            polling,
+            || {},
+        ));
+        let mut harness = harness(state);
+        std::fs::remove_file(&file).expect("deletes");
+        let gone = "was deleted or moved; the data on screen stays";
+        run_until(&mut harness, |h| h.query_by_label_contains(gone).is_some());
+        assert!(harness.state().session.problems.is_none(), "not a problem");
+        assert_eq!(harness.state().doc.dataset.edition, "2025-12-31");
+        std::fs::copy(current(), &file).expect("comes back");
+        run_until(&mut harness, |h| {
+            h.state().is_loading() || h.state().doc.dataset.edition == "2026-02-07"
+        });
+        loaded(&mut harness);
+        assert_eq!(
+            harness.state().doc.dataset.edition,
+            "2026-02-07",
+            "polling: {polling}"
+        );
+    }
+}
+
+/// Draws frames, with real time passing for the watching threads, until
+/// `done` holds (at most ten seconds).
+fn run_until(
+    harness: &mut Harness<'static, AppState>,
+    done: impl Fn(&Harness<'static, AppState>) -> bool,
+) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !done(harness) {
+        assert!(std::time::Instant::now() < deadline, "waited ten seconds");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.run_steps(1);
+    }
 }
 
 #[test]
@@ -733,4 +751,49 @@ fn a_read_that_takes_more_than_a_few_seconds_says_it_is_still_reading() {
     progress.set_phase(Phase::Checking);
     let checking = status_line(path, &progress, STILL_READING_AFTER * 2).0;
     assert!(checking.starts_with("Checking "), "{checking}");
+}
+
+#[test]
+fn at_start_up_the_file_opens_with_no_change_summary_and_is_remembered_while_it_loads() {
+    let ctx = egui::Context::default();
+    let mut state = AppState::open_in_background(Some(&edition()), &ctx).expect("opens");
+    assert!(state.is_loading());
+    // Closed now, the window would still remember the file.
+    assert_eq!(state.settings().last_dataset, Some(edition()));
+    assert!(state.finish_loading(std::time::Duration::from_mins(1)));
+    assert_eq!(state.doc.path, Some(edition()));
+    assert!(
+        state.doc.changes.is_none(),
+        "nothing to compare with at start-up"
+    );
+    let synchronous = AppState::open(Some(&edition())).expect("opens");
+    assert!(synchronous.doc.changes.is_none());
+    assert!(
+        synchronous
+            .session
+            .status
+            .as_ref()
+            .map(plan_explorer::ui::Note::text)
+            .is_some_and(|s| s.starts_with("Opened ")),
+        "{:?}",
+        synchronous.session.status
+    );
+}
+
+#[test]
+fn a_reload_asked_for_while_a_file_loads_follows_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("plans.json");
+    std::fs::copy(edition(), &file).expect("copies");
+    let mut state = AppState::open(Some(&file)).expect("opens");
+    state.apply(plan_explorer::ui::Command::OpenFile(file.clone()));
+    // The file changes while it loads, and a reload is asked for.
+    std::fs::copy(current(), &file).expect("copies");
+    state.apply(plan_explorer::ui::Command::Reload);
+    assert!(state.reload_pending);
+    assert!(state.finish_loading(std::time::Duration::from_mins(1)));
+    // The first load is done; the reload it held back has started.
+    assert!(state.is_loading(), "the reload follows");
+    assert!(state.finish_loading(std::time::Duration::from_mins(1)));
+    assert_eq!(state.doc.dataset.edition, "2026-02-07");
 }

@@ -183,3 +183,32 @@ fn a_source_text_that_is_a_pipe_is_reported_not_waited_on() {
         "{said}"
     );
 }
+
+#[test]
+fn a_cancelled_load_stops_reading_and_checking() {
+    use std::sync::Arc;
+    let text = plan_explorer::synth::generate(plan_explorer::synth::SynthOptions {
+        measures: 500,
+        seed: 5,
+    });
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("plans.json");
+    std::fs::write(&path, &text).expect("writes");
+    // Cancelled before it starts, reading stops at once.
+    let progress = Arc::new(dataset::Progress::default());
+    progress.cancel();
+    let error = dataset::load_file_with(&path, dataset::MAX_DATASET_BYTES, &progress)
+        .expect_err("cancelled");
+    assert!(matches!(error, ReadError::Cancelled(_)), "{error:?}");
+    assert_eq!(progress.bytes(), 0, "nothing read");
+    // And checking stops after the first node.
+    let progress = Arc::new(dataset::Progress::default());
+    progress.cancel();
+    assert!(dataset::load_str_with(&text, Some(&progress)).is_err());
+    assert_eq!(progress.nodes(), 1, "stopped after one node");
+    // Not cancelled, every node is counted.
+    let progress = Arc::new(dataset::Progress::default());
+    let loaded = dataset::load_str_with(&text, Some(&progress)).expect("not cancelled");
+    let nodes = loaded.dataset.expect("valid").nodes.len() as u64;
+    assert_eq!(progress.nodes(), nodes);
+}

@@ -358,6 +358,7 @@ texts! {
     ExportFailed => "Export failed: {}", "导出失败：{}";
     Copied => "Copied the {} chart ({}x{} pixels) to the clipboard.", "已将“{}”图表（{}x{} 像素）复制到剪贴板。";
     Loaded => "Loaded {} (edition {}): {}.", "已载入 {}（版本 {}）：{}。";
+    Opened => "Opened {} (edition {}).", "已打开 {}（版本 {}）。";
     DidNotLoadStatus => "{} did not load (problems: {}); the dataset on screen is unchanged.", "{} 未能载入（{} 个问题）；当前显示的数据集未改变。";
     DidNotLoad => "{} did not load (problems: {}). The dataset on screen is unchanged.", "{} 未能载入：{} 个问题。当前显示的数据集未改变。";
     Close => "Close", "关闭";

@@ -183,11 +183,14 @@ impl AppState {
             Command::SetFundsLogScale(on) => session.funds_log_scale = on,
             Command::SortTargets(column, ascending) => session.targets_sort = (column, ascending),
             Command::OpenFile(path) => self.start_load(&path, Trigger::Open),
+            // While a file loads, a reload waits for it to end.
+            Command::Reload if self.load_job.is_some() => self.reload_pending = true,
             Command::Reload => match self.doc.path.clone() {
                 Some(path) => self.start_load(&path, Trigger::Reload),
                 None => self.session.status = Some(Note::NoFileToReload),
             },
             Command::CancelLoad => {
+                self.reload_pending = false;
                 if let Some(job) = self.load_job.take() {
                     job.cancel();
                     self.session.status = Some(Note::LoadCancelled(job.path.clone()));
@@ -239,36 +242,48 @@ impl AppState {
     /// the result. A reload asked for while a file is loading is dropped.
     pub fn start_load(&mut self, path: &Path, trigger: Trigger) {
         if let Some(job) = &self.load_job {
-            // A reload (asked for, or a change on disk) waits: the load
-            // running brings the newer data, or another file to replace it.
+            // A reload (asked for, or a change on disk) waits for the load
+            // running, and is carried out once it ends.
             if trigger != Trigger::Open {
+                self.reload_pending = true;
                 return;
             }
             job.cancel();
         }
         let wake = self.wake.clone();
+        let old = (trigger != Trigger::Startup).then(|| Arc::clone(&self.doc.dataset));
         self.load_job = Some(LoadJob::start(
             path,
             trigger,
             self.doc.carry(),
-            Arc::clone(&self.doc.dataset),
+            old,
             move || wake(),
         ));
     }
 
     /// Loads `path` and waits for it: the same work as a load from the
-    /// window, on this thread (for tests and tools).
+    /// window, on this thread (for tests and tools). A load running on a
+    /// worker is cancelled first, so its older result never lands.
     pub fn load(&mut self, path: &Path) {
+        self.load_now(path, true);
+    }
+
+    /// [`Self::load`], comparing with the dataset on screen or not.
+    pub(super) fn load_now(&mut self, path: &Path, compare: bool) {
+        if let Some(job) = self.load_job.take() {
+            job.cancel();
+        }
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
         let progress = Arc::default();
         let carry = self.doc.carry();
-        let outcome = super::loading::load(&path, &progress, &carry, &self.doc.dataset);
+        let old = compare.then_some(&*self.doc.dataset);
+        let outcome = super::loading::load(&path, &progress, &carry, old);
         self.finish_load(&path, &carry, outcome);
     }
 
     /// Waits up to `timeout` for the load in progress and puts its result
     /// on screen, as the next frame would (for tests and tools). Gives
-    /// whether no load is left running.
+    /// whether that load ended (a reload it held back may start then).
     pub fn finish_loading(&mut self, timeout: std::time::Duration) -> bool {
         let Some(outcome) = self.load_job.as_ref().and_then(|job| job.wait(timeout)) else {
             return self.load_job.is_none();
@@ -292,13 +307,22 @@ impl AppState {
         };
         // At start-up, a file that does not load is said once, in the
         // banner over the built-in dataset (as `AppState::open` does).
-        if job.trigger == Trigger::Startup
+        let changed = if job.trigger == Trigger::Startup
             && let Outcome::Failed(problems) = &outcome
         {
             self.session.banner = Some(super::startup::banner(&job.path, problems));
-            return false;
+            false
+        } else {
+            self.finish_load(&job.path, &job.carry, outcome)
+        };
+        // A reload asked for while this load ran (a change on disk, say)
+        // is carried out now.
+        if std::mem::take(&mut self.reload_pending)
+            && let Some(path) = self.doc.path.clone()
+        {
+            self.start_load(&path, Trigger::Reload);
         }
-        self.finish_load(&job.path, &job.carry, outcome)
+        changed
     }
 
     /// Puts a load's outcome on screen. A valid dataset replaces the
@@ -331,15 +355,17 @@ impl AppState {
                     doc.take_over(&now);
                 }
                 doc.generation = self.doc.generation + 1;
-                let counts = doc
-                    .changes
-                    .as_ref()
-                    .map(crate::view::diff::Changes::counts)
-                    .unwrap_or_default();
-                self.session.status = Some(Note::Loaded {
-                    path: path.to_owned(),
-                    edition: doc.dataset.edition.clone(),
-                    counts,
+                let edition = doc.dataset.edition.clone();
+                self.session.status = Some(match &doc.changes {
+                    Some(changes) => Note::Loaded {
+                        path: path.to_owned(),
+                        edition,
+                        counts: changes.counts(),
+                    },
+                    None => Note::Opened {
+                        path: path.to_owned(),
+                        edition,
+                    },
                 });
                 // The old document may be large: it is freed off the
                 // window's thread.

@@ -212,7 +212,11 @@ fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Vec<
             return;
         }
         // Escape stops a load in progress.
-        if state.load_job.is_some() && input.consume_key(egui::Modifiers::NONE, egui::Key::Escape) {
+        // (Not while typing: there Escape leaves the field.)
+        if !typing
+            && state.load_job.is_some()
+            && input.consume_key(egui::Modifiers::NONE, egui::Key::Escape)
+        {
             commands.push(Command::CancelLoad);
         }
         if input.consume_key(egui::Modifiers::COMMAND, egui::Key::O) {

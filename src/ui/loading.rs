@@ -66,13 +66,14 @@ pub enum Outcome {
 
 impl LoadJob {
     /// Starts loading `path` on a worker thread. `old` is the dataset on
-    /// screen, to compare with; `wake` is called when the load ends (the
+    /// screen, to compare with (not at start-up, where what is on screen
+    /// is only the built-in dataset standing in); `wake` is called when the load ends (the
     /// window asks for a frame).
     pub fn start(
         path: &Path,
         trigger: Trigger,
         carry: Carry,
-        old: Arc<Dataset>,
+        old: Option<Arc<Dataset>>,
         wake: impl FnOnce() + Send + 'static,
     ) -> Self {
         // Relative to where the app started: remembered as a full path,
@@ -91,7 +92,7 @@ impl LoadJob {
         let spawned = std::thread::Builder::new()
             .name("load dataset".to_owned())
             .spawn(move || {
-                let outcome = load(&path, &progress, &carry, &old);
+                let outcome = load(&path, &progress, &carry, old.as_deref());
                 // The window may have moved on (Cancel, another file);
                 // then nobody needs the answer.
                 let _ = sender.send(outcome);
@@ -178,8 +179,13 @@ fn log_spawn_failure(error: &std::io::Error) {
 }
 
 /// Reads, checks and indexes `path`, taking over `carry`, comparing with
-/// `old`. The worker's whole job, callable on any thread.
-pub fn load(path: &Path, progress: &Arc<Progress>, carry: &Carry, old: &Dataset) -> Outcome {
+/// `old` if given. The worker's whole job, callable on any thread.
+pub fn load(
+    path: &Path,
+    progress: &Arc<Progress>,
+    carry: &Carry,
+    old: Option<&Dataset>,
+) -> Outcome {
     // Taken before reading, so a write that lands during the read is seen
     // as a change and loaded next.
     let stamp = crate::watch::stamp(path);
@@ -211,10 +217,10 @@ pub fn load(path: &Path, progress: &Arc<Progress>, carry: &Carry, old: &Dataset)
     if progress.is_cancelled() {
         return Outcome::Cancelled;
     }
-    let changes: Changes = crate::view::diff::compare(old, &data);
+    let changes: Option<Changes> = old.map(|old| crate::view::diff::compare(old, &data));
     let mut doc = Document::new(data, Some(path.to_owned()));
     doc.take_over(carry);
-    doc.changes = Some(changes);
+    doc.changes = changes;
     if progress.is_cancelled() {
         return Outcome::Cancelled;
     }

@@ -26,6 +26,13 @@ pub enum Note {
         /// What changed.
         counts: Counts,
     },
+    /// A file was opened with nothing to compare it with (at start-up).
+    Opened {
+        /// The file.
+        path: PathBuf,
+        /// Its edition.
+        edition: String,
+    },
     /// A file did not load; the problems panel says why.
     DidNotLoad {
         /// The file.
@@ -64,6 +71,7 @@ impl Note {
                 edition,
                 counts,
             } => fill(T::Loaded, &[&path.display(), edition, &counts.summary()]),
+            Self::Opened { path, edition } => fill(T::Opened, &[&path.display(), edition]),
             Self::DidNotLoad { path, problems } => {
                 fill(T::DidNotLoadStatus, &[&path.display(), problems])
             }

@@ -75,7 +75,13 @@ impl AppState {
             convention: session.convention,
             chart: session.chart,
             theme: session.theme,
-            last_dataset: self.doc.path.clone(),
+            // While the start-up load runs, its file is still the last one.
+            last_dataset: self
+                .load_job
+                .as_ref()
+                .filter(|job| job.trigger == super::loading::Trigger::Startup)
+                .map(|job| job.path.clone())
+                .or_else(|| self.doc.path.clone()),
             recent: session.recent.clone(),
             lang: session.lang_chosen.then_some(session.lang),
             convention_chosen: session.convention_chosen,

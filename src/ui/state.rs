@@ -120,6 +120,9 @@ pub struct AppState {
     pub watch: Option<crate::watch::Watch>,
     /// Watch files by polling only, not by the system's events.
     pub polling_only: bool,
+    /// A reload was asked for (or the file changed) while a load ran; it
+    /// is carried out when that load ends.
+    pub reload_pending: bool,
     /// A picture waiting to go to the clipboard (needs the context).
     pub(super) pending_copy: Option<egui::ColorImage>,
     /// Asks the window for a frame; called from worker threads when their
@@ -145,6 +148,7 @@ impl AppState {
             briefing_job: None,
             watch: None,
             polling_only: false,
+            reload_pending: false,
             pending_copy: None,
             wake: std::sync::Arc::new(|| {}),
         }
