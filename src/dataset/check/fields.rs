@@ -1,0 +1,260 @@
+//! The checker's field helpers: taking a field or reporting why not, texts,
+//! ids, years, lists of records and references.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::hash::Hash;
+
+use super::{Checker, Distinct, MAX_PROBLEMS, PLAUSIBLE_YEARS, id_spelling_problem};
+use crate::dataset::field::{Field, Shape};
+use crate::dataset::model::{IdIndex, SmolStr};
+use crate::dataset::problem::{JsonPath, Problem};
+
+impl Checker {
+    /// Keeps a problem, or only counts it past [`MAX_PROBLEMS`].
+    pub(super) fn report(&mut self, problem: Problem) {
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(problem);
+        } else {
+            self.dropped += 1;
+            self.dropped_errors += usize::from(problem.is_error());
+        }
+    }
+
+    pub(super) fn error(&mut self, path: String, message: impl Into<String>) {
+        self.report(Problem::error(path, message));
+    }
+
+    /// Reports a missing or mistyped field and gives back its value, if any.
+    pub(super) fn take<T: Shape>(&mut self, field: Field<T>, key: &str) -> Option<T> {
+        match field {
+            Field::Ok(value) => Some(value),
+            Field::Missing => {
+                self.error(self.path.with_key(key), "missing required field");
+                None
+            }
+            Field::Wrong(found) => {
+                self.error(
+                    self.path.with_key(key),
+                    format!("expected {}, found {found}", T::expected()),
+                );
+                None
+            }
+        }
+    }
+
+    /// Like [`Self::take`], for a field that may be absent or null.
+    pub(super) fn take_optional<T: Shape>(
+        &mut self,
+        field: Option<Field<T>>,
+        key: &str,
+    ) -> Option<T> {
+        match field {
+            None | Some(Field::Missing) => None,
+            Some(field) => self.take(field, key),
+        }
+    }
+
+    /// A required string (text or id) that must not be blank.
+    pub(super) fn non_blank<T: Shape + AsRef<str> + Default>(
+        &mut self,
+        field: Field<T>,
+        key: &str,
+    ) -> T {
+        match self.take(field, key) {
+            Some(value) if value.as_ref().trim().is_empty() => {
+                self.error(self.path.with_key(key), "must not be empty");
+                value
+            }
+            Some(value) => value,
+            None => T::default(),
+        }
+    }
+
+    pub(super) fn text(&mut self, field: Field<String>, key: &str) -> String {
+        self.non_blank(field, key)
+    }
+
+    /// A required reference to another record's id.
+    pub(super) fn reference(&mut self, field: Field<SmolStr>, key: &str) -> SmolStr {
+        self.non_blank(field, key)
+    }
+
+    /// A required string that may be empty (a heading's text).
+    pub(super) fn text_or_empty(&mut self, field: Field<String>, key: &str) -> String {
+        self.take(field, key).unwrap_or_default()
+    }
+
+    /// An optional string; blank counts as absent.
+    pub(super) fn optional_text(
+        &mut self,
+        field: Option<Field<String>>,
+        key: &str,
+    ) -> Option<String> {
+        self.take_optional(field, key)
+            .filter(|text| !text.trim().is_empty())
+    }
+
+    pub(super) fn flag(&mut self, field: Field<bool>, key: &str) -> bool {
+        self.take(field, key).unwrap_or(false)
+    }
+
+    pub(super) fn optional_flag(&mut self, field: Option<Field<bool>>, key: &str) -> bool {
+        self.take_optional(field, key).unwrap_or(false)
+    }
+
+    /// A required id with a valid spelling.
+    pub(super) fn id(&mut self, field: Field<SmolStr>) -> Option<SmolStr> {
+        let id = self.take(field, "id")?;
+        if let Some(message) = id_spelling_problem(&id) {
+            self.error(self.path.with_key("id"), message);
+            return None;
+        }
+        Some(id)
+    }
+
+    /// A year within the plausible range.
+    pub(super) fn year(&mut self, value: i64, key: &str) -> Option<i32> {
+        if PLAUSIBLE_YEARS.contains(&value) {
+            i32::try_from(value).ok()
+        } else {
+            self.error(
+                self.path.with_key(key),
+                format!(
+                    "implausible year {value}: expected {} to {}",
+                    PLAUSIBLE_YEARS.start(),
+                    PLAUSIBLE_YEARS.end()
+                ),
+            );
+            None
+        }
+    }
+
+    /// Registers an id in one of the id maps, reporting a duplicate at the
+    /// path `path` gives (called only then).
+    pub(super) fn register<Ix: Copy>(
+        &mut self,
+        map_of: impl FnOnce(&mut IdIndex) -> &mut HashMap<SmolStr, Ix>,
+        id: SmolStr,
+        ix: Ix,
+        what: &str,
+        path: impl FnOnce(&JsonPath) -> String,
+    ) {
+        match map_of(&mut self.index).entry(id) {
+            Entry::Occupied(entry) => {
+                let message = format!("duplicate {what} id \"{}\"", entry.key());
+                let path = path(&self.path);
+                self.report(Problem::error(path, message));
+            }
+            Entry::Vacant(entry) => {
+                entry.insert(ix);
+            }
+        }
+    }
+
+    /// Walks an array field, calling `each` on every usable element with the
+    /// path pointing at it and the position its result will have.
+    pub(super) fn each<R: Shape, T>(
+        &mut self,
+        field: Field<Vec<Field<R>>>,
+        key: &'static str,
+        mut each: impl FnMut(&mut Self, R, usize) -> T,
+    ) -> Vec<T> {
+        let Some(items) = self.take(field, key) else {
+            return Vec::new();
+        };
+        let outer = self.path.key(key);
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.into_iter().enumerate() {
+            let inner = self.path.index(i);
+            match item {
+                Field::Ok(item) => {
+                    let position = out.len();
+                    out.push(each(self, item, position));
+                }
+                Field::Missing => {
+                    self.error(self.path.render(), "null is not allowed here");
+                }
+                Field::Wrong(found) => self.error(
+                    self.path.render(),
+                    format!("expected {}, found {found}", R::expected()),
+                ),
+            }
+            self.path.truncate(inner);
+        }
+        self.path.truncate(outer);
+        out
+    }
+
+    /// Like [`Self::each`], for an optional array.
+    pub(super) fn each_optional<R: Shape, T>(
+        &mut self,
+        field: Option<Field<Vec<Field<R>>>>,
+        key: &'static str,
+        each: impl FnMut(&mut Self, R, usize) -> T,
+    ) -> Vec<T> {
+        match field {
+            None | Some(Field::Missing) => Vec::new(),
+            Some(field) => self.each(field, key, each),
+        }
+    }
+
+    /// Resolves a list of ids on the spot; a dangling id is reported with
+    /// its path (built only then) and dropped.
+    pub(super) fn refs<Ix: Copy + Eq + Hash>(
+        &mut self,
+        field: Field<Vec<Field<SmolStr>>>,
+        key: &'static str,
+        map_of: impl Fn(&IdIndex) -> &HashMap<SmolStr, Ix>,
+        what: &str,
+    ) -> Vec<Ix> {
+        let mut out = Distinct::default();
+        self.each(field, key, |checker, id, _| {
+            let Some(ix) = checker.resolve(&map_of, &id, None, what) else {
+                return;
+            };
+            if !out.insert(ix) {
+                let path = checker.path.render();
+                checker.report(Problem::warning(
+                    path,
+                    format!("{what} \"{id}\" is listed twice"),
+                ));
+            }
+        });
+        out.items
+    }
+
+    /// Like [`Self::refs`], for an optional list.
+    pub(super) fn optional_refs<Ix: Copy + Eq + Hash>(
+        &mut self,
+        field: Option<Field<Vec<Field<SmolStr>>>>,
+        key: &'static str,
+        map_of: impl Fn(&IdIndex) -> &HashMap<SmolStr, Ix>,
+        what: &str,
+    ) -> Vec<Ix> {
+        match field {
+            None | Some(Field::Missing) => Vec::new(),
+            Some(field) => self.refs(field, key, map_of, what),
+        }
+    }
+
+    /// Resolves one id, reporting a dangling reference at the current path
+    /// (or at its `key`, when given).
+    pub(super) fn resolve<Ix: Copy>(
+        &mut self,
+        map_of: impl Fn(&IdIndex) -> &HashMap<SmolStr, Ix>,
+        id: &str,
+        key: Option<&str>,
+        what: &str,
+    ) -> Option<Ix> {
+        let found = map_of(&self.index).get(id).copied();
+        if found.is_none() {
+            let path = match key {
+                Some(key) => self.path.with_key(key),
+                None => self.path.render(),
+            };
+            self.error(path, format!("unknown {what} \"{id}\""));
+        }
+        found
+    }
+}

@@ -1,0 +1,258 @@
+//! The rules for series and their points, funds, targets and exchange
+//! rates, and the ids figures share.
+
+use super::Checker;
+use crate::dataset::field::Field;
+use crate::dataset::model::{
+    ExchangeRate, FigureRef, Fund, PlanIx, Point, QuantityUnit, Series, SeriesIx, SmolStr, Status,
+    Target,
+};
+use crate::dataset::raw::{RawExchangeRate, RawFund, RawPoint, RawSeries, RawTarget};
+
+impl Checker {
+    pub(super) fn series(
+        &mut self,
+        raw: RawSeries,
+        series_ix: SeriesIx,
+        point_ids: &mut Vec<(SmolStr, String, FigureRef)>,
+    ) -> Series {
+        let id = self.id(raw.id);
+        let title = self.text(raw.title, "title");
+        let title_zh = self.optional_text(raw.title_zh, "title_zh");
+        let unit = self.take(raw.unit, "unit");
+        let note = self.optional_text(raw.note, "note");
+        let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, "node");
+        let mut points = self.each(raw.points, "points", |c, point, _| {
+            let path = c.path.render();
+            (c.point(point, unit), path)
+        });
+        // Points are kept in year order; their figure refs are made after
+        // sorting, so they point at the right place.
+        points.sort_by_key(|(point, _)| point.year);
+        let mut sorted = Vec::with_capacity(points.len());
+        for (p, (point, path)) in points.into_iter().enumerate() {
+            let figure = FigureRef::Point(series_ix, u32::try_from(p).unwrap_or(u32::MAX));
+            point_ids.push((point.id.clone(), path, figure));
+            sorted.push(point);
+        }
+        Series {
+            id: id.unwrap_or_default(),
+            title,
+            title_zh,
+            unit: unit.unwrap_or(QuantityUnit::Count),
+            note,
+            measures,
+            points: sorted,
+        }
+    }
+
+    pub(super) fn point(&mut self, raw: RawPoint, unit: Option<QuantityUnit>) -> Point {
+        let id = self.id(raw.id);
+        let year = self
+            .take(raw.year, "year")
+            .and_then(|y| self.year(y, "year"));
+        let value = self.take(raw.value, "value");
+        if let (Some(value), Some(unit)) = (value, unit) {
+            self.check_value(value, unit, "value");
+        }
+        let status = self.take(raw.status, "status").unwrap_or(Status::Actual);
+        let approximate = self.flag(raw.approximate, "approximate");
+        let lower_bound = self.optional_flag(raw.lower_bound, "lower_bound");
+        let citations = self.citations(raw.source, raw.quote, raw.also);
+        let note = self.optional_text(raw.note, "note");
+        let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, "node");
+        Point {
+            id: id.unwrap_or_default(),
+            year: year.unwrap_or_default(),
+            value: value.unwrap_or_default(),
+            status,
+            approximate,
+            lower_bound,
+            citations,
+            note,
+            measures,
+        }
+    }
+
+    /// Checks a value against what its unit allows.
+    pub(super) fn check_value(&mut self, value: f64, unit: QuantityUnit, key: &str) {
+        let problem = if value.is_finite() {
+            match unit {
+                QuantityUnit::Percent if !(0.0..=100.0).contains(&value) => Some(format!(
+                    "a share must lie within 0-100 percent, found {value}"
+                )),
+                QuantityUnit::PercentYoy if value <= -100.0 => Some(format!(
+                    "a growth rate must be above -100 percent, found {value}"
+                )),
+                QuantityUnit::Yuan | QuantityUnit::Per10kWorkers if value < 0.0 => {
+                    Some(format!("must not be negative, found {value}"))
+                }
+                QuantityUnit::Count if value < 0.0 || value.fract() != 0.0 => Some(format!(
+                    "a count must be a whole number of at least 0, found {value}"
+                )),
+                _ => None,
+            }
+        } else {
+            Some(format!("expected a finite number, found {value}"))
+        };
+        if let Some(message) = problem {
+            self.error(self.path.with_key(key), message);
+        }
+    }
+
+    pub(super) fn fund(&mut self, raw: RawFund) -> Fund {
+        let id = self.id(raw.id);
+        let name = self.text(raw.name, "name");
+        let name_zh = self.optional_text(raw.name_zh, "name_zh");
+        let amount_yuan = self.take_optional(raw.amount_yuan, "amount_yuan");
+        if let Some(amount) = amount_yuan {
+            self.check_value(amount, QuantityUnit::Yuan, "amount_yuan");
+        }
+        let lower_bound = self.flag(raw.lower_bound, "lower_bound");
+        let approximate = self.flag(raw.approximate, "approximate");
+        let level = self.take(raw.level, "level");
+        let purpose = self.text(raw.purpose, "purpose");
+        let citations = self.citations(raw.source, raw.quote, raw.also);
+        let note = self.optional_text(raw.note, "note");
+        let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, "node");
+        Fund {
+            id: id.unwrap_or_default(),
+            name,
+            name_zh,
+            amount_yuan,
+            lower_bound,
+            approximate,
+            level: level.unwrap_or(crate::dataset::model::FundLevel::Mixed),
+            purpose,
+            citations,
+            note,
+            measures,
+        }
+    }
+
+    pub(super) fn target(&mut self, raw: RawTarget) -> Target {
+        let id = self.id(raw.id);
+        let metric = self.text(raw.metric, "metric");
+        let metric_zh = self.optional_text(raw.metric_zh, "metric_zh");
+        let value = self.take(raw.value, "value");
+        let unit = self.take(raw.unit, "unit");
+        if let (Some(value), Some(unit)) = (value, unit) {
+            self.check_value(value, unit, "value");
+        }
+        let deadline_year = self
+            .take_optional(raw.deadline_year, "deadline_year")
+            .and_then(|y| self.year(y, "deadline_year"));
+        let plan_id = self.reference(raw.plan, "plan");
+        let plan = if plan_id.is_empty() {
+            None
+        } else {
+            self.resolve(|i| &i.plans, &plan_id, Some("plan"), "plan")
+        };
+        let approximate = self.flag(raw.approximate, "approximate");
+        let lower_bound = self.optional_flag(raw.lower_bound, "lower_bound");
+        let citations = self.citations(raw.source, raw.quote, raw.also);
+        let note = self.optional_text(raw.note, "note");
+        let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, "node");
+        Target {
+            id: id.unwrap_or_default(),
+            metric,
+            metric_zh,
+            value: value.unwrap_or_default(),
+            unit: unit.unwrap_or(QuantityUnit::Count),
+            deadline_year,
+            plan: plan.unwrap_or(PlanIx(0)),
+            approximate,
+            lower_bound,
+            citations,
+            note,
+            measures,
+        }
+    }
+
+    pub(super) fn exchange_rate(&mut self, raw: RawExchangeRate, position: usize) -> ExchangeRate {
+        let id = self.id(raw.id);
+        if let Some(id) = &id {
+            self.register(
+                |i| &mut i.exchange_rates,
+                id.clone(),
+                position,
+                "exchange rate",
+                |p| p.with_key("id"),
+            );
+        }
+        let currency = self.text(raw.currency, "currency");
+        let amount = |checker: &mut Self, field: Field<f64>, key: &str| {
+            let value = checker.take(field, key);
+            match value {
+                Some(v) if v.is_finite() && v > 0.0 => v,
+                Some(v) => {
+                    checker.error(
+                        checker.path.with_key(key),
+                        format!("expected a positive amount, found {v}"),
+                    );
+                    1.0
+                }
+                None => 1.0,
+            }
+        };
+        let yuan_amount = amount(self, raw.yuan_amount, "yuan_amount");
+        let foreign_amount = amount(self, raw.foreign_amount, "foreign_amount");
+        let citation = self.citation(raw.source, raw.quote);
+        ExchangeRate {
+            id: id.unwrap_or_default(),
+            currency,
+            yuan_amount,
+            foreign_amount,
+            citation,
+            note: self.optional_text(raw.note, "note"),
+        }
+    }
+
+    pub(super) fn register_series_ids(
+        &mut self,
+        series: &[Series],
+        point_ids: Vec<(SmolStr, String, FigureRef)>,
+    ) {
+        self.register_ids_of(
+            series,
+            "series",
+            |i| FigureRef::Series(SeriesIx::at(i)),
+            |s| &s.id,
+        );
+        for (id, path, figure) in point_ids {
+            if id.is_empty() {
+                continue;
+            }
+            self.register(
+                |i| &mut i.figures,
+                id,
+                figure,
+                "figure",
+                |_| format!("{path}.id"),
+            );
+        }
+    }
+
+    /// Registers the ids of a table of figures, with the path of each.
+    pub(super) fn register_ids_of<T>(
+        &mut self,
+        table: &[T],
+        key: &str,
+        figure: impl Fn(usize) -> FigureRef,
+        id_of: impl Fn(&T) -> &SmolStr,
+    ) {
+        for (i, record) in table.iter().enumerate() {
+            let id = id_of(record);
+            if id.is_empty() {
+                continue;
+            }
+            self.register(
+                |i| &mut i.figures,
+                id.clone(),
+                figure(i),
+                "figure",
+                |_| format!("{key}[{i}].id"),
+            );
+        }
+    }
+}

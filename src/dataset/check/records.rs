@@ -1,0 +1,378 @@
+//! The rules for sources, units, themes, plans and their nodes, and the
+//! references resolved once the whole file is read.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+
+use super::{Checker, Distinct, NodeSlot, PendingRefs, is_partial_date};
+use crate::dataset::field::Field;
+use crate::dataset::model::{
+    Citation, IdIndex, Node, NodeIx, NodeKind, Plan, PlanIx, SmolStr, Source, SourceIx, Theme,
+    ThemeIx, Unit, UnitIx,
+};
+use crate::dataset::raw::{RawCitation, RawNode, RawPlan, RawSource, RawTheme, RawUnit};
+
+impl Checker {
+    pub(super) fn source(&mut self, raw: RawSource, ix: SourceIx) -> Source {
+        let id = self.id(raw.id);
+        let title = self.text(raw.title, "title");
+        let publisher = self.text(raw.publisher, "publisher");
+        let date = self.optional_text(raw.date, "date");
+        if let Some(date) = &date
+            && !is_partial_date(date)
+        {
+            self.error(
+                self.path.with_key("date"),
+                format!("expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found \"{date}\""),
+            );
+        }
+        let date_note = self.optional_text(raw.date_note, "date_note");
+        let file = self.optional_text(raw.file, "file");
+        if let Some(file) = &file
+            && (file.contains('/') || file.contains('\\') || file == "..")
+        {
+            self.error(
+                self.path.with_key("file"),
+                format!("expected a plain file name, found \"{file}\""),
+            );
+        }
+        let url = self.optional_text(raw.url, "url");
+        if file.is_none() && url.is_none() {
+            self.error(self.path.render(), "a source needs a \"file\" or a \"url\"");
+        }
+        if let Some(id) = &id {
+            self.register(
+                |i| &mut i.sources,
+                id.clone(),
+                ix,
+                "source",
+                |p| p.with_key("id"),
+            );
+        }
+        Source {
+            id: id.unwrap_or_default(),
+            title,
+            publisher,
+            date,
+            date_note,
+            file,
+            url,
+        }
+    }
+
+    pub(super) fn unit(&mut self, raw: RawUnit, ix: UnitIx) -> Unit {
+        let id = self.id(raw.id);
+        if let Some(id) = &id {
+            self.register(
+                |i| &mut i.units,
+                id.clone(),
+                ix,
+                "unit",
+                |p| p.with_key("id"),
+            );
+        }
+        Unit {
+            id: id.unwrap_or_default(),
+            name: self.text(raw.name, "name"),
+            name_zh: self.optional_text(raw.name_zh, "name_zh"),
+            nodes: Vec::new(),
+        }
+    }
+
+    pub(super) fn theme(&mut self, raw: RawTheme, ix: ThemeIx) -> Theme {
+        let id = self.id(raw.id);
+        if let Some(id) = &id {
+            self.register(
+                |i| &mut i.themes,
+                id.clone(),
+                ix,
+                "theme",
+                |p| p.with_key("id"),
+            );
+        }
+        Theme {
+            id: id.unwrap_or_default(),
+            name: self.text(raw.name, "name"),
+            name_zh: self.optional_text(raw.name_zh, "name_zh"),
+            nodes: Vec::new(),
+        }
+    }
+
+    pub(super) fn plan(&mut self, raw: RawPlan, plan_ix: PlanIx) -> Plan {
+        let id = self.id(raw.id);
+        if let Some(id) = &id {
+            self.register(
+                |i| &mut i.plans,
+                id.clone(),
+                plan_ix,
+                "plan",
+                |p| p.with_key("id"),
+            );
+        }
+        let title = self.text(raw.title, "title");
+        let title_zh = self.optional_text(raw.title_zh, "title_zh");
+        let (start_year, end_year) = self.period(raw.period);
+        let issuer = self.text(raw.issuer, "issuer");
+        let source_id = self.reference(raw.source, "source");
+        let source = if source_id.is_empty() {
+            None
+        } else {
+            self.resolve(|i| &i.sources, &source_id, Some("source"), "source")
+        };
+        let note = self.optional_text(raw.note, "note");
+        let source = source.unwrap_or(SourceIx(0));
+        let roots = self
+            .take(raw.nodes, "nodes")
+            .map(|list| list.0)
+            .unwrap_or_default();
+        Plan {
+            id: id.unwrap_or_default(),
+            title,
+            title_zh,
+            start_year,
+            end_year,
+            issuer,
+            source,
+            note,
+            roots,
+            targets: Vec::new(),
+        }
+    }
+
+    pub(super) fn period(
+        &mut self,
+        field: Field<crate::dataset::raw::RawPeriod>,
+    ) -> (Option<i32>, i32) {
+        let Some(period) = self.take(field, "period") else {
+            return (None, 0);
+        };
+        let outer = self.path.key("period");
+        let start = self
+            .take_optional(period.start, "start")
+            .and_then(|y| self.year(y, "start"));
+        let end = self
+            .take(period.end, "end")
+            .and_then(|y| self.year(y, "end"));
+        if let (Some(start), Some(end)) = (start, end)
+            && start > end
+        {
+            self.error(
+                self.path.render(),
+                format!("the period starts ({start}) after it ends ({end})"),
+            );
+        }
+        self.path.truncate(outer);
+        (start, end.unwrap_or_default())
+    }
+
+    /// Reserves the arena slot of the node about to be parsed at `position`
+    /// of the current list, and moves the path to it.
+    pub(in crate::dataset) fn reserve_node(&mut self, position: usize) -> NodeSlot {
+        let path_depth = self.path.index(position);
+        let ix = NodeIx::at(self.nodes.len());
+        let parent = self.open.last().copied();
+        let depth = u16::try_from(self.open.len()).unwrap_or(u16::MAX);
+        self.nodes.push(Node {
+            id: SmolStr::default(),
+            kind: NodeKind::Item,
+            numbering: None,
+            title: String::new(),
+            title_zh: None,
+            text: String::new(),
+            text_zh: None,
+            source: SourceIx(0),
+            units: Vec::new(),
+            themes: Vec::new(),
+            districts: Vec::new(),
+            note: None,
+            plan: PlanIx::at(self.plans_seen),
+            parent,
+            children: Vec::new(),
+            depth,
+            figures: Vec::new(),
+        });
+        self.positions
+            .nodes
+            .push(u32::try_from(position).unwrap_or(u32::MAX));
+        self.open.push(ix);
+        NodeSlot { ix, path_depth }
+    }
+
+    /// Gives back a slot that got no node (the end of the list, or an
+    /// element that is not a node). Nothing was added to the arena after it.
+    pub(in crate::dataset) fn release_node(&mut self, slot: NodeSlot) {
+        self.open.pop();
+        self.nodes.truncate(slot.ix.index());
+        self.positions.nodes.truncate(slot.ix.index());
+        self.path.truncate(slot.path_depth);
+    }
+
+    /// Checks a node just parsed into its slot; its children are already
+    /// checked. Returns its index, or `None` (with a problem reported) when
+    /// the element is not a node.
+    pub(in crate::dataset) fn finish_node(
+        &mut self,
+        slot: NodeSlot,
+        element: Field<RawNode>,
+    ) -> Option<NodeIx> {
+        let raw = match element {
+            Field::Ok(raw) => raw,
+            Field::Missing => {
+                self.error(self.path.render(), "null is not allowed here");
+                self.release_node(slot);
+                return None;
+            }
+            Field::Wrong(found) => {
+                self.error(
+                    self.path.render(),
+                    format!("expected an object, found {found}"),
+                );
+                self.release_node(slot);
+                return None;
+            }
+        };
+        self.open.pop();
+        let ix = slot.ix;
+        let id = self.id(raw.id);
+        if let Some(id) = &id {
+            self.register(
+                |i| &mut i.nodes,
+                id.clone(),
+                ix,
+                "node",
+                |p| p.with_key("id"),
+            );
+        }
+        let kind = self.take(raw.kind, "kind").unwrap_or(NodeKind::Item);
+        let numbering = self.optional_text(raw.numbering, "numbering");
+        let title = self.text(raw.title, "title");
+        let title_zh = self.optional_text(raw.title_zh, "title_zh");
+        let text = self.text_or_empty(raw.text, "text");
+        let text_zh = self.optional_text(raw.text_zh, "text_zh");
+        let districts = self.each(raw.districts, "districts", |_, d, _| d);
+        let note = self.optional_text(raw.note, "note");
+        let children = self
+            .take(raw.children, "children")
+            .map(|list| list.0)
+            .unwrap_or_default();
+        let slot_node = &mut self.nodes[ix.index()];
+        slot_node.id = id.unwrap_or_default();
+        slot_node.kind = kind;
+        slot_node.numbering = numbering;
+        slot_node.title = title;
+        slot_node.title_zh = title_zh;
+        slot_node.text = text;
+        slot_node.text_zh = text_zh;
+        slot_node.districts = districts;
+        slot_node.note = note;
+        slot_node.children = children;
+        self.pending.push(PendingRefs {
+            node: ix,
+            units: raw.units,
+            themes: raw.themes,
+            source: raw.source,
+        });
+        self.path.truncate(slot.path_depth);
+        Some(ix)
+    }
+
+    /// Resolves the nodes' references now that every id is known. A node
+    /// whose references all resolve costs a few lookups; only a node with a
+    /// problem has its path worked out, to report it.
+    pub(super) fn resolve_pending(&mut self, plans: &[Plan]) {
+        for pending in std::mem::take(&mut self.pending) {
+            let ix = pending.node;
+            let plan_source = plans
+                .get(self.nodes[ix.index()].plan.index())
+                .map_or(SourceIx(0), |plan| plan.source);
+            let source = match &pending.source {
+                None | Some(Field::Missing) => Some(plan_source),
+                Some(Field::Ok(id)) => self.index.sources.get(id).copied(),
+                Some(Field::Wrong(_)) => None,
+            };
+            let fast = (
+                self.resolve_quietly(&pending.units, |i| &i.units),
+                self.resolve_quietly(&pending.themes, |i| &i.themes),
+                source,
+            );
+            let (units, themes, source) = match fast {
+                (Some(units), Some(themes), Some(source)) => (units, themes, source),
+                _ => self.resolve_reporting(pending, plan_source),
+            };
+            let node = &mut self.nodes[ix.index()];
+            node.units = units;
+            node.themes = themes;
+            node.source = source;
+        }
+    }
+
+    /// Resolves a list of ids if every one is well-formed, known and listed
+    /// once; `None` sends the node to [`Self::resolve_reporting`].
+    pub(super) fn resolve_quietly<Ix: Copy + Eq + Hash>(
+        &self,
+        field: &Field<Vec<Field<SmolStr>>>,
+        map_of: impl Fn(&IdIndex) -> &HashMap<SmolStr, Ix>,
+    ) -> Option<Vec<Ix>> {
+        let Field::Ok(ids) = field else {
+            return None;
+        };
+        let map = map_of(&self.index);
+        let mut out = Distinct::default();
+        for id in ids {
+            let ix = map.get(id.ok()?).copied()?;
+            if !out.insert(ix) {
+                return None;
+            }
+        }
+        Some(out.items)
+    }
+
+    /// Resolves a node's references the slow way, with the node's path set,
+    /// so every problem is reported where it is.
+    pub(super) fn resolve_reporting(
+        &mut self,
+        pending: PendingRefs,
+        plan_source: SourceIx,
+    ) -> (Vec<UnitIx>, Vec<ThemeIx>, SourceIx) {
+        let node_path = self.positions.node_path(&self.nodes, pending.node);
+        let saved = std::mem::replace(&mut self.path, node_path);
+        let units = self.refs(pending.units, "units", |i| &i.units, "unit");
+        let themes = self.refs(pending.themes, "themes", |i| &i.themes, "theme");
+        let source = match self.take_optional(pending.source, "source") {
+            Some(id) => self
+                .resolve(|i| &i.sources, &id, Some("source"), "source")
+                .unwrap_or(plan_source),
+            None => plan_source,
+        };
+        self.path = saved;
+        (units, themes, source)
+    }
+
+    /// The main citation and any `also` citations of a figure.
+    pub(super) fn citations(
+        &mut self,
+        source: Field<SmolStr>,
+        quote: Field<String>,
+        also: Option<Field<Vec<Field<RawCitation>>>>,
+    ) -> Vec<Citation> {
+        let mut citations = vec![self.citation(source, quote)];
+        citations.extend(
+            self.each_optional(also, "also", |c, raw, _| c.citation(raw.source, raw.quote)),
+        );
+        citations
+    }
+
+    pub(super) fn citation(&mut self, source: Field<SmolStr>, quote: Field<String>) -> Citation {
+        let source_id = self.reference(source, "source");
+        let source = if source_id.is_empty() {
+            SourceIx(0)
+        } else {
+            self.resolve(|i| &i.sources, &source_id, Some("source"), "source")
+                .unwrap_or(SourceIx(0))
+        };
+        Citation {
+            source,
+            quote: self.text(quote, "quote"),
+        }
+    }
+}
