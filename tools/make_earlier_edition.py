@@ -12,7 +12,10 @@ left out.
 Records are kept only where a kept document states them; a record citing
 several documents keeps only the kept citations. Nothing is invented: the
 one renamed record (the 15-billion-yuan fund, which only src-003 names the
-"Future Industry Fund") takes src-001's own words.
+"Future Industry Fund") takes src-001's own words. A Chinese name (any
+`*_zh` field) stays only where a kept document prints it, and notes and
+issuers that lean on a later document are written again from the kept
+ones (tests/editions.rs checks both).
 
 Run from the project folder: python3 tools/make_earlier_edition.py
 """
@@ -21,7 +24,55 @@ import pathlib
 
 KEPT = {"src-001", "src-002"}
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared/seeds"
 current = json.loads((ROOT / "data/shanghai_plans.json").read_text(encoding="utf-8"))
+
+
+def normalize(text):
+    """White space folded and typographic quotes made plain, as the app's
+    quote check does (src/dataset/quotes.rs)."""
+    for curly, plain in (("\u201c", '"'), ("\u201d", '"'), ("\u2018", "'"), ("\u2019", "'")):
+        text = text.replace(curly, plain)
+    return " ".join(text.split())
+
+
+KEPT_TEXTS = [
+    normalize((SEEDS / s["file"]).read_text(encoding="utf-8"))
+    for s in current["sources"]
+    if s["id"] in KEPT
+]
+
+
+def drop_unprinted_chinese(value):
+    """Removes every `*_zh` field whose words no kept document prints."""
+    if isinstance(value, dict):
+        for key in [k for k in value if k.endswith("_zh")]:
+            if isinstance(value[key], str) and not any(normalize(value[key]) in t for t in KEPT_TEXTS):
+                del value[key]
+        for item in value.values():
+            drop_unprinted_chinese(item)
+    elif isinstance(value, list):
+        for item in value:
+            drop_unprinted_chinese(item)
+
+
+# Notes and issuers that cite src-003, written again from src-001 alone.
+REWRITTEN = {
+    ("plan", "frontier-tech", "issuer"): (
+        "Shanghai (src-001 says 'the city rolled out 15 measures' and names no issuing body)"
+    ),
+    ("plan", "frontier-tech", "note"): (
+        "From src-001: the 15 measures rolled out 'in late October', the 15-billion-yuan "
+        "fund, 20 industry leaders by 2027, clusters by 2030. src-001 does not list the 15 "
+        "measures one by one, so they are not invented here. Title by the curator from "
+        "src-001's wording. Period: start 2025 = the year of the 'late October' rollout as "
+        "resolved from src-001's own context (it mentions 'the first three quarters of 2025' "
+        "and calls 2024 'last year'); end 2030 = the latest deadline given (clusters 'by 2030')."
+    ),
+    ("node", "ft-fund", "note"): (
+        "src-001 gives the fund's amount and purpose but no name; see fund fund-future-industry."
+    ),
+}
 
 
 def citations(record):
@@ -73,6 +124,12 @@ for plan in current["plans"]:
     if plan["source"] not in KEPT:
         continue
     plan["nodes"] = keep_nodes(plan["nodes"], plan["source"])
+    for field in ("issuer", "note"):
+        if ("plan", plan["id"], field) in REWRITTEN:
+            plan[field] = REWRITTEN[("plan", plan["id"], field)]
+    for node in node_ids(plan["nodes"]):
+        if ("node", node["id"], "note") in REWRITTEN:
+            node["note"] = REWRITTEN[("node", node["id"], "note")]
     plans.append(plan)
 edition["plans"] = plans
 kept_nodes = {n["id"] for p in plans for n in node_ids(p["nodes"])}
@@ -113,6 +170,8 @@ for target in current["targets"]:
         targets.append(target)
 edition["targets"] = targets
 edition["exchange_rates"] = [r for r in current["exchange_rates"] if recite(r)]
+
+drop_unprinted_chinese(edition)
 
 out = ROOT / "data/editions/shanghai_plans-2025-12-31.json"
 out.write_text(json.dumps(edition, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,94 @@
+//! An earlier edition holds only what documents published by its date say:
+//! every Chinese name, quote and node text in it occurs in one of its own
+//! sources, none of which is dated after the edition, and no note leans on
+//! a document it does not list.
+
+use std::path::{Path, PathBuf};
+
+use plan_explorer::dataset::quotes::normalize;
+use serde_json::Value;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn editions() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("data/editions"))
+        .expect("data/editions")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    files
+}
+
+/// Every string in `value` with the key it sits under (the nearest named
+/// key for strings in arrays), depth first.
+fn strings<'a>(value: &'a Value, key: &'a str, out: &mut Vec<(&'a str, &'a str)>) {
+    match value {
+        Value::String(text) => out.push((key, text)),
+        Value::Array(items) => items.iter().for_each(|v| strings(v, key, out)),
+        Value::Object(map) => map.iter().for_each(|(k, v)| strings(v, k, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn an_edition_says_only_what_its_own_earlier_sources_say() {
+    let seeds = root().join("../shared/seeds");
+    for path in editions() {
+        let edition: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("reads")).expect("JSON");
+        let date = edition["edition"].as_str().expect("an edition date");
+        let sources = edition["sources"].as_array().expect("sources");
+        let ids: Vec<&str> = sources.iter().filter_map(|s| s["id"].as_str()).collect();
+        let mut texts = Vec::new();
+        for source in sources {
+            if let Some(published) = source["date"].as_str() {
+                assert!(
+                    published <= date,
+                    "{}: source {} is dated {published}, after the edition's {date}",
+                    path.display(),
+                    source["id"]
+                );
+            }
+            let file = source["file"].as_str().expect("a file");
+            texts.push(normalize(
+                &std::fs::read_to_string(seeds.join(file)).expect("the source text"),
+            ));
+        }
+        let mut all = Vec::new();
+        strings(&edition, "", &mut all);
+        let mut checked = 0;
+        let mut wrong = Vec::new();
+        for (key, text) in all {
+            if key.ends_with("_zh") || key == "quote" || key == "text" {
+                let wanted = normalize(text);
+                if !texts.iter().any(|t| t.contains(&wanted)) {
+                    wrong.push(format!(
+                        "{key} {text:?} is in none of the edition's own sources ({ids:?})"
+                    ));
+                }
+                checked += 1;
+            }
+            // A note or issuer naming a source the edition does not list
+            // leans on a document its readers cannot have had.
+            for word in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')) {
+                if word.starts_with("src-") && !ids.contains(&word) {
+                    wrong.push(format!(
+                        "{key} {text:?} names {word}, which the edition does not list"
+                    ));
+                }
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "{}:\n{}",
+            path.display(),
+            wrong.join("\n")
+        );
+        assert!(checked > 50, "only {checked} quotes and Chinese names");
+    }
+}
