@@ -69,6 +69,11 @@ REWRITTEN = {
         "resolved from src-001's own context (it mentions 'the first three quarters of 2025' "
         "and calls 2024 'last year'); end 2030 = the latest deadline given (clusters 'by 2030')."
     ),
+    ("point", "pioneer-gdp-share-2024", "caveat"): (
+        "33.4% is the three industries' output divided by GDP (1.8 of 5.39 trillion yuan in "
+        "2024), a ratio of gross output to value added, not a share of GDP. The 7.5% of 2021 "
+        "may not measure the same thing, so the two points are not one trend."
+    ),
     ("node", "ft-fund", "note"): (
         "src-001 gives the fund's amount and purpose but no name; see fund fund-future-industry."
     ),
@@ -172,6 +177,27 @@ edition["targets"] = targets
 edition["exchange_rates"] = [r for r in current["exchange_rates"] if recite(r)]
 
 drop_unprinted_chinese(edition)
+
+# Caveats and totals name only figures this edition has; a caveat's words
+# that lean on a later document are written again.
+figure_ids = {s["id"] for s in edition["series"]}
+figure_ids |= {p["id"] for s in edition["series"] for p in s["points"]}
+figure_ids |= {f["id"] for f in edition["funds"]} | {t["id"] for t in edition["targets"]}
+records = [p for s in edition["series"] for p in s["points"]] + edition["funds"] + edition["targets"]
+for record in records:
+    if "caveat" in record:
+        key = ("point", record["id"], "caveat")
+        if key in REWRITTEN:
+            record["caveat"]["text"] = REWRITTEN[key]
+        conflicts = [c for c in record["caveat"].get("conflicts", []) if c in figure_ids]
+        if conflicts:
+            record["caveat"]["conflicts"] = conflicts
+        else:
+            record["caveat"].pop("conflicts", None)
+    if "parts" in record:
+        record["parts"] = [p for p in record["parts"] if p in figure_ids]
+        if not record["parts"]:
+            del record["parts"]
 
 out = ROOT / "data/editions/shanghai_plans-2025-12-31.json"
 out.write_text(json.dumps(edition, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

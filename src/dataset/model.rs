@@ -204,6 +204,15 @@ pub struct Series {
     pub points: Vec<Point>,
 }
 
+/// A doubt a figure owes its readers (see [`super::raw::RawCaveat`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Caveat {
+    /// What the reader should know, in the curator's words.
+    pub text: String,
+    /// The figures it conflicts with.
+    pub conflicts: Vec<FigureRef>,
+}
+
 /// One value of a series.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Point {
@@ -223,6 +232,8 @@ pub struct Point {
     pub citations: Vec<Citation>,
     /// E.g. how the year was resolved.
     pub note: Option<String>,
+    /// A doubt shown beside the value.
+    pub caveat: Option<Caveat>,
     /// Nodes the value belongs to.
     pub measures: Vec<NodeIx>,
 }
@@ -250,6 +261,12 @@ pub struct Fund {
     pub citations: Vec<Citation>,
     /// Anything the curator had to decide.
     pub note: Option<String>,
+    /// A doubt shown beside the amount.
+    pub caveat: Option<Caveat>,
+    /// The funds it is the total of.
+    pub parts: Vec<FundIx>,
+    /// The amount is for each recipient, not the fund's size.
+    pub per_recipient: bool,
     /// Nodes the fund belongs to.
     pub measures: Vec<NodeIx>,
 }
@@ -279,6 +296,8 @@ pub struct Target {
     pub citations: Vec<Citation>,
     /// Anything the curator had to decide.
     pub note: Option<String>,
+    /// A doubt shown beside the target.
+    pub caveat: Option<Caveat>,
     /// Nodes the target belongs to.
     pub measures: Vec<NodeIx>,
 }
@@ -450,6 +469,17 @@ impl Dataset {
     /// A figure (series, point, fund or target) by its id.
     pub fn figure_by_id(&self, id: &str) -> Option<FigureRef> {
         self.index.figures.get(id).copied()
+    }
+
+    /// A figure's caveat, if it has one (a whole series has none of its
+    /// own; its points may).
+    pub fn figure_caveat(&self, figure: FigureRef) -> Option<&Caveat> {
+        match figure {
+            FigureRef::Series(_) => None,
+            FigureRef::Point(s, p) => self.series[s.index()].points[p as usize].caveat.as_ref(),
+            FigureRef::Fund(f) => self.funds[f.index()].caveat.as_ref(),
+            FigureRef::Target(t) => self.targets[t.index()].caveat.as_ref(),
+        }
     }
 
     /// The nodes a figure is linked to.

@@ -164,6 +164,18 @@ pub struct RawCitation {
     pub quote: Field<String>,
 }
 
+/// What a figure owes its readers beyond its source's words: a doubt about
+/// it (a likely slip in the document, two figures that may not measure the
+/// same thing), shown as a warning mark wherever the figure appears.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawCaveat {
+    /// What the reader should know, in the curator's words.
+    pub text: Field<String>,
+    /// Figure ids it conflicts with, if any.
+    pub conflicts: Option<Field<Vec<Field<SmolStr>>>>,
+}
+
 /// A figure by year.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
@@ -209,6 +221,8 @@ pub struct RawPoint {
     pub also: Option<Field<Vec<Field<RawCitation>>>>,
     /// E.g. how a year was resolved from "last year".
     pub note: Option<Field<String>>,
+    /// A doubt the reader must see beside the value.
+    pub caveat: Option<Field<RawCaveat>>,
     /// Node ids the value belongs to.
     pub measures: Option<Field<Vec<Field<SmolStr>>>>,
 }
@@ -241,6 +255,14 @@ pub struct RawFund {
     pub also: Option<Field<Vec<Field<RawCitation>>>>,
     /// Anything the curator had to decide.
     pub note: Option<Field<String>>,
+    /// A doubt the reader must see beside the amount.
+    pub caveat: Option<Field<RawCaveat>>,
+    /// The fund is the total of these funds (ids); `validate` warns when
+    /// their amounts do not add up to it.
+    pub parts: Option<Field<Vec<Field<SmolStr>>>>,
+    /// The amount is for each recipient (a subsidy per institution), not
+    /// the fund's size; it is kept off the funds' scale.
+    pub per_recipient: Option<Field<bool>>,
     /// Node ids the fund belongs to.
     pub measures: Option<Field<Vec<Field<SmolStr>>>>,
 }
@@ -276,6 +298,8 @@ pub struct RawTarget {
     pub also: Option<Field<Vec<Field<RawCitation>>>>,
     /// Anything the curator had to decide.
     pub note: Option<Field<String>>,
+    /// A doubt the reader must see beside the target.
+    pub caveat: Option<Field<RawCaveat>>,
     /// Node ids the target belongs to.
     pub measures: Option<Field<Vec<Field<SmolStr>>>>,
 }
@@ -309,6 +333,7 @@ object_shape!(
     RawPlan,
     RawNode,
     RawCitation,
+    RawCaveat,
     RawSeries,
     RawPoint,
     RawFund,

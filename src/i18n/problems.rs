@@ -128,6 +128,21 @@ const MESSAGES: &[(&str, &str)] = &[
         "来源“{}”没有文件，无法核对其引文",
     ),
     ("cannot read the source text: {}", "无法读取来源文本：{}"),
+    ("unknown figure \"{}\"", "未知数据“{}”"),
+    ("\"{}\" is the figure itself", "“{}”就是该数据本身"),
+    ("figure \"{}\" is listed twice", "数据“{}”列出了两次"),
+    (
+        "\"{}\" is not a fund; a fund's parts are funds",
+        "“{}”不是资金；资金的组成部分须为资金",
+    ),
+    (
+        "the parts ({}) add up to {}, while the fund states {}; its caveat says why",
+        "各组成部分（{}）合计 {}，而该资金记为 {}；其说明注明了原因",
+    ),
+    (
+        "the parts ({}) add up to {}, while the fund states {}; check the amounts, or say why in a caveat",
+        "各组成部分（{}）合计 {}，而该资金记为 {}；请核对金额，或在说明中注明原因",
+    ),
     (
         "a Chinese title needs a document to prove it, and the series has no points",
         "中文标题需要有文件可供核对，而该数据系列没有数据点",

@@ -60,6 +60,7 @@ impl Checker {
         let lower_bound = self.optional_flag(raw.lower_bound, "lower_bound");
         let citations = self.citations(raw.source, raw.quote, raw.also);
         let note = self.optional_text(raw.note, "note");
+        let caveat = self.caveat(raw.caveat, id.as_ref());
         let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, "node");
         Point {
             id: id.unwrap_or_default(),
@@ -70,6 +71,7 @@ impl Checker {
             lower_bound,
             citations,
             note,
+            caveat,
             measures,
         }
     }
@@ -114,6 +116,9 @@ impl Checker {
         let purpose = self.text(raw.purpose, "purpose");
         let citations = self.citations(raw.source, raw.quote, raw.also);
         let note = self.optional_text(raw.note, "note");
+        let caveat = self.caveat(raw.caveat, id.as_ref());
+        self.parts(raw.parts, id.as_ref());
+        let per_recipient = self.optional_flag(raw.per_recipient, "per_recipient");
         let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, "node");
         Fund {
             id: id.unwrap_or_default(),
@@ -126,6 +131,9 @@ impl Checker {
             purpose,
             citations,
             note,
+            caveat,
+            parts: Vec::new(),
+            per_recipient,
             measures,
         }
     }
@@ -152,6 +160,7 @@ impl Checker {
         let lower_bound = self.optional_flag(raw.lower_bound, "lower_bound");
         let citations = self.citations(raw.source, raw.quote, raw.also);
         let note = self.optional_text(raw.note, "note");
+        let caveat = self.caveat(raw.caveat, id.as_ref());
         let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, "node");
         Target {
             id: id.unwrap_or_default(),
@@ -165,6 +174,7 @@ impl Checker {
             lower_bound,
             citations,
             note,
+            caveat,
             measures,
         }
     }

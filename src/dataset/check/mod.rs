@@ -34,6 +34,7 @@ pub const MAX_PROBLEMS: usize = 1000;
 /// rather than by scanning, so a hostile list cannot take quadratic time.
 const LINEAR_DEDUP_MAX: usize = 16;
 
+mod caveats;
 mod fields;
 mod figures;
 mod records;
@@ -92,6 +93,26 @@ pub(super) struct Checker {
     pub(super) plans_seen: usize,
     /// References from nodes, resolved once the whole file is read.
     pending: Vec<PendingRefs>,
+    /// References from figures to figures (caveats' conflicts, funds'
+    /// parts), resolved once every figure is known.
+    pending_figures: Vec<PendingFigureRefs>,
+}
+
+/// Figure ids a figure names, each with its JSON path, until every figure
+/// is known.
+struct PendingFigureRefs {
+    /// The id of the figure that names them.
+    owner: SmolStr,
+    kind: RefKind,
+    ids: Vec<(String, SmolStr)>,
+}
+
+/// What a figure's list of figure ids means.
+enum RefKind {
+    /// Its caveat conflicts with them.
+    Conflicts,
+    /// It is their total.
+    Parts,
 }
 
 /// Distinct items in insertion order. Short lists (nearly all) are scanned;
@@ -207,6 +228,7 @@ impl Checker {
             |i| FigureRef::Target(TargetIx::at(i)),
             |t| &t.id,
         );
+        self.resolve_figure_refs(&mut dataset);
         dataset.exchange_rates = self.each(raw.exchange_rates, "exchange_rates", |c, r, i| {
             c.exchange_rate(r, i)
         });
