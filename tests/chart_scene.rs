@@ -237,8 +237,17 @@ fn titles_say_what_is_shown_and_the_footer_names_sources_and_edition() {
         "{ticks}"
     );
 
+    // Five bars: of the seven funds, one states no amount and one is an
+    // amount per recipient, named apart.
     let funds = scene(ChartId::Funds, Lang::Zh);
-    assert_eq!(funds.title, "规划提及的6项资金，按金额排序");
+    assert_eq!(funds.title, "规划提及的5项资金，按金额排序");
+    assert!(
+        texts(&funds, Role::Footer).contains("未计入此刻度"),
+        "{}",
+        texts(&funds, Role::Footer)
+    );
+    assert!(texts(&funds, Role::Value).contains("⚠ 超过8250亿元"));
+    assert!(texts(&funds, Role::Footer).contains("⚠ 注意："));
     assert!(texts(&funds, Role::Value).contains("超过8250亿元"));
     assert!(texts(&funds, Role::Key).contains("国家级"));
 

@@ -84,11 +84,20 @@ fn fund_bars_are_sorted_by_amount_and_keep_level_and_lower_bound() {
     assert_eq!(amounts, sorted);
     assert_eq!(bars[0].amount_yuan, 8.25e11);
     assert!(bars[0].lower_bound);
-    assert_eq!(bars.last().map(|b| b.amount_yuan), Some(1e5));
     assert!(bars.iter().any(|b| b.level == FundLevel::National));
     // The AI Youth Venture Fund states no amount: listed, not drawn.
     assert_eq!(without_amount.len(), 1);
     assert_eq!(data.figure_id(without_amount[0]), "fund-ai-youth-venture");
+    // The 100,000-yuan subsidy is per institution: kept off the funds'
+    // scale, in a group of its own.
+    assert_eq!(bars.last().map(|b| b.amount_yuan), Some(1.5e10));
+    assert!(bars.iter().all(|b| b.amount_yuan > 1e5));
+    let apart = plan_explorer::view::charts::per_recipient_funds(&data, Lang::En);
+    assert_eq!(apart.len(), 1);
+    assert_eq!(data.figure_id(apart[0].figure), "fund-silver-tech-subsidy");
+    // The doubtful total is marked.
+    assert!(bars[0].caveat);
+    assert!(!bars[1].caveat);
 }
 
 #[test]

@@ -25,12 +25,20 @@ fn editions() -> Vec<PathBuf> {
 }
 
 /// Every string in `value` with the key it sits under (the nearest named
-/// key for strings in arrays), depth first.
+/// key for strings in arrays), depth first. A caveat's words are the
+/// curator's, not a quote: they come as `caveat.text`.
 fn strings<'a>(value: &'a Value, key: &'a str, out: &mut Vec<(&'a str, &'a str)>) {
     match value {
         Value::String(text) => out.push((key, text)),
         Value::Array(items) => items.iter().for_each(|v| strings(v, key, out)),
-        Value::Object(map) => map.iter().for_each(|(k, v)| strings(v, k, out)),
+        Value::Object(map) => map.iter().for_each(|(k, v)| {
+            let k = if key == "caveat" && k == "text" {
+                "caveat.text"
+            } else {
+                k
+            };
+            strings(v, k, out);
+        }),
         _ => {}
     }
 }

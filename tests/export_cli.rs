@@ -149,7 +149,9 @@ fn csv_holds_the_2021_and_2024_gdp_share_rows_with_sources_and_quotes() {
             "category",
             "source",
             "source_date",
-            "quote"
+            "quote",
+            "per_recipient",
+            "caveat"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
@@ -173,6 +175,40 @@ fn csv_holds_the_2021_and_2024_gdp_share_rows_with_sources_and_quotes() {
     assert_eq!((&r2024[2], &r2024[5]), ("33.4", "no"));
     assert!(r2024[10].contains("33.4 percent"), "{:?}", &r2024[10]);
     assert_eq!(&r2024[9], "undated");
+    // The 2024 share carries its caveat; the 2021 one has none.
+    assert!(
+        r2024[12].contains("may not measure the same thing"),
+        "{:?}",
+        &r2024[12]
+    );
+    assert_eq!(&r2021[12], "");
+}
+
+#[test]
+fn csv_of_the_funds_marks_the_amount_per_recipient_and_the_doubtful_total() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("funds.csv");
+    let output = run(&["--chart", "funds", "--out", path_str(&out)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let bytes = std::fs::read(&out).expect("reads");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+    let row = |start: &str| {
+        rows.iter()
+            .find(|r| r[0].starts_with(start))
+            .unwrap_or_else(|| panic!("the {start} row"))
+            .clone()
+    };
+    let subsidy = row("One-time subsidy");
+    assert_eq!((&subsidy[2], &subsidy[11]), ("100000", "yes"));
+    let total = row("National and municipal AI fund capital");
+    assert_eq!(&total[11], "no");
+    assert!(total[12].contains("82.5 billion yuan"), "{:?}", &total[12]);
+    // The subsidy comes after every fund on the scale.
+    assert_eq!(
+        rows.last().map(|r| r[0].to_owned()),
+        Some(subsidy[0].to_owned())
+    );
 }
 
 #[test]
@@ -362,9 +398,10 @@ fn a_chinese_picture_is_written_and_its_amounts_follow_the_language() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = std::fs::read_to_string(&svg).expect("reads");
     assert!(text.contains("xml:lang=\"zh-Hans\""), "{text}");
-    assert!(text.contains("规划提及的6项资金，按金额排序"), "{text}");
+    assert!(text.contains("规划提及的5项资金，按金额排序"), "{text}");
     assert!(text.contains("600亿元"), "{text}");
-    assert!(!text.contains("billion"), "{text}");
+    // (The caveat's words are the curator's English, amounts and all.)
+    assert!(!text.contains("60 billion yuan"), "{text}");
     // ...or in billions when asked.
     let international = dir.path().join("funds-intl.svg");
     let output = run(&[
@@ -380,5 +417,5 @@ fn a_chinese_picture_is_written_and_its_amounts_follow_the_language() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = std::fs::read_to_string(&international).expect("reads");
     assert!(text.contains("60 billion yuan"), "{text}");
-    assert!(text.contains("规划提及的6项资金"), "{text}");
+    assert!(text.contains("规划提及的5项资金"), "{text}");
 }

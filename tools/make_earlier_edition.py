@@ -70,9 +70,9 @@ REWRITTEN = {
         "and calls 2024 'last year'); end 2030 = the latest deadline given (clusters 'by 2030')."
     ),
     ("point", "pioneer-gdp-share-2024", "caveat"): (
-        "33.4% is the three industries' output divided by GDP (1.8 of 5.39 trillion yuan in "
-        "2024), a ratio of gross output to value added, not a share of GDP. The 7.5% of 2021 "
-        "may not measure the same thing, so the two points are not one trend."
+        "The 2021 and 2024 points may not measure the same thing: 33.4% is the three "
+        "industries' output divided by GDP (1.8 of 5.39 trillion yuan in 2024), a ratio of "
+        "gross output to value added, not a share of GDP."
     ),
     ("node", "ft-fund", "note"): (
         "src-001 gives the fund's amount and purpose but no name; see fund fund-future-industry."

@@ -9,6 +9,9 @@ its symbols), CJK punctuation, full-width forms, Latin, and every character
 the built-in dataset and the interface's words use. A dataset that uses a
 rarer character still renders: the writers fall back to Droid Sans Fallback.
 
+The Latin faces also get the warning sign U+26A0 (the mark of a figure's
+caveat), which Noto Sans lacks, merged in from Noto Sans Symbols 2.
+
 Run from the project folder, with fontTools (pip install fonttools):
 
     apt-get download fonts-noto-core fonts-noto-cjk
@@ -19,6 +22,7 @@ import pathlib
 import sys
 
 from fontTools import subset
+from fontTools.merge import Merger
 from fontTools.ttLib import TTCollection, TTFont
 
 LATIN = (
@@ -68,6 +72,18 @@ def write_subset(font, unicodes, out):
     print(f"{out}: {out.stat().st_size // 1024} KiB")
 
 
+WARNING_SIGN = 0x26A0
+
+
+def add_warning_sign(face, symbols, scratch):
+    """Merges Noto Sans Symbols 2's warning sign into a Latin face (both
+    have 1000 units per em)."""
+    write_subset(TTFont(symbols), {WARNING_SIGN}, scratch)
+    merged = Merger().merge([str(face), str(scratch)])
+    merged.save(face)
+    scratch.unlink()
+
+
 def main():
     noto = pathlib.Path(sys.argv[1])
     root = pathlib.Path(__file__).resolve().parent.parent
@@ -75,7 +91,9 @@ def main():
     latin = noto / "usr/share/fonts/truetype/noto"
     cjk = noto / "usr/share/fonts/opentype/noto"
     for weight in ["Regular", "Bold"]:
-        write_subset(TTFont(latin / f"NotoSans-{weight}.ttf"), LATIN, fonts / f"NotoSans-{weight}.ttf")
+        face = fonts / f"NotoSans-{weight}.ttf"
+        write_subset(TTFont(latin / f"NotoSans-{weight}.ttf"), LATIN, face)
+        add_warning_sign(face, latin / "NotoSansSymbols2-Regular.ttf", fonts / "warning.ttf")
         collection = TTCollection(cjk / f"NotoSansCJK-{weight}.ttc")
         sc = next(f for f in collection.fonts if f["name"].getDebugName(1) == "Noto Sans CJK SC")
         unicodes = set(LATIN) | gb2312() | set(range(0x3000, 0x3040)) | set(range(0xFF00, 0xFFF0))

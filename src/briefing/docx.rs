@@ -123,6 +123,13 @@ fn plans(
                         .style("Normal")
                         .add_run(Run::new().add_text(&figure.line).bold()),
                 );
+                if let Some(caveat) = &figure.caveat {
+                    docx = docx.add_paragraph(
+                        Paragraph::new()
+                            .style("Normal")
+                            .add_run(Run::new().add_text(caveat).color("9A3412")),
+                    );
+                }
                 for (source, quote) in &figure.quotes {
                     let source = &dataset.sources[source.index()];
                     let note = Footnote::new().add_content(paragraph(

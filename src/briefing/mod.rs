@@ -186,6 +186,8 @@ pub struct FigurePart {
     pub line: String,
     /// Its quotes: the source and the words.
     pub quotes: Vec<(SourceIx, String)>,
+    /// Its caveat, marked ("⚠ Caveat: …"), whole.
+    pub caveat: Option<String>,
 }
 
 /// A source with the quotes the briefing uses from it.
@@ -498,17 +500,19 @@ fn figure_parts(dataset: &Dataset, figure: FigureRef, options: &Options) -> Vec<
                     status_label_in(lang, point.status)
                 ),
                 quotes: quotes(&point.citations),
+                caveat: caveat_in(dataset, figure, lang),
             }]
         }
         FigureRef::Fund(f) => {
             let fund = &dataset.funds[f.index()];
             let name = localized_title_in(lang, &fund.name, fund.name_zh.as_deref());
-            let value = amount::of_fund(fund, convention)
+            let value = amount::of_fund_in(fund, convention, lang)
                 .unwrap_or_else(|| tr_in(lang, T::NoAmount).to_owned());
             vec![FigurePart {
                 figure,
                 line: format!("{name}: {value} ({})", level_label_in(lang, fund.level)),
                 quotes: quotes(&fund.citations),
+                caveat: caveat_in(dataset, figure, lang),
             }]
         }
         FigureRef::Target(t) => {
@@ -526,9 +530,17 @@ fn figure_parts(dataset: &Dataset, figure: FigureRef, options: &Options) -> Vec<
                     status_label_in(lang, crate::dataset::Status::Target)
                 ),
                 quotes: quotes(&target.citations),
+                caveat: caveat_in(dataset, figure, lang),
             }]
         }
     }
+}
+
+/// A figure's caveat as a briefing writes it.
+fn caveat_in(dataset: &Dataset, figure: FigureRef, lang: Lang) -> Option<String> {
+    dataset
+        .figure_caveat(figure)
+        .map(|c| fill_in(lang, T::CaveatMark, &[&c.text]))
 }
 
 /// Every source a written figure quotes, in order of first use, with each

@@ -55,6 +55,8 @@ const LINE: f32 = 1.45;
 const TEXT: Rgb = Rgb(0x1d, 0x1d, 0x1d);
 const MUTED: Rgb = Rgb(0x4a, 0x4a, 0x4a);
 const QUOTE: Rgb = Rgb(0x2b, 0x4a, 0x6b);
+/// Caveats: a dark amber, 7:1 on white.
+const CAVEAT: Rgb = Rgb(0x9a, 0x34, 0x12);
 
 /// The block of the running header and page numbers: artifacts, not part
 /// of the document's structure.
@@ -403,6 +405,15 @@ fn plans(
                         ..body(TEXT, 12.0)
                     },
                 );
+                if let Some(caveat) = &figure.caveat {
+                    layout.paragraph(
+                        caveat,
+                        Style {
+                            after: 2.0,
+                            ..body(CAVEAT, 12.0)
+                        },
+                    );
+                }
                 for (source, quote) in &figure.quotes {
                     let (place, rect) = layout.paragraph(
                         &format!("“{quote}”"),

@@ -10,7 +10,9 @@ use super::{fonts, words};
 use crate::dataset::{FigureRef, FundLevel, QuantityUnit};
 use crate::i18n::{T, fill_in, tr_in};
 use crate::view::amount;
-use crate::view::charts::{FundBar, LegendKey, fund_bars, level_label_in, visible_bars};
+use crate::view::charts::{
+    FundBar, LegendKey, fund_bars, level_label_in, per_recipient_funds, visible_bars,
+};
 
 /// The title of the funds chart.
 pub fn title_of(view: &ChartView) -> String {
@@ -62,10 +64,26 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         });
         notes.push(fill_in(lang, T::NoAmountList, &[&list]));
     }
+    // Amounts per recipient are not on the funds' scale: named apart.
+    let apart: Vec<String> = visible_bars(per_recipient_funds(view.dataset, lang), view.hidden)
+        .iter()
+        .map(|b| {
+            let fund = &view.dataset.funds[match b.figure {
+                FigureRef::Fund(f) => f.index(),
+                _ => 0,
+            }];
+            let amount = amount::of_fund_in(fund, view.convention, lang).unwrap_or_default();
+            format!("{}: {amount}", b.name)
+        })
+        .collect();
+    if !apart.is_empty() {
+        notes.push(fill_in(lang, T::NotOnThisScale, &[&apart.join("; ")]));
+    }
     notes.extend(words::english_names_note(
         view,
         bars.iter().map(|b| b.figure),
     ));
+    notes.extend(words::caveat_notes(view, bars.iter().map(|b| b.figure)));
     let base_words = Words {
         title: title_of(view),
         subtitle: words::sentences(lang, tr_in(lang, T::ReadFunds), &reading),
@@ -204,12 +222,16 @@ fn draw(layout: &mut Layout, view: &ChartView, bars: &[FundBar]) {
     let values: Vec<String> = bars
         .iter()
         .map(|b| {
-            amount::flagged(
-                b.amount_yuan,
-                QuantityUnit::Yuan,
-                b.approximate,
-                b.lower_bound,
-                view.convention,
+            words::marked(
+                view,
+                b.figure,
+                amount::flagged(
+                    b.amount_yuan,
+                    QuantityUnit::Yuan,
+                    b.approximate,
+                    b.lower_bound,
+                    view.convention,
+                ),
             )
         })
         .collect();

@@ -51,7 +51,15 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         title: title(view, &series),
         subtitle: subtitle(view, &series, &scale),
         sources: words::sources(view),
-        notes: words::english_names_note(view, series.iter().map(|(_, s)| s.figure)),
+        notes: words::english_names_note(view, series.iter().map(|(_, s)| s.figure))
+            .into_iter()
+            .chain(words::caveat_notes(
+                view,
+                series
+                    .iter()
+                    .flat_map(|(_, s)| s.points.iter().map(|p| p.figure)),
+            ))
+            .collect(),
         made_with: words::made_with(view),
     };
     let mut layout = Layout::new(page, lang, &words);
@@ -316,12 +324,16 @@ fn end_label_blocks(
         .iter()
         .map(|(_, s)| {
             let value = s.points.last().map_or(String::new(), |p| {
-                amount::flagged(
-                    p.value,
-                    s.unit,
-                    p.approximate,
-                    p.lower_bound,
-                    view.convention,
+                words::marked(
+                    view,
+                    p.figure,
+                    amount::flagged(
+                        p.value,
+                        s.unit,
+                        p.approximate,
+                        p.lower_bound,
+                        view.convention,
+                    ),
                 )
             });
             format!("{value}  {}", s.title)
@@ -508,12 +520,16 @@ fn value_labels(
             ends.extend(s.points.last());
         }
         for p in ends {
-            let text = amount::flagged(
-                p.value,
-                s.unit,
-                p.approximate,
-                p.lower_bound,
-                view.convention,
+            let text = words::marked(
+                view,
+                p.figure,
+                amount::flagged(
+                    p.value,
+                    s.unit,
+                    p.approximate,
+                    p.lower_bound,
+                    view.convention,
+                ),
             );
             let place = Placing {
                 centre: (axes.x(p.year), axes.y(p.value)),

@@ -52,6 +52,21 @@ pub fn english_names_note(
     }
 }
 
+/// A value label, marked "⚠ " when its figure carries a caveat.
+pub fn marked(view: &ChartView, figure: FigureRef, text: String) -> String {
+    if view.dataset.figure_caveat(figure).is_some() {
+        format!("⚠ {text}")
+    } else {
+        text
+    }
+}
+
+/// A note for each figure shown that carries a caveat (see
+/// [`crate::view::caveat_notes`]).
+pub fn caveat_notes(view: &ChartView, figures: impl IntoIterator<Item = FigureRef>) -> Vec<String> {
+    crate::view::caveat_notes(view.dataset, view.lang, figures)
+}
+
 /// The chart's short name (its tab's).
 pub fn chart_name(chart: ChartId, lang: Lang) -> &'static str {
     tr_in(

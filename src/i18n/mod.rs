@@ -370,6 +370,9 @@ texts! {
     FileGone => "{} was deleted or moved; the data on screen stays, and reloads if the file comes back.", "{} 已被删除或移走；当前数据保留，文件恢复后将重新载入。";
     ProblemsTab => "Problems ({})", "问题（{}）";
     ChartNamed => "{} chart", "{}图表";
+    PerRecipient => "{} per recipient", "每个受助方 {}";
+    CaveatMark => "⚠ Caveat: {}", "⚠ 注意：{}";
+    NotOnThisScale => "Not on this scale (an amount per recipient, not a fund's size): {}", "未计入此刻度（为每个受助方的金额，而非资金规模）：{}";
     ChangesTab => "Changes ({})", "变更（{}）";
     SeverityError => "error: ", "错误：";
     SeverityWarning => "warning: ", "警告：";

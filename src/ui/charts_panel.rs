@@ -137,6 +137,14 @@ fn line_chart(
     ui.horizontal_wrapped(|ui| {
         ui.weak(tr(T::Key));
     });
+    caveats_ui(
+        cx,
+        ui,
+        series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.figure)),
+        commands,
+    );
     // Colours stay with their series when others are hidden.
     let (colors, shown): (Vec<egui::Color32>, Vec<LineSeries>) = series
         .iter()
@@ -299,12 +307,15 @@ fn label_ends(
     // and to its left at the chart's last year, where a label to the
     // right would run out of the plot on a narrow window.
     if let Some(last) = s.points.last() {
-        let value = amount::flagged(
-            last.value,
-            s.unit,
-            last.approximate,
-            last.lower_bound,
-            convention,
+        let value = marked(
+            last.caveat,
+            amount::flagged(
+                last.value,
+                s.unit,
+                last.approximate,
+                last.lower_bound,
+                convention,
+            ),
         );
         let (text, anchor) = if last.year >= last_year {
             (format!("{value} "), egui::Align2::RIGHT_BOTTOM)
@@ -322,12 +333,15 @@ fn label_ends(
     // its point (the new line keeps it clear of the marker), so both
     // ends of a line read without hovering.
     if let [first, _, ..] = s.points.as_slice() {
-        let value = amount::flagged(
-            first.value,
-            s.unit,
-            first.approximate,
-            first.lower_bound,
-            convention,
+        let value = marked(
+            first.caveat,
+            amount::flagged(
+                first.value,
+                s.unit,
+                first.approximate,
+                first.lower_bound,
+                convention,
+            ),
         );
         plot_ui.text(
             Text::new(
@@ -338,6 +352,89 @@ fn label_ends(
             .anchor(egui::Align2::CENTER_TOP)
             .color(color),
         );
+    }
+}
+
+/// The funds not drawn as bars, above the plot: those whose documents
+/// state no amount, and amounts per recipient (not a fund's size); each a
+/// link to its details.
+fn funds_apart_ui(
+    cx: &PanelContext<'_>,
+    ui: &mut egui::Ui,
+    without_amount: &[FigureRef],
+    commands: &mut Vec<Command>,
+) {
+    let data = &cx.doc.dataset;
+    let convention = cx.session.convention;
+    // Funds whose documents state no amount are listed above the plot,
+    // which takes all the height left below.
+    if !without_amount.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr(T::WithoutAmount));
+            for &figure in without_amount {
+                if let FigureRef::Fund(f) = figure
+                    && ui
+                        .link(crate::view::localized_title(
+                            &data.funds[f.index()].name,
+                            data.funds[f.index()].name_zh.as_deref(),
+                        ))
+                        .clicked()
+                {
+                    commands.push(Command::Select(Item::Figure(figure)));
+                }
+            }
+        });
+    }
+    // Amounts per recipient are not a fund's size: named apart, not drawn.
+    let apart = visible_bars(
+        crate::view::charts::per_recipient_funds(data, crate::i18n::lang()),
+        &cx.doc.hidden,
+    );
+    if !apart.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(fill(T::NotOnThisScale, &[&""]).trim_end());
+            for bar in &apart {
+                let FigureRef::Fund(f) = bar.figure else {
+                    continue;
+                };
+                let amount =
+                    amount::of_fund(&data.funds[f.index()], convention).unwrap_or_default();
+                if ui.link(format!("{}: {amount}", bar.name)).clicked() {
+                    commands.push(Command::Select(Item::Figure(bar.figure)));
+                }
+            }
+        });
+    }
+}
+
+/// A value, marked "⚠ " when its figure carries a caveat.
+fn marked(caveat: bool, text: String) -> String {
+    if caveat { format!("⚠ {text}") } else { text }
+}
+
+/// The caveats of the figures shown, one line each in the warning colour,
+/// above the plot; a click selects the figure (its details say it all).
+fn caveats_ui(
+    cx: &PanelContext<'_>,
+    ui: &mut egui::Ui,
+    figures: impl IntoIterator<Item = FigureRef>,
+    commands: &mut Vec<Command>,
+) {
+    let data = &cx.doc.dataset;
+    for figure in figures {
+        let Some(note) = crate::view::caveat_notes(data, i18n::lang(), [figure]).pop() else {
+            continue;
+        };
+        let text = egui::RichText::new(note)
+            .small()
+            .color(ui.visuals().warn_fg_color);
+        if ui
+            .add(egui::Label::new(text).wrap().sense(egui::Sense::click()))
+            .on_hover_text(data.figure_caveat(figure).map_or("", |c| c.text.as_str()))
+            .clicked()
+        {
+            commands.push(Command::Select(Item::Figure(figure)));
+        }
     }
 }
 
@@ -462,25 +559,8 @@ fn funds_chart(
         }
         ui.weak(tr(T::OverMark));
     });
-    // Funds whose documents cx no amount are listed above the plot,
-    // which takes all the height left below.
-    if !without_amount.is_empty() {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(tr(T::WithoutAmount));
-            for figure in without_amount {
-                if let FigureRef::Fund(f) = figure
-                    && ui
-                        .link(crate::view::localized_title(
-                            &data.funds[f.index()].name,
-                            data.funds[f.index()].name_zh.as_deref(),
-                        ))
-                        .clicked()
-                {
-                    commands.push(Command::Select(Item::Figure(figure)));
-                }
-            }
-        });
-    }
+    funds_apart_ui(cx, ui, &without_amount, commands);
+    caveats_ui(cx, ui, bars.iter().map(|b| b.figure), commands);
     let to_axis = move |amount: f64| fund_axis(amount, log_scale);
     let from_axis = move |value: f64| if log_scale { 10f64.powf(value) } else { value };
 
@@ -579,12 +659,15 @@ fn draw_fund_bars(
                 egui::RichText::new(format!(
                     "{}  ·  {}",
                     b.name,
-                    amount::flagged(
-                        b.amount_yuan,
-                        QuantityUnit::Yuan,
-                        b.approximate,
-                        b.lower_bound,
-                        convention
+                    marked(
+                        b.caveat,
+                        amount::flagged(
+                            b.amount_yuan,
+                            QuantityUnit::Yuan,
+                            b.approximate,
+                            b.lower_bound,
+                            convention
+                        )
                     )
                 ))
                 .text_style(egui::TextStyle::Body)

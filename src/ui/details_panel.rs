@@ -227,6 +227,23 @@ fn figure_ui(
 ) {
     let data = &cx.doc.dataset;
     let (citations, note) = figure_header_ui(cx, ui, figure, commands);
+    // The caveat comes before the sources: it changes how they are read.
+    if let Some(caveat) = data.figure_caveat(figure) {
+        ui.add_space(4.0);
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(crate::view::caveat_text(caveat))
+                    .color(ui.visuals().warn_fg_color),
+            )
+            .wrap(),
+        );
+        for &other in &caveat.conflicts {
+            let label = figure_label(data, other, cx);
+            if ui.link(format!("↔ {label}")).clicked() {
+                commands.push(Command::Select(Item::Figure(other)));
+            }
+        }
+    }
     for citation in citations {
         source_ui(ui, data, citation.source);
         ui.label(egui::RichText::new(format!("“{}”", citation.quote)).italics());
@@ -267,7 +284,10 @@ fn figure_links(
     ui.add_space(6.0);
     ui.strong(fill(T::LinkedFigures, &[&figures.len()]));
     for &figure in figures {
-        let label = figure_label(data, figure, cx);
+        let mut label = figure_label(data, figure, cx);
+        if data.figure_caveat(figure).is_some() {
+            label.insert_str(0, "⚠ ");
+        }
         if ui.link(label).clicked() {
             commands.push(Command::Select(Item::Figure(figure)));
         }

@@ -69,7 +69,7 @@ pub fn ui(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Vec<Command
     };
     let mut next = dialog.clone();
     // Escape first leaves a text field (egui takes its focus away before
-    // the frame is drawn, so the last frame's cx tells); only an Escape
+    // the frame is drawn, so the last frame's state tells); only an Escape
     // with no field in use closes the dialog, so edits are not lost to a
     // key meant for the field.
     let typing = ctx.data(|d| d.get_temp(typing_id)).unwrap_or(false);

@@ -1,5 +1,5 @@
 //! Chart files from the window: the chart view built from the window's
-//! cx, the options the Export dialog chooses, and the picture for the
+//! state, the options the Export dialog chooses, and the picture for the
 //! clipboard and the dialog's preview. Everything is drawn by
 //! [`crate::chart`], on the CPU, exactly as `plan-explorer export` draws it.
 

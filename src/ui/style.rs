@@ -8,16 +8,24 @@ use crate::dataset::{FundLevel, Status};
 /// no CJK glyphs and a fresh machine has no CJK system font.
 const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf");
 
+/// The exported charts' Noto Sans, which carries the warning sign of a
+/// figure's caveat (merged in by `tools/subset_fonts.py`).
+const SYMBOLS_FONT: &[u8] = crate::chart::fonts::LATIN_REGULAR;
+
 /// egui's fonts first (for Latin text), then the CJK font as a fallback in
-/// every family, so Chinese renders everywhere. egui's monospace font, Hack,
-/// also backs the proportional family: it has the arrows, triangles and
-/// circles the interface uses, which neither Ubuntu-Light nor the CJK font
-/// has.
+/// every family, so Chinese renders everywhere, then Noto Sans for the
+/// caveats' warning sign. egui's monospace font, Hack, also backs the
+/// proportional family: it has the arrows, triangles and circles the
+/// interface uses, which neither Ubuntu-Light nor the CJK font has.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
     fonts
         .font_data
         .insert("cjk".to_owned(), FontData::from_static(CJK_FONT).into());
+    fonts.font_data.insert(
+        "symbols".to_owned(),
+        FontData::from_static(SYMBOLS_FONT).into(),
+    );
     let proportional = fonts.families.entry(FontFamily::Proportional).or_default();
     if fonts.font_data.contains_key("Hack") && !proportional.iter().any(|f| f == "Hack") {
         proportional.push("Hack".to_owned());
@@ -27,7 +35,7 @@ pub fn install_fonts(ctx: &egui::Context) {
             .families
             .entry(family)
             .or_default()
-            .push("cjk".to_owned());
+            .extend(["cjk".to_owned(), "symbols".to_owned()]);
     }
     ctx.set_fonts(fonts);
 }

@@ -212,8 +212,23 @@ pub fn of_target(target: &Target, convention: Convention) -> String {
 }
 
 /// A fund's amount with its qualifiers, or `None` where none is stated.
+///
+/// An amount for each recipient says so ("100,000 yuan per recipient"), so
+/// it is never read as a fund's size.
 pub fn of_fund(fund: &Fund, convention: Convention) -> Option<String> {
-    Quantity::of_fund(fund).map(|q| q.text(convention))
+    of_fund_in(fund, convention, crate::i18n::lang())
+}
+
+/// [`of_fund`] with "per recipient" written in `lang`.
+pub fn of_fund_in(fund: &Fund, convention: Convention, lang: crate::i18n::Lang) -> Option<String> {
+    Quantity::of_fund(fund).map(|q| {
+        let text = q.text(convention);
+        if fund.per_recipient {
+            crate::i18n::fill_in(lang, crate::i18n::T::PerRecipient, &[&text])
+        } else {
+            text
+        }
+    })
 }
 
 /// The rate to use for US dollars: the stated one whose yuan amount is

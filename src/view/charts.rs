@@ -73,6 +73,8 @@ pub struct PlotPoint {
     pub approximate: bool,
     /// The document says "over".
     pub lower_bound: bool,
+    /// It carries a caveat: marked wherever it is drawn.
+    pub caveat: bool,
 }
 
 /// A line between two consecutive points of a series.
@@ -121,6 +123,7 @@ fn line_series(dataset: &Dataset, unit: QuantityUnit, lang: Lang) -> Vec<LineSer
                     status: point.status,
                     approximate: point.approximate,
                     lower_bound: point.lower_bound,
+                    caveat: point.caveat.is_some(),
                 })
                 .collect();
             let connections = points
@@ -173,15 +176,36 @@ pub struct FundBar {
     pub lower_bound: bool,
     /// "about".
     pub approximate: bool,
+    /// It carries a caveat: marked wherever it is drawn.
+    pub caveat: bool,
 }
 
 /// The funds chart: bars sorted by amount, largest first, named in the
 /// interface's language where the dataset has the name, and the funds
 /// whose documents state no amount (listed, not drawn).
+///
+/// Amounts per recipient (a subsidy per institution) are not a fund's size
+/// and are left off the bars; see [`per_recipient_funds`].
 pub fn fund_bars(dataset: &Dataset, lang: Lang) -> (Vec<FundBar>, Vec<FigureRef>) {
+    fund_bars_where(dataset, lang, false)
+}
+
+/// The funds whose amount is per recipient, as bars of their own group.
+pub fn per_recipient_funds(dataset: &Dataset, lang: Lang) -> Vec<FundBar> {
+    fund_bars_where(dataset, lang, true).0
+}
+
+fn fund_bars_where(
+    dataset: &Dataset,
+    lang: Lang,
+    per_recipient: bool,
+) -> (Vec<FundBar>, Vec<FigureRef>) {
     let mut bars = Vec::new();
     let mut without_amount = Vec::new();
     for (f, fund) in dataset.funds.iter().enumerate() {
+        if fund.per_recipient != per_recipient {
+            continue;
+        }
         let figure = FigureRef::Fund(crate::dataset::FundIx(u32::try_from(f).unwrap_or(u32::MAX)));
         match fund.amount_yuan {
             Some(amount_yuan) => bars.push(FundBar {
@@ -192,6 +216,7 @@ pub fn fund_bars(dataset: &Dataset, lang: Lang) -> (Vec<FundBar>, Vec<FigureRef>
                 level: fund.level,
                 lower_bound: fund.lower_bound,
                 approximate: fund.approximate,
+                caveat: fund.caveat.is_some(),
             }),
             None => without_amount.push(figure),
         }

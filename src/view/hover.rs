@@ -30,8 +30,17 @@ pub fn point(data: &Dataset, figure: FigureRef, convention: Convention) -> Strin
         text.push('\n');
         text.push_str(&usd);
     }
+    caveat(&mut text, point.caveat.as_ref());
     sources_and_note(data, &mut text, &point.citations, point.note.as_deref());
     text
+}
+
+/// Appends a figure's caveat, marked, right after its value.
+fn caveat(text: &mut String, caveat: Option<&crate::dataset::Caveat>) {
+    if let Some(caveat) = caveat {
+        text.push_str("\n\n");
+        text.push_str(&crate::view::caveat_text(caveat));
+    }
 }
 
 /// Appends each citation's source (with its date) and quote, and the note.
@@ -82,6 +91,7 @@ pub fn fund(data: &Dataset, figure: FigureRef, convention: Convention) -> String
     if !fund.purpose.is_empty() {
         let _ = write!(text, "\n{}", fund.purpose);
     }
+    caveat(&mut text, fund.caveat.as_ref());
     sources_and_note(data, &mut text, &fund.citations, fund.note.as_deref());
     text
 }
@@ -102,6 +112,7 @@ pub fn target(data: &Dataset, figure: FigureRef, convention: Convention) -> Stri
         amount::of_target(target, convention),
         tr(T::StatusTarget)
     );
+    caveat(&mut text, target.caveat.as_ref());
     sources_and_note(data, &mut text, &target.citations, target.note.as_deref());
     text.push_str("\n\n");
     text.push_str(tr(T::TargetHoverClick));

@@ -61,3 +61,54 @@ pub fn plan_title_in(
     let plan = &data.plans[plan.index()];
     localized_title_in(lang, &plan.title, plan.title_zh.as_deref())
 }
+
+/// A caveat as every surface shows it: "⚠ Caveat: …".
+pub fn caveat_text(caveat: &crate::dataset::Caveat) -> String {
+    crate::i18n::fill(crate::i18n::T::CaveatMark, &[&caveat.text])
+}
+
+/// How long a caveat may run in a chart's notes before it is shortened
+/// (the whole text is in the details, the hover, the CSV and briefings).
+const CAVEAT_CHARS: usize = 160;
+
+/// A note for each of `figures` that carries a caveat, for a chart: "⚠
+/// Caveat: name: its words", shortened to [`CAVEAT_CHARS`].
+pub fn caveat_notes(
+    data: &crate::dataset::Dataset,
+    lang: crate::i18n::Lang,
+    figures: impl IntoIterator<Item = crate::dataset::FigureRef>,
+) -> Vec<String> {
+    use crate::dataset::FigureRef;
+    let mut notes = Vec::new();
+    for figure in figures {
+        let Some(caveat) = data.figure_caveat(figure) else {
+            continue;
+        };
+        let name = match figure {
+            FigureRef::Series(s) => {
+                let series = &data.series[s.index()];
+                localized_title_in(lang, &series.title, series.title_zh.as_deref()).to_owned()
+            }
+            FigureRef::Point(s, p) => {
+                let series = &data.series[s.index()];
+                let title = localized_title_in(lang, &series.title, series.title_zh.as_deref());
+                format!("{title}, {}", series.points[p as usize].year)
+            }
+            FigureRef::Fund(f) => {
+                let fund = &data.funds[f.index()];
+                localized_title_in(lang, &fund.name, fund.name_zh.as_deref()).to_owned()
+            }
+            FigureRef::Target(t) => {
+                let target = &data.targets[t.index()];
+                localized_title_in(lang, &target.metric, target.metric_zh.as_deref()).to_owned()
+            }
+        };
+        let text = crate::dataset::abbreviate(&caveat.text, CAVEAT_CHARS, "…");
+        notes.push(crate::i18n::fill_in(
+            lang,
+            crate::i18n::T::CaveatMark,
+            &[&format!("{name}: {text}")],
+        ));
+    }
+    notes
+}

@@ -86,8 +86,13 @@ pub fn chart_rows_sorted(
                 })
                 .collect()
         }
+        // The bars, then the amounts per recipient the chart names apart.
         ChartId::Funds => visible_bars(fund_bars(data, lang).0, hidden)
             .into_iter()
+            .chain(visible_bars(
+                crate::view::charts::per_recipient_funds(data, lang),
+                hidden,
+            ))
             .filter_map(|bar| {
                 let FigureRef::Fund(f) = bar.figure else {
                     return None;
@@ -190,6 +195,8 @@ pub fn csv_bytes(data: &Dataset, rows: &[DataRow]) -> Result<Vec<u8>, csv::Error
         "source",
         "source_date",
         "quote",
+        "per_recipient",
+        "caveat",
     ])?;
     for row in rows {
         let join = |f: &dyn Fn(&Citation) -> String| {
@@ -215,11 +222,25 @@ pub fn csv_bytes(data: &Dataset, rows: &[DataRow]) -> Result<Vec<u8>, csv::Error
             &cell(&source),
             &dates,
             &cell(&quote),
+            if per_recipient(data, row.figure) {
+                "yes"
+            } else {
+                "no"
+            },
+            &cell(
+                data.figure_caveat(row.figure)
+                    .map_or("", |c| c.text.as_str()),
+            ),
         ])?;
     }
     writer
         .into_inner()
         .map_err(|error| csv::Error::from(error.into_error()))
+}
+
+/// Whether a row's amount is for each recipient, not a fund's size.
+fn per_recipient(data: &Dataset, figure: FigureRef) -> bool {
+    matches!(figure, FigureRef::Fund(f) if data.funds[f.index()].per_recipient)
 }
 
 /// A text cell that a spreadsheet will not run as a formula: one starting
