@@ -142,6 +142,11 @@ used_units = {u for p in plans for n in node_ids(p["nodes"]) for u in n.get("uni
 used_themes = {t for p in plans for n in node_ids(p["nodes"]) for t in n.get("themes", [])}
 edition["units"] = [u for u in current["units"] if u["id"] in used_units]
 edition["themes"] = [t for t in current["themes"] if t["id"] in used_themes]
+used_districts = {d for p in plans for n in node_ids(p["nodes"]) for d in n.get("districts", [])}
+edition["districts"] = [
+    d for d in current.get("districts", [])
+    if used_districts & ({d["id"], d["name"]} | set(d.get("aliases", [])))
+]
 
 series = []
 for s in current["series"]:

@@ -430,7 +430,12 @@ fn node_part(dataset: &Dataset, n: NodeIx, options: &Options) -> NodePart {
                 name_in(lang, &unit.name, unit.name_zh.as_deref())
             })
             .collect();
-        facts.push(fill_in(lang, T::BriefingUnitsLine, &[&join(names)]));
+        let mut line = fill_in(lang, T::BriefingUnitsLine, &[&join(names)]);
+        if node.units_inferred {
+            line.push(' ');
+            line.push_str(tr_in(lang, T::InferredFromContext));
+        }
+        facts.push(line);
     }
     if !node.themes.is_empty() {
         let names = node

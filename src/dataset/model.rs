@@ -99,6 +99,19 @@ pub struct Unit {
     pub nodes: Vec<NodeIx>,
 }
 
+/// A district of Shanghai.
+#[derive(Clone, Debug, PartialEq)]
+pub struct District {
+    /// Unique among districts.
+    pub id: SmolStr,
+    /// English name: what nodes' `districts` hold.
+    pub name: String,
+    /// Chinese name, where a document gives it.
+    pub name_zh: Option<String>,
+    /// Other spellings the documents use.
+    pub aliases: Vec<String>,
+}
+
 /// A topic nodes are tagged with.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Theme {
@@ -158,6 +171,8 @@ pub struct Node {
     pub source: SourceIx,
     /// Responsible units.
     pub units: Vec<UnitIx>,
+    /// The units are inferred from context, not printed with the text.
+    pub units_inferred: bool,
     /// Themes.
     pub themes: Vec<ThemeIx>,
     /// Districts the document names.
@@ -239,6 +254,8 @@ pub struct Point {
 }
 
 /// A fund allocation.
+// Independent flags of what the document says, each with its own meaning.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fund {
     /// Unique among figures.
@@ -255,6 +272,8 @@ pub struct Fund {
     pub approximate: bool,
     /// Who provides the money.
     pub level: FundLevel,
+    /// The level is inferred from context, not stated.
+    pub level_inferred: bool,
     /// What it is for.
     pub purpose: String,
     /// The first citation is the main one; never empty.
@@ -364,6 +383,9 @@ pub struct Dataset {
     pub units: Vec<Unit>,
     /// The topics.
     pub themes: Vec<Theme>,
+    /// The districts table, if the dataset has one; nodes' `districts`
+    /// hold these names.
+    pub districts: Vec<District>,
     /// The plans.
     pub plans: Vec<Plan>,
     /// Every node of every plan, in document order (depth first).

@@ -32,6 +32,9 @@ pub struct RawDataset {
     pub units: Field<Vec<Field<RawUnit>>>,
     /// Topics that measures are tagged with.
     pub themes: Field<Vec<Field<RawTheme>>>,
+    /// The districts nodes name, each once however the documents spell
+    /// it. Without this table, each spelling a node uses is a district.
+    pub districts: Option<Field<Vec<Field<RawDistrict>>>>,
     /// The plans and their trees of measures.
     pub plans: Field<PlanList>,
     /// Figures by year.
@@ -74,6 +77,21 @@ pub struct RawUnit {
     pub name: Field<String>,
     /// Chinese name, where a document gives it.
     pub name_zh: Option<Field<String>>,
+}
+
+/// A district of Shanghai that nodes name.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawDistrict {
+    /// Unique among districts.
+    pub id: Field<SmolStr>,
+    /// English name, as the district filter shows it.
+    pub name: Field<String>,
+    /// Chinese name, where a document gives it.
+    pub name_zh: Option<Field<String>>,
+    /// Other spellings the documents use ("Pudong" for "Pudong New Area");
+    /// a node may name the district by its id, its name or any of these.
+    pub aliases: Option<Field<Vec<Field<String>>>>,
 }
 
 /// A topic measures are tagged with.
@@ -143,6 +161,9 @@ pub struct RawNode {
     pub source: Option<Field<SmolStr>>,
     /// Responsible unit ids.
     pub units: Field<Vec<Field<SmolStr>>>,
+    /// The units are inferred from context (the paragraph around the
+    /// sentence), not printed with it.
+    pub units_inferred: Option<Field<bool>>,
     /// Theme ids.
     pub themes: Field<Vec<Field<SmolStr>>>,
     /// Districts the document names.
@@ -245,6 +266,8 @@ pub struct RawFund {
     pub approximate: Field<bool>,
     /// Who provides the money.
     pub level: Field<FundLevel>,
+    /// The level is inferred from context, not stated.
+    pub level_inferred: Option<Field<bool>>,
     /// What the fund is for.
     pub purpose: Field<String>,
     /// A source id.
@@ -328,6 +351,7 @@ object_shape!(
     RawDataset,
     RawSource,
     RawUnit,
+    RawDistrict,
     RawTheme,
     RawPeriod,
     RawPlan,

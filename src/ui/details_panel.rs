@@ -115,7 +115,14 @@ fn node_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, node_ix: NodeIx, commands: 
                 localized_name(&unit.name, unit.name_zh.as_deref())
             })
             .collect();
-        field(ui, tr(T::ResponsibleUnits), &units.join("; "));
+        let mut units = units.join("; ");
+        // Units read from the paragraph around the text, not printed with
+        // it, say so.
+        if node.units_inferred {
+            units.push(' ');
+            units.push_str(tr(T::InferredFromContext));
+        }
+        field(ui, tr(T::ResponsibleUnits), &units);
     }
     if !node.themes.is_empty() {
         let themes: Vec<String> = node
@@ -194,7 +201,12 @@ fn figure_header_ui<'a>(
             {
                 ui.weak(usd);
             }
-            field(ui, tr(T::Level), level_label(fund.level));
+            if fund.level_inferred {
+                let level = format!("{} {}", level_label(fund.level), tr(T::InferredFromContext));
+                field(ui, tr(T::Level), &level);
+            } else {
+                field(ui, tr(T::Level), level_label(fund.level));
+            }
             field(ui, tr(T::Purpose), &fund.purpose);
             (&fund.citations, fund.note.as_ref())
         }

@@ -113,6 +113,7 @@ impl Checker {
         let lower_bound = self.flag(raw.lower_bound, "lower_bound");
         let approximate = self.flag(raw.approximate, "approximate");
         let level = self.take(raw.level, "level");
+        let level_inferred = self.optional_flag(raw.level_inferred, "level_inferred");
         let purpose = self.text(raw.purpose, "purpose");
         let citations = self.citations(raw.source, raw.quote, raw.also);
         let note = self.optional_text(raw.note, "note");
@@ -128,6 +129,7 @@ impl Checker {
             lower_bound,
             approximate,
             level: level.unwrap_or(crate::dataset::model::FundLevel::Mixed),
+            level_inferred,
             purpose,
             citations,
             note,

@@ -191,6 +191,11 @@ impl Checker {
             c.plan(plan, PlanIx::at(i))
         });
         self.resolve_pending(&plans);
+        let mut spellings = std::collections::HashMap::new();
+        let districts = self.each_optional(raw.districts, "districts", |c, r, i| {
+            c.district(r, &mut spellings, i)
+        });
+        self.resolve_districts(&districts, &spellings);
         let mut dataset = Dataset {
             schema_version,
             title,
@@ -199,6 +204,7 @@ impl Checker {
             sources,
             units,
             themes,
+            districts,
             plans,
             nodes: Vec::new(),
             series: Vec::new(),

@@ -7,10 +7,12 @@ use std::hash::Hash;
 use super::{Checker, Distinct, NodeSlot, PendingRefs, is_partial_date};
 use crate::dataset::field::Field;
 use crate::dataset::model::{
-    Citation, IdIndex, Node, NodeIx, NodeKind, Plan, PlanIx, SmolStr, Source, SourceIx, Theme,
-    ThemeIx, Unit, UnitIx,
+    Citation, District, IdIndex, Node, NodeIx, NodeKind, Plan, PlanIx, SmolStr, Source, SourceIx,
+    Theme, ThemeIx, Unit, UnitIx,
 };
-use crate::dataset::raw::{RawCitation, RawNode, RawPlan, RawSource, RawTheme, RawUnit};
+use crate::dataset::raw::{
+    RawCitation, RawDistrict, RawNode, RawPlan, RawSource, RawTheme, RawUnit,
+};
 
 impl Checker {
     pub(super) fn source(&mut self, raw: RawSource, ix: SourceIx) -> Source {
@@ -76,6 +78,85 @@ impl Checker {
             name: self.text(raw.name, "name"),
             name_zh: self.optional_text(raw.name_zh, "name_zh"),
             nodes: Vec::new(),
+        }
+    }
+
+    /// A district of the table, with its id, name and aliases registered
+    /// in `spellings` (each spelling names one district).
+    pub(super) fn district(
+        &mut self,
+        raw: RawDistrict,
+        spellings: &mut HashMap<String, usize>,
+        ix: usize,
+    ) -> District {
+        let id = self.id(raw.id).unwrap_or_default();
+        let name = self.text(raw.name, "name");
+        let name_zh = self.optional_text(raw.name_zh, "name_zh");
+        let aliases = self.each_optional(raw.aliases, "aliases", |_, a: String, _| a);
+        let mut spell = |checker: &mut Self, spelling: &str, key: String| {
+            if spelling.is_empty() {
+                return;
+            }
+            if let Some(&other) = spellings.get(spelling)
+                && other != ix
+            {
+                checker.error(
+                    key,
+                    format!("\"{spelling}\" already names another district"),
+                );
+            } else {
+                spellings.insert(spelling.to_owned(), ix);
+            }
+        };
+        spell(self, &id, self.path.with_key("id"));
+        spell(self, &name, self.path.with_key("name"));
+        for (a, alias) in aliases.iter().enumerate() {
+            spell(
+                self,
+                alias,
+                format!("{}[{a}]", self.path.with_key("aliases")),
+            );
+        }
+        District {
+            id,
+            name,
+            name_zh,
+            aliases,
+        }
+    }
+
+    /// Writes each node's districts as the table names them; a spelling the
+    /// table does not know is an error. Without a table, nodes keep the
+    /// spellings they use.
+    pub(super) fn resolve_districts(
+        &mut self,
+        districts: &[District],
+        spellings: &HashMap<String, usize>,
+    ) {
+        if districts.is_empty() {
+            return;
+        }
+        for n in 0..self.nodes.len() {
+            let written = std::mem::take(&mut self.nodes[n].districts);
+            let mut resolved: Vec<String> = Vec::with_capacity(written.len());
+            for (d, spelling) in written.iter().enumerate() {
+                if let Some(&ix) = spellings.get(spelling) {
+                    let name = &districts[ix].name;
+                    if !resolved.contains(name) {
+                        resolved.push(name.clone());
+                    }
+                } else {
+                    let path = self.positions.node_path(&self.nodes, NodeIx::at(n));
+                    self.error(
+                        format!("{}[{d}]", path.with_key("districts")),
+                        format!(
+                            "unknown district \"{spelling}\": add it to the districts \
+                             table, or as another district's alias"
+                        ),
+                    );
+                }
+            }
+            self.nodes[n].districts = resolved;
         }
     }
 
@@ -182,6 +263,7 @@ impl Checker {
             text_zh: None,
             source: SourceIx(0),
             units: Vec::new(),
+            units_inferred: false,
             themes: Vec::new(),
             districts: Vec::new(),
             note: None,
@@ -250,6 +332,7 @@ impl Checker {
         let text = self.text_or_empty(raw.text, "text");
         let text_zh = self.optional_text(raw.text_zh, "text_zh");
         let districts = self.each(raw.districts, "districts", |_, d, _| d);
+        let units_inferred = self.optional_flag(raw.units_inferred, "units_inferred");
         let note = self.optional_text(raw.note, "note");
         let children = self
             .take(raw.children, "children")
@@ -264,6 +347,7 @@ impl Checker {
         slot_node.text = text;
         slot_node.text_zh = text_zh;
         slot_node.districts = districts;
+        slot_node.units_inferred = units_inferred;
         slot_node.note = note;
         slot_node.children = children;
         self.pending.push(PendingRefs {
