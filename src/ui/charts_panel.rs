@@ -563,6 +563,17 @@ fn funds_chart(
     caveats_ui(cx, ui, bars.iter().map(|b| b.figure), commands);
     let to_axis = move |amount: f64| fund_axis(amount, log_scale);
     let from_axis = move |value: f64| if log_scale { 10f64.powf(value) } else { value };
+    // On the log scale the axis starts a decade below the smallest bar,
+    // not at 1 yuan, as the exported picture's does.
+    let origin = if log_scale {
+        bars.iter()
+            .map(|b| to_axis(b.amount_yuan).floor() - 1.0)
+            .fold(f64::INFINITY, f64::min)
+            .max(0.0)
+    } else {
+        0.0
+    };
+    let origin = if origin.is_finite() { origin } else { 0.0 };
 
     let count = bars.len();
     // Each bar's name is written above it rather than on the axis, so the
@@ -584,7 +595,8 @@ fn funds_chart(
         })
         .show_axes([true, false])
         .show_grid([true, false])
-        .include_x(0.0)
+        // A little room left of the first tick, so its label is not cut.
+        .include_x(if log_scale { origin - 0.12 } else { origin })
         // Room right of the longest bar for its "over" mark.
         .include_x({
             let longest = bars.first().map_or(1.0, |b| to_axis(b.amount_yuan));
@@ -598,7 +610,13 @@ fn funds_chart(
         .include_y(count as f64 - 0.2)
         .show_y(false);
     let response = plot.show(ui, |plot_ui| {
-        draw_fund_bars(plot_ui, data, &bars, lit, strong, convention, log_scale);
+        let style = BarStyle {
+            strong,
+            convention,
+            log_scale,
+            origin,
+        };
+        draw_fund_bars(plot_ui, data, &bars, lit, &style);
         plot_ui.pointer_coordinate()
     });
     chart_menu(&response.response, cx.session.chart, commands);
@@ -611,6 +629,15 @@ fn funds_chart(
     }
 }
 
+/// How the fund bars are drawn.
+struct BarStyle {
+    strong: egui::Color32,
+    convention: Convention,
+    log_scale: bool,
+    /// Where the bars start on the axis.
+    origin: f64,
+}
+
 /// Draws the fund bars coloured by level, a stroke on linked ones, and
 /// "over" marks after lower bounds.
 fn draw_fund_bars(
@@ -618,10 +645,14 @@ fn draw_fund_bars(
     data: &Dataset,
     bars: &[charts::FundBar],
     lit: &HashSet<FigureRef>,
-    strong: egui::Color32,
-    convention: Convention,
-    log_scale: bool,
+    style: &BarStyle,
 ) {
+    let BarStyle {
+        strong,
+        convention,
+        log_scale,
+        origin,
+    } = *style;
     let to_axis = |amount: f64| fund_axis(amount, log_scale);
     let count = bars.len();
     for level in LEVELS {
@@ -631,7 +662,8 @@ fn draw_fund_bars(
             .filter(|(_, b)| b.level == level)
             .map(|(i, b)| {
                 // The bar's name is what its hover shows.
-                let mut bar = Bar::new((count - 1 - i) as f64, to_axis(b.amount_yuan))
+                let mut bar = Bar::new((count - 1 - i) as f64, to_axis(b.amount_yuan) - origin)
+                    .base_offset(origin)
                     .name(hover::fund(data, b.figure, convention))
                     .fill(level_color(level))
                     .width(0.5);
@@ -655,7 +687,7 @@ fn draw_fund_bars(
         plot_ui.text(
             Text::new(
                 "",
-                PlotPoint::new(0.0, (count - 1 - i) as f64 + 0.28),
+                PlotPoint::new(origin, (count - 1 - i) as f64 + 0.28),
                 egui::RichText::new(format!(
                     "{}  ·  {}",
                     b.name,
