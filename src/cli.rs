@@ -292,7 +292,7 @@ fn write_text(out: &mut impl std::io::Write, report: &Report) -> std::io::Result
             writeln!(
                 out,
                 "{}: valid: {} plans, {} measures, {} units, {} series, {} points, {} funds, \
-                 {} targets, {} sources{}",
+                 {} targets, {} facts, {} sources{}",
                 file.file,
                 summary.plans,
                 summary.measures,
@@ -301,6 +301,7 @@ fn write_text(out: &mut impl std::io::Write, report: &Report) -> std::io::Result
                 summary.points,
                 summary.funds,
                 summary.targets,
+                summary.facts,
                 summary.sources,
                 plural_suffix(warnings, "warning"),
             )?;

@@ -30,7 +30,7 @@ fn the_earlier_edition_to_the_current_one_is_a_true_summary() {
     assert!(
         first.ends_with(
             "(edition 2026-02-07): plans: 3 added, 0 removed, 0 changed; measures: 50 added, \
-             0 removed, 0 changed; figures: 10 added, 0 removed, 0 changed; funds: 6 added, 0 \
+             0 removed, 0 changed; figures: 16 added, 0 removed, 0 changed; funds: 6 added, 0 \
              removed, 1 changed; targets: 16 added, 0 removed, 0 changed"
         ),
         "{first}"

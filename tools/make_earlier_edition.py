@@ -180,6 +180,12 @@ for target in current["targets"]:
         targets.append(target)
 edition["targets"] = targets
 edition["exchange_rates"] = [r for r in current["exchange_rates"] if recite(r)]
+facts = []
+for fact in current.get("facts", []):
+    if recite(fact):
+        fact["measures"] = [m for m in fact.get("measures", []) if m in kept_nodes]
+        facts.append(fact)
+edition["facts"] = facts
 
 drop_unprinted_chinese(edition)
 

@@ -481,6 +481,15 @@ fn figure_parts(dataset: &Dataset, figure: FigureRef, options: &Options) -> Vec<
             .collect::<Vec<_>>()
     };
     match figure {
+        FigureRef::Fact(f) => {
+            let fact = &dataset.facts[f.index()];
+            vec![FigurePart {
+                figure,
+                line: crate::view::fact_line_in(fact, convention, lang),
+                quotes: quotes(&fact.citations),
+                caveat: caveat_in(dataset, figure, lang),
+            }]
+        }
         FigureRef::Series(s) => (0..dataset.series[s.index()].points.len())
             .flat_map(|p| {
                 figure_parts(

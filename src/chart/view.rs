@@ -49,7 +49,9 @@ impl ChartView<'_> {
                         .iter()
                         .any(|f| matches!(f, FigureRef::Point(series, _) if *series == s))
             }
-            FigureRef::Fund(_) | FigureRef::Target(_) => !set.contains(&figure),
+            FigureRef::Fund(_) | FigureRef::Target(_) | FigureRef::Fact(_) => {
+                !set.contains(&figure)
+            }
         }
     }
 }

@@ -40,6 +40,7 @@ pub fn english_names_note(
         FigureRef::Series(s) | FigureRef::Point(s, _) => data.series[s.index()].title_zh.is_none(),
         FigureRef::Fund(f) => data.funds[f.index()].name_zh.is_none(),
         FigureRef::Target(t) => data.targets[t.index()].metric_zh.is_none(),
+        FigureRef::Fact(f) => data.facts[f.index()].title_zh.is_none(),
     });
     if english_only {
         vec![fill_in(

@@ -52,6 +52,8 @@ index_type!(
     FundIx,
     /// A target in [`Dataset::targets`].
     TargetIx,
+    /// A fact in [`Dataset::facts`].
+    FactIx,
 );
 
 /// Anything with a number that can be selected: one of the dataset's figures.
@@ -65,6 +67,8 @@ pub enum FigureRef {
     Fund(FundIx),
     /// A target.
     Target(TargetIx),
+    /// A fact as of a date.
+    Fact(FactIx),
 }
 
 /// A source document.
@@ -321,6 +325,35 @@ pub struct Target {
     pub measures: Vec<NodeIx>,
 }
 
+/// A fact a document states as of a date (see [`super::raw::RawFact`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fact {
+    /// Unique among figures.
+    pub id: SmolStr,
+    /// What it is about.
+    pub title: String,
+    /// Its title in Chinese, where a document gives it.
+    pub title_zh: Option<String>,
+    /// The number and its unit, if the fact has one.
+    pub value: Option<(f64, QuantityUnit)>,
+    /// When it holds: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub as_of: String,
+    /// How `as_of` was resolved.
+    pub as_of_note: Option<String>,
+    /// The document says "about".
+    pub approximate: bool,
+    /// The document says "over".
+    pub lower_bound: bool,
+    /// The first citation is the main one; never empty.
+    pub citations: Vec<Citation>,
+    /// Anything the curator had to decide.
+    pub note: Option<String>,
+    /// A doubt shown beside the fact.
+    pub caveat: Option<Caveat>,
+    /// Nodes the fact belongs to.
+    pub measures: Vec<NodeIx>,
+}
+
 /// An exchange rate a document states.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExchangeRate {
@@ -362,6 +395,8 @@ pub struct Summary {
     pub funds: usize,
     /// Targets.
     pub targets: usize,
+    /// Facts as of a date.
+    pub facts: usize,
     /// Source documents.
     pub sources: usize,
 }
@@ -398,6 +433,8 @@ pub struct Dataset {
     pub targets: Vec<Target>,
     /// Exchange rates the documents state.
     pub exchange_rates: Vec<ExchangeRate>,
+    /// Facts as of a date.
+    pub facts: Vec<Fact>,
     pub(crate) index: IdIndex,
     pub(crate) positions: JsonPositions,
 }
@@ -454,6 +491,7 @@ impl Dataset {
             points: self.series.iter().map(|s| s.points.len()).sum(),
             funds: self.funds.len(),
             targets: self.targets.len(),
+            facts: self.facts.len(),
             sources: self.sources.len(),
         }
     }
@@ -501,6 +539,7 @@ impl Dataset {
             FigureRef::Point(s, p) => self.series[s.index()].points[p as usize].caveat.as_ref(),
             FigureRef::Fund(f) => self.funds[f.index()].caveat.as_ref(),
             FigureRef::Target(t) => self.targets[t.index()].caveat.as_ref(),
+            FigureRef::Fact(f) => self.facts[f.index()].caveat.as_ref(),
         }
     }
 
@@ -511,6 +550,7 @@ impl Dataset {
             FigureRef::Point(s, p) => &self.series[s.index()].points[p as usize].measures,
             FigureRef::Fund(f) => &self.funds[f.index()].measures,
             FigureRef::Target(t) => &self.targets[t.index()].measures,
+            FigureRef::Fact(f) => &self.facts[f.index()].measures,
         }
     }
 
@@ -521,6 +561,7 @@ impl Dataset {
             FigureRef::Point(s, p) => &self.series[s.index()].points[p as usize].id,
             FigureRef::Fund(f) => &self.funds[f.index()].id,
             FigureRef::Target(t) => &self.targets[t.index()].id,
+            FigureRef::Fact(f) => &self.facts[f.index()].id,
         }
     }
 

@@ -108,6 +108,16 @@ pub fn check_quotes(dataset: &Dataset, dir: &Path) -> Vec<Problem> {
             ));
         }
     }
+    for (f, fact) in dataset.facts.iter().enumerate() {
+        problems.extend(quotes(&format!("facts[{f}]"), &fact.citations));
+        if let Some(title_zh) = &fact.title_zh {
+            problems.extend(check_in(
+                format!("facts[{f}].title_zh"),
+                &cited(&fact.citations),
+                title_zh,
+            ));
+        }
+    }
     for (r, rate) in dataset.exchange_rates.iter().enumerate() {
         problems.extend(check_in(
             format!("exchange_rates[{r}].quote"),

@@ -45,6 +45,8 @@ pub struct RawDataset {
     pub targets: Field<Vec<Field<RawTarget>>>,
     /// Exchange rates that the documents state.
     pub exchange_rates: Field<Vec<Field<RawExchangeRate>>>,
+    /// Facts the documents state as of a date rather than for a year.
+    pub facts: Option<Field<Vec<Field<RawFact>>>>,
 }
 
 /// A source document.
@@ -327,6 +329,45 @@ pub struct RawTarget {
     pub measures: Option<Field<Vec<Field<SmolStr>>>>,
 }
 
+/// A fact a document states as of a date ("138 registered large AI
+/// models"), with no year of its own to chart it by; or a fact with no
+/// number at all ("the country's first public corpus service platform").
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawFact {
+    /// Unique among figures.
+    pub id: Field<SmolStr>,
+    /// What the fact is about.
+    pub title: Field<String>,
+    /// The title in Chinese, only as the fact's source document writes it.
+    pub title_zh: Option<Field<String>>,
+    /// The number, in `unit`; null or absent for a fact with none.
+    pub value: Option<Field<f64>>,
+    /// The unit of `value`; required with a value.
+    pub unit: Option<Field<QuantityUnit>>,
+    /// When it holds: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, resolved from the
+    /// document (its date, "the first three quarters").
+    pub as_of: Field<String>,
+    /// How `as_of` was resolved.
+    pub as_of_note: Option<Field<String>>,
+    /// The document says "about", "nearly".
+    pub approximate: Option<Field<bool>>,
+    /// The document says "over".
+    pub lower_bound: Option<Field<bool>>,
+    /// A source id.
+    pub source: Field<SmolStr>,
+    /// The source's words that state the fact, verbatim.
+    pub quote: Field<String>,
+    /// More documents stating the same fact.
+    pub also: Option<Field<Vec<Field<RawCitation>>>>,
+    /// Anything the curator had to decide.
+    pub note: Option<Field<String>>,
+    /// A doubt the reader must see beside the fact.
+    pub caveat: Option<Field<RawCaveat>>,
+    /// Node ids the fact belongs to.
+    pub measures: Option<Field<Vec<Field<SmolStr>>>>,
+}
+
 /// An exchange rate that a document states, as the pair of amounts it prints.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
@@ -362,6 +403,7 @@ object_shape!(
     RawPoint,
     RawFund,
     RawTarget,
+    RawFact,
     RawExchangeRate,
 );
 
@@ -455,5 +497,7 @@ string_enum!(
         Count = "count",
         /// A density per 10,000 workers; never negative.
         Per10kWorkers = "per_10k_workers",
+        /// A difference of two rates, in percentage points.
+        PercentagePoints = "percentage_points",
     }
 );

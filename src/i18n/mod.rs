@@ -371,6 +371,9 @@ texts! {
     ProblemsTab => "Problems ({})", "问题（{}）";
     ChartNamed => "{} chart", "{}图表";
     PerRecipient => "{} per recipient", "每个受助方 {}";
+    AsOf => "As of", "截至";
+    AsOfDate => "as of {}", "截至{}";
+    KeyFacts => "Key facts ({})", "关键事实（{}）";
     InferredFromContext => "(inferred from context, not printed)", "（据上下文推断，原文未载明）";
     CaveatMark => "⚠ Caveat: {}", "⚠ 注意：{}";
     NotOnThisScale => "Not on this scale (an amount per recipient, not a fund's size): {}", "未计入此刻度（为每个受助方的金额，而非资金规模）：{}";

@@ -852,6 +852,8 @@ fn targets_table(
 fn series_english_only(data: &Dataset, line: &LineSeries) -> bool {
     match line.figure {
         FigureRef::Series(s) => data.series[s.index()].title_zh.is_none(),
-        FigureRef::Point(..) | FigureRef::Fund(_) | FigureRef::Target(_) => true,
+        FigureRef::Point(..) | FigureRef::Fund(_) | FigureRef::Target(_) | FigureRef::Fact(_) => {
+            true
+        }
     }
 }

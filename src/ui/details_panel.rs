@@ -14,6 +14,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
     ui.separator();
     let Some(item) = cx.doc.selected() else {
         ui.label(tr(T::SelectSomething));
+        key_facts_ui(cx, ui, commands);
         return;
     };
     egui::ScrollArea::vertical()
@@ -22,6 +23,48 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
             Item::Plan(plan) => plan_ui(cx, ui, plan, commands),
             Item::Node(node) => node_ui(cx, ui, node, commands),
             Item::Figure(figure) => figure_ui(cx, ui, figure, commands),
+        });
+}
+
+/// The facts the documents state as of a date, as cards, while nothing is
+/// selected; a click shows one's details.
+fn key_facts_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let data = &cx.doc.dataset;
+    if data.facts.is_empty() {
+        return;
+    }
+    ui.add_space(8.0);
+    ui.strong(fill(T::KeyFacts, &[&data.facts.len()]));
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (f, fact) in data.facts.iter().enumerate() {
+                let figure = FigureRef::Fact(crate::dataset::FactIx::at(f));
+                let response = egui::Frame::group(ui.style())
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        if let Some(value) = amount::of_fact(fact, cx.session.convention) {
+                            let mut value = value;
+                            if fact.caveat.is_some() {
+                                value.insert_str(0, "⚠ ");
+                            }
+                            ui.label(egui::RichText::new(value).heading());
+                        }
+                        ui.add(
+                            egui::Label::new(localized_title(
+                                &fact.title,
+                                fact.title_zh.as_deref(),
+                            ))
+                            .wrap(),
+                        );
+                        ui.weak(fill(T::AsOfDate, &[&fact.as_of]));
+                    })
+                    .response
+                    .interact(egui::Sense::click());
+                if response.clicked() {
+                    commands.push(Command::Select(Item::Figure(figure)));
+                }
+            }
         });
 }
 
@@ -228,6 +271,20 @@ fn figure_header_ui<'a>(
             }
             (&target.citations, target.note.as_ref())
         }
+        FigureRef::Fact(f) => {
+            let fact = &data.facts[f.index()];
+            ui.heading(localized_title(&fact.title, fact.title_zh.as_deref()));
+            other_language(ui, &fact.title, fact.title_zh.as_deref());
+            if let Some(value) = amount::of_fact(fact, convention) {
+                field(ui, tr(T::Value), &value);
+            }
+            let as_of = match &fact.as_of_note {
+                Some(how) => format!("{} ({how})", fact.as_of),
+                None => fact.as_of.clone(),
+            };
+            field(ui, tr(T::AsOf), &as_of);
+            (&fact.citations, fact.note.as_ref())
+        }
     }
 }
 
@@ -340,6 +397,7 @@ fn figure_label(data: &Dataset, figure: FigureRef, cx: &PanelContext<'_>) -> Str
                 amount::of_target(target, convention)
             )
         }
+        FigureRef::Fact(f) => crate::view::fact_line(&data.facts[f.index()], convention),
     }
 }
 

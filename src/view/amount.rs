@@ -70,6 +70,10 @@ pub fn yuan(amount: f64, convention: Convention) -> String {
                     return format!("{} {word} yuan", trimmed(amount / scale, 2));
                 }
             }
+            // Small amounts keep their decimals: 3.6 yuan, not 4.
+            if amount.fract() != 0.0 && magnitude < 1000.0 {
+                return format!("{} yuan", trimmed(amount, 2));
+            }
             format!("{} yuan", grouped(amount))
         }
         Convention::Chinese => {
@@ -98,6 +102,10 @@ pub fn value(value: f64, unit: QuantityUnit, convention: Convention) -> String {
         QuantityUnit::Per10kWorkers => match convention {
             Convention::International => format!("{} per 10,000 workers", trimmed(value, 2)),
             Convention::Chinese => format!("{}（每万名工人）", trimmed(value, 2)),
+        },
+        QuantityUnit::PercentagePoints => match convention {
+            Convention::International => format!("{} percentage points", trimmed(value, 2)),
+            Convention::Chinese => format!("{}个百分点", trimmed(value, 2)),
         },
     }
 }
@@ -189,6 +197,16 @@ impl Quantity {
         })
     }
 
+    /// A fact's number, if it has one.
+    pub fn of_fact(fact: &crate::dataset::Fact) -> Option<Self> {
+        fact.value.map(|(value, unit)| Self {
+            value,
+            unit,
+            approximate: fact.approximate,
+            lower_bound: fact.lower_bound,
+        })
+    }
+
     /// The value with its qualifiers, in `convention`.
     pub fn text(self, convention: Convention) -> String {
         flagged(
@@ -231,6 +249,12 @@ pub fn of_fund_in(fund: &Fund, convention: Convention, lang: crate::i18n::Lang) 
     })
 }
 
+/// A fact's number with its qualifiers, if it has one.
+pub fn of_fact(fact: &crate::dataset::Fact, convention: Convention) -> Option<String> {
+    fact.value
+        .map(|(value, unit)| flagged(value, unit, fact.approximate, fact.lower_bound, convention))
+}
+
 /// The rate to use for US dollars: the stated one whose yuan amount is
 /// closest in size to `amount`, since rates drift with the documents' dates.
 pub fn usd_rate(dataset: &Dataset, amount: f64) -> Option<&ExchangeRate> {
@@ -263,6 +287,18 @@ pub fn usd_equivalent(dataset: &Dataset, amount: f64) -> Option<String> {
         "≈ US${text} at {} yuan per dollar (stated in {source})",
         trimmed(rate.yuan_per_unit(), 2)
     ))
+}
+
+#[cfg(test)]
+mod small_amounts {
+    use super::{Convention, yuan};
+
+    #[test]
+    fn small_amounts_keep_their_decimals() {
+        assert_eq!(yuan(3.6, Convention::International), "3.6 yuan");
+        assert_eq!(yuan(3.6, Convention::Chinese), "3.6元");
+        assert_eq!(yuan(100_000.0, Convention::International), "100,000 yuan");
+    }
 }
 
 #[cfg(test)]

@@ -364,7 +364,7 @@ pub fn highlighted(dataset: &Dataset, selection: Option<Item>) -> HashSet<Figure
             FigureRef::Point(s, _) => {
                 out.insert(FigureRef::Series(s));
             }
-            FigureRef::Fund(_) | FigureRef::Target(_) => {}
+            FigureRef::Fund(_) | FigureRef::Target(_) | FigureRef::Fact(_) => {}
         }
     }
     out

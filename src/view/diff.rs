@@ -285,6 +285,25 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
             d
         },
     );
+    // Facts as of a date, counted with the figures.
+    diff_records(
+        &mut changes,
+        RecordKind::Figure,
+        &old.facts,
+        &new.facts,
+        |f| f.id.to_string(),
+        |f| (f.title.clone(), f.title_zh.clone()),
+        |i| Item::Figure(FigureRef::Fact(crate::dataset::FactIx::at(i))),
+        |a, b| {
+            let mut d = Vec::new();
+            on(&mut d, Field::Title, a, b, |r| text(&r.title));
+            on(&mut d, Field::TitleZh, a, b, |r| maybe(r.title_zh.as_ref()));
+            on(&mut d, Field::Value, a, b, |r| {
+                Value::Quantity(Quantity::of_fact(r))
+            });
+            d
+        },
+    );
     // Targets.
     diff_records(
         &mut changes,

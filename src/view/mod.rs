@@ -102,6 +102,10 @@ pub fn caveat_notes(
                 let target = &data.targets[t.index()];
                 localized_title_in(lang, &target.metric, target.metric_zh.as_deref()).to_owned()
             }
+            FigureRef::Fact(f) => {
+                let fact = &data.facts[f.index()];
+                localized_title_in(lang, &fact.title, fact.title_zh.as_deref()).to_owned()
+            }
         };
         let text = crate::dataset::abbreviate(&caveat.text, CAVEAT_CHARS, "…");
         notes.push(crate::i18n::fill_in(
@@ -111,4 +115,24 @@ pub fn caveat_notes(
         ));
     }
     notes
+}
+
+/// A fact on one line, in the interface's language: "Registered large AI
+/// models: 138 (as of 2026-02)".
+pub fn fact_line(fact: &crate::dataset::Fact, convention: amount::Convention) -> String {
+    fact_line_in(fact, convention, crate::i18n::lang())
+}
+
+/// [`fact_line`] in `lang`.
+pub fn fact_line_in(
+    fact: &crate::dataset::Fact,
+    convention: amount::Convention,
+    lang: crate::i18n::Lang,
+) -> String {
+    let title = localized_title_in(lang, &fact.title, fact.title_zh.as_deref());
+    let as_of = crate::i18n::fill_in(lang, crate::i18n::T::AsOfDate, &[&fact.as_of]);
+    match amount::of_fact(fact, convention) {
+        Some(value) => format!("{title}: {value} ({as_of})"),
+        None => format!("{title} ({as_of})"),
+    }
 }

@@ -152,6 +152,7 @@ pub fn unit_name(unit: QuantityUnit) -> &'static str {
         QuantityUnit::PercentYoy => "percent, year on year",
         QuantityUnit::Count => "count",
         QuantityUnit::Per10kWorkers => "per 10,000 workers",
+        QuantityUnit::PercentagePoints => "percentage points",
     }
 }
 

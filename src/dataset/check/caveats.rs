@@ -127,6 +127,7 @@ fn caveat_mut(dataset: &mut Dataset, figure: FigureRef) -> Option<&mut Caveat> {
             .as_mut(),
         FigureRef::Fund(f) => dataset.funds[f.index()].caveat.as_mut(),
         FigureRef::Target(t) => dataset.targets[t.index()].caveat.as_mut(),
+        FigureRef::Fact(f) => dataset.facts[f.index()].caveat.as_mut(),
     }
 }
 

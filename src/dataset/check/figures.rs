@@ -4,10 +4,10 @@
 use super::Checker;
 use crate::dataset::field::Field;
 use crate::dataset::model::{
-    ExchangeRate, FigureRef, Fund, PlanIx, Point, QuantityUnit, Series, SeriesIx, SmolStr, Status,
-    Target,
+    ExchangeRate, Fact, FigureRef, Fund, PlanIx, Point, QuantityUnit, Series, SeriesIx, SmolStr,
+    Status, Target,
 };
-use crate::dataset::raw::{RawExchangeRate, RawFund, RawPoint, RawSeries, RawTarget};
+use crate::dataset::raw::{RawExchangeRate, RawFact, RawFund, RawPoint, RawSeries, RawTarget};
 
 impl Checker {
     pub(super) fn series(
@@ -172,6 +172,60 @@ impl Checker {
             unit: unit.unwrap_or(QuantityUnit::Count),
             deadline_year,
             plan: plan.unwrap_or(PlanIx(0)),
+            approximate,
+            lower_bound,
+            citations,
+            note,
+            caveat,
+            measures,
+        }
+    }
+
+    pub(super) fn fact(&mut self, raw: RawFact) -> Fact {
+        let id = self.id(raw.id);
+        let title = self.text(raw.title, "title");
+        let title_zh = self.optional_text(raw.title_zh, "title_zh");
+        let value = self.take_optional(raw.value, "value");
+        let unit = self.take_optional(raw.unit, "unit");
+        let value = match (value, unit) {
+            (Some(value), Some(unit)) => {
+                self.check_value(value, unit, "value");
+                Some((value, unit))
+            }
+            (Some(_), None) => {
+                self.error(self.path.with_key("unit"), "a value needs its unit");
+                None
+            }
+            (None, Some(_)) => {
+                self.report(crate::dataset::Problem::warning(
+                    self.path.with_key("unit"),
+                    "a unit without a value is ignored",
+                ));
+                None
+            }
+            (None, None) => None,
+        };
+        let as_of = self.text(raw.as_of, "as_of");
+        if !as_of.is_empty() && !super::is_partial_date(&as_of) {
+            self.error(
+                self.path.with_key("as_of"),
+                format!("expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found \"{as_of}\""),
+            );
+        }
+        let as_of_note = self.optional_text(raw.as_of_note, "as_of_note");
+        let approximate = self.optional_flag(raw.approximate, "approximate");
+        let lower_bound = self.optional_flag(raw.lower_bound, "lower_bound");
+        let citations = self.citations(raw.source, raw.quote, raw.also);
+        let note = self.optional_text(raw.note, "note");
+        let caveat = self.caveat(raw.caveat, id.as_ref());
+        let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, "node");
+        Fact {
+            id: id.unwrap_or_default(),
+            title,
+            title_zh,
+            value,
+            as_of,
+            as_of_note,
             approximate,
             lower_bound,
             citations,

@@ -10,8 +10,8 @@ use std::hash::Hash;
 
 use super::field::Field;
 use super::model::{
-    Dataset, FigureRef, FundIx, IdIndex, JsonPositions, Node, NodeIx, PlanIx, SeriesIx, SmolStr,
-    SourceIx, TargetIx, ThemeIx, UnitIx,
+    Dataset, FactIx, FigureRef, FundIx, IdIndex, JsonPositions, Node, NodeIx, PlanIx, SeriesIx,
+    SmolStr, SourceIx, TargetIx, ThemeIx, UnitIx,
 };
 use super::problem::{JsonPath, Problem};
 use super::raw::RawDataset;
@@ -211,6 +211,7 @@ impl Checker {
             funds: Vec::new(),
             targets: Vec::new(),
             exchange_rates: Vec::new(),
+            facts: Vec::new(),
             index: IdIndex::default(),
             positions: JsonPositions::default(),
         };
@@ -233,6 +234,13 @@ impl Checker {
             "targets",
             |i| FigureRef::Target(TargetIx::at(i)),
             |t| &t.id,
+        );
+        dataset.facts = self.each_optional(raw.facts, "facts", |c, f, _| c.fact(f));
+        self.register_ids_of(
+            &dataset.facts,
+            "facts",
+            |i| FigureRef::Fact(FactIx::at(i)),
+            |f| &f.id,
         );
         self.resolve_figure_refs(&mut dataset);
         dataset.exchange_rates = self.each(raw.exchange_rates, "exchange_rates", |c, r, i| {
@@ -294,6 +302,9 @@ fn link_back(dataset: &mut Dataset) {
     }
     for (f, fund) in dataset.funds.iter().enumerate() {
         link(FigureRef::Fund(FundIx::at(f)), &fund.measures);
+    }
+    for (f, fact) in dataset.facts.iter().enumerate() {
+        link(FigureRef::Fact(FactIx::at(f)), &fact.measures);
     }
     for (t, target) in dataset.targets.iter().enumerate() {
         link(FigureRef::Target(TargetIx::at(t)), &target.measures);
