@@ -69,6 +69,18 @@ fn the_built_in_dataset_states_the_facts_it_had_left_out() {
 }
 
 #[test]
+fn a_search_for_a_fact_finds_its_measure() {
+    let data = dataset::load_embedded().dataset.expect("valid");
+    let search = plan_explorer::view::tree::SearchIndex::new(&data);
+    let matching = search.matching("computing power");
+    let ai = data.node_by_id("ind-ai").expect("ind-ai");
+    assert!(matching[ai.index()], "the fact's measure matches");
+    // By its fact alone: its own words do not say "computing power".
+    let node = data.node(ai);
+    assert!(!format!("{} {}", node.title, node.text).contains("computing power"));
+}
+
+#[test]
 fn a_fact_is_checked_like_every_figure() {
     let mut data = minimal();
     data["facts"] = json!([

@@ -87,7 +87,8 @@ const SEPARATOR: char = '\u{1}';
 
 impl SearchIndex {
     /// Indexes the numbering, title, text and responsible units' names (in
-    /// English and Chinese) of every node.
+    /// English and Chinese) of every node, and the titles of the facts it
+    /// holds, so a search for a fact finds its measure.
     pub fn new(dataset: &Dataset) -> Self {
         let mut haystack = String::new();
         let mut starts = Vec::with_capacity(dataset.nodes.len() + 1);
@@ -110,6 +111,15 @@ impl SearchIndex {
                 push(&unit.name);
                 if let Some(name_zh) = &unit.name_zh {
                     push(name_zh);
+                }
+            }
+            for figure in &node.figures {
+                if let crate::dataset::FigureRef::Fact(f) = figure {
+                    let fact = &dataset.facts[f.index()];
+                    push(&fact.title);
+                    if let Some(title_zh) = &fact.title_zh {
+                        push(title_zh);
+                    }
                 }
             }
             haystack.push(SEPARATOR);
