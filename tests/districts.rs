@@ -123,3 +123,42 @@ fn the_built_in_dataset_has_one_pudong_five_clusters_and_says_what_is_inferred()
     assert!(level_inferred("fund-ai-youth-venture"));
     assert!(!level_inferred("fund-national-ai"));
 }
+
+#[test]
+fn a_briefing_takes_a_district_by_any_of_its_spellings_and_names_an_unknown_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let run = |district: &str, out: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
+            .args([
+                "briefing",
+                "--chart",
+                "none",
+                "--district",
+                district,
+                "--out",
+            ])
+            .arg(dir.path().join(out))
+            .output()
+            .expect("runs")
+    };
+    for (spelling, out) in [
+        ("Pudong", "alias.docx"),
+        ("pudong", "id.docx"),
+        ("Pudong New Area", "name.docx"),
+    ] {
+        let output = run(spelling, out);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{spelling}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let output = run("Lingang", "none.docx");
+    assert_eq!(output.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("no district \"Lingang\"") && said.contains("pudong"),
+        "{said}"
+    );
+}

@@ -165,6 +165,23 @@ fn a_briefing_of_a_measure_writes_its_facts() {
 }
 
 #[test]
+fn a_fact_restated_at_a_new_date_is_a_change() {
+    let old = dataset::load_embedded().dataset.expect("valid");
+    let text =
+        dataset::EMBEDDED_JSON.replacen("\"as_of\": \"2025-09\"", "\"as_of\": \"2025-12\"", 1);
+    assert_ne!(text, dataset::EMBEDDED_JSON);
+    let new = dataset::load_str(&text).dataset.expect("valid");
+    let changes = plan_explorer::view::diff::compare(&old, &new);
+    assert!(
+        changes
+            .summary()
+            .contains("figures: 0 added, 0 removed, 1 changed"),
+        "{}",
+        changes.summary()
+    );
+}
+
+#[test]
 fn a_changed_fact_is_in_the_change_summary() {
     let old = dataset::load_embedded().dataset.expect("valid");
     let text = dataset::EMBEDDED_JSON.replace("\"value\": 138,", "\"value\": 150,");

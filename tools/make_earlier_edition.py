@@ -194,7 +194,9 @@ drop_unprinted_chinese(edition)
 figure_ids = {s["id"] for s in edition["series"]}
 figure_ids |= {p["id"] for s in edition["series"] for p in s["points"]}
 figure_ids |= {f["id"] for f in edition["funds"]} | {t["id"] for t in edition["targets"]}
+figure_ids |= {f["id"] for f in edition["facts"]}
 records = [p for s in edition["series"] for p in s["points"]] + edition["funds"] + edition["targets"]
+records += edition["facts"]
 for record in records:
     if "caveat" in record:
         key = ("point", record["id"], "caveat")

@@ -315,7 +315,11 @@ fn carries(dataset: &Dataset, chart: ChartId, figure: FigureRef) -> bool {
         (ChartId::GdpShare, FigureRef::Series(s) | FigureRef::Point(s, _)) => {
             series_unit(s) == QuantityUnit::Percent
         }
-        (ChartId::Funds, FigureRef::Fund(f)) => dataset.funds[f.index()].amount_yuan.is_some(),
+        // The funds chart draws funds' sizes, not amounts per recipient.
+        (ChartId::Funds, FigureRef::Fund(f)) => {
+            let fund = &dataset.funds[f.index()];
+            fund.amount_yuan.is_some() && !fund.per_recipient
+        }
         (ChartId::Targets, FigureRef::Target(_)) => true,
         _ => false,
     }

@@ -42,7 +42,10 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         title: title(view, &rows),
         subtitle: words::sentences(lang, &fill_in(lang, T::ReadTargets, &[&order]), &[]),
         sources: words::sources(view),
-        notes: words::english_names_note(view, rows.iter().map(|r| r.figure)),
+        notes: words::english_names_note(view, rows.iter().map(|r| r.figure))
+            .into_iter()
+            .chain(words::caveat_notes(view, rows.iter().map(|r| r.figure)))
+            .collect(),
         made_with: words::made_with(view),
     };
     let (mut layout, shown) = words::fitting(page, lang, &base_words, rows.len(), |layout| {
@@ -81,12 +84,16 @@ impl Table {
         let values: Vec<String> = rows
             .iter()
             .map(|r| {
-                amount::flagged(
-                    r.value,
-                    r.unit,
-                    r.approximate,
-                    r.lower_bound,
-                    view.convention,
+                words::marked(
+                    view,
+                    r.figure,
+                    amount::flagged(
+                        r.value,
+                        r.unit,
+                        r.approximate,
+                        r.lower_bound,
+                        view.convention,
+                    ),
                 )
             })
             .collect();

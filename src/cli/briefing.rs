@@ -110,7 +110,32 @@ fn filter(data: &Dataset, args: &BriefingArgs) -> Result<TreeFilter, (u8, String
         })?;
         filter.units.insert(unit);
     }
-    filter.districts = args.districts.iter().cloned().collect::<BTreeSet<_>>();
+    // A district by its id, name or alias when the dataset has a table;
+    // nodes hold the table's names.
+    let mut districts = BTreeSet::new();
+    for spelling in &args.districts {
+        if data.districts.is_empty() {
+            districts.insert(spelling.clone());
+            continue;
+        }
+        let district = data
+            .districts
+            .iter()
+            .find(|d| {
+                d.id == spelling.as_str()
+                    || &d.name == spelling
+                    || d.aliases.iter().any(|a| a == spelling)
+            })
+            .ok_or_else(|| {
+                unknown(
+                    "district",
+                    spelling,
+                    data.districts.iter().map(|d| d.id.as_str()).collect(),
+                )
+            })?;
+        districts.insert(district.name.clone());
+    }
+    filter.districts = districts;
     Ok(filter)
 }
 

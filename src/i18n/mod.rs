@@ -409,6 +409,8 @@ texts! {
     FieldLevel => "level", "级别";
     FieldMetric => "metric", "指标";
     FieldDeadline => "deadline", "期限";
+    FieldAsOf => "as of", "截至";
+    FieldPerRecipient => "per recipient", "按受助方计";
     SummaryPart => "{}: {} added, {} removed, {} changed", "{}：新增 {}，删除 {}，修改 {}";
     Plans => "plans", "规划";
     MeasuresLower => "measures", "措施";

@@ -129,6 +129,24 @@ const MESSAGES: &[(&str, &str)] = &[
     ),
     ("cannot read the source text: {}", "无法读取来源文本：{}"),
     ("unknown figure \"{}\"", "未知数据“{}”"),
+    (
+        "a total and its parts must be funds' sizes, not amounts per recipient",
+        "合计及其组成部分须为资金规模，而非每个受助方的金额",
+    ),
+    (
+        "unknown district \"{}\": add it to the districts table, or as another district's alias",
+        "未知区“{}”：请将其加入区表，或作为另一区的别名",
+    ),
+    (
+        "\"{}\" already names another district",
+        "“{}”已用作另一区的名称",
+    ),
+    ("a value needs its unit", "数值须注明单位"),
+    ("a unit without a value is ignored", "无数值的单位已忽略"),
+    (
+        "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found \"{}\"",
+        "应为 YYYY、YYYY-MM 或 YYYY-MM-DD 格式的日期，实为“{}”",
+    ),
     ("\"{}\" is the figure itself", "“{}”就是该数据本身"),
     ("figure \"{}\" is listed twice", "数据“{}”列出了两次"),
     (

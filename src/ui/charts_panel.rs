@@ -137,14 +137,6 @@ fn line_chart(
     ui.horizontal_wrapped(|ui| {
         ui.weak(tr(T::Key));
     });
-    caveats_ui(
-        cx,
-        ui,
-        series
-            .iter()
-            .flat_map(|s| s.points.iter().map(|p| p.figure)),
-        commands,
-    );
     // Colours stay with their series when others are hidden.
     let (colors, shown): (Vec<egui::Color32>, Vec<LineSeries>) = series
         .iter()
@@ -153,6 +145,15 @@ fn line_chart(
         .map(|(i, s)| (series_color(i), s.clone()))
         .unzip();
     let series = shown.as_slice();
+    // The caveats of what is shown, as the exported picture has them.
+    caveats_ui(
+        cx,
+        ui,
+        series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.figure)),
+        commands,
+    );
     // For hover: which point is at (series title, year).
     let lookup: Vec<(String, i32, f64, FigureRef)> = series
         .iter()
@@ -813,17 +814,21 @@ fn targets_table(
     });
     ui.separator();
     let rows = charts::target_rows(data, column, ascending, crate::i18n::lang());
+    caveats_ui(cx, ui, rows.iter().map(|r| r.figure), commands);
     let cards = |ui: &mut egui::Ui| {
         for row in &rows {
             let selected =
                 cx.doc.selected() == Some(Item::Figure(row.figure)) || lit.contains(&row.figure);
             ui.horizontal_wrapped(|ui| {
-                ui.strong(amount::flagged(
-                    row.value,
-                    row.unit,
-                    row.approximate,
-                    row.lower_bound,
-                    cx.session.convention,
+                ui.strong(marked(
+                    data.figure_caveat(row.figure).is_some(),
+                    amount::flagged(
+                        row.value,
+                        row.unit,
+                        row.approximate,
+                        row.lower_bound,
+                        cx.session.convention,
+                    ),
                 ));
                 if ui
                     .add(egui::Button::selectable(selected, row.metric.as_str()).wrap())

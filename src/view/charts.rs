@@ -187,7 +187,10 @@ pub struct FundBar {
 /// Amounts per recipient (a subsidy per institution) are not a fund's size
 /// and are left off the bars; see [`per_recipient_funds`].
 pub fn fund_bars(dataset: &Dataset, lang: Lang) -> (Vec<FundBar>, Vec<FigureRef>) {
-    fund_bars_where(dataset, lang, false)
+    let (bars, mut without_amount) = fund_bars_where(dataset, lang, false);
+    // Funds with no amount are listed, per recipient or not.
+    without_amount.extend(fund_bars_where(dataset, lang, true).1);
+    (bars, without_amount)
 }
 
 /// The funds whose amount is per recipient, as bars of their own group.

@@ -282,6 +282,9 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
                 Value::Quantity(Quantity::of_fund(r))
             });
             on(&mut d, Field::Level, a, b, |r| Value::Level(r.level));
+            on(&mut d, Field::PerRecipient, a, b, |r| {
+                text(if r.per_recipient { "yes" } else { "no" })
+            });
             d
         },
     );
@@ -301,6 +304,7 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
             on(&mut d, Field::Value, a, b, |r| {
                 Value::Quantity(Quantity::of_fact(r))
             });
+            on(&mut d, Field::AsOf, a, b, |r| text(&r.as_of));
             d
         },
     );
@@ -400,6 +404,10 @@ pub enum Field {
     MetricZh,
     /// A target's deadline.
     Deadline,
+    /// The date a fact holds as of.
+    AsOf,
+    /// Whether a fund's amount is per recipient.
+    PerRecipient,
 }
 
 impl Field {
@@ -420,6 +428,8 @@ impl Field {
             Self::Metric => T::FieldMetric,
             Self::MetricZh => T::FieldMetricZh,
             Self::Deadline => T::FieldDeadline,
+            Self::AsOf => T::FieldAsOf,
+            Self::PerRecipient => T::FieldPerRecipient,
         })
     }
 }

@@ -145,6 +145,12 @@ fn parts_mismatch(dataset: &Dataset, total: FundIx) -> Option<String> {
         .iter()
         .map(|p| &dataset.funds[p.index()])
         .collect();
+    // An amount per recipient is not a size to add up.
+    if fund.per_recipient || parts.iter().any(|p| p.per_recipient) {
+        return Some(
+            "a total and its parts must be funds' sizes, not amounts per recipient".to_owned(),
+        );
+    }
     let mut sum = 0.0;
     for part in &parts {
         sum += part.amount_yuan?;
