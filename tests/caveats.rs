@@ -2,13 +2,12 @@
 //! read and checked, with their references resolved and a total whose
 //! parts do not add up reported.
 
+mod common;
+
+use common::{messages, minimal};
+
 use plan_explorer::dataset::{self, FigureRef, Loaded};
 use serde_json::{Value, json};
-
-fn minimal() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal.json");
-    serde_json::from_str(&std::fs::read_to_string(path).expect("reads")).expect("JSON")
-}
 
 fn fund(id: &str, amount: f64, lower_bound: bool) -> Value {
     json!({"id": id, "name": id, "amount_yuan": amount, "lower_bound": lower_bound,
@@ -18,14 +17,6 @@ fn fund(id: &str, amount: f64, lower_bound: bool) -> Value {
 
 fn load(data: &Value) -> Loaded {
     dataset::load_str(&data.to_string())
-}
-
-fn messages(loaded: &Loaded) -> Vec<String> {
-    loaded
-        .problems
-        .iter()
-        .map(|p| format!("{}: {}", p.path, p.message))
-        .collect()
 }
 
 /// The minimal dataset with a total of two funds.

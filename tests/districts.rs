@@ -3,22 +3,13 @@
 //! industrial clusters are five nodes; inferred units and fund levels say
 //! so.
 
-use plan_explorer::dataset::{self, Loaded};
+mod common;
+
+use common::{messages, minimal};
+
+use plan_explorer::dataset;
 use plan_explorer::view::tree::{Expansion, SearchIndex, TreeData, TreeFilter};
-use serde_json::{Value, json};
-
-fn minimal() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal.json");
-    serde_json::from_str(&std::fs::read_to_string(path).expect("reads")).expect("JSON")
-}
-
-fn messages(loaded: &Loaded) -> Vec<String> {
-    loaded
-        .problems
-        .iter()
-        .map(|p| format!("{}: {}", p.path, p.message))
-        .collect()
-}
+use serde_json::json;
 
 #[test]
 fn a_district_spelt_two_ways_is_one_district() {

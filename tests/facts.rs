@@ -2,25 +2,16 @@
 //! of their own (138 registered AI models, 37.6% aged 60 or over), are
 //! records of their own: read, checked, shown, written and compared.
 
+mod common;
+
+use common::{messages, minimal};
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use plan_explorer::dataset::{self, FigureRef, Loaded};
+use plan_explorer::dataset::{self, FigureRef};
 use plan_explorer::selection::Item;
 use plan_explorer::ui::AppState;
-use serde_json::{Value, json};
-
-fn minimal() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal.json");
-    serde_json::from_str(&std::fs::read_to_string(path).expect("reads")).expect("JSON")
-}
-
-fn messages(loaded: &Loaded) -> Vec<String> {
-    loaded
-        .problems
-        .iter()
-        .map(|p| format!("{}: {}", p.path, p.message))
-        .collect()
-}
+use serde_json::json;
 
 #[test]
 fn the_built_in_dataset_states_the_facts_it_had_left_out() {

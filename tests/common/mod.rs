@@ -1,4 +1,7 @@
-//! Helpers shared by the integration tests that read pictures.
+//! Helpers shared by the integration tests: reading pictures, the minimal
+//! dataset as JSON to vary, and problems as `path: message` lines. Each
+//! test binary uses some of them.
+#![allow(dead_code)]
 
 use std::path::Path;
 
@@ -16,4 +19,19 @@ pub fn decode(path: &Path) -> (u32, u32, Vec<[u8; 3]>) {
         .map(|p| [p[0], p[1], p[2]])
         .collect();
     (info.width, info.height, pixels)
+}
+
+/// `tests/fixtures/minimal.json` as JSON, for a test to vary.
+pub fn minimal() -> serde_json::Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal.json");
+    serde_json::from_str(&std::fs::read_to_string(path).expect("reads")).expect("JSON")
+}
+
+/// A load's problems as `path: message` lines.
+pub fn messages(loaded: &plan_explorer::dataset::Loaded) -> Vec<String> {
+    loaded
+        .problems
+        .iter()
+        .map(|p| format!("{}: {}", p.path, p.message))
+        .collect()
 }
