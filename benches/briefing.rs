@@ -13,33 +13,16 @@
 #![allow(missing_docs)]
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use plan_explorer::briefing::{self, Format, Options, Progress};
 use plan_explorer::i18n::Lang;
 use plan_explorer::view::amount::Convention;
 use plan_explorer::view::tree::TreeFilter;
 
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
+mod common;
 
-fn time(samples: usize, mut work: impl FnMut()) -> Duration {
-    median(
-        (0..samples)
-            .map(|_| {
-                let start = Instant::now();
-                work();
-                start.elapsed()
-            })
-            .collect(),
-    )
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
-}
+use common::{median_of as time, ms};
 
 fn main() {
     let quick = std::env::args().any(|a| a == "--test");

@@ -17,32 +17,20 @@
 
 use std::collections::BTreeSet;
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use plan_explorer::chart::{self, ChartView, FileOptions, Format, Page, Preset, Theme};
 use plan_explorer::i18n::Lang;
 use plan_explorer::view::charts::ChartId;
 
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
+mod common;
 
+use common::ms;
+
+/// The median of `samples` runs of `work`, after one run to warm up.
 fn time(samples: usize, mut work: impl FnMut()) -> Duration {
     work();
-    median(
-        (0..samples)
-            .map(|_| {
-                let start = Instant::now();
-                work();
-                start.elapsed()
-            })
-            .collect(),
-    )
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+    common::median_of(samples, work)
 }
 
 fn matplotlib(samples: usize) -> Option<Duration> {

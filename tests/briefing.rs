@@ -103,6 +103,17 @@ fn run(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// Runs `plan-explorer briefing` and checks that it succeeded.
+fn written(args: &[&str]) {
+    let output = run(args);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 fn tool(name: &str, args: &[&std::ffi::OsStr]) -> String {
     let output = Command::new(name).args(args).output().unwrap_or_else(|e| {
         panic!("{name} runs (apt-get install poppler-utils; .ci/run installs it): {e}")
@@ -123,18 +134,12 @@ fn pdf_text(path: &Path) -> String {
 fn a_plan_s_pdf_holds_its_measures_quotes_and_sources_and_not_the_others() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("future.pdf");
-    let output = run(&[
+    written(&[
         "--plan",
         "future-industries",
         "--out",
         out.to_str().expect("UTF-8"),
     ]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
     let text = pdf_text(&out);
     assert!(
         text.contains("Action plan to boost the industries of the future"),
@@ -215,7 +220,7 @@ impl PagePart for str {
 fn a_chinese_briefing_speaks_chinese_and_its_text_can_be_searched() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("zh.pdf");
-    let output = run(&[
+    written(&[
         "--lang",
         "zh",
         "--plan",
@@ -223,12 +228,6 @@ fn a_chinese_briefing_speaks_chinese_and_its_text_can_be_searched() {
         "--out",
         out.to_str().expect("UTF-8"),
     ]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
     let text = pdf_text(&out);
     assert!(
         text.contains("简报：Shanghai industrial and medical-AI plans"),
@@ -255,13 +254,7 @@ fn docx_part(path: &Path, name: &str) -> String {
 fn the_word_document_has_heading_styles_quotes_footnotes_and_pictures() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("all.docx");
-    let output = run(&["--out", out.to_str().expect("UTF-8")]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    written(&["--out", out.to_str().expect("UTF-8")]);
     let document = docx_part(&out, "word/document.xml");
     let styles = docx_part(&out, "word/styles.xml");
     assert!(styles.contains("w:styleId=\"Heading1\""));
@@ -309,7 +302,7 @@ fn the_word_document_has_heading_styles_quotes_footnotes_and_pictures() {
 fn a_chinese_word_document_speaks_chinese() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("zh.docx");
-    let output = run(&[
+    written(&[
         "--lang",
         "zh",
         "--plan",
@@ -317,12 +310,6 @@ fn a_chinese_word_document_speaks_chinese() {
         "--out",
         out.to_str().expect("UTF-8"),
     ]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
     let document = docx_part(&out, "word/document.xml");
     assert!(document.contains("简报：Shanghai industrial and medical-AI plans"));
     assert!(document.contains("目录"));

@@ -305,13 +305,23 @@ fn export_runs_with_vulkan_and_egl_unavailable_and_all_writes_every_format() {
     );
 }
 
+/// Runs `plan-explorer export ARGS --out OUT`.
+fn export(args: &[&str], out: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
+        .arg("export")
+        .args(args)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .expect("runs")
+}
+
 #[test]
 fn width_and_height_are_points_and_scale_gives_the_pixels() {
     let out = tempfile::tempdir().expect("temp dir");
     let png = out.path().join("share.png");
-    let output = Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
-        .args([
-            "export",
+    let output = export(
+        &[
             "--chart",
             "gdp-share",
             "--width",
@@ -320,11 +330,9 @@ fn width_and_height_are_points_and_scale_gives_the_pixels() {
             "1000",
             "--scale",
             "2",
-            "--out",
-        ])
-        .arg(&png)
-        .output()
-        .expect("runs");
+        ],
+        &png,
+    );
     assert_eq!(
         output.status.code(),
         Some(0),
@@ -335,20 +343,10 @@ fn width_and_height_are_points_and_scale_gives_the_pixels() {
     assert_eq!((w, h), (3200, 2000));
     // --format wins over the extension; a preset sets the page.
     let named = out.path().join("share.data");
-    let output = Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
-        .args([
-            "export",
-            "--chart",
-            "funds",
-            "--format",
-            "svg",
-            "--size",
-            "half-page",
-            "--out",
-        ])
-        .arg(&named)
-        .output()
-        .expect("runs");
+    let output = export(
+        &["--chart", "funds", "--format", "svg", "--size", "half-page"],
+        &named,
+    );
     assert_eq!(
         output.status.code(),
         Some(0),
@@ -362,13 +360,10 @@ fn width_and_height_are_points_and_scale_gives_the_pixels() {
     );
     // A page too small says so and writes nothing.
     let small = out.path().join("small.png");
-    let output = Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
-        .args([
-            "export", "--chart", "funds", "--width", "100", "--height", "1000", "--out",
-        ])
-        .arg(&small)
-        .output()
-        .expect("runs");
+    let output = export(
+        &["--chart", "funds", "--width", "100", "--height", "1000"],
+        &small,
+    );
     assert_eq!(output.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&output.stderr)
