@@ -55,11 +55,7 @@ pub fn english_names_note(
 
 /// A value label, marked "⚠ " when its figure carries a caveat.
 pub fn marked(view: &ChartView, figure: FigureRef, text: String) -> String {
-    if view.dataset.figure_caveat(figure).is_some() {
-        format!("⚠ {text}")
-    } else {
-        text
-    }
+    crate::view::marked(view.dataset.figure_caveat(figure).is_some(), text)
 }
 
 /// A note for each figure shown that carries a caveat (see

@@ -118,21 +118,13 @@ fn filter(data: &Dataset, args: &BriefingArgs) -> Result<TreeFilter, (u8, String
             districts.insert(spelling.clone());
             continue;
         }
-        let district = data
-            .districts
-            .iter()
-            .find(|d| {
-                d.id == spelling.as_str()
-                    || &d.name == spelling
-                    || d.aliases.iter().any(|a| a == spelling)
-            })
-            .ok_or_else(|| {
-                unknown(
-                    "district",
-                    spelling,
-                    data.districts.iter().map(|d| d.id.as_str()).collect(),
-                )
-            })?;
+        let district = data.district_by_spelling(spelling).ok_or_else(|| {
+            unknown(
+                "district",
+                spelling,
+                data.districts.iter().map(|d| d.id.as_str()).collect(),
+            )
+        })?;
         districts.insert(district.name.clone());
     }
     filter.districts = districts;

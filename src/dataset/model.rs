@@ -516,6 +516,14 @@ impl Dataset {
         self.index.themes.get(id).copied()
     }
 
+    /// The district of the table that `spelling` names: its id, name or
+    /// one of its aliases.
+    pub fn district_by_spelling(&self, spelling: &str) -> Option<&District> {
+        self.districts.iter().find(|d| {
+            d.id == spelling || d.name == spelling || d.aliases.iter().any(|a| a == spelling)
+        })
+    }
+
     /// A plan by its id.
     pub fn plan_by_id(&self, id: &str) -> Option<PlanIx> {
         self.index.plans.get(id).copied()

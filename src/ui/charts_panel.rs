@@ -19,7 +19,7 @@ use crate::view::charts::{
     self, ChartId, LegendKey, LineSeries, TargetColumn, fund_bars, gdp_share, highlighted,
     industrial_output, is_hidden, visible_bars,
 };
-use crate::view::hover;
+use crate::view::{hover, marked};
 
 /// Draws the chart tabs and the chosen chart.
 pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
@@ -406,11 +406,6 @@ fn funds_apart_ui(
             }
         });
     }
-}
-
-/// A value, marked "⚠ " when its figure carries a caveat.
-fn marked(caveat: bool, text: String) -> String {
-    if caveat { format!("⚠ {text}") } else { text }
 }
 
 /// The caveats of the figures shown, one line each in the warning colour,

@@ -44,10 +44,7 @@ fn key_facts_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Com
                     .show(ui, |ui| {
                         ui.set_width(ui.available_width());
                         if let Some(value) = amount::of_fact(fact, cx.session.convention) {
-                            let mut value = value;
-                            if fact.caveat.is_some() {
-                                value.insert_str(0, "⚠ ");
-                            }
+                            let value = crate::view::marked(fact.caveat.is_some(), value);
                             ui.label(egui::RichText::new(value).heading());
                         }
                         ui.add(
@@ -353,51 +350,37 @@ fn figure_links(
     ui.add_space(6.0);
     ui.strong(fill(T::LinkedFigures, &[&figures.len()]));
     for &figure in figures {
-        let mut label = figure_label(data, figure, cx);
-        if data.figure_caveat(figure).is_some() {
-            label.insert_str(0, "⚠ ");
-        }
+        let label = crate::view::marked(
+            data.figure_caveat(figure).is_some(),
+            figure_label(data, figure, cx),
+        );
         if ui.link(label).clicked() {
             commands.push(Command::Select(Item::Figure(figure)));
         }
     }
 }
 
-/// A one-line description of a figure.
+/// A one-line description of a figure: its name and value.
 fn figure_label(data: &Dataset, figure: FigureRef, cx: &PanelContext<'_>) -> String {
     let convention = cx.session.convention;
-    match figure {
-        FigureRef::Series(s) => {
-            let series = &data.series[s.index()];
-            localized_title(&series.title, series.title_zh.as_deref()).to_owned()
-        }
+    let name = crate::view::figure_name_in(data, figure, crate::i18n::lang());
+    let value = match figure {
+        FigureRef::Series(_) => None,
         FigureRef::Point(s, p) => {
             let series = &data.series[s.index()];
-            let point = &series.points[p as usize];
-            format!(
-                "{}, {}: {}",
-                localized_title(&series.title, series.title_zh.as_deref()),
-                point.year,
-                amount::of_point(series, point, convention)
-            )
+            Some(amount::of_point(
+                series,
+                &series.points[p as usize],
+                convention,
+            ))
         }
-        FigureRef::Fund(f) => {
-            let fund = &data.funds[f.index()];
-            let name = localized_title(&fund.name, fund.name_zh.as_deref());
-            match amount::of_fund(fund, convention) {
-                Some(value) => format!("{name}: {value}"),
-                None => name.to_owned(),
-            }
-        }
-        FigureRef::Target(t) => {
-            let target = &data.targets[t.index()];
-            format!(
-                "{}: {}",
-                localized_title(&target.metric, target.metric_zh.as_deref()),
-                amount::of_target(target, convention)
-            )
-        }
-        FigureRef::Fact(f) => crate::view::fact_line(&data.facts[f.index()], convention),
+        FigureRef::Fund(f) => amount::of_fund(&data.funds[f.index()], convention),
+        FigureRef::Target(t) => Some(amount::of_target(&data.targets[t.index()], convention)),
+        FigureRef::Fact(f) => return crate::view::fact_line(&data.facts[f.index()], convention),
+    };
+    match value {
+        Some(value) => format!("{name}: {value}"),
+        None => name,
     }
 }
 

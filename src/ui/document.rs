@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use smol_str::SmolStr;
 
-use crate::dataset::{Dataset, FundLevel, NodeIx, PlanIx, SeriesIx, ThemeIx, UnitIx};
+use crate::dataset::{Dataset, FigureRef, FundLevel};
 use crate::i18n::{T, tr};
 use crate::selection::{History, Item};
 use crate::view::charts::LegendKey;
@@ -166,25 +166,22 @@ impl Document {
     /// and builds the tree once.
     pub fn take_over(&mut self, carry: &Carry) {
         let data = Arc::clone(&self.dataset);
-        let plan = |id: &SmolStr| data.plans.iter().position(|p| &p.id == id);
         self.filter = TreeFilter {
             query: carry.query.clone(),
             plans: carry
                 .plans
                 .iter()
-                .filter_map(|id| plan(id).map(PlanIx::at))
+                .filter_map(|id| data.plan_by_id(id))
                 .collect(),
             units: carry
                 .units
                 .iter()
-                .filter_map(|id| data.units.iter().position(|u| &u.id == id))
-                .map(UnitIx::at)
+                .filter_map(|id| data.unit_by_id(id))
                 .collect(),
             themes: carry
                 .themes
                 .iter()
-                .filter_map(|id| data.themes.iter().position(|t| &t.id == id))
-                .map(ThemeIx::at)
+                .filter_map(|id| data.theme_by_id(id))
                 .collect(),
             districts: carry
                 .districts
@@ -195,8 +192,8 @@ impl Document {
         };
         self.expansion = Expansion::default();
         for id in &carry.open_plans {
-            if let Some(p) = plan(id) {
-                self.expansion.set(Item::Plan(PlanIx::at(p)), true);
+            if let Some(plan) = data.plan_by_id(id) {
+                self.expansion.set(Item::Plan(plan), true);
             }
         }
         for id in &carry.open_nodes {
@@ -208,11 +205,10 @@ impl Document {
             .hidden
             .iter()
             .filter_map(|hidden| match hidden {
-                HiddenId::Series(id) => data
-                    .series
-                    .iter()
-                    .position(|s| &s.id == id)
-                    .map(|s| LegendKey::Series(SeriesIx::at(s))),
+                HiddenId::Series(id) => match data.figure_by_id(id) {
+                    Some(FigureRef::Series(s)) => Some(LegendKey::Series(s)),
+                    _ => None,
+                },
                 HiddenId::Level(level) => Some(LegendKey::Level(*level)),
             })
             .collect();
@@ -221,11 +217,6 @@ impl Document {
             self.select(Item::Node(node));
         }
         self.refresh_tree();
-    }
-
-    /// The node whose id is `id`, if this dataset has it.
-    pub fn node_by_id(&self, id: &str) -> Option<NodeIx> {
-        self.dataset.node_by_id(id)
     }
 }
 

@@ -187,10 +187,7 @@ pub struct FundBar {
 /// Amounts per recipient (a subsidy per institution) are not a fund's size
 /// and are left off the bars; see [`per_recipient_funds`].
 pub fn fund_bars(dataset: &Dataset, lang: Lang) -> (Vec<FundBar>, Vec<FigureRef>) {
-    let (bars, mut without_amount) = fund_bars_where(dataset, lang, false);
-    // Funds with no amount are listed, per recipient or not.
-    without_amount.extend(fund_bars_where(dataset, lang, true).1);
-    (bars, without_amount)
+    fund_bars_where(dataset, lang, false)
 }
 
 /// The funds whose amount is per recipient, as bars of their own group.
@@ -198,6 +195,8 @@ pub fn per_recipient_funds(dataset: &Dataset, lang: Lang) -> Vec<FundBar> {
     fund_bars_where(dataset, lang, true).0
 }
 
+/// The bars of the funds whose `per_recipient` is as asked, largest first,
+/// and every fund with no amount (per recipient or not), in dataset order.
 fn fund_bars_where(
     dataset: &Dataset,
     lang: Lang,
@@ -206,12 +205,9 @@ fn fund_bars_where(
     let mut bars = Vec::new();
     let mut without_amount = Vec::new();
     for (f, fund) in dataset.funds.iter().enumerate() {
-        if fund.per_recipient != per_recipient {
-            continue;
-        }
         let figure = FigureRef::Fund(crate::dataset::FundIx(u32::try_from(f).unwrap_or(u32::MAX)));
         match fund.amount_yuan {
-            Some(amount_yuan) => bars.push(FundBar {
+            Some(amount_yuan) if fund.per_recipient == per_recipient => bars.push(FundBar {
                 figure,
                 name: crate::view::localized_title_in(lang, &fund.name, fund.name_zh.as_deref())
                     .to_owned(),
@@ -221,6 +217,7 @@ fn fund_bars_where(
                 approximate: fund.approximate,
                 caveat: fund.caveat.is_some(),
             }),
+            Some(_) => {}
             None => without_amount.push(figure),
         }
     }

@@ -62,9 +62,48 @@ pub fn plan_title_in(
     localized_title_in(lang, &plan.title, plan.title_zh.as_deref())
 }
 
+/// A value or name, marked "⚠ " when its figure carries a caveat: the one
+/// mark every surface uses.
+pub fn marked(caveat: bool, text: String) -> String {
+    if caveat { format!("⚠ {text}") } else { text }
+}
+
 /// A caveat as every surface shows it: "⚠ Caveat: …".
 pub fn caveat_text(caveat: &crate::dataset::Caveat) -> String {
     crate::i18n::fill(crate::i18n::T::CaveatMark, &[&caveat.text])
+}
+
+/// A figure's name in `lang`: a series' or fact's title, a point's series
+/// and year ("GDP, 2024"), a fund's name, a target's metric.
+pub fn figure_name_in(
+    data: &crate::dataset::Dataset,
+    figure: crate::dataset::FigureRef,
+    lang: crate::i18n::Lang,
+) -> String {
+    use crate::dataset::FigureRef;
+    match figure {
+        FigureRef::Series(s) => {
+            let series = &data.series[s.index()];
+            localized_title_in(lang, &series.title, series.title_zh.as_deref()).to_owned()
+        }
+        FigureRef::Point(s, p) => {
+            let series = &data.series[s.index()];
+            let title = localized_title_in(lang, &series.title, series.title_zh.as_deref());
+            format!("{title}, {}", series.points[p as usize].year)
+        }
+        FigureRef::Fund(f) => {
+            let fund = &data.funds[f.index()];
+            localized_title_in(lang, &fund.name, fund.name_zh.as_deref()).to_owned()
+        }
+        FigureRef::Target(t) => {
+            let target = &data.targets[t.index()];
+            localized_title_in(lang, &target.metric, target.metric_zh.as_deref()).to_owned()
+        }
+        FigureRef::Fact(f) => {
+            let fact = &data.facts[f.index()];
+            localized_title_in(lang, &fact.title, fact.title_zh.as_deref()).to_owned()
+        }
+    }
 }
 
 /// How long a caveat may run in a chart's notes before it is shortened
@@ -78,35 +117,12 @@ pub fn caveat_notes(
     lang: crate::i18n::Lang,
     figures: impl IntoIterator<Item = crate::dataset::FigureRef>,
 ) -> Vec<String> {
-    use crate::dataset::FigureRef;
     let mut notes = Vec::new();
     for figure in figures {
         let Some(caveat) = data.figure_caveat(figure) else {
             continue;
         };
-        let name = match figure {
-            FigureRef::Series(s) => {
-                let series = &data.series[s.index()];
-                localized_title_in(lang, &series.title, series.title_zh.as_deref()).to_owned()
-            }
-            FigureRef::Point(s, p) => {
-                let series = &data.series[s.index()];
-                let title = localized_title_in(lang, &series.title, series.title_zh.as_deref());
-                format!("{title}, {}", series.points[p as usize].year)
-            }
-            FigureRef::Fund(f) => {
-                let fund = &data.funds[f.index()];
-                localized_title_in(lang, &fund.name, fund.name_zh.as_deref()).to_owned()
-            }
-            FigureRef::Target(t) => {
-                let target = &data.targets[t.index()];
-                localized_title_in(lang, &target.metric, target.metric_zh.as_deref()).to_owned()
-            }
-            FigureRef::Fact(f) => {
-                let fact = &data.facts[f.index()];
-                localized_title_in(lang, &fact.title, fact.title_zh.as_deref()).to_owned()
-            }
-        };
+        let name = figure_name_in(data, figure, lang);
         let text = crate::dataset::abbreviate(&caveat.text, CAVEAT_CHARS, "…");
         notes.push(crate::i18n::fill_in(
             lang,
