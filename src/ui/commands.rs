@@ -239,7 +239,8 @@ impl AppState {
 
     /// Starts loading `path` on a worker thread (a load already running is
     /// cancelled); the window keeps drawing and [`Self::poll_load`] takes
-    /// the result. A reload asked for while a file is loading is dropped.
+    /// the result. A reload asked for while a file is loading waits for
+    /// that load to end.
     pub fn start_load(&mut self, path: &Path, trigger: Trigger) {
         if let Some(job) = &self.load_job {
             // A reload (asked for, or a change on disk) waits for the load
@@ -265,19 +266,13 @@ impl AppState {
     /// window, on this thread (for tests and tools). A load running on a
     /// worker is cancelled first, so its older result never lands.
     pub fn load(&mut self, path: &Path) {
-        self.load_now(path, true);
-    }
-
-    /// [`Self::load`], comparing with the dataset on screen or not.
-    pub(super) fn load_now(&mut self, path: &Path, compare: bool) {
         if let Some(job) = self.load_job.take() {
             job.cancel();
         }
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
         let progress = Arc::default();
         let carry = self.doc.carry();
-        let old = compare.then_some(&*self.doc.dataset);
-        let outcome = super::loading::load(&path, &progress, &carry, old);
+        let outcome = super::loading::load(&path, &progress, &carry, Some(&self.doc.dataset));
         self.finish_load(&path, &carry, outcome);
     }
 

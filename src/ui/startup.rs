@@ -19,13 +19,9 @@ impl AppState {
     pub fn open(path: Option<&Path>) -> anyhow::Result<Self> {
         let mut state = Self::new(embedded()?);
         if let Some(path) = path {
-            // What is on screen before is only a stand-in: nothing to
-            // compare with.
-            state.load_now(path, false);
-            if let Some(problems) = state.session.problems.take() {
-                state.session.banner = Some(banner(&problems.file, &problems.problems));
-                state.session.status = None;
-            }
+            // The start-up load the window runs, waited for.
+            state.start_load(path, Trigger::Startup);
+            state.finish_loading(std::time::Duration::MAX);
         }
         Ok(state)
     }
