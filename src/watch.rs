@@ -127,7 +127,6 @@ pub enum Mode {
 /// asks for the next frame when it says.
 pub struct Watch {
     file: FileWatch,
-    mode: Mode,
     /// Set when something may have changed: by the event thread, by the
     /// polling thread, and at the start (a write may have landed while the
     /// file was read).
@@ -140,7 +139,8 @@ pub struct Watch {
     /// Tells the polling thread to stop.
     stop: Arc<AtomicBool>,
     wake: Arc<dyn Fn() + Send + Sync>,
-    /// Kept alive while watching; dropped, it stops.
+    /// The system's watcher, kept alive while watching (dropped, it
+    /// stops); `None` while polling.
     native: Option<notify::RecommendedWatcher>,
 }
 
@@ -148,7 +148,7 @@ impl std::fmt::Debug for Watch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Watch")
             .field("file", &self.file)
-            .field("mode", &self.mode)
+            .field("mode", &self.mode())
             .finish_non_exhaustive()
     }
 }
@@ -172,7 +172,6 @@ impl Watch {
     ) -> Self {
         let mut watch = Self {
             file: FileWatch::new(path, seen),
-            mode: Mode::Events,
             stirred: Arc::new(AtomicBool::new(true)),
             broken: Arc::new(AtomicBool::new(false)),
             polled: Arc::new(std::sync::Mutex::new(seen)),
@@ -197,7 +196,6 @@ impl Watch {
     /// Hands the looking to a thread that takes the file's stamp every
     /// [`POLL_SECONDS`] and stirs the watch when it differs.
     fn start_polling(&mut self) {
-        self.mode = Mode::Polling;
         self.native = None;
         let path = self.file.path.clone();
         let polled = Arc::clone(&self.polled);
@@ -233,7 +231,11 @@ impl Watch {
 
     /// How changes are learnt of.
     pub fn mode(&self) -> Mode {
-        self.mode
+        if self.native.is_some() {
+            Mode::Events
+        } else {
+            Mode::Polling
+        }
     }
 
     /// Whether the file was last seen gone.
@@ -245,7 +247,7 @@ impl Watch {
     /// `now` (seconds). Gives what was seen, and when to call again
     /// (`None`: only when woken).
     pub fn tick(&mut self, now: f64) -> (Seen, Option<Duration>) {
-        if self.mode == Mode::Events && self.broken.load(Ordering::Relaxed) {
+        if self.native.is_some() && self.broken.load(Ordering::Relaxed) {
             self.start_polling();
         }
         let stirred = self.stirred.swap(false, Ordering::Relaxed);
@@ -254,7 +256,7 @@ impl Watch {
         // every half second.
         let waiting = self.file.is_settling() || self.file.is_gone();
         let seen = if stirred || (waiting && self.file.due(now)) {
-            let current = match self.mode {
+            let current = match self.mode() {
                 Mode::Events => stamp(&self.file.path),
                 Mode::Polling => *self
                     .polled
