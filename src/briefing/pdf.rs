@@ -268,10 +268,10 @@ impl Faces {
         })
     }
 
-    /// The face a run is set in, as the chart writers choose it.
-    fn pick(&self, text: &str, bold: bool) -> Font {
+    /// The Chinese or the Latin face.
+    fn face(&self, cjk: bool, bold: bool) -> Font {
         let weight = usize::from(bold);
-        if fonts::needs_cjk(text) {
+        if cjk {
             self.cjk[weight].clone()
         } else {
             self.latin[weight].clone()
@@ -641,14 +641,20 @@ fn draw_page(
                 };
                 let id = surface.start_tagged(tag);
                 surface.set_fill(Some(fill(*color)));
-                surface.draw_text(
-                    Point::from_xy(*x, *y),
-                    faces.pick(text, *bold),
-                    *size,
-                    text,
-                    false,
-                    TextDirection::Auto,
-                );
+                // One face per run: a character only the other face has
+                // (⚠ in Chinese text) is set in that one.
+                let mut at = *x;
+                for (run, cjk) in fonts::face_runs(text) {
+                    surface.draw_text(
+                        Point::from_xy(at, *y),
+                        faces.face(cjk, *bold),
+                        *size,
+                        run,
+                        false,
+                        TextDirection::Auto,
+                    );
+                    at += fonts::run_width(run, *size, *bold, cjk);
+                }
                 surface.end_tagged();
                 if *block != FURNITURE {
                     tags.note(*block, (index, *y), id);

@@ -95,17 +95,18 @@ pub fn text_width(text: &str, size: f32, bold: bool, _lang: Lang) -> f32 {
 }
 
 /// The width of `text` set in the Chinese face (`cjk`) or the Latin one,
-/// each character the face lacks from the fallback. Widths add up: the
-/// width of two pieces set in one face is the sum of theirs.
+/// each character the face lacks from the other face (as [`face_runs`]
+/// sets it), then from the fallback. Widths add up: the width of two
+/// pieces set in one face is the sum of theirs.
 fn width_in(text: &str, size: f32, bold: bool, cjk: bool) -> f32 {
     let faces = faces();
     let weight = usize::from(bold);
-    let primary = if cjk {
-        faces.cjk[weight].as_ref()
+    let (primary, other) = if cjk {
+        (faces.cjk[weight].as_ref(), faces.latin[weight].as_ref())
     } else {
-        faces.latin[weight].as_ref()
+        (faces.latin[weight].as_ref(), faces.cjk[weight].as_ref())
     };
-    let order: [Option<&Metrics>; 2] = [primary, faces.fallback.as_ref()];
+    let order: [Option<&Metrics>; 3] = [primary, other, faces.fallback.as_ref()];
     let ems: f32 = text
         .chars()
         .map(|c| {
@@ -118,6 +119,50 @@ fn width_in(text: &str, size: f32, bold: bool, cjk: bool) -> f32 {
         })
         .sum();
     ems * size
+}
+
+/// `text` in pieces by the face that sets each: the face [`needs_cjk`]
+/// picks for the whole (`true` for the Chinese one), except characters
+/// only the other face has (the warning sign ⚠ in Chinese text). A writer
+/// that sets one face per run (the briefing's PDF) draws these pieces one
+/// after another; together they are as wide as [`text_width`] says.
+pub fn face_runs(text: &str) -> Vec<(&str, bool)> {
+    let cjk = needs_cjk(text);
+    let faces = faces();
+    let (primary, other) = if cjk {
+        (faces.cjk[0].as_ref(), faces.latin[0].as_ref())
+    } else {
+        (faces.latin[0].as_ref(), faces.cjk[0].as_ref())
+    };
+    let face_of = |c: char| {
+        let lacking = primary.is_none_or(|f| f.advance(c).is_none());
+        let other_has = other.is_some_and(|f| f.advance(c).is_some());
+        if lacking && other_has { !cjk } else { cjk }
+    };
+    let mut runs: Vec<(&str, bool)> = Vec::new();
+    let mut start = 0;
+    let mut current = None;
+    for (i, c) in text.char_indices() {
+        let face = face_of(c);
+        match current {
+            Some(f) if f != face => {
+                runs.push((&text[start..i], f));
+                start = i;
+                current = Some(face);
+            }
+            None => current = Some(face),
+            Some(_) => {}
+        }
+    }
+    if let Some(face) = current {
+        runs.push((&text[start..], face));
+    }
+    runs
+}
+
+/// The width of a piece [`face_runs`] gave, set in the face it names.
+pub fn run_width(run: &str, size: f32, bold: bool, cjk: bool) -> f32 {
+    width_in(run, size, bold, cjk)
 }
 
 /// Whether a line may break before `c` in Chinese: not before closing
@@ -267,6 +312,17 @@ fn shortened(line: &str, max_width: f32, size: f32, bold: bool, lang: Lang) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sign_only_the_latin_face_has_is_its_own_run_in_chinese_text() {
+        let text = "⚠ 注意：82.5 billion";
+        let runs = face_runs(text);
+        assert_eq!(runs, [("⚠", false), (" 注意：82.5 billion", true)]);
+        let sum: f32 = runs.iter().map(|(r, cjk)| run_width(r, 12.0, false, *cjk)).sum();
+        assert!((sum - text_width(text, 12.0, false, Lang::Zh)).abs() < 1e-3);
+        // Latin text is one run in the Latin face.
+        assert_eq!(face_runs("⚠ Caveat"), [("⚠ Caveat", false)]);
+    }
 
     #[test]
     fn a_run_with_hanzi_is_set_in_the_chinese_face_and_latin_alone_in_the_latin_one() {
