@@ -318,7 +318,10 @@ mod tests {
         let text = "⚠ 注意：82.5 billion";
         let runs = face_runs(text);
         assert_eq!(runs, [("⚠", false), (" 注意：82.5 billion", true)]);
-        let sum: f32 = runs.iter().map(|(r, cjk)| run_width(r, 12.0, false, *cjk)).sum();
+        let sum: f32 = runs
+            .iter()
+            .map(|(r, cjk)| run_width(r, 12.0, false, *cjk))
+            .sum();
         assert!((sum - text_width(text, 12.0, false, Lang::Zh)).abs() < 1e-3);
         // Latin text is one run in the Latin face.
         assert_eq!(face_runs("⚠ Caveat"), [("⚠ Caveat", false)]);
