@@ -158,6 +158,10 @@ pub struct FileReport {
     pub summary: Option<Summary>,
     /// Every problem, errors and warnings.
     pub problems: Vec<Problem>,
+    /// With `--sources`: the editors' translations, which no document can
+    /// prove, listed so a reviewer can read them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<dataset::quotes::Translation>,
 }
 
 /// The whole report of `validate --json`.
@@ -238,10 +242,12 @@ fn check_one(file: Option<&Path>, sources: Option<&Path>) -> FileReport {
         Ok(loaded) => loaded,
         Err(error) => return read_error_report(name, &error),
     };
+    let mut translations = Vec::new();
     if let (Some(dir), Some(data)) = (sources, &loaded.dataset) {
         loaded
             .problems
             .extend(dataset::quotes::check_quotes(data, dir));
+        translations = dataset::quotes::translations(data);
     }
     let valid = loaded.dataset.is_some() && loaded.errors().next().is_none();
     FileReport {
@@ -254,6 +260,7 @@ fn check_one(file: Option<&Path>, sources: Option<&Path>) -> FileReport {
             .filter(|_| valid)
             .map(dataset::Dataset::summary),
         problems: loaded.problems,
+        translations,
     }
 }
 
@@ -267,6 +274,7 @@ fn read_error_report(name: String, error: &ReadError) -> FileReport {
             io_error: None,
             summary: None,
             problems: vec![problem],
+            translations: Vec::new(),
         },
         None => FileReport {
             file: name,
@@ -274,6 +282,7 @@ fn read_error_report(name: String, error: &ReadError) -> FileReport {
             io_error: Some(error.to_string()),
             summary: None,
             problems: Vec::new(),
+            translations: Vec::new(),
         },
     }
 }
@@ -316,6 +325,17 @@ fn write_text(out: &mut impl std::io::Write, report: &Report) -> std::io::Result
         }
         for problem in &file.problems {
             writeln!(out, "{}", problem.located_in(&file.file))?;
+        }
+        if !file.translations.is_empty() {
+            writeln!(
+                out,
+                "{}: {} by the editors, not proved by the sources (shown marked 〔译〕):",
+                file.file,
+                count(file.translations.len(), "Chinese translation"),
+            )?;
+            for t in &file.translations {
+                writeln!(out, "  {}: {} ({})", t.path, t.translation, t.english)?;
+            }
         }
     }
     Ok(())

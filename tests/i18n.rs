@@ -15,6 +15,19 @@ const SAME_IN_BOTH: &[T] = &[
     T::BillionYuan,
 ];
 
+/// Removes the editors' translations, leaving what the documents print:
+/// for tests of how the window shows names with no Chinese at all.
+fn without_translations(json: &mut serde_json::Value) {
+    match json {
+        serde_json::Value::Object(map) => {
+            map.retain(|key, _| !key.ends_with("_translation"));
+            map.values_mut().for_each(without_translations);
+        }
+        serde_json::Value::Array(list) => list.iter_mut().for_each(without_translations),
+        _ => {}
+    }
+}
+
 fn has_han(text: &str) -> bool {
     text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
@@ -68,11 +81,17 @@ fn the_top_bar_switches_to_chinese_and_back() {
         assert!(harness.query_by_label(label).is_some(), "{label} missing");
     }
     assert!(harness.query_by_label("Search:").is_none());
-    // The chart's names have no Chinese in the documents: it says so.
+    // The chart's names have no Chinese in the documents: they are the
+    // editors' translations, and the chart says what their mark means.
+    assert!(
+        harness
+            .query_by_label_contains("〔译〕表示编者对原文件英文名称的中文翻译")
+            .is_some()
+    );
     assert!(
         harness
             .query_by_label_contains("在数据集中没有中文名称")
-            .is_some()
+            .is_none()
     );
     // Amounts follow the language, as the user has not chosen.
     assert_eq!(harness.state().session.convention, Convention::Chinese);
@@ -89,8 +108,15 @@ fn the_top_bar_switches_to_chinese_and_back() {
             .next()
             .is_some()
     );
-    // Its plan has no Chinese title in the dataset: marked.
-    assert!(harness.query_all_by_label("英").next().is_some());
+    // Its plan has no Chinese title in the documents: the editors'
+    // translation shows, marked, and nothing is left in English.
+    assert!(
+        harness
+            .query_all_by_label_contains("银发经济发展举措（2026年2月7日新闻发布会报道）〔译〕")
+            .next()
+            .is_some()
+    );
+    assert!(harness.query_all_by_label("英").next().is_none());
     harness.get_by_label("清除筛选").click();
     harness.run_steps(2);
 
@@ -264,8 +290,41 @@ fn unit_and_theme_names_show_in_chinese_or_are_marked_english() {
             .next()
             .is_none()
     );
-    // A unit with no Chinese name (the Municipal Commission of Health):
-    // English, marked.
+    // A unit the documents name only in English (the Municipal Commission
+    // of Health): the editors' translation, marked.
+    assert!(
+        harness
+            .query_all_by_label_contains("上海市卫生健康委员会〔译〕")
+            .next()
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("Municipal Commission of Health")
+            .next()
+            .is_none()
+    );
+    harness.run_steps(1);
+    drop(harness);
+
+    // Without a translation: English, marked.
+    let mut json: serde_json::Value =
+        serde_json::from_str(plan_explorer::dataset::EMBEDDED_JSON).expect("JSON");
+    without_translations(&mut json);
+    let data = plan_explorer::dataset::load_str(&json.to_string())
+        .dataset
+        .expect("valid");
+    let mut state = AppState::new(data);
+    state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
+    let node = state
+        .doc
+        .dataset
+        .node_by_id("medai-1-1")
+        .expect("the measure");
+    state.apply(plan_explorer::ui::Command::Select(
+        plan_explorer::selection::Item::Node(node),
+    ));
+    let mut harness = self::harness(state);
     assert!(
         harness
             .query_all_by_label_contains("Municipal Commission of Health〔英〕")
@@ -486,6 +545,7 @@ fn the_systems_reasons_for_a_failed_write_read_in_chinese() {
 fn series_and_targets_with_chinese_names_show_them_in_chinese() {
     let mut json: serde_json::Value =
         serde_json::from_str(plan_explorer::dataset::EMBEDDED_JSON).expect("JSON");
+    without_translations(&mut json);
     for series in json["series"].as_array_mut().expect("series") {
         let title = series["title"].as_str().expect("a title").to_owned();
         series["title_zh"] = format!("系列 {title}").into();

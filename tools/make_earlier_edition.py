@@ -13,7 +13,8 @@ Records are kept only where a kept document states them; a record citing
 several documents keeps only the kept citations. Nothing is invented: the
 one renamed record (the 15-billion-yuan fund, which only src-003 names the
 "Future Industry Fund") takes src-001's own words. A Chinese name (any
-`*_zh` field) stays only where a kept document prints it, and notes and
+`*_zh` field) stays only where a kept document prints it (the editors'
+`*_zh_translation` fields are not a document's words and stay), and notes and
 issuers that lean on a later document are written again from the kept
 ones (tests/editions.rs checks both).
 

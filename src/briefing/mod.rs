@@ -16,8 +16,8 @@ use crate::i18n::{Lang, T, fill_in, tr_in};
 use crate::selection::Item;
 use crate::view::amount::{self, Convention};
 use crate::view::charts::{ChartId, level_label_in, status_label_in};
-use crate::view::localized_title_in;
 use crate::view::tree::{Expansion, SearchIndex, TreeData, TreeFilter};
+use crate::view::{localized_name_in, localized_title_in};
 
 /// What a briefing holds and how it is worded.
 #[derive(Clone, Debug)]
@@ -251,7 +251,7 @@ pub fn build(
             .collect()
     });
     let (y, m, d) = options.date;
-    let cover = vec![
+    let mut cover = vec![
         fill_in(lang, T::BriefingEdition, &[&dataset.edition]),
         fill_in(
             lang,
@@ -269,6 +269,20 @@ pub fn build(
             &[&format!("{y:04}-{m:02}-{d:02}")],
         ),
     ];
+    // Where an editors' translation is written, the cover says what its
+    // mark means.
+    let mark = crate::view::TRANSLATION_MARK;
+    let translated = plans.iter().any(|p| {
+        p.title.contains(mark)
+            || p.nodes.iter().any(|n| {
+                n.heading.contains(mark)
+                    || n.facts.iter().any(|f| f.contains(mark))
+                    || n.figures.iter().any(|f| f.line.contains(mark))
+            })
+    });
+    if translated {
+        cover.push(tr_in(lang, T::ChartNamesTranslated).to_owned());
+    }
     let sources = source_parts(dataset, &plans, lang);
     Ok(Briefing {
         lang,
@@ -340,7 +354,7 @@ fn selection_text(dataset: &Dataset, filter: &TreeFilter, lang: Lang) -> String 
         let names = filter
             .plans
             .iter()
-            .map(|p| crate::view::plan_title_in(lang, dataset, *p).to_owned())
+            .map(|p| crate::view::plan_title_in(lang, dataset, *p).into_owned())
             .collect();
         parts.push(fill_in(lang, T::BriefingPlans, &[&join(names)]));
     }
@@ -348,13 +362,7 @@ fn selection_text(dataset: &Dataset, filter: &TreeFilter, lang: Lang) -> String 
         let names = filter
             .units
             .iter()
-            .map(|u| {
-                name_in(
-                    lang,
-                    &dataset.units[u.index()].name,
-                    dataset.units[u.index()].name_zh.as_deref(),
-                )
-            })
+            .map(|u| localized_name_in(lang, &dataset.units[u.index()]))
             .collect();
         parts.push(fill_in(lang, T::BriefingUnits, &[&join(names)]));
     }
@@ -362,30 +370,19 @@ fn selection_text(dataset: &Dataset, filter: &TreeFilter, lang: Lang) -> String 
         let names = filter
             .themes
             .iter()
-            .map(|t| {
-                name_in(
-                    lang,
-                    &dataset.themes[t.index()].name,
-                    dataset.themes[t.index()].name_zh.as_deref(),
-                )
-            })
+            .map(|t| localized_name_in(lang, &dataset.themes[t.index()]))
             .collect();
         parts.push(fill_in(lang, T::BriefingThemes, &[&join(names)]));
     }
     if !filter.districts.is_empty() {
-        let names = filter.districts.iter().cloned().collect();
+        let names = filter
+            .districts
+            .iter()
+            .map(|d| crate::view::district_name_in(lang, dataset, d))
+            .collect();
         parts.push(fill_in(lang, T::BriefingDistricts, &[&join(names)]));
     }
     parts.join(if lang == Lang::Zh { "；" } else { "; " })
-}
-
-/// A unit's or theme's name in `lang`, as the window writes it.
-fn name_in(lang: Lang, name: &str, name_zh: Option<&str>) -> String {
-    match (lang, name_zh) {
-        (Lang::En, _) => crate::view::with_chinese(name, name_zh),
-        (Lang::Zh, Some(zh)) => zh.to_owned(),
-        (Lang::Zh, None) => format!("{name}〔英〕"),
-    }
 }
 
 fn plan_part(dataset: &Dataset, p: PlanIx, lang: Lang) -> PlanPart {
@@ -397,7 +394,7 @@ fn plan_part(dataset: &Dataset, p: PlanIx, lang: Lang) -> PlanPart {
     let source = &dataset.sources[plan.source.index()];
     PlanPart {
         plan: p,
-        title: localized_title_in(lang, &plan.title, plan.title_zh.as_deref()).to_owned(),
+        title: localized_title_in(lang, plan).into_owned(),
         facts: vec![
             fill_in(lang, T::BriefingPeriod, &[&period]),
             fill_in(lang, T::BriefingIssuer, &[&plan.issuer]),
@@ -414,10 +411,10 @@ fn plan_part(dataset: &Dataset, p: PlanIx, lang: Lang) -> PlanPart {
 fn node_part(dataset: &Dataset, n: NodeIx, options: &Options) -> NodePart {
     let lang = options.lang;
     let node = dataset.node(n);
-    let title = localized_title_in(lang, &node.title, node.title_zh.as_deref());
+    let title = localized_title_in(lang, node);
     let heading = match &node.numbering {
         Some(numbering) => format!("{numbering} {title}"),
-        None => title.to_owned(),
+        None => title.into_owned(),
     };
     let text = match (lang, &node.text_zh) {
         (Lang::Zh, Some(zh)) => zh.clone(),
@@ -431,7 +428,7 @@ fn node_part(dataset: &Dataset, n: NodeIx, options: &Options) -> NodePart {
             .iter()
             .map(|u| {
                 let unit = &dataset.units[u.index()];
-                name_in(lang, &unit.name, unit.name_zh.as_deref())
+                localized_name_in(lang, unit)
             })
             .collect();
         let mut line = fill_in(lang, T::BriefingUnitsLine, &[&join(names)]);
@@ -447,7 +444,7 @@ fn node_part(dataset: &Dataset, n: NodeIx, options: &Options) -> NodePart {
             .iter()
             .map(|t| {
                 let theme = &dataset.themes[t.index()];
-                name_in(lang, &theme.name, theme.name_zh.as_deref())
+                localized_name_in(lang, theme)
             })
             .collect();
         facts.push(fill_in(lang, T::BriefingThemesLine, &[&join(names)]));
@@ -456,7 +453,12 @@ fn node_part(dataset: &Dataset, n: NodeIx, options: &Options) -> NodePart {
         facts.push(fill_in(
             lang,
             T::BriefingDistrictsLine,
-            &[&join(node.districts.clone())],
+            &[&join(
+                node.districts
+                    .iter()
+                    .map(|d| crate::view::district_name_in(lang, dataset, d))
+                    .collect(),
+            )],
         ));
     }
     let figures = node
@@ -508,7 +510,7 @@ fn figure_parts(dataset: &Dataset, figure: FigureRef, options: &Options) -> Vec<
             let Some(point) = series.points.get(p as usize) else {
                 return Vec::new();
             };
-            let name = localized_title_in(lang, &series.title, series.title_zh.as_deref());
+            let name = localized_title_in(lang, series);
             vec![FigurePart {
                 figure,
                 line: format!(
@@ -523,7 +525,7 @@ fn figure_parts(dataset: &Dataset, figure: FigureRef, options: &Options) -> Vec<
         }
         FigureRef::Fund(f) => {
             let fund = &dataset.funds[f.index()];
-            let name = localized_title_in(lang, &fund.name, fund.name_zh.as_deref());
+            let name = localized_title_in(lang, fund);
             let value = amount::of_fund_in(fund, convention, lang)
                 .unwrap_or_else(|| tr_in(lang, T::NoAmount).to_owned());
             vec![FigurePart {
@@ -535,7 +537,7 @@ fn figure_parts(dataset: &Dataset, figure: FigureRef, options: &Options) -> Vec<
         }
         FigureRef::Target(t) => {
             let target = &dataset.targets[t.index()];
-            let name = localized_title_in(lang, &target.metric, target.metric_zh.as_deref());
+            let name = localized_title_in(lang, target);
             let by = target.deadline_year.map_or_else(
                 || tr_in(lang, T::NoDeadline).to_owned(),
                 |y| fill_in(lang, T::ByYear, &[&y]),

@@ -49,10 +49,7 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
             .filter_map(|f| match f {
                 FigureRef::Fund(ix) => {
                     let fund = &view.dataset.funds[ix.index()];
-                    Some(
-                        crate::view::localized_title_in(lang, &fund.name, fund.name_zh.as_deref())
-                            .to_owned(),
-                    )
+                    Some(crate::view::localized_title_in(lang, fund).into_owned())
                 }
                 _ => None,
             })

@@ -175,6 +175,9 @@ fn may_start_line(c: char) -> bool {
             | '；'
             | '：'
             | '）'
+            | '〕'
+            | '】'
+            | '’'
             | '」'
             | '』'
             | '！'
@@ -195,7 +198,10 @@ fn may_start_line(c: char) -> bool {
 /// Whether a line may end after `c`: not after opening punctuation, which
 /// must stay with the character after it.
 fn may_end_line(c: char) -> bool {
-    !matches!(c, '（' | '「' | '『' | '“' | '‘' | '《' | '(' | '[')
+    !matches!(
+        c,
+        '（' | '〔' | '【' | '「' | '『' | '“' | '‘' | '《' | '(' | '['
+    )
 }
 
 /// Whether `c` is set as a wide (CJK) character, after which a line may
@@ -312,6 +318,23 @@ fn shortened(line: &str, max_width: f32, size: f32, bold: bool, lang: Lang) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_translation_mark_is_never_split_across_lines() {
+        // At every width, "〔译〕" stays whole on one line.
+        let text = "规模以上工业总产值〔译〕";
+        let full = text_width(text, 10.0, false, Lang::Zh);
+        let mut width = full;
+        while width > 10.0 {
+            for line in wrap(text, width, 10.0, false, Lang::Zh) {
+                let opens = line.matches('〔').count();
+                let closes = line.matches('〕').count();
+                assert_eq!(opens, closes, "{line:?} at {width}");
+                assert!(!line.starts_with('译'), "{line:?} at {width}");
+            }
+            width -= 3.0;
+        }
+    }
 
     #[test]
     fn a_sign_only_the_latin_face_has_is_its_own_run_in_chinese_text() {

@@ -106,7 +106,7 @@ impl Table {
             + marker;
         let plan_natural = rows
             .iter()
-            .map(|r| measure(crate::view::plan_title_in(lang, view.dataset, r.plan)))
+            .map(|r| measure(&crate::view::plan_title_in(lang, view.dataset, r.plan)))
             .fold(bold(tr_in(lang, T::ColumnPlan)), f32::max);
         let plan_width = plan_natural.min(width * 0.3);
         let metric_width =
@@ -132,7 +132,7 @@ impl Table {
                         .concat();
                 let plan_title = crate::view::plan_title_in(lang, view.dataset, r.plan);
                 let plan = fonts::clamp_lines(
-                    fonts::wrap(plan_title, plan_width, text, false, lang),
+                    fonts::wrap(&plan_title, plan_width, text, false, lang),
                     1,
                     plan_width,
                     text,

@@ -27,7 +27,8 @@ pub fn made_with(view: &ChartView) -> String {
     )
 }
 
-/// In Chinese, a note when a figure shown has no Chinese name.
+/// In Chinese, a note when a figure shown has no Chinese name, and one
+/// when a name shown is the editors' translation (marked 〔译〕).
 pub fn english_names_note(
     view: &ChartView,
     figures: impl IntoIterator<Item = FigureRef>,
@@ -36,21 +37,23 @@ pub fn english_names_note(
         return Vec::new();
     }
     let data = view.dataset;
-    let english_only = figures.into_iter().any(|figure| match figure {
-        FigureRef::Series(s) | FigureRef::Point(s, _) => data.series[s.index()].title_zh.is_none(),
-        FigureRef::Fund(f) => data.funds[f.index()].name_zh.is_none(),
-        FigureRef::Target(t) => data.targets[t.index()].metric_zh.is_none(),
-        FigureRef::Fact(f) => data.facts[f.index()].title_zh.is_none(),
-    });
-    if english_only {
-        vec![fill_in(
-            Lang::Zh,
-            T::NoteLabel,
-            &[&tr_in(Lang::Zh, T::ChartNamesInEnglish)],
-        )]
-    } else {
-        Vec::new()
+    let (mut english_only, mut translated) = (false, false);
+    for figure in figures {
+        match data.figure_named(figure).zh() {
+            None => english_only = true,
+            Some(crate::dataset::Zh::Translated(_)) => translated = true,
+            Some(crate::dataset::Zh::Printed(_)) => {}
+        }
     }
+    let note = |text| fill_in(Lang::Zh, T::NoteLabel, &[&tr_in(Lang::Zh, text)]);
+    let mut notes = Vec::new();
+    if english_only {
+        notes.push(note(T::ChartNamesInEnglish));
+    }
+    if translated {
+        notes.push(note(T::ChartNamesTranslated));
+    }
+    notes
 }
 
 /// A value label, marked "⚠ " when its figure carries a caveat.

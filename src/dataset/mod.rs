@@ -21,8 +21,8 @@ use std::sync::Arc;
 pub use check::{MAX_PROBLEMS, PLAUSIBLE_YEARS, SUPPORTED_SCHEMA_VERSIONS};
 pub use model::{
     Caveat, Citation, Dataset, District, ExchangeRate, Fact, FactIx, FigureRef, Fund, FundIx,
-    FundLevel, Node, NodeIx, NodeKind, Plan, PlanIx, Point, QuantityUnit, Series, SeriesIx, Source,
-    SourceIx, Status, Summary, Target, TargetIx, Theme, ThemeIx, Unit, UnitIx,
+    FundLevel, Named, Node, NodeIx, NodeKind, Plan, PlanIx, Point, QuantityUnit, Series, SeriesIx,
+    Source, SourceIx, Status, Summary, Target, TargetIx, Theme, ThemeIx, Unit, UnitIx, Zh,
 };
 pub use problem::{Problem, Severity, abbreviate};
 pub use progress::{Phase, Progress};

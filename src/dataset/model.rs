@@ -99,6 +99,8 @@ pub struct Unit {
     pub name: String,
     /// Chinese name, where a document gives it.
     pub name_zh: Option<String>,
+    /// The editors' Chinese translation, where no document prints one.
+    pub name_zh_translation: Option<String>,
     /// The nodes this unit is responsible for, in document order.
     pub nodes: Vec<NodeIx>,
 }
@@ -112,6 +114,8 @@ pub struct District {
     pub name: String,
     /// Chinese name, where a document gives it.
     pub name_zh: Option<String>,
+    /// The editors' Chinese translation, where no document prints one.
+    pub name_zh_translation: Option<String>,
     /// Other spellings the documents use.
     pub aliases: Vec<String>,
 }
@@ -125,6 +129,8 @@ pub struct Theme {
     pub name: String,
     /// Chinese name, where a document gives it.
     pub name_zh: Option<String>,
+    /// The editors' Chinese translation, where no document prints one.
+    pub name_zh_translation: Option<String>,
     /// The nodes tagged with this theme, in document order.
     pub nodes: Vec<NodeIx>,
 }
@@ -138,6 +144,8 @@ pub struct Plan {
     pub title: String,
     /// Chinese title, where a document gives it.
     pub title_zh: Option<String>,
+    /// The editors' Chinese translation, where no document prints one.
+    pub title_zh_translation: Option<String>,
     /// First year covered, where the document gives one.
     pub start_year: Option<i32>,
     /// Last year covered.
@@ -167,6 +175,8 @@ pub struct Node {
     pub title: String,
     /// The heading in Chinese, where the source gives it.
     pub title_zh: Option<String>,
+    /// The editors' Chinese translation, where no document prints one.
+    pub title_zh_translation: Option<String>,
     /// The full text, verbatim.
     pub text: String,
     /// The full text in Chinese, where the source gives it.
@@ -213,6 +223,8 @@ pub struct Series {
     pub title: String,
     /// Its title in Chinese, where a document gives it.
     pub title_zh: Option<String>,
+    /// The editors' Chinese translation, where no document prints one.
+    pub title_zh_translation: Option<String>,
     /// The unit of every point.
     pub unit: QuantityUnit,
     /// Anything the curator had to decide.
@@ -268,6 +280,8 @@ pub struct Fund {
     pub name: String,
     /// Chinese name, where a document gives it.
     pub name_zh: Option<String>,
+    /// The editors' Chinese translation, where no document prints one.
+    pub name_zh_translation: Option<String>,
     /// The amount in yuan, where the document states one.
     pub amount_yuan: Option<f64>,
     /// The document says "over".
@@ -303,6 +317,8 @@ pub struct Target {
     pub metric: String,
     /// The metric in Chinese, where a document gives it.
     pub metric_zh: Option<String>,
+    /// The editors' Chinese translation, where no document prints one.
+    pub metric_zh_translation: Option<String>,
     /// The target value in `unit`.
     pub value: f64,
     /// The unit of the value.
@@ -334,6 +350,8 @@ pub struct Fact {
     pub title: String,
     /// Its title in Chinese, where a document gives it.
     pub title_zh: Option<String>,
+    /// The editors' Chinese translation, where no document prints one.
+    pub title_zh_translation: Option<String>,
     /// The number and its unit, if the fact has one.
     pub value: Option<(f64, QuantityUnit)>,
     /// When it holds: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -551,6 +569,16 @@ impl Dataset {
         }
     }
 
+    /// A figure's record as a name: its series, fund, target or fact.
+    pub fn figure_named(&self, figure: FigureRef) -> &dyn Named {
+        match figure {
+            FigureRef::Series(s) | FigureRef::Point(s, _) => &self.series[s.index()],
+            FigureRef::Fund(f) => &self.funds[f.index()],
+            FigureRef::Target(t) => &self.targets[t.index()],
+            FigureRef::Fact(f) => &self.facts[f.index()],
+        }
+    }
+
     /// The nodes a figure is linked to.
     pub fn figure_measures(&self, figure: FigureRef) -> &[NodeIx] {
         match figure {
@@ -589,4 +617,68 @@ impl Dataset {
     pub fn node_json_path(&self, ix: NodeIx) -> String {
         self.positions.node_path(&self.nodes, ix).render()
     }
+}
+
+/// A record's Chinese name as the interface shows it: words a document
+/// prints, or else the editors' translation, never the one for the other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Zh<'a> {
+    /// Words a document prints.
+    Printed(&'a str),
+    /// The editors' translation of the English (shown marked 〔译〕).
+    Translated(&'a str),
+}
+
+impl<'a> Zh<'a> {
+    /// The Chinese words, unmarked.
+    pub fn text(self) -> &'a str {
+        match self {
+            Zh::Printed(text) | Zh::Translated(text) => text,
+        }
+    }
+}
+
+/// A record with an English name and perhaps a Chinese one: plans, nodes,
+/// units, themes, districts, series, funds, targets and facts.
+pub trait Named {
+    /// The English name or title, as the documents print it.
+    fn english(&self) -> &str;
+    /// The Chinese name a document prints.
+    fn printed_zh(&self) -> Option<&str>;
+    /// The editors' Chinese translation.
+    fn translated_zh(&self) -> Option<&str>;
+    /// The Chinese name to show: the printed one, else the translation.
+    fn zh(&self) -> Option<Zh<'_>> {
+        self.printed_zh()
+            .map(Zh::Printed)
+            .or_else(|| self.translated_zh().map(Zh::Translated))
+    }
+}
+
+macro_rules! named {
+    ($($record:ty => $name:ident, $zh:ident, $translation:ident;)*) => {$(
+        impl Named for $record {
+            fn english(&self) -> &str {
+                &self.$name
+            }
+            fn printed_zh(&self) -> Option<&str> {
+                self.$zh.as_deref()
+            }
+            fn translated_zh(&self) -> Option<&str> {
+                self.$translation.as_deref()
+            }
+        }
+    )*};
+}
+
+named! {
+    Unit => name, name_zh, name_zh_translation;
+    District => name, name_zh, name_zh_translation;
+    Theme => name, name_zh, name_zh_translation;
+    Plan => title, title_zh, title_zh_translation;
+    Node => title, title_zh, title_zh_translation;
+    Series => title, title_zh, title_zh_translation;
+    Fund => name, name_zh, name_zh_translation;
+    Target => metric, metric_zh, metric_zh_translation;
+    Fact => title, title_zh, title_zh_translation;
 }

@@ -1,5 +1,7 @@
 //! Proves that quotes are verbatim: each quote, and each node's text and
 //! Chinese title or text, must occur in the text of its source document.
+//! The editors' translations are not the documents' words, so nothing here
+//! proves them: [`translations`] lists them instead.
 //!
 //! Differences of white space and of typographic quote marks are ignored,
 //! since copying from a web page or a PDF changes both; nothing else is.
@@ -7,7 +9,64 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::{Dataset, Problem, SourceIx};
+use serde::Serialize;
+
+use super::{Dataset, Named, Problem, SourceIx};
+
+/// One of the editors' Chinese translations, as `validate --sources` lists
+/// them: where it is, what it translates, and its words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Translation {
+    /// The JSON path of the translation field.
+    pub path: String,
+    /// The English it translates, as the documents print it.
+    pub english: String,
+    /// The editors' Chinese.
+    pub translation: String,
+}
+
+/// Every editors' translation in the dataset, in file order by record kind.
+pub fn translations(dataset: &Dataset) -> Vec<Translation> {
+    let mut out = Vec::new();
+    let mut list = |path: String, key: &str, record: &dyn Named| {
+        if let Some(translation) = record.translated_zh() {
+            out.push(Translation {
+                path: format!("{path}.{key}"),
+                english: record.english().to_owned(),
+                translation: translation.to_owned(),
+            });
+        }
+    };
+    for (i, unit) in dataset.units.iter().enumerate() {
+        list(format!("units[{i}]"), "name_zh_translation", unit);
+    }
+    for (i, theme) in dataset.themes.iter().enumerate() {
+        list(format!("themes[{i}]"), "name_zh_translation", theme);
+    }
+    for (i, district) in dataset.districts.iter().enumerate() {
+        list(format!("districts[{i}]"), "name_zh_translation", district);
+    }
+    for (i, plan) in dataset.plans.iter().enumerate() {
+        list(format!("plans[{i}]"), "title_zh_translation", plan);
+    }
+    for (n, node) in dataset.nodes.iter().enumerate() {
+        let path = dataset.node_json_path(super::NodeIx::at(n));
+        list(path, "title_zh_translation", node);
+    }
+    for (i, series) in dataset.series.iter().enumerate() {
+        list(format!("series[{i}]"), "title_zh_translation", series);
+    }
+    for (i, fund) in dataset.funds.iter().enumerate() {
+        list(format!("funds[{i}]"), "name_zh_translation", fund);
+    }
+    for (i, target) in dataset.targets.iter().enumerate() {
+        list(format!("targets[{i}]"), "metric_zh_translation", target);
+    }
+    for (i, fact) in dataset.facts.iter().enumerate() {
+        list(format!("facts[{i}]"), "title_zh_translation", fact);
+    }
+    out
+}
 
 /// Folds white space runs to one space and typographic quotes to plain ones.
 pub fn normalize(text: &str) -> String {
@@ -56,6 +115,7 @@ pub fn check_quotes(dataset: &Dataset, dir: &Path) -> Vec<Problem> {
             })
             .collect()
     };
+    problems.extend(printed_names(dataset, &check_in));
     // A figure's Chinese name: in any document the record cites.
     let cited = |citations: &[super::Citation]| -> Vec<SourceIx> {
         citations.iter().map(|c| c.source).collect()
@@ -125,6 +185,16 @@ pub fn check_quotes(dataset: &Dataset, dir: &Path) -> Vec<Problem> {
             &rate.citation.quote,
         ));
     }
+    problems.extend(node_texts(dataset, &check_in));
+    problems
+}
+
+/// Looks for words in the given sources: a problem where none holds them.
+type CheckIn<'a> = dyn Fn(String, &[SourceIx], &str) -> Option<Problem> + 'a;
+
+/// Each node's text, and its Chinese title and text, in the node's source.
+fn node_texts(dataset: &Dataset, check_in: &CheckIn<'_>) -> Vec<Problem> {
+    let mut problems = Vec::new();
     for (n, node) in dataset.nodes.iter().enumerate() {
         let path = dataset.node_json_path(super::NodeIx::at(n));
         problems.extend(check_in(format!("{path}.text"), &[node.source], &node.text));
@@ -139,6 +209,52 @@ pub fn check_quotes(dataset: &Dataset, dir: &Path) -> Vec<Problem> {
         }
         if let Some(text_zh) = &node.text_zh {
             problems.extend(check_in(format!("{path}.text_zh"), &[node.source], text_zh));
+        }
+    }
+    problems
+}
+
+/// Each printed Chinese name of a unit, theme or district, in any document,
+/// since they belong to no one document; a plan's, in its own.
+fn printed_names(dataset: &Dataset, check_in: &CheckIn<'_>) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let every: Vec<SourceIx> = (0..dataset.sources.len()).map(SourceIx::at).collect();
+    let names = [
+        (
+            "units",
+            dataset
+                .units
+                .iter()
+                .map(|u| u.name_zh.as_ref())
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "themes",
+            dataset.themes.iter().map(|t| t.name_zh.as_ref()).collect(),
+        ),
+        (
+            "districts",
+            dataset
+                .districts
+                .iter()
+                .map(|d| d.name_zh.as_ref())
+                .collect(),
+        ),
+    ];
+    for (kind, names) in names {
+        for (i, name_zh) in names.into_iter().enumerate() {
+            if let Some(name_zh) = name_zh {
+                problems.extend(check_in(format!("{kind}[{i}].name_zh"), &every, name_zh));
+            }
+        }
+    }
+    for (i, plan) in dataset.plans.iter().enumerate() {
+        if let Some(title_zh) = &plan.title_zh {
+            problems.extend(check_in(
+                format!("plans[{i}].title_zh"),
+                &[plan.source],
+                title_zh,
+            ));
         }
     }
     problems

@@ -79,6 +79,10 @@ pub struct RawUnit {
     pub name: Field<String>,
     /// Chinese name, where a document gives it.
     pub name_zh: Option<Field<String>>,
+    /// The editors' Chinese translation of the English, where no document
+    /// prints a Chinese form; shown marked 〔译〕 and never taken for the
+    /// documents' words.
+    pub name_zh_translation: Option<Field<String>>,
 }
 
 /// A district of Shanghai that nodes name.
@@ -91,6 +95,10 @@ pub struct RawDistrict {
     pub name: Field<String>,
     /// Chinese name, where a document gives it.
     pub name_zh: Option<Field<String>>,
+    /// The editors' Chinese translation of the English, where no document
+    /// prints a Chinese form; shown marked 〔译〕 and never taken for the
+    /// documents' words.
+    pub name_zh_translation: Option<Field<String>>,
     /// Other spellings the documents use ("Pudong" for "Pudong New Area");
     /// a node may name the district by its id, its name or any of these.
     pub aliases: Option<Field<Vec<Field<String>>>>,
@@ -106,6 +114,10 @@ pub struct RawTheme {
     pub name: Field<String>,
     /// Chinese name, where a document gives it.
     pub name_zh: Option<Field<String>>,
+    /// The editors' Chinese translation of the English, where no document
+    /// prints a Chinese form; shown marked 〔译〕 and never taken for the
+    /// documents' words.
+    pub name_zh_translation: Option<Field<String>>,
 }
 
 /// The years a plan covers.
@@ -128,6 +140,10 @@ pub struct RawPlan {
     pub title: Field<String>,
     /// Chinese title, where a document gives it.
     pub title_zh: Option<Field<String>>,
+    /// The editors' Chinese translation of the English, where no document
+    /// prints a Chinese form; shown marked 〔译〕 and never taken for the
+    /// documents' words.
+    pub title_zh_translation: Option<Field<String>>,
     /// The years the plan covers.
     pub period: Field<RawPeriod>,
     /// The issuing body, as text.
@@ -155,6 +171,10 @@ pub struct RawNode {
     pub title: Field<String>,
     /// The heading in Chinese, where the source gives it.
     pub title_zh: Option<Field<String>>,
+    /// The editors' Chinese translation of the English, where no document
+    /// prints a Chinese form; shown marked 〔译〕 and never taken for the
+    /// documents' words.
+    pub title_zh_translation: Option<Field<String>>,
     /// The full text, verbatim from the source.
     pub text: Field<String>,
     /// The full text in Chinese, where the source gives it.
@@ -210,6 +230,10 @@ pub struct RawSeries {
     /// The title in Chinese, only as a source document cited by the
     /// series' points writes it.
     pub title_zh: Option<Field<String>>,
+    /// The editors' Chinese translation of the English, where no document
+    /// prints a Chinese form; shown marked 〔译〕 and never taken for the
+    /// documents' words.
+    pub title_zh_translation: Option<Field<String>>,
     /// The unit of every point.
     pub unit: Field<QuantityUnit>,
     /// Anything the curator had to decide.
@@ -260,6 +284,10 @@ pub struct RawFund {
     pub name: Field<String>,
     /// Chinese name, where a document gives it.
     pub name_zh: Option<Field<String>>,
+    /// The editors' Chinese translation of the English, where no document
+    /// prints a Chinese form; shown marked 〔译〕 and never taken for the
+    /// documents' words.
+    pub name_zh_translation: Option<Field<String>>,
     /// The amount in yuan; null where the document states none.
     pub amount_yuan: Option<Field<f64>>,
     /// The document says "over".
@@ -303,6 +331,10 @@ pub struct RawTarget {
     /// The metric in Chinese, only as the target's source document writes
     /// it.
     pub metric_zh: Option<Field<String>>,
+    /// The editors' Chinese translation of the English, where no document
+    /// prints a Chinese form; shown marked 〔译〕 and never taken for the
+    /// documents' words.
+    pub metric_zh_translation: Option<Field<String>>,
     /// The target value, in `unit`.
     pub value: Field<f64>,
     /// The unit of `value`.
@@ -341,6 +373,10 @@ pub struct RawFact {
     pub title: Field<String>,
     /// The title in Chinese, only as the fact's source document writes it.
     pub title_zh: Option<Field<String>>,
+    /// The editors' Chinese translation of the English, where no document
+    /// prints a Chinese form; shown marked 〔译〕 and never taken for the
+    /// documents' words.
+    pub title_zh_translation: Option<Field<String>>,
     /// The number, in `unit`; null or absent for a fact with none.
     pub value: Option<Field<f64>>,
     /// The unit of `value`; required with a value.

@@ -180,6 +180,8 @@ texts! {
     NothingMatches => "Nothing matches the search and filters.", "没有符合搜索和筛选条件的条目。";
     EnglishOnly => "EN", "英";
     ChartNamesInEnglish => "Names in English here have no Chinese form in the dataset.", "图中的英文名称在数据集中没有中文名称。";
+    TranslationHint => "The editors' Chinese translation: the documents print this title in English only", "〔译〕编者译文：原文件仅有英文标题";
+    ChartNamesTranslated => "Marked names are the editors' Chinese translations of names the documents print in English.", "〔译〕表示编者对原文件英文名称的中文翻译。";
     EnglishOnlyHint => "No Chinese text in the dataset for this entry; shown in English.", "数据集中此条目没有中文，显示英文。";
     // The details.
     Details => "Details", "详情";
@@ -400,6 +402,7 @@ texts! {
     TextZhChanged => "Chinese text changed", "中文正文有变化";
     FieldTitleZh => "Chinese title", "中文标题";
     FieldNameZh => "Chinese name", "中文名称";
+    FieldZhTranslation => "Chinese translation (editors')", "中文译文（编者）";
     FieldMetricZh => "Chinese metric", "中文指标";
     FieldUnits => "responsible units", "责任单位";
     FieldValue => "value", "数值";

@@ -2,6 +2,7 @@
 //! targets, drawn from [`crate::view::charts`]. Hovering shows the exact
 //! figure with its source and quote; clicking selects it.
 
+use crate::dataset::Named;
 use crate::i18n::{self, Lang, T, fill, tr};
 use std::collections::HashSet;
 
@@ -63,11 +64,22 @@ fn body(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut
             ChartId::IndustrialOutput | ChartId::GdpShare => {
                 series.iter().any(|s| series_english_only(data, s))
             }
-            ChartId::Funds => data.funds.iter().any(|f| f.name_zh.is_none()),
-            ChartId::Targets => data.targets.iter().any(|t| t.metric_zh.is_none()),
+            ChartId::Funds => data.funds.iter().any(|f| f.zh().is_none()),
+            ChartId::Targets => data.targets.iter().any(|t| t.zh().is_none()),
         };
         if some_name_english {
             ui.weak(tr(T::ChartNamesInEnglish));
+        }
+        let some_name_translated = match chart {
+            ChartId::IndustrialOutput | ChartId::GdpShare => series.iter().any(|s| {
+                matches!(s.figure, FigureRef::Series(ix)
+                    if matches!(data.series[ix.index()].zh(), Some(crate::dataset::Zh::Translated(_))))
+            }),
+            ChartId::Funds => data.funds.iter().any(|f| matches!(f.zh(), Some(crate::dataset::Zh::Translated(_)))),
+            ChartId::Targets => data.targets.iter().any(|t| matches!(t.zh(), Some(crate::dataset::Zh::Translated(_)))),
+        };
+        if some_name_translated {
+            ui.weak(tr(T::ChartNamesTranslated));
         }
     }
     match chart {
@@ -375,10 +387,7 @@ fn funds_apart_ui(
             for &figure in without_amount {
                 if let FigureRef::Fund(f) = figure
                     && ui
-                        .link(crate::view::localized_title(
-                            &data.funds[f.index()].name,
-                            data.funds[f.index()].name_zh.as_deref(),
-                        ))
+                        .link(crate::view::localized_title(&data.funds[f.index()]))
                         .clicked()
                 {
                     commands.push(Command::Select(Item::Figure(figure)));
@@ -851,7 +860,7 @@ fn targets_table(
 /// Whether a line's series has no Chinese title.
 fn series_english_only(data: &Dataset, line: &LineSeries) -> bool {
     match line.figure {
-        FigureRef::Series(s) => data.series[s.index()].title_zh.is_none(),
+        FigureRef::Series(s) => data.series[s.index()].zh().is_none(),
         FigureRef::Point(..) | FigureRef::Fund(_) | FigureRef::Target(_) | FigureRef::Fact(_) => {
             true
         }

@@ -47,13 +47,7 @@ fn key_facts_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Com
                             let value = crate::view::marked(fact.caveat.is_some(), value);
                             ui.label(egui::RichText::new(value).heading());
                         }
-                        ui.add(
-                            egui::Label::new(localized_title(
-                                &fact.title,
-                                fact.title_zh.as_deref(),
-                            ))
-                            .wrap(),
-                        );
+                        ui.add(egui::Label::new(localized_title(fact)).wrap());
                         ui.weak(fill(T::AsOfDate, &[&fact.as_of]));
                     })
                     .response
@@ -69,7 +63,7 @@ fn plan_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, plan: PlanIx, commands: &mu
     let data = &cx.doc.dataset;
     let plan_data = &data.plans[plan.index()];
     ui.heading(plan_title(data, plan));
-    other_language(ui, &plan_data.title, plan_data.title_zh.as_deref());
+    other_language(ui, plan_data);
     field(ui, tr(T::Period), &period(data, plan));
     field(ui, tr(T::IssuedBy), &plan_data.issuer);
     source_ui(ui, data, plan_data.source);
@@ -112,22 +106,22 @@ fn node_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, node_ix: NodeIx, commands: 
             }
             ui.label("›");
             let step_node = data.node(step);
-            let title = localized_title(&step_node.title, step_node.title_zh.as_deref());
-            let label = step_node.numbering.as_deref().unwrap_or(title);
+            let title = localized_title(step_node);
+            let label = step_node.numbering.as_deref().unwrap_or(&title);
             if ui.link(label).on_hover_text(title).clicked() {
                 commands.push(Command::Select(Item::Node(step)));
             }
         }
     });
     let chinese = crate::i18n::lang() == crate::i18n::Lang::Zh;
-    let title = crate::view::localized_title(&node.title, node.title_zh.as_deref());
+    let title = crate::view::localized_title(node);
     let heading = match &node.numbering {
         Some(numbering) => format!("{numbering} {title}"),
-        None => title.to_owned(),
+        None => title.into_owned(),
     };
     ui.heading(heading);
-    other_language(ui, &node.title, node.title_zh.as_deref());
-    field(ui, tr(T::PlanLabel), plan_title(data, node.plan));
+    other_language(ui, node);
+    field(ui, tr(T::PlanLabel), &plan_title(data, node.plan));
     field(ui, tr(T::Period), &period(data, node.plan));
     field(
         ui,
@@ -152,7 +146,7 @@ fn node_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, node_ix: NodeIx, commands: 
             .iter()
             .map(|u| {
                 let unit = &data.units[u.index()];
-                localized_name(&unit.name, unit.name_zh.as_deref())
+                localized_name(unit)
             })
             .collect();
         let mut units = units.join("; ");
@@ -170,13 +164,18 @@ fn node_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, node_ix: NodeIx, commands: 
             .iter()
             .map(|t| {
                 let theme = &data.themes[t.index()];
-                localized_name(&theme.name, theme.name_zh.as_deref())
+                localized_name(theme)
             })
             .collect();
         field(ui, tr(T::Themes), &themes.join(", "));
     }
     if !node.districts.is_empty() {
-        field(ui, tr(T::Districts), &node.districts.join(", "));
+        let names: Vec<String> = node
+            .districts
+            .iter()
+            .map(|d| crate::view::district_name_in(crate::i18n::lang(), data, d))
+            .collect();
+        field(ui, tr(T::Districts), &names.join(", "));
     }
     source_ui(ui, data, node.source);
     if let Some(note) = &node.note {
@@ -197,8 +196,8 @@ fn figure_header_ui<'a>(
     match figure {
         FigureRef::Series(s) => {
             let series = &data.series[s.index()];
-            ui.heading(localized_title(&series.title, series.title_zh.as_deref()));
-            other_language(ui, &series.title, series.title_zh.as_deref());
+            ui.heading(localized_title(series));
+            other_language(ui, series);
             for point in &series.points {
                 let value = amount::of_point(series, point, convention);
                 field(
@@ -212,12 +211,8 @@ fn figure_header_ui<'a>(
         FigureRef::Point(s, p) => {
             let series = &data.series[s.index()];
             let point = &series.points[p as usize];
-            ui.heading(format!(
-                "{}, {}",
-                localized_title(&series.title, series.title_zh.as_deref()),
-                point.year
-            ));
-            other_language(ui, &series.title, series.title_zh.as_deref());
+            ui.heading(format!("{}, {}", localized_title(series), point.year));
+            other_language(ui, series);
             let value = amount::of_point(series, point, convention);
             field(ui, tr(T::Value), &value);
             if series.unit == crate::dataset::QuantityUnit::Yuan
@@ -230,8 +225,8 @@ fn figure_header_ui<'a>(
         }
         FigureRef::Fund(f) => {
             let fund = &data.funds[f.index()];
-            ui.heading(localized_title(&fund.name, fund.name_zh.as_deref()));
-            other_language(ui, &fund.name, fund.name_zh.as_deref());
+            ui.heading(localized_title(fund));
+            other_language(ui, fund);
             let value =
                 amount::of_fund(fund, convention).unwrap_or_else(|| tr(T::NoAmount).to_owned());
             field(ui, tr(T::Amount), &value);
@@ -252,8 +247,8 @@ fn figure_header_ui<'a>(
         }
         FigureRef::Target(t) => {
             let target = &data.targets[t.index()];
-            ui.heading(localized_title(&target.metric, target.metric_zh.as_deref()));
-            other_language(ui, &target.metric, target.metric_zh.as_deref());
+            ui.heading(localized_title(target));
+            other_language(ui, target);
             let value = amount::of_target(target, convention);
             field(ui, tr(T::Target), &value);
             field(
@@ -270,8 +265,8 @@ fn figure_header_ui<'a>(
         }
         FigureRef::Fact(f) => {
             let fact = &data.facts[f.index()];
-            ui.heading(localized_title(&fact.title, fact.title_zh.as_deref()));
-            other_language(ui, &fact.title, fact.title_zh.as_deref());
+            ui.heading(localized_title(fact));
+            other_language(ui, fact);
             if let Some(value) = amount::of_fact(fact, convention) {
                 field(ui, tr(T::Value), &value);
             }
@@ -325,10 +320,10 @@ fn figure_ui(
     }
     for &node in measures {
         let node_data = data.node(node);
-        let title = localized_title(&node_data.title, node_data.title_zh.as_deref());
+        let title = localized_title(node_data);
         let label = match &node_data.numbering {
             Some(numbering) => format!("{numbering} {title}"),
-            None => title.to_owned(),
+            None => title.into_owned(),
         };
         if ui.link(label).on_hover_text(tr(T::ShowInTree)).clicked() {
             commands.push(Command::Select(Item::Node(node)));
@@ -410,10 +405,14 @@ fn field(ui: &mut egui::Ui, label: &str, value: &str) {
 /// Under a heading: in Chinese, the English name where the dataset has a
 /// Chinese one, or a mark saying it has the entry only in English; in
 /// English, the Chinese name where there is one.
-fn other_language(ui: &mut egui::Ui, english: &str, chinese: Option<&str>) {
-    match (crate::i18n::lang(), chinese) {
-        (crate::i18n::Lang::Zh, Some(_)) => {
-            ui.weak(english);
+fn other_language(ui: &mut egui::Ui, record: &impl crate::dataset::Named) {
+    use crate::dataset::Zh;
+    match (crate::i18n::lang(), record.zh()) {
+        (crate::i18n::Lang::Zh, Some(Zh::Printed(_))) => {
+            ui.weak(record.english());
+        }
+        (crate::i18n::Lang::Zh, Some(Zh::Translated(_))) => {
+            ui.weak(format!("{} · {}", record.english(), tr(T::TranslationHint)));
         }
         (crate::i18n::Lang::Zh, None) => {
             ui.weak(format!(
@@ -422,8 +421,12 @@ fn other_language(ui: &mut egui::Ui, english: &str, chinese: Option<&str>) {
                 tr(T::EnglishOnlyHint)
             ));
         }
-        (crate::i18n::Lang::En, Some(zh)) => {
-            ui.weak(zh);
+        (crate::i18n::Lang::En, Some(zh @ Zh::Printed(_))) => {
+            ui.weak(zh.text());
+        }
+        (crate::i18n::Lang::En, Some(zh @ Zh::Translated(_))) => {
+            ui.weak(crate::view::zh_shown(zh))
+                .on_hover_text(tr(T::TranslationHint));
         }
         (crate::i18n::Lang::En, None) => {}
     }

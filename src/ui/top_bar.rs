@@ -166,7 +166,7 @@ fn filters_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comma
             let ix = crate::dataset::PlanIx(u32::try_from(i).unwrap_or(u32::MAX));
             (
                 ix,
-                crate::view::localized_title(&plan.title, plan.title_zh.as_deref()).to_owned(),
+                crate::view::localized_title(plan).into_owned(),
                 counts.plan(ix),
             )
         }),
@@ -177,7 +177,7 @@ fn filters_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comma
         &mut filter.units,
         data.units.iter().enumerate().map(|(i, unit)| {
             let ix = crate::dataset::UnitIx(u32::try_from(i).unwrap_or(u32::MAX));
-            let name = localized_name(&unit.name, unit.name_zh.as_deref());
+            let name = localized_name(unit);
             (ix, name, counts.unit(ix))
         }),
     );
@@ -187,7 +187,7 @@ fn filters_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comma
         &mut filter.themes,
         data.themes.iter().enumerate().map(|(i, theme)| {
             let ix = crate::dataset::ThemeIx(u32::try_from(i).unwrap_or(u32::MAX));
-            let name = localized_name(&theme.name, theme.name_zh.as_deref());
+            let name = localized_name(theme);
             (ix, name, counts.theme(ix))
         }),
     );
@@ -197,7 +197,8 @@ fn filters_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comma
         &mut filter.districts,
         cx.doc.districts().iter().map(|d| {
             let count = counts.district(d);
-            (d.clone(), d.clone(), count)
+            let name = crate::view::district_name_in(crate::i18n::lang(), &cx.doc.dataset, d);
+            (d.clone(), name, count)
         }),
     );
     if ui

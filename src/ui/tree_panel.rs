@@ -1,6 +1,7 @@
 //! The tree panel: draws [`crate::view::tree::TreeData`], only the rows on
 //! screen, and turns clicks and keys into commands.
 
+use crate::dataset::Named;
 use crate::i18n::{T, tr};
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, TextFormat};
@@ -292,8 +293,8 @@ fn type_ahead_ui(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Vec<
 /// Whether an entry has no Chinese title in the dataset.
 fn english_only(data: &crate::dataset::Dataset, item: Item) -> bool {
     match item {
-        Item::Plan(plan) => data.plans[plan.index()].title_zh.is_none(),
-        Item::Node(node) => data.node(node).title_zh.is_none(),
+        Item::Plan(plan) => data.plans[plan.index()].zh().is_none(),
+        Item::Node(node) => data.node(node).zh().is_none(),
         Item::Figure(_) => false,
     }
 }
@@ -330,8 +331,16 @@ fn trailing_chips(
         let mut shown = 0;
         for unit in units {
             let unit = &data.units[unit.index()];
-            let chip = match (crate::i18n::lang(), &unit.name_zh) {
-                (crate::i18n::Lang::Zh, Some(zh)) => crate::dataset::abbreviate(zh, 12, "…"),
+            let chip = match (crate::i18n::lang(), unit.zh()) {
+                (crate::i18n::Lang::Zh, Some(zh @ crate::dataset::Zh::Printed(_))) => {
+                    crate::dataset::abbreviate(zh.text(), 12, "…")
+                }
+                // The mark stays whole when a translation is shortened.
+                (crate::i18n::Lang::Zh, Some(zh @ crate::dataset::Zh::Translated(_))) => format!(
+                    "{}{}",
+                    crate::dataset::abbreviate(zh.text(), 9, "…"),
+                    crate::view::TRANSLATION_MARK
+                ),
                 _ => short_unit_name(&unit.name),
             };
             // Keep room for a "+N" chip after the last one that fits.

@@ -136,12 +136,7 @@ fn line_series(dataset: &Dataset, unit: QuantityUnit, lang: Lang) -> Vec<LineSer
                 .collect();
             LineSeries {
                 figure: FigureRef::Series(series_ix),
-                title: crate::view::localized_title_in(
-                    lang,
-                    &series.title,
-                    series.title_zh.as_deref(),
-                )
-                .to_owned(),
+                title: crate::view::localized_title_in(lang, series).into_owned(),
                 unit,
                 points,
                 connections,
@@ -209,8 +204,7 @@ fn fund_bars_where(
         match fund.amount_yuan {
             Some(amount_yuan) if fund.per_recipient == per_recipient => bars.push(FundBar {
                 figure,
-                name: crate::view::localized_title_in(lang, &fund.name, fund.name_zh.as_deref())
-                    .to_owned(),
+                name: crate::view::localized_title_in(lang, fund).into_owned(),
                 amount_yuan,
                 level: fund.level,
                 lower_bound: fund.lower_bound,
@@ -276,12 +270,7 @@ pub fn target_rows(
             figure: FigureRef::Target(crate::dataset::TargetIx(
                 u32::try_from(t).unwrap_or(u32::MAX),
             )),
-            metric: crate::view::localized_title_in(
-                lang,
-                &target.metric,
-                target.metric_zh.as_deref(),
-            )
-            .to_owned(),
+            metric: crate::view::localized_title_in(lang, target).into_owned(),
             value: target.value,
             unit: target.unit,
             deadline_year: target.deadline_year,

@@ -9,11 +9,12 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::dataset::{
-    Dataset, FigureRef, FundIx, FundLevel, NodeIx, PlanIx, SeriesIx, Status, TargetIx,
+    Dataset, FigureRef, FundIx, FundLevel, Named, NodeIx, PlanIx, SeriesIx, Status, TargetIx,
 };
 use crate::selection::Item;
 use crate::view::amount::{Convention, Quantity};
 use crate::view::charts::{level_label, status_label};
+use crate::view::zh_shown;
 
 /// How a record changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -54,7 +55,8 @@ pub struct Change {
     pub id: String,
     /// Its title or name (the new one where it changed).
     pub label: String,
-    /// Its Chinese title or name, where the dataset has one.
+    /// Its Chinese title or name, where the dataset has one (an editors'
+    /// translation marked 〔译〕).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label_zh: Option<String>,
     /// For a change, each field that changed, old -> new; written out in
@@ -71,7 +73,10 @@ impl Change {
     /// The title or name in the interface's language, where the dataset
     /// has it in Chinese.
     pub fn shown_label(&self) -> &str {
-        crate::view::localized_title(&self.label, self.label_zh.as_deref())
+        match (crate::i18n::lang(), &self.label_zh) {
+            (crate::i18n::Lang::Zh, Some(zh)) => zh,
+            _ => &self.label,
+        }
     }
 }
 
@@ -160,12 +165,15 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         &old.plans,
         &new.plans,
         |p| p.id.to_string(),
-        |p| (p.title.clone(), p.title_zh.clone()),
+        |p| (p.title.clone(), shown_zh(p)),
         |i| Item::Plan(PlanIx::at(i)),
         |a, b| {
             let mut d = Vec::new();
             on(&mut d, Field::Title, a, b, |r| text(&r.title));
             on(&mut d, Field::TitleZh, a, b, |r| maybe(r.title_zh.as_ref()));
+            on(&mut d, Field::ZhTranslation, a, b, |r| {
+                maybe(r.title_zh_translation.as_ref())
+            });
             on(&mut d, Field::Period, a, b, |r| {
                 Value::Text(period(r.start_year, r.end_year))
             });
@@ -190,13 +198,16 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
                 Some(numbering) => format!("{numbering} {title}"),
                 None => title.to_owned(),
             };
-            (numbered(&n.title), n.title_zh.as_deref().map(numbered))
+            (numbered(&n.title), n.zh().map(|zh| numbered(&zh_shown(zh))))
         },
         |i| Item::Node(NodeIx::at(i)),
         |a, b| {
             let mut d = Vec::new();
             on(&mut d, Field::Title, a, b, |r| text(&r.title));
             on(&mut d, Field::TitleZh, a, b, |r| maybe(r.title_zh.as_ref()));
+            on(&mut d, Field::ZhTranslation, a, b, |r| {
+                maybe(r.title_zh_translation.as_ref())
+            });
             on(&mut d, Field::Numbering, a, b, |r| {
                 text(r.numbering.as_deref().unwrap_or(""))
             });
@@ -229,10 +240,7 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
                     .map(move |(p, point)| PointRow {
                         id: point.id.to_string(),
                         label: format!("{}, {}", series.title, point.year),
-                        label_zh: series
-                            .title_zh
-                            .as_ref()
-                            .map(|zh| format!("{zh}, {}", point.year)),
+                        label_zh: shown_zh(series).map(|zh| format!("{zh}, {}", point.year)),
                         figure: FigureRef::Point(
                             SeriesIx::at(s),
                             u32::try_from(p).unwrap_or(u32::MAX),
@@ -241,6 +249,7 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
                         status: point.status,
                         title: series.title.clone(),
                         title_zh: series.title_zh.clone(),
+                        title_zh_translation: series.title_zh_translation.clone(),
                     })
             })
             .collect()
@@ -258,6 +267,9 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
             let mut d = Vec::new();
             on(&mut d, Field::Title, a, b, |r| text(&r.title));
             on(&mut d, Field::TitleZh, a, b, |r| maybe(r.title_zh.as_ref()));
+            on(&mut d, Field::ZhTranslation, a, b, |r| {
+                maybe(r.title_zh_translation.as_ref())
+            });
             on(&mut d, Field::Value, a, b, |r| {
                 Value::Quantity(Some(r.quantity))
             });
@@ -272,12 +284,15 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         &old.funds,
         &new.funds,
         |f| f.id.to_string(),
-        |f| (f.name.clone(), f.name_zh.clone()),
+        |f| (f.name.clone(), shown_zh(f)),
         |i| Item::Figure(FigureRef::Fund(FundIx::at(i))),
         |a, b| {
             let mut d = Vec::new();
             on(&mut d, Field::Name, a, b, |r| text(&r.name));
             on(&mut d, Field::NameZh, a, b, |r| maybe(r.name_zh.as_ref()));
+            on(&mut d, Field::ZhTranslation, a, b, |r| {
+                maybe(r.name_zh_translation.as_ref())
+            });
             on(&mut d, Field::Amount, a, b, |r| {
                 Value::Quantity(Quantity::of_fund(r))
             });
@@ -295,12 +310,15 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         &old.facts,
         &new.facts,
         |f| f.id.to_string(),
-        |f| (f.title.clone(), f.title_zh.clone()),
+        |f| (f.title.clone(), shown_zh(f)),
         |i| Item::Figure(FigureRef::Fact(crate::dataset::FactIx::at(i))),
         |a, b| {
             let mut d = Vec::new();
             on(&mut d, Field::Title, a, b, |r| text(&r.title));
             on(&mut d, Field::TitleZh, a, b, |r| maybe(r.title_zh.as_ref()));
+            on(&mut d, Field::ZhTranslation, a, b, |r| {
+                maybe(r.title_zh_translation.as_ref())
+            });
             on(&mut d, Field::Value, a, b, |r| {
                 Value::Quantity(Quantity::of_fact(r))
             });
@@ -315,13 +333,16 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         &old.targets,
         &new.targets,
         |t| t.id.to_string(),
-        |t| (t.metric.clone(), t.metric_zh.clone()),
+        |t| (t.metric.clone(), shown_zh(t)),
         |i| Item::Figure(FigureRef::Target(TargetIx::at(i))),
         |a, b| {
             let mut d = Vec::new();
             on(&mut d, Field::Metric, a, b, |r| text(&r.metric));
             on(&mut d, Field::MetricZh, a, b, |r| {
                 maybe(r.metric_zh.as_ref())
+            });
+            on(&mut d, Field::ZhTranslation, a, b, |r| {
+                maybe(r.metric_zh_translation.as_ref())
             });
             on(&mut d, Field::Value, a, b, |r| {
                 Value::Quantity(Some(Quantity::of_target(r)))
@@ -380,6 +401,8 @@ pub enum Field {
     Title,
     /// Its title in Chinese.
     TitleZh,
+    /// The editors' Chinese translation of its title or name.
+    ZhTranslation,
     /// A plan's period.
     Period,
     /// A measure's numbering.
@@ -416,6 +439,7 @@ impl Field {
         tr(match self {
             Self::Title => T::FieldTitle,
             Self::TitleZh => T::FieldTitleZh,
+            Self::ZhTranslation => T::FieldZhTranslation,
             Self::Period => T::FieldPeriod,
             Self::Numbering => T::FieldNumbering,
             Self::Units => T::FieldUnits,
@@ -488,6 +512,11 @@ fn text(text: &str) -> Value {
     Value::Text(text.to_owned())
 }
 
+/// A record's Chinese label as shown: a translation marked 〔译〕.
+fn shown_zh(record: &impl Named) -> Option<String> {
+    record.zh().map(|zh| zh_shown(zh).into_owned())
+}
+
 fn maybe(text: Option<&String>) -> Value {
     Value::MaybeText(text.cloned())
 }
@@ -502,6 +531,7 @@ struct PointRow {
     status: Status,
     title: String,
     title_zh: Option<String>,
+    title_zh_translation: Option<String>,
 }
 
 /// The details as `plan-explorer diff --json` gives them: text, in the

@@ -19,7 +19,7 @@ pub fn point(data: &Dataset, figure: FigureRef, convention: Convention) -> Strin
     let point = &series.points[p as usize];
     let mut text = format!(
         "{}\n{}: {} ({})",
-        crate::view::localized_title(&series.title, series.title_zh.as_deref()),
+        crate::view::localized_title(series),
         point.year,
         amount::of_point(series, point, convention),
         crate::view::charts::status_label(point.status)
@@ -79,7 +79,7 @@ pub fn fund(data: &Dataset, figure: FigureRef, convention: Convention) -> String
     let fund = &data.funds[f.index()];
     let mut text = format!(
         "{}\n{}",
-        crate::view::localized_title(&fund.name, fund.name_zh.as_deref()),
+        crate::view::localized_title(fund),
         level_label(fund.level)
     );
     if let (Some(amount), Some(written)) = (fund.amount_yuan, amount::of_fund(fund, convention)) {
@@ -108,7 +108,7 @@ pub fn target(data: &Dataset, figure: FigureRef, convention: Convention) -> Stri
         .map_or_else(|| tr(T::NoDeadline).to_owned(), |y| fill(T::ByYear, &[&y]));
     let mut text = format!(
         "{}\n{} ({deadline}, {})",
-        crate::view::localized_title(&target.metric, target.metric_zh.as_deref()),
+        crate::view::localized_title(target),
         amount::of_target(target, convention),
         tr(T::StatusTarget)
     );

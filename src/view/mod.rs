@@ -8,58 +8,90 @@ pub mod hover;
 pub mod table;
 pub mod tree;
 
-/// A name with its Chinese form where the documents give one:
-/// "Silver economy (银发经济)".
-pub fn with_chinese(name: &str, name_zh: Option<&str>) -> String {
-    match name_zh {
-        Some(zh) => format!("{name} ({zh})"),
-        None => name.to_owned(),
+use std::borrow::Cow;
+
+use crate::dataset::{Named, Zh};
+use crate::i18n::Lang;
+
+/// The mark on every editors' translation the app shows.
+pub const TRANSLATION_MARK: &str = "〔译〕";
+
+/// A name with the Chinese form a document prints, where there is one:
+/// "Silver economy (银发经济)". Editors' translations are not added: they
+/// are for readers of the Chinese interface.
+pub fn with_chinese(name: &str, zh: Option<Zh<'_>>) -> String {
+    match zh {
+        Some(Zh::Printed(zh)) => format!("{name} ({zh})"),
+        Some(Zh::Translated(_)) | None => name.to_owned(),
     }
 }
 
-/// A unit's or theme's name as the interface's language shows it: in
-/// English, the English name with the Chinese one where the documents give
-/// it; in Chinese, the Chinese name, or the English one marked 〔英〕 where
-/// there is none.
-pub fn localized_name(name: &str, name_zh: Option<&str>) -> String {
-    match (crate::i18n::lang(), name_zh) {
-        (crate::i18n::Lang::En, _) => with_chinese(name, name_zh),
-        (crate::i18n::Lang::Zh, Some(zh)) => zh.to_owned(),
-        (crate::i18n::Lang::Zh, None) => format!("{name}〔英〕"),
+/// Chinese words as shown: a translation carries [`TRANSLATION_MARK`].
+pub fn zh_shown(zh: Zh<'_>) -> Cow<'_, str> {
+    match zh {
+        Zh::Printed(text) => Cow::Borrowed(text),
+        Zh::Translated(text) => Cow::Owned(format!("{text}{TRANSLATION_MARK}")),
     }
 }
 
-/// A title as the interface's language shows it: the Chinese one in
-/// Chinese where the dataset has it, else the English one.
-pub fn localized_title<'a>(title: &'a str, title_zh: Option<&'a str>) -> &'a str {
-    localized_title_in(crate::i18n::lang(), title, title_zh)
+/// A unit's, theme's or district's name as the interface's language shows
+/// it: in English, the English name with the Chinese one a document prints;
+/// in Chinese, the Chinese name (a translation marked 〔译〕), or the English
+/// one marked 〔英〕 where there is none.
+pub fn localized_name(record: &impl Named) -> String {
+    localized_name_in(crate::i18n::lang(), record)
+}
+
+/// [`localized_name`] in the given language.
+pub fn localized_name_in(lang: Lang, record: &impl Named) -> String {
+    match (lang, record.zh()) {
+        (Lang::En, zh) => with_chinese(record.english(), zh),
+        (Lang::Zh, Some(zh)) => zh_shown(zh).into_owned(),
+        (Lang::Zh, None) => format!("{}〔英〕", record.english()),
+    }
+}
+
+/// A title as the interface's language shows it: in Chinese, the Chinese
+/// one where the dataset has it (a translation marked 〔译〕), else the
+/// English one.
+pub fn localized_title(record: &impl Named) -> Cow<'_, str> {
+    localized_title_in(crate::i18n::lang(), record)
 }
 
 /// [`localized_title`] in the given language.
-pub fn localized_title_in<'a>(
-    lang: crate::i18n::Lang,
-    title: &'a str,
-    title_zh: Option<&'a str>,
-) -> &'a str {
-    match (lang, title_zh) {
-        (crate::i18n::Lang::Zh, Some(zh)) => zh,
-        _ => title,
+pub fn localized_title_in(lang: Lang, record: &impl Named) -> Cow<'_, str> {
+    match (lang, record.zh()) {
+        (Lang::Zh, Some(zh)) => zh_shown(zh),
+        _ => Cow::Borrowed(record.english()),
     }
 }
 
+/// A district as a node or filter spells it, named as `lang` shows it
+/// (through the district table where the dataset has one).
+pub fn district_name_in(lang: Lang, data: &crate::dataset::Dataset, spelling: &str) -> String {
+    match data.district_by_spelling(spelling) {
+        Some(district) => localized_name_in(lang, district),
+        None => spelling.to_owned(),
+    }
+}
+
+/// Whether `lang` shows a record in English for want of a Chinese name.
+pub fn english_only_in(lang: Lang, record: &impl Named) -> bool {
+    lang == Lang::Zh && record.zh().is_none()
+}
+
 /// A plan's title as the interface's language shows it.
-pub fn plan_title(data: &crate::dataset::Dataset, plan: crate::dataset::PlanIx) -> &str {
+pub fn plan_title(data: &crate::dataset::Dataset, plan: crate::dataset::PlanIx) -> Cow<'_, str> {
     plan_title_in(crate::i18n::lang(), data, plan)
 }
 
 /// [`plan_title`] in the given language.
 pub fn plan_title_in(
-    lang: crate::i18n::Lang,
+    lang: Lang,
     data: &crate::dataset::Dataset,
     plan: crate::dataset::PlanIx,
-) -> &str {
-    let plan = &data.plans[plan.index()];
-    localized_title_in(lang, &plan.title, plan.title_zh.as_deref())
+) -> Cow<'_, str> {
+    localized_title_in(lang, &data.plans[plan.index()])
 }
 
 /// A value or name, marked "⚠ " when its figure carries a caveat: the one
@@ -84,24 +116,24 @@ pub fn figure_name_in(
     match figure {
         FigureRef::Series(s) => {
             let series = &data.series[s.index()];
-            localized_title_in(lang, &series.title, series.title_zh.as_deref()).to_owned()
+            localized_title_in(lang, series).into_owned()
         }
         FigureRef::Point(s, p) => {
             let series = &data.series[s.index()];
-            let title = localized_title_in(lang, &series.title, series.title_zh.as_deref());
+            let title = localized_title_in(lang, series);
             format!("{title}, {}", series.points[p as usize].year)
         }
         FigureRef::Fund(f) => {
             let fund = &data.funds[f.index()];
-            localized_title_in(lang, &fund.name, fund.name_zh.as_deref()).to_owned()
+            localized_title_in(lang, fund).into_owned()
         }
         FigureRef::Target(t) => {
             let target = &data.targets[t.index()];
-            localized_title_in(lang, &target.metric, target.metric_zh.as_deref()).to_owned()
+            localized_title_in(lang, target).into_owned()
         }
         FigureRef::Fact(f) => {
             let fact = &data.facts[f.index()];
-            localized_title_in(lang, &fact.title, fact.title_zh.as_deref()).to_owned()
+            localized_title_in(lang, fact).into_owned()
         }
     }
 }
@@ -145,7 +177,7 @@ pub fn fact_line_in(
     convention: amount::Convention,
     lang: crate::i18n::Lang,
 ) -> String {
-    let title = localized_title_in(lang, &fact.title, fact.title_zh.as_deref());
+    let title = localized_title_in(lang, fact);
     let as_of = crate::i18n::fill_in(lang, crate::i18n::T::AsOfDate, &[&fact.as_of]);
     match amount::of_fact(fact, convention) {
         Some(value) => format!("{title}: {value} ({as_of})"),

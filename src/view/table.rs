@@ -126,7 +126,7 @@ pub fn chart_rows_sorted(
                     status: "target".to_owned(),
                     approximate: row.approximate,
                     lower_bound: row.lower_bound,
-                    category: crate::view::plan_title_in(lang, data, row.plan).to_owned(),
+                    category: crate::view::plan_title_in(lang, data, row.plan).into_owned(),
                     citations: data.targets[t.index()].citations.clone(),
                 })
             })

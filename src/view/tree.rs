@@ -7,6 +7,7 @@
 //! nodes' text with a SIMD substring search, so re-filtering 100,000
 //! measures per keystroke stays within a few milliseconds.
 
+use crate::dataset::Named;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::Range;
@@ -87,7 +88,7 @@ const SEPARATOR: char = '\u{1}';
 
 impl SearchIndex {
     /// Indexes the numbering, title, text and responsible units' names (in
-    /// English and Chinese) of every node, and the titles of the facts it
+    /// English and Chinese, the editors' translations included) of every node, and the titles of the facts it
     /// holds, so a search for a fact finds its measure.
     pub fn new(dataset: &Dataset) -> Self {
         let mut haystack = String::new();
@@ -103,22 +104,27 @@ impl SearchIndex {
             }
             push(&node.title);
             push(&node.text);
-            for zh in [&node.title_zh, &node.text_zh].into_iter().flatten() {
-                push(zh);
+            // Chinese as the window shows it: printed, or the editors'
+            // translation, so what a reader sees in Chinese is found.
+            if let Some(zh) = node.zh() {
+                push(zh.text());
+            }
+            if let Some(text_zh) = &node.text_zh {
+                push(text_zh);
             }
             for unit in &node.units {
                 let unit = &dataset.units[unit.index()];
                 push(&unit.name);
-                if let Some(name_zh) = &unit.name_zh {
-                    push(name_zh);
+                if let Some(zh) = unit.zh() {
+                    push(zh.text());
                 }
             }
             for figure in &node.figures {
                 if let crate::dataset::FigureRef::Fact(f) = figure {
                     let fact = &dataset.facts[f.index()];
                     push(&fact.title);
-                    if let Some(title_zh) = &fact.title_zh {
-                        push(title_zh);
+                    if let Some(zh) = fact.zh() {
+                        push(zh.text());
                     }
                 }
             }
@@ -752,14 +758,14 @@ pub fn row_label(dataset: &Dataset, row: &TreeRow) -> String {
     match row.item {
         Item::Plan(plan) => {
             let plan = &dataset.plans[plan.index()];
-            super::localized_title(&plan.title, plan.title_zh.as_deref()).to_owned()
+            super::localized_title(plan).into_owned()
         }
         Item::Node(node) => {
             let node = dataset.node(node);
-            let title = super::localized_title(&node.title, node.title_zh.as_deref());
+            let title = super::localized_title(node);
             match &node.numbering {
                 Some(numbering) => format!("{numbering} {title}"),
-                None => title.to_owned(),
+                None => title.into_owned(),
             }
         }
         Item::Figure(figure) => dataset.figure_id(figure).to_owned(),

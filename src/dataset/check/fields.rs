@@ -95,6 +95,35 @@ impl Checker {
             .filter(|text| !text.trim().is_empty())
     }
 
+    /// An editors' translation (`key` is e.g. `title_zh_translation`): a
+    /// text of its own, which the mark 〔译〕 is added to when shown, so it
+    /// must not carry one; beside a Chinese name a document prints, it is
+    /// never shown, and a warning says so.
+    pub(super) fn translation(
+        &mut self,
+        field: Option<Field<String>>,
+        key: &str,
+        printed: Option<&String>,
+    ) -> Option<String> {
+        let translation = self.optional_text(field, key)?;
+        let path = self.path.with_key(key);
+        if translation.contains("〔译〕") {
+            self.error(
+                path,
+                "a translation must not carry its mark: the app adds 〔译〕 wherever it shows one",
+            );
+        } else if printed.is_some() {
+            let printed_key = key.trim_end_matches("_translation");
+            self.report(Problem::warning(
+                path,
+                format!(
+                    "never shown: `{printed_key}` holds the Chinese a document prints, and that is shown instead"
+                ),
+            ));
+        }
+        Some(translation)
+    }
+
     pub(super) fn flag(&mut self, field: Field<bool>, key: &str) -> bool {
         self.take(field, key).unwrap_or(false)
     }

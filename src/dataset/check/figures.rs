@@ -19,6 +19,11 @@ impl Checker {
         let id = self.id(raw.id);
         let title = self.text(raw.title, "title");
         let title_zh = self.optional_text(raw.title_zh, "title_zh");
+        let title_zh_translation = self.translation(
+            raw.title_zh_translation,
+            "title_zh_translation",
+            title_zh.as_ref(),
+        );
         let unit = self.take(raw.unit, "unit");
         let note = self.optional_text(raw.note, "note");
         let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, "node");
@@ -39,6 +44,7 @@ impl Checker {
             id: id.unwrap_or_default(),
             title,
             title_zh,
+            title_zh_translation,
             unit: unit.unwrap_or(QuantityUnit::Count),
             note,
             measures,
@@ -106,6 +112,11 @@ impl Checker {
         let id = self.id(raw.id);
         let name = self.text(raw.name, "name");
         let name_zh = self.optional_text(raw.name_zh, "name_zh");
+        let name_zh_translation = self.translation(
+            raw.name_zh_translation,
+            "name_zh_translation",
+            name_zh.as_ref(),
+        );
         let amount_yuan = self.take_optional(raw.amount_yuan, "amount_yuan");
         if let Some(amount) = amount_yuan {
             self.check_value(amount, QuantityUnit::Yuan, "amount_yuan");
@@ -125,6 +136,7 @@ impl Checker {
             id: id.unwrap_or_default(),
             name,
             name_zh,
+            name_zh_translation,
             amount_yuan,
             lower_bound,
             approximate,
@@ -144,6 +156,11 @@ impl Checker {
         let id = self.id(raw.id);
         let metric = self.text(raw.metric, "metric");
         let metric_zh = self.optional_text(raw.metric_zh, "metric_zh");
+        let metric_zh_translation = self.translation(
+            raw.metric_zh_translation,
+            "metric_zh_translation",
+            metric_zh.as_ref(),
+        );
         let value = self.take(raw.value, "value");
         let unit = self.take(raw.unit, "unit");
         if let (Some(value), Some(unit)) = (value, unit) {
@@ -168,6 +185,7 @@ impl Checker {
             id: id.unwrap_or_default(),
             metric,
             metric_zh,
+            metric_zh_translation,
             value: value.unwrap_or_default(),
             unit: unit.unwrap_or(QuantityUnit::Count),
             deadline_year,
@@ -185,6 +203,11 @@ impl Checker {
         let id = self.id(raw.id);
         let title = self.text(raw.title, "title");
         let title_zh = self.optional_text(raw.title_zh, "title_zh");
+        let title_zh_translation = self.translation(
+            raw.title_zh_translation,
+            "title_zh_translation",
+            title_zh.as_ref(),
+        );
         let value = self.take_optional(raw.value, "value");
         let unit = self.take_optional(raw.unit, "unit");
         let value = match (value, unit) {
@@ -223,6 +246,7 @@ impl Checker {
             id: id.unwrap_or_default(),
             title,
             title_zh,
+            title_zh_translation,
             value,
             as_of,
             as_of_note,

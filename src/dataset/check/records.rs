@@ -73,10 +73,18 @@ impl Checker {
                 |p| p.with_key("id"),
             );
         }
+        let name = self.text(raw.name, "name");
+        let name_zh = self.optional_text(raw.name_zh, "name_zh");
+        let name_zh_translation = self.translation(
+            raw.name_zh_translation,
+            "name_zh_translation",
+            name_zh.as_ref(),
+        );
         Unit {
             id: id.unwrap_or_default(),
-            name: self.text(raw.name, "name"),
-            name_zh: self.optional_text(raw.name_zh, "name_zh"),
+            name,
+            name_zh,
+            name_zh_translation,
             nodes: Vec::new(),
         }
     }
@@ -92,6 +100,11 @@ impl Checker {
         let id = self.id(raw.id).unwrap_or_default();
         let name = self.text(raw.name, "name");
         let name_zh = self.optional_text(raw.name_zh, "name_zh");
+        let name_zh_translation = self.translation(
+            raw.name_zh_translation,
+            "name_zh_translation",
+            name_zh.as_ref(),
+        );
         let aliases = self.each_optional(raw.aliases, "aliases", |_, a: String, _| a);
         let mut spell = |checker: &mut Self, spelling: &str, key: String| {
             if spelling.is_empty() {
@@ -121,6 +134,7 @@ impl Checker {
             id,
             name,
             name_zh,
+            name_zh_translation,
             aliases,
         }
     }
@@ -171,10 +185,18 @@ impl Checker {
                 |p| p.with_key("id"),
             );
         }
+        let name = self.text(raw.name, "name");
+        let name_zh = self.optional_text(raw.name_zh, "name_zh");
+        let name_zh_translation = self.translation(
+            raw.name_zh_translation,
+            "name_zh_translation",
+            name_zh.as_ref(),
+        );
         Theme {
             id: id.unwrap_or_default(),
-            name: self.text(raw.name, "name"),
-            name_zh: self.optional_text(raw.name_zh, "name_zh"),
+            name,
+            name_zh,
+            name_zh_translation,
             nodes: Vec::new(),
         }
     }
@@ -192,6 +214,11 @@ impl Checker {
         }
         let title = self.text(raw.title, "title");
         let title_zh = self.optional_text(raw.title_zh, "title_zh");
+        let title_zh_translation = self.translation(
+            raw.title_zh_translation,
+            "title_zh_translation",
+            title_zh.as_ref(),
+        );
         let (start_year, end_year) = self.period(raw.period);
         let issuer = self.text(raw.issuer, "issuer");
         let source_id = self.reference(raw.source, "source");
@@ -210,6 +237,7 @@ impl Checker {
             id: id.unwrap_or_default(),
             title,
             title_zh,
+            title_zh_translation,
             start_year,
             end_year,
             issuer,
@@ -259,6 +287,7 @@ impl Checker {
             numbering: None,
             title: String::new(),
             title_zh: None,
+            title_zh_translation: None,
             text: String::new(),
             text_zh: None,
             source: SourceIx(0),
@@ -329,6 +358,11 @@ impl Checker {
         let numbering = self.optional_text(raw.numbering, "numbering");
         let title = self.text(raw.title, "title");
         let title_zh = self.optional_text(raw.title_zh, "title_zh");
+        let title_zh_translation = self.translation(
+            raw.title_zh_translation,
+            "title_zh_translation",
+            title_zh.as_ref(),
+        );
         let text = self.text_or_empty(raw.text, "text");
         let text_zh = self.optional_text(raw.text_zh, "text_zh");
         let districts = self.each(raw.districts, "districts", |_, d, _| d);
@@ -344,6 +378,7 @@ impl Checker {
         slot_node.numbering = numbering;
         slot_node.title = title;
         slot_node.title_zh = title_zh;
+        slot_node.title_zh_translation = title_zh_translation;
         slot_node.text = text;
         slot_node.text_zh = text_zh;
         slot_node.districts = districts;
