@@ -43,6 +43,13 @@ fn strings<'a>(value: &'a Value, key: &'a str, out: &mut Vec<(&'a str, &'a str)>
     }
 }
 
+/// The four-digit years (19xx, 20xx) a text names.
+fn years_in(text: &str) -> impl Iterator<Item = u32> + '_ {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+        .filter_map(|w| w.parse().ok())
+}
+
 #[test]
 fn an_edition_says_only_what_its_own_earlier_sources_say() {
     let seeds = root().join("../shared/seeds");
@@ -58,6 +65,23 @@ fn an_edition_says_only_what_its_own_earlier_sources_say() {
                 assert!(
                     published <= date,
                     "{}: source {} is dated {published}, after the edition's {date}",
+                    path.display(),
+                    source["id"]
+                );
+            } else {
+                // An undated source is kept only with a note that places
+                // it, and no year the note names is after the edition's.
+                let note = source["date_note"].as_str().unwrap_or_else(|| {
+                    panic!(
+                        "{}: source {} has no date and no date_note placing it before {date}",
+                        path.display(),
+                        source["id"]
+                    )
+                });
+                let latest = years_in(note).max().expect("the note names a year");
+                assert!(
+                    latest.to_string().as_str() <= &date[..4],
+                    "{}: source {}'s date note names {latest}, after the edition's {date}",
                     path.display(),
                     source["id"]
                 );
