@@ -90,11 +90,45 @@ const TARGETS: usize = 100;
 const CHAPTERS_PER_PLAN: usize = 10;
 const NODES_PER_PLAN: usize = 10_000;
 
+/// How many plans and themes a dataset of [`generate_shaped`] has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shape {
+    /// Plans, the measures shared out among them; `None`: one plan per
+    /// 10,000 measures.
+    pub plans: Option<usize>,
+    /// Themes, each node tagged with one of them.
+    pub themes: usize,
+}
+
+impl Default for Shape {
+    fn default() -> Self {
+        Self {
+            plans: None,
+            themes: THEMES,
+        }
+    }
+}
+
 /// Generates a dataset as JSON text.
 pub fn generate(options: SynthOptions) -> String {
+    generate_shaped(options, Shape::default())
+}
+
+/// Generates a dataset of the given shape as JSON text (e.g. 10,000
+/// measures in 50 plans with 200 themes, for the theme map's bench).
+pub fn generate_shaped(options: SynthOptions, shape: Shape) -> String {
     let mut rng = Rng(options.seed);
     let nodes = options.measures.max(1);
-    let plans = nodes.div_ceil(NODES_PER_PLAN);
+    let themes = shape.themes.max(1);
+    let plans = shape
+        .plans
+        .unwrap_or_else(|| nodes.div_ceil(NODES_PER_PLAN))
+        .clamp(1, nodes);
+    let per_plan = if shape.plans.is_some() {
+        nodes.div_ceil(plans)
+    } else {
+        NODES_PER_PLAN
+    };
     // About 330 bytes per node, plus the fixed tables.
     let mut out = String::with_capacity(nodes * 360 + 64 * 1024);
     out.push_str("{\n  \"schema_version\": 1,\n");
@@ -124,23 +158,23 @@ pub fn generate(options: SynthOptions) -> String {
         out.push_str(if u + 1 < UNITS { ",\n" } else { "\n" });
     }
     out.push_str("  ],\n  \"themes\": [\n");
-    for t in 0..THEMES {
+    for t in 0..themes {
         let _ = write!(
             out,
             "    {{\"id\": \"theme-{t}\", \"name\": \"Theme {t}\"}}"
         );
-        out.push_str(if t + 1 < THEMES { ",\n" } else { "\n" });
+        out.push_str(if t + 1 < themes { ",\n" } else { "\n" });
     }
     out.push_str("  ],\n  \"plans\": [\n");
     let mut made = 0;
     for p in 0..plans {
-        let in_plan = (nodes - made).min(NODES_PER_PLAN);
+        let in_plan = (nodes - made).min(per_plan);
         let _ = writeln!(
             out,
             "    {{\"id\": \"plan-{p}\", \"title\": \"Synthetic plan {p}\", \"period\": {{\"start\": 2025, \"end\": 2030}}, \"issuer\": \"Generator\", \"source\": \"src-{}\", \"nodes\": [",
             p % SOURCES
         );
-        write_plan_nodes(&mut out, &mut rng, p, in_plan, made);
+        write_plan_nodes(&mut out, &mut rng, (p, themes), in_plan, made);
         made += in_plan;
         out.push_str("    ]}");
         out.push_str(if p + 1 < plans { ",\n" } else { "\n" });
@@ -153,7 +187,13 @@ pub fn generate(options: SynthOptions) -> String {
 
 /// Writes one plan's nodes: chapters, each with measures, some with items.
 /// `first` is the number of nodes made before, for unique ids.
-fn write_plan_nodes(out: &mut String, rng: &mut Rng, plan: usize, count: usize, first: usize) {
+fn write_plan_nodes(
+    out: &mut String,
+    rng: &mut Rng,
+    (plan, themes): (usize, usize),
+    count: usize,
+    first: usize,
+) {
     let chapters = CHAPTERS_PER_PLAN.min(count);
     // Every node after the chapters goes under one of them, as a measure or
     // as an item of the measure just written.
@@ -168,7 +208,7 @@ fn write_plan_nodes(out: &mut String, rng: &mut Rng, plan: usize, count: usize, 
             extra -= 1;
         }
         let numbering = roman(c + 1);
-        write_node_head(out, rng, id, "chapter", &numbering, plan);
+        write_node_head(out, rng, id, "chapter", &numbering, (plan, themes));
         id += 1;
         out.push_str(", \"children\": [");
         let mut m = 0;
@@ -180,7 +220,14 @@ fn write_plan_nodes(out: &mut String, rng: &mut Rng, plan: usize, count: usize, 
                 out.push(',');
             }
             out.push_str("\n      ");
-            write_node_head(out, rng, id, "measure", &format!("{numbering}.{m}"), plan);
+            write_node_head(
+                out,
+                rng,
+                id,
+                "measure",
+                &format!("{numbering}.{m}"),
+                (plan, themes),
+            );
             id += 1;
             out.push_str(", \"children\": [");
             for i in 0..items {
@@ -194,7 +241,7 @@ fn write_plan_nodes(out: &mut String, rng: &mut Rng, plan: usize, count: usize, 
                     id,
                     "item",
                     &format!("{numbering}.{m}.({})", i + 1),
-                    plan,
+                    (plan, themes),
                 );
                 id += 1;
                 out.push_str(", \"children\": []}");
@@ -214,7 +261,7 @@ fn write_node_head(
     id: usize,
     kind: &str,
     numbering: &str,
-    plan: usize,
+    (plan, themes): (usize, usize),
 ) {
     let title = words(rng, 4);
     let text = words(rng, 40);
@@ -224,7 +271,7 @@ fn write_node_head(
         (id + plan) % UNITS,
         // A different unit: an offset of 1 to UNITS - 1 from the first.
         (id + plan + 1 + id % (UNITS - 1)) % UNITS,
-        rng.below(THEMES),
+        rng.below(themes),
         rng.below(16),
     );
 }

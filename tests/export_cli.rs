@@ -43,7 +43,14 @@ fn list_prints_the_chart_ids() {
 #[test]
 fn a_picture_has_the_asked_size_is_not_blank_and_has_a_footer() {
     let dir = tempfile::tempdir().expect("temp dir");
-    for chart in ["industrial-output", "gdp-share", "funds", "targets"] {
+    for chart in [
+        "industrial-output",
+        "gdp-share",
+        "funds",
+        "targets",
+        "themes",
+        "timeline",
+    ] {
         let out = dir.path().join(format!("{chart}.png"));
         let output = run(&[
             "--chart",
@@ -97,7 +104,7 @@ fn a_picture_has_the_asked_size_is_not_blank_and_has_a_footer() {
         assert!(inked > 500, "{chart}: {inked} inked footer pixels");
     }
     // Nothing but the pictures: no temporary files.
-    assert_eq!(files_in(dir.path()).len(), 4);
+    assert_eq!(files_in(dir.path()).len(), 6);
 }
 
 #[test]

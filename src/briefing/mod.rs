@@ -244,10 +244,20 @@ pub fn build(
         return Err(BriefingError::Empty);
     }
     let node_count: usize = plans.iter().map(|p| p.nodes.len()).sum();
+    // A chart of figures goes in where it carries a figure of the
+    // selection; the theme map where a selected measure has a theme; the
+    // timeline always (it places every selected plan).
     let charts = options.charts.clone().unwrap_or_else(|| {
         ChartId::ALL
             .into_iter()
-            .filter(|chart| figures.iter().any(|f| carries(dataset, *chart, *f)))
+            .filter(|chart| match chart {
+                ChartId::Themes => plans
+                    .iter()
+                    .flat_map(|p| &p.nodes)
+                    .any(|n| !dataset.node(n.node).themes.is_empty()),
+                ChartId::Timeline => true,
+                _ => figures.iter().any(|f| carries(dataset, *chart, *f)),
+            })
             .collect()
     });
     let (y, m, d) = options.date;
@@ -305,6 +315,11 @@ pub fn chart_scenes(
 ) -> Vec<crate::chart::Scene> {
     let hidden = std::collections::BTreeSet::new();
     let selected: std::collections::HashSet<FigureRef> = briefing.figures.iter().copied().collect();
+    let nodes: std::collections::HashSet<NodeIx> = briefing
+        .plans
+        .iter()
+        .flat_map(|p| p.nodes.iter().map(|n| n.node))
+        .collect();
     briefing
         .charts
         .iter()
@@ -312,6 +327,7 @@ pub fn chart_scenes(
             let view = crate::chart::ChartView {
                 convention,
                 highlight: Some(&selected),
+                highlight_nodes: Some(&nodes),
                 ..crate::chart::ChartView::new(dataset, *chart, &hidden, briefing.lang)
             };
             crate::chart::scene(&view, page)

@@ -5,7 +5,8 @@
 //! - [`view`]: what a picture is drawn from (a narrow, read-only chart
 //!   view), page sizes, themes and the palette.
 //! - [`scene`]: the laid-out picture as data.
-//! - `frame`, `line`, `bars`, `targets`, `words`: the layout.
+//! - `frame`, `line`, `bars`, `targets`, [`themes`], [`timeline`], `words`:
+//!   the layout.
 //! - [`fonts`]: the bundled typefaces and text measuring.
 //! - [`svg`], [`render`]: the writers.
 
@@ -17,10 +18,12 @@ pub mod render;
 pub mod scene;
 pub mod svg;
 mod targets;
+pub mod themes;
+pub mod timeline;
 pub mod view;
 mod words;
 
-pub use frame::Type;
+pub use frame::{Type, count_of};
 pub use render::{PdfInfo, RenderError};
 pub use scene::Scene;
 pub use view::{ChartView, Page, Preset, Theme};
@@ -34,6 +37,8 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         ChartId::IndustrialOutput | ChartId::GdpShare => line::scene(view, page),
         ChartId::Funds => bars::scene(view, page),
         ChartId::Targets => targets::scene(view, page),
+        ChartId::Themes => themes::scene(view, page),
+        ChartId::Timeline => timeline::scene(view, page),
     }
 }
 
@@ -44,6 +49,8 @@ pub fn title(view: &ChartView) -> String {
         ChartId::IndustrialOutput | ChartId::GdpShare => line::title_of(view),
         ChartId::Funds => bars::title_of(view),
         ChartId::Targets => targets::title_of(view),
+        ChartId::Themes => themes::title_of(view),
+        ChartId::Timeline => timeline::title_of(view),
     }
 }
 
@@ -131,16 +138,20 @@ pub fn file_bytes(
     options: &FileOptions,
 ) -> Result<Vec<u8>, ExportError> {
     Ok(match format {
-        Format::Csv => {
-            let rows = crate::view::table::chart_rows_sorted(
-                view.dataset,
-                view.chart,
-                view.hidden,
-                view.order,
-                view.lang,
-            );
-            crate::view::table::csv_bytes(view.dataset, &rows)?
-        }
+        Format::Csv => match view.chart {
+            ChartId::Themes => crate::view::table::themes_csv(view.dataset, view.theme_order)?,
+            ChartId::Timeline => crate::view::table::timeline_csv(view.dataset, view.lang)?,
+            _ => {
+                let rows = crate::view::table::chart_rows_sorted(
+                    view.dataset,
+                    view.chart,
+                    view.hidden,
+                    view.order,
+                    view.lang,
+                );
+                crate::view::table::csv_bytes(view.dataset, &rows)?
+            }
+        },
         Format::Svg => {
             let scene = scene(view, page);
             if options.outline_text {

@@ -5,10 +5,11 @@
 use std::collections::{BTreeSet, HashSet};
 
 use super::scene::Rgb;
-use crate::dataset::{Dataset, FigureRef};
+use crate::dataset::{Dataset, FigureRef, NodeIx};
 use crate::i18n::Lang;
 use crate::view::amount::Convention;
 use crate::view::charts::{ChartId, LegendKey, TargetColumn};
+use crate::view::themes::ThemeOrder;
 
 /// Everything a chart's picture depends on, besides the page.
 #[derive(Clone, Copy, Debug)]
@@ -30,6 +31,11 @@ pub struct ChartView<'a> {
     /// Figures to stand out (a briefing's selection); the others are drawn
     /// pale. `None` or empty: every figure as usual.
     pub highlight: Option<&'a HashSet<FigureRef>>,
+    /// Measures to stand out in the theme map (a briefing's selection): a
+    /// cell holding none of them is drawn pale.
+    pub highlight_nodes: Option<&'a HashSet<NodeIx>>,
+    /// The theme map's row order.
+    pub theme_order: ThemeOrder,
 }
 
 impl ChartView<'_> {
@@ -74,6 +80,8 @@ impl<'a> ChartView<'a> {
             order: (TargetColumn::Deadline, true),
             lang,
             highlight: None,
+            highlight_nodes: None,
+            theme_order: ThemeOrder::Total,
         }
     }
 }

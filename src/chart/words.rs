@@ -11,11 +11,52 @@ use crate::i18n::{Lang, T, fill_in, tr_in};
 use crate::view::charts::ChartId;
 use crate::view::table;
 
-/// "Source: …" with every document the chart's figures cite.
+/// "Source: …" with every document the chart's figures cite (for the
+/// theme map and the timeline, the plans' documents too).
 pub fn sources(view: &ChartView) -> String {
     let rows =
         table::chart_rows_sorted(view.dataset, view.chart, view.hidden, view.order, view.lang);
-    table::source_footer(view.dataset, &rows, view.lang)
+    let mut sources = match view.chart {
+        ChartId::Themes | ChartId::Timeline => {
+            view.dataset.plans.iter().map(|p| p.source).collect()
+        }
+        _ => Vec::new(),
+    };
+    for source in table::sources(&rows) {
+        if !sources.contains(&source) {
+            sources.push(source);
+        }
+    }
+    table::sources_footer(view.dataset, &sources, view.lang)
+}
+
+/// In Chinese, a note when a theme shown is named by the editors'
+/// translation (marked 〔译〕), or has no Chinese name at all.
+pub fn translated_names_note(
+    view: &ChartView,
+    themes: impl IntoIterator<Item = crate::dataset::ThemeIx>,
+) -> Vec<String> {
+    use crate::dataset::{Named, Zh};
+    if view.lang != Lang::Zh {
+        return Vec::new();
+    }
+    let (mut english_only, mut translated) = (false, false);
+    for theme in themes {
+        match view.dataset.themes[theme.index()].zh() {
+            None => english_only = true,
+            Some(Zh::Translated(_)) => translated = true,
+            Some(Zh::Printed(_)) => {}
+        }
+    }
+    let note = |text| fill_in(Lang::Zh, T::NoteLabel, &[&tr_in(Lang::Zh, text)]);
+    let mut notes = Vec::new();
+    if english_only {
+        notes.push(note(T::ChartNamesInEnglish));
+    }
+    if translated {
+        notes.push(note(T::ChartNamesTranslated));
+    }
+    notes
 }
 
 /// The dataset's title and edition, and the app's name.
@@ -76,6 +117,8 @@ pub fn chart_name(chart: ChartId, lang: Lang) -> &'static str {
             ChartId::GdpShare => T::GdpShare,
             ChartId::Funds => T::FundAllocations,
             ChartId::Targets => T::Targets,
+            ChartId::Themes => T::ThemesChart,
+            ChartId::Timeline => T::TimelineChart,
         },
     )
 }

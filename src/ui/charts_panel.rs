@@ -54,7 +54,7 @@ fn body(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut
     let series = match chart {
         ChartId::IndustrialOutput => industrial_output(&cx.doc.dataset, cx.session.lang),
         ChartId::GdpShare => gdp_share(&cx.doc.dataset, cx.session.lang),
-        ChartId::Funds | ChartId::Targets => Vec::new(),
+        ChartId::Funds | ChartId::Targets | ChartId::Themes | ChartId::Timeline => Vec::new(),
     };
     // In Chinese, names the dataset has only in English show in English,
     // and the chart says so once.
@@ -66,6 +66,8 @@ fn body(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut
             }
             ChartId::Funds => data.funds.iter().any(|f| f.zh().is_none()),
             ChartId::Targets => data.targets.iter().any(|t| t.zh().is_none()),
+            ChartId::Themes => data.themes.iter().any(|t| t.zh().is_none()),
+            ChartId::Timeline => data.plans.iter().any(|p| p.zh().is_none()),
         };
         if some_name_english {
             ui.weak(tr(T::ChartNamesInEnglish));
@@ -77,6 +79,8 @@ fn body(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut
             }),
             ChartId::Funds => data.funds.iter().any(|f| matches!(f.zh(), Some(crate::dataset::Zh::Translated(_)))),
             ChartId::Targets => data.targets.iter().any(|t| matches!(t.zh(), Some(crate::dataset::Zh::Translated(_)))),
+            ChartId::Themes => data.themes.iter().any(|t| matches!(t.zh(), Some(crate::dataset::Zh::Translated(_)))),
+            ChartId::Timeline => data.plans.iter().any(|p| matches!(p.zh(), Some(crate::dataset::Zh::Translated(_)))),
         };
         if some_name_translated {
             ui.weak(tr(T::ChartNamesTranslated));
@@ -89,6 +93,8 @@ fn body(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut
         ChartId::GdpShare => line_chart(cx, ui, "gdp_share", &series, &lit, commands),
         ChartId::Funds => funds_chart(cx, ui, &lit, commands),
         ChartId::Targets => targets_table(cx, ui, &lit, commands),
+        ChartId::Themes => super::themes_chart::ui(cx, ui, commands),
+        ChartId::Timeline => super::timeline_chart::ui(cx, ui, commands),
     }
 }
 

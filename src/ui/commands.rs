@@ -43,6 +43,8 @@ pub enum Command {
     SetFundsLogScale(bool),
     /// Sort the targets by a column, ascending or not.
     SortTargets(TargetColumn, bool),
+    /// Order the theme map's rows.
+    SortThemes(crate::view::themes::ThemeOrder),
     /// Load a dataset file; it replaces the one on screen only if valid.
     OpenFile(PathBuf),
     /// Load the open file again.
@@ -92,6 +94,7 @@ impl Command {
             | Self::SetTheme(_)
             | Self::SetFundsLogScale(_)
             | Self::SortTargets(..)
+            | Self::SortThemes(_)
             | Self::OpenFile(_)
             | Self::Reload
             | Self::CancelLoad
@@ -182,6 +185,7 @@ impl AppState {
             Command::SetTheme(theme) => session.theme = theme,
             Command::SetFundsLogScale(on) => session.funds_log_scale = on,
             Command::SortTargets(column, ascending) => session.targets_sort = (column, ascending),
+            Command::SortThemes(order) => session.theme_order = order,
             Command::OpenFile(path) => self.start_load(&path, Trigger::Open),
             // While a file loads, a reload waits for it to end.
             Command::Reload if self.load_job.is_some() => self.reload_pending = true,

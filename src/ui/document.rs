@@ -19,6 +19,8 @@ use crate::i18n::{T, tr};
 use crate::selection::{History, Item};
 use crate::view::charts::LegendKey;
 use crate::view::diff::Changes;
+use crate::view::themes::ThemeMatrix;
+use crate::view::timeline::Timeline;
 use crate::view::tree::{Expansion, SearchIndex, TreeData, TreeFilter};
 
 /// One dataset and what points into it; see the module's documentation.
@@ -49,6 +51,11 @@ pub struct Document {
     /// Goes up each time the tree should scroll to the selection; the tree
     /// panel remembers the last one it scrolled for.
     pub scroll_request: u64,
+    /// The theme map's data, built with the document (off the window's
+    /// thread when a file loads), since it depends on the dataset alone.
+    pub themes: ThemeMatrix,
+    /// The timeline's data, likewise.
+    pub timeline: Timeline,
 }
 
 impl Document {
@@ -59,6 +66,8 @@ impl Document {
         let filter = TreeFilter::default();
         let expansion = Expansion::default();
         let tree = TreeData::new(&dataset, &search, &filter, &expansion);
+        let themes = ThemeMatrix::new(&dataset);
+        let timeline = Timeline::new(&dataset);
         Self {
             dataset,
             path,
@@ -71,6 +80,8 @@ impl Document {
             changes: None,
             generation: 0,
             scroll_request: 0,
+            themes,
+            timeline,
         }
     }
 

@@ -79,6 +79,8 @@ pub fn chart_view<'a>(cx: &PanelContext<'a>, chart: ChartId) -> ChartView<'a> {
         order: cx.session.targets_sort,
         lang: cx.session.lang,
         highlight: None,
+        highlight_nodes: None,
+        theme_order: cx.session.theme_order,
     }
 }
 

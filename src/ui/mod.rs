@@ -27,6 +27,8 @@ pub mod settings;
 pub mod startup;
 pub mod state;
 pub mod style;
+mod themes_chart;
+mod timeline_chart;
 mod top_bar;
 mod tree_panel;
 

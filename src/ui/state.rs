@@ -46,6 +46,8 @@ pub struct Session {
     pub funds_log_scale: bool,
     /// The targets' order: the column, and whether ascending.
     pub targets_sort: (TargetColumn, bool),
+    /// The theme map's row order.
+    pub theme_order: crate::view::themes::ThemeOrder,
     /// The interface's language.
     pub lang: Lang,
     /// Whether the user chose the language (else it follows the system).
@@ -82,6 +84,7 @@ impl Default for Session {
             theme: egui::ThemePreference::System,
             funds_log_scale: true,
             targets_sort: (TargetColumn::Deadline, true),
+            theme_order: crate::view::themes::ThemeOrder::Total,
             lang: Lang::En,
             lang_chosen: false,
             convention_chosen: false,

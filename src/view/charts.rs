@@ -31,15 +31,21 @@ pub enum ChartId {
     Funds,
     /// The plans' numeric targets.
     Targets,
+    /// Themes by plans: how many measures of each plan carry each theme.
+    Themes,
+    /// Plans' periods, targets' deadlines, facts' and funds' dates.
+    Timeline,
 }
 
 impl ChartId {
     /// Every chart, in the order the app shows them.
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 6] = [
         Self::IndustrialOutput,
         Self::GdpShare,
         Self::Funds,
         Self::Targets,
+        Self::Themes,
+        Self::Timeline,
     ];
 
     /// The id used on the command line and in settings.
@@ -49,6 +55,8 @@ impl ChartId {
             Self::GdpShare => "gdp-share",
             Self::Funds => "funds",
             Self::Targets => "targets",
+            Self::Themes => "themes",
+            Self::Timeline => "timeline",
         }
     }
 

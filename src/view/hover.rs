@@ -118,3 +118,26 @@ pub fn target(data: &Dataset, figure: FigureRef, convention: Convention) -> Stri
     text.push_str(tr(T::TargetHoverClick));
     text
 }
+
+/// The hover text of a fact: its line (title, value, as-of date), caveat,
+/// sources with quotes.
+pub fn fact(data: &Dataset, figure: FigureRef, convention: Convention) -> String {
+    let FigureRef::Fact(f) = figure else {
+        return String::new();
+    };
+    let fact = &data.facts[f.index()];
+    let mut text = crate::view::fact_line(fact, convention);
+    caveat(&mut text, fact.caveat.as_ref());
+    sources_and_note(data, &mut text, &fact.citations, fact.note.as_deref());
+    text
+}
+
+/// The hover text of any figure, as its own chart shows it.
+pub fn figure(data: &Dataset, figure: FigureRef, convention: Convention) -> String {
+    match figure {
+        FigureRef::Series(_) | FigureRef::Point(..) => point(data, figure, convention),
+        FigureRef::Fund(_) => fund(data, figure, convention),
+        FigureRef::Target(_) => target(data, figure, convention),
+        FigureRef::Fact(_) => self::fact(data, figure, convention),
+    }
+}

@@ -6,6 +6,8 @@ pub mod charts;
 pub mod diff;
 pub mod hover;
 pub mod table;
+pub mod themes;
+pub mod timeline;
 pub mod tree;
 
 use std::borrow::Cow;

@@ -131,7 +131,273 @@ pub fn chart_rows_sorted(
                 })
             })
             .collect(),
+        // The theme map counts measures, not figures.
+        ChartId::Themes => Vec::new(),
+        ChartId::Timeline => timeline_rows(data, lang),
     }
+}
+
+/// The figures the timeline places, as rows: targets at their deadlines,
+/// facts with a number, funds with an amount.
+fn timeline_rows(data: &Dataset, lang: Lang) -> Vec<DataRow> {
+    let timeline = crate::view::timeline::Timeline::new(data);
+    let mut rows = Vec::new();
+    for mark in &timeline.marks {
+        let category = timeline.rows[mark.row]
+            .plan
+            .map(|p| crate::view::plan_title_in(lang, data, p).into_owned())
+            .unwrap_or_default();
+        for &figure in &mark.figures {
+            let (value, unit, approximate, lower_bound, citations) = match figure {
+                FigureRef::Target(t) => {
+                    let t = &data.targets[t.index()];
+                    (
+                        Some(t.value),
+                        t.unit,
+                        t.approximate,
+                        t.lower_bound,
+                        &t.citations,
+                    )
+                }
+                FigureRef::Fact(f) => {
+                    let f = &data.facts[f.index()];
+                    let (value, unit) = f
+                        .value
+                        .map_or((None, QuantityUnit::Count), |(v, u)| (Some(v), u));
+                    (value, unit, f.approximate, f.lower_bound, &f.citations)
+                }
+                FigureRef::Fund(f) => {
+                    let f = &data.funds[f.index()];
+                    (
+                        f.amount_yuan,
+                        QuantityUnit::Yuan,
+                        f.approximate,
+                        f.lower_bound,
+                        &f.citations,
+                    )
+                }
+                FigureRef::Series(_) | FigureRef::Point(..) => continue,
+            };
+            let Some(value) = value else { continue };
+            rows.push(DataRow {
+                figure,
+                item: crate::view::figure_name_in(data, figure, lang),
+                year: mark.date.get(..4).and_then(|y| y.parse().ok()),
+                value,
+                unit,
+                status: mark_status(mark),
+                approximate,
+                lower_bound,
+                category: category.clone(),
+                citations: citations.clone(),
+            });
+        }
+    }
+    rows
+}
+
+/// A timeline mark's kind and date, as its CSV rows write them.
+fn mark_status(mark: &crate::view::timeline::TimelineMark) -> String {
+    use crate::view::timeline::MarkKind;
+    match mark.kind {
+        MarkKind::Target => format!("target by {}", mark.date),
+        MarkKind::Fact => format!("fact as of {}", mark.date),
+        MarkKind::Fund => format!("fund stated {}", mark.date),
+    }
+}
+
+/// The theme map as CSV: one row per theme and plan with any measure, in
+/// `order`, with the count and the measures' ids; then each theme's total
+/// and each plan's (each measure counted once), marked as totals.
+pub fn themes_csv(
+    data: &Dataset,
+    order: crate::view::themes::ThemeOrder,
+) -> Result<Vec<u8>, csv::Error> {
+    let matrix = crate::view::themes::ThemeMatrix::new(data);
+    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    writer.write_record(["theme", "theme_zh", "plan", "measures", "measure_ids"])?;
+    let zh = |theme: &crate::dataset::Theme| {
+        use crate::dataset::Named;
+        theme
+            .zh()
+            .map(|z| crate::view::zh_shown(z).into_owned())
+            .unwrap_or_default()
+    };
+    for &r in matrix.order(order).iter() {
+        let row = &matrix.rows[r];
+        let theme = &data.themes[row.theme.index()];
+        for (c, nodes) in row.cells.iter().enumerate() {
+            if nodes.is_empty() {
+                continue;
+            }
+            let ids: Vec<&str> = nodes.iter().map(|n| data.node(*n).id.as_str()).collect();
+            writer.write_record([
+                &*cell(&theme.name),
+                &*cell(&zh(theme)),
+                &*cell(&data.plans[matrix.plans[c].index()].title),
+                &nodes.len().to_string(),
+                &ids.join(" "),
+            ])?;
+        }
+        writer.write_record([
+            &*cell(&theme.name),
+            &*cell(&zh(theme)),
+            "(all plans)",
+            &row.total.to_string(),
+            "",
+        ])?;
+    }
+    for (c, &plan) in matrix.plans.iter().enumerate() {
+        writer.write_record([
+            "(any theme)",
+            "",
+            &*cell(&data.plans[plan.index()].title),
+            &matrix.column_totals[c].to_string(),
+            "",
+        ])?;
+    }
+    writer
+        .into_inner()
+        .map_err(|error| csv::Error::from(error.into_error()))
+}
+
+// One record per period, then per figure, each field in its column.
+#[allow(clippy::too_many_lines)]
+/// The timeline as CSV: each plan's period, then every mark's figures
+/// (kind, date, name, value, progress for a target with a matching series,
+/// source and quote), in the timeline's order.
+pub fn timeline_csv(data: &Dataset, lang: Lang) -> Result<Vec<u8>, csv::Error> {
+    use crate::view::timeline::{MarkKind, Timeline};
+    let timeline = Timeline::new(data);
+    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    writer.write_record([
+        "plan",
+        "kind",
+        "date",
+        "item",
+        "value",
+        "unit",
+        "approximate",
+        "lower_bound",
+        "latest_actual",
+        "latest_actual_year",
+        "share_of_target",
+        "source",
+        "source_date",
+        "quote",
+        "caveat",
+    ])?;
+    let yes = |b: bool| if b { "yes" } else { "no" };
+    let plan_name = |row: usize| {
+        timeline.rows[row]
+            .plan
+            .map(|p| data.plans[p.index()].title.clone())
+            .unwrap_or_default()
+    };
+    for (r, row) in timeline.rows.iter().enumerate() {
+        let Some(plan) = row.plan else { continue };
+        let source = &data.sources[data.plans[plan.index()].source.index()];
+        let period = match row.years {
+            (Some(a), Some(b)) => format!("{a}-{b}"),
+            (None, Some(b)) => format!("-{b}"),
+            _ => String::new(),
+        };
+        writer.write_record([
+            &*cell(&plan_name(r)),
+            "period",
+            &period,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            &*cell(&source.title),
+            source.date.as_deref().unwrap_or("undated"),
+            "",
+            "",
+        ])?;
+    }
+    for mark in &timeline.marks {
+        for &figure in &mark.figures {
+            let (value, unit, approximate, lower_bound, citation) = match figure {
+                FigureRef::Target(t) => {
+                    let t = &data.targets[t.index()];
+                    (
+                        Some(t.value),
+                        Some(t.unit),
+                        t.approximate,
+                        t.lower_bound,
+                        t.citations.first(),
+                    )
+                }
+                FigureRef::Fact(f) => {
+                    let f = &data.facts[f.index()];
+                    (
+                        f.value.map(|v| v.0),
+                        f.value.map(|v| v.1),
+                        f.approximate,
+                        f.lower_bound,
+                        f.citations.first(),
+                    )
+                }
+                FigureRef::Fund(f) => {
+                    let f = &data.funds[f.index()];
+                    (
+                        f.amount_yuan,
+                        Some(QuantityUnit::Yuan),
+                        f.approximate,
+                        f.lower_bound,
+                        f.citations.first(),
+                    )
+                }
+                FigureRef::Series(_) | FigureRef::Point(..) => continue,
+            };
+            let kind = match mark.kind {
+                MarkKind::Target => "target",
+                MarkKind::Fact => "fact",
+                MarkKind::Fund => "fund",
+            };
+            let progress = mark.progress.as_ref();
+            let latest = progress.and_then(|p| p.latest);
+            let (source, source_date, quote) = citation.map_or_else(
+                || (String::new(), String::new(), String::new()),
+                |c| {
+                    let s = &data.sources[c.source.index()];
+                    (
+                        s.title.clone(),
+                        s.date.clone().unwrap_or_else(|| "undated".to_owned()),
+                        c.quote.clone(),
+                    )
+                },
+            );
+            writer.write_record([
+                &*cell(&plan_name(mark.row)),
+                kind,
+                &mark.date,
+                &*cell(&crate::view::figure_name_in(data, figure, lang)),
+                &value.map(number).unwrap_or_default(),
+                unit.map(unit_name).unwrap_or_default(),
+                yes(approximate),
+                yes(lower_bound),
+                &latest.map(|l| number(l.1)).unwrap_or_default(),
+                &latest.map(|l| l.0.to_string()).unwrap_or_default(),
+                &progress
+                    .and_then(|p| p.share)
+                    .map(|s| format!("{s:.4}"))
+                    .unwrap_or_default(),
+                &*cell(&source),
+                &source_date,
+                &*cell(&quote),
+                &*cell(data.figure_caveat(figure).map_or("", |c| c.text.as_str())),
+            ])?;
+        }
+    }
+    writer
+        .into_inner()
+        .map_err(|error| csv::Error::from(error.into_error()))
 }
 
 /// The sources the rows cite, each once, in order of first citation.
@@ -168,8 +434,13 @@ pub fn source_with_date(source: &crate::dataset::Source, lang: Lang) -> String {
 
 /// The footer of a picture: every source the rows cite, with its date.
 pub fn source_footer(data: &Dataset, rows: &[DataRow], lang: Lang) -> String {
-    let names: Vec<String> = sources(rows)
-        .into_iter()
+    sources_footer(data, &sources(rows), lang)
+}
+
+/// The footer of a picture naming `sources`, each with its date.
+pub fn sources_footer(data: &Dataset, sources: &[SourceIx], lang: Lang) -> String {
+    let names: Vec<String> = sources
+        .iter()
         .map(|s| source_with_date(&data.sources[s.index()], lang))
         .collect();
     if names.is_empty() {

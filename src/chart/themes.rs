@@ -1,0 +1,368 @@
+//! The theme map on paper: a table of themes (rows) by plans (columns),
+//! each cell the number of the plan's measures tagged with the theme, on a
+//! tint that deepens with the count (kept light enough that the count reads
+//! at 4.5:1 on it), with each row's total at the right and each plan's at
+//! the foot. Rows are ordered as asked (by total unless told); what does
+//! not fit is counted in the footer, and the CSV has it all.
+
+use super::frame::{ASCENT_EM, LINE, Layout, Words};
+use super::scene::{Anchor, Bounds, Filled, Item, Line, Rgb, Role, Scene, Shape};
+use super::view::{ChartView, PALETTE, Page};
+use super::{fonts, words};
+use crate::i18n::{T, fill_in, tr_in};
+use crate::view::themes::{ThemeMatrix, ThemeOrder};
+
+/// How far a full cell's tint goes from the page towards the palette's
+/// blue: light enough for the count to stay legible.
+const DEEPEST_TINT: f32 = 0.42;
+
+/// The title of the theme map: how many themes across how many plans.
+pub fn title_of(view: &ChartView) -> String {
+    let matrix = ThemeMatrix::new(view.dataset);
+    title(view, &matrix)
+}
+
+fn title(view: &ChartView, matrix: &ThemeMatrix) -> String {
+    let themes = matrix.rows.iter().filter(|r| r.total > 0).count();
+    let plans = matrix.column_totals.iter().filter(|&&c| c > 0).count();
+    fill_in(view.lang, T::TitleThemes, &[&themes, &plans])
+}
+
+/// The tint of a cell holding `count` of at most `max` measures.
+pub fn tint(background: Rgb, count: usize, max: usize) -> Option<Rgb> {
+    if count == 0 || max == 0 {
+        return None;
+    }
+    let share = count as f32 / max as f32;
+    Some(background.mix(PALETTE[0], 0.08 + (DEEPEST_TINT - 0.08) * share))
+}
+
+/// The scene of the theme map.
+pub fn scene(view: &ChartView, page: &Page) -> Scene {
+    let lang = view.lang;
+    let matrix = ThemeMatrix::new(view.dataset);
+    let order: Vec<usize> = matrix
+        .order(view.theme_order)
+        .iter()
+        .copied()
+        .filter(|&r| matrix.rows[r].total > 0)
+        .collect();
+    let order_name = tr_in(
+        lang,
+        match view.theme_order {
+            ThemeOrder::Total => T::OrderTotal,
+            ThemeOrder::Dataset => T::OrderAsListed,
+        },
+    );
+    let base_words = Words {
+        title: title(view, &matrix),
+        subtitle: words::sentences(lang, &fill_in(lang, T::ReadThemes, &[&order_name]), &[]),
+        sources: words::sources(view),
+        notes: words::translated_names_note(view, matrix.rows.iter().map(|r| r.theme)),
+        made_with: words::made_with(view),
+    };
+    let (mut layout, shown) = words::fitting(page, lang, &base_words, order.len(), |layout| {
+        Grid::new(layout, view, &matrix).rows_that_fit(layout)
+    });
+    let grid = Grid::new(&layout, view, &matrix);
+    if shown == 0 || grid.columns == 0 {
+        words::nothing_to_show(&mut layout, lang);
+    } else {
+        grid.draw(&mut layout, view, &matrix, &order[..shown]);
+    }
+    layout.finish()
+}
+
+/// Where the columns go and how tall the heading is.
+struct Grid {
+    text: f32,
+    name_width: f32,
+    cell_width: f32,
+    /// Plans shown, from the first.
+    columns: usize,
+    /// Each shown plan's heading, wrapped.
+    headings: Vec<Vec<String>>,
+    row_height: f32,
+}
+
+impl Grid {
+    fn new(layout: &Layout, view: &ChartView, matrix: &ThemeMatrix) -> Self {
+        let lang = view.lang;
+        let text = layout.size.small;
+        let area = layout.plot;
+        let width = area.x1 - area.x0;
+        let measure = |s: &str| fonts::text_width(s, text, false, lang);
+        let bold = |s: &str| fonts::text_width(s, text, true, lang);
+        let natural_names = matrix
+            .rows
+            .iter()
+            .map(|r| measure(&theme_name(view, r.theme)))
+            .fold(bold(tr_in(lang, T::ColumnTheme)), f32::max);
+        let name_width = natural_names.min(width * 0.3);
+        let total_width = bold(tr_in(lang, T::ColumnTotal)).max(bold("0000"));
+        let room = width - name_width - total_width - text;
+        // A column is at least wide enough for three digits and a short word.
+        let narrowest = (text * 4.2).max(bold("000") + text);
+        let plans = matrix.plans.len();
+        let columns = if room <= narrowest {
+            0
+        } else {
+            plans.min(super::count_of(room / narrowest))
+        };
+        let cell_width = if columns == 0 {
+            narrowest
+        } else {
+            (room / columns as f32).min(text * 12.0)
+        };
+        let headings = matrix.plans[..columns]
+            .iter()
+            .map(|&p| {
+                let title = crate::view::plan_title_in(lang, view.dataset, p);
+                fonts::clamp_lines(
+                    fonts::wrap(&title, cell_width - text * 0.4, text, false, lang),
+                    3,
+                    cell_width - text * 0.4,
+                    text,
+                    false,
+                    lang,
+                )
+            })
+            .collect();
+        Self {
+            text,
+            name_width,
+            cell_width,
+            columns,
+            headings,
+            row_height: text * (LINE + 0.35),
+        }
+    }
+
+    fn header_height(&self) -> f32 {
+        let lines = self.headings.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        lines as f32 * self.text * LINE + self.text * 0.5
+    }
+
+    fn rows_that_fit(&self, layout: &Layout) -> usize {
+        // The heading, then the rows, then the plans' totals.
+        let room = layout.plot.y1 - layout.plot.y0 - self.header_height() - self.row_height;
+        if self.columns == 0 {
+            0
+        } else {
+            super::count_of(room / self.row_height)
+        }
+    }
+
+    fn cell_x(&self, area: &Bounds, column: usize) -> f32 {
+        area.x0 + self.name_width + self.text * 0.5 + column as f32 * self.cell_width
+    }
+
+    fn draw(&self, layout: &mut Layout, view: &ChartView, matrix: &ThemeMatrix, rows: &[usize]) {
+        self.headings(layout, view);
+        let top = self.rows(layout, view, matrix, rows);
+        self.totals(layout, view, matrix, top);
+    }
+
+    /// Where the totals' column starts.
+    fn total_x(&self, area: &Bounds) -> f32 {
+        self.cell_x(area, self.columns) + self.text * 0.5
+    }
+
+    /// A row's baseline, from its top.
+    fn baseline(&self, top: f32) -> f32 {
+        top + self.row_height * 0.5 + self.text * (ASCENT_EM - 0.5 * (ASCENT_EM + 0.2))
+    }
+
+    /// "Theme", each plan (wrapped, bottom-aligned), "Total", and the rule.
+    fn headings(&self, layout: &mut Layout, view: &ChartView) {
+        let lang = view.lang;
+        let ink = layout.ink;
+        let text = self.text;
+        let area = layout.plot;
+        let total_x = self.total_x(&area);
+        let header = self.header_height();
+        let baseline = area.y0 + header - text * 0.5 - (LINE - ASCENT_EM) * text;
+        layout.text(
+            tr_in(lang, T::ColumnTheme),
+            (area.x0, baseline),
+            text,
+            true,
+            ink.muted,
+            Anchor::Start,
+            Role::Cell,
+        );
+        for (c, lines) in self.headings.iter().enumerate() {
+            let x = self.cell_x(&area, c) + text * 0.2;
+            let first = baseline - (lines.len() as f32 - 1.0) * text * LINE;
+            for (l, line) in lines.iter().enumerate() {
+                layout.text(
+                    line,
+                    (x, first + l as f32 * text * LINE),
+                    text,
+                    false,
+                    ink.muted,
+                    Anchor::Start,
+                    Role::Cell,
+                );
+            }
+        }
+        layout.text(
+            tr_in(lang, T::ColumnTotal),
+            (total_x, baseline),
+            text,
+            true,
+            ink.muted,
+            Anchor::Start,
+            Role::Cell,
+        );
+        let top = area.y0 + header;
+        layout.scene.items.push(Item::Line(Line {
+            points: vec![(area.x0, top), (area.x1, top)],
+            width: 0.08 * layout.size.base,
+            color: ink.axis,
+            dash: None,
+        }));
+    }
+
+    /// The rows: name, cells, total. Returns the y below the last.
+    fn rows(
+        &self,
+        layout: &mut Layout,
+        view: &ChartView,
+        matrix: &ThemeMatrix,
+        rows: &[usize],
+    ) -> f32 {
+        let lang = view.lang;
+        let ink = layout.ink;
+        let text = self.text;
+        let area = layout.plot;
+        let total_x = self.total_x(&area);
+        let mut top = area.y0 + self.header_height();
+        let lit = view.highlight_nodes.filter(|s| !s.is_empty());
+        for &r in rows {
+            let row = &matrix.rows[r];
+            let y = self.baseline(top);
+            let name = fonts::clamp_lines(
+                vec![theme_name(view, row.theme)],
+                1,
+                self.name_width,
+                text,
+                false,
+                lang,
+            )
+            .concat();
+            layout.text(
+                &name,
+                (area.x0, y),
+                text,
+                false,
+                ink.text,
+                Anchor::Start,
+                Role::Cell,
+            );
+            for c in 0..self.columns {
+                let nodes = &row.cells[c];
+                let x = self.cell_x(&area, c);
+                // Outside a briefing's selection, a cell is drawn pale.
+                let dimmed = lit.is_some_and(|set| !nodes.iter().any(|n| set.contains(n)));
+                if let Some(fill) = tint(ink.background, nodes.len(), matrix.max_cell) {
+                    let fill = if dimmed {
+                        layout.theme.pale(fill)
+                    } else {
+                        fill
+                    };
+                    layout.scene.items.push(Item::Shape(Filled {
+                        shape: Shape::Rect(Bounds {
+                            x0: x + text * 0.06,
+                            y0: top + text * 0.06,
+                            x1: x + self.cell_width - text * 0.06,
+                            y1: top + self.row_height - text * 0.06,
+                        }),
+                        fill: Some((fill, 1.0)),
+                        stroke: None,
+                        is_mark: false,
+                    }));
+                    layout.text(
+                        &nodes.len().to_string(),
+                        (x + self.cell_width * 0.5, y),
+                        text,
+                        false,
+                        if dimmed { ink.muted } else { ink.text },
+                        Anchor::Middle,
+                        Role::Value,
+                    );
+                }
+            }
+            layout.text(
+                &row.total.to_string(),
+                (total_x, y),
+                text,
+                true,
+                ink.text,
+                Anchor::Start,
+                Role::Value,
+            );
+            top += self.row_height;
+        }
+        top
+    }
+
+    /// The plans' totals, each measure once, below a rule.
+    fn totals(&self, layout: &mut Layout, view: &ChartView, matrix: &ThemeMatrix, top: f32) {
+        let lang = view.lang;
+        let ink = layout.ink;
+        let text = self.text;
+        let area = layout.plot;
+        let total_x = self.total_x(&area);
+        layout.scene.items.push(Item::Line(Line {
+            points: vec![(area.x0, top), (area.x1, top)],
+            width: 0.05 * layout.size.base,
+            color: ink.grid,
+            dash: None,
+        }));
+        let y = self.baseline(top);
+        let label = fonts::clamp_lines(
+            vec![tr_in(lang, T::MeasuresWithATheme).to_owned()],
+            1,
+            self.name_width,
+            text,
+            true,
+            lang,
+        )
+        .concat();
+        layout.text(
+            &label,
+            (area.x0, y),
+            text,
+            true,
+            ink.muted,
+            Anchor::Start,
+            Role::Cell,
+        );
+        for c in 0..self.columns {
+            layout.text(
+                &matrix.column_totals[c].to_string(),
+                (self.cell_x(&area, c) + self.cell_width * 0.5, y),
+                text,
+                true,
+                ink.text,
+                Anchor::Middle,
+                Role::Value,
+            );
+        }
+        layout.text(
+            &matrix.total.to_string(),
+            (total_x, y),
+            text,
+            true,
+            ink.text,
+            Anchor::Start,
+            Role::Value,
+        );
+    }
+}
+
+/// A theme's name as the picture's language shows it.
+fn theme_name(view: &ChartView, theme: crate::dataset::ThemeIx) -> String {
+    crate::view::localized_name_in(view.lang, &view.dataset.themes[theme.index()])
+}
