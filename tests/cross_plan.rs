@@ -1,0 +1,369 @@
+//! Across the plans: the theme map (themes by plans, each cell the measures
+//! of a plan with a theme) and the timeline (periods, deadlines, dated
+//! figures, the edition), as data, as pictures and CSV, and in the window
+//! through AccessKit.
+
+use std::collections::HashSet;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use plan_explorer::dataset::{Dataset, FigureRef};
+use plan_explorer::selection::Item;
+use plan_explorer::ui::{AppState, Command};
+use plan_explorer::view::charts::ChartId;
+use plan_explorer::view::themes::{ThemeMatrix, ThemeOrder, cell_hover};
+use plan_explorer::view::timeline::{MarkKind, Timeline, date_position};
+
+fn fig(data: &Dataset, id: &str) -> FigureRef {
+    data.figure_by_id(id)
+        .unwrap_or_else(|| panic!("the figure {id}"))
+}
+
+fn data() -> Dataset {
+    plan_explorer::dataset::load_embedded()
+        .dataset
+        .expect("the built-in dataset is valid")
+}
+
+#[test]
+fn each_cell_counts_its_plans_measures_with_its_theme_and_the_totals_count_each_once() {
+    let data = data();
+    let matrix = ThemeMatrix::new(&data);
+    assert_eq!(matrix.plans.len(), data.plans.len());
+    assert_eq!(matrix.rows.len(), data.themes.len());
+    for (r, row) in matrix.rows.iter().enumerate() {
+        for (c, &plan) in matrix.plans.iter().enumerate() {
+            let expected: Vec<_> = data
+                .nodes
+                .iter()
+                .filter(|n| n.plan == plan && n.themes.contains(&row.theme))
+                .map(|n| n.id.as_str())
+                .collect();
+            let got: Vec<_> = matrix
+                .cell(r, c)
+                .iter()
+                .map(|&n| data.node(n).id.as_str())
+                .collect();
+            assert_eq!(got, expected, "{} in {}", row.theme.index(), plan.index());
+        }
+        assert_eq!(row.total, data.themes[row.theme.index()].nodes.len());
+    }
+    // A plan's total counts a measure with two themes once.
+    for (c, &plan) in matrix.plans.iter().enumerate() {
+        let with_theme = data
+            .nodes
+            .iter()
+            .filter(|n| n.plan == plan && !n.themes.is_empty())
+            .count();
+        assert_eq!(matrix.column_totals[c], with_theme);
+    }
+    assert_eq!(
+        matrix.total,
+        data.nodes.iter().filter(|n| !n.themes.is_empty()).count()
+    );
+    // The Medical AI plan's 45 measures all carry the Medical AI theme.
+    let medical = data.theme_by_id("medical-ai").expect("the theme").index();
+    let plan = data
+        .plan_by_id("medical-ai-2025")
+        .expect("the plan")
+        .index();
+    assert_eq!(matrix.cell(medical, plan).len(), 45);
+    assert_eq!(matrix.max_cell, 45);
+}
+
+#[test]
+fn rows_sort_by_total_or_as_listed_and_a_selection_lights_its_cells() {
+    let data = data();
+    let matrix = ThemeMatrix::new(&data);
+    let by_total = matrix.order(ThemeOrder::Total);
+    let totals: Vec<usize> = by_total.iter().map(|&r| matrix.rows[r].total).collect();
+    assert!(totals.windows(2).all(|w| w[0] >= w[1]), "{totals:?}");
+    let listed = matrix.order(ThemeOrder::Dataset);
+    assert_eq!(listed.to_vec(), (0..matrix.rows.len()).collect::<Vec<_>>());
+    // A measure lights one cell per theme, in its plan's column.
+    let node = data
+        .node_by_id("ind-silver-one-click")
+        .expect("the measure");
+    let lit = matrix.lit(&data, Some(Item::Node(node)));
+    let expected: HashSet<(usize, usize)> = data
+        .node(node)
+        .themes
+        .iter()
+        .map(|t| (t.index(), data.node(node).plan.index()))
+        .collect();
+    assert_eq!(lit, expected);
+    assert!(!lit.is_empty());
+    // A plan lights its column's cells.
+    let plan = data.plan_by_id("future-industries").expect("the plan");
+    let lit = matrix.lit(&data, Some(Item::Plan(plan)));
+    assert!(lit.iter().all(|&(_, c)| c == plan.index()));
+    assert_eq!(
+        lit.len(),
+        matrix
+            .rows
+            .iter()
+            .filter(|r| !r.cells[plan.index()].is_empty())
+            .count()
+    );
+}
+
+#[test]
+fn a_cells_hover_lists_its_measures_with_their_units() {
+    let data = data();
+    let matrix = ThemeMatrix::new(&data);
+    let elderly = data.theme_by_id("elderly-care").expect("the theme").index();
+    let plan = data.plan_by_id("fyp15-industry").expect("the plan").index();
+    let text = cell_hover(&data, &matrix, elderly, plan, plan_explorer::i18n::Lang::En);
+    let lines: Vec<&str> = text.lines().collect();
+    let count = matrix.cell(elderly, plan).len();
+    assert!(lines[0].ends_with(&format!("{count} measures")), "{text}");
+    assert_eq!(lines.len(), 1 + count, "{text}");
+    assert!(text.contains("One-click elderly service"), "{text}");
+    assert!(text.contains("Shanghai Civil Affairs Bureau"), "{text}");
+}
+
+#[test]
+fn the_timeline_places_periods_deadlines_facts_funds_and_the_edition() {
+    let data = data();
+    let timeline = Timeline::new(&data);
+    // A row per plan, then one for the fact no plan's measure holds.
+    assert_eq!(timeline.rows.len(), data.plans.len() + 1);
+    assert!(timeline.rows.last().is_some_and(|r| r.plan.is_none()));
+    let row_of = |id: &str| {
+        let plan = data.plan_by_id(id).expect("the plan");
+        timeline
+            .rows
+            .iter()
+            .position(|r| r.plan == Some(plan))
+            .expect("a row")
+    };
+    let industry = &timeline.rows[row_of("fyp15-industry")];
+    assert_eq!((industry.start, industry.end), (Some(2026.0), Some(2031.0)));
+    let future = &timeline.rows[row_of("future-industries")];
+    assert_eq!((future.start, future.end), (None, Some(2036.0)));
+    assert_eq!(future.undated_targets.len(), 11);
+    // The 500-billion target sits at the end of 2030, with its progress:
+    // the series that carries it has no actual figure yet.
+    let output = fig(&data, "t-fi-output-2030");
+    let mark = &timeline.marks[timeline.mark_of(output).expect("placed")];
+    assert_eq!(
+        (mark.at, mark.kind, mark.date.as_str()),
+        (2031.0, MarkKind::Target, "2030")
+    );
+    let progress = mark.progress.as_ref().expect("a matching series");
+    assert_eq!(
+        data.series[progress.series.index()].id,
+        "future-industries-output"
+    );
+    assert_eq!((progress.latest, progress.share), (None, None));
+    // The 2026 growth target against 2025's actual 5.4%: no ratio for a rate.
+    let growth = fig(&data, "t-gdp-growth-2026");
+    let mark = &timeline.marks[timeline.mark_of(growth).expect("placed")];
+    let progress = mark.progress.as_ref().expect("a matching series");
+    assert_eq!((progress.latest, progress.share), (Some((2025, 5.4)), None));
+    // A target no series carries has no progress.
+    let factories = fig(&data, "t-ind-smart-factories");
+    let mark = &timeline.marks[timeline.mark_of(factories).expect("placed")];
+    assert_eq!(
+        mark.figures.len(),
+        3,
+        "three targets fall due in 2030 in that plan"
+    );
+    assert!(mark.progress.is_none());
+    // Facts as of 2026-02, on their measures' plan's row; funds at their
+    // document's date.
+    let models = fig(&data, "fact-registered-ai-models");
+    let mark = &timeline.marks[timeline.mark_of(models).expect("placed")];
+    assert_eq!((mark.kind, mark.date.as_str()), (MarkKind::Fact, "2026-02"));
+    assert!((mark.at - (2026.0 + 1.5 / 12.0)).abs() < 1e-9);
+    assert_eq!(mark.row, row_of("fyp15-industry"));
+    let fund = fig(&data, "fund-national-ai");
+    let mark = &timeline.marks[timeline.mark_of(fund).expect("placed")];
+    assert_eq!(
+        (mark.kind, mark.date.as_str()),
+        (MarkKind::Fund, "2026-02-07")
+    );
+    // The edition is "now"; the span covers every period.
+    assert_eq!(timeline.now, date_position("2026-02-07"));
+    assert_eq!(timeline.span, (2025, 2035));
+}
+
+#[test]
+fn dates_are_placed_in_the_middle_of_what_they_name() {
+    assert_eq!(date_position("2030"), Some(2030.5));
+    assert_eq!(date_position("2026-02"), Some(2026.0 + 1.5 / 12.0));
+    let day = date_position("2026-02-07").expect("a date");
+    assert!((day - (2026.0 + 1.0 / 12.0 + 6.5 / 365.0)).abs() < 1e-9);
+    assert_eq!(date_position("soon"), None);
+    assert_eq!(date_position("2026-xx"), None);
+}
+
+fn run(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
+        .arg("export")
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn both_charts_export_as_csv_and_pictures_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("themes.csv");
+    let output = run(&["--chart", "themes", "--out", csv.to_str().expect("UTF-8")]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let bytes = std::fs::read(&csv).expect("reads");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+    let medical = rows
+        .iter()
+        .find(|r| &r[0] == "Medical AI" && r[2].starts_with("Working Plan"))
+        .expect("the Medical AI cell");
+    assert_eq!(&medical[3], "45");
+    assert_eq!(medical[4].split(' ').count(), 45);
+    let total = rows
+        .iter()
+        .find(|r| &r[0] == "(any theme)" && r[2].starts_with("Working Plan"))
+        .expect("the plan's total");
+    assert_eq!(&total[3], "45");
+
+    let csv = dir.path().join("timeline.csv");
+    let output = run(&["--chart", "timeline", "--out", csv.to_str().expect("UTF-8")]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let bytes = std::fs::read(&csv).expect("reads");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+    let periods = rows.iter().filter(|r| &r[1] == "period").count();
+    assert_eq!(periods, 5);
+    let growth = rows
+        .iter()
+        .find(|r| &r[1] == "target" && r[3].starts_with("Shanghai GDP growth in 2026"))
+        .expect("the growth target");
+    assert_eq!((&growth[8], &growth[9]), ("5.4", "2025"));
+    let facts = rows.iter().filter(|r| &r[1] == "fact").count();
+    assert_eq!(facts, 7, "every fact has a date");
+
+    for chart in ["themes", "timeline"] {
+        for lang in ["en", "zh"] {
+            let svg = dir.path().join(format!("{chart}-{lang}.svg"));
+            let output = run(&[
+                "--chart",
+                chart,
+                "--lang",
+                lang,
+                "--out",
+                svg.to_str().expect("UTF-8"),
+            ]);
+            assert_eq!(output.status.code(), Some(0), "{output:?}");
+            let text = std::fs::read_to_string(&svg).expect("reads");
+            let title = if lang == "en" {
+                if chart == "themes" {
+                    "41 themes across 5 plans"
+                } else {
+                    "5 plans from 2025 to 2035"
+                }
+            } else if chart == "themes" {
+                "41个主题分布于5项规划"
+            } else {
+                "5项规划（2025—2035年）"
+            };
+            assert!(text.contains(title), "{chart} {lang}: no title {title}");
+        }
+    }
+}
+
+fn harness(state: AppState) -> Harness<'static, AppState> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(plan_explorer::ui::style::install_fonts)
+        .build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
+    harness.run();
+    harness
+}
+
+#[test]
+fn clicking_a_theme_cell_shows_its_measures_in_the_tree() {
+    let mut state = AppState::open(None).expect("opens");
+    state.apply(Command::ShowChart(ChartId::Themes));
+    let mut harness = harness(state);
+    let cell = "Medical AI · Working Plan of Shanghai Municipality for the Development of \
+                Medical Artificial Intelligence (2025-2027): 45";
+    harness.get_by_label(cell).click();
+    harness.run();
+    let state = harness.state();
+    let data = &state.doc.dataset;
+    let theme = data.theme_by_id("medical-ai").expect("the theme");
+    let plan = data.plan_by_id("medical-ai-2025").expect("the plan");
+    assert_eq!(
+        state.doc.filter.themes.iter().copied().collect::<Vec<_>>(),
+        [theme]
+    );
+    assert_eq!(
+        state.doc.filter.plans.iter().copied().collect::<Vec<_>>(),
+        [plan]
+    );
+    assert_eq!(state.doc.tree.match_count, 45);
+    // Sorting as listed is a button, and remembered in the session.
+    harness.get_by_label("As listed").click();
+    harness.run();
+    assert_eq!(harness.state().session.theme_order, ThemeOrder::Dataset);
+}
+
+#[test]
+fn a_selected_measure_lights_its_cells_and_a_timeline_mark_selects_its_figure() {
+    let mut state = AppState::open(None).expect("opens");
+    let node = state
+        .doc
+        .dataset
+        .node_by_id("ind-silver-one-click")
+        .expect("the measure");
+    state.apply(Command::Select(Item::Node(node)));
+    state.apply(Command::ShowChart(ChartId::Themes));
+    let mut harness = harness(state);
+    let lit = harness
+        .query_all_by_label_contains("Elderly care · 15th Five-Year Plan measures")
+        .next()
+        .expect("the Elderly care cell of the plan");
+    assert!(
+        lit.accesskit_node().toggled() == Some(egui::accesskit::Toggled::True),
+        "the cell is lit"
+    );
+    let unlit = harness
+        .query_all_by_label_contains("Medical AI · Working Plan")
+        .next()
+        .expect("another cell");
+    assert!(unlit.accesskit_node().toggled() != Some(egui::accesskit::Toggled::True));
+
+    harness
+        .state_mut()
+        .apply(Command::ShowChart(ChartId::Timeline));
+    harness.run();
+    harness
+        .get_by_label("Shanghai GDP growth in 2026 · 2026")
+        .click();
+    harness.run();
+    let target = fig(&harness.state().doc.dataset, "t-gdp-growth-2026");
+    assert_eq!(harness.state().doc.selected(), Some(Item::Figure(target)));
+    // Three targets at one place: a click selects the first, the next
+    // click the second.
+    let group = "Advanced smart factories; Industrial robot application density; \
+                 Sub-sectors (细分赛道) of 100 billion yuan each · 2030";
+    harness.get_by_label(group).click();
+    harness.run();
+    let first = harness.state().doc.selected();
+    harness.get_by_label(group).click();
+    harness.run();
+    let second = harness.state().doc.selected();
+    assert_ne!(first, second);
+    let density = fig(&harness.state().doc.dataset, "t-ind-robot-density");
+    assert_eq!(second, Some(Item::Figure(density)));
+    // The edition's line and the progress line are there to read.
+    assert!(harness.query_by_label("Edition 2026-02-07").is_some());
+    assert!(
+        harness
+            .query_by_label_contains(
+                "Progress, Shanghai GDP growth in 2026: 5.4% year on year in 2025"
+            )
+            .is_some()
+    );
+}
