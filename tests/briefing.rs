@@ -296,7 +296,7 @@ fn the_word_document_has_heading_styles_quotes_footnotes_and_pictures() {
         .file_names()
         .filter(|n| n.starts_with("word/media/") && n.to_ascii_lowercase().ends_with(".png"))
         .count();
-    assert_eq!(pictures, 4, "one picture per chart");
+    assert_eq!(pictures, 6, "one picture per chart");
 }
 
 #[test]

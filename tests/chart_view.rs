@@ -21,7 +21,17 @@ fn chart_ids_round_trip() {
     }
     assert_eq!(ChartId::from_id("pie"), None);
     let ids: Vec<&str> = ChartId::ALL.iter().map(|c| c.id()).collect();
-    assert_eq!(ids, ["industrial-output", "gdp-share", "funds", "targets"]);
+    assert_eq!(
+        ids,
+        [
+            "industrial-output",
+            "gdp-share",
+            "funds",
+            "targets",
+            "themes",
+            "timeline"
+        ]
+    );
 }
 
 #[test]

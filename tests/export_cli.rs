@@ -36,7 +36,7 @@ fn list_prints_the_chart_ids() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
         String::from_utf8_lossy(&output.stdout),
-        "industrial-output\ngdp-share\nfunds\ntargets\n"
+        "industrial-output\ngdp-share\nfunds\ntargets\nthemes\ntimeline\n"
     );
 }
 

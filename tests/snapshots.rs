@@ -82,3 +82,25 @@ fn the_interface_in_chinese_with_a_chinese_titled_measure_selected() {
     let mut harness = harness(egui::Theme::Light, state);
     harness.snapshot("chinese_interface");
 }
+
+#[test]
+fn the_theme_map_with_a_measure_selected() {
+    let mut state = built_in();
+    let node = state
+        .doc
+        .dataset
+        .node_by_id("ind-silver-one-click")
+        .expect("the measure");
+    state.apply(Command::Select(plan_explorer::selection::Item::Node(node)));
+    state.apply(Command::ShowChart(ChartId::Themes));
+    let mut harness = harness(egui::Theme::Light, state);
+    harness.snapshot("themes_light");
+}
+
+#[test]
+fn the_timeline_in_the_dark() {
+    let mut state = built_in();
+    state.apply(Command::ShowChart(ChartId::Timeline));
+    let mut harness = harness(egui::Theme::Dark, state);
+    harness.snapshot("timeline_dark");
+}

@@ -325,7 +325,7 @@ impl Rows {
                     if timeline.marks_of(r).any(|m| m.progress.is_some()) {
                         text * 2.9
                     } else {
-                        text * (LINE + 0.55)
+                        text * (LINE + 0.75)
                     }
                 })
                 .collect(),
@@ -397,7 +397,7 @@ impl Rows {
             let row = &timeline.rows[r];
             let row_top = top + self.heights[..r].iter().sum::<f32>();
             // A taller row keeps its bar low, under its labels.
-            let centre = row_top + self.heights[r] - self.text * (LINE + 0.55) * 0.5;
+            let centre = row_top + self.heights[r] - self.text * (LINE + 0.75) * 0.5;
             self.draw_name(layout, view, timeline, r, centre);
             if let Some(end) = row.end {
                 let start = row.start.unwrap_or(self.from);
@@ -419,7 +419,8 @@ impl Rows {
             }
             for mark in timeline.marks_of(r) {
                 let dimmed = lit.is_some_and(|set| !mark.figures.iter().any(|f| set.contains(f)));
-                self.draw_mark(layout, mark, centre, dimmed);
+                let y = centre + mark.kind.lane() * text * 0.5;
+                self.draw_mark(layout, mark, y, dimmed);
             }
             for label in self.progress_labels(view, timeline, r) {
                 layout.text(

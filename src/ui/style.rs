@@ -83,3 +83,16 @@ pub fn status_style(status: Status, color: Color32) -> (Color32, bool) {
         Status::Estimate => (color.gamma_multiply(0.45), true),
     }
 }
+
+/// `text` on one line no wider than `width`, ending in "…" where cut.
+pub fn one_line(
+    painter: &egui::Painter,
+    text: &str,
+    font: egui::FontId,
+    color: egui::Color32,
+    width: f32,
+) -> std::sync::Arc<egui::Galley> {
+    let mut job = egui::text::LayoutJob::simple_singleline(text.to_owned(), font, color);
+    job.wrap = egui::text::TextWrapping::truncate_at_width(width);
+    painter.layout_job(job)
+}

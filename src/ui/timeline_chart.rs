@@ -129,11 +129,8 @@ impl<'a> Rows<'a> {
         let name_rect =
             Rect::from_min_size(pos2(self.rect.min.x, row_top), vec2(self.name_width, ROW));
         let font = FontId::proportional(13.0);
-        let galley = painter.layout_no_wrap(
-            crate::dataset::abbreviate(&name, 40, "…"),
-            font,
-            self.strong,
-        );
+        let galley =
+            super::style::one_line(painter, &name, font, self.strong, self.name_width - 4.0);
         let at = pos2(self.rect.min.x + 2.0, centre - galley.size().y);
         painter
             .with_clip_rect(name_rect)
@@ -184,7 +181,8 @@ impl<'a> Rows<'a> {
             .enumerate()
             .filter(|(_, m)| m.row == r)
         {
-            self.mark(ui, m, mark, pos2(self.x(mark.at), centre), commands);
+            let at = pos2(self.x(mark.at), centre + mark.kind.lane() * 10.0);
+            self.mark(ui, m, mark, at, commands);
         }
     }
 

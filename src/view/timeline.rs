@@ -22,6 +22,18 @@ pub enum MarkKind {
     Fund,
 }
 
+impl MarkKind {
+    /// Where a kind of mark sits across its row, so facts and funds of the
+    /// same date stay apart: -1 above the period's bar, 0 on it, 1 below.
+    pub fn lane(self) -> f32 {
+        match self {
+            Self::Fact => -1.0,
+            Self::Target => 0.0,
+            Self::Fund => 1.0,
+        }
+    }
+}
+
 /// One row: a plan's period, or the row for figures tied to no plan.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TimelineRow {
