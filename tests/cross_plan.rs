@@ -367,3 +367,81 @@ fn a_selected_measure_lights_its_cells_and_a_timeline_mark_selects_its_figure() 
             .is_some()
     );
 }
+
+#[test]
+fn a_matrix_of_200_themes_by_50_plans_scrolls_and_keeps_its_headings_in_view() {
+    let text = plan_explorer::synth::generate_shaped(
+        plan_explorer::synth::SynthOptions {
+            measures: 10_000,
+            seed: 3,
+        },
+        plan_explorer::synth::Shape {
+            plans: Some(50),
+            themes: 200,
+        },
+    );
+    let data = plan_explorer::dataset::load_str(&text)
+        .dataset
+        .expect("the wide synthetic dataset is valid");
+    assert_eq!(
+        (data.plans.len(), data.themes.len(), data.nodes.len()),
+        (50, 200, 10_000)
+    );
+    let mut state = AppState::new(data);
+    state.apply(Command::ShowChart(ChartId::Themes));
+    state.apply(Command::SortThemes(ThemeOrder::Dataset));
+    let mut harness = harness(state);
+    // Only what is in view is drawn: the first plan's heading (beside its
+    // row in the tree) and the first theme are there, the 150th theme not.
+    let plan_0 = |harness: &Harness<'static, AppState>| {
+        harness.query_all_by_label("Synthetic plan 0").count()
+    };
+    assert_eq!(plan_0(&harness), 2);
+    assert!(harness.query_by_label("Theme 0").is_some());
+    assert!(harness.query_by_label("Theme 150").is_none());
+    // Scroll a long way down over the grid.
+    let over_grid = harness.get_by_label("Theme 0").rect().center();
+    for _ in 0..30 {
+        harness
+            .input_mut()
+            .events
+            .push(egui::Event::PointerMoved(over_grid));
+        harness.input_mut().events.push(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -400.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.step();
+    }
+    // The hover's tooltip fades in over a few frames.
+    harness.run_steps(8);
+    // The top rows have gone by; the plans' headings are still in view.
+    assert!(harness.query_by_label("Theme 0").is_none());
+    assert_eq!(plan_0(&harness), 2);
+    // ... and on screen, above the rows.
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0));
+    for heading in harness.query_all_by_label("Synthetic plan 0") {
+        assert!(screen.contains_rect(heading.rect()), "{:?}", heading.rect());
+    }
+    let heading_bottom = harness
+        .query_all_by_label("Synthetic plan 0")
+        .map(|n| n.rect().bottom())
+        .fold(0.0, f32::max);
+    let first_row_top = (100..200)
+        .filter_map(|t| {
+            harness
+                .query_by_label(&format!("Theme {t}"))
+                .map(|n| n.rect().top())
+        })
+        .fold(f32::INFINITY, f32::min);
+    assert!(
+        heading_bottom <= first_row_top + 1.0,
+        "{heading_bottom} {first_row_top}"
+    );
+    assert!(
+        (100..200).any(|t| harness.query_by_label(&format!("Theme {t}")).is_some()),
+        "a theme far down is in view"
+    );
+}

@@ -22,7 +22,8 @@ pub fn title_of(view: &ChartView) -> String {
     title(view, &matrix)
 }
 
-fn title(view: &ChartView, matrix: &ThemeMatrix) -> String {
+/// [`title_of`] from a matrix already built (the window keeps one).
+pub fn title(view: &ChartView, matrix: &ThemeMatrix) -> String {
     let themes = matrix.rows.iter().filter(|r| r.total > 0).count();
     let plans = matrix.column_totals.iter().filter(|&&c| c > 0).count();
     fill_in(view.lang, T::TitleThemes, &[&themes, &plans])

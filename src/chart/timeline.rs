@@ -30,7 +30,8 @@ pub fn title_of(view: &ChartView) -> String {
     title(view, &Timeline::new(view.dataset))
 }
 
-fn title(view: &ChartView, timeline: &Timeline) -> String {
+/// [`title_of`] from a timeline already built (the window keeps one).
+pub fn title(view: &ChartView, timeline: &Timeline) -> String {
     let plans = timeline.rows.iter().filter(|r| r.plan.is_some()).count();
     fill_in(
         view.lang,

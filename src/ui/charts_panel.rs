@@ -50,7 +50,14 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
 /// made from the data), its legend, key and plot (or the targets' cards).
 fn body(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut Vec<Command>) {
     let lit = highlighted(&cx.doc.dataset, cx.doc.selected());
-    ui.strong(crate::chart::title(&super::export::chart_view(cx, chart)));
+    let view = super::export::chart_view(cx, chart);
+    // The theme map and the timeline are titled from the document's own
+    // (built once), not built again each frame.
+    ui.strong(match chart {
+        ChartId::Themes => crate::chart::themes::title(&view, &cx.doc.themes),
+        ChartId::Timeline => crate::chart::timeline::title(&view, &cx.doc.timeline),
+        _ => crate::chart::title(&view),
+    });
     let series = match chart {
         ChartId::IndustrialOutput => industrial_output(&cx.doc.dataset, cx.session.lang),
         ChartId::GdpShare => gdp_share(&cx.doc.dataset, cx.session.lang),
