@@ -254,15 +254,15 @@ impl<'a> Grid<'a> {
             let theme = self.matrix.rows[r].theme;
             let rect = Rect::from_min_size(pos2(left, y), vec2(self.name_width - 6.0, ROW));
             let name = crate::view::localized_name_in(lang, &data.themes[theme.index()]);
-            let shown = crate::dataset::abbreviate(&name, 32, "…");
-            let at = pos2(rect.min.x + 4.0, rect.center().y);
-            painter.text(
-                at,
-                Align2::LEFT_CENTER,
-                &shown,
+            let galley = super::style::one_line(
+                &painter,
+                &name,
                 self.font.clone(),
                 self.strong,
+                rect.width() - 4.0,
             );
+            let at = pos2(rect.min.x + 4.0, rect.center().y - galley.size().y / 2.0);
+            painter.galley(at, galley, self.strong);
             let hit = rect.intersect(names);
             if !hit.is_positive() {
                 continue;
