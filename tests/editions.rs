@@ -124,3 +124,57 @@ fn an_edition_says_only_what_its_own_earlier_sources_say() {
         assert!(checked > 50, "only {checked} quotes and Chinese names");
     }
 }
+
+/// Every record with an id, by id: its English name and its translation.
+fn translated<'a>(value: &'a Value, out: &mut Vec<(&'a str, &'a str, &'a str)>) {
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| translated(v, out)),
+        Value::Object(map) => {
+            for key in ["name", "title", "metric"] {
+                let translation = map.get(&format!("{key}_zh_translation"));
+                if let (
+                    Some(Value::String(id)),
+                    Some(Value::String(english)),
+                    Some(Value::String(zh)),
+                ) = (map.get("id"), map.get(key), translation)
+                {
+                    out.push((id, english, zh));
+                }
+            }
+            map.values().for_each(|v| translated(v, out));
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn an_editions_translations_follow_its_own_english() {
+    let current: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("data/shanghai_plans.json")).expect("reads"),
+    )
+    .expect("JSON");
+    let mut now = Vec::new();
+    translated(&current, &mut now);
+    for path in editions() {
+        let edition: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("reads")).expect("JSON");
+        let mut then = Vec::new();
+        translated(&edition, &mut then);
+        assert!(!then.is_empty(), "{}: no translations", path.display());
+        // Where the edition words a record's English otherwise (a name only
+        // a later document gives, replaced), the translation of the later
+        // English must not stay behind.
+        for (id, english, zh) in &then {
+            for (_, later_english, later_zh) in now.iter().filter(|(i, ..)| i == id) {
+                if later_english != english {
+                    assert_ne!(
+                        zh,
+                        later_zh,
+                        "{}: {id} is \"{english}\" here but keeps the translation of \"{later_english}\"",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
+}

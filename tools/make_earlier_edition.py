@@ -164,6 +164,8 @@ for fund in current["funds"]:
     if fund["id"] == "fund-future-industry":
         # Only src-003 (2026) names it; src-001 gives no name.
         fund["name"] = "15-billion-yuan fund for future-oriented industries"
+        # The editors' translation follows the English it translates.
+        fund["name_zh_translation"] = "150亿元面向未来产业的基金"
         fund["note"] = (
             "src-001 gives no name: 'Shanghai has already set up a 15 billion-yuan fund to "
             "develop these future-oriented industries.' Level municipal because src-001 says "
