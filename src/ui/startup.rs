@@ -98,6 +98,51 @@ impl eframe::App for App {
     }
 }
 
+/// The application's id: the desktop entry's name (`plan-explorer.desktop`),
+/// its icon's name, and what task bars group the window by (Wayland's app
+/// id; X11's `WM_CLASS`).
+pub const APP_ID: &str = "plan-explorer";
+
+/// The window's icon: the 256-pixel PNG of `assets/icons`, built in.
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icons/plan-explorer-256.png");
+
+/// The window as it opens: title, application id, icon, sizes.
+pub fn viewport() -> egui::ViewportBuilder {
+    let builder = egui::ViewportBuilder::default()
+        .with_title("Plan Explorer")
+        .with_app_id(APP_ID)
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([800.0, 500.0]);
+    match icon(ICON_PNG) {
+        Some(icon) => builder.with_icon(icon),
+        None => builder,
+    }
+}
+
+/// An RGBA icon from PNG bytes; `None` if they do not decode (the window
+/// then opens with the platform's default icon rather than not at all).
+pub fn icon(png_bytes: &[u8]) -> Option<egui::IconData> {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().ok()?;
+    let mut buffer = vec![0; reader.output_buffer_size()?];
+    let info = reader.next_frame(&mut buffer).ok()?;
+    let pixels = &buffer[..info.buffer_size()];
+    let rgba = match info.color_type {
+        png::ColorType::Rgba => pixels.to_vec(),
+        png::ColorType::Rgb => pixels
+            .chunks(3)
+            .flat_map(|p| [p[0], p[1], p[2], 255])
+            .collect(),
+        _ => return None,
+    };
+    Some(egui::IconData {
+        rgba,
+        width: info.width,
+        height: info.height,
+    })
+}
+
 /// Opens the window on `path`'s dataset, or else the one opened last time,
 /// or else the built-in one. Settings and panel sizes persist between runs.
 ///
@@ -111,10 +156,7 @@ pub fn run(path: Option<&Path>, screenshot_to: Option<&Path>) -> anyhow::Result<
     let for_app = std::sync::Arc::clone(&outcome);
     let taking_screenshot = screenshot_to.is_some();
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Plan Explorer")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([800.0, 500.0]),
+        viewport: viewport(),
         persist_window: !taking_screenshot,
         ..eframe::NativeOptions::default()
     };
