@@ -256,6 +256,15 @@ texts! {
     TitleSeries => "{}, {}", "{}（{}年）";
     TitleWithOthers => "{}, {}, with {} related series", "{}（{}年），另有{}个相关系列";
     TitleFunds => "{} funds named in the plans, largest first", "规划提及的{}项资金，按金额排序";
+    OwnPickerHint => "No file dialog on this system: browse with Plan Explorer's own", "本系统没有文件对话框：使用 Plan Explorer 自带的文件浏览";
+    PickerUp => "Up", "上一级";
+    PickerUpHint => "The folder above (Backspace in an empty path)", "上一级文件夹（路径为空时按退格键）";
+    PickerPlaces => "Places", "位置";
+    PickerHome => "Home", "主文件夹";
+    PickerAllFiles => "All files", "所有文件";
+    PickerHidden => "Hidden files", "隐藏文件";
+    PickerEmpty => "No folders or dataset files here", "此处没有文件夹或数据集文件";
+    PickerCount => "{} entries", "{}项";
     ThemesChart => "Themes", "主题分布";
     TimelineChart => "Timeline", "时间线";
     TitleThemes => "{} themes across {} plans: how many measures carry each", "{}个主题分布于{}项规划：各主题涉及的措施数";

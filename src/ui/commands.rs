@@ -130,6 +130,9 @@ pub enum Dialog {
 pub struct OpenDialog {
     /// The path typed or chosen.
     pub path: String,
+    /// The app's own file picker, when Browse opened it (where the
+    /// platform has no file dialog).
+    pub picker: Option<super::file_picker::Picker>,
 }
 
 /// The Export dialog's state.

@@ -103,26 +103,69 @@ fn open_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.label(tr(T::OpenIntro));
+    // Whether the path field had the focus (last frame's answer: the
+    // picker's keys come before the field, so Enter and Tab reach it).
+    let focus_key = egui::Id::unique("open_dialog_path_focused");
+    let field_focused = ui.data(|d| d.get_temp(focus_key)).unwrap_or(false);
+    let mut chosen = match &mut dialog.picker {
+        Some(picker) => match super::file_picker::keys(ui, picker, &mut dialog.path, field_focused)
+        {
+            super::file_picker::Picked::File(path) => Some(path),
+            super::file_picker::Picked::Nothing => None,
+        },
+        None => None,
+    };
     let mut submit = false;
     ui.horizontal(|ui| {
         let label = ui.label(tr(T::Path));
         let response = ui
-            .add(egui::TextEdit::singleline(&mut dialog.path).desired_width(420.0))
+            .add(
+                egui::TextEdit::singleline(&mut dialog.path)
+                    .desired_width(420.0)
+                    // With the picker open, Tab completes the path (the
+                    // picker takes it first) instead of moving the focus.
+                    .lock_focus(dialog.picker.is_some()),
+            )
             .labelled_by(label.id);
-        if !response.has_focus() && dialog.path.is_empty() {
+        if let Some(picker) = &mut dialog.picker {
+            super::file_picker::after_field(ui, picker, &response, &dialog.path);
+        }
+        let focused = response.has_focus();
+        ui.data_mut(|d| d.insert_temp(focus_key, focused));
+        if !response.has_focus() && dialog.path.is_empty() && dialog.picker.is_none() {
             response.request_focus();
         }
         submit = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        let chosen = browse_button(cx, ui, || {
-            rfd::FileDialog::new()
-                .add_filter(tr(T::FilterDataset), &["json"])
-                .pick_file()
-        });
-        if let Some(path) = chosen {
-            dialog.path = path.display().to_string();
+        if cx.session.native_dialogs && native_dialog_available() {
+            if ui.button(tr(T::Browse)).clicked()
+                && let Some(path) = rfd::FileDialog::new()
+                    .add_filter(tr(T::FilterDataset), &["json"])
+                    .pick_file()
+            {
+                dialog.path = path.display().to_string();
+            }
+        } else if dialog.picker.is_none() {
+            // No file dialog here: Browse opens the app's own picker.
+            if ui
+                .button(tr(T::Browse))
+                .on_hover_text(tr(T::OwnPickerHint))
+                .clicked()
+            {
+                dialog.picker = Some(super::file_picker::Picker::at(&start_folder(
+                    cx,
+                    &dialog.path,
+                )));
+            }
         }
     });
-    if !cx.session.recent.is_empty() {
+    if let Some(picker) = &mut dialog.picker {
+        ui.separator();
+        if let super::file_picker::Picked::File(path) =
+            super::file_picker::body(ui, picker, &mut dialog.path, &cx.session.recent)
+        {
+            chosen = Some(path);
+        }
+    } else if !cx.session.recent.is_empty() {
         ui.separator();
         ui.label(tr(T::RecentColon));
         for path in &cx.session.recent {
@@ -131,6 +174,11 @@ fn open_ui(
                 commands.push(Command::OpenFile(path.clone()));
             }
         }
+    }
+    if let Some(path) = chosen {
+        commands.push(Command::ShowDialog(None));
+        commands.push(Command::OpenFile(path));
+        return;
     }
     ui.separator();
     ui.horizontal(|ui| {
@@ -141,6 +189,8 @@ fn open_ui(
             || submit)
             && !path.is_empty()
         {
+            let home = std::env::home_dir();
+            let path = crate::view::picker::expand_home(path, home.as_deref());
             commands.push(Command::ShowDialog(None));
             commands.push(Command::OpenFile(PathBuf::from(path)));
         }
@@ -148,6 +198,36 @@ fn open_ui(
             commands.push(Command::ShowDialog(None));
         }
     });
+}
+
+/// Where the picker starts: the typed path's folder, else the open file's,
+/// else the most recent file's, else home.
+fn start_folder(cx: &PanelContext<'_>, typed: &str) -> PathBuf {
+    let home = std::env::home_dir();
+    let typed = PathBuf::from(crate::view::picker::expand_home(
+        typed.trim(),
+        home.as_deref(),
+    ));
+    let candidates = [
+        Some(typed.clone()).filter(|p| p.is_dir()),
+        typed.parent().map(PathBuf::from),
+        cx.doc
+            .path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .map(PathBuf::from),
+        cx.session
+            .recent
+            .first()
+            .and_then(|p| p.parent())
+            .map(PathBuf::from),
+        home,
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|p| !p.as_os_str().is_empty() && p.is_dir())
+        .unwrap_or_else(|| PathBuf::from("/"))
 }
 
 /// A Browse button that runs the native dialog, or says why there is none.
@@ -524,6 +604,14 @@ fn preview_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &ExportDialog) {
                 .corner_radius(2.0),
         )
         .on_hover_text(scene.title);
+    }
+}
+
+/// The Open dialog's typed path, if the dialog is open (for tests).
+pub fn typed_path(state: &super::AppState) -> Option<String> {
+    match &state.session.dialog {
+        Some(Dialog::Open(open)) => Some(open.path.clone()),
+        _ => None,
     }
 }
 

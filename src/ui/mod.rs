@@ -18,6 +18,7 @@ mod details_panel;
 pub mod dialogs;
 pub mod document;
 pub mod export;
+pub mod file_picker;
 mod frame;
 pub mod loading;
 mod note;

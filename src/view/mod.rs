@@ -5,6 +5,7 @@ pub mod amount;
 pub mod charts;
 pub mod diff;
 pub mod hover;
+pub mod picker;
 pub mod table;
 pub mod themes;
 pub mod timeline;

@@ -1,0 +1,297 @@
+//! The app's own file picker, inside the Open dialog where the platform has
+//! no file dialog: places on the left (home, its usual folders, the recent
+//! files' folders, the root), the folder's entries on the right (folders
+//! first, then dataset files, or every file), the typed path above with Tab
+//! completion. Keyboard: Up and Down move, Enter opens a folder or chooses a
+//! file, Backspace in an empty path goes up a folder. Listing is
+//! [`crate::view::picker`]'s.
+
+use std::path::{Path, PathBuf};
+
+use crate::i18n::{T, fill, tr};
+use crate::view::picker::{self, Entry, Filter};
+
+/// The picker's state, kept in the Open dialog.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Picker {
+    /// The folder shown.
+    pub dir: PathBuf,
+    /// Its entries, read when the folder was opened (not every frame).
+    pub entries: Vec<Entry>,
+    /// Why the folder could not be read, if it could not.
+    pub error: Option<String>,
+    /// The entry the keyboard is on.
+    pub selected: Option<usize>,
+    /// Dataset files only, or every file.
+    pub filter: Filter,
+    /// Whether hidden entries are shown.
+    pub hidden: bool,
+    /// The keyboard moved: scroll the selected entry into view.
+    pub follow: bool,
+    /// Tab completed the path: the field gets the focus back.
+    pub refocus: bool,
+}
+
+impl Picker {
+    /// A picker showing `dir`.
+    pub fn at(dir: &Path) -> Self {
+        let mut picker = Self {
+            dir: dir.to_owned(),
+            entries: Vec::new(),
+            error: None,
+            selected: None,
+            filter: Filter::Datasets,
+            hidden: false,
+            follow: false,
+            refocus: false,
+        };
+        picker.go(dir);
+        picker
+    }
+
+    /// Opens `dir`; a folder that cannot be read keeps the one shown and
+    /// says why.
+    pub fn go(&mut self, dir: &Path) {
+        match picker::list(dir, self.filter, self.hidden) {
+            Ok(entries) => {
+                dir.clone_into(&mut self.dir);
+                self.entries = entries;
+                self.error = None;
+                self.selected = (!self.entries.is_empty()).then_some(0);
+            }
+            Err(error) => self.error = Some(error.to_string()),
+        }
+    }
+
+    /// Reads the folder again (after the filter or hidden files changed).
+    pub fn refresh(&mut self) {
+        let dir = self.dir.clone();
+        self.go(&dir);
+    }
+
+    /// Opens the folder above, if any.
+    pub fn up(&mut self) {
+        if let Some(parent) = self.dir.parent().map(Path::to_owned) {
+            self.go(&parent);
+        }
+    }
+}
+
+/// What the user did in the picker this frame.
+pub enum Picked {
+    /// Nothing to act on.
+    Nothing,
+    /// A file was chosen: open it.
+    File(PathBuf),
+}
+
+/// The picker's keys, handled before the path field is drawn so Enter and
+/// Tab reach the picker first: Tab in the field completes the path, and
+/// Up, Down, Enter and Backspace (in an empty field) move through the
+/// folder.
+pub fn keys(
+    ui: &mut egui::Ui,
+    picker: &mut Picker,
+    path: &mut String,
+    field_focused: bool,
+) -> Picked {
+    let home = std::env::home_dir();
+    let mut outcome = Picked::Nothing;
+    if field_focused && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Tab)) {
+        let completed = picker::complete(path, home.as_deref(), picker.filter);
+        if completed != *path {
+            *path = completed;
+            let expanded = picker::expand_home(path, home.as_deref());
+            if expanded.ends_with('/') {
+                picker.go(Path::new(&expanded));
+            }
+        }
+        // The field keeps the focus, its cursor at the end.
+        picker.refocus = true;
+    }
+    picked_by_keys(ui, picker, path, field_focused, &mut outcome);
+    outcome
+}
+
+/// After the path field is drawn: gives it back the focus Tab took, with
+/// the cursor at the end of the completed path.
+pub fn after_field(ui: &egui::Ui, picker: &mut Picker, response: &egui::Response, path: &str) {
+    if !picker.refocus {
+        return;
+    }
+    picker.refocus = false;
+    response.request_focus();
+    if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), response.id) {
+        let end = egui::text::CCursor::new(path.chars().count());
+        state
+            .cursor
+            .set_char_range(Some(egui::text::CCursorRange::one(end)));
+        state.store(ui.ctx(), response.id);
+    }
+}
+
+/// Draws the picker below the path field: the folder, places, entries.
+pub fn body(
+    ui: &mut egui::Ui,
+    picker: &mut Picker,
+    path: &mut String,
+    recent: &[PathBuf],
+) -> Picked {
+    let home = std::env::home_dir();
+    let mut outcome = Picked::Nothing;
+    ui.horizontal(|ui| {
+        if ui
+            .button(tr(T::PickerUp))
+            .on_hover_text(tr(T::PickerUpHint))
+            .clicked()
+        {
+            picker.up();
+        }
+        ui.label(picker.dir.display().to_string());
+        ui.weak(fill(T::PickerCount, &[&picker.entries.len()]));
+    });
+    if let Some(error) = &picker.error {
+        ui.colored_label(ui.visuals().error_fg_color, error);
+    }
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
+            ui.set_width(140.0);
+            ui.weak(tr(T::PickerPlaces));
+            let places = picker::places(home.as_deref(), recent, tr(T::PickerHome));
+            for place in places {
+                if ui
+                    .selectable_label(picker.dir == place.path, &place.name)
+                    .on_hover_text(place.path.display().to_string())
+                    .clicked()
+                {
+                    picker.go(&place.path);
+                }
+            }
+        });
+        ui.separator();
+        ui.vertical(|ui| {
+            entries_ui(ui, picker, path, &mut outcome);
+            ui.horizontal(|ui| {
+                let mut all = picker.filter == Filter::All;
+                if ui.checkbox(&mut all, tr(T::PickerAllFiles)).changed() {
+                    picker.filter = if all { Filter::All } else { Filter::Datasets };
+                    picker.refresh();
+                }
+                if ui
+                    .checkbox(&mut picker.hidden, tr(T::PickerHidden))
+                    .changed()
+                {
+                    picker.refresh();
+                }
+            });
+        });
+    });
+    outcome
+}
+
+/// The folder's entries: a click opens a folder or puts a file's path in
+/// the field; a double click opens the file.
+fn entries_ui(ui: &mut egui::Ui, picker: &mut Picker, path: &mut String, outcome: &mut Picked) {
+    let mut go_to = None;
+    egui::ScrollArea::vertical()
+        .id_salt("picker_entries")
+        .max_height(220.0)
+        .min_scrolled_height(220.0)
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.set_width(360.0);
+            if picker.entries.is_empty() {
+                ui.weak(tr(T::PickerEmpty));
+            }
+            for (i, entry) in picker.entries.iter().enumerate() {
+                let label = if entry.is_dir {
+                    format!("{}/", entry.name)
+                } else {
+                    let size = entry.size.map(picker::size_text).unwrap_or_default();
+                    format!("{}    {size}", entry.name)
+                };
+                let selected = picker.selected == Some(i);
+                let response = ui.selectable_label(selected, label);
+                if selected && picker.follow {
+                    response.scroll_to_me(None);
+                }
+                // A folder opens at a click; a file is chosen by a click
+                // (its path goes into the field) and opened by a double
+                // click.
+                if response.clicked() {
+                    picker.selected = Some(i);
+                    if entry.is_dir {
+                        go_to = Some(entry.path.clone());
+                    } else {
+                        *path = entry.path.display().to_string();
+                    }
+                }
+                if response.double_clicked() && !entry.is_dir {
+                    *outcome = Picked::File(entry.path.clone());
+                }
+            }
+        });
+    picker.follow = false;
+    if let Some(dir) = go_to {
+        picker.go(&dir);
+    }
+}
+
+/// Up, Down, Enter and Backspace, when no other field has the focus.
+fn picked_by_keys(
+    ui: &mut egui::Ui,
+    picker: &mut Picker,
+    path: &mut String,
+    field_focused: bool,
+    outcome: &mut Picked,
+) {
+    let another_field = ui.ctx().egui_wants_keyboard_input() && !field_focused;
+    if another_field {
+        return;
+    }
+    let count = picker.entries.len();
+    let (down, up, enter, back) = ui.input_mut(|i| {
+        (
+            i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown),
+            i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
+            i.consume_key(egui::Modifiers::NONE, egui::Key::Enter),
+            path.is_empty() && i.consume_key(egui::Modifiers::NONE, egui::Key::Backspace),
+        )
+    });
+    if count > 0 && (down || up) {
+        let at = picker.selected.unwrap_or(0);
+        let next = if down {
+            (at + 1).min(count - 1)
+        } else {
+            at.saturating_sub(1)
+        };
+        picker.selected = Some(next);
+        picker.follow = true;
+        if let Some(entry) = picker.entries.get(next)
+            && !entry.is_dir
+        {
+            *path = entry.path.display().to_string();
+        }
+    }
+    if back {
+        picker.up();
+    }
+    if enter {
+        // A typed folder opens; a typed file, or the selected entry, is
+        // chosen.
+        let home = std::env::home_dir();
+        let typed = PathBuf::from(picker::expand_home(path.trim(), home.as_deref()));
+        if !path.trim().is_empty() && typed.is_dir() {
+            picker.go(&typed);
+            path.clear();
+        } else if !path.trim().is_empty() && typed.is_file() {
+            *outcome = Picked::File(typed);
+        } else if let Some(entry) = picker.selected.and_then(|i| picker.entries.get(i)).cloned() {
+            if entry.is_dir {
+                picker.go(&entry.path);
+            } else {
+                *outcome = Picked::File(entry.path);
+            }
+        }
+    }
+}
