@@ -264,7 +264,7 @@ texts! {
     PickerAllFiles => "All files", "所有文件";
     PickerHidden => "Hidden files", "隐藏文件";
     PickerEmpty => "No folders or dataset files here", "此处没有文件夹或数据集文件";
-    PickerCount => "{} entries", "{}项";
+    PickerCount => "Entries: {}", "共{}项";
     ThemesChart => "Themes", "主题分布";
     TimelineChart => "Timeline", "时间线";
     TitleThemes => "{} themes across {} plans: how many measures carry each", "{}个主题分布于{}项规划：各主题涉及的措施数";

@@ -154,6 +154,9 @@ pub fn body(
         ui.colored_label(ui.visuals().error_fg_color, error);
     }
     ui.horizontal_top(|ui| {
+        // The separator between the columns would otherwise stretch the
+        // dialog to the window's height.
+        ui.set_max_height(270.0);
         ui.vertical(|ui| {
             ui.set_width(140.0);
             ui.weak(tr(T::PickerPlaces));
