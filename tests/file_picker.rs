@@ -243,3 +243,34 @@ fn the_keyboard_completes_moves_and_opens_in_the_picker() {
     );
     assert_eq!(harness.state().doc.path.as_deref(), Some(data.as_path()));
 }
+
+#[test]
+fn the_export_dialogs_picker_moves_the_file_to_the_folder_chosen_keeping_its_name() {
+    let dir = folder();
+    let mut harness = harness();
+    harness.state_mut().apply(Command::OpenExportDialog);
+    harness.run();
+    let name = |state: &AppState| match &state.session.dialog {
+        Some(plan_explorer::ui::Dialog::Export(export)) => export.path.clone(),
+        _ => panic!("the export dialog is open"),
+    };
+    let before = name(harness.state());
+    let file_name = Path::new(&before).file_name().expect("a name").to_owned();
+    // Start in the temporary folder: type it as the path's folder.
+    let typed = dir.path().join(&file_name).display().to_string();
+    if let Some(plan_explorer::ui::Dialog::Export(export)) = &mut harness.state_mut().session.dialog
+    {
+        export.path = typed;
+    }
+    harness.run();
+    harness.get_by_label("Browse…").click_accesskit();
+    harness.run();
+    // Every file shows here, not only datasets.
+    assert!(harness.query_by_label_contains("notes.txt").is_some());
+    harness.get_by_label("A/").click_accesskit();
+    harness.run();
+    assert_eq!(
+        name(harness.state()),
+        dir.path().join("A").join(&file_name).display().to_string()
+    );
+}

@@ -23,6 +23,8 @@ pub struct BriefingDialog {
     pub charts: BTreeSet<ChartId>,
     /// Set when the file exists and the user must agree to replace it.
     pub confirm_replace: bool,
+    /// The app's own picker for where to write, when Browse opened it.
+    pub picker: Option<super::file_picker::Picker>,
 }
 
 /// What to write, and where.
@@ -68,6 +70,7 @@ pub fn dialog(state: &PanelContext<'_>) -> Dialog {
         path: folder.join(name).display().to_string(),
         charts: ChartId::ALL.into_iter().collect(),
         confirm_replace: false,
+        picker: None,
     })
 }
 
@@ -133,7 +136,28 @@ pub fn ui(
         if field.changed() {
             dialog.confirm_replace = false;
         }
+        let file_name = std::path::Path::new(&dialog.path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let pick = move || {
+            rfd::FileDialog::new()
+                .add_filter(tr(T::FilterPdf), &["pdf"])
+                .add_filter("Word", &["docx"])
+                .set_file_name(file_name.clone())
+                .save_file()
+        };
+        let native = (state.session.native_dialogs && super::dialogs::native_dialog_available())
+            .then_some(&pick as &dyn Fn() -> Option<PathBuf>);
+        if super::file_picker::save_browse(ui, native, &mut dialog.path, &mut dialog.picker) {
+            dialog.confirm_replace = false;
+        }
     });
+    if let Some(picker) = &mut dialog.picker
+        && super::file_picker::save_body(ui, &mut dialog.path, picker)
+    {
+        dialog.confirm_replace = false;
+    }
     ui.separator();
     if let Some(job) = state.briefing {
         ui.label(tr(T::BriefingWriting));

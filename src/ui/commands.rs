@@ -148,6 +148,8 @@ pub struct ExportDialog {
     pub current_theme: bool,
     /// Set when the file exists and the user must agree to replace it.
     pub confirm_replace: bool,
+    /// The app's own picker for where to write, when Browse opened it.
+    pub picker: Option<super::file_picker::Picker>,
 }
 
 /// What to export, and where.

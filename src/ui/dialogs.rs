@@ -51,6 +51,7 @@ pub fn export_dialog(cx: &PanelContext<'_>) -> Dialog {
         image: ImageOptions::default(),
         current_theme: false,
         confirm_replace: false,
+        picker: None,
     })
 }
 
@@ -230,25 +231,6 @@ fn start_folder(cx: &PanelContext<'_>, typed: &str) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("/"))
 }
 
-/// A Browse button that runs the native dialog, or says why there is none.
-fn browse_button(
-    cx: &PanelContext<'_>,
-    ui: &mut egui::Ui,
-    pick: impl FnOnce() -> Option<PathBuf>,
-) -> Option<PathBuf> {
-    if cx.session.native_dialogs && native_dialog_available() {
-        if ui.button(tr(T::Browse)).clicked() {
-            return pick();
-        }
-    } else {
-        ui.add_enabled(false, egui::Button::new(tr(T::Browse)))
-            .on_disabled_hover_text(tr(T::NoNativeDialog));
-        ui.weak(tr(T::TypeThePath))
-            .on_hover_text(tr(T::NoNativeDialog));
-    }
-    None
-}
-
 fn export_ui(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
@@ -260,6 +242,9 @@ fn export_ui(
     ui.horizontal_top(|ui| {
         ui.vertical(|ui| {
             export_options_ui(cx, ui, dialog);
+            if let Some(picker) = &mut dialog.picker {
+                super::file_picker::save_body(ui, &mut dialog.path, picker);
+            }
             ui.add(egui::Label::new(egui::RichText::new(tr(T::ExtensionHint)).weak()).wrap());
         });
         dialog.image.theme = if dialog.current_theme && ui.ctx().theme() == egui::Theme::Dark {
@@ -439,22 +424,24 @@ fn export_options_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &mut Expo
             ui.horizontal(|ui| {
                 ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(340.0))
                     .labelled_by(label.id);
-                let chosen = browse_button(cx, ui, || {
+                let file_name = std::path::Path::new(&dialog.path)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let pick = move || {
                     rfd::FileDialog::new()
                         .add_filter(tr(T::FilterPng), &["png"])
                         .add_filter(tr(T::FilterSvg), &["svg"])
                         .add_filter(tr(T::FilterPdf), &["pdf"])
                         .add_filter(tr(T::FilterCsv), &["csv"])
-                        .set_file_name(
-                            std::path::Path::new(&dialog.path)
-                                .file_name()
-                                .map(|n| n.to_string_lossy().into_owned())
-                                .unwrap_or_default(),
-                        )
+                        .set_file_name(file_name.clone())
                         .save_file()
-                });
-                if let Some(path) = chosen {
-                    dialog.path = path.display().to_string();
+                };
+                let native = (cx.session.native_dialogs && native_dialog_available())
+                    .then_some(&pick as &dyn Fn() -> Option<PathBuf>);
+                if super::file_picker::save_browse(ui, native, &mut dialog.path, &mut dialog.picker)
+                {
+                    dialog.confirm_replace = false;
                 }
             });
             ui.end_row();

@@ -298,3 +298,69 @@ fn picked_by_keys(
         }
     }
 }
+
+/// A Browse button for a file to write, and below it the picker once
+/// opened, where the platform has no file dialog: choosing a folder keeps
+/// the file's name and moves it there; clicking a file takes its name
+/// (to be replaced, after the dialog asks). `native` runs the platform's
+/// dialog where there is one. Returns whether the path changed.
+pub fn save_browse(
+    ui: &mut egui::Ui,
+    native: Option<&dyn Fn() -> Option<PathBuf>>,
+    path: &mut String,
+    picker: &mut Option<Picker>,
+) -> bool {
+    let before = path.clone();
+    match native {
+        Some(pick) => {
+            if ui.button(tr(T::Browse)).clicked()
+                && let Some(chosen) = pick()
+            {
+                *path = chosen.display().to_string();
+            }
+        }
+        None if picker.is_none()
+            && ui
+                .button(tr(T::Browse))
+                .on_hover_text(tr(T::OwnPickerHint))
+                .clicked() =>
+        {
+            let typed = PathBuf::from(path.trim());
+            let start = typed
+                .parent()
+                .filter(|p| p.is_dir())
+                .map(Path::to_owned)
+                .or_else(std::env::home_dir)
+                .unwrap_or_else(|| PathBuf::from("/"));
+            let mut opened = Picker::at(&start);
+            opened.filter = Filter::All;
+            opened.refresh();
+            *picker = Some(opened);
+        }
+        None => {}
+    }
+    *path != before
+}
+
+/// The save picker's listing, drawn under the dialog's path row: keeps
+/// the path's file name in the folder shown. Returns whether the path
+/// changed.
+pub fn save_body(ui: &mut egui::Ui, path: &mut String, picker: &mut Picker) -> bool {
+    let before = path.clone();
+    let name = Path::new(path.trim())
+        .file_name()
+        .map(std::ffi::OsStr::to_owned)
+        .unwrap_or_default();
+    let dir = picker.dir.clone();
+    let mut typed = path.clone();
+    if let Picked::File(file) = body(ui, picker, &mut typed, &[]) {
+        typed = file.display().to_string();
+    }
+    if typed == before && picker.dir != dir {
+        // A folder was opened: the file moves there, its name kept.
+        *path = picker.dir.join(&name).display().to_string();
+    } else {
+        *path = typed;
+    }
+    *path != before
+}
