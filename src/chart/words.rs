@@ -36,13 +36,27 @@ pub fn translated_names_note(
     view: &ChartView,
     themes: impl IntoIterator<Item = crate::dataset::ThemeIx>,
 ) -> Vec<String> {
-    use crate::dataset::{Named, Zh};
+    use crate::dataset::Named;
+    let data = view.dataset;
+    names_notes(
+        view,
+        themes.into_iter().map(|t| data.themes[t.index()].zh()),
+    )
+}
+
+/// The notes on the Chinese of the names shown: one when some name has
+/// none (shown in English), one when some is the editors' translation.
+fn names_notes<'a>(
+    view: &ChartView,
+    names: impl IntoIterator<Item = Option<crate::dataset::Zh<'a>>>,
+) -> Vec<String> {
+    use crate::dataset::Zh;
     if view.lang != Lang::Zh {
         return Vec::new();
     }
     let (mut english_only, mut translated) = (false, false);
-    for theme in themes {
-        match view.dataset.themes[theme.index()].zh() {
+    for zh in names {
+        match zh {
             None => english_only = true,
             Some(Zh::Translated(_)) => translated = true,
             Some(Zh::Printed(_)) => {}
@@ -74,27 +88,8 @@ pub fn english_names_note(
     view: &ChartView,
     figures: impl IntoIterator<Item = FigureRef>,
 ) -> Vec<String> {
-    if view.lang != Lang::Zh {
-        return Vec::new();
-    }
     let data = view.dataset;
-    let (mut english_only, mut translated) = (false, false);
-    for figure in figures {
-        match data.figure_named(figure).zh() {
-            None => english_only = true,
-            Some(crate::dataset::Zh::Translated(_)) => translated = true,
-            Some(crate::dataset::Zh::Printed(_)) => {}
-        }
-    }
-    let note = |text| fill_in(Lang::Zh, T::NoteLabel, &[&tr_in(Lang::Zh, text)]);
-    let mut notes = Vec::new();
-    if english_only {
-        notes.push(note(T::ChartNamesInEnglish));
-    }
-    if translated {
-        notes.push(note(T::ChartNamesTranslated));
-    }
-    notes
+    names_notes(view, figures.into_iter().map(|f| data.figure_named(f).zh()))
 }
 
 /// A value label, marked "⚠ " when its figure carries a caveat.

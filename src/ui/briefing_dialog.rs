@@ -136,10 +136,7 @@ pub fn ui(
         if field.changed() {
             dialog.confirm_replace = false;
         }
-        let file_name = std::path::Path::new(&dialog.path)
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let file_name = super::file_picker::file_name_of(&dialog.path);
         let pick = move || {
             rfd::FileDialog::new()
                 .add_filter(tr(T::FilterPdf), &["pdf"])

@@ -424,10 +424,7 @@ fn export_options_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &mut Expo
             ui.horizontal(|ui| {
                 ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(340.0))
                     .labelled_by(label.id);
-                let file_name = std::path::Path::new(&dialog.path)
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
+                let file_name = super::file_picker::file_name_of(&dialog.path);
                 let pick = move || {
                     rfd::FileDialog::new()
                         .add_filter(tr(T::FilterPng), &["png"])

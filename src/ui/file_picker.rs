@@ -364,3 +364,11 @@ pub fn save_body(ui: &mut egui::Ui, path: &mut String, picker: &mut Picker) -> b
     }
     *path != before
 }
+
+/// The file name of a typed path, for a save dialog to start from.
+pub fn file_name_of(path: &str) -> String {
+    Path::new(path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}

@@ -95,6 +95,20 @@ impl Checker {
             .filter(|text| !text.trim().is_empty())
     }
 
+    /// A record's Chinese: the words a document prints (`key`, e.g.
+    /// `title_zh`) and the editors' translation (`key` + `_translation`).
+    pub(super) fn chinese(
+        &mut self,
+        printed: Option<Field<String>>,
+        translation: Option<Field<String>>,
+        key: &str,
+    ) -> (Option<String>, Option<String>) {
+        let printed = self.optional_text(printed, key);
+        let translation =
+            self.translation(translation, &format!("{key}_translation"), printed.as_ref());
+        (printed, translation)
+    }
+
     /// An editors' translation (`key` is e.g. `title_zh_translation`): a
     /// text of its own, which the mark 〔译〕 is added to when shown, so it
     /// must not carry one; beside a Chinese name a document prints, it is

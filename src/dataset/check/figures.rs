@@ -18,12 +18,8 @@ impl Checker {
     ) -> Series {
         let id = self.id(raw.id);
         let title = self.text(raw.title, "title");
-        let title_zh = self.optional_text(raw.title_zh, "title_zh");
-        let title_zh_translation = self.translation(
-            raw.title_zh_translation,
-            "title_zh_translation",
-            title_zh.as_ref(),
-        );
+        let (title_zh, title_zh_translation) =
+            self.chinese(raw.title_zh, raw.title_zh_translation, "title_zh");
         let unit = self.take(raw.unit, "unit");
         let note = self.optional_text(raw.note, "note");
         let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, "node");
@@ -111,12 +107,8 @@ impl Checker {
     pub(super) fn fund(&mut self, raw: RawFund) -> Fund {
         let id = self.id(raw.id);
         let name = self.text(raw.name, "name");
-        let name_zh = self.optional_text(raw.name_zh, "name_zh");
-        let name_zh_translation = self.translation(
-            raw.name_zh_translation,
-            "name_zh_translation",
-            name_zh.as_ref(),
-        );
+        let (name_zh, name_zh_translation) =
+            self.chinese(raw.name_zh, raw.name_zh_translation, "name_zh");
         let amount_yuan = self.take_optional(raw.amount_yuan, "amount_yuan");
         if let Some(amount) = amount_yuan {
             self.check_value(amount, QuantityUnit::Yuan, "amount_yuan");
@@ -155,12 +147,8 @@ impl Checker {
     pub(super) fn target(&mut self, raw: RawTarget) -> Target {
         let id = self.id(raw.id);
         let metric = self.text(raw.metric, "metric");
-        let metric_zh = self.optional_text(raw.metric_zh, "metric_zh");
-        let metric_zh_translation = self.translation(
-            raw.metric_zh_translation,
-            "metric_zh_translation",
-            metric_zh.as_ref(),
-        );
+        let (metric_zh, metric_zh_translation) =
+            self.chinese(raw.metric_zh, raw.metric_zh_translation, "metric_zh");
         let value = self.take(raw.value, "value");
         let unit = self.take(raw.unit, "unit");
         if let (Some(value), Some(unit)) = (value, unit) {
@@ -202,12 +190,8 @@ impl Checker {
     pub(super) fn fact(&mut self, raw: RawFact) -> Fact {
         let id = self.id(raw.id);
         let title = self.text(raw.title, "title");
-        let title_zh = self.optional_text(raw.title_zh, "title_zh");
-        let title_zh_translation = self.translation(
-            raw.title_zh_translation,
-            "title_zh_translation",
-            title_zh.as_ref(),
-        );
+        let (title_zh, title_zh_translation) =
+            self.chinese(raw.title_zh, raw.title_zh_translation, "title_zh");
         let value = self.take_optional(raw.value, "value");
         let unit = self.take_optional(raw.unit, "unit");
         let value = match (value, unit) {

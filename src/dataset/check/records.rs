@@ -74,12 +74,8 @@ impl Checker {
             );
         }
         let name = self.text(raw.name, "name");
-        let name_zh = self.optional_text(raw.name_zh, "name_zh");
-        let name_zh_translation = self.translation(
-            raw.name_zh_translation,
-            "name_zh_translation",
-            name_zh.as_ref(),
-        );
+        let (name_zh, name_zh_translation) =
+            self.chinese(raw.name_zh, raw.name_zh_translation, "name_zh");
         Unit {
             id: id.unwrap_or_default(),
             name,
@@ -99,12 +95,8 @@ impl Checker {
     ) -> District {
         let id = self.id(raw.id).unwrap_or_default();
         let name = self.text(raw.name, "name");
-        let name_zh = self.optional_text(raw.name_zh, "name_zh");
-        let name_zh_translation = self.translation(
-            raw.name_zh_translation,
-            "name_zh_translation",
-            name_zh.as_ref(),
-        );
+        let (name_zh, name_zh_translation) =
+            self.chinese(raw.name_zh, raw.name_zh_translation, "name_zh");
         let aliases = self.each_optional(raw.aliases, "aliases", |_, a: String, _| a);
         let mut spell = |checker: &mut Self, spelling: &str, key: String| {
             if spelling.is_empty() {
@@ -186,12 +178,8 @@ impl Checker {
             );
         }
         let name = self.text(raw.name, "name");
-        let name_zh = self.optional_text(raw.name_zh, "name_zh");
-        let name_zh_translation = self.translation(
-            raw.name_zh_translation,
-            "name_zh_translation",
-            name_zh.as_ref(),
-        );
+        let (name_zh, name_zh_translation) =
+            self.chinese(raw.name_zh, raw.name_zh_translation, "name_zh");
         Theme {
             id: id.unwrap_or_default(),
             name,
@@ -213,12 +201,8 @@ impl Checker {
             );
         }
         let title = self.text(raw.title, "title");
-        let title_zh = self.optional_text(raw.title_zh, "title_zh");
-        let title_zh_translation = self.translation(
-            raw.title_zh_translation,
-            "title_zh_translation",
-            title_zh.as_ref(),
-        );
+        let (title_zh, title_zh_translation) =
+            self.chinese(raw.title_zh, raw.title_zh_translation, "title_zh");
         let (start_year, end_year) = self.period(raw.period);
         let issuer = self.text(raw.issuer, "issuer");
         let source_id = self.reference(raw.source, "source");
@@ -357,12 +341,8 @@ impl Checker {
         let kind = self.take(raw.kind, "kind").unwrap_or(NodeKind::Item);
         let numbering = self.optional_text(raw.numbering, "numbering");
         let title = self.text(raw.title, "title");
-        let title_zh = self.optional_text(raw.title_zh, "title_zh");
-        let title_zh_translation = self.translation(
-            raw.title_zh_translation,
-            "title_zh_translation",
-            title_zh.as_ref(),
-        );
+        let (title_zh, title_zh_translation) =
+            self.chinese(raw.title_zh, raw.title_zh_translation, "title_zh");
         let text = self.text_or_empty(raw.text, "text");
         let text_zh = self.optional_text(raw.text_zh, "text_zh");
         let districts = self.each(raw.districts, "districts", |_, d, _| d);
