@@ -140,6 +140,7 @@ fn line_chart(
     let convention = cx.session.convention;
     let unit = series.first().map_or(QuantityUnit::Count, |s| s.unit);
     let strong = ui.visuals().strong_text_color();
+    let plot_bg = ui.visuals().extreme_bg_color;
     // The legend sits above the plot, one series to a line (the names are
     // long; side by side, egui's wrapping left a blank line after a
     // two-line name), so no name is cut and no point is covered; each
@@ -223,7 +224,7 @@ fn line_chart(
             HoverPosition::Elsewhere { .. } => None,
         });
     let response = plot.show(ui, |plot_ui| {
-        draw_line_series(plot_ui, series, &colors, lit, strong, convention);
+        draw_line_series(plot_ui, series, &colors, lit, (strong, plot_bg), convention);
         plot_ui.pointer_coordinate()
     });
     chart_menu(&response.response, cx.session.chart, commands);
@@ -260,7 +261,7 @@ fn draw_line_series(
     series: &[LineSeries],
     colors: &[egui::Color32],
     lit: &HashSet<FigureRef>,
-    strong: egui::Color32,
+    (strong, background): (egui::Color32, egui::Color32),
     convention: Convention,
 ) {
     let last_year = series
@@ -316,7 +317,9 @@ fn draw_line_series(
                     .radius(10.0),
             );
         }
-        label_ends(plot_ui, s, color, last_year, convention);
+        // The value labels in the series' colour, made to read on the plot.
+        let text = super::style::text_on(color, background);
+        label_ends(plot_ui, s, text, last_year, convention);
     }
 }
 

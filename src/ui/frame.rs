@@ -19,6 +19,16 @@ impl AppState {
         // applied here so it also holds on the first frame after a restart.
         // This frame was laid out with the old style, so one more is drawn
         // at once with the new one.
+        // Both themes' visuals, with every text colour at 4.5:1 or more
+        // (once: setting a style each frame would cost a repaint).
+        let installed = egui::Id::unique("plan_explorer_visuals");
+        if !ctx.data(|d| d.get_temp::<bool>(installed)).unwrap_or(false) {
+            for theme in [egui::Theme::Light, egui::Theme::Dark] {
+                ctx.set_visuals_of(theme, super::style::visuals(theme));
+            }
+            ctx.data_mut(|d| d.insert_temp(installed, true));
+            ctx.request_repaint();
+        }
         if ctx.options(|o| o.theme_preference) != self.session.theme {
             ctx.set_theme(self.session.theme);
             ctx.request_repaint();

@@ -1,4 +1,5 @@
-//! Fonts and colours shared by every panel.
+//! Fonts and colours shared by every panel, and the visuals of both
+//! themes with every text colour at 4.5:1 or more on its backgrounds.
 
 use egui::{Color32, FontData, FontDefinitions, FontFamily};
 
@@ -95,4 +96,87 @@ pub fn one_line(
     let mut job = egui::text::LayoutJob::simple_singleline(text.to_owned(), font, color);
     job.wrap = egui::text::TextWrapping::truncate_at_width(width);
     painter.layout_job(job)
+}
+
+/// The contrast ratio of a text colour on a background (WCAG 2: 1 to 21);
+/// a see-through text colour counts as drawn over the background.
+pub fn contrast(text: Color32, background: Color32) -> f32 {
+    let rgb = |c: Color32| crate::chart::scene::Rgb(c.r(), c.g(), c.b());
+    rgb(over(text, background)).contrast(rgb(background))
+}
+
+/// `color` drawn over the opaque `background` (egui's colours are
+/// premultiplied).
+pub fn over(color: Color32, background: Color32) -> Color32 {
+    let keep = 1.0 - f32::from(color.a()) / 255.0;
+    let channel = |c: u8, b: u8| {
+        let value = f32::from(c) + f32::from(b) * keep;
+        // Within 0..=255 by construction.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let value = value.round().clamp(0.0, 255.0) as u8;
+        value
+    };
+    Color32::from_rgb(
+        channel(color.r(), background.r()),
+        channel(color.g(), background.g()),
+        channel(color.b(), background.b()),
+    )
+}
+
+/// `color` made fit to be text on `background`: kept where it reads at
+/// 4.5:1, else moved towards black or white (whichever `background`
+/// contrasts with more) until it does.
+pub fn text_on(color: Color32, background: Color32) -> Color32 {
+    let towards = if contrast(Color32::BLACK, background) > contrast(Color32::WHITE, background) {
+        Color32::BLACK
+    } else {
+        Color32::WHITE
+    };
+    if contrast(color, background) >= 4.5 {
+        return color;
+    }
+    let color = over(color, background);
+    let mut out = color;
+    let mut step = 0.0;
+    while contrast(out, background) < 4.5 && step < 1.0 {
+        step += 0.05;
+        out = color.lerp_to_gamma(towards, step);
+    }
+    out
+}
+
+/// The opaque backgrounds text is drawn on in `visuals`: panels, windows,
+/// text fields and plots. (The faint stripes are a see-through tint over
+/// a panel, not a background of their own.)
+pub fn backgrounds(visuals: &egui::Visuals) -> [Color32; 4] {
+    [
+        visuals.panel_fill,
+        visuals.window_fill,
+        visuals.text_edit_bg_color(),
+        visuals.extreme_bg_color,
+    ]
+}
+
+/// A text colour that reads at 4.5:1 on every one of `backgrounds`.
+fn on_all(color: Color32, backgrounds: &[Color32]) -> Color32 {
+    backgrounds.iter().fold(color, |c, &bg| text_on(c, bg))
+}
+
+/// egui's visuals for `theme`, with the weak text, links, warnings and
+/// errors made to read at 4.5:1 on every background (egui's own weak
+/// text does not in the light theme).
+pub fn visuals(theme: egui::Theme) -> egui::Visuals {
+    let mut visuals = theme.default_visuals();
+    let backgrounds = backgrounds(&visuals);
+    visuals.weak_text_color = Some(on_all(visuals.weak_text_color(), &backgrounds));
+    visuals.hyperlink_color = on_all(visuals.hyperlink_color, &backgrounds);
+    visuals.warn_fg_color = on_all(visuals.warn_fg_color, &backgrounds);
+    visuals.error_fg_color = on_all(visuals.error_fg_color, &backgrounds);
+    // The body text only where egui's own would not read (it does in
+    // both themes today): an override changes every widget's text.
+    let text = visuals.text_color();
+    if backgrounds.iter().any(|&bg| contrast(text, bg) < 4.5) {
+        visuals.override_text_color = Some(on_all(text, &backgrounds));
+    }
+    visuals
 }

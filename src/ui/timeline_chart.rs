@@ -341,7 +341,7 @@ fn draw_mark(
             Align2::LEFT_BOTTOM,
             mark.figures.len(),
             FontId::proportional(10.0),
-            to_color(kind_color(mark.kind)),
+            super::style::text_on(to_color(kind_color(mark.kind)), background),
         );
     }
 }
