@@ -88,11 +88,10 @@ fn row_ui(
             } else {
                 tr(T::Expand)
             };
-            if ui
-                .add(egui::Button::new(arrow).frame(false).small())
-                .on_hover_text(label)
-                .clicked()
-            {
+            let toggle = ui.add(egui::Button::new(arrow).frame(false).small());
+            // Named by what it does, not by its arrow glyph.
+            toggle.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
+            if toggle.on_hover_text(label).clicked() {
                 commands.push(Command::SetOpen(row.item, !row.expanded));
             }
         } else {
@@ -113,6 +112,17 @@ fn row_ui(
             )
             .inner
             .on_hover_text(&label);
+        // A screen reader hears a tree item, its level and whether it is
+        // open.
+        let (level, expanded) = (row.depth + 1, row.expanded);
+        let has_children = row.visible_children > 0;
+        ui.ctx().accesskit_node_builder(response.id, |node| {
+            node.set_role(egui::accesskit::Role::TreeItem);
+            node.set_level(level);
+            if has_children {
+                node.set_expanded(expanded);
+            }
+        });
         if response.clicked() {
             commands.push(Command::Select(row.item));
         }

@@ -1,7 +1,8 @@
-//! Text contrast in the window, computed from the colours: every text
-//! colour of both themes' visuals reads at 4.5:1 or more on every
-//! background it is drawn on, and so does each palette colour the charts
-//! write text in, once fitted.
+//! The window for people who cannot rely on sight or a mouse: text
+//! contrast computed from the colours (every text colour of both themes
+//! reads at 4.5:1 or more on every background it is drawn on, and so does
+//! each palette colour the charts write text in, once fitted), and the
+//! tree as a screen reader hears it through AccessKit.
 
 use plan_explorer::ui::style::{
     PALETTE, backgrounds, contrast, level_color, series_color, text_on, visuals,
@@ -70,4 +71,46 @@ fn palette_colours_used_as_text_are_fitted_to_the_plot_background() {
         // A colour that already reads is left as it is.
         assert_eq!(text_on(v.strong_text_color(), plot), v.strong_text_color());
     }
+}
+
+#[test]
+fn the_trees_rows_tell_a_screen_reader_their_level_and_whether_they_are_open() {
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+    let mut state = plan_explorer::ui::AppState::open(None).expect("opens");
+    let node = state
+        .doc
+        .dataset
+        .node_by_id("medai-1-1")
+        .expect("a measure under a chapter");
+    state.apply(plan_explorer::ui::Command::Select(
+        plan_explorer::selection::Item::Node(node),
+    ));
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(plan_explorer::ui::style::install_fonts)
+        .build_ui_state(
+            |ui, state: &mut plan_explorer::ui::AppState| state.ui(ui),
+            state,
+        );
+    harness.run();
+    let item = |label: &str| {
+        let node = harness
+            .query_all_by_label_contains(label)
+            .find(|n| n.accesskit_node().role() == egui::accesskit::Role::TreeItem)
+            .unwrap_or_else(|| panic!("a tree item {label}"));
+        let data = node.accesskit_node();
+        (data.level(), data.data().is_expanded())
+    };
+    // The plan, opened to show the selection: level 1, open.
+    assert_eq!(item("Working Plan of Shanghai"), (Some(1), Some(true)));
+    // Its chapter I, open; a closed plan is closed.
+    assert_eq!(item("I Enhancing the Capability"), (Some(2), Some(true)));
+    assert_eq!(item("Action plan to boost"), (Some(1), Some(false)));
+    // The selected measure: level 3; an item with nothing below says
+    // nothing of being open.
+    let title = harness.state().doc.dataset.node(node).title.clone();
+    assert_eq!(item(&title).0, Some(3));
+    // The arrows are named by what they do.
+    assert!(harness.query_all_by_label("Collapse").next().is_some());
+    assert!(harness.query_all_by_label("Expand").next().is_some());
 }
