@@ -114,3 +114,73 @@ fn the_trees_rows_tell_a_screen_reader_their_level_and_whether_they_are_open() {
     assert!(harness.query_all_by_label("Collapse").next().is_some());
     assert!(harness.query_all_by_label("Expand").next().is_some());
 }
+
+#[test]
+fn each_chart_is_described_in_words_under_its_title() {
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+    use plan_explorer::view::charts::ChartId;
+    let data = plan_explorer::dataset::load_embedded()
+        .dataset
+        .expect("valid");
+    let en = |chart| {
+        plan_explorer::view::describe::chart_description(
+            &data,
+            chart,
+            plan_explorer::i18n::Lang::En,
+            plan_explorer::view::amount::Convention::International,
+        )
+    };
+    // From the data: counts, ranges and the latest or largest values.
+    assert!(
+        en(ChartId::IndustrialOutput).starts_with("Line chart of 4 series, 2024 to 2030. Latest: Shanghai GDP 5.67 trillion yuan in 2025 (actual)"),
+        "{}",
+        en(ChartId::IndustrialOutput)
+    );
+    assert!(en(ChartId::Funds).starts_with("Bar chart of 5 funds, largest first: National and municipal AI fund capital (aggregate) over 825 billion yuan"), "{}", en(ChartId::Funds));
+    assert!(
+        en(ChartId::Targets).starts_with("Table of 17 targets, deadlines 2026 to 2030"),
+        "{}",
+        en(ChartId::Targets)
+    );
+    assert!(
+        en(ChartId::Themes)
+            .starts_with("Matrix of 41 themes by 5 plans; the most measures: Medical AI 47"),
+        "{}",
+        en(ChartId::Themes)
+    );
+    assert!(
+        en(ChartId::Timeline)
+            .starts_with("Timeline of 5 plans, 2025 to 2035; 6 targets, the first due by 2026"),
+        "{}",
+        en(ChartId::Timeline)
+    );
+    let zh = plan_explorer::view::describe::chart_description(
+        &data,
+        ChartId::Themes,
+        plan_explorer::i18n::Lang::Zh,
+        plan_explorer::view::amount::Convention::Chinese,
+    );
+    assert!(
+        zh.starts_with("矩阵，41个主题乘5项规划；措施最多的主题：医学人工智能〔译〕 47"),
+        "{zh}"
+    );
+
+    // In the window, a screen reader finds it on the chart's title.
+    for chart in ChartId::ALL {
+        let mut state = plan_explorer::ui::AppState::open(None).expect("opens");
+        state.apply(plan_explorer::ui::Command::ShowChart(chart));
+        let mut harness = egui_kittest::Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .with_context_setup(plan_explorer::ui::style::install_fonts)
+            .build_ui_state(
+                |ui, state: &mut plan_explorer::ui::AppState| state.ui(ui),
+                state,
+            );
+        harness.run();
+        let described = harness
+            .query_all_by_label_contains("")
+            .filter_map(|n| n.accesskit_node().data().description().map(str::to_owned))
+            .collect::<Vec<_>>();
+        assert!(described.contains(&en(chart)), "{chart:?}: {described:?}");
+    }
+}

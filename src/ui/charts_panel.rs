@@ -53,11 +53,23 @@ fn body(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut
     let view = super::export::chart_view(cx, chart);
     // The theme map and the timeline are titled from the document's own
     // (built once), not built again each frame.
-    ui.strong(match chart {
+    let title = ui.strong(match chart {
         ChartId::Themes => crate::chart::themes::title(&view, &cx.doc.themes),
         ChartId::Timeline => crate::chart::timeline::title(&view, &cx.doc.timeline),
         _ => crate::chart::title(&view),
     });
+    // A screen reader reads the chart in words under its title. Only when
+    // AccessKit is on: the words are made from the whole chart.
+    if ui.ctx().has_accesskit_node(title.id) {
+        let (data, lang) = (&cx.doc.dataset, cx.session.lang);
+        let words = match chart {
+            ChartId::Themes => crate::view::describe::themes(data, &cx.doc.themes, lang),
+            ChartId::Timeline => crate::view::describe::timeline(data, &cx.doc.timeline, lang),
+            _ => crate::view::describe::chart_description(data, chart, lang, cx.session.convention),
+        };
+        ui.ctx()
+            .accesskit_node_builder(title.id, |node| node.set_description(words));
+    }
     let series = match chart {
         ChartId::IndustrialOutput => industrial_output(&cx.doc.dataset, cx.session.lang),
         ChartId::GdpShare => gdp_share(&cx.doc.dataset, cx.session.lang),

@@ -3,6 +3,7 @@
 
 pub mod amount;
 pub mod charts;
+pub mod describe;
 pub mod diff;
 pub mod hover;
 pub mod picker;
