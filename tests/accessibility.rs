@@ -184,3 +184,59 @@ fn each_chart_is_described_in_words_under_its_title() {
         assert!(described.contains(&en(chart)), "{chart:?}: {described:?}");
     }
 }
+
+#[test]
+fn show_as_table_lists_each_charts_figures_and_a_row_selects_its_figure() {
+    use egui_kittest::kittest::Queryable as _;
+    use plan_explorer::view::charts::ChartId;
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(plan_explorer::ui::style::install_fonts)
+        .build_ui_state(
+            |ui, state: &mut plan_explorer::ui::AppState| state.ui(ui),
+            plan_explorer::ui::AppState::open(None).expect("opens"),
+        );
+    harness.run();
+    harness.get_by_label("Show as table").click();
+    harness.run();
+    assert!(harness.state().session.show_table);
+    // The industrial output's points, each with its value.
+    assert!(harness.query_by_label("5.67 trillion yuan").is_some());
+    // Shanghai GDP has a row for each of its two points.
+    assert_eq!(harness.query_all_by_label("Shanghai GDP").count(), 2);
+    harness
+        .query_all_by_label("Shanghai GDP")
+        .next()
+        .expect("a row")
+        .click();
+    harness.run();
+    let selected = harness.state().doc.selected();
+    assert!(
+        matches!(
+            selected,
+            Some(plan_explorer::selection::Item::Figure(
+                plan_explorer::dataset::FigureRef::Point(..)
+            ))
+        ),
+        "{selected:?}"
+    );
+    // The funds, largest first.
+    harness
+        .state_mut()
+        .apply(plan_explorer::ui::Command::ShowChart(ChartId::Funds));
+    harness.run();
+    assert!(harness.query_by_label("over 825 billion yuan").is_some());
+    // The theme map as its cells: a row filters the tree.
+    harness
+        .state_mut()
+        .apply(plan_explorer::ui::Command::ShowChart(ChartId::Themes));
+    harness.run();
+    harness.get_by_label("Public health").click();
+    harness.run();
+    let filter = &harness.state().doc.filter;
+    assert_eq!((filter.themes.len(), filter.plans.len()), (1, 1));
+    // And back to the chart.
+    harness.get_by_label("Show as table").click();
+    harness.run();
+    assert!(!harness.state().session.show_table);
+}

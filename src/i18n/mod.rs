@@ -271,6 +271,12 @@ texts! {
     DescribeTargets => "Table of {} targets, deadlines {} to {}: {}.", "表格，{}个目标，期限{}—{}年：{}。";
     DescribeThemes => "Matrix of {} themes by {} plans; the most measures: {}.", "矩阵，{}个主题乘{}项规划；措施最多的主题：{}。";
     DescribeTimeline => "Timeline of {} plans, {} to {}; {} targets, the first due by {}; the dashed line is the edition, {}.", "时间线，{}项规划，{}—{}年；{}个目标，最早期限为{}年；虚线为数据集版本{}。";
+    ShowAsTable => "Show as table", "以表格显示";
+    ShowAsTableHint => "The chart's figures as a table, each one click away", "以表格显示图表数据，点击即可选中";
+    MeasuresCount => "Measures", "措施数";
+    ColumnFigure => "Figure", "数据";
+    ColumnCategory => "Plan or level", "规划或级别";
+    ColumnPlanName => "Plan", "规划";
     ThemesChart => "Themes", "主题分布";
     TimelineChart => "Timeline", "时间线";
     TitleThemes => "{} themes across {} plans: how many measures carry each", "{}个主题分布于{}项规划：各主题涉及的措施数";

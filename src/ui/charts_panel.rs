@@ -41,9 +41,23 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
         {
             commands.push(Command::OpenExportDialog);
         }
+        let mut table = cx.session.show_table;
+        if ui
+            .checkbox(&mut table, tr(T::ShowAsTable))
+            .on_hover_text(tr(T::ShowAsTableHint))
+            .changed()
+        {
+            commands.push(Command::ShowAsTable(table));
+        }
     });
     ui.separator();
-    body(cx, ui, cx.session.chart, commands);
+    if cx.session.show_table {
+        let view = super::export::chart_view(cx, cx.session.chart);
+        ui.strong(crate::chart::title(&view));
+        super::chart_table::ui(cx, ui, cx.session.chart, commands);
+    } else {
+        body(cx, ui, cx.session.chart, commands);
+    }
 }
 
 /// Draws one chart: the title the exported picture has (what is shown,

@@ -45,6 +45,8 @@ pub enum Command {
     SortTargets(TargetColumn, bool),
     /// Order the theme map's rows.
     SortThemes(crate::view::themes::ThemeOrder),
+    /// Show the charts as tables, or as charts.
+    ShowAsTable(bool),
     /// Load a dataset file; it replaces the one on screen only if valid.
     OpenFile(PathBuf),
     /// Load the open file again.
@@ -95,6 +97,7 @@ impl Command {
             | Self::SetFundsLogScale(_)
             | Self::SortTargets(..)
             | Self::SortThemes(_)
+            | Self::ShowAsTable(_)
             | Self::OpenFile(_)
             | Self::Reload
             | Self::CancelLoad
@@ -191,6 +194,7 @@ impl AppState {
             Command::SetFundsLogScale(on) => session.funds_log_scale = on,
             Command::SortTargets(column, ascending) => session.targets_sort = (column, ascending),
             Command::SortThemes(order) => session.theme_order = order,
+            Command::ShowAsTable(on) => session.show_table = on,
             Command::OpenFile(path) => self.start_load(&path, Trigger::Open),
             // While a file loads, a reload waits for it to end.
             Command::Reload if self.load_job.is_some() => self.reload_pending = true,

@@ -48,6 +48,8 @@ pub struct Session {
     pub targets_sort: (TargetColumn, bool),
     /// The theme map's row order.
     pub theme_order: crate::view::themes::ThemeOrder,
+    /// Charts shown as tables.
+    pub show_table: bool,
     /// The interface's language.
     pub lang: Lang,
     /// Whether the user chose the language (else it follows the system).
@@ -85,6 +87,7 @@ impl Default for Session {
             funds_log_scale: true,
             targets_sort: (TargetColumn::Deadline, true),
             theme_order: crate::view::themes::ThemeOrder::Total,
+            show_table: false,
             lang: Lang::En,
             lang_chosen: false,
             convention_chosen: false,

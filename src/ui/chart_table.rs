@@ -1,0 +1,142 @@
+//! Every chart as a table, for whoever would rather read than look (and
+//! for screen readers): the rows the CSV export writes, each figure a
+//! button that selects it; the theme map as its non-empty cells, each a
+//! button that shows its measures in the tree. Only the rows in view are
+//! laid out.
+
+use super::{Command, PanelContext};
+use crate::i18n::{T, tr};
+use crate::selection::Item;
+use crate::view::amount;
+use crate::view::charts::ChartId;
+use crate::view::tree::TreeFilter;
+
+const ROW: f32 = 22.0;
+
+/// Draws `chart` as a table.
+pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut Vec<Command>) {
+    if chart == ChartId::Themes {
+        themes(cx, ui, commands);
+        return;
+    }
+    let data = &cx.doc.dataset;
+    let rows = crate::view::table::chart_rows_sorted(
+        data,
+        chart,
+        &cx.doc.hidden,
+        cx.session.targets_sort,
+        cx.session.lang,
+    );
+    let selected = cx.doc.selected();
+    header(
+        ui,
+        &[
+            tr(T::ColumnFigure),
+            tr(T::Year),
+            tr(T::Value),
+            tr(T::ColumnCategory),
+        ],
+    );
+    egui::ScrollArea::vertical()
+        .id_salt("chart_table")
+        .auto_shrink([false, false])
+        .show_rows(ui, ROW, rows.len(), |ui, range| {
+            for row in &rows[range] {
+                ui.horizontal(|ui| {
+                    let is_selected = selected == Some(Item::Figure(row.figure));
+                    let name = crate::view::marked(
+                        data.figure_caveat(row.figure).is_some(),
+                        row.item.clone(),
+                    );
+                    if ui
+                        .add_sized(
+                            [260.0, ROW],
+                            egui::Button::selectable(is_selected, name).truncate(),
+                        )
+                        .on_hover_text(crate::view::hover::figure(
+                            data,
+                            row.figure,
+                            cx.session.convention,
+                        ))
+                        .clicked()
+                    {
+                        commands.push(Command::Select(Item::Figure(row.figure)));
+                    }
+                    cell(
+                        ui,
+                        50.0,
+                        &row.year.map(|y| y.to_string()).unwrap_or_default(),
+                    );
+                    let value = amount::flagged(
+                        row.value,
+                        row.unit,
+                        row.approximate,
+                        row.lower_bound,
+                        cx.session.convention,
+                    );
+                    cell(ui, 160.0, &value);
+                    cell(ui, 220.0, &row.category);
+                });
+            }
+        });
+}
+
+/// The theme map as its cells: theme, plan, measures.
+fn themes(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let matrix = &cx.doc.themes;
+    let data = &cx.doc.dataset;
+    let lang = cx.session.lang;
+    let cells: Vec<(usize, usize)> = matrix
+        .order(cx.session.theme_order)
+        .iter()
+        .flat_map(|&r| (0..matrix.plans.len()).map(move |c| (r, c)))
+        .filter(|&(r, c)| !matrix.cell(r, c).is_empty())
+        .collect();
+    header(
+        ui,
+        &[
+            tr(T::ColumnTheme),
+            tr(T::ColumnPlanName),
+            tr(T::MeasuresCount),
+        ],
+    );
+    egui::ScrollArea::vertical()
+        .id_salt("themes_table")
+        .auto_shrink([false, false])
+        .show_rows(ui, ROW, cells.len(), |ui, range| {
+            for &(r, c) in &cells[range] {
+                let theme = matrix.rows[r].theme;
+                let plan = matrix.plans[c];
+                ui.horizontal(|ui| {
+                    let name = crate::view::localized_name_in(lang, &data.themes[theme.index()]);
+                    if ui
+                        .add_sized([220.0, ROW], egui::Button::new(name).truncate())
+                        .on_hover_text(crate::view::themes::cell_hover(data, matrix, r, c, lang))
+                        .clicked()
+                    {
+                        commands.push(Command::SetFilter(TreeFilter {
+                            themes: [theme].into_iter().collect(),
+                            plans: [plan].into_iter().collect(),
+                            ..TreeFilter::default()
+                        }));
+                    }
+                    cell(ui, 300.0, &crate::view::plan_title_in(lang, data, plan));
+                    cell(ui, 60.0, &matrix.cell(r, c).len().to_string());
+                });
+            }
+        });
+}
+
+fn header(ui: &mut egui::Ui, names: &[&str]) {
+    ui.horizontal(|ui| {
+        for name in names {
+            ui.strong(*name);
+            ui.add_space(24.0);
+        }
+    });
+    ui.separator();
+}
+
+fn cell(ui: &mut egui::Ui, width: f32, text: &str) {
+    ui.add_sized([width, ROW], egui::Label::new(text).truncate());
+}
