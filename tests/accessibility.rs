@@ -4,6 +4,8 @@
 //! each palette colour the charts write text in, once fitted), and the
 //! tree as a screen reader hears it through AccessKit.
 
+mod common;
+
 use plan_explorer::ui::style::{
     PALETTE, backgrounds, contrast, level_color, series_color, text_on, visuals,
 };
@@ -85,14 +87,7 @@ fn the_trees_rows_tell_a_screen_reader_their_level_and_whether_they_are_open() {
     state.apply(plan_explorer::ui::Command::Select(
         plan_explorer::selection::Item::Node(node),
     ));
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(plan_explorer::ui::style::install_fonts)
-        .build_ui_state(
-            |ui, state: &mut plan_explorer::ui::AppState| state.ui(ui),
-            state,
-        );
-    harness.run();
+    let harness = common::window(state);
     let item = |label: &str| {
         let node = harness
             .query_all_by_label_contains(label)
@@ -169,14 +164,7 @@ fn each_chart_is_described_in_words_under_its_title() {
     for chart in ChartId::ALL {
         let mut state = plan_explorer::ui::AppState::open(None).expect("opens");
         state.apply(plan_explorer::ui::Command::ShowChart(chart));
-        let mut harness = egui_kittest::Harness::builder()
-            .with_size(egui::vec2(1280.0, 800.0))
-            .with_context_setup(plan_explorer::ui::style::install_fonts)
-            .build_ui_state(
-                |ui, state: &mut plan_explorer::ui::AppState| state.ui(ui),
-                state,
-            );
-        harness.run();
+        let harness = common::window(state);
         let described = harness
             .query_all_by_label_contains("")
             .filter_map(|n| n.accesskit_node().data().description().map(str::to_owned))
@@ -189,14 +177,7 @@ fn each_chart_is_described_in_words_under_its_title() {
 fn show_as_table_lists_each_charts_figures_and_a_row_selects_its_figure() {
     use egui_kittest::kittest::Queryable as _;
     use plan_explorer::view::charts::ChartId;
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(plan_explorer::ui::style::install_fonts)
-        .build_ui_state(
-            |ui, state: &mut plan_explorer::ui::AppState| state.ui(ui),
-            plan_explorer::ui::AppState::open(None).expect("opens"),
-        );
-    harness.run();
+    let mut harness = common::window(plan_explorer::ui::AppState::open(None).expect("opens"));
     harness.get_by_label("Show as table").click();
     harness.run();
     assert!(harness.state().session.show_table);

@@ -3,6 +3,8 @@
 //! figures, the edition), as data, as pictures and CSV, and in the window
 //! through AccessKit.
 
+mod common;
+
 use std::collections::HashSet;
 
 use egui_kittest::Harness;
@@ -273,12 +275,7 @@ fn both_charts_export_as_csv_and_pictures_from_the_command_line() {
 }
 
 fn harness(state: AppState) -> Harness<'static, AppState> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(plan_explorer::ui::style::install_fonts)
-        .build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
-    harness.run();
-    harness
+    common::window(state)
 }
 
 #[test]

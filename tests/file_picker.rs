@@ -2,6 +2,8 @@
 //! entries, places and completion as data against real folders, and the
 //! picker in the Open dialog driven through AccessKit and the keyboard.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
@@ -146,12 +148,7 @@ fn harness() -> Harness<'static, AppState> {
     // Tests never show a native dialog: Browse opens the app's picker.
     let state = AppState::open(None).expect("opens");
     assert!(!state.session.native_dialogs);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(plan_explorer::ui::style::install_fonts)
-        .build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
-    harness.run();
-    harness
+    common::window(state)
 }
 
 #[test]

@@ -35,3 +35,19 @@ pub fn messages(loaded: &plan_explorer::dataset::Loaded) -> Vec<String> {
         .map(|p| format!("{}: {}", p.path, p.message))
         .collect()
 }
+
+/// The whole window on `state` at 1280x800 with the app's own fonts (so a
+/// glyph no font has fails), run until it settles.
+pub fn window(
+    state: plan_explorer::ui::AppState,
+) -> egui_kittest::Harness<'static, plan_explorer::ui::AppState> {
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(plan_explorer::ui::style::install_fonts)
+        .build_ui_state(
+            |ui, state: &mut plan_explorer::ui::AppState| state.ui(ui),
+            state,
+        );
+    harness.run();
+    harness
+}
