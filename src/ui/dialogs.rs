@@ -224,11 +224,7 @@ fn start_folder(cx: &PanelContext<'_>, typed: &str) -> PathBuf {
             .map(PathBuf::from),
         home,
     ];
-    candidates
-        .into_iter()
-        .flatten()
-        .find(|p| !p.as_os_str().is_empty() && p.is_dir())
-        .unwrap_or_else(|| PathBuf::from("/"))
+    crate::view::picker::first_folder(candidates)
 }
 
 fn export_ui(

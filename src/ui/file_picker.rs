@@ -326,12 +326,8 @@ pub fn save_browse(
                 .clicked() =>
         {
             let typed = PathBuf::from(path.trim());
-            let start = typed
-                .parent()
-                .filter(|p| p.is_dir())
-                .map(Path::to_owned)
-                .or_else(std::env::home_dir)
-                .unwrap_or_else(|| PathBuf::from("/"));
+            let start =
+                picker::first_folder([typed.parent().map(Path::to_owned), std::env::home_dir()]);
             let mut opened = Picker::at(&start);
             opened.filter = Filter::All;
             opened.refresh();

@@ -138,6 +138,16 @@ pub fn places(home: Option<&Path>, recent: &[PathBuf], home_name: &str) -> Vec<P
     out
 }
 
+/// The first of `candidates` that is a folder, else the root: where a
+/// picker opens.
+pub fn first_folder(candidates: impl IntoIterator<Item = Option<PathBuf>>) -> PathBuf {
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|p| !p.as_os_str().is_empty() && p.is_dir())
+        .unwrap_or_else(|| PathBuf::from("/"))
+}
+
 /// The completions of a typed path: the entries of its folder whose names
 /// start with what follows the last `/`, folders ending in `/`, as whole
 /// paths. A `~` at the start stands for `home`.
