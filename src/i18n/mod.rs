@@ -290,6 +290,10 @@ texts! {
     ThemeCellHover => "{} in {}: {} measures", "{}（{}）：{}项措施";
     AndMore => "and {} more", "另有{}项";
     ThemeCellClick => "Click to show these measures in the tree", "点击在树中显示这些措施";
+    FocusedMark => "The chart's focused mark", "图表中获得焦点的标记";
+    MarkKeysSelect => "Enter selects it · arrow keys move", "回车选中 · 方向键移动";
+    MarkKeysFilter => "Enter shows these measures in the tree · arrow keys move", "回车在树中显示这些措施 · 方向键移动";
+    MarkKeysNext => "Enter selects the next of these · arrow keys move", "回车选中其中下一项 · 方向键移动";
     ThemeRowClick => "Click to show this theme's measures in the tree", "点击在树中显示该主题的措施";
     ThemePlanClick => "Click to show this plan in the tree", "点击在树中显示该规划";
     ThemeColumnCount => "{} measures with a theme", "{}项带主题的措施";

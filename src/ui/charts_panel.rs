@@ -11,7 +11,7 @@ use egui_plot::{
 };
 
 use super::style::{level_color, series_color, status_style};
-use super::{Command, PanelContext};
+use super::{Command, PanelContext, chart_keys};
 use crate::dataset::{Dataset, FigureRef, FundLevel, QuantityUnit, Status};
 use crate::selection::Item;
 use crate::view::amount::{self, Convention};
@@ -20,7 +20,7 @@ use crate::view::charts::{
     self, ChartId, LegendKey, LineSeries, TargetColumn, fund_bars, gdp_share, highlighted,
     industrial_output, is_hidden, visible_bars,
 };
-use crate::view::{hover, marked};
+use crate::view::{hover, marked, marks};
 
 /// Draws the chart tabs and the chosen chart.
 pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
@@ -254,11 +254,37 @@ fn line_chart(
         plot_ui.pointer_coordinate()
     });
     chart_menu(&response.response, cx.session.chart, commands);
-    if response.response.clicked()
+    // The keyboard: the arrows move between the points shown.
+    let grid = marks::line_marks(series);
+    let keys = chart_keys::handle(ui, &response.response, &grid, selected_figure(cx));
+    if let Some(keys) = keys
+        && let Some(figure) = grid.get(keys.cursor)
+        && let Some(&(_, year, value, _)) = lookup.iter().find(|l| l.3 == figure)
+    {
+        let at = response
+            .transform
+            .position_from_point(&PlotPoint::new(f64::from(year), value));
+        let text = hover::point(data, figure, convention);
+        let mark = egui::Rect::from_center_size(at, egui::vec2(10.0, 10.0));
+        chart_keys::show_focused(ui, &response.response, mark, &text, tr(T::MarkKeysSelect));
+        if keys.activated {
+            commands.push(Command::Select(Item::Figure(figure)));
+        }
+    }
+    if !keys.is_some_and(|k| k.activated)
+        && response.response.clicked()
         && let Some(pointer) = response.inner
         && let Some(figure) = nearest_point(&response.transform, pointer, &lookup)
     {
         commands.push(Command::Select(Item::Figure(figure)));
+    }
+}
+
+/// The figure selected, if a figure is.
+fn selected_figure(cx: &PanelContext<'_>) -> Option<FigureRef> {
+    match cx.doc.selected() {
+        Some(Item::Figure(figure)) => Some(figure),
+        _ => None,
     }
 }
 
@@ -423,9 +449,12 @@ fn funds_apart_ui(
     let convention = cx.session.convention;
     // Funds whose documents state no amount are listed above the plot,
     // which takes all the height left below.
+    // Each link on a line of its own: a link that wraps inside a
+    // horizontal layout gets a second, nameless widget for its second
+    // line, and Tab would stop on it.
     if !without_amount.is_empty() {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(tr(T::WithoutAmount));
+        ui.label(tr(T::WithoutAmount));
+        ui.indent("without_amount", |ui| {
             for &figure in without_amount {
                 if let FigureRef::Fund(f) = figure
                     && ui
@@ -443,8 +472,8 @@ fn funds_apart_ui(
         &cx.doc.hidden,
     );
     if !apart.is_empty() {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(fill(T::NotOnThisScale, &[&""]).trim_end());
+        ui.label(fill(T::NotOnThisScale, &[&""]).trim_end());
+        ui.indent("not_on_this_scale", |ui| {
             for bar in &apart {
                 let FigureRef::Fund(f) = bar.figure else {
                     continue;
@@ -667,7 +696,29 @@ fn funds_chart(
         plot_ui.pointer_coordinate()
     });
     chart_menu(&response.response, cx.session.chart, commands);
-    if response.response.clicked()
+    // The keyboard: the arrows move between the bars, the largest first.
+    let grid = marks::bar_marks(&bars);
+    let keys = chart_keys::handle(ui, &response.response, &grid, selected_figure(cx));
+    if let Some(keys) = keys
+        && let Some(figure) = grid.get(keys.cursor)
+        && let Some(i) = bars.iter().position(|b| b.figure == figure)
+    {
+        let y = (count - 1 - i) as f64;
+        let start = response
+            .transform
+            .position_from_point(&PlotPoint::new(origin, y - 0.25));
+        let end = response
+            .transform
+            .position_from_point(&PlotPoint::new(to_axis(bars[i].amount_yuan), y + 0.25));
+        let text = hover::fund(data, figure, convention);
+        let bar = egui::Rect::from_two_pos(start, end);
+        chart_keys::show_focused(ui, &response.response, bar, &text, tr(T::MarkKeysSelect));
+        if keys.activated {
+            commands.push(Command::Select(Item::Figure(figure)));
+        }
+    }
+    if !keys.is_some_and(|k| k.activated)
+        && response.response.clicked()
         && let Some(pointer) = response.inner
         && let Some(bar) = bar_index(pointer.y, count).and_then(|i| bars.get(i))
         && to_axis(bar.amount_yuan) >= pointer.x
@@ -876,11 +927,21 @@ fn targets_table(
                         cx.session.convention,
                     ),
                 ));
-                if ui
+                let text = hover::target(data, row.figure, cx.session.convention);
+                let response = ui
                     .add(egui::Button::selectable(selected, row.metric.as_str()).wrap())
-                    .on_hover_text(hover::target(data, row.figure, cx.session.convention))
-                    .clicked()
-                {
+                    .on_hover_text(&text);
+                // Each card is a stop for Tab, and the arrows move between
+                // them (egui's own focus moves); the focused one shows its
+                // hover, and Enter selects it, as a click does.
+                if response.has_focus() {
+                    if response.gained_focus() {
+                        response.scroll_to_me(None);
+                    }
+                    let hint = tr(T::MarkKeysSelect);
+                    chart_keys::show_focused(ui, &response, response.rect, &text, hint);
+                }
+                if response.clicked() {
                     commands.push(Command::Select(Item::Figure(row.figure)));
                 }
             });

@@ -40,7 +40,7 @@ fn key_facts_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Com
         .show(ui, |ui| {
             for (f, fact) in data.facts.iter().enumerate() {
                 let figure = FigureRef::Fact(crate::dataset::FactIx::at(f));
-                let response = egui::Frame::group(ui.style())
+                let card = egui::Frame::group(ui.style())
                     .show(ui, |ui| {
                         ui.set_width(ui.available_width());
                         if let Some(value) = amount::of_fact(fact, cx.session.convention) {
@@ -50,8 +50,22 @@ fn key_facts_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Com
                         ui.add(egui::Label::new(localized_title(fact)).wrap());
                         ui.weak(fill(T::AsOfDate, &[&fact.as_of]));
                     })
-                    .response
-                    .interact(egui::Sense::click());
+                    .response;
+                // The card is clicked through a widget of its own: made
+                // clickable under the frame's own id, it lost the keyboard
+                // focus each frame (the frame's inner Ui, not focusable,
+                // is made again under that id), and Tab stopped there.
+                let id = ui.id().with(("fact_card", f));
+                let response = ui.interact(card.rect, id, egui::Sense::click());
+                let name = localized_title(fact);
+                response.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, name.as_ref())
+                });
+                if response.has_focus() {
+                    let stroke = ui.visuals().selection.stroke;
+                    ui.painter()
+                        .rect_stroke(card.rect, 4.0, stroke, egui::StrokeKind::Inside);
+                }
                 if response.clicked() {
                     commands.push(Command::Select(Item::Figure(figure)));
                 }

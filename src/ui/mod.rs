@@ -12,6 +12,7 @@
 
 pub mod briefing_dialog;
 mod changes_panel;
+mod chart_keys;
 mod chart_table;
 mod charts_panel;
 pub mod commands;

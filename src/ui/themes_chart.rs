@@ -12,6 +12,8 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, pos2,
 use super::{Command, PanelContext};
 use crate::chart::count_of;
 use crate::i18n::{T, fill, tr};
+use crate::view::charts::ChartId;
+use crate::view::marks::{MarkGrid, theme_marks};
 use crate::view::themes::{ThemeMatrix, ThemeOrder, cell_hover};
 use crate::view::tree::TreeFilter;
 
@@ -51,11 +53,25 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
         .id_salt("themes_grid")
         .auto_shrink([false, false])
         .show_viewport(ui, |ui, viewport| {
-            let (rect, _) = ui.allocate_exact_size(content, Sense::hover());
+            // One stop for Tab: the arrows then move between the cells.
+            let (rect, response) =
+                ui.allocate_exact_size(content, Sense::focusable_noninteractive());
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::Grid,
+                    true,
+                    fill(
+                        T::ChartNamed,
+                        &[&super::charts_panel::chart_title(ChartId::Themes)],
+                    ),
+                )
+            });
+            let marks = theme_marks(matrix, &rows);
             let grid = Grid::new(cx, ui, rect.min, viewport, rows, name_width);
             grid.cells(ui, commands);
             grid.names(ui, commands);
             grid.headings(ui, commands);
+            grid.keys(ui, &response, &marks, commands);
         });
 }
 
@@ -201,8 +217,9 @@ impl<'a> Grid<'a> {
                 if !hit.is_positive() {
                     continue;
                 }
+                // Clicked, not a stop for Tab: the grid is one.
                 let id = ui.scope_id().with(("theme_cell", r, c));
-                let response = ui.interact(hit, id, Sense::click());
+                let response = ui.interact(hit, id, Sense::CLICK);
                 let label = self.cell_label(r, c);
                 response.widget_info(|| {
                     egui::WidgetInfo::selected(egui::Role::Button, true, lit, &label)
@@ -214,11 +231,7 @@ impl<'a> Grid<'a> {
                     ui.weak(tr(T::ThemeCellClick));
                 });
                 if response.clicked() {
-                    commands.push(Command::SetFilter(TreeFilter {
-                        themes: [row.theme].into_iter().collect(),
-                        plans: [self.matrix.plans[c]].into_iter().collect(),
-                        ..TreeFilter::default()
-                    }));
+                    commands.push(self.cell_filter(r, c));
                 }
             }
             let centre = self.cell_rect(i, columns).min + vec2(TOTAL / 2.0, ROW / 2.0);
@@ -230,6 +243,52 @@ impl<'a> Grid<'a> {
                 self.strong,
             );
         }
+    }
+
+    /// The keyboard's cursor: ringed, its hover shown, kept in view (clear
+    /// of the names and headings); Enter does what a click on it does.
+    fn keys(
+        &self,
+        ui: &egui::Ui,
+        response: &egui::Response,
+        marks: &MarkGrid<(usize, usize)>,
+        commands: &mut Vec<Command>,
+    ) {
+        let Some(keys) = super::chart_keys::handle(ui, response, marks, None) else {
+            return;
+        };
+        let Some((r, c)) = marks.get(keys.cursor) else {
+            return;
+        };
+        let Some(i) = self.rows.iter().position(|&row| row == r) else {
+            return;
+        };
+        let cell = self.cell_rect(i, c);
+        if keys.moved {
+            let clear = Rect::from_min_max(cell.min - vec2(self.name_width, HEADER), cell.max);
+            ui.scroll_to_rect(clear, None);
+        }
+        let text = cell_hover(
+            &self.cx.doc.dataset,
+            self.matrix,
+            r,
+            c,
+            self.cx.session.lang,
+        );
+        super::chart_keys::show_focused(ui, response, cell, &text, tr(T::MarkKeysFilter));
+        if keys.activated {
+            commands.push(self.cell_filter(r, c));
+        }
+    }
+
+    /// What clicking a cell does: the tree shows its theme's measures in
+    /// its plan.
+    fn cell_filter(&self, r: usize, c: usize) -> Command {
+        Command::SetFilter(TreeFilter {
+            themes: [self.matrix.rows[r].theme].into_iter().collect(),
+            plans: [self.matrix.plans[c]].into_iter().collect(),
+            ..TreeFilter::default()
+        })
     }
 
     /// The themes' names, kept at the left of the view.

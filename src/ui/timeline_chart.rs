@@ -11,8 +11,10 @@ use super::{Command, PanelContext};
 use crate::chart::count_of;
 use crate::chart::timeline::{PERIOD_COLOR, kind_color, period_text};
 use crate::dataset::FigureRef;
-use crate::i18n::{T, tr};
+use crate::i18n::{T, fill, tr};
 use crate::selection::Item;
+use crate::view::charts::ChartId;
+use crate::view::marks::timeline_marks;
 use crate::view::timeline::{MarkKind, Timeline, TimelineMark};
 
 const ROW: f32 = 40.0;
@@ -32,13 +34,26 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
         .id_salt("timeline")
         .auto_shrink([false, false])
         .show_viewport(ui, |ui, viewport| {
-            let (rect, _) = ui.allocate_exact_size(content, Sense::hover());
+            // One stop for Tab: the arrows then move between the marks.
+            let (rect, response) =
+                ui.allocate_exact_size(content, Sense::focusable_noninteractive());
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::Image,
+                    true,
+                    fill(
+                        T::ChartNamed,
+                        &[&super::charts_panel::chart_title(ChartId::Timeline)],
+                    ),
+                )
+            });
             let rows = Rows::new(cx, ui, rect, viewport);
             rows.grid(ui);
             for r in rows.range.clone() {
                 rows.row(ui, &view, r, commands);
             }
             rows.now_and_years(ui);
+            rows.keys(ui, &response, commands);
         });
 }
 
@@ -181,8 +196,58 @@ impl<'a> Rows<'a> {
             .enumerate()
             .filter(|(_, m)| m.row == r)
         {
-            let at = pos2(self.x(mark.at), centre + mark.kind.lane() * 10.0);
-            self.mark(ui, m, mark, at, commands);
+            self.mark(ui, m, mark, self.mark_centre(mark), commands);
+        }
+    }
+
+    /// Where a mark is drawn: at its date, in its kind's lane of its row.
+    fn mark_centre(&self, mark: &TimelineMark) -> egui::Pos2 {
+        let centre = self.top() + mark.row as f32 * ROW + ROW / 2.0;
+        pos2(self.x(mark.at), centre + mark.kind.lane() * 10.0)
+    }
+
+    /// The keyboard's cursor: ringed, its hover shown, kept in view (clear
+    /// of the years at the top); Enter does what a click on it does.
+    fn keys(&self, ui: &egui::Ui, response: &egui::Response, commands: &mut Vec<Command>) {
+        let marks = timeline_marks(self.timeline);
+        let selected = match self.cx.doc.selected() {
+            Some(Item::Figure(f)) => self
+                .timeline
+                .marks
+                .iter()
+                .position(|m| m.figures.contains(&f)),
+            _ => None,
+        };
+        let Some(keys) = super::chart_keys::handle(ui, response, &marks, selected) else {
+            return;
+        };
+        let Some(mark) = marks
+            .get(keys.cursor)
+            .and_then(|m| self.timeline.marks.get(m))
+        else {
+            return;
+        };
+        let at = Rect::from_center_size(self.mark_centre(mark), vec2(14.0, 14.0));
+        if keys.moved {
+            let clear = Rect::from_min_max(at.min - vec2(0.0, AXIS), at.max);
+            ui.scroll_to_rect(clear, None);
+        }
+        let data = &self.cx.doc.dataset;
+        let convention = self.cx.session.convention;
+        let text: Vec<String> = mark
+            .figures
+            .iter()
+            .map(|&f| crate::view::hover::figure(data, f, convention))
+            .collect();
+        let hint = if mark.figures.len() > 1 {
+            T::MarkKeysNext
+        } else {
+            T::MarkKeysSelect
+        };
+        super::chart_keys::show_focused(ui, response, at, &text.join("\n\n"), tr(hint));
+        if keys.activated {
+            let figure = next_figure(mark, self.cx.doc.selected());
+            commands.push(Command::Select(Item::Figure(figure)));
         }
     }
 
@@ -206,11 +271,8 @@ impl<'a> Rows<'a> {
             lit.then_some(self.strong),
         );
         let hit = Rect::from_center_size(centre, vec2(16.0, 16.0));
-        let response = ui.interact(
-            hit,
-            ui.scope_id().with(("timeline_mark", m)),
-            Sense::click(),
-        );
+        // Clicked, not a stop for Tab: the rows are one.
+        let response = ui.interact(hit, ui.scope_id().with(("timeline_mark", m)), Sense::CLICK);
         let label = mark_label(self.cx, mark);
         response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, lit, &label));
         let response = response.on_hover_ui(|ui| {

@@ -214,8 +214,8 @@ fn tree_key(key: egui::Key) -> Option<TreeKey> {
 fn keyboard(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     let ctx = ui.ctx().clone();
     let queue_id = egui::Id::unique("tree_key_queue");
-    // Keys belong to a focused text field, or to an open dialog (its
-    // buttons), never to the tree behind it.
+    // Keys belong to a focused widget (a text field, a chart), or to an
+    // open dialog (its buttons), never to the tree behind it.
     if ctx.egui_wants_keyboard_input() || cx.session.dialog.is_some() {
         ctx.data_mut(|d| d.remove_temp::<Vec<egui::Key>>(queue_id));
         return;

@@ -6,6 +6,7 @@ pub mod charts;
 pub mod describe;
 pub mod diff;
 pub mod hover;
+pub mod marks;
 pub mod picker;
 pub mod table;
 pub mod themes;

@@ -1,0 +1,277 @@
+//! The charts without a mouse, in the window through AccessKit: Tab
+//! reaches each chart, the arrow keys move between its points, bars,
+//! cells, marks or cards (and leave the tree alone), the focused mark
+//! shows its hover text (and is the chart's value for a screen reader),
+//! and Enter does what clicking the mark does.
+
+mod common;
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use plan_explorer::dataset::FigureRef;
+use plan_explorer::i18n::Lang;
+use plan_explorer::selection::Item;
+use plan_explorer::ui::{AppState, Command};
+use plan_explorer::view::charts::{self, ChartId};
+use plan_explorer::view::hover;
+use plan_explorer::view::marks;
+
+type Window = Harness<'static, AppState>;
+
+fn window_on(chart: ChartId) -> Window {
+    let mut state = AppState::open(None).expect("opens");
+    state.session.lang = Lang::En;
+    state.apply(Command::ShowChart(chart));
+    common::window(state)
+}
+
+fn press(harness: &mut Window, key: Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+/// The label of the focused node, if one has the focus.
+fn focused(harness: &Window) -> Option<String> {
+    harness
+        .query_all_by_label_contains("")
+        .find(|n| n.accesskit_node().is_focused())
+        .and_then(|n| {
+            let node = n.accesskit_node();
+            node.label().or_else(|| node.value())
+        })
+}
+
+/// The value (what the focused mark's hover says) of the node `label`.
+fn value_of(harness: &Window, label: &str) -> Option<String> {
+    harness
+        .query_all_by_label(label)
+        .find_map(|n| n.accesskit_node().value())
+}
+
+/// Presses Tab until the node named `label` has the focus; panics after
+/// 300 presses. Returns how many it took.
+fn tab_to(harness: &mut Window, label: &str) -> usize {
+    for presses in 1..=300 {
+        press(harness, Key::Tab);
+        if focused(harness).as_deref() == Some(label) {
+            return presses;
+        }
+    }
+    panic!("Tab never reached {label:?}");
+}
+
+fn chart_label(chart: ChartId) -> String {
+    format!(
+        "{} chart",
+        plan_explorer::chart::chart_name(chart, Lang::En)
+    )
+}
+
+/// Whether a label shown (the tooltip) is exactly `text`.
+fn shows(harness: &Window, text: &str) -> bool {
+    harness.query_all_by_label(text).next().is_some()
+}
+
+#[test]
+fn a_line_charts_points_by_keyboard_hover_and_enter() {
+    let mut harness = window_on(ChartId::IndustrialOutput);
+    let label = chart_label(ChartId::IndustrialOutput);
+    tab_to(&mut harness, &label);
+    let (data, convention) = {
+        let state = harness.state();
+        (state.doc.dataset.clone(), state.session.convention)
+    };
+    let series = charts::industrial_output(&data, Lang::En);
+    let grid = marks::line_marks(&series);
+    let hover_of = |row, mark| {
+        let figure = grid
+            .get(marks::Cursor { row, mark })
+            .expect("a point there");
+        (figure, hover::point(&data, figure, convention))
+    };
+    // The first point of the first series, with its hover shown.
+    let (_, first) = hover_of(0, 0);
+    assert_eq!(value_of(&harness, &label).as_deref(), Some(first.as_str()));
+    assert!(shows(&harness, &first), "the hover text is shown");
+    // Right: the next point. Down: the nearest year of the next series.
+    press(&mut harness, Key::ArrowRight);
+    let right = grid.step(Some(marks::Cursor { row: 0, mark: 0 }), marks::Step::Right);
+    let right = right.expect("a second mark");
+    let (_, text) = hover_of(right.row, right.mark);
+    assert_eq!(value_of(&harness, &label).as_deref(), Some(text.as_str()));
+    press(&mut harness, Key::ArrowDown);
+    let down = grid
+        .step(Some(right), marks::Step::Down)
+        .expect("a row below");
+    assert_ne!(down, right, "the built-in chart has a second series");
+    let (figure, text) = hover_of(down.row, down.mark);
+    assert_eq!(value_of(&harness, &label).as_deref(), Some(text.as_str()));
+    // The chart kept the focus, and the tree did not take the arrows.
+    assert_eq!(focused(&harness).as_deref(), Some(label.as_str()));
+    assert_eq!(harness.state().doc.selected(), None);
+    // Enter selects the point, as a click does.
+    press(&mut harness, Key::Enter);
+    assert_eq!(harness.state().doc.selected(), Some(Item::Figure(figure)));
+    assert!(matches!(figure, FigureRef::Point(..)));
+    // The arrows go back to the tree once the chart lets go of the focus.
+    press(&mut harness, Key::Escape);
+    assert_ne!(focused(&harness).as_deref(), Some(label.as_str()));
+}
+
+#[test]
+fn the_fund_bars_by_keyboard_largest_first() {
+    let mut harness = window_on(ChartId::Funds);
+    let label = chart_label(ChartId::Funds);
+    tab_to(&mut harness, &label);
+    let data = harness.state().doc.dataset.clone();
+    let convention = harness.state().session.convention;
+    let (bars, _) = charts::fund_bars(&data, Lang::En);
+    assert!(bars.len() >= 2);
+    let text = hover::fund(&data, bars[0].figure, convention);
+    assert_eq!(value_of(&harness, &label).as_deref(), Some(text.as_str()));
+    press(&mut harness, Key::ArrowDown);
+    press(&mut harness, Key::ArrowDown);
+    press(&mut harness, Key::ArrowUp);
+    let text = hover::fund(&data, bars[1].figure, convention);
+    assert_eq!(value_of(&harness, &label).as_deref(), Some(text.as_str()));
+    assert!(shows(&harness, &text));
+    press(&mut harness, Key::End);
+    press(&mut harness, Key::Space);
+    assert_eq!(
+        harness.state().doc.selected(),
+        Some(Item::Figure(bars[1].figure)),
+        "End stays on a one-bar row; Space selects as Enter does"
+    );
+}
+
+#[test]
+fn the_theme_maps_cells_by_keyboard_filter_the_tree() {
+    let mut harness = window_on(ChartId::Themes);
+    let label = chart_label(ChartId::Themes);
+    let presses = tab_to(&mut harness, &label);
+    let state = harness.state();
+    let matrix = state.doc.themes.clone();
+    let (data, lang) = (state.doc.dataset.clone(), state.session.lang);
+    let rows: Vec<usize> = matrix
+        .order(state.session.theme_order)
+        .iter()
+        .copied()
+        .filter(|&r| matrix.rows[r].total > 0)
+        .collect();
+    let grid = marks::theme_marks(&matrix, &rows);
+    // One stop for the whole grid: its hundreds of cells are not each a
+    // stop for Tab.
+    assert!(presses < 120, "{presses} presses of Tab");
+    let cursor = grid.step(grid.first(), marks::Step::Right);
+    let cursor = grid.step(cursor, marks::Step::Down).expect("a cell");
+    press(&mut harness, Key::ArrowRight);
+    press(&mut harness, Key::ArrowDown);
+    let (r, c) = grid.get(cursor).expect("a cell");
+    let text = plan_explorer::view::themes::cell_hover(&data, &matrix, r, c, lang);
+    assert_eq!(value_of(&harness, &label).as_deref(), Some(text.as_str()));
+    press(&mut harness, Key::Enter);
+    let filter = &harness.state().doc.filter;
+    assert_eq!(
+        (
+            filter.themes.iter().copied().collect::<Vec<_>>(),
+            filter.plans.iter().copied().collect::<Vec<_>>()
+        ),
+        (vec![matrix.rows[r].theme], vec![matrix.plans[c]])
+    );
+}
+
+#[test]
+fn the_timelines_marks_by_keyboard_select_their_figures() {
+    let mut harness = window_on(ChartId::Timeline);
+    let label = chart_label(ChartId::Timeline);
+    tab_to(&mut harness, &label);
+    let timeline = harness.state().doc.timeline.clone();
+    let grid = marks::timeline_marks(&timeline);
+    assert!(grid.rows() >= 2);
+    let cursor = grid.step(grid.first(), marks::Step::Down).expect("a mark");
+    press(&mut harness, Key::ArrowDown);
+    let mark = &timeline.marks[grid.get(cursor).expect("a mark")];
+    let data = harness.state().doc.dataset.clone();
+    let convention = harness.state().session.convention;
+    let first = hover::figure(&data, mark.figures[0], convention);
+    let value = value_of(&harness, &label).expect("a value");
+    assert!(value.starts_with(&first), "{value:?} / {first:?}");
+    press(&mut harness, Key::Enter);
+    assert_eq!(
+        harness.state().doc.selected(),
+        Some(Item::Figure(mark.figures[0]))
+    );
+}
+
+#[test]
+fn the_target_cards_by_keyboard_show_their_hover_and_select() {
+    let mut harness = window_on(ChartId::Targets);
+    let state = harness.state();
+    let data = state.doc.dataset.clone();
+    let (column, ascending) = state.session.targets_sort;
+    let convention = state.session.convention;
+    let rows = charts::target_rows(&data, column, ascending, Lang::En);
+    assert!(rows.len() >= 2);
+    tab_to(&mut harness, &rows[0].metric);
+    assert!(shows(
+        &harness,
+        &hover::target(&data, rows[0].figure, convention)
+    ));
+    press(&mut harness, Key::ArrowDown);
+    assert_eq!(focused(&harness).as_deref(), Some(rows[1].metric.as_str()));
+    assert!(shows(
+        &harness,
+        &hover::target(&data, rows[1].figure, convention)
+    ));
+    assert_eq!(harness.state().doc.selected(), None, "the tree left it");
+    press(&mut harness, Key::Enter);
+    assert_eq!(
+        harness.state().doc.selected(),
+        Some(Item::Figure(rows[1].figure))
+    );
+}
+
+#[test]
+fn tab_goes_round_the_whole_window_and_every_stop_has_a_name() {
+    // The fact cards in the details panel once dropped the focus, so Tab
+    // never got past the tree; a link wrapping in a row once added a
+    // nameless stop.
+    for chart in [ChartId::Funds, ChartId::IndustrialOutput] {
+        let mut harness = window_on(chart);
+        let mut stops = Vec::new();
+        for _ in 0..200 {
+            press(&mut harness, Key::Tab);
+            let stop = harness
+                .root()
+                .children_recursive()
+                .find(|n| n.accesskit_node().is_focused())
+                .map(|n| {
+                    let node = n.accesskit_node();
+                    node.label().or_else(|| node.value()).unwrap_or_default()
+                });
+            let Some(stop) = stop else {
+                panic!("{chart:?}: nothing has the focus after {stops:?}");
+            };
+            assert!(
+                !stop.trim().is_empty(),
+                "{chart:?}: a nameless stop after {stops:?}"
+            );
+            if stops.first() == Some(&stop) {
+                break;
+            }
+            stops.push(stop);
+        }
+        assert_eq!(stops.first().map(String::as_str), Some("File"));
+        for expected in [
+            "Collapse all".to_owned(),
+            chart_label(chart),
+            "Show as table".to_owned(),
+        ] {
+            assert!(
+                stops.contains(&expected),
+                "{chart:?}: {expected} not in {stops:?}"
+            );
+        }
+    }
+}
