@@ -55,7 +55,7 @@ fn key_facts_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Com
                 // clickable under the frame's own id, it lost the keyboard
                 // focus each frame (the frame's inner Ui, not focusable,
                 // is made again under that id), and Tab stopped there.
-                let id = ui.id().with(("fact_card", f));
+                let id = ui.scope_id().with(("fact_card", f));
                 let response = ui.interact(card.rect, id, egui::Sense::click());
                 let name = localized_title(fact);
                 response.widget_info(|| {

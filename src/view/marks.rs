@@ -217,6 +217,7 @@ mod tests {
         ])
     }
 
+    #[allow(clippy::unnecessary_wraps)]
     fn at(row: usize, mark: usize) -> Option<Cursor> {
         Some(Cursor { row, mark })
     }
