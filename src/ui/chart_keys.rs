@@ -6,32 +6,49 @@
 
 use egui::{Key, Modifiers, Rect, Response};
 
-use crate::i18n::{T, tr};
+use crate::i18n::{T, fill, tr};
+use crate::view::charts::ChartId;
 use crate::view::marks::{Cursor, MarkGrid, Step};
 
 /// What the keys did to a focused chart this frame.
 #[derive(Clone, Copy, Debug)]
-pub struct Keys {
+pub struct Keys<T> {
     /// The mark under the cursor.
-    pub cursor: Cursor,
+    pub mark: T,
     /// The cursor moved this frame (scroll it into view).
     pub moved: bool,
     /// Enter or Space was pressed: do what clicking the mark does.
     pub activated: bool,
 }
 
+/// Names a chart's focusable widget for screen readers (and tests) by its
+/// chart's title, in the role it plays.
+pub fn name(response: &Response, chart: ChartId, role: egui::Role) {
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            role,
+            true,
+            fill(T::ChartNamed, &[&super::charts_panel::chart_title(chart)]),
+        )
+    });
+}
+
 /// Reads the keys for the chart whose focusable widget is `response`:
-/// `None` when it has not the focus or no mark. The cursor is kept per
-/// chart, so Tab away and back returns to the same mark; it starts on the
-/// selected mark (`selected`), if the chart has it, or on the first.
+/// `None` when it has not the focus or no mark. `marks` gives the chart's
+/// marks and the selected one, if the chart has it; it is called only
+/// while the chart has the focus, so a large chart builds no grid in the
+/// frames it has not. The cursor is kept per chart, so Tab away and back
+/// returns to the same mark; it starts on the selected mark, or the first.
 pub fn handle<T: Copy + PartialEq>(
     ui: &egui::Ui,
     response: &Response,
-    grid: &MarkGrid<T>,
-    selected: Option<T>,
-) -> Option<Keys> {
-    let focused = response.has_focus();
-    if !focused || grid.is_empty() {
+    marks: impl FnOnce() -> (MarkGrid<T>, Option<T>),
+) -> Option<Keys<T>> {
+    if !response.has_focus() {
+        return None;
+    }
+    let (grid, selected) = marks();
+    if grid.is_empty() {
         return None;
     }
     let ctx = ui.ctx();
@@ -80,7 +97,7 @@ pub fn handle<T: Copy + PartialEq>(
             | input.consume_key(Modifiers::NONE, Key::Space)
     });
     Some(Keys {
-        cursor,
+        mark: grid.get(cursor)?,
         moved: before != Some(cursor),
         activated,
     })

@@ -134,13 +134,7 @@ fn body(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut
 /// The chart's own menu (right click): export it. The plot is named for
 /// screen readers (and tests) by its chart's title.
 fn chart_menu(response: &egui::Response, chart: ChartId, commands: &mut Vec<Command>) {
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::Role::Image,
-            true,
-            fill(T::ChartNamed, &[&chart_title(chart)]),
-        )
-    });
+    chart_keys::name(response, chart, egui::Role::Image);
     response.context_menu(|ui| {
         if ui.button(tr(T::ExportThisChart)).clicked() {
             commands.push(Command::OpenExportDialog);
@@ -258,10 +252,11 @@ fn line_chart(
     });
     chart_menu(&response.response, cx.session.chart, commands);
     // The keyboard: the arrows move between the points shown.
-    let grid = marks::line_marks(series);
-    let keys = chart_keys::handle(ui, &response.response, &grid, selected_figure(cx));
+    let keys = chart_keys::handle(ui, &response.response, || {
+        (marks::line_marks(series), selected_figure(cx))
+    });
     if let Some(keys) = keys
-        && let Some(figure) = grid.get(keys.cursor)
+        && let figure = keys.mark
         && let Some(&(_, year, value, _)) = lookup.iter().find(|l| l.3 == figure)
     {
         let at = response
@@ -703,10 +698,11 @@ fn funds_chart(
     });
     chart_menu(&response.response, cx.session.chart, commands);
     // The keyboard: the arrows move between the bars, the largest first.
-    let grid = marks::bar_marks(&bars);
-    let keys = chart_keys::handle(ui, &response.response, &grid, selected_figure(cx));
+    let keys = chart_keys::handle(ui, &response.response, || {
+        (marks::bar_marks(&bars), selected_figure(cx))
+    });
     if let Some(keys) = keys
-        && let Some(figure) = grid.get(keys.cursor)
+        && let figure = keys.mark
         && let Some(i) = bars.iter().position(|b| b.figure == figure)
     {
         let y = (count - 1 - i) as f64;

@@ -13,7 +13,7 @@ use super::{Command, PanelContext};
 use crate::chart::count_of;
 use crate::i18n::{T, fill, tr};
 use crate::view::charts::ChartId;
-use crate::view::marks::{MarkGrid, theme_marks};
+use crate::view::marks::theme_marks;
 use crate::view::themes::{ThemeMatrix, ThemeOrder, cell_hover};
 use crate::view::tree::TreeFilter;
 
@@ -56,22 +56,12 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
             // One stop for Tab: the arrows then move between the cells.
             let (rect, response) =
                 ui.allocate_exact_size(content, Sense::focusable_noninteractive());
-            response.widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::Role::Grid,
-                    true,
-                    fill(
-                        T::ChartNamed,
-                        &[&super::charts_panel::chart_title(ChartId::Themes)],
-                    ),
-                )
-            });
-            let marks = theme_marks(matrix, &rows);
+            super::chart_keys::name(&response, ChartId::Themes, egui::Role::Grid);
             let grid = Grid::new(cx, ui, rect.min, viewport, rows, name_width);
             grid.cells(ui, commands);
             grid.names(ui, commands);
             grid.headings(ui, commands);
-            grid.keys(ui, &response, &marks, commands);
+            grid.keys(ui, &response, commands);
         });
 }
 
@@ -247,19 +237,12 @@ impl<'a> Grid<'a> {
 
     /// The keyboard's cursor: ringed, its hover shown, kept in view (clear
     /// of the names and headings); Enter does what a click on it does.
-    fn keys(
-        &self,
-        ui: &egui::Ui,
-        response: &egui::Response,
-        marks: &MarkGrid<(usize, usize)>,
-        commands: &mut Vec<Command>,
-    ) {
-        let Some(keys) = super::chart_keys::handle(ui, response, marks, None) else {
+    fn keys(&self, ui: &egui::Ui, response: &egui::Response, commands: &mut Vec<Command>) {
+        let marks = || (theme_marks(self.matrix, &self.rows), None);
+        let Some(keys) = super::chart_keys::handle(ui, response, marks) else {
             return;
         };
-        let Some((r, c)) = marks.get(keys.cursor) else {
-            return;
-        };
+        let (r, c) = keys.mark;
         let Some(i) = self.rows.iter().position(|&row| row == r) else {
             return;
         };

@@ -11,7 +11,7 @@ use super::{Command, PanelContext};
 use crate::chart::count_of;
 use crate::chart::timeline::{PERIOD_COLOR, kind_color, period_text};
 use crate::dataset::FigureRef;
-use crate::i18n::{T, fill, tr};
+use crate::i18n::{T, tr};
 use crate::selection::Item;
 use crate::view::charts::ChartId;
 use crate::view::marks::timeline_marks;
@@ -37,16 +37,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
             // One stop for Tab: the arrows then move between the marks.
             let (rect, response) =
                 ui.allocate_exact_size(content, Sense::focusable_noninteractive());
-            response.widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::Role::Image,
-                    true,
-                    fill(
-                        T::ChartNamed,
-                        &[&super::charts_panel::chart_title(ChartId::Timeline)],
-                    ),
-                )
-            });
+            super::chart_keys::name(&response, ChartId::Timeline, egui::Role::Image);
             let rows = Rows::new(cx, ui, rect, viewport);
             rows.grid(ui);
             for r in rows.range.clone() {
@@ -209,22 +200,21 @@ impl<'a> Rows<'a> {
     /// The keyboard's cursor: ringed, its hover shown, kept in view (clear
     /// of the years at the top); Enter does what a click on it does.
     fn keys(&self, ui: &egui::Ui, response: &egui::Response, commands: &mut Vec<Command>) {
-        let marks = timeline_marks(self.timeline);
-        let selected = match self.cx.doc.selected() {
-            Some(Item::Figure(f)) => self
-                .timeline
-                .marks
-                .iter()
-                .position(|m| m.figures.contains(&f)),
-            _ => None,
+        let marks = || {
+            let selected = match self.cx.doc.selected() {
+                Some(Item::Figure(f)) => self
+                    .timeline
+                    .marks
+                    .iter()
+                    .position(|m| m.figures.contains(&f)),
+                _ => None,
+            };
+            (timeline_marks(self.timeline), selected)
         };
-        let Some(keys) = super::chart_keys::handle(ui, response, &marks, selected) else {
+        let Some(keys) = super::chart_keys::handle(ui, response, marks) else {
             return;
         };
-        let Some(mark) = marks
-            .get(keys.cursor)
-            .and_then(|m| self.timeline.marks.get(m))
-        else {
+        let Some(mark) = self.timeline.marks.get(keys.mark) else {
             return;
         };
         let at = Rect::from_center_size(self.mark_centre(mark), vec2(14.0, 14.0));
@@ -232,13 +222,7 @@ impl<'a> Rows<'a> {
             let clear = Rect::from_min_max(at.min - vec2(0.0, AXIS), at.max);
             ui.scroll_to_rect(clear, None);
         }
-        let data = &self.cx.doc.dataset;
-        let convention = self.cx.session.convention;
-        let text: Vec<String> = mark
-            .figures
-            .iter()
-            .map(|&f| crate::view::hover::figure(data, f, convention))
-            .collect();
+        let text = self.hover_texts(mark);
         let hint = if mark.figures.len() > 1 {
             T::MarkKeysNext
         } else {
@@ -251,6 +235,15 @@ impl<'a> Rows<'a> {
         }
     }
 
+    /// What hovering a mark shows: each of its figures with its quote.
+    fn hover_texts(&self, mark: &TimelineMark) -> Vec<String> {
+        let (data, convention) = (&self.cx.doc.dataset, self.cx.session.convention);
+        mark.figures
+            .iter()
+            .map(|&f| crate::view::hover::figure(data, f, convention))
+            .collect()
+    }
+
     /// One mark: drawn, named, hovered, clicked.
     fn mark(
         &self,
@@ -260,8 +253,6 @@ impl<'a> Rows<'a> {
         centre: egui::Pos2,
         commands: &mut Vec<Command>,
     ) {
-        let data = &self.cx.doc.dataset;
-        let convention = self.cx.session.convention;
         let lit = mark.figures.iter().any(|f| self.lit.contains(f));
         draw_mark(
             ui.painter(),
@@ -276,11 +267,11 @@ impl<'a> Rows<'a> {
         let label = mark_label(self.cx, mark);
         response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, lit, &label));
         let response = response.on_hover_ui(|ui| {
-            for (i, &figure) in mark.figures.iter().enumerate() {
+            for (i, text) in self.hover_texts(mark).into_iter().enumerate() {
                 if i > 0 {
                     ui.separator();
                 }
-                ui.label(crate::view::hover::figure(data, figure, convention));
+                ui.label(text);
             }
             if mark.figures.len() > 1 {
                 ui.weak(tr(T::TimelineNextHint));
