@@ -275,3 +275,58 @@ fn tab_goes_round_the_whole_window_and_every_stop_has_a_name() {
         }
     }
 }
+
+/// The pixel at `p` (in points; the harness draws one pixel a point).
+fn at(p: egui::Pos2) -> (u32, u32) {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let at = (p.x.round() as u32, p.y.round() as u32);
+    at
+}
+
+#[test]
+fn the_keyboard_focus_is_ringed_and_a_click_hides_the_ring() {
+    // egui shows nothing on a focused frameless button, such as the menu
+    // bar's, and only underlines a focused link: Tab must show where it is.
+    let mut harness = window_on(ChartId::IndustrialOutput);
+    let before = harness.render().expect("renders");
+    assert_eq!(plan_explorer::ui::focus::ring_rect(&harness.ctx), None);
+    press(&mut harness, Key::Tab);
+    assert_eq!(focused(&harness).as_deref(), Some("File"));
+    let ring = plan_explorer::ui::focus::ring_rect(&harness.ctx).expect("a ring round File");
+    let file = harness.get_by_label("File").rect();
+    assert!(
+        ring.contains_rect(file) && ring.expand(-4.0).area() < file.area(),
+        "the ring {ring:?} is round File {file:?}"
+    );
+    // It is painted: the left edge, two points out, turned the selection
+    // colour.
+    let after = harness.render().expect("renders");
+    let (x, y) = at(egui::pos2(ring.min.x - 2.0, ring.center().y));
+    let colour = harness.ctx.global_style().visuals.selection.stroke.color;
+    assert_ne!(before.get_pixel(x, y), after.get_pixel(x, y));
+    let painted = after.get_pixel(x, y).0;
+    let near = |a: u8, b: u8| a.abs_diff(b) <= 40;
+    assert!(
+        near(painted[0], colour.r())
+            && near(painted[1], colour.g())
+            && near(painted[2], colour.b()),
+        "the ring's pixel {painted:?} is the selection colour {colour:?}"
+    );
+    // It follows the focus round the window, every stop but the charts
+    // (whose focused mark has its own ring).
+    let label = chart_label(ChartId::IndustrialOutput);
+    for _ in 0..60 {
+        press(&mut harness, Key::Tab);
+        let stop = focused(&harness).unwrap_or_default();
+        let ring = plan_explorer::ui::focus::ring_rect(&harness.ctx);
+        if stop == label {
+            assert_eq!(ring, None, "the chart draws its own cue");
+        } else {
+            assert!(ring.is_some(), "no ring round {stop:?}");
+        }
+    }
+    // A click hides it.
+    harness.get_by_label("Collapse all").click();
+    harness.run();
+    assert_eq!(plan_explorer::ui::focus::ring_rect(&harness.ctx), None);
+}

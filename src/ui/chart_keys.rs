@@ -107,6 +107,7 @@ pub fn handle<T: Copy + PartialEq>(
 /// and shows the mark's hover text beside it; the same words become the
 /// chart's value for screen readers.
 pub fn show_focused(ui: &egui::Ui, response: &Response, at: Rect, text: &str, hint: &str) {
+    super::focus::draws_own_ring(ui.ctx(), response.id);
     let stroke = ui.visuals().selection.stroke;
     let frame = response.rect.intersect(ui.clip_rect());
     ui.painter()

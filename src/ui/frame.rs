@@ -51,6 +51,7 @@ impl AppState {
         draw(&cx, ui, &mut commands);
         dialogs::ui(&cx, &ctx, &mut commands);
         drop_overlay(&ctx);
+        super::focus::paint_ring(&ctx);
         // Loads come last; clicks made after a new document arrived are
         // dropped if they point into the old one.
         files_dropped(&ctx, &mut commands);

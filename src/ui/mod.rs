@@ -21,6 +21,7 @@ pub mod dialogs;
 pub mod document;
 pub mod export;
 pub mod file_picker;
+pub mod focus;
 mod frame;
 pub mod loading;
 mod note;
