@@ -1,6 +1,8 @@
 //! One test per check of the loader, each with a small bad fixture from
 //! `tests/fixtures/bad/` and assertions on the message and where it is.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use plan_explorer::dataset::{self, Loaded, Problem, ReadError, Severity};
@@ -24,18 +26,19 @@ fn described(loaded: &Loaded) -> Vec<String> {
         .collect()
 }
 
+/// The load refused the dataset with exactly the `expected` problems, in
+/// any order: none missing and none spurious (a check that fires on a
+/// neighbour's mistake is a bug too).
 fn assert_invalid_with(loaded: &Loaded, expected: &[&str]) {
     assert!(
         loaded.dataset.is_none(),
         "an invalid dataset is not returned"
     );
-    let got = described(loaded);
-    for wanted in expected {
-        assert!(
-            got.iter().any(|g| g == wanted),
-            "missing problem {wanted:?}; got {got:#?}"
-        );
-    }
+    let mut got = described(loaded);
+    got.sort();
+    let mut expected: Vec<String> = expected.iter().map(|&e| e.to_owned()).collect();
+    expected.sort();
+    assert_eq!(got, expected, "the problems, exactly");
 }
 
 #[test]
@@ -73,6 +76,7 @@ fn a_syntax_error_gives_its_line_and_column() {
 #[test]
 fn a_truncated_file_says_it_ends_too_early_and_where() {
     let loaded = load("bad/truncated.json");
+    assert_eq!(loaded.problems.len(), 1, "{:?}", described(&loaded));
     let problem = &loaded.problems[0];
     assert_eq!((problem.line, problem.column), (Some(11), Some(8)));
     assert!(
@@ -131,6 +135,7 @@ fn duplicate_ids_are_reported_per_kind_and_across_figures() {
 #[test]
 fn a_repeated_key_in_one_object_is_located() {
     let loaded = load("bad/duplicate_key.json");
+    assert_eq!(loaded.problems.len(), 1, "{:?}", described(&loaded));
     let problem = &loaded.problems[0];
     assert_eq!(
         problem.message,
@@ -168,6 +173,7 @@ fn amounts_must_be_finite_and_non_negative() {
 #[test]
 fn an_infinite_number_is_refused_with_its_location() {
     let loaded = load("bad/huge_number.json");
+    assert_eq!(loaded.problems.len(), 1, "{:?}", described(&loaded));
     let problem = &loaded.problems[0];
     assert_eq!(problem.message, "invalid JSON: number out of range");
     assert_eq!((problem.line, problem.column), (Some(1), Some(53)));
@@ -464,7 +470,7 @@ fn duplicate_exchange_rate_ids_are_reported_like_any_other() {
 
 #[test]
 fn chinese_names_of_figures_must_occur_in_a_document_the_record_cites() {
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let seeds = common::seeds();
     let mut json: serde_json::Value = serde_json::from_str(dataset::EMBEDDED_JSON).expect("JSON");
     // The National AI Fund cites the document that names 上海市科委; the
     // other two names are in no document.
@@ -491,7 +497,7 @@ fn chinese_names_of_figures_must_occur_in_a_document_the_record_cites() {
 fn a_chinese_title_with_nothing_to_prove_it_against_is_an_error_and_an_unreadable_source_is_not_blamed()
  {
     let dir = tempfile::tempdir().expect("temp dir");
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let seeds = common::seeds();
     let mut json: serde_json::Value = serde_json::from_str(dataset::EMBEDDED_JSON).expect("JSON");
     // A copy of the documents without the one the National AI Fund cites.
     for source in json["sources"].as_array().expect("sources") {

@@ -135,6 +135,11 @@ pub struct JsonPath {
 }
 
 impl JsonPath {
+    /// Whether the path is the document itself.
+    pub fn is_root(&self) -> bool {
+        self.segments.is_empty()
+    }
+
     /// Appends `.key` and returns the depth to go back to.
     pub fn key(&mut self, key: &'static str) -> usize {
         self.segments.push(Segment::Key(key));

@@ -71,6 +71,8 @@ impl Checker {
             let mut found: Vec<(FigureRef, &String, &SmolStr)> = Vec::new();
             for (path, id) in &pending.ids {
                 match self.index.figures.get(id).copied() {
+                    // It may name a figure lost to its own problem.
+                    None if self.lost("figure") => {}
                     None => self.error(path.clone(), format!("unknown figure \"{id}\"")),
                     Some(figure) if figure == owner => {
                         self.error(path.clone(), format!("\"{id}\" is the figure itself"));

@@ -148,9 +148,13 @@ impl Checker {
 
     /// A required id with a valid spelling.
     pub(super) fn id(&mut self, field: Field<SmolStr>) -> Option<SmolStr> {
-        let id = self.take(field, "id")?;
+        let Some(id) = self.take(field, "id") else {
+            self.lose_record_here();
+            return None;
+        };
         if let Some(message) = id_spelling_problem(&id) {
             self.error(self.path.with_key("id"), message);
+            self.lose_record_here();
             return None;
         }
         Some(id)
@@ -206,6 +210,9 @@ impl Checker {
         let Some(items) = self.take(field, key) else {
             return Vec::new();
         };
+        // The lists of records are the document's own (and a series'
+        // points); a list of ids elsewhere holds no records to lose.
+        let records = self.path.is_root() || key == "points";
         let outer = self.path.key(key);
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.into_iter().enumerate() {
@@ -217,11 +224,19 @@ impl Checker {
                 }
                 Field::Missing => {
                     self.error(self.path.render(), "null is not allowed here");
+                    if records {
+                        self.lose_record_here();
+                    }
                 }
-                Field::Wrong(found) => self.error(
-                    self.path.render(),
-                    format!("expected {}, found {found}", R::expected()),
-                ),
+                Field::Wrong(found) => {
+                    self.error(
+                        self.path.render(),
+                        format!("expected {}, found {found}", R::expected()),
+                    );
+                    if records {
+                        self.lose_record_here();
+                    }
+                }
             }
             self.path.truncate(inner);
         }
@@ -291,7 +306,7 @@ impl Checker {
         what: &str,
     ) -> Option<Ix> {
         let found = map_of(&self.index).get(id).copied();
-        if found.is_none() {
+        if found.is_none() && !self.lost(what) {
             let path = match key {
                 Some(key) => self.path.with_key(key),
                 None => self.path.render(),

@@ -96,6 +96,49 @@ pub(super) struct Checker {
     /// References from figures to figures (caveats' conflicts, funds'
     /// parts), resolved once every figure is known.
     pending_figures: Vec<PendingFigureRefs>,
+    /// The kinds of record ("node", "plan", "figure"...) of which one was
+    /// lost: not an object, or without a readable id. A reference of that
+    /// kind that finds nothing may well point at the lost one, so it is not
+    /// reported: the lost record's own problem is, and once it is mended a
+    /// real dangling reference shows. Without this, one broken measure
+    /// also reported every fund and series naming it.
+    lost: std::collections::HashSet<&'static str>,
+}
+
+/// The kind of record at a path, as `resolve` names kinds: the first key
+/// says which list, and in a plan, a path going on into `nodes` is a node.
+fn kind_at(path: &str) -> Option<&'static str> {
+    let list = path.split(['[', '.']).next()?;
+    Some(match list {
+        "plans" if path.contains(".nodes[") => "node",
+        "plans" => "plan",
+        "series" | "funds" | "targets" | "facts" => "figure",
+        "units" => "unit",
+        "themes" => "theme",
+        "sources" => "source",
+        "districts" => "district",
+        "exchange_rates" => "exchange rate",
+        _ => return None,
+    })
+}
+
+impl Checker {
+    /// Notes that the record at the current path is lost (see `lost`); a
+    /// lost plan takes its measures with it.
+    pub(super) fn lose_record_here(&mut self) {
+        let path = self.path.render();
+        if let Some(kind) = kind_at(&path) {
+            self.lost.insert(kind);
+            if kind == "plan" {
+                self.lost.insert("node");
+            }
+        }
+    }
+
+    /// Whether a record of `kind` was lost.
+    pub(super) fn lost(&self, kind: &str) -> bool {
+        self.lost.contains(kind)
+    }
 }
 
 /// Figure ids a figure names, each with its JSON path, until every figure

@@ -314,6 +314,7 @@ impl Checker {
             Field::Ok(raw) => raw,
             Field::Missing => {
                 self.error(self.path.render(), "null is not allowed here");
+                self.lose_record_here();
                 self.release_node(slot);
                 return None;
             }
@@ -322,6 +323,7 @@ impl Checker {
                     self.path.render(),
                     format!("expected an object, found {found}"),
                 );
+                self.lose_record_here();
                 self.release_node(slot);
                 return None;
             }
