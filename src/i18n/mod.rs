@@ -268,6 +268,7 @@ texts! {
     DescribeLatest => "{} {} in {} ({})", "{}：{}（{}年，{}）";
     DescribeLines => "Line chart of {} series, {} to {}. Latest: {}.", "折线图，{}个系列，{}—{}年。最新：{}。";
     DescribeFunds => "Bar chart of {} funds, largest first: {}.", "条形图，{}项资金，从大到小：{}。";
+    DescribeLogScale => "The amounts are drawn on a logarithmic scale.", "金额按对数刻度绘制。";
     DescribeTargets => "Table of {} targets, deadlines {} to {}: {}.", "表格，{}个目标，期限{}—{}年：{}。";
     DescribeThemes => "Matrix of {} themes by {} plans; the most measures: {}.", "矩阵，{}个主题乘{}项规划；措施最多的主题：{}。";
     DescribeTimeline => "Timeline of {} plans, {} to {}; {} targets, the first due by {}; the dashed line is the edition, {}.", "时间线，{}项规划，{}—{}年；{}个目标，最早期限为{}年；虚线为数据集版本{}。";

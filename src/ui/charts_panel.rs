@@ -81,6 +81,12 @@ fn body(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut
             ChartId::Timeline => crate::view::describe::timeline(data, &cx.doc.timeline, lang),
             _ => crate::view::describe::chart_description(data, chart, lang, cx.session.convention),
         };
+        // The scale changes how the picture reads, so it is said too.
+        let words = if chart == ChartId::Funds && cx.session.funds_log_scale {
+            format!("{words} {}", crate::i18n::tr_in(lang, T::DescribeLogScale))
+        } else {
+            words
+        };
         ui.ctx()
             .accesskit_node_builder(title.id, |node| node.set_description(words));
     }
@@ -638,23 +644,12 @@ fn funds_chart(
     });
     funds_apart_ui(cx, ui, &without_amount, commands);
     caveats_ui(cx, ui, bars.iter().map(|b| b.figure), commands);
-    let to_axis = move |amount: f64| fund_axis(amount, log_scale);
-    let from_axis = move |value: f64| if log_scale { 10f64.powf(value) } else { value };
-    // On the log scale the axis starts a decade below the smallest bar,
-    // not at 1 yuan, as the exported picture's does.
-    let origin = if log_scale {
-        bars.iter()
-            .map(|b| to_axis(b.amount_yuan).floor() - 1.0)
-            .fold(f64::INFINITY, f64::min)
-            .max(0.0)
-    } else {
-        0.0
-    };
-    let origin = if origin.is_finite() { origin } else { 0.0 };
-
+    let axis = charts::FundsAxis::new(&bars, log_scale);
+    let origin = axis.origin;
     let count = bars.len();
     // Each bar's name is written above it rather than on the axis, so the
     // bars keep the plot's whole width however long the names are.
+    let label_axis = axis.clone();
     let plot = Plot::new("funds")
         .allow_scroll(false)
         .x_grid_spacer(move |input| {
@@ -668,32 +663,20 @@ fn funds_chart(
             if log_scale && mark.value.fract() != 0.0 {
                 return String::new();
             }
-            amount::yuan(from_axis(mark.value), convention)
+            amount::yuan(label_axis.amount(mark.value), convention)
         })
         .show_axes([true, false])
         .show_grid([true, false])
-        // A little room left of the first tick, so its label is not cut.
-        .include_x(if log_scale { origin - 0.12 } else { origin })
-        // Room right of the longest bar for its "over" mark.
-        .include_x({
-            let longest = bars.first().map_or(1.0, |b| to_axis(b.amount_yuan));
-            if log_scale {
-                longest + 0.8
-            } else {
-                longest * 1.15
-            }
-        })
+        // A little room left of the first tick, so its label is not cut,
+        // and right of the longest bar for its "over" mark.
+        .include_x(axis.range.0)
+        .include_x(axis.range.1)
         .include_y(-0.5)
         .include_y(count as f64 - 0.2)
         .show_y(false);
     let response = plot.show(ui, |plot_ui| {
-        let style = BarStyle {
-            strong,
-            convention,
-            log_scale,
-            origin,
-        };
-        draw_fund_bars(plot_ui, data, &bars, lit, &style);
+        let style = BarStyle { strong, convention };
+        draw_fund_bars(plot_ui, data, &bars, &axis, lit, &style);
         plot_ui.pointer_coordinate()
     });
     chart_menu(&response.response, cx.session.chart, commands);
@@ -705,13 +688,13 @@ fn funds_chart(
         && let figure = keys.mark
         && let Some(i) = bars.iter().position(|b| b.figure == figure)
     {
-        let y = (count - 1 - i) as f64;
+        let y = axis.height(i);
         let start = response
             .transform
             .position_from_point(&PlotPoint::new(origin, y - 0.25));
         let end = response
             .transform
-            .position_from_point(&PlotPoint::new(to_axis(bars[i].amount_yuan), y + 0.25));
+            .position_from_point(&PlotPoint::new(axis.ends[i], y + 0.25));
         let text = hover::fund(data, figure, convention);
         let bar = egui::Rect::from_two_pos(start, end);
         chart_keys::show_focused(ui, &response.response, bar, &text, tr(T::MarkKeysSelect));
@@ -722,8 +705,7 @@ fn funds_chart(
     if !keys.is_some_and(|k| k.activated)
         && response.response.clicked()
         && let Some(pointer) = response.inner
-        && let Some(bar) = bar_index(pointer.y, count).and_then(|i| bars.get(i))
-        && to_axis(bar.amount_yuan) >= pointer.x
+        && let Some(bar) = axis.bar_at(pointer.x, pointer.y).and_then(|i| bars.get(i))
     {
         commands.push(Command::Select(Item::Figure(bar.figure)));
     }
@@ -733,9 +715,6 @@ fn funds_chart(
 struct BarStyle {
     strong: egui::Color32,
     convention: Convention,
-    log_scale: bool,
-    /// Where the bars start on the axis.
-    origin: f64,
 }
 
 /// Draws the fund bars coloured by level, a stroke on linked ones, and
@@ -744,17 +723,12 @@ fn draw_fund_bars(
     plot_ui: &mut egui_plot::PlotUi<'_>,
     data: &Dataset,
     bars: &[charts::FundBar],
+    axis: &charts::FundsAxis,
     lit: &HashSet<FigureRef>,
     style: &BarStyle,
 ) {
-    let BarStyle {
-        strong,
-        convention,
-        log_scale,
-        origin,
-    } = *style;
-    let to_axis = |amount: f64| fund_axis(amount, log_scale);
-    let count = bars.len();
+    let BarStyle { strong, convention } = *style;
+    let origin = axis.origin;
     for level in LEVELS {
         let level_bars: Vec<Bar> = bars
             .iter()
@@ -762,7 +736,7 @@ fn draw_fund_bars(
             .filter(|(_, b)| b.level == level)
             .map(|(i, b)| {
                 // The bar's name is what its hover shows.
-                let mut bar = Bar::new((count - 1 - i) as f64, to_axis(b.amount_yuan) - origin)
+                let mut bar = Bar::new(axis.height(i), axis.ends[i] - origin)
                     .base_offset(origin)
                     .name(hover::fund(data, b.figure, convention))
                     .fill(level_color(level))
@@ -787,7 +761,7 @@ fn draw_fund_bars(
         plot_ui.text(
             Text::new(
                 "",
-                PlotPoint::new(origin, (count - 1 - i) as f64 + 0.28),
+                PlotPoint::new(origin, axis.height(i) + 0.28),
                 egui::RichText::new(format!(
                     "{}  ·  {}",
                     b.name,
@@ -808,14 +782,10 @@ fn draw_fund_bars(
             .anchor(egui::Align2::LEFT_BOTTOM),
         );
     }
-    for (i, b) in bars.iter().enumerate().filter(|(_, b)| b.lower_bound) {
+    for &(i, at) in &axis.over_marks {
         plot_ui.text(
-            Text::new(
-                "",
-                PlotPoint::new(to_axis(b.amount_yuan), (count - 1 - i) as f64),
-                tr(T::Over),
-            )
-            .anchor(egui::Align2::LEFT_CENTER),
+            Text::new("", PlotPoint::new(at, axis.height(i)), tr(T::Over))
+                .anchor(egui::Align2::LEFT_CENTER),
         );
     }
 }
@@ -850,28 +820,6 @@ const LEVELS: [FundLevel; 5] = [
     FundLevel::SocialCapital,
     FundLevel::Mixed,
 ];
-
-/// Where an amount sits on the funds chart's axis: its logarithm on the
-/// log scale (amounts under 1 yuan at 0), the amount itself otherwise.
-fn fund_axis(amount: f64, log_scale: bool) -> f64 {
-    if log_scale {
-        amount.max(1.0).log10()
-    } else {
-        amount
-    }
-}
-
-/// The bar nearest a plot height: bar `i` sits at `count - 1 - i`, so the
-/// largest is on top.
-fn bar_index(y: f64, count: usize) -> Option<usize> {
-    let i = (count as f64 - 1.0 - y).round();
-    if i < 0.0 || i >= count as f64 {
-        return None;
-    }
-    // Whole and within 0..count, so the cast is exact.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    Some(i as usize)
-}
 
 /// The targets as a sortable list of cards: the value first, then what it
 /// measures, then the deadline and the plan. Every line wraps, so nothing

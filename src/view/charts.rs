@@ -402,3 +402,182 @@ pub fn status_label_in(lang: Lang, status: Status) -> &'static str {
         },
     )
 }
+
+/// Where the fund bars sit on the funds chart's value axis, as the window
+/// draws them: on a linear scale from 0, or on a log scale (the axis holds
+/// the logarithm of the amount) from a decade below the smallest bar, as
+/// the exported picture's does. Bar `i` (largest first) is drawn at height
+/// `count - 1 - i`, so the largest is on top. Pure, so the scale and the
+/// "over" marks are tested as data.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FundsAxis {
+    /// Whether the axis is logarithmic.
+    pub log_scale: bool,
+    /// Where every bar starts on the axis.
+    pub origin: f64,
+    /// Each bar's end on the axis, in the bars' order.
+    pub ends: Vec<f64>,
+    /// The bars that are lower bounds, each with its "over" mark drawn
+    /// just after its end: (bar, where on the axis).
+    pub over_marks: Vec<(usize, f64)>,
+    /// The axis' shown range: a little room before the origin for its
+    /// first label, and after the longest bar for its "over" mark.
+    pub range: (f64, f64),
+}
+
+impl FundsAxis {
+    /// The axis for `bars` (largest first).
+    pub fn new(bars: &[FundBar], log_scale: bool) -> Self {
+        let at = |amount: f64| Self::position(amount, log_scale);
+        let origin = if log_scale {
+            let origin = bars
+                .iter()
+                .map(|b| at(b.amount_yuan).floor() - 1.0)
+                .fold(f64::INFINITY, f64::min)
+                .max(0.0);
+            if origin.is_finite() { origin } else { 0.0 }
+        } else {
+            0.0
+        };
+        let ends: Vec<f64> = bars.iter().map(|b| at(b.amount_yuan)).collect();
+        let over_marks = bars
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.lower_bound)
+            .map(|(i, _)| (i, ends[i]))
+            .collect();
+        let longest = ends.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let longest = if longest.is_finite() { longest } else { 1.0 };
+        let range = if log_scale {
+            (origin - 0.12, longest + 0.8)
+        } else {
+            (origin, longest * 1.15)
+        };
+        Self {
+            log_scale,
+            origin,
+            ends,
+            over_marks,
+            range,
+        }
+    }
+
+    /// Where `amount` sits on an axis: its logarithm on the log scale
+    /// (amounts under 1 yuan at 0), the amount itself otherwise.
+    pub fn position(amount: f64, log_scale: bool) -> f64 {
+        if log_scale {
+            amount.max(1.0).log10()
+        } else {
+            amount
+        }
+    }
+
+    /// Where `amount` sits on this axis.
+    pub fn at(&self, amount: f64) -> f64 {
+        Self::position(amount, self.log_scale)
+    }
+
+    /// The amount at `value` on this axis (for its labels).
+    pub fn amount(&self, value: f64) -> f64 {
+        if self.log_scale {
+            10f64.powf(value)
+        } else {
+            value
+        }
+    }
+
+    /// The height bar `i` is drawn at.
+    pub fn height(&self, i: usize) -> f64 {
+        (self.ends.len() - 1 - i.min(self.ends.len().saturating_sub(1))) as f64
+    }
+
+    /// The bar whose row holds the plot point (`x` along the axis, `y` the
+    /// height), if the point is not past the bar's end: a bar's row is its
+    /// own and its name's, written above it.
+    pub fn bar_at(&self, x: f64, y: f64) -> Option<usize> {
+        let count = self.ends.len();
+        let i = (count as f64 - 1.0 - y).round();
+        if !(0.0..count as f64).contains(&i) {
+            return None;
+        }
+        // Whole and within 0..count, so the cast is exact.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let i = i as usize;
+        (x <= self.ends[i]).then_some(i)
+    }
+}
+
+// The axis' values compared exactly are exact by construction: 0, whole
+// decades, and amounts the linear axis passes through untouched.
+#[cfg(test)]
+#[allow(clippy::float_cmp)]
+mod tests {
+    use super::*;
+
+    fn bar(amount_yuan: f64, lower_bound: bool) -> FundBar {
+        FundBar {
+            figure: FigureRef::Fund(crate::dataset::FundIx(0)),
+            name: String::new(),
+            amount_yuan,
+            level: FundLevel::Municipal,
+            lower_bound,
+            approximate: false,
+            caveat: false,
+        }
+    }
+
+    #[test]
+    fn the_linear_axis_starts_at_zero_and_ends_each_bar_at_its_amount() {
+        let bars = [bar(8.25e11, true), bar(1.5e10, false), bar(1e9, false)];
+        let axis = FundsAxis::new(&bars, false);
+        assert_eq!(axis.origin, 0.0);
+        assert_eq!(axis.ends, vec![8.25e11, 1.5e10, 1e9]);
+        assert_eq!(axis.range, (0.0, 8.25e11 * 1.15));
+        assert_eq!(axis.amount(axis.at(1.5e10)), 1.5e10);
+    }
+
+    #[test]
+    fn the_log_axis_holds_logarithms_from_a_decade_below_the_smallest_bar() {
+        let bars = [bar(8.25e11, true), bar(1.5e10, false), bar(1e9, false)];
+        let axis = FundsAxis::new(&bars, true);
+        // 1e9 is 10^9: the axis starts at 10^8.
+        assert_eq!(axis.origin, 8.0);
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+        assert!(close(axis.ends[0], 8.25e11_f64.log10()));
+        assert!(close(axis.ends[2], 9.0));
+        assert!((axis.amount(axis.at(1.5e10)) / 1.5e10 - 1.0).abs() < 1e-12);
+        assert!(close(axis.range.0, 7.88) && close(axis.range.1, 8.25e11_f64.log10() + 0.8));
+        // An amount under 1 yuan sits at 0, and the origin never goes
+        // below it.
+        let tiny = FundsAxis::new(&[bar(0.5, false)], true);
+        assert_eq!((tiny.origin, tiny.ends[0]), (0.0, 0.0));
+    }
+
+    #[test]
+    fn over_marks_follow_only_the_lower_bounds_on_either_scale() {
+        let bars = [bar(8.25e11, true), bar(1.5e10, false), bar(1e9, true)];
+        for log_scale in [false, true] {
+            let axis = FundsAxis::new(&bars, log_scale);
+            assert_eq!(
+                axis.over_marks,
+                vec![(0, axis.ends[0]), (2, axis.ends[2])],
+                "log scale {log_scale}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_largest_bar_is_on_top_and_a_point_finds_its_row() {
+        let bars = [bar(100.0, false), bar(50.0, false), bar(10.0, false)];
+        let axis = FundsAxis::new(&bars, false);
+        assert_eq!((axis.height(0), axis.height(2)), (2.0, 0.0));
+        assert_eq!(axis.bar_at(40.0, 2.1), Some(0));
+        assert_eq!(axis.bar_at(40.0, 1.0), Some(1));
+        // Past the bar's end, or off the rows: nothing.
+        assert_eq!(axis.bar_at(40.0, 0.0), None);
+        assert_eq!(axis.bar_at(5.0, -0.6), None);
+        assert_eq!(axis.bar_at(5.0, 2.6), None);
+        let none = FundsAxis::new(&[], true);
+        assert_eq!((none.origin, none.bar_at(1.0, 0.0)), (0.0, None));
+    }
+}
