@@ -1,5 +1,7 @@
 //! The `plan-explorer validate` and `schema` commands, run as a user would.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -21,7 +23,7 @@ fn stdout(output: &Output) -> String {
 }
 
 fn seeds() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds")
+    common::seeds()
 }
 
 #[test]
@@ -42,13 +44,8 @@ fn with_no_file_it_checks_the_embedded_dataset_and_prints_the_counts() {
 
 #[test]
 fn the_embedded_dataset_quotes_are_all_verbatim_in_the_seed_documents() {
-    // CI and developers always have shared/ beside the project; say so
-    // loudly rather than skip in silence.
-    assert!(
-        seeds().is_dir(),
-        "the seed documents are missing: {}",
-        seeds().display()
-    );
+    // CI and developers always have shared/ beside the project; `seeds()`
+    // says so loudly rather than skip in silence.
     let seeds = seeds();
     let output = run(&["validate", "--sources", seeds.to_str().expect("UTF-8 path")]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));

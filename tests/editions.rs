@@ -3,6 +3,8 @@
 //! sources, none of which is dated after the edition, and no note leans on
 //! a document it does not list.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use plan_explorer::dataset::quotes::normalize;
@@ -52,7 +54,7 @@ fn years_in(text: &str) -> impl Iterator<Item = u32> + '_ {
 
 #[test]
 fn an_edition_says_only_what_its_own_earlier_sources_say() {
-    let seeds = root().join("../shared/seeds");
+    let seeds = common::seeds();
     for path in editions() {
         let edition: Value =
             serde_json::from_str(&std::fs::read_to_string(&path).expect("reads")).expect("JSON");

@@ -397,8 +397,53 @@ fn a_chinese_picture_is_written_and_its_amounts_follow_the_language() {
     ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     // The default scale is 2 pixels a point.
-    let (width, height, _) = decode(&out);
+    let (width, height, zh) = decode(&out);
     assert_eq!((width, height), (1200, 800));
+    // The picture itself changes with the language and with the amounts:
+    // the same chart in English, and in Chinese with international amounts.
+    let png = |name: &str, extra: &[&str]| {
+        let path = dir.path().join(name);
+        let mut args = vec![
+            "--chart",
+            "funds",
+            "--out",
+            path_str(&path),
+            "--width",
+            "600",
+            "--height",
+            "400",
+        ];
+        args.extend_from_slice(extra);
+        let output = run(&args);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        decode(&path).2
+    };
+    let differing = |a: &[[u8; 3]], b: &[[u8; 3]]| {
+        assert_eq!(a.len(), b.len(), "same size");
+        a.iter().zip(b).filter(|(a, b)| a != b).count() * 100 / a.len()
+    };
+    let en = png("funds-en.png", &["--lang", "en"]);
+    assert!(
+        differing(&zh, &en) >= 1,
+        "the Chinese picture is not the English one"
+    );
+    let zh_international = png(
+        "funds-zh-intl.png",
+        &["--lang", "zh", "--amounts", "international"],
+    );
+    let changed = zh
+        .iter()
+        .zip(&zh_international)
+        .filter(|(a, b)| a != b)
+        .count();
+    assert!(
+        changed > 500,
+        "the amounts' labels changed: {changed} pixels"
+    );
+    assert!(
+        differing(&zh_international, &en) >= 1,
+        "still Chinese words with international amounts"
+    );
     // The same chart as SVG: its words in Chinese, amounts in 亿元...
     let svg = dir.path().join("funds.svg");
     let output = run(&["--chart", "funds", "--out", path_str(&svg), "--lang", "zh"]);

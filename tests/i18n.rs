@@ -147,15 +147,28 @@ fn the_language_is_remembered_and_otherwise_follows_the_system() {
     state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
     let settings = state.settings();
     assert_eq!(settings.lang, Some(Lang::Zh));
-    let mut restarted = AppState::open(None).expect("opens");
-    restarted.apply_settings(&settings);
+    // The window's own start-up: a chosen language beats the system's.
+    let ctx = egui::Context::default();
+    let start = |settings: &Settings, system: Lang| {
+        plan_explorer::ui::startup::starting_state(None, settings, system, &ctx).expect("opens")
+    };
+    let restarted = start(&settings, Lang::En);
     assert_eq!(restarted.session.lang, Lang::Zh);
     assert_eq!(restarted.session.convention, Convention::Chinese);
-    // Nothing chosen: the system's locale decides.
-    let mut fresh = AppState::open(None).expect("opens");
-    fresh.apply_settings(&Settings::default());
-    assert_eq!(fresh.session.lang, Lang::system());
-    assert_eq!(fresh.settings().lang, None, "not written as a choice");
+    // Nothing chosen: the system's locale decides, either way, and the
+    // amounts follow the language.
+    for (system, convention) in [
+        (Lang::Zh, Convention::Chinese),
+        (Lang::En, Convention::International),
+    ] {
+        let fresh = start(&Settings::default(), system);
+        assert_eq!(fresh.session.lang, system);
+        assert_eq!(fresh.session.convention, convention);
+        assert_eq!(fresh.settings().lang, None, "not written as a choice");
+    }
+    // What the system says comes from the locale.
+    assert_eq!(Lang::from_locale("zh-CN"), Lang::Zh);
+    assert_eq!(Lang::from_locale("en-US"), Lang::En);
 }
 
 #[test]

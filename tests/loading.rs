@@ -99,9 +99,30 @@ fn an_invalid_file_leaves_the_dataset_and_lists_its_problems() {
             .query_by_label_contains("). The dataset on screen is unchanged.")
             .is_some()
     );
-    assert!(harness.query_by_label("Copy all").is_some());
+    // "Copy all" puts every line on the clipboard, as shown.
+    let shown = problems.lines().join("\n");
     harness.get_by_label("Copy all").click();
-    harness.run_steps(1);
+    let mut copied = Vec::new();
+    for _ in 0..2 {
+        harness.step();
+        copied.extend(
+            harness
+                .output()
+                .platform_output
+                .commands
+                .iter()
+                .filter_map(|c| match c {
+                    egui::OutputCommand::CopyText(text) => Some(text.clone()),
+                    _ => None,
+                }),
+        );
+    }
+    assert_eq!(copied.len(), 1, "one copy: {copied:?}");
+    assert!(
+        copied[0].contains(&shown),
+        "the clipboard holds every line shown:\n{}\n---\n{shown}",
+        copied[0]
+    );
     // A missing file is a problem too, and still nothing is replaced.
     open_with_dialog(&mut harness, Path::new("/no/such/dataset.json"));
     let problems = harness.state().session.problems.as_ref().expect("open");

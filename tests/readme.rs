@@ -60,3 +60,42 @@ fn every_target_and_subcommand_the_readme_names_exists() {
         "only {commands} subcommands found in the README"
     );
 }
+
+/// The README's sample `validate` session is what the program prints, line
+/// for line, counts and all: each `$ plan-explorer validate ...` in it is
+/// run (its files from `tests/fixtures/bad/`) and its output compared.
+#[test]
+fn the_readme_validate_sample_is_what_validate_prints() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    let start = readme
+        .find("```text\n$ plan-explorer validate")
+        .expect("the validate sample")
+        + "```text\n".len();
+    let end = start + readme[start..].find("```").expect("the sample's end");
+    let mut sessions: Vec<(String, Vec<String>)> = Vec::new();
+    for line in readme[start..end].lines() {
+        if let Some(command) = line.strip_prefix("$ ") {
+            sessions.push((command.to_owned(), Vec::new()));
+        } else if !line.is_empty() {
+            let (_, printed) = sessions.last_mut().expect("output after a command");
+            printed.push(line.to_owned());
+        }
+    }
+    assert_eq!(sessions.len(), 2, "two commands in the sample");
+    for (command, printed) in sessions {
+        let args: Vec<&str> = command.split_whitespace().skip(1).collect();
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
+            .args(&args)
+            .current_dir(root.join("tests/fixtures/bad"))
+            .env("LANG", "en_US.UTF-8")
+            .env("LC_ALL", "en_US.UTF-8")
+            .output()
+            .expect("runs");
+        let actual: Vec<String> = String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(actual, printed, "`{command}` prints what the README shows");
+    }
+}

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use plan_explorer::i18n::Lang;
 use plan_explorer::ui::{AppState, Command, Settings};
 use plan_explorer::view::amount::Convention;
 use plan_explorer::view::charts::ChartId;
@@ -44,12 +45,43 @@ fn settings_survive_a_restart() {
     assert_eq!(settings.theme, egui::ThemePreference::Light);
     assert_eq!(settings.last_dataset.as_deref(), Some(fixture.as_path()));
 
-    let mut restarted = AppState::open(settings.last_dataset.as_deref()).expect("opens");
-    restarted.apply_settings(&settings);
+    // The window's own start-up, with no file named: the last one reopens.
+    let ctx = egui::Context::default();
+    let mut restarted =
+        plan_explorer::ui::startup::starting_state(None, &settings, Lang::En, &ctx).expect("opens");
+    assert!(
+        restarted.is_loading(),
+        "the last dataset loads behind the built-in one"
+    );
+    assert!(restarted.finish_loading(std::time::Duration::from_mins(1)));
     assert_eq!(restarted.doc.dataset.title, "Minimal dataset");
+    assert_eq!(restarted.doc.path.as_deref(), Some(fixture.as_path()));
     assert_eq!(restarted.session.chart, ChartId::Funds);
     assert_eq!(restarted.session.convention, Convention::Chinese);
     assert_eq!(restarted.session.theme, egui::ThemePreference::Light);
+}
+
+#[test]
+fn a_file_named_at_start_up_wins_over_the_last_one() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.json");
+    let edition =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/editions/shanghai_plans-2025-12-31.json");
+    let settings = Settings {
+        last_dataset: Some(fixture),
+        ..Settings::default()
+    };
+    let ctx = egui::Context::default();
+    let mut state =
+        plan_explorer::ui::startup::starting_state(Some(&edition), &settings, Lang::En, &ctx)
+            .expect("opens");
+    assert!(state.finish_loading(std::time::Duration::from_mins(1)));
+    assert_eq!(state.doc.path.as_deref(), Some(edition.as_path()));
+    // Nothing remembered and nothing named: the built-in dataset, no load.
+    let state =
+        plan_explorer::ui::startup::starting_state(None, &Settings::default(), Lang::En, &ctx)
+            .expect("opens");
+    assert!(!state.is_loading());
+    assert_eq!(state.doc.path, None);
 }
 
 #[test]

@@ -6,7 +6,6 @@
 
 mod common;
 
-use std::path::Path;
 use std::process::Command;
 
 use plan_explorer::dataset::{Dataset, Named, Zh};
@@ -207,7 +206,7 @@ fn a_translation_with_its_mark_is_an_error_and_one_beside_printed_chinese_a_warn
 
 #[test]
 fn validate_with_sources_lists_translations_and_proves_none_of_them() {
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let seeds = common::seeds();
     let output = Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
         .args(["validate", "--json", "--sources"])
         .arg(&seeds)
@@ -264,7 +263,7 @@ fn validate_with_sources_lists_translations_and_proves_none_of_them() {
 
 #[test]
 fn a_printed_chinese_name_no_document_holds_is_reported_but_a_translation_is_not() {
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let seeds = common::seeds();
     let mut json: serde_json::Value =
         serde_json::from_str(plan_explorer::dataset::EMBEDDED_JSON).expect("JSON");
     json["units"][0]["name_zh"] = "不在任何文件中的名称".into();

@@ -82,8 +82,41 @@ fn the_chart_tabs_switch_and_a_target_row_selects_its_target() {
         harness.state().doc.dataset.targets[target.index()].metric,
         "Advanced smart factories"
     );
-    // Its measure is one click away in the details.
-    assert!(harness.query_by_label_contains("Linked measures").is_some());
+    // Its measure is one click away in the details: the link selects it
+    // and the tree shows it.
+    let measures = harness
+        .state()
+        .doc
+        .dataset
+        .figure_measures(FigureRef::Target(target))
+        .to_vec();
+    assert!(!measures.is_empty(), "the target belongs to a measure");
+    let measure = harness.state().doc.dataset.node(measures[0]).clone();
+    let label = match &measure.numbering {
+        Some(numbering) => format!("{numbering} {}", measure.title),
+        None => measure.title.clone(),
+    };
+    assert!(
+        harness
+            .query_by_label(&format!("Linked measures ({})", measures.len()))
+            .is_some()
+    );
+    harness.get_by_label(&label).click();
+    harness.run();
+    assert_eq!(
+        harness.state().doc.selected(),
+        Some(Item::Node(measures[0])),
+        "the link selected its measure"
+    );
+    assert!(
+        harness
+            .state()
+            .doc
+            .tree
+            .row_of(Item::Node(measures[0]))
+            .is_some(),
+        "and the tree shows it"
+    );
 }
 
 #[test]
@@ -249,10 +282,15 @@ fn a_legend_entry_hides_and_shows_its_series() {
 
 #[test]
 fn the_theme_follows_the_system_by_default() {
-    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+    for (theme, other) in [
+        (egui::Theme::Light, egui::Theme::Dark),
+        (egui::Theme::Dark, egui::Theme::Light),
+    ] {
+        // The harness starts in the other theme, so only the app's own
+        // choice (follow the system) can bring the system's about.
         let mut harness = Harness::builder()
             .with_size(egui::vec2(1280.0, 800.0))
-            .with_theme(theme)
+            .with_theme(other)
             .with_context_setup(plan_explorer::ui::style::install_fonts)
             .build_ui_state(
                 |ui, state: &mut AppState| state.ui(ui),

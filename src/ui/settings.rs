@@ -49,10 +49,11 @@ impl Settings {
 
 impl AppState {
     /// Takes over remembered settings (the dataset itself is chosen by
-    /// [`Self::open`]). The defaults follow the system's language.
-    pub fn apply_settings(&mut self, settings: &Settings) {
+    /// [`Self::open`]). Where no language was chosen, `system`'s (the
+    /// window passes [`Lang::system`], the locale it runs in).
+    pub fn apply_settings(&mut self, settings: &Settings, system: Lang) {
         let session = &mut self.session;
-        session.lang = settings.lang.unwrap_or_else(Lang::system);
+        session.lang = settings.lang.unwrap_or(system);
         session.lang_chosen = settings.lang.is_some();
         session.convention_chosen = settings.convention_chosen;
         session.convention = if settings.convention_chosen {

@@ -143,6 +143,23 @@ pub fn icon(png_bytes: &[u8]) -> Option<egui::IconData> {
     })
 }
 
+/// What the window opens on: `path`'s dataset, or else the one opened last
+/// time (`settings.last_dataset`), loading behind the built-in one, with the
+/// remembered settings applied; where no language was chosen, `system`'s.
+pub fn starting_state(
+    path: Option<&Path>,
+    settings: &Settings,
+    system: Lang,
+    ctx: &egui::Context,
+) -> anyhow::Result<AppState> {
+    // Messages made while opening speak the user's language.
+    i18n::set(settings.lang.unwrap_or(system));
+    let path = path.or(settings.last_dataset.as_deref());
+    let mut state = AppState::open_in_background(path, ctx)?;
+    state.apply_settings(settings, system);
+    Ok(state)
+}
+
 /// Opens the window on `path`'s dataset, or else the one opened last time,
 /// or else the built-in one. Settings and panel sizes persist between runs.
 ///
@@ -166,16 +183,13 @@ pub fn run(path: Option<&Path>, screenshot_to: Option<&Path>) -> anyhow::Result<
         Box::new(move |cc| {
             let Some(target) = screenshot_to else {
                 let settings = Settings::load(cc.storage);
-                // Messages made while opening speak the user's language.
-                i18n::set(settings.lang.unwrap_or_else(Lang::system));
-                let path = path.or_else(|| settings.last_dataset.clone());
-                let mut state = AppState::open_in_background(path.as_deref(), &cc.egui_ctx)?;
-                state.apply_settings(&settings);
+                let state =
+                    starting_state(path.as_deref(), &settings, Lang::system(), &cc.egui_ctx)?;
                 return Ok(Box::new(App::new(cc, state)));
             };
             // The defaults, which follow the system's language.
             let mut state = AppState::open(path.as_deref())?;
-            state.apply_settings(&Settings::default());
+            state.apply_settings(&Settings::default(), Lang::system());
             i18n::set(state.session.lang);
             let mut app = App::new(cc, state);
             app.persist = false;

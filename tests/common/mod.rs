@@ -51,3 +51,18 @@ pub fn window(
     harness.run();
     harness
 }
+
+/// The source documents in `../shared/seeds`, beside the project's folder,
+/// which the tests that prove quotes read. Where the folder is missing the
+/// test fails saying so, rather than with a bare "file not found" deep in
+/// a check (or, worse, passing because nothing was there to prove).
+pub fn seeds() -> std::path::PathBuf {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    assert!(
+        seeds.is_dir(),
+        "this test proves quotes against the source documents in {}, which is missing: \
+         the project expects its `shared` folder (with `seeds/`) beside it",
+        seeds.display()
+    );
+    seeds
+}
