@@ -26,17 +26,27 @@ use common::{median_of as time, ms};
 
 fn main() {
     let quick = std::env::args().any(|a| a == "--test");
-    let synthetic = plan_explorer::synth::generate(plan_explorer::synth::SynthOptions {
-        measures: 10_000,
-        seed: 1,
-    });
+    // The quick run (CI, in the test profile) only proves the bench works.
+    let measures = if quick { 500 } else { 10_000 };
+    let synthetic =
+        plan_explorer::synth::generate(plan_explorer::synth::SynthOptions { measures, seed: 1 });
+    let synthetic_name = format!("{}k measures", measures / 1000);
+    let synthetic_name = if measures < 1000 {
+        format!("{measures} measures")
+    } else {
+        synthetic_name
+    };
     let cases = [
         (
             "built-in",
             plan_explorer::dataset::EMBEDDED_JSON.to_owned(),
             if quick { 1 } else { 5 },
         ),
-        ("10k measures", synthetic, if quick { 1 } else { 3 }),
+        (
+            synthetic_name.as_str(),
+            synthetic,
+            if quick { 1 } else { 3 },
+        ),
     ];
     let options = Options {
         lang: Lang::En,
@@ -44,6 +54,7 @@ fn main() {
         charts: None,
         date: (2026, 12, 1),
     };
+    println!("{}\n", common::measured_on());
     println!("| dataset | load (baseline) | PDF | PDF vs load | Word | Word vs load | PDF pages |");
     println!("|---|---:|---:|---:|---:|---:|---:|");
     for (name, json, samples) in cases {

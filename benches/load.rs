@@ -1,10 +1,15 @@
-//! `cargo bench --bench load`: load + validate throughput and peak memory.
+//! `cargo bench --bench load`: load + validate throughput, the wait for a
+//! file to open, and peak memory, printed as the README's Markdown table.
 //!
 //! For each dataset (the embedded one, and synthetic ones of 10k and 100k
 //! measures) it compares, in the same run, (a) parsing the file's bytes into
 //! `serde_json::Value`, the baseline, with (b) `dataset::load_str` (parse,
-//! check and index). It reports the medians, the throughput of (b) in MB/s,
-//! the ratio b/a, and the peak heap of (b) as a multiple of the file size.
+//! check and index) and (c) opening the file as the window does
+//! (`ui::loading::load`, the worker's whole job: read the file, parse,
+//! check, index, and build the document with its search index, tree and
+//! charts' data). It reports the medians, the throughput of (a) and (b)
+//! in MB/s, the ratios b/a and c/a, and the peak heap of (c), the file's
+//! text included, as a multiple of the file size.
 //!
 //! Each sample runs in a fresh child process that reads the file and times
 //! one operation. Measured in one process, every operation inherits the
@@ -12,8 +17,8 @@
 //! leaves hundreds of thousands of small blocks that the next large
 //! allocation must first consolidate), which made whichever operation came
 //! second look up to three times slower. A fresh process is also what a user
-//! gets: the app starts and loads a file. Samples of (a) and (b) alternate, so
-//! drift on a shared machine affects both alike.
+//! gets: the app starts and loads a file. Samples alternate, so drift on a
+//! shared machine affects all alike.
 //!
 //! It also reports a warm, steady-state figure measured in this process:
 //! the same operation repeated (a reload), so each run inherits its own
@@ -21,6 +26,9 @@
 //!
 //! Goals (from the dataset issue): ratio <= 1.5, throughput >= 150 MB/s,
 //! peak memory <= 4x the file size.
+//!
+//! `--test` (CI's quick run) measures the built-in dataset and 1,000
+//! measures, three samples each.
 
 // A counting global allocator needs `unsafe impl GlobalAlloc`; it only
 // forwards to the system allocator and adds up sizes.
@@ -34,8 +42,14 @@ use std::process::Command;
 use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 use std::time::Instant;
 
+use std::sync::Arc;
+
 use plan_explorer::dataset;
 use plan_explorer::synth::{SynthOptions, generate};
+use plan_explorer::ui::document::Carry;
+use plan_explorer::ui::loading::{self, Outcome};
+
+mod common;
 
 struct Counting;
 
@@ -90,12 +104,24 @@ static GLOBAL: Counting = Counting;
 /// The environment variable that makes this binary a child: `MODE:FILE`.
 const CHILD: &str = "PLAN_EXPLORER_BENCH_CHILD";
 
-/// In a child: reads the file, runs one operation, prints its result.
+/// Opens `file` as the window's worker does, to the document on screen.
+fn open(file: &Path) -> Result<Box<plan_explorer::ui::document::Document>, String> {
+    let progress = Arc::new(dataset::Progress::default());
+    match loading::load(file, &progress, &Carry::default(), None) {
+        Outcome::Loaded { doc, .. } => Ok(doc),
+        _ => Err(format!("{} did not open", file.display())),
+    }
+}
+
+/// In a child: runs one operation on the file, prints its result. The
+/// timed parse and load start from the text in memory (the baseline has no
+/// file reading of its own); the open starts from the file.
 fn child(spec: &str) -> Result<(), String> {
     let (mode, file) = spec.split_once(':').ok_or("bad child spec")?;
-    let text = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
+    let file = Path::new(file);
     match mode {
         "value" => {
+            let text = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
             let start = Instant::now();
             let value = black_box(serde_json::from_str::<serde_json::Value>(&text));
             let ms = start.elapsed().as_secs_f64() * 1e3;
@@ -103,6 +129,7 @@ fn child(spec: &str) -> Result<(), String> {
             println!("{ms}");
         }
         "load" => {
+            let text = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
             let start = Instant::now();
             let loaded = black_box(dataset::load_str(&text));
             let ms = start.elapsed().as_secs_f64() * 1e3;
@@ -111,13 +138,22 @@ fn child(spec: &str) -> Result<(), String> {
             }
             println!("{ms}");
         }
+        "open" => {
+            let start = Instant::now();
+            let doc = black_box(open(file)?);
+            let ms = start.elapsed().as_secs_f64() * 1e3;
+            drop(doc);
+            println!("{ms}");
+        }
         "peak" => {
+            // Counted from before the file is read, so its text is part of
+            // the peak, as it is in the app.
             CURRENT.store(0, Ordering::Relaxed);
             PEAK.store(0, Ordering::Relaxed);
             COUNTING.store(true, Ordering::Relaxed);
-            let loaded = black_box(dataset::load_str(&text));
+            let doc = black_box(open(file)?);
             COUNTING.store(false, Ordering::Relaxed);
-            drop(loaded);
+            drop(doc);
             println!("{}", PEAK.load(Ordering::Relaxed));
         }
         _ => return Err(format!("unknown mode {mode}")),
@@ -143,7 +179,7 @@ fn run_child(mode: &str, file: &Path) -> f64 {
 
 /// Steady-state medians in this process: each operation repeated after a
 /// warm-up run of its own kind.
-fn warm(text: &str, samples: usize) -> (f64, f64) {
+fn warm(text: &str, file: &Path, samples: usize) -> (f64, f64, f64) {
     let time = |f: &dyn Fn()| {
         f();
         let runs: Vec<f64> = (0..samples)
@@ -157,7 +193,8 @@ fn warm(text: &str, samples: usize) -> (f64, f64) {
     };
     let value = time(&|| drop(black_box(serde_json::from_str::<serde_json::Value>(text))));
     let load = time(&|| drop(black_box(dataset::load_str(text))));
-    (value, load)
+    let open = time(&|| drop(black_box(open(file).expect("the dataset opens"))));
+    (value, load, open)
 }
 
 fn median(mut samples: Vec<f64>) -> f64 {
@@ -173,19 +210,32 @@ fn main() {
         }
         return;
     }
+    let quick = std::env::args().any(|a| a == "--test");
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with("--"));
     let dir = std::env::temp_dir().join(format!("plan-explorer-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temporary folder");
-    let cases = [
-        ("default dataset", None, 31),
-        ("10k measures", Some(10_000), 21),
-        ("100k measures", Some(100_000), 11),
-    ];
-    println!(
-        "{:<22} {:>6} {:>9} {:>9} {:>11} {:>10} {:>6} {:>9}",
-        "dataset", "MB", "Value ms", "load ms", "Value MB/s", "load MB/s", "ratio", "peak/file"
-    );
-    for (name, measures, samples) in cases {
+    let cases: &[(&str, Option<usize>, usize)] = if quick {
+        &[("built-in", None, 3), ("1k measures", Some(1_000), 3)]
+    } else {
+        &[
+            ("built-in", None, 31),
+            ("10k measures", Some(10_000), 21),
+            ("100k measures", Some(100_000), 11),
+        ]
+    };
+    let mut table = common::Table::new(&[
+        "dataset",
+        "MB",
+        "`Value` ms (baseline)",
+        "load ms",
+        "load / `Value`",
+        "`Value` MB/s",
+        "load MB/s",
+        "open ms",
+        "open / `Value`",
+        "peak heap / file",
+    ]);
+    for &(name, measures, samples) in cases {
         if filter.as_deref().is_some_and(|f| !name.contains(f)) {
             continue;
         }
@@ -197,40 +247,42 @@ fn main() {
         std::fs::write(&file, &text).expect("write the dataset");
         let mut value_ms = Vec::with_capacity(samples);
         let mut load_ms = Vec::with_capacity(samples);
+        let mut open_ms = Vec::with_capacity(samples);
         for _ in 0..samples {
             value_ms.push(run_child("value", &file));
             load_ms.push(run_child("load", &file));
+            open_ms.push(run_child("open", &file));
         }
         let peak_bytes = run_child("peak", &file);
-        let (value_ms, load_ms) = (median(value_ms), median(load_ms));
-        let (warm_value_ms, warm_load_ms) = warm(&text, samples);
+        let cold = (median(value_ms), median(load_ms), median(open_ms));
+        let warm = warm(&text, &file, samples);
         let mb = text.len() as f64 / 1e6;
-        println!(
-            "{:<22} {:>6.2} {:>9.2} {:>9.2} {:>11.0} {:>10.0} {:>6.2} {:>9.2}",
-            format!("{name}, cold"),
-            mb,
-            value_ms,
-            load_ms,
-            mb / (value_ms / 1e3),
-            mb / (load_ms / 1e3),
-            load_ms / value_ms,
-            peak_bytes / text.len() as f64,
-        );
-        println!(
-            "{:<22} {:>6.2} {:>9.2} {:>9.2} {:>11.0} {:>10.0} {:>6.2}",
-            format!("{name}, warm"),
-            mb,
-            warm_value_ms,
-            warm_load_ms,
-            mb / (warm_value_ms / 1e3),
-            mb / (warm_load_ms / 1e3),
-            warm_load_ms / warm_value_ms,
-        );
+        for (kind, (value, load, open), peak) in
+            [("cold", cold, Some(peak_bytes)), ("warm", warm, None)]
+        {
+            table.row(vec![
+                format!("{name}, {kind}"),
+                format!("{mb:.2}"),
+                format!("{value:.2}"),
+                format!("{load:.2}"),
+                format!("{:.2}", load / value),
+                format!("{:.0}", mb / (value / 1e3)),
+                format!("{:.0}", mb / (load / 1e3)),
+                format!("{open:.2}"),
+                format!("{:.2}", open / value),
+                peak.map_or_else(String::new, |p| format!("{:.2}", p / text.len() as f64)),
+            ]);
+        }
     }
     let _ = std::fs::remove_dir_all(&dir);
+    println!("{}", common::measured_on());
+    table.print();
     println!(
-        "cold: medians of alternating samples, each in a fresh process; warm: medians of \
-         repeated runs in one process (a reload); ratio = load / parse into serde_json::Value \
-         of the same bytes; peak/file = peak heap during load / file size"
+        "Cold: medians of alternating samples, each in a fresh process; warm: medians of \
+         repeated runs in one process (a reload). `Value`: parsing the text into \
+         serde_json::Value; load: parse, check and index the text (`dataset::load_str`); \
+         open: what the window waits for, from the file to the document on screen (read, \
+         load, search index, tree, theme map and timeline); peak heap: during the open, the \
+         file's text included."
     );
 }

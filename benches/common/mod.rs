@@ -1,5 +1,6 @@
 //! Timing helpers shared by the benches (a folder of its own, so Cargo does
-//! not take it for a bench).
+//! not take it for a bench). Each bench uses some of them.
+#![allow(dead_code)]
 
 use std::time::{Duration, Instant};
 
@@ -25,4 +26,88 @@ pub fn median_of(samples: usize, mut work: impl FnMut()) -> Duration {
 /// A duration in milliseconds with one decimal: "12.3 ms".
 pub fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// What a table was measured on, for the line above it: "Measured at
+/// commit 1a2b3c4 on 2026-12-02, 2 cores". A tree with uncommitted changes
+/// says so, since its figures belong to no commit.
+pub fn measured_on() -> String {
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+    };
+    let commit = git(&["rev-parse", "--short", "HEAD"]).unwrap_or_else(|| "unknown".to_owned());
+    let dirty =
+        git(&["status", "--porcelain", "--untracked-files=no"]).is_some_and(|s| !s.is_empty());
+    let cores = std::thread::available_parallelism().map_or(0, std::num::NonZeroUsize::get);
+    format!(
+        "Measured at commit {commit}{} on {}, {cores} cores.",
+        if dirty {
+            " (with uncommitted changes)"
+        } else {
+            ""
+        },
+        today()
+    )
+}
+
+/// Today's date in UTC as YYYY-MM-DD (Howard Hinnant's civil-from-days).
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// A Markdown table, printed as the README shows it: the first column
+/// left-aligned, the others right-aligned (they hold numbers).
+pub struct Table {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// A table with these column headings.
+    pub fn new(header: &[&str]) -> Self {
+        Self {
+            header: header.iter().map(|&h| h.to_owned()).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// Adds a row (as many cells as headings).
+    pub fn row(&mut self, cells: Vec<String>) {
+        assert_eq!(cells.len(), self.header.len(), "a row's cells: {cells:?}");
+        self.rows.push(cells);
+    }
+
+    /// Prints the table, a blank line before and after.
+    pub fn print(&self) {
+        let line = |cells: &[String]| format!("| {} |", cells.join(" | "));
+        let rule: Vec<String> = (0..self.header.len())
+            .map(|i| if i == 0 { "---" } else { "---:" }.to_owned())
+            .collect();
+        println!();
+        println!("{}", line(&self.header));
+        println!("{}", line(&rule));
+        for row in &self.rows {
+            println!("{}", line(row));
+        }
+        println!();
+    }
 }
