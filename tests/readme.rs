@@ -99,3 +99,32 @@ fn the_readme_validate_sample_is_what_validate_prints() {
         assert_eq!(actual, printed, "`{command}` prints what the README shows");
     }
 }
+
+/// The README's test command is `scripts/test`, which exists, can be run,
+/// and ends in `cargo test` (so it runs what `cargo test` runs).
+#[test]
+fn the_readme_test_command_is_the_script_that_runs_cargo_test() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    assert!(
+        readme.contains("\nscripts/test "),
+        "the README shows scripts/test"
+    );
+    let script = root.join("scripts/test");
+    let mode = std::fs::metadata(&script)
+        .expect("scripts/test")
+        .permissions()
+        .mode();
+    assert!(mode & 0o111 != 0, "scripts/test is executable");
+    let text = std::fs::read_to_string(&script).expect("reads");
+    assert!(
+        text.contains("exec cargo test \"$@\""),
+        "it runs cargo test"
+    );
+    let ci = std::fs::read_to_string(root.join(".ci/run")).expect(".ci/run");
+    assert!(
+        ci.contains("\nscripts/test\n"),
+        "CI runs the README's command"
+    );
+}
