@@ -29,8 +29,10 @@ pub fn ms(d: Duration) -> String {
 }
 
 /// What a table was measured on, for the line above it: "Measured at
-/// commit 1a2b3c4 on 2026-12-02, 2 cores". A tree with uncommitted changes
-/// says so, since its figures belong to no commit.
+/// commit 1a2b3c4 on 2026-12-02, 2 cores". Uncommitted changes to what the
+/// figures depend on (the code, the benches, the built-in data, the
+/// lockfile) are said, since such figures belong to no commit; an edit to
+/// the README, where the tables go, is not.
 pub fn measured_on() -> String {
     let git = |args: &[&str]| {
         std::process::Command::new("git")
