@@ -1,24 +1,22 @@
-//! The charts panel: industrial output, GDP share, fund allocations and
-//! targets, drawn from [`crate::view::charts`]. Hovering shows the exact
-//! figure with its source and quote; clicking selects it.
+//! The charts panel: the chart tabs, each chart's title, words and table,
+//! and the two line charts (industrial output, GDP share), drawn from
+//! [`crate::view::charts`]; the funds, the targets, the theme map and the
+//! timeline have a file each. Hovering shows the exact figure with its
+//! source and quote; clicking selects it.
 
 use crate::dataset::Named;
-use crate::i18n::{self, Lang, T, fill, tr};
+use crate::i18n::{self, Lang, T, tr};
 use std::collections::HashSet;
 
-use egui_plot::{
-    Bar, BarChart, GridMark, HoverPosition, Line, LineStyle, Plot, PlotPoint, Points, Text,
-};
+use egui_plot::{GridMark, HoverPosition, Line, LineStyle, Plot, PlotPoint, Points, Text};
 
-use super::style::{level_color, series_color, status_style};
+use super::style::{series_color, status_style};
 use super::{Command, PanelContext, chart_keys};
-use crate::dataset::{Dataset, FigureRef, FundLevel, QuantityUnit, Status};
+use crate::dataset::{Dataset, FigureRef, QuantityUnit, Status};
 use crate::selection::Item;
 use crate::view::amount::{self, Convention};
-use crate::view::charts::level_label;
 use crate::view::charts::{
-    self, ChartId, LegendKey, LineSeries, TargetColumn, fund_bars, gdp_share, highlighted,
-    industrial_output, is_hidden, visible_bars,
+    ChartId, LegendKey, LineSeries, gdp_share, highlighted, industrial_output, is_hidden,
 };
 use crate::view::{hover, marked, marks};
 
@@ -130,8 +128,8 @@ fn body(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut
             line_chart(cx, ui, "industrial_output", &series, &lit, commands);
         }
         ChartId::GdpShare => line_chart(cx, ui, "gdp_share", &series, &lit, commands),
-        ChartId::Funds => funds_chart(cx, ui, &lit, commands),
-        ChartId::Targets => targets_table(cx, ui, &lit, commands),
+        ChartId::Funds => super::funds_chart::funds_chart(cx, ui, &lit, commands),
+        ChartId::Targets => super::targets_chart::targets_table(cx, ui, &lit, commands),
         ChartId::Themes => super::themes_chart::ui(cx, ui, commands),
         ChartId::Timeline => super::timeline_chart::ui(cx, ui, commands),
     }
@@ -139,7 +137,7 @@ fn body(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut
 
 /// The chart's own menu (right click): export it. The plot is named for
 /// screen readers (and tests) by its chart's title.
-fn chart_menu(response: &egui::Response, chart: ChartId, commands: &mut Vec<Command>) {
+pub(super) fn chart_menu(response: &egui::Response, chart: ChartId, commands: &mut Vec<Command>) {
     chart_keys::name(response, chart, egui::Role::Image);
     response.context_menu(|ui| {
         if ui.button(tr(T::ExportThisChart)).clicked() {
@@ -285,7 +283,7 @@ fn line_chart(
 }
 
 /// The figure selected, if a figure is.
-fn selected_figure(cx: &PanelContext<'_>) -> Option<FigureRef> {
+pub(super) fn selected_figure(cx: &PanelContext<'_>) -> Option<FigureRef> {
     match cx.doc.selected() {
         Some(Item::Figure(figure)) => Some(figure),
         _ => None,
@@ -440,61 +438,9 @@ fn label_ends(
     }
 }
 
-/// The funds not drawn as bars, above the plot: those whose documents
-/// state no amount, and amounts per recipient (not a fund's size); each a
-/// link to its details.
-fn funds_apart_ui(
-    cx: &PanelContext<'_>,
-    ui: &mut egui::Ui,
-    without_amount: &[FigureRef],
-    commands: &mut Vec<Command>,
-) {
-    let data = &cx.doc.dataset;
-    let convention = cx.session.convention;
-    // Funds whose documents state no amount are listed above the plot,
-    // which takes all the height left below.
-    // Each link on a line of its own: a link that wraps inside a
-    // horizontal layout gets a second, nameless widget for its second
-    // line, and Tab would stop on it.
-    if !without_amount.is_empty() {
-        ui.label(tr(T::WithoutAmount));
-        ui.indent("without_amount", |ui| {
-            for &figure in without_amount {
-                if let FigureRef::Fund(f) = figure
-                    && ui
-                        .link(crate::view::localized_title(&data.funds[f.index()]))
-                        .clicked()
-                {
-                    commands.push(Command::Select(Item::Figure(figure)));
-                }
-            }
-        });
-    }
-    // Amounts per recipient are not a fund's size: named apart, not drawn.
-    let apart = visible_bars(
-        crate::view::charts::per_recipient_funds(data, crate::i18n::lang()),
-        &cx.doc.hidden,
-    );
-    if !apart.is_empty() {
-        ui.label(fill(T::NotOnThisScale, &[&""]).trim_end());
-        ui.indent("not_on_this_scale", |ui| {
-            for bar in &apart {
-                let FigureRef::Fund(f) = bar.figure else {
-                    continue;
-                };
-                let amount =
-                    amount::of_fund(&data.funds[f.index()], convention).unwrap_or_default();
-                if ui.link(format!("{}: {amount}", bar.name)).clicked() {
-                    commands.push(Command::Select(Item::Figure(bar.figure)));
-                }
-            }
-        });
-    }
-}
-
 /// The caveats of the figures shown, one line each in the warning colour,
 /// above the plot; a click selects the figure (its details say it all).
-fn caveats_ui(
+pub(super) fn caveats_ui(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     figures: impl IntoIterator<Item = FigureRef>,
@@ -520,7 +466,7 @@ fn caveats_ui(
 
 /// One legend entry: a coloured mark and the name, dimmed and struck
 /// through while hidden; a click hides or shows what it names.
-fn legend_entry(
+pub(super) fn legend_entry(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     key: LegendKey,
@@ -600,314 +546,6 @@ fn axis_value(value: f64, unit: QuantityUnit, convention: Convention) -> String 
         return String::new();
     }
     amount::value(value, unit, convention)
-}
-
-/// The fund allocations as horizontal bars, largest at the top.
-// Its keyboard handling keeps it a little over the line limit; to be
-// split with the file (over 800 lines) by job.
-#[allow(clippy::too_many_lines)]
-fn funds_chart(
-    cx: &PanelContext<'_>,
-    ui: &mut egui::Ui,
-    lit: &HashSet<FigureRef>,
-    commands: &mut Vec<Command>,
-) {
-    let data = &cx.doc.dataset;
-    let convention = cx.session.convention;
-    let (bars, without_amount) = fund_bars(data, crate::i18n::lang());
-    let strong = ui.visuals().strong_text_color();
-    ui.horizontal_wrapped(|ui| {
-        for level in LEVELS {
-            if bars.iter().any(|b| b.level == level) {
-                let key = LegendKey::Level(level);
-                legend_entry(
-                    cx,
-                    ui,
-                    key,
-                    level_color(level),
-                    level_label(level),
-                    commands,
-                );
-            }
-        }
-    });
-    let bars = visible_bars(bars, &cx.doc.hidden);
-    let log_scale = cx.session.funds_log_scale;
-    ui.horizontal(|ui| {
-        let mut on = log_scale;
-        ui.checkbox(&mut on, tr(T::LogScale))
-            .on_hover_text(tr(T::LogScaleHint));
-        if on != log_scale {
-            commands.push(Command::SetFundsLogScale(on));
-        }
-        ui.weak(tr(T::OverMark));
-    });
-    funds_apart_ui(cx, ui, &without_amount, commands);
-    caveats_ui(cx, ui, bars.iter().map(|b| b.figure), commands);
-    let axis = charts::FundsAxis::new(&bars, log_scale);
-    let origin = axis.origin;
-    let count = bars.len();
-    // Each bar's name is written above it rather than on the axis, so the
-    // bars keep the plot's whole width however long the names are.
-    let label_axis = axis.clone();
-    let plot = Plot::new("funds")
-        .allow_scroll(false)
-        .x_grid_spacer(move |input| {
-            if log_scale {
-                decade_spacer(&input)
-            } else {
-                egui_plot::log_grid_spacer(10)(input)
-            }
-        })
-        .x_axis_formatter(move |mark: GridMark, _| {
-            if log_scale && mark.value.fract() != 0.0 {
-                return String::new();
-            }
-            amount::yuan(label_axis.amount(mark.value), convention)
-        })
-        .show_axes([true, false])
-        .show_grid([true, false])
-        // A little room left of the first tick, so its label is not cut,
-        // and right of the longest bar for its "over" mark.
-        .include_x(axis.range.0)
-        .include_x(axis.range.1)
-        .include_y(-0.5)
-        .include_y(count as f64 - 0.2)
-        .show_y(false);
-    let response = plot.show(ui, |plot_ui| {
-        let style = BarStyle { strong, convention };
-        draw_fund_bars(plot_ui, data, &bars, &axis, lit, &style);
-        plot_ui.pointer_coordinate()
-    });
-    chart_menu(&response.response, cx.session.chart, commands);
-    // The keyboard: the arrows move between the bars, the largest first.
-    let keys = chart_keys::handle(ui, &response.response, || {
-        (marks::bar_marks(&bars), selected_figure(cx))
-    });
-    if let Some(keys) = keys
-        && let figure = keys.mark
-        && let Some(i) = bars.iter().position(|b| b.figure == figure)
-    {
-        let y = axis.height(i);
-        let start = response
-            .transform
-            .position_from_point(&PlotPoint::new(origin, y - 0.25));
-        let end = response
-            .transform
-            .position_from_point(&PlotPoint::new(axis.ends[i], y + 0.25));
-        let text = hover::fund(data, figure, convention);
-        let bar = egui::Rect::from_two_pos(start, end);
-        chart_keys::show_focused(ui, &response.response, bar, &text, tr(T::MarkKeysSelect));
-        if keys.activated {
-            commands.push(Command::Select(Item::Figure(figure)));
-        }
-    }
-    if !keys.is_some_and(|k| k.activated)
-        && response.response.clicked()
-        && let Some(pointer) = response.inner
-        && let Some(bar) = axis.bar_at(pointer.x, pointer.y).and_then(|i| bars.get(i))
-    {
-        commands.push(Command::Select(Item::Figure(bar.figure)));
-    }
-}
-
-/// How the fund bars are drawn.
-struct BarStyle {
-    strong: egui::Color32,
-    convention: Convention,
-}
-
-/// Draws the fund bars coloured by level, a stroke on linked ones, and
-/// "over" marks after lower bounds.
-fn draw_fund_bars(
-    plot_ui: &mut egui_plot::PlotUi<'_>,
-    data: &Dataset,
-    bars: &[charts::FundBar],
-    axis: &charts::FundsAxis,
-    lit: &HashSet<FigureRef>,
-    style: &BarStyle,
-) {
-    let BarStyle { strong, convention } = *style;
-    let origin = axis.origin;
-    for level in LEVELS {
-        let level_bars: Vec<Bar> = bars
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| b.level == level)
-            .map(|(i, b)| {
-                // The bar's name is what its hover shows.
-                let mut bar = Bar::new(axis.height(i), axis.ends[i] - origin)
-                    .base_offset(origin)
-                    .name(hover::fund(data, b.figure, convention))
-                    .fill(level_color(level))
-                    .width(0.5);
-                if lit.contains(&b.figure) {
-                    bar = bar.stroke(egui::Stroke::new(3.0, strong));
-                }
-                bar
-            })
-            .collect();
-        if level_bars.is_empty() {
-            continue;
-        }
-        plot_ui.bar_chart(
-            BarChart::new(level_label(level), level_bars)
-                .horizontal()
-                .color(level_color(level))
-                .element_formatter(Box::new(|bar: &Bar, _: &BarChart| bar.name.clone())),
-        );
-    }
-    for (i, b) in bars.iter().enumerate() {
-        plot_ui.text(
-            Text::new(
-                "",
-                PlotPoint::new(origin, axis.height(i) + 0.28),
-                egui::RichText::new(format!(
-                    "{}  ·  {}",
-                    b.name,
-                    marked(
-                        b.caveat,
-                        amount::flagged(
-                            b.amount_yuan,
-                            QuantityUnit::Yuan,
-                            b.approximate,
-                            b.lower_bound,
-                            convention
-                        )
-                    )
-                ))
-                .text_style(egui::TextStyle::Body)
-                .color(strong),
-            )
-            .anchor(egui::Align2::LEFT_BOTTOM),
-        );
-    }
-    for &(i, at) in &axis.over_marks {
-        plot_ui.text(
-            Text::new("", PlotPoint::new(at, axis.height(i)), tr(T::Over))
-                .anchor(egui::Align2::LEFT_CENTER),
-        );
-    }
-}
-
-/// Grid marks on the log scale: one per power of ten, labelled every third
-/// (1 yuan, 1,000 yuan, 1 million yuan...), so labels never crowd.
-fn decade_spacer(input: &egui_plot::GridInput) -> Vec<GridMark> {
-    let (min, max) = input.bounds;
-    let mut marks = Vec::new();
-    let mut power = min.ceil();
-    while power <= max && marks.len() < 64 {
-        // egui_plot labels the marks with the largest step size first.
-        let step_size = if power.rem_euclid(3.0) == 0.0 {
-            3.0
-        } else {
-            1.0
-        };
-        marks.push(GridMark {
-            value: power,
-            step_size,
-        });
-        power += 1.0;
-    }
-    marks
-}
-
-/// The fund levels in the legend's order.
-const LEVELS: [FundLevel; 5] = [
-    FundLevel::National,
-    FundLevel::Municipal,
-    FundLevel::District,
-    FundLevel::SocialCapital,
-    FundLevel::Mixed,
-];
-
-/// The targets as a sortable list of cards: the value first, then what it
-/// measures, then the deadline and the plan. Every line wraps, so nothing
-/// is cut at any width.
-fn targets_table(
-    cx: &PanelContext<'_>,
-    ui: &mut egui::Ui,
-    lit: &HashSet<FigureRef>,
-    commands: &mut Vec<Command>,
-) {
-    let data = &cx.doc.dataset;
-    let (column, ascending) = cx.session.targets_sort;
-    ui.horizontal_wrapped(|ui| {
-        ui.label(tr(T::SortBy));
-        for (header, this) in [
-            (tr(T::Target), TargetColumn::Metric),
-            (tr(T::Value), TargetColumn::Value),
-            (tr(T::Deadline), TargetColumn::Deadline),
-            (tr(T::PlanLabel), TargetColumn::Plan),
-        ] {
-            let arrow = match (column == this, ascending) {
-                (true, true) => " ▲",
-                (true, false) => " ▼",
-                (false, _) => "",
-            };
-            if ui
-                .selectable_label(column == this, format!("{header}{arrow}"))
-                .on_hover_text(tr(T::SortHint))
-                .clicked()
-            {
-                let sort = if column == this {
-                    (column, !ascending)
-                } else {
-                    (this, true)
-                };
-                commands.push(Command::SortTargets(sort.0, sort.1));
-            }
-        }
-    });
-    ui.separator();
-    let rows = charts::target_rows(data, column, ascending, crate::i18n::lang());
-    caveats_ui(cx, ui, rows.iter().map(|r| r.figure), commands);
-    let cards = |ui: &mut egui::Ui| {
-        for row in &rows {
-            let selected =
-                cx.doc.selected() == Some(Item::Figure(row.figure)) || lit.contains(&row.figure);
-            ui.horizontal_wrapped(|ui| {
-                ui.strong(marked(
-                    data.figure_caveat(row.figure).is_some(),
-                    amount::flagged(
-                        row.value,
-                        row.unit,
-                        row.approximate,
-                        row.lower_bound,
-                        cx.session.convention,
-                    ),
-                ));
-                let text = hover::target(data, row.figure, cx.session.convention);
-                let response = ui
-                    .add(egui::Button::selectable(selected, row.metric.as_str()).wrap())
-                    .on_hover_text(&text);
-                // Each card is a stop for Tab, and the arrows move between
-                // them (egui's own focus moves); the focused one shows its
-                // hover, and Enter selects it, as a click does.
-                if response.has_focus() {
-                    if response.gained_focus() {
-                        response.scroll_to_me(None);
-                    }
-                    let hint = tr(T::MarkKeysSelect);
-                    chart_keys::show_focused(ui, &response, response.rect, &text, hint);
-                }
-                if response.clicked() {
-                    commands.push(Command::Select(Item::Figure(row.figure)));
-                }
-            });
-            let deadline = row
-                .deadline_year
-                .map_or_else(|| tr(T::NoDeadline).to_owned(), |y| fill(T::ByYear, &[&y]));
-            ui.weak(format!(
-                "{deadline}  ·  {}",
-                crate::view::plan_title(data, row.plan)
-            ));
-            ui.add_space(6.0);
-        }
-    };
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, cards);
 }
 
 /// Whether a line's series has no Chinese title.

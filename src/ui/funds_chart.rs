@@ -1,0 +1,289 @@
+//! The fund allocations in the window: horizontal bars by level, largest
+//! on top, on a linear or log axis ([`crate::view::charts::FundsAxis`]),
+//! "over" after a lower bound, the funds without a bar listed above; hover
+//! shows a fund's source and quote, a click or Enter selects it.
+
+use std::collections::HashSet;
+
+use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Text};
+
+use super::charts_panel::{caveats_ui, chart_menu, legend_entry, selected_figure};
+use super::style::level_color;
+use super::{Command, PanelContext, chart_keys};
+use crate::dataset::{Dataset, FigureRef, FundLevel, QuantityUnit};
+use crate::i18n::{T, fill, tr};
+use crate::selection::Item;
+use crate::view::amount::{self, Convention};
+use crate::view::charts::{self, LegendKey, fund_bars, level_label, visible_bars};
+use crate::view::{hover, marked, marks};
+
+/// The funds not drawn as bars, above the plot: those whose documents
+/// state no amount, and amounts per recipient (not a fund's size); each a
+/// link to its details.
+fn funds_apart_ui(
+    cx: &PanelContext<'_>,
+    ui: &mut egui::Ui,
+    without_amount: &[FigureRef],
+    commands: &mut Vec<Command>,
+) {
+    let data = &cx.doc.dataset;
+    let convention = cx.session.convention;
+    // Funds whose documents state no amount are listed above the plot,
+    // which takes all the height left below.
+    // Each link on a line of its own: a link that wraps inside a
+    // horizontal layout gets a second, nameless widget for its second
+    // line, and Tab would stop on it.
+    if !without_amount.is_empty() {
+        ui.label(tr(T::WithoutAmount));
+        ui.indent("without_amount", |ui| {
+            for &figure in without_amount {
+                if let FigureRef::Fund(f) = figure
+                    && ui
+                        .link(crate::view::localized_title(&data.funds[f.index()]))
+                        .clicked()
+                {
+                    commands.push(Command::Select(Item::Figure(figure)));
+                }
+            }
+        });
+    }
+    // Amounts per recipient are not a fund's size: named apart, not drawn.
+    let apart = visible_bars(
+        crate::view::charts::per_recipient_funds(data, crate::i18n::lang()),
+        &cx.doc.hidden,
+    );
+    if !apart.is_empty() {
+        ui.label(fill(T::NotOnThisScale, &[&""]).trim_end());
+        ui.indent("not_on_this_scale", |ui| {
+            for bar in &apart {
+                let FigureRef::Fund(f) = bar.figure else {
+                    continue;
+                };
+                let amount =
+                    amount::of_fund(&data.funds[f.index()], convention).unwrap_or_default();
+                if ui.link(format!("{}: {amount}", bar.name)).clicked() {
+                    commands.push(Command::Select(Item::Figure(bar.figure)));
+                }
+            }
+        });
+    }
+}
+
+/// The fund allocations as horizontal bars, largest at the top.
+// The plot's set-up, its keyboard and its clicks read best together; it is
+// a little over the line limit.
+#[allow(clippy::too_many_lines)]
+pub(super) fn funds_chart(
+    cx: &PanelContext<'_>,
+    ui: &mut egui::Ui,
+    lit: &HashSet<FigureRef>,
+    commands: &mut Vec<Command>,
+) {
+    let data = &cx.doc.dataset;
+    let convention = cx.session.convention;
+    let (bars, without_amount) = fund_bars(data, crate::i18n::lang());
+    let strong = ui.visuals().strong_text_color();
+    ui.horizontal_wrapped(|ui| {
+        for level in LEVELS {
+            if bars.iter().any(|b| b.level == level) {
+                let key = LegendKey::Level(level);
+                legend_entry(
+                    cx,
+                    ui,
+                    key,
+                    level_color(level),
+                    level_label(level),
+                    commands,
+                );
+            }
+        }
+    });
+    let bars = visible_bars(bars, &cx.doc.hidden);
+    let log_scale = cx.session.funds_log_scale;
+    ui.horizontal(|ui| {
+        let mut on = log_scale;
+        ui.checkbox(&mut on, tr(T::LogScale))
+            .on_hover_text(tr(T::LogScaleHint));
+        if on != log_scale {
+            commands.push(Command::SetFundsLogScale(on));
+        }
+        ui.weak(tr(T::OverMark));
+    });
+    funds_apart_ui(cx, ui, &without_amount, commands);
+    caveats_ui(cx, ui, bars.iter().map(|b| b.figure), commands);
+    let axis = charts::FundsAxis::new(&bars, log_scale);
+    let origin = axis.origin;
+    let count = bars.len();
+    // Each bar's name is written above it rather than on the axis, so the
+    // bars keep the plot's whole width however long the names are.
+    let label_axis = axis.clone();
+    let plot = Plot::new("funds")
+        .allow_scroll(false)
+        .x_grid_spacer(move |input| {
+            if log_scale {
+                decade_spacer(&input)
+            } else {
+                egui_plot::log_grid_spacer(10)(input)
+            }
+        })
+        .x_axis_formatter(move |mark: GridMark, _| {
+            if log_scale && mark.value.fract() != 0.0 {
+                return String::new();
+            }
+            amount::yuan(label_axis.amount(mark.value), convention)
+        })
+        .show_axes([true, false])
+        .show_grid([true, false])
+        // A little room left of the first tick, so its label is not cut,
+        // and right of the longest bar for its "over" mark.
+        .include_x(axis.range.0)
+        .include_x(axis.range.1)
+        .include_y(-0.5)
+        .include_y(count as f64 - 0.2)
+        .show_y(false);
+    let response = plot.show(ui, |plot_ui| {
+        let style = BarStyle { strong, convention };
+        draw_fund_bars(plot_ui, data, &bars, &axis, lit, &style);
+        plot_ui.pointer_coordinate()
+    });
+    chart_menu(&response.response, cx.session.chart, commands);
+    // The keyboard: the arrows move between the bars, the largest first.
+    let keys = chart_keys::handle(ui, &response.response, || {
+        (marks::bar_marks(&bars), selected_figure(cx))
+    });
+    if let Some(keys) = keys
+        && let figure = keys.mark
+        && let Some(i) = bars.iter().position(|b| b.figure == figure)
+    {
+        let y = axis.height(i);
+        let start = response
+            .transform
+            .position_from_point(&PlotPoint::new(origin, y - 0.25));
+        let end = response
+            .transform
+            .position_from_point(&PlotPoint::new(axis.ends[i], y + 0.25));
+        let text = hover::fund(data, figure, convention);
+        let bar = egui::Rect::from_two_pos(start, end);
+        chart_keys::show_focused(ui, &response.response, bar, &text, tr(T::MarkKeysSelect));
+        if keys.activated {
+            commands.push(Command::Select(Item::Figure(figure)));
+        }
+    }
+    if !keys.is_some_and(|k| k.activated)
+        && response.response.clicked()
+        && let Some(pointer) = response.inner
+        && let Some(bar) = axis.bar_at(pointer.x, pointer.y).and_then(|i| bars.get(i))
+    {
+        commands.push(Command::Select(Item::Figure(bar.figure)));
+    }
+}
+
+/// How the fund bars are drawn.
+struct BarStyle {
+    strong: egui::Color32,
+    convention: Convention,
+}
+
+/// Draws the fund bars coloured by level, a stroke on linked ones, and
+/// "over" marks after lower bounds.
+fn draw_fund_bars(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    data: &Dataset,
+    bars: &[charts::FundBar],
+    axis: &charts::FundsAxis,
+    lit: &HashSet<FigureRef>,
+    style: &BarStyle,
+) {
+    let BarStyle { strong, convention } = *style;
+    let origin = axis.origin;
+    for level in LEVELS {
+        let level_bars: Vec<Bar> = bars
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.level == level)
+            .map(|(i, b)| {
+                // The bar's name is what its hover shows.
+                let mut bar = Bar::new(axis.height(i), axis.ends[i] - origin)
+                    .base_offset(origin)
+                    .name(hover::fund(data, b.figure, convention))
+                    .fill(level_color(level))
+                    .width(0.5);
+                if lit.contains(&b.figure) {
+                    bar = bar.stroke(egui::Stroke::new(3.0, strong));
+                }
+                bar
+            })
+            .collect();
+        if level_bars.is_empty() {
+            continue;
+        }
+        plot_ui.bar_chart(
+            BarChart::new(level_label(level), level_bars)
+                .horizontal()
+                .color(level_color(level))
+                .element_formatter(Box::new(|bar: &Bar, _: &BarChart| bar.name.clone())),
+        );
+    }
+    for (i, b) in bars.iter().enumerate() {
+        plot_ui.text(
+            Text::new(
+                "",
+                PlotPoint::new(origin, axis.height(i) + 0.28),
+                egui::RichText::new(format!(
+                    "{}  ·  {}",
+                    b.name,
+                    marked(
+                        b.caveat,
+                        amount::flagged(
+                            b.amount_yuan,
+                            QuantityUnit::Yuan,
+                            b.approximate,
+                            b.lower_bound,
+                            convention
+                        )
+                    )
+                ))
+                .text_style(egui::TextStyle::Body)
+                .color(strong),
+            )
+            .anchor(egui::Align2::LEFT_BOTTOM),
+        );
+    }
+    for &(i, at) in &axis.over_marks {
+        plot_ui.text(
+            Text::new("", PlotPoint::new(at, axis.height(i)), tr(T::Over))
+                .anchor(egui::Align2::LEFT_CENTER),
+        );
+    }
+}
+
+/// Grid marks on the log scale: one per power of ten, labelled every third
+/// (1 yuan, 1,000 yuan, 1 million yuan...), so labels never crowd.
+fn decade_spacer(input: &egui_plot::GridInput) -> Vec<GridMark> {
+    let (min, max) = input.bounds;
+    let mut marks = Vec::new();
+    let mut power = min.ceil();
+    while power <= max && marks.len() < 64 {
+        // egui_plot labels the marks with the largest step size first.
+        let step_size = if power.rem_euclid(3.0) == 0.0 {
+            3.0
+        } else {
+            1.0
+        };
+        marks.push(GridMark {
+            value: power,
+            step_size,
+        });
+        power += 1.0;
+    }
+    marks
+}
+
+/// The fund levels in the legend's order.
+const LEVELS: [FundLevel; 5] = [
+    FundLevel::National,
+    FundLevel::Municipal,
+    FundLevel::District,
+    FundLevel::SocialCapital,
+    FundLevel::Mixed,
+];
