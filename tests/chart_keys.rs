@@ -6,25 +6,20 @@
 
 mod common;
 
+use common::window_on;
+
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use plan_explorer::dataset::FigureRef;
 use plan_explorer::i18n::Lang;
 use plan_explorer::selection::Item;
-use plan_explorer::ui::{AppState, Command};
+use plan_explorer::ui::AppState;
 use plan_explorer::view::charts::{self, ChartId};
 use plan_explorer::view::hover;
 use plan_explorer::view::marks;
 
 type Window = Harness<'static, AppState>;
-
-fn window_on(chart: ChartId) -> Window {
-    let mut state = AppState::open(None).expect("opens");
-    state.session.lang = Lang::En;
-    state.apply(Command::ShowChart(chart));
-    common::window(state)
-}
 
 fn press(harness: &mut Window, key: Key) {
     harness.key_press(key);

@@ -3,8 +3,11 @@
 //! on screen, a file rewritten in chunks reloads once it settles, the
 //! change summary leads to the changed items, and Export writes files.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
+use common::painted_texts;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use plan_explorer::dataset::FigureRef;
@@ -445,19 +448,6 @@ impl egui::DroppedFile for Dropped {
     fn bytes(&self) -> Result<Vec<u8>, String> {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
-}
-
-/// Every text painted in the last frame.
-fn painted_texts(harness: &Harness<'static, AppState>) -> Vec<String> {
-    harness
-        .output()
-        .shapes
-        .iter()
-        .filter_map(|clipped| match &clipped.shape {
-            egui::Shape::Text(text) => Some(text.galley.text().to_owned()),
-            _ => None,
-        })
-        .collect()
 }
 
 #[test]

@@ -6,6 +6,8 @@
 
 mod common;
 
+use common::{painted_texts, window_on};
+
 use std::path::Path;
 
 use egui_kittest::Harness;
@@ -19,27 +21,6 @@ use plan_explorer::view::charts::{self, ChartId};
 use plan_explorer::view::hover;
 
 type Window = Harness<'static, AppState>;
-
-fn window_on(chart: ChartId) -> Window {
-    let mut state = AppState::open(None).expect("opens");
-    state.session.lang = Lang::En;
-    state.apply(Command::ShowChart(chart));
-    common::window(state)
-}
-
-/// Every text painted in the last frame (a plot's hover label is painted,
-/// not a widget).
-fn painted_texts(harness: &Window) -> Vec<String> {
-    harness
-        .output()
-        .shapes
-        .iter()
-        .filter_map(|clipped| match &clipped.shape {
-            egui::Shape::Text(text) => Some(text.galley.text().to_owned()),
-            _ => None,
-        })
-        .collect()
-}
 
 /// Moves the pointer over `area` in steps of `step` points, row by row,
 /// until a painted text is one of `texts`; returns where and which.

@@ -36,6 +36,32 @@ pub fn messages(loaded: &plan_explorer::dataset::Loaded) -> Vec<String> {
         .collect()
 }
 
+/// The window on the built-in dataset in English, showing `chart`.
+pub fn window_on(
+    chart: plan_explorer::view::charts::ChartId,
+) -> egui_kittest::Harness<'static, plan_explorer::ui::AppState> {
+    let mut state = plan_explorer::ui::AppState::open(None).expect("opens");
+    state.session.lang = plan_explorer::i18n::Lang::En;
+    state.apply(plan_explorer::ui::Command::ShowChart(chart));
+    window(state)
+}
+
+/// Every text painted in the last frame (a plot's hover label and the
+/// drop overlay are painted, not widgets, so AccessKit does not see them).
+pub fn painted_texts(
+    harness: &egui_kittest::Harness<'_, plan_explorer::ui::AppState>,
+) -> Vec<String> {
+    harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Text(text) => Some(text.galley.text().to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The whole window on `state` at 1280x800 with the app's own fonts (so a
 /// glyph no font has fails), run until it settles.
 pub fn window(
