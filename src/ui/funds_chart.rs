@@ -123,7 +123,10 @@ pub(super) fn funds_chart(
             if log_scale {
                 decade_spacer(&input)
             } else {
-                egui_plot::log_grid_spacer(10)(input)
+                let (min, max) = input.bounds;
+                egui_plot::uniform_grid_spacer(move |_| charts::FundsAxis::linear_steps(max - min))(
+                    input,
+                )
             }
         })
         .x_axis_formatter(move |mark: GridMark, _| {

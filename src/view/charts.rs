@@ -486,6 +486,25 @@ impl FundsAxis {
         }
     }
 
+    /// The linear axis' grid steps for a shown range of `span` (large,
+    /// medium, small): the large step a round amount (1, 2, 2.5 or 5 times
+    /// a power of ten) that cuts the range into at most four parts, so each
+    /// of its labels ("250 billion yuan") has room; egui's plain decades
+    /// left only "0 yuan" on a range up to 950 billion.
+    pub fn linear_steps(span: f64) -> [f64; 3] {
+        if !(span.is_finite() && span > 0.0) {
+            return [1.0, 0.5, 0.1];
+        }
+        let rough = span / 4.0;
+        let decade = 10f64.powf(rough.log10().floor());
+        let large = [1.0, 2.0, 2.5, 5.0, 10.0]
+            .into_iter()
+            .map(|m| m * decade)
+            .find(|&step| step >= rough)
+            .unwrap_or(10.0 * decade);
+        [large, large / 2.0, large / 10.0]
+    }
+
     /// The height bar `i` is drawn at.
     pub fn height(&self, i: usize) -> f64 {
         (self.ends.len() - 1 - i.min(self.ends.len().saturating_sub(1))) as f64
@@ -564,6 +583,20 @@ mod tests {
                 "log scale {log_scale}"
             );
         }
+    }
+
+    #[test]
+    fn the_linear_steps_are_round_and_cut_the_range_in_at_most_four() {
+        // The built-in funds: up to 825 billion, shown to about 950.
+        assert_eq!(FundsAxis::linear_steps(9.5e11), [2.5e11, 1.25e11, 2.5e10]);
+        assert_eq!(FundsAxis::linear_steps(100.0), [25.0, 12.5, 2.5]);
+        assert_eq!(FundsAxis::linear_steps(4.0), [1.0, 0.5, 0.1]);
+        assert_eq!(FundsAxis::linear_steps(7.0), [2.0, 1.0, 0.2]);
+        for span in [1.0, 3.3, 17.0, 9.9e9, 1.2e13] {
+            let [large, ..] = FundsAxis::linear_steps(span);
+            assert!(span / large <= 4.0 && span / large > 1.0, "{span}: {large}");
+        }
+        assert_eq!(FundsAxis::linear_steps(0.0), [1.0, 0.5, 0.1]);
     }
 
     #[test]
