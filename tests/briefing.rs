@@ -117,7 +117,7 @@ fn written(args: &[&str]) {
 
 fn tool(name: &str, args: &[&std::ffi::OsStr]) -> String {
     let output = Command::new(name).args(args).output().unwrap_or_else(|e| {
-        panic!("{name} runs (apt-get install poppler-utils; .ci/run installs it): {e}")
+        panic!("{name} runs (apt-get install poppler-utils; scripts/test installs it): {e}")
     });
     assert!(
         output.status.success(),

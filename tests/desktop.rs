@@ -22,7 +22,7 @@ fn the_desktop_entry_is_valid_and_names_the_apps_id_and_icon() {
         .arg(&entry)
         .output()
         .expect(
-            "desktop-file-validate runs (apt-get install desktop-file-utils; .ci/run installs it)",
+            "desktop-file-validate runs (apt-get install desktop-file-utils; scripts/test installs it)",
         );
     assert!(
         output.status.success() && output.stdout.is_empty(),

@@ -409,7 +409,7 @@ fn the_export_dialog_previews_the_chosen_size_and_writes_a_pdf() {
     let text = std::process::Command::new("pdfinfo")
         .arg(&pdf)
         .output()
-        .expect("pdfinfo runs (poppler-utils; .ci/run installs it)");
+        .expect("pdfinfo runs (poppler-utils; scripts/test installs it)");
     let info = String::from_utf8_lossy(&text.stdout);
     assert!(info.contains("510 x 360 pts"), "{info}");
 }

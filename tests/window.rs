@@ -1,5 +1,5 @@
 //! The real window: `plan-explorer --screenshot-to FILE.png` under Xvfb (a
-//! virtual X server; `.ci/run` installs it), and what happens with no
+//! virtual X server; `scripts/test` installs it), and what happens with no
 //! display at all.
 
 mod common;
@@ -31,7 +31,7 @@ impl Xvfb {
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
-            .expect("Xvfb runs (apt-get install xvfb; .ci/run installs it)");
+            .expect("Xvfb runs (apt-get install xvfb; scripts/test installs it)");
         let stdout = child.stdout.take().expect("piped");
         let mut line = String::new();
         BufReader::new(stdout)

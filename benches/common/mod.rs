@@ -44,8 +44,19 @@ pub fn measured_on() -> String {
             .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
     };
     let commit = git(&["rev-parse", "--short", "HEAD"]).unwrap_or_else(|| "unknown".to_owned());
-    let dirty =
-        git(&["status", "--porcelain", "--untracked-files=no"]).is_some_and(|s| !s.is_empty());
+    let dirty = git(&[
+        "status",
+        "--porcelain",
+        "--untracked-files=no",
+        "--",
+        "src",
+        "benches",
+        "data",
+        "assets",
+        "Cargo.toml",
+        "Cargo.lock",
+    ])
+    .is_some_and(|s| !s.is_empty());
     let cores = std::thread::available_parallelism().map_or(0, std::num::NonZeroUsize::get);
     format!(
         "Measured at commit {commit}{} on {}, {cores} cores.",
