@@ -58,10 +58,10 @@ pub fn ring_rect(ctx: &Context) -> Option<Rect> {
 /// Updates the state from this frame's input and paints the ring round the
 /// focused widget. Call once a frame, after every panel and window.
 pub fn paint_ring(ctx: &Context) {
-    let visible = ctx
+    let before = ctx
         .data(|d| d.get_temp::<Visible>(state_id()))
-        .unwrap_or_default()
-        .after(&ctx.input(|i| i.events.clone()));
+        .unwrap_or_default();
+    let visible = ctx.input(|i| before.after(&i.events));
     let own = ctx
         .data_mut(|d| d.remove_temp::<Option<Id>>(own_ring_id()))
         .flatten();

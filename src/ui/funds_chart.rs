@@ -116,7 +116,6 @@ pub(super) fn funds_chart(
     let count = bars.len();
     // Each bar's name is written above it rather than on the axis, so the
     // bars keep the plot's whole width however long the names are.
-    let label_axis = axis.clone();
     let plot = Plot::new("funds")
         .allow_scroll(false)
         .x_grid_spacer(move |input| {
@@ -133,7 +132,10 @@ pub(super) fn funds_chart(
             if log_scale && mark.value.fract() != 0.0 {
                 return String::new();
             }
-            amount::yuan(label_axis.amount(mark.value), convention)
+            amount::yuan(
+                charts::FundsAxis::amount_at(mark.value, log_scale),
+                convention,
+            )
         })
         .show_axes([true, false])
         .show_grid([true, false])

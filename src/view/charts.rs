@@ -477,13 +477,15 @@ impl FundsAxis {
         Self::position(amount, self.log_scale)
     }
 
-    /// The amount at `value` on this axis (for its labels).
+    /// The amount at `value` on an axis (for its labels): the inverse of
+    /// [`Self::position`].
+    pub fn amount_at(value: f64, log_scale: bool) -> f64 {
+        if log_scale { 10f64.powf(value) } else { value }
+    }
+
+    /// The amount at `value` on this axis.
     pub fn amount(&self, value: f64) -> f64 {
-        if self.log_scale {
-            10f64.powf(value)
-        } else {
-            value
-        }
+        Self::amount_at(value, self.log_scale)
     }
 
     /// The linear axis' grid steps for a shown range of `span` (large,
@@ -507,7 +509,7 @@ impl FundsAxis {
 
     /// The height bar `i` is drawn at.
     pub fn height(&self, i: usize) -> f64 {
-        (self.ends.len() - 1 - i.min(self.ends.len().saturating_sub(1))) as f64
+        self.ends.len().saturating_sub(i + 1) as f64
     }
 
     /// The bar whose row holds the plot point (`x` along the axis, `y` the
