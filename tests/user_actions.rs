@@ -57,15 +57,7 @@ fn click_until_selected(harness: &mut Window, area: egui::Rect) -> Option<(egui:
         let mut x = area.left() + 10.0;
         while x < area.right() {
             let at = egui::pos2(x, y);
-            harness.event(egui::Event::PointerMoved(at));
-            for pressed in [true, false] {
-                harness.event(egui::Event::PointerButton {
-                    pos: at,
-                    button: egui::PointerButton::Primary,
-                    pressed,
-                    modifiers: egui::Modifiers::NONE,
-                });
-            }
+            press_at(harness, at, egui::PointerButton::Primary);
             harness.step();
             let now = harness.state().doc.selected();
             if now != before {
@@ -78,7 +70,9 @@ fn click_until_selected(harness: &mut Window, area: egui::Rect) -> Option<(egui:
     None
 }
 
-fn click_at(harness: &mut Window, at: egui::Pos2, button: egui::PointerButton) {
+/// Queues a click of `button` at `at` (the pointer moved there, pressed,
+/// released) for the next frame.
+fn press_at(harness: &Window, at: egui::Pos2, button: egui::PointerButton) {
     harness.event(egui::Event::PointerMoved(at));
     for pressed in [true, false] {
         harness.event(egui::Event::PointerButton {
@@ -88,6 +82,10 @@ fn click_at(harness: &mut Window, at: egui::Pos2, button: egui::PointerButton) {
             modifiers: egui::Modifiers::NONE,
         });
     }
+}
+
+fn click_at(harness: &mut Window, at: egui::Pos2, button: egui::PointerButton) {
+    press_at(harness, at, button);
     harness.run();
 }
 
@@ -345,15 +343,7 @@ fn the_tree_by_mouse_double_click_arrow_subtree_and_collapse_all() {
         let start = harness.ctx.input(|i| i.time) + 1.0;
         for click in 0..2 {
             harness.input_mut().time = Some(start + 0.1 * f64::from(click));
-            harness.event(egui::Event::PointerMoved(row));
-            for pressed in [true, false] {
-                harness.event(egui::Event::PointerButton {
-                    pos: row,
-                    button: egui::PointerButton::Primary,
-                    pressed,
-                    modifiers: egui::Modifiers::NONE,
-                });
-            }
+            press_at(&harness, row, egui::PointerButton::Primary);
             harness.step();
         }
         harness.run();
