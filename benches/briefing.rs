@@ -15,8 +15,9 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use plan_explorer::briefing::{self, Format, Options, Progress};
+use plan_explorer::briefing::{self, Format, Options};
 use plan_explorer::i18n::Lang;
+use plan_explorer::job::Progress;
 use plan_explorer::view::amount::Convention;
 use plan_explorer::view::tree::TreeFilter;
 

@@ -66,7 +66,7 @@ fn ms(d: Duration) -> f64 {
 /// pointer wanders over the window so hovers and tooltips are part of it.
 fn time_frames(frames: usize, mut ui_fn: impl FnMut(&mut egui::Ui)) -> Stats {
     let ctx = egui::Context::default();
-    plan_explorer::ui::style::install_fonts(&ctx);
+    plan_explorer::ui::style::install(&ctx);
     let size = egui::vec2(1280.0, 800.0);
     let mut samples = Vec::with_capacity(frames);
     for frame in 0..WARM_UP + frames {
@@ -174,7 +174,7 @@ fn frames_while_loading(bytes: usize, baseline: &Stats, table: &mut common::Tabl
     let size = std::fs::metadata(&path).map_or(0, |m| m.len());
     let mut state = AppState::open(None).expect("the built-in dataset opens");
     let ctx = egui::Context::default();
-    plan_explorer::ui::style::install_fonts(&ctx);
+    plan_explorer::ui::style::install(&ctx);
     let started = Instant::now();
     state.apply(Command::OpenFile(path));
     let mut samples = Vec::new();

@@ -106,7 +106,7 @@ const CHILD: &str = "PLAN_EXPLORER_BENCH_CHILD";
 
 /// Opens `file` as the window's worker does, to the document on screen.
 fn open(file: &Path) -> Result<Box<plan_explorer::ui::document::Document>, String> {
-    let progress = Arc::new(dataset::Progress::default());
+    let progress = Arc::new(plan_explorer::job::Progress::default());
     match loading::load(file, &progress, &Carry::default(), None) {
         Outcome::Loaded { doc, .. } => Ok(doc),
         _ => Err(format!("{} did not open", file.display())),

@@ -6,6 +6,8 @@
 //! - [`synth`]: deterministic synthetic datasets of any size, for tests and
 //!   benchmarks.
 //! - [`i18n`]: the interface's words in English and Chinese.
+//! - [`job`]: long work on a named background thread, with progress,
+//!   Cancel, and a wake for the window when there is news.
 //! - [`output`]: atomic file writes and PNG encoding.
 //! - [`ui`]: the explorer window, one panel per module.
 //! - [`watch`]: noticing that the open file changed and settled.
@@ -16,6 +18,7 @@ pub mod chart;
 pub mod cli;
 pub mod dataset;
 pub mod i18n;
+pub mod job;
 pub mod output;
 pub mod selection;
 pub mod synth;

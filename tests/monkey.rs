@@ -281,7 +281,7 @@ fn thousands_of_random_events_on_a_10k_dataset_leave_it_consistent() {
     // (a reload then finds no file there, which the app must also take).
     state.doc.path = Some(scratch.path().join("synthetic.json"));
     let ctx = egui::Context::default();
-    plan_explorer::ui::style::install_fonts(&ctx);
+    plan_explorer::ui::style::install(&ctx);
     let mut rng = Rng(plan_explorer::synth::Rng(2026));
     let mut size = egui::vec2(1280.0, 800.0);
     let mut pointer = egui::Pos2::ZERO;

@@ -15,10 +15,11 @@ use docx_rs::{
     RunFonts, Style, StyleType, TableOfContents,
 };
 
-use super::{Briefing, BriefingError, Progress};
+use super::{Briefing, BriefingError, step};
 use crate::chart::{Page, Theme};
 use crate::dataset::Dataset;
 use crate::i18n::{Lang, T, fill_in, tr_in};
+use crate::job::Progress;
 use crate::view::amount::Convention;
 
 /// Why a briefing's Word document could not be written.
@@ -97,14 +98,14 @@ fn plans(
     progress: &Progress,
 ) -> Result<Docx, BriefingError> {
     let lang = briefing.lang;
-    progress.add_total(briefing.plans.iter().map(|p| p.nodes.len()).sum());
+    progress.add_total(briefing.plans.iter().map(|p| p.nodes.len() as u64).sum());
     for plan in &briefing.plans {
         docx = docx.add_paragraph(paragraph("Heading1", &plan.title));
         for fact in &plan.facts {
             docx = docx.add_paragraph(paragraph("Facts", fact));
         }
         for node in &plan.nodes {
-            progress.step()?;
+            step(progress)?;
             let style = match (node.kind, node.depth) {
                 (crate::dataset::NodeKind::Chapter, _) | (_, 0) => "Heading2",
                 (crate::dataset::NodeKind::Measure, _) => "Heading3",

@@ -8,8 +8,8 @@
 pub mod docx;
 pub mod pdf;
 
+use crate::job::Progress;
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crate::dataset::{Dataset, FigureRef, NodeIx, NodeKind, PlanIx, QuantityUnit, SourceIx};
 use crate::i18n::{Lang, T, fill_in, tr_in};
@@ -70,44 +70,14 @@ impl Format {
     }
 }
 
-/// How far a briefing being written has got, shared with the window's
-/// progress bar, and the user's wish to stop.
-#[derive(Debug, Default)]
-pub struct Progress {
-    done: AtomicUsize,
-    total: AtomicUsize,
-    cancel: AtomicBool,
-}
-
-impl Progress {
-    /// Done, as a fraction from 0 to 1.
-    pub fn fraction(&self) -> f32 {
-        let total = self.total.load(Ordering::Relaxed).max(1);
-        (self.done.load(Ordering::Relaxed).min(total) as f32) / total as f32
-    }
-
-    /// Asks the writer to stop at the next step.
-    pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
-
-    /// Whether the user asked to stop.
-    pub fn is_cancelled(&self) -> bool {
-        self.cancel.load(Ordering::Relaxed)
-    }
-
-    pub(crate) fn add_total(&self, steps: usize) {
-        self.total.fetch_add(steps, Ordering::Relaxed);
-    }
-
-    /// One more step done; an error if the user cancelled.
-    pub(crate) fn step(&self) -> Result<(), BriefingError> {
-        self.done.fetch_add(1, Ordering::Relaxed);
-        if self.is_cancelled() {
-            Err(BriefingError::Cancelled)
-        } else {
-            Ok(())
-        }
+/// Counts one more step of a briefing being written (a measure laid out, a
+/// page drawn) in `progress`; an error once the user has cancelled.
+pub(crate) fn step(progress: &Progress) -> Result<(), BriefingError> {
+    progress.add_done(1);
+    if progress.is_cancelled() {
+        Err(BriefingError::Cancelled)
+    } else {
+        Ok(())
     }
 }
 

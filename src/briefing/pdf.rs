@@ -22,11 +22,12 @@ use krilla::text::{Font, TextDirection};
 use krilla_svg::SurfaceExt as _;
 use std::num::NonZeroU16;
 
-use super::{Briefing, BriefingError, Progress};
+use super::{Briefing, BriefingError, step};
 use crate::chart::scene::Rgb;
 use crate::chart::{Page as ChartPage, Theme, fonts};
 use crate::dataset::{Dataset, NodeKind, SourceIx};
 use crate::i18n::{Lang, T, fill_in, tr_in};
+use crate::job::Progress;
 use crate::view::amount::Convention;
 
 /// Why a briefing's PDF could not be written.
@@ -309,12 +310,12 @@ pub fn write(
         layout.new_page();
     }
     let nodes: usize = briefing.plans.iter().map(|p| p.nodes.len()).sum();
-    progress.add_total(nodes);
+    progress.add_total(nodes as u64);
     plans(&mut layout, briefing, progress)?;
     charts(&mut layout, dataset, briefing, convention)?;
     sources(&mut layout, briefing);
     contents(&mut layout, contents_first, per_page);
-    progress.add_total(layout.pages.len());
+    progress.add_total(layout.pages.len() as u64);
     render(&layout, briefing, date, progress)
 }
 
@@ -364,7 +365,7 @@ fn plans(
             );
         }
         for node in &plan.nodes {
-            progress.step()?;
+            step(progress)?;
             let (level, outline) = match (node.kind, node.depth) {
                 (NodeKind::Chapter, _) | (_, 0) => (2, true),
                 (NodeKind::Measure, _) => (3, false),
@@ -762,7 +763,7 @@ fn render(
     let mut document = krilla::Document::new();
     let mut tags = Tags::default();
     for (index, ops) in layout.pages.iter().enumerate() {
-        progress.step()?;
+        step(progress)?;
         let mut page = document.start_page_with(krilla::page::PageSettings::new(size));
         let mut surface = page.surface();
         draw_page(

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 use super::export::{ConventionArg, LangArg};
 use super::{EXIT_INVALID, EXIT_USAGE_OR_IO, EXIT_VALID, load_for_command};
-use crate::briefing::{self, BriefingError, Options, Progress};
+use crate::briefing::{self, BriefingError, Options};
 use crate::dataset::{self, Dataset};
+use crate::job::Progress;
 use crate::view::charts::ChartId;
 use crate::view::tree::TreeFilter;
 

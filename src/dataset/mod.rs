@@ -25,7 +25,9 @@ pub use model::{
     Source, SourceIx, Status, Summary, Target, TargetIx, Theme, ThemeIx, Unit, UnitIx, Zh,
 };
 pub use problem::{Problem, Severity, abbreviate};
-pub use progress::{Phase, Progress};
+pub use progress::Phase;
+
+use crate::job::Progress;
 
 /// The default dataset, built into the program.
 pub const EMBEDDED_JSON: &str = include_str!("../../data/shanghai_plans.json");
@@ -263,7 +265,7 @@ pub fn read_bytes_with(
         return Err(error);
     }
     progress.set_total(metadata.len());
-    progress.set_phase(Phase::Reading);
+    Phase::Reading.enter(progress);
     // The size is checked again while reading, in case the file grows.
     let mut reader = std::io::Read::take(file, limit_bytes.saturating_add(1));
     let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
@@ -276,7 +278,7 @@ pub fn read_bytes_with(
             Ok(0) => break,
             Ok(n) => {
                 bytes.extend_from_slice(&chunk[..n]);
-                progress.add_bytes(n as u64);
+                progress.add_done(n as u64);
             }
             Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
             Err(error) => return Err(io_error(error)),
@@ -350,7 +352,7 @@ pub fn load_str_with(text: &str, progress: Option<&Arc<Progress>>) -> Result<Loa
     let mut deserializer = serde_json::Deserializer::from_str(text);
     // Nodes are checked while they are parsed; see `stream`.
     if let Some(progress) = &progress {
-        progress.set_phase(Phase::Checking);
+        Phase::Checking.enter(progress);
     }
     let (parsed, checker) =
         stream::with_checker(check::Checker::default(), progress.cloned(), || {

@@ -283,7 +283,7 @@ fn read_sources(
             }
             Some(file) => {
                 let path = dir.join(file);
-                let progress = super::Progress::default();
+                let progress = crate::job::Progress::default();
                 match super::read_bytes_with(&path, super::MAX_DATASET_BYTES, &progress) {
                     Ok(bytes) => Some(normalize(&String::from_utf8_lossy(&bytes))),
                     Err(error) => {

@@ -22,8 +22,8 @@ use serde::de::{self, Deserialize, Deserializer, SeqAccess};
 use super::check::Checker;
 use super::field::{Field, Kind, Shape};
 use super::model::NodeIx;
-use super::progress::Progress;
 use super::raw::{RawNode, RawPlan};
+use crate::job::Progress;
 
 thread_local! {
     static CHECKER: RefCell<Option<Checker>> = const { RefCell::new(None) };
@@ -62,7 +62,7 @@ fn checking<R>(f: impl FnOnce(&mut Checker) -> R) -> Option<R> {
 fn counted_and_cancelled() -> bool {
     PROGRESS.with(|cell| {
         cell.borrow().as_ref().is_some_and(|progress| {
-            progress.add_node();
+            progress.add_count();
             progress.is_cancelled()
         })
     })

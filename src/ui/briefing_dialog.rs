@@ -6,12 +6,12 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError};
 
 use super::note::Note;
 use super::{AppState, Command, Dialog, PanelContext};
-use crate::briefing::{self, BriefingError, Format, Options, Progress};
+use crate::briefing::{self, BriefingError, Format, Options};
 use crate::i18n::{T, fill, tr};
+use crate::job::{Job, Poll};
 use crate::view::charts::ChartId;
 
 /// The Export briefing dialog's state.
@@ -39,18 +39,21 @@ pub struct BriefingRequest {
 }
 
 /// A briefing being written on a worker thread.
-pub struct Job {
-    /// How far it has got; Cancel sets its flag.
-    pub progress: Arc<Progress>,
+pub struct BriefingJob {
     /// The file it writes.
     pub path: PathBuf,
-    receiver: Receiver<Outcome>,
+    /// The work, its progress and its Cancel.
+    pub job: Job<Outcome>,
 }
 
 /// How a briefing's worker ended.
-enum Outcome {
+#[derive(Debug)]
+pub enum Outcome {
+    /// The file is written.
     Written,
+    /// The user cancelled; nothing was written.
     Cancelled,
+    /// Why it could not be written.
     Failed(String),
 }
 
@@ -158,7 +161,9 @@ pub fn ui(
     ui.separator();
     if let Some(job) = state.briefing {
         ui.label(tr(T::BriefingWriting));
-        ui.add(egui::ProgressBar::new(job.progress.fraction()).show_percentage());
+        ui.add(
+            egui::ProgressBar::new(job.job.progress().fraction().unwrap_or(0.0)).show_percentage(),
+        );
         if ui.button(tr(T::Cancel)).clicked() {
             commands.push(Command::CancelBriefing);
         }
@@ -228,13 +233,10 @@ pub fn start(state: &mut AppState, request: &BriefingRequest) {
         charts: Some(request.charts.clone()),
         date: crate::chart::render::today(),
     };
-    let progress = Arc::new(Progress::default());
-    let (sender, receiver) = std::sync::mpsc::channel();
-    let worker_progress = Arc::clone(&progress);
     let target = path.clone();
     let replace = request.replace;
-    std::thread::spawn(move || {
-        let outcome = match briefing::bytes(&dataset, &filter, &options, format, &worker_progress) {
+    let spawned = Job::spawn("write briefing", Arc::clone(&state.wake), move |progress| {
+        match briefing::bytes(&dataset, &filter, &options, format, progress) {
             Err(BriefingError::Cancelled) => Outcome::Cancelled,
             Err(other) => Outcome::Failed(other.to_string()),
             Ok(bytes) => match if replace {
@@ -246,54 +248,54 @@ pub fn start(state: &mut AppState, request: &BriefingRequest) {
                 Ok(()) => Outcome::Written,
                 Err(e) => Outcome::Failed(e.to_string()),
             },
-        };
-        // The window may have gone; then nobody needs the answer.
-        let _ = sender.send(outcome);
+        }
     });
-    state.briefing_job = Some(Job {
-        progress,
-        path,
-        receiver,
-    });
+    match spawned {
+        Ok(job) => state.briefing_job = Some(BriefingJob { path, job }),
+        Err(error) => {
+            state.session.status = Some(Note::ExportFailed(format!(
+                "cannot start a thread to write {}: {error}",
+                path.display()
+            )));
+            state
+                .session
+                .export_message
+                .clone_from(&state.session.status);
+        }
+    }
 }
 
-/// Takes the finished briefing's result, if it has come, and keeps the
-/// window drawing while it has not.
-pub fn poll(state: &mut AppState, ctx: &egui::Context) {
-    let Some(job) = &state.briefing_job else {
+/// Takes the finished briefing's result, if it has come. The job wakes the
+/// window when it has news, so nothing here asks for frames.
+pub fn poll(state: &mut AppState) {
+    let Some(briefing) = &state.briefing_job else {
         return;
     };
-    match job.receiver.try_recv() {
-        Err(TryRecvError::Empty) => ctx.request_repaint_after(std::time::Duration::from_millis(50)),
-        Ok(outcome) => {
-            let path = job.path.clone();
-            state.briefing_job = None;
-            match outcome {
-                Outcome::Written => {
-                    state.session.status = Some(Note::Wrote(path));
-                    state.session.dialog = None;
-                }
-                Outcome::Cancelled => {
-                    state.session.status = Some(Note::BriefingCancelled);
-                    state
-                        .session
-                        .export_message
-                        .clone_from(&state.session.status);
-                }
-                Outcome::Failed(message) => {
-                    state.session.status = Some(Note::ExportFailed(message));
-                    state
-                        .session
-                        .export_message
-                        .clone_from(&state.session.status);
-                }
-            }
+    let outcome = match briefing.job.poll() {
+        Poll::Running => return,
+        Poll::Done(outcome) => outcome,
+        Poll::Lost => Outcome::Failed("the briefing's worker stopped".to_owned()),
+    };
+    let path = briefing.path.clone();
+    state.briefing_job = None;
+    match outcome {
+        Outcome::Written => {
+            state.session.status = Some(Note::Wrote(path));
+            state.session.dialog = None;
         }
-        Err(TryRecvError::Disconnected) => {
-            state.briefing_job = None;
-            state.session.status = Some(Note::ExportFailed(
-                "the briefing's worker stopped".to_owned(),
-            ));
+        Outcome::Cancelled => {
+            state.session.status = Some(Note::BriefingCancelled);
+            state
+                .session
+                .export_message
+                .clone_from(&state.session.status);
+        }
+        Outcome::Failed(message) => {
+            state.session.status = Some(Note::ExportFailed(message));
+            state
+                .session
+                .export_message
+                .clone_from(&state.session.status);
         }
     }
 }

@@ -4,8 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::document::Carry;
 use super::loading::{LoadJob, Outcome, Trigger};
-use super::note::{LoadProblems, Note};
+use super::note::{LoadProblem, LoadProblems, Note};
 use super::state::{AppState, BottomTab};
 use super::{briefing_dialog, dialogs, export};
 use crate::i18n::{self, Lang};
@@ -232,8 +233,8 @@ impl AppState {
                 }
             }
             Command::CancelBriefing => {
-                if let Some(job) = &self.briefing_job {
-                    job.progress.cancel();
+                if let Some(briefing) = &self.briefing_job {
+                    briefing.job.cancel();
                 }
             }
             Command::DismissBanner => session.banner = None,
@@ -264,15 +265,21 @@ impl AppState {
             }
             job.cancel();
         }
-        let wake = self.wake.clone();
         let old = (trigger != Trigger::Startup).then(|| Arc::clone(&self.doc.dataset));
-        self.load_job = Some(LoadJob::start(
-            path,
-            trigger,
-            self.doc.carry(),
-            old,
-            move || wake(),
-        ));
+        let carry = self.doc.carry();
+        match LoadJob::start(path, trigger, carry.clone(), old, Arc::clone(&self.wake)) {
+            Ok(job) => self.load_job = Some(job),
+            Err(error) => {
+                // No thread to load on: said as a load that failed, in the
+                // banner at start-up and in the problems panel otherwise.
+                let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+                let problem = LoadProblem::Read(format!(
+                    "cannot start a thread to load {}: {error}",
+                    path.display()
+                ));
+                self.end_load(&path, trigger, &carry, Outcome::Failed(vec![problem]));
+            }
+        }
     }
 
     /// Loads `path` and waits for it: the same work as a load from the
@@ -313,15 +320,22 @@ impl AppState {
         let Some(job) = self.load_job.take() else {
             return false;
         };
+        self.end_load(&job.path, job.trigger, &job.carry, outcome)
+    }
+
+    /// Puts the outcome of a load of `path` on screen, and starts the
+    /// reload that waited for it, if one did. Gives whether the document
+    /// changed.
+    fn end_load(&mut self, path: &Path, trigger: Trigger, carry: &Carry, outcome: Outcome) -> bool {
         // At start-up, a file that does not load is said once, in the
         // banner over the built-in dataset (as `AppState::open` does).
-        let changed = if job.trigger == Trigger::Startup
+        let changed = if trigger == Trigger::Startup
             && let Outcome::Failed(problems) = &outcome
         {
-            self.session.banner = Some(super::startup::banner(&job.path, problems));
+            self.session.banner = Some(super::startup::banner(path, problems));
             false
         } else {
-            self.finish_load(&job.path, &job.carry, outcome)
+            self.finish_load(path, carry, outcome)
         };
         // A reload asked for while this load ran (a change on disk, say)
         // is carried out now.

@@ -19,16 +19,6 @@ impl AppState {
         // applied here so it also holds on the first frame after a restart.
         // This frame was laid out with the old style, so one more is drawn
         // at once with the new one.
-        // Both themes' visuals, with every text colour at 4.5:1 or more
-        // (once: setting a style each frame would cost a repaint).
-        let installed = egui::Id::unique("plan_explorer_visuals");
-        if !ctx.data(|d| d.get_temp::<bool>(installed)).unwrap_or(false) {
-            for theme in [egui::Theme::Light, egui::Theme::Dark] {
-                ctx.set_visuals_of(theme, super::style::visuals(theme));
-            }
-            ctx.data_mut(|d| d.insert_temp(installed, true));
-            ctx.request_repaint();
-        }
         if ctx.options(|o| o.theme_preference) != self.session.theme {
             ctx.set_theme(self.session.theme);
             ctx.request_repaint();
@@ -36,11 +26,13 @@ impl AppState {
         i18n::set(self.session.lang);
         // Background work first, so this frame's clicks act on the
         // document they were made on.
+        // Jobs wake the window when they have news; a load is also looked
+        // at each second, for the status line's running time.
         self.poll_load();
         if self.load_job.is_some() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            ctx.request_repaint_after(std::time::Duration::from_secs(1));
         }
-        super::briefing_dialog::poll(self, &ctx);
+        super::briefing_dialog::poll(self);
         self.tick_watch(&ctx);
         if let Some(image) = self.pending_copy.take() {
             ctx.copy_image(image);
@@ -173,7 +165,7 @@ fn status_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comman
                 commands.push(Command::CancelLoad);
             }
             let (text, fraction) =
-                super::loading::status_line(&job.path, &job.progress, job.elapsed());
+                super::loading::status_line(&job.path, job.progress(), job.elapsed());
             // A bar while the share read is known, a spinner after.
             match fraction {
                 Some(fraction) => {

@@ -5,13 +5,13 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::document::{Carry, Document};
 use super::note::LoadProblem;
-use crate::dataset::{self, Dataset, Phase, Progress, ReadError};
+use crate::dataset::{self, Dataset, Phase, ReadError};
 use crate::i18n::{T, fill};
+use crate::job::{Job, Poll, Progress, Wake};
 use crate::view::diff::Changes;
 use crate::watch::Stamp;
 
@@ -33,19 +33,16 @@ pub enum Trigger {
     Startup,
 }
 
-/// A load in progress.
+/// A load in progress: a [`Job`] with what the window needs to know of it.
 #[derive(Debug)]
 pub struct LoadJob {
     /// The file, as a full path.
     pub path: PathBuf,
-    /// How far it has got; Cancel sets its flag.
-    pub progress: Arc<Progress>,
     /// Why it was started.
     pub trigger: Trigger,
     /// What the user had chosen when it started.
     pub carry: Carry,
-    started: Instant,
-    receiver: Receiver<Outcome>,
+    job: Job<Outcome>,
 }
 
 /// How a load ended.
@@ -67,76 +64,66 @@ pub enum Outcome {
 impl LoadJob {
     /// Starts loading `path` on a worker thread. `old` is the dataset on
     /// screen, to compare with (not at start-up, where what is on screen
-    /// is only the built-in dataset standing in); `wake` is called when the load ends (the
-    /// window asks for a frame).
+    /// is only the built-in dataset standing in); `wake` asks the window
+    /// for a frame when there is news. Fails only when no thread can be
+    /// started.
     pub fn start(
         path: &Path,
         trigger: Trigger,
         carry: Carry,
         old: Option<Arc<Dataset>>,
-        wake: impl FnOnce() + Send + 'static,
-    ) -> Self {
+        wake: Wake,
+    ) -> std::io::Result<Self> {
         // Relative to where the app started: remembered as a full path,
         // so the recent list works from anywhere.
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
-        let progress = Arc::new(Progress::default());
-        let (sender, receiver) = std::sync::mpsc::channel();
-        let job = Self {
-            path: path.clone(),
-            progress: Arc::clone(&progress),
+        let worker_path = path.clone();
+        let worker_carry = carry.clone();
+        let job = Job::spawn("load dataset", wake, move |progress| {
+            load(&worker_path, progress, &worker_carry, old.as_deref())
+        })?;
+        Ok(Self {
+            path,
             trigger,
-            carry: carry.clone(),
-            started: Instant::now(),
-            receiver,
-        };
-        let spawned = std::thread::Builder::new()
-            .name("load dataset".to_owned())
-            .spawn(move || {
-                let outcome = load(&path, &progress, &carry, old.as_deref());
-                // The window may have moved on (Cancel, another file);
-                // then nobody needs the answer.
-                let _ = sender.send(outcome);
-                wake();
-            });
-        if let Err(error) = spawned {
-            // No thread: the receiver reports the worker as gone, with
-            // this reason kept for the status line.
-            log_spawn_failure(&error);
-        }
-        job
+            carry,
+            job,
+        })
+    }
+
+    /// How far it has got.
+    pub fn progress(&self) -> &Progress {
+        self.job.progress()
     }
 
     /// The outcome, once the worker has sent it.
     pub fn poll(&self) -> Option<Outcome> {
-        match self.receiver.try_recv() {
-            Ok(outcome) => Some(outcome),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                Some(Outcome::Failed(vec![LoadProblem::Read(format!(
-                    "the worker loading {} stopped without an answer",
-                    self.path.display()
-                ))]))
-            }
-        }
+        self.outcome(self.job.poll())
     }
 
     /// Waits up to `timeout` for the outcome.
     pub fn wait(&self, timeout: Duration) -> Option<Outcome> {
-        match self.receiver.recv_timeout(timeout) {
-            Ok(outcome) => Some(outcome),
-            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => None,
-            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => self.poll(),
+        self.outcome(self.job.wait(timeout))
+    }
+
+    fn outcome(&self, poll: Poll<Outcome>) -> Option<Outcome> {
+        match poll {
+            Poll::Running => None,
+            Poll::Done(outcome) => Some(outcome),
+            Poll::Lost => Some(Outcome::Failed(vec![LoadProblem::Read(format!(
+                "the worker loading {} stopped without an answer",
+                self.path.display()
+            ))])),
         }
     }
 
     /// How long it has been running.
     pub fn elapsed(&self) -> Duration {
-        self.started.elapsed()
+        self.job.elapsed()
     }
 
     /// Asks the worker to stop.
     pub fn cancel(&self) {
-        self.progress.cancel();
+        self.job.cancel();
     }
 }
 
@@ -145,22 +132,22 @@ impl LoadJob {
 /// Reading that takes longer than [`STILL_READING_AFTER`] says so.
 pub fn status_line(path: &Path, progress: &Progress, elapsed: Duration) -> (String, Option<f32>) {
     let name = path.display();
-    match progress.phase() {
+    match Phase::of(progress) {
         Phase::Opening | Phase::Reading if elapsed >= STILL_READING_AFTER => (
             fill(
                 T::StillReading,
-                &[&name, &bytes(progress.bytes()), &elapsed.as_secs()],
+                &[&name, &bytes(progress.done()), &elapsed.as_secs()],
             ),
-            progress.fraction_read(),
+            progress.fraction(),
         ),
         Phase::Opening | Phase::Reading => (
             fill(
                 T::LoadingFile,
-                &[&name, &bytes(progress.bytes()), &bytes(progress.total())],
+                &[&name, &bytes(progress.done()), &bytes(progress.total())],
             ),
-            progress.fraction_read(),
+            progress.fraction(),
         ),
-        Phase::Checking => (fill(T::CheckingFile, &[&name, &progress.nodes()]), None),
+        Phase::Checking => (fill(T::CheckingFile, &[&name, &progress.count()]), None),
         Phase::Indexing => (fill(T::IndexingFile, &[&name]), None),
     }
 }
@@ -172,10 +159,6 @@ fn bytes(n: u64) -> String {
     } else {
         format!("{:.1} MB", n as f64 / 1e6)
     }
-}
-
-fn log_spawn_failure(error: &std::io::Error) {
-    eprintln!("plan-explorer: cannot start a thread to load the dataset: {error}");
 }
 
 /// Reads, checks and indexes `path`, taking over `carry`, comparing with
@@ -213,7 +196,7 @@ pub fn load(
                 .collect(),
         );
     };
-    progress.set_phase(Phase::Indexing);
+    Phase::Indexing.enter(progress);
     if progress.is_cancelled() {
         return Outcome::Cancelled;
     }

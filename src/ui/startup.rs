@@ -61,7 +61,11 @@ pub(super) fn banner(path: &Path, problems: &[LoadProblem]) -> Banner {
     }
 }
 
-/// The eframe application.
+/// The eframe application: the state, and what only the real window does
+/// with it (saving settings, taking the `--screenshot-to` picture). Tests
+/// build it as users start it (`egui_kittest`'s `build_eframe` with
+/// [`App::new`]), and reach the state through it (it derefs to
+/// [`AppState`]).
 pub struct App {
     /// What the window shows.
     pub state: AppState,
@@ -70,16 +74,30 @@ pub struct App {
 }
 
 impl App {
-    /// Sets up fonts and shows `state`.
+    /// Sets up the context (fonts, both themes' visuals) and shows `state`;
+    /// background work wakes this context when it has news.
     pub fn new(cc: &eframe::CreationContext<'_>, mut state: AppState) -> Self {
-        style::install_fonts(&cc.egui_ctx);
-        state.session.native_dialogs = true;
+        style::install(&cc.egui_ctx);
         state.set_wake(&cc.egui_ctx);
         Self {
             state,
             screenshot: None,
             persist: true,
         }
+    }
+}
+
+impl std::ops::Deref for App {
+    type Target = AppState;
+
+    fn deref(&self) -> &AppState {
+        &self.state
+    }
+}
+
+impl std::ops::DerefMut for App {
+    fn deref_mut(&mut self) -> &mut AppState {
+        &mut self.state
     }
 }
 
@@ -185,13 +203,17 @@ pub fn run(path: Option<&Path>, screenshot_to: Option<&Path>) -> anyhow::Result<
                 let settings = Settings::load(cc.storage);
                 let state =
                     starting_state(path.as_deref(), &settings, Lang::system(), &cc.egui_ctx)?;
-                return Ok(Box::new(App::new(cc, state)));
+                let mut app = App::new(cc, state);
+                // Only the real window may block on the platform's dialogs.
+                app.state.session.native_dialogs = true;
+                return Ok(Box::new(app));
             };
             // The defaults, which follow the system's language.
             let mut state = AppState::open(path.as_deref())?;
             state.apply_settings(&Settings::default(), Lang::system());
             i18n::set(state.session.lang);
             let mut app = App::new(cc, state);
+            app.state.session.native_dialogs = true;
             app.persist = false;
             app.screenshot = Some(screenshot::Job::new(target, for_app));
             Ok(Box::new(app))

@@ -121,7 +121,7 @@ pub struct AppState {
     /// A dataset loading on a worker thread.
     pub load_job: Option<LoadJob>,
     /// A briefing being written on a worker thread.
-    pub briefing_job: Option<briefing_dialog::Job>,
+    pub briefing_job: Option<briefing_dialog::BriefingJob>,
     /// Watches the open file for changes.
     pub watch: Option<crate::watch::Watch>,
     /// Watch files by polling only, not by the system's events.
@@ -137,7 +137,7 @@ pub struct AppState {
 }
 
 /// Asks the window for a frame, from any thread.
-pub type Wake = std::sync::Arc<dyn Fn() + Send + Sync>;
+pub use crate::job::Wake;
 
 impl AppState {
     /// A state showing `dataset`.
@@ -160,7 +160,7 @@ impl AppState {
         }
     }
 
-    /// Lets worker threads ask `ctx` for a frame when their work ends.
+    /// Lets worker threads ask `ctx` for a frame when they have news.
     pub fn set_wake(&mut self, ctx: &egui::Context) {
         let ctx = ctx.clone();
         self.wake = std::sync::Arc::new(move || ctx.request_repaint());
@@ -193,5 +193,5 @@ pub struct PanelContext<'a> {
     /// A dataset loading, if one is.
     pub loading: Option<&'a LoadJob>,
     /// A briefing being written, if one is.
-    pub briefing: Option<&'a briefing_dialog::Job>,
+    pub briefing: Option<&'a briefing_dialog::BriefingJob>,
 }

@@ -13,6 +13,17 @@ const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallbackFull
 /// figure's caveat (merged in by `tools/subset_fonts.py`).
 const SYMBOLS_FONT: &[u8] = crate::chart::fonts::LATIN_REGULAR;
 
+/// Sets up a context for the window: the fonts (see [`install_fonts`]) and
+/// both themes' visuals, with every text colour at 4.5:1 or more. Done once,
+/// when the app is made (`App::new`): setting a style each frame would cost
+/// a repaint.
+pub fn install(ctx: &egui::Context) {
+    install_fonts(ctx);
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        ctx.set_visuals_of(theme, visuals(theme));
+    }
+}
+
 /// egui's fonts first (for Latin text), then the CJK font as a fallback in
 /// every family, so Chinese renders everywhere, then Noto Sans for the
 /// caveats' warning sign. egui's monospace font, Hack, also backs the

@@ -37,9 +37,7 @@ pub fn messages(loaded: &plan_explorer::dataset::Loaded) -> Vec<String> {
 }
 
 /// The window on the built-in dataset in English, showing `chart`.
-pub fn window_on(
-    chart: plan_explorer::view::charts::ChartId,
-) -> egui_kittest::Harness<'static, plan_explorer::ui::AppState> {
+pub fn window_on(chart: plan_explorer::view::charts::ChartId) -> Window {
     let mut state = plan_explorer::ui::AppState::open(None).expect("opens");
     state.session.lang = plan_explorer::i18n::Lang::En;
     state.apply(plan_explorer::ui::Command::ShowChart(chart));
@@ -48,9 +46,7 @@ pub fn window_on(
 
 /// Every text painted in the last frame (a plot's hover label and the
 /// drop overlay are painted, not widgets, so AccessKit does not see them).
-pub fn painted_texts(
-    harness: &egui_kittest::Harness<'_, plan_explorer::ui::AppState>,
-) -> Vec<String> {
+pub fn painted_texts(harness: &Window) -> Vec<String> {
     harness
         .output()
         .shapes
@@ -62,18 +58,26 @@ pub fn painted_texts(
         .collect()
 }
 
-/// The whole window on `state` at 1280x800 with the app's own fonts (so a
-/// glyph no font has fails), run until it settles.
-pub fn window(
+/// The window in tests: the app as users start it, with its state.
+pub type Window = egui_kittest::Harness<'static, plan_explorer::ui::App>;
+
+/// A harness of the window's usual size, 1280x800, for [`app`].
+pub fn builder() -> egui_kittest::HarnessBuilder<plan_explorer::ui::App> {
+    egui_kittest::Harness::builder().with_size(egui::vec2(1280.0, 800.0))
+}
+
+/// The app on `state`, built as users start it (`App::new`: the app's own
+/// fonts, so a glyph no font has fails, and its visuals), not yet run.
+pub fn app(
+    builder: egui_kittest::HarnessBuilder<plan_explorer::ui::App>,
     state: plan_explorer::ui::AppState,
-) -> egui_kittest::Harness<'static, plan_explorer::ui::AppState> {
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(plan_explorer::ui::style::install_fonts)
-        .build_ui_state(
-            |ui, state: &mut plan_explorer::ui::AppState| state.ui(ui),
-            state,
-        );
+) -> Window {
+    builder.build_eframe(|cc| plan_explorer::ui::App::new(cc, state))
+}
+
+/// The whole window on `state` at 1280x800, run until it settles.
+pub fn window(state: plan_explorer::ui::AppState) -> Window {
+    let mut harness = app(builder(), state);
     harness.run();
     harness
 }
@@ -91,4 +95,35 @@ pub fn seeds() -> std::path::PathBuf {
         seeds.display()
     );
     seeds
+}
+
+/// The built-in dataset.
+pub fn data() -> plan_explorer::dataset::Dataset {
+    plan_explorer::dataset::load_embedded()
+        .dataset
+        .expect("the built-in dataset is valid")
+}
+
+/// A file of `tests/fixtures`.
+pub fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Runs `plan-explorer` with `args` and waits for it.
+pub fn run(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// Runs `plan-explorer COMMAND` with `args` and waits for it.
+pub fn run_command(command: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
+        .arg(command)
+        .args(args)
+        .output()
+        .expect("the binary runs")
 }

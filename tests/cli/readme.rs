@@ -31,8 +31,15 @@ fn every_target_and_subcommand_the_readme_names_exists() {
             "--test" if i == 0 || words[i - 1] != "--" => "tests",
             _ => continue,
         };
+        // A target is a file, or a folder with its `main.rs`.
         let file = root.join(folder).join(format!("{}.rs", pair[1]));
-        assert!(file.is_file(), "the README names {} {}", pair[0], pair[1]);
+        let main = root.join(folder).join(pair[1]).join("main.rs");
+        assert!(
+            file.is_file() || main.is_file(),
+            "the README names {} {}",
+            pair[0],
+            pair[1]
+        );
         named += 1;
     }
     assert!(named >= 5, "only {named} targets found in the README");

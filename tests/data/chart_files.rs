@@ -6,7 +6,7 @@
 //! The PDF checks read the files with poppler's `pdftotext` and `pdffonts`
 //! (Debian's poppler-utils, installed by `.ci/run`).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -17,11 +17,7 @@ use plan_explorer::dataset::Dataset;
 use plan_explorer::i18n::Lang;
 use plan_explorer::view::charts::ChartId;
 
-fn data() -> Dataset {
-    plan_explorer::dataset::load_embedded()
-        .dataset
-        .expect("the built-in dataset is valid")
-}
+use crate::common::data;
 
 fn bytes(data: &Dataset, chart: ChartId, lang: Lang, page: &Page, format: Format) -> Vec<u8> {
     let hidden = BTreeSet::new();

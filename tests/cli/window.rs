@@ -2,7 +2,7 @@
 //! virtual X server; `scripts/test` installs it), and what happens with no
 //! display at all.
 
-mod common;
+use crate::common;
 
 use common::decode;
 use std::io::{BufRead as _, BufReader};

@@ -4,7 +4,7 @@
 //! each palette colour the charts write text in, once fitted), and the
 //! tree as a screen reader hears it through AccessKit.
 
-mod common;
+use crate::common;
 
 use plan_explorer::ui::style::{
     PALETTE, backgrounds, contrast, level_color, series_color, text_on, visuals,

@@ -4,23 +4,22 @@
 //! mouse actions and type-ahead, File > Recent, and the Export dialog's
 //! scale, theme and a folder that refuses writing.
 
-mod common;
+use crate::common;
 
 use common::{painted_texts, window_on};
 
 use std::path::Path;
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use plan_explorer::dataset::FigureRef;
 use plan_explorer::i18n::Lang;
 use plan_explorer::selection::Item;
-use plan_explorer::ui::{AppState, Command, Dialog};
+use plan_explorer::ui::{Command, Dialog};
 use plan_explorer::view::amount::Convention;
 use plan_explorer::view::charts::{self, ChartId};
 use plan_explorer::view::hover;
 
-type Window = Harness<'static, AppState>;
+type Window = crate::common::Window;
 
 /// Moves the pointer over `area` in steps of `step` points, row by row,
 /// until a painted text is one of `texts`; returns where and which.

@@ -4,22 +4,20 @@
 //! shows its hover text (and is the chart's value for a screen reader),
 //! and Enter does what clicking the mark does.
 
-mod common;
+use crate::common;
 
 use common::window_on;
 
 use egui::Key;
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use plan_explorer::dataset::FigureRef;
 use plan_explorer::i18n::Lang;
 use plan_explorer::selection::Item;
-use plan_explorer::ui::AppState;
 use plan_explorer::view::charts::{self, ChartId};
 use plan_explorer::view::hover;
 use plan_explorer::view::marks;
 
-type Window = Harness<'static, AppState>;
+type Window = crate::common::Window;
 
 fn press(harness: &mut Window, key: Key) {
     harness.key_press(key);

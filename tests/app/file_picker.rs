@@ -2,11 +2,10 @@
 //! entries, places and completion as data against real folders, and the
 //! picker in the Open dialog driven through AccessKit and the keyboard.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use plan_explorer::ui::{AppState, Command};
 use plan_explorer::view::picker::{Filter, complete, completions, expand_home, list, places};
@@ -144,7 +143,7 @@ fn places_are_home_its_usual_folders_the_recent_files_folders_and_the_root() {
     assert_eq!(found[0].name, "Home");
 }
 
-fn harness() -> Harness<'static, AppState> {
+fn harness() -> crate::common::Window {
     // Tests never show a native dialog: Browse opens the app's picker.
     let state = AppState::open(None).expect("opens");
     assert!(!state.session.native_dialogs);
@@ -187,8 +186,9 @@ fn browse_opens_the_apps_picker_where_a_click_opens_a_folder_and_chooses_a_file(
     // Open, as after typing the path. (A double click opens it too; kittest
     // cannot time one, so that was tried in the real window under Xvfb.)
     harness.get_by_label("Open").click_accesskit();
-    harness.run();
-    harness.run();
+    // The load wakes the window with its progress, so the frames are
+    // stepped rather than run until they settle.
+    harness.run_steps(2);
     assert!(harness.state().session.dialog.is_none());
     assert!(
         harness
@@ -231,7 +231,8 @@ fn the_keyboard_completes_moves_and_opens_in_the_picker() {
         Some(data.display().to_string())
     );
     harness.key_press(egui::Key::Enter);
-    harness.run();
+    // The load wakes the window with its progress: frames are stepped.
+    harness.run_steps(2);
     assert!(harness.state().session.dialog.is_none());
     assert!(
         harness

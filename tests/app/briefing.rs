@@ -7,17 +7,12 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use plan_explorer::briefing::{self, BriefingError, Options};
-use plan_explorer::dataset::Dataset;
 use plan_explorer::i18n::Lang;
 use plan_explorer::view::amount::Convention;
 use plan_explorer::view::charts::ChartId;
 use plan_explorer::view::tree::TreeFilter;
 
-fn data() -> Dataset {
-    plan_explorer::dataset::load_embedded()
-        .dataset
-        .expect("the built-in dataset is valid")
-}
+use crate::common::data;
 
 fn options(lang: Lang) -> Options {
     Options {
@@ -96,12 +91,9 @@ fn a_filter_selects_its_matches_with_their_ancestors_and_an_empty_one_nothing() 
     ));
 }
 
+/// Runs `plan-explorer briefing` with `args`.
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
-        .arg("briefing")
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    crate::common::run_command("briefing", args)
 }
 
 /// Runs `plan-explorer briefing` and checks that it succeeded.
@@ -358,7 +350,7 @@ fn an_empty_selection_says_so_and_an_unwritable_path_leaves_nothing() {
 #[test]
 fn a_cancelled_briefing_stops_and_writes_nothing() {
     let data = data();
-    let progress = briefing::Progress::default();
+    let progress = plan_explorer::job::Progress::default();
     progress.cancel();
     let result = briefing::bytes(
         &data,
@@ -369,7 +361,7 @@ fn a_cancelled_briefing_stops_and_writes_nothing() {
     );
     assert!(matches!(result, Err(BriefingError::Cancelled)));
     // Uncancelled, the same call finishes and its progress is complete.
-    let progress = briefing::Progress::default();
+    let progress = plan_explorer::job::Progress::default();
     let bytes = briefing::bytes(
         &data,
         &TreeFilter::default(),
@@ -379,12 +371,58 @@ fn a_cancelled_briefing_stops_and_writes_nothing() {
     )
     .expect("writes");
     assert!(bytes.starts_with(b"%PDF-"));
-    assert!((progress.fraction() - 1.0).abs() < f32::EPSILON);
+    assert!((progress.fraction().expect("a total") - 1.0).abs() < f32::EPSILON);
+}
+
+#[test]
+fn a_briefing_wakes_the_window_when_it_has_news_without_frames_asking() {
+    use plan_explorer::ui::briefing_dialog::{self, BriefingRequest};
+    use plan_explorer::ui::{AppState, Command, Note};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("all.docx");
+    // No frame is drawn while the worker writes: only its wakes reach the
+    // context (the window used to ask for a frame every 50 ms instead).
+    let ctx = egui::Context::default();
+    let wakes = Arc::new(AtomicUsize::new(0));
+    let counted = Arc::clone(&wakes);
+    ctx.set_request_repaint_callback(move |_| {
+        counted.fetch_add(1, Ordering::Relaxed);
+    });
+    let mut state = AppState::new(data());
+    state.set_wake(&ctx);
+    state.apply(Command::WriteBriefing(BriefingRequest {
+        path: out.clone(),
+        charts: Vec::new(),
+        replace: false,
+    }));
+    let job = state.briefing_job.as_ref().expect("the briefing started");
+    assert_eq!(job.job.name(), "write briefing");
+    let started = std::time::Instant::now();
+    while !(out.exists() && wakes.load(Ordering::Relaxed) > 0)
+        && started.elapsed() < std::time::Duration::from_mins(2)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(out.exists(), "the briefing was written");
+    assert!(
+        wakes.load(Ordering::Relaxed) > 0,
+        "the worker woke the window"
+    );
+    // The wake at the end comes after the answer is sent: the next frame's
+    // look at the job finds it done.
+    let waited = std::time::Instant::now();
+    while state.briefing_job.is_some() && waited.elapsed() < std::time::Duration::from_secs(30) {
+        briefing_dialog::poll(&mut state);
+        std::thread::yield_now();
+    }
+    assert!(matches!(state.session.status, Some(Note::Wrote(ref path)) if *path == out));
 }
 
 #[test]
 fn the_window_writes_the_briefing_of_its_search_on_a_worker_thread() {
-    use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable as _;
     use plan_explorer::ui::{AppState, Command, Dialog};
 
@@ -395,10 +433,7 @@ fn the_window_writes_the_briefing_of_its_search_on_a_worker_thread() {
         query: "vaccin".to_owned(),
         ..TreeFilter::default()
     }));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(plan_explorer::ui::style::install_fonts)
-        .build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
+    let mut harness = crate::common::app(crate::common::builder(), state);
     harness.run_steps(2);
     harness.get_by_label("File").click();
     harness.run_steps(2);

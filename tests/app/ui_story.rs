@@ -1,24 +1,18 @@
 //! The window, driven as a user would through AccessKit with `egui_kittest`
 //! (no GPU: these tests check behaviour, not pixels).
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use plan_explorer::dataset::FigureRef;
 use plan_explorer::selection::Item;
 use plan_explorer::ui::AppState;
 use plan_explorer::view::charts::ChartId;
 
-fn harness() -> Harness<'static, AppState> {
-    let state = AppState::open(None).expect("the built-in dataset opens");
-    // The app's own fonts, bundled CJK font included, before the first
-    // frame: kittest refuses a glyph no font has, so this also checks that
-    // every label can render.
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(plan_explorer::ui::style::install_fonts)
-        .build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
-    harness.run();
-    harness
+/// The window on the built-in dataset, as it opens. The app's own fonts,
+/// bundled CJK font included, are set up before the first frame: kittest
+/// refuses a glyph no font has, so this also checks that every label can
+/// render.
+fn harness() -> crate::common::Window {
+    crate::common::window(AppState::open(None).expect("the built-in dataset opens"))
 }
 
 #[test]
@@ -168,7 +162,7 @@ fn keys_pressed_within_one_frame_each_act_in_turn() {
     // kittest delivers its queued keys spread over frames, so this feeds
     // egui one frame holding all of them.
     let ctx = egui::Context::default();
-    plan_explorer::ui::style::install_fonts(&ctx);
+    plan_explorer::ui::style::install(&ctx);
     let mut state = AppState::open(None).expect("the built-in dataset opens");
     let frame = |events: Vec<egui::Event>| egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
@@ -288,14 +282,10 @@ fn the_theme_follows_the_system_by_default() {
     ] {
         // The harness starts in the other theme, so only the app's own
         // choice (follow the system) can bring the system's about.
-        let mut harness = Harness::builder()
-            .with_size(egui::vec2(1280.0, 800.0))
-            .with_theme(other)
-            .with_context_setup(plan_explorer::ui::style::install_fonts)
-            .build_ui_state(
-                |ui, state: &mut AppState| state.ui(ui),
-                AppState::open(None).expect("opens"),
-            );
+        let mut harness = crate::common::app(
+            crate::common::builder().with_theme(other),
+            AppState::open(None).expect("opens"),
+        );
         // What the operating system says.
         harness.input_mut().system_theme = Some(theme);
         harness.run();

@@ -1,14 +1,11 @@
 //! `plan-explorer diff OLD NEW`, run as a user would.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
+/// Runs `plan-explorer diff` with `args`.
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
-        .arg("diff")
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    crate::common::run_command("diff", args)
 }
 
 fn file(relative: &str) -> PathBuf {

@@ -9,9 +9,7 @@ use plan_explorer::view::tree::{
     key_action, row_label, type_ahead,
 };
 
-fn data() -> Dataset {
-    dataset::load_embedded().dataset.expect("valid")
-}
+use crate::common::data;
 
 fn labels(data: &Dataset, tree: &TreeData) -> Vec<String> {
     tree.rows.iter().map(|r| row_label(data, r)).collect()

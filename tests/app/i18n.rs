@@ -2,7 +2,6 @@
 //! has both, the switch works in the window and is remembered, amounts and
 //! dataset fields follow the language.
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use plan_explorer::i18n::{Lang, T};
 use plan_explorer::ui::{AppState, Settings};
@@ -52,11 +51,8 @@ fn every_key_has_english_and_chinese_with_the_same_places() {
     }
 }
 
-fn harness(state: AppState) -> Harness<'static, AppState> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(plan_explorer::ui::style::install_fonts)
-        .build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
+fn harness(state: AppState) -> crate::common::Window {
+    let mut harness = crate::common::app(crate::common::builder(), state);
     harness.run_steps(2);
     harness
 }

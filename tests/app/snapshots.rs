@@ -9,12 +9,13 @@ use plan_explorer::ui::{AppState, Command};
 use plan_explorer::view::amount::Convention;
 use plan_explorer::view::charts::ChartId;
 
-fn harness(theme: egui::Theme, state: AppState) -> Harness<'static, AppState> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1100.0, 680.0))
-        .with_theme(theme)
-        .with_context_setup(plan_explorer::ui::style::install_fonts)
-        .build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
+fn harness(theme: egui::Theme, state: AppState) -> crate::common::Window {
+    let mut harness = crate::common::app(
+        Harness::builder()
+            .with_size(egui::vec2(1100.0, 680.0))
+            .with_theme(theme),
+        state,
+    );
     // What the operating system says; the app follows it by default.
     harness.input_mut().system_theme = Some(theme);
     harness.run();

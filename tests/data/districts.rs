@@ -3,7 +3,7 @@
 //! industrial clusters are five nodes; inferred units and fund levels say
 //! so.
 
-mod common;
+use crate::common;
 
 use common::{messages, minimal};
 

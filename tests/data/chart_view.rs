@@ -3,16 +3,14 @@
 // The values come from exact JSON literals; exact equality is the point.
 #![allow(clippy::float_cmp)]
 
-use plan_explorer::dataset::{self, Dataset, FigureRef, FundLevel, Status};
+use plan_explorer::dataset::{FigureRef, FundLevel, Status};
 use plan_explorer::i18n::Lang;
 use plan_explorer::selection::Item;
 use plan_explorer::view::charts::{
     ChartId, TargetColumn, fund_bars, gdp_share, highlighted, industrial_output, target_rows,
 };
 
-fn data() -> Dataset {
-    dataset::load_embedded().dataset.expect("valid")
-}
+use crate::common::data;
 
 #[test]
 fn chart_ids_round_trip() {

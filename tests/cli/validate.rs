@@ -1,22 +1,13 @@
 //! The `plan-explorer validate` and `schema` commands, run as a user would.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
+use crate::common::fixture;
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
+use crate::common::run;
 
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()

@@ -4,7 +4,7 @@
 //! searched, compared between editions, and listed (never proved) by
 //! `validate --sources`.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 
@@ -12,11 +12,7 @@ use plan_explorer::dataset::{Dataset, Named, Zh};
 use plan_explorer::i18n::Lang;
 use plan_explorer::view::{self, TRANSLATION_MARK};
 
-fn data() -> Dataset {
-    plan_explorer::dataset::load_embedded()
-        .dataset
-        .expect("the built-in dataset is valid")
-}
+use crate::common::data;
 
 /// Every named record of the dataset, with what it is, for messages.
 fn every_name(data: &Dataset) -> Vec<(String, &dyn Named)> {

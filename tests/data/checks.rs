@@ -1,17 +1,11 @@
 //! One test per check of the loader, each with a small bad fixture from
 //! `tests/fixtures/bad/` and assertions on the message and where it is.
 
-mod common;
-
-use std::path::{Path, PathBuf};
+use crate::common;
 
 use plan_explorer::dataset::{self, Loaded, Problem, ReadError, Severity};
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
+use crate::common::fixture;
 
 fn load(name: &str) -> Loaded {
     dataset::load_file(&fixture(name)).expect("fixture is readable")

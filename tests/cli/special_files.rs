@@ -195,20 +195,20 @@ fn a_cancelled_load_stops_reading_and_checking() {
     let path = dir.path().join("plans.json");
     std::fs::write(&path, &text).expect("writes");
     // Cancelled before it starts, reading stops at once.
-    let progress = Arc::new(dataset::Progress::default());
+    let progress = Arc::new(plan_explorer::job::Progress::default());
     progress.cancel();
     let error = dataset::load_file_with(&path, dataset::MAX_DATASET_BYTES, &progress)
         .expect_err("cancelled");
     assert!(matches!(error, ReadError::Cancelled(_)), "{error:?}");
-    assert_eq!(progress.bytes(), 0, "nothing read");
+    assert_eq!(progress.done(), 0, "nothing read");
     // And checking stops after the first node.
-    let progress = Arc::new(dataset::Progress::default());
+    let progress = Arc::new(plan_explorer::job::Progress::default());
     progress.cancel();
     assert!(dataset::load_str_with(&text, Some(&progress)).is_err());
-    assert_eq!(progress.nodes(), 1, "stopped after one node");
+    assert_eq!(progress.count(), 1, "stopped after one node");
     // Not cancelled, every node is counted.
-    let progress = Arc::new(dataset::Progress::default());
+    let progress = Arc::new(plan_explorer::job::Progress::default());
     let loaded = dataset::load_str_with(&text, Some(&progress)).expect("not cancelled");
     let nodes = loaded.dataset.expect("valid").nodes.len() as u64;
-    assert_eq!(progress.nodes(), nodes);
+    assert_eq!(progress.count(), nodes);
 }

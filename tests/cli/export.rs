@@ -1,18 +1,15 @@
 //! `plan-explorer export`, run as a user would: pictures (size, not blank,
 //! a footer), CSV content, and every error case leaving no file behind.
 
-mod common;
+use crate::common;
 
 use common::decode;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
+/// Runs `plan-explorer export` with `args`.
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
-        .arg("export")
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    crate::common::run_command("export", args)
 }
 
 fn stderr(output: &Output) -> String {

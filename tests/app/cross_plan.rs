@@ -3,11 +3,10 @@
 //! figures, the edition), as data, as pictures and CSV, and in the window
 //! through AccessKit.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use plan_explorer::dataset::{Dataset, FigureRef};
 use plan_explorer::selection::Item;
@@ -21,11 +20,7 @@ fn fig(data: &Dataset, id: &str) -> FigureRef {
         .unwrap_or_else(|| panic!("the figure {id}"))
 }
 
-fn data() -> Dataset {
-    plan_explorer::dataset::load_embedded()
-        .dataset
-        .expect("the built-in dataset is valid")
-}
+use crate::common::data;
 
 #[test]
 fn each_cell_counts_its_plans_measures_with_its_theme_and_the_totals_count_each_once() {
@@ -200,12 +195,9 @@ fn dates_are_placed_in_the_middle_of_what_they_name() {
     assert_eq!(date_position("2026-xx"), None);
 }
 
+/// Runs `plan-explorer export` with `args`.
 fn run(args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
-        .arg("export")
-        .args(args)
-        .output()
-        .expect("runs")
+    crate::common::run_command("export", args)
 }
 
 #[test]
@@ -274,7 +266,7 @@ fn both_charts_export_as_csv_and_pictures_from_the_command_line() {
     }
 }
 
-fn harness(state: AppState) -> Harness<'static, AppState> {
+fn harness(state: AppState) -> crate::common::Window {
     common::window(state)
 }
 
@@ -390,9 +382,8 @@ fn a_matrix_of_200_themes_by_50_plans_scrolls_and_keeps_its_headings_in_view() {
     let mut harness = harness(state);
     // Only what is in view is drawn: the first plan's heading (beside its
     // row in the tree) and the first theme are there, the 150th theme not.
-    let plan_0 = |harness: &Harness<'static, AppState>| {
-        harness.query_all_by_label("Synthetic plan 0").count()
-    };
+    let plan_0 =
+        |harness: &crate::common::Window| harness.query_all_by_label("Synthetic plan 0").count();
     assert_eq!(plan_0(&harness), 2);
     assert!(harness.query_by_label("Theme 0").is_some());
     assert!(harness.query_by_label("Theme 150").is_none());

@@ -2,11 +2,10 @@
 //! of their own (138 registered AI models, 37.6% aged 60 or over), are
 //! records of their own: read, checked, shown, written and compared.
 
-mod common;
+use crate::common;
 
 use common::{messages, minimal};
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use plan_explorer::dataset::{self, FigureRef};
 use plan_explorer::selection::Item;
@@ -103,13 +102,10 @@ fn a_fact_is_checked_like_every_figure() {
 
 #[test]
 fn with_nothing_selected_the_details_show_the_key_facts_and_a_card_leads_to_one() {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(plan_explorer::ui::style::install_fonts)
-        .build_ui_state(
-            |ui, state: &mut AppState| state.ui(ui),
-            AppState::open(None).expect("opens"),
-        );
+    let mut harness = crate::common::app(
+        crate::common::builder(),
+        AppState::open(None).expect("opens"),
+    );
     harness.run_steps(2);
     assert!(harness.query_by_label("Key facts (7)").is_some());
     harness.get_by_label("138").click();

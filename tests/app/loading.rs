@@ -3,12 +3,11 @@
 //! on screen, a file rewritten in chunks reloads once it settles, the
 //! change summary leads to the changed items, and Export writes files.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 
 use common::painted_texts;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use plan_explorer::dataset::FigureRef;
 use plan_explorer::selection::Item;
@@ -26,17 +25,14 @@ fn current() -> PathBuf {
     root().join("data/shanghai_plans.json")
 }
 
-fn harness(state: AppState) -> Harness<'static, AppState> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(plan_explorer::ui::style::install_fonts)
-        .build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
+fn harness(state: AppState) -> crate::common::Window {
+    let mut harness = crate::common::app(crate::common::builder(), state);
     harness.run_steps(2);
     harness
 }
 
 /// Waits for the load the last frames started, and draws its result.
-fn loaded(harness: &mut Harness<'static, AppState>) {
+fn loaded(harness: &mut crate::common::Window) {
     assert!(
         harness
             .state_mut()
@@ -46,7 +42,7 @@ fn loaded(harness: &mut Harness<'static, AppState>) {
     harness.run_steps(2);
 }
 
-fn open_with_dialog(harness: &mut Harness<'static, AppState>, path: &Path) {
+fn open_with_dialog(harness: &mut crate::common::Window, path: &Path) {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
     harness.run_steps(2);
     assert!(matches!(
@@ -261,7 +257,7 @@ fn ctrl_r_reloads_the_open_file() {
     assert_eq!(harness.state().doc.dataset.edition, "2026-02-07");
 }
 
-fn set_export_path(harness: &mut Harness<'static, AppState>, path: &Path) {
+fn set_export_path(harness: &mut crate::common::Window, path: &Path) {
     let Some(Dialog::Export(dialog)) = &mut harness.state_mut().session.dialog else {
         panic!("the export dialog is open");
     };
@@ -729,10 +725,7 @@ fn a_deleted_file_is_said_to_be_gone_the_data_stays_and_it_reloads_when_back() {
 
 /// Draws frames, with real time passing for the watching threads, until
 /// `done` holds (at most ten seconds).
-fn run_until(
-    harness: &mut Harness<'static, AppState>,
-    done: impl Fn(&Harness<'static, AppState>) -> bool,
-) {
+fn run_until(harness: &mut crate::common::Window, done: impl Fn(&crate::common::Window) -> bool) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while !done(harness) {
         assert!(std::time::Instant::now() < deadline, "waited ten seconds");
@@ -743,11 +736,12 @@ fn run_until(
 
 #[test]
 fn a_read_that_takes_more_than_a_few_seconds_says_it_is_still_reading() {
-    use plan_explorer::dataset::{Phase, Progress};
+    use plan_explorer::dataset::Phase;
+    use plan_explorer::job::Progress;
     use plan_explorer::ui::loading::{STILL_READING_AFTER, status_line};
     let path = Path::new("/mnt/share/plans.json");
     let progress = Progress::default();
-    progress.set_phase(Phase::Reading);
+    Phase::Reading.enter(&progress);
     let soon = status_line(path, &progress, std::time::Duration::from_secs(1)).0;
     assert!(
         soon.starts_with("Loading /mnt/share/plans.json: "),
@@ -759,7 +753,7 @@ fn a_read_that_takes_more_than_a_few_seconds_says_it_is_still_reading() {
             && late.contains("Cancel keeps the dataset on screen"),
         "{late}"
     );
-    progress.set_phase(Phase::Checking);
+    Phase::Checking.enter(&progress);
     let checking = status_line(path, &progress, STILL_READING_AFTER * 2).0;
     assert!(checking.starts_with("Checking "), "{checking}");
 }

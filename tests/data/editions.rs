@@ -3,7 +3,7 @@
 //! sources, none of which is dated after the edition, and no note leans on
 //! a document it does not list.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

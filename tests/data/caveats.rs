@@ -2,7 +2,7 @@
 //! read and checked, with their references resolved and a total whose
 //! parts do not add up reported.
 
-mod common;
+use crate::common;
 
 use common::{messages, minimal};
 

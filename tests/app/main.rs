@@ -1,0 +1,20 @@
+//! The window, in one test binary: the app built as users start it
+//! (`App::new` through `egui_kittest`), driven by clicks and keys and read
+//! back through AccessKit, its pictures, and its state after each step.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod accessibility;
+mod app_state;
+mod briefing;
+mod chart_keys;
+mod cross_plan;
+mod facts;
+mod file_picker;
+mod i18n;
+mod loading;
+mod settings;
+mod snapshots;
+mod ui_story;
+mod user_actions;

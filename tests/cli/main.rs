@@ -1,0 +1,14 @@
+//! The command line as a user runs it, in one test binary: `validate`,
+//! `diff`, `export`, the README's commands, special files, the desktop
+//! entry, and the real window under Xvfb.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod desktop;
+mod diff;
+mod export;
+mod readme;
+mod special_files;
+mod validate;
+mod window;

@@ -1,0 +1,20 @@
+//! The data layer and what it writes, in one test binary: loading and
+//! checking datasets (good, bad and hostile), the built-in dataset and its
+//! editions, the view-models as data, chart scenes and the files drawn from
+//! them.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod caveats;
+mod chart_files;
+mod chart_scene;
+mod chart_view;
+mod checks;
+mod default_dataset;
+mod districts;
+mod editions;
+mod hostile;
+mod schema;
+mod translations;
+mod tree_view;
