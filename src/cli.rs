@@ -416,7 +416,7 @@ fn write_changes(
         changes.old_edition,
         args.new.display(),
         changes.new_edition,
-        changes.summary()
+        changes.summary(crate::i18n::Lang::En)
     )?;
     for change in &changes.changes {
         let mark = match change.kind {
@@ -436,7 +436,10 @@ fn write_changes(
             writeln!(
                 out,
                 "    {}",
-                detail.text(crate::view::amount::Convention::International)
+                detail.text(
+                    crate::view::amount::Convention::International,
+                    crate::i18n::Lang::En
+                )
             )?;
         }
     }

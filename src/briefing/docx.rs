@@ -18,7 +18,7 @@ use docx_rs::{
 use super::{Briefing, BriefingError, step};
 use crate::chart::{Page, Theme};
 use crate::dataset::Dataset;
-use crate::i18n::{Lang, T, fill_in, tr_in};
+use crate::i18n::{Lang, T, fill, tr};
 use crate::job::Progress;
 use crate::view::amount::Convention;
 
@@ -159,7 +159,7 @@ fn charts(
 ) -> Result<Docx, DocxError> {
     let lang = briefing.lang;
     if !briefing.charts.is_empty() {
-        docx = docx.add_paragraph(paragraph("Heading1", tr_in(lang, T::BriefingCharts)));
+        docx = docx.add_paragraph(paragraph("Heading1", tr(lang, T::BriefingCharts)));
         let page = Page::of(crate::chart::Preset::HalfPage, Theme::Light);
         for scene in super::chart_scenes(dataset, briefing, convention, &page) {
             let pixels = crate::chart::render::pixels(&scene, 3.0)?;
@@ -208,16 +208,16 @@ pub fn write(
         docx = docx.add_paragraph(paragraph("Facts", line));
     }
     docx = docx
-        .add_paragraph(paragraph("Heading1", tr_in(lang, T::BriefingContents)))
+        .add_paragraph(paragraph("Heading1", tr(lang, T::BriefingContents)))
         .add_table_of_contents(
             TableOfContents::new()
                 .heading_styles_range(1, 2)
-                .alias(tr_in(lang, T::BriefingContents))
+                .alias(tr(lang, T::BriefingContents))
                 .auto(),
         );
     docx = plans(docx, dataset, briefing, progress)?;
     docx = charts(docx, dataset, briefing, convention)?;
-    docx = docx.add_paragraph(paragraph("Heading1", tr_in(lang, T::BriefingSources)));
+    docx = docx.add_paragraph(paragraph("Heading1", tr(lang, T::BriefingSources)));
     for source in &briefing.sources {
         docx = docx
             .add_paragraph(paragraph("Heading4", &source.title))
@@ -228,7 +228,7 @@ pub fn write(
                 .add_paragraph(paragraph("Quote", &format!("“{quote}”")))
                 .add_paragraph(paragraph(
                     "Facts",
-                    &fill_in(lang, T::BriefingQuotedIn, &[&list]),
+                    &fill(lang, T::BriefingQuotedIn, &[&list]),
                 ));
         }
     }

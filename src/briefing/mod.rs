@@ -12,12 +12,12 @@ use crate::job::Progress;
 use std::collections::BTreeMap;
 
 use crate::dataset::{Dataset, FigureRef, NodeIx, NodeKind, PlanIx, QuantityUnit, SourceIx};
-use crate::i18n::{Lang, T, fill_in, tr_in};
+use crate::i18n::{Lang, T, fill, tr};
 use crate::selection::Item;
 use crate::view::amount::{self, Convention};
-use crate::view::charts::{ChartId, level_label_in, status_label_in};
+use crate::view::charts::{ChartId, level_label, status_label};
 use crate::view::tree::{Expansion, SearchIndex, TreeData, TreeFilter};
-use crate::view::{localized_name_in, localized_title_in};
+use crate::view::{localized_name, localized_title};
 
 /// What a briefing holds and how it is worded.
 #[derive(Clone, Debug)]
@@ -232,18 +232,18 @@ pub fn build(
     });
     let (y, m, d) = options.date;
     let mut cover = vec![
-        fill_in(lang, T::BriefingEdition, &[&dataset.edition]),
-        fill_in(
+        fill(lang, T::BriefingEdition, &[&dataset.edition]),
+        fill(
             lang,
             T::BriefingSelection,
             &[&selection_text(dataset, filter, lang)],
         ),
-        fill_in(
+        fill(
             lang,
             T::BriefingCounts,
             &[&plans.len(), &node_count, &figures.len()],
         ),
-        fill_in(
+        fill(
             lang,
             T::BriefingWritten,
             &[&format!("{y:04}-{m:02}-{d:02}")],
@@ -261,12 +261,12 @@ pub fn build(
             })
     });
     if translated {
-        cover.push(tr_in(lang, T::ChartNamesTranslated).to_owned());
+        cover.push(tr(lang, T::ChartNamesTranslated).to_owned());
     }
     let sources = source_parts(dataset, &plans, lang);
     Ok(Briefing {
         lang,
-        title: fill_in(lang, T::BriefingTitle, &[&dataset.title]),
+        title: fill(lang, T::BriefingTitle, &[&dataset.title]),
         cover,
         plans,
         charts,
@@ -329,44 +329,44 @@ fn carries(dataset: &Dataset, chart: ChartId, figure: FigureRef) -> bool {
 /// whole dataset.
 fn selection_text(dataset: &Dataset, filter: &TreeFilter, lang: Lang) -> String {
     if !filter.is_active() {
-        return tr_in(lang, T::BriefingEverything).to_owned();
+        return tr(lang, T::BriefingEverything).to_owned();
     }
     let join = |names: Vec<String>| names.join(if lang == Lang::Zh { "、" } else { ", " });
     let mut parts = Vec::new();
     if !filter.query.trim().is_empty() {
-        parts.push(fill_in(lang, T::BriefingSearch, &[&filter.query.trim()]));
+        parts.push(fill(lang, T::BriefingSearch, &[&filter.query.trim()]));
     }
     if !filter.plans.is_empty() {
         let names = filter
             .plans
             .iter()
-            .map(|p| crate::view::plan_title_in(lang, dataset, *p).into_owned())
+            .map(|p| crate::view::plan_title(lang, dataset, *p).into_owned())
             .collect();
-        parts.push(fill_in(lang, T::BriefingPlans, &[&join(names)]));
+        parts.push(fill(lang, T::BriefingPlans, &[&join(names)]));
     }
     if !filter.units.is_empty() {
         let names = filter
             .units
             .iter()
-            .map(|u| localized_name_in(lang, &dataset.units[u.index()]))
+            .map(|u| localized_name(lang, &dataset.units[u.index()]))
             .collect();
-        parts.push(fill_in(lang, T::BriefingUnits, &[&join(names)]));
+        parts.push(fill(lang, T::BriefingUnits, &[&join(names)]));
     }
     if !filter.themes.is_empty() {
         let names = filter
             .themes
             .iter()
-            .map(|t| localized_name_in(lang, &dataset.themes[t.index()]))
+            .map(|t| localized_name(lang, &dataset.themes[t.index()]))
             .collect();
-        parts.push(fill_in(lang, T::BriefingThemes, &[&join(names)]));
+        parts.push(fill(lang, T::BriefingThemes, &[&join(names)]));
     }
     if !filter.districts.is_empty() {
         let names = filter
             .districts
             .iter()
-            .map(|d| crate::view::district_name_in(lang, dataset, d))
+            .map(|d| crate::view::district_name(lang, dataset, d))
             .collect();
-        parts.push(fill_in(lang, T::BriefingDistricts, &[&join(names)]));
+        parts.push(fill(lang, T::BriefingDistricts, &[&join(names)]));
     }
     parts.join(if lang == Lang::Zh { "；" } else { "; " })
 }
@@ -380,11 +380,11 @@ fn plan_part(dataset: &Dataset, p: PlanIx, lang: Lang) -> PlanPart {
     let source = &dataset.sources[plan.source.index()];
     PlanPart {
         plan: p,
-        title: localized_title_in(lang, plan).into_owned(),
+        title: localized_title(lang, plan).into_owned(),
         facts: vec![
-            fill_in(lang, T::BriefingPeriod, &[&period]),
-            fill_in(lang, T::BriefingIssuer, &[&plan.issuer]),
-            fill_in(
+            fill(lang, T::BriefingPeriod, &[&period]),
+            fill(lang, T::BriefingIssuer, &[&plan.issuer]),
+            fill(
                 lang,
                 T::BriefingSource,
                 &[&crate::view::table::source_with_date(source, lang)],
@@ -397,7 +397,7 @@ fn plan_part(dataset: &Dataset, p: PlanIx, lang: Lang) -> PlanPart {
 fn node_part(dataset: &Dataset, n: NodeIx, options: &Options) -> NodePart {
     let lang = options.lang;
     let node = dataset.node(n);
-    let title = localized_title_in(lang, node);
+    let title = localized_title(lang, node);
     let heading = match &node.numbering {
         Some(numbering) => format!("{numbering} {title}"),
         None => title.into_owned(),
@@ -414,13 +414,13 @@ fn node_part(dataset: &Dataset, n: NodeIx, options: &Options) -> NodePart {
             .iter()
             .map(|u| {
                 let unit = &dataset.units[u.index()];
-                localized_name_in(lang, unit)
+                localized_name(lang, unit)
             })
             .collect();
-        let mut line = fill_in(lang, T::BriefingUnitsLine, &[&join(names)]);
+        let mut line = fill(lang, T::BriefingUnitsLine, &[&join(names)]);
         if node.units_inferred {
             line.push(' ');
-            line.push_str(tr_in(lang, T::InferredFromContext));
+            line.push_str(tr(lang, T::InferredFromContext));
         }
         facts.push(line);
     }
@@ -430,19 +430,19 @@ fn node_part(dataset: &Dataset, n: NodeIx, options: &Options) -> NodePart {
             .iter()
             .map(|t| {
                 let theme = &dataset.themes[t.index()];
-                localized_name_in(lang, theme)
+                localized_name(lang, theme)
             })
             .collect();
-        facts.push(fill_in(lang, T::BriefingThemesLine, &[&join(names)]));
+        facts.push(fill(lang, T::BriefingThemesLine, &[&join(names)]));
     }
     if !node.districts.is_empty() {
-        facts.push(fill_in(
+        facts.push(fill(
             lang,
             T::BriefingDistrictsLine,
             &[&join(
                 node.districts
                     .iter()
-                    .map(|d| crate::view::district_name_in(lang, dataset, d))
+                    .map(|d| crate::view::district_name(lang, dataset, d))
                     .collect(),
             )],
         ));
@@ -477,7 +477,7 @@ fn figure_parts(dataset: &Dataset, figure: FigureRef, options: &Options) -> Vec<
             let fact = &dataset.facts[f.index()];
             vec![FigurePart {
                 figure,
-                line: crate::view::fact_line_in(fact, convention, lang),
+                line: crate::view::fact_line(fact, convention, lang),
                 quotes: quotes(&fact.citations),
                 caveat: caveat_in(dataset, figure, lang),
             }]
@@ -496,14 +496,14 @@ fn figure_parts(dataset: &Dataset, figure: FigureRef, options: &Options) -> Vec<
             let Some(point) = series.points.get(p as usize) else {
                 return Vec::new();
             };
-            let name = localized_title_in(lang, series);
+            let name = localized_title(lang, series);
             vec![FigurePart {
                 figure,
                 line: format!(
                     "{name}, {}: {} ({})",
                     point.year,
                     amount::of_point(series, point, convention),
-                    status_label_in(lang, point.status)
+                    status_label(lang, point.status)
                 ),
                 quotes: quotes(&point.citations),
                 caveat: caveat_in(dataset, figure, lang),
@@ -511,29 +511,29 @@ fn figure_parts(dataset: &Dataset, figure: FigureRef, options: &Options) -> Vec<
         }
         FigureRef::Fund(f) => {
             let fund = &dataset.funds[f.index()];
-            let name = localized_title_in(lang, fund);
-            let value = amount::of_fund_in(fund, convention, lang)
-                .unwrap_or_else(|| tr_in(lang, T::NoAmount).to_owned());
+            let name = localized_title(lang, fund);
+            let value = amount::of_fund(fund, convention, lang)
+                .unwrap_or_else(|| tr(lang, T::NoAmount).to_owned());
             vec![FigurePart {
                 figure,
-                line: format!("{name}: {value} ({})", level_label_in(lang, fund.level)),
+                line: format!("{name}: {value} ({})", level_label(lang, fund.level)),
                 quotes: quotes(&fund.citations),
                 caveat: caveat_in(dataset, figure, lang),
             }]
         }
         FigureRef::Target(t) => {
             let target = &dataset.targets[t.index()];
-            let name = localized_title_in(lang, target);
+            let name = localized_title(lang, target);
             let by = target.deadline_year.map_or_else(
-                || tr_in(lang, T::NoDeadline).to_owned(),
-                |y| fill_in(lang, T::ByYear, &[&y]),
+                || tr(lang, T::NoDeadline).to_owned(),
+                |y| fill(lang, T::ByYear, &[&y]),
             );
             vec![FigurePart {
                 figure,
                 line: format!(
                     "{name}: {} ({}, {by})",
                     amount::of_target(target, convention),
-                    status_label_in(lang, crate::dataset::Status::Target)
+                    status_label(lang, crate::dataset::Status::Target)
                 ),
                 quotes: quotes(&target.citations),
                 caveat: caveat_in(dataset, figure, lang),
@@ -546,7 +546,7 @@ fn figure_parts(dataset: &Dataset, figure: FigureRef, options: &Options) -> Vec<
 fn caveat_in(dataset: &Dataset, figure: FigureRef, lang: Lang) -> Option<String> {
     dataset
         .figure_caveat(figure)
-        .map(|c| fill_in(lang, T::CaveatMark, &[&c.text]))
+        .map(|c| fill(lang, T::CaveatMark, &[&c.text]))
 }
 
 /// Every source a written figure quotes, in order of first use, with each
@@ -580,7 +580,7 @@ fn source_parts(dataset: &Dataset, plans: &[PlanPart], lang: Lang) -> Vec<Source
                 title: source.title.clone(),
                 facts: format!(
                     "{} · {when}",
-                    fill_in(lang, T::BriefingPublisher, &[&source.publisher])
+                    fill(lang, T::BriefingPublisher, &[&source.publisher])
                 ),
                 quotes: quotes.remove(&s).unwrap_or_default(),
             }

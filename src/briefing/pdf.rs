@@ -26,7 +26,7 @@ use super::{Briefing, BriefingError, step};
 use crate::chart::scene::Rgb;
 use crate::chart::{Page as ChartPage, Theme, fonts};
 use crate::dataset::{Dataset, NodeKind, SourceIx};
-use crate::i18n::{Lang, T, fill_in, tr_in};
+use crate::i18n::{self, Lang, T, tr};
 use crate::job::Progress;
 use crate::view::amount::Convention;
 
@@ -386,7 +386,7 @@ fn plans(
             }
             if !node.figures.is_empty() {
                 let (figures, _) = layout.paragraph(
-                    tr_in(lang, T::BriefingFigures),
+                    tr(lang, T::BriefingFigures),
                     Style {
                         bold: true,
                         before: 4.0,
@@ -441,7 +441,7 @@ fn charts(
         return Ok(());
     }
     layout.new_page();
-    layout.heading(tr_in(layout.lang, T::BriefingCharts), 1, true);
+    layout.heading(tr(layout.lang, T::BriefingCharts), 1, true);
     let width = PAGE_W - 2.0 * MARGIN_X;
     let height = (width * 0.62).round();
     let page =
@@ -465,7 +465,7 @@ fn charts(
 fn sources(layout: &mut Layout, briefing: &Briefing) {
     let lang = layout.lang;
     layout.new_page();
-    layout.heading(tr_in(lang, T::BriefingSources), 1, true);
+    layout.heading(tr(lang, T::BriefingSources), 1, true);
     for source in &briefing.sources {
         let (place, _) = layout.heading(&source.title, 4, false);
         layout.sources.insert(source.source, place);
@@ -486,7 +486,7 @@ fn sources(layout: &mut Layout, briefing: &Briefing) {
             );
             let list = places.join(if lang == Lang::Zh { "；" } else { "; " });
             layout.paragraph(
-                &fill_in(lang, T::BriefingQuotedIn, &[&list]),
+                &i18n::fill(lang, T::BriefingQuotedIn, &[&list]),
                 Style {
                     size: 8.5,
                     after: 4.0,
@@ -508,7 +508,7 @@ fn contents(layout: &mut Layout, first: usize, per_page: usize) {
         .collect();
     let mut ops: Vec<(usize, Op)> = Vec::new();
     let title_y = TOP + 18.0;
-    let contents_title = tr_in(lang, T::BriefingContents).to_owned();
+    let contents_title = tr(lang, T::BriefingContents).to_owned();
     let heading = layout.blocks.len();
     layout
         .blocks
@@ -598,7 +598,7 @@ fn draw_page(
     let lang = briefing.lang;
     let mut furniture = Vec::new();
     if index > 0 {
-        let number = fill_in(lang, T::BriefingPage, &[&(index + 1), &total]);
+        let number = i18n::fill(lang, T::BriefingPage, &[&(index + 1), &total]);
         let width = fonts::text_width(&number, 8.0, false, lang);
         furniture.push(Op::Text {
             x: MARGIN_X,

@@ -8,16 +8,16 @@ use super::scene::{Anchor, Bounds, Filled, Item, Line, Role, Scene, Shape};
 use super::view::{ChartView, Page, level_color};
 use super::{fonts, words};
 use crate::dataset::{FigureRef, FundLevel, QuantityUnit};
-use crate::i18n::{T, fill_in, tr_in};
+use crate::i18n::{T, fill, tr};
 use crate::view::amount;
 use crate::view::charts::{
-    FundBar, LegendKey, fund_bars, level_label_in, per_recipient_funds, visible_bars,
+    FundBar, LegendKey, fund_bars, level_label, per_recipient_funds, visible_bars,
 };
 
 /// The title of the funds chart.
 pub fn title_of(view: &ChartView) -> String {
     let bars = visible_bars(fund_bars(view.dataset, view.lang).0, view.hidden);
-    fill_in(view.lang, T::TitleFunds, &[&bars.len()])
+    fill(view.lang, T::TitleFunds, &[&bars.len()])
 }
 
 /// The scene of the funds chart.
@@ -27,10 +27,10 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
     let bars = visible_bars(bars, view.hidden);
     let mut reading = Vec::new();
     if view.log_scale {
-        reading.push(tr_in(lang, T::ReadLog));
+        reading.push(tr(lang, T::ReadLog));
     }
     if bars.iter().any(|b| b.lower_bound) {
-        reading.push(tr_in(lang, T::ReadOver));
+        reading.push(tr(lang, T::ReadOver));
     }
     let mut notes = Vec::new();
     // Funds without an amount, but not those of a level the key hides.
@@ -49,7 +49,7 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
             .filter_map(|f| match f {
                 FigureRef::Fund(ix) => {
                     let fund = &view.dataset.funds[ix.index()];
-                    Some(crate::view::localized_title_in(lang, fund).into_owned())
+                    Some(crate::view::localized_title(lang, fund).into_owned())
                 }
                 _ => None,
             })
@@ -59,7 +59,7 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         } else {
             "; "
         });
-        notes.push(fill_in(lang, T::NoAmountList, &[&list]));
+        notes.push(fill(lang, T::NoAmountList, &[&list]));
     }
     // Amounts per recipient are not on the funds' scale: named apart.
     let apart: Vec<String> = visible_bars(per_recipient_funds(view.dataset, lang), view.hidden)
@@ -69,12 +69,12 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
                 FigureRef::Fund(f) => f.index(),
                 _ => 0,
             }];
-            let amount = amount::of_fund_in(fund, view.convention, lang).unwrap_or_default();
+            let amount = amount::of_fund(fund, view.convention, lang).unwrap_or_default();
             format!("{}: {amount}", b.name)
         })
         .collect();
     if !apart.is_empty() {
-        notes.push(fill_in(lang, T::NotOnThisScale, &[&apart.join("; ")]));
+        notes.push(fill(lang, T::NotOnThisScale, &[&apart.join("; ")]));
     }
     notes.extend(words::english_names_note(
         view,
@@ -83,7 +83,7 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
     notes.extend(words::caveat_notes(view, bars.iter().map(|b| b.figure)));
     let base_words = Words {
         title: title_of(view),
-        subtitle: words::sentences(lang, tr_in(lang, T::ReadFunds), &reading),
+        subtitle: words::sentences(lang, tr(lang, T::ReadFunds), &reading),
         sources: words::sources(view),
         notes,
         made_with: words::made_with(view),
@@ -283,7 +283,7 @@ fn key(layout: &mut Layout, bars: &[FundBar], lang: crate::i18n::Lang) {
     let y = layout.plot.y0 + ASCENT_EM * text;
     let swatch = text * 0.9;
     for level in levels {
-        let name = level_label_in(lang, level);
+        let name = level_label(lang, level);
         layout.scene.items.push(Item::Shape(Filled {
             shape: Shape::Rect(Bounds {
                 x0: x,

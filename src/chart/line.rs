@@ -10,7 +10,7 @@ use super::scene::{Anchor, Bounds, Filled, Item, Line, Rgb, Role, Scene, Shape, 
 use super::view::{ChartView, Page, series_color};
 use super::{fonts, words};
 use crate::dataset::{QuantityUnit, Status};
-use crate::i18n::{T, fill_in, tr_in};
+use crate::i18n::{T, fill, tr};
 use crate::view::amount::{self, Convention};
 use crate::view::charts::{ChartId, LineSeries, gdp_share, industrial_output, is_hidden};
 
@@ -131,9 +131,9 @@ fn title(view: &ChartView, series: &[(Rgb, LineSeries)]) -> String {
     };
     let years = period(first.points.iter().map(|p| p.year));
     if series.len() == 1 {
-        fill_in(lang, T::TitleSeries, &[&first.title, &years])
+        fill(lang, T::TitleSeries, &[&first.title, &years])
     } else {
-        fill_in(
+        fill(
             lang,
             T::TitleWithOthers,
             &[&first.title, &years, &(series.len() - 1)],
@@ -146,21 +146,21 @@ fn title(view: &ChartView, series: &[(Rgb, LineSeries)]) -> String {
 fn subtitle(view: &ChartView, series: &[(Rgb, LineSeries)], scale: &Scale) -> String {
     let lang = view.lang;
     let points = || series.iter().flat_map(|(_, s)| &s.points);
-    let mut reading = vec![tr_in(lang, T::ReadPoints)];
+    let mut reading = vec![tr(lang, T::ReadPoints)];
     if points().any(|p| p.status == Status::Target) {
-        reading.push(tr_in(lang, T::ReadHollow));
+        reading.push(tr(lang, T::ReadHollow));
     }
     if points().any(|p| p.status == Status::Estimate) {
-        reading.push(tr_in(lang, T::ReadPale));
+        reading.push(tr(lang, T::ReadPale));
     }
     if series
         .iter()
         .any(|(_, s)| s.connections.iter().any(|c| c.spans_missing_years))
     {
-        reading.push(tr_in(lang, T::ReadDashed));
+        reading.push(tr(lang, T::ReadDashed));
     }
     let unit = if scale.percent && view.lang == crate::i18n::Lang::Zh {
-        tr_in(lang, T::UnitPercent).to_owned()
+        tr(lang, T::UnitPercent).to_owned()
     } else if scale.percent {
         "Percent".to_owned()
     } else {

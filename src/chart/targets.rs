@@ -7,7 +7,7 @@ use super::frame::{ASCENT_EM, LINE, Layout, Words};
 use super::scene::{Anchor, Filled, Item, Line, Role, Scene, Shape};
 use super::view::{ChartView, PALETTE, Page};
 use super::{fonts, words};
-use crate::i18n::{T, fill_in, tr_in};
+use crate::i18n::{T, fill, tr};
 use crate::view::amount;
 use crate::view::charts::{TargetColumn, TargetRow, target_rows};
 
@@ -21,7 +21,7 @@ fn title(view: &ChartView, rows: &[TargetRow]) -> String {
     let mut plans: Vec<_> = rows.iter().map(|r| r.plan).collect();
     plans.sort_by_key(|p| p.index());
     plans.dedup();
-    fill_in(view.lang, T::TitleTargets, &[&rows.len(), &plans.len()])
+    fill(view.lang, T::TitleTargets, &[&rows.len(), &plans.len()])
 }
 
 /// The scene of the targets chart.
@@ -29,7 +29,7 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
     let lang = view.lang;
     let (column, ascending) = view.order;
     let rows = target_rows(view.dataset, column, ascending, lang);
-    let order = tr_in(
+    let order = tr(
         lang,
         match column {
             TargetColumn::Deadline => T::OrderDeadline,
@@ -40,7 +40,7 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
     );
     let base_words = Words {
         title: title(view, &rows),
-        subtitle: words::sentences(lang, &fill_in(lang, T::ReadTargets, &[&order]), &[]),
+        subtitle: words::sentences(lang, &fill(lang, T::ReadTargets, &[&order]), &[]),
         sources: words::sources(view),
         notes: words::english_names_note(view, rows.iter().map(|r| r.figure))
             .into_iter()
@@ -80,7 +80,7 @@ impl Table {
         let measure = |s: &str| fonts::text_width(s, text, false, lang);
         // Headers and deadlines are bold, and measured so.
         let bold = |s: &str| fonts::text_width(s, text, true, lang);
-        let deadline_width = bold("2030").max(bold(tr_in(lang, T::ColumnDeadline)));
+        let deadline_width = bold("2030").max(bold(tr(lang, T::ColumnDeadline)));
         let values: Vec<String> = rows
             .iter()
             .map(|r| {
@@ -101,13 +101,13 @@ impl Table {
         let value_width = values
             .iter()
             .map(|v| measure(v))
-            .fold(bold(tr_in(lang, T::ColumnValue)), f32::max)
+            .fold(bold(tr(lang, T::ColumnValue)), f32::max)
             .min(width * 0.3)
             + marker;
         let plan_natural = rows
             .iter()
-            .map(|r| measure(&crate::view::plan_title_in(lang, view.dataset, r.plan)))
-            .fold(bold(tr_in(lang, T::ColumnPlan)), f32::max);
+            .map(|r| measure(&crate::view::plan_title(lang, view.dataset, r.plan)))
+            .fold(bold(tr(lang, T::ColumnPlan)), f32::max);
         let plan_width = plan_natural.min(width * 0.3);
         let metric_width =
             (width - deadline_width - value_width - plan_width - 3.0 * gap).max(width * 0.2);
@@ -130,7 +130,7 @@ impl Table {
                 let value =
                     fonts::clamp_lines(vec![value], 1, value_width - marker, text, false, lang)
                         .concat();
-                let plan_title = crate::view::plan_title_in(lang, view.dataset, r.plan);
+                let plan_title = crate::view::plan_title(lang, view.dataset, r.plan);
                 let plan = fonts::clamp_lines(
                     fonts::wrap(&plan_title, plan_width, text, false, lang),
                     1,
@@ -185,7 +185,7 @@ impl Table {
             (T::ColumnPlan, self.plan_x),
         ] {
             layout.text(
-                tr_in(lang, label),
+                tr(lang, label),
                 (x, y),
                 text,
                 true,

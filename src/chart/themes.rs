@@ -9,7 +9,7 @@ use super::frame::{ASCENT_EM, LINE, Layout, Words};
 use super::scene::{Anchor, Bounds, Filled, Item, Line, Rgb, Role, Scene, Shape};
 use super::view::{ChartView, PALETTE, Page};
 use super::{fonts, words};
-use crate::i18n::{T, fill_in, tr_in};
+use crate::i18n::{T, fill, tr};
 use crate::view::themes::{ThemeMatrix, ThemeOrder};
 
 /// How far a full cell's tint goes from the page towards the palette's
@@ -26,7 +26,7 @@ pub fn title_of(view: &ChartView) -> String {
 pub fn title(view: &ChartView, matrix: &ThemeMatrix) -> String {
     let themes = matrix.rows.iter().filter(|r| r.total > 0).count();
     let plans = matrix.column_totals.iter().filter(|&&c| c > 0).count();
-    fill_in(view.lang, T::TitleThemes, &[&themes, &plans])
+    fill(view.lang, T::TitleThemes, &[&themes, &plans])
 }
 
 /// The tint of a cell holding `count` of at most `max` measures.
@@ -48,7 +48,7 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         .copied()
         .filter(|&r| matrix.rows[r].total > 0)
         .collect();
-    let order_name = tr_in(
+    let order_name = tr(
         lang,
         match view.theme_order {
             ThemeOrder::Total => T::OrderTotal,
@@ -57,7 +57,7 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
     );
     let base_words = Words {
         title: title(view, &matrix),
-        subtitle: words::sentences(lang, &fill_in(lang, T::ReadThemes, &[&order_name]), &[]),
+        subtitle: words::sentences(lang, &fill(lang, T::ReadThemes, &[&order_name]), &[]),
         sources: words::sources(view),
         notes: words::translated_names_note(view, matrix.rows.iter().map(|r| r.theme)),
         made_with: words::made_with(view),
@@ -98,9 +98,9 @@ impl Grid {
             .rows
             .iter()
             .map(|r| measure(&theme_name(view, r.theme)))
-            .fold(bold(tr_in(lang, T::ColumnTheme)), f32::max);
+            .fold(bold(tr(lang, T::ColumnTheme)), f32::max);
         let name_width = natural_names.min(width * 0.3);
-        let total_width = bold(tr_in(lang, T::ColumnTotal)).max(bold("0000"));
+        let total_width = bold(tr(lang, T::ColumnTotal)).max(bold("0000"));
         let room = width - name_width - total_width - text;
         // A column is at least wide enough for three digits and a short word.
         let narrowest = (text * 4.2).max(bold("000") + text);
@@ -118,7 +118,7 @@ impl Grid {
         let headings = matrix.plans[..columns]
             .iter()
             .map(|&p| {
-                let title = crate::view::plan_title_in(lang, view.dataset, p);
+                let title = crate::view::plan_title(lang, view.dataset, p);
                 fonts::clamp_lines(
                     fonts::wrap(&title, cell_width - text * 0.4, text, false, lang),
                     3,
@@ -184,7 +184,7 @@ impl Grid {
         let header = self.header_height();
         let baseline = area.y0 + header - text * 0.5 - (LINE - ASCENT_EM) * text;
         layout.text(
-            tr_in(lang, T::ColumnTheme),
+            tr(lang, T::ColumnTheme),
             (area.x0, baseline),
             text,
             true,
@@ -208,7 +208,7 @@ impl Grid {
             }
         }
         layout.text(
-            tr_in(lang, T::ColumnTotal),
+            tr(lang, T::ColumnTotal),
             (total_x, baseline),
             text,
             true,
@@ -323,7 +323,7 @@ impl Grid {
         }));
         let y = self.baseline(top);
         let label = fonts::clamp_lines(
-            vec![tr_in(lang, T::MeasuresWithATheme).to_owned()],
+            vec![tr(lang, T::MeasuresWithATheme).to_owned()],
             1,
             self.name_width,
             text,
@@ -365,5 +365,5 @@ impl Grid {
 
 /// A theme's name as the picture's language shows it.
 fn theme_name(view: &ChartView, theme: crate::dataset::ThemeIx) -> String {
-    crate::view::localized_name_in(view.lang, &view.dataset.themes[theme.index()])
+    crate::view::localized_name(view.lang, &view.dataset.themes[theme.index()])
 }

@@ -10,7 +10,7 @@ use super::scene::{Anchor, Bounds, Filled, Item, Line, Rgb, Role, Scene, Shape};
 use super::view::{ChartView, PALETTE, Page};
 use super::{fonts, words};
 use crate::dataset::FigureRef;
-use crate::i18n::{Lang, T, fill_in, tr_in};
+use crate::i18n::{Lang, T, fill, tr};
 use crate::view::timeline::{MarkKind, Timeline, TimelineMark};
 
 /// The colour of each kind of mark, and of the periods' bars.
@@ -33,7 +33,7 @@ pub fn title_of(view: &ChartView) -> String {
 /// [`title_of`] from a timeline already built (the window keeps one).
 pub fn title(view: &ChartView, timeline: &Timeline) -> String {
     let plans = timeline.rows.iter().filter(|r| r.plan.is_some()).count();
-    fill_in(
+    fill(
         view.lang,
         T::TitleTimeline,
         &[&plans, &timeline.span.0, &timeline.span.1],
@@ -43,8 +43,8 @@ pub fn title(view: &ChartView, timeline: &Timeline) -> String {
 /// A row's name: its plan's title, or the row for figures of no plan.
 pub fn row_name(view: &ChartView, timeline: &Timeline, row: usize) -> String {
     match timeline.rows.get(row).and_then(|r| r.plan) {
-        Some(plan) => crate::view::plan_title_in(view.lang, view.dataset, plan).into_owned(),
-        None => tr_in(view.lang, T::NoPlanRow).to_owned(),
+        Some(plan) => crate::view::plan_title(view.lang, view.dataset, plan).into_owned(),
+        None => tr(view.lang, T::NoPlanRow).to_owned(),
     }
 }
 
@@ -52,7 +52,7 @@ pub fn row_name(view: &ChartView, timeline: &Timeline, row: usize) -> String {
 pub fn period_text(lang: Lang, years: (Option<i32>, Option<i32>)) -> String {
     match years {
         (Some(start), Some(end)) => format!("{start}–{end}"),
-        (None, Some(end)) => fill_in(lang, T::PeriodNoStart, &[&end]),
+        (None, Some(end)) => fill(lang, T::PeriodNoStart, &[&end]),
         _ => String::new(),
     }
 }
@@ -73,7 +73,7 @@ pub fn progress_notes<'a>(
                 return None;
             };
             let target = &data.targets[t.index()];
-            let name = crate::view::localized_title_in(lang, target);
+            let name = crate::view::localized_title(lang, target);
             let goal = crate::view::amount::flagged(
                 target.value,
                 target.unit,
@@ -86,19 +86,19 @@ pub fn progress_notes<'a>(
                 Some((year, value)) => {
                     let latest = crate::view::amount::value(value, target.unit, view.convention);
                     match progress.share {
-                        Some(share) => fill_in(
+                        Some(share) => fill(
                             lang,
                             T::ProgressShare,
                             &[&name, &latest, &year, &goal, &deadline, &percent(share)],
                         ),
-                        None => fill_in(
+                        None => fill(
                             lang,
                             T::ProgressAgainst,
                             &[&name, &latest, &year, &goal, &deadline],
                         ),
                     }
                 }
-                None => fill_in(lang, T::ProgressNone, &[&name, &goal, &deadline]),
+                None => fill(lang, T::ProgressNone, &[&name, &goal, &deadline]),
             })
         })
         .collect()
@@ -117,7 +117,7 @@ fn undated_notes(view: &ChartView, timeline: &Timeline) -> Vec<String> {
         .enumerate()
         .filter(|(_, r)| !r.undated_targets.is_empty())
         .map(|(i, r)| {
-            fill_in(
+            fill(
                 view.lang,
                 T::UndatedTargets,
                 &[&row_name(view, timeline, i), &r.undated_targets.len()],
@@ -141,12 +141,12 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         .iter()
         .any(|r| r.start.is_none() && r.end.is_some())
     {
-        later.push(tr_in(lang, T::FaintBarNote).to_owned());
+        later.push(tr(lang, T::FaintBarNote).to_owned());
     }
     let mut notes = Vec::new();
     let mut base_words = Words {
         title: title(view, &timeline),
-        subtitle: words::sentences(lang, tr_in(lang, T::ReadTimeline), &[]),
+        subtitle: words::sentences(lang, tr(lang, T::ReadTimeline), &[]),
         sources: words::sources(view),
         notes: later.clone(),
         made_with: words::made_with(view),
@@ -206,7 +206,7 @@ pub fn progress_label(view: &ChartView, mark: &TimelineMark) -> Option<String> {
         unit => unit,
     };
     Some(match (progress.latest, progress.share) {
-        (Some((year, value)), Some(share)) => fill_in(
+        (Some((year, value)), Some(share)) => fill(
             view.lang,
             T::ProgressLabelShare,
             &[
@@ -215,7 +215,7 @@ pub fn progress_label(view: &ChartView, mark: &TimelineMark) -> Option<String> {
                 &percent(share),
             ],
         ),
-        (Some((year, value)), None) => fill_in(
+        (Some((year, value)), None) => fill(
             view.lang,
             T::ProgressLabel,
             &[
@@ -223,7 +223,7 @@ pub fn progress_label(view: &ChartView, mark: &TimelineMark) -> Option<String> {
                 &year,
             ],
         ),
-        (None, _) => tr_in(view.lang, T::ProgressLabelNone).to_owned(),
+        (None, _) => tr(view.lang, T::ProgressLabelNone).to_owned(),
     })
 }
 
@@ -280,7 +280,7 @@ impl Rows {
         let swatch = text * 1.6;
         let gap = layout.size.base * 0.5;
         let mut entries: Vec<(KeyMark, String)> =
-            vec![(KeyMark::Period, tr_in(lang, T::KeyPeriod).to_owned())];
+            vec![(KeyMark::Period, tr(lang, T::KeyPeriod).to_owned())];
         for kind in [MarkKind::Target, MarkKind::Fact, MarkKind::Fund] {
             if timeline.marks.iter().any(|m| m.kind == kind) {
                 let label = match kind {
@@ -288,14 +288,14 @@ impl Rows {
                     MarkKind::Fact => T::KeyFact,
                     MarkKind::Fund => T::KeyFund,
                 };
-                entries.push((KeyMark::Kind(kind), tr_in(lang, label).to_owned()));
+                entries.push((KeyMark::Kind(kind), tr(lang, label).to_owned()));
             }
         }
         if let Some(now) = timeline.now.filter(|n| (from..=to).contains(n)) {
             let _ = now;
             entries.push((
                 KeyMark::Now,
-                fill_in(lang, T::KeyEdition, &[&view.dataset.edition]),
+                fill(lang, T::KeyEdition, &[&view.dataset.edition]),
             ));
         }
         let mut key: Vec<Vec<(KeyMark, String, f32)>> = vec![Vec::new()];

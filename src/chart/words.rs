@@ -7,7 +7,7 @@ use super::scene::Role;
 use super::view::ChartView;
 use super::view::Page;
 use crate::dataset::FigureRef;
-use crate::i18n::{Lang, T, fill_in, tr_in};
+use crate::i18n::{Lang, T, fill, tr};
 use crate::view::charts::ChartId;
 use crate::view::table;
 
@@ -62,7 +62,7 @@ fn names_notes<'a>(
             Some(Zh::Printed(_)) => {}
         }
     }
-    let note = |text| fill_in(Lang::Zh, T::NoteLabel, &[&tr_in(Lang::Zh, text)]);
+    let note = |text| fill(Lang::Zh, T::NoteLabel, &[&tr(Lang::Zh, text)]);
     let mut notes = Vec::new();
     if english_only {
         notes.push(note(T::ChartNamesInEnglish));
@@ -75,7 +75,7 @@ fn names_notes<'a>(
 
 /// The dataset's title and edition, and the app's name.
 pub fn made_with(view: &ChartView) -> String {
-    fill_in(
+    fill(
         view.lang,
         T::MadeWith,
         &[&view.dataset.title, &view.dataset.edition],
@@ -105,7 +105,7 @@ pub fn caveat_notes(view: &ChartView, figures: impl IntoIterator<Item = FigureRe
 
 /// The chart's short name (its tab's).
 pub fn chart_name(chart: ChartId, lang: Lang) -> &'static str {
-    tr_in(
+    tr(
         lang,
         match chart {
             ChartId::IndustrialOutput => T::IndustrialOutput,
@@ -145,7 +145,7 @@ pub fn nothing_to_show(layout: &mut Layout, lang: Lang) {
     let area = layout.plot;
     let size = layout.size.base;
     layout.paragraph(
-        tr_in(lang, T::NothingToShow),
+        tr(lang, T::NothingToShow),
         (area.x0, f32::midpoint(area.y0, area.y1) - size),
         area.x1 - area.x0,
         size,
@@ -177,7 +177,7 @@ pub fn fitting(
         let mut noted = words.clone();
         noted
             .notes
-            .insert(0, fill_in(lang, T::MoreNotShown, &[&(total - shown)]));
+            .insert(0, fill(lang, T::MoreNotShown, &[&(total - shown)]));
         layout = Layout::new(page, lang, &noted);
         let now = fit(&layout).min(total);
         if now >= shown {

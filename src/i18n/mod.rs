@@ -6,11 +6,9 @@
 //! string at run time. The interface's few plural forms are handled by
 //! wording ("problems: 3"), which Chinese does not inflect anyway.
 //!
-//! The language is per thread (the UI thread, or a test's thread), set by
-//! the app at the start of each frame: tests in parallel threads can each
-//! run in their own language.
-
-use std::cell::Cell;
+//! There is no current language: every function that writes words takes
+//! the language as an argument, and the window passes down the one its
+//! session holds.
 
 /// A language of the interface.
 #[derive(
@@ -52,46 +50,20 @@ impl Lang {
     }
 }
 
-thread_local! {
-    static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
-}
-
-/// Sets this thread's language.
-pub fn set(lang: Lang) {
-    CURRENT.with(|c| c.set(lang));
-}
-
-/// This thread's language.
-pub fn lang() -> Lang {
-    CURRENT.with(Cell::get)
-}
-
-/// A word or sentence of the interface in this thread's language.
-pub fn tr(text: T) -> &'static str {
-    match lang() {
-        Lang::En => text.en(),
-        Lang::Zh => text.zh(),
-    }
-}
-
-/// A word or sentence of the interface in the given language.
-pub fn tr_in(lang: Lang, text: T) -> &'static str {
+/// A word or sentence of the interface in `lang`.
+pub fn tr(lang: Lang, text: T) -> &'static str {
     match lang {
         Lang::En => text.en(),
         Lang::Zh => text.zh(),
     }
 }
 
-/// A sentence with `{}` places filled in order: `fill(T::Matching, &[&3])`.
-pub fn fill(text: T, values: &[&dyn std::fmt::Display]) -> String {
-    fill_in(lang(), text, values)
-}
-
-/// [`fill`] in the given language.
-pub fn fill_in(lang: Lang, text: T, values: &[&dyn std::fmt::Display]) -> String {
+/// A sentence in `lang` with `{}` places filled in order:
+/// `fill(lang, T::Matching, &[&3])`.
+pub fn fill(lang: Lang, text: T, values: &[&dyn std::fmt::Display]) -> String {
     let mut out = String::new();
     let mut values = values.iter();
-    let mut parts = tr_in(lang, text).split("{}");
+    let mut parts = tr(lang, text).split("{}");
     if let Some(first) = parts.next() {
         out.push_str(first);
     }
@@ -493,15 +465,12 @@ mod tests {
 
     #[test]
     fn places_are_filled_in_order() {
-        set(Lang::En);
-        assert_eq!(fill(T::Matching, &[&3]), "3 matching");
-        set(Lang::Zh);
-        assert_eq!(fill(T::Matching, &[&3]), "3 项匹配");
+        assert_eq!(fill(Lang::En, T::Matching, &[&3]), "3 matching");
+        assert_eq!(fill(Lang::Zh, T::Matching, &[&3]), "3 项匹配");
         assert_eq!(
-            fill(T::Copied, &[&"图", &1, &2]),
+            fill(Lang::Zh, T::Copied, &[&"图", &1, &2]),
             "已将“图”图表（1x2 像素）复制到剪贴板。"
         );
-        set(Lang::En);
     }
 
     #[test]

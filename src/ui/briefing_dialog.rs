@@ -79,6 +79,7 @@ pub fn dialog(state: &PanelContext<'_>) -> Dialog {
 
 /// What will be written: the tree's search and filters, or everything.
 fn selection_text(state: &PanelContext<'_>) -> String {
+    let lang = state.session.lang;
     // What the tree shows is what is written.
     let nodes = state
         .doc
@@ -95,9 +96,13 @@ fn selection_text(state: &PanelContext<'_>) -> String {
             .iter()
             .filter(|r| matches!(r.item, crate::selection::Item::Plan(_)))
             .count();
-        fill(T::BriefingSelectionFiltered, &[&nodes, &plans])
+        fill(lang, T::BriefingSelectionFiltered, &[&nodes, &plans])
     } else {
-        fill(T::BriefingSelectionAll, &[&state.doc.dataset.nodes.len()])
+        fill(
+            lang,
+            T::BriefingSelectionAll,
+            &[&state.doc.dataset.nodes.len()],
+        )
     }
 }
 
@@ -108,19 +113,17 @@ pub fn ui(
     dialog: &mut BriefingDialog,
     commands: &mut Vec<Command>,
 ) {
+    let lang = state.session.lang;
     ui.set_max_width(560.0);
-    ui.add(egui::Label::new(tr(T::BriefingIntro)).wrap());
+    ui.add(egui::Label::new(tr(lang, T::BriefingIntro)).wrap());
     ui.add_space(6.0);
     ui.strong(selection_text(state));
     ui.horizontal_wrapped(|ui| {
-        ui.label(tr(T::BriefingChartsColon));
+        ui.label(tr(lang, T::BriefingChartsColon));
         for chart in ChartId::ALL {
             let mut on = dialog.charts.contains(&chart);
             if ui
-                .checkbox(
-                    &mut on,
-                    crate::chart::chart_name(chart, crate::i18n::lang()),
-                )
+                .checkbox(&mut on, crate::chart::chart_name(chart, lang))
                 .changed()
             {
                 if on {
@@ -132,7 +135,7 @@ pub fn ui(
         }
     });
     ui.horizontal(|ui| {
-        let label = ui.label(tr(T::FileColon));
+        let label = ui.label(tr(lang, T::FileColon));
         let field = ui
             .add(egui::TextEdit::singleline(&mut dialog.path).desired_width(400.0))
             .labelled_by(label.id);
@@ -142,29 +145,29 @@ pub fn ui(
         let file_name = super::file_picker::file_name_of(&dialog.path);
         let pick = move || {
             rfd::FileDialog::new()
-                .add_filter(tr(T::FilterPdf), &["pdf"])
+                .add_filter(tr(lang, T::FilterPdf), &["pdf"])
                 .add_filter("Word", &["docx"])
                 .set_file_name(file_name.clone())
                 .save_file()
         };
         let native = (state.session.native_dialogs && super::dialogs::native_dialog_available())
             .then_some(&pick as &dyn Fn() -> Option<PathBuf>);
-        if super::file_picker::save_browse(ui, native, &mut dialog.path, &mut dialog.picker) {
+        if super::file_picker::save_browse(ui, native, &mut dialog.path, &mut dialog.picker, lang) {
             dialog.confirm_replace = false;
         }
     });
     if let Some(picker) = &mut dialog.picker
-        && super::file_picker::save_body(ui, &mut dialog.path, picker)
+        && super::file_picker::save_body(ui, &mut dialog.path, picker, lang)
     {
         dialog.confirm_replace = false;
     }
     ui.separator();
     if let Some(job) = state.briefing {
-        ui.label(tr(T::BriefingWriting));
+        ui.label(tr(lang, T::BriefingWriting));
         ui.add(
             egui::ProgressBar::new(job.job.progress().fraction().unwrap_or(0.0)).show_percentage(),
         );
-        if ui.button(tr(T::Cancel)).clicked() {
+        if ui.button(tr(lang, T::Cancel)).clicked() {
             commands.push(Command::CancelBriefing);
         }
         return;
@@ -180,7 +183,7 @@ pub fn ui(
     };
     // An existing file is replaced only when the user agrees.
     if dialog.confirm_replace {
-        match super::dialogs::confirm_replace_ui(ui, &path) {
+        match super::dialogs::confirm_replace_ui(ui, &path, lang) {
             Some(true) => commands.push(Command::WriteBriefing(request(true))),
             Some(false) => dialog.confirm_replace = false,
             None => {}
@@ -191,7 +194,7 @@ pub fn ui(
         if ui
             .add_enabled(
                 !dialog.path.trim().is_empty(),
-                egui::Button::new(tr(T::BriefingWrite)),
+                egui::Button::new(tr(lang, T::BriefingWrite)),
             )
             .clicked()
         {
@@ -201,12 +204,12 @@ pub fn ui(
                 commands.push(Command::WriteBriefing(request(false)));
             }
         }
-        if ui.button(tr(T::Cancel)).clicked() {
+        if ui.button(tr(lang, T::Cancel)).clicked() {
             commands.push(Command::ShowDialog(None));
         }
     });
     if let Some(message) = &state.session.export_message {
-        ui.weak(message.text());
+        ui.weak(message.text(lang));
     }
 }
 

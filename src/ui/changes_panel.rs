@@ -10,20 +10,22 @@ use crate::view::diff::{ChangeKind, RecordKind};
 
 /// Draws the panel's content.
 pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let lang = cx.session.lang;
     let Some(changes) = &cx.doc.changes else {
         return;
     };
     // The buttons come first so a long summary never pushes them away.
     ui.horizontal(|ui| {
-        if ui.button(tr(T::Close)).clicked() {
+        if ui.button(tr(lang, T::Close)).clicked() {
             commands.push(Command::DismissChanges);
         }
         ui.strong(fill(
+            lang,
             T::WhatChanged,
             &[&changes.old_edition, &changes.new_edition],
         ));
     });
-    ui.add(egui::Label::new(changes.summary()).wrap());
+    ui.add(egui::Label::new(changes.summary(lang)).wrap());
     // What changed in place first (old -> new), then what went, then
     // what is new: the first are the easiest to miss. A new edition can
     // bring hundreds of thousands of changes, so the order is worked out
@@ -73,35 +75,39 @@ fn change_row(
     change: &crate::view::diff::Change,
     commands: &mut Vec<Command>,
 ) {
+    let lang = cx.session.lang;
     ui.horizontal(|ui| {
         let (mark, color) = match change.kind {
-            ChangeKind::Added => (tr(T::ChangeAdded), ui.visuals().text_color()),
-            ChangeKind::Removed => (tr(T::ChangeRemoved), ui.visuals().error_fg_color),
-            ChangeKind::Changed => (tr(T::ChangeChanged), ui.visuals().warn_fg_color),
+            ChangeKind::Added => (tr(lang, T::ChangeAdded), ui.visuals().text_color()),
+            ChangeKind::Removed => (tr(lang, T::ChangeRemoved), ui.visuals().error_fg_color),
+            ChangeKind::Changed => (tr(lang, T::ChangeChanged), ui.visuals().warn_fg_color),
         };
         ui.colored_label(color, mark);
-        ui.weak(tr(match change.record {
-            RecordKind::Plan => T::RecordPlan,
-            RecordKind::Measure => T::RecordMeasure,
-            RecordKind::Figure => T::RecordFigure,
-            RecordKind::Fund => T::RecordFund,
-            RecordKind::Target => T::RecordTarget,
-        }));
+        ui.weak(tr(
+            lang,
+            match change.record {
+                RecordKind::Plan => T::RecordPlan,
+                RecordKind::Measure => T::RecordMeasure,
+                RecordKind::Figure => T::RecordFigure,
+                RecordKind::Fund => T::RecordFund,
+                RecordKind::Target => T::RecordTarget,
+            },
+        ));
         match change.item {
             Some(item) => {
-                if ui.link(change.shown_label()).clicked() {
+                if ui.link(change.shown_label(lang)).clicked() {
                     commands.push(Command::Select(item));
                 }
             }
             None => {
-                ui.label(change.shown_label());
+                ui.label(change.shown_label(lang));
             }
         }
         if !change.details.is_empty() {
             let details: Vec<String> = change
                 .details
                 .iter()
-                .map(|d| d.text(cx.session.convention))
+                .map(|d| d.text(cx.session.convention, lang))
                 .collect();
             let details = details.join("  ");
             ui.add(egui::Label::new(egui::RichText::new(&details).weak()).truncate())

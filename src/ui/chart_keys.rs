@@ -6,7 +6,7 @@
 
 use egui::{Key, Modifiers, Rect, Response};
 
-use crate::i18n::{T, fill, tr};
+use crate::i18n::{Lang, T, fill, tr};
 use crate::view::charts::ChartId;
 use crate::view::marks::{Cursor, MarkGrid, Step};
 
@@ -23,12 +23,16 @@ pub struct Keys<T> {
 
 /// Names a chart's focusable widget for screen readers (and tests) by its
 /// chart's title, in the role it plays.
-pub fn name(response: &Response, chart: ChartId, role: egui::Role) {
+pub fn name(response: &Response, chart: ChartId, role: egui::Role, lang: Lang) {
     response.widget_info(|| {
         egui::WidgetInfo::labeled(
             role,
             true,
-            fill(T::ChartNamed, &[&super::charts_panel::chart_title(chart)]),
+            fill(
+                lang,
+                T::ChartNamed,
+                &[&crate::chart::chart_name(chart, lang)],
+            ),
         )
     });
 }
@@ -106,7 +110,14 @@ pub fn handle<T: Copy + PartialEq>(
 /// Rings the focused mark (`at`, on screen), frames the chart as focused,
 /// and shows the mark's hover text beside it; the same words become the
 /// chart's value for screen readers.
-pub fn show_focused(ui: &egui::Ui, response: &Response, at: Rect, text: &str, hint: &str) {
+pub fn show_focused(
+    ui: &egui::Ui,
+    response: &Response,
+    at: Rect,
+    text: &str,
+    hint: &str,
+    lang: Lang,
+) {
     super::focus::draws_own_ring(ui.ctx(), response.id);
     let stroke = ui.visuals().selection.stroke;
     let frame = response.rect.intersect(ui.clip_rect());
@@ -116,7 +127,7 @@ pub fn show_focused(ui: &egui::Ui, response: &Response, at: Rect, text: &str, hi
     ui.painter()
         .rect_stroke(at.expand(3.0), 3.0, ring, egui::StrokeKind::Outside);
     egui::Tooltip::always_open(ui.ctx().clone(), response.layer_id, response.id, at)
-        .accessible_name(tr(T::FocusedMark))
+        .accessible_name(tr(lang, T::FocusedMark))
         .show(|ui| {
             ui.label(text);
             ui.weak(hint);

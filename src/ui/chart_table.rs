@@ -15,6 +15,7 @@ const ROW: f32 = 22.0;
 
 /// Draws `chart` as a table.
 pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut Vec<Command>) {
+    let lang = cx.session.lang;
     if chart == ChartId::Themes {
         themes(cx, ui, commands);
         return;
@@ -31,10 +32,10 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
     header(
         ui,
         &[
-            tr(T::ColumnFigure),
-            tr(T::Year),
-            tr(T::Value),
-            tr(T::ColumnCategory),
+            tr(lang, T::ColumnFigure),
+            tr(lang, T::Year),
+            tr(lang, T::Value),
+            tr(lang, T::ColumnCategory),
         ],
     );
     egui::ScrollArea::vertical()
@@ -57,6 +58,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
                             data,
                             row.figure,
                             cx.session.convention,
+                            lang,
                         ))
                         .clicked()
                     {
@@ -95,9 +97,9 @@ fn themes(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
     header(
         ui,
         &[
-            tr(T::ColumnTheme),
-            tr(T::ColumnPlanName),
-            tr(T::MeasuresCount),
+            tr(lang, T::ColumnTheme),
+            tr(lang, T::ColumnPlanName),
+            tr(lang, T::MeasuresCount),
         ],
     );
     egui::ScrollArea::vertical()
@@ -108,7 +110,7 @@ fn themes(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
                 let theme = matrix.rows[r].theme;
                 let plan = matrix.plans[c];
                 ui.horizontal(|ui| {
-                    let name = crate::view::localized_name_in(lang, &data.themes[theme.index()]);
+                    let name = crate::view::localized_name(lang, &data.themes[theme.index()]);
                     if ui
                         .add_sized([220.0, ROW], egui::Button::new(name).truncate())
                         .on_hover_text(crate::view::themes::cell_hover(data, matrix, r, c, lang))
@@ -120,7 +122,7 @@ fn themes(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
                             ..TreeFilter::default()
                         }));
                     }
-                    cell(ui, 300.0, &crate::view::plan_title_in(lang, data, plan));
+                    cell(ui, 300.0, &crate::view::plan_title(lang, data, plan));
                     cell(ui, 60.0, &matrix.cell(r, c).len().to_string());
                 });
             }

@@ -5,7 +5,7 @@
 //! source and quote; clicking selects it.
 
 use crate::dataset::Named;
-use crate::i18n::{self, Lang, T, tr};
+use crate::i18n::{Lang, T, tr};
 use std::collections::HashSet;
 
 use egui_plot::{GridMark, HoverPosition, Line, LineStyle, Plot, PlotPoint, Points, Text};
@@ -22,10 +22,14 @@ use crate::view::{hover, marked, marks};
 
 /// Draws the chart tabs and the chosen chart.
 pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let lang = cx.session.lang;
     ui.horizontal_wrapped(|ui| {
         for chart in ChartId::ALL {
             if ui
-                .selectable_label(cx.session.chart == chart, chart_title(chart))
+                .selectable_label(
+                    cx.session.chart == chart,
+                    crate::chart::chart_name(chart, lang),
+                )
                 .clicked()
             {
                 commands.push(Command::ShowChart(chart));
@@ -33,16 +37,16 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
         }
         ui.separator();
         if ui
-            .button(tr(T::ExportButton))
-            .on_hover_text(tr(T::ExportButtonHint))
+            .button(tr(lang, T::ExportButton))
+            .on_hover_text(tr(lang, T::ExportButtonHint))
             .clicked()
         {
             commands.push(Command::OpenExportDialog);
         }
         let mut table = cx.session.show_table;
         if ui
-            .checkbox(&mut table, tr(T::ShowAsTable))
-            .on_hover_text(tr(T::ShowAsTableHint))
+            .checkbox(&mut table, tr(lang, T::ShowAsTable))
+            .on_hover_text(tr(lang, T::ShowAsTableHint))
             .changed()
         {
             commands.push(Command::ShowAsTable(table));
@@ -61,6 +65,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
 /// Draws one chart: the title the exported picture has (what is shown,
 /// made from the data), its legend, key and plot (or the targets' cards).
 fn body(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut Vec<Command>) {
+    let lang = cx.session.lang;
     let lit = highlighted(&cx.doc.dataset, cx.doc.selected());
     let view = super::export::chart_view(cx, chart);
     // The theme map and the timeline are titled from the document's own
@@ -73,7 +78,7 @@ fn body(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut
     // A screen reader reads the chart in words under its title. Only when
     // AccessKit is on: the words are made from the whole chart.
     if ui.ctx().has_accesskit_node(title.id) {
-        let (data, lang) = (&cx.doc.dataset, cx.session.lang);
+        let data = &cx.doc.dataset;
         let words = match chart {
             ChartId::Themes => crate::view::describe::themes(data, &cx.doc.themes, lang),
             ChartId::Timeline => crate::view::describe::timeline(data, &cx.doc.timeline, lang),
@@ -81,7 +86,7 @@ fn body(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut
         };
         // The scale changes how the picture reads, so it is said too.
         let words = if chart == ChartId::Funds && cx.session.funds_log_scale {
-            format!("{words} {}", crate::i18n::tr_in(lang, T::DescribeLogScale))
+            format!("{words} {}", crate::i18n::tr(lang, T::DescribeLogScale))
         } else {
             words
         };
@@ -95,7 +100,7 @@ fn body(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut
     };
     // In Chinese, names the dataset has only in English show in English,
     // and the chart says so once.
-    if i18n::lang() == Lang::Zh {
+    if lang == Lang::Zh {
         let data = &cx.doc.dataset;
         let some_name_english = match chart {
             ChartId::IndustrialOutput | ChartId::GdpShare => {
@@ -107,7 +112,7 @@ fn body(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut
             ChartId::Timeline => data.plans.iter().any(|p| p.zh().is_none()),
         };
         if some_name_english {
-            ui.weak(tr(T::ChartNamesInEnglish));
+            ui.weak(tr(lang, T::ChartNamesInEnglish));
         }
         let some_name_translated = match chart {
             ChartId::IndustrialOutput | ChartId::GdpShare => series.iter().any(|s| {
@@ -120,7 +125,7 @@ fn body(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut
             ChartId::Timeline => data.plans.iter().any(|p| matches!(p.zh(), Some(crate::dataset::Zh::Translated(_)))),
         };
         if some_name_translated {
-            ui.weak(tr(T::ChartNamesTranslated));
+            ui.weak(tr(lang, T::ChartNamesTranslated));
         }
     }
     match chart {
@@ -137,18 +142,18 @@ fn body(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut
 
 /// The chart's own menu (right click): export it. The plot is named for
 /// screen readers (and tests) by its chart's title.
-pub(super) fn chart_menu(response: &egui::Response, chart: ChartId, commands: &mut Vec<Command>) {
-    chart_keys::name(response, chart, egui::Role::Image);
+pub(super) fn chart_menu(
+    response: &egui::Response,
+    chart: ChartId,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
+    chart_keys::name(response, chart, egui::Role::Image, lang);
     response.context_menu(|ui| {
-        if ui.button(tr(T::ExportThisChart)).clicked() {
+        if ui.button(tr(lang, T::ExportThisChart)).clicked() {
             commands.push(Command::OpenExportDialog);
         }
     });
-}
-
-/// The title of a chart's tab.
-pub fn chart_title(chart: ChartId) -> &'static str {
-    crate::chart::chart_name(chart, i18n::lang())
 }
 
 /// A line chart of series by year.
@@ -163,6 +168,7 @@ fn line_chart(
     lit: &HashSet<FigureRef>,
     commands: &mut Vec<Command>,
 ) {
+    let lang = cx.session.lang;
     let data = &cx.doc.dataset;
     let convention = cx.session.convention;
     let unit = series.first().map_or(QuantityUnit::Count, |s| s.unit);
@@ -188,7 +194,7 @@ fn line_chart(
         }
     });
     ui.horizontal_wrapped(|ui| {
-        ui.weak(tr(T::Key));
+        ui.weak(tr(lang, T::Key));
     });
     // Colours stay with their series when others are hidden.
     let (colors, shown): (Vec<egui::Color32>, Vec<LineSeries>) = series
@@ -230,7 +236,7 @@ fn line_chart(
         // Fitted to the data: half a year each side, room for end labels.
         .include_x(f64::from(max_year) + 0.6)
         .allow_scroll(false)
-        .x_axis_label(tr(T::AxisYear))
+        .x_axis_label(tr(lang, T::AxisYear))
         .x_axis_formatter(|mark: GridMark, _| year_tick(mark.value))
         .y_axis_formatter(move |mark: GridMark, _| axis_value(mark.value, unit, convention))
         .x_grid_spacer(year_spacer)
@@ -247,14 +253,14 @@ fn line_chart(
                         && (f64::from(*year) - position.x).abs() < 1e-9
                         && (*value - position.y).abs() <= f64::EPSILON * value.abs().max(1.0)
                 })
-                .map(|(_, _, _, figure)| hover::point(data, *figure, convention)),
+                .map(|(_, _, _, figure)| hover::point(data, *figure, convention, lang)),
             HoverPosition::Elsewhere { .. } => None,
         });
     let response = plot.show(ui, |plot_ui| {
         draw_line_series(plot_ui, series, &colors, lit, (strong, plot_bg), convention);
         plot_ui.pointer_coordinate()
     });
-    chart_menu(&response.response, cx.session.chart, commands);
+    chart_menu(&response.response, cx.session.chart, lang, commands);
     // The keyboard: the arrows move between the points shown.
     let keys = chart_keys::handle(ui, &response.response, || {
         (marks::line_marks(series), selected_figure(cx))
@@ -266,9 +272,16 @@ fn line_chart(
         let at = response
             .transform
             .position_from_point(&PlotPoint::new(f64::from(year), value));
-        let text = hover::point(data, figure, convention);
+        let text = hover::point(data, figure, convention, lang);
         let mark = egui::Rect::from_center_size(at, egui::vec2(10.0, 10.0));
-        chart_keys::show_focused(ui, &response.response, mark, &text, tr(T::MarkKeysSelect));
+        chart_keys::show_focused(
+            ui,
+            &response.response,
+            mark,
+            &text,
+            tr(lang, T::MarkKeysSelect),
+            lang,
+        );
         if keys.activated {
             commands.push(Command::Select(Item::Figure(figure)));
         }
@@ -446,9 +459,10 @@ pub(super) fn caveats_ui(
     figures: impl IntoIterator<Item = FigureRef>,
     commands: &mut Vec<Command>,
 ) {
+    let lang = cx.session.lang;
     let data = &cx.doc.dataset;
     for figure in figures {
-        let Some(note) = crate::view::caveat_notes(data, i18n::lang(), [figure]).pop() else {
+        let Some(note) = crate::view::caveat_notes(data, lang, [figure]).pop() else {
             continue;
         };
         let text = egui::RichText::new(note)
@@ -474,6 +488,7 @@ pub(super) fn legend_entry(
     name: &str,
     commands: &mut Vec<Command>,
 ) {
+    let lang = cx.session.lang;
     let hidden = cx.doc.hidden.contains(&key);
     let mut text = egui::text::LayoutJob::default();
     let mark_color = if hidden {
@@ -493,9 +508,9 @@ pub(super) fn legend_entry(
     }
     text.append(name, 0.0, format);
     let tip = if hidden {
-        tr(T::HiddenClickToShow)
+        tr(lang, T::HiddenClickToShow)
     } else {
-        tr(T::ClickToHide)
+        tr(lang, T::ClickToHide)
     };
     if ui
         .add(egui::Button::new(text).frame(false))

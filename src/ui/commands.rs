@@ -9,7 +9,7 @@ use super::loading::{LoadJob, Outcome, Trigger};
 use super::note::{LoadProblem, LoadProblems, Note};
 use super::state::{AppState, BottomTab};
 use super::{briefing_dialog, dialogs, export};
-use crate::i18n::{self, Lang};
+use crate::i18n::Lang;
 use crate::selection::Item;
 use crate::view::amount::Convention;
 use crate::view::charts::{ChartId, LegendKey, TargetColumn};
@@ -531,7 +531,6 @@ fn apply_to_document(doc: &mut super::document::Document, command: &Command) -> 
 fn set_lang(session: &mut super::state::Session, lang: Lang) {
     session.lang = lang;
     session.lang_chosen = true;
-    i18n::set(lang);
     if !session.convention_chosen {
         session.convention = Convention::of_language(lang);
     }

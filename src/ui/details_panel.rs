@@ -3,17 +3,18 @@
 
 use super::{Command, PanelContext};
 use crate::dataset::{Citation, Dataset, FigureRef, NodeIx, PlanIx, SourceIx};
-use crate::i18n::{T, fill, tr};
+use crate::i18n::{Lang, T, fill, tr};
 use crate::selection::Item;
 use crate::view::charts::{level_label, status_label};
 use crate::view::{amount, localized_name, localized_title, plan_title};
 
 /// Draws the details of the selection.
 pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    ui.strong(tr(T::Details));
+    let lang = cx.session.lang;
+    ui.strong(tr(lang, T::Details));
     ui.separator();
     let Some(item) = cx.doc.selected() else {
-        ui.label(tr(T::SelectSomething));
+        ui.label(tr(lang, T::SelectSomething));
         key_facts_ui(cx, ui, commands);
         return;
     };
@@ -29,12 +30,13 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
 /// The facts the documents state as of a date, as cards, while nothing is
 /// selected; a click shows one's details.
 fn key_facts_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let lang = cx.session.lang;
     let data = &cx.doc.dataset;
     if data.facts.is_empty() {
         return;
     }
     ui.add_space(8.0);
-    ui.strong(fill(T::KeyFacts, &[&data.facts.len()]));
+    ui.strong(fill(lang, T::KeyFacts, &[&data.facts.len()]));
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -47,8 +49,8 @@ fn key_facts_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Com
                             let value = crate::view::marked(fact.caveat.is_some(), value);
                             ui.label(egui::RichText::new(value).heading());
                         }
-                        ui.add(egui::Label::new(localized_title(fact)).wrap());
-                        ui.weak(fill(T::AsOfDate, &[&fact.as_of]));
+                        ui.add(egui::Label::new(localized_title(lang, fact)).wrap());
+                        ui.weak(fill(lang, T::AsOfDate, &[&fact.as_of]));
                     })
                     .response;
                 // The card is clicked through a widget of its own: made
@@ -57,7 +59,7 @@ fn key_facts_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Com
                 // is made again under that id), and Tab stopped there.
                 let id = ui.scope_id().with(("fact_card", f));
                 let response = ui.interact(card.rect, id, egui::Sense::click());
-                let name = localized_title(fact);
+                let name = localized_title(lang, fact);
                 response.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::Role::Button, true, name.as_ref())
                 });
@@ -74,19 +76,21 @@ fn key_facts_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Com
 }
 
 fn plan_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, plan: PlanIx, commands: &mut Vec<Command>) {
+    let lang = cx.session.lang;
     let data = &cx.doc.dataset;
     let plan_data = &data.plans[plan.index()];
-    ui.heading(plan_title(data, plan));
-    other_language(ui, plan_data);
-    field(ui, tr(T::Period), &period(data, plan));
-    field(ui, tr(T::IssuedBy), &plan_data.issuer);
-    source_ui(ui, data, plan_data.source);
+    ui.heading(plan_title(lang, data, plan));
+    other_language(ui, plan_data, lang);
+    field(ui, lang, T::Period, &period(data, plan, lang));
+    field(ui, lang, T::IssuedBy, &plan_data.issuer);
+    source_ui(ui, data, plan_data.source, lang);
     if let Some(note) = &plan_data.note {
-        field(ui, tr(T::Note), note);
+        field(ui, lang, T::Note, note);
     }
     field(
         ui,
-        tr(T::TopLevelEntries),
+        lang,
+        T::TopLevelEntries,
         &plan_data.roots.len().to_string(),
     );
     figure_links(
@@ -98,20 +102,21 @@ fn plan_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, plan: PlanIx, commands: &mu
     );
 }
 
-fn period(data: &Dataset, plan: PlanIx) -> String {
+fn period(data: &Dataset, plan: PlanIx, lang: Lang) -> String {
     let plan = &data.plans[plan.index()];
     match plan.start_year {
         Some(start) => format!("{start}-{}", plan.end_year),
-        None => fill(T::UntilNoStart, &[&plan.end_year]),
+        None => fill(lang, T::UntilNoStart, &[&plan.end_year]),
     }
 }
 
 fn node_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, node_ix: NodeIx, commands: &mut Vec<Command>) {
+    let lang = cx.session.lang;
     let data = &cx.doc.dataset;
     let node = data.node(node_ix);
     // The path from the plan, each step a link.
     ui.horizontal_wrapped(|ui| {
-        if ui.link(plan_title(data, node.plan)).clicked() {
+        if ui.link(plan_title(lang, data, node.plan)).clicked() {
             commands.push(Command::Select(Item::Plan(node.plan)));
         }
         for step in data.ancestry(node_ix) {
@@ -120,31 +125,35 @@ fn node_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, node_ix: NodeIx, commands: 
             }
             ui.label("›");
             let step_node = data.node(step);
-            let title = localized_title(step_node);
+            let title = localized_title(lang, step_node);
             let label = step_node.numbering.as_deref().unwrap_or(&title);
             if ui.link(label).on_hover_text(title).clicked() {
                 commands.push(Command::Select(Item::Node(step)));
             }
         }
     });
-    let chinese = crate::i18n::lang() == crate::i18n::Lang::Zh;
-    let title = crate::view::localized_title(node);
+    let chinese = lang == crate::i18n::Lang::Zh;
+    let title = crate::view::localized_title(lang, node);
     let heading = match &node.numbering {
         Some(numbering) => format!("{numbering} {title}"),
         None => title.into_owned(),
     };
     ui.heading(heading);
-    other_language(ui, node);
-    field(ui, tr(T::PlanLabel), &plan_title(data, node.plan));
-    field(ui, tr(T::Period), &period(data, node.plan));
+    other_language(ui, node, lang);
+    field(ui, lang, T::PlanLabel, &plan_title(lang, data, node.plan));
+    field(ui, lang, T::Period, &period(data, node.plan, lang));
     field(
         ui,
-        tr(T::Kind),
-        tr(match node.kind {
-            crate::dataset::NodeKind::Chapter => T::KindChapter,
-            crate::dataset::NodeKind::Measure => T::KindMeasure,
-            crate::dataset::NodeKind::Item => T::KindItem,
-        }),
+        lang,
+        T::Kind,
+        tr(
+            lang,
+            match node.kind {
+                crate::dataset::NodeKind::Chapter => T::KindChapter,
+                crate::dataset::NodeKind::Measure => T::KindMeasure,
+                crate::dataset::NodeKind::Item => T::KindItem,
+            },
+        ),
     );
     if !node.text.is_empty() {
         ui.add_space(4.0);
@@ -160,7 +169,7 @@ fn node_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, node_ix: NodeIx, commands: 
             .iter()
             .map(|u| {
                 let unit = &data.units[u.index()];
-                localized_name(unit)
+                localized_name(lang, unit)
             })
             .collect();
         let mut units = units.join("; ");
@@ -168,9 +177,9 @@ fn node_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, node_ix: NodeIx, commands: 
         // it, say so.
         if node.units_inferred {
             units.push(' ');
-            units.push_str(tr(T::InferredFromContext));
+            units.push_str(tr(lang, T::InferredFromContext));
         }
-        field(ui, tr(T::ResponsibleUnits), &units);
+        field(ui, lang, T::ResponsibleUnits, &units);
     }
     if !node.themes.is_empty() {
         let themes: Vec<String> = node
@@ -178,22 +187,22 @@ fn node_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, node_ix: NodeIx, commands: 
             .iter()
             .map(|t| {
                 let theme = &data.themes[t.index()];
-                localized_name(theme)
+                localized_name(lang, theme)
             })
             .collect();
-        field(ui, tr(T::Themes), &themes.join(", "));
+        field(ui, lang, T::Themes, &themes.join(", "));
     }
     if !node.districts.is_empty() {
         let names: Vec<String> = node
             .districts
             .iter()
-            .map(|d| crate::view::district_name_in(crate::i18n::lang(), data, d))
+            .map(|d| crate::view::district_name(lang, data, d))
             .collect();
-        field(ui, tr(T::Districts), &names.join(", "));
+        field(ui, lang, T::Districts, &names.join(", "));
     }
-    source_ui(ui, data, node.source);
+    source_ui(ui, data, node.source, lang);
     if let Some(note) = &node.note {
-        field(ui, tr(T::Note), note);
+        field(ui, lang, T::Note, note);
     }
     figure_links(ui, data, &node.figures, cx, commands);
 }
@@ -205,19 +214,21 @@ fn figure_header_ui<'a>(
     figure: FigureRef,
     commands: &mut Vec<Command>,
 ) -> (&'a [Citation], Option<&'a String>) {
+    let lang = cx.session.lang;
     let data = &cx.doc.dataset;
     let convention = cx.session.convention;
     match figure {
         FigureRef::Series(s) => {
             let series = &data.series[s.index()];
-            ui.heading(localized_title(series));
-            other_language(ui, series);
+            ui.heading(localized_title(lang, series));
+            other_language(ui, series, lang);
             for point in &series.points {
                 let value = amount::of_point(series, point, convention);
-                field(
+                labelled(
                     ui,
+                    lang,
                     &point.year.to_string(),
-                    &format!("{value} ({})", status_label(point.status)),
+                    &format!("{value} ({})", status_label(lang, point.status)),
                 );
             }
             (&[], series.note.as_ref())
@@ -225,25 +236,25 @@ fn figure_header_ui<'a>(
         FigureRef::Point(s, p) => {
             let series = &data.series[s.index()];
             let point = &series.points[p as usize];
-            ui.heading(format!("{}, {}", localized_title(series), point.year));
-            other_language(ui, series);
+            ui.heading(format!("{}, {}", localized_title(lang, series), point.year));
+            other_language(ui, series, lang);
             let value = amount::of_point(series, point, convention);
-            field(ui, tr(T::Value), &value);
+            field(ui, lang, T::Value, &value);
             if series.unit == crate::dataset::QuantityUnit::Yuan
                 && let Some(usd) = amount::usd_equivalent(data, point.value)
             {
                 ui.weak(usd);
             }
-            field(ui, tr(T::Status), status_label(point.status));
+            field(ui, lang, T::Status, status_label(lang, point.status));
             (&point.citations, point.note.as_ref())
         }
         FigureRef::Fund(f) => {
             let fund = &data.funds[f.index()];
-            ui.heading(localized_title(fund));
-            other_language(ui, fund);
-            let value =
-                amount::of_fund(fund, convention).unwrap_or_else(|| tr(T::NoAmount).to_owned());
-            field(ui, tr(T::Amount), &value);
+            ui.heading(localized_title(lang, fund));
+            other_language(ui, fund, lang);
+            let value = amount::of_fund(fund, convention, lang)
+                .unwrap_or_else(|| tr(lang, T::NoAmount).to_owned());
+            field(ui, lang, T::Amount, &value);
             if let Some(usd) = fund
                 .amount_yuan
                 .and_then(|a| amount::usd_equivalent(data, a))
@@ -251,44 +262,49 @@ fn figure_header_ui<'a>(
                 ui.weak(usd);
             }
             if fund.level_inferred {
-                let level = format!("{} {}", level_label(fund.level), tr(T::InferredFromContext));
-                field(ui, tr(T::Level), &level);
+                let level = format!(
+                    "{} {}",
+                    level_label(lang, fund.level),
+                    tr(lang, T::InferredFromContext)
+                );
+                field(ui, lang, T::Level, &level);
             } else {
-                field(ui, tr(T::Level), level_label(fund.level));
+                field(ui, lang, T::Level, level_label(lang, fund.level));
             }
-            field(ui, tr(T::Purpose), &fund.purpose);
+            field(ui, lang, T::Purpose, &fund.purpose);
             (&fund.citations, fund.note.as_ref())
         }
         FigureRef::Target(t) => {
             let target = &data.targets[t.index()];
-            ui.heading(localized_title(target));
-            other_language(ui, target);
+            ui.heading(localized_title(lang, target));
+            other_language(ui, target, lang);
             let value = amount::of_target(target, convention);
-            field(ui, tr(T::Target), &value);
+            field(ui, lang, T::Target, &value);
             field(
                 ui,
-                tr(T::Deadline),
+                lang,
+                T::Deadline,
                 &target
                     .deadline_year
-                    .map_or_else(|| tr(T::NoDeadline).to_owned(), |y| y.to_string()),
+                    .map_or_else(|| tr(lang, T::NoDeadline).to_owned(), |y| y.to_string()),
             );
-            if ui.link(plan_title(data, target.plan)).clicked() {
+            if ui.link(plan_title(lang, data, target.plan)).clicked() {
                 commands.push(Command::Select(Item::Plan(target.plan)));
             }
             (&target.citations, target.note.as_ref())
         }
         FigureRef::Fact(f) => {
             let fact = &data.facts[f.index()];
-            ui.heading(localized_title(fact));
-            other_language(ui, fact);
+            ui.heading(localized_title(lang, fact));
+            other_language(ui, fact, lang);
             if let Some(value) = amount::of_fact(fact, convention) {
-                field(ui, tr(T::Value), &value);
+                field(ui, lang, T::Value, &value);
             }
             let as_of = match &fact.as_of_note {
                 Some(how) => format!("{} ({how})", fact.as_of),
                 None => fact.as_of.clone(),
             };
-            field(ui, tr(T::AsOf), &as_of);
+            field(ui, lang, T::AsOf, &as_of);
             (&fact.citations, fact.note.as_ref())
         }
     }
@@ -300,6 +316,7 @@ fn figure_ui(
     figure: FigureRef,
     commands: &mut Vec<Command>,
 ) {
+    let lang = cx.session.lang;
     let data = &cx.doc.dataset;
     let (citations, note) = figure_header_ui(cx, ui, figure, commands);
     // The caveat comes before the sources: it changes how they are read.
@@ -307,7 +324,7 @@ fn figure_ui(
         ui.add_space(4.0);
         ui.add(
             egui::Label::new(
-                egui::RichText::new(crate::view::caveat_text(caveat))
+                egui::RichText::new(crate::view::caveat_text(lang, caveat))
                     .color(ui.visuals().warn_fg_color),
             )
             .wrap(),
@@ -320,26 +337,30 @@ fn figure_ui(
         }
     }
     for citation in citations {
-        source_ui(ui, data, citation.source);
+        source_ui(ui, data, citation.source, lang);
         ui.label(egui::RichText::new(format!("“{}”", citation.quote)).italics());
     }
     if let Some(note) = note {
-        field(ui, tr(T::Note), note);
+        field(ui, lang, T::Note, note);
     }
     let measures = data.figure_measures(figure);
     ui.add_space(6.0);
-    ui.strong(fill(T::LinkedMeasures, &[&measures.len()]));
+    ui.strong(fill(lang, T::LinkedMeasures, &[&measures.len()]));
     if measures.is_empty() {
-        ui.weak(tr(T::NoLinkedMeasures));
+        ui.weak(tr(lang, T::NoLinkedMeasures));
     }
     for &node in measures {
         let node_data = data.node(node);
-        let title = localized_title(node_data);
+        let title = localized_title(lang, node_data);
         let label = match &node_data.numbering {
             Some(numbering) => format!("{numbering} {title}"),
             None => title.into_owned(),
         };
-        if ui.link(label).on_hover_text(tr(T::ShowInTree)).clicked() {
+        if ui
+            .link(label)
+            .on_hover_text(tr(lang, T::ShowInTree))
+            .clicked()
+        {
             commands.push(Command::Select(Item::Node(node)));
         }
     }
@@ -353,11 +374,12 @@ fn figure_links(
     cx: &PanelContext<'_>,
     commands: &mut Vec<Command>,
 ) {
+    let lang = cx.session.lang;
     if figures.is_empty() {
         return;
     }
     ui.add_space(6.0);
-    ui.strong(fill(T::LinkedFigures, &[&figures.len()]));
+    ui.strong(fill(lang, T::LinkedFigures, &[&figures.len()]));
     for &figure in figures {
         let label = crate::view::marked(
             data.figure_caveat(figure).is_some(),
@@ -371,8 +393,9 @@ fn figure_links(
 
 /// A one-line description of a figure: its name and value.
 fn figure_label(data: &Dataset, figure: FigureRef, cx: &PanelContext<'_>) -> String {
+    let lang = cx.session.lang;
     let convention = cx.session.convention;
-    let name = crate::view::figure_name_in(data, figure, crate::i18n::lang());
+    let name = crate::view::figure_name(data, figure, lang);
     let value = match figure {
         FigureRef::Series(_) => None,
         FigureRef::Point(s, p) => {
@@ -383,9 +406,11 @@ fn figure_label(data: &Dataset, figure: FigureRef, cx: &PanelContext<'_>) -> Str
                 convention,
             ))
         }
-        FigureRef::Fund(f) => amount::of_fund(&data.funds[f.index()], convention),
+        FigureRef::Fund(f) => amount::of_fund(&data.funds[f.index()], convention, lang),
         FigureRef::Target(t) => Some(amount::of_target(&data.targets[t.index()], convention)),
-        FigureRef::Fact(f) => return crate::view::fact_line(&data.facts[f.index()], convention),
+        FigureRef::Fact(f) => {
+            return crate::view::fact_line(&data.facts[f.index()], convention, lang);
+        }
     };
     match value {
         Some(value) => format!("{name}: {value}"),
@@ -393,21 +418,27 @@ fn figure_label(data: &Dataset, figure: FigureRef, cx: &PanelContext<'_>) -> Str
     }
 }
 
-fn source_ui(ui: &mut egui::Ui, data: &Dataset, source: SourceIx) {
+fn source_ui(ui: &mut egui::Ui, data: &Dataset, source: SourceIx, lang: Lang) {
     let document = &data.sources[source.index()];
-    let when = document.date.as_deref().unwrap_or(tr(T::Undated));
+    let when = document.date.as_deref().unwrap_or(tr(lang, T::Undated));
     field(
         ui,
-        tr(T::Source),
+        lang,
+        T::Source,
         &format!("{} ({}, {when})", document.title, document.publisher),
     );
 }
 
+/// A value that wraps, labelled with one of the interface's words.
+fn field(ui: &mut egui::Ui, lang: Lang, label: T, value: &str) {
+    labelled(ui, lang, tr(lang, label), value);
+}
+
 /// A labelled value that wraps.
-fn field(ui: &mut egui::Ui, label: &str, value: &str) {
+fn labelled(ui: &mut egui::Ui, lang: Lang, label: &str, value: &str) {
     ui.horizontal_wrapped(|ui| {
         // Chinese takes the full-width colon.
-        let colon = match crate::i18n::lang() {
+        let colon = match lang {
             crate::i18n::Lang::En => ":",
             crate::i18n::Lang::Zh => "：",
         };
@@ -419,20 +450,24 @@ fn field(ui: &mut egui::Ui, label: &str, value: &str) {
 /// Under a heading: in Chinese, the English name where the dataset has a
 /// Chinese one, or a mark saying it has the entry only in English; in
 /// English, the Chinese name where there is one.
-fn other_language(ui: &mut egui::Ui, record: &impl crate::dataset::Named) {
+fn other_language(ui: &mut egui::Ui, record: &impl crate::dataset::Named, lang: Lang) {
     use crate::dataset::Zh;
-    match (crate::i18n::lang(), record.zh()) {
+    match (lang, record.zh()) {
         (crate::i18n::Lang::Zh, Some(Zh::Printed(_))) => {
             ui.weak(record.english());
         }
         (crate::i18n::Lang::Zh, Some(Zh::Translated(_))) => {
-            ui.weak(format!("{} · {}", record.english(), tr(T::TranslationHint)));
+            ui.weak(format!(
+                "{} · {}",
+                record.english(),
+                tr(lang, T::TranslationHint)
+            ));
         }
         (crate::i18n::Lang::Zh, None) => {
             ui.weak(format!(
                 "[{}] {}",
-                tr(T::EnglishOnly),
-                tr(T::EnglishOnlyHint)
+                tr(lang, T::EnglishOnly),
+                tr(lang, T::EnglishOnlyHint)
             ));
         }
         (crate::i18n::Lang::En, Some(zh @ Zh::Printed(_))) => {
@@ -440,7 +475,7 @@ fn other_language(ui: &mut egui::Ui, record: &impl crate::dataset::Named) {
         }
         (crate::i18n::Lang::En, Some(zh @ Zh::Translated(_))) => {
             ui.weak(crate::view::zh_shown(zh))
-                .on_hover_text(tr(T::TranslationHint));
+                .on_hover_text(tr(lang, T::TranslationHint));
         }
         (crate::i18n::Lang::En, None) => {}
     }

@@ -3,7 +3,7 @@
 //! desktop portal or zenity, where rfd shows nothing and returns nothing):
 //! there the Browse button says so instead of doing nothing.
 
-use crate::i18n::{T, fill, tr};
+use crate::i18n::{Lang, T, fill, tr};
 use std::path::PathBuf;
 
 use super::export::{self, ImageOptions};
@@ -57,6 +57,7 @@ pub fn export_dialog(cx: &PanelContext<'_>) -> Dialog {
 
 /// Draws the open dialog, if any.
 pub fn ui(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Vec<Command>) {
+    let lang = cx.session.lang;
     let typing_id = egui::Id::unique("dialog_text_field_in_use");
     let Some(dialog) = cx.session.dialog.clone() else {
         ctx.data_mut(|d| d.insert_temp(typing_id, false));
@@ -64,9 +65,9 @@ pub fn ui(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Vec<Command
     };
     let mut open = true;
     let title = match dialog {
-        Dialog::Open(_) => tr(T::OpenDataset),
-        Dialog::Export(_) => tr(T::ExportChart),
-        Dialog::Briefing(_) => tr(T::ExportBriefing),
+        Dialog::Open(_) => tr(lang, T::OpenDataset),
+        Dialog::Export(_) => tr(lang, T::ExportChart),
+        Dialog::Briefing(_) => tr(lang, T::ExportBriefing),
     };
     let mut next = dialog.clone();
     // Escape first leaves a text field (egui takes its focus away before
@@ -103,7 +104,8 @@ fn open_ui(
     dialog: &mut OpenDialog,
     commands: &mut Vec<Command>,
 ) {
-    ui.label(tr(T::OpenIntro));
+    let lang = cx.session.lang;
+    ui.label(tr(lang, T::OpenIntro));
     // Whether the path field had the focus (last frame's answer: the
     // picker's keys come before the field, so Enter and Tab reach it).
     let focus_key = egui::Id::unique("open_dialog_path_focused");
@@ -118,7 +120,7 @@ fn open_ui(
     };
     let mut submit = false;
     ui.horizontal(|ui| {
-        let label = ui.label(tr(T::Path));
+        let label = ui.label(tr(lang, T::Path));
         let response = ui
             .add(
                 egui::TextEdit::singleline(&mut dialog.path)
@@ -138,9 +140,9 @@ fn open_ui(
         }
         submit = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if cx.session.native_dialogs && native_dialog_available() {
-            if ui.button(tr(T::Browse)).clicked()
+            if ui.button(tr(lang, T::Browse)).clicked()
                 && let Some(path) = rfd::FileDialog::new()
-                    .add_filter(tr(T::FilterDataset), &["json"])
+                    .add_filter(tr(lang, T::FilterDataset), &["json"])
                     .pick_file()
             {
                 dialog.path = path.display().to_string();
@@ -148,8 +150,8 @@ fn open_ui(
         } else if dialog.picker.is_none() {
             // No file dialog here: Browse opens the app's own picker.
             if ui
-                .button(tr(T::Browse))
-                .on_hover_text(tr(T::OwnPickerHint))
+                .button(tr(lang, T::Browse))
+                .on_hover_text(tr(lang, T::OwnPickerHint))
                 .clicked()
             {
                 dialog.picker = Some(super::file_picker::Picker::at(&start_folder(
@@ -162,13 +164,13 @@ fn open_ui(
     if let Some(picker) = &mut dialog.picker {
         ui.separator();
         if let super::file_picker::Picked::File(path) =
-            super::file_picker::body(ui, picker, &mut dialog.path, &cx.session.recent)
+            super::file_picker::body(ui, picker, &mut dialog.path, &cx.session.recent, lang)
         {
             chosen = Some(path);
         }
     } else if !cx.session.recent.is_empty() {
         ui.separator();
-        ui.label(tr(T::RecentColon));
+        ui.label(tr(lang, T::RecentColon));
         for path in &cx.session.recent {
             if ui.link(path.display().to_string()).clicked() {
                 commands.push(Command::ShowDialog(None));
@@ -185,7 +187,7 @@ fn open_ui(
     ui.horizontal(|ui| {
         let path = dialog.path.trim();
         if (ui
-            .add_enabled(!path.is_empty(), egui::Button::new(tr(T::OpenButton)))
+            .add_enabled(!path.is_empty(), egui::Button::new(tr(lang, T::OpenButton)))
             .clicked()
             || submit)
             && !path.is_empty()
@@ -195,7 +197,7 @@ fn open_ui(
             commands.push(Command::ShowDialog(None));
             commands.push(Command::OpenFile(PathBuf::from(path)));
         }
-        if ui.button(tr(T::Cancel)).clicked() {
+        if ui.button(tr(lang, T::Cancel)).clicked() {
             commands.push(Command::ShowDialog(None));
         }
     });
@@ -233,15 +235,16 @@ fn export_ui(
     dialog: &mut ExportDialog,
     commands: &mut Vec<Command>,
 ) {
+    let lang = cx.session.lang;
     let (path_before, chart_before) = (dialog.path.clone(), dialog.chart);
     // The choices on the left, the preview of what they write on the right.
     ui.horizontal_top(|ui| {
         ui.vertical(|ui| {
             export_options_ui(cx, ui, dialog);
             if let Some(picker) = &mut dialog.picker {
-                super::file_picker::save_body(ui, &mut dialog.path, picker);
+                super::file_picker::save_body(ui, &mut dialog.path, picker, lang);
             }
-            ui.add(egui::Label::new(egui::RichText::new(tr(T::ExtensionHint)).weak()).wrap());
+            ui.add(egui::Label::new(egui::RichText::new(tr(lang, T::ExtensionHint)).weak()).wrap());
         });
         dialog.image.theme = if dialog.current_theme && ui.ctx().theme() == egui::Theme::Dark {
             Theme::Dark
@@ -264,7 +267,7 @@ fn export_ui(
         replace,
     };
     if dialog.confirm_replace {
-        match confirm_replace_ui(ui, &path) {
+        match confirm_replace_ui(ui, &path, lang) {
             Some(true) => commands.push(Command::Export(request(true))),
             Some(false) => dialog.confirm_replace = false,
             None => {}
@@ -275,40 +278,40 @@ fn export_ui(
         if ui
             .add_enabled(
                 !dialog.path.trim().is_empty(),
-                egui::Button::new(tr(T::ExportDo)),
+                egui::Button::new(tr(lang, T::ExportDo)),
             )
             .clicked()
         {
             commands.push(Command::Export(request(false)));
         }
         if ui
-            .button(tr(T::CopyImage))
-            .on_hover_text(tr(T::CopyImageHint))
+            .button(tr(lang, T::CopyImage))
+            .on_hover_text(tr(lang, T::CopyImageHint))
             .clicked()
         {
             commands.push(Command::CopyImage(dialog.chart, dialog.image));
         }
-        if ui.button(tr(T::Cancel)).clicked() {
+        if ui.button(tr(lang, T::Cancel)).clicked() {
             commands.push(Command::ShowDialog(None));
         }
     });
     // What the last export or copy did (not what happened elsewhere).
     if let Some(message) = &cx.session.export_message {
-        ui.weak(message.text());
+        ui.weak(message.text(lang));
     }
 }
 
 /// Asks whether to replace the file at `path`: `Some(true)` to replace it,
 /// `Some(false)` to keep it, `None` while the user has not answered.
-pub fn confirm_replace_ui(ui: &mut egui::Ui, path: &std::path::Path) -> Option<bool> {
+pub fn confirm_replace_ui(ui: &mut egui::Ui, path: &std::path::Path, lang: Lang) -> Option<bool> {
     ui.colored_label(
         ui.visuals().warn_fg_color,
-        fill(T::ExistsReplace, &[&path.display()]),
+        fill(lang, T::ExistsReplace, &[&path.display()]),
     );
     ui.horizontal(|ui| {
-        if ui.button(tr(T::Replace)).clicked() {
+        if ui.button(tr(lang, T::Replace)).clicked() {
             Some(true)
-        } else if ui.button(tr(T::KeepIt)).clicked() {
+        } else if ui.button(tr(lang, T::KeepIt)).clicked() {
             Some(false)
         } else {
             None
@@ -359,29 +362,33 @@ fn format_of(path: &str) -> Format {
     Format::of_path(std::path::Path::new(path.trim())).unwrap_or_default()
 }
 
-fn preset_name(preset: Preset) -> &'static str {
-    tr(match preset {
-        Preset::Slide => T::PresetSlide,
-        Preset::HalfPage => T::PresetHalfPage,
-        Preset::Square => T::PresetSquare,
-        Preset::Custom => T::PresetCustom,
-    })
+fn preset_name(preset: Preset, lang: Lang) -> &'static str {
+    tr(
+        lang,
+        match preset {
+            Preset::Slide => T::PresetSlide,
+            Preset::HalfPage => T::PresetHalfPage,
+            Preset::Square => T::PresetSquare,
+            Preset::Custom => T::PresetCustom,
+        },
+    )
 }
 
 /// The Export dialog's choices: chart, format, size, scale, theme, file.
 fn export_options_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &mut ExportDialog) {
+    let lang = cx.session.lang;
     let format = format_of(&dialog.path);
     egui::Grid::new("export_grid")
         .num_columns(2)
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
-            ui.label(tr(T::Chart));
+            ui.label(tr(lang, T::Chart));
             ui.horizontal(|ui| {
                 for chart in ChartId::ALL {
                     if ui
                         .selectable_label(
                             dialog.chart == chart,
-                            crate::chart::chart_name(chart, crate::i18n::lang()),
+                            crate::chart::chart_name(chart, lang),
                         )
                         .clicked()
                     {
@@ -391,7 +398,7 @@ fn export_options_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &mut Expo
                 }
             });
             ui.end_row();
-            ui.label(tr(T::FormatColon));
+            ui.label(tr(lang, T::FormatColon));
             ui.horizontal(|ui| {
                 for choice in Format::ALL {
                     let name = choice.extension().to_ascii_uppercase();
@@ -401,39 +408,44 @@ fn export_options_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &mut Expo
                 }
             });
             ui.end_row();
-            size_rows(ui, dialog, format);
-            ui.label(tr(T::ThemeColon));
+            size_rows(ui, dialog, format, lang);
+            ui.label(tr(lang, T::ThemeColon));
             ui.horizontal(|ui| {
-                ui.radio_value(&mut dialog.current_theme, false, tr(T::Light));
-                ui.radio_value(&mut dialog.current_theme, true, tr(T::AsTheWindow));
+                ui.radio_value(&mut dialog.current_theme, false, tr(lang, T::Light));
+                ui.radio_value(&mut dialog.current_theme, true, tr(lang, T::AsTheWindow));
             });
             ui.end_row();
             ui.label("");
             ui.add_enabled(
                 format == Format::Svg,
-                egui::Checkbox::new(&mut dialog.image.outline_text, tr(T::OutlineText)),
+                egui::Checkbox::new(&mut dialog.image.outline_text, tr(lang, T::OutlineText)),
             )
-            .on_hover_text(tr(T::OutlineTextHint))
-            .on_disabled_hover_text(tr(T::OutlineTextHint));
+            .on_hover_text(tr(lang, T::OutlineTextHint))
+            .on_disabled_hover_text(tr(lang, T::OutlineTextHint));
             ui.end_row();
-            let label = ui.label(tr(T::FileColon));
+            let label = ui.label(tr(lang, T::FileColon));
             ui.horizontal(|ui| {
                 ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(340.0))
                     .labelled_by(label.id);
                 let file_name = super::file_picker::file_name_of(&dialog.path);
                 let pick = move || {
                     rfd::FileDialog::new()
-                        .add_filter(tr(T::FilterPng), &["png"])
-                        .add_filter(tr(T::FilterSvg), &["svg"])
-                        .add_filter(tr(T::FilterPdf), &["pdf"])
-                        .add_filter(tr(T::FilterCsv), &["csv"])
+                        .add_filter(tr(lang, T::FilterPng), &["png"])
+                        .add_filter(tr(lang, T::FilterSvg), &["svg"])
+                        .add_filter(tr(lang, T::FilterPdf), &["pdf"])
+                        .add_filter(tr(lang, T::FilterCsv), &["csv"])
                         .set_file_name(file_name.clone())
                         .save_file()
                 };
                 let native = (cx.session.native_dialogs && native_dialog_available())
                     .then_some(&pick as &dyn Fn() -> Option<PathBuf>);
-                if super::file_picker::save_browse(ui, native, &mut dialog.path, &mut dialog.picker)
-                {
+                if super::file_picker::save_browse(
+                    ui,
+                    native,
+                    &mut dialog.path,
+                    &mut dialog.picker,
+                    lang,
+                ) {
                     dialog.confirm_replace = false;
                 }
             });
@@ -444,13 +456,13 @@ fn export_options_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &mut Expo
 /// The Export dialog's size rows: presets, a custom size, the PNG's scale.
 /// Every row is always there, greyed out where it does not apply, so the
 /// dialog keeps its shape (and its buttons their place).
-fn size_rows(ui: &mut egui::Ui, dialog: &mut ExportDialog, format: Format) {
-    ui.label(tr(T::Size));
+fn size_rows(ui: &mut egui::Ui, dialog: &mut ExportDialog, format: Format, lang: Lang) {
+    ui.label(tr(lang, T::Size));
     ui.horizontal(|ui| {
         for preset in Preset::ALL {
             let name = match preset.size() {
-                Some((w, h)) => format!("{} ({w}x{h})", preset_name(preset)),
-                None => preset_name(preset).to_owned(),
+                Some((w, h)) => format!("{} ({w}x{h})", preset_name(preset, lang)),
+                None => preset_name(preset, lang).to_owned(),
             };
             if ui
                 .selectable_label(dialog.image.preset == preset, name)
@@ -471,18 +483,18 @@ fn size_rows(ui: &mut egui::Ui, dialog: &mut ExportDialog, format: Format) {
             ui.add(
                 egui::DragValue::new(&mut dialog.image.width)
                     .range(MIN_SIDE..=MAX_SIDE)
-                    .suffix(tr(T::Wide)),
+                    .suffix(tr(lang, T::Wide)),
             );
             ui.add(
                 egui::DragValue::new(&mut dialog.image.height)
                     .range(MIN_SIDE..=MAX_SIDE)
-                    .suffix(tr(T::High)),
+                    .suffix(tr(lang, T::High)),
             );
-            ui.weak(tr(T::Points));
+            ui.weak(tr(lang, T::Points));
         });
     });
     ui.end_row();
-    ui.label(tr(T::Scale));
+    ui.label(tr(lang, T::Scale));
     ui.add_enabled_ui(format == Format::Png, |ui| {
         ui.horizontal(|ui| {
             for scale in [1.0, 2.0, 3.0] {
@@ -497,7 +509,7 @@ fn size_rows(ui: &mut egui::Ui, dialog: &mut ExportDialog, format: Format) {
                 }
             }
             if let Some((w, h)) = dialog.image.pixels() {
-                ui.weak(fill(T::PixelsSize, &[&w, &h]));
+                ui.weak(fill(lang, T::PixelsSize, &[&w, &h]));
             }
         });
     });
@@ -512,7 +524,8 @@ const PREVIEW_HEIGHT: f32 = 300.0;
 /// A live preview of exactly what will be written: the chart's scene for
 /// the chosen page, rasterised small; redrawn only when the picture changes.
 fn preview_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &ExportDialog) {
-    ui.label(tr(T::PreviewColon));
+    let lang = cx.session.lang;
+    ui.label(tr(lang, T::PreviewColon));
     if format_of(&dialog.path) == Format::Csv {
         // No picture: what the file holds, in the same box.
         let (rect, _) = ui.allocate_exact_size(
@@ -521,7 +534,7 @@ fn preview_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &ExportDialog) {
         );
         ui.put(
             rect.shrink(24.0),
-            egui::Label::new(egui::RichText::new(tr(T::PreviewCsv)).weak()).wrap(),
+            egui::Label::new(egui::RichText::new(tr(lang, T::PreviewCsv)).weak()).wrap(),
         );
         return;
     }

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use smol_str::SmolStr;
 
 use crate::dataset::{Dataset, FigureRef, FundLevel};
-use crate::i18n::{T, tr};
+use crate::i18n::{Lang, T, tr};
 use crate::selection::{History, Item};
 use crate::view::charts::LegendKey;
 use crate::view::diff::Changes;
@@ -96,10 +96,11 @@ impl Document {
         self.search.districts()
     }
 
-    /// Where the dataset came from: its file, or the built-in dataset.
-    pub fn source_name(&self) -> String {
+    /// Where the dataset came from: its file, or the built-in dataset
+    /// (named in `lang`).
+    pub fn source_name(&self, lang: Lang) -> String {
         self.path.as_ref().map_or_else(
-            || tr(T::BuiltInDataset).to_owned(),
+            || tr(lang, T::BuiltInDataset).to_owned(),
             |path| path.display().to_string(),
         )
     }

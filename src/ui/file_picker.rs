@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::i18n::{T, fill, tr};
+use crate::i18n::{Lang, T, fill, tr};
 use crate::view::picker::{self, Entry, Filter};
 
 /// The picker's state, kept in the Open dialog.
@@ -136,19 +136,20 @@ pub fn body(
     picker: &mut Picker,
     path: &mut String,
     recent: &[PathBuf],
+    lang: Lang,
 ) -> Picked {
     let home = std::env::home_dir();
     let mut outcome = Picked::Nothing;
     ui.horizontal(|ui| {
         if ui
-            .button(tr(T::PickerUp))
-            .on_hover_text(tr(T::PickerUpHint))
+            .button(tr(lang, T::PickerUp))
+            .on_hover_text(tr(lang, T::PickerUpHint))
             .clicked()
         {
             picker.up();
         }
         ui.label(picker.dir.display().to_string());
-        ui.weak(fill(T::PickerCount, &[&picker.entries.len()]));
+        ui.weak(fill(lang, T::PickerCount, &[&picker.entries.len()]));
     });
     if let Some(error) = &picker.error {
         ui.colored_label(ui.visuals().error_fg_color, error);
@@ -159,8 +160,8 @@ pub fn body(
         ui.set_max_height(270.0);
         ui.vertical(|ui| {
             ui.set_width(140.0);
-            ui.weak(tr(T::PickerPlaces));
-            let places = picker::places(home.as_deref(), recent, tr(T::PickerHome));
+            ui.weak(tr(lang, T::PickerPlaces));
+            let places = picker::places(home.as_deref(), recent, tr(lang, T::PickerHome));
             for place in places {
                 if ui
                     .selectable_label(picker.dir == place.path, &place.name)
@@ -173,15 +174,15 @@ pub fn body(
         });
         ui.separator();
         ui.vertical(|ui| {
-            entries_ui(ui, picker, path, &mut outcome);
+            entries_ui(ui, picker, path, &mut outcome, lang);
             ui.horizontal(|ui| {
                 let mut all = picker.filter == Filter::All;
-                if ui.checkbox(&mut all, tr(T::PickerAllFiles)).changed() {
+                if ui.checkbox(&mut all, tr(lang, T::PickerAllFiles)).changed() {
                     picker.filter = if all { Filter::All } else { Filter::Datasets };
                     picker.refresh();
                 }
                 if ui
-                    .checkbox(&mut picker.hidden, tr(T::PickerHidden))
+                    .checkbox(&mut picker.hidden, tr(lang, T::PickerHidden))
                     .changed()
                 {
                     picker.refresh();
@@ -194,7 +195,13 @@ pub fn body(
 
 /// The folder's entries: a click opens a folder or puts a file's path in
 /// the field; a double click opens the file.
-fn entries_ui(ui: &mut egui::Ui, picker: &mut Picker, path: &mut String, outcome: &mut Picked) {
+fn entries_ui(
+    ui: &mut egui::Ui,
+    picker: &mut Picker,
+    path: &mut String,
+    outcome: &mut Picked,
+    lang: Lang,
+) {
     let mut go_to = None;
     egui::ScrollArea::vertical()
         .id_salt("picker_entries")
@@ -204,7 +211,7 @@ fn entries_ui(ui: &mut egui::Ui, picker: &mut Picker, path: &mut String, outcome
         .show(ui, |ui| {
             ui.set_width(360.0);
             if picker.entries.is_empty() {
-                ui.weak(tr(T::PickerEmpty));
+                ui.weak(tr(lang, T::PickerEmpty));
             }
             for (i, entry) in picker.entries.iter().enumerate() {
                 let label = if entry.is_dir {
@@ -309,11 +316,12 @@ pub fn save_browse(
     native: Option<&dyn Fn() -> Option<PathBuf>>,
     path: &mut String,
     picker: &mut Option<Picker>,
+    lang: Lang,
 ) -> bool {
     let before = path.clone();
     match native {
         Some(pick) => {
-            if ui.button(tr(T::Browse)).clicked()
+            if ui.button(tr(lang, T::Browse)).clicked()
                 && let Some(chosen) = pick()
             {
                 *path = chosen.display().to_string();
@@ -321,8 +329,8 @@ pub fn save_browse(
         }
         None if picker.is_none()
             && ui
-                .button(tr(T::Browse))
-                .on_hover_text(tr(T::OwnPickerHint))
+                .button(tr(lang, T::Browse))
+                .on_hover_text(tr(lang, T::OwnPickerHint))
                 .clicked() =>
         {
             let typed = PathBuf::from(path.trim());
@@ -341,7 +349,7 @@ pub fn save_browse(
 /// The save picker's listing, drawn under the dialog's path row: keeps
 /// the path's file name in the folder shown. Returns whether the path
 /// changed.
-pub fn save_body(ui: &mut egui::Ui, path: &mut String, picker: &mut Picker) -> bool {
+pub fn save_body(ui: &mut egui::Ui, path: &mut String, picker: &mut Picker, lang: Lang) -> bool {
     let before = path.clone();
     let name = Path::new(path.trim())
         .file_name()
@@ -349,7 +357,7 @@ pub fn save_body(ui: &mut egui::Ui, path: &mut String, picker: &mut Picker) -> b
         .unwrap_or_default();
     let dir = picker.dir.clone();
     let mut typed = path.clone();
-    if let Picked::File(file) = body(ui, picker, &mut typed, &[]) {
+    if let Picked::File(file) = body(ui, picker, &mut typed, &[], lang) {
         typed = file.display().to_string();
     }
     if typed == before && picker.dir != dir {

@@ -8,7 +8,7 @@ use super::state::{AppState, BottomTab, PanelContext};
 use super::{
     changes_panel, charts_panel, details_panel, dialogs, problems_panel, top_bar, tree_panel,
 };
-use crate::i18n::{self, T, fill, tr};
+use crate::i18n::{Lang, T, fill, tr};
 use crate::watch::Seen;
 
 impl AppState {
@@ -23,7 +23,6 @@ impl AppState {
             ctx.set_theme(self.session.theme);
             ctx.request_repaint();
         }
-        i18n::set(self.session.lang);
         // Background work first, so this frame's clicks act on the
         // document they were made on.
         // Jobs wake the window when they have news; a load is also looked
@@ -42,7 +41,7 @@ impl AppState {
         let cx = self.panel_context();
         draw(&cx, ui, &mut commands);
         dialogs::ui(&cx, &ctx, &mut commands);
-        drop_overlay(&ctx);
+        drop_overlay(&ctx, cx.session.lang);
         super::focus::paint_ring(&ctx);
         // Loads come last; clicks made after a new document arrived are
         // dropped if they point into the old one.
@@ -78,13 +77,14 @@ impl AppState {
 
 /// The panels, each from the frame's context.
 fn draw(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let lang = cx.session.lang;
     egui::Panel::top("menu_bar").show(ui, |ui| top_bar::menu_ui(cx, ui, commands));
     egui::Panel::top("top_bar").show(ui, |ui| top_bar::ui(cx, ui, commands));
     if let Some(banner) = &cx.session.banner {
         egui::Panel::top("banner").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
-                ui.colored_label(ui.visuals().warn_fg_color, banner.text());
-                if ui.button(tr(T::Dismiss)).clicked() {
+                ui.colored_label(ui.visuals().warn_fg_color, banner.text(lang));
+                if ui.button(tr(lang, T::Dismiss)).clicked() {
                     commands.push(Command::DismissBanner);
                 }
             });
@@ -113,6 +113,7 @@ fn draw(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
 /// dozen lines and never takes more than half the height between the top
 /// bars and the status line, so the charts keep at least the other half.
 fn bottom_area(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let lang = cx.session.lang;
     let problems = cx.session.problems.as_ref();
     let changes = cx.doc.changes.as_ref();
     if problems.is_none() && changes.is_none() {
@@ -132,13 +133,13 @@ fn bottom_area(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comm
                         ui.selectable_value(
                             &mut tab,
                             BottomTab::Problems,
-                            fill(T::ProblemsTab, &[&count]),
+                            fill(lang, T::ProblemsTab, &[&count]),
                         );
                         let count = changes.changes.len();
                         ui.selectable_value(
                             &mut tab,
                             BottomTab::Changes,
-                            fill(T::ChangesTab, &[&count]),
+                            fill(lang, T::ChangesTab, &[&count]),
                         );
                     });
                     if tab != cx.session.bottom_tab {
@@ -159,13 +160,18 @@ fn bottom_area(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comm
 
 /// The status line: the last thing done, or a load's progress with Cancel.
 fn status_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let lang = cx.session.lang;
     ui.horizontal(|ui| {
         if let Some(job) = cx.loading {
-            if ui.button(tr(T::Cancel)).on_hover_text("Esc").clicked() {
+            if ui
+                .button(tr(lang, T::Cancel))
+                .on_hover_text("Esc")
+                .clicked()
+            {
                 commands.push(Command::CancelLoad);
             }
             let (text, fraction) =
-                super::loading::status_line(&job.path, job.progress(), job.elapsed());
+                super::loading::status_line(&job.path, job.progress(), job.elapsed(), lang);
             // A bar while the share read is known, a spinner after.
             match fraction {
                 Some(fraction) => {
@@ -183,7 +189,7 @@ fn status_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comman
             .session
             .status
             .as_ref()
-            .map_or_else(|| tr(T::Ready).to_owned(), Note::text);
+            .map_or_else(|| tr(lang, T::Ready).to_owned(), |note| note.text(lang));
         ui.add(egui::Label::new(egui::RichText::new(&status).small()).truncate())
             .on_hover_text(status);
     });
@@ -243,7 +249,7 @@ fn files_dropped(ctx: &egui::Context, commands: &mut Vec<Command>) {
 }
 
 /// While a file is dragged over the window, says what will load.
-fn drop_overlay(ctx: &egui::Context) {
+fn drop_overlay(ctx: &egui::Context, lang: Lang) {
     let hovered = ctx.input(|i| i.raw.hovered_files.clone());
     let Some(file) = hovered.first() else {
         return;
@@ -252,7 +258,7 @@ fn drop_overlay(ctx: &egui::Context) {
         .path
         .as_ref()
         .map_or_else(|| "the file".to_owned(), |p| p.display().to_string());
-    let text = fill(T::DropToOpen, &[&name]);
+    let text = fill(lang, T::DropToOpen, &[&name]);
     let painter = ctx.layer_painter(egui::LayerId::new(
         egui::Order::Foreground,
         egui::Id::unique("drop_overlay"),

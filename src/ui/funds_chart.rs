@@ -11,7 +11,7 @@ use super::charts_panel::{caveats_ui, chart_menu, legend_entry, selected_figure}
 use super::style::level_color;
 use super::{Command, PanelContext, chart_keys};
 use crate::dataset::{Dataset, FigureRef, FundLevel, QuantityUnit};
-use crate::i18n::{T, fill, tr};
+use crate::i18n::{Lang, T, fill, tr};
 use crate::selection::Item;
 use crate::view::amount::{self, Convention};
 use crate::view::charts::{self, LegendKey, fund_bars, level_label, visible_bars};
@@ -26,6 +26,7 @@ fn funds_apart_ui(
     without_amount: &[FigureRef],
     commands: &mut Vec<Command>,
 ) {
+    let lang = cx.session.lang;
     let data = &cx.doc.dataset;
     let convention = cx.session.convention;
     // Funds whose documents state no amount are listed above the plot,
@@ -34,12 +35,12 @@ fn funds_apart_ui(
     // horizontal layout gets a second, nameless widget for its second
     // line, and Tab would stop on it.
     if !without_amount.is_empty() {
-        ui.label(tr(T::WithoutAmount));
+        ui.label(tr(lang, T::WithoutAmount));
         ui.indent("without_amount", |ui| {
             for &figure in without_amount {
                 if let FigureRef::Fund(f) = figure
                     && ui
-                        .link(crate::view::localized_title(&data.funds[f.index()]))
+                        .link(crate::view::localized_title(lang, &data.funds[f.index()]))
                         .clicked()
                 {
                     commands.push(Command::Select(Item::Figure(figure)));
@@ -49,18 +50,18 @@ fn funds_apart_ui(
     }
     // Amounts per recipient are not a fund's size: named apart, not drawn.
     let apart = visible_bars(
-        crate::view::charts::per_recipient_funds(data, crate::i18n::lang()),
+        crate::view::charts::per_recipient_funds(data, lang),
         &cx.doc.hidden,
     );
     if !apart.is_empty() {
-        ui.label(fill(T::NotOnThisScale, &[&""]).trim_end());
+        ui.label(fill(lang, T::NotOnThisScale, &[&""]).trim_end());
         ui.indent("not_on_this_scale", |ui| {
             for bar in &apart {
                 let FigureRef::Fund(f) = bar.figure else {
                     continue;
                 };
                 let amount =
-                    amount::of_fund(&data.funds[f.index()], convention).unwrap_or_default();
+                    amount::of_fund(&data.funds[f.index()], convention, lang).unwrap_or_default();
                 if ui.link(format!("{}: {amount}", bar.name)).clicked() {
                     commands.push(Command::Select(Item::Figure(bar.figure)));
                 }
@@ -79,9 +80,10 @@ pub(super) fn funds_chart(
     lit: &HashSet<FigureRef>,
     commands: &mut Vec<Command>,
 ) {
+    let lang = cx.session.lang;
     let data = &cx.doc.dataset;
     let convention = cx.session.convention;
-    let (bars, without_amount) = fund_bars(data, crate::i18n::lang());
+    let (bars, without_amount) = fund_bars(data, lang);
     let strong = ui.visuals().strong_text_color();
     ui.horizontal_wrapped(|ui| {
         for level in LEVELS {
@@ -92,7 +94,7 @@ pub(super) fn funds_chart(
                     ui,
                     key,
                     level_color(level),
-                    level_label(level),
+                    level_label(lang, level),
                     commands,
                 );
             }
@@ -102,12 +104,12 @@ pub(super) fn funds_chart(
     let log_scale = cx.session.funds_log_scale;
     ui.horizontal(|ui| {
         let mut on = log_scale;
-        ui.checkbox(&mut on, tr(T::LogScale))
-            .on_hover_text(tr(T::LogScaleHint));
+        ui.checkbox(&mut on, tr(lang, T::LogScale))
+            .on_hover_text(tr(lang, T::LogScaleHint));
         if on != log_scale {
             commands.push(Command::SetFundsLogScale(on));
         }
-        ui.weak(tr(T::OverMark));
+        ui.weak(tr(lang, T::OverMark));
     });
     funds_apart_ui(cx, ui, &without_amount, commands);
     caveats_ui(cx, ui, bars.iter().map(|b| b.figure), commands);
@@ -147,11 +149,15 @@ pub(super) fn funds_chart(
         .include_y(count as f64 - 0.2)
         .show_y(false);
     let response = plot.show(ui, |plot_ui| {
-        let style = BarStyle { strong, convention };
+        let style = BarStyle {
+            strong,
+            convention,
+            lang,
+        };
         draw_fund_bars(plot_ui, data, &bars, &axis, lit, &style);
         plot_ui.pointer_coordinate()
     });
-    chart_menu(&response.response, cx.session.chart, commands);
+    chart_menu(&response.response, cx.session.chart, lang, commands);
     // The keyboard: the arrows move between the bars, the largest first.
     let keys = chart_keys::handle(ui, &response.response, || {
         (marks::bar_marks(&bars), selected_figure(cx))
@@ -167,9 +173,16 @@ pub(super) fn funds_chart(
         let end = response
             .transform
             .position_from_point(&PlotPoint::new(axis.ends[i], y + 0.25));
-        let text = hover::fund(data, figure, convention);
+        let text = hover::fund(data, figure, convention, lang);
         let bar = egui::Rect::from_two_pos(start, end);
-        chart_keys::show_focused(ui, &response.response, bar, &text, tr(T::MarkKeysSelect));
+        chart_keys::show_focused(
+            ui,
+            &response.response,
+            bar,
+            &text,
+            tr(lang, T::MarkKeysSelect),
+            lang,
+        );
         if keys.activated {
             commands.push(Command::Select(Item::Figure(figure)));
         }
@@ -187,6 +200,7 @@ pub(super) fn funds_chart(
 struct BarStyle {
     strong: egui::Color32,
     convention: Convention,
+    lang: Lang,
 }
 
 /// Draws the fund bars coloured by level, a stroke on linked ones, and
@@ -199,7 +213,11 @@ fn draw_fund_bars(
     lit: &HashSet<FigureRef>,
     style: &BarStyle,
 ) {
-    let BarStyle { strong, convention } = *style;
+    let BarStyle {
+        strong,
+        convention,
+        lang,
+    } = *style;
     let origin = axis.origin;
     for level in LEVELS {
         let level_bars: Vec<Bar> = bars
@@ -210,7 +228,7 @@ fn draw_fund_bars(
                 // The bar's name is what its hover shows.
                 let mut bar = Bar::new(axis.height(i), axis.ends[i] - origin)
                     .base_offset(origin)
-                    .name(hover::fund(data, b.figure, convention))
+                    .name(hover::fund(data, b.figure, convention, lang))
                     .fill(level_color(level))
                     .width(0.5);
                 if lit.contains(&b.figure) {
@@ -223,7 +241,7 @@ fn draw_fund_bars(
             continue;
         }
         plot_ui.bar_chart(
-            BarChart::new(level_label(level), level_bars)
+            BarChart::new(level_label(lang, level), level_bars)
                 .horizontal()
                 .color(level_color(level))
                 .element_formatter(Box::new(|bar: &Bar, _: &BarChart| bar.name.clone())),
@@ -256,7 +274,7 @@ fn draw_fund_bars(
     }
     for &(i, at) in &axis.over_marks {
         plot_ui.text(
-            Text::new("", PlotPoint::new(at, axis.height(i)), tr(T::Over))
+            Text::new("", PlotPoint::new(at, axis.height(i)), tr(lang, T::Over))
                 .anchor(egui::Align2::LEFT_CENTER),
         );
     }

@@ -10,7 +10,7 @@ use std::time::Duration;
 use super::document::{Carry, Document};
 use super::note::LoadProblem;
 use crate::dataset::{self, Dataset, Phase, ReadError};
-use crate::i18n::{T, fill};
+use crate::i18n::{Lang, T, fill};
 use crate::job::{Job, Poll, Progress, Wake};
 use crate::view::diff::Changes;
 use crate::watch::Stamp;
@@ -128,13 +128,19 @@ impl LoadJob {
 }
 
 /// What the status line says of a load of `path` that has run for
-/// `elapsed`, and the share read if it is known (for a progress bar).
-/// Reading that takes longer than [`STILL_READING_AFTER`] says so.
-pub fn status_line(path: &Path, progress: &Progress, elapsed: Duration) -> (String, Option<f32>) {
+/// `elapsed` in `lang`, and the share read if it is known (for a progress
+/// bar). Reading that takes longer than [`STILL_READING_AFTER`] says so.
+pub fn status_line(
+    path: &Path,
+    progress: &Progress,
+    elapsed: Duration,
+    lang: Lang,
+) -> (String, Option<f32>) {
     let name = path.display();
     match Phase::of(progress) {
         Phase::Opening | Phase::Reading if elapsed >= STILL_READING_AFTER => (
             fill(
+                lang,
                 T::StillReading,
                 &[&name, &bytes(progress.done()), &elapsed.as_secs()],
             ),
@@ -142,13 +148,17 @@ pub fn status_line(path: &Path, progress: &Progress, elapsed: Duration) -> (Stri
         ),
         Phase::Opening | Phase::Reading => (
             fill(
+                lang,
                 T::LoadingFile,
                 &[&name, &bytes(progress.done()), &bytes(progress.total())],
             ),
             progress.fraction(),
         ),
-        Phase::Checking => (fill(T::CheckingFile, &[&name, &progress.count()]), None),
-        Phase::Indexing => (fill(T::IndexingFile, &[&name]), None),
+        Phase::Checking => (
+            fill(lang, T::CheckingFile, &[&name, &progress.count()]),
+            None,
+        ),
+        Phase::Indexing => (fill(lang, T::IndexingFile, &[&name]), None),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Messages for the status line, the banner and the problems panel, kept
 //! as what happened rather than as text, so that each reads in whichever
-//! language is chosen when it is drawn: switching language rewrites them
+//! language is passed when it is drawn: switching language rewrites them
 //! too.
 
 use std::cell::RefCell;
@@ -62,31 +62,38 @@ pub enum Note {
 }
 
 impl Note {
-    /// The message in the interface's language.
-    pub fn text(&self) -> String {
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
         match self {
-            Self::NoFileToReload => tr(T::NoFileToReloadStatus).to_owned(),
+            Self::NoFileToReload => tr(lang, T::NoFileToReloadStatus).to_owned(),
             Self::Loaded {
                 path,
                 edition,
                 counts,
-            } => fill(T::Loaded, &[&path.display(), edition, &counts.summary()]),
-            Self::Opened { path, edition } => fill(T::Opened, &[&path.display(), edition]),
+            } => fill(
+                lang,
+                T::Loaded,
+                &[&path.display(), edition, &counts.summary(lang)],
+            ),
+            Self::Opened { path, edition } => fill(lang, T::Opened, &[&path.display(), edition]),
             Self::DidNotLoad { path, problems } => {
-                fill(T::DidNotLoadStatus, &[&path.display(), problems])
+                fill(lang, T::DidNotLoadStatus, &[&path.display(), problems])
             }
-            Self::LoadCancelled(path) => fill(T::LoadCancelled, &[&path.display()]),
-            Self::FileGone(path) => fill(T::FileGone, &[&path.display()]),
-            Self::Wrote(path) => fill(T::Wrote, &[&path.display()]),
-            Self::BriefingCancelled => tr(T::BriefingCancelled).to_owned(),
-            Self::ExportFailed(message) => fill(T::ExportFailed, &[&in_language(message)]),
+            Self::LoadCancelled(path) => fill(lang, T::LoadCancelled, &[&path.display()]),
+            Self::FileGone(path) => fill(lang, T::FileGone, &[&path.display()]),
+            Self::Wrote(path) => fill(lang, T::Wrote, &[&path.display()]),
+            Self::BriefingCancelled => tr(lang, T::BriefingCancelled).to_owned(),
+            Self::ExportFailed(message) => {
+                fill(lang, T::ExportFailed, &[&in_language(lang, message)])
+            }
             Self::Copied {
                 chart,
                 width,
                 height,
             } => fill(
+                lang,
                 T::Copied,
-                &[&super::charts_panel::chart_title(*chart), width, height],
+                &[&crate::chart::chart_name(*chart, lang), width, height],
             ),
         }
     }
@@ -130,10 +137,9 @@ impl LoadProblems {
         }
     }
 
-    /// One line per problem in the interface's language: `file:line:column:
-    /// error: message`, or with the JSON path.
-    pub fn lines(&self) -> Rc<[String]> {
-        let lang = i18n::lang();
+    /// One line per problem in `lang`: `file:line:column: error: message`,
+    /// or with the JSON path.
+    pub fn lines(&self, lang: Lang) -> Rc<[String]> {
         let mut written = self.written.borrow_mut();
         if let Some((written_in, lines)) = written.as_ref()
             && *written_in == lang
@@ -144,8 +150,8 @@ impl LoadProblems {
             .problems
             .iter()
             .map(|problem| match problem {
-                LoadProblem::Content(problem) => located(&self.file, problem),
-                LoadProblem::Read(message) => in_language(message),
+                LoadProblem::Content(problem) => located(lang, &self.file, problem),
+                LoadProblem::Read(message) => in_language(lang, message),
             })
             .collect();
         *written = Some((lang, Rc::clone(&lines)));
@@ -170,46 +176,46 @@ pub enum Banner {
 }
 
 impl Banner {
-    /// The banner in the interface's language, ending with what is shown
-    /// instead.
-    pub fn text(&self) -> String {
+    /// The banner in `lang`, ending with what is shown instead.
+    pub fn text(&self, lang: Lang) -> String {
         let problem = match self {
             Self::NotValid {
                 path,
                 errors,
                 first,
             } => fill(
+                lang,
                 T::NotValidDataset,
-                &[&path.display(), errors, &problem_text(first)],
+                &[&path.display(), errors, &problem_text(lang, first)],
             ),
-            Self::Unreadable(message) => in_language(message),
+            Self::Unreadable(message) => in_language(lang, message),
         };
-        format!("{problem} {}", tr(T::ShowingBuiltIn))
+        format!("{problem} {}", tr(lang, T::ShowingBuiltIn))
     }
 }
 
-/// A message of the library (written in English) in the interface's
-/// language, where its wording is known.
-pub fn in_language(message: &str) -> String {
-    match i18n::lang() {
+/// A message of the library (written in English) in `lang`, where its
+/// wording is known.
+pub fn in_language(lang: Lang, message: &str) -> String {
+    match lang {
         Lang::En => message.to_owned(),
         Lang::Zh => i18n::problem_zh(message).unwrap_or_else(|| message.to_owned()),
     }
 }
 
-/// A problem without its file, in the interface's language: `error: line
-/// 5, column 1: message`.
-pub fn problem_text(problem: &dataset::Problem) -> String {
-    if i18n::lang() == Lang::En {
+/// A problem without its file, in `lang`: `error: line 5, column 1:
+/// message`.
+pub fn problem_text(lang: Lang, problem: &dataset::Problem) -> String {
+    if lang == Lang::En {
         return problem.to_string();
     }
     let severity = if problem.is_error() {
-        tr(T::SeverityError)
+        tr(lang, T::SeverityError)
     } else {
-        tr(T::SeverityWarning)
+        tr(lang, T::SeverityWarning)
     };
     let place = match (problem.line, problem.column) {
-        (Some(line), Some(column)) => fill(T::LineColumn, &[&line, &column]),
+        (Some(line), Some(column)) => fill(lang, T::LineColumn, &[&line, &column]),
         _ => String::new(),
     };
     let path = if problem.path.is_empty() {
@@ -217,15 +223,18 @@ pub fn problem_text(problem: &dataset::Problem) -> String {
     } else {
         format!("{}：", problem.path)
     };
-    format!("{severity}{place}{path}{}", in_language(&problem.message))
+    format!(
+        "{severity}{place}{path}{}",
+        in_language(lang, &problem.message)
+    )
 }
 
-/// A problem as one line naming the file, in the interface's language:
-/// `file:line:column: error: message` (`错误：` and the message in Chinese
-/// where the loader's wording is known).
-pub fn located(file: &Path, problem: &dataset::Problem) -> String {
+/// A problem as one line naming the file, in `lang`: `file:line:column:
+/// error: message` (`错误：` and the message in Chinese where the loader's
+/// wording is known).
+pub fn located(lang: Lang, file: &Path, problem: &dataset::Problem) -> String {
     let file = file.display().to_string();
-    if i18n::lang() == Lang::En {
+    if lang == Lang::En {
         return problem.located_in(&file);
     }
     // As `Problem::located_in` does: the line and column go with the file.
@@ -234,8 +243,8 @@ pub fn located(file: &Path, problem: &dataset::Problem) -> String {
             let mut unlocated = problem.clone();
             unlocated.line = None;
             unlocated.column = None;
-            format!("{file}:{line}:{column}: {}", problem_text(&unlocated))
+            format!("{file}:{line}:{column}: {}", problem_text(lang, &unlocated))
         }
-        _ => format!("{file}: {}", problem_text(problem)),
+        _ => format!("{file}: {}", problem_text(lang, problem)),
     }
 }

@@ -7,23 +7,25 @@ use crate::i18n::{T, fill, tr};
 
 /// Draws the panel's content.
 pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let lang = cx.session.lang;
     let Some(problems) = &cx.session.problems else {
         return;
     };
     // Written now, so a language switch rewrites them.
-    let lines = problems.lines();
+    let lines = problems.lines(lang);
     // The buttons come first so a long path never pushes them away.
     ui.horizontal(|ui| {
-        if ui.button(tr(T::Close)).clicked() {
+        if ui.button(tr(lang, T::Close)).clicked() {
             commands.push(Command::DismissProblems);
         }
-        if ui.button(tr(T::CopyAll)).clicked() {
+        if ui.button(tr(lang, T::CopyAll)).clicked() {
             ui.ctx().copy_text(lines.join("\n"));
         }
     });
     ui.add(
         egui::Label::new(
             egui::RichText::new(fill(
+                lang,
                 T::DidNotLoad,
                 &[&problems.file.display(), &lines.len()],
             ))

@@ -9,7 +9,7 @@ use super::settings::Settings;
 use super::state::AppState;
 use super::{screenshot, style};
 use crate::dataset;
-use crate::i18n::{self, Lang};
+use crate::i18n::Lang;
 
 impl AppState {
     /// The state for `plan-explorer [DATASET]`, loaded on this thread: the
@@ -170,8 +170,6 @@ pub fn starting_state(
     system: Lang,
     ctx: &egui::Context,
 ) -> anyhow::Result<AppState> {
-    // Messages made while opening speak the user's language.
-    i18n::set(settings.lang.unwrap_or(system));
     let path = path.or(settings.last_dataset.as_deref());
     let mut state = AppState::open_in_background(path, ctx)?;
     state.apply_settings(settings, system);
@@ -211,7 +209,6 @@ pub fn run(path: Option<&Path>, screenshot_to: Option<&Path>) -> anyhow::Result<
             // The defaults, which follow the system's language.
             let mut state = AppState::open(path.as_deref())?;
             state.apply_settings(&Settings::default(), Lang::system());
-            i18n::set(state.session.lang);
             let mut app = App::new(cc, state);
             app.state.session.native_dialogs = true;
             app.persist = false;

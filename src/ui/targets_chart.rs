@@ -22,15 +22,16 @@ pub(super) fn targets_table(
     lit: &HashSet<FigureRef>,
     commands: &mut Vec<Command>,
 ) {
+    let lang = cx.session.lang;
     let data = &cx.doc.dataset;
     let (column, ascending) = cx.session.targets_sort;
     ui.horizontal_wrapped(|ui| {
-        ui.label(tr(T::SortBy));
+        ui.label(tr(lang, T::SortBy));
         for (header, this) in [
-            (tr(T::Target), TargetColumn::Metric),
-            (tr(T::Value), TargetColumn::Value),
-            (tr(T::Deadline), TargetColumn::Deadline),
-            (tr(T::PlanLabel), TargetColumn::Plan),
+            (tr(lang, T::Target), TargetColumn::Metric),
+            (tr(lang, T::Value), TargetColumn::Value),
+            (tr(lang, T::Deadline), TargetColumn::Deadline),
+            (tr(lang, T::PlanLabel), TargetColumn::Plan),
         ] {
             let arrow = match (column == this, ascending) {
                 (true, true) => " ▲",
@@ -39,7 +40,7 @@ pub(super) fn targets_table(
             };
             if ui
                 .selectable_label(column == this, format!("{header}{arrow}"))
-                .on_hover_text(tr(T::SortHint))
+                .on_hover_text(tr(lang, T::SortHint))
                 .clicked()
             {
                 let sort = if column == this {
@@ -52,7 +53,7 @@ pub(super) fn targets_table(
         }
     });
     ui.separator();
-    let rows = charts::target_rows(data, column, ascending, crate::i18n::lang());
+    let rows = charts::target_rows(data, column, ascending, lang);
     caveats_ui(cx, ui, rows.iter().map(|r| r.figure), commands);
     let cards = |ui: &mut egui::Ui| {
         for row in &rows {
@@ -69,7 +70,7 @@ pub(super) fn targets_table(
                         cx.session.convention,
                     ),
                 ));
-                let text = hover::target(data, row.figure, cx.session.convention);
+                let text = hover::target(data, row.figure, cx.session.convention, lang);
                 let response = ui
                     .add(egui::Button::selectable(selected, row.metric.as_str()).wrap())
                     .on_hover_text(&text);
@@ -80,19 +81,20 @@ pub(super) fn targets_table(
                     if response.gained_focus() {
                         response.scroll_to_me(None);
                     }
-                    let hint = tr(T::MarkKeysSelect);
-                    chart_keys::show_focused(ui, &response, response.rect, &text, hint);
+                    let hint = tr(lang, T::MarkKeysSelect);
+                    chart_keys::show_focused(ui, &response, response.rect, &text, hint, lang);
                 }
                 if response.clicked() {
                     commands.push(Command::Select(Item::Figure(row.figure)));
                 }
             });
-            let deadline = row
-                .deadline_year
-                .map_or_else(|| tr(T::NoDeadline).to_owned(), |y| fill(T::ByYear, &[&y]));
+            let deadline = row.deadline_year.map_or_else(
+                || tr(lang, T::NoDeadline).to_owned(),
+                |y| fill(lang, T::ByYear, &[&y]),
+            );
             ui.weak(format!(
                 "{deadline}  ·  {}",
-                crate::view::plan_title(data, row.plan)
+                crate::view::plan_title(lang, data, row.plan)
             ));
             ui.add_space(6.0);
         }

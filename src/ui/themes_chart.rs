@@ -25,14 +25,18 @@ const TOTAL: f32 = 60.0;
 
 /// Draws the theme map: its order buttons, then the grid.
 pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let lang = cx.session.lang;
     let order = cx.session.theme_order;
     ui.horizontal_wrapped(|ui| {
-        ui.label(tr(T::SortBy));
+        ui.label(tr(lang, T::SortBy));
         for (label, this) in [
             (T::SortByTotal, ThemeOrder::Total),
             (T::SortAsListed, ThemeOrder::Dataset),
         ] {
-            if ui.selectable_label(order == this, tr(label)).clicked() {
+            if ui
+                .selectable_label(order == this, tr(lang, label))
+                .clicked()
+            {
                 commands.push(Command::SortThemes(this));
             }
         }
@@ -56,7 +60,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
             // One stop for Tab: the arrows then move between the cells.
             let (rect, response) =
                 ui.allocate_exact_size(content, Sense::focusable_noninteractive());
-            super::chart_keys::name(&response, ChartId::Themes, egui::Role::Grid);
+            super::chart_keys::name(&response, ChartId::Themes, egui::Role::Grid, lang);
             let grid = Grid::new(cx, ui, rect.min, viewport, rows, name_width);
             grid.cells(ui, commands);
             grid.names(ui, commands);
@@ -218,7 +222,7 @@ impl<'a> Grid<'a> {
                 let lang = self.cx.session.lang;
                 let response = response.on_hover_ui(|ui| {
                     ui.label(cell_hover(data, self.matrix, r, c, lang));
-                    ui.weak(tr(T::ThemeCellClick));
+                    ui.weak(tr(lang, T::ThemeCellClick));
                 });
                 if response.clicked() {
                     commands.push(self.cell_filter(r, c));
@@ -251,14 +255,16 @@ impl<'a> Grid<'a> {
             let clear = Rect::from_min_max(cell.min - vec2(self.name_width, HEADER), cell.max);
             ui.scroll_to_rect(clear, None);
         }
-        let text = cell_hover(
-            &self.cx.doc.dataset,
-            self.matrix,
-            r,
-            c,
-            self.cx.session.lang,
+        let lang = self.cx.session.lang;
+        let text = cell_hover(&self.cx.doc.dataset, self.matrix, r, c, lang);
+        super::chart_keys::show_focused(
+            ui,
+            response,
+            cell,
+            &text,
+            tr(lang, T::MarkKeysFilter),
+            lang,
         );
-        super::chart_keys::show_focused(ui, response, cell, &text, tr(T::MarkKeysFilter));
         if keys.activated {
             commands.push(self.cell_filter(r, c));
         }
@@ -289,13 +295,13 @@ impl<'a> Grid<'a> {
             let y = self.origin.y + HEADER + i as f32 * ROW;
             let Some(&r) = self.rows.get(i) else {
                 let at = pos2(left + 4.0, y + ROW / 2.0);
-                let label = tr(T::MeasuresWithATheme);
+                let label = tr(lang, T::MeasuresWithATheme);
                 painter.text(at, Align2::LEFT_CENTER, label, self.font.clone(), self.weak);
                 continue;
             };
             let theme = self.matrix.rows[r].theme;
             let rect = Rect::from_min_size(pos2(left, y), vec2(self.name_width - 6.0, ROW));
-            let name = crate::view::localized_name_in(lang, &data.themes[theme.index()]);
+            let name = crate::view::localized_name(lang, &data.themes[theme.index()]);
             let galley = super::style::one_line(
                 &painter,
                 &name,
@@ -311,7 +317,7 @@ impl<'a> Grid<'a> {
             }
             let response = ui.interact(hit, ui.scope_id().with(("theme_row", r)), Sense::click());
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
-            let hover = format!("{name}\n{}", tr(T::ThemeRowClick));
+            let hover = format!("{name}\n{}", tr(lang, T::ThemeRowClick));
             if response.on_hover_text(hover).clicked() {
                 commands.push(Command::SetFilter(TreeFilter {
                     themes: [theme].into_iter().collect(),
@@ -336,7 +342,7 @@ impl<'a> Grid<'a> {
         let lang = self.cx.session.lang;
         for c in self.column_range.clone() {
             let plan = self.matrix.plans[c];
-            let title = crate::view::plan_title_in(lang, data, plan);
+            let title = crate::view::plan_title(lang, data, plan);
             let x = self.origin.x + self.name_width + c as f32 * CELL;
             let rect = Rect::from_min_size(pos2(x, top), vec2(CELL, HEADER));
             // At most three lines of the title; the hover has it whole.
@@ -360,8 +366,8 @@ impl<'a> Grid<'a> {
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::Button, true, title.as_ref())
             });
-            let count = fill(T::ThemeColumnCount, &[&self.matrix.column_totals[c]]);
-            let hover = format!("{title}\n{count}\n{}", tr(T::ThemePlanClick));
+            let count = fill(lang, T::ThemeColumnCount, &[&self.matrix.column_totals[c]]);
+            let hover = format!("{title}\n{count}\n{}", tr(lang, T::ThemePlanClick));
             if response.on_hover_text(hover).clicked() {
                 commands.push(Command::SetFilter(TreeFilter {
                     plans: [plan].into_iter().collect(),
@@ -372,7 +378,7 @@ impl<'a> Grid<'a> {
         let x = self.origin.x + self.name_width + self.matrix.plans.len() as f32 * CELL;
         let at = pos2(x + TOTAL / 2.0, header.max.y - 10.0);
         if heads.contains(at) {
-            let label = tr(T::ColumnTotal);
+            let label = tr(lang, T::ColumnTotal);
             heads_painter.text(
                 at,
                 Align2::CENTER_CENTER,
@@ -384,7 +390,7 @@ impl<'a> Grid<'a> {
         let corner = Rect::from_min_size(pos2(left, top), vec2(self.name_width, HEADER));
         painter.rect_filled(corner, 0.0, self.background);
         let at = pos2(left + 4.0, corner.max.y - 10.0);
-        let label = tr(T::ColumnTheme);
+        let label = tr(lang, T::ColumnTheme);
         painter.text(
             at,
             Align2::LEFT_CENTER,
@@ -399,8 +405,8 @@ impl<'a> Grid<'a> {
         let data = &self.cx.doc.dataset;
         let lang = self.cx.session.lang;
         let theme = self.matrix.rows[row].theme;
-        let theme = crate::view::localized_name_in(lang, &data.themes[theme.index()]);
-        let plan = crate::view::plan_title_in(lang, data, self.matrix.plans[column]);
+        let theme = crate::view::localized_name(lang, &data.themes[theme.index()]);
+        let plan = crate::view::plan_title(lang, data, self.matrix.plans[column]);
         format!("{theme} · {plan}: {}", self.matrix.cell(row, column).len())
     }
 }

@@ -11,7 +11,7 @@ use super::{Command, PanelContext};
 use crate::chart::count_of;
 use crate::chart::timeline::{PERIOD_COLOR, kind_color, period_text};
 use crate::dataset::FigureRef;
-use crate::i18n::{T, tr};
+use crate::i18n::{Lang, T, tr};
 use crate::selection::Item;
 use crate::view::charts::ChartId;
 use crate::view::marks::timeline_marks;
@@ -22,9 +22,10 @@ const AXIS: f32 = 22.0;
 
 /// Draws the timeline: its key and progress lines, then the rows.
 pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let lang = cx.session.lang;
     let timeline = &cx.doc.timeline;
     let view = super::export::chart_view(cx, crate::view::charts::ChartId::Timeline);
-    key(ui, timeline, &cx.doc.dataset.edition);
+    key(ui, timeline, &cx.doc.dataset.edition, lang);
     for note in crate::chart::timeline::progress_notes(&view, &timeline.marks) {
         ui.weak(note);
     }
@@ -37,7 +38,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
             // One stop for Tab: the arrows then move between the marks.
             let (rect, response) =
                 ui.allocate_exact_size(content, Sense::focusable_noninteractive());
-            super::chart_keys::name(&response, ChartId::Timeline, egui::Role::Image);
+            super::chart_keys::name(&response, ChartId::Timeline, egui::Role::Image, lang);
             let rows = Rows::new(cx, ui, rect, viewport);
             rows.grid(ui);
             for r in rows.range.clone() {
@@ -228,7 +229,8 @@ impl<'a> Rows<'a> {
         } else {
             T::MarkKeysSelect
         };
-        super::chart_keys::show_focused(ui, response, at, &text.join("\n\n"), tr(hint));
+        let lang = self.cx.session.lang;
+        super::chart_keys::show_focused(ui, response, at, &text.join("\n\n"), tr(lang, hint), lang);
         if keys.activated {
             let figure = next_figure(mark, self.cx.doc.selected());
             commands.push(Command::Select(Item::Figure(figure)));
@@ -240,7 +242,7 @@ impl<'a> Rows<'a> {
         let (data, convention) = (&self.cx.doc.dataset, self.cx.session.convention);
         mark.figures
             .iter()
-            .map(|&f| crate::view::hover::figure(data, f, convention))
+            .map(|&f| crate::view::hover::figure(data, f, convention, self.cx.session.lang))
             .collect()
     }
 
@@ -253,6 +255,7 @@ impl<'a> Rows<'a> {
         centre: egui::Pos2,
         commands: &mut Vec<Command>,
     ) {
+        let lang = self.cx.session.lang;
         let lit = mark.figures.iter().any(|f| self.lit.contains(f));
         draw_mark(
             ui.painter(),
@@ -274,7 +277,7 @@ impl<'a> Rows<'a> {
                 ui.label(text);
             }
             if mark.figures.len() > 1 {
-                ui.weak(tr(T::TimelineNextHint));
+                ui.weak(tr(lang, T::TimelineNextHint));
             }
         });
         if response.clicked() {
@@ -332,7 +335,7 @@ fn f64_to_f32(value: f64) -> f32 {
 }
 
 /// The key above the rows: what each mark means.
-fn key(ui: &mut egui::Ui, timeline: &Timeline, edition: &str) {
+fn key(ui: &mut egui::Ui, timeline: &Timeline, edition: &str, lang: Lang) {
     ui.horizontal_wrapped(|ui| {
         let swatch = |ui: &mut egui::Ui, draw: &dyn Fn(&egui::Painter, egui::Pos2)| {
             let (rect, _) = ui.allocate_exact_size(vec2(18.0, 14.0), Sense::hover());
@@ -346,7 +349,7 @@ fn key(ui: &mut egui::Ui, timeline: &Timeline, edition: &str) {
                 to_color(PERIOD_COLOR),
             );
         });
-        ui.label(tr(T::KeyPeriod));
+        ui.label(tr(lang, T::KeyPeriod));
         for (kind, label) in [
             (MarkKind::Target, T::KeyTarget),
             (MarkKind::Fact, T::KeyFact),
@@ -354,7 +357,7 @@ fn key(ui: &mut egui::Ui, timeline: &Timeline, edition: &str) {
         ] {
             if timeline.marks.iter().any(|m| m.kind == kind) {
                 swatch(ui, &|p, c| symbol(p, kind, c, 5.0, background, None));
-                ui.label(tr(label));
+                ui.label(tr(lang, label));
             }
         }
         if timeline.now.is_some() {
@@ -367,7 +370,7 @@ fn key(ui: &mut egui::Ui, timeline: &Timeline, edition: &str) {
                     2.0,
                 ));
             });
-            ui.label(crate::i18n::fill(T::KeyEdition, &[&edition]));
+            ui.label(crate::i18n::fill(lang, T::KeyEdition, &[&edition]));
         }
     });
 }
@@ -440,7 +443,7 @@ fn mark_label(cx: &PanelContext<'_>, mark: &TimelineMark) -> String {
     let names: Vec<String> = mark
         .figures
         .iter()
-        .map(|&f| crate::view::figure_name_in(&cx.doc.dataset, f, cx.session.lang))
+        .map(|&f| crate::view::figure_name(&cx.doc.dataset, f, cx.session.lang))
         .collect();
     format!("{} · {}", names.join("; "), mark.date)
 }

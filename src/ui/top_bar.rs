@@ -11,42 +11,44 @@ use crate::view::localized_name;
 
 /// Draws the menu row: the menus, then the dataset's title and edition.
 pub fn menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let lang = cx.session.lang;
     egui::MenuBar::new().ui(ui, |ui| {
         file_menu(cx, ui, commands);
         view_menu(cx, ui, commands);
         ui.separator();
         // The language switch, each language named in itself.
-        for lang in Lang::ALL {
+        for choice in Lang::ALL {
             if ui
-                .selectable_label(cx.session.lang == lang, lang.name())
-                .on_hover_text(tr(T::Language))
+                .selectable_label(lang == choice, choice.name())
+                .on_hover_text(tr(lang, T::Language))
                 .clicked()
-                && cx.session.lang != lang
+                && lang != choice
             {
-                commands.push(Command::SetLang(lang));
+                commands.push(Command::SetLang(choice));
             }
         }
         ui.separator();
         ui.strong(&cx.doc.dataset.title);
-        ui.label(fill(T::Edition, &[&cx.doc.dataset.edition]))
-            .on_hover_text(fill(T::LoadedFrom, &[&cx.doc.source_name()]));
+        ui.label(fill(lang, T::Edition, &[&cx.doc.dataset.edition]))
+            .on_hover_text(fill(lang, T::LoadedFrom, &[&cx.doc.source_name(lang)]));
     });
 }
 
 /// Draws the filter row: back and forward, search, facets, and the amount
 /// convention.
 pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let lang = cx.session.lang;
     ui.horizontal_wrapped(|ui| {
         if ui
             .add_enabled(cx.doc.history.can_go_back(), egui::Button::new("◀"))
-            .on_hover_text(tr(T::Back))
+            .on_hover_text(tr(lang, T::Back))
             .clicked()
         {
             commands.push(Command::Back);
         }
         if ui
             .add_enabled(cx.doc.history.can_go_forward(), egui::Button::new("▶"))
-            .on_hover_text(tr(T::Forward))
+            .on_hover_text(tr(lang, T::Forward))
             .clicked()
         {
             commands.push(Command::Forward);
@@ -58,11 +60,11 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
         ui.scope(|ui| {
             ui.horizontal(|ui| {
                 let mut convention = cx.session.convention;
-                ui.label(tr(T::Amounts));
+                ui.label(tr(lang, T::Amounts));
                 ui.selectable_value(
                     &mut convention,
                     Convention::International,
-                    tr(T::BillionYuan),
+                    tr(lang, T::BillionYuan),
                 );
                 ui.selectable_value(&mut convention, Convention::Chinese, "亿元");
                 if convention != cx.session.convention {
@@ -75,16 +77,17 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
 
 /// The File menu: open, recent files, reload, export.
 fn file_menu(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    ui.menu_button(tr(T::File), |ui| {
+    let lang = cx.session.lang;
+    ui.menu_button(tr(lang, T::File), |ui| {
         if ui
-            .add(egui::Button::new(tr(T::Open)).shortcut_text("Ctrl+O"))
+            .add(egui::Button::new(tr(lang, T::Open)).shortcut_text("Ctrl+O"))
             .clicked()
         {
             commands.push(Command::ShowDialog(Some(super::dialogs::open_dialog())));
         }
-        ui.menu_button(tr(T::Recent), |ui| {
+        ui.menu_button(tr(lang, T::Recent), |ui| {
             if cx.session.recent.is_empty() {
-                ui.weak(tr(T::NoRecent));
+                ui.weak(tr(lang, T::NoRecent));
             }
             for path in &cx.session.recent {
                 if ui.button(path.display().to_string()).clicked() {
@@ -95,21 +98,21 @@ fn file_menu(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comman
         if ui
             .add_enabled(
                 cx.doc.path.is_some(),
-                egui::Button::new(tr(T::Reload)).shortcut_text("Ctrl+R"),
+                egui::Button::new(tr(lang, T::Reload)).shortcut_text("Ctrl+R"),
             )
-            .on_disabled_hover_text(tr(T::NoFileToReload))
+            .on_disabled_hover_text(tr(lang, T::NoFileToReload))
             .clicked()
         {
             commands.push(Command::Reload);
         }
         ui.separator();
         if ui
-            .add(egui::Button::new(tr(T::ExportChartMenu)).shortcut_text("Ctrl+E"))
+            .add(egui::Button::new(tr(lang, T::ExportChartMenu)).shortcut_text("Ctrl+E"))
             .clicked()
         {
             commands.push(Command::OpenExportDialog);
         }
-        if ui.button(tr(T::ExportBriefingMenu)).clicked() {
+        if ui.button(tr(lang, T::ExportBriefingMenu)).clicked() {
             commands.push(Command::OpenBriefingDialog);
         }
     });
@@ -117,29 +120,42 @@ fn file_menu(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comman
 
 /// The View menu: the theme and the text size.
 fn view_menu(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    ui.menu_button(tr(T::View), |ui| {
-        ui.label(tr(T::Theme));
+    let lang = cx.session.lang;
+    ui.menu_button(tr(lang, T::View), |ui| {
+        ui.label(tr(lang, T::Theme));
         let mut theme = cx.session.theme;
         ui.radio_value(
             &mut theme,
             egui::ThemePreference::System,
-            tr(T::FollowSystem),
+            tr(lang, T::FollowSystem),
         );
-        ui.radio_value(&mut theme, egui::ThemePreference::Light, tr(T::Light));
-        ui.radio_value(&mut theme, egui::ThemePreference::Dark, tr(T::Dark));
+        ui.radio_value(&mut theme, egui::ThemePreference::Light, tr(lang, T::Light));
+        ui.radio_value(&mut theme, egui::ThemePreference::Dark, tr(lang, T::Dark));
         if theme != cx.session.theme {
             commands.push(Command::SetTheme(theme));
         }
         ui.separator();
-        ui.label(tr(T::TextSize));
+        ui.label(tr(lang, T::TextSize));
         ui.horizontal(|ui| {
-            if ui.button(tr(T::Smaller)).on_hover_text("Ctrl+-").clicked() {
+            if ui
+                .button(tr(lang, T::Smaller))
+                .on_hover_text("Ctrl+-")
+                .clicked()
+            {
                 egui::gui_zoom::zoom_out(ui.ctx());
             }
-            if ui.button(tr(T::Reset)).on_hover_text("Ctrl+0").clicked() {
+            if ui
+                .button(tr(lang, T::Reset))
+                .on_hover_text("Ctrl+0")
+                .clicked()
+            {
                 ui.ctx().set_zoom_factor(1.0);
             }
-            if ui.button(tr(T::Larger)).on_hover_text("Ctrl++").clicked() {
+            if ui
+                .button(tr(lang, T::Larger))
+                .on_hover_text("Ctrl++")
+                .clicked()
+            {
                 egui::gui_zoom::zoom_in(ui.ctx());
             }
         });
@@ -148,11 +164,12 @@ fn view_menu(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comman
 
 /// The search box and the facet menus.
 fn filters_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let lang = cx.session.lang;
     let mut filter = cx.doc.filter.clone();
-    let label = ui.label(tr(T::Search));
+    let label = ui.label(tr(lang, T::Search));
     ui.add(
         egui::TextEdit::singleline(&mut filter.query)
-            .hint_text(tr(T::SearchHint))
+            .hint_text(tr(lang, T::SearchHint))
             .desired_width(180.0),
     )
     .labelled_by(label.id);
@@ -160,55 +177,58 @@ fn filters_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comma
     let counts = &cx.doc.tree.counts;
     facet_menu(
         ui,
-        tr(T::FacetPlan),
+        tr(lang, T::FacetPlan),
         &mut filter.plans,
         data.plans.iter().enumerate().map(|(i, plan)| {
             let ix = crate::dataset::PlanIx(u32::try_from(i).unwrap_or(u32::MAX));
             (
                 ix,
-                crate::view::localized_title(plan).into_owned(),
+                crate::view::localized_title(lang, plan).into_owned(),
                 counts.plan(ix),
             )
         }),
     );
     facet_menu(
         ui,
-        tr(T::FacetUnit),
+        tr(lang, T::FacetUnit),
         &mut filter.units,
         data.units.iter().enumerate().map(|(i, unit)| {
             let ix = crate::dataset::UnitIx(u32::try_from(i).unwrap_or(u32::MAX));
-            let name = localized_name(unit);
+            let name = localized_name(lang, unit);
             (ix, name, counts.unit(ix))
         }),
     );
     facet_menu(
         ui,
-        tr(T::FacetTheme),
+        tr(lang, T::FacetTheme),
         &mut filter.themes,
         data.themes.iter().enumerate().map(|(i, theme)| {
             let ix = crate::dataset::ThemeIx(u32::try_from(i).unwrap_or(u32::MAX));
-            let name = localized_name(theme);
+            let name = localized_name(lang, theme);
             (ix, name, counts.theme(ix))
         }),
     );
     facet_menu(
         ui,
-        tr(T::FacetDistrict),
+        tr(lang, T::FacetDistrict),
         &mut filter.districts,
         cx.doc.districts().iter().map(|d| {
             let count = counts.district(d);
-            let name = crate::view::district_name_in(crate::i18n::lang(), &cx.doc.dataset, d);
+            let name = crate::view::district_name(lang, &cx.doc.dataset, d);
             (d.clone(), name, count)
         }),
     );
     if ui
-        .add_enabled(filter.is_active(), egui::Button::new(tr(T::ClearFilters)))
+        .add_enabled(
+            filter.is_active(),
+            egui::Button::new(tr(lang, T::ClearFilters)),
+        )
         .clicked()
     {
         filter.clear();
     }
     if filter.is_active() {
-        ui.label(fill(T::Matching, &[&cx.doc.tree.match_count]));
+        ui.label(fill(lang, T::Matching, &[&cx.doc.tree.match_count]));
     }
     if filter != cx.doc.filter {
         commands.push(Command::SetFilter(filter));

@@ -18,13 +18,14 @@ const TYPE_AHEAD_SECONDS: f64 = 1.0;
 
 /// Draws the tree panel.
 pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let lang = cx.session.lang;
     ui.horizontal(|ui| {
-        ui.strong(tr(T::Measures));
+        ui.strong(tr(lang, T::Measures));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.small_button(tr(T::CollapseAll)).clicked() {
+            if ui.small_button(tr(lang, T::CollapseAll)).clicked() {
                 commands.push(Command::SetAllOpen(false));
             }
-            if ui.small_button(tr(T::ExpandAll)).clicked() {
+            if ui.small_button(tr(lang, T::ExpandAll)).clicked() {
                 commands.push(Command::SetAllOpen(true));
             }
         });
@@ -32,7 +33,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
     ui.separator();
     keyboard(cx, ui, commands);
     if cx.doc.tree.rows.is_empty() {
-        ui.label(tr(T::NothingMatches));
+        ui.label(tr(lang, T::NothingMatches));
         return;
     }
 
@@ -76,6 +77,7 @@ fn row_ui(
     selected: Option<Item>,
     commands: &mut Vec<Command>,
 ) {
+    let lang = cx.session.lang;
     let data = &cx.doc.dataset;
     let row = &cx.doc.tree.rows[row_index];
     ui.horizontal(|ui| {
@@ -84,9 +86,9 @@ fn row_ui(
         if row.visible_children > 0 {
             let arrow = if row.expanded { "▾" } else { "▸" };
             let label = if row.expanded {
-                tr(T::Collapse)
+                tr(lang, T::Collapse)
             } else {
-                tr(T::Expand)
+                tr(lang, T::Expand)
             };
             let toggle = ui.add(egui::Button::new(arrow).frame(false).small());
             // Named by what it does, not by its arrow glyph.
@@ -98,11 +100,11 @@ fn row_ui(
             ui.add_space(18.0);
         }
 
-        let (trailing, trailing_width) = trailing_chips(data, ui, row);
+        let (trailing, trailing_width) = trailing_chips(data, ui, row, lang);
         let spacing = ui.spacing().item_spacing.x;
         let title_width = (ui.available_width() - trailing_width - spacing).max(60.0);
 
-        let label = row_label(data, row);
+        let label = row_label(data, row, lang);
         let job = highlighted_job(ui, &label, &cx.doc.filter.query, row.is_match);
         let response = ui
             .allocate_ui_with_layout(
@@ -130,11 +132,11 @@ fn row_ui(
             commands.push(Command::SetOpen(row.item, !row.expanded));
         }
         response.context_menu(|ui| {
-            if ui.button(tr(T::ExpandSubtree)).clicked() {
+            if ui.button(tr(lang, T::ExpandSubtree)).clicked() {
                 commands.push(Command::SetSubtreeOpen(row.item, true));
                 ui.close();
             }
-            if ui.button(tr(T::CollapseSubtree)).clicked() {
+            if ui.button(tr(lang, T::CollapseSubtree)).clicked() {
                 commands.push(Command::SetSubtreeOpen(row.item, false));
                 ui.close();
             }
@@ -294,7 +296,13 @@ fn type_ahead_ui(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Vec<
     } else {
         from
     };
-    if let Some(row) = type_ahead(&doc.dataset, &doc.tree, search_from, &prefix) {
+    if let Some(row) = type_ahead(
+        &doc.dataset,
+        &doc.tree,
+        search_from,
+        &prefix,
+        cx.session.lang,
+    ) {
         commands.push(Command::Select(doc.tree.rows[row].item));
     }
     ctx.data_mut(|d| d.insert_temp(id, (prefix, now)));
@@ -317,6 +325,7 @@ fn trailing_chips(
     data: &crate::dataset::Dataset,
     ui: &egui::Ui,
     row: &crate::view::tree::TreeRow,
+    lang: crate::i18n::Lang,
 ) -> (Vec<(String, String)>, f32) {
     let small = egui::TextStyle::Small.resolve(ui.style());
     let spacing = ui.spacing().item_spacing.x;
@@ -334,14 +343,14 @@ fn trailing_chips(
     if row.child_count > 0 {
         let count = format!("({})", row.child_count);
         trailing_width += width_of(&count);
-        trailing.push((count, tr(T::EntriesBelow).to_owned()));
+        trailing.push((count, tr(lang, T::EntriesBelow).to_owned()));
     }
     if let Item::Node(node) = row.item {
         let units = &data.node(node).units;
         let mut shown = 0;
         for unit in units {
             let unit = &data.units[unit.index()];
-            let chip = match (crate::i18n::lang(), unit.zh()) {
+            let chip = match (lang, unit.zh()) {
                 (crate::i18n::Lang::Zh, Some(zh @ crate::dataset::Zh::Printed(_))) => {
                     crate::dataset::abbreviate(zh.text(), 12, "…")
                 }
@@ -372,10 +381,10 @@ fn trailing_chips(
         }
     }
     // In Chinese, an entry the dataset has only in English is marked.
-    if crate::i18n::lang() == crate::i18n::Lang::Zh && english_only(data, row.item) {
-        let chip = tr(T::EnglishOnly).to_owned();
+    if lang == crate::i18n::Lang::Zh && english_only(data, row.item) {
+        let chip = tr(lang, T::EnglishOnly).to_owned();
         trailing_width += width_of(&chip);
-        trailing.insert(0, (chip, tr(T::EnglishOnlyHint).to_owned()));
+        trailing.insert(0, (chip, tr(lang, T::EnglishOnlyHint).to_owned()));
     }
     (trailing, trailing_width)
 }

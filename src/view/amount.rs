@@ -232,17 +232,12 @@ pub fn of_target(target: &Target, convention: Convention) -> String {
 /// A fund's amount with its qualifiers, or `None` where none is stated.
 ///
 /// An amount for each recipient says so ("100,000 yuan per recipient"), so
-/// it is never read as a fund's size.
-pub fn of_fund(fund: &Fund, convention: Convention) -> Option<String> {
-    of_fund_in(fund, convention, crate::i18n::lang())
-}
-
-/// [`of_fund`] with "per recipient" written in `lang`.
-pub fn of_fund_in(fund: &Fund, convention: Convention, lang: crate::i18n::Lang) -> Option<String> {
+/// it is never read as a fund's size; "per recipient" is written in `lang`.
+pub fn of_fund(fund: &Fund, convention: Convention, lang: crate::i18n::Lang) -> Option<String> {
     Quantity::of_fund(fund).map(|q| {
         let text = q.text(convention);
         if fund.per_recipient {
-            crate::i18n::fill_in(lang, crate::i18n::T::PerRecipient, &[&text])
+            crate::i18n::fill(lang, crate::i18n::T::PerRecipient, &[&text])
         } else {
             text
         }

@@ -1,7 +1,7 @@
 //! The charts as data: which figures each chart shows, in what order, and
 //! which are highlighted for a selection. The chart panel only draws these.
 
-use crate::i18n::{Lang, T, tr_in};
+use crate::i18n::{Lang, T, tr};
 use std::collections::HashSet;
 
 use crate::dataset::{Dataset, FigureRef, FundLevel, PlanIx, QuantityUnit, SeriesIx, Status};
@@ -144,7 +144,7 @@ fn line_series(dataset: &Dataset, unit: QuantityUnit, lang: Lang) -> Vec<LineSer
                 .collect();
             LineSeries {
                 figure: FigureRef::Series(series_ix),
-                title: crate::view::localized_title_in(lang, series).into_owned(),
+                title: crate::view::localized_title(lang, series).into_owned(),
                 unit,
                 points,
                 connections,
@@ -212,7 +212,7 @@ fn fund_bars_where(
         match fund.amount_yuan {
             Some(amount_yuan) if fund.per_recipient == per_recipient => bars.push(FundBar {
                 figure,
-                name: crate::view::localized_title_in(lang, fund).into_owned(),
+                name: crate::view::localized_title(lang, fund).into_owned(),
                 amount_yuan,
                 level: fund.level,
                 lower_bound: fund.lower_bound,
@@ -278,7 +278,7 @@ pub fn target_rows(
             figure: FigureRef::Target(crate::dataset::TargetIx(
                 u32::try_from(t).unwrap_or(u32::MAX),
             )),
-            metric: crate::view::localized_title_in(lang, target).into_owned(),
+            metric: crate::view::localized_title(lang, target).into_owned(),
             value: target.value,
             unit: target.unit,
             deadline_year: target.deadline_year,
@@ -289,7 +289,7 @@ pub fn target_rows(
         .collect();
     // The plan's title as shown, so the order follows what is read.
     let plan_title =
-        |row: &TargetRow| crate::view::plan_title_in(lang, dataset, row.plan).to_lowercase();
+        |row: &TargetRow| crate::view::plan_title(lang, dataset, row.plan).to_lowercase();
     rows.sort_by(|a, b| {
         let order = match column {
             TargetColumn::Metric => a.metric.to_lowercase().cmp(&b.metric.to_lowercase()),
@@ -367,14 +367,9 @@ pub fn highlighted(dataset: &Dataset, selection: Option<Item>) -> HashSet<Figure
     out
 }
 
-/// A level's label for legends.
-pub fn level_label(level: FundLevel) -> &'static str {
-    level_label_in(crate::i18n::lang(), level)
-}
-
-/// [`level_label`] in the given language.
-pub fn level_label_in(lang: Lang, level: FundLevel) -> &'static str {
-    tr_in(
+/// A level's label for legends, in `lang`.
+pub fn level_label(lang: Lang, level: FundLevel) -> &'static str {
+    tr(
         lang,
         match level {
             FundLevel::National => T::LevelNational,
@@ -386,14 +381,9 @@ pub fn level_label_in(lang: Lang, level: FundLevel) -> &'static str {
     )
 }
 
-/// A status in the interface's language.
-pub fn status_label(status: Status) -> &'static str {
-    status_label_in(crate::i18n::lang(), status)
-}
-
-/// [`status_label`] in the given language.
-pub fn status_label_in(lang: Lang, status: Status) -> &'static str {
-    tr_in(
+/// A status in `lang`.
+pub fn status_label(lang: Lang, status: Status) -> &'static str {
+    tr(
         lang,
         match status {
             Status::Actual => T::StatusActual,

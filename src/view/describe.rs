@@ -3,7 +3,7 @@
 //! from the same view-models the charts are drawn from; tested as text.
 
 use crate::dataset::Dataset;
-use crate::i18n::{Lang, T, fill_in};
+use crate::i18n::{Lang, T, fill};
 use crate::view::amount::{Convention, flagged};
 use crate::view::charts::{
     ChartId, LineSeries, fund_bars, gdp_share, industrial_output, target_rows,
@@ -35,7 +35,7 @@ fn listed(lang: Lang, parts: Vec<String>) -> String {
     let more = parts.len().saturating_sub(NAMED);
     let mut shown: Vec<String> = parts.into_iter().take(NAMED).collect();
     if more > 0 {
-        shown.push(fill_in(lang, T::AndMore, &[&more]));
+        shown.push(fill(lang, T::AndMore, &[&more]));
     }
     shown.join(if lang == Lang::Zh { "；" } else { "; " })
 }
@@ -46,22 +46,22 @@ fn lines(series: &[LineSeries], lang: Lang, convention: Convention) -> String {
         .flat_map(|s| s.points.iter().map(|p| p.year))
         .collect();
     let (Some(first), Some(last)) = (years.iter().min(), years.iter().max()) else {
-        return crate::i18n::tr_in(lang, T::NothingToShow).to_owned();
+        return crate::i18n::tr(lang, T::NothingToShow).to_owned();
     };
     let latest = series
         .iter()
         .filter_map(|s| {
             let p = s.points.last()?;
             let value = flagged(p.value, s.unit, p.approximate, p.lower_bound, convention);
-            let status = crate::view::charts::status_label_in(lang, p.status);
-            Some(fill_in(
+            let status = crate::view::charts::status_label(lang, p.status);
+            Some(fill(
                 lang,
                 T::DescribeLatest,
                 &[&s.title, &value, &p.year, &status],
             ))
         })
         .collect();
-    fill_in(
+    fill(
         lang,
         T::DescribeLines,
         &[&series.len(), first, last, &listed(lang, latest)],
@@ -83,7 +83,7 @@ fn funds(data: &Dataset, lang: Lang, convention: Convention) -> String {
             format!("{} {amount}", b.name)
         })
         .collect();
-    fill_in(lang, T::DescribeFunds, &[&bars.len(), &listed(lang, named)])
+    fill(lang, T::DescribeFunds, &[&bars.len(), &listed(lang, named)])
 }
 
 fn targets(data: &Dataset, lang: Lang, convention: Convention) -> String {
@@ -104,7 +104,7 @@ fn targets(data: &Dataset, lang: Lang, convention: Convention) -> String {
             }
         })
         .collect();
-    fill_in(
+    fill(
         lang,
         T::DescribeTargets,
         &[
@@ -130,11 +130,11 @@ pub fn themes(data: &Dataset, matrix: &crate::view::themes::ThemeMatrix, lang: L
         .map(|&r| &matrix.rows[r])
         .filter(|r| r.total > 0)
         .map(|r| {
-            let name = crate::view::localized_name_in(lang, &data.themes[r.theme.index()]);
+            let name = crate::view::localized_name(lang, &data.themes[r.theme.index()]);
             format!("{name} {}", r.total)
         })
         .collect();
-    fill_in(
+    fill(
         lang,
         T::DescribeThemes,
         &[
@@ -159,7 +159,7 @@ pub fn timeline(data: &Dataset, timeline: &crate::view::timeline::Timeline, lang
         .filter(|m| m.kind == crate::view::timeline::MarkKind::Target)
         .map(|m| m.figures.len())
         .sum();
-    fill_in(
+    fill(
         lang,
         T::DescribeTimeline,
         &[

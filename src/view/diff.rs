@@ -3,7 +3,7 @@
 //! matched by id. The app's change summary and `plan-explorer diff` show
 //! the same list.
 
-use crate::i18n::{T, fill, tr};
+use crate::i18n::{Lang, T, fill, tr};
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -70,11 +70,10 @@ pub struct Change {
 }
 
 impl Change {
-    /// The title or name in the interface's language, where the dataset
-    /// has it in Chinese.
-    pub fn shown_label(&self) -> &str {
-        match (crate::i18n::lang(), &self.label_zh) {
-            (crate::i18n::Lang::Zh, Some(zh)) => zh,
+    /// The title or name in `lang`, where the dataset has it in Chinese.
+    pub fn shown_label(&self, lang: Lang) -> &str {
+        match (lang, &self.label_zh) {
+            (Lang::Zh, Some(zh)) => zh,
             _ => &self.label,
         }
     }
@@ -106,9 +105,10 @@ impl Changes {
         counts
     }
 
-    /// One line: "measures: 48 added, 0 removed, 2 changed; ...".
-    pub fn summary(&self) -> String {
-        self.counts().summary()
+    /// One line in `lang`: "measures: 48 added, 0 removed, 2 changed;
+    /// ...".
+    pub fn summary(&self, lang: Lang) -> String {
+        self.counts().summary(lang)
     }
 }
 
@@ -123,9 +123,9 @@ impl Counts {
         self.0[record as usize][kind as usize]
     }
 
-    /// One line in the interface's language: "measures: 48 added, 0
-    /// removed, 2 changed; ...", or that nothing changed.
-    pub fn summary(&self) -> String {
+    /// One line in `lang`: "measures: 48 added, 0 removed, 2 changed;
+    /// ...", or that nothing changed.
+    pub fn summary(&self, lang: Lang) -> String {
         let mut parts = Vec::new();
         for (record, name) in [
             (RecordKind::Plan, T::Plans),
@@ -139,13 +139,14 @@ impl Counts {
                     .map(|kind| self.count(kind, record));
             if added + removed + changed > 0 {
                 parts.push(fill(
+                    lang,
                     T::SummaryPart,
-                    &[&tr(name), &added, &removed, &changed],
+                    &[&tr(lang, name), &added, &removed, &changed],
                 ));
             }
         }
         if parts.is_empty() {
-            return tr(T::NoChanges).to_owned();
+            return tr(lang, T::NoChanges).to_owned();
         }
         parts.join("; ")
     }
@@ -380,16 +381,20 @@ pub enum Detail {
 }
 
 impl Detail {
-    /// `field: "old" -> "new"` in the interface's language, amounts in
-    /// `convention`.
-    pub fn text(&self, convention: Convention) -> String {
+    /// `field: "old" -> "new"` in `lang`, amounts in `convention`.
+    pub fn text(&self, convention: Convention, lang: Lang) -> String {
         match self {
             Self::Field { field, old, new } => fill(
+                lang,
                 T::FieldChange,
-                &[&field.label(), &old.text(convention), &new.text(convention)],
+                &[
+                    &field.label(lang),
+                    &old.text(convention, lang),
+                    &new.text(convention, lang),
+                ],
             ),
-            Self::TextChanged => tr(T::TextChanged).to_owned(),
-            Self::TextZhChanged => tr(T::TextZhChanged).to_owned(),
+            Self::TextChanged => tr(lang, T::TextChanged).to_owned(),
+            Self::TextZhChanged => tr(lang, T::TextZhChanged).to_owned(),
         }
     }
 }
@@ -434,27 +439,30 @@ pub enum Field {
 }
 
 impl Field {
-    /// The field's name in the interface's language.
-    pub fn label(self) -> &'static str {
-        tr(match self {
-            Self::Title => T::FieldTitle,
-            Self::TitleZh => T::FieldTitleZh,
-            Self::ZhTranslation => T::FieldZhTranslation,
-            Self::Period => T::FieldPeriod,
-            Self::Numbering => T::FieldNumbering,
-            Self::Units => T::FieldUnits,
-            Self::Value => T::FieldValue,
-            Self::Status => T::FieldStatus,
-            Self::Name => T::FieldName,
-            Self::NameZh => T::FieldNameZh,
-            Self::Amount => T::FieldAmount,
-            Self::Level => T::FieldLevel,
-            Self::Metric => T::FieldMetric,
-            Self::MetricZh => T::FieldMetricZh,
-            Self::Deadline => T::FieldDeadline,
-            Self::AsOf => T::FieldAsOf,
-            Self::PerRecipient => T::FieldPerRecipient,
-        })
+    /// The field's name in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        tr(
+            lang,
+            match self {
+                Self::Title => T::FieldTitle,
+                Self::TitleZh => T::FieldTitleZh,
+                Self::ZhTranslation => T::FieldZhTranslation,
+                Self::Period => T::FieldPeriod,
+                Self::Numbering => T::FieldNumbering,
+                Self::Units => T::FieldUnits,
+                Self::Value => T::FieldValue,
+                Self::Status => T::FieldStatus,
+                Self::Name => T::FieldName,
+                Self::NameZh => T::FieldNameZh,
+                Self::Amount => T::FieldAmount,
+                Self::Level => T::FieldLevel,
+                Self::Metric => T::FieldMetric,
+                Self::MetricZh => T::FieldMetricZh,
+                Self::Deadline => T::FieldDeadline,
+                Self::AsOf => T::FieldAsOf,
+                Self::PerRecipient => T::FieldPerRecipient,
+            },
+        )
     }
 }
 
@@ -478,15 +486,15 @@ pub enum Value {
 }
 
 impl Value {
-    /// The value in the interface's language, amounts in `convention`.
-    pub fn text(&self, convention: Convention) -> String {
+    /// The value in `lang`, amounts in `convention`.
+    pub fn text(&self, convention: Convention, lang: Lang) -> String {
         match self {
             Self::Text(text) | Self::MaybeText(Some(text)) => text.clone(),
-            Self::MaybeText(None) | Self::Year(None) => tr(T::NotStated).to_owned(),
+            Self::MaybeText(None) | Self::Year(None) => tr(lang, T::NotStated).to_owned(),
             Self::Quantity(Some(q)) => q.text(convention),
-            Self::Quantity(None) => tr(T::NoAmount).to_owned(),
-            Self::Status(status) => status_label(*status).to_owned(),
-            Self::Level(level) => level_label(*level).to_owned(),
+            Self::Quantity(None) => tr(lang, T::NoAmount).to_owned(),
+            Self::Status(status) => status_label(lang, *status).to_owned(),
+            Self::Level(level) => level_label(lang, *level).to_owned(),
             Self::Year(Some(year)) => year.to_string(),
         }
     }
@@ -501,7 +509,7 @@ impl Value {
             (Self::Quantity(_), Self::Quantity(_)) => {
                 [Convention::International, Convention::Chinese]
                     .into_iter()
-                    .any(|c| self.text(c) != other.text(c))
+                    .any(|c| self.text(c, Lang::En) != other.text(c, Lang::En))
             }
             _ => self != other,
         }
@@ -540,7 +548,11 @@ fn details_as_text<S: serde::Serializer>(
     details: &[Detail],
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    serializer.collect_seq(details.iter().map(|d| d.text(Convention::International)))
+    serializer.collect_seq(
+        details
+            .iter()
+            .map(|d| d.text(Convention::International, Lang::En)),
+    )
 }
 
 fn period(start: Option<i32>, end: i32) -> String {

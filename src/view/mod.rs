@@ -39,16 +39,10 @@ pub fn zh_shown(zh: Zh<'_>) -> Cow<'_, str> {
     }
 }
 
-/// A unit's, theme's or district's name as the interface's language shows
-/// it: in English, the English name with the Chinese one a document prints;
+/// A unit's, theme's or district's name as `lang` shows it: in English, the English name with the Chinese one a document prints;
 /// in Chinese, the Chinese name (a translation marked 〔译〕), or the English
 /// one marked 〔英〕 where there is none.
-pub fn localized_name(record: &impl Named) -> String {
-    localized_name_in(crate::i18n::lang(), record)
-}
-
-/// [`localized_name`] in the given language.
-pub fn localized_name_in(lang: Lang, record: &impl Named) -> String {
+pub fn localized_name(lang: Lang, record: &impl Named) -> String {
     match (lang, record.zh()) {
         (Lang::En, zh) => with_chinese(record.english(), zh),
         (Lang::Zh, Some(zh)) => zh_shown(zh).into_owned(),
@@ -56,15 +50,9 @@ pub fn localized_name_in(lang: Lang, record: &impl Named) -> String {
     }
 }
 
-/// A title as the interface's language shows it: in Chinese, the Chinese
-/// one where the dataset has it (a translation marked 〔译〕), else the
-/// English one.
-pub fn localized_title(record: &impl Named) -> Cow<'_, str> {
-    localized_title_in(crate::i18n::lang(), record)
-}
-
-/// [`localized_title`] in the given language.
-pub fn localized_title_in(lang: Lang, record: &impl Named) -> Cow<'_, str> {
+/// A title as `lang` shows it: in Chinese, the Chinese one where the
+/// dataset has it (a translation marked 〔译〕), else the English one.
+pub fn localized_title(lang: Lang, record: &impl Named) -> Cow<'_, str> {
     match (lang, record.zh()) {
         (Lang::Zh, Some(zh)) => zh_shown(zh),
         _ => Cow::Borrowed(record.english()),
@@ -73,30 +61,25 @@ pub fn localized_title_in(lang: Lang, record: &impl Named) -> Cow<'_, str> {
 
 /// A district as a node or filter spells it, named as `lang` shows it
 /// (through the district table where the dataset has one).
-pub fn district_name_in(lang: Lang, data: &crate::dataset::Dataset, spelling: &str) -> String {
+pub fn district_name(lang: Lang, data: &crate::dataset::Dataset, spelling: &str) -> String {
     match data.district_by_spelling(spelling) {
-        Some(district) => localized_name_in(lang, district),
+        Some(district) => localized_name(lang, district),
         None => spelling.to_owned(),
     }
 }
 
 /// Whether `lang` shows a record in English for want of a Chinese name.
-pub fn english_only_in(lang: Lang, record: &impl Named) -> bool {
+pub fn english_only(lang: Lang, record: &impl Named) -> bool {
     lang == Lang::Zh && record.zh().is_none()
 }
 
-/// A plan's title as the interface's language shows it.
-pub fn plan_title(data: &crate::dataset::Dataset, plan: crate::dataset::PlanIx) -> Cow<'_, str> {
-    plan_title_in(crate::i18n::lang(), data, plan)
-}
-
-/// [`plan_title`] in the given language.
-pub fn plan_title_in(
+/// A plan's title as `lang` shows it.
+pub fn plan_title(
     lang: Lang,
     data: &crate::dataset::Dataset,
     plan: crate::dataset::PlanIx,
 ) -> Cow<'_, str> {
-    localized_title_in(lang, &data.plans[plan.index()])
+    localized_title(lang, &data.plans[plan.index()])
 }
 
 /// A value or name, marked "⚠ " when its figure carries a caveat: the one
@@ -105,14 +88,14 @@ pub fn marked(caveat: bool, text: String) -> String {
     if caveat { format!("⚠ {text}") } else { text }
 }
 
-/// A caveat as every surface shows it: "⚠ Caveat: …".
-pub fn caveat_text(caveat: &crate::dataset::Caveat) -> String {
-    crate::i18n::fill(crate::i18n::T::CaveatMark, &[&caveat.text])
+/// A caveat as every surface shows it, in `lang`: "⚠ Caveat: …".
+pub fn caveat_text(lang: Lang, caveat: &crate::dataset::Caveat) -> String {
+    crate::i18n::fill(lang, crate::i18n::T::CaveatMark, &[&caveat.text])
 }
 
 /// A figure's name in `lang`: a series' or fact's title, a point's series
 /// and year ("GDP, 2024"), a fund's name, a target's metric.
-pub fn figure_name_in(
+pub fn figure_name(
     data: &crate::dataset::Dataset,
     figure: crate::dataset::FigureRef,
     lang: crate::i18n::Lang,
@@ -121,24 +104,24 @@ pub fn figure_name_in(
     match figure {
         FigureRef::Series(s) => {
             let series = &data.series[s.index()];
-            localized_title_in(lang, series).into_owned()
+            localized_title(lang, series).into_owned()
         }
         FigureRef::Point(s, p) => {
             let series = &data.series[s.index()];
-            let title = localized_title_in(lang, series);
+            let title = localized_title(lang, series);
             format!("{title}, {}", series.points[p as usize].year)
         }
         FigureRef::Fund(f) => {
             let fund = &data.funds[f.index()];
-            localized_title_in(lang, fund).into_owned()
+            localized_title(lang, fund).into_owned()
         }
         FigureRef::Target(t) => {
             let target = &data.targets[t.index()];
-            localized_title_in(lang, target).into_owned()
+            localized_title(lang, target).into_owned()
         }
         FigureRef::Fact(f) => {
             let fact = &data.facts[f.index()];
-            localized_title_in(lang, fact).into_owned()
+            localized_title(lang, fact).into_owned()
         }
     }
 }
@@ -159,9 +142,9 @@ pub fn caveat_notes(
         let Some(caveat) = data.figure_caveat(figure) else {
             continue;
         };
-        let name = figure_name_in(data, figure, lang);
+        let name = figure_name(data, figure, lang);
         let text = crate::dataset::abbreviate(&caveat.text, CAVEAT_CHARS, "…");
-        notes.push(crate::i18n::fill_in(
+        notes.push(crate::i18n::fill(
             lang,
             crate::i18n::T::CaveatMark,
             &[&format!("{name}: {text}")],
@@ -170,20 +153,15 @@ pub fn caveat_notes(
     notes
 }
 
-/// A fact on one line, in the interface's language: "Registered large AI
-/// models: 138 (as of 2026-02)".
-pub fn fact_line(fact: &crate::dataset::Fact, convention: amount::Convention) -> String {
-    fact_line_in(fact, convention, crate::i18n::lang())
-}
-
-/// [`fact_line`] in `lang`.
-pub fn fact_line_in(
+/// A fact on one line, in `lang`: "Registered large AI models: 138 (as of
+/// 2026-02)".
+pub fn fact_line(
     fact: &crate::dataset::Fact,
     convention: amount::Convention,
     lang: crate::i18n::Lang,
 ) -> String {
-    let title = localized_title_in(lang, fact);
-    let as_of = crate::i18n::fill_in(lang, crate::i18n::T::AsOfDate, &[&fact.as_of]);
+    let title = localized_title(lang, fact);
+    let as_of = crate::i18n::fill(lang, crate::i18n::T::AsOfDate, &[&fact.as_of]);
     match amount::of_fact(fact, convention) {
         Some(value) => format!("{title}: {value} ({as_of})"),
         None => format!("{title} ({as_of})"),

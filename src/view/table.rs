@@ -2,12 +2,12 @@
 //! exported picture names in its source footer. Pure data,
 //! tested as such.
 
-use crate::i18n::{Lang, T, fill_in, tr_in};
+use crate::i18n::{Lang, T, fill, tr};
 use std::collections::BTreeSet;
 
 use crate::dataset::{Citation, Dataset, FigureRef, QuantityUnit, SourceIx};
 use crate::view::charts::{
-    ChartId, LegendKey, TargetColumn, fund_bars, gdp_share, industrial_output, level_label_in,
+    ChartId, LegendKey, TargetColumn, fund_bars, gdp_share, industrial_output, level_label,
     target_rows, visible_bars, visible_series,
 };
 
@@ -106,7 +106,7 @@ pub fn chart_rows_sorted(
                     status: "allocation".to_owned(),
                     approximate: bar.approximate,
                     lower_bound: bar.lower_bound,
-                    category: level_label_in(lang, bar.level).to_owned(),
+                    category: level_label(lang, bar.level).to_owned(),
                     citations: data.funds[f.index()].citations.clone(),
                 })
             })
@@ -126,7 +126,7 @@ pub fn chart_rows_sorted(
                     status: "target".to_owned(),
                     approximate: row.approximate,
                     lower_bound: row.lower_bound,
-                    category: crate::view::plan_title_in(lang, data, row.plan).into_owned(),
+                    category: crate::view::plan_title(lang, data, row.plan).into_owned(),
                     citations: data.targets[t.index()].citations.clone(),
                 })
             })
@@ -145,7 +145,7 @@ fn timeline_rows(data: &Dataset, lang: Lang) -> Vec<DataRow> {
     for mark in &timeline.marks {
         let category = timeline.rows[mark.row]
             .plan
-            .map(|p| crate::view::plan_title_in(lang, data, p).into_owned())
+            .map(|p| crate::view::plan_title(lang, data, p).into_owned())
             .unwrap_or_default();
         for &figure in &mark.figures {
             let (value, unit, approximate, lower_bound, citations) = match figure {
@@ -181,7 +181,7 @@ fn timeline_rows(data: &Dataset, lang: Lang) -> Vec<DataRow> {
             let Some(value) = value else { continue };
             rows.push(DataRow {
                 figure,
-                item: crate::view::figure_name_in(data, figure, lang),
+                item: crate::view::figure_name(data, figure, lang),
                 year: mark.date.get(..4).and_then(|y| y.parse().ok()),
                 value,
                 unit,
@@ -377,7 +377,7 @@ pub fn timeline_csv(data: &Dataset, lang: Lang) -> Result<Vec<u8>, csv::Error> {
                 &*cell(&plan_name(mark.row)),
                 kind,
                 &mark.date,
-                &*cell(&crate::view::figure_name_in(data, figure, lang)),
+                &*cell(&crate::view::figure_name(data, figure, lang)),
                 &value.map(number).unwrap_or_default(),
                 unit.map(unit_name).unwrap_or_default(),
                 yes(approximate),
@@ -424,7 +424,7 @@ pub fn unit_name(unit: QuantityUnit) -> &'static str {
 
 /// A source's date as the document gives it, or "undated".
 pub fn source_date(source: &crate::dataset::Source, lang: Lang) -> &str {
-    source.date.as_deref().unwrap_or(tr_in(lang, T::Undated))
+    source.date.as_deref().unwrap_or(tr(lang, T::Undated))
 }
 
 /// A source's title with its date: "City ready … (2026-02-07)".
@@ -444,9 +444,9 @@ pub fn sources_footer(data: &Dataset, sources: &[SourceIx], lang: Lang) -> Strin
         .map(|s| source_with_date(&data.sources[s.index()], lang))
         .collect();
     if names.is_empty() {
-        tr_in(lang, T::FooterNoSource).to_owned()
+        tr(lang, T::FooterNoSource).to_owned()
     } else {
-        fill_in(lang, T::FooterSource, &[&names.join("; ")])
+        fill(lang, T::FooterSource, &[&names.join("; ")])
     }
 }
 

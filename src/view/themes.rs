@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use crate::dataset::{Dataset, NodeIx, PlanIx, ThemeIx};
-use crate::i18n::{Lang, T, fill_in};
+use crate::i18n::{Lang, T, fill};
 use crate::selection::Item;
 
 /// How the matrix's rows are ordered.
@@ -164,21 +164,21 @@ pub fn cell_hover(
     let Some(theme_row) = matrix.rows.get(row) else {
         return String::new();
     };
-    let theme = crate::view::localized_name_in(lang, &data.themes[theme_row.theme.index()]);
+    let theme = crate::view::localized_name(lang, &data.themes[theme_row.theme.index()]);
     let plan = matrix.plans.get(column).copied().unwrap_or(PlanIx::at(0));
     let nodes = matrix.cell(row, column);
-    let mut lines = vec![fill_in(
+    let mut lines = vec![fill(
         lang,
         T::ThemeCellHover,
         &[
             &theme,
-            &crate::view::plan_title_in(lang, data, plan),
+            &crate::view::plan_title(lang, data, plan),
             &nodes.len(),
         ],
     )];
     for &node in nodes.iter().take(HOVER_MEASURES) {
         let node = data.node(node);
-        let title = crate::view::localized_title_in(lang, node);
+        let title = crate::view::localized_title(lang, node);
         let heading = match &node.numbering {
             Some(numbering) => format!("{numbering} {title}"),
             None => title.into_owned(),
@@ -186,7 +186,7 @@ pub fn cell_hover(
         let units: Vec<String> = node
             .units
             .iter()
-            .map(|u| crate::view::localized_name_in(lang, &data.units[u.index()]))
+            .map(|u| crate::view::localized_name(lang, &data.units[u.index()]))
             .collect();
         if units.is_empty() {
             lines.push(format!("• {heading}"));
@@ -196,11 +196,7 @@ pub fn cell_hover(
         }
     }
     if nodes.len() > HOVER_MEASURES {
-        lines.push(fill_in(
-            lang,
-            T::AndMore,
-            &[&(nodes.len() - HOVER_MEASURES)],
-        ));
+        lines.push(fill(lang, T::AndMore, &[&(nodes.len() - HOVER_MEASURES)]));
     }
     lines.join("\n")
 }

@@ -15,6 +15,7 @@ use std::ops::Range;
 use memchr::memmem;
 
 use crate::dataset::{Dataset, NodeIx, PlanIx, ThemeIx, UnitIx};
+use crate::i18n::Lang;
 use crate::selection::Item;
 
 /// What the tree needs of every node, laid out for re-filtering 100,000
@@ -727,14 +728,15 @@ pub fn key_action(
     }
 }
 
-/// Type-ahead: the first row after `from` (wrapping) whose label or title
-/// starts with `prefix`, case-insensitively (so both "III.1" and "aux" find
-/// "III.1.(2) Auxiliary diagnosis ...").
+/// Type-ahead: the first row after `from` (wrapping) whose label in `lang`
+/// or title starts with `prefix`, case-insensitively (so both "III.1" and
+/// "aux" find "III.1.(2) Auxiliary diagnosis ...").
 pub fn type_ahead(
     dataset: &Dataset,
     tree: &TreeData,
     from: Option<usize>,
     prefix: &str,
+    lang: Lang,
 ) -> Option<usize> {
     let prefix = fold(prefix);
     if prefix.is_empty() || tree.rows.is_empty() {
@@ -749,20 +751,20 @@ pub fn type_ahead(
                 Item::Node(node) => fold(&dataset.node(node).title),
                 Item::Plan(_) | Item::Figure(_) => String::new(),
             };
-            title.starts_with(&prefix) || fold(&row_label(dataset, row)).starts_with(&prefix)
+            title.starts_with(&prefix) || fold(&row_label(dataset, row, lang)).starts_with(&prefix)
         })
 }
 
-/// The text a row shows: numbering and title, or a plan's title.
-pub fn row_label(dataset: &Dataset, row: &TreeRow) -> String {
+/// The text a row shows in `lang`: numbering and title, or a plan's title.
+pub fn row_label(dataset: &Dataset, row: &TreeRow, lang: Lang) -> String {
     match row.item {
         Item::Plan(plan) => {
             let plan = &dataset.plans[plan.index()];
-            super::localized_title(plan).into_owned()
+            super::localized_title(lang, plan).into_owned()
         }
         Item::Node(node) => {
             let node = dataset.node(node);
-            let title = super::localized_title(node);
+            let title = super::localized_title(lang, node);
             match &node.numbering {
                 Some(numbering) => format!("{numbering} {title}"),
                 None => title.into_owned(),

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use plan_explorer::dataset::{self, FigureRef};
+use plan_explorer::i18n::Lang;
 use plan_explorer::selection::Item;
 use plan_explorer::ui::{AppState, Command};
 use plan_explorer::view::charts::{ChartId, highlighted};
@@ -92,7 +93,7 @@ fn searching_narrows_the_tree_and_clearing_restores_it() {
 fn a_file_that_does_not_load_leaves_the_built_in_dataset_with_a_banner() {
     let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad/syntax_error.json");
     let state = AppState::open(Some(&bad)).expect("falls back");
-    let banner = state.session.banner.expect("a banner").text();
+    let banner = state.session.banner.expect("a banner").text(Lang::En);
     assert!(
         banner.contains("syntax_error.json is not a valid dataset"),
         "{banner}"
@@ -104,7 +105,11 @@ fn a_file_that_does_not_load_leaves_the_built_in_dataset_with_a_banner() {
     );
     let missing = AppState::open(Some(Path::new("/no/such/file.json"))).expect("falls back");
     let banner = missing.session.banner.expect("a banner");
-    assert!(banner.text().contains("no such file"), "{}", banner.text());
+    assert!(
+        banner.text(Lang::En).contains("no such file"),
+        "{}",
+        banner.text(Lang::En)
+    );
     // An empty file is a problem with its content, as in the problems
     // panel, and reads in Chinese too.
     let dir = tempfile::tempdir().expect("temp dir");
@@ -112,16 +117,12 @@ fn a_file_that_does_not_load_leaves_the_built_in_dataset_with_a_banner() {
     std::fs::write(&empty, "").expect("writes");
     let state = AppState::open(Some(&empty)).expect("falls back");
     let empty_banner = state.session.banner.expect("a banner");
-    let english = empty_banner.text();
-    plan_explorer::i18n::set(plan_explorer::i18n::Lang::Zh);
-    let chinese = empty_banner.text();
-    plan_explorer::i18n::set(plan_explorer::i18n::Lang::En);
+    let english = empty_banner.text(Lang::En);
+    let chinese = empty_banner.text(Lang::Zh);
     assert!(english.contains("the file is empty"), "{english}");
     assert!(chinese.contains("文件为空"), "{chinese}");
     // The banner is written when drawn: in Chinese once Chinese is chosen.
-    plan_explorer::i18n::set(plan_explorer::i18n::Lang::Zh);
-    let chinese = banner.text();
-    plan_explorer::i18n::set(plan_explorer::i18n::Lang::En);
+    let chinese = banner.text(Lang::Zh);
     assert!(
         chinese.contains("找不到文件：/no/such/file.json") && chinese.contains("内置数据集"),
         "{chinese}"

@@ -81,7 +81,7 @@ fn a_line_charts_points_by_keyboard_hover_and_enter() {
         let figure = grid
             .get(marks::Cursor { row, mark })
             .expect("a point there");
-        (figure, hover::point(&data, figure, convention))
+        (figure, hover::point(&data, figure, convention, Lang::En))
     };
     // The first point of the first series, with its hover shown.
     let (_, first) = hover_of(0, 0);
@@ -121,12 +121,12 @@ fn the_fund_bars_by_keyboard_largest_first() {
     let convention = harness.state().session.convention;
     let (bars, _) = charts::fund_bars(&data, Lang::En);
     assert!(bars.len() >= 2);
-    let text = hover::fund(&data, bars[0].figure, convention);
+    let text = hover::fund(&data, bars[0].figure, convention, Lang::En);
     assert_eq!(value_of(&harness, &label).as_deref(), Some(text.as_str()));
     press(&mut harness, Key::ArrowDown);
     press(&mut harness, Key::ArrowDown);
     press(&mut harness, Key::ArrowUp);
-    let text = hover::fund(&data, bars[1].figure, convention);
+    let text = hover::fund(&data, bars[1].figure, convention, Lang::En);
     assert_eq!(value_of(&harness, &label).as_deref(), Some(text.as_str()));
     assert!(shows(&harness, &text));
     press(&mut harness, Key::End);
@@ -187,7 +187,7 @@ fn the_timelines_marks_by_keyboard_select_their_figures() {
     let mark = &timeline.marks[grid.get(cursor).expect("a mark")];
     let data = harness.state().doc.dataset.clone();
     let convention = harness.state().session.convention;
-    let first = hover::figure(&data, mark.figures[0], convention);
+    let first = hover::figure(&data, mark.figures[0], convention, Lang::En);
     let value = value_of(&harness, &label).expect("a value");
     assert!(value.starts_with(&first), "{value:?} / {first:?}");
     press(&mut harness, Key::Enter);
@@ -209,13 +209,13 @@ fn the_target_cards_by_keyboard_show_their_hover_and_select() {
     tab_to(&mut harness, &rows[0].metric);
     assert!(shows(
         &harness,
-        &hover::target(&data, rows[0].figure, convention)
+        &hover::target(&data, rows[0].figure, convention, Lang::En)
     ));
     press(&mut harness, Key::ArrowDown);
     assert_eq!(focused(&harness).as_deref(), Some(rows[1].metric.as_str()));
     assert!(shows(
         &harness,
-        &hover::target(&data, rows[1].figure, convention)
+        &hover::target(&data, rows[1].figure, convention, Lang::En)
     ));
     assert_eq!(harness.state().doc.selected(), None, "the tree left it");
     press(&mut harness, Key::Enter);

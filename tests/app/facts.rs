@@ -8,6 +8,7 @@ use common::{messages, minimal};
 
 use egui_kittest::kittest::Queryable as _;
 use plan_explorer::dataset::{self, FigureRef};
+use plan_explorer::i18n::Lang;
 use plan_explorer::selection::Item;
 use plan_explorer::ui::AppState;
 use serde_json::json;
@@ -161,10 +162,10 @@ fn a_fact_restated_at_a_new_date_is_a_change() {
     let changes = plan_explorer::view::diff::compare(&old, &new);
     assert!(
         changes
-            .summary()
+            .summary(Lang::En)
             .contains("figures: 0 added, 0 removed, 1 changed"),
         "{}",
-        changes.summary()
+        changes.summary(Lang::En)
     );
 }
 
@@ -176,9 +177,9 @@ fn a_changed_fact_is_in_the_change_summary() {
     let changes = plan_explorer::view::diff::compare(&old, &new);
     assert!(
         changes
-            .summary()
+            .summary(Lang::En)
             .contains("figures: 0 added, 0 removed, 1 changed"),
         "{}",
-        changes.summary()
+        changes.summary(Lang::En)
     );
 }

@@ -176,8 +176,6 @@ fn picture_titles_footers_and_change_summaries_follow_the_language() {
         .expect("valid");
     let hidden = std::collections::BTreeSet::new();
     let rows = table::chart_rows(&data, ChartId::GdpShare, &hidden, Lang::Zh);
-    // The picture's language is passed in: this thread's stays English.
-    plan_explorer::i18n::set(Lang::En);
     let page = plan_explorer::chart::Page::of(
         plan_explorer::chart::Preset::Slide,
         plan_explorer::chart::Theme::Light,
@@ -207,13 +205,11 @@ fn picture_titles_footers_and_change_summaries_follow_the_language() {
     .expect("reads")
     .dataset
     .expect("valid");
-    plan_explorer::i18n::set(Lang::Zh);
-    let summary = plan_explorer::view::diff::compare(&old, &data).summary();
+    let summary = plan_explorer::view::diff::compare(&old, &data).summary(Lang::Zh);
     assert!(
         summary.contains("资金：新增 6，删除 0，修改 1"),
         "{summary}"
     );
-    plan_explorer::i18n::set(Lang::En);
     assert_eq!(
         subtitle(Lang::En),
         "Percent. Points are figures the documents state; dashed lines join figures across \
@@ -251,24 +247,25 @@ fn the_problems_panel_speaks_chinese_in_chinese_mode() {
     state.apply(plan_explorer::ui::Command::OpenFile(bad));
     assert!(state.finish_loading(std::time::Duration::from_mins(1)));
     let problems = state.session.problems.as_ref().expect("problems");
+    let lang = state.session.lang;
     assert!(
-        problems.lines().iter().all(|l| l.contains(": 错误：")),
+        problems.lines(lang).iter().all(|l| l.contains(": 错误：")),
         "{:?}",
-        problems.lines()
+        problems.lines(lang)
     );
     assert!(
         problems
-            .lines()
+            .lines(lang)
             .iter()
             .any(|l| l.contains("未知的单位“sh-hlth”")),
         "{:?}",
-        problems.lines()
+        problems.lines(lang)
     );
     let status = state
         .session
         .status
         .as_ref()
-        .map(plan_explorer::ui::Note::text)
+        .map(|note| note.text(lang))
         .unwrap_or_default();
     assert!(status.contains("未能载入"), "{status}");
 }
@@ -363,14 +360,16 @@ fn the_change_details_are_written_in_chinese_with_chinese_amounts() {
         .dataset
         .expect("valid");
 
-    plan_explorer::i18n::set(Lang::Zh);
     let changes = plan_explorer::view::diff::compare(&old, &new);
     let details: Vec<String> = changes
         .changes
         .iter()
-        .flat_map(|c| c.details.iter().map(|d| d.text(Convention::Chinese)))
+        .flat_map(|c| {
+            c.details
+                .iter()
+                .map(|d| d.text(Convention::Chinese, Lang::Zh))
+        })
         .collect();
-    plan_explorer::i18n::set(Lang::En);
     for expected in [
         "级别：由“国家级”改为“市级”",
         "金额：由“600亿元”改为“500亿元”",
@@ -399,24 +398,28 @@ fn switching_language_rewrites_the_open_change_summary() {
     state.apply(plan_explorer::ui::Command::SetLang(Lang::En));
     state.apply(plan_explorer::ui::Command::OpenFile(current));
     assert!(state.finish_loading(std::time::Duration::from_mins(1)));
-    let english = state.doc.changes.as_ref().expect("open").summary();
+    let english = state
+        .doc
+        .changes
+        .as_ref()
+        .expect("open")
+        .summary(state.session.lang);
     assert!(english.contains("funds: 6 added"), "{english}");
     state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
     let changes = state.doc.changes.as_ref().expect("still open");
+    let lang = state.session.lang;
     assert!(
-        changes.summary().contains("资金：新增 6"),
+        changes.summary(lang).contains("资金：新增 6"),
         "{}",
-        changes.summary()
+        changes.summary(lang)
     );
     assert!(
-        changes.changes.iter().any(|c| c
-            .details
-            .iter()
-            .any(|d| d.text(state.session.convention).starts_with("名称：由"))),
+        changes.changes.iter().any(|c| c.details.iter().any(|d| d
+            .text(state.session.convention, lang)
+            .starts_with("名称：由"))),
         "{:?}",
         changes.changes
     );
-    plan_explorer::i18n::set(Lang::En);
 }
 
 #[test]
@@ -436,14 +439,19 @@ fn switching_language_rewrites_the_status_line_and_the_open_problems() {
             .session
             .status
             .as_ref()
-            .map(plan_explorer::ui::Note::text)
+            .map(|note| note.text(state.session.lang))
     };
     assert!(
         status(&state).is_some_and(|s| s.contains("did not load")),
         "{:?}",
         status(&state)
     );
-    let english = state.session.problems.as_ref().expect("problems").lines();
+    let english = state
+        .session
+        .problems
+        .as_ref()
+        .expect("problems")
+        .lines(state.session.lang);
     assert!(english[0].contains("no such file"), "{english:?}");
 
     state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
@@ -452,9 +460,13 @@ fn switching_language_rewrites_the_status_line_and_the_open_problems() {
         "{:?}",
         status(&state)
     );
-    let chinese = state.session.problems.as_ref().expect("problems").lines();
+    let chinese = state
+        .session
+        .problems
+        .as_ref()
+        .expect("problems")
+        .lines(state.session.lang);
     assert!(chinese[0].contains("找不到文件"), "{chinese:?}");
-    plan_explorer::i18n::set(Lang::En);
 }
 
 #[test]
@@ -489,7 +501,6 @@ fn the_details_of_a_point_and_a_fund_give_status_and_level_in_chinese() {
         harness.query_by_label("国家级").is_some(),
         "level in Chinese"
     );
-    plan_explorer::i18n::set(Lang::En);
 }
 
 #[test]
@@ -503,9 +514,7 @@ fn a_fund_with_a_chinese_name_shows_it_in_chinese() {
     let data = plan_explorer::dataset::load_str(&json.to_string())
         .dataset
         .expect("valid");
-    plan_explorer::i18n::set(Lang::Zh);
     let (bars, _) = plan_explorer::view::charts::fund_bars(&data, Lang::Zh);
-    plan_explorer::i18n::set(Lang::En);
     assert!(bars.iter().all(|b| b.name.starts_with("基金 ")), "{bars:?}");
 
     // Every fund named in Chinese: the funds chart has no note to make.
@@ -524,7 +533,6 @@ fn a_fund_with_a_chinese_name_shows_it_in_chinese() {
     // the status line; below the plot it was pushed out of the window).
     let link = harness.get_by_label("基金 AI Youth Venture Fund").rect();
     assert!(link.bottom() < 770.0, "{link:?}");
-    plan_explorer::i18n::set(Lang::En);
 }
 
 #[test]
@@ -597,7 +605,6 @@ fn series_and_targets_with_chinese_names_show_them_in_chinese() {
             .query_by_label_contains("在数据集中没有中文名称")
             .is_some()
     );
-    plan_explorer::i18n::set(Lang::En);
 }
 
 #[test]
@@ -620,13 +627,11 @@ fn chinese_names_are_compared_and_shown_in_the_change_summary() {
     assert_eq!(changes.changes.len(), 1, "{:?}", changes.changes);
     let change = &changes.changes[0];
     assert_eq!(change.id, "fund-national-ai");
-    plan_explorer::i18n::set(Lang::Zh);
-    let label = change.shown_label().to_owned();
-    let detail = change.details[0].text(Convention::Chinese);
-    plan_explorer::i18n::set(Lang::En);
+    let label = change.shown_label(Lang::Zh).to_owned();
+    let detail = change.details[0].text(Convention::Chinese, Lang::Zh);
     assert_eq!(label, "国家人工智能基金");
     assert_eq!(detail, "中文名称：由“未说明”改为“国家人工智能基金”");
-    assert_eq!(change.shown_label(), "National AI Fund");
+    assert_eq!(change.shown_label(Lang::En), "National AI Fund");
 }
 
 #[test]
@@ -669,5 +674,4 @@ fn a_figures_linked_measures_read_in_chinese_and_none_is_said_plainly() {
             .query_by_label_contains("没有与此数据关联的措施")
             .is_some()
     );
-    plan_explorer::i18n::set(Lang::En);
 }

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use common::painted_texts;
 use egui_kittest::kittest::Queryable as _;
 use plan_explorer::dataset::FigureRef;
+use plan_explorer::i18n::Lang;
 use plan_explorer::selection::Item;
 use plan_explorer::ui::{AppState, Dialog};
 
@@ -82,7 +83,7 @@ fn an_invalid_file_leaves_the_dataset_and_lists_its_problems() {
         .expect("the problems panel is open");
     assert_eq!(problems.file, bad);
     // Each line names the file, line and column.
-    let line = &problems.lines()[0];
+    let line = &problems.lines(Lang::En)[0];
     assert!(
         line.starts_with(&format!("{}:", bad.display())) && line.contains(": error: "),
         "{line}"
@@ -99,7 +100,7 @@ fn an_invalid_file_leaves_the_dataset_and_lists_its_problems() {
             .is_some()
     );
     // "Copy all" puts every line on the clipboard, as shown.
-    let shown = problems.lines().join("\n");
+    let shown = problems.lines(Lang::En).join("\n");
     harness.get_by_label("Copy all").click();
     let mut copied = Vec::new();
     for _ in 0..2 {
@@ -126,9 +127,9 @@ fn an_invalid_file_leaves_the_dataset_and_lists_its_problems() {
     open_with_dialog(&mut harness, Path::new("/no/such/dataset.json"));
     let problems = harness.state().session.problems.as_ref().expect("open");
     assert!(
-        problems.lines()[0].contains("/no/such/dataset.json"),
+        problems.lines(Lang::En)[0].contains("/no/such/dataset.json"),
         "{:?}",
-        problems.lines()
+        problems.lines(Lang::En)
     );
     assert_eq!(harness.state().doc.dataset.title, title);
 }
@@ -147,10 +148,10 @@ fn opening_a_newer_edition_shows_what_changed_each_a_click_from_its_item() {
         .expect("the change summary is open");
     assert!(
         changes
-            .summary()
+            .summary(Lang::En)
             .contains("funds: 6 added, 0 removed, 1 changed"),
         "{}",
-        changes.summary()
+        changes.summary(Lang::En)
     );
     assert!(harness.query_by_label_contains("What changed").is_some());
     // The summary opens tall enough to read: its heading sits in the
@@ -298,7 +299,7 @@ fn export_from_the_app_writes_the_picture_asks_before_replacing_and_copies() {
             .session
             .status
             .as_ref()
-            .map(plan_explorer::ui::Note::text)
+            .map(|note| note.text(Lang::En))
             .unwrap_or_default()
             .starts_with("Wrote ")
     );
@@ -423,7 +424,7 @@ fn an_export_to_a_missing_folder_says_why_and_keeps_the_dialog() {
         .session
         .status
         .as_ref()
-        .map(plan_explorer::ui::Note::text)
+        .map(|note| note.text(Lang::En))
         .unwrap_or_default();
     assert!(status.contains("does not exist"), "{status}");
     assert!(
@@ -646,9 +647,9 @@ fn a_named_pipe_or_a_device_is_refused_at_once_with_its_own_message() {
         open_with_dialog(&mut harness, path);
         let problems = harness.state().session.problems.as_ref().expect("listed");
         assert!(
-            problems.lines()[0].contains(words),
+            problems.lines(Lang::En)[0].contains(words),
             "{:?}",
-            problems.lines()
+            problems.lines(Lang::En)
         );
         assert_eq!(harness.state().doc.dataset.title, title);
     }
@@ -742,19 +743,19 @@ fn a_read_that_takes_more_than_a_few_seconds_says_it_is_still_reading() {
     let path = Path::new("/mnt/share/plans.json");
     let progress = Progress::default();
     Phase::Reading.enter(&progress);
-    let soon = status_line(path, &progress, std::time::Duration::from_secs(1)).0;
+    let soon = status_line(path, &progress, std::time::Duration::from_secs(1), Lang::En).0;
     assert!(
         soon.starts_with("Loading /mnt/share/plans.json: "),
         "{soon}"
     );
-    let late = status_line(path, &progress, STILL_READING_AFTER).0;
+    let late = status_line(path, &progress, STILL_READING_AFTER, Lang::En).0;
     assert!(
         late.starts_with("Still reading /mnt/share/plans.json (")
             && late.contains("Cancel keeps the dataset on screen"),
         "{late}"
     );
     Phase::Checking.enter(&progress);
-    let checking = status_line(path, &progress, STILL_READING_AFTER * 2).0;
+    let checking = status_line(path, &progress, STILL_READING_AFTER * 2, Lang::En).0;
     assert!(checking.starts_with("Checking "), "{checking}");
 }
 
@@ -778,7 +779,7 @@ fn at_start_up_the_file_opens_with_no_change_summary_and_is_remembered_while_it_
             .session
             .status
             .as_ref()
-            .map(plan_explorer::ui::Note::text)
+            .map(|note| note.text(Lang::En))
             .is_some_and(|s| s.starts_with("Opened ")),
         "{:?}",
         synchronous.session.status

@@ -107,7 +107,7 @@ fn hovering_a_plot_point_shows_its_text_and_clicking_it_selects_it() {
         .collect();
     let texts: Vec<String> = points
         .iter()
-        .map(|&f| hover::point(&data, f, Convention::International))
+        .map(|&f| hover::point(&data, f, Convention::International, Lang::En))
         .collect();
     let area = plot_rect(&harness, ChartId::IndustrialOutput);
     // A click within 16 points of a point selects it...
@@ -164,7 +164,7 @@ fn hovering_a_fund_bar_shows_its_text_and_clicking_it_selects_it() {
     let (bars, _) = charts::fund_bars(&data, Lang::En);
     let texts: Vec<String> = bars
         .iter()
-        .map(|b| hover::fund(&data, b.figure, Convention::International))
+        .map(|b| hover::fund(&data, b.figure, Convention::International, Lang::En))
         .collect();
     let area = plot_rect(&harness, ChartId::Funds);
     // The bars are tall enough to find in steps of 20 points.
@@ -557,7 +557,7 @@ fn a_folder_that_refuses_writing_says_so_and_keeps_the_dialog() {
         .session
         .export_message
         .as_ref()
-        .map(plan_explorer::ui::Note::text)
+        .map(|note| note.text(Lang::En))
         .expect("the dialog says what happened");
     assert!(
         said.contains(&refusing.display().to_string())

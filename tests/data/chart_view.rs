@@ -146,6 +146,7 @@ fn selecting_a_measure_highlights_its_linked_figures() {
 mod hover {
     use super::data;
     use plan_explorer::dataset::FigureRef;
+    use plan_explorer::i18n::Lang;
     use plan_explorer::view::amount::Convention;
     use plan_explorer::view::hover;
 
@@ -167,6 +168,7 @@ mod hover {
             &data,
             fund(&data, "fund-national-ai"),
             Convention::International,
+            Lang::En,
         );
         assert!(
             text.starts_with("National AI Fund\nNational: 60 billion yuan"),
@@ -176,7 +178,12 @@ mod hover {
         assert!(text.contains("\n\nSource: "), "{text}");
         let quote = &data.funds[0].citations[0].quote;
         assert!(text.contains(quote.as_str()), "{text}");
-        let chinese = hover::fund(&data, fund(&data, "fund-national-ai"), Convention::Chinese);
+        let chinese = hover::fund(
+            &data,
+            fund(&data, "fund-national-ai"),
+            Convention::Chinese,
+            Lang::En,
+        );
         assert!(chinese.contains("600亿元"), "{chinese}");
     }
 
@@ -198,7 +205,7 @@ mod hover {
             plan_explorer::dataset::SeriesIx(u32::try_from(s).expect("small")),
             u32::try_from(p).expect("small"),
         );
-        let text = hover::point(&data, figure, Convention::International);
+        let text = hover::point(&data, figure, Convention::International, Lang::En);
         assert!(text.contains("2024: 33.4% (actual)"), "{text}");
         assert!(text.contains("Source: "), "{text}");
         // Its source, the 15th Five-Year Plan roadmap article, prints no
@@ -219,7 +226,7 @@ mod hover {
         let figure = FigureRef::Target(plan_explorer::dataset::TargetIx(
             u32::try_from(t).expect("small"),
         ));
-        let text = hover::target(&data, figure, Convention::International);
+        let text = hover::target(&data, figure, Convention::International, Lang::En);
         assert!(
             text.starts_with("Advanced smart factories\n500 (by 2030, target)"),
             "{text}"

@@ -117,16 +117,16 @@ fn chinese_shows_a_translation_marked_and_printed_chinese_as_printed() {
         .as_deref()
         .expect("translated");
     assert_eq!(
-        view::localized_title_in(Lang::Zh, translated),
+        view::localized_title(Lang::Zh, translated),
         format!("{t}〔译〕")
     );
     assert_eq!(
-        view::localized_title_in(Lang::Zh, printed),
+        view::localized_title(Lang::Zh, printed),
         printed.title_zh.as_deref().expect("printed")
     );
     // English shows the English, and names only with the printed Chinese.
     assert_eq!(
-        view::localized_title_in(Lang::En, translated),
+        view::localized_title(Lang::En, translated),
         translated.title
     );
     let unit = data
@@ -134,15 +134,15 @@ fn chinese_shows_a_translation_marked_and_printed_chinese_as_printed() {
         .iter()
         .find(|u| u.name_zh.is_none())
         .expect("a translated unit");
-    assert_eq!(view::localized_name_in(Lang::En, unit), unit.name);
-    assert!(view::localized_name_in(Lang::Zh, unit).ends_with(TRANSLATION_MARK));
+    assert_eq!(view::localized_name(Lang::En, unit), unit.name);
+    assert!(view::localized_name(Lang::Zh, unit).ends_with(TRANSLATION_MARK));
     let printed_unit = data
         .units
         .iter()
         .find(|u| u.name_zh.is_some())
         .expect("a unit with printed Chinese");
     assert_eq!(
-        view::localized_name_in(Lang::En, printed_unit),
+        view::localized_name(Lang::En, printed_unit),
         format!(
             "{} ({})",
             printed_unit.name,
@@ -150,7 +150,7 @@ fn chinese_shows_a_translation_marked_and_printed_chinese_as_printed() {
         )
     );
     // Districts too, as the filter and details name them.
-    let pudong = view::district_name_in(Lang::Zh, &data, "Pudong");
+    let pudong = view::district_name(Lang::Zh, &data, "Pudong");
     assert!(pudong.starts_with("浦东新区"), "{pudong}");
     assert!(pudong.ends_with(TRANSLATION_MARK), "{pudong}");
 }

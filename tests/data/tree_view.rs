@@ -2,6 +2,7 @@
 //! keyboard navigation, on the real dataset.
 
 use plan_explorer::dataset::{self, Dataset, NodeIx};
+use plan_explorer::i18n::Lang;
 use plan_explorer::selection::Item;
 use plan_explorer::synth::{SynthOptions, generate};
 use plan_explorer::view::tree::{
@@ -12,7 +13,10 @@ use plan_explorer::view::tree::{
 use crate::common::data;
 
 fn labels(data: &Dataset, tree: &TreeData) -> Vec<String> {
-    tree.rows.iter().map(|r| row_label(data, r)).collect()
+    tree.rows
+        .iter()
+        .map(|r| row_label(data, r, Lang::En))
+        .collect()
 }
 
 fn node(data: &Dataset, id: &str) -> NodeIx {
@@ -33,7 +37,7 @@ fn closed_the_tree_shows_the_plans_with_their_child_counts() {
     let medical = tree
         .rows
         .iter()
-        .find(|r| row_label(&data, r).starts_with("Working Plan of Shanghai"))
+        .find(|r| row_label(&data, r, Lang::En).starts_with("Working Plan of Shanghai"))
         .expect("the medical AI plan");
     assert!(!medical.expanded);
     // The plan's top level: a preamble and chapters I-V.
@@ -217,11 +221,11 @@ fn arrows_home_end_and_type_ahead_move_through_the_rows() {
     // Type-ahead finds rows by title or by numbering.
     expansion.set_all(&data, true);
     let tree = TreeData::new(&data, &search, &filter, &expansion);
-    let row = type_ahead(&data, &tree, None, "auxiliary diag").expect("a row");
-    assert!(row_label(&data, &tree.rows[row]).starts_with("III.1.(2)"));
-    let row = type_ahead(&data, &tree, None, "III.1.(2)").expect("a row");
-    assert!(row_label(&data, &tree.rows[row]).contains("Auxiliary diagnosis"));
-    assert_eq!(type_ahead(&data, &tree, None, "zzz"), None);
+    let row = type_ahead(&data, &tree, None, "auxiliary diag", Lang::En).expect("a row");
+    assert!(row_label(&data, &tree.rows[row], Lang::En).starts_with("III.1.(2)"));
+    let row = type_ahead(&data, &tree, None, "III.1.(2)", Lang::En).expect("a row");
+    assert!(row_label(&data, &tree.rows[row], Lang::En).contains("Auxiliary diagnosis"));
+    assert_eq!(type_ahead(&data, &tree, None, "zzz", Lang::En), None);
 }
 
 #[test]
