@@ -237,10 +237,13 @@ fn every_problem_the_bad_fixtures_raise_reads_in_chinese() {
         };
         for problem in problems {
             seen += 1;
-            let zh = plan_explorer::i18n::problem_zh(&problem.message).unwrap_or_else(|| {
-                panic!("{}: no Chinese for {:?}", path.display(), problem.message)
-            });
-            assert!(has_han(&zh), "{zh}");
+            let zh = problem.kind.text(Lang::Zh);
+            assert!(
+                has_han(&zh),
+                "{}: no Chinese for {:?}: {zh}",
+                path.display(),
+                problem.message()
+            );
         }
     }
     assert!(seen > 30, "only {seen} problems");

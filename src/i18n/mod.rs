@@ -425,6 +425,8 @@ texts! {
     Opened => "Opened {} (edition {}).", "已打开 {}（版本 {}）。";
     DidNotLoadStatus => "{} did not load (problems: {}); the dataset on screen is unchanged.", "{} 未能载入（{} 个问题）；当前显示的数据集未改变。";
     DidNotLoad => "{} did not load (problems: {}). The dataset on screen is unchanged.", "{} 未能载入：{} 个问题。当前显示的数据集未改变。";
+    FileDidNotLoad => "{} did not load", "{} 未能载入";
+    WorkerStopped => "the worker loading {} stopped without an answer", "载入 {} 的后台线程未给出结果便已停止";
     Close => "Close", "关闭";
     LoadingFile => "Loading {}: {} of {} read…", "正在载入 {}：已读取 {} / {}…";
     StillReading => "Still reading {} ({} read after {} s): a slow disk or network share? Cancel keeps the dataset on screen.", "仍在读取 {}（已读取 {}，用时 {} 秒）：磁盘或网络共享较慢？取消将保留当前数据集。";

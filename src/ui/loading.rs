@@ -112,10 +112,9 @@ impl LoadJob {
             Ok(outcome) => Some(outcome),
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => {
-                Some(Outcome::Failed(vec![LoadProblem::Read(format!(
-                    "the worker loading {} stopped without an answer",
-                    self.path.display()
-                ))]))
+                Some(Outcome::Failed(vec![LoadProblem::WorkerStopped(
+                    self.path.clone(),
+                )]))
             }
         }
     }
@@ -195,7 +194,7 @@ pub fn load(
         Err(error) => {
             let problem = match error.content_problem() {
                 Some(problem) => LoadProblem::Content(problem),
-                None => LoadProblem::Read(error.to_string()),
+                None => LoadProblem::Read(error),
             };
             return Outcome::Failed(vec![problem]);
         }

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use crate::dataset::{self, Problem};
+use crate::dataset::{self, Problem, ReadError};
 use crate::i18n::{self, Lang, T, fill, tr};
 use crate::view::charts::ChartId;
 use crate::view::diff::Counts;
@@ -98,8 +98,22 @@ pub enum LoadProblem {
     /// A problem with its content, located where possible.
     Content(Problem),
     /// The file could not be read at all (missing, a folder, no
-    /// permission), in the loader's (English) words.
-    Read(String),
+    /// permission).
+    Read(ReadError),
+    /// The worker loading the file stopped without an answer.
+    WorkerStopped(PathBuf),
+}
+
+impl LoadProblem {
+    /// The reason in the interface's language; a problem with the content
+    /// as a line naming `file`.
+    pub fn text(&self, file: &Path) -> String {
+        match self {
+            Self::Content(problem) => located(file, problem),
+            Self::Read(error) => error.text(i18n::lang()),
+            Self::WorkerStopped(path) => fill(T::WorkerStopped, &[&path.display()]),
+        }
+    }
 }
 
 /// Why a file did not load, for the problems panel.
@@ -143,10 +157,7 @@ impl LoadProblems {
         let lines: Rc<[String]> = self
             .problems
             .iter()
-            .map(|problem| match problem {
-                LoadProblem::Content(problem) => located(&self.file, problem),
-                LoadProblem::Read(message) => in_language(message),
-            })
+            .map(|problem| problem.text(&self.file))
             .collect();
         *written = Some((lang, Rc::clone(&lines)));
         lines
@@ -165,8 +176,10 @@ pub enum Banner {
         /// The first error.
         first: Problem,
     },
-    /// It could not be read, in the loader's (English) words.
-    Unreadable(String),
+    /// It could not be read.
+    Unreadable(LoadProblem),
+    /// It did not load, for no reason known.
+    DidNotLoad(PathBuf),
 }
 
 impl Banner {
@@ -182,7 +195,8 @@ impl Banner {
                 T::NotValidDataset,
                 &[&path.display(), errors, &problem_text(first)],
             ),
-            Self::Unreadable(message) => in_language(message),
+            Self::Unreadable(problem) => problem.text(Path::new("")),
+            Self::DidNotLoad(path) => fill(T::FileDidNotLoad, &[&path.display()]),
         };
         format!("{problem} {}", tr(T::ShowingBuiltIn))
     }
@@ -217,7 +231,7 @@ pub fn problem_text(problem: &dataset::Problem) -> String {
     } else {
         format!("{}：", problem.path)
     };
-    format!("{severity}{place}{path}{}", in_language(&problem.message))
+    format!("{severity}{place}{path}{}", problem.kind.text(Lang::Zh))
 }
 
 /// A problem as one line naming the file, in the interface's language:
