@@ -24,6 +24,7 @@ macro_rules! words {
         }
     };
 }
+pub(crate) use words;
 
 impl ProblemKind {
     /// What is wrong, in `lang`.
@@ -563,141 +564,6 @@ impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text(Lang::En))
     }
-}
-
-/// The writers' messages, still read back by their templates until the
-/// writers' errors are typed.
-const MESSAGES: &[(&str, &str)] = &[
-    // Writing files and drawing pictures.
-    (
-        "cannot write {}: the folder {} does not exist",
-        "无法写入 {}：文件夹 {} 不存在",
-    ),
-    (
-        "cannot write {}: it is a folder",
-        "无法写入 {}：这是一个文件夹",
-    ),
-    ("cannot write {}: {}", "无法写入 {}：{}"),
-    ("cannot encode the PNG for {}: {}", "无法为 {} 编码 PNG：{}"),
-    (
-        "cannot tell what to write to {}: the name must end in .png, .svg, .pdf or .csv",
-        "无法确定 {} 的格式：文件名必须以 .png、.svg、.pdf 或 .csv 结尾",
-    ),
-    (
-        "the scale must be between 0.1 and 8, not {}",
-        "比例必须在 0.1 到 8 之间，而不是 {}",
-    ),
-    (
-        "the width must be between {} and {} points, not {}",
-        "宽度必须在 {} 到 {} 磅之间，而不是 {}",
-    ),
-    (
-        "the height must be between {} and {} points, not {}",
-        "高度必须在 {} 到 {} 磅之间，而不是 {}",
-    ),
-    (
-        "{}x{} is too narrow for a chart; keep the sides within 4:1",
-        "{}x{} 对图表来说太窄；长宽比请保持在 4:1 以内",
-    ),
-    (
-        "{}x{} points at {}x is {}x{} pixels; each side must be 1 to {}",
-        "{}x{} 磅在 {}x 下为 {}x{} 像素；每边必须在 1 到 {} 之间",
-    ),
-    ("{} exists", "{} 已存在"),
-];
-
-/// Templates of the parts that fill places: the system's reasons.
-const PARTS: &[(&str, &str)] = &[
-    // The system's reasons a file cannot be read or written.
-    ("Permission denied (os error {})", "权限不足（系统错误 {}）"),
-    (
-        "No such file or directory (os error {})",
-        "没有该文件或目录（系统错误 {}）",
-    ),
-    (
-        "Read-only file system (os error {})",
-        "只读文件系统（系统错误 {}）",
-    ),
-    (
-        "No space left on device (os error {})",
-        "磁盘空间不足（系统错误 {}）",
-    ),
-    (
-        "Disk quota exceeded (os error {})",
-        "超出磁盘配额（系统错误 {}）",
-    ),
-    (
-        "File name too long (os error {})",
-        "文件名过长（系统错误 {}）",
-    ),
-    (
-        "Is a directory (os error {})",
-        "这是一个文件夹（系统错误 {}）",
-    ),
-    ("Not a directory (os error {})", "不是文件夹（系统错误 {}）"),
-    (
-        "Operation not permitted (os error {})",
-        "不允许的操作（系统错误 {}）",
-    ),
-];
-
-/// The message in Chinese, or `None` when no template matches it. Also
-/// used for the messages of writing files and drawing pictures.
-pub fn problem_zh(message: &str) -> Option<String> {
-    translate(message, MESSAGES)
-}
-
-/// A place's text in Chinese where it is one of the loader's words, else
-/// as it is (an id, a number, a file name).
-fn part(text: &str) -> String {
-    translate(text, PARTS).unwrap_or_else(|| text.to_owned())
-}
-
-fn translate(text: &str, table: &[(&str, &str)]) -> Option<String> {
-    table.iter().find_map(|(en, zh)| {
-        let places = matches(text, en)?;
-        // A place in quotes is a value (an id, a name): kept as written.
-        let quoted: Vec<bool> = en.split("{}").map(|piece| piece.ends_with('"')).collect();
-        let mut out = String::new();
-        let mut places = places.into_iter().zip(quoted);
-        let mut pieces = zh.split("{}");
-        out.push_str(pieces.next().unwrap_or_default());
-        for piece in pieces {
-            match places.next() {
-                Some((place, true)) => out.push_str(place),
-                Some((place, false)) => out.push_str(&part(place)),
-                None => {}
-            }
-            out.push_str(piece);
-        }
-        Some(out)
-    })
-}
-
-/// The places of `text` if it fits `template`: its literal pieces in
-/// order, each place the text between them (the shortest that fits, but
-/// the last place takes the rest).
-fn matches<'a>(text: &'a str, template: &str) -> Option<Vec<&'a str>> {
-    let pieces: Vec<&str> = template.split("{}").collect();
-    let (first, rest) = pieces.split_first()?;
-    let mut at = text.strip_prefix(first)?;
-    let mut places = Vec::new();
-    for (i, piece) in rest.iter().enumerate() {
-        let last = i + 1 == rest.len();
-        if last {
-            let place = at.strip_suffix(piece)?;
-            places.push(place);
-            at = "";
-        } else {
-            let end = if piece.is_empty() { 0 } else { at.find(piece)? };
-            places.push(&at[..end]);
-            at = &at[end + piece.len()..];
-        }
-    }
-    if rest.is_empty() && !at.is_empty() {
-        return None;
-    }
-    Some(places)
 }
 
 #[cfg(test)]

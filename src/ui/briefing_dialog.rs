@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
-use super::note::Note;
+use super::note::{Failure, Note};
 use super::{AppState, Command, Dialog, PanelContext};
 use crate::briefing::{self, BriefingError, Format, Options, Progress};
 use crate::i18n::{T, fill, tr};
@@ -51,7 +51,7 @@ pub struct Job {
 enum Outcome {
     Written,
     Cancelled,
-    Failed(String),
+    Failed(Failure),
 }
 
 /// A fresh dialog: a file beside the dataset (or in the home folder) and
@@ -208,17 +208,16 @@ pub fn ui(
 /// Starts writing the briefing the request asks for; the window polls it.
 pub fn start(state: &mut AppState, request: &BriefingRequest) {
     let path = std::path::absolute(&request.path).unwrap_or_else(|_| request.path.clone());
-    let Some(format) = Format::of_path(&path) else {
-        let message = format!(
-            "cannot tell what to write to {}: the name must end in .pdf or .docx",
-            path.display()
-        );
-        state.session.status = Some(Note::ExportFailed(message));
-        state
-            .session
-            .export_message
-            .clone_from(&state.session.status);
-        return;
+    let format = match Format::of_file(&path) {
+        Ok(format) => format,
+        Err(error) => {
+            state.session.status = Some(Note::ExportFailed(error.into()));
+            state
+                .session
+                .export_message
+                .clone_from(&state.session.status);
+            return;
+        }
     };
     let dataset = state.doc.dataset.clone();
     let filter = state.doc.filter.clone();
@@ -236,7 +235,7 @@ pub fn start(state: &mut AppState, request: &BriefingRequest) {
     std::thread::spawn(move || {
         let outcome = match briefing::bytes(&dataset, &filter, &options, format, &worker_progress) {
             Err(BriefingError::Cancelled) => Outcome::Cancelled,
-            Err(other) => Outcome::Failed(other.to_string()),
+            Err(other) => Outcome::Failed(other.into()),
             Ok(bytes) => match if replace {
                 crate::output::write_atomic(&target, &bytes)
             } else {
@@ -244,7 +243,7 @@ pub fn start(state: &mut AppState, request: &BriefingRequest) {
                 crate::output::write_new(&target, &bytes)
             } {
                 Ok(()) => Outcome::Written,
-                Err(e) => Outcome::Failed(e.to_string()),
+                Err(e) => Outcome::Failed(e.into()),
             },
         };
         // The window may have gone; then nobody needs the answer.
@@ -280,8 +279,8 @@ pub fn poll(state: &mut AppState, ctx: &egui::Context) {
                         .export_message
                         .clone_from(&state.session.status);
                 }
-                Outcome::Failed(message) => {
-                    state.session.status = Some(Note::ExportFailed(message));
+                Outcome::Failed(failure) => {
+                    state.session.status = Some(Note::ExportFailed(failure));
                     state
                         .session
                         .export_message
@@ -291,9 +290,7 @@ pub fn poll(state: &mut AppState, ctx: &egui::Context) {
         }
         Err(TryRecvError::Disconnected) => {
             state.briefing_job = None;
-            state.session.status = Some(Note::ExportFailed(
-                "the briefing's worker stopped".to_owned(),
-            ));
+            state.session.status = Some(Note::ExportFailed(Failure::BriefingWorkerStopped));
         }
     }
 }

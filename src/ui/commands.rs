@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::loading::{LoadJob, Outcome, Trigger};
-use super::note::{LoadProblems, Note};
+use super::note::{Failure, LoadProblems, Note};
 use super::state::{AppState, BottomTab};
 use super::{briefing_dialog, dialogs, export};
 use crate::i18n::{self, Lang};
@@ -414,7 +414,7 @@ impl AppState {
             return;
         }
         let result = crate::output::format_of(path)
-            .map_err(|e| e.to_string())
+            .map_err(Failure::from)
             .and_then(|format| {
                 export::chart_file(&self.panel_context(), request.chart, format, &request.image)
             })
@@ -426,7 +426,7 @@ impl AppState {
                 } else {
                     crate::output::write_new(path, &bytes)
                 };
-                written.map_err(|e| e.to_string())
+                written.map_err(Failure::from)
             });
         let session = &mut self.session;
         match result {
@@ -434,8 +434,8 @@ impl AppState {
                 session.status = Some(Note::Wrote(path.clone()));
                 session.dialog = None;
             }
-            Err(message) => {
-                session.status = Some(Note::ExportFailed(message));
+            Err(failure) => {
+                session.status = Some(Note::ExportFailed(failure));
                 session.export_message.clone_from(&session.status);
                 if let Some(Dialog::Export(dialog)) = &mut session.dialog {
                     dialog.confirm_replace = false;

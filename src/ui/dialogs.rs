@@ -3,7 +3,7 @@
 //! desktop portal or zenity, where rfd shows nothing and returns nothing):
 //! there the Browse button says so instead of doing nothing.
 
-use crate::i18n::{T, fill, tr};
+use crate::i18n::{self, T, fill, tr};
 use std::path::PathBuf;
 
 use super::export::{self, ImageOptions};
@@ -527,8 +527,8 @@ fn preview_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &ExportDialog) {
     }
     let page = match dialog.image.page() {
         Ok(page) => page,
-        Err(message) => {
-            ui.colored_label(ui.visuals().warn_fg_color, message);
+        Err(error) => {
+            ui.colored_label(ui.visuals().warn_fg_color, error.text(i18n::lang()));
             return;
         }
     };
@@ -560,8 +560,8 @@ fn preview_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &ExportDialog) {
                         .data_mut(|d| d.insert_temp(id, (key, texture.clone())));
                     Some(texture)
                 }
-                Err(message) => {
-                    ui.colored_label(ui.visuals().warn_fg_color, message.to_string());
+                Err(error) => {
+                    ui.colored_label(ui.visuals().warn_fg_color, error.text(i18n::lang()));
                     None
                 }
             }

@@ -7,8 +7,11 @@ use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
+use crate::briefing::BriefingError;
+use crate::chart::{ExportError, PageError, RenderError};
 use crate::dataset::{self, Problem, ReadError};
-use crate::i18n::{self, Lang, T, fill, tr};
+use crate::i18n::{self, Lang, T, fill, tr, tr_in};
+use crate::output::WriteError;
 use crate::view::charts::ChartId;
 use crate::view::diff::Counts;
 
@@ -48,8 +51,8 @@ pub enum Note {
     Wrote(PathBuf),
     /// A briefing was cancelled before it was written.
     BriefingCancelled,
-    /// An export or a copy failed, in the library's (English) words.
-    ExportFailed(String),
+    /// An export, a copy or a briefing failed.
+    ExportFailed(Failure),
     /// A chart's picture went to the clipboard.
     Copied {
         /// The chart.
@@ -79,7 +82,7 @@ impl Note {
             Self::FileGone(path) => fill(T::FileGone, &[&path.display()]),
             Self::Wrote(path) => fill(T::Wrote, &[&path.display()]),
             Self::BriefingCancelled => tr(T::BriefingCancelled).to_owned(),
-            Self::ExportFailed(message) => fill(T::ExportFailed, &[&in_language(message)]),
+            Self::ExportFailed(failure) => fill(T::ExportFailed, &[&failure.text(i18n::lang())]),
             Self::Copied {
                 chart,
                 width,
@@ -91,6 +94,57 @@ impl Note {
         }
     }
 }
+
+/// Why an export, a copy or a briefing failed: the writers' errors, kept
+/// as values and worded in the language chosen when drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Failure {
+    /// The page size was refused.
+    Page(PageError),
+    /// The chart's file could not be made.
+    Export(ExportError),
+    /// The chart's picture could not be drawn.
+    Render(RenderError),
+    /// The file could not be written.
+    Write(WriteError),
+    /// The briefing could not be made.
+    Briefing(BriefingError),
+    /// The briefing's worker stopped without an answer.
+    BriefingWorkerStopped,
+}
+
+impl Failure {
+    /// Why, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Self::Page(error) => error.text(lang),
+            Self::Export(error) => error.text(lang),
+            Self::Render(error) => error.text(lang),
+            Self::Write(error) => error.text(lang),
+            Self::Briefing(error) => error.text(lang),
+            Self::BriefingWorkerStopped => tr_in(lang, T::BriefingWorkerStopped).to_owned(),
+        }
+    }
+}
+
+/// Each writer's error is a failure.
+macro_rules! failure_from {
+    ($($variant:ident($error:ty)),*) => {
+        $(impl From<$error> for Failure {
+            fn from(error: $error) -> Self {
+                Self::$variant(error)
+            }
+        })*
+    };
+}
+
+failure_from!(
+    Page(PageError),
+    Export(ExportError),
+    Render(RenderError),
+    Write(WriteError),
+    Briefing(BriefingError)
+);
 
 /// One reason a file did not load.
 #[derive(Clone, Debug, PartialEq)]
@@ -199,15 +253,6 @@ impl Banner {
             Self::DidNotLoad(path) => fill(T::FileDidNotLoad, &[&path.display()]),
         };
         format!("{problem} {}", tr(T::ShowingBuiltIn))
-    }
-}
-
-/// A message of the library (written in English) in the interface's
-/// language, where its wording is known.
-pub fn in_language(message: &str) -> String {
-    match i18n::lang() {
-        Lang::En => message.to_owned(),
-        Lang::Zh => i18n::problem_zh(message).unwrap_or_else(|| message.to_owned()),
     }
 }
 
