@@ -8,6 +8,7 @@
 
 mod check;
 pub mod field;
+mod io_reason;
 mod kinds;
 mod model;
 mod problem;
@@ -20,9 +21,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use check::{MAX_PROBLEMS, PLAUSIBLE_YEARS, SUPPORTED_SCHEMA_VERSIONS};
-pub use kinds::{
-    DateForm, Expected, Found, IoKind, IoReason, JsonNumber, ProblemKind, RecordKind, SyntaxReason,
-};
+pub use io_reason::{IoKind, IoReason};
+pub use kinds::{DateForm, Expected, Found, JsonNumber, ProblemKind, RecordKind, SyntaxReason};
 pub use model::{
     Caveat, Citation, Dataset, District, ExchangeRate, Fact, FactIx, FigureRef, Fund, FundIx,
     FundLevel, Named, Node, NodeIx, NodeKind, Plan, PlanIx, Point, QuantityUnit, Series, SeriesIx,
