@@ -10,11 +10,15 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
+use crate::dataset::IoReason;
+
 /// Why a file could not be written.
-#[derive(Debug, thiserror::Error)]
+///
+/// Its English is its `Display`; `src/i18n/writers.rs` words it in each
+/// language.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum WriteError {
     /// The folder the file should go into is not there.
-    #[error("cannot write {path}: the folder {folder} does not exist")]
     NoFolder {
         /// The file asked for.
         path: PathBuf,
@@ -22,33 +26,28 @@ pub enum WriteError {
         folder: PathBuf,
     },
     /// The path names a folder, not a file.
-    #[error("cannot write {path}: it is a folder")]
     IsFolder {
         /// The path asked for.
         path: PathBuf,
     },
     /// The operating system refused (no permission, disk full, bad name...).
-    #[error("cannot write {path}: {source}")]
     Io {
         /// The file asked for.
         path: PathBuf,
-        /// What the system said.
-        source: std::io::Error,
+        /// Why the system refused.
+        reason: IoReason,
     },
     /// The file exists and was not to be replaced.
-    #[error("{path} exists")]
     Exists {
         /// The file asked for.
         path: PathBuf,
     },
     /// The name ends in none of `.png`, `.svg`, `.pdf`, `.csv`.
-    #[error("cannot tell what to write to {path}: the name must end in .png, .svg, .pdf or .csv")]
     Extension {
         /// The path asked for.
         path: PathBuf,
     },
     /// The picture could not be encoded.
-    #[error("cannot encode the PNG for {path}: {message}")]
     Encode {
         /// The file asked for.
         path: PathBuf,
@@ -97,7 +96,7 @@ fn write(path: &Path, bytes: &[u8], replace: bool) -> Result<(), WriteError> {
     // asked for `path`, so only the system's reason is kept.
     let io = |source: std::io::Error| WriteError::Io {
         path: path.to_owned(),
-        source: os_reason(source),
+        reason: IoReason::of(&os_reason(source)),
     };
     // The temporary file is removed if anything below fails. It gets the
     // replaced file's permissions, or a new file's usual ones (tempfile's

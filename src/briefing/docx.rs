@@ -23,13 +23,14 @@ use crate::job::Progress;
 use crate::view::amount::Convention;
 
 /// Why a briefing's Word document could not be written.
-#[derive(Debug, thiserror::Error)]
+///
+/// Its English is its `Display`; `src/i18n/writers.rs` words it in each
+/// language.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum DocxError {
     /// A chart could not be drawn.
-    #[error(transparent)]
     Chart(#[from] crate::chart::RenderError),
-    /// The document could not be packed.
-    #[error("cannot write the Word document: {0}")]
+    /// The document could not be packed, in docx-rs's words.
     Pack(String),
 }
 

@@ -34,19 +34,20 @@ pub struct Options {
 }
 
 /// Why no briefing could be made.
-#[derive(Debug, thiserror::Error)]
+///
+/// Its English is its `Display`; `src/i18n/writers.rs` words it in each
+/// language.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum BriefingError {
+    /// The file's name ends in neither `.pdf` nor `.docx`.
+    Extension(std::path::PathBuf),
     /// Nothing matches the selection.
-    #[error("nothing matches the selection: no plan, measure or item to write")]
     Empty,
     /// The user cancelled.
-    #[error("cancelled")]
     Cancelled,
     /// The PDF could not be written.
-    #[error(transparent)]
     Pdf(#[from] pdf::PdfError),
     /// The Word document could not be written.
-    #[error(transparent)]
     Docx(#[from] docx::DocxError),
 }
 
@@ -67,6 +68,11 @@ impl Format {
             "docx" => Some(Self::Docx),
             _ => None,
         }
+    }
+
+    /// Like [`Self::of_path`], saying why not.
+    pub fn of_file(path: &std::path::Path) -> Result<Self, BriefingError> {
+        Self::of_path(path).ok_or_else(|| BriefingError::Extension(path.to_owned()))
     }
 }
 

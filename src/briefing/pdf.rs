@@ -31,16 +31,18 @@ use crate::job::Progress;
 use crate::view::amount::Convention;
 
 /// Why a briefing's PDF could not be written.
-#[derive(Debug, thiserror::Error)]
+///
+/// Its English is its `Display`; `src/i18n/writers.rs` words it in each
+/// language.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum PdfError {
     /// A bundled font did not load (a bug in the build).
-    #[error("cannot load the bundled fonts")]
     Fonts,
     /// A chart could not be drawn.
-    #[error(transparent)]
     Chart(#[from] crate::chart::RenderError),
-    /// krilla could not write the document.
-    #[error("cannot write the PDF: {0}")]
+    /// The charts' page size was refused (a bug: it is fixed).
+    Page(crate::chart::PageError),
+    /// krilla could not write the document, in its words.
     Write(String),
 }
 
@@ -444,8 +446,7 @@ fn charts(
     layout.heading(tr(layout.lang, T::BriefingCharts), 1, true);
     let width = PAGE_W - 2.0 * MARGIN_X;
     let height = (width * 0.62).round();
-    let page =
-        ChartPage::custom(width, height, Theme::Light).map_err(|e| PdfError::Write(e.clone()))?;
+    let page = ChartPage::custom(width, height, Theme::Light).map_err(PdfError::Page)?;
     for scene in super::chart_scenes(dataset, briefing, convention, &page) {
         layout.need(height + 12.0);
         let y = layout.y;

@@ -26,7 +26,7 @@ mod words;
 pub use frame::{Type, count_of};
 pub use render::{PdfInfo, RenderError};
 pub use scene::Scene;
-pub use view::{ChartView, Page, Preset, Theme};
+pub use view::{ChartView, Page, PageError, Preset, Theme};
 pub use words::chart_name;
 
 use crate::view::charts::ChartId;
@@ -120,14 +120,21 @@ impl Default for FileOptions {
 }
 
 /// Why a chart's file could not be made.
-#[derive(Debug, thiserror::Error)]
+///
+/// Its English is its `Display`; `src/i18n/writers.rs` words it in each
+/// language.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum ExportError {
     /// Drawing or encoding failed.
-    #[error(transparent)]
     Render(#[from] RenderError),
-    /// The CSV could not be written.
-    #[error("cannot write the CSV: {0}")]
-    Csv(#[from] csv::Error),
+    /// The CSV could not be written, in the csv writer's words.
+    Csv(String),
+}
+
+impl From<csv::Error> for ExportError {
+    fn from(error: csv::Error) -> Self {
+        Self::Csv(error.to_string())
+    }
 }
 
 /// The bytes of `view`'s chart as a file of `format`.

@@ -11,16 +11,46 @@ use super::scene::Scene;
 use crate::i18n::Lang;
 
 /// Why a picture could not be written.
-#[derive(Debug, thiserror::Error)]
+///
+/// Its English is its `Display`; `src/i18n/writers.rs` words it in each
+/// language.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum RenderError {
-    /// The SVG did not parse (a bug: the writer made it).
-    #[error("cannot read the chart's SVG back: {0}")]
+    /// The SVG did not parse (a bug: the writer made it), in usvg's words.
     Svg(String),
-    /// The picture's size in pixels is out of range.
-    #[error("{0}")]
-    Size(String),
+    /// The scale is outside 0.1 to 8 pixels per point.
+    Scale {
+        /// The scale asked for.
+        scale: f32,
+    },
+    /// The picture would have a side of no pixels or over [`MAX_PIXELS`].
+    TooManyPixels {
+        /// The page's width in points.
+        width: f32,
+        /// The page's height in points.
+        height: f32,
+        /// The scale asked for.
+        scale: f32,
+        /// The picture's width and height in pixels.
+        pixels: (u32, u32),
+    },
+    /// No picture of this size could be made.
+    NoPixmap {
+        /// Its width in pixels.
+        width: u32,
+        /// Its height in pixels.
+        height: u32,
+    },
+    /// The chart's page is no PDF page size.
+    NotAPageSize {
+        /// Its width in points.
+        width: f32,
+        /// Its height in points.
+        height: f32,
+    },
+    /// The chart could not be drawn on the PDF's page.
+    NotDrawn,
     /// The PNG or PDF could not be encoded.
-    #[error("cannot encode the {format}: {message}")]
     Encode {
         /// PNG or PDF.
         format: &'static str,
@@ -85,9 +115,7 @@ pub struct Pixels {
 /// The scene rasterised at `scale` pixels per point.
 pub fn pixels(scene: &Scene, scale: f32) -> Result<Pixels, RenderError> {
     if !(scale.is_finite() && (0.1..=8.0).contains(&scale)) {
-        return Err(RenderError::Size(format!(
-            "the scale must be between 0.1 and 8, not {scale}"
-        )));
+        return Err(RenderError::Scale { scale });
     }
     // Rounded, positive and checked below, so the casts are exact.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
@@ -96,14 +124,16 @@ pub fn pixels(scene: &Scene, scale: f32) -> Result<Pixels, RenderError> {
         (scene.height * scale).round() as u32,
     );
     if width == 0 || height == 0 || width > MAX_PIXELS || height > MAX_PIXELS {
-        return Err(RenderError::Size(format!(
-            "{}x{} points at {scale}x is {width}x{height} pixels; each side must be 1 to {MAX_PIXELS}",
-            scene.width, scene.height
-        )));
+        return Err(RenderError::TooManyPixels {
+            width: scene.width,
+            height: scene.height,
+            scale,
+            pixels: (width, height),
+        });
     }
     let tree = tree(scene)?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(width, height)
-        .ok_or_else(|| RenderError::Size(format!("cannot make a {width}x{height} picture")))?;
+        .ok_or(RenderError::NoPixmap { width, height })?;
     resvg::render(
         &tree,
         resvg::tiny_skia::Transform::from_scale(scale, scale),
@@ -170,19 +200,19 @@ pub fn pdf(scene: &Scene, info: &PdfInfo) -> Result<Vec<u8>, RenderError> {
         format: "PDF",
         message,
     };
-    let size = krilla::geom::Size::from_wh(scene.width, scene.height).ok_or_else(|| {
-        encode(format!(
-            "{}x{} is not a page size",
-            scene.width, scene.height
-        ))
-    })?;
+    let size = krilla::geom::Size::from_wh(scene.width, scene.height).ok_or(
+        RenderError::NotAPageSize {
+            width: scene.width,
+            height: scene.height,
+        },
+    )?;
     let mut document = krilla::Document::new();
     {
         let mut page = document.start_page_with(krilla::page::PageSettings::new(size));
         let mut surface: Surface<'_> = page.surface();
         surface
             .draw_svg(&tree, size, krilla_svg::SvgSettings::default())
-            .ok_or_else(|| encode("the chart could not be drawn on the page".to_owned()))?;
+            .ok_or(RenderError::NotDrawn)?;
         surface.finish();
         page.finish();
     }

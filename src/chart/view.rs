@@ -245,6 +245,31 @@ pub struct Page {
     pub theme: Theme,
 }
 
+/// Why a page size was refused.
+///
+/// Its English is its `Display`; `src/i18n/writers.rs` words it in each
+/// language.
+#[derive(Clone, Copy, Debug, PartialEq, thiserror::Error)]
+pub enum PageError {
+    /// The width is outside [`MIN_SIDE`] to [`MAX_SIDE`].
+    Width {
+        /// The width asked for, in points.
+        width: f32,
+    },
+    /// The height is outside [`MIN_SIDE`] to [`MAX_SIDE`].
+    Height {
+        /// The height asked for, in points.
+        height: f32,
+    },
+    /// One side is over four times the other.
+    TooNarrow {
+        /// The width asked for, in points.
+        width: f32,
+        /// The height asked for, in points.
+        height: f32,
+    },
+}
+
 /// The smallest page a chart can be laid out on, in points.
 pub const MIN_SIDE: f32 = 240.0;
 /// The largest page side, in points.
@@ -263,21 +288,15 @@ impl Page {
 
     /// A page of any size, checked: each side between 240 and 4000 points,
     /// and no more than four times as wide as high or high as wide.
-    pub fn custom(width: f32, height: f32, theme: Theme) -> Result<Self, String> {
+    pub fn custom(width: f32, height: f32, theme: Theme) -> Result<Self, PageError> {
         if !width.is_finite() || !(MIN_SIDE..=MAX_SIDE).contains(&width) {
-            return Err(format!(
-                "the width must be between {MIN_SIDE} and {MAX_SIDE} points, not {width}"
-            ));
+            return Err(PageError::Width { width });
         }
         if !height.is_finite() || !(MIN_SIDE..=MAX_SIDE).contains(&height) {
-            return Err(format!(
-                "the height must be between {MIN_SIDE} and {MAX_SIDE} points, not {height}"
-            ));
+            return Err(PageError::Height { height });
         }
         if width / height > 4.0 || height / width > 4.0 {
-            return Err(format!(
-                "{width}x{height} is too narrow for a chart; keep the sides within 4:1"
-            ));
+            return Err(PageError::TooNarrow { width, height });
         }
         Ok(Self {
             width,

@@ -134,12 +134,7 @@ fn filter(data: &Dataset, args: &BriefingArgs) -> Result<TreeFilter, (u8, String
 
 fn write_briefing(args: &BriefingArgs) -> Result<PathBuf, (u8, String)> {
     let out = &args.out;
-    let Some(format) = briefing::Format::of_path(out) else {
-        return Err(usage(format!(
-            "cannot tell what to write to {}: the name must end in .pdf or .docx",
-            out.display()
-        )));
-    };
+    let format = briefing::Format::of_file(out).map_err(|e| usage(e.to_string()))?;
     if out.exists() && !args.force {
         return Err(usage(format!(
             "{} exists; pass --force to replace it",

@@ -302,7 +302,7 @@ fn page(args: &ExportArgs) -> Result<Page, (u8, String)> {
         ThemeArg::Dark => Theme::Dark,
     };
     if let (Some(width), Some(height)) = (args.width, args.height) {
-        return Page::custom(width, height, theme).map_err(usage);
+        return Page::custom(width, height, theme).map_err(|e| usage(e.to_string()));
     }
     let preset = match args.size {
         None | Some(SizeArg::Slide) => Preset::Slide,

@@ -6,11 +6,12 @@
 //! what it found (a value, nothing, or a value of the wrong kind) and lets the
 //! checker report each mistake with its path afterwards.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::{self, Deserialize, Deserializer, IntoDeserializer as _, MapAccess, SeqAccess};
+
+use super::kinds::{Expected, Found, JsonNumber};
 
 /// The JSON kind a type expects, so a mismatch can be skipped without
 /// losing the parser's place in the input.
@@ -30,7 +31,7 @@ pub trait Shape {
     const KIND: Kind;
 
     /// What was expected, for messages ("a number", "one of `a`, `b`").
-    fn expected() -> Cow<'static, str>;
+    fn expected() -> Expected;
 }
 
 /// A field as found in the input.
@@ -39,8 +40,9 @@ pub enum Field<T> {
     /// The field was absent or null.
     #[default]
     Missing,
-    /// The field held a value of the wrong kind; this describes it.
-    Wrong(String),
+    /// The field held a value of the wrong kind; this describes it (boxed,
+    /// so that the usual case stays small).
+    Wrong(Box<Found>),
     /// The field held a usable value.
     Ok(T),
 }
@@ -92,7 +94,7 @@ where
     type Value = Field<T>;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str(&T::expected())
+        write!(formatter, "{}", T::expected())
     }
 
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
@@ -115,23 +117,23 @@ where
     T: Deserialize<'de> + Shape,
 {
     /// Reads a scalar into `T`; a mismatch becomes `Wrong`, never an error.
-    fn scalar<D>(deserializer: D, found: impl FnOnce() -> String) -> Field<T>
+    fn scalar<D>(deserializer: D, found: impl FnOnce() -> Found) -> Field<T>
     where
         D: Deserializer<'de, Error = de::value::Error>,
     {
         if T::KIND != Kind::Scalar {
-            return Field::Wrong(found());
+            return Field::Wrong(Box::new(found()));
         }
         match T::deserialize(deserializer) {
             Ok(value) => Field::Ok(value),
-            Err(_) => Field::Wrong(found()),
+            Err(_) => Field::Wrong(Box::new(found())),
         }
     }
 }
 
 /// Shortens a string for a message, on a character boundary.
-fn preview(text: &str) -> String {
-    format!("the string \"{}\"", super::abbreviate(text, 40, "..."))
+fn preview(text: &str) -> Found {
+    Found::String(super::abbreviate(text, 40, "..."))
 }
 
 impl<'de, T> de::Visitor<'de> for AnyVisitor<T>
@@ -141,7 +143,7 @@ where
     type Value = Field<T>;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str(&T::expected())
+        write!(formatter, "{}", T::expected())
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
@@ -149,24 +151,24 @@ where
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(Self::scalar(v.into_deserializer(), || v.to_string()))
+        Ok(Self::scalar(v.into_deserializer(), || Found::Bool(v)))
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
         Ok(Self::scalar(v.into_deserializer(), || {
-            format!("the number {v}")
+            Found::Number(JsonNumber::Int(v))
         }))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
         Ok(Self::scalar(v.into_deserializer(), || {
-            format!("the number {v}")
+            Found::Number(JsonNumber::Uint(v))
         }))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
         Ok(Self::scalar(v.into_deserializer(), || {
-            format!("the number {v}")
+            Found::Number(JsonNumber::Float(v))
         }))
     }
 
@@ -176,7 +178,7 @@ where
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
         if T::KIND != Kind::Scalar {
-            return Ok(Field::Wrong(preview(&v)));
+            return Ok(Field::Wrong(Box::new(preview(&v))));
         }
         let found = preview(&v);
         Ok(Self::scalar(v.into_deserializer(), || found))
@@ -193,7 +195,7 @@ where
             .next_entry::<de::IgnoredAny, serde_json::Value>()?
             .is_some()
         {}
-        Ok(Field::Wrong("an object".to_owned()))
+        Ok(Field::Wrong(Box::new(Found::Object)))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
@@ -201,16 +203,16 @@ where
             return T::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Field::Ok);
         }
         while seq.next_element::<serde_json::Value>()?.is_some() {}
-        Ok(Field::Wrong("an array".to_owned()))
+        Ok(Field::Wrong(Box::new(Found::Array)))
     }
 }
 
 impl<T: schemars::JsonSchema> schemars::JsonSchema for Field<T> {
-    fn schema_name() -> Cow<'static, str> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
         T::schema_name()
     }
 
-    fn schema_id() -> Cow<'static, str> {
+    fn schema_id() -> std::borrow::Cow<'static, str> {
         T::schema_id()
     }
 
@@ -225,43 +227,43 @@ impl<T: schemars::JsonSchema> schemars::JsonSchema for Field<T> {
 
 impl Shape for String {
     const KIND: Kind = Kind::Scalar;
-    fn expected() -> Cow<'static, str> {
-        "a string".into()
+    fn expected() -> Expected {
+        Expected::String
     }
 }
 
 impl Shape for smol_str::SmolStr {
     const KIND: Kind = Kind::Scalar;
-    fn expected() -> Cow<'static, str> {
-        "a string".into()
+    fn expected() -> Expected {
+        Expected::String
     }
 }
 
 impl Shape for f64 {
     const KIND: Kind = Kind::Scalar;
-    fn expected() -> Cow<'static, str> {
-        "a number".into()
+    fn expected() -> Expected {
+        Expected::Number
     }
 }
 
 impl Shape for i64 {
     const KIND: Kind = Kind::Scalar;
-    fn expected() -> Cow<'static, str> {
-        "a whole number".into()
+    fn expected() -> Expected {
+        Expected::WholeNumber
     }
 }
 
 impl Shape for bool {
     const KIND: Kind = Kind::Scalar;
-    fn expected() -> Cow<'static, str> {
-        "true or false".into()
+    fn expected() -> Expected {
+        Expected::Bool
     }
 }
 
 impl<T> Shape for Vec<T> {
     const KIND: Kind = Kind::Array;
-    fn expected() -> Cow<'static, str> {
-        "an array".into()
+    fn expected() -> Expected {
+        Expected::Array
     }
 }
 
@@ -270,8 +272,8 @@ macro_rules! object_shape {
     ($($ty:ty),* $(,)?) => {
         $(impl $crate::dataset::field::Shape for $ty {
             const KIND: $crate::dataset::field::Kind = $crate::dataset::field::Kind::Object;
-            fn expected() -> ::std::borrow::Cow<'static, str> {
-                "an object".into()
+            fn expected() -> $crate::dataset::Expected {
+                $crate::dataset::Expected::Object
             }
         })*
     };
@@ -281,6 +283,10 @@ pub(crate) use object_shape;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn wrong<T>(found: Found) -> Field<T> {
+        Field::Wrong(Box::new(found))
+    }
 
     #[derive(serde::Deserialize, Debug)]
     struct Probe {
@@ -294,16 +300,26 @@ mod tests {
     fn records_missing_wrong_and_ok_without_failing() {
         let probe: Probe = serde_json::from_str(r#"{"a": "x", "c": [1, 2.5, {"k": 1}]}"#)
             .expect("lenient fields never fail on types");
-        assert_eq!(probe.a, Field::Wrong("the string \"x\"".to_owned()));
+        assert_eq!(probe.a, wrong(Found::String("x".to_owned())));
         assert_eq!(probe.b, Field::Missing);
         assert_eq!(
             probe.c,
             Field::Ok(vec![
                 Field::Ok(1),
-                Field::Wrong("the number 2.5".to_owned()),
-                Field::Wrong("an object".to_owned()),
+                wrong(Found::Number(JsonNumber::Float(2.5))),
+                wrong(Found::Object),
             ])
         );
+        // As the messages say what was found.
+        assert_eq!(
+            Found::String("x".to_owned()).to_string(),
+            "the string \"x\""
+        );
+        assert_eq!(
+            Found::Number(JsonNumber::Float(2.5)).to_string(),
+            "the number 2.5"
+        );
+        assert_eq!(Found::Object.to_string(), "an object");
         assert!(probe.d.is_none());
     }
 
@@ -312,7 +328,7 @@ mod tests {
         let probe: Probe =
             serde_json::from_str(r#"{"c": {"x": [1, {"y": 2}]}, "a": 3, "b": "ok", "d": null}"#)
                 .expect("lenient fields never fail on types");
-        assert_eq!(probe.c, Field::Wrong("an object".to_owned()));
+        assert_eq!(probe.c, Field::Wrong(Box::new(Found::Object)));
         assert_eq!(probe.a, Field::Ok(3.0));
         assert_eq!(probe.b, Field::Ok("ok".to_owned()));
         assert!(probe.d.is_none());

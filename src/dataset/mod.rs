@@ -8,6 +8,8 @@
 
 mod check;
 pub mod field;
+mod io_reason;
+mod kinds;
 mod model;
 mod problem;
 mod progress;
@@ -19,6 +21,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use check::{MAX_PROBLEMS, PLAUSIBLE_YEARS, SUPPORTED_SCHEMA_VERSIONS};
+pub use io_reason::{IoKind, IoReason};
+pub use kinds::{DateForm, Expected, Found, JsonNumber, ProblemKind, RecordKind, SyntaxReason};
 pub use model::{
     Caveat, Citation, Dataset, District, ExchangeRate, Fact, FactIx, FigureRef, Fund, FundIx,
     FundLevel, Named, Node, NodeIx, NodeKind, Plan, PlanIx, Point, QuantityUnit, Series, SeriesIx,
@@ -42,18 +46,18 @@ pub const EMBEDDED_NAME: &str = "<embedded dataset>";
 pub const MAX_DATASET_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Why a file could not be read as text at all.
-#[derive(Debug, thiserror::Error)]
+///
+/// Its English is its `Display`; `src/i18n/problems.rs` words it in each
+/// language.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ReadError {
     /// Nothing exists at the path.
-    #[error("no such file: {}", .0.display())]
     NotFound(PathBuf),
     /// The path is a folder.
-    #[error("expected a dataset file, found a folder: {}", .0.display())]
     IsDirectory(PathBuf),
     /// The path is a named pipe, a socket or a device: reading it could
     /// wait forever (a pipe nobody writes to) or never end (`/dev/zero`),
     /// so it is refused before it is opened.
-    #[error("expected a dataset file, found {kind}: {}", .path.display())]
     NotRegular {
         /// The path.
         path: PathBuf,
@@ -61,10 +65,8 @@ pub enum ReadError {
         kind: SpecialFile,
     },
     /// The load was cancelled before it finished.
-    #[error("the load of {} was cancelled", .0.display())]
     Cancelled(PathBuf),
     /// The file is larger than [`MAX_DATASET_BYTES`] (or the given limit).
-    #[error("the file is {size} bytes, over the limit of {limit} bytes: {}", .path.display())]
     TooLarge {
         /// The file.
         path: PathBuf,
@@ -74,13 +76,8 @@ pub enum ReadError {
         limit: u64,
     },
     /// The file has no content.
-    #[error("the file is empty: {}", .0.display())]
     Empty(PathBuf),
     /// The bytes are not UTF-8 text.
-    #[error(
-        "the file is not UTF-8 text: invalid byte 0x{byte:02x} at line {line}, column {column}: {}",
-        .path.display()
-    )]
     NotUtf8 {
         /// The file.
         path: PathBuf,
@@ -92,12 +89,11 @@ pub enum ReadError {
         column: usize,
     },
     /// Any other I/O failure, such as a permission error.
-    #[error("cannot read {}: {source}", .path.display())]
     Io {
         /// The file.
         path: PathBuf,
-        /// The operating system's error.
-        source: std::io::Error,
+        /// Why the system refused.
+        reason: IoReason,
     },
 }
 
@@ -109,15 +105,18 @@ impl ReadError {
         match self {
             Self::TooLarge { size, limit, .. } => Some(Problem::error(
                 "",
-                format!("the file is {size} bytes, over the limit of {limit} bytes"),
+                ProblemKind::FileTooLarge {
+                    size: *size,
+                    limit: *limit,
+                },
             )),
-            Self::Empty(_) => Some(Problem::error("", "the file is empty")),
+            Self::Empty(_) => Some(Problem::error("", ProblemKind::FileEmpty)),
             Self::NotUtf8 {
                 byte, line, column, ..
             } => Some(Problem::at(
                 *line,
                 *column,
-                format!("the file is not UTF-8 text: invalid byte 0x{byte:02x}"),
+                ProblemKind::NotUtf8 { byte: *byte },
             )),
             Self::NotFound(_)
             | Self::IsDirectory(_)
@@ -141,18 +140,6 @@ pub enum SpecialFile {
     BlockDevice,
     /// Anything else that is not a regular file.
     Other,
-}
-
-impl std::fmt::Display for SpecialFile {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Self::Fifo => "a named pipe (FIFO), which could keep the read waiting forever",
-            Self::Socket => "a socket",
-            Self::CharDevice => "a device (such as /dev/zero), whose reading may never end",
-            Self::BlockDevice => "a disk device",
-            Self::Other => "something that is not a regular file",
-        })
-    }
 }
 
 impl SpecialFile {
@@ -231,7 +218,7 @@ pub fn read_bytes_with(
         std::io::ErrorKind::NotFound => ReadError::NotFound(path.to_owned()),
         _ => ReadError::Io {
             path: path.to_owned(),
-            source,
+            reason: IoReason::of(&source),
         },
     };
     let not_regular = |file_type: std::fs::FileType| {
@@ -333,7 +320,7 @@ fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, ReadError> {
 pub fn load_str(text: &str) -> Loaded {
     load_str_with(text, None).unwrap_or_else(|Cancelled| Loaded {
         dataset: None,
-        problems: vec![Problem::error("", stream::CANCELLED)],
+        problems: vec![Problem::error("", ProblemKind::Cancelled)],
     })
 }
 
@@ -362,7 +349,7 @@ pub fn load_str_with(text: &str, progress: Option<&Arc<Progress>>) -> Result<Loa
                 if ignored.len() < MAX_PROBLEMS {
                     ignored.push(Problem::warning(
                         problem::path_from_ignored(&path),
-                        "unknown field (ignored); check its spelling",
+                        ProblemKind::UnknownField,
                     ));
                 } else {
                     ignored_dropped += 1;
@@ -380,13 +367,16 @@ pub fn load_str_with(text: &str, progress: Option<&Arc<Progress>>) -> Result<Loa
         }
         Ok(field::Field::Missing) => Loaded {
             dataset: None,
-            problems: vec![Problem::error("", "expected a dataset object, found null")],
+            problems: vec![Problem::error(
+                "",
+                ProblemKind::NotADataset { found: Found::Null },
+            )],
         },
         Ok(field::Field::Wrong(found)) => Loaded {
             dataset: None,
             problems: vec![Problem::error(
                 "",
-                format!("expected a dataset object, found {found}"),
+                ProblemKind::NotADataset { found: *found },
             )],
         },
         Err(error) => Loaded {
@@ -399,7 +389,7 @@ pub fn load_str_with(text: &str, progress: Option<&Arc<Progress>>) -> Result<Loa
 /// Describes an error that stopped parsing: a syntax error, or one of the
 /// few structural ones the lenient types cannot absorb (a repeated key).
 fn parse_problem(text: &str, error: &serde_json::Error) -> Problem {
-    let mut problem = Problem::at(error.line(), error.column(), syntax_message(error));
+    let mut problem = Problem::at(error.line(), error.column(), syntax_kind(error));
     if error.classify() == serde_json::error::Category::Data {
         // Only now pay for path tracking, to say where the problem is.
         let mut deserializer = serde_json::Deserializer::from_str(text);
@@ -412,22 +402,27 @@ fn parse_problem(text: &str, error: &serde_json::Error) -> Problem {
     problem
 }
 
-/// The message of a `serde_json` error without its " at line L column C".
-fn syntax_message(error: &serde_json::Error) -> String {
+/// What a `serde_json` error says, classified once here from its message
+/// without the " at line L column C".
+fn syntax_kind(error: &serde_json::Error) -> ProblemKind {
     let full = error.to_string();
     let message = match full.rfind(" at line ") {
         Some(at) => &full[..at],
         None => &full,
     };
     match error.classify() {
-        serde_json::error::Category::Eof => format!("the file ends too early: {message}"),
-        serde_json::error::Category::Syntax => format!("invalid JSON: {message}"),
+        serde_json::error::Category::Eof => ProblemKind::EndsEarly(SyntaxReason::of(message)),
+        serde_json::error::Category::Syntax => ProblemKind::InvalidJson(SyntaxReason::of(message)),
         _ => match message
             .strip_prefix("duplicate field `")
             .and_then(|rest| rest.strip_suffix('`'))
         {
-            Some(key) => format!("the key \"{key}\" appears twice in one object"),
-            None => message.to_owned(),
+            Some(key) => ProblemKind::DuplicateKey {
+                key: key.to_owned(),
+            },
+            None => ProblemKind::Unparsed {
+                message: message.to_owned(),
+            },
         },
     }
 }

@@ -5,6 +5,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use super::kinds::ProblemKind;
+
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -16,7 +18,10 @@ pub enum Severity {
 }
 
 /// One problem, with its place in the file.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+///
+/// It serialises (for `validate --json`) as its severity, path, line and
+/// column, its kind's stable `code` and its English `message`.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
     /// Error or warning.
     pub severity: Severity,
@@ -24,47 +29,76 @@ pub struct Problem {
     /// for the document as a whole.
     pub path: String,
     /// 1-based line, where known (syntax errors).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
     /// 1-based column, where known (syntax errors).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
-    /// What is wrong, as a sentence fragment.
-    pub message: String,
+    /// What is wrong, with the values it names.
+    pub kind: ProblemKind,
 }
 
 impl Problem {
     /// An error at a JSON path.
-    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn error(path: impl Into<String>, kind: ProblemKind) -> Self {
         Self {
             severity: Severity::Error,
             path: path.into(),
             line: None,
             column: None,
-            message: message.into(),
+            kind,
         }
     }
 
     /// A warning at a JSON path.
-    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn warning(path: impl Into<String>, kind: ProblemKind) -> Self {
         Self {
             severity: Severity::Warning,
-            ..Self::error(path, message)
+            ..Self::error(path, kind)
         }
     }
 
     /// An error at a line and column.
-    pub fn at(line: usize, column: usize, message: impl Into<String>) -> Self {
+    pub fn at(line: usize, column: usize, kind: ProblemKind) -> Self {
         Self {
             line: Some(line),
             column: Some(column),
-            ..Self::error("", message)
+            ..Self::error("", kind)
         }
     }
 
     /// Whether this problem makes the dataset unusable.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// The kind's stable code, e.g. `implausible_year`.
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+
+    /// What is wrong, as an English sentence fragment: the text `validate`
+    /// prints and scripts read.
+    pub fn message(&self) -> String {
+        self.kind.to_string()
+    }
+}
+
+impl Serialize for Problem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut out = serializer.serialize_struct("Problem", 6)?;
+        out.serialize_field("severity", &self.severity)?;
+        out.serialize_field("path", &self.path)?;
+        match self.line {
+            Some(line) => out.serialize_field("line", &line)?,
+            None => out.skip_field("line")?,
+        }
+        match self.column {
+            Some(column) => out.serialize_field("column", &column)?,
+            None => out.skip_field("column")?,
+        }
+        out.serialize_field("code", self.code())?;
+        out.serialize_field("message", &self.message())?;
+        out.end()
     }
 }
 
@@ -83,7 +117,7 @@ impl fmt::Display for Problem {
         if !self.path.is_empty() {
             write!(f, "{}: ", self.path)?;
         }
-        f.write_str(&self.message)
+        write!(f, "{}", self.kind)
     }
 }
 

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{Dataset, Named, Problem, SourceIx};
+use super::{Dataset, Named, Problem, ProblemKind, SourceIx};
 
 /// One of the editors' Chinese translations, as `validate --sources` lists
 /// them: where it is, what it translates, and its words.
@@ -137,7 +137,7 @@ pub fn check_quotes(dataset: &Dataset, dir: &Path) -> Vec<Problem> {
             if sources.is_empty() {
                 problems.push(Problem::error(
                     format!("series[{s}].title_zh"),
-                    "a Chinese title needs a document to prove it, and the series has no points",
+                    ProblemKind::ChineseTitleUnprovable,
                 ));
             } else {
                 problems.extend(check_in(
@@ -274,10 +274,9 @@ fn read_sources(
             None => {
                 problems.push(Problem::warning(
                     format!("sources[{i}]"),
-                    format!(
-                        "source \"{}\" has no file, so its quotes cannot be checked",
-                        source.id
-                    ),
+                    ProblemKind::SourceWithoutFile {
+                        id: source.id.clone(),
+                    },
                 ));
                 None
             }
@@ -289,7 +288,7 @@ fn read_sources(
                     Err(error) => {
                         problems.push(Problem::error(
                             format!("sources[{i}].file"),
-                            format!("cannot read the source text: {error}"),
+                            ProblemKind::SourceUnreadable(Box::new(error)),
                         ));
                         None
                     }
@@ -338,16 +337,13 @@ fn not_found(
         .collect();
     files.sort_unstable();
     files.dedup();
-    let quote = super::abbreviate(quote, 80, "...");
-    let message = if let [file] = files.as_slice() {
-        format!("not found verbatim in the source {file}: \"{quote}\"")
-    } else {
-        format!(
-            "not found verbatim in any of the sources {}: \"{quote}\"",
-            files.join(", ")
-        )
-    };
-    Some(Problem::error(path, message))
+    Some(Problem::error(
+        path,
+        ProblemKind::NotVerbatim {
+            files: files.into_iter().map(str::to_owned).collect(),
+            quote: super::abbreviate(quote, 80, "..."),
+        },
+    ))
 }
 
 /// The path of a figure's main quote (`.quote`) or of its `also` citations.

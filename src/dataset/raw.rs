@@ -5,8 +5,6 @@
 //! [`super::Dataset`] and reports each mistake with its JSON path. The JSON
 //! Schema in `assets/plan-dataset.schema.json` is generated from these types.
 
-use std::borrow::Cow;
-
 use schemars::JsonSchema;
 use serde::Deserialize;
 use smol_str::SmolStr;
@@ -456,6 +454,9 @@ macro_rules! string_enum {
             /// Every value, in declaration order.
             pub const ALL: &[Self] = &[$(Self::$variant),*];
 
+            /// Every value's JSON name, in declaration order.
+            pub const NAMES: &[&str] = &[$($text),*];
+
             /// The name used in JSON.
             pub fn as_str(self) -> &'static str {
                 match self {
@@ -466,9 +467,8 @@ macro_rules! string_enum {
 
         impl Shape for $name {
             const KIND: Kind = Kind::Scalar;
-            fn expected() -> Cow<'static, str> {
-                let names: Vec<String> = Self::ALL.iter().map(|v| format!("\"{}\"", v.as_str())).collect();
-                format!("one of {}", names.join(", ")).into()
+            fn expected() -> super::Expected {
+                super::Expected::OneOf(Self::NAMES)
             }
         }
 

@@ -79,8 +79,8 @@ impl<const CHILDREN: bool> NodeList<CHILDREN> {
 
 impl<const CHILDREN: bool> Shape for NodeList<CHILDREN> {
     const KIND: Kind = Kind::Array;
-    fn expected() -> Cow<'static, str> {
-        "an array".into()
+    fn expected() -> super::Expected {
+        super::Expected::Array
     }
 }
 
@@ -135,8 +135,8 @@ pub struct PlanList(pub Vec<Field<RawPlan>>);
 
 impl Shape for PlanList {
     const KIND: Kind = Kind::Array;
-    fn expected() -> Cow<'static, str> {
-        "an array".into()
+    fn expected() -> super::Expected {
+        super::Expected::Array
     }
 }
 

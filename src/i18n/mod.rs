@@ -77,8 +77,7 @@ pub fn fill(lang: Lang, text: T, values: &[&dyn std::fmt::Display]) -> String {
 }
 
 mod problems;
-
-pub use problems::problem_zh;
+mod writers;
 
 macro_rules! texts {
     ($($key:ident => $en:literal, $zh:literal;)*) => {
@@ -397,6 +396,11 @@ texts! {
     Opened => "Opened {} (edition {}).", "已打开 {}（版本 {}）。";
     DidNotLoadStatus => "{} did not load (problems: {}); the dataset on screen is unchanged.", "{} 未能载入（{} 个问题）；当前显示的数据集未改变。";
     DidNotLoad => "{} did not load (problems: {}). The dataset on screen is unchanged.", "{} 未能载入：{} 个问题。当前显示的数据集未改变。";
+    FileDidNotLoad => "{} did not load", "{} 未能载入";
+    WorkerStopped => "the worker loading {} stopped without an answer", "载入 {} 的后台线程未给出结果便已停止";
+    BriefingWorkerStopped => "the briefing's worker stopped", "生成简报的后台线程已停止";
+    NoThreadToLoad => "cannot start a thread to load {}: {}", "无法启动后台线程载入 {}：{}";
+    NoThreadToWrite => "cannot start a thread to write {}: {}", "无法启动后台线程写入 {}：{}";
     Close => "Close", "关闭";
     LoadingFile => "Loading {}: {} of {} read…", "正在载入 {}：已读取 {} / {}…";
     StillReading => "Still reading {} ({} read after {} s): a slow disk or network share? Cancel keeps the dataset on screen.", "仍在读取 {}（已读取 {}，用时 {} 秒）：磁盘或网络共享较慢？取消将保留当前数据集。";

@@ -1,379 +1,687 @@
-//! The loader's problem messages in Chinese.
+//! The loader's problems worded in English and Chinese, side by side.
 //!
-//! The loader writes its messages in English, and keeps them so: they are
-//! the stable text of `validate` and its JSON report, which scripts read.
-//! The window shows them in Chinese by matching each against the loader's
-//! templates (literal text around `{}` places) and filling the Chinese
-//! template with the places, themselves translated where they are words
-//! of the loader (a kind of record, a JSON type). A message no template
-//! matches is shown as it is, in English.
+//! A problem is kept as its kind with the values it names
+//! ([`ProblemKind`]); here each kind is worded in each language in one
+//! match, so a kind without both does not compile. The English is the
+//! stable text of `validate` and its JSON report's `message`, which
+//! scripts read: it is also each type's `Display`.
 
-/// Templates of whole messages: (English, Chinese), with `{}` places in
-/// the same order.
-const MESSAGES: &[(&str, &str)] = &[
-    ("missing required field", "缺少必填字段"),
-    ("must not be empty", "不得为空"),
-    ("null is not allowed here", "此处不允许 null"),
-    (
-        "implausible year {}: expected {} to {}",
-        "不合理的年份 {}：应在 {} 到 {} 之间",
-    ),
-    ("duplicate {} id \"{}\"", "重复的{} id “{}”"),
-    ("{} \"{}\" is listed twice", "{}“{}”列出了两次"),
-    ("unknown {} \"{}\"", "未知的{}“{}”"),
-    (
-        "expected a date as YYYY-MM-DD, found \"{}\"",
-        "应为 YYYY-MM-DD 格式的日期，实为“{}”",
-    ),
-    (
-        "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found \"{}\"",
-        "应为 YYYY、YYYY-MM 或 YYYY-MM-DD 格式的日期，实为“{}”",
-    ),
-    (
-        "unsupported schema_version {}: this program reads version {}",
-        "不支持的 schema_version {}：本程序读取版本 {}",
-    ),
-    (
-        "expected a plain file name, found \"{}\"",
-        "应为单纯的文件名，实为“{}”",
-    ),
-    (
-        "a source needs a \"file\" or a \"url\"",
-        "来源需要 “file” 或 “url”",
-    ),
-    (
-        "the period starts ({}) after it ends ({})",
-        "期限的开始（{}）晚于结束（{}）",
-    ),
-    (
-        "a share must lie within 0-100 percent, found {}",
-        "比重必须在 0-100% 之间，实为 {}",
-    ),
-    (
-        "a growth rate must be above -100 percent, found {}",
-        "增长率必须大于 -100%，实为 {}",
-    ),
-    ("must not be negative, found {}", "不得为负数，实为 {}"),
-    (
-        "a count must be a whole number of at least 0, found {}",
-        "数量必须是不小于 0 的整数，实为 {}",
-    ),
-    (
-        "expected a finite number, found {}",
-        "应为有限的数字，实为 {}",
-    ),
-    (
-        "expected a positive amount, found {}",
-        "应为正数金额，实为 {}",
-    ),
-    ("an id must not be empty", "id 不得为空"),
-    ("an id must be at most {} bytes long", "id 最长 {} 字节"),
-    (
-        "id \"{}\" contains {}: use ASCII letters, digits, '-', '_' and '.'",
-        "id“{}”包含 {}：请只用 ASCII 字母、数字、“-”、“_”和“.”",
-    ),
-    (
-        "the file is {} bytes, over the limit of {} bytes",
-        "文件大小为 {} 字节，超过 {} 字节的上限",
-    ),
-    ("the file is empty", "文件为空"),
-    ("no such file: {}", "找不到文件：{}"),
-    (
-        "expected a dataset file, found a folder: {}",
-        "应为数据集文件，实为文件夹：{}",
-    ),
-    (
-        "expected a dataset file, found a named pipe (FIFO), which could keep the read waiting forever: {}",
-        "应为数据集文件，实为命名管道（FIFO），读取可能无限等待：{}",
-    ),
-    (
-        "expected a dataset file, found a socket: {}",
-        "应为数据集文件，实为套接字：{}",
-    ),
-    (
-        "expected a dataset file, found a device (such as /dev/zero), whose reading may never end: {}",
-        "应为数据集文件，实为设备（如 /dev/zero），读取可能永不结束：{}",
-    ),
-    (
-        "expected a dataset file, found a disk device: {}",
-        "应为数据集文件，实为磁盘设备：{}",
-    ),
-    (
-        "expected a dataset file, found something that is not a regular file: {}",
-        "应为数据集文件，实为非普通文件：{}",
-    ),
-    ("the load of {} was cancelled", "已取消载入 {}"),
-    ("the load was cancelled", "已取消载入"),
-    ("cannot read {}: {}", "无法读取 {}：{}"),
-    (
-        "the file is not UTF-8 text: invalid byte {}",
-        "文件不是 UTF-8 文本：无效字节 {}",
-    ),
-    (
-        "unknown field (ignored); check its spelling",
-        "未知字段（已忽略）；请检查拼写",
-    ),
-    (
-        "expected a dataset object, found {}",
-        "应为数据集对象，实为{}",
-    ),
-    ("the file ends too early: {}", "文件提前结束：{}"),
-    ("invalid JSON: {}", "无效的 JSON：{}"),
-    (
-        "the key \"{}\" appears twice in one object",
-        "同一对象中键“{}”出现了两次",
-    ),
-    (
-        "source \"{}\" has no file, so its quotes cannot be checked",
-        "来源“{}”没有文件，无法核对其引文",
-    ),
-    ("cannot read the source text: {}", "无法读取来源文本：{}"),
-    ("unknown figure \"{}\"", "未知数据“{}”"),
-    (
-        "a total and its parts must be funds' sizes, not amounts per recipient",
-        "合计及其组成部分须为资金规模，而非每个受助方的金额",
-    ),
-    (
-        "unknown district \"{}\": add it to the districts table, or as another district's alias",
-        "未知区“{}”：请将其加入区表，或作为另一区的别名",
-    ),
-    (
-        "\"{}\" already names another district",
-        "“{}”已用作另一区的名称",
-    ),
-    ("a value needs its unit", "数值须注明单位"),
-    ("a unit without a value is ignored", "无数值的单位已忽略"),
-    (
-        "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found \"{}\"",
-        "应为 YYYY、YYYY-MM 或 YYYY-MM-DD 格式的日期，实为“{}”",
-    ),
-    ("\"{}\" is the figure itself", "“{}”就是该数据本身"),
-    ("figure \"{}\" is listed twice", "数据“{}”列出了两次"),
-    (
-        "\"{}\" is not a fund; a fund's parts are funds",
-        "“{}”不是资金；资金的组成部分须为资金",
-    ),
-    (
-        "the parts ({}) add up to {}, while the fund states {}; its caveat says why",
-        "各组成部分（{}）合计 {}，而该资金记为 {}；其说明注明了原因",
-    ),
-    (
-        "the parts ({}) add up to {}, while the fund states {}; check the amounts, or say why in a caveat",
-        "各组成部分（{}）合计 {}，而该资金记为 {}；请核对金额，或在说明中注明原因",
-    ),
-    (
-        "a Chinese title needs a document to prove it, and the series has no points",
-        "中文标题需要有文件可供核对，而该数据系列没有数据点",
-    ),
-    (
-        "not found verbatim in any of the sources {}: \"{}\"",
-        "在来源 {} 中均找不到原文：“{}”",
-    ),
-    (
-        "not found verbatim in the source {}: \"{}\"",
-        "在来源 {} 中找不到原文：“{}”",
-    ),
-    (
-        "{} more problems not shown ({} of them errors); fix the ones above first",
-        "另有 {} 个问题未显示（其中 {} 个错误）；请先修正以上问题",
-    ),
-    // Writing files and drawing pictures.
-    (
-        "cannot write {}: the folder {} does not exist",
-        "无法写入 {}：文件夹 {} 不存在",
-    ),
-    (
-        "cannot write {}: it is a folder",
-        "无法写入 {}：这是一个文件夹",
-    ),
-    ("cannot write {}: {}", "无法写入 {}：{}"),
-    ("cannot encode the PNG for {}: {}", "无法为 {} 编码 PNG：{}"),
-    (
-        "cannot tell what to write to {}: the name must end in .png, .svg, .pdf or .csv",
-        "无法确定 {} 的格式：文件名必须以 .png、.svg、.pdf 或 .csv 结尾",
-    ),
-    (
-        "the scale must be between 0.1 and 8, not {}",
-        "比例必须在 0.1 到 8 之间，而不是 {}",
-    ),
-    (
-        "the width must be between {} and {} points, not {}",
-        "宽度必须在 {} 到 {} 磅之间，而不是 {}",
-    ),
-    (
-        "the height must be between {} and {} points, not {}",
-        "高度必须在 {} 到 {} 磅之间，而不是 {}",
-    ),
-    (
-        "{}x{} is too narrow for a chart; keep the sides within 4:1",
-        "{}x{} 对图表来说太窄；长宽比请保持在 4:1 以内",
-    ),
-    (
-        "{}x{} points at {}x is {}x{} pixels; each side must be 1 to {}",
-        "{}x{} 磅在 {}x 下为 {}x{} 像素；每边必须在 1 到 {} 之间",
-    ),
-    ("{} exists", "{} 已存在"),
-    // The most general last.
-    ("expected {}, found {}", "应为{}，实为{}"),
-];
+use std::fmt;
 
-/// Templates of the parts that fill places: JSON types and values, kinds
-/// of record, `serde_json`'s own syntax messages.
-const PARTS: &[(&str, &str)] = &[
-    ("a string", "字符串"),
-    ("a number", "数字"),
-    ("a whole number", "整数"),
-    ("true or false", "true 或 false"),
-    ("an array", "数组"),
-    ("an object", "对象"),
-    ("null", "null"),
-    ("the string \"{}\"", "字符串“{}”"),
-    ("the number {}", "数字 {}"),
-    ("one of {}", "以下之一：{}"),
-    ("node", "条目"),
-    ("source", "来源"),
-    ("unit", "单位"),
-    ("theme", "主题"),
-    ("plan", "规划"),
-    ("figure", "数据"),
-    ("series", "数据系列"),
-    ("exchange rate", "汇率"),
-    ("EOF while parsing a value", "解析值时文件结束"),
-    ("EOF while parsing an object", "解析对象时文件结束"),
-    ("EOF while parsing a list", "解析列表时文件结束"),
-    ("EOF while parsing a string", "解析字符串时文件结束"),
-    ("expected `,` or `}`", "应为 `,` 或 `}`"),
-    ("expected `,` or `]`", "应为 `,` 或 `]`"),
-    ("expected `:`", "应为 `:`"),
-    ("expected value", "应为值"),
-    ("expected ident", "应为标识符"),
-    ("trailing comma", "多余的逗号"),
-    ("trailing characters", "多余的字符"),
-    ("key must be a string", "键必须是字符串"),
-    ("invalid number", "无效的数字"),
-    ("number out of range", "数字超出范围"),
-    ("invalid escape", "无效的转义"),
-    ("invalid unicode code point", "无效的 Unicode 码点"),
-    ("recursion limit exceeded", "嵌套层数过多"),
-    // The system's reasons a file cannot be read or written.
-    ("Permission denied (os error {})", "权限不足（系统错误 {}）"),
-    (
-        "No such file or directory (os error {})",
-        "没有该文件或目录（系统错误 {}）",
-    ),
-    (
-        "Read-only file system (os error {})",
-        "只读文件系统（系统错误 {}）",
-    ),
-    (
-        "No space left on device (os error {})",
-        "磁盘空间不足（系统错误 {}）",
-    ),
-    (
-        "Disk quota exceeded (os error {})",
-        "超出磁盘配额（系统错误 {}）",
-    ),
-    (
-        "File name too long (os error {})",
-        "文件名过长（系统错误 {}）",
-    ),
-    (
-        "Is a directory (os error {})",
-        "这是一个文件夹（系统错误 {}）",
-    ),
-    ("Not a directory (os error {})", "不是文件夹（系统错误 {}）"),
-    (
-        "Operation not permitted (os error {})",
-        "不允许的操作（系统错误 {}）",
-    ),
-];
+use super::Lang;
+use crate::dataset::{
+    DateForm, Expected, Found, IoKind, IoReason, ProblemKind, ReadError, RecordKind, SpecialFile,
+    SyntaxReason,
+};
 
-/// The message in Chinese, or `None` when no template matches it. Also
-/// used for the messages of writing files and drawing pictures.
-pub fn problem_zh(message: &str) -> Option<String> {
-    translate(message, MESSAGES)
+/// The words in `lang`: `words!(lang, "English {x}", "中文 {x}")`, each a
+/// format string that may name the variables in scope.
+macro_rules! words {
+    ($lang:expr, $en:literal, $zh:literal $(,)?) => {
+        match $lang {
+            Lang::En => format!($en),
+            Lang::Zh => format!($zh),
+        }
+    };
 }
+pub(crate) use words;
 
-/// A place's text in Chinese where it is one of the loader's words, else
-/// as it is (an id, a number, a file name).
-fn part(text: &str) -> String {
-    translate(text, PARTS).unwrap_or_else(|| text.to_owned())
-}
-
-fn translate(text: &str, table: &[(&str, &str)]) -> Option<String> {
-    table.iter().find_map(|(en, zh)| {
-        let places = matches(text, en)?;
-        // A place in quotes is a value (an id, a name): kept as written.
-        let quoted: Vec<bool> = en.split("{}").map(|piece| piece.ends_with('"')).collect();
-        let mut out = String::new();
-        let mut places = places.into_iter().zip(quoted);
-        let mut pieces = zh.split("{}");
-        out.push_str(pieces.next().unwrap_or_default());
-        for piece in pieces {
-            match places.next() {
-                Some((place, true)) => out.push_str(place),
-                Some((place, false)) => out.push_str(&part(place)),
-                None => {}
+impl ProblemKind {
+    /// What is wrong, in `lang`.
+    #[allow(clippy::too_many_lines)] // One arm per kind, both languages side by side.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Self::FileTooLarge { size, limit } => words!(
+                lang,
+                "the file is {size} bytes, over the limit of {limit} bytes",
+                "文件大小为 {size} 字节，超过 {limit} 字节的上限",
+            ),
+            Self::FileEmpty => words!(lang, "the file is empty", "文件为空"),
+            Self::NotUtf8 { byte } => words!(
+                lang,
+                "the file is not UTF-8 text: invalid byte 0x{byte:02x}",
+                "文件不是 UTF-8 文本：无效字节 0x{byte:02x}",
+            ),
+            Self::Cancelled => words!(lang, "the load was cancelled", "已取消载入"),
+            Self::EndsEarly(reason) => {
+                let reason = reason.text(lang);
+                words!(
+                    lang,
+                    "the file ends too early: {reason}",
+                    "文件提前结束：{reason}"
+                )
             }
-            out.push_str(piece);
+            Self::InvalidJson(reason) => {
+                let reason = reason.text(lang);
+                words!(lang, "invalid JSON: {reason}", "无效的 JSON：{reason}")
+            }
+            Self::DuplicateKey { key } => words!(
+                lang,
+                "the key \"{key}\" appears twice in one object",
+                "同一对象中键“{key}”出现了两次",
+            ),
+            Self::Unparsed { message } => message.clone(),
+            Self::NotADataset { found } => {
+                let found = found.text(lang);
+                words!(
+                    lang,
+                    "expected a dataset object, found {found}",
+                    "应为数据集对象，实为{found}",
+                )
+            }
+            Self::UnknownField => words!(
+                lang,
+                "unknown field (ignored); check its spelling",
+                "未知字段（已忽略）；请检查拼写",
+            ),
+            Self::MissingField => words!(lang, "missing required field", "缺少必填字段"),
+            Self::WrongType { expected, found } => {
+                let (expected, found) = (expected.text(lang), found.text(lang));
+                words!(
+                    lang,
+                    "expected {expected}, found {found}",
+                    "应为{expected}，实为{found}",
+                )
+            }
+            Self::Blank => words!(lang, "must not be empty", "不得为空"),
+            Self::NullElement => words!(lang, "null is not allowed here", "此处不允许 null"),
+            Self::TranslationMarked => words!(
+                lang,
+                "a translation must not carry its mark: the app adds 〔译〕 wherever it shows one",
+                "译文不得带有标记：应用在显示译文之处都会加上〔译〕",
+            ),
+            Self::TranslationNeverShown { printed_key } => words!(
+                lang,
+                "never shown: `{printed_key}` holds the Chinese a document prints, and that is shown instead",
+                "不会显示：`{printed_key}` 存有文件所印的中文，显示的是它",
+            ),
+            Self::IdEmpty => words!(lang, "an id must not be empty", "id 不得为空"),
+            Self::IdTooLong { max } => words!(
+                lang,
+                "an id must be at most {max} bytes long",
+                "id 最长 {max} 字节",
+            ),
+            Self::IdCharacter { id, character } => words!(
+                lang,
+                "id \"{id}\" contains {character:?}: use ASCII letters, digits, '-', '_' and '.'",
+                "id“{id}”包含 {character:?}：请只用 ASCII 字母、数字、“-”、“_”和“.”",
+            ),
+            Self::ImplausibleYear { year, min, max } => words!(
+                lang,
+                "implausible year {year}: expected {min} to {max}",
+                "不合理的年份 {year}：应在 {min} 到 {max} 之间",
+            ),
+            Self::DuplicateId { record, id } => {
+                let record = record.text(lang);
+                words!(
+                    lang,
+                    "duplicate {record} id \"{id}\"",
+                    "重复的{record} id “{id}”"
+                )
+            }
+            Self::ListedTwice { record, id } => {
+                let record = record.text(lang);
+                words!(
+                    lang,
+                    "{record} \"{id}\" is listed twice",
+                    "{record}“{id}”列出了两次"
+                )
+            }
+            Self::Unknown { record, id } => {
+                let record = record.text(lang);
+                words!(lang, "unknown {record} \"{id}\"", "未知的{record}“{id}”")
+            }
+            Self::BadDate {
+                form: DateForm::Day,
+                found,
+            } => words!(
+                lang,
+                "expected a date as YYYY-MM-DD, found \"{found}\"",
+                "应为 YYYY-MM-DD 格式的日期，实为“{found}”",
+            ),
+            Self::BadDate {
+                form: DateForm::YearMonthOrDay,
+                found,
+            } => words!(
+                lang,
+                "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found \"{found}\"",
+                "应为 YYYY、YYYY-MM 或 YYYY-MM-DD 格式的日期，实为“{found}”",
+            ),
+            Self::UnsupportedSchemaVersion { version, supported } => {
+                let supported = supported
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                words!(
+                    lang,
+                    "unsupported schema_version {version}: this program reads version {supported}",
+                    "不支持的 schema_version {version}：本程序读取版本 {supported}",
+                )
+            }
+            Self::NotAFileName { found } => words!(
+                lang,
+                "expected a plain file name, found \"{found}\"",
+                "应为单纯的文件名，实为“{found}”",
+            ),
+            Self::SourceWithoutFileOrUrl => words!(
+                lang,
+                "a source needs a \"file\" or a \"url\"",
+                "来源需要 “file” 或 “url”",
+            ),
+            Self::PeriodReversed { start, end } => words!(
+                lang,
+                "the period starts ({start}) after it ends ({end})",
+                "期限的开始（{start}）晚于结束（{end}）",
+            ),
+            Self::ShareOutOfRange { value } => words!(
+                lang,
+                "a share must lie within 0-100 percent, found {value}",
+                "比重必须在 0-100% 之间，实为 {value}",
+            ),
+            Self::GrowthRateTooLow { value } => words!(
+                lang,
+                "a growth rate must be above -100 percent, found {value}",
+                "增长率必须大于 -100%，实为 {value}",
+            ),
+            Self::Negative { value } => words!(
+                lang,
+                "must not be negative, found {value}",
+                "不得为负数，实为 {value}",
+            ),
+            Self::CountNotWhole { value } => words!(
+                lang,
+                "a count must be a whole number of at least 0, found {value}",
+                "数量必须是不小于 0 的整数，实为 {value}",
+            ),
+            Self::NotFinite { value } => words!(
+                lang,
+                "expected a finite number, found {value}",
+                "应为有限的数字，实为 {value}",
+            ),
+            Self::AmountNotPositive { value } => words!(
+                lang,
+                "expected a positive amount, found {value}",
+                "应为正数金额，实为 {value}",
+            ),
+            Self::UnknownDistrict { spelling } => words!(
+                lang,
+                "unknown district \"{spelling}\": add it to the districts table, or as another district's alias",
+                "未知区“{spelling}”：请将其加入区表，或作为另一区的别名",
+            ),
+            Self::DistrictNameTaken { spelling } => words!(
+                lang,
+                "\"{spelling}\" already names another district",
+                "“{spelling}”已用作另一区的名称",
+            ),
+            Self::ValueWithoutUnit => words!(lang, "a value needs its unit", "数值须注明单位"),
+            Self::UnitWithoutValue => words!(
+                lang,
+                "a unit without a value is ignored",
+                "无数值的单位已忽略"
+            ),
+            Self::FigureItself { id } => words!(
+                lang,
+                "\"{id}\" is the figure itself",
+                "“{id}”就是该数据本身"
+            ),
+            Self::NotAFund { id } => words!(
+                lang,
+                "\"{id}\" is not a fund; a fund's parts are funds",
+                "“{id}”不是资金；资金的组成部分须为资金",
+            ),
+            Self::PerRecipientParts => words!(
+                lang,
+                "a total and its parts must be funds' sizes, not amounts per recipient",
+                "合计及其组成部分须为资金规模，而非每个受助方的金额",
+            ),
+            Self::PartsMismatch {
+                parts,
+                sum,
+                stated,
+                over,
+                explained,
+            } => {
+                let parts = parts
+                    .iter()
+                    .map(smol_str::SmolStr::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let (sum, stated) = (yuan(*sum), yuan(*stated));
+                // The amounts read as in English in both languages, as the
+                // documents' totals are checked by hand against them.
+                let over = if *over { "over " } else { "" };
+                if *explained {
+                    words!(
+                        lang,
+                        "the parts ({parts}) add up to {sum}, while the fund states {over}{stated}; its caveat says why",
+                        "各组成部分（{parts}）合计 {sum}，而该资金记为 {over}{stated}；其说明注明了原因",
+                    )
+                } else {
+                    words!(
+                        lang,
+                        "the parts ({parts}) add up to {sum}, while the fund states {over}{stated}; check the amounts, or say why in a caveat",
+                        "各组成部分（{parts}）合计 {sum}，而该资金记为 {over}{stated}；请核对金额，或在说明中注明原因",
+                    )
+                }
+            }
+            Self::MoreProblems { more, errors } => words!(
+                lang,
+                "{more} more problems not shown ({errors} of them errors); fix the ones above first",
+                "另有 {more} 个问题未显示（其中 {errors} 个错误）；请先修正以上问题",
+            ),
+            Self::SourceWithoutFile { id } => words!(
+                lang,
+                "source \"{id}\" has no file, so its quotes cannot be checked",
+                "来源“{id}”没有文件，无法核对其引文",
+            ),
+            Self::SourceUnreadable(error) => {
+                let error = error.text(lang);
+                words!(
+                    lang,
+                    "cannot read the source text: {error}",
+                    "无法读取来源文本：{error}"
+                )
+            }
+            Self::ChineseTitleUnprovable => words!(
+                lang,
+                "a Chinese title needs a document to prove it, and the series has no points",
+                "中文标题需要有文件可供核对，而该数据系列没有数据点",
+            ),
+            Self::NotVerbatim { files, quote } => {
+                if let [file] = files.as_slice() {
+                    words!(
+                        lang,
+                        "not found verbatim in the source {file}: \"{quote}\"",
+                        "在来源 {file} 中找不到原文：“{quote}”",
+                    )
+                } else {
+                    let files = files.join(", ");
+                    words!(
+                        lang,
+                        "not found verbatim in any of the sources {files}: \"{quote}\"",
+                        "在来源 {files} 中均找不到原文：“{quote}”",
+                    )
+                }
+            }
         }
-        Some(out)
-    })
+    }
 }
 
-/// The places of `text` if it fits `template`: its literal pieces in
-/// order, each place the text between them (the shortest that fits, but
-/// the last place takes the rest).
-fn matches<'a>(text: &'a str, template: &str) -> Option<Vec<&'a str>> {
-    let pieces: Vec<&str> = template.split("{}").collect();
-    let (first, rest) = pieces.split_first()?;
-    let mut at = text.strip_prefix(first)?;
-    let mut places = Vec::new();
-    for (i, piece) in rest.iter().enumerate() {
-        let last = i + 1 == rest.len();
-        if last {
-            let place = at.strip_suffix(piece)?;
-            places.push(place);
-            at = "";
-        } else {
-            let end = if piece.is_empty() { 0 } else { at.find(piece)? };
-            places.push(&at[..end]);
-            at = &at[end + piece.len()..];
+/// An amount in yuan for a message: "82.5 billion yuan".
+fn yuan(amount: f64) -> String {
+    let (scaled, word) = if amount >= 1e12 {
+        (amount / 1e12, " trillion")
+    } else if amount >= 1e9 {
+        (amount / 1e9, " billion")
+    } else if amount >= 1e6 {
+        (amount / 1e6, " million")
+    } else {
+        (amount, "")
+    };
+    let text = format!("{scaled:.3}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    format!("{text}{word} yuan")
+}
+
+/// The English: what `validate` prints.
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl RecordKind {
+    /// The kind's name in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        let (en, zh) = match self {
+            Self::Node => ("node", "条目"),
+            Self::Source => ("source", "来源"),
+            Self::Unit => ("unit", "单位"),
+            Self::Theme => ("theme", "主题"),
+            Self::Plan => ("plan", "规划"),
+            Self::Figure => ("figure", "数据"),
+            Self::District => ("district", "区"),
+            Self::ExchangeRate => ("exchange rate", "汇率"),
+        };
+        pick(lang, en, zh)
+    }
+}
+
+/// One of two words by language.
+fn pick(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+}
+
+impl Expected {
+    /// What a field takes, in `lang`: "a string", "one of "a", "b"".
+    pub fn text(self, lang: Lang) -> String {
+        let (en, zh) = match self {
+            Self::String => ("a string", "字符串"),
+            Self::Number => ("a number", "数字"),
+            Self::WholeNumber => ("a whole number", "整数"),
+            Self::Bool => ("true or false", "true 或 false"),
+            Self::Array => ("an array", "数组"),
+            Self::Object => ("an object", "对象"),
+            Self::OneOf(names) => {
+                let names = names
+                    .iter()
+                    .map(|name| format!("\"{name}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                return words!(lang, "one of {names}", "以下之一：{names}");
+            }
+        };
+        pick(lang, en, zh).to_owned()
+    }
+}
+
+impl fmt::Display for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl Found {
+    /// What a field holds, in `lang`: "the number 3", "an array".
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Self::Bool(value) => value.to_string(),
+            Self::Number(number) => words!(lang, "the number {number}", "数字 {number}"),
+            Self::String(text) => words!(lang, "the string \"{text}\"", "字符串“{text}”"),
+            Self::Array => pick(lang, "an array", "数组").to_owned(),
+            Self::Object => pick(lang, "an object", "对象").to_owned(),
+            Self::Null => "null".to_owned(),
         }
     }
-    if rest.is_empty() && !at.is_empty() {
-        return None;
+}
+
+impl fmt::Display for Found {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
     }
-    Some(places)
+}
+
+impl SyntaxReason {
+    /// Why the text is not JSON, in `lang`; a reason of the parser's not
+    /// known here stays in its words.
+    pub fn text(&self, lang: Lang) -> String {
+        let zh = match self {
+            Self::EofWhileParsingValue => "解析值时文件结束",
+            Self::EofWhileParsingObject => "解析对象时文件结束",
+            Self::EofWhileParsingList => "解析列表时文件结束",
+            Self::EofWhileParsingString => "解析字符串时文件结束",
+            Self::ExpectedObjectCommaOrEnd => "应为 `,` 或 `}`",
+            Self::ExpectedListCommaOrEnd => "应为 `,` 或 `]`",
+            Self::ExpectedColon => "应为 `:`",
+            Self::ExpectedValue => "应为值",
+            Self::ExpectedIdent => "应为标识符",
+            Self::ExpectedDoubleQuote => "应为 `\"`",
+            Self::TrailingComma => "多余的逗号",
+            Self::TrailingCharacters => "多余的字符",
+            Self::KeyMustBeAString => "键必须是字符串",
+            Self::InvalidNumber => "无效的数字",
+            Self::NumberOutOfRange => "数字超出范围",
+            Self::InvalidEscape => "无效的转义",
+            Self::InvalidUnicodeCodePoint => "无效的 Unicode 码点",
+            Self::ControlCharacter => "解析字符串时遇到控制字符（\\u0000-\\u001F）",
+            Self::LoneLeadingSurrogate => "十六进制转义中有孤立的前导代理项",
+            Self::UnexpectedEndOfHexEscape => "十六进制转义意外结束",
+            Self::RecursionLimitExceeded => "嵌套层数过多",
+            Self::Other(message) => message,
+        };
+        match lang {
+            Lang::En => self.english().to_owned(),
+            Lang::Zh => zh.to_owned(),
+        }
+    }
+}
+
+impl IoReason {
+    /// The system's reason in `lang`: by its kind, with the system's error
+    /// number; one of no known kind in the system's own words.
+    pub fn text(&self, lang: Lang) -> String {
+        let zh = match self.kind {
+            IoKind::PermissionDenied => "权限不足",
+            IoKind::NotPermitted => "不允许的操作",
+            IoKind::NotFound => "没有该文件或目录",
+            IoKind::ReadOnlyFilesystem => "只读文件系统",
+            IoKind::StorageFull => "磁盘空间不足",
+            IoKind::QuotaExceeded => "超出磁盘配额",
+            IoKind::NameTooLong => "文件名过长",
+            IoKind::IsADirectory => "这是一个文件夹",
+            IoKind::NotADirectory => "不是文件夹",
+            IoKind::Other => return self.text.clone(),
+        };
+        match (lang, self.os_code) {
+            (Lang::En, _) => self.text.clone(),
+            (Lang::Zh, Some(code)) => format!("{zh}（系统错误 {code}）"),
+            (Lang::Zh, None) => zh.to_owned(),
+        }
+    }
+}
+
+impl SpecialFile {
+    /// What the path is, in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        let (en, zh) = match self {
+            Self::Fifo => (
+                "a named pipe (FIFO), which could keep the read waiting forever",
+                "命名管道（FIFO），读取可能无限等待",
+            ),
+            Self::Socket => ("a socket", "套接字"),
+            Self::CharDevice => (
+                "a device (such as /dev/zero), whose reading may never end",
+                "设备（如 /dev/zero），读取可能永不结束",
+            ),
+            Self::BlockDevice => ("a disk device", "磁盘设备"),
+            Self::Other => ("something that is not a regular file", "非普通文件"),
+        };
+        pick(lang, en, zh)
+    }
+}
+
+impl fmt::Display for SpecialFile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.text(Lang::En))
+    }
+}
+
+impl ReadError {
+    /// Why the file could not be read, in `lang`, naming it.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Self::NotFound(path) => {
+                let path = path.display();
+                words!(lang, "no such file: {path}", "找不到文件：{path}")
+            }
+            Self::IsDirectory(path) => {
+                let path = path.display();
+                words!(
+                    lang,
+                    "expected a dataset file, found a folder: {path}",
+                    "应为数据集文件，实为文件夹：{path}",
+                )
+            }
+            Self::NotRegular { path, kind } => {
+                let (path, kind) = (path.display(), kind.text(lang));
+                words!(
+                    lang,
+                    "expected a dataset file, found {kind}: {path}",
+                    "应为数据集文件，实为{kind}：{path}",
+                )
+            }
+            Self::Cancelled(path) => {
+                let path = path.display();
+                words!(
+                    lang,
+                    "the load of {path} was cancelled",
+                    "已取消载入 {path}"
+                )
+            }
+            Self::TooLarge { path, size, limit } => {
+                let path = path.display();
+                words!(
+                    lang,
+                    "the file is {size} bytes, over the limit of {limit} bytes: {path}",
+                    "文件大小为 {size} 字节，超过 {limit} 字节的上限：{path}",
+                )
+            }
+            Self::Empty(path) => {
+                let path = path.display();
+                words!(lang, "the file is empty: {path}", "文件为空：{path}")
+            }
+            Self::NotUtf8 {
+                path,
+                byte,
+                line,
+                column,
+            } => {
+                let path = path.display();
+                words!(
+                    lang,
+                    "the file is not UTF-8 text: invalid byte 0x{byte:02x} at line {line}, column {column}: {path}",
+                    "文件不是 UTF-8 文本：第 {line} 行第 {column} 列有无效字节 0x{byte:02x}：{path}",
+                )
+            }
+            Self::Io { path, reason } => {
+                let (path, reason) = (path.display(), reason.text(lang));
+                words!(
+                    lang,
+                    "cannot read {path}: {reason}",
+                    "无法读取 {path}：{reason}"
+                )
+            }
+        }
+    }
+}
+
+/// The English: what `validate` prints.
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dataset::JsonNumber;
+
+    fn zh(kind: &ProblemKind) -> String {
+        kind.text(Lang::Zh)
+    }
 
     #[test]
-    fn whole_messages_and_their_places_are_translated() {
+    fn kinds_and_their_values_read_in_chinese() {
         assert_eq!(
-            problem_zh("expected a string, found the number 3").as_deref(),
-            Some("应为字符串，实为数字 3")
+            zh(&ProblemKind::WrongType {
+                expected: Expected::String,
+                found: Found::Number(JsonNumber::Uint(3)),
+            }),
+            "应为字符串，实为数字 3"
         );
         assert_eq!(
-            problem_zh("unknown unit \"sh-hlth\"").as_deref(),
-            Some("未知的单位“sh-hlth”")
+            zh(&ProblemKind::Unknown {
+                record: RecordKind::Unit,
+                id: "sh-hlth".into(),
+            }),
+            "未知的单位“sh-hlth”"
         );
         assert_eq!(
-            problem_zh("invalid JSON: expected `,` or `}`").as_deref(),
-            Some("无效的 JSON：应为 `,` 或 `}`")
+            zh(&ProblemKind::InvalidJson(
+                SyntaxReason::ExpectedObjectCommaOrEnd
+            )),
+            "无效的 JSON：应为 `,` 或 `}`"
         );
-        assert_eq!(
-            problem_zh("missing required field").as_deref(),
-            Some("缺少必填字段")
-        );
-        assert_eq!(problem_zh("something new"), None);
+        assert_eq!(zh(&ProblemKind::MissingField), "缺少必填字段");
         // An id is not a word to translate.
         assert_eq!(
-            problem_zh("duplicate node id \"unit\"").as_deref(),
-            Some("重复的条目 id “unit”")
+            zh(&ProblemKind::DuplicateId {
+                record: RecordKind::Node,
+                id: "unit".into(),
+            }),
+            "重复的条目 id “unit”"
         );
+        // A reason of the parser's not known here stays in its words.
+        assert_eq!(
+            zh(&ProblemKind::InvalidJson(SyntaxReason::Other(
+                "something new".to_owned()
+            ))),
+            "无效的 JSON：something new"
+        );
+    }
+
+    #[test]
+    fn the_english_is_the_loaders_wording() {
+        let cases = [
+            (
+                ProblemKind::WrongType {
+                    expected: Expected::OneOf(&["chapter", "measure"]),
+                    found: Found::String("x".to_owned()),
+                },
+                "expected one of \"chapter\", \"measure\", found the string \"x\"",
+            ),
+            (
+                ProblemKind::ImplausibleYear {
+                    year: 1800,
+                    min: 1949,
+                    max: 2100,
+                },
+                "implausible year 1800: expected 1949 to 2100",
+            ),
+            (
+                ProblemKind::IdCharacter {
+                    id: "a b".into(),
+                    character: ' ',
+                },
+                "id \"a b\" contains ' ': use ASCII letters, digits, '-', '_' and '.'",
+            ),
+            (
+                ProblemKind::UnsupportedSchemaVersion {
+                    version: 9,
+                    supported: &[1],
+                },
+                "unsupported schema_version 9: this program reads version 1",
+            ),
+            (
+                ProblemKind::NotVerbatim {
+                    files: vec!["a.txt".to_owned(), "b.txt".to_owned()],
+                    quote: "q".to_owned(),
+                },
+                "not found verbatim in any of the sources a.txt, b.txt: \"q\"",
+            ),
+        ];
+        for (kind, english) in cases {
+            assert_eq!(kind.to_string(), english);
+        }
+    }
+
+    #[test]
+    fn amounts_in_messages_read_as_printed() {
+        assert_eq!(yuan(82.5e9), "82.5 billion yuan");
+        assert_eq!(yuan(825e9), "825 billion yuan");
+        assert_eq!(yuan(1.8e12), "1.8 trillion yuan");
+        assert_eq!(yuan(100_000.0), "100000 yuan");
+    }
+
+    #[test]
+    fn the_systems_reasons_read_in_chinese_by_kind() {
+        let denied = IoReason::of(&std::io::Error::from_raw_os_error(13));
+        assert_eq!(denied.text(Lang::En), "Permission denied (os error 13)");
+        assert_eq!(denied.text(Lang::Zh), "权限不足（系统错误 13）");
+        let error = ReadError::Io {
+            path: "/x/plans.json".into(),
+            reason: denied,
+        };
+        assert_eq!(
+            error.text(Lang::Zh),
+            "无法读取 /x/plans.json：权限不足（系统错误 13）"
+        );
+        let other = IoReason::of(&std::io::Error::other("odd"));
+        assert_eq!(other.text(Lang::Zh), "odd");
     }
 }

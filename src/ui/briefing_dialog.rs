@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::note::Note;
+use super::note::{Failure, Note};
 use super::{AppState, Command, Dialog, PanelContext};
 use crate::briefing::{self, BriefingError, Format, Options};
 use crate::i18n::{T, fill, tr};
@@ -54,7 +54,7 @@ pub enum Outcome {
     /// The user cancelled; nothing was written.
     Cancelled,
     /// Why it could not be written.
-    Failed(String),
+    Failed(Failure),
 }
 
 /// A fresh dialog: a file beside the dataset (or in the home folder) and
@@ -216,17 +216,16 @@ pub fn ui(
 /// Starts writing the briefing the request asks for; the window polls it.
 pub fn start(state: &mut AppState, request: &BriefingRequest) {
     let path = std::path::absolute(&request.path).unwrap_or_else(|_| request.path.clone());
-    let Some(format) = Format::of_path(&path) else {
-        let message = format!(
-            "cannot tell what to write to {}: the name must end in .pdf or .docx",
-            path.display()
-        );
-        state.session.status = Some(Note::ExportFailed(message));
-        state
-            .session
-            .export_message
-            .clone_from(&state.session.status);
-        return;
+    let format = match Format::of_file(&path) {
+        Ok(format) => format,
+        Err(error) => {
+            state.session.status = Some(Note::ExportFailed(error.into()));
+            state
+                .session
+                .export_message
+                .clone_from(&state.session.status);
+            return;
+        }
     };
     let dataset = state.doc.dataset.clone();
     let filter = state.doc.filter.clone();
@@ -241,7 +240,7 @@ pub fn start(state: &mut AppState, request: &BriefingRequest) {
     let spawned = Job::spawn("write briefing", Arc::clone(&state.wake), move |progress| {
         match briefing::bytes(&dataset, &filter, &options, format, progress) {
             Err(BriefingError::Cancelled) => Outcome::Cancelled,
-            Err(other) => Outcome::Failed(other.to_string()),
+            Err(other) => Outcome::Failed(other.into()),
             Ok(bytes) => match if replace {
                 crate::output::write_atomic(&target, &bytes)
             } else {
@@ -249,17 +248,17 @@ pub fn start(state: &mut AppState, request: &BriefingRequest) {
                 crate::output::write_new(&target, &bytes)
             } {
                 Ok(()) => Outcome::Written,
-                Err(e) => Outcome::Failed(e.to_string()),
+                Err(e) => Outcome::Failed(e.into()),
             },
         }
     });
     match spawned {
         Ok(job) => state.briefing_job = Some(BriefingJob { path, job }),
         Err(error) => {
-            state.session.status = Some(Note::ExportFailed(format!(
-                "cannot start a thread to write {}: {error}",
-                path.display()
-            )));
+            state.session.status = Some(Note::ExportFailed(Failure::NoThread {
+                reason: crate::dataset::IoReason::of(&error),
+                path,
+            }));
             state
                 .session
                 .export_message
@@ -277,7 +276,7 @@ pub fn poll(state: &mut AppState) {
     let outcome = match briefing.job.poll() {
         Poll::Running => return,
         Poll::Done(outcome) => outcome,
-        Poll::Lost => Outcome::Failed("the briefing's worker stopped".to_owned()),
+        Poll::Lost => Outcome::Failed(Failure::BriefingWorkerStopped),
     };
     let path = briefing.path.clone();
     state.briefing_job = None;

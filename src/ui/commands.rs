@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::document::Carry;
 use super::loading::{LoadJob, Outcome, Trigger};
-use super::note::{LoadProblem, LoadProblems, Note};
+use super::note::{Failure, LoadProblem, LoadProblems, Note};
 use super::state::{AppState, BottomTab};
 use super::{briefing_dialog, dialogs, export};
 use crate::i18n::Lang;
@@ -273,10 +273,10 @@ impl AppState {
                 // No thread to load on: said as a load that failed, in the
                 // banner at start-up and in the problems panel otherwise.
                 let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
-                let problem = LoadProblem::Read(format!(
-                    "cannot start a thread to load {}: {error}",
-                    path.display()
-                ));
+                let problem = LoadProblem::NoThread {
+                    path: path.clone(),
+                    reason: crate::dataset::IoReason::of(&error),
+                };
                 self.end_load(&path, trigger, &carry, Outcome::Failed(vec![problem]));
             }
         }
@@ -428,7 +428,7 @@ impl AppState {
             return;
         }
         let result = crate::output::format_of(path)
-            .map_err(|e| e.to_string())
+            .map_err(Failure::from)
             .and_then(|format| {
                 export::chart_file(&self.panel_context(), request.chart, format, &request.image)
             })
@@ -440,7 +440,7 @@ impl AppState {
                 } else {
                     crate::output::write_new(path, &bytes)
                 };
-                written.map_err(|e| e.to_string())
+                written.map_err(Failure::from)
             });
         let session = &mut self.session;
         match result {
@@ -448,8 +448,8 @@ impl AppState {
                 session.status = Some(Note::Wrote(path.clone()));
                 session.dialog = None;
             }
-            Err(message) => {
-                session.status = Some(Note::ExportFailed(message));
+            Err(failure) => {
+                session.status = Some(Note::ExportFailed(failure));
                 session.export_message.clone_from(&session.status);
                 if let Some(Dialog::Export(dialog)) = &mut session.dialog {
                     dialog.confirm_replace = false;

@@ -540,8 +540,8 @@ fn preview_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &ExportDialog) {
     }
     let page = match dialog.image.page() {
         Ok(page) => page,
-        Err(message) => {
-            ui.colored_label(ui.visuals().warn_fg_color, message);
+        Err(error) => {
+            ui.colored_label(ui.visuals().warn_fg_color, error.text(lang));
             return;
         }
     };
@@ -573,8 +573,8 @@ fn preview_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &ExportDialog) {
                         .data_mut(|d| d.insert_temp(id, (key, texture.clone())));
                     Some(texture)
                 }
-                Err(message) => {
-                    ui.colored_label(ui.visuals().warn_fg_color, message.to_string());
+                Err(error) => {
+                    ui.colored_label(ui.visuals().warn_fg_color, error.text(lang));
                     None
                 }
             }

@@ -4,7 +4,8 @@
 //! [`crate::chart`], on the CPU, exactly as `plan-explorer export` draws it.
 
 use super::PanelContext;
-use crate::chart::{self, ChartView, FileOptions, Format, Page, Preset, Theme};
+use super::note::Failure;
+use crate::chart::{self, ChartView, FileOptions, Format, Page, PageError, Preset, Theme};
 use crate::view::charts::ChartId;
 
 /// How to draw a picture.
@@ -39,7 +40,7 @@ impl Default for ImageOptions {
 
 impl ImageOptions {
     /// The page, checked.
-    pub fn page(&self) -> Result<Page, String> {
+    pub fn page(&self) -> Result<Page, PageError> {
         match self.preset {
             Preset::Custom => Page::custom(self.width, self.height, self.theme),
             preset => Ok(Page::of(preset, self.theme)),
@@ -90,10 +91,14 @@ pub fn chart_file(
     chart: ChartId,
     format: Format,
     image: &ImageOptions,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, Failure> {
     let page = image.page()?;
-    chart::file_bytes(&chart_view(cx, chart), &page, format, &image.file_options())
-        .map_err(|e| e.to_string())
+    Ok(chart::file_bytes(
+        &chart_view(cx, chart),
+        &page,
+        format,
+        &image.file_options(),
+    )?)
 }
 
 /// The chart's picture in pixels, for the clipboard and the preview.
@@ -101,10 +106,10 @@ pub fn chart_picture(
     cx: &PanelContext<'_>,
     chart: ChartId,
     image: &ImageOptions,
-) -> Result<chart::render::Pixels, String> {
+) -> Result<chart::render::Pixels, Failure> {
     let page = image.page()?;
     let scene = chart::scene(&chart_view(cx, chart), &page);
-    chart::render::pixels(&scene, image.scale).map_err(|e| e.to_string())
+    Ok(chart::render::pixels(&scene, image.scale)?)
 }
 
 /// The picture as egui's image type.

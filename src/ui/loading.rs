@@ -109,10 +109,9 @@ impl LoadJob {
         match poll {
             Poll::Running => None,
             Poll::Done(outcome) => Some(outcome),
-            Poll::Lost => Some(Outcome::Failed(vec![LoadProblem::Read(format!(
-                "the worker loading {} stopped without an answer",
-                self.path.display()
-            ))])),
+            Poll::Lost => Some(Outcome::Failed(vec![LoadProblem::WorkerStopped(
+                self.path.clone(),
+            )])),
         }
     }
 
@@ -188,7 +187,7 @@ pub fn load(
         Err(error) => {
             let problem = match error.content_problem() {
                 Some(problem) => LoadProblem::Content(problem),
-                None => LoadProblem::Read(error.to_string()),
+                None => LoadProblem::Read(error),
             };
             return Outcome::Failed(vec![problem]);
         }

@@ -41,7 +41,7 @@ mod tree_panel;
 pub use commands::{Command, Dialog, ExportDialog, ExportRequest, OpenDialog};
 pub use document::{Carry, Document};
 pub use loading::{LoadJob, Trigger};
-pub use note::{Banner, LoadProblem, LoadProblems, Note};
+pub use note::{Banner, Failure, LoadProblem, LoadProblems, Note};
 pub use settings::Settings;
 pub use startup::{App, run};
 pub use state::{AppState, BottomTab, PanelContext, RECENT_FILES, Session};

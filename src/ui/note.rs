@@ -7,8 +7,11 @@ use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use crate::dataset::{self, Problem};
-use crate::i18n::{self, Lang, T, fill, tr};
+use crate::briefing::BriefingError;
+use crate::chart::{ExportError, PageError, RenderError};
+use crate::dataset::{self, IoReason, Problem, ReadError};
+use crate::i18n::{Lang, T, fill, tr};
+use crate::output::WriteError;
 use crate::view::charts::ChartId;
 use crate::view::diff::Counts;
 
@@ -48,8 +51,8 @@ pub enum Note {
     Wrote(PathBuf),
     /// A briefing was cancelled before it was written.
     BriefingCancelled,
-    /// An export or a copy failed, in the library's (English) words.
-    ExportFailed(String),
+    /// An export, a copy or a briefing failed.
+    ExportFailed(Failure),
     /// A chart's picture went to the clipboard.
     Copied {
         /// The chart.
@@ -83,9 +86,7 @@ impl Note {
             Self::FileGone(path) => fill(lang, T::FileGone, &[&path.display()]),
             Self::Wrote(path) => fill(lang, T::Wrote, &[&path.display()]),
             Self::BriefingCancelled => tr(lang, T::BriefingCancelled).to_owned(),
-            Self::ExportFailed(message) => {
-                fill(lang, T::ExportFailed, &[&in_language(lang, message)])
-            }
+            Self::ExportFailed(failure) => fill(lang, T::ExportFailed, &[&failure.text(lang)]),
             Self::Copied {
                 chart,
                 width,
@@ -99,14 +100,103 @@ impl Note {
     }
 }
 
+/// Why an export, a copy or a briefing failed: the writers' errors, kept
+/// as values and worded in the language chosen when drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Failure {
+    /// The page size was refused.
+    Page(PageError),
+    /// The chart's file could not be made.
+    Export(ExportError),
+    /// The chart's picture could not be drawn.
+    Render(RenderError),
+    /// The file could not be written.
+    Write(WriteError),
+    /// The briefing could not be made.
+    Briefing(BriefingError),
+    /// The briefing's worker stopped without an answer.
+    BriefingWorkerStopped,
+    /// No thread could be started to write the file.
+    NoThread {
+        /// The file.
+        path: PathBuf,
+        /// The system's reason.
+        reason: IoReason,
+    },
+}
+
+impl Failure {
+    /// Why, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Self::Page(error) => error.text(lang),
+            Self::Export(error) => error.text(lang),
+            Self::Render(error) => error.text(lang),
+            Self::Write(error) => error.text(lang),
+            Self::Briefing(error) => error.text(lang),
+            Self::BriefingWorkerStopped => tr(lang, T::BriefingWorkerStopped).to_owned(),
+            Self::NoThread { path, reason } => fill(
+                lang,
+                T::NoThreadToWrite,
+                &[&path.display(), &reason.text(lang)],
+            ),
+        }
+    }
+}
+
+/// Each writer's error is a failure.
+macro_rules! failure_from {
+    ($($variant:ident($error:ty)),*) => {
+        $(impl From<$error> for Failure {
+            fn from(error: $error) -> Self {
+                Self::$variant(error)
+            }
+        })*
+    };
+}
+
+failure_from!(
+    Page(PageError),
+    Export(ExportError),
+    Render(RenderError),
+    Write(WriteError),
+    Briefing(BriefingError)
+);
+
 /// One reason a file did not load.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadProblem {
     /// A problem with its content, located where possible.
     Content(Problem),
     /// The file could not be read at all (missing, a folder, no
-    /// permission), in the loader's (English) words.
-    Read(String),
+    /// permission).
+    Read(ReadError),
+    /// The worker loading the file stopped without an answer.
+    WorkerStopped(PathBuf),
+    /// No thread could be started to load the file.
+    NoThread {
+        /// The file.
+        path: PathBuf,
+        /// The system's reason.
+        reason: IoReason,
+    },
+}
+
+impl LoadProblem {
+    /// The reason in `lang`; a problem with the content as a line naming
+    /// `file`.
+    pub fn text(&self, lang: Lang, file: &Path) -> String {
+        match self {
+            Self::Content(problem) => located(lang, file, problem),
+            Self::Read(error) => error.text(lang),
+            Self::WorkerStopped(path) => fill(lang, T::WorkerStopped, &[&path.display()]),
+            Self::NoThread { path, reason } => fill(
+                lang,
+                T::NoThreadToLoad,
+                &[&path.display(), &reason.text(lang)],
+            ),
+        }
+    }
 }
 
 /// Why a file did not load, for the problems panel.
@@ -149,10 +239,7 @@ impl LoadProblems {
         let lines: Rc<[String]> = self
             .problems
             .iter()
-            .map(|problem| match problem {
-                LoadProblem::Content(problem) => located(lang, &self.file, problem),
-                LoadProblem::Read(message) => in_language(lang, message),
-            })
+            .map(|problem| problem.text(lang, &self.file))
             .collect();
         *written = Some((lang, Rc::clone(&lines)));
         lines
@@ -171,8 +258,10 @@ pub enum Banner {
         /// The first error.
         first: Problem,
     },
-    /// It could not be read, in the loader's (English) words.
-    Unreadable(String),
+    /// It could not be read.
+    Unreadable(LoadProblem),
+    /// It did not load, for no reason known.
+    DidNotLoad(PathBuf),
 }
 
 impl Banner {
@@ -188,18 +277,10 @@ impl Banner {
                 T::NotValidDataset,
                 &[&path.display(), errors, &problem_text(lang, first)],
             ),
-            Self::Unreadable(message) => in_language(lang, message),
+            Self::Unreadable(problem) => problem.text(lang, Path::new("")),
+            Self::DidNotLoad(path) => fill(lang, T::FileDidNotLoad, &[&path.display()]),
         };
         format!("{problem} {}", tr(lang, T::ShowingBuiltIn))
-    }
-}
-
-/// A message of the library (written in English) in `lang`, where its
-/// wording is known.
-pub fn in_language(lang: Lang, message: &str) -> String {
-    match lang {
-        Lang::En => message.to_owned(),
-        Lang::Zh => i18n::problem_zh(message).unwrap_or_else(|| message.to_owned()),
     }
 }
 
@@ -223,10 +304,7 @@ pub fn problem_text(lang: Lang, problem: &dataset::Problem) -> String {
     } else {
         format!("{}：", problem.path)
     };
-    format!(
-        "{severity}{place}{path}{}",
-        in_language(lang, &problem.message)
-    )
+    format!("{severity}{place}{path}{}", problem.kind.text(Lang::Zh))
 }
 
 /// A problem as one line naming the file, in `lang`: `file:line:column:

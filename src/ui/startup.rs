@@ -55,9 +55,9 @@ pub(super) fn banner(path: &Path, problems: &[LoadProblem]) -> Banner {
             errors,
             first: first.clone(),
         },
-        Some(LoadProblem::Read(message)) => Banner::Unreadable(message.clone()),
+        Some(unreadable) => Banner::Unreadable(unreadable.clone()),
         // No problem at all cannot happen; said plainly if it ever does.
-        None => Banner::Unreadable(format!("{} did not load", path.display())),
+        None => Banner::DidNotLoad(path.to_owned()),
     }
 }
 

@@ -229,10 +229,13 @@ fn every_problem_the_bad_fixtures_raise_reads_in_chinese() {
         };
         for problem in problems {
             seen += 1;
-            let zh = plan_explorer::i18n::problem_zh(&problem.message).unwrap_or_else(|| {
-                panic!("{}: no Chinese for {:?}", path.display(), problem.message)
-            });
-            assert!(has_han(&zh), "{zh}");
+            let zh = problem.kind.text(Lang::Zh);
+            assert!(
+                has_han(&zh),
+                "{}: no Chinese for {:?}: {zh}",
+                path.display(),
+                problem.message()
+            );
         }
     }
     assert!(seen > 30, "only {seen} problems");
@@ -537,24 +540,34 @@ fn a_fund_with_a_chinese_name_shows_it_in_chinese() {
 
 #[test]
 fn the_systems_reasons_for_a_failed_write_read_in_chinese() {
-    for (english, chinese) in [
+    use plan_explorer::dataset::IoReason;
+    use plan_explorer::output::WriteError;
+    for (path, code, chinese) in [
         (
-            "cannot write /sys/x.png: Permission denied (os error 13)",
+            "/sys/x.png",
+            13,
             "无法写入 /sys/x.png：权限不足（系统错误 13）",
         ),
         (
-            "cannot write /media/usb/x.csv: No space left on device (os error 28)",
+            "/media/usb/x.csv",
+            28,
             "无法写入 /media/usb/x.csv：磁盘空间不足（系统错误 28）",
         ),
         (
-            "cannot write /mnt/ro/x.png: Read-only file system (os error 30)",
+            "/mnt/ro/x.png",
+            30,
             "无法写入 /mnt/ro/x.png：只读文件系统（系统错误 30）",
         ),
     ] {
-        assert_eq!(
-            plan_explorer::i18n::problem_zh(english).as_deref(),
-            Some(chinese)
-        );
+        let error = WriteError::Io {
+            path: path.into(),
+            reason: IoReason::of(&std::io::Error::from_raw_os_error(code)),
+        };
+        assert_eq!(error.text(Lang::Zh), chinese);
+        // The window's note words it when drawn, in the language chosen.
+        let note = plan_explorer::ui::Note::ExportFailed(error.into());
+        let said = note.text(Lang::Zh);
+        assert!(said.ends_with(chinese), "{said}");
     }
 }
 

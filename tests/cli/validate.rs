@@ -162,6 +162,20 @@ fn json_output_is_the_same_report_as_data() {
         files[0]["problems"][0]["path"],
         "plans[0].nodes[0].children[0].units"
     );
+    // Each problem has its kind's stable code beside the English message.
+    assert_eq!(files[0]["problems"][0]["code"], "wrong_type");
+    assert_eq!(
+        files[0]["problems"][0]["message"],
+        "expected an array, found the string \"sh-health\""
+    );
+    let keys: Vec<&str> = files[0]["problems"][0]
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    // (A `Value` keeps its keys sorted.)
+    assert_eq!(keys, ["code", "message", "path", "severity"]);
     assert_eq!(files[1]["valid"], true);
     assert_eq!(files[1]["summary"]["measures"], 2);
 
@@ -170,6 +184,11 @@ fn json_output_is_the_same_report_as_data() {
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     assert_eq!(report["files"][0]["problems"][0]["line"], 5);
     assert_eq!(report["files"][0]["problems"][0]["column"], 1);
+    assert_eq!(report["files"][0]["problems"][0]["code"], "invalid_json");
+    assert_eq!(
+        report["files"][0]["problems"][0]["message"],
+        "invalid JSON: trailing comma"
+    );
 }
 
 #[test]

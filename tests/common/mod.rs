@@ -32,7 +32,7 @@ pub fn messages(loaded: &plan_explorer::dataset::Loaded) -> Vec<String> {
     loaded
         .problems
         .iter()
-        .map(|p| format!("{}: {}", p.path, p.message))
+        .map(|p| format!("{}: {}", p.path, p.message()))
         .collect()
 }
 

@@ -16,7 +16,7 @@ fn described(loaded: &Loaded) -> Vec<String> {
     loaded
         .problems
         .iter()
-        .map(|p| format!("{}: {}", p.path, p.message))
+        .map(|p| format!("{}: {}", p.path, p.message()))
         .collect()
 }
 
@@ -64,7 +64,7 @@ fn a_syntax_error_gives_its_line_and_column() {
     assert_eq!(loaded.problems.len(), 1);
     let problem = &loaded.problems[0];
     assert_eq!((problem.line, problem.column), (Some(5), Some(1)));
-    assert_eq!(problem.message, "invalid JSON: trailing comma");
+    assert_eq!(problem.message(), "invalid JSON: trailing comma");
 }
 
 #[test]
@@ -74,9 +74,9 @@ fn a_truncated_file_says_it_ends_too_early_and_where() {
     let problem = &loaded.problems[0];
     assert_eq!((problem.line, problem.column), (Some(11), Some(8)));
     assert!(
-        problem.message.starts_with("the file ends too early"),
+        problem.message().starts_with("the file ends too early"),
         "{}",
-        problem.message
+        problem.message()
     );
 }
 
@@ -132,7 +132,7 @@ fn a_repeated_key_in_one_object_is_located() {
     assert_eq!(loaded.problems.len(), 1, "{:?}", described(&loaded));
     let problem = &loaded.problems[0];
     assert_eq!(
-        problem.message,
+        problem.message(),
         "the key \"title\" appears twice in one object"
     );
     assert_eq!((problem.line, problem.column), (Some(4), Some(9)));
@@ -169,7 +169,7 @@ fn an_infinite_number_is_refused_with_its_location() {
     let loaded = load("bad/huge_number.json");
     assert_eq!(loaded.problems.len(), 1, "{:?}", described(&loaded));
     let problem = &loaded.problems[0];
-    assert_eq!(problem.message, "invalid JSON: number out of range");
+    assert_eq!(problem.message(), "invalid JSON: number out of range");
     assert_eq!((problem.line, problem.column), (Some(1), Some(53)));
 }
 
@@ -224,7 +224,7 @@ fn unknown_fields_are_warnings_with_their_path_and_the_data_still_loads() {
             "funds[0].qoute"
         ]
     );
-    assert!(warnings[0].message.contains("unknown field"));
+    assert!(warnings[0].message().contains("unknown field"));
 }
 
 #[test]
@@ -259,7 +259,7 @@ fn an_empty_file_is_its_own_error() {
     let error = dataset::load_file(&fixture("bad/empty.json")).expect_err("empty");
     assert!(matches!(error, ReadError::Empty(_)));
     let problem = error.content_problem().expect("a content problem");
-    assert_eq!(problem.message, "the file is empty");
+    assert_eq!(problem.message(), "the file is empty");
 }
 
 #[test]
@@ -267,7 +267,7 @@ fn bytes_that_are_not_utf8_are_located() {
     let error = dataset::load_file(&fixture("bad/not_utf8.json")).expect_err("not UTF-8");
     let problem = error.content_problem().expect("a content problem");
     assert_eq!(
-        problem.message,
+        problem.message(),
         "the file is not UTF-8 text: invalid byte 0xe9"
     );
     assert_eq!((problem.line, problem.column), (Some(1), Some(15)));
@@ -291,7 +291,7 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
         error
             .content_problem()
             .expect("a content problem")
-            .message
+            .message()
             .contains("over the limit of 268435456 bytes")
     );
 }
@@ -318,7 +318,7 @@ fn quotes_are_proven_against_their_source_text() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].path, "series[0].points[0].quote");
     assert_eq!(
-        problems[0].message,
+        problems[0].message(),
         "not found verbatim in the source doc.txt: \"34.4 percent last year\""
     );
 }
@@ -331,7 +331,7 @@ fn a_missing_source_file_is_reported_when_proving_quotes() {
     assert_eq!(problems[0].path, "sources[0].file");
     assert!(
         problems[0]
-            .message
+            .message()
             .starts_with("cannot read the source text")
     );
 }
@@ -481,9 +481,9 @@ fn chinese_names_of_figures_must_occur_in_a_document_the_record_cites() {
         "{problems:?}"
     );
     assert!(
-        problems[0].message.starts_with("not found verbatim in "),
+        problems[0].message().starts_with("not found verbatim in "),
         "{}",
-        problems[0].message
+        problems[0].message()
     );
 }
 
@@ -525,5 +525,5 @@ fn a_chinese_title_with_nothing_to_prove_it_against_is_an_error_and_an_unreadabl
         .find(|p| p.path.ends_with("].title_zh"))
         .expect("the empty series' title is reported");
     assert_eq!(empty.severity, Severity::Error);
-    assert!(empty.message.contains("no points"), "{}", empty.message);
+    assert!(empty.message().contains("no points"), "{}", empty.message());
 }

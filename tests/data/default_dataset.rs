@@ -10,7 +10,7 @@ fn data() -> Dataset {
         loaded
             .problems
             .iter()
-            .all(|p| !p.is_error() && p.message.ends_with("its caveat says why")),
+            .all(|p| !p.is_error() && p.message().ends_with("its caveat says why")),
         "{:#?}",
         loaded.problems
     );

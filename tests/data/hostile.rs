@@ -86,7 +86,7 @@ fn millions_of_problems_are_counted_not_kept() {
     );
     let summary = loaded.problems.last().expect("a summary");
     assert_eq!(
-        summary.message,
+        summary.message(),
         format!(
             "{} more problems not shown ({} of them errors); fix the ones above first",
             200_000 - dataset::MAX_PROBLEMS,
@@ -114,5 +114,5 @@ fn a_node_naming_very_many_distinct_units_is_checked_in_linear_time() {
     assert_eq!(data.nodes[0].units.len(), UNITS);
     assert_eq!(loaded.problems.len(), 1);
     assert_eq!(loaded.problems[0].path, "plans[0].nodes[0].units[100000]");
-    assert_eq!(loaded.problems[0].message, "unit \"u7\" is listed twice");
+    assert_eq!(loaded.problems[0].message(), "unit \"u7\" is listed twice");
 }

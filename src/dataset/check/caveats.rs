@@ -5,6 +5,7 @@
 
 use super::{Checker, PendingFigureRefs, RefKind};
 use crate::dataset::field::Field;
+use crate::dataset::kinds::{ProblemKind, RecordKind};
 use crate::dataset::model::{Caveat, Dataset, FigureRef, FundIx, SmolStr};
 use crate::dataset::problem::Problem;
 use crate::dataset::raw::RawCaveat;
@@ -72,15 +73,24 @@ impl Checker {
             for (path, id) in &pending.ids {
                 match self.index.figures.get(id).copied() {
                     // It may name a figure lost to its own problem.
-                    None if self.lost("figure") => {}
-                    None => self.error(path.clone(), format!("unknown figure \"{id}\"")),
+                    None if self.lost(RecordKind::Figure) => {}
+                    None => self.error(
+                        path.clone(),
+                        ProblemKind::Unknown {
+                            record: RecordKind::Figure,
+                            id: id.clone(),
+                        },
+                    ),
                     Some(figure) if figure == owner => {
-                        self.error(path.clone(), format!("\"{id}\" is the figure itself"));
+                        self.error(path.clone(), ProblemKind::FigureItself { id: id.clone() });
                     }
                     Some(figure) if found.iter().any(|(f, ..)| *f == figure) => {
                         self.report(Problem::warning(
                             path.clone(),
-                            format!("figure \"{id}\" is listed twice"),
+                            ProblemKind::ListedTwice {
+                                record: RecordKind::Figure,
+                                id: id.clone(),
+                            },
                         ));
                     }
                     Some(figure) => found.push((figure, path, id)),
@@ -100,10 +110,7 @@ impl Checker {
                     for (figure, path, id) in found {
                         match figure {
                             FigureRef::Fund(part) => parts.push(part),
-                            _ => self.error(
-                                path.clone(),
-                                format!("\"{id}\" is not a fund; a fund's parts are funds"),
-                            ),
+                            _ => self.error(path.clone(), ProblemKind::NotAFund { id: id.clone() }),
                         }
                     }
                     dataset.funds[total.index()].parts = parts;
@@ -111,8 +118,8 @@ impl Checker {
             }
         }
         for f in 0..dataset.funds.len() {
-            if let Some(message) = parts_mismatch(dataset, FundIx::at(f)) {
-                self.report(Problem::warning(format!("funds[{f}].parts"), message));
+            if let Some(kind) = parts_mismatch(dataset, FundIx::at(f)) {
+                self.report(Problem::warning(format!("funds[{f}].parts"), kind));
             }
         }
     }
@@ -136,7 +143,7 @@ fn caveat_mut(dataset: &mut Dataset, figure: FigureRef) -> Option<&mut Caveat> {
 /// Why a total's parts do not add up to it, if they do not. Parts without
 /// an amount cannot be added; a part that says "over" only bounds the sum
 /// from below; a total that says "over" only bounds it from above.
-fn parts_mismatch(dataset: &Dataset, total: FundIx) -> Option<String> {
+fn parts_mismatch(dataset: &Dataset, total: FundIx) -> Option<ProblemKind> {
     let fund = &dataset.funds[total.index()];
     if fund.parts.is_empty() {
         return None;
@@ -149,9 +156,7 @@ fn parts_mismatch(dataset: &Dataset, total: FundIx) -> Option<String> {
         .collect();
     // An amount per recipient is not a size to add up.
     if fund.per_recipient || parts.iter().any(|p| p.per_recipient) {
-        return Some(
-            "a total and its parts must be funds' sizes, not amounts per recipient".to_owned(),
-        );
+        return Some(ProblemKind::PerRecipientParts);
     }
     let mut sum = 0.0;
     for part in &parts {
@@ -168,46 +173,11 @@ fn parts_mismatch(dataset: &Dataset, total: FundIx) -> Option<String> {
     if !(too_small || too_large) {
         return None;
     }
-    let ids: Vec<&str> = parts.iter().map(|p| p.id.as_str()).collect();
-    let over = if fund.lower_bound { "over " } else { "" };
-    let advice = if fund.caveat.is_some() {
-        "its caveat says why"
-    } else {
-        "check the amounts, or say why in a caveat"
-    };
-    Some(format!(
-        "the parts ({}) add up to {}, while the fund states {over}{}; {advice}",
-        ids.join(", "),
-        yuan(sum),
-        yuan(stated),
-    ))
-}
-
-/// An amount in yuan for a message: "82.5 billion yuan".
-fn yuan(amount: f64) -> String {
-    let (scaled, word) = if amount >= 1e12 {
-        (amount / 1e12, " trillion")
-    } else if amount >= 1e9 {
-        (amount / 1e9, " billion")
-    } else if amount >= 1e6 {
-        (amount / 1e6, " million")
-    } else {
-        (amount, "")
-    };
-    let text = format!("{scaled:.3}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    format!("{text}{word} yuan")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::yuan;
-
-    #[test]
-    fn amounts_in_messages_read_as_printed() {
-        assert_eq!(yuan(82.5e9), "82.5 billion yuan");
-        assert_eq!(yuan(825e9), "825 billion yuan");
-        assert_eq!(yuan(1.8e12), "1.8 trillion yuan");
-        assert_eq!(yuan(100_000.0), "100000 yuan");
-    }
+    Some(ProblemKind::PartsMismatch {
+        parts: parts.iter().map(|p| p.id.clone()).collect(),
+        sum,
+        stated,
+        over: fund.lower_bound,
+        explained: fund.caveat.is_some(),
+    })
 }

@@ -7,6 +7,7 @@ use std::hash::Hash;
 
 use super::{Checker, Distinct, MAX_PROBLEMS, PLAUSIBLE_YEARS, id_spelling_problem};
 use crate::dataset::field::{Field, Shape};
+use crate::dataset::kinds::{ProblemKind, RecordKind};
 use crate::dataset::model::{IdIndex, SmolStr};
 use crate::dataset::problem::{JsonPath, Problem};
 
@@ -21,8 +22,9 @@ impl Checker {
         }
     }
 
-    pub(super) fn error(&mut self, path: String, message: impl Into<String>) {
-        self.report(Problem::error(path, message));
+    /// Reports an error at `path`.
+    pub(super) fn error(&mut self, path: String, kind: ProblemKind) {
+        self.report(Problem::error(path, kind));
     }
 
     /// Reports a missing or mistyped field and gives back its value, if any.
@@ -30,13 +32,16 @@ impl Checker {
         match field {
             Field::Ok(value) => Some(value),
             Field::Missing => {
-                self.error(self.path.with_key(key), "missing required field");
+                self.error(self.path.with_key(key), ProblemKind::MissingField);
                 None
             }
             Field::Wrong(found) => {
                 self.error(
                     self.path.with_key(key),
-                    format!("expected {}, found {found}", T::expected()),
+                    ProblemKind::WrongType {
+                        expected: T::expected(),
+                        found: *found,
+                    },
                 );
                 None
             }
@@ -63,7 +68,7 @@ impl Checker {
     ) -> T {
         match self.take(field, key) {
             Some(value) if value.as_ref().trim().is_empty() => {
-                self.error(self.path.with_key(key), "must not be empty");
+                self.error(self.path.with_key(key), ProblemKind::Blank);
                 value
             }
             Some(value) => value,
@@ -122,17 +127,14 @@ impl Checker {
         let translation = self.optional_text(field, key)?;
         let path = self.path.with_key(key);
         if translation.contains("〔译〕") {
-            self.error(
-                path,
-                "a translation must not carry its mark: the app adds 〔译〕 wherever it shows one",
-            );
+            self.error(path, ProblemKind::TranslationMarked);
         } else if printed.is_some() {
             let printed_key = key.trim_end_matches("_translation");
             self.report(Problem::warning(
                 path,
-                format!(
-                    "never shown: `{printed_key}` holds the Chinese a document prints, and that is shown instead"
-                ),
+                ProblemKind::TranslationNeverShown {
+                    printed_key: printed_key.to_owned(),
+                },
             ));
         }
         Some(translation)
@@ -152,8 +154,8 @@ impl Checker {
             self.lose_record_here();
             return None;
         };
-        if let Some(message) = id_spelling_problem(&id) {
-            self.error(self.path.with_key("id"), message);
+        if let Some(kind) = id_spelling_problem(&id) {
+            self.error(self.path.with_key("id"), kind);
             self.lose_record_here();
             return None;
         }
@@ -167,11 +169,11 @@ impl Checker {
         } else {
             self.error(
                 self.path.with_key(key),
-                format!(
-                    "implausible year {value}: expected {} to {}",
-                    PLAUSIBLE_YEARS.start(),
-                    PLAUSIBLE_YEARS.end()
-                ),
+                ProblemKind::ImplausibleYear {
+                    year: value,
+                    min: *PLAUSIBLE_YEARS.start(),
+                    max: *PLAUSIBLE_YEARS.end(),
+                },
             );
             None
         }
@@ -184,14 +186,17 @@ impl Checker {
         map_of: impl FnOnce(&mut IdIndex) -> &mut HashMap<SmolStr, Ix>,
         id: SmolStr,
         ix: Ix,
-        what: &str,
+        record: RecordKind,
         path: impl FnOnce(&JsonPath) -> String,
     ) {
         match map_of(&mut self.index).entry(id) {
             Entry::Occupied(entry) => {
-                let message = format!("duplicate {what} id \"{}\"", entry.key());
+                let kind = ProblemKind::DuplicateId {
+                    record,
+                    id: entry.key().clone(),
+                };
                 let path = path(&self.path);
-                self.report(Problem::error(path, message));
+                self.report(Problem::error(path, kind));
             }
             Entry::Vacant(entry) => {
                 entry.insert(ix);
@@ -223,7 +228,7 @@ impl Checker {
                     out.push(each(self, item, position));
                 }
                 Field::Missing => {
-                    self.error(self.path.render(), "null is not allowed here");
+                    self.error(self.path.render(), ProblemKind::NullElement);
                     if records {
                         self.lose_record_here();
                     }
@@ -231,7 +236,10 @@ impl Checker {
                 Field::Wrong(found) => {
                     self.error(
                         self.path.render(),
-                        format!("expected {}, found {found}", R::expected()),
+                        ProblemKind::WrongType {
+                            expected: R::expected(),
+                            found: *found,
+                        },
                     );
                     if records {
                         self.lose_record_here();
@@ -264,18 +272,18 @@ impl Checker {
         field: Field<Vec<Field<SmolStr>>>,
         key: &'static str,
         map_of: impl Fn(&IdIndex) -> &HashMap<SmolStr, Ix>,
-        what: &str,
+        record: RecordKind,
     ) -> Vec<Ix> {
         let mut out = Distinct::default();
-        self.each(field, key, |checker, id, _| {
-            let Some(ix) = checker.resolve(&map_of, &id, None, what) else {
+        self.each(field, key, |checker, id: SmolStr, _| {
+            let Some(ix) = checker.resolve(&map_of, &id, None, record) else {
                 return;
             };
             if !out.insert(ix) {
                 let path = checker.path.render();
                 checker.report(Problem::warning(
                     path,
-                    format!("{what} \"{id}\" is listed twice"),
+                    ProblemKind::ListedTwice { record, id },
                 ));
             }
         });
@@ -288,11 +296,11 @@ impl Checker {
         field: Option<Field<Vec<Field<SmolStr>>>>,
         key: &'static str,
         map_of: impl Fn(&IdIndex) -> &HashMap<SmolStr, Ix>,
-        what: &str,
+        record: RecordKind,
     ) -> Vec<Ix> {
         match field {
             None | Some(Field::Missing) => Vec::new(),
-            Some(field) => self.refs(field, key, map_of, what),
+            Some(field) => self.refs(field, key, map_of, record),
         }
     }
 
@@ -303,15 +311,21 @@ impl Checker {
         map_of: impl Fn(&IdIndex) -> &HashMap<SmolStr, Ix>,
         id: &str,
         key: Option<&str>,
-        what: &str,
+        record: RecordKind,
     ) -> Option<Ix> {
         let found = map_of(&self.index).get(id).copied();
-        if found.is_none() && !self.lost(what) {
+        if found.is_none() && !self.lost(record) {
             let path = match key {
                 Some(key) => self.path.with_key(key),
                 None => self.path.render(),
             };
-            self.error(path, format!("unknown {what} \"{id}\""));
+            self.error(
+                path,
+                ProblemKind::Unknown {
+                    record,
+                    id: id.into(),
+                },
+            );
         }
         found
     }

@@ -3,6 +3,7 @@
 
 use super::Checker;
 use crate::dataset::field::Field;
+use crate::dataset::kinds::{DateForm, ProblemKind, RecordKind};
 use crate::dataset::model::{
     ExchangeRate, Fact, FigureRef, Fund, PlanIx, Point, QuantityUnit, Series, SeriesIx, SmolStr,
     Status, Target,
@@ -22,7 +23,7 @@ impl Checker {
             self.chinese(raw.title_zh, raw.title_zh_translation, "title_zh");
         let unit = self.take(raw.unit, "unit");
         let note = self.optional_text(raw.note, "note");
-        let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, "node");
+        let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, RecordKind::Node);
         let mut points = self.each(raw.points, "points", |c, point, _| {
             let path = c.path.render();
             (c.point(point, unit), path)
@@ -63,7 +64,7 @@ impl Checker {
         let citations = self.citations(raw.source, raw.quote, raw.also);
         let note = self.optional_text(raw.note, "note");
         let caveat = self.caveat(raw.caveat, id.as_ref());
-        let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, "node");
+        let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, RecordKind::Node);
         Point {
             id: id.unwrap_or_default(),
             year: year.unwrap_or_default(),
@@ -82,25 +83,25 @@ impl Checker {
     pub(super) fn check_value(&mut self, value: f64, unit: QuantityUnit, key: &str) {
         let problem = if value.is_finite() {
             match unit {
-                QuantityUnit::Percent if !(0.0..=100.0).contains(&value) => Some(format!(
-                    "a share must lie within 0-100 percent, found {value}"
-                )),
-                QuantityUnit::PercentYoy if value <= -100.0 => Some(format!(
-                    "a growth rate must be above -100 percent, found {value}"
-                )),
-                QuantityUnit::Yuan | QuantityUnit::Per10kWorkers if value < 0.0 => {
-                    Some(format!("must not be negative, found {value}"))
+                QuantityUnit::Percent if !(0.0..=100.0).contains(&value) => {
+                    Some(ProblemKind::ShareOutOfRange { value })
                 }
-                QuantityUnit::Count if value < 0.0 || value.fract() != 0.0 => Some(format!(
-                    "a count must be a whole number of at least 0, found {value}"
-                )),
+                QuantityUnit::PercentYoy if value <= -100.0 => {
+                    Some(ProblemKind::GrowthRateTooLow { value })
+                }
+                QuantityUnit::Yuan | QuantityUnit::Per10kWorkers if value < 0.0 => {
+                    Some(ProblemKind::Negative { value })
+                }
+                QuantityUnit::Count if value < 0.0 || value.fract() != 0.0 => {
+                    Some(ProblemKind::CountNotWhole { value })
+                }
                 _ => None,
             }
         } else {
-            Some(format!("expected a finite number, found {value}"))
+            Some(ProblemKind::NotFinite { value })
         };
-        if let Some(message) = problem {
-            self.error(self.path.with_key(key), message);
+        if let Some(kind) = problem {
+            self.error(self.path.with_key(key), kind);
         }
     }
 
@@ -123,7 +124,7 @@ impl Checker {
         let caveat = self.caveat(raw.caveat, id.as_ref());
         self.parts(raw.parts, id.as_ref());
         let per_recipient = self.optional_flag(raw.per_recipient, "per_recipient");
-        let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, "node");
+        let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, RecordKind::Node);
         Fund {
             id: id.unwrap_or_default(),
             name,
@@ -161,14 +162,14 @@ impl Checker {
         let plan = if plan_id.is_empty() {
             None
         } else {
-            self.resolve(|i| &i.plans, &plan_id, Some("plan"), "plan")
+            self.resolve(|i| &i.plans, &plan_id, Some("plan"), RecordKind::Plan)
         };
         let approximate = self.flag(raw.approximate, "approximate");
         let lower_bound = self.optional_flag(raw.lower_bound, "lower_bound");
         let citations = self.citations(raw.source, raw.quote, raw.also);
         let note = self.optional_text(raw.note, "note");
         let caveat = self.caveat(raw.caveat, id.as_ref());
-        let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, "node");
+        let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, RecordKind::Node);
         Target {
             id: id.unwrap_or_default(),
             metric,
@@ -200,13 +201,13 @@ impl Checker {
                 Some((value, unit))
             }
             (Some(_), None) => {
-                self.error(self.path.with_key("unit"), "a value needs its unit");
+                self.error(self.path.with_key("unit"), ProblemKind::ValueWithoutUnit);
                 None
             }
             (None, Some(_)) => {
                 self.report(crate::dataset::Problem::warning(
                     self.path.with_key("unit"),
-                    "a unit without a value is ignored",
+                    ProblemKind::UnitWithoutValue,
                 ));
                 None
             }
@@ -216,7 +217,10 @@ impl Checker {
         if !as_of.is_empty() && !super::is_partial_date(&as_of) {
             self.error(
                 self.path.with_key("as_of"),
-                format!("expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found \"{as_of}\""),
+                ProblemKind::BadDate {
+                    form: DateForm::YearMonthOrDay,
+                    found: as_of.clone(),
+                },
             );
         }
         let as_of_note = self.optional_text(raw.as_of_note, "as_of_note");
@@ -225,7 +229,7 @@ impl Checker {
         let citations = self.citations(raw.source, raw.quote, raw.also);
         let note = self.optional_text(raw.note, "note");
         let caveat = self.caveat(raw.caveat, id.as_ref());
-        let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, "node");
+        let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, RecordKind::Node);
         Fact {
             id: id.unwrap_or_default(),
             title,
@@ -250,7 +254,7 @@ impl Checker {
                 |i| &mut i.exchange_rates,
                 id.clone(),
                 position,
-                "exchange rate",
+                RecordKind::ExchangeRate,
                 |p| p.with_key("id"),
             );
         }
@@ -262,7 +266,7 @@ impl Checker {
                 Some(v) => {
                     checker.error(
                         checker.path.with_key(key),
-                        format!("expected a positive amount, found {v}"),
+                        ProblemKind::AmountNotPositive { value: v },
                     );
                     1.0
                 }
@@ -301,7 +305,7 @@ impl Checker {
                 |i| &mut i.figures,
                 id,
                 figure,
-                "figure",
+                RecordKind::Figure,
                 |_| format!("{path}.id"),
             );
         }
@@ -324,7 +328,7 @@ impl Checker {
                 |i| &mut i.figures,
                 id.clone(),
                 figure(i),
-                "figure",
+                RecordKind::Figure,
                 |_| format!("{key}[{i}].id"),
             );
         }

@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use std::hash::Hash;
 
 use super::field::Field;
+use super::kinds::{DateForm, ProblemKind, RecordKind};
 use super::model::{
     Dataset, FactIx, FigureRef, FundIx, IdIndex, JsonPositions, Node, NodeIx, PlanIx, SeriesIx,
     SmolStr, SourceIx, TargetIx, ThemeIx, UnitIx,
@@ -58,10 +59,10 @@ pub(super) fn check(
     let has_error = checker.dropped_errors > 0 || checker.problems.iter().any(Problem::is_error);
     let mut problems = checker.problems;
     if checker.dropped > 0 {
-        let summary = format!(
-            "{} more problems not shown ({} of them errors); fix the ones above first",
-            checker.dropped, checker.dropped_errors
-        );
+        let summary = ProblemKind::MoreProblems {
+            more: checker.dropped,
+            errors: checker.dropped_errors,
+        };
         problems.push(if checker.dropped_errors > 0 {
             Problem::error("", summary)
         } else {
@@ -96,28 +97,28 @@ pub(super) struct Checker {
     /// References from figures to figures (caveats' conflicts, funds'
     /// parts), resolved once every figure is known.
     pending_figures: Vec<PendingFigureRefs>,
-    /// The kinds of record ("node", "plan", "figure"...) of which one was
+    /// The kinds of record (nodes, plans, figures...) of which one was
     /// lost: not an object, or without a readable id. A reference of that
     /// kind that finds nothing may well point at the lost one, so it is not
     /// reported: the lost record's own problem is, and once it is mended a
     /// real dangling reference shows. Without this, one broken measure
     /// also reported every fund and series naming it.
-    lost: std::collections::HashSet<&'static str>,
+    lost: std::collections::HashSet<RecordKind>,
 }
 
 /// The kind of record at a path, as `resolve` names kinds: the first key
 /// says which list, and in a plan, a path going on into `nodes` is a node.
-fn kind_at(path: &str) -> Option<&'static str> {
+fn kind_at(path: &str) -> Option<RecordKind> {
     let list = path.split(['[', '.']).next()?;
     Some(match list {
-        "plans" if path.contains(".nodes[") => "node",
-        "plans" => "plan",
-        "series" | "funds" | "targets" | "facts" => "figure",
-        "units" => "unit",
-        "themes" => "theme",
-        "sources" => "source",
-        "districts" => "district",
-        "exchange_rates" => "exchange rate",
+        "plans" if path.contains(".nodes[") => RecordKind::Node,
+        "plans" => RecordKind::Plan,
+        "series" | "funds" | "targets" | "facts" => RecordKind::Figure,
+        "units" => RecordKind::Unit,
+        "themes" => RecordKind::Theme,
+        "sources" => RecordKind::Source,
+        "districts" => RecordKind::District,
+        "exchange_rates" => RecordKind::ExchangeRate,
         _ => return None,
     })
 }
@@ -129,15 +130,15 @@ impl Checker {
         let path = self.path.render();
         if let Some(kind) = kind_at(&path) {
             self.lost.insert(kind);
-            if kind == "plan" {
-                self.lost.insert("node");
+            if kind == RecordKind::Plan {
+                self.lost.insert(RecordKind::Node);
             }
         }
     }
 
     /// Whether a record of `kind` was lost.
-    pub(super) fn lost(&self, kind: &str) -> bool {
-        self.lost.contains(kind)
+    pub(super) fn lost(&self, kind: RecordKind) -> bool {
+        self.lost.contains(&kind)
     }
 }
 
@@ -218,7 +219,10 @@ impl Checker {
         if !edition.is_empty() && !is_full_date(&edition) {
             self.error(
                 "edition".to_owned(),
-                format!("expected a date as YYYY-MM-DD, found \"{edition}\""),
+                ProblemKind::BadDate {
+                    form: DateForm::Day,
+                    found: edition.clone(),
+                },
             );
         }
         let description = self.optional_text(raw.description, "description");
@@ -305,10 +309,10 @@ impl Checker {
             Field::Ok(version) => {
                 self.error(
                     "schema_version".to_owned(),
-                    format!(
-                        "unsupported schema_version {version}: this program reads version {}",
-                        join_numbers(SUPPORTED_SCHEMA_VERSIONS)
-                    ),
+                    ProblemKind::UnsupportedSchemaVersion {
+                        version,
+                        supported: SUPPORTED_SCHEMA_VERSIONS,
+                    },
                 );
                 0
             }
@@ -357,26 +361,21 @@ fn link_back(dataset: &mut Dataset) {
     }
 }
 
-fn join_numbers(numbers: &[i64]) -> String {
-    numbers
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// What is wrong with an id's spelling, if anything.
-fn id_spelling_problem(id: &str) -> Option<String> {
+fn id_spelling_problem(id: &SmolStr) -> Option<ProblemKind> {
     if id.is_empty() {
-        return Some("an id must not be empty".to_owned());
+        return Some(ProblemKind::IdEmpty);
     }
     if id.len() > MAX_ID_LEN {
-        return Some(format!("an id must be at most {MAX_ID_LEN} bytes long"));
+        return Some(ProblemKind::IdTooLong { max: MAX_ID_LEN });
     }
     let bad = id
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')));
-    bad.map(|c| format!("id \"{id}\" contains {c:?}: use ASCII letters, digits, '-', '_' and '.'"))
+    bad.map(|character| ProblemKind::IdCharacter {
+        id: id.clone(),
+        character,
+    })
 }
 
 /// `YYYY-MM-DD` with a real month and day.

@@ -6,6 +6,7 @@ use std::hash::Hash;
 
 use super::{Checker, Distinct, NodeSlot, PendingRefs, is_partial_date};
 use crate::dataset::field::Field;
+use crate::dataset::kinds::{DateForm, Expected, ProblemKind, RecordKind};
 use crate::dataset::model::{
     Citation, District, IdIndex, Node, NodeIx, NodeKind, Plan, PlanIx, SmolStr, Source, SourceIx,
     Theme, ThemeIx, Unit, UnitIx,
@@ -25,7 +26,10 @@ impl Checker {
         {
             self.error(
                 self.path.with_key("date"),
-                format!("expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found \"{date}\""),
+                ProblemKind::BadDate {
+                    form: DateForm::YearMonthOrDay,
+                    found: date.clone(),
+                },
             );
         }
         let date_note = self.optional_text(raw.date_note, "date_note");
@@ -35,19 +39,21 @@ impl Checker {
         {
             self.error(
                 self.path.with_key("file"),
-                format!("expected a plain file name, found \"{file}\""),
+                ProblemKind::NotAFileName {
+                    found: file.clone(),
+                },
             );
         }
         let url = self.optional_text(raw.url, "url");
         if file.is_none() && url.is_none() {
-            self.error(self.path.render(), "a source needs a \"file\" or a \"url\"");
+            self.error(self.path.render(), ProblemKind::SourceWithoutFileOrUrl);
         }
         if let Some(id) = &id {
             self.register(
                 |i| &mut i.sources,
                 id.clone(),
                 ix,
-                "source",
+                RecordKind::Source,
                 |p| p.with_key("id"),
             );
         }
@@ -69,7 +75,7 @@ impl Checker {
                 |i| &mut i.units,
                 id.clone(),
                 ix,
-                "unit",
+                RecordKind::Unit,
                 |p| p.with_key("id"),
             );
         }
@@ -107,7 +113,9 @@ impl Checker {
             {
                 checker.error(
                     key,
-                    format!("\"{spelling}\" already names another district"),
+                    ProblemKind::DistrictNameTaken {
+                        spelling: spelling.to_owned(),
+                    },
                 );
             } else {
                 spellings.insert(spelling.to_owned(), ix);
@@ -155,10 +163,9 @@ impl Checker {
                     let path = self.positions.node_path(&self.nodes, NodeIx::at(n));
                     self.error(
                         format!("{}[{d}]", path.with_key("districts")),
-                        format!(
-                            "unknown district \"{spelling}\": add it to the districts \
-                             table, or as another district's alias"
-                        ),
+                        ProblemKind::UnknownDistrict {
+                            spelling: spelling.clone(),
+                        },
                     );
                 }
             }
@@ -173,7 +180,7 @@ impl Checker {
                 |i| &mut i.themes,
                 id.clone(),
                 ix,
-                "theme",
+                RecordKind::Theme,
                 |p| p.with_key("id"),
             );
         }
@@ -196,7 +203,7 @@ impl Checker {
                 |i| &mut i.plans,
                 id.clone(),
                 plan_ix,
-                "plan",
+                RecordKind::Plan,
                 |p| p.with_key("id"),
             );
         }
@@ -209,7 +216,12 @@ impl Checker {
         let source = if source_id.is_empty() {
             None
         } else {
-            self.resolve(|i| &i.sources, &source_id, Some("source"), "source")
+            self.resolve(
+                |i| &i.sources,
+                &source_id,
+                Some("source"),
+                RecordKind::Source,
+            )
         };
         let note = self.optional_text(raw.note, "note");
         let source = source.unwrap_or(SourceIx(0));
@@ -251,7 +263,7 @@ impl Checker {
         {
             self.error(
                 self.path.render(),
-                format!("the period starts ({start}) after it ends ({end})"),
+                ProblemKind::PeriodReversed { start, end },
             );
         }
         self.path.truncate(outer);
@@ -313,7 +325,7 @@ impl Checker {
         let raw = match element {
             Field::Ok(raw) => raw,
             Field::Missing => {
-                self.error(self.path.render(), "null is not allowed here");
+                self.error(self.path.render(), ProblemKind::NullElement);
                 self.lose_record_here();
                 self.release_node(slot);
                 return None;
@@ -321,7 +333,10 @@ impl Checker {
             Field::Wrong(found) => {
                 self.error(
                     self.path.render(),
-                    format!("expected an object, found {found}"),
+                    ProblemKind::WrongType {
+                        expected: Expected::Object,
+                        found: *found,
+                    },
                 );
                 self.lose_record_here();
                 self.release_node(slot);
@@ -336,7 +351,7 @@ impl Checker {
                 |i| &mut i.nodes,
                 id.clone(),
                 ix,
-                "node",
+                RecordKind::Node,
                 |p| p.with_key("id"),
             );
         }
@@ -437,11 +452,11 @@ impl Checker {
     ) -> (Vec<UnitIx>, Vec<ThemeIx>, SourceIx) {
         let node_path = self.positions.node_path(&self.nodes, pending.node);
         let saved = std::mem::replace(&mut self.path, node_path);
-        let units = self.refs(pending.units, "units", |i| &i.units, "unit");
-        let themes = self.refs(pending.themes, "themes", |i| &i.themes, "theme");
+        let units = self.refs(pending.units, "units", |i| &i.units, RecordKind::Unit);
+        let themes = self.refs(pending.themes, "themes", |i| &i.themes, RecordKind::Theme);
         let source = match self.take_optional(pending.source, "source") {
             Some(id) => self
-                .resolve(|i| &i.sources, &id, Some("source"), "source")
+                .resolve(|i| &i.sources, &id, Some("source"), RecordKind::Source)
                 .unwrap_or(plan_source),
             None => plan_source,
         };
@@ -468,8 +483,13 @@ impl Checker {
         let source = if source_id.is_empty() {
             SourceIx(0)
         } else {
-            self.resolve(|i| &i.sources, &source_id, Some("source"), "source")
-                .unwrap_or(SourceIx(0))
+            self.resolve(
+                |i| &i.sources,
+                &source_id,
+                Some("source"),
+                RecordKind::Source,
+            )
+            .unwrap_or(SourceIx(0))
         };
         Citation {
             source,
