@@ -10,8 +10,6 @@
 //!
 //! `--test` (as `cargo bench -- --test` or CI's quick run) writes each once.
 
-#![allow(missing_docs)]
-
 use std::hint::black_box;
 use std::time::Duration;
 

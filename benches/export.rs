@@ -13,13 +13,11 @@
 //!
 //! `--test` (as `cargo bench -- --test` or CI's quick run) draws each once.
 
-#![allow(missing_docs)]
-
 use std::collections::BTreeSet;
 use std::hint::black_box;
 use std::time::Duration;
 
-use plan_explorer::chart::{self, ChartView, FileOptions, Format, Page, Preset, Theme};
+use plan_explorer::chart::{self, ChartView, FileOptions, Format, Page, Paper, Preset};
 use plan_explorer::i18n::Lang;
 use plan_explorer::view::charts::ChartId;
 
@@ -60,7 +58,7 @@ fn main() {
         .dataset
         .expect("the built-in dataset is valid");
     let hidden = BTreeSet::new();
-    let slide = Page::of(Preset::Slide, Theme::Light);
+    let slide = Page::of(Preset::Slide, Paper::Light);
     let options = FileOptions::default();
 
     println!(
@@ -92,7 +90,7 @@ fn main() {
     }
 
     // The PNG at 3200x2000 against matplotlib drawing the same line chart.
-    let big = Page::custom(1600.0, 1000.0, Theme::Light).expect("a valid page");
+    let big = Page::custom(1600.0, 1000.0, Paper::Light).expect("a valid page");
     let view = ChartView::new(&data, ChartId::GdpShare, &hidden, Lang::En);
     let ours = time(samples, || {
         black_box(chart::file_bytes(&view, &big, Format::Png, &options).expect("writes"));

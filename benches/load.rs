@@ -30,10 +30,10 @@
 //! `--test` (CI's quick run) measures the built-in dataset and 1,000
 //! measures, three samples each.
 
-// A counting global allocator needs `unsafe impl GlobalAlloc`; it only
-// forwards to the system allocator and adds up sizes.
-#![allow(unsafe_code)]
-#![allow(missing_docs)]
+#![expect(
+    unsafe_code,
+    reason = "A counting global allocator needs `unsafe impl GlobalAlloc`; it only forwards to the system allocator and adds up sizes."
+)]
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;

@@ -391,7 +391,10 @@ mod tests {
     use std::time::Duration;
 
     /// A stamp in a test's `Stamp`-typed calls.
-    #[allow(clippy::unnecessary_wraps)]
+    #[expect(
+        clippy::unnecessary_wraps,
+        reason = "a stamp in calls typed to take an optional stamp"
+    )]
     fn at(len: u64, secs: u64) -> Stamp {
         Some((len, SystemTime::UNIX_EPOCH + Duration::from_secs(secs)))
     }

@@ -261,8 +261,10 @@ fn files_to_open(scratch: &std::path::Path) -> Vec<std::path::PathBuf> {
 }
 
 #[test]
-// One story of 2,500 steps with its tallies; split, it would read worse.
-#[allow(clippy::too_many_lines)]
+#[expect(
+    clippy::too_many_lines,
+    reason = "One story of 2,500 steps with its tallies; split, it would read worse."
+)]
 fn thousands_of_random_events_on_a_10k_dataset_leave_it_consistent() {
     let text = generate(SynthOptions {
         measures: 10_000,

@@ -1,6 +1,6 @@
 //! Timing helpers shared by the benches (a folder of its own, so Cargo does
 //! not take it for a bench). Each bench uses some of them.
-#![allow(dead_code)]
+#![expect(dead_code, reason = "each bench uses some of the shared helpers")]
 
 use std::time::{Duration, Instant};
 

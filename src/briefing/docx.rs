@@ -16,7 +16,7 @@ use docx_rs::{
 };
 
 use super::{Briefing, BriefingError, step};
-use crate::chart::{Page, Theme};
+use crate::chart::{Page, Paper};
 use crate::dataset::Dataset;
 use crate::i18n::{Lang, T, fill, tr};
 use crate::job::Progress;
@@ -161,7 +161,7 @@ fn charts(
     let lang = briefing.lang;
     if !briefing.charts.is_empty() {
         docx = docx.add_paragraph(paragraph("Heading1", tr(lang, T::BriefingCharts)));
-        let page = Page::of(crate::chart::Preset::HalfPage, Theme::Light);
+        let page = Page::of(crate::chart::Preset::HalfPage, Paper::Light);
         for scene in super::chart_scenes(dataset, briefing, convention, &page) {
             let pixels = crate::chart::render::pixels(&scene, 3.0)?;
             let png = crate::chart::render::png(&scene, 3.0)?;

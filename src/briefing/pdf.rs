@@ -24,7 +24,7 @@ use std::num::NonZeroU16;
 
 use super::{Briefing, BriefingError, step};
 use crate::chart::scene::Rgb;
-use crate::chart::{Page as ChartPage, Theme, fonts};
+use crate::chart::{Page as ChartPage, Paper, fonts};
 use crate::dataset::{Dataset, NodeKind, SourceIx};
 use crate::i18n::{self, Lang, T, tr};
 use crate::job::Progress;
@@ -216,8 +216,10 @@ impl Layout {
 
 /// A rectangle that always exists, for the impossible case.
 fn fallback_rect() -> Rect {
-    // A 1x1 box at the origin is a valid rectangle.
-    #[allow(clippy::unwrap_used)]
+    #[expect(
+        clippy::unwrap_used,
+        reason = "A 1x1 box at the origin is a valid rectangle."
+    )]
     Rect::from_xywh(0.0, 0.0, 1.0, 1.0).unwrap()
 }
 
@@ -446,7 +448,7 @@ fn charts(
     layout.heading(tr(layout.lang, T::BriefingCharts), 1, true);
     let width = PAGE_W - 2.0 * MARGIN_X;
     let height = (width * 0.62).round();
-    let page = ChartPage::custom(width, height, Theme::Light).map_err(PdfError::Page)?;
+    let page = ChartPage::custom(width, height, Paper::Light).map_err(PdfError::Page)?;
     for scene in super::chart_scenes(dataset, briefing, convention, &page) {
         layout.need(height + 12.0);
         let y = layout.y;

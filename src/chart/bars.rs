@@ -3,9 +3,9 @@
 //! it with a key above; "over" amounts end in a ▸; no gridlines. On a log
 //! scale a decade axis runs under the bars, fitted to the amounts.
 
-use super::frame::{ASCENT_EM, LINE, Layout, Words, to_f32};
+use super::anatomy::{ASCENT_EM, LINE, Layout, Words, to_f32};
 use super::scene::{Anchor, Bounds, Filled, Item, Line, Role, Scene, Shape};
-use super::view::{ChartView, Page, level_color};
+use super::spec::{ChartView, Page, level_color};
 use super::{fonts, words};
 use crate::dataset::{FigureRef, FundLevel, QuantityUnit};
 use crate::i18n::{T, fill, tr};

@@ -3,11 +3,11 @@
 //! at its line's end where the names fit (a key above the plot where they
 //! do not), values beside points where they find room, targets hollow.
 
-use super::frame::{
+use super::anatomy::{
     ASCENT_EM, LINE, Layout, Words, count_of, nice_ticks_at_most, tick_text, to_f32,
 };
 use super::scene::{Anchor, Bounds, Filled, Item, Line, Rgb, Role, Scene, Shape, text_bounds};
-use super::view::{ChartView, Page, series_color};
+use super::spec::{ChartView, Page, series_color};
 use super::{fonts, words};
 use crate::dataset::{QuantityUnit, Status};
 use crate::i18n::{T, fill, tr};

@@ -10,23 +10,23 @@
 //! - [`fonts`]: the bundled typefaces and text measuring.
 //! - [`svg`], [`render`]: the writers.
 
+mod anatomy;
 mod bars;
 pub mod fonts;
-mod frame;
 mod line;
 pub mod render;
 pub mod scene;
+pub mod spec;
 pub mod svg;
 mod targets;
 pub mod themes;
 pub mod timeline;
-pub mod view;
 mod words;
 
-pub use frame::{Type, count_of};
+pub use anatomy::{Type, count_of};
 pub use render::{PdfInfo, RenderError};
 pub use scene::Scene;
-pub use view::{ChartView, Page, PageError, Preset, Theme};
+pub use spec::{ChartView, Page, PageError, Paper, Preset};
 pub use words::chart_name;
 
 use crate::view::charts::ChartId;

@@ -117,8 +117,11 @@ pub fn pixels(scene: &Scene, scale: f32) -> Result<Pixels, RenderError> {
     if !(scale.is_finite() && (0.1..=8.0).contains(&scale)) {
         return Err(RenderError::Scale { scale });
     }
-    // Rounded, positive and checked below, so the casts are exact.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "Rounded, positive and checked below, so the casts are exact."
+    )]
     let (width, height) = (
         (scene.width * scale).round() as u32,
         (scene.height * scale).round() as u32,
@@ -147,7 +150,6 @@ pub fn pixels(scene: &Scene, scale: f32) -> Result<Pixels, RenderError> {
         if alpha > 0 && alpha < 255 {
             for channel in &mut pixel[..3] {
                 // At most 255 * 255 / alpha with channel <= alpha: a byte.
-                #[allow(clippy::cast_possible_truncation)]
                 let value = ((u16::from(*channel) * 255 + alpha / 2) / alpha).min(255) as u8;
                 *channel = value;
             }

@@ -20,8 +20,11 @@ impl Rgb {
     pub fn mix(self, other: Self, amount: f32) -> Self {
         let channel = |a: u8, b: u8| {
             let value = f32::from(a) + (f32::from(b) - f32::from(a)) * amount.clamp(0.0, 1.0);
-            // Rounded and clamped to a byte, so the cast is exact.
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            #[expect(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "Rounded and clamped to a byte, so the cast is exact."
+            )]
             let byte = value.round().clamp(0.0, 255.0) as u8;
             byte
         };

@@ -3,9 +3,9 @@
 //! measures, its value beside a hollow target mark, and the plan that sets
 //! it; rules between rows, no other lines.
 
-use super::frame::{ASCENT_EM, LINE, Layout, Words};
+use super::anatomy::{ASCENT_EM, LINE, Layout, Words};
 use super::scene::{Anchor, Filled, Item, Line, Role, Scene, Shape};
-use super::view::{ChartView, PALETTE, Page};
+use super::spec::{ChartView, PALETTE, Page};
 use super::{fonts, words};
 use crate::i18n::{T, fill, tr};
 use crate::view::amount;

@@ -5,9 +5,9 @@
 //! the foot. Rows are ordered as asked (by total unless told); what does
 //! not fit is counted in the footer, and the CSV has it all.
 
-use super::frame::{ASCENT_EM, LINE, Layout, Words};
+use super::anatomy::{ASCENT_EM, LINE, Layout, Words};
 use super::scene::{Anchor, Bounds, Filled, Item, Line, Rgb, Role, Scene, Shape};
-use super::view::{ChartView, PALETTE, Page};
+use super::spec::{ChartView, PALETTE, Page};
 use super::{fonts, words};
 use crate::i18n::{T, fill, tr};
 use crate::view::themes::{ThemeMatrix, ThemeOrder};

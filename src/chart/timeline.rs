@@ -5,9 +5,9 @@
 //! names the marks; the footer says which targets have no deadline and how
 //! far the targets with a matching series have come.
 
-use super::frame::{ASCENT_EM, LINE, Layout, Words};
+use super::anatomy::{ASCENT_EM, LINE, Layout, Words};
 use super::scene::{Anchor, Bounds, Filled, Item, Line, Rgb, Role, Scene, Shape};
-use super::view::{ChartView, PALETTE, Page};
+use super::spec::{ChartView, PALETTE, Page};
 use super::{fonts, words};
 use crate::dataset::FigureRef;
 use crate::i18n::{Lang, T, fill, tr};
@@ -335,9 +335,10 @@ impl Rows {
         }
     }
 
-    // A share of the scale: between 0 and 1, so the narrowing loses
-    // nothing that shows.
-    #[allow(clippy::cast_possible_truncation)]
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "A share of the scale: between 0 and 1, so the narrowing loses nothing that shows."
+    )]
     fn x(&self, year: f64) -> f32 {
         let share = ((year - self.from) / (self.to - self.from)) as f32;
         self.x0 + (self.x1 - self.x0) * share

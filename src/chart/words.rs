@@ -2,10 +2,10 @@
 //! the note on names the dataset gives only in English, and sentences
 //! joined as each language punctuates them.
 
-use super::frame::{Layout, Words};
+use super::anatomy::{Layout, Words};
 use super::scene::Role;
-use super::view::ChartView;
-use super::view::Page;
+use super::spec::ChartView;
+use super::spec::Page;
 use crate::dataset::FigureRef;
 use crate::i18n::{Lang, T, fill, tr};
 use crate::view::charts::ChartId;

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use super::{EXIT_INVALID, EXIT_USAGE_OR_IO, EXIT_VALID, load_for_command};
-use crate::chart::{self, ChartView, FileOptions, Format, Page, Preset, Theme};
+use crate::chart::{self, ChartView, FileOptions, Format, Page, Paper, Preset};
 use crate::dataset;
 use crate::i18n::Lang;
 use crate::view::amount::Convention;
@@ -14,8 +14,10 @@ use crate::view::charts::ChartId;
 
 /// Arguments of `export`.
 #[derive(Debug, clap::Args)]
-// Each flag is its own command-line switch.
-#[allow(clippy::struct_excessive_bools)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "Each flag is its own command-line switch."
+)]
 pub struct ExportArgs {
     /// Print the chart ids and exit.
     #[arg(long, exclusive = true)]
@@ -298,8 +300,8 @@ fn jobs(args: &ExportArgs) -> Result<Vec<Job>, (u8, String)> {
 /// The page: a preset, or `--width`/`--height` checked.
 fn page(args: &ExportArgs) -> Result<Page, (u8, String)> {
     let theme = match args.theme {
-        ThemeArg::Light => Theme::Light,
-        ThemeArg::Dark => Theme::Dark,
+        ThemeArg::Light => Paper::Light,
+        ThemeArg::Dark => Paper::Dark,
     };
     if let (Some(width), Some(height)) = (args.width, args.height) {
         return Page::custom(width, height, theme).map_err(|e| usage(e.to_string()));

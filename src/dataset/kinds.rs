@@ -492,7 +492,7 @@ mod tests {
     use super::*;
 
     /// One of each kind, with the code scripts know it by.
-    #[allow(clippy::too_many_lines)] // One entry per kind.
+    #[expect(clippy::too_many_lines, reason = "One entry per kind.")]
     fn every_kind() -> Vec<(ProblemKind, &'static str)> {
         let id = SmolStr::from("x");
         let record = RecordKind::Node;

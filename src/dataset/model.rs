@@ -270,8 +270,10 @@ pub struct Point {
 }
 
 /// A fund allocation.
-// Independent flags of what the document says, each with its own meaning.
-#[allow(clippy::struct_excessive_bools)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "Independent flags of what the document says, each with its own meaning."
+)]
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fund {
     /// Unique among figures.

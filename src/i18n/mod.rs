@@ -83,7 +83,7 @@ macro_rules! texts {
     ($($key:ident => $en:literal, $zh:literal;)*) => {
         /// The keys of the table.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        #[allow(missing_docs)]
+        #[expect(missing_docs, reason = "each key is named by its English text, which the table gives beside it")]
         pub enum T { $($key,)* }
 
         impl T {

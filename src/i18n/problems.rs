@@ -28,7 +28,10 @@ pub(crate) use words;
 
 impl ProblemKind {
     /// What is wrong, in `lang`.
-    #[allow(clippy::too_many_lines)] // One arm per kind, both languages side by side.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "One arm per kind, both languages side by side."
+    )]
     pub fn text(&self, lang: Lang) -> String {
         match self {
             Self::FileTooLarge { size, limit } => words!(

@@ -13,7 +13,7 @@ use super::problems::words;
 use crate::briefing::BriefingError;
 use crate::briefing::docx::DocxError;
 use crate::briefing::pdf::PdfError;
-use crate::chart::view::{MAX_SIDE, MIN_SIDE};
+use crate::chart::spec::{MAX_SIDE, MIN_SIDE};
 use crate::chart::{ExportError, PageError, RenderError, render::MAX_PIXELS};
 use crate::output::WriteError;
 

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::note::{Failure, Note};
+use super::messages::{Failure, Note};
 use super::{AppState, Command, Dialog, PanelContext};
 use crate::briefing::{self, BriefingError, Format, Options};
 use crate::i18n::{T, fill, tr};
@@ -118,22 +118,7 @@ pub fn ui(
     ui.add(egui::Label::new(tr(lang, T::BriefingIntro)).wrap());
     ui.add_space(6.0);
     ui.strong(selection_text(state));
-    ui.horizontal_wrapped(|ui| {
-        ui.label(tr(lang, T::BriefingChartsColon));
-        for chart in ChartId::ALL {
-            let mut on = dialog.charts.contains(&chart);
-            if ui
-                .checkbox(&mut on, crate::chart::chart_name(chart, lang))
-                .changed()
-            {
-                if on {
-                    dialog.charts.insert(chart);
-                } else {
-                    dialog.charts.remove(&chart);
-                }
-            }
-        }
-    });
+    charts_ui(ui, &mut dialog.charts, lang);
     ui.horizontal(|ui| {
         let label = ui.label(tr(lang, T::FileColon));
         let field = ui
@@ -152,12 +137,18 @@ pub fn ui(
         };
         let native = (state.session.native_dialogs && super::dialogs::native_dialog_available())
             .then_some(&pick as &dyn Fn() -> Option<PathBuf>);
-        if super::file_picker::save_browse(ui, native, &mut dialog.path, &mut dialog.picker, lang) {
+        if super::file_picker::save_browse_ui(
+            ui,
+            native,
+            &mut dialog.path,
+            &mut dialog.picker,
+            lang,
+        ) {
             dialog.confirm_replace = false;
         }
     });
     if let Some(picker) = &mut dialog.picker
-        && super::file_picker::save_body(ui, &mut dialog.path, picker, lang)
+        && super::file_picker::save_body_ui(ui, &mut dialog.path, picker, lang)
     {
         dialog.confirm_replace = false;
     }
@@ -211,6 +202,26 @@ pub fn ui(
     if let Some(message) = &state.session.export_message {
         ui.weak(message.text(lang));
     }
+}
+
+/// A checkbox for each chart, on for those to include.
+fn charts_ui(ui: &mut egui::Ui, charts: &mut BTreeSet<ChartId>, lang: crate::i18n::Lang) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr(lang, T::BriefingChartsColon));
+        for chart in ChartId::ALL {
+            let mut on = charts.contains(&chart);
+            if ui
+                .checkbox(&mut on, crate::chart::chart_name(chart, lang))
+                .changed()
+            {
+                if on {
+                    charts.insert(chart);
+                } else {
+                    charts.remove(&chart);
+                }
+            }
+        }
+    });
 }
 
 /// Starts writing the briefing the request asks for; the window polls it.

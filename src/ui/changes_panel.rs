@@ -62,14 +62,14 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
                 let Some(change) = changes.changes.get(i as usize) else {
                     continue;
                 };
-                change_row(cx, ui, change, commands);
+                change_row_ui(cx, ui, change, commands);
             }
         });
 }
 
 /// One change on one line: its mark, record, name (a link while the item
 /// is in the dataset) and details, shortened to fit; the whole on hover.
-fn change_row(
+fn change_row_ui(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     change: &crate::view::diff::Change,

@@ -17,7 +17,7 @@ const ROW: f32 = 22.0;
 pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut Vec<Command>) {
     let lang = cx.session.lang;
     if chart == ChartId::Themes {
-        themes(cx, ui, commands);
+        themes_ui(cx, ui, commands);
         return;
     }
     let data = &cx.doc.dataset;
@@ -29,7 +29,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
         cx.session.lang,
     );
     let selected = cx.doc.selected();
-    header(
+    header_ui(
         ui,
         &[
             tr(lang, T::ColumnFigure),
@@ -64,7 +64,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
                     {
                         commands.push(Command::Select(Item::Figure(row.figure)));
                     }
-                    cell(
+                    cell_ui(
                         ui,
                         50.0,
                         &row.year.map(|y| y.to_string()).unwrap_or_default(),
@@ -76,15 +76,15 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
                         row.lower_bound,
                         cx.session.convention,
                     );
-                    cell(ui, 160.0, &value);
-                    cell(ui, 220.0, &row.category);
+                    cell_ui(ui, 160.0, &value);
+                    cell_ui(ui, 220.0, &row.category);
                 });
             }
         });
 }
 
 /// The theme map as its cells: theme, plan, measures.
-fn themes(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+fn themes_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     let matrix = &cx.doc.themes;
     let data = &cx.doc.dataset;
     let lang = cx.session.lang;
@@ -94,7 +94,7 @@ fn themes(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
         .flat_map(|&r| (0..matrix.plans.len()).map(move |c| (r, c)))
         .filter(|&(r, c)| !matrix.cell(r, c).is_empty())
         .collect();
-    header(
+    header_ui(
         ui,
         &[
             tr(lang, T::ColumnTheme),
@@ -122,14 +122,14 @@ fn themes(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
                             ..TreeFilter::default()
                         }));
                     }
-                    cell(ui, 300.0, &crate::view::plan_title(lang, data, plan));
-                    cell(ui, 60.0, &matrix.cell(r, c).len().to_string());
+                    cell_ui(ui, 300.0, &crate::view::plan_title(lang, data, plan));
+                    cell_ui(ui, 60.0, &matrix.cell(r, c).len().to_string());
                 });
             }
         });
 }
 
-fn header(ui: &mut egui::Ui, names: &[&str]) {
+fn header_ui(ui: &mut egui::Ui, names: &[&str]) {
     ui.horizontal(|ui| {
         for name in names {
             ui.strong(*name);
@@ -139,6 +139,6 @@ fn header(ui: &mut egui::Ui, names: &[&str]) {
     ui.separator();
 }
 
-fn cell(ui: &mut egui::Ui, width: f32, text: &str) {
+fn cell_ui(ui: &mut egui::Ui, width: f32, text: &str) {
     ui.add_sized([width, ROW], egui::Label::new(text).truncate());
 }

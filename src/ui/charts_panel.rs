@@ -58,13 +58,13 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
         ui.strong(crate::chart::title(&view));
         super::chart_table::ui(cx, ui, cx.session.chart, commands);
     } else {
-        body(cx, ui, cx.session.chart, commands);
+        body_ui(cx, ui, cx.session.chart, commands);
     }
 }
 
 /// Draws one chart: the title the exported picture has (what is shown,
 /// made from the data), its legend, key and plot (or the targets' cards).
-fn body(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut Vec<Command>) {
+fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut Vec<Command>) {
     let lang = cx.session.lang;
     let lit = highlighted(&cx.doc.dataset, cx.doc.selected());
     let view = super::export::chart_view(cx, chart);
@@ -130,11 +130,11 @@ fn body(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut
     }
     match chart {
         ChartId::IndustrialOutput => {
-            line_chart(cx, ui, "industrial_output", &series, &lit, commands);
+            line_chart_ui(cx, ui, "industrial_output", &series, &lit, commands);
         }
-        ChartId::GdpShare => line_chart(cx, ui, "gdp_share", &series, &lit, commands),
-        ChartId::Funds => super::funds_chart::funds_chart(cx, ui, &lit, commands),
-        ChartId::Targets => super::targets_chart::targets_table(cx, ui, &lit, commands),
+        ChartId::GdpShare => line_chart_ui(cx, ui, "gdp_share", &series, &lit, commands),
+        ChartId::Funds => super::funds_chart::funds_chart_ui(cx, ui, &lit, commands),
+        ChartId::Targets => super::targets_chart::targets_table_ui(cx, ui, &lit, commands),
         ChartId::Themes => super::themes_chart::ui(cx, ui, commands),
         ChartId::Timeline => super::timeline_chart::ui(cx, ui, commands),
     }
@@ -157,10 +157,11 @@ pub(super) fn chart_menu(
 }
 
 /// A line chart of series by year.
-// Its keyboard handling keeps it a little over the line limit; to be
-// split with the file (over 800 lines) by job.
-#[allow(clippy::too_many_lines)]
-fn line_chart(
+#[expect(
+    clippy::too_many_lines,
+    reason = "Its keyboard handling keeps it a little over the line limit; to be split with the file (over 800 lines) by job."
+)]
+fn line_chart_ui(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     id: &str,
@@ -182,7 +183,7 @@ fn line_chart(
         ui.spacing_mut().item_spacing.y = 2.0;
         for (i, s) in series.iter().enumerate() {
             if let FigureRef::Series(ix) = s.figure {
-                legend_entry(
+                legend_entry_ui(
                     cx,
                     ui,
                     LegendKey::Series(ix),
@@ -480,7 +481,7 @@ pub(super) fn caveats_ui(
 
 /// One legend entry: a coloured mark and the name, dimmed and struck
 /// through while hidden; a click hides or shows what it names.
-pub(super) fn legend_entry(
+pub(super) fn legend_entry_ui(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     key: LegendKey,
@@ -532,8 +533,10 @@ fn year_tick(value: f64) -> String {
 
 /// Grid marks on whole years only, far enough apart that `egui_plot` draws
 /// their labels (it drops labels closer than 60 points).
-// egui_plot's spacer signature takes the input by value.
-#[allow(clippy::needless_pass_by_value)]
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "egui_plot's spacer signature takes the input by value."
+)]
 fn year_spacer(input: egui_plot::GridInput) -> Vec<GridMark> {
     // `base_step_size` spans egui_plot's minimum grid spacing of 8 points,
     // so 9 of it is about 72 points.

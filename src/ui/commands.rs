@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::document::Carry;
 use super::loading::{LoadJob, Outcome, Trigger};
-use super::note::{Failure, LoadProblem, LoadProblems, Note};
+use super::messages::{Failure, LoadProblem, LoadProblems, Note};
 use super::state::{AppState, BottomTab};
 use super::{briefing_dialog, dialogs, export};
 use crate::i18n::Lang;

@@ -80,20 +80,20 @@ fn plan_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, plan: PlanIx, commands: &mu
     let data = &cx.doc.dataset;
     let plan_data = &data.plans[plan.index()];
     ui.heading(plan_title(lang, data, plan));
-    other_language(ui, plan_data, lang);
-    field(ui, lang, T::Period, &period(data, plan, lang));
-    field(ui, lang, T::IssuedBy, &plan_data.issuer);
+    other_language_ui(ui, plan_data, lang);
+    field_ui(ui, lang, T::Period, &period(data, plan, lang));
+    field_ui(ui, lang, T::IssuedBy, &plan_data.issuer);
     source_ui(ui, data, plan_data.source, lang);
     if let Some(note) = &plan_data.note {
-        field(ui, lang, T::Note, note);
+        field_ui(ui, lang, T::Note, note);
     }
-    field(
+    field_ui(
         ui,
         lang,
         T::TopLevelEntries,
         &plan_data.roots.len().to_string(),
     );
-    figure_links(
+    figure_links_ui(
         ui,
         data,
         &Item::Plan(plan).linked_figures(data),
@@ -139,10 +139,10 @@ fn node_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, node_ix: NodeIx, commands: 
         None => title.into_owned(),
     };
     ui.heading(heading);
-    other_language(ui, node, lang);
-    field(ui, lang, T::PlanLabel, &plan_title(lang, data, node.plan));
-    field(ui, lang, T::Period, &period(data, node.plan, lang));
-    field(
+    other_language_ui(ui, node, lang);
+    field_ui(ui, lang, T::PlanLabel, &plan_title(lang, data, node.plan));
+    field_ui(ui, lang, T::Period, &period(data, node.plan, lang));
+    field_ui(
         ui,
         lang,
         T::Kind,
@@ -179,7 +179,7 @@ fn node_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, node_ix: NodeIx, commands: 
             units.push(' ');
             units.push_str(tr(lang, T::InferredFromContext));
         }
-        field(ui, lang, T::ResponsibleUnits, &units);
+        field_ui(ui, lang, T::ResponsibleUnits, &units);
     }
     if !node.themes.is_empty() {
         let themes: Vec<String> = node
@@ -190,7 +190,7 @@ fn node_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, node_ix: NodeIx, commands: 
                 localized_name(lang, theme)
             })
             .collect();
-        field(ui, lang, T::Themes, &themes.join(", "));
+        field_ui(ui, lang, T::Themes, &themes.join(", "));
     }
     if !node.districts.is_empty() {
         let names: Vec<String> = node
@@ -198,13 +198,13 @@ fn node_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, node_ix: NodeIx, commands: 
             .iter()
             .map(|d| crate::view::district_name(lang, data, d))
             .collect();
-        field(ui, lang, T::Districts, &names.join(", "));
+        field_ui(ui, lang, T::Districts, &names.join(", "));
     }
     source_ui(ui, data, node.source, lang);
     if let Some(note) = &node.note {
-        field(ui, lang, T::Note, note);
+        field_ui(ui, lang, T::Note, note);
     }
-    figure_links(ui, data, &node.figures, cx, commands);
+    figure_links_ui(ui, data, &node.figures, cx, commands);
 }
 
 /// A figure's heading and values by kind; gives back its citations and note.
@@ -221,10 +221,10 @@ fn figure_header_ui<'a>(
         FigureRef::Series(s) => {
             let series = &data.series[s.index()];
             ui.heading(localized_title(lang, series));
-            other_language(ui, series, lang);
+            other_language_ui(ui, series, lang);
             for point in &series.points {
                 let value = amount::of_point(series, point, convention);
-                labelled(
+                labelled_ui(
                     ui,
                     lang,
                     &point.year.to_string(),
@@ -237,24 +237,24 @@ fn figure_header_ui<'a>(
             let series = &data.series[s.index()];
             let point = &series.points[p as usize];
             ui.heading(format!("{}, {}", localized_title(lang, series), point.year));
-            other_language(ui, series, lang);
+            other_language_ui(ui, series, lang);
             let value = amount::of_point(series, point, convention);
-            field(ui, lang, T::Value, &value);
+            field_ui(ui, lang, T::Value, &value);
             if series.unit == crate::dataset::QuantityUnit::Yuan
                 && let Some(usd) = amount::usd_equivalent(data, point.value)
             {
                 ui.weak(usd);
             }
-            field(ui, lang, T::Status, status_label(lang, point.status));
+            field_ui(ui, lang, T::Status, status_label(lang, point.status));
             (&point.citations, point.note.as_ref())
         }
         FigureRef::Fund(f) => {
             let fund = &data.funds[f.index()];
             ui.heading(localized_title(lang, fund));
-            other_language(ui, fund, lang);
+            other_language_ui(ui, fund, lang);
             let value = amount::of_fund(fund, convention, lang)
                 .unwrap_or_else(|| tr(lang, T::NoAmount).to_owned());
-            field(ui, lang, T::Amount, &value);
+            field_ui(ui, lang, T::Amount, &value);
             if let Some(usd) = fund
                 .amount_yuan
                 .and_then(|a| amount::usd_equivalent(data, a))
@@ -267,20 +267,20 @@ fn figure_header_ui<'a>(
                     level_label(lang, fund.level),
                     tr(lang, T::InferredFromContext)
                 );
-                field(ui, lang, T::Level, &level);
+                field_ui(ui, lang, T::Level, &level);
             } else {
-                field(ui, lang, T::Level, level_label(lang, fund.level));
+                field_ui(ui, lang, T::Level, level_label(lang, fund.level));
             }
-            field(ui, lang, T::Purpose, &fund.purpose);
+            field_ui(ui, lang, T::Purpose, &fund.purpose);
             (&fund.citations, fund.note.as_ref())
         }
         FigureRef::Target(t) => {
             let target = &data.targets[t.index()];
             ui.heading(localized_title(lang, target));
-            other_language(ui, target, lang);
+            other_language_ui(ui, target, lang);
             let value = amount::of_target(target, convention);
-            field(ui, lang, T::Target, &value);
-            field(
+            field_ui(ui, lang, T::Target, &value);
+            field_ui(
                 ui,
                 lang,
                 T::Deadline,
@@ -296,15 +296,15 @@ fn figure_header_ui<'a>(
         FigureRef::Fact(f) => {
             let fact = &data.facts[f.index()];
             ui.heading(localized_title(lang, fact));
-            other_language(ui, fact, lang);
+            other_language_ui(ui, fact, lang);
             if let Some(value) = amount::of_fact(fact, convention) {
-                field(ui, lang, T::Value, &value);
+                field_ui(ui, lang, T::Value, &value);
             }
             let as_of = match &fact.as_of_note {
                 Some(how) => format!("{} ({how})", fact.as_of),
                 None => fact.as_of.clone(),
             };
-            field(ui, lang, T::AsOf, &as_of);
+            field_ui(ui, lang, T::AsOf, &as_of);
             (&fact.citations, fact.note.as_ref())
         }
     }
@@ -341,7 +341,7 @@ fn figure_ui(
         ui.label(egui::RichText::new(format!("“{}”", citation.quote)).italics());
     }
     if let Some(note) = note {
-        field(ui, lang, T::Note, note);
+        field_ui(ui, lang, T::Note, note);
     }
     let measures = data.figure_measures(figure);
     ui.add_space(6.0);
@@ -367,7 +367,7 @@ fn figure_ui(
 }
 
 /// The figures linked to a plan or node, each a link.
-fn figure_links(
+fn figure_links_ui(
     ui: &mut egui::Ui,
     data: &Dataset,
     figures: &[FigureRef],
@@ -421,7 +421,7 @@ fn figure_label(data: &Dataset, figure: FigureRef, cx: &PanelContext<'_>) -> Str
 fn source_ui(ui: &mut egui::Ui, data: &Dataset, source: SourceIx, lang: Lang) {
     let document = &data.sources[source.index()];
     let when = document.date.as_deref().unwrap_or(tr(lang, T::Undated));
-    field(
+    field_ui(
         ui,
         lang,
         T::Source,
@@ -430,12 +430,12 @@ fn source_ui(ui: &mut egui::Ui, data: &Dataset, source: SourceIx, lang: Lang) {
 }
 
 /// A value that wraps, labelled with one of the interface's words.
-fn field(ui: &mut egui::Ui, lang: Lang, label: T, value: &str) {
-    labelled(ui, lang, tr(lang, label), value);
+fn field_ui(ui: &mut egui::Ui, lang: Lang, label: T, value: &str) {
+    labelled_ui(ui, lang, tr(lang, label), value);
 }
 
 /// A labelled value that wraps.
-fn labelled(ui: &mut egui::Ui, lang: Lang, label: &str, value: &str) {
+fn labelled_ui(ui: &mut egui::Ui, lang: Lang, label: &str, value: &str) {
     ui.horizontal_wrapped(|ui| {
         // Chinese takes the full-width colon.
         let colon = match lang {
@@ -450,7 +450,7 @@ fn labelled(ui: &mut egui::Ui, lang: Lang, label: &str, value: &str) {
 /// Under a heading: in Chinese, the English name where the dataset has a
 /// Chinese one, or a mark saying it has the entry only in English; in
 /// English, the Chinese name where there is one.
-fn other_language(ui: &mut egui::Ui, record: &impl crate::dataset::Named, lang: Lang) {
+fn other_language_ui(ui: &mut egui::Ui, record: &impl crate::dataset::Named, lang: Lang) {
     use crate::dataset::Zh;
     match (lang, record.zh()) {
         (crate::i18n::Lang::Zh, Some(Zh::Printed(_))) => {

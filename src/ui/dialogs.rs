@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use super::export::{self, ImageOptions};
 use super::{Command, Dialog, ExportDialog, ExportRequest, OpenDialog, PanelContext};
 use crate::chart::Format;
-use crate::chart::view::{MAX_SIDE, MIN_SIDE, Preset, Theme};
+use crate::chart::spec::{MAX_SIDE, MIN_SIDE, Paper, Preset};
 use crate::view::charts::ChartId;
 
 /// Whether a native file dialog can be shown. On Linux rfd talks to the
@@ -111,11 +111,12 @@ fn open_ui(
     let focus_key = egui::Id::unique("open_dialog_path_focused");
     let field_focused = ui.data(|d| d.get_temp(focus_key)).unwrap_or(false);
     let mut chosen = match &mut dialog.picker {
-        Some(picker) => match super::file_picker::keys(ui, picker, &mut dialog.path, field_focused)
-        {
-            super::file_picker::Picked::File(path) => Some(path),
-            super::file_picker::Picked::Nothing => None,
-        },
+        Some(picker) => {
+            match super::file_picker::keys_ui(ui, picker, &mut dialog.path, field_focused) {
+                super::file_picker::Picked::File(path) => Some(path),
+                super::file_picker::Picked::Nothing => None,
+            }
+        }
         None => None,
     };
     let mut submit = false;
@@ -164,7 +165,7 @@ fn open_ui(
     if let Some(picker) = &mut dialog.picker {
         ui.separator();
         if let super::file_picker::Picked::File(path) =
-            super::file_picker::body(ui, picker, &mut dialog.path, &cx.session.recent, lang)
+            super::file_picker::body_ui(ui, picker, &mut dialog.path, &cx.session.recent, lang)
         {
             chosen = Some(path);
         }
@@ -242,14 +243,14 @@ fn export_ui(
         ui.vertical(|ui| {
             export_options_ui(cx, ui, dialog);
             if let Some(picker) = &mut dialog.picker {
-                super::file_picker::save_body(ui, &mut dialog.path, picker, lang);
+                super::file_picker::save_body_ui(ui, &mut dialog.path, picker, lang);
             }
             ui.add(egui::Label::new(egui::RichText::new(tr(lang, T::ExtensionHint)).weak()).wrap());
         });
         dialog.image.theme = if dialog.current_theme && ui.ctx().theme() == egui::Theme::Dark {
-            Theme::Dark
+            Paper::Dark
         } else {
-            Theme::Light
+            Paper::Light
         };
         ui.add_space(16.0);
         ui.vertical(|ui| preview_ui(cx, ui, dialog));
@@ -408,7 +409,7 @@ fn export_options_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &mut Expo
                 }
             });
             ui.end_row();
-            size_rows(ui, dialog, format, lang);
+            size_rows_ui(ui, dialog, format, lang);
             ui.label(tr(lang, T::ThemeColon));
             ui.horizontal(|ui| {
                 ui.radio_value(&mut dialog.current_theme, false, tr(lang, T::Light));
@@ -439,7 +440,7 @@ fn export_options_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &mut Expo
                 };
                 let native = (cx.session.native_dialogs && native_dialog_available())
                     .then_some(&pick as &dyn Fn() -> Option<PathBuf>);
-                if super::file_picker::save_browse(
+                if super::file_picker::save_browse_ui(
                     ui,
                     native,
                     &mut dialog.path,
@@ -456,7 +457,7 @@ fn export_options_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &mut Expo
 /// The Export dialog's size rows: presets, a custom size, the PNG's scale.
 /// Every row is always there, greyed out where it does not apply, so the
 /// dialog keeps its shape (and its buttons their place).
-fn size_rows(ui: &mut egui::Ui, dialog: &mut ExportDialog, format: Format, lang: Lang) {
+fn size_rows_ui(ui: &mut egui::Ui, dialog: &mut ExportDialog, format: Format, lang: Lang) {
     ui.label(tr(lang, T::Size));
     ui.horizontal(|ui| {
         for preset in Preset::ALL {

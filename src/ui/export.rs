@@ -4,8 +4,8 @@
 //! [`crate::chart`], on the CPU, exactly as `plan-explorer export` draws it.
 
 use super::PanelContext;
-use super::note::Failure;
-use crate::chart::{self, ChartView, FileOptions, Format, Page, PageError, Preset, Theme};
+use super::messages::Failure;
+use crate::chart::{self, ChartView, FileOptions, Format, Page, PageError, Paper, Preset};
 use crate::view::charts::ChartId;
 
 /// How to draw a picture.
@@ -20,7 +20,7 @@ pub struct ImageOptions {
     /// PNG pixels per point.
     pub scale: f32,
     /// Light or dark.
-    pub theme: Theme,
+    pub theme: Paper,
     /// SVG glyphs outlined as paths.
     pub outline_text: bool,
 }
@@ -32,7 +32,7 @@ impl Default for ImageOptions {
             width: 960.0,
             height: 540.0,
             scale: 2.0,
-            theme: Theme::Light,
+            theme: Paper::Light,
             outline_text: false,
         }
     }
@@ -58,8 +58,11 @@ impl ImageOptions {
     /// The PNG's size in pixels, for the dialog to show.
     pub fn pixels(&self) -> Option<(u32, u32)> {
         let page = self.page().ok()?;
-        // Rounded and positive: exact.
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "Rounded and positive: exact."
+        )]
         let size = (
             (page.width * self.scale).round() as u32,
             (page.height * self.scale).round() as u32,

@@ -89,7 +89,7 @@ pub enum Picked {
 /// Tab reach the picker first: Tab in the field completes the path, and
 /// Up, Down, Enter and Backspace (in an empty field) move through the
 /// folder.
-pub fn keys(
+pub fn keys_ui(
     ui: &mut egui::Ui,
     picker: &mut Picker,
     path: &mut String,
@@ -109,7 +109,7 @@ pub fn keys(
         // The field keeps the focus, its cursor at the end.
         picker.refocus = true;
     }
-    picked_by_keys(ui, picker, path, field_focused, &mut outcome);
+    picked_by_keys_ui(ui, picker, path, field_focused, &mut outcome);
     outcome
 }
 
@@ -131,7 +131,7 @@ pub fn after_field(ui: &egui::Ui, picker: &mut Picker, response: &egui::Response
 }
 
 /// Draws the picker below the path field: the folder, places, entries.
-pub fn body(
+pub fn body_ui(
     ui: &mut egui::Ui,
     picker: &mut Picker,
     path: &mut String,
@@ -248,7 +248,7 @@ fn entries_ui(
 }
 
 /// Up, Down, Enter and Backspace, when no other field has the focus.
-fn picked_by_keys(
+fn picked_by_keys_ui(
     ui: &mut egui::Ui,
     picker: &mut Picker,
     path: &mut String,
@@ -311,7 +311,7 @@ fn picked_by_keys(
 /// the file's name and moves it there; clicking a file takes its name
 /// (to be replaced, after the dialog asks). `native` runs the platform's
 /// dialog where there is one. Returns whether the path changed.
-pub fn save_browse(
+pub fn save_browse_ui(
     ui: &mut egui::Ui,
     native: Option<&dyn Fn() -> Option<PathBuf>>,
     path: &mut String,
@@ -349,7 +349,7 @@ pub fn save_browse(
 /// The save picker's listing, drawn under the dialog's path row: keeps
 /// the path's file name in the folder shown. Returns whether the path
 /// changed.
-pub fn save_body(ui: &mut egui::Ui, path: &mut String, picker: &mut Picker, lang: Lang) -> bool {
+pub fn save_body_ui(ui: &mut egui::Ui, path: &mut String, picker: &mut Picker, lang: Lang) -> bool {
     let before = path.clone();
     let name = Path::new(path.trim())
         .file_name()
@@ -357,7 +357,7 @@ pub fn save_body(ui: &mut egui::Ui, path: &mut String, picker: &mut Picker, lang
         .unwrap_or_default();
     let dir = picker.dir.clone();
     let mut typed = path.clone();
-    if let Picked::File(file) = body(ui, picker, &mut typed, &[], lang) {
+    if let Picked::File(file) = body_ui(ui, picker, &mut typed, &[], lang) {
         typed = file.display().to_string();
     }
     if typed == before && picker.dir != dir {

@@ -3,7 +3,7 @@
 
 use super::commands::Command;
 use super::loading::Trigger;
-use super::note::Note;
+use super::messages::Note;
 use super::state::{AppState, BottomTab, PanelContext};
 use super::{
     changes_panel, charts_panel, details_panel, dialogs, problems_panel, top_bar, tree_panel,
@@ -39,7 +39,7 @@ impl AppState {
         let mut commands = Vec::new();
         keyboard_shortcuts(self, &ctx, &mut commands);
         let cx = self.panel_context();
-        draw(&cx, ui, &mut commands);
+        draw_ui(&cx, ui, &mut commands);
         dialogs::ui(&cx, &ctx, &mut commands);
         drop_overlay(&ctx, cx.session.lang);
         super::focus::paint_ring(&ctx);
@@ -76,7 +76,7 @@ impl AppState {
 }
 
 /// The panels, each from the frame's context.
-fn draw(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     let lang = cx.session.lang;
     egui::Panel::top("menu_bar").show(ui, |ui| top_bar::menu_ui(cx, ui, commands));
     egui::Panel::top("top_bar").show(ui, |ui| top_bar::ui(cx, ui, commands));
@@ -91,7 +91,7 @@ fn draw(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         });
     }
     egui::Panel::bottom("status_bar").show(ui, |ui| status_ui(cx, ui, commands));
-    bottom_area(cx, ui, commands);
+    bottom_area_ui(cx, ui, commands);
     // The side panels give way on a narrow window, so the charts keep
     // at least about 40% of the width.
     let width = ui.available_width();
@@ -112,7 +112,7 @@ fn draw(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
 /// with a tab each when both are open. It opens tall enough to read a
 /// dozen lines and never takes more than half the height between the top
 /// bars and the status line, so the charts keep at least the other half.
-fn bottom_area(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+fn bottom_area_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     let lang = cx.session.lang;
     let problems = cx.session.problems.as_ref();
     let changes = cx.doc.changes.as_ref();

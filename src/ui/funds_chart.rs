@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Text};
 
-use super::charts_panel::{caveats_ui, chart_menu, legend_entry, selected_figure};
+use super::charts_panel::{caveats_ui, chart_menu, legend_entry_ui, selected_figure};
 use super::style::level_color;
 use super::{Command, PanelContext, chart_keys};
 use crate::dataset::{Dataset, FigureRef, FundLevel, QuantityUnit};
@@ -71,10 +71,11 @@ fn funds_apart_ui(
 }
 
 /// The fund allocations as horizontal bars, largest at the top.
-// The plot's set-up, its keyboard and its clicks read best together; it is
-// a little over the line limit.
-#[allow(clippy::too_many_lines)]
-pub(super) fn funds_chart(
+#[expect(
+    clippy::too_many_lines,
+    reason = "The plot's set-up, its keyboard and its clicks read best together; it is a little over the line limit."
+)]
+pub(super) fn funds_chart_ui(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     lit: &HashSet<FigureRef>,
@@ -89,7 +90,7 @@ pub(super) fn funds_chart(
         for level in LEVELS {
             if bars.iter().any(|b| b.level == level) {
                 let key = LegendKey::Level(level);
-                legend_entry(
+                legend_entry_ui(
                     cx,
                     ui,
                     key,

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::document::{Carry, Document};
-use super::note::LoadProblem;
+use super::messages::LoadProblem;
 use crate::dataset::{self, Dataset, Phase, ReadError};
 use crate::i18n::{Lang, T, fill};
 use crate::job::{Job, Poll, Progress, Wake};

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::loading::Trigger;
-use super::note::{Banner, LoadProblem};
+use super::messages::{Banner, LoadProblem};
 use super::settings::Settings;
 use super::state::AppState;
 use super::{screenshot, style};

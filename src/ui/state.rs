@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::document::Document;
 use super::loading::LoadJob;
-use super::note::{Banner, LoadProblems, Note};
+use super::messages::{Banner, LoadProblems, Note};
 use super::{Dialog, briefing_dialog};
 use crate::dataset::Dataset;
 use crate::i18n::Lang;
@@ -31,8 +31,10 @@ pub enum BottomTab {
 
 /// Preferences and what only the window shows; see the module's
 /// documentation.
-// Independent flags, each with its own meaning.
-#[allow(clippy::struct_excessive_bools)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "Independent flags, each with its own meaning."
+)]
 #[derive(Debug)]
 pub struct Session {
     /// The chart shown.

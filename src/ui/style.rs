@@ -52,13 +52,13 @@ pub fn install_fonts(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
 }
 
-/// The Okabe-Ito palette (the chart pictures' own, `chart::view::PALETTE`),
+/// The Okabe-Ito palette (the chart pictures' own, `chart::spec::PALETTE`),
 /// as egui's colours.
 pub const PALETTE: [Color32; 7] = {
     const fn egui(c: crate::chart::scene::Rgb) -> Color32 {
         Color32::from_rgb(c.0, c.1, c.2)
     }
-    let p = crate::chart::view::PALETTE;
+    let p = crate::chart::spec::PALETTE;
     [
         egui(p[0]),
         egui(p[1]),
@@ -122,8 +122,11 @@ pub fn over(color: Color32, background: Color32) -> Color32 {
     let keep = 1.0 - f32::from(color.a()) / 255.0;
     let channel = |c: u8, b: u8| {
         let value = f32::from(c) + f32::from(b) * keep;
-        // Within 0..=255 by construction.
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "Within 0..=255 by construction."
+        )]
         let value = value.round().clamp(0.0, 255.0) as u8;
         value
     };

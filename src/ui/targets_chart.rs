@@ -16,7 +16,7 @@ use crate::view::{hover, marked};
 /// The targets as a sortable list of cards: the value first, then what it
 /// measures, then the deadline and the plan. Every line wraps, so nothing
 /// is cut at any width.
-pub(super) fn targets_table(
+pub(super) fn targets_table_ui(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     lit: &HashSet<FigureRef>,

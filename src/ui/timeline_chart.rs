@@ -25,7 +25,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
     let lang = cx.session.lang;
     let timeline = &cx.doc.timeline;
     let view = super::export::chart_view(cx, crate::view::charts::ChartId::Timeline);
-    key(ui, timeline, &cx.doc.dataset.edition, lang);
+    key_ui(ui, timeline, &cx.doc.dataset.edition, lang);
     for note in crate::chart::timeline::progress_notes(&view, &timeline.marks) {
         ui.weak(note);
     }
@@ -329,13 +329,16 @@ impl<'a> Rows<'a> {
 
 /// A position on screen from a share of the scale (always within a few
 /// thousand points, so the narrowing loses nothing that shows).
-#[allow(clippy::cast_possible_truncation)]
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "a share of the scale on screen is within a few thousand points, so the narrowing loses nothing that shows"
+)]
 fn f64_to_f32(value: f64) -> f32 {
     value as f32
 }
 
 /// The key above the rows: what each mark means.
-fn key(ui: &mut egui::Ui, timeline: &Timeline, edition: &str, lang: Lang) {
+fn key_ui(ui: &mut egui::Ui, timeline: &Timeline, edition: &str, lang: Lang) {
     ui.horizontal_wrapped(|ui| {
         let swatch = |ui: &mut egui::Ui, draw: &dyn Fn(&egui::Painter, egui::Pos2)| {
             let (rect, _) = ui.allocate_exact_size(vec2(18.0, 14.0), Sense::hover());

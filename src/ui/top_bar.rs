@@ -13,8 +13,8 @@ use crate::view::localized_name;
 pub fn menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     let lang = cx.session.lang;
     egui::MenuBar::new().ui(ui, |ui| {
-        file_menu(cx, ui, commands);
-        view_menu(cx, ui, commands);
+        file_menu_ui(cx, ui, commands);
+        view_menu_ui(cx, ui, commands);
         ui.separator();
         // The language switch, each language named in itself.
         for choice in Lang::ALL {
@@ -76,7 +76,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
 }
 
 /// The File menu: open, recent files, reload, export.
-fn file_menu(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+fn file_menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     let lang = cx.session.lang;
     ui.menu_button(tr(lang, T::File), |ui| {
         if ui
@@ -119,7 +119,7 @@ fn file_menu(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comman
 }
 
 /// The View menu: the theme and the text size.
-fn view_menu(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+fn view_menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     let lang = cx.session.lang;
     ui.menu_button(tr(lang, T::View), |ui| {
         ui.label(tr(lang, T::Theme));
@@ -175,7 +175,7 @@ fn filters_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comma
     .labelled_by(label.id);
     let data = &cx.doc.dataset;
     let counts = &cx.doc.tree.counts;
-    facet_menu(
+    facet_menu_ui(
         ui,
         tr(lang, T::FacetPlan),
         &mut filter.plans,
@@ -188,7 +188,7 @@ fn filters_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comma
             )
         }),
     );
-    facet_menu(
+    facet_menu_ui(
         ui,
         tr(lang, T::FacetUnit),
         &mut filter.units,
@@ -198,7 +198,7 @@ fn filters_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comma
             (ix, name, counts.unit(ix))
         }),
     );
-    facet_menu(
+    facet_menu_ui(
         ui,
         tr(lang, T::FacetTheme),
         &mut filter.themes,
@@ -208,7 +208,7 @@ fn filters_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comma
             (ix, name, counts.theme(ix))
         }),
     );
-    facet_menu(
+    facet_menu_ui(
         ui,
         tr(lang, T::FacetDistrict),
         &mut filter.districts,
@@ -237,7 +237,7 @@ fn filters_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comma
 
 /// A drop-down of checkboxes, one per value with its count; the button says
 /// how many are chosen.
-fn facet_menu<K: Ord + Clone>(
+fn facet_menu_ui<K: Ord + Clone>(
     ui: &mut egui::Ui,
     name: &str,
     chosen: &mut BTreeSet<K>,

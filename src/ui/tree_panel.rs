@@ -31,7 +31,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
         });
     });
     ui.separator();
-    keyboard(cx, ui, commands);
+    keyboard_ui(cx, ui, commands);
     if cx.doc.tree.rows.is_empty() {
         ui.label(tr(lang, T::NothingMatches));
         return;
@@ -213,7 +213,7 @@ fn tree_key(key: egui::Key) -> Option<TreeKey> {
 /// Each must be judged on the tree the one before it made, so they are
 /// queued and one is turned into a command per frame, the next frame
 /// following at once; egui's `consume_key` would count them as one.
-fn keyboard(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+fn keyboard_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     let ctx = ui.ctx().clone();
     let queue_id = egui::Id::unique("tree_key_queue");
     // Keys belong to a focused widget (a text field, a chart), or to an

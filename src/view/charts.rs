@@ -511,17 +511,21 @@ impl FundsAxis {
         if !(0.0..count as f64).contains(&i) {
             return None;
         }
-        // Whole and within 0..count, so the cast is exact.
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "Whole and within 0..count, so the cast is exact."
+        )]
         let i = i as usize;
         (x <= self.ends[i]).then_some(i)
     }
 }
 
-// The axis' values compared exactly are exact by construction: 0, whole
-// decades, and amounts the linear axis passes through untouched.
 #[cfg(test)]
-#[allow(clippy::float_cmp)]
+#[expect(
+    clippy::float_cmp,
+    reason = "the axis' values compared exactly are exact by construction: 0, whole decades, and amounts the linear axis passes through untouched"
+)]
 mod tests {
     use super::*;
 

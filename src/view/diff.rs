@@ -153,9 +153,10 @@ impl Counts {
 }
 
 /// Compares two editions.
-// One block per kind of record, each alike; splitting them would only
-// scatter the list.
-#[allow(clippy::too_many_lines)]
+#[expect(
+    clippy::too_many_lines,
+    reason = "One block per kind of record, each alike; splitting them would only scatter the list."
+)]
 pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
     let mut changes = Vec::new();
 
@@ -575,7 +576,10 @@ fn field(details: &mut Vec<Detail>, field: Field, old: Value, new: Value) {
 
 /// Adds the added, removed and changed records of one kind, in the new
 /// edition's order (removed ones in the old edition's order, after).
-#[allow(clippy::too_many_arguments)] // Each closure is one aspect of a record.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "Each closure is one aspect of a record."
+)]
 fn diff_records<T>(
     changes: &mut Vec<Change>,
     record: RecordKind,

@@ -217,7 +217,10 @@ mod tests {
         ])
     }
 
-    #[allow(clippy::unnecessary_wraps)]
+    #[expect(
+        clippy::unnecessary_wraps,
+        reason = "the cursor helper returns what the functions under test return"
+    )]
     fn at(row: usize, mark: usize) -> Option<Cursor> {
         Some(Cursor { row, mark })
     }

@@ -261,8 +261,10 @@ pub fn themes_csv(
         .map_err(|error| csv::Error::from(error.into_error()))
 }
 
-// One record per period, then per figure, each field in its column.
-#[allow(clippy::too_many_lines)]
+#[expect(
+    clippy::too_many_lines,
+    reason = "One record per period, then per figure, each field in its column."
+)]
 /// The timeline as CSV: each plan's period, then every mark's figures
 /// (kind, date, name, value, progress for a target with a matching series,
 /// source and quote), in the timeline's order.

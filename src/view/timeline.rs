@@ -115,9 +115,10 @@ pub fn date_position(date: &str) -> Option<f64> {
 
 impl Timeline {
     /// The timeline of `data`.
-    // One pass per kind of figure, then the grouping and the span: one
-    // job, read top to bottom.
-    #[allow(clippy::too_many_lines)]
+    #[expect(
+        clippy::too_many_lines,
+        reason = "One pass per kind of figure, then the grouping and the span: one job, read top to bottom."
+    )]
     pub fn new(data: &Dataset) -> Self {
         let mut rows: Vec<TimelineRow> = data
             .plans
@@ -265,7 +266,10 @@ impl Timeline {
 
 /// A whole number of years: the dates come from four-digit years, so it
 /// fits.
-#[allow(clippy::cast_possible_truncation)]
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "the dates come from four-digit years, so a whole number of years fits"
+)]
 fn whole_year(year: f64) -> i32 {
     year.clamp(f64::from(i32::MIN), f64::from(i32::MAX)) as i32
 }

@@ -537,7 +537,10 @@ impl TreeData {
 }
 
 /// Appends the rows for `nodes` (siblings) and, where open, their children.
-#[allow(clippy::too_many_arguments)] // Each is a separate input of one walk.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "Each is a separate input of one walk."
+)]
 fn push_nodes(
     search: &SearchIndex,
     nodes: &[NodeIx],

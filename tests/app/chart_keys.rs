@@ -271,7 +271,11 @@ fn tab_goes_round_the_whole_window_and_every_stop_has_a_name() {
 
 /// The pixel at `p` (in points; the harness draws one pixel a point).
 fn at(p: egui::Pos2) -> (u32, u32) {
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a point on the harness' screen is a small non-negative whole pixel"
+    )]
     let at = (p.x.round() as u32, p.y.round() as u32);
     at
 }

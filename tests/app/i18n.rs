@@ -178,7 +178,7 @@ fn picture_titles_footers_and_change_summaries_follow_the_language() {
     let rows = table::chart_rows(&data, ChartId::GdpShare, &hidden, Lang::Zh);
     let page = plan_explorer::chart::Page::of(
         plan_explorer::chart::Preset::Slide,
-        plan_explorer::chart::Theme::Light,
+        plan_explorer::chart::Paper::Light,
     );
     let subtitle = |lang| {
         let view = plan_explorer::chart::ChartView::new(&data, ChartId::GdpShare, &hidden, lang);

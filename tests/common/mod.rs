@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests: reading pictures, the minimal
 //! dataset as JSON to vary, and problems as `path: message` lines. Each
 //! test binary uses some of them.
-#![allow(dead_code)]
+#![expect(dead_code, reason = "each test binary uses some of the shared helpers")]
 
 use std::path::Path;
 

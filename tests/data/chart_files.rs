@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use plan_explorer::chart::{self, ChartView, FileOptions, Format, Page, Preset, Theme};
+use plan_explorer::chart::{self, ChartView, FileOptions, Format, Page, Paper, Preset};
 use plan_explorer::dataset::Dataset;
 use plan_explorer::i18n::Lang;
 use plan_explorer::view::charts::ChartId;
@@ -26,7 +26,7 @@ fn bytes(data: &Dataset, chart: ChartId, lang: Lang, page: &Page, format: Format
 }
 
 fn slide() -> Page {
-    Page::of(Preset::Slide, Theme::Light)
+    Page::of(Preset::Slide, Paper::Light)
 }
 
 #[test]
@@ -188,28 +188,28 @@ fn the_pictures_match_the_approved_ones() {
             ChartId::GdpShare,
             Lang::En,
             Preset::Slide,
-            Theme::Light,
+            Paper::Light,
         ),
         (
             "industrial-output-zh-light-half-page",
             ChartId::IndustrialOutput,
             Lang::Zh,
             Preset::HalfPage,
-            Theme::Light,
+            Paper::Light,
         ),
         (
             "funds-en-dark-square",
             ChartId::Funds,
             Lang::En,
             Preset::Square,
-            Theme::Dark,
+            Paper::Dark,
         ),
         (
             "targets-zh-light-slide",
             ChartId::Targets,
             Lang::Zh,
             Preset::Slide,
-            Theme::Light,
+            Paper::Light,
         ),
     ];
     for (name, chart, lang, preset, theme) in cases {

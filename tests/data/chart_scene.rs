@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 
 use plan_explorer::chart::scene::{Role, Scene};
-use plan_explorer::chart::{self, ChartView, Page, Preset, Theme};
+use plan_explorer::chart::{self, ChartView, Page, Paper, Preset};
 use plan_explorer::dataset::Dataset;
 use plan_explorer::i18n::Lang;
 use plan_explorer::view::charts::{ChartId, TargetColumn};
@@ -64,7 +64,7 @@ fn crowded() -> Dataset {
 
 fn pages() -> Vec<Page> {
     let mut pages = Vec::new();
-    for theme in [Theme::Light, Theme::Dark] {
+    for theme in [Paper::Light, Paper::Dark] {
         for preset in [Preset::Slide, Preset::HalfPage, Preset::Square] {
             pages.push(Page::of(preset, theme));
         }
@@ -75,7 +75,7 @@ fn pages() -> Vec<Page> {
         (2000.0, 600.0),
         (240.0, 240.0),
     ] {
-        pages.push(Page::custom(w, h, Theme::Light).expect("a valid page"));
+        pages.push(Page::custom(w, h, Paper::Light).expect("a valid page"));
     }
     pages
 }
@@ -166,7 +166,7 @@ fn the_checks_catch_an_overlap_when_there_is_one() {
     let data = builtin();
     let hidden = BTreeSet::new();
     let view = ChartView::new(&data, ChartId::GdpShare, &hidden, Lang::En);
-    let mut scene = chart::scene(&view, &Page::of(Preset::Slide, Theme::Light));
+    let mut scene = chart::scene(&view, &Page::of(Preset::Slide, Paper::Light));
     assert!(problems(&scene).is_empty());
     let labels: Vec<usize> = scene
         .items
@@ -200,7 +200,7 @@ fn texts(scene: &Scene, role: Role) -> String {
 fn titles_say_what_is_shown_and_the_footer_names_sources_and_edition() {
     let data = builtin();
     let hidden = BTreeSet::new();
-    let page = Page::of(Preset::Slide, Theme::Light);
+    let page = Page::of(Preset::Slide, Paper::Light);
     let scene = |chart, lang| chart::scene(&ChartView::new(&data, chart, &hidden, lang), &page);
 
     let share = scene(ChartId::GdpShare, Lang::En);
@@ -260,7 +260,7 @@ fn titles_say_what_is_shown_and_the_footer_names_sources_and_edition() {
 #[test]
 fn hidden_series_leave_the_picture_and_the_targets_follow_the_order_asked() {
     let data = builtin();
-    let page = Page::of(Preset::Slide, Theme::Light);
+    let page = Page::of(Preset::Slide, Paper::Light);
     let series = plan_explorer::view::charts::gdp_share(&data, Lang::En);
     let hidden: BTreeSet<_> = [plan_explorer::view::charts::LegendKey::Series(
         match series[0].figure {
@@ -300,7 +300,7 @@ fn hidden_series_leave_the_picture_and_the_targets_follow_the_order_asked() {
 fn text_colours_read_at_4_5_to_1_on_both_themes() {
     let data = builtin();
     let hidden = BTreeSet::new();
-    for theme in [Theme::Light, Theme::Dark] {
+    for theme in [Paper::Light, Paper::Dark] {
         let page = Page::of(Preset::Slide, theme);
         for chart in ChartId::ALL {
             let scene = chart::scene(&ChartView::new(&data, chart, &hidden, Lang::En), &page);
@@ -320,11 +320,11 @@ fn text_colours_read_at_4_5_to_1_on_both_themes() {
 #[test]
 fn a_highlight_keeps_its_figures_coloured_and_draws_the_others_pale() {
     use plan_explorer::chart::scene::{Item, Shape};
-    use plan_explorer::chart::view::{PALETTE, series_color};
+    use plan_explorer::chart::spec::{PALETTE, series_color};
     use plan_explorer::dataset::FigureRef;
     let data = builtin();
     let hidden = BTreeSet::new();
-    let page = Page::of(Preset::Slide, Theme::Light);
+    let page = Page::of(Preset::Slide, Paper::Light);
     let series = plan_explorer::view::charts::gdp_share(&data, Lang::En);
     // The pioneer GDP share's 2024 point alone.
     let point = series[0].points[1].figure;
@@ -348,7 +348,7 @@ fn a_highlight_keeps_its_figures_coloured_and_draws_the_others_pale() {
     assert!(fills.contains(&series_color(0)), "{fills:?}");
     assert!(!fills.contains(&series_color(1)), "{fills:?}");
     assert!(!fills.contains(&series_color(2)), "{fills:?}");
-    assert!(fills.contains(&Theme::Light.pale(PALETTE[1])));
+    assert!(fills.contains(&Paper::Light.pale(PALETTE[1])));
     // Nothing highlighted: every series in its colour.
     let plain = chart::scene(
         &ChartView::new(&data, ChartId::GdpShare, &hidden, Lang::En),

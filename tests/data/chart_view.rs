@@ -1,7 +1,9 @@
 //! The chart view-models, tested as data on the real dataset.
 
-// The values come from exact JSON literals; exact equality is the point.
-#![allow(clippy::float_cmp)]
+#![expect(
+    clippy::float_cmp,
+    reason = "The values come from exact JSON literals; exact equality is the point."
+)]
 
 use plan_explorer::dataset::{FigureRef, FundLevel, Status};
 use plan_explorer::i18n::Lang;

@@ -90,7 +90,7 @@ impl<'a> ChartView<'a> {
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
 )]
-pub enum Theme {
+pub enum Paper {
     /// Dark text on white: for print and most slides.
     #[default]
     Light,
@@ -115,7 +115,7 @@ pub struct Ink {
     pub axis: Rgb,
 }
 
-impl Theme {
+impl Paper {
     /// The theme's colours. Each text colour keeps a contrast of at least
     /// 4.5:1 with the page (tested).
     pub fn ink(self) -> Ink {
@@ -242,7 +242,7 @@ pub struct Page {
     /// Height in points.
     pub height: f32,
     /// Light or dark.
-    pub theme: Theme,
+    pub theme: Paper,
 }
 
 /// Why a page size was refused.
@@ -277,7 +277,7 @@ pub const MAX_SIDE: f32 = 4000.0;
 
 impl Page {
     /// A page of a preset's size.
-    pub fn of(preset: Preset, theme: Theme) -> Self {
+    pub fn of(preset: Preset, theme: Paper) -> Self {
         let (width, height) = preset.size().unwrap_or((960.0, 540.0));
         Self {
             width,
@@ -288,7 +288,7 @@ impl Page {
 
     /// A page of any size, checked: each side between 240 and 4000 points,
     /// and no more than four times as wide as high or high as wide.
-    pub fn custom(width: f32, height: f32, theme: Theme) -> Result<Self, PageError> {
+    pub fn custom(width: f32, height: f32, theme: Paper) -> Result<Self, PageError> {
         if !width.is_finite() || !(MIN_SIDE..=MAX_SIDE).contains(&width) {
             return Err(PageError::Width { width });
         }

@@ -4,7 +4,7 @@
 
 use super::fonts;
 use super::scene::{Anchor, Bounds, Item, Role, Scene, Text};
-use super::view::{Ink, Page, Theme};
+use super::spec::{Ink, Page, Paper};
 use crate::i18n::Lang;
 
 /// The type sizes of a page, in points, all relative to its size: the base
@@ -49,7 +49,7 @@ pub struct Layout {
     /// The colours.
     pub ink: Ink,
     /// The theme, for colours made fit as text.
-    pub theme: Theme,
+    pub theme: Paper,
     /// The box between the header and the footer.
     pub plot: Bounds,
 }
@@ -171,7 +171,10 @@ impl Layout {
     }
 
     /// Adds one text run.
-    #[allow(clippy::too_many_arguments)]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "a text run's position, size, weight, colour and anchor are each its own input"
+    )]
     pub fn text(
         &mut self,
         text: &str,
@@ -201,7 +204,10 @@ impl Layout {
 
     /// Sets `text` wrapped to `width` from the top-left corner `(x, top)`,
     /// at most `max_lines` lines; returns the y below the last line.
-    #[allow(clippy::too_many_arguments)]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "wrapped text's box, size, weight, colour and line limit are each its own input"
+    )]
     pub fn paragraph(
         &mut self,
         text: &str,
@@ -244,14 +250,21 @@ impl Layout {
 /// A fraction or a length computed in f64 (the data's precision), as the
 /// f32 the layout works in. Values on a page are far inside f32's range,
 /// so nothing is lost that a picture could show.
-#[allow(clippy::cast_possible_truncation)]
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "values on a page are far inside f32's range, so nothing is lost that a picture could show"
+)]
 pub fn to_f32(value: f64) -> f32 {
     value as f32
 }
 
 /// How many whole things of a size fit: a non-negative length divided by
 /// a positive one, rounded down; 0 for anything negative or not a number.
-#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "rounded down from a non-negative finite quotient, so the cast is exact"
+)]
 pub fn count_of(ratio: f32) -> usize {
     if ratio.is_finite() && ratio > 0.0 {
         ratio.floor() as usize
@@ -386,7 +399,7 @@ mod tests {
             let page = Page {
                 width: w,
                 height: h,
-                theme: Theme::Light,
+                theme: Paper::Light,
             };
             let size = Type::of(&page);
             assert!(size.footer >= w * 0.01, "{w}x{h}: {size:?}");
