@@ -395,7 +395,7 @@ pub fn diff(args: &DiffArgs) -> u8 {
         }
     };
     let changes = crate::view::diff::compare(&old, &new);
-    print(args.json, &changes, |out| {
+    print(args.json, &crate::view::diff::Json::of(&changes), |out| {
         write_changes(out, args, &changes)
     });
     EXIT_VALID

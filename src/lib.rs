@@ -1,22 +1,30 @@
 //! Plan Explorer: Shanghai's industrial and medical-AI plans as data.
 //!
-//! - [`dataset`]: the format, loading, checking and indexing; no UI.
+//! - [`dataset`]: the format, loading, checking and indexing, and comparing
+//!   editions; no UI.
 //! - [`selection`]: the one selection type shared by every view.
-//! - [`view`]: pure view-models (the tree, chart series), tested as data.
-//! - [`synth`]: deterministic synthetic datasets of any size, for tests and
-//!   benchmarks.
-//! - [`i18n`]: the interface's words in English and Chinese.
+//! - [`view`]: pure view-models (the tree, chart series, the change list,
+//!   the file picker), tested as data.
+//! - [`chart`]: charts as pictures: one laid-out scene per chart, written
+//!   as SVG, PDF and PNG.
+//! - [`briefing`]: a briefing of the selection, written as PDF or Word.
+//! - [`i18n`]: the interface's words in English and Chinese, in the
+//!   language each caller passes.
 //! - [`job`]: long work on a named background thread, with progress,
 //!   Cancel, and a wake for the window when there is news.
 //! - [`output`]: atomic file writes and PNG encoding.
-//! - [`ui`]: the explorer window, one panel per module.
+//! - [`folders`]: reading folders for the app's own file picker.
+//! - [`synth`]: deterministic synthetic datasets of any size, for tests and
+//!   benchmarks.
 //! - [`watch`]: noticing that the open file changed and settled.
+//! - [`ui`]: the explorer window, one panel per module.
 //! - [`cli`]: the command line.
 
 pub mod briefing;
 pub mod chart;
 pub mod cli;
 pub mod dataset;
+pub mod folders;
 pub mod i18n;
 pub mod job;
 pub mod output;

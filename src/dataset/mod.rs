@@ -7,12 +7,14 @@
 //! every problem reported at once.
 
 mod check;
+pub mod diff;
 pub mod field;
 mod io_reason;
 mod kinds;
 mod model;
 mod problem;
 mod progress;
+mod quantity;
 pub mod quotes;
 pub mod raw;
 mod stream;
@@ -26,10 +28,12 @@ pub use kinds::{DateForm, Expected, Found, JsonNumber, ProblemKind, RecordKind, 
 pub use model::{
     Caveat, Citation, Dataset, District, ExchangeRate, Fact, FactIx, FigureRef, Fund, FundIx,
     FundLevel, Named, Node, NodeIx, NodeKind, Plan, PlanIx, Point, QuantityUnit, Series, SeriesIx,
-    Source, SourceIx, Status, Summary, Target, TargetIx, Theme, ThemeIx, Unit, UnitIx, Zh,
+    Source, SourceIx, Status, Summary, TRANSLATION_MARK, Target, TargetIx, Theme, ThemeIx, Unit,
+    UnitIx, Zh, zh_shown,
 };
 pub use problem::{Problem, Severity, abbreviate};
 pub use progress::Phase;
+pub use quantity::Quantity;
 
 use crate::job::Progress;
 

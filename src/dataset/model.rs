@@ -621,6 +621,17 @@ impl Dataset {
     }
 }
 
+/// The mark on every editors' translation shown.
+pub const TRANSLATION_MARK: &str = "〔译〕";
+
+/// Chinese words as shown: a translation carries [`TRANSLATION_MARK`].
+pub fn zh_shown(zh: Zh<'_>) -> std::borrow::Cow<'_, str> {
+    match zh {
+        Zh::Printed(text) => std::borrow::Cow::Borrowed(text),
+        Zh::Translated(text) => std::borrow::Cow::Owned(format!("{text}{TRANSLATION_MARK}")),
+    }
+}
+
 /// A record's Chinese name as the interface shows it: words a document
 /// prints, or else the editors' translation, never the one for the other.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

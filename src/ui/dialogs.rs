@@ -227,7 +227,7 @@ fn start_folder(cx: &PanelContext<'_>, typed: &str) -> PathBuf {
             .map(PathBuf::from),
         home,
     ];
-    crate::view::picker::first_folder(candidates)
+    crate::folders::first_folder(candidates)
 }
 
 fn export_ui(

@@ -52,7 +52,7 @@ impl Picker {
     /// Opens `dir`; a folder that cannot be read keeps the one shown and
     /// says why.
     pub fn go(&mut self, dir: &Path) {
-        match picker::list(dir, self.filter, self.hidden) {
+        match crate::folders::list(dir, self.filter, self.hidden) {
             Ok(entries) => {
                 dir.clone_into(&mut self.dir);
                 self.entries = entries;
@@ -98,7 +98,7 @@ pub fn keys_ui(
     let home = std::env::home_dir();
     let mut outcome = Picked::Nothing;
     if field_focused && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Tab)) {
-        let completed = picker::complete(path, home.as_deref(), picker.filter);
+        let completed = crate::folders::complete(path, home.as_deref(), picker.filter);
         if completed != *path {
             *path = completed;
             let expanded = picker::expand_home(path, home.as_deref());
@@ -161,7 +161,7 @@ pub fn body_ui(
         ui.vertical(|ui| {
             ui.set_width(140.0);
             ui.weak(tr(lang, T::PickerPlaces));
-            let places = picker::places(home.as_deref(), recent, tr(lang, T::PickerHome));
+            let places = crate::folders::places(home.as_deref(), recent, tr(lang, T::PickerHome));
             for place in places {
                 if ui
                     .selectable_label(picker.dir == place.path, &place.name)
@@ -334,8 +334,10 @@ pub fn save_browse_ui(
                 .clicked() =>
         {
             let typed = PathBuf::from(path.trim());
-            let start =
-                picker::first_folder([typed.parent().map(Path::to_owned), std::env::home_dir()]);
+            let start = crate::folders::first_folder([
+                typed.parent().map(Path::to_owned),
+                std::env::home_dir(),
+            ]);
             let mut opened = Picker::at(&start);
             opened.filter = Filter::All;
             opened.refresh();

@@ -16,10 +16,8 @@ pub mod tree;
 use std::borrow::Cow;
 
 use crate::dataset::{Named, Zh};
+pub use crate::dataset::{TRANSLATION_MARK, zh_shown};
 use crate::i18n::Lang;
-
-/// The mark on every editors' translation the app shows.
-pub const TRANSLATION_MARK: &str = "〔译〕";
 
 /// A name with the Chinese form a document prints, where there is one:
 /// "Silver economy (银发经济)". Editors' translations are not added: they
@@ -28,14 +26,6 @@ pub fn with_chinese(name: &str, zh: Option<Zh<'_>>) -> String {
     match zh {
         Some(Zh::Printed(zh)) => format!("{name} ({zh})"),
         Some(Zh::Translated(_)) | None => name.to_owned(),
-    }
-}
-
-/// Chinese words as shown: a translation carries [`TRANSLATION_MARK`].
-pub fn zh_shown(zh: Zh<'_>) -> Cow<'_, str> {
-    match zh {
-        Zh::Printed(text) => Cow::Borrowed(text),
-        Zh::Translated(text) => Cow::Owned(format!("{text}{TRANSLATION_MARK}")),
     }
 }
 

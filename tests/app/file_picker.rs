@@ -7,8 +7,9 @@ use crate::common;
 use std::path::{Path, PathBuf};
 
 use egui_kittest::kittest::Queryable as _;
+use plan_explorer::folders::{complete, completions, list, places};
 use plan_explorer::ui::{AppState, Command};
-use plan_explorer::view::picker::{Filter, complete, completions, expand_home, list, places};
+use plan_explorer::view::picker::{Filter, expand_home};
 
 /// A folder with sub-folders, dataset files in two cases, another file,
 /// a hidden file, a named pipe and links.
