@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::messages::{Failure, Note};
-use super::{AppState, Command, Dialog, PanelContext};
+use super::{AppState, Commands, Dialog, PanelContext, SessionCommand};
 use crate::briefing::{self, BriefingError, Format, Options};
 use crate::i18n::{T, fill, tr};
 use crate::job::{Job, Poll};
@@ -111,7 +111,7 @@ pub fn ui(
     state: &PanelContext<'_>,
     ui: &mut egui::Ui,
     dialog: &mut BriefingDialog,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     let lang = state.session.lang;
     ui.set_max_width(560.0);
@@ -159,7 +159,7 @@ pub fn ui(
             egui::ProgressBar::new(job.job.progress().fraction().unwrap_or(0.0)).show_percentage(),
         );
         if ui.button(tr(lang, T::Cancel)).clicked() {
-            commands.push(Command::CancelBriefing);
+            commands.push(SessionCommand::CancelBriefing);
         }
         return;
     }
@@ -175,7 +175,7 @@ pub fn ui(
     // An existing file is replaced only when the user agrees.
     if dialog.confirm_replace {
         match super::dialogs::confirm_replace_ui(ui, &path, lang) {
-            Some(true) => commands.push(Command::WriteBriefing(request(true))),
+            Some(true) => commands.push(SessionCommand::WriteBriefing(request(true))),
             Some(false) => dialog.confirm_replace = false,
             None => {}
         }
@@ -192,11 +192,11 @@ pub fn ui(
             if path.exists() {
                 dialog.confirm_replace = true;
             } else {
-                commands.push(Command::WriteBriefing(request(false)));
+                commands.push(SessionCommand::WriteBriefing(request(false)));
             }
         }
         if ui.button(tr(lang, T::Cancel)).clicked() {
-            commands.push(Command::ShowDialog(None));
+            commands.push(SessionCommand::ShowDialog(None));
         }
     });
     if let Some(message) = &state.session.export_message {

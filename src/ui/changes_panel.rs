@@ -4,12 +4,12 @@
 
 use std::sync::Arc;
 
-use super::{Command, PanelContext};
+use super::{Commands, DocCommand, PanelContext, SessionCommand};
 use crate::i18n::{T, fill, tr};
 use crate::view::diff::{ChangeKind, RecordKind};
 
 /// Draws the panel's content.
-pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
     let lang = cx.session.lang;
     let Some(changes) = &cx.doc.changes else {
         return;
@@ -17,7 +17,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
     // The buttons come first so a long summary never pushes them away.
     ui.horizontal(|ui| {
         if ui.button(tr(lang, T::Close)).clicked() {
-            commands.push(Command::DismissChanges);
+            commands.push(SessionCommand::DismissChanges);
         }
         ui.strong(fill(
             lang,
@@ -73,7 +73,7 @@ fn change_row_ui(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     change: &crate::view::diff::Change,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     let lang = cx.session.lang;
     ui.horizontal(|ui| {
@@ -96,7 +96,7 @@ fn change_row_ui(
         match change.item {
             Some(item) => {
                 if ui.link(change.shown_label(lang)).clicked() {
-                    commands.push(Command::Select(item));
+                    commands.push(DocCommand::Select(item));
                 }
             }
             None => {

@@ -4,7 +4,7 @@
 //! button that shows its measures in the tree. Only the rows in view are
 //! laid out.
 
-use super::{Command, PanelContext};
+use super::{Commands, DocCommand, PanelContext};
 use crate::i18n::{T, tr};
 use crate::selection::Item;
 use crate::view::amount;
@@ -14,7 +14,7 @@ use crate::view::tree::TreeFilter;
 const ROW: f32 = 22.0;
 
 /// Draws `chart` as a table.
-pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut Vec<Command>) {
+pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut Commands) {
     let lang = cx.session.lang;
     if chart == ChartId::Themes {
         themes_ui(cx, ui, commands);
@@ -62,7 +62,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
                         ))
                         .clicked()
                     {
-                        commands.push(Command::Select(Item::Figure(row.figure)));
+                        commands.push(DocCommand::Select(Item::Figure(row.figure)));
                     }
                     cell_ui(
                         ui,
@@ -84,7 +84,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
 }
 
 /// The theme map as its cells: theme, plan, measures.
-fn themes_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+fn themes_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
     let matrix = &cx.doc.themes;
     let data = &cx.doc.dataset;
     let lang = cx.session.lang;
@@ -116,7 +116,7 @@ fn themes_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comman
                         .on_hover_text(crate::view::themes::cell_hover(data, matrix, r, c, lang))
                         .clicked()
                     {
-                        commands.push(Command::SetFilter(TreeFilter {
+                        commands.push(DocCommand::SetFilter(TreeFilter {
                             themes: [theme].into_iter().collect(),
                             plans: [plan].into_iter().collect(),
                             ..TreeFilter::default()

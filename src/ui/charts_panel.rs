@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use egui_plot::{GridMark, HoverPosition, Line, LineStyle, Plot, PlotPoint, Points, Text};
 
 use super::style::{series_color, status_style};
-use super::{Command, PanelContext, chart_keys};
+use super::{Commands, DocCommand, PanelContext, SessionCommand, chart_keys};
 use crate::dataset::{Dataset, FigureRef, QuantityUnit, Status};
 use crate::selection::Item;
 use crate::view::amount::{self, Convention};
@@ -21,7 +21,7 @@ use crate::view::charts::{
 use crate::view::{hover, marked, marks};
 
 /// Draws the chart tabs and the chosen chart.
-pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
     let lang = cx.session.lang;
     ui.horizontal_wrapped(|ui| {
         for chart in ChartId::ALL {
@@ -32,7 +32,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
                 )
                 .clicked()
             {
-                commands.push(Command::ShowChart(chart));
+                commands.push(SessionCommand::ShowChart(chart));
             }
         }
         ui.separator();
@@ -41,7 +41,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
             .on_hover_text(tr(lang, T::ExportButtonHint))
             .clicked()
         {
-            commands.push(Command::OpenExportDialog);
+            commands.push(SessionCommand::OpenExportDialog);
         }
         let mut table = cx.session.show_table;
         if ui
@@ -49,7 +49,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
             .on_hover_text(tr(lang, T::ShowAsTableHint))
             .changed()
         {
-            commands.push(Command::ShowAsTable(table));
+            commands.push(SessionCommand::ShowAsTable(table));
         }
     });
     ui.separator();
@@ -64,7 +64,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
 
 /// Draws one chart: the title the exported picture has (what is shown,
 /// made from the data), its legend, key and plot (or the targets' cards).
-fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut Vec<Command>) {
+fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut Commands) {
     let lang = cx.session.lang;
     let lit = highlighted(&cx.doc.dataset, cx.doc.selected());
     let view = super::export::chart_view(cx, chart);
@@ -146,12 +146,12 @@ pub(super) fn chart_menu(
     response: &egui::Response,
     chart: ChartId,
     lang: Lang,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     chart_keys::name(response, chart, egui::Role::Image, lang);
     response.context_menu(|ui| {
         if ui.button(tr(lang, T::ExportThisChart)).clicked() {
-            commands.push(Command::OpenExportDialog);
+            commands.push(SessionCommand::OpenExportDialog);
         }
     });
 }
@@ -167,7 +167,7 @@ fn line_chart_ui(
     id: &str,
     series: &[LineSeries],
     lit: &HashSet<FigureRef>,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     let lang = cx.session.lang;
     let data = &cx.doc.dataset;
@@ -284,7 +284,7 @@ fn line_chart_ui(
             lang,
         );
         if keys.activated {
-            commands.push(Command::Select(Item::Figure(figure)));
+            commands.push(DocCommand::Select(Item::Figure(figure)));
         }
     }
     if !keys.is_some_and(|k| k.activated)
@@ -292,7 +292,7 @@ fn line_chart_ui(
         && let Some(pointer) = response.inner
         && let Some(figure) = nearest_point(&response.transform, pointer, &lookup)
     {
-        commands.push(Command::Select(Item::Figure(figure)));
+        commands.push(DocCommand::Select(Item::Figure(figure)));
     }
 }
 
@@ -458,7 +458,7 @@ pub(super) fn caveats_ui(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     figures: impl IntoIterator<Item = FigureRef>,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     let lang = cx.session.lang;
     let data = &cx.doc.dataset;
@@ -474,7 +474,7 @@ pub(super) fn caveats_ui(
             .on_hover_text(data.figure_caveat(figure).map_or("", |c| c.text.as_str()))
             .clicked()
         {
-            commands.push(Command::Select(Item::Figure(figure)));
+            commands.push(DocCommand::Select(Item::Figure(figure)));
         }
     }
 }
@@ -487,7 +487,7 @@ pub(super) fn legend_entry_ui(
     key: LegendKey,
     color: egui::Color32,
     name: &str,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     let lang = cx.session.lang;
     let hidden = cx.doc.hidden.contains(&key);
@@ -518,7 +518,7 @@ pub(super) fn legend_entry_ui(
         .on_hover_text(tip)
         .clicked()
     {
-        commands.push(Command::ToggleLegend(key));
+        commands.push(DocCommand::ToggleLegend(key));
     }
 }
 

@@ -7,7 +7,9 @@ use crate::i18n::{Lang, T, fill, tr};
 use std::path::PathBuf;
 
 use super::export::{self, ImageOptions};
-use super::{Command, Dialog, ExportDialog, ExportRequest, OpenDialog, PanelContext};
+use super::{
+    Commands, Dialog, ExportDialog, ExportRequest, OpenDialog, PanelContext, SessionCommand,
+};
 use crate::chart::Format;
 use crate::chart::spec::{MAX_SIDE, MIN_SIDE, Paper, Preset};
 use crate::view::charts::ChartId;
@@ -56,7 +58,7 @@ pub fn export_dialog(cx: &PanelContext<'_>) -> Dialog {
 }
 
 /// Draws the open dialog, if any.
-pub fn ui(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Vec<Command>) {
+pub fn ui(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Commands) {
     let lang = cx.session.lang;
     let typing_id = egui::Id::unique("dialog_text_field_in_use");
     let Some(dialog) = cx.session.dialog.clone() else {
@@ -92,9 +94,9 @@ pub fn ui(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Vec<Command
     let in_use = ctx.egui_wants_keyboard_input();
     ctx.data_mut(|d| d.insert_temp(typing_id, in_use));
     if !open || escape {
-        commands.push(Command::ShowDialog(None));
-    } else if next != dialog && !commands.iter().any(|c| matches!(c, Command::ShowDialog(_))) {
-        commands.push(Command::ShowDialog(Some(next)));
+        commands.push(SessionCommand::ShowDialog(None));
+    } else if next != dialog && !commands.any_dialog_change() {
+        commands.push(SessionCommand::ShowDialog(Some(next)));
     }
 }
 
@@ -102,7 +104,7 @@ fn open_ui(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     dialog: &mut OpenDialog,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     let lang = cx.session.lang;
     ui.label(tr(lang, T::OpenIntro));
@@ -174,14 +176,14 @@ fn open_ui(
         ui.label(tr(lang, T::RecentColon));
         for path in &cx.session.recent {
             if ui.link(path.display().to_string()).clicked() {
-                commands.push(Command::ShowDialog(None));
-                commands.push(Command::OpenFile(path.clone()));
+                commands.push(SessionCommand::ShowDialog(None));
+                commands.push(SessionCommand::OpenFile(path.clone()));
             }
         }
     }
     if let Some(path) = chosen {
-        commands.push(Command::ShowDialog(None));
-        commands.push(Command::OpenFile(path));
+        commands.push(SessionCommand::ShowDialog(None));
+        commands.push(SessionCommand::OpenFile(path));
         return;
     }
     ui.separator();
@@ -195,11 +197,11 @@ fn open_ui(
         {
             let home = std::env::home_dir();
             let path = crate::view::picker::expand_home(path, home.as_deref());
-            commands.push(Command::ShowDialog(None));
-            commands.push(Command::OpenFile(PathBuf::from(path)));
+            commands.push(SessionCommand::ShowDialog(None));
+            commands.push(SessionCommand::OpenFile(PathBuf::from(path)));
         }
         if ui.button(tr(lang, T::Cancel)).clicked() {
-            commands.push(Command::ShowDialog(None));
+            commands.push(SessionCommand::ShowDialog(None));
         }
     });
 }
@@ -234,7 +236,7 @@ fn export_ui(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     dialog: &mut ExportDialog,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     let lang = cx.session.lang;
     let (path_before, chart_before) = (dialog.path.clone(), dialog.chart);
@@ -269,7 +271,7 @@ fn export_ui(
     };
     if dialog.confirm_replace {
         match confirm_replace_ui(ui, &path, lang) {
-            Some(true) => commands.push(Command::Export(request(true))),
+            Some(true) => commands.push(SessionCommand::Export(request(true))),
             Some(false) => dialog.confirm_replace = false,
             None => {}
         }
@@ -283,17 +285,17 @@ fn export_ui(
             )
             .clicked()
         {
-            commands.push(Command::Export(request(false)));
+            commands.push(SessionCommand::Export(request(false)));
         }
         if ui
             .button(tr(lang, T::CopyImage))
             .on_hover_text(tr(lang, T::CopyImageHint))
             .clicked()
         {
-            commands.push(Command::CopyImage(dialog.chart, dialog.image));
+            commands.push(SessionCommand::CopyImage(dialog.chart, dialog.image));
         }
         if ui.button(tr(lang, T::Cancel)).clicked() {
-            commands.push(Command::ShowDialog(None));
+            commands.push(SessionCommand::ShowDialog(None));
         }
     });
     // What the last export or copy did (not what happened elsewhere).

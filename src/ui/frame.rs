@@ -1,7 +1,7 @@
 //! One frame of the window: the panels laid out, background work looked
 //! at, and the commands of the frame carried out in order.
 
-use super::commands::Command;
+use super::commands::{Command, Commands, DocCommand, SessionCommand};
 use super::loading::Trigger;
 use super::messages::Note;
 use super::state::{AppState, BottomTab, PanelContext};
@@ -36,7 +36,7 @@ impl AppState {
         if let Some(image) = self.pending_copy.take() {
             ctx.copy_image(image);
         }
-        let mut commands = Vec::new();
+        let mut commands = Commands::default();
         keyboard_shortcuts(self, &ctx, &mut commands);
         let cx = self.panel_context();
         draw_ui(&cx, ui, &mut commands);
@@ -48,7 +48,9 @@ impl AppState {
         files_dropped(&ctx, &mut commands);
         let generation = self.doc.generation;
         for command in commands {
-            if self.doc.generation != generation && command.points_into_dataset() {
+            // A document command made against the document a load has
+            // just replaced would point at the wrong records.
+            if self.doc.generation != generation && matches!(command, Command::Doc(_)) {
                 continue;
             }
             self.apply(command);
@@ -76,7 +78,7 @@ impl AppState {
 }
 
 /// The panels, each from the frame's context.
-fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
     let lang = cx.session.lang;
     egui::Panel::top("menu_bar").show(ui, |ui| top_bar::menu_ui(cx, ui, commands));
     egui::Panel::top("top_bar").show(ui, |ui| top_bar::ui(cx, ui, commands));
@@ -85,7 +87,7 @@ fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>
             ui.horizontal_wrapped(|ui| {
                 ui.colored_label(ui.visuals().warn_fg_color, banner.text(lang));
                 if ui.button(tr(lang, T::Dismiss)).clicked() {
-                    commands.push(Command::DismissBanner);
+                    commands.push(SessionCommand::DismissBanner);
                 }
             });
         });
@@ -112,7 +114,7 @@ fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>
 /// with a tab each when both are open. It opens tall enough to read a
 /// dozen lines and never takes more than half the height between the top
 /// bars and the status line, so the charts keep at least the other half.
-fn bottom_area_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+fn bottom_area_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
     let lang = cx.session.lang;
     let problems = cx.session.problems.as_ref();
     let changes = cx.doc.changes.as_ref();
@@ -143,7 +145,7 @@ fn bottom_area_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<C
                         );
                     });
                     if tab != cx.session.bottom_tab {
-                        commands.push(Command::ShowBottomTab(tab));
+                        commands.push(SessionCommand::ShowBottomTab(tab));
                     }
                     ui.separator();
                     tab
@@ -159,7 +161,7 @@ fn bottom_area_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<C
 }
 
 /// The status line: the last thing done, or a load's progress with Cancel.
-fn status_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+fn status_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
     let lang = cx.session.lang;
     ui.horizontal(|ui| {
         if let Some(job) = cx.loading {
@@ -168,7 +170,7 @@ fn status_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comman
                 .on_hover_text("Esc")
                 .clicked()
             {
-                commands.push(Command::CancelLoad);
+                commands.push(SessionCommand::CancelLoad);
             }
             let (text, fraction) =
                 super::loading::status_line(&job.path, job.progress(), job.elapsed(), lang);
@@ -197,7 +199,7 @@ fn status_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comman
 
 /// Alt+Left / Alt+Right walk the selection history; Ctrl+O opens, Ctrl+R
 /// reloads, Ctrl+E exports.
-fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Vec<Command>) {
+fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Commands) {
     // While a text field has the keyboard, Alt+arrows are the field's
     // (word moves on macOS); while a dialog is open, its edits are kept.
     let typing = ctx.egui_wants_keyboard_input();
@@ -208,13 +210,13 @@ fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Vec<
                 egui::Modifiers::ALT,
                 egui::Key::ArrowLeft,
             )) {
-                commands.push(Command::Back);
+                commands.push(DocCommand::Back);
             }
             if input.consume_shortcut(&egui::KeyboardShortcut::new(
                 egui::Modifiers::ALT,
                 egui::Key::ArrowRight,
             )) {
-                commands.push(Command::Forward);
+                commands.push(DocCommand::Forward);
             }
         }
         if dialog_open {
@@ -226,25 +228,25 @@ fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Vec<
             && state.load_job.is_some()
             && input.consume_key(egui::Modifiers::NONE, egui::Key::Escape)
         {
-            commands.push(Command::CancelLoad);
+            commands.push(SessionCommand::CancelLoad);
         }
         if input.consume_key(egui::Modifiers::COMMAND, egui::Key::O) {
-            commands.push(Command::ShowDialog(Some(dialogs::open_dialog())));
+            commands.push(SessionCommand::ShowDialog(Some(dialogs::open_dialog())));
         }
         if input.consume_key(egui::Modifiers::COMMAND, egui::Key::R) {
-            commands.push(Command::Reload);
+            commands.push(SessionCommand::Reload);
         }
         if input.consume_key(egui::Modifiers::COMMAND, egui::Key::E) {
-            commands.push(Command::OpenExportDialog);
+            commands.push(SessionCommand::OpenExportDialog);
         }
     });
 }
 
 /// A file dropped on the window is opened.
-fn files_dropped(ctx: &egui::Context, commands: &mut Vec<Command>) {
+fn files_dropped(ctx: &egui::Context, commands: &mut Commands) {
     let dropped = ctx.input(|i| i.raw.dropped_files.clone());
     if let Some(path) = dropped.first().map(|f| f.path().to_path_buf()) {
-        commands.push(Command::OpenFile(path));
+        commands.push(SessionCommand::OpenFile(path));
     }
 }
 

@@ -9,7 +9,7 @@ use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Text};
 
 use super::charts_panel::{caveats_ui, chart_menu, legend_entry_ui, selected_figure};
 use super::style::level_color;
-use super::{Command, PanelContext, chart_keys};
+use super::{Commands, DocCommand, PanelContext, SessionCommand, chart_keys};
 use crate::dataset::{Dataset, FigureRef, FundLevel, QuantityUnit};
 use crate::i18n::{Lang, T, fill, tr};
 use crate::selection::Item;
@@ -24,7 +24,7 @@ fn funds_apart_ui(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     without_amount: &[FigureRef],
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     let lang = cx.session.lang;
     let data = &cx.doc.dataset;
@@ -43,7 +43,7 @@ fn funds_apart_ui(
                         .link(crate::view::localized_title(lang, &data.funds[f.index()]))
                         .clicked()
                 {
-                    commands.push(Command::Select(Item::Figure(figure)));
+                    commands.push(DocCommand::Select(Item::Figure(figure)));
                 }
             }
         });
@@ -63,7 +63,7 @@ fn funds_apart_ui(
                 let amount =
                     amount::of_fund(&data.funds[f.index()], convention, lang).unwrap_or_default();
                 if ui.link(format!("{}: {amount}", bar.name)).clicked() {
-                    commands.push(Command::Select(Item::Figure(bar.figure)));
+                    commands.push(DocCommand::Select(Item::Figure(bar.figure)));
                 }
             }
         });
@@ -79,7 +79,7 @@ pub(super) fn funds_chart_ui(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     lit: &HashSet<FigureRef>,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     let lang = cx.session.lang;
     let data = &cx.doc.dataset;
@@ -108,7 +108,7 @@ pub(super) fn funds_chart_ui(
         ui.checkbox(&mut on, tr(lang, T::LogScale))
             .on_hover_text(tr(lang, T::LogScaleHint));
         if on != log_scale {
-            commands.push(Command::SetFundsLogScale(on));
+            commands.push(SessionCommand::SetFundsLogScale(on));
         }
         ui.weak(tr(lang, T::OverMark));
     });
@@ -185,7 +185,7 @@ pub(super) fn funds_chart_ui(
             lang,
         );
         if keys.activated {
-            commands.push(Command::Select(Item::Figure(figure)));
+            commands.push(DocCommand::Select(Item::Figure(figure)));
         }
     }
     if !keys.is_some_and(|k| k.activated)
@@ -193,7 +193,7 @@ pub(super) fn funds_chart_ui(
         && let Some(pointer) = response.inner
         && let Some(bar) = axis.bar_at(pointer.x, pointer.y).and_then(|i| bars.get(i))
     {
-        commands.push(Command::Select(Item::Figure(bar.figure)));
+        commands.push(DocCommand::Select(Item::Figure(bar.figure)));
     }
 }
 

@@ -38,7 +38,9 @@ mod timeline_chart;
 mod top_bar;
 mod tree_panel;
 
-pub use commands::{Command, Dialog, ExportDialog, ExportRequest, OpenDialog};
+pub use commands::{
+    Command, Commands, Dialog, DocCommand, ExportDialog, ExportRequest, OpenDialog, SessionCommand,
+};
 pub use document::{Carry, Document};
 pub use loading::{LoadJob, Trigger};
 pub use messages::{Banner, Failure, LoadProblem, LoadProblems, Note};

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::charts_panel::caveats_ui;
-use super::{Command, PanelContext, chart_keys};
+use super::{Commands, DocCommand, PanelContext, SessionCommand, chart_keys};
 use crate::dataset::FigureRef;
 use crate::i18n::{T, fill, tr};
 use crate::selection::Item;
@@ -20,7 +20,7 @@ pub(super) fn targets_table_ui(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     lit: &HashSet<FigureRef>,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     let lang = cx.session.lang;
     let data = &cx.doc.dataset;
@@ -48,7 +48,7 @@ pub(super) fn targets_table_ui(
                 } else {
                     (this, true)
                 };
-                commands.push(Command::SortTargets(sort.0, sort.1));
+                commands.push(SessionCommand::SortTargets(sort.0, sort.1));
             }
         }
     });
@@ -85,7 +85,7 @@ pub(super) fn targets_table_ui(
                     chart_keys::show_focused(ui, &response, response.rect, &text, hint, lang);
                 }
                 if response.clicked() {
-                    commands.push(Command::Select(Item::Figure(row.figure)));
+                    commands.push(DocCommand::Select(Item::Figure(row.figure)));
                 }
             });
             let deadline = row.deadline_year.map_or_else(

@@ -7,7 +7,7 @@
 
 use egui::{Align2, Color32, FontId, Rect, Sense, Shape, Stroke, pos2, vec2};
 
-use super::{Command, PanelContext};
+use super::{Commands, DocCommand, PanelContext};
 use crate::chart::count_of;
 use crate::chart::timeline::{PERIOD_COLOR, kind_color, period_text};
 use crate::dataset::FigureRef;
@@ -21,7 +21,7 @@ const ROW: f32 = 40.0;
 const AXIS: f32 = 22.0;
 
 /// Draws the timeline: its key and progress lines, then the rows.
-pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
     let lang = cx.session.lang;
     let timeline = &cx.doc.timeline;
     let view = super::export::chart_view(cx, crate::view::charts::ChartId::Timeline);
@@ -126,7 +126,7 @@ impl<'a> Rows<'a> {
         ui: &egui::Ui,
         view: &crate::chart::ChartView,
         r: usize,
-        commands: &mut Vec<Command>,
+        commands: &mut Commands,
     ) {
         let painter = ui.painter();
         let row = &self.timeline.rows[r];
@@ -163,7 +163,7 @@ impl<'a> Rows<'a> {
                 egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, &name)
             });
             if response.on_hover_text(&name).clicked() {
-                commands.push(Command::Select(Item::Plan(plan)));
+                commands.push(DocCommand::Select(Item::Plan(plan)));
             }
         }
         if let Some(end) = row.end {
@@ -200,7 +200,7 @@ impl<'a> Rows<'a> {
 
     /// The keyboard's cursor: ringed, its hover shown, kept in view (clear
     /// of the years at the top); Enter does what a click on it does.
-    fn keys(&self, ui: &egui::Ui, response: &egui::Response, commands: &mut Vec<Command>) {
+    fn keys(&self, ui: &egui::Ui, response: &egui::Response, commands: &mut Commands) {
         let marks = || {
             let selected = match self.cx.doc.selected() {
                 Some(Item::Figure(f)) => self
@@ -233,7 +233,7 @@ impl<'a> Rows<'a> {
         super::chart_keys::show_focused(ui, response, at, &text.join("\n\n"), tr(lang, hint), lang);
         if keys.activated {
             let figure = next_figure(mark, self.cx.doc.selected());
-            commands.push(Command::Select(Item::Figure(figure)));
+            commands.push(DocCommand::Select(Item::Figure(figure)));
         }
     }
 
@@ -253,7 +253,7 @@ impl<'a> Rows<'a> {
         m: usize,
         mark: &TimelineMark,
         centre: egui::Pos2,
-        commands: &mut Vec<Command>,
+        commands: &mut Commands,
     ) {
         let lang = self.cx.session.lang;
         let lit = mark.figures.iter().any(|f| self.lit.contains(f));
@@ -282,7 +282,7 @@ impl<'a> Rows<'a> {
         });
         if response.clicked() {
             let figure = next_figure(mark, self.cx.doc.selected());
-            commands.push(Command::Select(Item::Figure(figure)));
+            commands.push(DocCommand::Select(Item::Figure(figure)));
         }
     }
 

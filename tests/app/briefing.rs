@@ -377,7 +377,7 @@ fn a_cancelled_briefing_stops_and_writes_nothing() {
 #[test]
 fn a_briefing_wakes_the_window_when_it_has_news_without_frames_asking() {
     use plan_explorer::ui::briefing_dialog::{self, BriefingRequest};
-    use plan_explorer::ui::{AppState, Command, Note};
+    use plan_explorer::ui::{AppState, Note, SessionCommand};
     use std::sync::Arc;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -393,7 +393,7 @@ fn a_briefing_wakes_the_window_when_it_has_news_without_frames_asking() {
     });
     let mut state = AppState::new(data());
     state.set_wake(&ctx);
-    state.apply(Command::WriteBriefing(BriefingRequest {
+    state.apply(SessionCommand::WriteBriefing(BriefingRequest {
         path: out.clone(),
         charts: Vec::new(),
         replace: false,
@@ -424,12 +424,12 @@ fn a_briefing_wakes_the_window_when_it_has_news_without_frames_asking() {
 #[test]
 fn the_window_writes_the_briefing_of_its_search_on_a_worker_thread() {
     use egui_kittest::kittest::Queryable as _;
-    use plan_explorer::ui::{AppState, Command, Dialog};
+    use plan_explorer::ui::{AppState, Dialog, DocCommand, SessionCommand};
 
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("vaccines.pdf");
     let mut state = AppState::new(data());
-    state.apply(Command::SetFilter(TreeFilter {
+    state.apply(DocCommand::SetFilter(TreeFilter {
         query: "vaccin".to_owned(),
         ..TreeFilter::default()
     }));
@@ -476,7 +476,9 @@ fn the_window_writes_the_briefing_of_its_search_on_a_worker_thread() {
 
     // Again to the same file: the dialog asks before replacing it.
     let before = std::fs::read(&out).expect("reads");
-    harness.state_mut().apply(Command::OpenBriefingDialog);
+    harness
+        .state_mut()
+        .apply(SessionCommand::OpenBriefingDialog);
     harness.run_steps(4);
     let Some(Dialog::Briefing(dialog)) = &mut harness.state_mut().session.dialog else {
         panic!("the dialog opens again");

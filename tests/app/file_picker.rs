@@ -7,7 +7,7 @@ use crate::common;
 use std::path::{Path, PathBuf};
 
 use egui_kittest::kittest::Queryable as _;
-use plan_explorer::ui::{AppState, Command};
+use plan_explorer::ui::{AppState, SessionCommand};
 use plan_explorer::view::picker::{Filter, complete, completions, expand_home, list, places};
 
 /// A folder with sub-folders, dataset files in two cases, another file,
@@ -154,7 +154,7 @@ fn harness() -> crate::common::Window {
 fn browse_opens_the_apps_picker_where_a_click_opens_a_folder_and_chooses_a_file() {
     let dir = folder();
     let mut harness = harness();
-    harness.state_mut().apply(Command::ShowDialog(Some(
+    harness.state_mut().apply(SessionCommand::ShowDialog(Some(
         plan_explorer::ui::dialogs::open_dialog(),
     )));
     harness.run();
@@ -203,7 +203,7 @@ fn browse_opens_the_apps_picker_where_a_click_opens_a_folder_and_chooses_a_file(
 fn the_keyboard_completes_moves_and_opens_in_the_picker() {
     let dir = folder();
     let mut harness = harness();
-    harness.state_mut().apply(Command::ShowDialog(Some(
+    harness.state_mut().apply(SessionCommand::ShowDialog(Some(
         plan_explorer::ui::dialogs::open_dialog(),
     )));
     harness.run();
@@ -246,7 +246,7 @@ fn the_keyboard_completes_moves_and_opens_in_the_picker() {
 fn the_export_dialogs_picker_moves_the_file_to_the_folder_chosen_keeping_its_name() {
     let dir = folder();
     let mut harness = harness();
-    harness.state_mut().apply(Command::OpenExportDialog);
+    harness.state_mut().apply(SessionCommand::OpenExportDialog);
     harness.run();
     let name = |state: &AppState| match &state.session.dialog {
         Some(plan_explorer::ui::Dialog::Export(export)) => export.path.clone(),

@@ -509,7 +509,7 @@ fn keys_do_not_move_the_tree_behind_an_open_dialog() {
     let plan = plan_explorer::dataset::PlanIx(0);
     harness
         .state_mut()
-        .apply(plan_explorer::ui::Command::Select(Item::Plan(plan)));
+        .apply(plan_explorer::ui::DocCommand::Select(Item::Plan(plan)));
     harness.run_steps(1);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     harness.run_steps(2);
@@ -548,13 +548,16 @@ fn a_reload_keeps_the_search_the_open_entries_and_an_open_dialog() {
     let node_id = harness.state().doc.dataset.node(node).id.clone();
     harness
         .state_mut()
-        .apply(plan_explorer::ui::Command::SetOpen(Item::Node(node), true));
+        .apply(plan_explorer::ui::DocCommand::SetOpen(
+            Item::Node(node),
+            true,
+        ));
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     harness.run_steps(2);
     std::fs::copy(current(), &file).expect("copies");
     harness
         .state_mut()
-        .apply(plan_explorer::ui::Command::Reload);
+        .apply(plan_explorer::ui::SessionCommand::Reload);
     loaded(&mut harness);
     let state = harness.state();
     assert_eq!(state.doc.dataset.edition, "2026-02-07");
@@ -668,7 +671,7 @@ fn a_large_file_loads_behind_a_progress_bar_and_cancel_keeps_the_data_on_screen(
     let title = harness.state().doc.dataset.title.clone();
     harness
         .state_mut()
-        .apply(plan_explorer::ui::Command::OpenFile(big.clone()));
+        .apply(plan_explorer::ui::SessionCommand::OpenFile(big.clone()));
     harness.run_steps(1);
     // The window keeps drawing while the worker reads and checks.
     assert!(harness.state().is_loading());
@@ -686,7 +689,7 @@ fn a_large_file_loads_behind_a_progress_bar_and_cancel_keeps_the_data_on_screen(
     // And without Cancel it arrives.
     harness
         .state_mut()
-        .apply(plan_explorer::ui::Command::OpenFile(big));
+        .apply(plan_explorer::ui::SessionCommand::OpenFile(big));
     loaded(&mut harness);
     assert_eq!(harness.state().doc.dataset.nodes.len(), 20_000);
 }
@@ -792,10 +795,10 @@ fn a_reload_asked_for_while_a_file_loads_follows_it() {
     let file = dir.path().join("plans.json");
     std::fs::copy(edition(), &file).expect("copies");
     let mut state = AppState::open(Some(&file)).expect("opens");
-    state.apply(plan_explorer::ui::Command::OpenFile(file.clone()));
+    state.apply(plan_explorer::ui::SessionCommand::OpenFile(file.clone()));
     // The file changes while it loads, and a reload is asked for.
     std::fs::copy(current(), &file).expect("copies");
-    state.apply(plan_explorer::ui::Command::Reload);
+    state.apply(plan_explorer::ui::SessionCommand::Reload);
     assert!(state.reload_pending);
     assert!(state.finish_loading(std::time::Duration::from_mins(1)));
     // The first load is done; the reload it held back has started.

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use plan_explorer::i18n::Lang;
-use plan_explorer::ui::{AppState, Command, Settings};
+use plan_explorer::ui::{AppState, SessionCommand, Settings};
 use plan_explorer::view::amount::Convention;
 use plan_explorer::view::charts::ChartId;
 
@@ -33,9 +33,9 @@ impl eframe::Storage for Memory {
 fn settings_survive_a_restart() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.json");
     let mut state = AppState::open(Some(&fixture)).expect("opens");
-    state.apply(Command::SetConvention(Convention::Chinese));
-    state.apply(Command::ShowChart(ChartId::Funds));
-    state.apply(Command::SetTheme(egui::ThemePreference::Light));
+    state.apply(SessionCommand::SetConvention(Convention::Chinese));
+    state.apply(SessionCommand::ShowChart(ChartId::Funds));
+    state.apply(SessionCommand::SetTheme(egui::ThemePreference::Light));
     let mut storage = Memory::default();
     state.settings().save(&mut storage);
 

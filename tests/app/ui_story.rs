@@ -180,7 +180,7 @@ fn keys_pressed_within_one_frame_each_act_in_turn() {
     };
     run(&mut state, Vec::new());
     run(&mut state, Vec::new());
-    state.apply(plan_explorer::ui::Command::Select(Item::Plan(
+    state.apply(plan_explorer::ui::DocCommand::Select(Item::Plan(
         plan_explorer::dataset::PlanIx(0),
     )));
     let press = |key| egui::Event::Key {
@@ -340,7 +340,7 @@ fn a_selection_out_of_view_is_scrolled_to() {
     // Selected from elsewhere (a chart's linked measure, say).
     harness
         .state_mut()
-        .apply(plan_explorer::ui::Command::Select(Item::Node(node)));
+        .apply(plan_explorer::ui::DocCommand::Select(Item::Node(node)));
     // The scroll is animated over several frames.
     harness.run_steps(20);
     let title = harness.state().doc.dataset.node(node).title.clone();

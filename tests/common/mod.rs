@@ -40,7 +40,7 @@ pub fn messages(loaded: &plan_explorer::dataset::Loaded) -> Vec<String> {
 pub fn window_on(chart: plan_explorer::view::charts::ChartId) -> Window {
     let mut state = plan_explorer::ui::AppState::open(None).expect("opens");
     state.session.lang = plan_explorer::i18n::Lang::En;
-    state.apply(plan_explorer::ui::Command::ShowChart(chart));
+    state.apply(plan_explorer::ui::SessionCommand::ShowChart(chart));
     window(state)
 }
 
