@@ -349,7 +349,7 @@ fn thousands_of_random_events_on_a_10k_dataset_leave_it_consistent() {
         if let Some(item) = state.doc.selected() {
             selections.insert(item);
         }
-        charts.insert(state.session.chart);
+        charts.insert(state.session.settings.chart);
         filtered_frames += usize::from(state.doc.filter.is_active());
         most_rows = most_rows.max(state.doc.tree.rows.len());
     }

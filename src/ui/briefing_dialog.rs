@@ -79,7 +79,7 @@ pub fn dialog(state: &PanelContext<'_>) -> Dialog {
 
 /// What will be written: the tree's search and filters, or everything.
 fn selection_text(state: &PanelContext<'_>) -> String {
-    let lang = state.session.lang;
+    let lang = state.session.lang();
     // What the tree shows is what is written.
     let nodes = state
         .doc
@@ -113,7 +113,7 @@ pub fn ui(
     dialog: &mut BriefingDialog,
     commands: &mut Commands,
 ) {
-    let lang = state.session.lang;
+    let lang = state.session.lang();
     ui.set_max_width(560.0);
     ui.add(egui::Label::new(tr(lang, T::BriefingIntro)).wrap());
     ui.add_space(6.0);
@@ -241,8 +241,8 @@ pub fn start(state: &mut AppState, request: &BriefingRequest) {
     let dataset = state.doc.dataset.clone();
     let filter = state.doc.filter.clone();
     let options = Options {
-        lang: state.session.lang,
-        convention: state.session.convention,
+        lang: state.session.lang(),
+        convention: state.session.convention(),
         charts: Some(request.charts.clone()),
         date: crate::chart::render::today(),
     };

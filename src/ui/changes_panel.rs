@@ -10,7 +10,7 @@ use crate::view::diff::{ChangeKind, RecordKind};
 
 /// Draws the panel's content.
 pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let Some(changes) = &cx.doc.changes else {
         return;
     };
@@ -75,7 +75,7 @@ fn change_row_ui(
     change: &crate::view::diff::Change,
     commands: &mut Commands,
 ) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     ui.horizontal(|ui| {
         let (mark, color) = match change.kind {
             ChangeKind::Added => (tr(lang, T::ChangeAdded), ui.visuals().text_color()),
@@ -107,7 +107,7 @@ fn change_row_ui(
             let details: Vec<String> = change
                 .details
                 .iter()
-                .map(|d| d.text(cx.session.convention, lang))
+                .map(|d| d.text(cx.session.convention(), lang))
                 .collect();
             let details = details.join("  ");
             ui.add(egui::Label::new(egui::RichText::new(&details).weak()).truncate())

@@ -15,7 +15,7 @@ const ROW: f32 = 22.0;
 
 /// Draws `chart` as a table.
 pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut Commands) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     if chart == ChartId::Themes {
         themes_ui(cx, ui, commands);
         return;
@@ -26,7 +26,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
         chart,
         &cx.doc.hidden,
         cx.session.targets_sort,
-        cx.session.lang,
+        cx.session.lang(),
     );
     let selected = cx.doc.selected();
     header_ui(
@@ -57,7 +57,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
                         .on_hover_text(crate::view::hover::figure(
                             data,
                             row.figure,
-                            cx.session.convention,
+                            cx.session.convention(),
                             lang,
                         ))
                         .clicked()
@@ -74,7 +74,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
                         row.unit,
                         row.approximate,
                         row.lower_bound,
-                        cx.session.convention,
+                        cx.session.convention(),
                     );
                     cell_ui(ui, 160.0, &value);
                     cell_ui(ui, 220.0, &row.category);
@@ -87,7 +87,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
 fn themes_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
     let matrix = &cx.doc.themes;
     let data = &cx.doc.dataset;
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let cells: Vec<(usize, usize)> = matrix
         .order(cx.session.theme_order)
         .iter()

@@ -205,13 +205,13 @@ impl AppState {
     fn apply_to_session(&mut self, command: SessionCommand) {
         let session = &mut self.session;
         match command {
-            SessionCommand::ShowChart(chart) => session.chart = chart,
+            SessionCommand::ShowChart(chart) => session.settings.chart = chart,
+            // Amounts follow the language until a convention is chosen.
             SessionCommand::SetConvention(convention) => {
-                session.convention = convention;
-                session.convention_chosen = true;
+                session.settings.convention = Some(convention);
             }
-            SessionCommand::SetLang(lang) => set_lang(session, lang),
-            SessionCommand::SetTheme(theme) => session.theme = theme,
+            SessionCommand::SetLang(lang) => session.settings.lang = Some(lang),
+            SessionCommand::SetTheme(theme) => session.settings.theme = theme,
             SessionCommand::SetFundsLogScale(on) => session.funds_log_scale = on,
             SessionCommand::SortTargets(column, ascending) => {
                 session.targets_sort = (column, ascending);
@@ -544,14 +544,5 @@ fn apply_to_document(doc: &mut super::document::Document, command: &DocCommand) 
     };
     if tree_changed {
         doc.refresh_tree();
-    }
-}
-
-/// Shows the interface in `lang`; amounts follow unless chosen.
-fn set_lang(session: &mut super::state::Session, lang: Lang) {
-    session.lang = lang;
-    session.lang_chosen = true;
-    if !session.convention_chosen {
-        session.convention = Convention::of_language(lang);
     }
 }

@@ -10,7 +10,7 @@ use crate::view::{amount, localized_name, localized_title, plan_title};
 
 /// Draws the details of the selection.
 pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     ui.strong(tr(lang, T::Details));
     ui.separator();
     let Some(item) = cx.doc.selected() else {
@@ -30,7 +30,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
 /// The facts the documents state as of a date, as cards, while nothing is
 /// selected; a click shows one's details.
 fn key_facts_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let data = &cx.doc.dataset;
     if data.facts.is_empty() {
         return;
@@ -45,7 +45,7 @@ fn key_facts_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Command
                 let card = egui::Frame::group(ui.style())
                     .show(ui, |ui| {
                         ui.set_width(ui.available_width());
-                        if let Some(value) = amount::of_fact(fact, cx.session.convention) {
+                        if let Some(value) = amount::of_fact(fact, cx.session.convention()) {
                             let value = crate::view::marked(fact.caveat.is_some(), value);
                             ui.label(egui::RichText::new(value).heading());
                         }
@@ -76,7 +76,7 @@ fn key_facts_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Command
 }
 
 fn plan_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, plan: PlanIx, commands: &mut Commands) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let data = &cx.doc.dataset;
     let plan_data = &data.plans[plan.index()];
     ui.heading(plan_title(lang, data, plan));
@@ -111,7 +111,7 @@ fn period(data: &Dataset, plan: PlanIx, lang: Lang) -> String {
 }
 
 fn node_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, node_ix: NodeIx, commands: &mut Commands) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let data = &cx.doc.dataset;
     let node = data.node(node_ix);
     // The path from the plan, each step a link.
@@ -214,9 +214,9 @@ fn figure_header_ui<'a>(
     figure: FigureRef,
     commands: &mut Commands,
 ) -> (&'a [Citation], Option<&'a String>) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let data = &cx.doc.dataset;
-    let convention = cx.session.convention;
+    let convention = cx.session.convention();
     match figure {
         FigureRef::Series(s) => {
             let series = &data.series[s.index()];
@@ -311,7 +311,7 @@ fn figure_header_ui<'a>(
 }
 
 fn figure_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, figure: FigureRef, commands: &mut Commands) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let data = &cx.doc.dataset;
     let (citations, note) = figure_header_ui(cx, ui, figure, commands);
     // The caveat comes before the sources: it changes how they are read.
@@ -369,7 +369,7 @@ fn figure_links_ui(
     cx: &PanelContext<'_>,
     commands: &mut Commands,
 ) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     if figures.is_empty() {
         return;
     }
@@ -388,8 +388,8 @@ fn figure_links_ui(
 
 /// A one-line description of a figure: its name and value.
 fn figure_label(data: &Dataset, figure: FigureRef, cx: &PanelContext<'_>) -> String {
-    let lang = cx.session.lang;
-    let convention = cx.session.convention;
+    let lang = cx.session.lang();
+    let convention = cx.session.convention();
     let name = crate::view::figure_name(data, figure, lang);
     let value = match figure {
         FigureRef::Series(_) => None,

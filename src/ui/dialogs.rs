@@ -46,9 +46,13 @@ pub fn export_dialog(cx: &PanelContext<'_>) -> Dialog {
         .or_else(std::env::home_dir)
         .or_else(|| std::env::current_dir().ok())
         .unwrap_or_default();
-    let name = format!("{}-{}.png", cx.session.chart.id(), cx.doc.dataset.edition);
+    let name = format!(
+        "{}-{}.png",
+        cx.session.settings.chart.id(),
+        cx.doc.dataset.edition
+    );
     Dialog::Export(ExportDialog {
-        chart: cx.session.chart,
+        chart: cx.session.settings.chart,
         path: folder.join(name).display().to_string(),
         image: ImageOptions::default(),
         current_theme: false,
@@ -59,7 +63,7 @@ pub fn export_dialog(cx: &PanelContext<'_>) -> Dialog {
 
 /// Draws the open dialog, if any.
 pub fn ui(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Commands) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let typing_id = egui::Id::unique("dialog_text_field_in_use");
     let Some(dialog) = cx.session.dialog.clone() else {
         ctx.data_mut(|d| d.insert_temp(typing_id, false));
@@ -106,7 +110,7 @@ fn open_ui(
     dialog: &mut OpenDialog,
     commands: &mut Commands,
 ) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     ui.label(tr(lang, T::OpenIntro));
     // Whether the path field had the focus (last frame's answer: the
     // picker's keys come before the field, so Enter and Tab reach it).
@@ -166,15 +170,19 @@ fn open_ui(
     });
     if let Some(picker) = &mut dialog.picker {
         ui.separator();
-        if let super::file_picker::Picked::File(path) =
-            super::file_picker::body_ui(ui, picker, &mut dialog.path, &cx.session.recent, lang)
-        {
+        if let super::file_picker::Picked::File(path) = super::file_picker::body_ui(
+            ui,
+            picker,
+            &mut dialog.path,
+            &cx.session.settings.recent,
+            lang,
+        ) {
             chosen = Some(path);
         }
-    } else if !cx.session.recent.is_empty() {
+    } else if !cx.session.settings.recent.is_empty() {
         ui.separator();
         ui.label(tr(lang, T::RecentColon));
-        for path in &cx.session.recent {
+        for path in &cx.session.settings.recent {
             if ui.link(path.display().to_string()).clicked() {
                 commands.push(SessionCommand::ShowDialog(None));
                 commands.push(SessionCommand::OpenFile(path.clone()));
@@ -223,6 +231,7 @@ fn start_folder(cx: &PanelContext<'_>, typed: &str) -> PathBuf {
             .and_then(|p| p.parent())
             .map(PathBuf::from),
         cx.session
+            .settings
             .recent
             .first()
             .and_then(|p| p.parent())
@@ -238,7 +247,7 @@ fn export_ui(
     dialog: &mut ExportDialog,
     commands: &mut Commands,
 ) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let (path_before, chart_before) = (dialog.path.clone(), dialog.chart);
     // The choices on the left, the preview of what they write on the right.
     ui.horizontal_top(|ui| {
@@ -379,7 +388,7 @@ fn preset_name(preset: Preset, lang: Lang) -> &'static str {
 
 /// The Export dialog's choices: chart, format, size, scale, theme, file.
 fn export_options_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &mut ExportDialog) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let format = format_of(&dialog.path);
     egui::Grid::new("export_grid")
         .num_columns(2)
@@ -527,7 +536,7 @@ const PREVIEW_HEIGHT: f32 = 300.0;
 /// A live preview of exactly what will be written: the chart's scene for
 /// the chosen page, rasterised small; redrawn only when the picture changes.
 fn preview_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &ExportDialog) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     ui.label(tr(lang, T::PreviewColon));
     if format_of(&dialog.path) == Format::Csv {
         // No picture: what the file holds, in the same box.

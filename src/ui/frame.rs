@@ -19,8 +19,8 @@ impl AppState {
         // applied here so it also holds on the first frame after a restart.
         // This frame was laid out with the old style, so one more is drawn
         // at once with the new one.
-        if ctx.options(|o| o.theme_preference) != self.session.theme {
-            ctx.set_theme(self.session.theme);
+        if ctx.options(|o| o.theme_preference) != self.session.settings.theme {
+            ctx.set_theme(self.session.settings.theme);
             ctx.request_repaint();
         }
         // Background work first, so this frame's clicks act on the
@@ -41,7 +41,7 @@ impl AppState {
         let cx = self.panel_context();
         draw_ui(&cx, ui, &mut commands);
         dialogs::ui(&cx, &ctx, &mut commands);
-        drop_overlay(&ctx, cx.session.lang);
+        drop_overlay(&ctx, cx.session.lang());
         super::focus::paint_ring(&ctx);
         // Loads come last; clicks made after a new document arrived are
         // dropped if they point into the old one.
@@ -79,7 +79,7 @@ impl AppState {
 
 /// The panels, each from the frame's context.
 fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     egui::Panel::top("menu_bar").show(ui, |ui| top_bar::menu_ui(cx, ui, commands));
     egui::Panel::top("top_bar").show(ui, |ui| top_bar::ui(cx, ui, commands));
     if let Some(banner) = &cx.session.banner {
@@ -115,7 +115,7 @@ fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
 /// dozen lines and never takes more than half the height between the top
 /// bars and the status line, so the charts keep at least the other half.
 fn bottom_area_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let problems = cx.session.problems.as_ref();
     let changes = cx.doc.changes.as_ref();
     if problems.is_none() && changes.is_none() {
@@ -162,7 +162,7 @@ fn bottom_area_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Comma
 
 /// The status line: the last thing done, or a load's progress with Cancel.
 fn status_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     ui.horizontal(|ui| {
         if let Some(job) = cx.loading {
             if ui

@@ -26,9 +26,9 @@ fn funds_apart_ui(
     without_amount: &[FigureRef],
     commands: &mut Commands,
 ) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let data = &cx.doc.dataset;
-    let convention = cx.session.convention;
+    let convention = cx.session.convention();
     // Funds whose documents state no amount are listed above the plot,
     // which takes all the height left below.
     // Each link on a line of its own: a link that wraps inside a
@@ -81,9 +81,9 @@ pub(super) fn funds_chart_ui(
     lit: &HashSet<FigureRef>,
     commands: &mut Commands,
 ) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let data = &cx.doc.dataset;
-    let convention = cx.session.convention;
+    let convention = cx.session.convention();
     let (bars, without_amount) = fund_bars(data, lang);
     let strong = ui.visuals().strong_text_color();
     ui.horizontal_wrapped(|ui| {
@@ -158,7 +158,12 @@ pub(super) fn funds_chart_ui(
         draw_fund_bars(plot_ui, data, &bars, &axis, lit, &style);
         plot_ui.pointer_coordinate()
     });
-    chart_menu(&response.response, cx.session.chart, lang, commands);
+    chart_menu(
+        &response.response,
+        cx.session.settings.chart,
+        lang,
+        commands,
+    );
     // The keyboard: the arrows move between the bars, the largest first.
     let keys = chart_keys::handle(ui, &response.response, || {
         (marks::bar_marks(&bars), selected_figure(cx))

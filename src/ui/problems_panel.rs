@@ -7,7 +7,7 @@ use crate::i18n::{T, fill, tr};
 
 /// Draws the panel's content.
 pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let Some(problems) = &cx.session.problems else {
         return;
     };

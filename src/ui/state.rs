@@ -5,16 +5,17 @@
 //! Panels see the state through a [`PanelContext`]: read-only, one frame
 //! long. They change it only by sending [`super::Command`]s.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::document::Document;
 use super::loading::LoadJob;
 use super::messages::{Banner, LoadProblems, Note};
+use super::settings::Settings;
 use super::{Dialog, briefing_dialog};
 use crate::dataset::Dataset;
 use crate::i18n::Lang;
 use crate::view::amount::Convention;
-use crate::view::charts::{ChartId, TargetColumn};
+use crate::view::charts::TargetColumn;
 
 /// How many recent files are remembered.
 pub const RECENT_FILES: usize = 8;
@@ -31,18 +32,13 @@ pub enum BottomTab {
 
 /// Preferences and what only the window shows; see the module's
 /// documentation.
-#[expect(
-    clippy::struct_excessive_bools,
-    reason = "Independent flags, each with its own meaning."
-)]
 #[derive(Debug)]
 pub struct Session {
-    /// The chart shown.
-    pub chart: ChartId,
-    /// How amounts are written.
-    pub convention: Convention,
-    /// Light, dark, or following the system.
-    pub theme: egui::ThemePreference,
+    /// What is remembered between runs: the chart, the theme, the recent
+    /// files, and the language and amount convention if the user chose.
+    pub settings: Settings,
+    /// The system's language, followed where the user chose none.
+    pub system_lang: Lang,
     /// Whether the fund bars use a logarithmic scale (the default: the
     /// amounts span eight orders of magnitude).
     pub funds_log_scale: bool,
@@ -52,15 +48,6 @@ pub struct Session {
     pub theme_order: crate::view::themes::ThemeOrder,
     /// Charts shown as tables.
     pub show_table: bool,
-    /// The interface's language.
-    pub lang: Lang,
-    /// Whether the user chose the language (else it follows the system).
-    pub lang_chosen: bool,
-    /// Whether the user chose the amount convention (else it follows the
-    /// language: 亿元 in Chinese, billions in English).
-    pub convention_chosen: bool,
-    /// Dataset files opened, most recent first.
-    pub recent: Vec<PathBuf>,
     /// A problem to show above everything (e.g. a file that did not load
     /// at start-up).
     pub banner: Option<Banner>,
@@ -83,17 +70,12 @@ pub struct Session {
 impl Default for Session {
     fn default() -> Self {
         Self {
-            chart: ChartId::IndustrialOutput,
-            convention: Convention::International,
-            theme: egui::ThemePreference::System,
+            settings: Settings::default(),
+            system_lang: Lang::En,
             funds_log_scale: true,
             targets_sort: (TargetColumn::Deadline, true),
             theme_order: crate::view::themes::ThemeOrder::Total,
             show_table: false,
-            lang: Lang::En,
-            lang_chosen: false,
-            convention_chosen: false,
-            recent: Vec::new(),
             banner: None,
             problems: None,
             bottom_tab: BottomTab::default(),
@@ -106,11 +88,25 @@ impl Default for Session {
 }
 
 impl Session {
+    /// The interface's language: the user's choice, else the system's.
+    pub fn lang(&self) -> Lang {
+        self.settings.lang.unwrap_or(self.system_lang)
+    }
+
+    /// How amounts are written: the user's choice, else the language's
+    /// (亿元 in Chinese, billions in English).
+    pub fn convention(&self) -> Convention {
+        self.settings
+            .convention
+            .unwrap_or_else(|| Convention::of_language(self.lang()))
+    }
+
     /// Puts `path` first in the recent files.
     pub fn remember(&mut self, path: &Path) {
-        self.recent.retain(|p| p != path);
-        self.recent.insert(0, path.to_owned());
-        self.recent.truncate(RECENT_FILES);
+        let recent = &mut self.settings.recent;
+        recent.retain(|p| p != path);
+        recent.insert(0, path.to_owned());
+        recent.truncate(RECENT_FILES);
     }
 }
 

@@ -22,7 +22,7 @@ pub(super) fn targets_table_ui(
     lit: &HashSet<FigureRef>,
     commands: &mut Commands,
 ) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let data = &cx.doc.dataset;
     let (column, ascending) = cx.session.targets_sort;
     ui.horizontal_wrapped(|ui| {
@@ -67,10 +67,10 @@ pub(super) fn targets_table_ui(
                         row.unit,
                         row.approximate,
                         row.lower_bound,
-                        cx.session.convention,
+                        cx.session.convention(),
                     ),
                 ));
-                let text = hover::target(data, row.figure, cx.session.convention, lang);
+                let text = hover::target(data, row.figure, cx.session.convention(), lang);
                 let response = ui
                     .add(egui::Button::selectable(selected, row.metric.as_str()).wrap())
                     .on_hover_text(&text);

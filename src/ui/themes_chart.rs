@@ -25,7 +25,7 @@ const TOTAL: f32 = 60.0;
 
 /// Draws the theme map: its order buttons, then the grid.
 pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let order = cx.session.theme_order;
     ui.horizontal_wrapped(|ui| {
         ui.label(tr(lang, T::SortBy));
@@ -219,7 +219,7 @@ impl<'a> Grid<'a> {
                     egui::WidgetInfo::selected(egui::Role::Button, true, lit, &label)
                 });
                 let data = &self.cx.doc.dataset;
-                let lang = self.cx.session.lang;
+                let lang = self.cx.session.lang();
                 let response = response.on_hover_ui(|ui| {
                     ui.label(cell_hover(data, self.matrix, r, c, lang));
                     ui.weak(tr(lang, T::ThemeCellClick));
@@ -255,7 +255,7 @@ impl<'a> Grid<'a> {
             let clear = Rect::from_min_max(cell.min - vec2(self.name_width, HEADER), cell.max);
             ui.scroll_to_rect(clear, None);
         }
-        let lang = self.cx.session.lang;
+        let lang = self.cx.session.lang();
         let text = cell_hover(&self.cx.doc.dataset, self.matrix, r, c, lang);
         super::chart_keys::show_focused(
             ui,
@@ -290,7 +290,7 @@ impl<'a> Grid<'a> {
         ui.painter().rect_filled(names, 0.0, self.background);
         let painter = ui.painter().with_clip_rect(names);
         let data = &self.cx.doc.dataset;
-        let lang = self.cx.session.lang;
+        let lang = self.cx.session.lang();
         for i in self.row_range.clone() {
             let y = self.origin.y + HEADER + i as f32 * ROW;
             let Some(&r) = self.rows.get(i) else {
@@ -339,7 +339,7 @@ impl<'a> Grid<'a> {
         let heads = Rect::from_min_max(pos2(left + self.name_width, top), header.max);
         let heads_painter = painter.with_clip_rect(heads);
         let data = &self.cx.doc.dataset;
-        let lang = self.cx.session.lang;
+        let lang = self.cx.session.lang();
         for c in self.column_range.clone() {
             let plan = self.matrix.plans[c];
             let title = crate::view::plan_title(lang, data, plan);
@@ -403,7 +403,7 @@ impl<'a> Grid<'a> {
     /// A cell's name for screen readers and tests: "Theme · Plan: N".
     fn cell_label(&self, row: usize, column: usize) -> String {
         let data = &self.cx.doc.dataset;
-        let lang = self.cx.session.lang;
+        let lang = self.cx.session.lang();
         let theme = self.matrix.rows[row].theme;
         let theme = crate::view::localized_name(lang, &data.themes[theme.index()]);
         let plan = crate::view::plan_title(lang, data, self.matrix.plans[column]);

@@ -22,7 +22,7 @@ const AXIS: f32 = 22.0;
 
 /// Draws the timeline: its key and progress lines, then the rows.
 pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let timeline = &cx.doc.timeline;
     let view = super::export::chart_view(cx, crate::view::charts::ChartId::Timeline);
     key_ui(ui, timeline, &cx.doc.dataset.edition, lang);
@@ -142,7 +142,7 @@ impl<'a> Rows<'a> {
         painter
             .with_clip_rect(name_rect)
             .galley(at, galley, self.strong);
-        let period = period_text(self.cx.session.lang, row.years);
+        let period = period_text(self.cx.session.lang(), row.years);
         let at = pos2(self.rect.min.x + 2.0, centre + 1.0);
         painter.text(
             at,
@@ -229,7 +229,7 @@ impl<'a> Rows<'a> {
         } else {
             T::MarkKeysSelect
         };
-        let lang = self.cx.session.lang;
+        let lang = self.cx.session.lang();
         super::chart_keys::show_focused(ui, response, at, &text.join("\n\n"), tr(lang, hint), lang);
         if keys.activated {
             let figure = next_figure(mark, self.cx.doc.selected());
@@ -239,10 +239,10 @@ impl<'a> Rows<'a> {
 
     /// What hovering a mark shows: each of its figures with its quote.
     fn hover_texts(&self, mark: &TimelineMark) -> Vec<String> {
-        let (data, convention) = (&self.cx.doc.dataset, self.cx.session.convention);
+        let (data, convention) = (&self.cx.doc.dataset, self.cx.session.convention());
         mark.figures
             .iter()
-            .map(|&f| crate::view::hover::figure(data, f, convention, self.cx.session.lang))
+            .map(|&f| crate::view::hover::figure(data, f, convention, self.cx.session.lang()))
             .collect()
     }
 
@@ -255,7 +255,7 @@ impl<'a> Rows<'a> {
         centre: egui::Pos2,
         commands: &mut Commands,
     ) {
-        let lang = self.cx.session.lang;
+        let lang = self.cx.session.lang();
         let lit = mark.figures.iter().any(|f| self.lit.contains(f));
         draw_mark(
             ui.painter(),
@@ -446,7 +446,7 @@ fn mark_label(cx: &PanelContext<'_>, mark: &TimelineMark) -> String {
     let names: Vec<String> = mark
         .figures
         .iter()
-        .map(|&f| crate::view::figure_name(&cx.doc.dataset, f, cx.session.lang))
+        .map(|&f| crate::view::figure_name(&cx.doc.dataset, f, cx.session.lang()))
         .collect();
     format!("{} · {}", names.join("; "), mark.date)
 }

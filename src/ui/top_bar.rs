@@ -11,7 +11,7 @@ use crate::view::localized_name;
 
 /// Draws the menu row: the menus, then the dataset's title and edition.
 pub fn menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     egui::MenuBar::new().ui(ui, |ui| {
         file_menu_ui(cx, ui, commands);
         view_menu_ui(cx, ui, commands);
@@ -37,7 +37,7 @@ pub fn menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands
 /// Draws the filter row: back and forward, search, facets, and the amount
 /// convention.
 pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     ui.horizontal_wrapped(|ui| {
         if ui
             .add_enabled(cx.doc.history.can_go_back(), egui::Button::new("◀"))
@@ -59,7 +59,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
         // The label and its two choices stay together when the row wraps.
         ui.scope(|ui| {
             ui.horizontal(|ui| {
-                let mut convention = cx.session.convention;
+                let mut convention = cx.session.convention();
                 ui.label(tr(lang, T::Amounts));
                 ui.selectable_value(
                     &mut convention,
@@ -67,7 +67,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
                     tr(lang, T::BillionYuan),
                 );
                 ui.selectable_value(&mut convention, Convention::Chinese, "亿元");
-                if convention != cx.session.convention {
+                if convention != cx.session.convention() {
                     commands.push(SessionCommand::SetConvention(convention));
                 }
             });
@@ -77,7 +77,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
 
 /// The File menu: open, recent files, reload, export.
 fn file_menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     ui.menu_button(tr(lang, T::File), |ui| {
         if ui
             .add(egui::Button::new(tr(lang, T::Open)).shortcut_text("Ctrl+O"))
@@ -88,10 +88,10 @@ fn file_menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Command
             )));
         }
         ui.menu_button(tr(lang, T::Recent), |ui| {
-            if cx.session.recent.is_empty() {
+            if cx.session.settings.recent.is_empty() {
                 ui.weak(tr(lang, T::NoRecent));
             }
-            for path in &cx.session.recent {
+            for path in &cx.session.settings.recent {
                 if ui.button(path.display().to_string()).clicked() {
                     commands.push(SessionCommand::OpenFile(path.clone()));
                 }
@@ -122,10 +122,10 @@ fn file_menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Command
 
 /// The View menu: the theme and the text size.
 fn view_menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     ui.menu_button(tr(lang, T::View), |ui| {
         ui.label(tr(lang, T::Theme));
-        let mut theme = cx.session.theme;
+        let mut theme = cx.session.settings.theme;
         ui.radio_value(
             &mut theme,
             egui::ThemePreference::System,
@@ -133,7 +133,7 @@ fn view_menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Command
         );
         ui.radio_value(&mut theme, egui::ThemePreference::Light, tr(lang, T::Light));
         ui.radio_value(&mut theme, egui::ThemePreference::Dark, tr(lang, T::Dark));
-        if theme != cx.session.theme {
+        if theme != cx.session.settings.theme {
             commands.push(SessionCommand::SetTheme(theme));
         }
         ui.separator();
@@ -166,7 +166,7 @@ fn view_menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Command
 
 /// The search box and the facet menus.
 fn filters_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let mut filter = cx.doc.filter.clone();
     let label = ui.label(tr(lang, T::Search));
     ui.add(

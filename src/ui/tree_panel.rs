@@ -18,7 +18,7 @@ const TYPE_AHEAD_SECONDS: f64 = 1.0;
 
 /// Draws the tree panel.
 pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     ui.horizontal(|ui| {
         ui.strong(tr(lang, T::Measures));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -77,7 +77,7 @@ fn row_ui(
     selected: Option<Item>,
     commands: &mut Commands,
 ) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let data = &cx.doc.dataset;
     let row = &cx.doc.tree.rows[row_index];
     ui.horizontal(|ui| {
@@ -303,7 +303,7 @@ fn type_ahead_ui(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Comm
         &doc.tree,
         search_from,
         &prefix,
-        cx.session.lang,
+        cx.session.lang(),
     ) {
         commands.push(DocCommand::Select(doc.tree.rows[row].item));
     }

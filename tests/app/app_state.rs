@@ -17,7 +17,7 @@ fn state() -> AppState {
 fn it_opens_on_the_built_in_dataset_with_the_plans_closed() {
     let state = state();
     assert_eq!(state.doc.tree.rows.len(), state.doc.dataset.plans.len());
-    assert_eq!(state.session.chart, ChartId::IndustrialOutput);
+    assert_eq!(state.session.settings.chart, ChartId::IndustrialOutput);
     assert!(state.session.banner.is_none());
 }
 

@@ -63,7 +63,7 @@ fn the_top_bar_switches_to_chinese_and_back() {
     assert!(harness.query_by_label("Search:").is_some());
     harness.get_by_label("简体中文").click();
     harness.run_steps(2);
-    assert_eq!(harness.state().session.lang, Lang::Zh);
+    assert_eq!(harness.state().session.lang(), Lang::Zh);
     // Found through AccessKit, as a screen reader would.
     for label in [
         "搜索：",
@@ -90,7 +90,7 @@ fn the_top_bar_switches_to_chinese_and_back() {
             .is_none()
     );
     // Amounts follow the language, as the user has not chosen.
-    assert_eq!(harness.state().session.convention, Convention::Chinese);
+    assert_eq!(harness.state().session.convention(), Convention::Chinese);
     // Entries the dataset has only in English are marked; those with a
     // Chinese title show it.
     // Searching in Chinese finds the Chinese titles.
@@ -120,7 +120,7 @@ fn the_top_bar_switches_to_chinese_and_back() {
     harness.run_steps(2);
     assert!(harness.query_by_label("Search:").is_some());
     assert_eq!(
-        harness.state().session.convention,
+        harness.state().session.convention(),
         Convention::International
     );
 }
@@ -134,7 +134,7 @@ fn a_chosen_convention_stays_when_the_language_changes() {
     harness.run_steps(1);
     harness.get_by_label("English").click();
     harness.run_steps(1);
-    assert_eq!(harness.state().session.convention, Convention::Chinese);
+    assert_eq!(harness.state().session.convention(), Convention::Chinese);
 }
 
 #[test]
@@ -149,8 +149,8 @@ fn the_language_is_remembered_and_otherwise_follows_the_system() {
         plan_explorer::ui::startup::starting_state(None, settings, system, &ctx).expect("opens")
     };
     let restarted = start(&settings, Lang::En);
-    assert_eq!(restarted.session.lang, Lang::Zh);
-    assert_eq!(restarted.session.convention, Convention::Chinese);
+    assert_eq!(restarted.session.lang(), Lang::Zh);
+    assert_eq!(restarted.session.convention(), Convention::Chinese);
     // Nothing chosen: the system's locale decides, either way, and the
     // amounts follow the language.
     for (system, convention) in [
@@ -158,8 +158,8 @@ fn the_language_is_remembered_and_otherwise_follows_the_system() {
         (Lang::En, Convention::International),
     ] {
         let fresh = start(&Settings::default(), system);
-        assert_eq!(fresh.session.lang, system);
-        assert_eq!(fresh.session.convention, convention);
+        assert_eq!(fresh.session.lang(), system);
+        assert_eq!(fresh.session.convention(), convention);
         assert_eq!(fresh.settings().lang, None, "not written as a choice");
     }
     // What the system says comes from the locale.
@@ -250,7 +250,7 @@ fn the_problems_panel_speaks_chinese_in_chinese_mode() {
     state.apply(plan_explorer::ui::SessionCommand::OpenFile(bad));
     assert!(state.finish_loading(std::time::Duration::from_mins(1)));
     let problems = state.session.problems.as_ref().expect("problems");
-    let lang = state.session.lang;
+    let lang = state.session.lang();
     assert!(
         problems.lines(lang).iter().all(|l| l.contains(": 错误：")),
         "{:?}",
@@ -406,11 +406,11 @@ fn switching_language_rewrites_the_open_change_summary() {
         .changes
         .as_ref()
         .expect("open")
-        .summary(state.session.lang);
+        .summary(state.session.lang());
     assert!(english.contains("funds: 6 added"), "{english}");
     state.apply(plan_explorer::ui::SessionCommand::SetLang(Lang::Zh));
     let changes = state.doc.changes.as_ref().expect("still open");
-    let lang = state.session.lang;
+    let lang = state.session.lang();
     assert!(
         changes.summary(lang).contains("资金：新增 6"),
         "{}",
@@ -418,7 +418,7 @@ fn switching_language_rewrites_the_open_change_summary() {
     );
     assert!(
         changes.changes.iter().any(|c| c.details.iter().any(|d| d
-            .text(state.session.convention, lang)
+            .text(state.session.convention(), lang)
             .starts_with("名称：由"))),
         "{:?}",
         changes.changes
@@ -442,7 +442,7 @@ fn switching_language_rewrites_the_status_line_and_the_open_problems() {
             .session
             .status
             .as_ref()
-            .map(|note| note.text(state.session.lang))
+            .map(|note| note.text(state.session.lang()))
     };
     assert!(
         status(&state).is_some_and(|s| s.contains("did not load")),
@@ -454,7 +454,7 @@ fn switching_language_rewrites_the_status_line_and_the_open_problems() {
         .problems
         .as_ref()
         .expect("problems")
-        .lines(state.session.lang);
+        .lines(state.session.lang());
     assert!(english[0].contains("no such file"), "{english:?}");
 
     state.apply(plan_explorer::ui::SessionCommand::SetLang(Lang::Zh));
@@ -468,7 +468,7 @@ fn switching_language_rewrites_the_status_line_and_the_open_problems() {
         .problems
         .as_ref()
         .expect("problems")
-        .lines(state.session.lang);
+        .lines(state.session.lang());
     assert!(chinese[0].contains("找不到文件"), "{chinese:?}");
 }
 

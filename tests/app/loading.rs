@@ -179,7 +179,10 @@ fn opening_a_newer_edition_shows_what_changed_each_a_click_from_its_item() {
         "fund-future-industry"
     );
     // The file is in the recent list.
-    assert_eq!(harness.state().session.recent.first(), Some(&current()));
+    assert_eq!(
+        harness.state().session.settings.recent.first(),
+        Some(&current())
+    );
 }
 
 #[test]
