@@ -7,8 +7,9 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::dialogs::Dialog;
 use super::messages::{Failure, Note};
-use super::{AppState, Commands, Dialog, PanelContext, SessionCommand};
+use super::{AppState, Commands, PanelContext, SessionCommand};
 use crate::briefing::{self, BriefingError, Format, Options};
 use crate::i18n::{T, fill, tr};
 use crate::job::{Job, Poll};
@@ -196,7 +197,7 @@ pub fn ui(
             }
         }
         if ui.button(tr(lang, T::Cancel)).clicked() {
-            commands.push(SessionCommand::ShowDialog(None));
+            commands.push(SessionCommand::CloseDialog);
         }
     });
     if let Some(message) = &state.session.export_message {
@@ -294,7 +295,7 @@ pub fn poll(state: &mut AppState) {
     match outcome {
         Outcome::Written => {
             state.session.status = Some(Note::Wrote(path));
-            state.session.dialog = None;
+            state.dialog = None;
         }
         Outcome::Cancelled => {
             state.session.status = Some(Note::BriefingCancelled);

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::dialogs::Dialog;
 use super::document::Carry;
 use super::loading::{LoadJob, Outcome, Trigger};
 use super::messages::{Failure, LoadProblem, LoadProblems, Note};
@@ -77,8 +78,10 @@ pub enum SessionCommand {
     CancelLoad,
     /// Bring a tab of the bottom area to the front.
     ShowBottomTab(BottomTab),
-    /// Show a dialog, or close it with `None`.
-    ShowDialog(Option<Dialog>),
+    /// Open the Open dataset dialog.
+    OpenDatasetDialog,
+    /// Close the dialog: its edits are dropped.
+    CloseDialog,
     /// Open the Export dialog for the chart on screen.
     OpenExportDialog,
     /// Open the Export briefing dialog.
@@ -123,13 +126,6 @@ impl Commands {
     pub fn push(&mut self, command: impl Into<Command>) {
         self.0.push(command.into());
     }
-
-    /// Whether a command shows or closes a dialog.
-    pub fn any_dialog_change(&self) -> bool {
-        self.0
-            .iter()
-            .any(|c| matches!(c, Command::Session(SessionCommand::ShowDialog(_))))
-    }
 }
 
 impl IntoIterator for Commands {
@@ -139,44 +135,6 @@ impl IntoIterator for Commands {
     fn into_iter(self) -> Self::IntoIter {
         self.0.into_iter()
     }
-}
-
-/// The dialogs.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Dialog {
-    /// Open a dataset: a path field, Browse, the recent files.
-    Open(OpenDialog),
-    /// Export a chart.
-    Export(ExportDialog),
-    /// Export a briefing.
-    Briefing(briefing_dialog::BriefingDialog),
-}
-
-/// The Open dialog's state.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct OpenDialog {
-    /// The path typed or chosen.
-    pub path: String,
-    /// The app's own file picker, when Browse opened it (where the
-    /// platform has no file dialog).
-    pub picker: Option<super::file_picker::Picker>,
-}
-
-/// The Export dialog's state.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ExportDialog {
-    /// Which chart.
-    pub chart: ChartId,
-    /// Where to write; the extension chooses PNG or CSV.
-    pub path: String,
-    /// Size, scale and theme of a picture.
-    pub image: export::ImageOptions,
-    /// Whether the picture follows the window's theme (else light).
-    pub current_theme: bool,
-    /// Set when the file exists and the user must agree to replace it.
-    pub confirm_replace: bool,
-    /// The app's own picker for where to write, when Browse opened it.
-    pub picker: Option<super::file_picker::Picker>,
 }
 
 /// What to export, and where.
@@ -233,22 +191,22 @@ impl AppState {
                 }
             }
             SessionCommand::ShowBottomTab(tab) => session.bottom_tab = tab,
-            SessionCommand::ShowDialog(dialog) => {
-                if !matches!(session.dialog, Some(Dialog::Export(_))) {
-                    session.export_message = None;
-                }
-                session.dialog = dialog;
+            // A dialog opens fresh, without what the last one said.
+            SessionCommand::OpenDatasetDialog => {
+                session.export_message = None;
+                self.dialog = Some(dialogs::open_dialog());
             }
             SessionCommand::OpenExportDialog => {
                 let dialog = dialogs::export_dialog(&self.panel_context());
                 self.session.export_message = None;
-                self.session.dialog = Some(dialog);
+                self.dialog = Some(dialog);
             }
             SessionCommand::OpenBriefingDialog => {
                 let dialog = briefing_dialog::dialog(&self.panel_context());
                 self.session.export_message = None;
-                self.session.dialog = Some(dialog);
+                self.dialog = Some(dialog);
             }
+            SessionCommand::CloseDialog => self.dialog = None,
             SessionCommand::WriteBriefing(request) => {
                 if self.briefing_job.is_none() {
                     briefing_dialog::start(self, &request);
@@ -444,7 +402,7 @@ impl AppState {
         // The full path, so the status line says exactly where it went.
         let path = &std::path::absolute(&request.path).unwrap_or_else(|_| request.path.clone());
         if path.exists() && !request.replace {
-            if let Some(Dialog::Export(dialog)) = &mut self.session.dialog {
+            if let Some(Dialog::Export(dialog)) = &mut self.dialog {
                 dialog.confirm_replace = true;
             }
             return;
@@ -468,12 +426,12 @@ impl AppState {
         match result {
             Ok(()) => {
                 session.status = Some(Note::Wrote(path.clone()));
-                session.dialog = None;
+                self.dialog = None;
             }
             Err(failure) => {
                 session.status = Some(Note::ExportFailed(failure));
                 session.export_message.clone_from(&session.status);
-                if let Some(Dialog::Export(dialog)) = &mut session.dialog {
+                if let Some(Dialog::Export(dialog)) = &mut self.dialog {
                     dialog.confirm_replace = false;
                 }
             }

@@ -7,12 +7,48 @@ use crate::i18n::{Lang, T, fill, tr};
 use std::path::PathBuf;
 
 use super::export::{self, ImageOptions};
-use super::{
-    Commands, Dialog, ExportDialog, ExportRequest, OpenDialog, PanelContext, SessionCommand,
-};
+use super::{Commands, ExportRequest, PanelContext, SessionCommand, briefing_dialog};
 use crate::chart::Format;
 use crate::chart::spec::{MAX_SIDE, MIN_SIDE, Paper, Preset};
 use crate::view::charts::ChartId;
+
+/// The dialogs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    /// Open a dataset: a path field, Browse, the recent files.
+    Open(OpenDialog),
+    /// Export a chart.
+    Export(ExportDialog),
+    /// Export a briefing.
+    Briefing(briefing_dialog::BriefingDialog),
+}
+
+/// The Open dialog's state.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OpenDialog {
+    /// The path typed or chosen.
+    pub path: String,
+    /// The app's own file picker, when Browse opened it (where the
+    /// platform has no file dialog).
+    pub picker: Option<super::file_picker::Picker>,
+}
+
+/// The Export dialog's state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportDialog {
+    /// Which chart.
+    pub chart: ChartId,
+    /// Where to write; the extension chooses PNG or CSV.
+    pub path: String,
+    /// Size, scale and theme of a picture.
+    pub image: export::ImageOptions,
+    /// Whether the picture follows the window's theme (else light).
+    pub current_theme: bool,
+    /// Set when the file exists and the user must agree to replace it.
+    pub confirm_replace: bool,
+    /// The app's own picker for where to write, when Browse opened it.
+    pub picker: Option<super::file_picker::Picker>,
+}
 
 /// Whether a native file dialog can be shown. On Linux rfd talks to the
 /// XDG desktop portal over the session bus, or runs zenity; with neither it
@@ -61,11 +97,17 @@ pub fn export_dialog(cx: &PanelContext<'_>) -> Dialog {
     })
 }
 
-/// Draws the open dialog, if any.
-pub fn ui(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Commands) {
+/// Draws the open dialog, if any, editing it in place; what the user
+/// asks of it (open this file, export that, close) goes into `commands`.
+pub fn ui(
+    cx: &PanelContext<'_>,
+    ctx: &egui::Context,
+    dialog: &mut Option<Dialog>,
+    commands: &mut Commands,
+) {
     let lang = cx.session.lang();
     let typing_id = egui::Id::unique("dialog_text_field_in_use");
-    let Some(dialog) = cx.session.dialog.clone() else {
+    let Some(dialog) = dialog else {
         ctx.data_mut(|d| d.insert_temp(typing_id, false));
         return;
     };
@@ -75,7 +117,6 @@ pub fn ui(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Commands) {
         Dialog::Export(_) => tr(lang, T::ExportChart),
         Dialog::Briefing(_) => tr(lang, T::ExportBriefing),
     };
-    let mut next = dialog.clone();
     // Escape first leaves a text field (egui takes its focus away before
     // the frame is drawn, so the last frame's state tells); only an Escape
     // with no field in use closes the dialog, so edits are not lost to a
@@ -86,7 +127,7 @@ pub fn ui(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Commands) {
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-        .show(ctx, |ui| match &mut next {
+        .show(ctx, |ui| match dialog {
             Dialog::Open(open_state) => open_ui(cx, ui, open_state, commands),
             Dialog::Export(export_state) => export_ui(cx, ui, export_state, commands),
             Dialog::Briefing(briefing_state) => {
@@ -98,9 +139,7 @@ pub fn ui(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Commands) {
     let in_use = ctx.egui_wants_keyboard_input();
     ctx.data_mut(|d| d.insert_temp(typing_id, in_use));
     if !open || escape {
-        commands.push(SessionCommand::ShowDialog(None));
-    } else if next != dialog && !commands.any_dialog_change() {
-        commands.push(SessionCommand::ShowDialog(Some(next)));
+        commands.push(SessionCommand::CloseDialog);
     }
 }
 
@@ -184,13 +223,13 @@ fn open_ui(
         ui.label(tr(lang, T::RecentColon));
         for path in &cx.session.settings.recent {
             if ui.link(path.display().to_string()).clicked() {
-                commands.push(SessionCommand::ShowDialog(None));
+                commands.push(SessionCommand::CloseDialog);
                 commands.push(SessionCommand::OpenFile(path.clone()));
             }
         }
     }
     if let Some(path) = chosen {
-        commands.push(SessionCommand::ShowDialog(None));
+        commands.push(SessionCommand::CloseDialog);
         commands.push(SessionCommand::OpenFile(path));
         return;
     }
@@ -205,11 +244,11 @@ fn open_ui(
         {
             let home = std::env::home_dir();
             let path = crate::view::picker::expand_home(path, home.as_deref());
-            commands.push(SessionCommand::ShowDialog(None));
+            commands.push(SessionCommand::CloseDialog);
             commands.push(SessionCommand::OpenFile(PathBuf::from(path)));
         }
         if ui.button(tr(lang, T::Cancel)).clicked() {
-            commands.push(SessionCommand::ShowDialog(None));
+            commands.push(SessionCommand::CloseDialog);
         }
     });
 }
@@ -304,7 +343,7 @@ fn export_ui(
             commands.push(SessionCommand::CopyImage(dialog.chart, dialog.image));
         }
         if ui.button(tr(lang, T::Cancel)).clicked() {
-            commands.push(SessionCommand::ShowDialog(None));
+            commands.push(SessionCommand::CloseDialog);
         }
     });
     // What the last export or copy did (not what happened elsewhere).
@@ -614,7 +653,7 @@ fn preview_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &ExportDialog) {
 
 /// The Open dialog's typed path, if the dialog is open (for tests).
 pub fn typed_path(state: &super::AppState) -> Option<String> {
-    match &state.session.dialog {
+    match &state.dialog {
         Some(Dialog::Open(open)) => Some(open.path.clone()),
         _ => None,
     }

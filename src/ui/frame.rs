@@ -38,9 +38,10 @@ impl AppState {
         }
         let mut commands = Commands::default();
         keyboard_shortcuts(self, &ctx, &mut commands);
-        let cx = self.panel_context();
+        // The panels see the state read-only; the dialog is theirs to edit.
+        let (cx, dialog) = self.panel_context_and_dialog();
         draw_ui(&cx, ui, &mut commands);
-        dialogs::ui(&cx, &ctx, &mut commands);
+        dialogs::ui(&cx, &ctx, dialog, &mut commands);
         drop_overlay(&ctx, cx.session.lang());
         super::focus::paint_ring(&ctx);
         // Loads come last; clicks made after a new document arrived are
@@ -203,7 +204,7 @@ fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Comm
     // While a text field has the keyboard, Alt+arrows are the field's
     // (word moves on macOS); while a dialog is open, its edits are kept.
     let typing = ctx.egui_wants_keyboard_input();
-    let dialog_open = state.session.dialog.is_some();
+    let dialog_open = state.dialog.is_some();
     ctx.input_mut(|input| {
         if !typing {
             if input.consume_shortcut(&egui::KeyboardShortcut::new(
@@ -231,7 +232,7 @@ fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Comm
             commands.push(SessionCommand::CancelLoad);
         }
         if input.consume_key(egui::Modifiers::COMMAND, egui::Key::O) {
-            commands.push(SessionCommand::ShowDialog(Some(dialogs::open_dialog())));
+            commands.push(SessionCommand::OpenDatasetDialog);
         }
         if input.consume_key(egui::Modifiers::COMMAND, egui::Key::R) {
             commands.push(SessionCommand::Reload);

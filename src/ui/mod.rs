@@ -38,9 +38,8 @@ mod timeline_chart;
 mod top_bar;
 mod tree_panel;
 
-pub use commands::{
-    Command, Commands, Dialog, DocCommand, ExportDialog, ExportRequest, OpenDialog, SessionCommand,
-};
+pub use commands::{Command, Commands, DocCommand, ExportRequest, SessionCommand};
+pub use dialogs::{Dialog, ExportDialog, OpenDialog};
 pub use document::{Carry, Document};
 pub use loading::{LoadJob, Trigger};
 pub use messages::{Banner, Failure, LoadProblem, LoadProblems, Note};

@@ -7,11 +7,12 @@
 
 use std::path::Path;
 
+use super::briefing_dialog;
+use super::dialogs::Dialog;
 use super::document::Document;
 use super::loading::LoadJob;
 use super::messages::{Banner, LoadProblems, Note};
 use super::settings::Settings;
-use super::{Dialog, briefing_dialog};
 use crate::dataset::Dataset;
 use crate::i18n::Lang;
 use crate::view::amount::Convention;
@@ -56,8 +57,6 @@ pub struct Session {
     /// The bottom area's tab in front, when problems and changes are both
     /// open.
     pub bottom_tab: BottomTab,
-    /// The open dialog, if any.
-    pub dialog: Option<Dialog>,
     /// What the last export or copy did, for the Export dialog.
     pub export_message: Option<Note>,
     /// The last thing done or failed, for the status line.
@@ -79,7 +78,6 @@ impl Default for Session {
             banner: None,
             problems: None,
             bottom_tab: BottomTab::default(),
-            dialog: None,
             export_message: None,
             status: None,
             native_dialogs: false,
@@ -116,6 +114,9 @@ pub struct AppState {
     pub doc: Document,
     /// Preferences and window-only state.
     pub session: Session,
+    /// The open dialog, if any, with what the user has typed and chosen in
+    /// it; the frame draws it with the right to edit it.
+    pub dialog: Option<Dialog>,
     /// A dataset loading on a worker thread.
     pub load_job: Option<LoadJob>,
     /// A briefing being written on a worker thread.
@@ -148,6 +149,7 @@ impl AppState {
         Self {
             doc,
             session: Session::default(),
+            dialog: None,
             load_job: None,
             briefing_job: None,
             watch: None,
@@ -171,7 +173,21 @@ impl AppState {
             session: &self.session,
             loading: self.load_job.as_ref(),
             briefing: self.briefing_job.as_ref(),
+            dialog_open: self.dialog.is_some(),
         }
+    }
+
+    /// What panels see this frame, and beside it the open dialog, which
+    /// the frame draws with the right to edit it.
+    pub fn panel_context_and_dialog(&mut self) -> (PanelContext<'_>, &mut Option<Dialog>) {
+        let cx = PanelContext {
+            doc: &self.doc,
+            session: &self.session,
+            loading: self.load_job.as_ref(),
+            briefing: self.briefing_job.as_ref(),
+            dialog_open: self.dialog.is_some(),
+        };
+        (cx, &mut self.dialog)
     }
 
     /// Whether a dataset is loading.
@@ -192,4 +208,6 @@ pub struct PanelContext<'a> {
     pub loading: Option<&'a LoadJob>,
     /// A briefing being written, if one is.
     pub briefing: Option<&'a briefing_dialog::BriefingJob>,
+    /// Whether a dialog is open (its keys are not the panels').
+    pub dialog_open: bool,
 }

@@ -83,9 +83,7 @@ fn file_menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Command
             .add(egui::Button::new(tr(lang, T::Open)).shortcut_text("Ctrl+O"))
             .clicked()
         {
-            commands.push(SessionCommand::ShowDialog(Some(
-                super::dialogs::open_dialog(),
-            )));
+            commands.push(SessionCommand::OpenDatasetDialog);
         }
         ui.menu_button(tr(lang, T::Recent), |ui| {
             if cx.session.settings.recent.is_empty() {

@@ -218,7 +218,7 @@ fn keyboard_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands
     let queue_id = egui::Id::unique("tree_key_queue");
     // Keys belong to a focused widget (a text field, a chart), or to an
     // open dialog (its buttons), never to the tree behind it.
-    if ctx.egui_wants_keyboard_input() || cx.session.dialog.is_some() {
+    if ctx.egui_wants_keyboard_input() || cx.dialog_open {
         ctx.data_mut(|d| d.remove_temp::<Vec<egui::Key>>(queue_id));
         return;
     }

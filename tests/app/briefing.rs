@@ -446,7 +446,7 @@ fn the_window_writes_the_briefing_of_its_search_on_a_worker_thread() {
             .is_some(),
         "the dialog says what will be written"
     );
-    let Some(Dialog::Briefing(dialog)) = &mut harness.state_mut().session.dialog else {
+    let Some(Dialog::Briefing(dialog)) = &mut harness.state_mut().dialog else {
         panic!("File > Export briefing… opens the dialog");
     };
     dialog.path = out.display().to_string();
@@ -465,10 +465,7 @@ fn the_window_writes_the_briefing_of_its_search_on_a_worker_thread() {
         harness.state().briefing_job.is_none(),
         "the briefing finished"
     );
-    assert!(
-        harness.state().session.dialog.is_none(),
-        "the dialog closes"
-    );
+    assert!(harness.state().dialog.is_none(), "the dialog closes");
     let text = pdf_text(&out);
     assert!(text.contains("Whole-cycle smart vaccination"), "{text}");
     assert!(!text.contains("Research institutes of future industries"));
@@ -480,7 +477,7 @@ fn the_window_writes_the_briefing_of_its_search_on_a_worker_thread() {
         .state_mut()
         .apply(SessionCommand::OpenBriefingDialog);
     harness.run_steps(4);
-    let Some(Dialog::Briefing(dialog)) = &mut harness.state_mut().session.dialog else {
+    let Some(Dialog::Briefing(dialog)) = &mut harness.state_mut().dialog else {
         panic!("the dialog opens again");
     };
     dialog.path = out.display().to_string();

@@ -46,10 +46,7 @@ fn loaded(harness: &mut crate::common::Window) {
 fn open_with_dialog(harness: &mut crate::common::Window, path: &Path) {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
     harness.run_steps(2);
-    assert!(matches!(
-        harness.state().session.dialog,
-        Some(Dialog::Open(_))
-    ));
+    assert!(matches!(harness.state().dialog, Some(Dialog::Open(_))));
     // The path field; the built-in dataset has no path, so it is empty.
     harness.get_by_label("Path:").focus();
     harness
@@ -262,7 +259,7 @@ fn ctrl_r_reloads_the_open_file() {
 }
 
 fn set_export_path(harness: &mut crate::common::Window, path: &Path) {
-    let Some(Dialog::Export(dialog)) = &mut harness.state_mut().session.dialog else {
+    let Some(Dialog::Export(dialog)) = &mut harness.state_mut().dialog else {
         panic!("the export dialog is open");
     };
     dialog.path = path.display().to_string();
@@ -278,7 +275,7 @@ fn export_from_the_app_writes_the_picture_asks_before_replacing_and_copies() {
     harness.run_steps(1);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     harness.run_steps(2);
-    let Some(Dialog::Export(dialog)) = &harness.state().session.dialog else {
+    let Some(Dialog::Export(dialog)) = &harness.state().dialog else {
         panic!("Ctrl+E opens the export dialog");
     };
     assert_eq!(dialog.chart, plan_explorer::view::charts::ChartId::GdpShare);
@@ -292,10 +289,7 @@ fn export_from_the_app_writes_the_picture_asks_before_replacing_and_copies() {
     harness.run_steps(2);
     let bytes = std::fs::read(&out).expect("the picture is written");
     assert!(bytes.starts_with(b"\x89PNG"));
-    assert!(
-        harness.state().session.dialog.is_none(),
-        "the dialog closes"
-    );
+    assert!(harness.state().dialog.is_none(), "the dialog closes");
     assert!(
         harness
             .state()
@@ -387,7 +381,7 @@ fn the_export_dialog_previews_the_chosen_size_and_writes_a_pdf() {
     // Choosing a format sets the file's extension.
     harness.get_by_label("PDF").click();
     harness.run_steps(2);
-    let Some(Dialog::Export(dialog)) = &harness.state().session.dialog else {
+    let Some(Dialog::Export(dialog)) = &harness.state().dialog else {
         panic!("the dialog stays open");
     };
     assert!(
@@ -402,10 +396,7 @@ fn the_export_dialog_previews_the_chosen_size_and_writes_a_pdf() {
     harness.run_steps(2);
     let bytes = std::fs::read(&pdf).expect("the PDF is written");
     assert!(bytes.starts_with(b"%PDF"));
-    assert!(
-        harness.state().session.dialog.is_none(),
-        "the dialog closes"
-    );
+    assert!(harness.state().dialog.is_none(), "the dialog closes");
     let text = std::process::Command::new("pdfinfo")
         .arg(&pdf)
         .output()
@@ -431,7 +422,7 @@ fn an_export_to_a_missing_folder_says_why_and_keeps_the_dialog() {
         .unwrap_or_default();
     assert!(status.contains("does not exist"), "{status}");
     assert!(
-        harness.state().session.dialog.is_some(),
+        harness.state().dialog.is_some(),
         "the dialog stays for another try"
     );
 }
@@ -500,7 +491,7 @@ fn a_charts_own_menu_offers_export() {
     harness.run_steps(2);
     harness.get_by_label("Export this chart…").click();
     harness.run_steps(2);
-    let Some(Dialog::Export(dialog)) = &harness.state().session.dialog else {
+    let Some(Dialog::Export(dialog)) = &harness.state().dialog else {
         panic!("the export dialog is open");
     };
     assert_eq!(dialog.chart, plan_explorer::view::charts::ChartId::Funds);
@@ -516,19 +507,19 @@ fn keys_do_not_move_the_tree_behind_an_open_dialog() {
     harness.run_steps(1);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     harness.run_steps(2);
-    assert!(harness.state().session.dialog.is_some());
+    assert!(harness.state().dialog.is_some());
     harness.key_press(egui::Key::ArrowDown);
     harness.key_press(egui::Key::End);
     harness.run_steps(2);
     assert_eq!(harness.state().doc.selected(), Some(Item::Plan(plan)));
     // Ctrl+E again keeps the dialog as it is, not a fresh one.
-    let Some(Dialog::Export(dialog)) = &mut harness.state_mut().session.dialog else {
+    let Some(Dialog::Export(dialog)) = &mut harness.state_mut().dialog else {
         panic!("open");
     };
     dialog.path = "/tmp/kept.png".to_owned();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     harness.run_steps(2);
-    let Some(Dialog::Export(dialog)) = &harness.state().session.dialog else {
+    let Some(Dialog::Export(dialog)) = &harness.state().dialog else {
         panic!("still open");
     };
     assert_eq!(dialog.path, "/tmp/kept.png");
@@ -565,7 +556,7 @@ fn a_reload_keeps_the_search_the_open_entries_and_an_open_dialog() {
     let state = harness.state();
     assert_eq!(state.doc.dataset.edition, "2026-02-07");
     assert_eq!(state.doc.filter.query, "vaccination");
-    assert!(matches!(state.session.dialog, Some(Dialog::Export(_))));
+    assert!(matches!(state.dialog, Some(Dialog::Export(_))));
     let again = state.doc.dataset.node_by_id(&node_id).expect("still there");
     assert!(state.doc.expansion.is_open(Item::Node(again)));
     assert!(
@@ -588,13 +579,13 @@ fn escape_leaves_the_path_field_first_and_closes_the_dialog_second() {
     harness.run_steps(1);
     harness.key_press(egui::Key::Escape);
     harness.run_steps(2);
-    let Some(Dialog::Open(dialog)) = &harness.state().session.dialog else {
+    let Some(Dialog::Open(dialog)) = &harness.state().dialog else {
         panic!("the dialog stays, with what was typed");
     };
     assert_eq!(dialog.path, "/tmp/half-typed");
     harness.key_press(egui::Key::Escape);
     harness.run_steps(2);
-    assert!(harness.state().session.dialog.is_none());
+    assert!(harness.state().dialog.is_none());
 }
 
 #[test]

@@ -461,14 +461,14 @@ fn file_recent_lists_the_files_opened_and_opens_one() {
 }
 
 fn export_dialog(harness: &mut Window) -> plan_explorer::ui::ExportDialog {
-    match &harness.state().session.dialog {
+    match &harness.state().dialog {
         Some(Dialog::Export(dialog)) => dialog.clone(),
         other => panic!("the Export dialog is open: {other:?}"),
     }
 }
 
 fn set_path(harness: &mut Window, path: &Path) {
-    if let Some(Dialog::Export(dialog)) = &mut harness.state_mut().session.dialog {
+    if let Some(Dialog::Export(dialog)) = &mut harness.state_mut().dialog {
         dialog.path = path.display().to_string();
     }
     harness.run();
@@ -572,7 +572,7 @@ fn a_folder_that_refuses_writing_says_so_and_keeps_the_dialog() {
         "the message says why ({reason}): {said}"
     );
     assert!(
-        matches!(harness.state().session.dialog, Some(Dialog::Export(_))),
+        matches!(harness.state().dialog, Some(Dialog::Export(_))),
         "the dialog stays, with its choices"
     );
     assert!(
