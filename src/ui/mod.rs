@@ -6,9 +6,11 @@
 //! what points into it, built off the window's thread when a file loads:
 //! [`loading`]) and the session (preferences, window-only state). Each
 //! panel is its own module with one job; it reads a [`PanelContext`] and
-//! sends [`Command`]s, which [`AppState::apply`] carries out in one place
-//! ([`commands`]). [`frame`] lays the panels out each frame, [`startup`]
-//! opens the window, [`settings`] is what is remembered between runs.
+//! sends [`Command`]s (to the document or the session), which
+//! [`AppState::apply`] carries out in one place ([`commands`]); a dialog
+//! edits its own state ([`dialogs`]). [`frame`] lays the panels out each
+//! frame, [`startup`] opens the window, [`settings`] is what is remembered
+//! between runs.
 
 pub mod briefing_dialog;
 mod changes_panel;

@@ -1,9 +1,13 @@
 //! The window's state, in two halves: the [`Document`] (one dataset and
 //! what points into it) and the [`Session`] (preferences and what only the
-//! window shows), with the work running in the background beside them.
+//! window shows), with the open dialog and the work running in the background
+//! beside them.
 //!
 //! Panels see the state through a [`PanelContext`]: read-only, one frame
-//! long. They change it only by sending [`super::Command`]s.
+//! long. They change it only by sending [`super::Command`]s. The open
+//! dialog alone is drawn with the right to edit it, since what the user
+//! types into it is its own state; what it is for (open this file, export
+//! that) it sends as commands too.
 
 use std::path::Path;
 
