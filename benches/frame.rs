@@ -30,7 +30,7 @@ use std::time::{Duration, Instant};
 
 use plan_explorer::dataset::{self, Dataset};
 use plan_explorer::synth::{SynthOptions, generate};
-use plan_explorer::ui::{AppState, Command};
+use plan_explorer::ui::{AppState, DocCommand, SessionCommand};
 use plan_explorer::view::tree::TreeFilter;
 
 mod common;
@@ -135,9 +135,11 @@ fn cross_plan_charts(frames: usize, baseline: &Stats, table: &mut common::Table)
         let (plans, themes, nodes) = (data.plans.len(), data.themes.len(), data.nodes.len());
         let middle = data.node_by_id(&format!("n{}", nodes / 2));
         let mut state = AppState::new(data);
-        state.apply(Command::ShowChart(chart));
+        state.apply(SessionCommand::ShowChart(chart));
         if let Some(node) = middle {
-            state.apply(Command::Select(plan_explorer::selection::Item::Node(node)));
+            state.apply(DocCommand::Select(plan_explorer::selection::Item::Node(
+                node,
+            )));
         }
         let timed = time_frames(frames, |ui| state.ui(ui));
         let what = match chart {
@@ -178,7 +180,7 @@ fn frames_while_loading(bytes: usize, baseline: &Stats, table: &mut common::Tabl
     let ctx = egui::Context::default();
     plan_explorer::ui::style::install(&ctx);
     let started = Instant::now();
-    state.apply(Command::OpenFile(path));
+    state.apply(SessionCommand::OpenFile(path));
     let mut samples = Vec::new();
     let mut frame = 0_u32;
     while state.is_loading() {
@@ -263,7 +265,7 @@ fn refilter(state: &mut AppState, measures: usize, rounds: usize, table: &mut co
     let mut afresh = Vec::new();
     let mut naive = Vec::new();
     let set = |state: &mut AppState, query: &str| {
-        state.apply(Command::SetFilter(TreeFilter {
+        state.apply(DocCommand::SetFilter(TreeFilter {
             query: query.to_owned(),
             ..TreeFilter::default()
         }));
@@ -348,8 +350,8 @@ fn main() {
     let data = synthetic(measures);
     let nodes = data.nodes.len();
     let mut state = AppState::new(data);
-    state.apply(Command::SetAllOpen(true));
-    state.apply(Command::SetFilter(TreeFilter {
+    state.apply(DocCommand::SetAllOpen(true));
+    state.apply(DocCommand::SetFilter(TreeFilter {
         query: "clinical".to_owned(),
         ..TreeFilter::default()
     }));

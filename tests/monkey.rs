@@ -307,7 +307,7 @@ fn thousands_of_random_events_on_a_10k_dataset_leave_it_consistent() {
         if step % 150 == 75 {
             let file = files[opened % files.len()].clone();
             opened += 1;
-            state.apply(plan_explorer::ui::Command::OpenFile(file));
+            state.apply(plan_explorer::ui::SessionCommand::OpenFile(file));
         }
         // A little real time now and then, so loads can finish between
         // the monkey's frames.
@@ -349,7 +349,7 @@ fn thousands_of_random_events_on_a_10k_dataset_leave_it_consistent() {
         if let Some(item) = state.doc.selected() {
             selections.insert(item);
         }
-        charts.insert(state.session.chart);
+        charts.insert(state.session.settings.chart);
         filtered_frames += usize::from(state.doc.filter.is_active());
         most_rows = most_rows.max(state.doc.tree.rows.len());
     }

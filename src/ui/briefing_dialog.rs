@@ -7,8 +7,9 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::dialogs::Dialog;
 use super::messages::{Failure, Note};
-use super::{AppState, Command, Dialog, PanelContext};
+use super::{AppState, Commands, PanelContext, SessionCommand};
 use crate::briefing::{self, BriefingError, Format, Options};
 use crate::i18n::{T, fill, tr};
 use crate::job::{Job, Poll};
@@ -79,7 +80,7 @@ pub fn dialog(state: &PanelContext<'_>) -> Dialog {
 
 /// What will be written: the tree's search and filters, or everything.
 fn selection_text(state: &PanelContext<'_>) -> String {
-    let lang = state.session.lang;
+    let lang = state.session.lang();
     // What the tree shows is what is written.
     let nodes = state
         .doc
@@ -111,14 +112,16 @@ pub fn ui(
     state: &PanelContext<'_>,
     ui: &mut egui::Ui,
     dialog: &mut BriefingDialog,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
-    let lang = state.session.lang;
+    let lang = state.session.lang();
     ui.set_max_width(560.0);
     ui.add(egui::Label::new(tr(lang, T::BriefingIntro)).wrap());
     ui.add_space(6.0);
     ui.strong(selection_text(state));
-    charts_ui(ui, &mut dialog.charts, lang);
+    // What the last attempt said goes once the user changes anything.
+    let confirming = dialog.confirm_replace;
+    let mut edited = charts_ui(ui, &mut dialog.charts, lang);
     ui.horizontal(|ui| {
         let label = ui.label(tr(lang, T::FileColon));
         let field = ui
@@ -126,6 +129,7 @@ pub fn ui(
             .labelled_by(label.id);
         if field.changed() {
             dialog.confirm_replace = false;
+            edited = true;
         }
         let file_name = super::file_picker::file_name_of(&dialog.path);
         let pick = move || {
@@ -145,12 +149,17 @@ pub fn ui(
             lang,
         ) {
             dialog.confirm_replace = false;
+            edited = true;
         }
     });
     if let Some(picker) = &mut dialog.picker
         && super::file_picker::save_body_ui(ui, &mut dialog.path, picker, lang)
     {
         dialog.confirm_replace = false;
+        edited = true;
+    }
+    if (edited || dialog.confirm_replace != confirming) && state.session.export_message.is_some() {
+        commands.push(SessionCommand::ClearDialogMessage);
     }
     ui.separator();
     if let Some(job) = state.briefing {
@@ -159,7 +168,7 @@ pub fn ui(
             egui::ProgressBar::new(job.job.progress().fraction().unwrap_or(0.0)).show_percentage(),
         );
         if ui.button(tr(lang, T::Cancel)).clicked() {
-            commands.push(Command::CancelBriefing);
+            commands.push(SessionCommand::CancelBriefing);
         }
         return;
     }
@@ -175,7 +184,7 @@ pub fn ui(
     // An existing file is replaced only when the user agrees.
     if dialog.confirm_replace {
         match super::dialogs::confirm_replace_ui(ui, &path, lang) {
-            Some(true) => commands.push(Command::WriteBriefing(request(true))),
+            Some(true) => commands.push(SessionCommand::WriteBriefing(request(true))),
             Some(false) => dialog.confirm_replace = false,
             None => {}
         }
@@ -192,11 +201,11 @@ pub fn ui(
             if path.exists() {
                 dialog.confirm_replace = true;
             } else {
-                commands.push(Command::WriteBriefing(request(false)));
+                commands.push(SessionCommand::WriteBriefing(request(false)));
             }
         }
         if ui.button(tr(lang, T::Cancel)).clicked() {
-            commands.push(Command::ShowDialog(None));
+            commands.push(SessionCommand::CloseDialog);
         }
     });
     if let Some(message) = &state.session.export_message {
@@ -204,8 +213,10 @@ pub fn ui(
     }
 }
 
-/// A checkbox for each chart, on for those to include.
-fn charts_ui(ui: &mut egui::Ui, charts: &mut BTreeSet<ChartId>, lang: crate::i18n::Lang) {
+/// A checkbox for each chart, on for those to include; whether one was
+/// changed.
+fn charts_ui(ui: &mut egui::Ui, charts: &mut BTreeSet<ChartId>, lang: crate::i18n::Lang) -> bool {
+    let mut changed = false;
     ui.horizontal_wrapped(|ui| {
         ui.label(tr(lang, T::BriefingChartsColon));
         for chart in ChartId::ALL {
@@ -219,9 +230,11 @@ fn charts_ui(ui: &mut egui::Ui, charts: &mut BTreeSet<ChartId>, lang: crate::i18
                 } else {
                     charts.remove(&chart);
                 }
+                changed = true;
             }
         }
     });
+    changed
 }
 
 /// Starts writing the briefing the request asks for; the window polls it.
@@ -241,8 +254,8 @@ pub fn start(state: &mut AppState, request: &BriefingRequest) {
     let dataset = state.doc.dataset.clone();
     let filter = state.doc.filter.clone();
     let options = Options {
-        lang: state.session.lang,
-        convention: state.session.convention,
+        lang: state.session.lang(),
+        convention: state.session.convention(),
         charts: Some(request.charts.clone()),
         date: crate::chart::render::today(),
     };
@@ -294,7 +307,7 @@ pub fn poll(state: &mut AppState) {
     match outcome {
         Outcome::Written => {
             state.session.status = Some(Note::Wrote(path));
-            state.session.dialog = None;
+            state.dialog = None;
         }
         Outcome::Cancelled => {
             state.session.status = Some(Note::BriefingCancelled);

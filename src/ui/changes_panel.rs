@@ -4,20 +4,20 @@
 
 use std::sync::Arc;
 
-use super::{Command, PanelContext};
+use super::{Commands, DocCommand, PanelContext, SessionCommand};
 use crate::i18n::{T, fill, tr};
 use crate::view::diff::{ChangeKind, RecordKind};
 
 /// Draws the panel's content.
-pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    let lang = cx.session.lang;
+pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
+    let lang = cx.session.lang();
     let Some(changes) = &cx.doc.changes else {
         return;
     };
     // The buttons come first so a long summary never pushes them away.
     ui.horizontal(|ui| {
         if ui.button(tr(lang, T::Close)).clicked() {
-            commands.push(Command::DismissChanges);
+            commands.push(SessionCommand::DismissChanges);
         }
         ui.strong(fill(
             lang,
@@ -73,9 +73,9 @@ fn change_row_ui(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     change: &crate::view::diff::Change,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     ui.horizontal(|ui| {
         let (mark, color) = match change.kind {
             ChangeKind::Added => (tr(lang, T::ChangeAdded), ui.visuals().text_color()),
@@ -96,7 +96,7 @@ fn change_row_ui(
         match change.item {
             Some(item) => {
                 if ui.link(change.shown_label(lang)).clicked() {
-                    commands.push(Command::Select(item));
+                    commands.push(DocCommand::Select(item));
                 }
             }
             None => {
@@ -107,7 +107,7 @@ fn change_row_ui(
             let details: Vec<String> = change
                 .details
                 .iter()
-                .map(|d| d.text(cx.session.convention, lang))
+                .map(|d| d.text(cx.session.convention(), lang))
                 .collect();
             let details = details.join("  ");
             ui.add(egui::Label::new(egui::RichText::new(&details).weak()).truncate())

@@ -4,7 +4,7 @@
 //! button that shows its measures in the tree. Only the rows in view are
 //! laid out.
 
-use super::{Command, PanelContext};
+use super::{Commands, DocCommand, PanelContext};
 use crate::i18n::{T, tr};
 use crate::selection::Item;
 use crate::view::amount;
@@ -14,8 +14,8 @@ use crate::view::tree::TreeFilter;
 const ROW: f32 = 22.0;
 
 /// Draws `chart` as a table.
-pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut Vec<Command>) {
-    let lang = cx.session.lang;
+pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut Commands) {
+    let lang = cx.session.lang();
     if chart == ChartId::Themes {
         themes_ui(cx, ui, commands);
         return;
@@ -26,7 +26,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
         chart,
         &cx.doc.hidden,
         cx.session.targets_sort,
-        cx.session.lang,
+        cx.session.lang(),
     );
     let selected = cx.doc.selected();
     header_ui(
@@ -57,12 +57,12 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
                         .on_hover_text(crate::view::hover::figure(
                             data,
                             row.figure,
-                            cx.session.convention,
+                            cx.session.convention(),
                             lang,
                         ))
                         .clicked()
                     {
-                        commands.push(Command::Select(Item::Figure(row.figure)));
+                        commands.push(DocCommand::Select(Item::Figure(row.figure)));
                     }
                     cell_ui(
                         ui,
@@ -74,7 +74,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
                         row.unit,
                         row.approximate,
                         row.lower_bound,
-                        cx.session.convention,
+                        cx.session.convention(),
                     );
                     cell_ui(ui, 160.0, &value);
                     cell_ui(ui, 220.0, &row.category);
@@ -84,10 +84,10 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
 }
 
 /// The theme map as its cells: theme, plan, measures.
-fn themes_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+fn themes_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
     let matrix = &cx.doc.themes;
     let data = &cx.doc.dataset;
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let cells: Vec<(usize, usize)> = matrix
         .order(cx.session.theme_order)
         .iter()
@@ -116,7 +116,7 @@ fn themes_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comman
                         .on_hover_text(crate::view::themes::cell_hover(data, matrix, r, c, lang))
                         .clicked()
                     {
-                        commands.push(Command::SetFilter(TreeFilter {
+                        commands.push(DocCommand::SetFilter(TreeFilter {
                             themes: [theme].into_iter().collect(),
                             plans: [plan].into_iter().collect(),
                             ..TreeFilter::default()

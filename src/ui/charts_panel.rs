@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use egui_plot::{GridMark, HoverPosition, Line, LineStyle, Plot, PlotPoint, Points, Text};
 
 use super::style::{series_color, status_style};
-use super::{Command, PanelContext, chart_keys};
+use super::{Commands, DocCommand, PanelContext, SessionCommand, chart_keys};
 use crate::dataset::{Dataset, FigureRef, QuantityUnit, Status};
 use crate::selection::Item;
 use crate::view::amount::{self, Convention};
@@ -21,18 +21,18 @@ use crate::view::charts::{
 use crate::view::{hover, marked, marks};
 
 /// Draws the chart tabs and the chosen chart.
-pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    let lang = cx.session.lang;
+pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
+    let lang = cx.session.lang();
     ui.horizontal_wrapped(|ui| {
         for chart in ChartId::ALL {
             if ui
                 .selectable_label(
-                    cx.session.chart == chart,
+                    cx.session.settings.chart == chart,
                     crate::chart::chart_name(chart, lang),
                 )
                 .clicked()
             {
-                commands.push(Command::ShowChart(chart));
+                commands.push(SessionCommand::ShowChart(chart));
             }
         }
         ui.separator();
@@ -41,7 +41,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
             .on_hover_text(tr(lang, T::ExportButtonHint))
             .clicked()
         {
-            commands.push(Command::OpenExportDialog);
+            commands.push(SessionCommand::OpenExportDialog);
         }
         let mut table = cx.session.show_table;
         if ui
@@ -49,23 +49,23 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
             .on_hover_text(tr(lang, T::ShowAsTableHint))
             .changed()
         {
-            commands.push(Command::ShowAsTable(table));
+            commands.push(SessionCommand::ShowAsTable(table));
         }
     });
     ui.separator();
     if cx.session.show_table {
-        let view = super::export::chart_view(cx, cx.session.chart);
+        let view = super::export::chart_view(cx, cx.session.settings.chart);
         ui.strong(crate::chart::title(&view));
-        super::chart_table::ui(cx, ui, cx.session.chart, commands);
+        super::chart_table::ui(cx, ui, cx.session.settings.chart, commands);
     } else {
-        body_ui(cx, ui, cx.session.chart, commands);
+        body_ui(cx, ui, cx.session.settings.chart, commands);
     }
 }
 
 /// Draws one chart: the title the exported picture has (what is shown,
 /// made from the data), its legend, key and plot (or the targets' cards).
-fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut Vec<Command>) {
-    let lang = cx.session.lang;
+fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut Commands) {
+    let lang = cx.session.lang();
     let lit = highlighted(&cx.doc.dataset, cx.doc.selected());
     let view = super::export::chart_view(cx, chart);
     // The theme map and the timeline are titled from the document's own
@@ -82,7 +82,9 @@ fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &
         let words = match chart {
             ChartId::Themes => crate::view::describe::themes(data, &cx.doc.themes, lang),
             ChartId::Timeline => crate::view::describe::timeline(data, &cx.doc.timeline, lang),
-            _ => crate::view::describe::chart_description(data, chart, lang, cx.session.convention),
+            _ => {
+                crate::view::describe::chart_description(data, chart, lang, cx.session.convention())
+            }
         };
         // The scale changes how the picture reads, so it is said too.
         let words = if chart == ChartId::Funds && cx.session.funds_log_scale {
@@ -94,8 +96,8 @@ fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &
             .accesskit_node_builder(title.id, |node| node.set_description(words));
     }
     let series = match chart {
-        ChartId::IndustrialOutput => industrial_output(&cx.doc.dataset, cx.session.lang),
-        ChartId::GdpShare => gdp_share(&cx.doc.dataset, cx.session.lang),
+        ChartId::IndustrialOutput => industrial_output(&cx.doc.dataset, cx.session.lang()),
+        ChartId::GdpShare => gdp_share(&cx.doc.dataset, cx.session.lang()),
         ChartId::Funds | ChartId::Targets | ChartId::Themes | ChartId::Timeline => Vec::new(),
     };
     // In Chinese, names the dataset has only in English show in English,
@@ -146,12 +148,12 @@ pub(super) fn chart_menu(
     response: &egui::Response,
     chart: ChartId,
     lang: Lang,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     chart_keys::name(response, chart, egui::Role::Image, lang);
     response.context_menu(|ui| {
         if ui.button(tr(lang, T::ExportThisChart)).clicked() {
-            commands.push(Command::OpenExportDialog);
+            commands.push(SessionCommand::OpenExportDialog);
         }
     });
 }
@@ -167,11 +169,11 @@ fn line_chart_ui(
     id: &str,
     series: &[LineSeries],
     lit: &HashSet<FigureRef>,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let data = &cx.doc.dataset;
-    let convention = cx.session.convention;
+    let convention = cx.session.convention();
     let unit = series.first().map_or(QuantityUnit::Count, |s| s.unit);
     let strong = ui.visuals().strong_text_color();
     let plot_bg = ui.visuals().extreme_bg_color;
@@ -261,7 +263,12 @@ fn line_chart_ui(
         draw_line_series(plot_ui, series, &colors, lit, (strong, plot_bg), convention);
         plot_ui.pointer_coordinate()
     });
-    chart_menu(&response.response, cx.session.chart, lang, commands);
+    chart_menu(
+        &response.response,
+        cx.session.settings.chart,
+        lang,
+        commands,
+    );
     // The keyboard: the arrows move between the points shown.
     let keys = chart_keys::handle(ui, &response.response, || {
         (marks::line_marks(series), selected_figure(cx))
@@ -284,7 +291,7 @@ fn line_chart_ui(
             lang,
         );
         if keys.activated {
-            commands.push(Command::Select(Item::Figure(figure)));
+            commands.push(DocCommand::Select(Item::Figure(figure)));
         }
     }
     if !keys.is_some_and(|k| k.activated)
@@ -292,7 +299,7 @@ fn line_chart_ui(
         && let Some(pointer) = response.inner
         && let Some(figure) = nearest_point(&response.transform, pointer, &lookup)
     {
-        commands.push(Command::Select(Item::Figure(figure)));
+        commands.push(DocCommand::Select(Item::Figure(figure)));
     }
 }
 
@@ -458,9 +465,9 @@ pub(super) fn caveats_ui(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     figures: impl IntoIterator<Item = FigureRef>,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let data = &cx.doc.dataset;
     for figure in figures {
         let Some(note) = crate::view::caveat_notes(data, lang, [figure]).pop() else {
@@ -474,7 +481,7 @@ pub(super) fn caveats_ui(
             .on_hover_text(data.figure_caveat(figure).map_or("", |c| c.text.as_str()))
             .clicked()
         {
-            commands.push(Command::Select(Item::Figure(figure)));
+            commands.push(DocCommand::Select(Item::Figure(figure)));
         }
     }
 }
@@ -487,9 +494,9 @@ pub(super) fn legend_entry_ui(
     key: LegendKey,
     color: egui::Color32,
     name: &str,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let hidden = cx.doc.hidden.contains(&key);
     let mut text = egui::text::LayoutJob::default();
     let mark_color = if hidden {
@@ -518,7 +525,7 @@ pub(super) fn legend_entry_ui(
         .on_hover_text(tip)
         .clicked()
     {
-        commands.push(Command::ToggleLegend(key));
+        commands.push(DocCommand::ToggleLegend(key));
     }
 }
 

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::dialogs::Dialog;
 use super::document::Carry;
 use super::loading::{LoadJob, Outcome, Trigger};
 use super::messages::{Failure, LoadProblem, LoadProblems, Note};
@@ -15,9 +16,24 @@ use crate::view::amount::Convention;
 use crate::view::charts::{ChartId, LegendKey, TargetColumn};
 use crate::view::tree::TreeFilter;
 
-/// Something a panel asks the app to do.
+/// Something a panel asks the app to do: a change to the document on
+/// screen, or to the session around it. The two are told apart by type, so
+/// a frame drops the document commands made before a load swapped the
+/// document, and carries out the others.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
+    /// A change to the document the command was made on.
+    Doc(DocCommand),
+    /// A change to the session (preferences, dialogs, files, background
+    /// work), whatever document is on screen.
+    Session(SessionCommand),
+}
+
+/// A change to the document on screen: it points into the dataset (an
+/// item, a filter, a legend entry) or its history, so it means nothing for
+/// another document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DocCommand {
     /// Select an item (and reveal it in the tree if it is a node).
     Select(Item),
     /// Go back in the selection history.
@@ -32,14 +48,20 @@ pub enum Command {
     SetAllOpen(bool),
     /// Replace the filter (search and facets).
     SetFilter(TreeFilter),
+    /// Hide a legend entry's series or bars, or show them again.
+    ToggleLegend(LegendKey),
+}
+
+/// A change to the session: preferences, dialogs, files and background
+/// work. None points into the dataset, so it holds whatever the document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SessionCommand {
     /// Show another chart.
     ShowChart(ChartId),
     /// Write amounts in another convention.
     SetConvention(Convention),
     /// Follow the system's theme, or force light or dark.
     SetTheme(egui::ThemePreference),
-    /// Hide a legend entry's series or bars, or show them again.
-    ToggleLegend(LegendKey),
     /// Draw the fund bars on a logarithmic scale, or not.
     SetFundsLogScale(bool),
     /// Sort the targets by a column, ascending or not.
@@ -56,8 +78,13 @@ pub enum Command {
     CancelLoad,
     /// Bring a tab of the bottom area to the front.
     ShowBottomTab(BottomTab),
-    /// Show a dialog, or close it with `None`.
-    ShowDialog(Option<Dialog>),
+    /// Open the Open dataset dialog.
+    OpenDatasetDialog,
+    /// Close the dialog: its edits are dropped.
+    CloseDialog,
+    /// Forget what the last export or briefing said: the user changed the
+    /// dialog since.
+    ClearDialogMessage,
     /// Open the Export dialog for the chart on screen.
     OpenExportDialog,
     /// Open the Export briefing dialog.
@@ -80,80 +107,37 @@ pub enum Command {
     SetLang(Lang),
 }
 
-impl Command {
-    /// Whether the command holds indexes into the dataset it was made on.
-    pub fn points_into_dataset(&self) -> bool {
-        match self {
-            Self::Select(_)
-            | Self::SetOpen(..)
-            | Self::SetSubtreeOpen(..)
-            | Self::SetFilter(_)
-            | Self::ToggleLegend(_) => true,
-            Self::Back
-            | Self::Forward
-            | Self::SetAllOpen(_)
-            | Self::ShowChart(_)
-            | Self::SetConvention(_)
-            | Self::SetTheme(_)
-            | Self::SetFundsLogScale(_)
-            | Self::SortTargets(..)
-            | Self::SortThemes(_)
-            | Self::ShowAsTable(_)
-            | Self::OpenFile(_)
-            | Self::Reload
-            | Self::CancelLoad
-            | Self::ShowBottomTab(_)
-            | Self::ShowDialog(_)
-            | Self::OpenExportDialog
-            | Self::OpenBriefingDialog
-            | Self::WriteBriefing(_)
-            | Self::CancelBriefing
-            | Self::DismissBanner
-            | Self::DismissProblems
-            | Self::DismissChanges
-            | Self::Export(_)
-            | Self::CopyImage(..)
-            | Self::SetLang(_) => false,
-        }
+impl From<DocCommand> for Command {
+    fn from(command: DocCommand) -> Self {
+        Self::Doc(command)
     }
 }
 
-/// The dialogs.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Dialog {
-    /// Open a dataset: a path field, Browse, the recent files.
-    Open(OpenDialog),
-    /// Export a chart.
-    Export(ExportDialog),
-    /// Export a briefing.
-    Briefing(briefing_dialog::BriefingDialog),
+impl From<SessionCommand> for Command {
+    fn from(command: SessionCommand) -> Self {
+        Self::Session(command)
+    }
 }
 
-/// The Open dialog's state.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct OpenDialog {
-    /// The path typed or chosen.
-    pub path: String,
-    /// The app's own file picker, when Browse opened it (where the
-    /// platform has no file dialog).
-    pub picker: Option<super::file_picker::Picker>,
+/// The commands a frame collects while it is drawn, in order; they are
+/// carried out after it.
+#[derive(Debug, Default)]
+pub struct Commands(Vec<Command>);
+
+impl Commands {
+    /// Adds a command, of either kind.
+    pub fn push(&mut self, command: impl Into<Command>) {
+        self.0.push(command.into());
+    }
 }
 
-/// The Export dialog's state.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ExportDialog {
-    /// Which chart.
-    pub chart: ChartId,
-    /// Where to write; the extension chooses PNG or CSV.
-    pub path: String,
-    /// Size, scale and theme of a picture.
-    pub image: export::ImageOptions,
-    /// Whether the picture follows the window's theme (else light).
-    pub current_theme: bool,
-    /// Set when the file exists and the user must agree to replace it.
-    pub confirm_replace: bool,
-    /// The app's own picker for where to write, when Browse opened it.
-    pub picker: Option<super::file_picker::Picker>,
+impl IntoIterator for Commands {
+    type Item = Command;
+    type IntoIter = std::vec::IntoIter<Command>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
 }
 
 /// What to export, and where.
@@ -171,83 +155,83 @@ pub struct ExportRequest {
 
 impl AppState {
     /// Carries out a command.
-    pub fn apply(&mut self, command: Command) {
-        if apply_to_document(&mut self.doc, &command) {
-            return;
+    pub fn apply(&mut self, command: impl Into<Command>) {
+        match command.into() {
+            Command::Doc(command) => apply_to_document(&mut self.doc, &command),
+            Command::Session(command) => self.apply_to_session(command),
         }
+    }
+
+    /// Carries out a command on the session.
+    fn apply_to_session(&mut self, command: SessionCommand) {
         let session = &mut self.session;
         match command {
-            Command::Select(_)
-            | Command::Back
-            | Command::Forward
-            | Command::SetOpen(..)
-            | Command::SetSubtreeOpen(..)
-            | Command::SetAllOpen(_)
-            | Command::SetFilter(_)
-            | Command::ToggleLegend(_) => {}
-            Command::ShowChart(chart) => session.chart = chart,
-            Command::SetConvention(convention) => {
-                session.convention = convention;
-                session.convention_chosen = true;
+            SessionCommand::ShowChart(chart) => session.settings.chart = chart,
+            // Amounts follow the language until a convention is chosen.
+            SessionCommand::SetConvention(convention) => {
+                session.settings.convention = Some(convention);
             }
-            Command::SetLang(lang) => set_lang(session, lang),
-            Command::SetTheme(theme) => session.theme = theme,
-            Command::SetFundsLogScale(on) => session.funds_log_scale = on,
-            Command::SortTargets(column, ascending) => session.targets_sort = (column, ascending),
-            Command::SortThemes(order) => session.theme_order = order,
-            Command::ShowAsTable(on) => session.show_table = on,
-            Command::OpenFile(path) => self.start_load(&path, Trigger::Open),
+            SessionCommand::SetLang(lang) => session.settings.lang = Some(lang),
+            SessionCommand::SetTheme(theme) => session.settings.theme = theme,
+            SessionCommand::SetFundsLogScale(on) => session.funds_log_scale = on,
+            SessionCommand::SortTargets(column, ascending) => {
+                session.targets_sort = (column, ascending);
+            }
+            SessionCommand::SortThemes(order) => session.theme_order = order,
+            SessionCommand::ShowAsTable(on) => session.show_table = on,
+            SessionCommand::OpenFile(path) => self.start_load(&path, Trigger::Open),
             // While a file loads, a reload waits for it to end.
-            Command::Reload if self.load_job.is_some() => self.reload_pending = true,
-            Command::Reload => match self.doc.path.clone() {
+            SessionCommand::Reload if self.load_job.is_some() => self.reload_pending = true,
+            SessionCommand::Reload => match self.doc.path.clone() {
                 Some(path) => self.start_load(&path, Trigger::Reload),
                 None => self.session.status = Some(Note::NoFileToReload),
             },
-            Command::CancelLoad => {
+            SessionCommand::CancelLoad => {
                 self.reload_pending = false;
                 if let Some(job) = self.load_job.take() {
                     job.cancel();
                     self.session.status = Some(Note::LoadCancelled(job.path.clone()));
                 }
             }
-            Command::ShowBottomTab(tab) => session.bottom_tab = tab,
-            Command::ShowDialog(dialog) => {
-                if !matches!(session.dialog, Some(Dialog::Export(_))) {
-                    session.export_message = None;
-                }
-                session.dialog = dialog;
+            SessionCommand::ShowBottomTab(tab) => session.bottom_tab = tab,
+            // A dialog opens fresh, without what the last one said.
+            SessionCommand::OpenDatasetDialog => {
+                session.export_message = None;
+                self.dialog = Some(dialogs::open_dialog());
             }
-            Command::OpenExportDialog => {
+            SessionCommand::OpenExportDialog => {
                 let dialog = dialogs::export_dialog(&self.panel_context());
                 self.session.export_message = None;
-                self.session.dialog = Some(dialog);
+                self.dialog = Some(dialog);
             }
-            Command::OpenBriefingDialog => {
+            SessionCommand::OpenBriefingDialog => {
                 let dialog = briefing_dialog::dialog(&self.panel_context());
                 self.session.export_message = None;
-                self.session.dialog = Some(dialog);
+                self.dialog = Some(dialog);
             }
-            Command::WriteBriefing(request) => {
+            SessionCommand::CloseDialog => self.dialog = None,
+            SessionCommand::ClearDialogMessage => session.export_message = None,
+            SessionCommand::WriteBriefing(request) => {
                 if self.briefing_job.is_none() {
                     briefing_dialog::start(self, &request);
                 }
             }
-            Command::CancelBriefing => {
+            SessionCommand::CancelBriefing => {
                 if let Some(briefing) = &self.briefing_job {
                     briefing.job.cancel();
                 }
             }
-            Command::DismissBanner => session.banner = None,
-            Command::DismissProblems => {
+            SessionCommand::DismissBanner => session.banner = None,
+            SessionCommand::DismissProblems => {
                 session.problems = None;
                 session.bottom_tab = BottomTab::Changes;
             }
-            Command::DismissChanges => {
+            SessionCommand::DismissChanges => {
                 self.doc.changes = None;
                 session.bottom_tab = BottomTab::Problems;
             }
-            Command::Export(request) => self.export(&request),
-            Command::CopyImage(chart, options) => self.copy_image(chart, &options),
+            SessionCommand::Export(request) => self.export(&request),
+            SessionCommand::CopyImage(chart, options) => self.copy_image(chart, &options),
         }
     }
 
@@ -422,7 +406,7 @@ impl AppState {
         // The full path, so the status line says exactly where it went.
         let path = &std::path::absolute(&request.path).unwrap_or_else(|_| request.path.clone());
         if path.exists() && !request.replace {
-            if let Some(Dialog::Export(dialog)) = &mut self.session.dialog {
+            if let Some(Dialog::Export(dialog)) = &mut self.dialog {
                 dialog.confirm_replace = true;
             }
             return;
@@ -446,12 +430,12 @@ impl AppState {
         match result {
             Ok(()) => {
                 session.status = Some(Note::Wrote(path.clone()));
-                session.dialog = None;
+                self.dialog = None;
             }
             Err(failure) => {
                 session.status = Some(Note::ExportFailed(failure));
                 session.export_message.clone_from(&session.status);
-                if let Some(Dialog::Export(dialog)) = &mut session.dialog {
+                if let Some(Dialog::Export(dialog)) = &mut self.dialog {
                     dialog.confirm_replace = false;
                 }
             }
@@ -478,16 +462,16 @@ impl AppState {
     }
 }
 
-/// Carries out a command on the document alone, rebuilding the tree once
-/// if it changed; gives whether the command was one of those.
-fn apply_to_document(doc: &mut super::document::Document, command: &Command) -> bool {
+/// Carries out a command on the document, rebuilding the tree once if
+/// it changed.
+fn apply_to_document(doc: &mut super::document::Document, command: &DocCommand) {
     let tree_changed = match command {
-        Command::Select(item) => {
+        DocCommand::Select(item) => {
             doc.select(*item);
             matches!(item, Item::Node(_))
         }
-        Command::Back | Command::Forward => {
-            let item = if *command == Command::Back {
+        DocCommand::Back | DocCommand::Forward => {
+            let item = if *command == DocCommand::Back {
                 doc.history.back()
             } else {
                 doc.history.forward()
@@ -497,41 +481,30 @@ fn apply_to_document(doc: &mut super::document::Document, command: &Command) -> 
                 matches!(item, Item::Node(_))
             })
         }
-        Command::SetOpen(item, open) => {
+        DocCommand::SetOpen(item, open) => {
             doc.expansion.set(*item, *open);
             true
         }
-        Command::SetSubtreeOpen(item, open) => {
+        DocCommand::SetSubtreeOpen(item, open) => {
             doc.expansion.set_subtree(&doc.dataset, *item, *open);
             true
         }
-        Command::SetAllOpen(open) => {
+        DocCommand::SetAllOpen(open) => {
             doc.expansion.set_all(&doc.dataset, *open);
             true
         }
-        Command::SetFilter(filter) => {
+        DocCommand::SetFilter(filter) => {
             doc.filter = filter.clone();
             true
         }
-        Command::ToggleLegend(key) => {
+        DocCommand::ToggleLegend(key) => {
             if !doc.hidden.remove(key) {
                 doc.hidden.insert(*key);
             }
             false
         }
-        _ => return false,
     };
     if tree_changed {
         doc.refresh_tree();
-    }
-    true
-}
-
-/// Shows the interface in `lang`; amounts follow unless chosen.
-fn set_lang(session: &mut super::state::Session, lang: Lang) {
-    session.lang = lang;
-    session.lang_chosen = true;
-    if !session.convention_chosen {
-        session.convention = Convention::of_language(lang);
     }
 }

@@ -1,7 +1,7 @@
 //! The details panel: everything about the selection, with its links one
 //! click away.
 
-use super::{Command, PanelContext};
+use super::{Commands, DocCommand, PanelContext};
 use crate::dataset::{Citation, Dataset, FigureRef, NodeIx, PlanIx, SourceIx};
 use crate::i18n::{Lang, T, fill, tr};
 use crate::selection::Item;
@@ -9,8 +9,8 @@ use crate::view::charts::{level_label, status_label};
 use crate::view::{amount, localized_name, localized_title, plan_title};
 
 /// Draws the details of the selection.
-pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    let lang = cx.session.lang;
+pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
+    let lang = cx.session.lang();
     ui.strong(tr(lang, T::Details));
     ui.separator();
     let Some(item) = cx.doc.selected() else {
@@ -29,8 +29,8 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
 
 /// The facts the documents state as of a date, as cards, while nothing is
 /// selected; a click shows one's details.
-fn key_facts_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    let lang = cx.session.lang;
+fn key_facts_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
+    let lang = cx.session.lang();
     let data = &cx.doc.dataset;
     if data.facts.is_empty() {
         return;
@@ -45,7 +45,7 @@ fn key_facts_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Com
                 let card = egui::Frame::group(ui.style())
                     .show(ui, |ui| {
                         ui.set_width(ui.available_width());
-                        if let Some(value) = amount::of_fact(fact, cx.session.convention) {
+                        if let Some(value) = amount::of_fact(fact, cx.session.convention()) {
                             let value = crate::view::marked(fact.caveat.is_some(), value);
                             ui.label(egui::RichText::new(value).heading());
                         }
@@ -69,14 +69,14 @@ fn key_facts_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Com
                         .rect_stroke(card.rect, 4.0, stroke, egui::StrokeKind::Inside);
                 }
                 if response.clicked() {
-                    commands.push(Command::Select(Item::Figure(figure)));
+                    commands.push(DocCommand::Select(Item::Figure(figure)));
                 }
             }
         });
 }
 
-fn plan_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, plan: PlanIx, commands: &mut Vec<Command>) {
-    let lang = cx.session.lang;
+fn plan_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, plan: PlanIx, commands: &mut Commands) {
+    let lang = cx.session.lang();
     let data = &cx.doc.dataset;
     let plan_data = &data.plans[plan.index()];
     ui.heading(plan_title(lang, data, plan));
@@ -110,14 +110,14 @@ fn period(data: &Dataset, plan: PlanIx, lang: Lang) -> String {
     }
 }
 
-fn node_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, node_ix: NodeIx, commands: &mut Vec<Command>) {
-    let lang = cx.session.lang;
+fn node_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, node_ix: NodeIx, commands: &mut Commands) {
+    let lang = cx.session.lang();
     let data = &cx.doc.dataset;
     let node = data.node(node_ix);
     // The path from the plan, each step a link.
     ui.horizontal_wrapped(|ui| {
         if ui.link(plan_title(lang, data, node.plan)).clicked() {
-            commands.push(Command::Select(Item::Plan(node.plan)));
+            commands.push(DocCommand::Select(Item::Plan(node.plan)));
         }
         for step in data.ancestry(node_ix) {
             if step == node_ix {
@@ -128,7 +128,7 @@ fn node_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, node_ix: NodeIx, commands: 
             let title = localized_title(lang, step_node);
             let label = step_node.numbering.as_deref().unwrap_or(&title);
             if ui.link(label).on_hover_text(title).clicked() {
-                commands.push(Command::Select(Item::Node(step)));
+                commands.push(DocCommand::Select(Item::Node(step)));
             }
         }
     });
@@ -212,11 +212,11 @@ fn figure_header_ui<'a>(
     cx: &'a PanelContext<'a>,
     ui: &mut egui::Ui,
     figure: FigureRef,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) -> (&'a [Citation], Option<&'a String>) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let data = &cx.doc.dataset;
-    let convention = cx.session.convention;
+    let convention = cx.session.convention();
     match figure {
         FigureRef::Series(s) => {
             let series = &data.series[s.index()];
@@ -289,7 +289,7 @@ fn figure_header_ui<'a>(
                     .map_or_else(|| tr(lang, T::NoDeadline).to_owned(), |y| y.to_string()),
             );
             if ui.link(plan_title(lang, data, target.plan)).clicked() {
-                commands.push(Command::Select(Item::Plan(target.plan)));
+                commands.push(DocCommand::Select(Item::Plan(target.plan)));
             }
             (&target.citations, target.note.as_ref())
         }
@@ -310,13 +310,8 @@ fn figure_header_ui<'a>(
     }
 }
 
-fn figure_ui(
-    cx: &PanelContext<'_>,
-    ui: &mut egui::Ui,
-    figure: FigureRef,
-    commands: &mut Vec<Command>,
-) {
-    let lang = cx.session.lang;
+fn figure_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, figure: FigureRef, commands: &mut Commands) {
+    let lang = cx.session.lang();
     let data = &cx.doc.dataset;
     let (citations, note) = figure_header_ui(cx, ui, figure, commands);
     // The caveat comes before the sources: it changes how they are read.
@@ -332,7 +327,7 @@ fn figure_ui(
         for &other in &caveat.conflicts {
             let label = figure_label(data, other, cx);
             if ui.link(format!("↔ {label}")).clicked() {
-                commands.push(Command::Select(Item::Figure(other)));
+                commands.push(DocCommand::Select(Item::Figure(other)));
             }
         }
     }
@@ -361,7 +356,7 @@ fn figure_ui(
             .on_hover_text(tr(lang, T::ShowInTree))
             .clicked()
         {
-            commands.push(Command::Select(Item::Node(node)));
+            commands.push(DocCommand::Select(Item::Node(node)));
         }
     }
 }
@@ -372,9 +367,9 @@ fn figure_links_ui(
     data: &Dataset,
     figures: &[FigureRef],
     cx: &PanelContext<'_>,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     if figures.is_empty() {
         return;
     }
@@ -386,15 +381,15 @@ fn figure_links_ui(
             figure_label(data, figure, cx),
         );
         if ui.link(label).clicked() {
-            commands.push(Command::Select(Item::Figure(figure)));
+            commands.push(DocCommand::Select(Item::Figure(figure)));
         }
     }
 }
 
 /// A one-line description of a figure: its name and value.
 fn figure_label(data: &Dataset, figure: FigureRef, cx: &PanelContext<'_>) -> String {
-    let lang = cx.session.lang;
-    let convention = cx.session.convention;
+    let lang = cx.session.lang();
+    let convention = cx.session.convention();
     let name = crate::view::figure_name(data, figure, lang);
     let value = match figure {
         FigureRef::Series(_) => None,

@@ -7,10 +7,48 @@ use crate::i18n::{Lang, T, fill, tr};
 use std::path::PathBuf;
 
 use super::export::{self, ImageOptions};
-use super::{Command, Dialog, ExportDialog, ExportRequest, OpenDialog, PanelContext};
+use super::{Commands, ExportRequest, PanelContext, SessionCommand, briefing_dialog};
 use crate::chart::Format;
 use crate::chart::spec::{MAX_SIDE, MIN_SIDE, Paper, Preset};
 use crate::view::charts::ChartId;
+
+/// The dialogs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    /// Open a dataset: a path field, Browse, the recent files.
+    Open(OpenDialog),
+    /// Export a chart.
+    Export(ExportDialog),
+    /// Export a briefing.
+    Briefing(briefing_dialog::BriefingDialog),
+}
+
+/// The Open dialog's state.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OpenDialog {
+    /// The path typed or chosen.
+    pub path: String,
+    /// The app's own file picker, when Browse opened it (where the
+    /// platform has no file dialog).
+    pub picker: Option<super::file_picker::Picker>,
+}
+
+/// The Export dialog's state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportDialog {
+    /// Which chart.
+    pub chart: ChartId,
+    /// Where to write; the extension chooses PNG or CSV.
+    pub path: String,
+    /// Size, scale and theme of a picture.
+    pub image: export::ImageOptions,
+    /// Whether the picture follows the window's theme (else light).
+    pub current_theme: bool,
+    /// Set when the file exists and the user must agree to replace it.
+    pub confirm_replace: bool,
+    /// The app's own picker for where to write, when Browse opened it.
+    pub picker: Option<super::file_picker::Picker>,
+}
 
 /// Whether a native file dialog can be shown. On Linux rfd talks to the
 /// XDG desktop portal over the session bus, or runs zenity; with neither it
@@ -44,9 +82,13 @@ pub fn export_dialog(cx: &PanelContext<'_>) -> Dialog {
         .or_else(std::env::home_dir)
         .or_else(|| std::env::current_dir().ok())
         .unwrap_or_default();
-    let name = format!("{}-{}.png", cx.session.chart.id(), cx.doc.dataset.edition);
+    let name = format!(
+        "{}-{}.png",
+        cx.session.settings.chart.id(),
+        cx.doc.dataset.edition
+    );
     Dialog::Export(ExportDialog {
-        chart: cx.session.chart,
+        chart: cx.session.settings.chart,
         path: folder.join(name).display().to_string(),
         image: ImageOptions::default(),
         current_theme: false,
@@ -55,11 +97,17 @@ pub fn export_dialog(cx: &PanelContext<'_>) -> Dialog {
     })
 }
 
-/// Draws the open dialog, if any.
-pub fn ui(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Vec<Command>) {
-    let lang = cx.session.lang;
+/// Draws the open dialog, if any, editing it in place; what the user
+/// asks of it (open this file, export that, close) goes into `commands`.
+pub fn ui(
+    cx: &PanelContext<'_>,
+    ctx: &egui::Context,
+    dialog: &mut Option<Dialog>,
+    commands: &mut Commands,
+) {
+    let lang = cx.session.lang();
     let typing_id = egui::Id::unique("dialog_text_field_in_use");
-    let Some(dialog) = cx.session.dialog.clone() else {
+    let Some(dialog) = dialog else {
         ctx.data_mut(|d| d.insert_temp(typing_id, false));
         return;
     };
@@ -69,7 +117,6 @@ pub fn ui(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Vec<Command
         Dialog::Export(_) => tr(lang, T::ExportChart),
         Dialog::Briefing(_) => tr(lang, T::ExportBriefing),
     };
-    let mut next = dialog.clone();
     // Escape first leaves a text field (egui takes its focus away before
     // the frame is drawn, so the last frame's state tells); only an Escape
     // with no field in use closes the dialog, so edits are not lost to a
@@ -80,7 +127,7 @@ pub fn ui(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Vec<Command
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-        .show(ctx, |ui| match &mut next {
+        .show(ctx, |ui| match dialog {
             Dialog::Open(open_state) => open_ui(cx, ui, open_state, commands),
             Dialog::Export(export_state) => export_ui(cx, ui, export_state, commands),
             Dialog::Briefing(briefing_state) => {
@@ -92,9 +139,7 @@ pub fn ui(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Vec<Command
     let in_use = ctx.egui_wants_keyboard_input();
     ctx.data_mut(|d| d.insert_temp(typing_id, in_use));
     if !open || escape {
-        commands.push(Command::ShowDialog(None));
-    } else if next != dialog && !commands.iter().any(|c| matches!(c, Command::ShowDialog(_))) {
-        commands.push(Command::ShowDialog(Some(next)));
+        commands.push(SessionCommand::CloseDialog);
     }
 }
 
@@ -102,9 +147,9 @@ fn open_ui(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     dialog: &mut OpenDialog,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     ui.label(tr(lang, T::OpenIntro));
     // Whether the path field had the focus (last frame's answer: the
     // picker's keys come before the field, so Enter and Tab reach it).
@@ -164,24 +209,28 @@ fn open_ui(
     });
     if let Some(picker) = &mut dialog.picker {
         ui.separator();
-        if let super::file_picker::Picked::File(path) =
-            super::file_picker::body_ui(ui, picker, &mut dialog.path, &cx.session.recent, lang)
-        {
+        if let super::file_picker::Picked::File(path) = super::file_picker::body_ui(
+            ui,
+            picker,
+            &mut dialog.path,
+            &cx.session.settings.recent,
+            lang,
+        ) {
             chosen = Some(path);
         }
-    } else if !cx.session.recent.is_empty() {
+    } else if !cx.session.settings.recent.is_empty() {
         ui.separator();
         ui.label(tr(lang, T::RecentColon));
-        for path in &cx.session.recent {
+        for path in &cx.session.settings.recent {
             if ui.link(path.display().to_string()).clicked() {
-                commands.push(Command::ShowDialog(None));
-                commands.push(Command::OpenFile(path.clone()));
+                commands.push(SessionCommand::CloseDialog);
+                commands.push(SessionCommand::OpenFile(path.clone()));
             }
         }
     }
     if let Some(path) = chosen {
-        commands.push(Command::ShowDialog(None));
-        commands.push(Command::OpenFile(path));
+        commands.push(SessionCommand::CloseDialog);
+        commands.push(SessionCommand::OpenFile(path));
         return;
     }
     ui.separator();
@@ -195,11 +244,11 @@ fn open_ui(
         {
             let home = std::env::home_dir();
             let path = crate::view::picker::expand_home(path, home.as_deref());
-            commands.push(Command::ShowDialog(None));
-            commands.push(Command::OpenFile(PathBuf::from(path)));
+            commands.push(SessionCommand::CloseDialog);
+            commands.push(SessionCommand::OpenFile(PathBuf::from(path)));
         }
         if ui.button(tr(lang, T::Cancel)).clicked() {
-            commands.push(Command::ShowDialog(None));
+            commands.push(SessionCommand::CloseDialog);
         }
     });
 }
@@ -221,6 +270,7 @@ fn start_folder(cx: &PanelContext<'_>, typed: &str) -> PathBuf {
             .and_then(|p| p.parent())
             .map(PathBuf::from),
         cx.session
+            .settings
             .recent
             .first()
             .and_then(|p| p.parent())
@@ -234,9 +284,9 @@ fn export_ui(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     dialog: &mut ExportDialog,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let (path_before, chart_before) = (dialog.path.clone(), dialog.chart);
     // The choices on the left, the preview of what they write on the right.
     ui.horizontal_top(|ui| {
@@ -269,7 +319,7 @@ fn export_ui(
     };
     if dialog.confirm_replace {
         match confirm_replace_ui(ui, &path, lang) {
-            Some(true) => commands.push(Command::Export(request(true))),
+            Some(true) => commands.push(SessionCommand::Export(request(true))),
             Some(false) => dialog.confirm_replace = false,
             None => {}
         }
@@ -283,17 +333,17 @@ fn export_ui(
             )
             .clicked()
         {
-            commands.push(Command::Export(request(false)));
+            commands.push(SessionCommand::Export(request(false)));
         }
         if ui
             .button(tr(lang, T::CopyImage))
             .on_hover_text(tr(lang, T::CopyImageHint))
             .clicked()
         {
-            commands.push(Command::CopyImage(dialog.chart, dialog.image));
+            commands.push(SessionCommand::CopyImage(dialog.chart, dialog.image));
         }
         if ui.button(tr(lang, T::Cancel)).clicked() {
-            commands.push(Command::ShowDialog(None));
+            commands.push(SessionCommand::CloseDialog);
         }
     });
     // What the last export or copy did (not what happened elsewhere).
@@ -377,7 +427,7 @@ fn preset_name(preset: Preset, lang: Lang) -> &'static str {
 
 /// The Export dialog's choices: chart, format, size, scale, theme, file.
 fn export_options_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &mut ExportDialog) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let format = format_of(&dialog.path);
     egui::Grid::new("export_grid")
         .num_columns(2)
@@ -525,7 +575,7 @@ const PREVIEW_HEIGHT: f32 = 300.0;
 /// A live preview of exactly what will be written: the chart's scene for
 /// the chosen page, rasterised small; redrawn only when the picture changes.
 fn preview_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &ExportDialog) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     ui.label(tr(lang, T::PreviewColon));
     if format_of(&dialog.path) == Format::Csv {
         // No picture: what the file holds, in the same box.
@@ -603,7 +653,7 @@ fn preview_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &ExportDialog) {
 
 /// The Open dialog's typed path, if the dialog is open (for tests).
 pub fn typed_path(state: &super::AppState) -> Option<String> {
-    match &state.session.dialog {
+    match &state.dialog {
         Some(Dialog::Open(open)) => Some(open.path.clone()),
         _ => None,
     }

@@ -1,7 +1,7 @@
 //! One frame of the window: the panels laid out, background work looked
 //! at, and the commands of the frame carried out in order.
 
-use super::commands::Command;
+use super::commands::{Command, Commands, DocCommand, SessionCommand};
 use super::loading::Trigger;
 use super::messages::Note;
 use super::state::{AppState, BottomTab, PanelContext};
@@ -19,8 +19,8 @@ impl AppState {
         // applied here so it also holds on the first frame after a restart.
         // This frame was laid out with the old style, so one more is drawn
         // at once with the new one.
-        if ctx.options(|o| o.theme_preference) != self.session.theme {
-            ctx.set_theme(self.session.theme);
+        if ctx.options(|o| o.theme_preference) != self.session.settings.theme {
+            ctx.set_theme(self.session.settings.theme);
             ctx.request_repaint();
         }
         // Background work first, so this frame's clicks act on the
@@ -36,19 +36,22 @@ impl AppState {
         if let Some(image) = self.pending_copy.take() {
             ctx.copy_image(image);
         }
-        let mut commands = Vec::new();
+        let mut commands = Commands::default();
         keyboard_shortcuts(self, &ctx, &mut commands);
-        let cx = self.panel_context();
+        // The panels see the state read-only; the dialog is theirs to edit.
+        let (cx, dialog) = self.panel_context_and_dialog();
         draw_ui(&cx, ui, &mut commands);
-        dialogs::ui(&cx, &ctx, &mut commands);
-        drop_overlay(&ctx, cx.session.lang);
+        dialogs::ui(&cx, &ctx, dialog, &mut commands);
+        drop_overlay(&ctx, cx.session.lang());
         super::focus::paint_ring(&ctx);
         // Loads come last; clicks made after a new document arrived are
         // dropped if they point into the old one.
         files_dropped(&ctx, &mut commands);
         let generation = self.doc.generation;
         for command in commands {
-            if self.doc.generation != generation && command.points_into_dataset() {
+            // A document command made against the document a load has
+            // just replaced would point at the wrong records.
+            if self.doc.generation != generation && matches!(command, Command::Doc(_)) {
                 continue;
             }
             self.apply(command);
@@ -76,8 +79,8 @@ impl AppState {
 }
 
 /// The panels, each from the frame's context.
-fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    let lang = cx.session.lang;
+fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
+    let lang = cx.session.lang();
     egui::Panel::top("menu_bar").show(ui, |ui| top_bar::menu_ui(cx, ui, commands));
     egui::Panel::top("top_bar").show(ui, |ui| top_bar::ui(cx, ui, commands));
     if let Some(banner) = &cx.session.banner {
@@ -85,7 +88,7 @@ fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>
             ui.horizontal_wrapped(|ui| {
                 ui.colored_label(ui.visuals().warn_fg_color, banner.text(lang));
                 if ui.button(tr(lang, T::Dismiss)).clicked() {
-                    commands.push(Command::DismissBanner);
+                    commands.push(SessionCommand::DismissBanner);
                 }
             });
         });
@@ -112,8 +115,8 @@ fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>
 /// with a tab each when both are open. It opens tall enough to read a
 /// dozen lines and never takes more than half the height between the top
 /// bars and the status line, so the charts keep at least the other half.
-fn bottom_area_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    let lang = cx.session.lang;
+fn bottom_area_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
+    let lang = cx.session.lang();
     let problems = cx.session.problems.as_ref();
     let changes = cx.doc.changes.as_ref();
     if problems.is_none() && changes.is_none() {
@@ -143,7 +146,7 @@ fn bottom_area_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<C
                         );
                     });
                     if tab != cx.session.bottom_tab {
-                        commands.push(Command::ShowBottomTab(tab));
+                        commands.push(SessionCommand::ShowBottomTab(tab));
                     }
                     ui.separator();
                     tab
@@ -159,8 +162,8 @@ fn bottom_area_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<C
 }
 
 /// The status line: the last thing done, or a load's progress with Cancel.
-fn status_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    let lang = cx.session.lang;
+fn status_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
+    let lang = cx.session.lang();
     ui.horizontal(|ui| {
         if let Some(job) = cx.loading {
             if ui
@@ -168,7 +171,7 @@ fn status_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comman
                 .on_hover_text("Esc")
                 .clicked()
             {
-                commands.push(Command::CancelLoad);
+                commands.push(SessionCommand::CancelLoad);
             }
             let (text, fraction) =
                 super::loading::status_line(&job.path, job.progress(), job.elapsed(), lang);
@@ -197,24 +200,24 @@ fn status_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comman
 
 /// Alt+Left / Alt+Right walk the selection history; Ctrl+O opens, Ctrl+R
 /// reloads, Ctrl+E exports.
-fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Vec<Command>) {
+fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Commands) {
     // While a text field has the keyboard, Alt+arrows are the field's
     // (word moves on macOS); while a dialog is open, its edits are kept.
     let typing = ctx.egui_wants_keyboard_input();
-    let dialog_open = state.session.dialog.is_some();
+    let dialog_open = state.dialog.is_some();
     ctx.input_mut(|input| {
         if !typing {
             if input.consume_shortcut(&egui::KeyboardShortcut::new(
                 egui::Modifiers::ALT,
                 egui::Key::ArrowLeft,
             )) {
-                commands.push(Command::Back);
+                commands.push(DocCommand::Back);
             }
             if input.consume_shortcut(&egui::KeyboardShortcut::new(
                 egui::Modifiers::ALT,
                 egui::Key::ArrowRight,
             )) {
-                commands.push(Command::Forward);
+                commands.push(DocCommand::Forward);
             }
         }
         if dialog_open {
@@ -226,25 +229,25 @@ fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Vec<
             && state.load_job.is_some()
             && input.consume_key(egui::Modifiers::NONE, egui::Key::Escape)
         {
-            commands.push(Command::CancelLoad);
+            commands.push(SessionCommand::CancelLoad);
         }
         if input.consume_key(egui::Modifiers::COMMAND, egui::Key::O) {
-            commands.push(Command::ShowDialog(Some(dialogs::open_dialog())));
+            commands.push(SessionCommand::OpenDatasetDialog);
         }
         if input.consume_key(egui::Modifiers::COMMAND, egui::Key::R) {
-            commands.push(Command::Reload);
+            commands.push(SessionCommand::Reload);
         }
         if input.consume_key(egui::Modifiers::COMMAND, egui::Key::E) {
-            commands.push(Command::OpenExportDialog);
+            commands.push(SessionCommand::OpenExportDialog);
         }
     });
 }
 
 /// A file dropped on the window is opened.
-fn files_dropped(ctx: &egui::Context, commands: &mut Vec<Command>) {
+fn files_dropped(ctx: &egui::Context, commands: &mut Commands) {
     let dropped = ctx.input(|i| i.raw.dropped_files.clone());
     if let Some(path) = dropped.first().map(|f| f.path().to_path_buf()) {
-        commands.push(Command::OpenFile(path));
+        commands.push(SessionCommand::OpenFile(path));
     }
 }
 

@@ -9,7 +9,7 @@ use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Text};
 
 use super::charts_panel::{caveats_ui, chart_menu, legend_entry_ui, selected_figure};
 use super::style::level_color;
-use super::{Command, PanelContext, chart_keys};
+use super::{Commands, DocCommand, PanelContext, SessionCommand, chart_keys};
 use crate::dataset::{Dataset, FigureRef, FundLevel, QuantityUnit};
 use crate::i18n::{Lang, T, fill, tr};
 use crate::selection::Item;
@@ -24,11 +24,11 @@ fn funds_apart_ui(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     without_amount: &[FigureRef],
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let data = &cx.doc.dataset;
-    let convention = cx.session.convention;
+    let convention = cx.session.convention();
     // Funds whose documents state no amount are listed above the plot,
     // which takes all the height left below.
     // Each link on a line of its own: a link that wraps inside a
@@ -43,7 +43,7 @@ fn funds_apart_ui(
                         .link(crate::view::localized_title(lang, &data.funds[f.index()]))
                         .clicked()
                 {
-                    commands.push(Command::Select(Item::Figure(figure)));
+                    commands.push(DocCommand::Select(Item::Figure(figure)));
                 }
             }
         });
@@ -63,7 +63,7 @@ fn funds_apart_ui(
                 let amount =
                     amount::of_fund(&data.funds[f.index()], convention, lang).unwrap_or_default();
                 if ui.link(format!("{}: {amount}", bar.name)).clicked() {
-                    commands.push(Command::Select(Item::Figure(bar.figure)));
+                    commands.push(DocCommand::Select(Item::Figure(bar.figure)));
                 }
             }
         });
@@ -79,11 +79,11 @@ pub(super) fn funds_chart_ui(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     lit: &HashSet<FigureRef>,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let data = &cx.doc.dataset;
-    let convention = cx.session.convention;
+    let convention = cx.session.convention();
     let (bars, without_amount) = fund_bars(data, lang);
     let strong = ui.visuals().strong_text_color();
     ui.horizontal_wrapped(|ui| {
@@ -108,7 +108,7 @@ pub(super) fn funds_chart_ui(
         ui.checkbox(&mut on, tr(lang, T::LogScale))
             .on_hover_text(tr(lang, T::LogScaleHint));
         if on != log_scale {
-            commands.push(Command::SetFundsLogScale(on));
+            commands.push(SessionCommand::SetFundsLogScale(on));
         }
         ui.weak(tr(lang, T::OverMark));
     });
@@ -158,7 +158,12 @@ pub(super) fn funds_chart_ui(
         draw_fund_bars(plot_ui, data, &bars, &axis, lit, &style);
         plot_ui.pointer_coordinate()
     });
-    chart_menu(&response.response, cx.session.chart, lang, commands);
+    chart_menu(
+        &response.response,
+        cx.session.settings.chart,
+        lang,
+        commands,
+    );
     // The keyboard: the arrows move between the bars, the largest first.
     let keys = chart_keys::handle(ui, &response.response, || {
         (marks::bar_marks(&bars), selected_figure(cx))
@@ -185,7 +190,7 @@ pub(super) fn funds_chart_ui(
             lang,
         );
         if keys.activated {
-            commands.push(Command::Select(Item::Figure(figure)));
+            commands.push(DocCommand::Select(Item::Figure(figure)));
         }
     }
     if !keys.is_some_and(|k| k.activated)
@@ -193,7 +198,7 @@ pub(super) fn funds_chart_ui(
         && let Some(pointer) = response.inner
         && let Some(bar) = axis.bar_at(pointer.x, pointer.y).and_then(|i| bars.get(i))
     {
-        commands.push(Command::Select(Item::Figure(bar.figure)));
+        commands.push(DocCommand::Select(Item::Figure(bar.figure)));
     }
 }
 

@@ -6,9 +6,11 @@
 //! what points into it, built off the window's thread when a file loads:
 //! [`loading`]) and the session (preferences, window-only state). Each
 //! panel is its own module with one job; it reads a [`PanelContext`] and
-//! sends [`Command`]s, which [`AppState::apply`] carries out in one place
-//! ([`commands`]). [`frame`] lays the panels out each frame, [`startup`]
-//! opens the window, [`settings`] is what is remembered between runs.
+//! sends [`Command`]s (to the document or the session), which
+//! [`AppState::apply`] carries out in one place ([`commands`]); a dialog
+//! edits its own state ([`dialogs`]). [`frame`] lays the panels out each
+//! frame, [`startup`] opens the window, [`settings`] is what is remembered
+//! between runs.
 
 pub mod briefing_dialog;
 mod changes_panel;
@@ -38,7 +40,8 @@ mod timeline_chart;
 mod top_bar;
 mod tree_panel;
 
-pub use commands::{Command, Dialog, ExportDialog, ExportRequest, OpenDialog};
+pub use commands::{Command, Commands, DocCommand, ExportRequest, SessionCommand};
+pub use dialogs::{Dialog, ExportDialog, OpenDialog};
 pub use document::{Carry, Document};
 pub use loading::{LoadJob, Trigger};
 pub use messages::{Banner, Failure, LoadProblem, LoadProblems, Note};

@@ -2,12 +2,12 @@
 //! the file, line and column or JSON path, selectable and copyable. The
 //! dataset on screen stays as it was.
 
-use super::{Command, PanelContext};
+use super::{Commands, PanelContext, SessionCommand};
 use crate::i18n::{T, fill, tr};
 
 /// Draws the panel's content.
-pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    let lang = cx.session.lang;
+pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
+    let lang = cx.session.lang();
     let Some(problems) = &cx.session.problems else {
         return;
     };
@@ -16,7 +16,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
     // The buttons come first so a long path never pushes them away.
     ui.horizontal(|ui| {
         if ui.button(tr(lang, T::Close)).clicked() {
-            commands.push(Command::DismissProblems);
+            commands.push(SessionCommand::DismissProblems);
         }
         if ui.button(tr(lang, T::CopyAll)).clicked() {
             ui.ctx().copy_text(lines.join("\n"));

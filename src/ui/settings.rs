@@ -1,4 +1,6 @@
-//! What the app remembers between runs, and how it maps onto the session.
+//! What the app remembers between runs. The session holds it as it is
+//! ([`super::Session::settings`]); what follows from it (the language and
+//! the amount convention in effect) is derived there.
 
 use std::path::PathBuf;
 
@@ -10,10 +12,11 @@ use crate::view::charts::ChartId;
 /// What the app remembers between runs. Missing or unreadable values fall
 /// back to the defaults, so a corrupt settings file never stops the app.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
+#[serde(from = "Stored", into = "Stored")]
 pub struct Settings {
-    /// How amounts are written.
-    pub convention: Convention,
+    /// How amounts are written, if the user chose; `None` follows the
+    /// language (亿元 in Chinese, billions in English).
+    pub convention: Option<Convention>,
     /// The chart shown.
     pub chart: ChartId,
     /// Light, dark, or following the system (the default).
@@ -22,11 +25,53 @@ pub struct Settings {
     pub last_dataset: Option<PathBuf>,
     /// Dataset files opened, most recent first.
     pub recent: Vec<PathBuf>,
-    /// The interface's language; `None` follows the system's locale.
+    /// The interface's language, if the user chose; `None` follows the
+    /// system's locale.
     pub lang: Option<Lang>,
-    /// Whether `convention` was the user's choice (else amounts follow
-    /// the language).
-    pub convention_chosen: bool,
+}
+
+/// The settings as app.ron has always held them: the convention written
+/// out with a flag saying whether it was chosen. Files written before the
+/// convention became an `Option` read the same, and older versions of the
+/// app read what this one writes.
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+struct Stored {
+    convention: Convention,
+    chart: ChartId,
+    theme: egui::ThemePreference,
+    last_dataset: Option<PathBuf>,
+    recent: Vec<PathBuf>,
+    lang: Option<Lang>,
+    convention_chosen: bool,
+}
+
+impl From<Stored> for Settings {
+    fn from(stored: Stored) -> Self {
+        Self {
+            convention: stored.convention_chosen.then_some(stored.convention),
+            chart: stored.chart,
+            theme: stored.theme,
+            last_dataset: stored.last_dataset,
+            recent: stored.recent,
+            lang: stored.lang,
+        }
+    }
+}
+
+impl From<Settings> for Stored {
+    fn from(settings: Settings) -> Self {
+        Self {
+            // Unchosen, the value is not read back (the flag says so).
+            convention: settings.convention.unwrap_or_default(),
+            convention_chosen: settings.convention.is_some(),
+            chart: settings.chart,
+            theme: settings.theme,
+            last_dataset: settings.last_dataset,
+            recent: settings.recent,
+            lang: settings.lang,
+        }
+    }
 }
 
 impl Settings {
@@ -52,30 +97,17 @@ impl AppState {
     /// [`Self::open`]). Where no language was chosen, `system`'s (the
     /// window passes [`Lang::system`], the locale it runs in).
     pub fn apply_settings(&mut self, settings: &Settings, system: Lang) {
-        let session = &mut self.session;
-        session.lang = settings.lang.unwrap_or(system);
-        session.lang_chosen = settings.lang.is_some();
-        session.convention_chosen = settings.convention_chosen;
-        session.convention = if settings.convention_chosen {
-            settings.convention
-        } else {
-            Convention::of_language(session.lang)
-        };
-        session.chart = settings.chart;
-        session.theme = settings.theme;
-        session.recent.clone_from(&settings.recent);
+        self.session.settings = settings.clone();
+        self.session.system_lang = system;
         if let Some(path) = self.doc.path.clone() {
-            session.remember(&path);
+            self.session.remember(&path);
         }
     }
 
-    /// The settings to remember.
+    /// The settings to remember: the session's, with the dataset on screen
+    /// (or loading at start-up) as the last one.
     pub fn settings(&self) -> Settings {
-        let session = &self.session;
         Settings {
-            convention: session.convention,
-            chart: session.chart,
-            theme: session.theme,
             // While the start-up load runs, its file is still the last one.
             last_dataset: self
                 .load_job
@@ -83,9 +115,7 @@ impl AppState {
                 .filter(|job| job.trigger == super::loading::Trigger::Startup)
                 .map(|job| job.path.clone())
                 .or_else(|| self.doc.path.clone()),
-            recent: session.recent.clone(),
-            lang: session.lang_chosen.then_some(session.lang),
-            convention_chosen: session.convention_chosen,
+            ..self.session.settings.clone()
         }
     }
 }

@@ -1,20 +1,26 @@
 //! The window's state, in two halves: the [`Document`] (one dataset and
 //! what points into it) and the [`Session`] (preferences and what only the
-//! window shows), with the work running in the background beside them.
+//! window shows), with the open dialog and the work running in the background
+//! beside them.
 //!
 //! Panels see the state through a [`PanelContext`]: read-only, one frame
-//! long. They change it only by sending [`super::Command`]s.
+//! long. They change it only by sending [`super::Command`]s. The open
+//! dialog alone is drawn with the right to edit it, since what the user
+//! types into it is its own state; what it is for (open this file, export
+//! that) it sends as commands too.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use super::briefing_dialog;
+use super::dialogs::Dialog;
 use super::document::Document;
 use super::loading::LoadJob;
 use super::messages::{Banner, LoadProblems, Note};
-use super::{Dialog, briefing_dialog};
+use super::settings::Settings;
 use crate::dataset::Dataset;
 use crate::i18n::Lang;
 use crate::view::amount::Convention;
-use crate::view::charts::{ChartId, TargetColumn};
+use crate::view::charts::TargetColumn;
 
 /// How many recent files are remembered.
 pub const RECENT_FILES: usize = 8;
@@ -31,18 +37,13 @@ pub enum BottomTab {
 
 /// Preferences and what only the window shows; see the module's
 /// documentation.
-#[expect(
-    clippy::struct_excessive_bools,
-    reason = "Independent flags, each with its own meaning."
-)]
 #[derive(Debug)]
 pub struct Session {
-    /// The chart shown.
-    pub chart: ChartId,
-    /// How amounts are written.
-    pub convention: Convention,
-    /// Light, dark, or following the system.
-    pub theme: egui::ThemePreference,
+    /// What is remembered between runs: the chart, the theme, the recent
+    /// files, and the language and amount convention if the user chose.
+    pub settings: Settings,
+    /// The system's language, followed where the user chose none.
+    pub system_lang: Lang,
     /// Whether the fund bars use a logarithmic scale (the default: the
     /// amounts span eight orders of magnitude).
     pub funds_log_scale: bool,
@@ -52,15 +53,6 @@ pub struct Session {
     pub theme_order: crate::view::themes::ThemeOrder,
     /// Charts shown as tables.
     pub show_table: bool,
-    /// The interface's language.
-    pub lang: Lang,
-    /// Whether the user chose the language (else it follows the system).
-    pub lang_chosen: bool,
-    /// Whether the user chose the amount convention (else it follows the
-    /// language: 亿元 in Chinese, billions in English).
-    pub convention_chosen: bool,
-    /// Dataset files opened, most recent first.
-    pub recent: Vec<PathBuf>,
     /// A problem to show above everything (e.g. a file that did not load
     /// at start-up).
     pub banner: Option<Banner>,
@@ -69,8 +61,6 @@ pub struct Session {
     /// The bottom area's tab in front, when problems and changes are both
     /// open.
     pub bottom_tab: BottomTab,
-    /// The open dialog, if any.
-    pub dialog: Option<Dialog>,
     /// What the last export or copy did, for the Export dialog.
     pub export_message: Option<Note>,
     /// The last thing done or failed, for the status line.
@@ -83,21 +73,15 @@ pub struct Session {
 impl Default for Session {
     fn default() -> Self {
         Self {
-            chart: ChartId::IndustrialOutput,
-            convention: Convention::International,
-            theme: egui::ThemePreference::System,
+            settings: Settings::default(),
+            system_lang: Lang::En,
             funds_log_scale: true,
             targets_sort: (TargetColumn::Deadline, true),
             theme_order: crate::view::themes::ThemeOrder::Total,
             show_table: false,
-            lang: Lang::En,
-            lang_chosen: false,
-            convention_chosen: false,
-            recent: Vec::new(),
             banner: None,
             problems: None,
             bottom_tab: BottomTab::default(),
-            dialog: None,
             export_message: None,
             status: None,
             native_dialogs: false,
@@ -106,11 +90,25 @@ impl Default for Session {
 }
 
 impl Session {
+    /// The interface's language: the user's choice, else the system's.
+    pub fn lang(&self) -> Lang {
+        self.settings.lang.unwrap_or(self.system_lang)
+    }
+
+    /// How amounts are written: the user's choice, else the language's
+    /// (亿元 in Chinese, billions in English).
+    pub fn convention(&self) -> Convention {
+        self.settings
+            .convention
+            .unwrap_or_else(|| Convention::of_language(self.lang()))
+    }
+
     /// Puts `path` first in the recent files.
     pub fn remember(&mut self, path: &Path) {
-        self.recent.retain(|p| p != path);
-        self.recent.insert(0, path.to_owned());
-        self.recent.truncate(RECENT_FILES);
+        let recent = &mut self.settings.recent;
+        recent.retain(|p| p != path);
+        recent.insert(0, path.to_owned());
+        recent.truncate(RECENT_FILES);
     }
 }
 
@@ -120,6 +118,9 @@ pub struct AppState {
     pub doc: Document,
     /// Preferences and window-only state.
     pub session: Session,
+    /// The open dialog, if any, with what the user has typed and chosen in
+    /// it; the frame draws it with the right to edit it.
+    pub dialog: Option<Dialog>,
     /// A dataset loading on a worker thread.
     pub load_job: Option<LoadJob>,
     /// A briefing being written on a worker thread.
@@ -152,6 +153,7 @@ impl AppState {
         Self {
             doc,
             session: Session::default(),
+            dialog: None,
             load_job: None,
             briefing_job: None,
             watch: None,
@@ -175,7 +177,21 @@ impl AppState {
             session: &self.session,
             loading: self.load_job.as_ref(),
             briefing: self.briefing_job.as_ref(),
+            dialog_open: self.dialog.is_some(),
         }
+    }
+
+    /// What panels see this frame, and beside it the open dialog, which
+    /// the frame draws with the right to edit it.
+    pub fn panel_context_and_dialog(&mut self) -> (PanelContext<'_>, &mut Option<Dialog>) {
+        let cx = PanelContext {
+            doc: &self.doc,
+            session: &self.session,
+            loading: self.load_job.as_ref(),
+            briefing: self.briefing_job.as_ref(),
+            dialog_open: self.dialog.is_some(),
+        };
+        (cx, &mut self.dialog)
     }
 
     /// Whether a dataset is loading.
@@ -196,4 +212,6 @@ pub struct PanelContext<'a> {
     pub loading: Option<&'a LoadJob>,
     /// A briefing being written, if one is.
     pub briefing: Option<&'a briefing_dialog::BriefingJob>,
+    /// Whether a dialog is open (its keys are not the panels').
+    pub dialog_open: bool,
 }

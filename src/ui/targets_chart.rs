@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::charts_panel::caveats_ui;
-use super::{Command, PanelContext, chart_keys};
+use super::{Commands, DocCommand, PanelContext, SessionCommand, chart_keys};
 use crate::dataset::FigureRef;
 use crate::i18n::{T, fill, tr};
 use crate::selection::Item;
@@ -20,9 +20,9 @@ pub(super) fn targets_table_ui(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     lit: &HashSet<FigureRef>,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let data = &cx.doc.dataset;
     let (column, ascending) = cx.session.targets_sort;
     ui.horizontal_wrapped(|ui| {
@@ -48,7 +48,7 @@ pub(super) fn targets_table_ui(
                 } else {
                     (this, true)
                 };
-                commands.push(Command::SortTargets(sort.0, sort.1));
+                commands.push(SessionCommand::SortTargets(sort.0, sort.1));
             }
         }
     });
@@ -67,10 +67,10 @@ pub(super) fn targets_table_ui(
                         row.unit,
                         row.approximate,
                         row.lower_bound,
-                        cx.session.convention,
+                        cx.session.convention(),
                     ),
                 ));
-                let text = hover::target(data, row.figure, cx.session.convention, lang);
+                let text = hover::target(data, row.figure, cx.session.convention(), lang);
                 let response = ui
                     .add(egui::Button::selectable(selected, row.metric.as_str()).wrap())
                     .on_hover_text(&text);
@@ -85,7 +85,7 @@ pub(super) fn targets_table_ui(
                     chart_keys::show_focused(ui, &response, response.rect, &text, hint, lang);
                 }
                 if response.clicked() {
-                    commands.push(Command::Select(Item::Figure(row.figure)));
+                    commands.push(DocCommand::Select(Item::Figure(row.figure)));
                 }
             });
             let deadline = row.deadline_year.map_or_else(

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, pos2, vec2};
 
-use super::{Command, PanelContext};
+use super::{Commands, DocCommand, PanelContext, SessionCommand};
 use crate::chart::count_of;
 use crate::i18n::{T, fill, tr};
 use crate::view::charts::ChartId;
@@ -24,8 +24,8 @@ const HEADER: f32 = 58.0;
 const TOTAL: f32 = 60.0;
 
 /// Draws the theme map: its order buttons, then the grid.
-pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    let lang = cx.session.lang;
+pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
+    let lang = cx.session.lang();
     let order = cx.session.theme_order;
     ui.horizontal_wrapped(|ui| {
         ui.label(tr(lang, T::SortBy));
@@ -37,7 +37,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
                 .selectable_label(order == this, tr(lang, label))
                 .clicked()
             {
-                commands.push(Command::SortThemes(this));
+                commands.push(SessionCommand::SortThemes(this));
             }
         }
     });
@@ -154,7 +154,7 @@ impl<'a> Grid<'a> {
     }
 
     /// The cells in view, each row's total, and the plans' totals.
-    fn cells(&self, ui: &egui::Ui, commands: &mut Vec<Command>) {
+    fn cells(&self, ui: &egui::Ui, commands: &mut Commands) {
         let painter = ui.painter();
         let body = self.body();
         let columns = self.matrix.plans.len();
@@ -219,7 +219,7 @@ impl<'a> Grid<'a> {
                     egui::WidgetInfo::selected(egui::Role::Button, true, lit, &label)
                 });
                 let data = &self.cx.doc.dataset;
-                let lang = self.cx.session.lang;
+                let lang = self.cx.session.lang();
                 let response = response.on_hover_ui(|ui| {
                     ui.label(cell_hover(data, self.matrix, r, c, lang));
                     ui.weak(tr(lang, T::ThemeCellClick));
@@ -241,7 +241,7 @@ impl<'a> Grid<'a> {
 
     /// The keyboard's cursor: ringed, its hover shown, kept in view (clear
     /// of the names and headings); Enter does what a click on it does.
-    fn keys(&self, ui: &egui::Ui, response: &egui::Response, commands: &mut Vec<Command>) {
+    fn keys(&self, ui: &egui::Ui, response: &egui::Response, commands: &mut Commands) {
         let marks = || (theme_marks(self.matrix, &self.rows), None);
         let Some(keys) = super::chart_keys::handle(ui, response, marks) else {
             return;
@@ -255,7 +255,7 @@ impl<'a> Grid<'a> {
             let clear = Rect::from_min_max(cell.min - vec2(self.name_width, HEADER), cell.max);
             ui.scroll_to_rect(clear, None);
         }
-        let lang = self.cx.session.lang;
+        let lang = self.cx.session.lang();
         let text = cell_hover(&self.cx.doc.dataset, self.matrix, r, c, lang);
         super::chart_keys::show_focused(
             ui,
@@ -272,8 +272,8 @@ impl<'a> Grid<'a> {
 
     /// What clicking a cell does: the tree shows its theme's measures in
     /// its plan.
-    fn cell_filter(&self, r: usize, c: usize) -> Command {
-        Command::SetFilter(TreeFilter {
+    fn cell_filter(&self, r: usize, c: usize) -> DocCommand {
+        DocCommand::SetFilter(TreeFilter {
             themes: [self.matrix.rows[r].theme].into_iter().collect(),
             plans: [self.matrix.plans[c]].into_iter().collect(),
             ..TreeFilter::default()
@@ -281,7 +281,7 @@ impl<'a> Grid<'a> {
     }
 
     /// The themes' names, kept at the left of the view.
-    fn names(&self, ui: &egui::Ui, commands: &mut Vec<Command>) {
+    fn names(&self, ui: &egui::Ui, commands: &mut Commands) {
         let left = self.left();
         let names = Rect::from_min_max(
             pos2(left, self.top() + HEADER),
@@ -290,7 +290,7 @@ impl<'a> Grid<'a> {
         ui.painter().rect_filled(names, 0.0, self.background);
         let painter = ui.painter().with_clip_rect(names);
         let data = &self.cx.doc.dataset;
-        let lang = self.cx.session.lang;
+        let lang = self.cx.session.lang();
         for i in self.row_range.clone() {
             let y = self.origin.y + HEADER + i as f32 * ROW;
             let Some(&r) = self.rows.get(i) else {
@@ -319,7 +319,7 @@ impl<'a> Grid<'a> {
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
             let hover = format!("{name}\n{}", tr(lang, T::ThemeRowClick));
             if response.on_hover_text(hover).clicked() {
-                commands.push(Command::SetFilter(TreeFilter {
+                commands.push(DocCommand::SetFilter(TreeFilter {
                     themes: [theme].into_iter().collect(),
                     ..TreeFilter::default()
                 }));
@@ -328,7 +328,7 @@ impl<'a> Grid<'a> {
     }
 
     /// The plans' headings, kept at the top of the view.
-    fn headings(&self, ui: &egui::Ui, commands: &mut Vec<Command>) {
+    fn headings(&self, ui: &egui::Ui, commands: &mut Commands) {
         let (left, top) = (self.left(), self.top());
         let right = self.origin.x + self.viewport.max.x;
         let header = Rect::from_min_max(pos2(left, top), pos2(right, top + HEADER));
@@ -339,7 +339,7 @@ impl<'a> Grid<'a> {
         let heads = Rect::from_min_max(pos2(left + self.name_width, top), header.max);
         let heads_painter = painter.with_clip_rect(heads);
         let data = &self.cx.doc.dataset;
-        let lang = self.cx.session.lang;
+        let lang = self.cx.session.lang();
         for c in self.column_range.clone() {
             let plan = self.matrix.plans[c];
             let title = crate::view::plan_title(lang, data, plan);
@@ -369,7 +369,7 @@ impl<'a> Grid<'a> {
             let count = fill(lang, T::ThemeColumnCount, &[&self.matrix.column_totals[c]]);
             let hover = format!("{title}\n{count}\n{}", tr(lang, T::ThemePlanClick));
             if response.on_hover_text(hover).clicked() {
-                commands.push(Command::SetFilter(TreeFilter {
+                commands.push(DocCommand::SetFilter(TreeFilter {
                     plans: [plan].into_iter().collect(),
                     ..TreeFilter::default()
                 }));
@@ -403,7 +403,7 @@ impl<'a> Grid<'a> {
     /// A cell's name for screen readers and tests: "Theme · Plan: N".
     fn cell_label(&self, row: usize, column: usize) -> String {
         let data = &self.cx.doc.dataset;
-        let lang = self.cx.session.lang;
+        let lang = self.cx.session.lang();
         let theme = self.matrix.rows[row].theme;
         let theme = crate::view::localized_name(lang, &data.themes[theme.index()]);
         let plan = crate::view::plan_title(lang, data, self.matrix.plans[column]);

@@ -7,7 +7,7 @@
 
 use egui::{Align2, Color32, FontId, Rect, Sense, Shape, Stroke, pos2, vec2};
 
-use super::{Command, PanelContext};
+use super::{Commands, DocCommand, PanelContext};
 use crate::chart::count_of;
 use crate::chart::timeline::{PERIOD_COLOR, kind_color, period_text};
 use crate::dataset::FigureRef;
@@ -21,8 +21,8 @@ const ROW: f32 = 40.0;
 const AXIS: f32 = 22.0;
 
 /// Draws the timeline: its key and progress lines, then the rows.
-pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    let lang = cx.session.lang;
+pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
+    let lang = cx.session.lang();
     let timeline = &cx.doc.timeline;
     let view = super::export::chart_view(cx, crate::view::charts::ChartId::Timeline);
     key_ui(ui, timeline, &cx.doc.dataset.edition, lang);
@@ -126,7 +126,7 @@ impl<'a> Rows<'a> {
         ui: &egui::Ui,
         view: &crate::chart::ChartView,
         r: usize,
-        commands: &mut Vec<Command>,
+        commands: &mut Commands,
     ) {
         let painter = ui.painter();
         let row = &self.timeline.rows[r];
@@ -142,7 +142,7 @@ impl<'a> Rows<'a> {
         painter
             .with_clip_rect(name_rect)
             .galley(at, galley, self.strong);
-        let period = period_text(self.cx.session.lang, row.years);
+        let period = period_text(self.cx.session.lang(), row.years);
         let at = pos2(self.rect.min.x + 2.0, centre + 1.0);
         painter.text(
             at,
@@ -163,7 +163,7 @@ impl<'a> Rows<'a> {
                 egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, &name)
             });
             if response.on_hover_text(&name).clicked() {
-                commands.push(Command::Select(Item::Plan(plan)));
+                commands.push(DocCommand::Select(Item::Plan(plan)));
             }
         }
         if let Some(end) = row.end {
@@ -200,7 +200,7 @@ impl<'a> Rows<'a> {
 
     /// The keyboard's cursor: ringed, its hover shown, kept in view (clear
     /// of the years at the top); Enter does what a click on it does.
-    fn keys(&self, ui: &egui::Ui, response: &egui::Response, commands: &mut Vec<Command>) {
+    fn keys(&self, ui: &egui::Ui, response: &egui::Response, commands: &mut Commands) {
         let marks = || {
             let selected = match self.cx.doc.selected() {
                 Some(Item::Figure(f)) => self
@@ -229,20 +229,20 @@ impl<'a> Rows<'a> {
         } else {
             T::MarkKeysSelect
         };
-        let lang = self.cx.session.lang;
+        let lang = self.cx.session.lang();
         super::chart_keys::show_focused(ui, response, at, &text.join("\n\n"), tr(lang, hint), lang);
         if keys.activated {
             let figure = next_figure(mark, self.cx.doc.selected());
-            commands.push(Command::Select(Item::Figure(figure)));
+            commands.push(DocCommand::Select(Item::Figure(figure)));
         }
     }
 
     /// What hovering a mark shows: each of its figures with its quote.
     fn hover_texts(&self, mark: &TimelineMark) -> Vec<String> {
-        let (data, convention) = (&self.cx.doc.dataset, self.cx.session.convention);
+        let (data, convention) = (&self.cx.doc.dataset, self.cx.session.convention());
         mark.figures
             .iter()
-            .map(|&f| crate::view::hover::figure(data, f, convention, self.cx.session.lang))
+            .map(|&f| crate::view::hover::figure(data, f, convention, self.cx.session.lang()))
             .collect()
     }
 
@@ -253,9 +253,9 @@ impl<'a> Rows<'a> {
         m: usize,
         mark: &TimelineMark,
         centre: egui::Pos2,
-        commands: &mut Vec<Command>,
+        commands: &mut Commands,
     ) {
-        let lang = self.cx.session.lang;
+        let lang = self.cx.session.lang();
         let lit = mark.figures.iter().any(|f| self.lit.contains(f));
         draw_mark(
             ui.painter(),
@@ -282,7 +282,7 @@ impl<'a> Rows<'a> {
         });
         if response.clicked() {
             let figure = next_figure(mark, self.cx.doc.selected());
-            commands.push(Command::Select(Item::Figure(figure)));
+            commands.push(DocCommand::Select(Item::Figure(figure)));
         }
     }
 
@@ -446,7 +446,7 @@ fn mark_label(cx: &PanelContext<'_>, mark: &TimelineMark) -> String {
     let names: Vec<String> = mark
         .figures
         .iter()
-        .map(|&f| crate::view::figure_name(&cx.doc.dataset, f, cx.session.lang))
+        .map(|&f| crate::view::figure_name(&cx.doc.dataset, f, cx.session.lang()))
         .collect();
     format!("{} · {}", names.join("; "), mark.date)
 }

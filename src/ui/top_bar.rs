@@ -5,13 +5,13 @@
 use crate::i18n::{Lang, T, fill, tr};
 use std::collections::BTreeSet;
 
-use super::{Command, PanelContext};
+use super::{Commands, DocCommand, PanelContext, SessionCommand};
 use crate::view::amount::Convention;
 use crate::view::localized_name;
 
 /// Draws the menu row: the menus, then the dataset's title and edition.
-pub fn menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    let lang = cx.session.lang;
+pub fn menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
+    let lang = cx.session.lang();
     egui::MenuBar::new().ui(ui, |ui| {
         file_menu_ui(cx, ui, commands);
         view_menu_ui(cx, ui, commands);
@@ -24,7 +24,7 @@ pub fn menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comm
                 .clicked()
                 && lang != choice
             {
-                commands.push(Command::SetLang(choice));
+                commands.push(SessionCommand::SetLang(choice));
             }
         }
         ui.separator();
@@ -36,22 +36,22 @@ pub fn menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comm
 
 /// Draws the filter row: back and forward, search, facets, and the amount
 /// convention.
-pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    let lang = cx.session.lang;
+pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
+    let lang = cx.session.lang();
     ui.horizontal_wrapped(|ui| {
         if ui
             .add_enabled(cx.doc.history.can_go_back(), egui::Button::new("◀"))
             .on_hover_text(tr(lang, T::Back))
             .clicked()
         {
-            commands.push(Command::Back);
+            commands.push(DocCommand::Back);
         }
         if ui
             .add_enabled(cx.doc.history.can_go_forward(), egui::Button::new("▶"))
             .on_hover_text(tr(lang, T::Forward))
             .clicked()
         {
-            commands.push(Command::Forward);
+            commands.push(DocCommand::Forward);
         }
         ui.separator();
         filters_ui(cx, ui, commands);
@@ -59,7 +59,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
         // The label and its two choices stay together when the row wraps.
         ui.scope(|ui| {
             ui.horizontal(|ui| {
-                let mut convention = cx.session.convention;
+                let mut convention = cx.session.convention();
                 ui.label(tr(lang, T::Amounts));
                 ui.selectable_value(
                     &mut convention,
@@ -67,8 +67,8 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
                     tr(lang, T::BillionYuan),
                 );
                 ui.selectable_value(&mut convention, Convention::Chinese, "亿元");
-                if convention != cx.session.convention {
-                    commands.push(Command::SetConvention(convention));
+                if convention != cx.session.convention() {
+                    commands.push(SessionCommand::SetConvention(convention));
                 }
             });
         });
@@ -76,22 +76,22 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>)
 }
 
 /// The File menu: open, recent files, reload, export.
-fn file_menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    let lang = cx.session.lang;
+fn file_menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
+    let lang = cx.session.lang();
     ui.menu_button(tr(lang, T::File), |ui| {
         if ui
             .add(egui::Button::new(tr(lang, T::Open)).shortcut_text("Ctrl+O"))
             .clicked()
         {
-            commands.push(Command::ShowDialog(Some(super::dialogs::open_dialog())));
+            commands.push(SessionCommand::OpenDatasetDialog);
         }
         ui.menu_button(tr(lang, T::Recent), |ui| {
-            if cx.session.recent.is_empty() {
+            if cx.session.settings.recent.is_empty() {
                 ui.weak(tr(lang, T::NoRecent));
             }
-            for path in &cx.session.recent {
+            for path in &cx.session.settings.recent {
                 if ui.button(path.display().to_string()).clicked() {
-                    commands.push(Command::OpenFile(path.clone()));
+                    commands.push(SessionCommand::OpenFile(path.clone()));
                 }
             }
         });
@@ -103,27 +103,27 @@ fn file_menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Com
             .on_disabled_hover_text(tr(lang, T::NoFileToReload))
             .clicked()
         {
-            commands.push(Command::Reload);
+            commands.push(SessionCommand::Reload);
         }
         ui.separator();
         if ui
             .add(egui::Button::new(tr(lang, T::ExportChartMenu)).shortcut_text("Ctrl+E"))
             .clicked()
         {
-            commands.push(Command::OpenExportDialog);
+            commands.push(SessionCommand::OpenExportDialog);
         }
         if ui.button(tr(lang, T::ExportBriefingMenu)).clicked() {
-            commands.push(Command::OpenBriefingDialog);
+            commands.push(SessionCommand::OpenBriefingDialog);
         }
     });
 }
 
 /// The View menu: the theme and the text size.
-fn view_menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    let lang = cx.session.lang;
+fn view_menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
+    let lang = cx.session.lang();
     ui.menu_button(tr(lang, T::View), |ui| {
         ui.label(tr(lang, T::Theme));
-        let mut theme = cx.session.theme;
+        let mut theme = cx.session.settings.theme;
         ui.radio_value(
             &mut theme,
             egui::ThemePreference::System,
@@ -131,8 +131,8 @@ fn view_menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Com
         );
         ui.radio_value(&mut theme, egui::ThemePreference::Light, tr(lang, T::Light));
         ui.radio_value(&mut theme, egui::ThemePreference::Dark, tr(lang, T::Dark));
-        if theme != cx.session.theme {
-            commands.push(Command::SetTheme(theme));
+        if theme != cx.session.settings.theme {
+            commands.push(SessionCommand::SetTheme(theme));
         }
         ui.separator();
         ui.label(tr(lang, T::TextSize));
@@ -163,8 +163,8 @@ fn view_menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Com
 }
 
 /// The search box and the facet menus.
-fn filters_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    let lang = cx.session.lang;
+fn filters_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
+    let lang = cx.session.lang();
     let mut filter = cx.doc.filter.clone();
     let label = ui.label(tr(lang, T::Search));
     ui.add(
@@ -231,7 +231,7 @@ fn filters_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comma
         ui.label(fill(lang, T::Matching, &[&cx.doc.tree.match_count]));
     }
     if filter != cx.doc.filter {
-        commands.push(Command::SetFilter(filter));
+        commands.push(DocCommand::SetFilter(filter));
     }
 }
 

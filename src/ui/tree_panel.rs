@@ -6,7 +6,7 @@ use crate::i18n::{T, tr};
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, TextFormat};
 
-use super::{Command, PanelContext};
+use super::{Commands, DocCommand, PanelContext};
 use crate::selection::Item;
 use crate::view::tree::{TreeAction, TreeKey, highlight_ranges, key_action, row_label, type_ahead};
 
@@ -17,16 +17,16 @@ const ROW_HEIGHT: f32 = 22.0;
 const TYPE_AHEAD_SECONDS: f64 = 1.0;
 
 /// Draws the tree panel.
-pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    let lang = cx.session.lang;
+pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
+    let lang = cx.session.lang();
     ui.horizontal(|ui| {
         ui.strong(tr(lang, T::Measures));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.small_button(tr(lang, T::CollapseAll)).clicked() {
-                commands.push(Command::SetAllOpen(false));
+                commands.push(DocCommand::SetAllOpen(false));
             }
             if ui.small_button(tr(lang, T::ExpandAll)).clicked() {
-                commands.push(Command::SetAllOpen(true));
+                commands.push(DocCommand::SetAllOpen(true));
             }
         });
     });
@@ -75,9 +75,9 @@ fn row_ui(
     ui: &mut egui::Ui,
     row_index: usize,
     selected: Option<Item>,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
-    let lang = cx.session.lang;
+    let lang = cx.session.lang();
     let data = &cx.doc.dataset;
     let row = &cx.doc.tree.rows[row_index];
     ui.horizontal(|ui| {
@@ -94,7 +94,7 @@ fn row_ui(
             // Named by what it does, not by its arrow glyph.
             toggle.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
             if toggle.on_hover_text(label).clicked() {
-                commands.push(Command::SetOpen(row.item, !row.expanded));
+                commands.push(DocCommand::SetOpen(row.item, !row.expanded));
             }
         } else {
             ui.add_space(18.0);
@@ -126,18 +126,18 @@ fn row_ui(
             }
         });
         if response.clicked() {
-            commands.push(Command::Select(row.item));
+            commands.push(DocCommand::Select(row.item));
         }
         if response.double_clicked() && row.visible_children > 0 {
-            commands.push(Command::SetOpen(row.item, !row.expanded));
+            commands.push(DocCommand::SetOpen(row.item, !row.expanded));
         }
         response.context_menu(|ui| {
             if ui.button(tr(lang, T::ExpandSubtree)).clicked() {
-                commands.push(Command::SetSubtreeOpen(row.item, true));
+                commands.push(DocCommand::SetSubtreeOpen(row.item, true));
                 ui.close();
             }
             if ui.button(tr(lang, T::CollapseSubtree)).clicked() {
-                commands.push(Command::SetSubtreeOpen(row.item, false));
+                commands.push(DocCommand::SetSubtreeOpen(row.item, false));
                 ui.close();
             }
         });
@@ -213,12 +213,12 @@ fn tree_key(key: egui::Key) -> Option<TreeKey> {
 /// Each must be judged on the tree the one before it made, so they are
 /// queued and one is turned into a command per frame, the next frame
 /// following at once; egui's `consume_key` would count them as one.
-fn keyboard_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+fn keyboard_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
     let ctx = ui.ctx().clone();
     let queue_id = egui::Id::unique("tree_key_queue");
     // Keys belong to a focused widget (a text field, a chart), or to an
     // open dialog (its buttons), never to the tree behind it.
-    if ctx.egui_wants_keyboard_input() || cx.session.dialog.is_some() {
+    if ctx.egui_wants_keyboard_input() || cx.dialog_open {
         ctx.data_mut(|d| d.remove_temp::<Vec<egui::Key>>(queue_id));
         return;
     }
@@ -242,8 +242,8 @@ fn keyboard_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comm
         let doc = cx.doc;
         let command = match tree_key(key) {
             Some(tree_key) => match key_action(&doc.dataset, &doc.tree, doc.selected(), tree_key) {
-                TreeAction::Select(item) => Some(Command::Select(item)),
-                TreeAction::SetOpen(item, open) => Some(Command::SetOpen(item, open)),
+                TreeAction::Select(item) => Some(DocCommand::Select(item)),
+                TreeAction::SetOpen(item, open) => Some(DocCommand::SetOpen(item, open)),
                 TreeAction::None => None,
             },
             // Enter opens or closes the selected row.
@@ -252,9 +252,11 @@ fn keyboard_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comm
                 .and_then(|item| doc.tree.row_of(item))
                 .map(|row| &doc.tree.rows[row])
                 .filter(|row| row.visible_children > 0)
-                .map(|row| Command::SetOpen(row.item, !row.expanded)),
+                .map(|row| DocCommand::SetOpen(row.item, !row.expanded)),
         };
-        commands.extend(command);
+        if let Some(command) = command {
+            commands.push(command);
+        }
         if !queue.is_empty() {
             ctx.request_repaint();
         }
@@ -265,7 +267,7 @@ fn keyboard_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Vec<Comm
 
 /// Letters typed within a second form a prefix; the next row it fits is
 /// selected.
-fn type_ahead_ui(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Vec<Command>) {
+fn type_ahead_ui(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Commands) {
     let doc = cx.doc;
     let typed: String = ctx.input(|i| {
         i.events
@@ -301,9 +303,9 @@ fn type_ahead_ui(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Vec<
         &doc.tree,
         search_from,
         &prefix,
-        cx.session.lang,
+        cx.session.lang(),
     ) {
-        commands.push(Command::Select(doc.tree.rows[row].item));
+        commands.push(DocCommand::Select(doc.tree.rows[row].item));
     }
     ctx.data_mut(|d| d.insert_temp(id, (prefix, now)));
 }

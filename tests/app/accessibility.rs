@@ -84,7 +84,7 @@ fn the_trees_rows_tell_a_screen_reader_their_level_and_whether_they_are_open() {
         .dataset
         .node_by_id("medai-1-1")
         .expect("a measure under a chapter");
-    state.apply(plan_explorer::ui::Command::Select(
+    state.apply(plan_explorer::ui::DocCommand::Select(
         plan_explorer::selection::Item::Node(node),
     ));
     let harness = common::window(state);
@@ -163,7 +163,7 @@ fn each_chart_is_described_in_words_under_its_title() {
     // In the window, a screen reader finds it on the chart's title.
     for chart in ChartId::ALL {
         let mut state = plan_explorer::ui::AppState::open(None).expect("opens");
-        state.apply(plan_explorer::ui::Command::ShowChart(chart));
+        state.apply(plan_explorer::ui::SessionCommand::ShowChart(chart));
         let harness = common::window(state);
         let described = harness
             .query_all_by_label_contains("")
@@ -213,13 +213,15 @@ fn show_as_table_lists_each_charts_figures_and_a_row_selects_its_figure() {
     // The funds, largest first.
     harness
         .state_mut()
-        .apply(plan_explorer::ui::Command::ShowChart(ChartId::Funds));
+        .apply(plan_explorer::ui::SessionCommand::ShowChart(ChartId::Funds));
     harness.run();
     assert!(harness.query_by_label("over 825 billion yuan").is_some());
     // The theme map as its cells: a row filters the tree.
     harness
         .state_mut()
-        .apply(plan_explorer::ui::Command::ShowChart(ChartId::Themes));
+        .apply(plan_explorer::ui::SessionCommand::ShowChart(
+            ChartId::Themes,
+        ));
     harness.run();
     harness.get_by_label("Public health").click();
     harness.run();

@@ -5,7 +5,7 @@ use std::path::Path;
 use plan_explorer::dataset::{self, FigureRef};
 use plan_explorer::i18n::Lang;
 use plan_explorer::selection::Item;
-use plan_explorer::ui::{AppState, Command};
+use plan_explorer::ui::{AppState, DocCommand};
 use plan_explorer::view::charts::{ChartId, highlighted};
 use plan_explorer::view::tree::TreeFilter;
 
@@ -17,7 +17,7 @@ fn state() -> AppState {
 fn it_opens_on_the_built_in_dataset_with_the_plans_closed() {
     let state = state();
     assert_eq!(state.doc.tree.rows.len(), state.doc.dataset.plans.len());
-    assert_eq!(state.session.chart, ChartId::IndustrialOutput);
+    assert_eq!(state.session.settings.chart, ChartId::IndustrialOutput);
     assert!(state.session.banner.is_none());
 }
 
@@ -31,7 +31,7 @@ fn selecting_a_measure_reveals_it_and_lights_its_figures_in_the_charts() {
         .expect("fund");
     let measure = state.doc.dataset.figure_measures(fund)[0];
     let scrolls = state.doc.scroll_request;
-    state.apply(Command::Select(Item::Node(measure)));
+    state.apply(DocCommand::Select(Item::Node(measure)));
     assert!(
         state.doc.tree.row_of(Item::Node(measure)).is_some(),
         "revealed in the tree"
@@ -63,15 +63,15 @@ fn clicking_a_chart_point_selects_it_and_its_measures_are_one_click_away() {
                 })
         })
         .expect("the 2030 future-industries point");
-    state.apply(Command::Select(Item::Figure(point)));
+    state.apply(DocCommand::Select(Item::Figure(point)));
     let measures = Item::Figure(point).linked_nodes(&state.doc.dataset);
     assert!(!measures.is_empty(), "the 2030 goal belongs to a measure");
-    state.apply(Command::Select(Item::Node(measures[0])));
+    state.apply(DocCommand::Select(Item::Node(measures[0])));
     assert!(state.doc.tree.row_of(Item::Node(measures[0])).is_some());
     // Back returns to the point, forward to the measure.
-    state.apply(Command::Back);
+    state.apply(DocCommand::Back);
     assert_eq!(state.doc.selected(), Some(Item::Figure(point)));
-    state.apply(Command::Forward);
+    state.apply(DocCommand::Forward);
     assert_eq!(state.doc.selected(), Some(Item::Node(measures[0])));
 }
 
@@ -79,13 +79,13 @@ fn clicking_a_chart_point_selects_it_and_its_measures_are_one_click_away() {
 fn searching_narrows_the_tree_and_clearing_restores_it() {
     let mut state = state();
     let before = state.doc.tree.rows.len();
-    state.apply(Command::SetFilter(TreeFilter {
+    state.apply(DocCommand::SetFilter(TreeFilter {
         query: "vaccination".into(),
         ..TreeFilter::default()
     }));
     assert_eq!(state.doc.tree.match_count, 1);
     assert!(state.doc.tree.rows.iter().any(|r| r.is_match));
-    state.apply(Command::SetFilter(TreeFilter::default()));
+    state.apply(DocCommand::SetFilter(TreeFilter::default()));
     assert_eq!(state.doc.tree.rows.len(), before);
 }
 

@@ -377,7 +377,7 @@ fn a_cancelled_briefing_stops_and_writes_nothing() {
 #[test]
 fn a_briefing_wakes_the_window_when_it_has_news_without_frames_asking() {
     use plan_explorer::ui::briefing_dialog::{self, BriefingRequest};
-    use plan_explorer::ui::{AppState, Command, Note};
+    use plan_explorer::ui::{AppState, Note, SessionCommand};
     use std::sync::Arc;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -393,7 +393,7 @@ fn a_briefing_wakes_the_window_when_it_has_news_without_frames_asking() {
     });
     let mut state = AppState::new(data());
     state.set_wake(&ctx);
-    state.apply(Command::WriteBriefing(BriefingRequest {
+    state.apply(SessionCommand::WriteBriefing(BriefingRequest {
         path: out.clone(),
         charts: Vec::new(),
         replace: false,
@@ -424,12 +424,12 @@ fn a_briefing_wakes_the_window_when_it_has_news_without_frames_asking() {
 #[test]
 fn the_window_writes_the_briefing_of_its_search_on_a_worker_thread() {
     use egui_kittest::kittest::Queryable as _;
-    use plan_explorer::ui::{AppState, Command, Dialog};
+    use plan_explorer::ui::{AppState, Dialog, DocCommand, SessionCommand};
 
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("vaccines.pdf");
     let mut state = AppState::new(data());
-    state.apply(Command::SetFilter(TreeFilter {
+    state.apply(DocCommand::SetFilter(TreeFilter {
         query: "vaccin".to_owned(),
         ..TreeFilter::default()
     }));
@@ -446,7 +446,7 @@ fn the_window_writes_the_briefing_of_its_search_on_a_worker_thread() {
             .is_some(),
         "the dialog says what will be written"
     );
-    let Some(Dialog::Briefing(dialog)) = &mut harness.state_mut().session.dialog else {
+    let Some(Dialog::Briefing(dialog)) = &mut harness.state_mut().dialog else {
         panic!("File > Export briefing… opens the dialog");
     };
     dialog.path = out.display().to_string();
@@ -465,10 +465,7 @@ fn the_window_writes_the_briefing_of_its_search_on_a_worker_thread() {
         harness.state().briefing_job.is_none(),
         "the briefing finished"
     );
-    assert!(
-        harness.state().session.dialog.is_none(),
-        "the dialog closes"
-    );
+    assert!(harness.state().dialog.is_none(), "the dialog closes");
     let text = pdf_text(&out);
     assert!(text.contains("Whole-cycle smart vaccination"), "{text}");
     assert!(!text.contains("Research institutes of future industries"));
@@ -476,9 +473,11 @@ fn the_window_writes_the_briefing_of_its_search_on_a_worker_thread() {
 
     // Again to the same file: the dialog asks before replacing it.
     let before = std::fs::read(&out).expect("reads");
-    harness.state_mut().apply(Command::OpenBriefingDialog);
+    harness
+        .state_mut()
+        .apply(SessionCommand::OpenBriefingDialog);
     harness.run_steps(4);
-    let Some(Dialog::Briefing(dialog)) = &mut harness.state_mut().session.dialog else {
+    let Some(Dialog::Briefing(dialog)) = &mut harness.state_mut().dialog else {
         panic!("the dialog opens again");
     };
     dialog.path = out.display().to_string();
@@ -495,4 +494,33 @@ fn the_window_writes_the_briefing_of_its_search_on_a_worker_thread() {
         "nothing is written yet"
     );
     assert_eq!(std::fs::read(&out).expect("reads"), before);
+}
+
+#[test]
+fn what_the_last_briefing_said_goes_once_the_dialog_is_changed() {
+    use egui_kittest::kittest::Queryable as _;
+    use plan_explorer::ui::{AppState, Note, SessionCommand};
+
+    let mut harness = crate::common::app(crate::common::builder(), AppState::new(data()));
+    harness
+        .state_mut()
+        .apply(SessionCommand::OpenBriefingDialog);
+    harness.run_steps(4);
+    harness.state_mut().session.export_message = Some(Note::BriefingCancelled);
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label("The briefing was cancelled; nothing was written.")
+            .is_some()
+    );
+    // Editing the file's name is a change: the old message goes.
+    harness.get_by_label("File:").focus();
+    harness.get_by_label("File:").type_text("x");
+    harness.run_steps(2);
+    assert_eq!(harness.state().session.export_message, None);
+    assert!(
+        harness
+            .query_by_label("The briefing was cancelled; nothing was written.")
+            .is_none()
+    );
 }

@@ -73,7 +73,7 @@ fn a_line_charts_points_by_keyboard_hover_and_enter() {
     tab_to(&mut harness, &label);
     let (data, convention) = {
         let state = harness.state();
-        (state.doc.dataset.clone(), state.session.convention)
+        (state.doc.dataset.clone(), state.session.convention())
     };
     let series = charts::industrial_output(&data, Lang::En);
     let grid = marks::line_marks(&series);
@@ -118,7 +118,7 @@ fn the_fund_bars_by_keyboard_largest_first() {
     let label = chart_label(ChartId::Funds);
     tab_to(&mut harness, &label);
     let data = harness.state().doc.dataset.clone();
-    let convention = harness.state().session.convention;
+    let convention = harness.state().session.convention();
     let (bars, _) = charts::fund_bars(&data, Lang::En);
     assert!(bars.len() >= 2);
     let text = hover::fund(&data, bars[0].figure, convention, Lang::En);
@@ -145,7 +145,7 @@ fn the_theme_maps_cells_by_keyboard_filter_the_tree() {
     let presses = tab_to(&mut harness, &label);
     let state = harness.state();
     let matrix = state.doc.themes.clone();
-    let (data, lang) = (state.doc.dataset.clone(), state.session.lang);
+    let (data, lang) = (state.doc.dataset.clone(), state.session.lang());
     let rows: Vec<usize> = matrix
         .order(state.session.theme_order)
         .iter()
@@ -186,7 +186,7 @@ fn the_timelines_marks_by_keyboard_select_their_figures() {
     press(&mut harness, Key::ArrowDown);
     let mark = &timeline.marks[grid.get(cursor).expect("a mark")];
     let data = harness.state().doc.dataset.clone();
-    let convention = harness.state().session.convention;
+    let convention = harness.state().session.convention();
     let first = hover::figure(&data, mark.figures[0], convention, Lang::En);
     let value = value_of(&harness, &label).expect("a value");
     assert!(value.starts_with(&first), "{value:?} / {first:?}");
@@ -203,7 +203,7 @@ fn the_target_cards_by_keyboard_show_their_hover_and_select() {
     let state = harness.state();
     let data = state.doc.dataset.clone();
     let (column, ascending) = state.session.targets_sort;
-    let convention = state.session.convention;
+    let convention = state.session.convention();
     let rows = charts::target_rows(&data, column, ascending, Lang::En);
     assert!(rows.len() >= 2);
     tab_to(&mut harness, &rows[0].metric);

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use plan_explorer::dataset::{Dataset, FigureRef};
 use plan_explorer::selection::Item;
-use plan_explorer::ui::{AppState, Command};
+use plan_explorer::ui::{AppState, DocCommand, SessionCommand};
 use plan_explorer::view::charts::ChartId;
 use plan_explorer::view::themes::{ThemeMatrix, ThemeOrder, cell_hover};
 use plan_explorer::view::timeline::{MarkKind, Timeline, date_position};
@@ -273,7 +273,7 @@ fn harness(state: AppState) -> crate::common::Window {
 #[test]
 fn clicking_a_theme_cell_shows_its_measures_in_the_tree() {
     let mut state = AppState::open(None).expect("opens");
-    state.apply(Command::ShowChart(ChartId::Themes));
+    state.apply(SessionCommand::ShowChart(ChartId::Themes));
     let mut harness = harness(state);
     let cell = "Medical AI · Working Plan of Shanghai Municipality for the Development of \
                 Medical Artificial Intelligence (2025-2027): 45";
@@ -306,8 +306,8 @@ fn a_selected_measure_lights_its_cells_and_a_timeline_mark_selects_its_figure() 
         .dataset
         .node_by_id("ind-silver-one-click")
         .expect("the measure");
-    state.apply(Command::Select(Item::Node(node)));
-    state.apply(Command::ShowChart(ChartId::Themes));
+    state.apply(DocCommand::Select(Item::Node(node)));
+    state.apply(SessionCommand::ShowChart(ChartId::Themes));
     let mut harness = harness(state);
     let lit = harness
         .query_all_by_label_contains("Elderly care · 15th Five-Year Plan measures")
@@ -325,7 +325,7 @@ fn a_selected_measure_lights_its_cells_and_a_timeline_mark_selects_its_figure() 
 
     harness
         .state_mut()
-        .apply(Command::ShowChart(ChartId::Timeline));
+        .apply(SessionCommand::ShowChart(ChartId::Timeline));
     harness.run();
     harness
         .get_by_label("Shanghai GDP growth in 2026 · 2026")
@@ -377,8 +377,8 @@ fn a_matrix_of_200_themes_by_50_plans_scrolls_and_keeps_its_headings_in_view() {
         (50, 200, 10_000)
     );
     let mut state = AppState::new(data);
-    state.apply(Command::ShowChart(ChartId::Themes));
-    state.apply(Command::SortThemes(ThemeOrder::Dataset));
+    state.apply(SessionCommand::ShowChart(ChartId::Themes));
+    state.apply(SessionCommand::SortThemes(ThemeOrder::Dataset));
     let mut harness = harness(state);
     // Only what is in view is drawn: the first plan's heading (beside its
     // row in the tree) and the first theme are there, the 150th theme not.

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use egui_kittest::kittest::Queryable as _;
 use plan_explorer::folders::{complete, completions, list, places};
-use plan_explorer::ui::{AppState, Command};
+use plan_explorer::ui::{AppState, SessionCommand};
 use plan_explorer::view::picker::{Filter, expand_home};
 
 /// A folder with sub-folders, dataset files in two cases, another file,
@@ -155,9 +155,7 @@ fn harness() -> crate::common::Window {
 fn browse_opens_the_apps_picker_where_a_click_opens_a_folder_and_chooses_a_file() {
     let dir = folder();
     let mut harness = harness();
-    harness.state_mut().apply(Command::ShowDialog(Some(
-        plan_explorer::ui::dialogs::open_dialog(),
-    )));
+    harness.state_mut().apply(SessionCommand::OpenDatasetDialog);
     harness.run();
     harness
         .get_by_label("Path:")
@@ -190,7 +188,7 @@ fn browse_opens_the_apps_picker_where_a_click_opens_a_folder_and_chooses_a_file(
     // The load wakes the window with its progress, so the frames are
     // stepped rather than run until they settle.
     harness.run_steps(2);
-    assert!(harness.state().session.dialog.is_none());
+    assert!(harness.state().dialog.is_none());
     assert!(
         harness
             .state_mut()
@@ -204,9 +202,7 @@ fn browse_opens_the_apps_picker_where_a_click_opens_a_folder_and_chooses_a_file(
 fn the_keyboard_completes_moves_and_opens_in_the_picker() {
     let dir = folder();
     let mut harness = harness();
-    harness.state_mut().apply(Command::ShowDialog(Some(
-        plan_explorer::ui::dialogs::open_dialog(),
-    )));
+    harness.state_mut().apply(SessionCommand::OpenDatasetDialog);
     harness.run();
     harness.get_by_label("Browse…").click();
     harness.run();
@@ -234,7 +230,7 @@ fn the_keyboard_completes_moves_and_opens_in_the_picker() {
     harness.key_press(egui::Key::Enter);
     // The load wakes the window with its progress: frames are stepped.
     harness.run_steps(2);
-    assert!(harness.state().session.dialog.is_none());
+    assert!(harness.state().dialog.is_none());
     assert!(
         harness
             .state_mut()
@@ -247,9 +243,9 @@ fn the_keyboard_completes_moves_and_opens_in_the_picker() {
 fn the_export_dialogs_picker_moves_the_file_to_the_folder_chosen_keeping_its_name() {
     let dir = folder();
     let mut harness = harness();
-    harness.state_mut().apply(Command::OpenExportDialog);
+    harness.state_mut().apply(SessionCommand::OpenExportDialog);
     harness.run();
-    let name = |state: &AppState| match &state.session.dialog {
+    let name = |state: &AppState| match &state.dialog {
         Some(plan_explorer::ui::Dialog::Export(export)) => export.path.clone(),
         _ => panic!("the export dialog is open"),
     };
@@ -257,8 +253,7 @@ fn the_export_dialogs_picker_moves_the_file_to_the_folder_chosen_keeping_its_nam
     let file_name = Path::new(&before).file_name().expect("a name").to_owned();
     // Start in the temporary folder: type it as the path's folder.
     let typed = dir.path().join(&file_name).display().to_string();
-    if let Some(plan_explorer::ui::Dialog::Export(export)) = &mut harness.state_mut().session.dialog
-    {
+    if let Some(plan_explorer::ui::Dialog::Export(export)) = &mut harness.state_mut().dialog {
         export.path = typed;
     }
     harness.run();

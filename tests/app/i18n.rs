@@ -63,7 +63,7 @@ fn the_top_bar_switches_to_chinese_and_back() {
     assert!(harness.query_by_label("Search:").is_some());
     harness.get_by_label("简体中文").click();
     harness.run_steps(2);
-    assert_eq!(harness.state().session.lang, Lang::Zh);
+    assert_eq!(harness.state().session.lang(), Lang::Zh);
     // Found through AccessKit, as a screen reader would.
     for label in [
         "搜索：",
@@ -90,7 +90,7 @@ fn the_top_bar_switches_to_chinese_and_back() {
             .is_none()
     );
     // Amounts follow the language, as the user has not chosen.
-    assert_eq!(harness.state().session.convention, Convention::Chinese);
+    assert_eq!(harness.state().session.convention(), Convention::Chinese);
     // Entries the dataset has only in English are marked; those with a
     // Chinese title show it.
     // Searching in Chinese finds the Chinese titles.
@@ -120,7 +120,7 @@ fn the_top_bar_switches_to_chinese_and_back() {
     harness.run_steps(2);
     assert!(harness.query_by_label("Search:").is_some());
     assert_eq!(
-        harness.state().session.convention,
+        harness.state().session.convention(),
         Convention::International
     );
 }
@@ -134,13 +134,13 @@ fn a_chosen_convention_stays_when_the_language_changes() {
     harness.run_steps(1);
     harness.get_by_label("English").click();
     harness.run_steps(1);
-    assert_eq!(harness.state().session.convention, Convention::Chinese);
+    assert_eq!(harness.state().session.convention(), Convention::Chinese);
 }
 
 #[test]
 fn the_language_is_remembered_and_otherwise_follows_the_system() {
     let mut state = AppState::open(None).expect("opens");
-    state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
+    state.apply(plan_explorer::ui::SessionCommand::SetLang(Lang::Zh));
     let settings = state.settings();
     assert_eq!(settings.lang, Some(Lang::Zh));
     // The window's own start-up: a chosen language beats the system's.
@@ -149,8 +149,8 @@ fn the_language_is_remembered_and_otherwise_follows_the_system() {
         plan_explorer::ui::startup::starting_state(None, settings, system, &ctx).expect("opens")
     };
     let restarted = start(&settings, Lang::En);
-    assert_eq!(restarted.session.lang, Lang::Zh);
-    assert_eq!(restarted.session.convention, Convention::Chinese);
+    assert_eq!(restarted.session.lang(), Lang::Zh);
+    assert_eq!(restarted.session.convention(), Convention::Chinese);
     // Nothing chosen: the system's locale decides, either way, and the
     // amounts follow the language.
     for (system, convention) in [
@@ -158,8 +158,8 @@ fn the_language_is_remembered_and_otherwise_follows_the_system() {
         (Lang::En, Convention::International),
     ] {
         let fresh = start(&Settings::default(), system);
-        assert_eq!(fresh.session.lang, system);
-        assert_eq!(fresh.session.convention, convention);
+        assert_eq!(fresh.session.lang(), system);
+        assert_eq!(fresh.session.convention(), convention);
         assert_eq!(fresh.settings().lang, None, "not written as a choice");
     }
     // What the system says comes from the locale.
@@ -244,13 +244,13 @@ fn every_problem_the_bad_fixtures_raise_reads_in_chinese() {
 #[test]
 fn the_problems_panel_speaks_chinese_in_chinese_mode() {
     let mut state = AppState::open(None).expect("opens");
-    state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
+    state.apply(plan_explorer::ui::SessionCommand::SetLang(Lang::Zh));
     let bad = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/bad/dangling_refs.json");
-    state.apply(plan_explorer::ui::Command::OpenFile(bad));
+    state.apply(plan_explorer::ui::SessionCommand::OpenFile(bad));
     assert!(state.finish_loading(std::time::Duration::from_mins(1)));
     let problems = state.session.problems.as_ref().expect("problems");
-    let lang = state.session.lang;
+    let lang = state.session.lang();
     assert!(
         problems.lines(lang).iter().all(|l| l.contains(": 错误：")),
         "{:?}",
@@ -276,13 +276,13 @@ fn the_problems_panel_speaks_chinese_in_chinese_mode() {
 #[test]
 fn unit_and_theme_names_show_in_chinese_or_are_marked_english() {
     let mut state = AppState::open(None).expect("opens");
-    state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
+    state.apply(plan_explorer::ui::SessionCommand::SetLang(Lang::Zh));
     let node = state
         .doc
         .dataset
         .node_by_id("medai-1-1")
         .expect("the measure");
-    state.apply(plan_explorer::ui::Command::Select(
+    state.apply(plan_explorer::ui::DocCommand::Select(
         plan_explorer::selection::Item::Node(node),
     ));
     let mut harness = harness(state);
@@ -324,13 +324,13 @@ fn unit_and_theme_names_show_in_chinese_or_are_marked_english() {
         .dataset
         .expect("valid");
     let mut state = AppState::new(data);
-    state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
+    state.apply(plan_explorer::ui::SessionCommand::SetLang(Lang::Zh));
     let node = state
         .doc
         .dataset
         .node_by_id("medai-1-1")
         .expect("the measure");
-    state.apply(plan_explorer::ui::Command::Select(
+    state.apply(plan_explorer::ui::DocCommand::Select(
         plan_explorer::selection::Item::Node(node),
     ));
     let mut harness = self::harness(state);
@@ -398,19 +398,19 @@ fn switching_language_rewrites_the_open_change_summary() {
         .join("data/editions/shanghai_plans-2025-12-31.json");
     let current = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/shanghai_plans.json");
     let mut state = AppState::open(Some(&edition)).expect("opens");
-    state.apply(plan_explorer::ui::Command::SetLang(Lang::En));
-    state.apply(plan_explorer::ui::Command::OpenFile(current));
+    state.apply(plan_explorer::ui::SessionCommand::SetLang(Lang::En));
+    state.apply(plan_explorer::ui::SessionCommand::OpenFile(current));
     assert!(state.finish_loading(std::time::Duration::from_mins(1)));
     let english = state
         .doc
         .changes
         .as_ref()
         .expect("open")
-        .summary(state.session.lang);
+        .summary(state.session.lang());
     assert!(english.contains("funds: 6 added"), "{english}");
-    state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
+    state.apply(plan_explorer::ui::SessionCommand::SetLang(Lang::Zh));
     let changes = state.doc.changes.as_ref().expect("still open");
-    let lang = state.session.lang;
+    let lang = state.session.lang();
     assert!(
         changes.summary(lang).contains("资金：新增 6"),
         "{}",
@@ -418,7 +418,7 @@ fn switching_language_rewrites_the_open_change_summary() {
     );
     assert!(
         changes.changes.iter().any(|c| c.details.iter().any(|d| d
-            .text(state.session.convention, lang)
+            .text(state.session.convention(), lang)
             .starts_with("名称：由"))),
         "{:?}",
         changes.changes
@@ -428,12 +428,12 @@ fn switching_language_rewrites_the_open_change_summary() {
 #[test]
 fn switching_language_rewrites_the_status_line_and_the_open_problems() {
     let mut state = AppState::open(None).expect("opens");
-    state.apply(plan_explorer::ui::Command::SetLang(Lang::En));
+    state.apply(plan_explorer::ui::SessionCommand::SetLang(Lang::En));
     let bad = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/bad/dangling_refs.json");
-    state.apply(plan_explorer::ui::Command::OpenFile(bad));
+    state.apply(plan_explorer::ui::SessionCommand::OpenFile(bad));
     assert!(state.finish_loading(std::time::Duration::from_mins(1)));
-    state.apply(plan_explorer::ui::Command::OpenFile(
+    state.apply(plan_explorer::ui::SessionCommand::OpenFile(
         "/no/such/plans.json".into(),
     ));
     assert!(state.finish_loading(std::time::Duration::from_mins(1)));
@@ -442,7 +442,7 @@ fn switching_language_rewrites_the_status_line_and_the_open_problems() {
             .session
             .status
             .as_ref()
-            .map(|note| note.text(state.session.lang))
+            .map(|note| note.text(state.session.lang()))
     };
     assert!(
         status(&state).is_some_and(|s| s.contains("did not load")),
@@ -454,10 +454,10 @@ fn switching_language_rewrites_the_status_line_and_the_open_problems() {
         .problems
         .as_ref()
         .expect("problems")
-        .lines(state.session.lang);
+        .lines(state.session.lang());
     assert!(english[0].contains("no such file"), "{english:?}");
 
-    state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
+    state.apply(plan_explorer::ui::SessionCommand::SetLang(Lang::Zh));
     assert!(
         status(&state).is_some_and(|s| s.contains("未能载入")),
         "{:?}",
@@ -468,7 +468,7 @@ fn switching_language_rewrites_the_status_line_and_the_open_problems() {
         .problems
         .as_ref()
         .expect("problems")
-        .lines(state.session.lang);
+        .lines(state.session.lang());
     assert!(chinese[0].contains("找不到文件"), "{chinese:?}");
 }
 
@@ -477,7 +477,7 @@ fn the_details_of_a_point_and_a_fund_give_status_and_level_in_chinese() {
     use plan_explorer::dataset::{FigureRef, FundIx, SeriesIx};
     use plan_explorer::selection::Item;
     let mut state = AppState::open(None).expect("opens");
-    state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
+    state.apply(plan_explorer::ui::SessionCommand::SetLang(Lang::Zh));
     let gdp = state
         .doc
         .dataset
@@ -485,7 +485,7 @@ fn the_details_of_a_point_and_a_fund_give_status_and_level_in_chinese() {
         .iter()
         .position(|s| s.id == "gdp")
         .expect("the GDP series");
-    state.apply(plan_explorer::ui::Command::Select(Item::Figure(
+    state.apply(plan_explorer::ui::DocCommand::Select(Item::Figure(
         FigureRef::Point(SeriesIx(u32::try_from(gdp).expect("small")), 0),
     )));
     let mut harness = harness(state);
@@ -496,7 +496,7 @@ fn the_details_of_a_point_and_a_fund_give_status_and_level_in_chinese() {
     assert!(harness.query_by_label("actual").is_none());
     harness
         .state_mut()
-        .apply(plan_explorer::ui::Command::Select(Item::Figure(
+        .apply(plan_explorer::ui::DocCommand::Select(Item::Figure(
             FigureRef::Fund(FundIx(0)),
         )));
     harness.run_steps(2);
@@ -522,8 +522,8 @@ fn a_fund_with_a_chinese_name_shows_it_in_chinese() {
 
     // Every fund named in Chinese: the funds chart has no note to make.
     let mut state = AppState::new(data);
-    state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
-    state.apply(plan_explorer::ui::Command::ShowChart(
+    state.apply(plan_explorer::ui::SessionCommand::SetLang(Lang::Zh));
+    state.apply(plan_explorer::ui::SessionCommand::ShowChart(
         plan_explorer::view::charts::ChartId::Funds,
     ));
     let harness = harness(state);
@@ -585,7 +585,7 @@ fn series_and_targets_with_chinese_names_show_them_in_chinese() {
         .dataset
         .expect("valid");
     let mut state = AppState::new(data);
-    state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
+    state.apply(plan_explorer::ui::SessionCommand::SetLang(Lang::Zh));
     let mut harness = harness(state);
     // Every series of the chart is named in Chinese: in the chart's title
     // and its legend, and no line about English names.
@@ -608,7 +608,7 @@ fn series_and_targets_with_chinese_names_show_them_in_chinese() {
     // The targets: one has a Chinese metric, the others do not.
     harness
         .state_mut()
-        .apply(plan_explorer::ui::Command::ShowChart(
+        .apply(plan_explorer::ui::SessionCommand::ShowChart(
             plan_explorer::view::charts::ChartId::Targets,
         ));
     harness.run_steps(2);
@@ -663,8 +663,8 @@ fn a_figures_linked_measures_read_in_chinese_and_none_is_said_plainly() {
         .position(|s| s.id == "pioneer-gdp-share")
         .expect("the share series");
     let mut state = AppState::new(data);
-    state.apply(plan_explorer::ui::Command::SetLang(Lang::Zh));
-    state.apply(plan_explorer::ui::Command::Select(Item::Figure(
+    state.apply(plan_explorer::ui::SessionCommand::SetLang(Lang::Zh));
+    state.apply(plan_explorer::ui::DocCommand::Select(Item::Figure(
         FigureRef::Fund(FundIx(0)),
     )));
     let mut harness = harness(state);
@@ -678,7 +678,7 @@ fn a_figures_linked_measures_read_in_chinese_and_none_is_said_plainly() {
     // A figure no measure cites says so.
     harness
         .state_mut()
-        .apply(plan_explorer::ui::Command::Select(Item::Figure(
+        .apply(plan_explorer::ui::DocCommand::Select(Item::Figure(
             FigureRef::Point(SeriesIx(u32::try_from(share).expect("small")), 0),
         )));
     harness.run_steps(2);

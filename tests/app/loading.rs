@@ -46,10 +46,7 @@ fn loaded(harness: &mut crate::common::Window) {
 fn open_with_dialog(harness: &mut crate::common::Window, path: &Path) {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
     harness.run_steps(2);
-    assert!(matches!(
-        harness.state().session.dialog,
-        Some(Dialog::Open(_))
-    ));
+    assert!(matches!(harness.state().dialog, Some(Dialog::Open(_))));
     // The path field; the built-in dataset has no path, so it is empty.
     harness.get_by_label("Path:").focus();
     harness
@@ -179,7 +176,10 @@ fn opening_a_newer_edition_shows_what_changed_each_a_click_from_its_item() {
         "fund-future-industry"
     );
     // The file is in the recent list.
-    assert_eq!(harness.state().session.recent.first(), Some(&current()));
+    assert_eq!(
+        harness.state().session.settings.recent.first(),
+        Some(&current())
+    );
 }
 
 #[test]
@@ -259,7 +259,7 @@ fn ctrl_r_reloads_the_open_file() {
 }
 
 fn set_export_path(harness: &mut crate::common::Window, path: &Path) {
-    let Some(Dialog::Export(dialog)) = &mut harness.state_mut().session.dialog else {
+    let Some(Dialog::Export(dialog)) = &mut harness.state_mut().dialog else {
         panic!("the export dialog is open");
     };
     dialog.path = path.display().to_string();
@@ -275,7 +275,7 @@ fn export_from_the_app_writes_the_picture_asks_before_replacing_and_copies() {
     harness.run_steps(1);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     harness.run_steps(2);
-    let Some(Dialog::Export(dialog)) = &harness.state().session.dialog else {
+    let Some(Dialog::Export(dialog)) = &harness.state().dialog else {
         panic!("Ctrl+E opens the export dialog");
     };
     assert_eq!(dialog.chart, plan_explorer::view::charts::ChartId::GdpShare);
@@ -289,10 +289,7 @@ fn export_from_the_app_writes_the_picture_asks_before_replacing_and_copies() {
     harness.run_steps(2);
     let bytes = std::fs::read(&out).expect("the picture is written");
     assert!(bytes.starts_with(b"\x89PNG"));
-    assert!(
-        harness.state().session.dialog.is_none(),
-        "the dialog closes"
-    );
+    assert!(harness.state().dialog.is_none(), "the dialog closes");
     assert!(
         harness
             .state()
@@ -384,7 +381,7 @@ fn the_export_dialog_previews_the_chosen_size_and_writes_a_pdf() {
     // Choosing a format sets the file's extension.
     harness.get_by_label("PDF").click();
     harness.run_steps(2);
-    let Some(Dialog::Export(dialog)) = &harness.state().session.dialog else {
+    let Some(Dialog::Export(dialog)) = &harness.state().dialog else {
         panic!("the dialog stays open");
     };
     assert!(
@@ -399,10 +396,7 @@ fn the_export_dialog_previews_the_chosen_size_and_writes_a_pdf() {
     harness.run_steps(2);
     let bytes = std::fs::read(&pdf).expect("the PDF is written");
     assert!(bytes.starts_with(b"%PDF"));
-    assert!(
-        harness.state().session.dialog.is_none(),
-        "the dialog closes"
-    );
+    assert!(harness.state().dialog.is_none(), "the dialog closes");
     let text = std::process::Command::new("pdfinfo")
         .arg(&pdf)
         .output()
@@ -428,7 +422,7 @@ fn an_export_to_a_missing_folder_says_why_and_keeps_the_dialog() {
         .unwrap_or_default();
     assert!(status.contains("does not exist"), "{status}");
     assert!(
-        harness.state().session.dialog.is_some(),
+        harness.state().dialog.is_some(),
         "the dialog stays for another try"
     );
 }
@@ -497,7 +491,7 @@ fn a_charts_own_menu_offers_export() {
     harness.run_steps(2);
     harness.get_by_label("Export this chart…").click();
     harness.run_steps(2);
-    let Some(Dialog::Export(dialog)) = &harness.state().session.dialog else {
+    let Some(Dialog::Export(dialog)) = &harness.state().dialog else {
         panic!("the export dialog is open");
     };
     assert_eq!(dialog.chart, plan_explorer::view::charts::ChartId::Funds);
@@ -509,23 +503,23 @@ fn keys_do_not_move_the_tree_behind_an_open_dialog() {
     let plan = plan_explorer::dataset::PlanIx(0);
     harness
         .state_mut()
-        .apply(plan_explorer::ui::Command::Select(Item::Plan(plan)));
+        .apply(plan_explorer::ui::DocCommand::Select(Item::Plan(plan)));
     harness.run_steps(1);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     harness.run_steps(2);
-    assert!(harness.state().session.dialog.is_some());
+    assert!(harness.state().dialog.is_some());
     harness.key_press(egui::Key::ArrowDown);
     harness.key_press(egui::Key::End);
     harness.run_steps(2);
     assert_eq!(harness.state().doc.selected(), Some(Item::Plan(plan)));
     // Ctrl+E again keeps the dialog as it is, not a fresh one.
-    let Some(Dialog::Export(dialog)) = &mut harness.state_mut().session.dialog else {
+    let Some(Dialog::Export(dialog)) = &mut harness.state_mut().dialog else {
         panic!("open");
     };
     dialog.path = "/tmp/kept.png".to_owned();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     harness.run_steps(2);
-    let Some(Dialog::Export(dialog)) = &harness.state().session.dialog else {
+    let Some(Dialog::Export(dialog)) = &harness.state().dialog else {
         panic!("still open");
     };
     assert_eq!(dialog.path, "/tmp/kept.png");
@@ -548,18 +542,21 @@ fn a_reload_keeps_the_search_the_open_entries_and_an_open_dialog() {
     let node_id = harness.state().doc.dataset.node(node).id.clone();
     harness
         .state_mut()
-        .apply(plan_explorer::ui::Command::SetOpen(Item::Node(node), true));
+        .apply(plan_explorer::ui::DocCommand::SetOpen(
+            Item::Node(node),
+            true,
+        ));
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     harness.run_steps(2);
     std::fs::copy(current(), &file).expect("copies");
     harness
         .state_mut()
-        .apply(plan_explorer::ui::Command::Reload);
+        .apply(plan_explorer::ui::SessionCommand::Reload);
     loaded(&mut harness);
     let state = harness.state();
     assert_eq!(state.doc.dataset.edition, "2026-02-07");
     assert_eq!(state.doc.filter.query, "vaccination");
-    assert!(matches!(state.session.dialog, Some(Dialog::Export(_))));
+    assert!(matches!(state.dialog, Some(Dialog::Export(_))));
     let again = state.doc.dataset.node_by_id(&node_id).expect("still there");
     assert!(state.doc.expansion.is_open(Item::Node(again)));
     assert!(
@@ -582,13 +579,13 @@ fn escape_leaves_the_path_field_first_and_closes_the_dialog_second() {
     harness.run_steps(1);
     harness.key_press(egui::Key::Escape);
     harness.run_steps(2);
-    let Some(Dialog::Open(dialog)) = &harness.state().session.dialog else {
+    let Some(Dialog::Open(dialog)) = &harness.state().dialog else {
         panic!("the dialog stays, with what was typed");
     };
     assert_eq!(dialog.path, "/tmp/half-typed");
     harness.key_press(egui::Key::Escape);
     harness.run_steps(2);
-    assert!(harness.state().session.dialog.is_none());
+    assert!(harness.state().dialog.is_none());
 }
 
 #[test]
@@ -668,7 +665,7 @@ fn a_large_file_loads_behind_a_progress_bar_and_cancel_keeps_the_data_on_screen(
     let title = harness.state().doc.dataset.title.clone();
     harness
         .state_mut()
-        .apply(plan_explorer::ui::Command::OpenFile(big.clone()));
+        .apply(plan_explorer::ui::SessionCommand::OpenFile(big.clone()));
     harness.run_steps(1);
     // The window keeps drawing while the worker reads and checks.
     assert!(harness.state().is_loading());
@@ -686,7 +683,7 @@ fn a_large_file_loads_behind_a_progress_bar_and_cancel_keeps_the_data_on_screen(
     // And without Cancel it arrives.
     harness
         .state_mut()
-        .apply(plan_explorer::ui::Command::OpenFile(big));
+        .apply(plan_explorer::ui::SessionCommand::OpenFile(big));
     loaded(&mut harness);
     assert_eq!(harness.state().doc.dataset.nodes.len(), 20_000);
 }
@@ -792,10 +789,10 @@ fn a_reload_asked_for_while_a_file_loads_follows_it() {
     let file = dir.path().join("plans.json");
     std::fs::copy(edition(), &file).expect("copies");
     let mut state = AppState::open(Some(&file)).expect("opens");
-    state.apply(plan_explorer::ui::Command::OpenFile(file.clone()));
+    state.apply(plan_explorer::ui::SessionCommand::OpenFile(file.clone()));
     // The file changes while it loads, and a reload is asked for.
     std::fs::copy(current(), &file).expect("copies");
-    state.apply(plan_explorer::ui::Command::Reload);
+    state.apply(plan_explorer::ui::SessionCommand::Reload);
     assert!(state.reload_pending);
     assert!(state.finish_loading(std::time::Duration::from_mins(1)));
     // The first load is done; the reload it held back has started.

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use plan_explorer::i18n::Lang;
-use plan_explorer::ui::{AppState, Command, Settings};
+use plan_explorer::ui::{AppState, SessionCommand, Settings};
 use plan_explorer::view::amount::Convention;
 use plan_explorer::view::charts::ChartId;
 
@@ -33,14 +33,14 @@ impl eframe::Storage for Memory {
 fn settings_survive_a_restart() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.json");
     let mut state = AppState::open(Some(&fixture)).expect("opens");
-    state.apply(Command::SetConvention(Convention::Chinese));
-    state.apply(Command::ShowChart(ChartId::Funds));
-    state.apply(Command::SetTheme(egui::ThemePreference::Light));
+    state.apply(SessionCommand::SetConvention(Convention::Chinese));
+    state.apply(SessionCommand::ShowChart(ChartId::Funds));
+    state.apply(SessionCommand::SetTheme(egui::ThemePreference::Light));
     let mut storage = Memory::default();
     state.settings().save(&mut storage);
 
     let settings = Settings::load(Some(&storage));
-    assert_eq!(settings.convention, Convention::Chinese);
+    assert_eq!(settings.convention, Some(Convention::Chinese));
     assert_eq!(settings.chart, ChartId::Funds);
     assert_eq!(settings.theme, egui::ThemePreference::Light);
     assert_eq!(settings.last_dataset.as_deref(), Some(fixture.as_path()));
@@ -56,9 +56,12 @@ fn settings_survive_a_restart() {
     assert!(restarted.finish_loading(std::time::Duration::from_mins(1)));
     assert_eq!(restarted.doc.dataset.title, "Minimal dataset");
     assert_eq!(restarted.doc.path.as_deref(), Some(fixture.as_path()));
-    assert_eq!(restarted.session.chart, ChartId::Funds);
-    assert_eq!(restarted.session.convention, Convention::Chinese);
-    assert_eq!(restarted.session.theme, egui::ThemePreference::Light);
+    assert_eq!(restarted.session.settings.chart, ChartId::Funds);
+    assert_eq!(restarted.session.convention(), Convention::Chinese);
+    assert_eq!(
+        restarted.session.settings.theme,
+        egui::ThemePreference::Light
+    );
 }
 
 #[test]
@@ -96,6 +99,38 @@ fn a_corrupt_or_missing_settings_file_gives_the_defaults() {
         Settings::default()
     );
     assert_eq!(Settings::load(None), Settings::default());
+}
+
+#[test]
+fn settings_written_by_earlier_versions_still_read() {
+    // The convention written out, with a flag saying whether it was chosen,
+    // as app.ron has always held it; a missing field takes its default.
+    let mut storage = Memory::default();
+    let old = "(convention:Chinese,chart:Funds,theme:Dark,last_dataset:None,\
+               recent:[\"/data/plans.json\"],lang:Some(Zh),convention_chosen:true)";
+    storage.0.insert(Settings::KEY.to_owned(), old.to_owned());
+    let settings = Settings::load(Some(&storage));
+    assert_eq!(settings.convention, Some(Convention::Chinese));
+    assert_eq!(settings.chart, ChartId::Funds);
+    assert_eq!(settings.theme, egui::ThemePreference::Dark);
+    assert_eq!(settings.recent, vec![Path::new("/data/plans.json")]);
+    assert_eq!(settings.lang, Some(Lang::Zh));
+    let unchosen = "(convention:Chinese,chart:Funds)";
+    storage
+        .0
+        .insert(Settings::KEY.to_owned(), unchosen.to_owned());
+    let settings = Settings::load(Some(&storage));
+    assert_eq!(settings.convention, None, "amounts follow the language");
+    assert_eq!(settings.lang, None);
+    // And what this version writes keeps that form, flag and all.
+    let chosen = Settings {
+        convention: Some(Convention::Chinese),
+        ..Settings::default()
+    };
+    chosen.save(&mut storage);
+    let written = &storage.0[Settings::KEY];
+    assert!(written.contains("convention_chosen:true"), "{written}");
+    assert_eq!(Settings::load(Some(&storage)), chosen);
 }
 
 #[test]

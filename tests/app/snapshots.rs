@@ -5,7 +5,7 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use plan_explorer::ui::{AppState, Command};
+use plan_explorer::ui::{AppState, DocCommand, SessionCommand};
 use plan_explorer::view::amount::Convention;
 use plan_explorer::view::charts::ChartId;
 
@@ -35,7 +35,7 @@ fn opening_view_follows_a_dark_system_theme() {
 #[test]
 fn gdp_share_in_a_light_system_theme() {
     let mut state = built_in();
-    state.apply(Command::ShowChart(ChartId::GdpShare));
+    state.apply(SessionCommand::ShowChart(ChartId::GdpShare));
     let mut harness = harness(egui::Theme::Light, state);
     harness.snapshot("gdp_share_light");
 }
@@ -45,8 +45,8 @@ fn funds_in_chinese_units_with_a_measure_selected() {
     // Chinese text: amounts in 亿元 and the units' Chinese names in the
     // details panel.
     let mut state = built_in();
-    state.apply(Command::ShowChart(ChartId::Funds));
-    state.apply(Command::SetConvention(Convention::Chinese));
+    state.apply(SessionCommand::ShowChart(ChartId::Funds));
+    state.apply(SessionCommand::SetConvention(Convention::Chinese));
     let mut harness = harness(egui::Theme::Light, state);
     harness.get_by_label("Search:").focus();
     harness.get_by_label("Search:").type_text("vaccination");
@@ -61,7 +61,7 @@ fn funds_in_chinese_units_with_a_measure_selected() {
 #[test]
 fn targets_table_sorted_by_value() {
     let mut state = built_in();
-    state.apply(Command::ShowChart(ChartId::Targets));
+    state.apply(SessionCommand::ShowChart(ChartId::Targets));
     let mut harness = harness(egui::Theme::Dark, state);
     harness.get_by_label("Value").click();
     harness.run();
@@ -71,13 +71,13 @@ fn targets_table_sorted_by_value() {
 #[test]
 fn the_interface_in_chinese_with_a_chinese_titled_measure_selected() {
     let mut state = built_in();
-    state.apply(Command::SetLang(plan_explorer::i18n::Lang::Zh));
+    state.apply(SessionCommand::SetLang(plan_explorer::i18n::Lang::Zh));
     let silver = state
         .doc
         .dataset
         .node_by_id("ind-silver-one-click")
         .expect("the node");
-    state.apply(Command::Select(plan_explorer::selection::Item::Node(
+    state.apply(DocCommand::Select(plan_explorer::selection::Item::Node(
         silver,
     )));
     let mut harness = harness(egui::Theme::Light, state);
@@ -92,8 +92,10 @@ fn the_theme_map_with_a_measure_selected() {
         .dataset
         .node_by_id("ind-silver-one-click")
         .expect("the measure");
-    state.apply(Command::Select(plan_explorer::selection::Item::Node(node)));
-    state.apply(Command::ShowChart(ChartId::Themes));
+    state.apply(DocCommand::Select(plan_explorer::selection::Item::Node(
+        node,
+    )));
+    state.apply(SessionCommand::ShowChart(ChartId::Themes));
     let mut harness = harness(egui::Theme::Light, state);
     harness.snapshot("themes_light");
 }
@@ -101,7 +103,7 @@ fn the_theme_map_with_a_measure_selected() {
 #[test]
 fn the_timeline_in_the_dark() {
     let mut state = built_in();
-    state.apply(Command::ShowChart(ChartId::Timeline));
+    state.apply(SessionCommand::ShowChart(ChartId::Timeline));
     let mut harness = harness(egui::Theme::Dark, state);
     harness.snapshot("timeline_dark");
 }

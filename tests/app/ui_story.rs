@@ -62,10 +62,10 @@ fn the_chart_tabs_switch_and_a_target_row_selects_its_target() {
     let mut harness = harness();
     harness.get_by_label("Fund allocations").click();
     harness.run();
-    assert_eq!(harness.state().session.chart, ChartId::Funds);
+    assert_eq!(harness.state().session.settings.chart, ChartId::Funds);
     harness.get_by_label("Targets").click();
     harness.run();
-    assert_eq!(harness.state().session.chart, ChartId::Targets);
+    assert_eq!(harness.state().session.settings.chart, ChartId::Targets);
 
     harness.get_by_label_contains("smart factories").click();
     harness.run();
@@ -180,7 +180,7 @@ fn keys_pressed_within_one_frame_each_act_in_turn() {
     };
     run(&mut state, Vec::new());
     run(&mut state, Vec::new());
-    state.apply(plan_explorer::ui::Command::Select(Item::Plan(
+    state.apply(plan_explorer::ui::DocCommand::Select(Item::Plan(
         plan_explorer::dataset::PlanIx(0),
     )));
     let press = |key| egui::Event::Key {
@@ -210,12 +210,18 @@ fn keys_pressed_within_one_frame_each_act_in_turn() {
 #[test]
 fn the_view_menu_forces_a_theme_and_follows_the_system_again() {
     let mut harness = harness();
-    assert_eq!(harness.state().session.theme, egui::ThemePreference::System);
+    assert_eq!(
+        harness.state().session.settings.theme,
+        egui::ThemePreference::System
+    );
     harness.get_by_label("View").click();
     harness.run();
     harness.get_by_label("Light").click();
     harness.run();
-    assert_eq!(harness.state().session.theme, egui::ThemePreference::Light);
+    assert_eq!(
+        harness.state().session.settings.theme,
+        egui::ThemePreference::Light
+    );
     assert_eq!(harness.ctx.theme(), egui::Theme::Light);
     assert!(!harness.ctx.global_style().visuals.dark_mode);
 
@@ -340,7 +346,7 @@ fn a_selection_out_of_view_is_scrolled_to() {
     // Selected from elsewhere (a chart's linked measure, say).
     harness
         .state_mut()
-        .apply(plan_explorer::ui::Command::Select(Item::Node(node)));
+        .apply(plan_explorer::ui::DocCommand::Select(Item::Node(node)));
     // The scroll is animated over several frames.
     harness.run_steps(20);
     let title = harness.state().doc.dataset.node(node).title.clone();

@@ -14,7 +14,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use plan_explorer::dataset::FigureRef;
 use plan_explorer::i18n::Lang;
 use plan_explorer::selection::Item;
-use plan_explorer::ui::{Command, Dialog};
+use plan_explorer::ui::{Dialog, DocCommand, SessionCommand};
 use plan_explorer::view::amount::Convention;
 use plan_explorer::view::charts::{self, ChartId};
 use plan_explorer::view::hover;
@@ -136,11 +136,9 @@ fn hovering_a_plot_point_shows_its_text_and_clicking_it_selects_it() {
         texts[found]
     );
     // Clicking where the hover shows selects it too, from elsewhere.
-    harness
-        .state_mut()
-        .apply(Command::Select(Item::Plan(plan_explorer::dataset::PlanIx(
-            0,
-        ))));
+    harness.state_mut().apply(DocCommand::Select(Item::Plan(
+        plan_explorer::dataset::PlanIx(0),
+    )));
     click_at(&mut harness, at, egui::PointerButton::Primary);
     assert_eq!(
         harness.state().doc.selected(),
@@ -283,7 +281,7 @@ fn counts_are_kept(harness: &mut Window, menu: &str, take: usize) -> usize {
         harness.key_press(egui::Key::Escape);
         harness
             .state_mut()
-            .apply(Command::SetFilter(before.clone()));
+            .apply(DocCommand::SetFilter(before.clone()));
         harness.run();
     }
     checked
@@ -298,12 +296,12 @@ fn a_facet_value_counts_what_choosing_it_shows() {
     }
     // With a search, the counts are those of the search's matches with
     // the value chosen.
-    harness
-        .state_mut()
-        .apply(Command::SetFilter(plan_explorer::view::tree::TreeFilter {
+    harness.state_mut().apply(DocCommand::SetFilter(
+        plan_explorer::view::tree::TreeFilter {
             query: "clinical".to_owned(),
             ..Default::default()
-        }));
+        },
+    ));
     harness.run();
     let searched = harness.state().doc.tree.match_count;
     assert!(searched > 0, "the search finds something");
@@ -463,14 +461,14 @@ fn file_recent_lists_the_files_opened_and_opens_one() {
 }
 
 fn export_dialog(harness: &mut Window) -> plan_explorer::ui::ExportDialog {
-    match &harness.state().session.dialog {
+    match &harness.state().dialog {
         Some(Dialog::Export(dialog)) => dialog.clone(),
         other => panic!("the Export dialog is open: {other:?}"),
     }
 }
 
 fn set_path(harness: &mut Window, path: &Path) {
-    if let Some(Dialog::Export(dialog)) = &mut harness.state_mut().session.dialog {
+    if let Some(Dialog::Export(dialog)) = &mut harness.state_mut().dialog {
         dialog.path = path.display().to_string();
     }
     harness.run();
@@ -482,7 +480,7 @@ fn the_export_dialog_writes_the_scale_and_theme_chosen() {
     let mut harness = window_on(ChartId::GdpShare);
     harness
         .state_mut()
-        .apply(Command::SetTheme(egui::ThemePreference::Dark));
+        .apply(SessionCommand::SetTheme(egui::ThemePreference::Dark));
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     harness.run();
@@ -574,7 +572,7 @@ fn a_folder_that_refuses_writing_says_so_and_keeps_the_dialog() {
         "the message says why ({reason}): {said}"
     );
     assert!(
-        matches!(harness.state().session.dialog, Some(Dialog::Export(_))),
+        matches!(harness.state().dialog, Some(Dialog::Export(_))),
         "the dialog stays, with its choices"
     );
     assert!(

@@ -39,8 +39,8 @@ pub fn messages(loaded: &plan_explorer::dataset::Loaded) -> Vec<String> {
 /// The window on the built-in dataset in English, showing `chart`.
 pub fn window_on(chart: plan_explorer::view::charts::ChartId) -> Window {
     let mut state = plan_explorer::ui::AppState::open(None).expect("opens");
-    state.session.lang = plan_explorer::i18n::Lang::En;
-    state.apply(plan_explorer::ui::Command::ShowChart(chart));
+    state.session.system_lang = plan_explorer::i18n::Lang::En;
+    state.apply(plan_explorer::ui::SessionCommand::ShowChart(chart));
     window(state)
 }
 
