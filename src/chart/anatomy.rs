@@ -326,6 +326,17 @@ pub const ASCENT_EM: f32 = 0.88;
 /// How far glyphs reach below it.
 pub const DESCENT_EM: f32 = 0.24;
 
+/// The step between labelled years on a time axis: the smallest of 1, 2,
+/// 5, 10, 20 or 50 years that is at least `min_years` (the years a label
+/// needs room for), else 100. The pictures and the window's plots both
+/// step their years so.
+pub fn year_step(min_years: f64) -> i32 {
+    [1, 2, 5, 10, 20, 50]
+        .into_iter()
+        .find(|&step| f64::from(step) >= min_years)
+        .unwrap_or(100)
+}
+
 /// Nice tick values from 0 (or the lowest value, if negative) to at least
 /// `max`: steps of 1, 2, 2.5 or 5 times a power of ten, at most `steps` of
 /// them.
