@@ -37,6 +37,18 @@ impl Type {
             footer: (base * 0.76).max(w * 0.0105),
         }
     }
+
+    /// The sizes for the window, from its body text's size: there the
+    /// picture is as wide as the panel, and its type is the interface's.
+    pub fn window(body: f32) -> Self {
+        Self {
+            base: body,
+            title: body * 1.4,
+            subtitle: body * 0.95,
+            small: body * 0.9,
+            footer: body * 0.8,
+        }
+    }
 }
 
 /// A chart being laid out: the scene so far, its type and colours, and the
@@ -83,6 +95,8 @@ impl Layout {
                 lang,
                 title: words.title.clone(),
                 items: Vec::new(),
+                hits: Vec::new(),
+                frozen: super::scene::Frozen::default(),
             },
             size,
             ink,
@@ -168,6 +182,38 @@ impl Layout {
             y1: footer_top - size.base * 1.4,
         };
         layout
+    }
+
+    /// A layout with no header or footer, for the window, which shows the
+    /// chart's title and words itself: the plot is the page less `margin`.
+    pub fn bare(page: &Page, lang: Lang, title: &str, size: Type, margin: f32) -> Self {
+        let ink = page.theme.ink();
+        Self {
+            scene: Scene {
+                width: page.width,
+                height: page.height,
+                background: ink.background,
+                lang,
+                title: title.to_owned(),
+                items: Vec::new(),
+                hits: Vec::new(),
+                frozen: super::scene::Frozen::default(),
+            },
+            size,
+            ink,
+            theme: page.theme,
+            plot: Bounds {
+                x0: margin,
+                y0: margin,
+                x1: page.width - margin,
+                y1: page.height - margin,
+            },
+        }
+    }
+
+    /// Records that the box `bounds` stands for `target`.
+    pub fn hit(&mut self, bounds: Bounds, target: super::scene::Target) {
+        self.scene.hits.push(super::scene::Hit { bounds, target });
     }
 
     /// Adds one text run.
@@ -279,6 +325,17 @@ pub const LINE: f32 = 1.28;
 pub const ASCENT_EM: f32 = 0.88;
 /// How far glyphs reach below it.
 pub const DESCENT_EM: f32 = 0.24;
+
+/// The step between labelled years on a time axis: the smallest of 1, 2,
+/// 5, 10, 20 or 50 years that is at least `min_years` (the years a label
+/// needs room for), else 100. The pictures and the window's plots both
+/// step their years so.
+pub fn year_step(min_years: f64) -> i32 {
+    [1, 2, 5, 10, 20, 50]
+        .into_iter()
+        .find(|&step| f64::from(step) >= min_years)
+        .unwrap_or(100)
+}
 
 /// Nice tick values from 0 (or the lowest value, if negative) to at least
 /// `max`: steps of 1, 2, 2.5 or 5 times a power of ten, at most `steps` of

@@ -409,10 +409,7 @@ fn grid(
     let year_width = fonts::text_width("2030", size.small, false, lang) * 1.6;
     let span = (axes.last_year - axes.first_year).max(1);
     let spacing = (axes.x1 - axes.x0 - 2.0 * axes.pad) / span as f32;
-    let step = [1, 2, 5, 10, 20, 50]
-        .into_iter()
-        .find(|s| spacing * *s as f32 >= year_width)
-        .unwrap_or(100);
+    let step = super::year_step(f64::from(year_width / spacing));
     let mut year = axes.first_year;
     while year <= axes.last_year {
         layout.text(

@@ -23,7 +23,7 @@ pub mod themes;
 pub mod timeline;
 mod words;
 
-pub use anatomy::{Type, count_of};
+pub use anatomy::{Type, count_of, year_step};
 pub use render::{PdfInfo, RenderError};
 pub use scene::Scene;
 pub use spec::{ChartView, Page, PageError, Paper, Preset};

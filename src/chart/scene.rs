@@ -3,6 +3,7 @@
 //! this and nothing else, so they all give the same picture; the tests read
 //! it as data (what overlaps, what leaves the page, how small the type is).
 
+use crate::dataset::FigureRef;
 use crate::i18n::Lang;
 
 /// A colour, as sRGB bytes.
@@ -307,6 +308,50 @@ pub enum Item {
     Shape(Filled),
 }
 
+/// What a mark of a picture stands for, so that a pointer or the keyboard
+/// on it reaches the data behind it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// A figure: a point, a fund, a target, a fact.
+    Figure(FigureRef),
+    /// A theme-map cell: the matrix's row and the plan's column.
+    ThemeCell {
+        /// The row of `crate::view::themes::ThemeMatrix::rows`.
+        row: usize,
+        /// The column of `crate::view::themes::ThemeMatrix::plans`.
+        column: usize,
+    },
+    /// A theme's name in the theme map: the matrix's row.
+    Theme(usize),
+    /// A plan's heading in the theme map: its column.
+    PlanColumn(usize),
+    /// A timeline mark: its index in `crate::view::timeline::Timeline::marks`.
+    TimelineMark(usize),
+    /// A timeline row's name: the row.
+    TimelineRow(usize),
+}
+
+/// The box of a mark and what it stands for: where a pointer on the
+/// picture finds the data, and where the keyboard's cursor is drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hit {
+    /// The box, in the scene's points.
+    pub bounds: Bounds,
+    /// What the mark stands for.
+    pub target: Target,
+}
+
+/// The parts of a picture that stay in view while the rest scrolls under
+/// them (the window's theme map and timeline): everything left of `left`
+/// and everything above `top`. Zero on paper, where nothing scrolls.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Frozen {
+    /// The width of the column that stays at the left.
+    pub left: f32,
+    /// The height of the band that stays at the top.
+    pub top: f32,
+}
+
 /// A whole chart picture.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scene {
@@ -322,6 +367,10 @@ pub struct Scene {
     pub title: String,
     /// What is drawn, back to front.
     pub items: Vec<Item>,
+    /// The boxes of the marks a pointer or the keyboard can reach.
+    pub hits: Vec<Hit>,
+    /// What stays in view while the picture scrolls (nothing on paper).
+    pub frozen: Frozen,
 }
 
 impl Scene {
@@ -339,6 +388,25 @@ impl Scene {
             Item::Shape(shape) if shape.is_mark => Some(shape),
             _ => None,
         })
+    }
+
+    /// The first hit region under `(x, y)`, front first.
+    pub fn hit_at(&self, x: f32, y: f32) -> Option<&Hit> {
+        let point = Bounds {
+            x0: x,
+            y0: y,
+            x1: x,
+            y1: y,
+        };
+        self.hits
+            .iter()
+            .rev()
+            .find(|hit| hit.bounds.contains(&point))
+    }
+
+    /// The hit region of `target`, if it is drawn.
+    pub fn hit_of(&self, target: Target) -> Option<&Hit> {
+        self.hits.iter().find(|hit| hit.target == target)
     }
 
     /// The whole page as a box.

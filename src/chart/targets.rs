@@ -4,7 +4,7 @@
 //! it; rules between rows, no other lines.
 
 use super::anatomy::{ASCENT_EM, LINE, Layout, Words};
-use super::scene::{Anchor, Filled, Item, Line, Role, Scene, Shape};
+use super::scene::{Anchor, Bounds, Filled, Item, Line, Role, Scene, Shape, Target};
 use super::spec::{ChartView, PALETTE, Page};
 use super::{fonts, words};
 use crate::i18n::{T, fill, tr};
@@ -273,6 +273,16 @@ impl Table {
                     Role::Cell,
                 );
             }
+            // The whole row stands for its target.
+            layout.hit(
+                Bounds {
+                    x0: area.x0,
+                    y0: rule,
+                    x1: area.x1,
+                    y1: rule + self.row_height(i),
+                },
+                Target::Figure(row.figure),
+            );
             rule += self.row_height(i);
             if i + 1 < rows.len() {
                 layout.scene.items.push(Item::Line(Line {

@@ -5,9 +5,12 @@
 //! the foot. Rows are ordered as asked (by total unless told); what does
 //! not fit is counted in the footer, and the CSV has it all.
 
-use super::anatomy::{ASCENT_EM, LINE, Layout, Words};
-use super::scene::{Anchor, Bounds, Filled, Item, Line, Rgb, Role, Scene, Shape};
-use super::spec::{ChartView, PALETTE, Page};
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::anatomy::{ASCENT_EM, LINE, Layout, Type, Words};
+use super::scene::{Anchor, Bounds, Filled, Frozen, Item, Line, Rgb, Role, Scene, Shape, Target};
+use super::spec::{ChartView, PALETTE, Page, Paper};
 use super::{fonts, words};
 use crate::i18n::{T, fill, tr};
 use crate::view::themes::{ThemeMatrix, ThemeOrder};
@@ -69,9 +72,149 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
     if shown == 0 || grid.columns == 0 {
         words::nothing_to_show(&mut layout, lang);
     } else {
-        grid.draw(&mut layout, view, &matrix, &order[..shown]);
+        let drawn = Drawn {
+            rows: &order[..shown],
+            first: 0,
+            totals: true,
+            ringed: &HashSet::new(),
+        };
+        grid.draw(&mut layout, view, &matrix, &drawn);
     }
     layout.finish()
+}
+
+/// The rows of a grid to draw: which, from which place, whether the
+/// plans' totals follow, and the cells to ring (the window's selection).
+struct Drawn<'a> {
+    /// Row indexes of the matrix, in the order shown.
+    rows: &'a [usize],
+    /// The place of the first of them among all the rows shown.
+    first: usize,
+    /// Whether the plans' totals' row is drawn below them.
+    totals: bool,
+    /// Cells (matrix row, column) ringed as linked to the selection.
+    ringed: &'a HashSet<(usize, usize)>,
+}
+
+/// The theme map in the window: every plan a column of one width, every
+/// theme with measures a row, on a page as large as they need; the names
+/// and the headings stay in view while the rest scrolls
+/// ([`Scene::frozen`]). Only the rows asked for are laid out, so a map of
+/// 200 themes by 50 plans costs a frame no more than the rows in view.
+pub struct WindowMap {
+    grid: Grid,
+    page: Page,
+    size: Type,
+    margin: f32,
+    /// Row indexes of the matrix, in the order shown.
+    order: Vec<usize>,
+}
+
+impl WindowMap {
+    /// The map for a panel `panel_width` wide, its text at `body` points.
+    pub fn new(
+        view: &ChartView,
+        matrix: &ThemeMatrix,
+        body: f32,
+        panel_width: f32,
+        paper: Paper,
+    ) -> Self {
+        let size = Type::window(body);
+        let text = size.small;
+        let margin = text * 0.5;
+        let order: Vec<usize> = matrix
+            .order(view.theme_order)
+            .iter()
+            .copied()
+            .filter(|&r| matrix.rows[r].total > 0)
+            .collect();
+        let names = (panel_width * 0.3).clamp(120.0, 240.0);
+        let grid = Grid::with_columns(view, matrix, text, names, matrix.plans.len(), text * 6.0);
+        let width = 2.0 * margin + grid.total_x_from(0.0) + grid.total_width(view);
+        let height =
+            2.0 * margin + grid.header_height() + (order.len() + 1) as f32 * grid.row_height;
+        Self {
+            grid,
+            page: Page {
+                width: width.max(panel_width),
+                height,
+                theme: paper,
+            },
+            size,
+            margin,
+            order,
+        }
+    }
+
+    /// The page's width and height, in points.
+    pub fn size(&self) -> (f32, f32) {
+        (self.page.width, self.page.height)
+    }
+
+    /// Row indexes of the matrix, in the order shown.
+    pub fn order(&self) -> &[usize] {
+        &self.order
+    }
+
+    /// What stays in view: the names' column and the headings' band.
+    pub fn frozen(&self) -> Frozen {
+        Frozen {
+            left: self.margin + self.grid.cell_x_from(0.0, 0),
+            top: self.margin + self.grid.header_height(),
+        }
+    }
+
+    /// The places of the rows (the plans' totals last) that show between
+    /// `y0` and `y1`.
+    pub fn rows_between(&self, y0: f32, y1: f32) -> Range<usize> {
+        let top = self.frozen().top;
+        let row = self.grid.row_height;
+        let first = super::count_of((y0 - top) / row);
+        let last = (super::count_of((y1 - top) / row) + 1).min(self.order.len() + 1);
+        first..last.max(first)
+    }
+
+    /// The box of the cell in the `i`-th row shown and the `column`-th plan.
+    pub fn cell_bounds(&self, i: usize, column: usize) -> Bounds {
+        let x0 = self.grid.cell_x_from(self.margin, column);
+        let y0 = self.frozen().top + i as f32 * self.grid.row_height;
+        Bounds {
+            x0,
+            y0,
+            x1: x0 + self.grid.cell_width,
+            y1: y0 + self.grid.row_height,
+        }
+    }
+
+    /// The picture with the rows at places `shown` (of [`Self::order`],
+    /// the plans' totals at `order.len()`), the headings, and `ringed`
+    /// cells (matrix row, column) ringed.
+    pub fn scene(
+        &self,
+        view: &ChartView,
+        matrix: &ThemeMatrix,
+        shown: Range<usize>,
+        ringed: &HashSet<(usize, usize)>,
+    ) -> Scene {
+        let mut layout = Layout::bare(
+            &self.page,
+            view.lang,
+            &title(view, matrix),
+            self.size,
+            self.margin,
+        );
+        let end = shown.end.min(self.order.len());
+        let start = shown.start.min(end);
+        let drawn = Drawn {
+            rows: &self.order[start..end],
+            first: start,
+            totals: shown.end > self.order.len(),
+            ringed,
+        };
+        self.grid.draw(&mut layout, view, matrix, &drawn);
+        layout.scene.frozen = self.frozen();
+        layout.finish()
+    }
 }
 
 /// Where the columns go and how tall the heading is.
@@ -115,6 +258,28 @@ impl Grid {
         } else {
             (room / columns as f32).min(text * 12.0)
         };
+        Self::with_columns(view, matrix, text, name_width, columns, cell_width)
+    }
+
+    /// A grid of the first `columns` plans, each `cell_width` wide, the
+    /// names' column at most `names` wide.
+    fn with_columns(
+        view: &ChartView,
+        matrix: &ThemeMatrix,
+        text: f32,
+        names: f32,
+        columns: usize,
+        cell_width: f32,
+    ) -> Self {
+        let lang = view.lang;
+        let measure = |s: &str| fonts::text_width(s, text, false, lang);
+        let bold = |s: &str| fonts::text_width(s, text, true, lang);
+        let name_width = matrix
+            .rows
+            .iter()
+            .map(|r| measure(&theme_name(view, r.theme)))
+            .fold(bold(tr(lang, T::ColumnTheme)), f32::max)
+            .min(names);
         let headings = matrix.plans[..columns]
             .iter()
             .map(|&p| {
@@ -155,18 +320,36 @@ impl Grid {
     }
 
     fn cell_x(&self, area: &Bounds, column: usize) -> f32 {
-        area.x0 + self.name_width + self.text * 0.5 + column as f32 * self.cell_width
+        self.cell_x_from(area.x0, column)
     }
 
-    fn draw(&self, layout: &mut Layout, view: &ChartView, matrix: &ThemeMatrix, rows: &[usize]) {
+    /// A column's left edge, the names' column starting at `x0`.
+    fn cell_x_from(&self, x0: f32, column: usize) -> f32 {
+        x0 + self.name_width + self.text * 0.5 + column as f32 * self.cell_width
+    }
+
+    fn draw(&self, layout: &mut Layout, view: &ChartView, matrix: &ThemeMatrix, drawn: &Drawn) {
         self.headings(layout, view);
-        let top = self.rows(layout, view, matrix, rows);
-        self.totals(layout, view, matrix, top);
+        let top = self.rows(layout, view, matrix, drawn);
+        if drawn.totals {
+            self.totals(layout, view, matrix, top);
+        }
     }
 
     /// Where the totals' column starts.
     fn total_x(&self, area: &Bounds) -> f32 {
-        self.cell_x(area, self.columns) + self.text * 0.5
+        self.total_x_from(area.x0)
+    }
+
+    /// Where the totals' column starts, the names' column starting at `x0`.
+    fn total_x_from(&self, x0: f32) -> f32 {
+        self.cell_x_from(x0, self.columns) + self.text * 0.5
+    }
+
+    /// How wide the totals' column is.
+    fn total_width(&self, view: &ChartView) -> f32 {
+        let bold = |s: &str| fonts::text_width(s, self.text, true, view.lang);
+        bold(tr(view.lang, T::ColumnTotal)).max(bold("0000")) + self.text * 0.5
     }
 
     /// A row's baseline, from its top.
@@ -193,6 +376,15 @@ impl Grid {
             Role::Cell,
         );
         for (c, lines) in self.headings.iter().enumerate() {
+            layout.hit(
+                Bounds {
+                    x0: self.cell_x(&area, c),
+                    y0: area.y0,
+                    x1: self.cell_x(&area, c) + self.cell_width,
+                    y1: area.y0 + header,
+                },
+                Target::PlanColumn(c),
+            );
             let x = self.cell_x(&area, c) + text * 0.2;
             let first = baseline - (lines.len() as f32 - 1.0) * text * LINE;
             for (l, line) in lines.iter().enumerate() {
@@ -231,18 +423,27 @@ impl Grid {
         layout: &mut Layout,
         view: &ChartView,
         matrix: &ThemeMatrix,
-        rows: &[usize],
+        drawn: &Drawn,
     ) -> f32 {
         let lang = view.lang;
         let ink = layout.ink;
         let text = self.text;
         let area = layout.plot;
         let total_x = self.total_x(&area);
-        let mut top = area.y0 + self.header_height();
+        let mut top = area.y0 + self.header_height() + drawn.first as f32 * self.row_height;
         let lit = view.highlight_nodes.filter(|s| !s.is_empty());
-        for &r in rows {
+        for &r in drawn.rows {
             let row = &matrix.rows[r];
             let y = self.baseline(top);
+            layout.hit(
+                Bounds {
+                    x0: area.x0,
+                    y0: top,
+                    x1: area.x0 + self.name_width,
+                    y1: top + self.row_height,
+                },
+                Target::Theme(r),
+            );
             let name = fonts::clamp_lines(
                 vec![theme_name(view, row.theme)],
                 1,
@@ -272,17 +473,29 @@ impl Grid {
                     } else {
                         fill
                     };
+                    // Linked to the window's selection: ringed.
+                    let ringed = drawn.ringed.contains(&(r, c));
+                    let inset = if ringed { text * 0.12 } else { text * 0.06 };
                     layout.scene.items.push(Item::Shape(Filled {
                         shape: Shape::Rect(Bounds {
-                            x0: x + text * 0.06,
-                            y0: top + text * 0.06,
-                            x1: x + self.cell_width - text * 0.06,
-                            y1: top + self.row_height - text * 0.06,
+                            x0: x + inset,
+                            y0: top + inset,
+                            x1: x + self.cell_width - inset,
+                            y1: top + self.row_height - inset,
                         }),
                         fill: Some((fill, 1.0)),
-                        stroke: None,
+                        stroke: ringed.then_some((ink.text, text * 0.14)),
                         is_mark: false,
                     }));
+                    layout.hit(
+                        Bounds {
+                            x0: x,
+                            y0: top,
+                            x1: x + self.cell_width,
+                            y1: top + self.row_height,
+                        },
+                        Target::ThemeCell { row: r, column: c },
+                    );
                     layout.text(
                         &nodes.len().to_string(),
                         (x + self.cell_width * 0.5, y),

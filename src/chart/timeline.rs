@@ -5,9 +5,12 @@
 //! names the marks; the footer says which targets have no deadline and how
 //! far the targets with a matching series have come.
 
-use super::anatomy::{ASCENT_EM, LINE, Layout, Words};
-use super::scene::{Anchor, Bounds, Filled, Item, Line, Rgb, Role, Scene, Shape};
-use super::spec::{ChartView, PALETTE, Page};
+use std::collections::HashSet;
+use std::hash::BuildHasher;
+
+use super::anatomy::{ASCENT_EM, LINE, Layout, Type, Words};
+use super::scene::{Anchor, Bounds, Filled, Frozen, Item, Line, Rgb, Role, Scene, Shape, Target};
+use super::spec::{ChartView, PALETTE, Page, Paper};
 use super::{fonts, words};
 use crate::dataset::FigureRef;
 use crate::i18n::{Lang, T, fill, tr};
@@ -153,7 +156,12 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
     };
     // A target's progress is labelled at its mark where there is room
     // (which depends on the width alone), and said in the footer where not.
-    let probe = Rows::new(&Layout::new(page, lang, &base_words), view, &timeline);
+    let probe = Rows::new(
+        &Layout::new(page, lang, &base_words),
+        view,
+        &timeline,
+        false,
+    );
     let labelled: Vec<usize> = (0..timeline.rows.len())
         .flat_map(|r| probe.progress_labels(view, &timeline, r))
         .map(|placed| placed.mark)
@@ -172,14 +180,76 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
     base_words.notes = notes;
     let (mut layout, shown) =
         words::fitting(page, lang, &base_words, timeline.rows.len(), |layout| {
-            Rows::new(layout, view, &timeline).rows_that_fit(layout)
+            Rows::new(layout, view, &timeline, false).rows_that_fit(layout)
         });
-    let rows = Rows::new(&layout, view, &timeline);
+    let rows = Rows::new(&layout, view, &timeline, false);
     if shown == 0 || rows.x1 <= rows.x0 {
         words::nothing_to_show(&mut layout, lang);
     } else {
-        rows.draw(&mut layout, view, &timeline, shown);
+        rows.draw(&mut layout, view, &timeline, shown, &Window::paper());
     }
+    layout.finish()
+}
+
+/// How the window's timeline differs from the paper's: its years at the
+/// top, kept in view with the key while the rows scroll, and the marks
+/// linked to the selection ringed.
+struct Window<'a> {
+    /// The years above the rows rather than below.
+    years_on_top: bool,
+    /// Whether a figure's mark is ringed.
+    ringed: Option<&'a dyn Fn(FigureRef) -> bool>,
+}
+
+impl Window<'_> {
+    fn paper() -> Self {
+        Self {
+            years_on_top: false,
+            ringed: None,
+        }
+    }
+}
+
+/// The timeline in the window, as wide as its panel and as tall as its
+/// rows: the key and the years at the top (they stay in view while the
+/// rows scroll, [`Scene::frozen`]), every row, the marks linked to
+/// `ringed` ringed.
+pub fn window_scene<S: BuildHasher>(
+    view: &ChartView,
+    timeline: &Timeline,
+    body: f32,
+    width: f32,
+    paper: Paper,
+    ringed: &HashSet<FigureRef, S>,
+) -> Scene {
+    let ringed = |figure: FigureRef| ringed.contains(&figure);
+    let size = Type::window(body);
+    let margin = size.small * 0.5;
+    let probe = Page {
+        width,
+        height: 1000.0,
+        theme: paper,
+    };
+    let probe = Layout::bare(&probe, view.lang, "", size, margin);
+    let rows = Rows::new(&probe, view, timeline, true);
+    let height = 2.0 * margin + rows.years_top() + rows.heights.iter().sum::<f32>();
+    let page = Page {
+        width,
+        height,
+        theme: paper,
+    };
+    let mut layout = Layout::bare(&page, view.lang, &title(view, timeline), size, margin);
+    let window = Window {
+        years_on_top: true,
+        ringed: Some(&ringed),
+    };
+    if rows.x1 > rows.x0 {
+        rows.draw(&mut layout, view, timeline, timeline.rows.len(), &window);
+    }
+    layout.scene.frozen = Frozen {
+        left: 0.0,
+        top: margin + rows.years_top(),
+    };
     layout.finish()
 }
 
@@ -241,6 +311,9 @@ fn period_short(years: (Option<i32>, Option<i32>)) -> String {
 struct Rows {
     text: f32,
     name_width: f32,
+    /// Each name over its period in words, on two lines (the window, where
+    /// the column is narrow), rather than both on one line (paper).
+    stacked: bool,
     /// The scale's left and right ends, in points.
     x0: f32,
     x1: f32,
@@ -263,7 +336,7 @@ enum KeyMark {
 }
 
 impl Rows {
-    fn new(layout: &Layout, view: &ChartView, timeline: &Timeline) -> Self {
+    fn new(layout: &Layout, view: &ChartView, timeline: &Timeline, stacked: bool) -> Self {
         let lang = view.lang;
         let text = layout.size.small;
         let area = layout.plot;
@@ -314,20 +387,28 @@ impl Rows {
             x += w + gap * 1.5;
         }
         let key_height = key.len() as f32 * text * LINE + text * 0.6;
+        // Stacked, a row holds its name and period over each other.
+        let least = if stacked {
+            text * (2.0 * LINE + 0.5)
+        } else {
+            0.0
+        };
         Self {
             text,
             name_width,
+            stacked,
             x0,
             x1,
             from,
             to,
             heights: (0..timeline.rows.len())
                 .map(|r| {
-                    if timeline.marks_of(r).any(|m| m.progress.is_some()) {
+                    let one = if timeline.marks_of(r).any(|m| m.progress.is_some()) {
                         text * 2.9
                     } else {
                         text * (LINE + 0.75)
-                    }
+                    };
+                    one.max(least)
                 })
                 .collect(),
             key_height,
@@ -357,50 +438,61 @@ impl Rows {
         self.heights.len()
     }
 
-    fn draw(&self, layout: &mut Layout, view: &ChartView, timeline: &Timeline, shown: usize) {
-        let lang = view.lang;
+    /// The height of the key and, in the window, the years above the rows.
+    fn years_top(&self) -> f32 {
+        self.key_height + self.text * 1.8
+    }
+
+    fn draw(
+        &self,
+        layout: &mut Layout,
+        view: &ChartView,
+        timeline: &Timeline,
+        shown: usize,
+        window: &Window,
+    ) {
         let ink = layout.ink;
         let text = self.text;
         let area = layout.plot;
         self.draw_key(layout);
-        let top = area.y0 + self.key_height;
+        let top = if window.years_on_top {
+            area.y0 + self.years_top()
+        } else {
+            area.y0 + self.key_height
+        };
         let bottom = top + self.heights[..shown].iter().sum::<f32>();
-        // Year gridlines at each year's start, labels at its middle, as
-        // many as fit.
-        let years = usize::try_from(timeline.span.1 - timeline.span.0 + 1).unwrap_or(1);
-        let label_width = fonts::text_width("2030", text, false, lang) * 1.6;
-        let every = (1..=years.max(1))
-            .find(|&step| label_width * (years / step) as f32 <= (self.x1 - self.x0))
-            .unwrap_or(years.max(1));
-        for i in 0..=years {
-            let year = self.from + i as f64;
-            let x = self.x(year);
-            layout.scene.items.push(Item::Line(Line {
-                points: vec![(x, top), (x, bottom)],
-                width: 0.04 * layout.size.base,
-                color: ink.grid,
-                dash: None,
-            }));
-            if i < years && i % every == 0 {
-                let label = format!("{}", timeline.span.0 + i32::try_from(i).unwrap_or(0));
-                layout.text(
-                    &label,
-                    (self.x(year + 0.5), bottom + text * (0.4 + ASCENT_EM)),
-                    text,
-                    false,
-                    ink.muted,
-                    Anchor::Middle,
-                    Role::Tick,
-                );
-            }
-        }
+        // The years' baseline: under the rows on paper, over them in the
+        // window.
+        let years_y = if window.years_on_top {
+            top - text * (1.8 - 0.4 - ASCENT_EM)
+        } else {
+            bottom + text * (0.4 + ASCENT_EM)
+        };
+        self.draw_years(layout, timeline, (top, bottom), years_y);
         let lit = view.highlight.filter(|s| !s.is_empty());
         for r in 0..shown {
             let row = &timeline.rows[r];
             let row_top = top + self.heights[..r].iter().sum::<f32>();
-            // A taller row keeps its bar low, under its labels.
-            let centre = row_top + self.heights[r] - self.text * (LINE + 0.75) * 0.5;
+            // A taller row keeps its bar low, under its labels; stacked, the
+            // bar runs between the name and the period.
+            let low = if self.stacked {
+                self.text * 1.3
+            } else {
+                self.text * (LINE + 0.75) * 0.5
+            };
+            let centre = row_top + self.heights[r] - low;
             self.draw_name(layout, view, timeline, r, centre);
+            if row.plan.is_some() {
+                layout.hit(
+                    Bounds {
+                        x0: area.x0,
+                        y0: row_top,
+                        x1: area.x0 + self.name_width,
+                        y1: row_top + self.heights[r],
+                    },
+                    Target::TimelineRow(r),
+                );
+            }
             if let Some(end) = row.end {
                 let start = row.start.unwrap_or(self.from);
                 let (a, b) = (self.x(start.max(self.from)), self.x(end.min(self.to)));
@@ -419,10 +511,18 @@ impl Rows {
                     is_mark: true,
                 }));
             }
-            for mark in timeline.marks_of(r) {
+            for (m, mark) in timeline
+                .marks
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.row == r)
+            {
                 let dimmed = lit.is_some_and(|set| !mark.figures.iter().any(|f| set.contains(f)));
+                let ringed = window
+                    .ringed
+                    .is_some_and(|ringed| mark.figures.iter().any(|&f| ringed(f)));
                 let y = centre + mark.kind.lane() * text * 0.5;
-                self.draw_mark(layout, mark, y, dimmed);
+                self.draw_mark(layout, (m, mark), y, dimmed, ringed);
             }
             for label in self.progress_labels(view, timeline, r) {
                 layout.text(
@@ -447,6 +547,47 @@ impl Rows {
         }
     }
 
+    /// Year gridlines at each year's start from `top` to `bottom`, labels
+    /// at each year's middle on the baseline `y`, as many as fit.
+    fn draw_years(
+        &self,
+        layout: &mut Layout,
+        timeline: &Timeline,
+        (top, bottom): (f32, f32),
+        years_y: f32,
+    ) {
+        let lang = layout.scene.lang;
+        let ink = layout.ink;
+        let text = self.text;
+        let years = usize::try_from(timeline.span.1 - timeline.span.0 + 1).unwrap_or(1);
+        let label_width = fonts::text_width("2030", text, false, lang) * 1.6;
+        let every = (1..=years.max(1))
+            .find(|&step| label_width * (years / step) as f32 <= (self.x1 - self.x0))
+            .unwrap_or(years.max(1));
+        for i in 0..=years {
+            let year = self.from + i as f64;
+            let x = self.x(year);
+            layout.scene.items.push(Item::Line(Line {
+                points: vec![(x, top), (x, bottom)],
+                width: 0.04 * layout.size.base,
+                color: ink.grid,
+                dash: None,
+            }));
+            if i < years && i % every == 0 {
+                let label = format!("{}", timeline.span.0 + i32::try_from(i).unwrap_or(0));
+                layout.text(
+                    &label,
+                    (self.x(year + 0.5), years_y),
+                    text,
+                    false,
+                    ink.muted,
+                    Anchor::Middle,
+                    Role::Tick,
+                );
+            }
+        }
+    }
+
     /// A row's name, shortened to leave room for its period at the
     /// column's right.
     fn draw_name(
@@ -461,6 +602,33 @@ impl Rows {
         let text = self.text;
         let ink = layout.ink;
         let area = layout.plot;
+        if self.stacked {
+            // The name over its period in words, the two lines centred on
+            // the bar, each cut to the column.
+            let first = centre + text * (0.32 - 0.5 * LINE);
+            let lines = [
+                (row_name(view, timeline, r), first, ink.text),
+                (
+                    period_text(lang, timeline.rows[r].years),
+                    first + text * LINE,
+                    ink.muted,
+                ),
+            ];
+            for (words, y, colour) in lines {
+                let cut =
+                    fonts::clamp_lines(vec![words], 1, self.name_width, text, false, lang).concat();
+                layout.text(
+                    &cut,
+                    (area.x0, y),
+                    text,
+                    false,
+                    colour,
+                    Anchor::Start,
+                    Role::Label,
+                );
+            }
+            return;
+        }
         let y = centre + text * 0.32;
         let period = period_short(timeline.rows[r].years);
         let period_width = fonts::text_width(&period, text, false, lang);
@@ -541,7 +709,14 @@ impl Rows {
         out
     }
 
-    fn draw_mark(&self, layout: &mut Layout, mark: &TimelineMark, centre: f32, dimmed: bool) {
+    fn draw_mark(
+        &self,
+        layout: &mut Layout,
+        (m, mark): (usize, &TimelineMark),
+        centre: f32,
+        dimmed: bool,
+        ringed: bool,
+    ) {
         let x = self.x(mark.at);
         let color = kind_color(mark.kind);
         let color = if dimmed {
@@ -552,14 +727,29 @@ impl Rows {
         let background = layout.ink.background;
         // Several figures at one place: a larger mark.
         let r = self.text * if mark.figures.len() > 1 { 0.5 } else { 0.38 };
-        layout.scene.items.push(Item::Shape(symbol(
+        let shape = symbol(
             KeyMark::Kind(mark.kind),
             (x, centre),
             r,
             color,
             background,
             self.text,
-        )));
+        );
+        let bounds = shape.shape.bounds();
+        layout.scene.items.push(Item::Shape(shape));
+        if ringed {
+            layout.scene.items.push(Item::Shape(Filled {
+                shape: Shape::Circle {
+                    cx: x,
+                    cy: centre,
+                    r: r * 1.15 + self.text * 0.3,
+                },
+                fill: None,
+                stroke: Some((layout.ink.text, self.text * 0.14)),
+                is_mark: false,
+            }));
+        }
+        layout.hit(bounds, Target::TimelineMark(m));
     }
 
     fn draw_key(&self, layout: &mut Layout) {

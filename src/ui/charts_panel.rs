@@ -548,10 +548,7 @@ fn year_spacer(input: egui_plot::GridInput) -> Vec<GridMark> {
     // `base_step_size` spans egui_plot's minimum grid spacing of 8 points,
     // so 9 of it is about 72 points.
     let minimum = input.base_step_size * 9.0;
-    let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0]
-        .into_iter()
-        .find(|&step| step >= minimum)
-        .unwrap_or(100.0);
+    let step = f64::from(crate::chart::year_step(minimum));
     let (min, max) = input.bounds;
     let mut marks = Vec::new();
     let mut year = (min / step).ceil() * step;

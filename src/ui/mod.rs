@@ -29,6 +29,7 @@ mod funds_chart;
 pub mod loading;
 mod messages;
 mod problems_panel;
+mod scene_painter;
 mod screenshot;
 pub mod settings;
 pub mod startup;

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use plan_explorer::chart::scene::{Role, Scene};
+use plan_explorer::chart::scene::{Role, Scene, Target};
 use plan_explorer::chart::{self, ChartView, Page, Paper, Preset};
 use plan_explorer::dataset::Dataset;
 use plan_explorer::i18n::Lang;
@@ -114,6 +114,48 @@ fn problems(scene: &Scene) -> Vec<String> {
         if !page.contains(&mark.shape.bounds()) {
             out.push(format!("a mark leaves the page: {:?}", mark.shape.bounds()));
         }
+    }
+    out.extend(hit_problems(scene));
+    out
+}
+
+/// What is wrong with a scene's hit regions: a box off the page, or two
+/// boxes sharing area where their marks do not (timeline marks may touch
+/// where they are drawn touching; their boxes are their marks').
+fn hit_problems(scene: &Scene) -> Vec<String> {
+    let mut out = Vec::new();
+    let page = scene.page();
+    for hit in &scene.hits {
+        if !page.contains(&hit.bounds) {
+            out.push(format!(
+                "{:?} leaves the page: {:?}",
+                hit.target, hit.bounds
+            ));
+        }
+    }
+    for (i, a) in scene.hits.iter().enumerate() {
+        for b in &scene.hits[i + 1..] {
+            let both_marks = matches!(
+                (a.target, b.target),
+                (Target::TimelineMark(_), Target::TimelineMark(_))
+            );
+            // Neighbours touch; a rounding error is no overlap.
+            if a.bounds.grown(-0.01).overlaps(&b.bounds) && !both_marks {
+                out.push(format!("{:?} and {:?} overlap", a.target, b.target));
+            }
+        }
+    }
+    // Every target is named once.
+    let mut targets: Vec<String> = scene
+        .hits
+        .iter()
+        .map(|h| format!("{:?}", h.target))
+        .collect();
+    let count = targets.len();
+    targets.sort();
+    targets.dedup();
+    if targets.len() != count {
+        out.push("a target has two boxes".to_owned());
     }
     out
 }
@@ -359,4 +401,140 @@ fn a_highlight_keeps_its_figures_coloured_and_draws_the_others_pale() {
         .filter_map(|m| m.fill.map(|(c, _)| c))
         .collect();
     assert!(plain_fills.contains(&series_color(1)));
+}
+
+/// The marks of the charts the window paints from their scene each have a
+/// box (a timeline mark and plan; a target's row), the box of a drawn mark
+/// is where the mark is, and the window's own layout of the timeline
+/// (every row, the years kept in view) keeps the paper's rules.
+#[test]
+fn every_mark_has_a_box_where_it_is_drawn_on_paper_and_in_the_window() {
+    use plan_explorer::chart::timeline;
+    use plan_explorer::view::timeline::Timeline;
+    let data = builtin();
+    let hidden = BTreeSet::new();
+    let page = Page::of(Preset::Slide, Paper::Light);
+    let mut failures = Vec::new();
+    for lang in Lang::ALL {
+        // Paper: the targets, one box a row, each a figure.
+        let view = ChartView::new(&data, ChartId::Targets, &hidden, lang);
+        let scene = chart::scene(&view, &page);
+        let rows = scene
+            .hits
+            .iter()
+            .filter(|h| matches!(h.target, Target::Figure(_)))
+            .count();
+        assert!(rows >= 3, "{lang:?}: {rows} target rows with boxes");
+        // Paper: every timeline mark shown has a box that is its mark's.
+        let view = ChartView::new(&data, ChartId::Timeline, &hidden, lang);
+        let scene = chart::scene(&view, &page);
+        let marks: Vec<_> = scene.marks().map(|m| m.shape.bounds()).collect();
+        let boxes: Vec<_> = scene
+            .hits
+            .iter()
+            .filter(|h| matches!(h.target, Target::TimelineMark(_)))
+            .collect();
+        assert!(!boxes.is_empty());
+        for hit in &boxes {
+            assert!(
+                marks.contains(&hit.bounds),
+                "{:?} is no mark's box",
+                hit.target
+            );
+        }
+        // The window's timeline: every mark, every plan.
+        let line = Timeline::new(&data);
+        for width in [500.0, 900.0, 1400.0] {
+            for paper in [Paper::Light, Paper::Dark] {
+                let ringed = std::collections::HashSet::new();
+                let scene = timeline::window_scene(&view, &line, 14.0, width, paper, &ringed);
+                for m in 0..line.marks.len() {
+                    if scene.hit_of(Target::TimelineMark(m)).is_none() {
+                        failures.push(format!("window {width}: timeline mark {m} has no box"));
+                    }
+                }
+                for problem in hit_problems(&scene) {
+                    failures.push(format!("window timeline {width} {lang:?}: {problem}"));
+                }
+                for (a, b) in scene.overlapping_texts() {
+                    failures.push(format!(
+                        "window timeline {width} {lang:?}: {a} overlaps {b}"
+                    ));
+                }
+                for text in scene.texts_over_marks() {
+                    failures.push(format!(
+                        "window timeline {width} {lang:?}: {text} covers a mark"
+                    ));
+                }
+                assert!(scene.frozen.top > 0.0);
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The window's theme map: each cell with measures, each theme and each
+/// plan has its box, the cells in the body, the names and headings frozen;
+/// only the rows asked for are laid out.
+#[test]
+fn the_window_theme_map_has_a_box_for_every_cell_and_heading() {
+    use plan_explorer::chart::themes;
+    use plan_explorer::view::themes::ThemeMatrix;
+    let data = builtin();
+    let hidden = BTreeSet::new();
+    let mut failures = Vec::new();
+    for lang in Lang::ALL {
+        let view = ChartView::new(&data, ChartId::Themes, &hidden, lang);
+        let matrix = ThemeMatrix::new(&data);
+        for width in [500.0, 1400.0] {
+            let map = themes::WindowMap::new(&view, &matrix, 14.0, width, Paper::Light);
+            let all = 0..map.order().len() + 1;
+            let ringed = std::collections::HashSet::new();
+            let scene = map.scene(&view, &matrix, all, &ringed);
+            let frozen = scene.frozen;
+            for (i, &r) in map.order().iter().enumerate() {
+                let theme = scene.hit_of(Target::Theme(r)).expect("a theme's box");
+                assert!(theme.bounds.x1 <= frozen.left + 1e-3);
+                for c in 0..matrix.plans.len() {
+                    let hit = scene.hit_of(Target::ThemeCell { row: r, column: c });
+                    assert_eq!(hit.is_some(), !matrix.rows[r].cells[c].is_empty());
+                    if let Some(hit) = hit {
+                        let want = map.cell_bounds(i, c);
+                        let near = |a: f32, b: f32| (a - b).abs() < 0.01;
+                        assert!(
+                            near(hit.bounds.x0, want.x0)
+                                && near(hit.bounds.y0, want.y0)
+                                && near(hit.bounds.x1, want.x1)
+                                && near(hit.bounds.y1, want.y1),
+                            "{:?} / {want:?}",
+                            hit.bounds
+                        );
+                        assert!(
+                            hit.bounds.x0 >= frozen.left - 1e-3
+                                && hit.bounds.y0 >= frozen.top - 1e-3
+                        );
+                    }
+                }
+            }
+            for c in 0..matrix.plans.len() {
+                let plan = scene.hit_of(Target::PlanColumn(c)).expect("a plan's box");
+                assert!(plan.bounds.y1 <= frozen.top + 1e-3);
+            }
+            for problem in hit_problems(&scene) {
+                failures.push(format!("window themes {width} {lang:?}: {problem}"));
+            }
+            for (a, b) in scene.overlapping_texts() {
+                failures.push(format!("window themes {width} {lang:?}: {a} overlaps {b}"));
+            }
+            // Only the rows asked for are laid out.
+            let few = map.scene(&view, &matrix, 2..5, &ringed);
+            let themes = few
+                .hits
+                .iter()
+                .filter(|h| matches!(h.target, Target::Theme(_)))
+                .count();
+            assert_eq!(themes, 3);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
