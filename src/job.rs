@@ -4,9 +4,11 @@
 //! A job runs on a named thread. It reports how far it has got through a
 //! shared [`Progress`] (atomics, so the window reads them each frame without
 //! a lock and the worker never waits for the window), hears Cancel through
-//! the same, and wakes the window when there is news: when its stage
-//! changes, when its share done moves on by a visible step, and when it
-//! ends. The window therefore never polls on a timer.
+//! the same, and wakes the window when there is news: when its stage or
+//! its count changes (at most every [`WAKE_EVERY_MS`] milliseconds, so a
+//! job that is over in a moment wakes the window once, and a long one a
+//! few times a second), and when it ends. The window therefore never polls
+//! on a timer.
 //!
 //! Nothing here knows about egui: the wake is a plain callback.
 
@@ -74,7 +76,7 @@ impl Progress {
     /// Moves the job on to `stage`, and wakes the window if that is news.
     pub fn set_stage(&self, stage: u8) {
         if self.stage.swap(stage, Ordering::Relaxed) != stage {
-            self.wake_now();
+            self.wake_soon();
         }
     }
 
@@ -102,7 +104,7 @@ impl Progress {
     /// Sets the number of steps in all.
     pub fn set_total(&self, total: u64) {
         self.total.store(total, Ordering::Relaxed);
-        self.wake_now();
+        self.wake_soon();
     }
 
     /// Adds `steps` to the steps in all (for work whose size is learnt as
@@ -131,15 +133,6 @@ impl Progress {
     /// Whether the job was asked to stop.
     pub fn is_cancelled(&self) -> bool {
         self.cancelled.load(Ordering::Relaxed)
-    }
-
-    /// Wakes the window at once.
-    fn wake_now(&self) {
-        if let Some(wake) = self.wake.get() {
-            self.last_wake_ms
-                .store(self.elapsed_ms(), Ordering::Relaxed);
-            wake();
-        }
     }
 
     /// Wakes the window unless it was woken less than [`WAKE_EVERY_MS`] ago.
@@ -322,8 +315,13 @@ mod tests {
     fn progress_wakes_on_a_new_stage_but_not_for_every_step() {
         let (wakes, wake) = counter();
         let progress = Progress::with_wake(wake);
+        // A stage that comes and goes at once is no news worth a frame.
         progress.set_stage(1);
-        progress.set_stage(1);
+        assert_eq!(wakes.load(Ordering::Relaxed), 0, "too soon to wake");
+        std::thread::sleep(Duration::from_millis(WAKE_EVERY_MS * 2));
+        progress.set_stage(2);
+        assert_eq!(wakes.load(Ordering::Relaxed), 1, "a new stage, in time");
+        progress.set_stage(2);
         assert_eq!(
             wakes.load(Ordering::Relaxed),
             1,

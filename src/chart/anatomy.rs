@@ -85,29 +85,9 @@ impl Layout {
     /// Lays out the header and footer and leaves the rest for the plot.
     pub fn new(page: &Page, lang: Lang, words: &Words) -> Self {
         let size = Type::of(page);
-        let ink = page.theme.ink();
         let margin = (page.width.min(page.height) * 0.055).max(size.base);
-        let mut layout = Self {
-            scene: Scene {
-                width: page.width,
-                height: page.height,
-                background: ink.background,
-                lang,
-                title: words.title.clone(),
-                items: Vec::new(),
-                hits: Vec::new(),
-                frozen: super::scene::Frozen::default(),
-            },
-            size,
-            ink,
-            theme: page.theme,
-            plot: Bounds {
-                x0: margin,
-                y0: margin,
-                x1: page.width - margin,
-                y1: page.height - margin,
-            },
-        };
+        let mut layout = Self::bare(page, lang, &words.title, size, margin);
+        let ink = layout.ink;
         let width = page.width - 2.0 * margin;
         // The header, top down.
         let mut y = margin;

@@ -449,7 +449,8 @@ fn file_recent_lists_the_files_opened_and_opens_one() {
     harness.get_by_label("Recent").hover();
     harness.run();
     harness.get_by_label(&fixture.display().to_string()).click();
-    harness.run();
+    // The load wakes the window when it ends: frames are stepped.
+    harness.run_steps(2);
     assert!(
         harness
             .state_mut()
