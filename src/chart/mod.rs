@@ -5,7 +5,7 @@
 //! - [`view`]: what a picture is drawn from (a narrow, read-only chart
 //!   view), page sizes, themes and the palette.
 //! - [`scene`]: the laid-out picture as data.
-//! - `frame`, `line`, `bars`, `targets`, [`themes`], [`timeline`], `words`:
+//! - `frame`, `line`, `bars`, [`targets`], [`themes`], [`timeline`], `words`:
 //!   the layout.
 //! - [`fonts`]: the bundled typefaces and text measuring.
 //! - [`svg`], [`render`]: the writers.
@@ -18,7 +18,7 @@ pub mod render;
 pub mod scene;
 pub mod spec;
 pub mod svg;
-mod targets;
+pub mod targets;
 pub mod themes;
 pub mod timeline;
 mod words;
