@@ -1,6 +1,6 @@
 //! What every chart picture has around its plot: the type scale, the title
 //! and subtitle above, the footer with sources, notes and the edition below,
-//! and the helpers that set wrapped text and nice axis ticks.
+//! and the helpers that set wrapped text.
 
 use super::fonts;
 use super::scene::{Anchor, Bounds, Item, Role, Scene, Text};
@@ -317,113 +317,9 @@ pub fn year_step(min_years: f64) -> i32 {
         .unwrap_or(100)
 }
 
-/// Nice tick values from 0 (or the lowest value, if negative) to at least
-/// `max`: steps of 1, 2, 2.5 or 5 times a power of ten, at most `steps` of
-/// them.
-pub fn nice_ticks_at_most(min: f64, max: f64, steps: usize) -> Vec<f64> {
-    let steps = steps.max(1) as f64;
-    let low = min.min(0.0);
-    let high = if max > low { max } else { low + 1.0 };
-    let raw = (high - low) / steps;
-    let power = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0, 20.0]
-        .into_iter()
-        .map(|m| m * power)
-        .find(|s| (high - low) / s <= steps)
-        .unwrap_or(20.0 * power);
-    let first = (low / step).floor() * step;
-    let mut ticks = Vec::new();
-    let mut value = first;
-    while value < high + step * 0.999 {
-        ticks.push(if value.abs() < step * 1e-9 {
-            0.0
-        } else {
-            value
-        });
-        if value >= high {
-            break;
-        }
-        value += step;
-    }
-    ticks
-}
-
-/// A tick value written briefly, with as many decimals as the step
-/// between ticks needs: 2.5, 40, 1,000, 0.025; beyond ten million, as a
-/// power of ten (1e12), which only a made-up dataset reaches after scaling.
-pub fn tick_text(value: f64, step: f64) -> String {
-    if value.abs() >= 1e7 {
-        return format!("{value:e}");
-    }
-    let decimals = if step > 0.0 && step.is_finite() {
-        // Digits after the point that the step has (2.5 needs one, 0.025
-        // three), at most six.
-        let mut decimals = 0usize;
-        let mut scaled = step;
-        while decimals < 6 && (scaled - scaled.round()).abs() > 1e-9 * scaled.abs().max(1.0) {
-            scaled *= 10.0;
-            decimals += 1;
-        }
-        decimals
-    } else {
-        2
-    };
-    let text = format!("{value:.decimals$}");
-    if decimals == 0 && value.abs() >= 10_000.0 {
-        group(&text)
-    } else if text.starts_with('-') && text.trim_start_matches(['-', '0', '.']).is_empty() {
-        // "-0.0" is 0.
-        "0".to_owned()
-    } else {
-        text
-    }
-}
-
-fn group(digits: &str) -> String {
-    let (sign, digits) = digits
-        .strip_prefix('-')
-        .map_or(("", digits), |rest| ("-", rest));
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    format!("{sign}{out}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ticks_are_nice_and_cover_the_data() {
-        assert_eq!(
-            nice_ticks_at_most(0.0, 45.0, 5),
-            vec![0.0, 10.0, 20.0, 30.0, 40.0, 50.0]
-        );
-        assert_eq!(nice_ticks_at_most(0.0, 5.67, 5), vec![0.0, 2.0, 4.0, 6.0]);
-        let ticks = nice_ticks_at_most(0.0, 33.4, 5);
-        assert_eq!(ticks.first(), Some(&0.0));
-        assert!(ticks.last().is_some_and(|t| *t >= 33.4));
-        assert!(ticks.len() <= 7);
-        assert_eq!(nice_ticks_at_most(0.0, 45.0, 2), vec![0.0, 25.0, 50.0]);
-        assert_eq!(tick_text(2.5, 2.5), "2.5");
-        assert_eq!(tick_text(40.0, 10.0), "40");
-        assert_eq!(tick_text(100_000.0, 50_000.0), "100,000");
-        // Small steps keep their decimals: no two ticks read the same.
-        let ticks = nice_ticks_at_most(0.0, 0.12, 5);
-        let texts: Vec<String> = ticks
-            .iter()
-            .map(|t| tick_text(*t, ticks[1] - ticks[0]))
-            .collect();
-        let mut unique = texts.clone();
-        unique.dedup();
-        assert_eq!(texts, unique, "{texts:?}");
-        assert_eq!(tick_text(0.075, 0.025), "0.075");
-        assert_eq!(tick_text(1e100, 1e99), "1e100");
-    }
 
     #[test]
     fn type_grows_with_the_page_and_keeps_its_floors() {

@@ -7,7 +7,7 @@ use super::anatomy::{ASCENT_EM, LINE, Layout, Words, to_f32};
 use super::scene::{Anchor, Bounds, Filled, Item, Line, Role, Scene, Shape};
 use super::spec::{ChartView, Page, level_color};
 use super::{fonts, words};
-use crate::dataset::{FigureRef, FundLevel, QuantityUnit};
+use crate::dataset::{FigureRef, FundLevel};
 use crate::i18n::{T, fill, tr};
 use crate::view::amount;
 use crate::view::charts::{
@@ -216,22 +216,7 @@ fn draw(layout: &mut Layout, view: &ChartView, bars: &[FundBar]) {
     let gap = size.base * 0.5;
     key(layout, bars, lang);
 
-    let values: Vec<String> = bars
-        .iter()
-        .map(|b| {
-            words::marked(
-                view,
-                b.figure,
-                amount::flagged(
-                    b.amount_yuan,
-                    QuantityUnit::Yuan,
-                    b.approximate,
-                    b.lower_bound,
-                    view.convention,
-                ),
-            )
-        })
-        .collect();
+    let values: Vec<String> = bars.iter().map(|b| b.value_text(view.convention)).collect();
     let value_width = values
         .iter()
         .map(|v| fonts::text_width(v, text, false, lang))
@@ -388,7 +373,7 @@ fn decades(layout: &mut Layout, scale: &Scale, y: f32, view: &ChartView) {
             color: ink.axis,
             dash: None,
         }));
-        let label = amount::yuan(10f64.powf(decade), view.convention);
+        let label = crate::view::charts::FundsAxis::tick_label(decade, true, view.convention);
         let width = fonts::text_width(&label, text, false, view.lang);
         let (anchor, left) = if x - width / 2.0 < area.x0 {
             (Anchor::Start, x)

@@ -3,15 +3,14 @@
 //! at its line's end where the names fit (a key above the plot where they
 //! do not), values beside points where they find room, targets hollow.
 
-use super::anatomy::{
-    ASCENT_EM, LINE, Layout, Words, count_of, nice_ticks_at_most, tick_text, to_f32,
-};
+use super::anatomy::{ASCENT_EM, LINE, Layout, Words, count_of, to_f32};
+use super::axis::{ValueScale as Scale, nice_ticks_at_most};
 use super::scene::{Anchor, Bounds, Filled, Item, Line, Rgb, Role, Scene, Shape, text_bounds};
 use super::spec::{ChartView, Page, series_color};
 use super::{fonts, words};
 use crate::dataset::{QuantityUnit, Status};
 use crate::i18n::{T, fill, tr};
-use crate::view::amount::{self, Convention};
+
 use crate::view::charts::{ChartId, LineSeries, gdp_share, industrial_output, is_hidden};
 
 /// The series shown, each with its colour: by place among all the chart's
@@ -71,48 +70,6 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
     layout.finish()
 }
 
-/// How values are written on the axis: divided by a power of ten with the
-/// unit named once in the subtitle ("Trillion yuan"), not on every tick.
-struct Scale {
-    divisor: f64,
-    unit: String,
-    percent: bool,
-}
-
-impl Scale {
-    fn of(unit: QuantityUnit, max: f64, convention: Convention) -> Self {
-        match unit {
-            QuantityUnit::Yuan => {
-                let steps: &[f64] = match convention {
-                    Convention::International => &[1e12, 1e9, 1e6],
-                    Convention::Chinese => &[1e12, 1e8, 1e4],
-                };
-                let divisor = steps.iter().copied().find(|s| max >= *s).unwrap_or(1.0);
-                // "1 trillion yuan" / "1万亿元" without its 1: the unit's name.
-                let named = amount::yuan(divisor, convention);
-                let name = named.trim_start_matches(['1', ',', '0']).trim_start();
-                Self {
-                    divisor,
-                    unit: capitalized(if name.is_empty() { "yuan" } else { name }),
-                    percent: false,
-                }
-            }
-            other => Self {
-                divisor: 1.0,
-                unit: capitalized(crate::view::table::unit_name(other)),
-                percent: matches!(other, QuantityUnit::Percent | QuantityUnit::PercentYoy),
-            },
-        }
-    }
-}
-
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
-}
-
 /// "2021–2024", or one year.
 fn period(years: impl Iterator<Item = i32> + Clone) -> String {
     match (years.clone().min(), years.max()) {
@@ -159,14 +116,7 @@ fn subtitle(view: &ChartView, series: &[(Rgb, LineSeries)], scale: &Scale) -> St
     {
         reading.push(tr(lang, T::ReadDashed));
     }
-    let unit = if scale.percent && view.lang == crate::i18n::Lang::Zh {
-        tr(lang, T::UnitPercent).to_owned()
-    } else if scale.percent {
-        "Percent".to_owned()
-    } else {
-        scale.unit.clone()
-    };
-    words::sentences(lang, &unit, &reading)
+    words::sentences(lang, &scale.name(lang), &reading)
 }
 
 /// A series' name at its line's end: its last value, then its title.
@@ -241,12 +191,11 @@ fn plot(layout: &mut Layout, view: &ChartView, series: &[(Rgb, LineSeries)], sca
         .iter()
         .enumerate()
         .map(|(i, value)| {
-            let text = tick_text(*value, step);
-            if scale.percent && i + 1 == ticks.len() {
-                format!("{text}%")
-            } else {
-                text
-            }
+            scale.tick_label(
+                value * scale.divisor,
+                step * scale.divisor,
+                i + 1 == ticks.len(),
+            )
         })
         .collect();
     // At most a fifth of the plot, whatever a made-up dataset's values.
@@ -323,19 +272,10 @@ fn end_label_blocks(
     let texts: Vec<String> = series
         .iter()
         .map(|(_, s)| {
-            let value = s.points.last().map_or(String::new(), |p| {
-                words::marked(
-                    view,
-                    p.figure,
-                    amount::flagged(
-                        p.value,
-                        s.unit,
-                        p.approximate,
-                        p.lower_bound,
-                        view.convention,
-                    ),
-                )
-            });
+            let value = s
+                .points
+                .last()
+                .map_or(String::new(), |p| p.value_text(s.unit, view.convention));
             format!("{value}  {}", s.title)
         })
         .collect();
@@ -517,17 +457,7 @@ fn value_labels(
             ends.extend(s.points.last());
         }
         for p in ends {
-            let text = words::marked(
-                view,
-                p.figure,
-                amount::flagged(
-                    p.value,
-                    s.unit,
-                    p.approximate,
-                    p.lower_bound,
-                    view.convention,
-                ),
-            );
+            let text = p.value_text(s.unit, view.convention);
             let place = Placing {
                 centre: (axes.x(p.year), axes.y(p.value)),
                 radius,

@@ -5,12 +5,15 @@
 //! - [`view`]: what a picture is drawn from (a narrow, read-only chart
 //!   view), page sizes, themes and the palette.
 //! - [`scene`]: the laid-out picture as data.
-//! - `frame`, `line`, `bars`, `targets`, [`themes`], [`timeline`], `words`:
+//! - [`axis`]: value axes (scale, unit, nice ticks, their text), shared
+//!   with the window's plots.
+//! - `frame`, `line`, `bars`, [`targets`], [`themes`], [`timeline`], `words`:
 //!   the layout.
 //! - [`fonts`]: the bundled typefaces and text measuring.
 //! - [`svg`], [`render`]: the writers.
 
 mod anatomy;
+pub mod axis;
 mod bars;
 pub mod fonts;
 mod line;
@@ -18,7 +21,7 @@ pub mod render;
 pub mod scene;
 pub mod spec;
 pub mod svg;
-mod targets;
+pub mod targets;
 pub mod themes;
 pub mod timeline;
 mod words;

@@ -4,6 +4,7 @@
 //! timeline have a file each. Hovering shows the exact figure with its
 //! source and quote; clicking selects it.
 
+use crate::chart::axis::ValueScale;
 use crate::dataset::Named;
 use crate::i18n::{Lang, T, tr};
 use std::collections::HashSet;
@@ -14,11 +15,11 @@ use super::style::{series_color, status_style};
 use super::{Commands, DocCommand, PanelContext, SessionCommand, chart_keys};
 use crate::dataset::{Dataset, FigureRef, QuantityUnit, Status};
 use crate::selection::Item;
-use crate::view::amount::{self, Convention};
+use crate::view::amount::Convention;
 use crate::view::charts::{
     ChartId, LegendKey, LineSeries, gdp_share, highlighted, industrial_output, is_hidden,
 };
-use crate::view::{hover, marked, marks};
+use crate::view::{hover, marks};
 
 /// Draws the chart tabs and the chosen chart.
 pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
@@ -231,6 +232,10 @@ fn line_chart_ui(
     let (min_year, max_year) = lookup.iter().fold((i32::MAX, i32::MIN), |(lo, hi), l| {
         (lo.min(l.1), hi.max(l.1))
     });
+    // The values written as the pictures write them: divided by a power
+    // of ten, the unit named once beside the axis, nice steps.
+    let scale = ValueScale::of(unit, max_value, convention);
+    let unit_name = scale.name(lang);
     // As the exported pictures: horizontal gridlines only.
     let plot = Plot::new(id)
         .show_grid([false, true])
@@ -241,7 +246,9 @@ fn line_chart_ui(
         .allow_scroll(false)
         .x_axis_label(tr(lang, T::AxisYear))
         .x_axis_formatter(|mark: GridMark, _| year_tick(mark.value))
-        .y_axis_formatter(move |mark: GridMark, _| axis_value(mark.value, unit, convention))
+        .y_axis_label(unit_name)
+        .y_grid_spacer(value_spacer)
+        .y_axis_formatter(move |mark: GridMark, range| value_tick(&scale, unit, mark, range))
         .x_grid_spacer(year_spacer)
         .include_y(0.0)
         .label_formatter(|hover: &HoverPosition<'_>| match hover {
@@ -411,16 +418,7 @@ fn label_ends(
     // and to its left at the chart's last year, where a label to the
     // right would run out of the plot on a narrow window.
     if let Some(last) = s.points.last() {
-        let value = marked(
-            last.caveat,
-            amount::flagged(
-                last.value,
-                s.unit,
-                last.approximate,
-                last.lower_bound,
-                convention,
-            ),
-        );
+        let value = last.value_text(s.unit, convention);
         let (text, anchor) = if last.year >= last_year {
             (format!("{value} "), egui::Align2::RIGHT_BOTTOM)
         } else {
@@ -437,16 +435,7 @@ fn label_ends(
     // its point (the new line keeps it clear of the marker), so both
     // ends of a line read without hovering.
     if let [first, _, ..] = s.points.as_slice() {
-        let value = marked(
-            first.caveat,
-            amount::flagged(
-                first.value,
-                s.unit,
-                first.approximate,
-                first.lower_bound,
-                convention,
-            ),
-        );
+        let value = first.value_text(s.unit, convention);
         plot_ui.text(
             Text::new(
                 "",
@@ -562,12 +551,44 @@ fn year_spacer(input: egui_plot::GridInput) -> Vec<GridMark> {
     marks
 }
 
-/// A value axis tick in the chart's unit.
-fn axis_value(value: f64, unit: QuantityUnit, convention: Convention) -> String {
-    if value < 0.0 && unit == QuantityUnit::Yuan {
+/// Grid marks a nice step apart (as the pictures step their values),
+/// at least about 40 points apart and at most five steps in view.
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "egui_plot's spacer signature takes the input by value."
+)]
+fn value_spacer(input: egui_plot::GridInput) -> Vec<GridMark> {
+    let (min, max) = input.bounds;
+    // `base_step_size` spans 8 points, so 5 of it is 40 points.
+    let room = (max - min) / (input.base_step_size * 5.0);
+    let steps = [5u8, 4, 3, 2]
+        .into_iter()
+        .find(|&n| room >= f64::from(n))
+        .map_or(1, usize::from);
+    let (ticks, step) = crate::chart::axis::nice_ticks_between(min, max, steps);
+    ticks
+        .into_iter()
+        .map(|value| GridMark {
+            value,
+            step_size: step,
+        })
+        .collect()
+}
+
+/// A value axis tick as the pictures write it ([`ValueScale::tick_label`]):
+/// the top one in view of a percentage axis with "%"; none below zero for
+/// amounts of yuan, which are never negative.
+fn value_tick(
+    scale: &ValueScale,
+    unit: QuantityUnit,
+    mark: GridMark,
+    range: &std::ops::RangeInclusive<f64>,
+) -> String {
+    if mark.value < 0.0 && unit == QuantityUnit::Yuan {
         return String::new();
     }
-    amount::value(value, unit, convention)
+    let top = mark.value + mark.step_size > *range.end();
+    scale.tick_label(mark.value, mark.step_size, top)
 }
 
 /// Whether a line's series has no Chinese title.

@@ -10,12 +10,12 @@ use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Text};
 use super::charts_panel::{caveats_ui, chart_menu, legend_entry_ui, selected_figure};
 use super::style::level_color;
 use super::{Commands, DocCommand, PanelContext, SessionCommand, chart_keys};
-use crate::dataset::{Dataset, FigureRef, FundLevel, QuantityUnit};
+use crate::dataset::{Dataset, FigureRef, FundLevel};
 use crate::i18n::{Lang, T, fill, tr};
 use crate::selection::Item;
 use crate::view::amount::{self, Convention};
 use crate::view::charts::{self, LegendKey, fund_bars, level_label, visible_bars};
-use crate::view::{hover, marked, marks};
+use crate::view::{hover, marks};
 
 /// The funds not drawn as bars, above the plot: those whose documents
 /// state no amount, and amounts per recipient (not a fund's size); each a
@@ -132,13 +132,7 @@ pub(super) fn funds_chart_ui(
             }
         })
         .x_axis_formatter(move |mark: GridMark, _| {
-            if log_scale && mark.value.fract() != 0.0 {
-                return String::new();
-            }
-            amount::yuan(
-                charts::FundsAxis::amount_at(mark.value, log_scale),
-                convention,
-            )
+            charts::FundsAxis::tick_label(mark.value, log_scale, convention)
         })
         .show_axes([true, false])
         .show_grid([true, false])
@@ -258,22 +252,9 @@ fn draw_fund_bars(
             Text::new(
                 "",
                 PlotPoint::new(origin, axis.height(i) + 0.28),
-                egui::RichText::new(format!(
-                    "{}  ·  {}",
-                    b.name,
-                    marked(
-                        b.caveat,
-                        amount::flagged(
-                            b.amount_yuan,
-                            QuantityUnit::Yuan,
-                            b.approximate,
-                            b.lower_bound,
-                            convention
-                        )
-                    )
-                ))
-                .text_style(egui::TextStyle::Body)
-                .color(strong),
+                egui::RichText::new(format!("{}  ·  {}", b.name, b.value_text(convention)))
+                    .text_style(egui::TextStyle::Body)
+                    .color(strong),
             )
             .anchor(egui::Align2::LEFT_BOTTOM),
         );

@@ -85,6 +85,24 @@ pub struct PlotPoint {
     pub caveat: bool,
 }
 
+impl PlotPoint {
+    /// The point's value as every chart writes it beside the point (its
+    /// series' end label, its value label), in the window and on paper:
+    /// "about 5.4%", marked ⚠ if it carries a caveat.
+    pub fn value_text(&self, unit: QuantityUnit, convention: super::amount::Convention) -> String {
+        super::marked(
+            self.caveat,
+            super::amount::flagged(
+                self.value,
+                unit,
+                self.approximate,
+                self.lower_bound,
+                convention,
+            ),
+        )
+    }
+}
+
 /// A line between two consecutive points of a series.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Connection {
@@ -164,6 +182,22 @@ pub fn gdp_share(dataset: &Dataset, lang: Lang) -> Vec<LineSeries> {
     line_series(dataset, QuantityUnit::Percent, lang)
 }
 
+/// The nice step that cuts `span` into at most `steps` parts: 1, 2, 2.5
+/// or 5 times a power of ten, the smallest that does.
+pub fn nice_step(span: f64, steps: usize) -> f64 {
+    let steps = steps.max(1) as f64;
+    if !(span.is_finite() && span > 0.0) {
+        return 1.0;
+    }
+    let raw = span / steps;
+    let power = 10f64.powf(raw.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0, 20.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| span / s <= steps)
+        .unwrap_or(20.0 * power)
+}
+
 /// A fund as a bar.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FundBar {
@@ -181,6 +215,24 @@ pub struct FundBar {
     pub approximate: bool,
     /// It carries a caveat: marked wherever it is drawn.
     pub caveat: bool,
+}
+
+impl FundBar {
+    /// The fund's amount as every chart writes it beside its bar, in the
+    /// window and on paper: "over 100 billion yuan", marked ⚠ if it
+    /// carries a caveat.
+    pub fn value_text(&self, convention: super::amount::Convention) -> String {
+        super::marked(
+            self.caveat,
+            super::amount::flagged(
+                self.amount_yuan,
+                QuantityUnit::Yuan,
+                self.approximate,
+                self.lower_bound,
+                convention,
+            ),
+        )
+    }
 }
 
 /// The funds chart: bars sorted by amount, largest first, named in the
@@ -473,6 +525,20 @@ impl FundsAxis {
         if log_scale { 10f64.powf(value) } else { value }
     }
 
+    /// A tick's text at `value` on an axis: the amount in yuan, "1 billion
+    /// yuan"; on the log scale only at whole decades (nothing between).
+    /// The window's fund axis and the pictures' decades write them so.
+    pub fn tick_label(
+        value: f64,
+        log_scale: bool,
+        convention: super::amount::Convention,
+    ) -> String {
+        if log_scale && value.fract() != 0.0 {
+            return String::new();
+        }
+        super::amount::yuan(Self::amount_at(value, log_scale), convention)
+    }
+
     /// The amount at `value` on this axis.
     pub fn amount(&self, value: f64) -> f64 {
         Self::amount_at(value, self.log_scale)
@@ -487,13 +553,7 @@ impl FundsAxis {
         if !(span.is_finite() && span > 0.0) {
             return [1.0, 0.5, 0.1];
         }
-        let rough = span / 4.0;
-        let decade = 10f64.powf(rough.log10().floor());
-        let large = [1.0, 2.0, 2.5, 5.0, 10.0]
-            .into_iter()
-            .map(|m| m * decade)
-            .find(|&step| step >= rough)
-            .unwrap_or(10.0 * decade);
+        let large = nice_step(span, 4);
         [large, large / 2.0, large / 10.0]
     }
 

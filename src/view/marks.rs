@@ -9,7 +9,7 @@
 //! nearest date); Home and End go to a row's first and last mark.
 
 use crate::dataset::FigureRef;
-use crate::view::charts::{FundBar, LineSeries};
+use crate::view::charts::{FundBar, LineSeries, TargetRow};
 use crate::view::themes::ThemeMatrix;
 use crate::view::timeline::Timeline;
 
@@ -168,6 +168,11 @@ pub fn line_marks(series: &[LineSeries]) -> MarkGrid<FigureRef> {
 /// The fund chart's marks: a row per bar, the largest on top, as drawn.
 pub fn bar_marks(bars: &[FundBar]) -> MarkGrid<FigureRef> {
     MarkGrid::new(bars.iter().map(|b| vec![(0.0, b.figure)]).collect())
+}
+
+/// The targets table's marks: a row per target, in the order shown.
+pub fn target_marks(rows: &[TargetRow]) -> MarkGrid<FigureRef> {
+    MarkGrid::new(rows.iter().map(|r| vec![(0.0, r.figure)]).collect())
 }
 
 /// The theme map's marks: a row per theme shown (`rows`, indexes of the

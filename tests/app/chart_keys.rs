@@ -1,6 +1,6 @@
 //! The charts without a mouse, in the window through AccessKit: Tab
 //! reaches each chart, the arrow keys move between its points, bars,
-//! cells, marks or cards (and leave the tree alone), the focused mark
+//! cells, marks or rows (and leave the tree alone), the focused mark
 //! shows its hover text (and is the chart's value for a screen reader),
 //! and Enter does what clicking the mark does.
 
@@ -198,25 +198,33 @@ fn the_timelines_marks_by_keyboard_select_their_figures() {
 }
 
 #[test]
-fn the_target_cards_by_keyboard_show_their_hover_and_select() {
+fn the_targets_rows_by_keyboard_show_their_hover_and_select() {
     let mut harness = window_on(ChartId::Targets);
+    let label = chart_label(ChartId::Targets);
+    tab_to(&mut harness, &label);
     let state = harness.state();
     let data = state.doc.dataset.clone();
     let (column, ascending) = state.session.targets_sort;
     let convention = state.session.convention();
     let rows = charts::target_rows(&data, column, ascending, Lang::En);
     assert!(rows.len() >= 2);
-    tab_to(&mut harness, &rows[0].metric);
-    assert!(shows(
-        &harness,
-        &hover::target(&data, rows[0].figure, convention, Lang::En)
-    ));
-    press(&mut harness, Key::ArrowDown);
-    assert_eq!(focused(&harness).as_deref(), Some(rows[1].metric.as_str()));
-    assert!(shows(
-        &harness,
-        &hover::target(&data, rows[1].figure, convention, Lang::En)
-    ));
+    // Every target is reached by the arrows, its hover shown and read.
+    for (i, row) in rows.iter().enumerate() {
+        if i > 0 {
+            press(&mut harness, Key::ArrowDown);
+        }
+        let text = hover::target(&data, row.figure, convention, Lang::En);
+        assert_eq!(value_of(&harness, &label).as_deref(), Some(text.as_str()));
+        assert!(shows(&harness, &text), "row {i}: the hover text is shown");
+    }
+    // Up walks back, a row at a time.
+    for _ in 2..rows.len() {
+        press(&mut harness, Key::ArrowUp);
+    }
+    let text = hover::target(&data, rows[1].figure, convention, Lang::En);
+    assert_eq!(value_of(&harness, &label).as_deref(), Some(text.as_str()));
+    // The table kept the focus, and the tree did not take the arrows.
+    assert_eq!(focused(&harness).as_deref(), Some(label.as_str()));
     assert_eq!(harness.state().doc.selected(), None, "the tree left it");
     press(&mut harness, Key::Enter);
     assert_eq!(

@@ -538,3 +538,55 @@ fn the_window_theme_map_has_a_box_for_every_cell_and_heading() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The window's targets table: every target a row with its box, in the
+/// order asked, under the headings kept in view; nothing cut, nothing
+/// overlapping, nothing off the page, at a narrow and a wide panel, for
+/// the built-in dataset and one of long names.
+#[test]
+fn the_window_targets_table_has_every_row_whole_with_its_box() {
+    use plan_explorer::chart::targets;
+    use plan_explorer::dataset::FigureRef;
+    use plan_explorer::view::charts::target_rows;
+    let hidden = BTreeSet::new();
+    let mut failures = Vec::new();
+    for (name, data) in [("built-in", builtin()), ("crowded", crowded())] {
+        for lang in Lang::ALL {
+            let view = ChartView::new(&data, ChartId::Targets, &hidden, lang);
+            let rows = target_rows(&data, TargetColumn::Value, false, lang);
+            let marked: std::collections::HashSet<FigureRef> =
+                rows.iter().take(2).map(|r| r.figure).collect();
+            for width in [400.0, 1000.0] {
+                let at = format!("{name} {width} {lang:?}");
+                let scene = targets::window_scene(&view, &rows, 14.0, width, Paper::Dark, &marked);
+                let mut above = scene.frozen.top - 1e-3;
+                for row in &rows {
+                    let Some(hit) = scene.hit_of(Target::Figure(row.figure)) else {
+                        failures.push(format!("{at}: {:?} has no box", row.figure));
+                        continue;
+                    };
+                    if hit.bounds.y0 < above {
+                        failures.push(format!("{at}: {:?} out of order", row.figure));
+                    }
+                    above = hit.bounds.y1 - 1e-3;
+                }
+                let page = scene.page();
+                for text in scene.texts() {
+                    if text.text.ends_with('…') {
+                        failures.push(format!("{at}: \"{}\" is cut", text.text));
+                    }
+                    if !page.contains(&text.bounds()) {
+                        failures.push(format!("{at}: \"{}\" leaves the page", text.text));
+                    }
+                }
+                for (a, b) in scene.overlapping_texts() {
+                    failures.push(format!("{at}: {a} overlaps {b}"));
+                }
+                for problem in hit_problems(&scene) {
+                    failures.push(format!("{at}: {problem}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
