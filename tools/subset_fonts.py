@@ -10,7 +10,10 @@ the built-in dataset and the interface's words use. A dataset that uses a
 rarer character still renders: the writers fall back to Droid Sans Fallback.
 
 The Latin faces also get the warning sign U+26A0 (the mark of a figure's
-caveat), which Noto Sans lacks, merged in from Noto Sans Symbols 2.
+caveat), which Noto Sans lacks, merged in from Noto Sans Symbols 2. They
+keep Noto Sans's own line spacing: the merge would take the symbols face's
+deeper descent, and the window, which sets its text in these faces, would
+space every line half as far apart again.
 
 Run from the project folder, with fontTools (pip install fonttools):
 
@@ -75,11 +78,27 @@ def write_subset(font, unicodes, out):
 WARNING_SIGN = 0x26A0
 
 
+VERTICAL_METRICS = [
+    ("hhea", "ascent"),
+    ("hhea", "descent"),
+    ("hhea", "lineGap"),
+    ("OS/2", "sTypoAscender"),
+    ("OS/2", "sTypoDescender"),
+    ("OS/2", "sTypoLineGap"),
+    ("OS/2", "usWinAscent"),
+    ("OS/2", "usWinDescent"),
+]
+
+
 def add_warning_sign(face, symbols, scratch):
     """Merges Noto Sans Symbols 2's warning sign into a Latin face (both
-    have 1000 units per em)."""
+    have 1000 units per em), keeping the face's vertical metrics."""
+    original = TTFont(face)
+    metrics = {(t, n): getattr(original[t], n) for t, n in VERTICAL_METRICS}
     write_subset(TTFont(symbols), {WARNING_SIGN}, scratch)
     merged = Merger().merge([str(face), str(scratch)])
+    for (table, name), value in metrics.items():
+        setattr(merged[table], name, value)
     merged.save(face)
     scratch.unlink()
 

@@ -4,8 +4,8 @@
 //!
 //! Noto Sans for Latin text and Noto Sans CJK SC for Chinese (both under
 //! the SIL Open Font License, subset by `tools/subset_fonts.py`); Droid Sans
-//! Fallback, the window's screen font, backs both for the rare character
-//! the subsets leave out.
+//! Fallback backs both for the rare character the subsets leave out. The
+//! window sets its text in these faces too (`ui::style::font_definitions`).
 
 use std::sync::OnceLock;
 

@@ -3,7 +3,8 @@
 //! rectangles, circles and polygons, a point of the scene a point on
 //! screen. What the scene freezes ([`crate::chart::scene::Frozen`]: a
 //! column at the left, a band at the top) stays in view while the rest
-//! scrolls under it. The scene's hit regions, placed the same way, are
+//! scrolls under it. Text is set in the faces the exports measure it with
+//! ([`super::style::family`]). The scene's hit regions, placed the same way, are
 //! where the pointer and the keyboard find its marks.
 
 use egui::{Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
@@ -153,7 +154,7 @@ impl Placement {
             Item::Text(text) => {
                 let galley = painter.layout_no_wrap(
                     text.text.clone(),
-                    FontId::proportional(text.size),
+                    FontId::new(text.size, super::style::family(&text.text, text.bold)),
                     color(text.color, 1.0),
                 );
                 let baseline = galley

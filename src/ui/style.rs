@@ -3,15 +3,27 @@
 
 use egui::{Color32, FontData, FontDefinitions, FontFamily};
 
+use crate::chart::fonts;
 use crate::dataset::{FundLevel, Status};
 
-/// Droid Sans Fallback (Apache 2.0, `assets/fonts/`): egui's own fonts have
-/// no CJK glyphs and a fresh machine has no CJK system font.
-const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf");
+/// The family of bold text: the exports' bold faces.
+pub const BOLD: &str = "bold";
+/// The family of text the exports set in the Chinese face (a run with a
+/// character the Latin face lacks, as [`fonts::needs_cjk`] says).
+pub const CJK: &str = "cjk";
+/// [`CJK`] in bold.
+pub const CJK_BOLD: &str = "cjk-bold";
 
-/// The exported charts' Noto Sans, which carries the warning sign of a
-/// figure's caveat (merged in by `tools/subset_fonts.py`).
-const SYMBOLS_FONT: &[u8] = crate::chart::fonts::LATIN_REGULAR;
+/// The bundled faces by the names the families list them by, as
+/// [`fonts`] holds them: Noto Sans and Noto Sans CJK SC, regular and bold,
+/// and Droid Sans Fallback.
+const FACES: [(&str, &[u8]); 5] = [
+    ("noto-sans", fonts::LATIN_REGULAR),
+    ("noto-sans-bold", fonts::LATIN_BOLD),
+    ("noto-sans-cjk", fonts::CJK_REGULAR),
+    ("noto-sans-cjk-bold", fonts::CJK_BOLD),
+    ("droid-sans-fallback", fonts::FALLBACK),
+];
 
 /// Sets up a context for the window: the fonts (see [`install_fonts`]) and
 /// both themes' visuals, with every text colour at 4.5:1 or more. Done once,
@@ -24,32 +36,88 @@ pub fn install(ctx: &egui::Context) {
     }
 }
 
-/// egui's fonts first (for Latin text), then the CJK font as a fallback in
-/// every family, so Chinese renders everywhere, then Noto Sans for the
-/// caveats' warning sign. egui's monospace font, Hack, also backs the
-/// proportional family: it has the arrows, triangles and circles the
-/// interface uses, which neither Ubuntu-Light nor the CJK font has.
+/// The window's fonts (see [`font_definitions`]).
 pub fn install_fonts(ctx: &egui::Context) {
-    let mut fonts = FontDefinitions::default();
-    fonts
-        .font_data
-        .insert("cjk".to_owned(), FontData::from_static(CJK_FONT).into());
-    fonts.font_data.insert(
-        "symbols".to_owned(),
-        FontData::from_static(SYMBOLS_FONT).into(),
-    );
-    let proportional = fonts.families.entry(FontFamily::Proportional).or_default();
-    if fonts.font_data.contains_key("Hack") && !proportional.iter().any(|f| f == "Hack") {
-        proportional.push("Hack".to_owned());
+    ctx.set_fonts(font_definitions());
+}
+
+/// The window's fonts: the faces the exports embed, in the order the
+/// exports measure text with them (`chart::fonts`), so text measured for a
+/// picture is the text painted on screen. The proportional family is Noto
+/// Sans, then Noto Sans CJK SC, then Droid Sans Fallback; [`BOLD`] the same
+/// in bold; [`CJK`] and [`CJK_BOLD`] put the Chinese face first, as the
+/// exports set a run with hanzi in it. egui's Hack comes after them for
+/// the few symbols none has (the tree's ▸ and ▾), then egui's icon and
+/// emoji fonts; Hack, then the same chain, is the monospace family.
+pub fn font_definitions() -> FontDefinitions {
+    let mut definitions = FontDefinitions::default();
+    let egui_fonts = definitions
+        .families
+        .get(&FontFamily::Proportional)
+        .cloned()
+        .unwrap_or_default();
+    // egui's last resorts (its icons and emoji): all its proportional
+    // family holds but its Latin face.
+    let last_resorts: Vec<String> = egui_fonts
+        .into_iter()
+        .filter(|name| name != "Ubuntu-Light")
+        .collect();
+    definitions.font_data.remove("Ubuntu-Light");
+    for (name, data) in FACES {
+        definitions
+            .font_data
+            .insert(name.to_owned(), FontData::from_static(data).into());
     }
-    for family in [FontFamily::Proportional, FontFamily::Monospace] {
-        fonts
-            .families
-            .entry(family)
-            .or_default()
-            .extend(["cjk".to_owned(), "symbols".to_owned()]);
+    let chain = |faces: &[&str]| -> Vec<String> {
+        faces
+            .iter()
+            .copied()
+            .chain(["droid-sans-fallback", "Hack"])
+            .map(str::to_owned)
+            .chain(last_resorts.iter().cloned())
+            .collect()
+    };
+    definitions.families = [
+        (
+            FontFamily::Proportional,
+            chain(&["noto-sans", "noto-sans-cjk"]),
+        ),
+        (
+            FontFamily::Name(BOLD.into()),
+            chain(&["noto-sans-bold", "noto-sans-cjk-bold"]),
+        ),
+        (
+            FontFamily::Name(CJK.into()),
+            chain(&["noto-sans-cjk", "noto-sans"]),
+        ),
+        (
+            FontFamily::Name(CJK_BOLD.into()),
+            chain(&["noto-sans-cjk-bold", "noto-sans-bold"]),
+        ),
+        (FontFamily::Monospace, {
+            let mut monospace = vec!["Hack".to_owned()];
+            monospace.extend(
+                chain(&["noto-sans", "noto-sans-cjk"])
+                    .into_iter()
+                    .filter(|name| name != "Hack"),
+            );
+            monospace
+        }),
+    ]
+    .into_iter()
+    .collect();
+    definitions
+}
+
+/// The family text is set in as the exports set it: bold or not, and in
+/// the Chinese face if it [`fonts::needs_cjk`].
+pub fn family(text: &str, bold: bool) -> FontFamily {
+    match (fonts::needs_cjk(text), bold) {
+        (false, false) => FontFamily::Proportional,
+        (false, true) => FontFamily::Name(BOLD.into()),
+        (true, false) => FontFamily::Name(CJK.into()),
+        (true, true) => FontFamily::Name(CJK_BOLD.into()),
     }
-    ctx.set_fonts(fonts);
 }
 
 /// The Okabe-Ito palette (the chart pictures' own, `chart::spec::PALETTE`),

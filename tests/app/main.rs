@@ -12,6 +12,7 @@ mod chart_keys;
 mod cross_plan;
 mod facts;
 mod file_picker;
+mod fonts;
 mod i18n;
 mod loading;
 mod settings;
