@@ -176,15 +176,7 @@ impl Scale {
             .iter()
             .map(|b| b.amount_yuan)
             .fold(f64::MIN_POSITIVE, f64::max);
-        let min = bars
-            .iter()
-            .map(|b| b.amount_yuan)
-            .filter(|a| *a > 0.0)
-            .fold(max, f64::min);
-        let mut low = min.log10().floor();
-        if min.log10() - low < 0.3 {
-            low -= 1.0;
-        }
+        let low = crate::view::charts::FundsAxis::first_decade(bars);
         let high = max.log10().ceil().max(low + 1.0);
         Self {
             log,
@@ -388,5 +380,37 @@ fn decades(layout: &mut Layout, scale: &Scale, y: f32, view: &ChartView) {
             last_right = left + width;
         }
         decade += 1.0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pictures_log_scale_starts_where_the_windows_does() {
+        let sets: [&[f64]; 4] = [&[8.25e11, 1.5e10, 1e9], &[3e9], &[2e11, 1.5e9], &[5e5]];
+        for amounts in sets {
+            let bars: Vec<FundBar> = amounts
+                .iter()
+                .map(|&amount_yuan| FundBar {
+                    figure: crate::dataset::FigureRef::Fund(crate::dataset::FundIx(0)),
+                    name: String::new(),
+                    amount_yuan,
+                    approximate: false,
+                    lower_bound: false,
+                    level: crate::dataset::FundLevel::Municipal,
+                    caveat: false,
+                })
+                .collect();
+            let picture = Scale::new(&bars, true, (0.0, 100.0));
+            let window = crate::view::charts::FundsAxis::new(&bars, true);
+            assert!(
+                (picture.low - window.origin).abs() < 1e-12,
+                "{amounts:?}: {} against {}",
+                picture.low,
+                window.origin
+            );
+        }
     }
 }

@@ -472,12 +472,7 @@ impl FundsAxis {
     pub fn new(bars: &[FundBar], log_scale: bool) -> Self {
         let at = |amount: f64| Self::position(amount, log_scale);
         let origin = if log_scale {
-            let origin = bars
-                .iter()
-                .map(|b| at(b.amount_yuan).floor() - 1.0)
-                .fold(f64::INFINITY, f64::min)
-                .max(0.0);
-            if origin.is_finite() { origin } else { 0.0 }
+            Self::first_decade(bars)
         } else {
             0.0
         };
@@ -523,6 +518,28 @@ impl FundsAxis {
     /// [`Self::position`].
     pub fn amount_at(value: f64, log_scale: bool) -> f64 {
         if log_scale { 10f64.powf(value) } else { value }
+    }
+
+    /// Where the log scale starts, as a power of ten, in the window and the
+    /// pictures alike: the decade of the smallest bar, or the one below it
+    /// when that bar sits close to its decade (within a factor of 2), so
+    /// the smallest bar is still seen as a bar; never below 1 yuan, and 0
+    /// with no bar at all.
+    pub fn first_decade(bars: &[FundBar]) -> f64 {
+        let smallest = bars
+            .iter()
+            .map(|b| b.amount_yuan)
+            .filter(|a| *a > 0.0)
+            .fold(f64::INFINITY, f64::min);
+        if !smallest.is_finite() {
+            return 0.0;
+        }
+        let power = smallest.log10();
+        let mut decade = power.floor();
+        if power - decade < 0.3 {
+            decade -= 1.0;
+        }
+        decade.max(0.0)
     }
 
     /// A tick's text at `value` on an axis: the amount in yuan, "1 billion
@@ -609,6 +626,18 @@ mod tests {
         assert_eq!(axis.ends, vec![8.25e11, 1.5e10, 1e9]);
         assert_eq!(axis.range, (0.0, 8.25e11 * 1.15));
         assert_eq!(axis.amount(axis.at(1.5e10)), 1.5e10);
+    }
+
+    #[test]
+    fn the_log_scale_starts_a_decade_below_a_smallest_bar_near_its_decade_only() {
+        // 1.5 billion is within a factor of 2 of 10^9: one decade lower.
+        assert_eq!(FundsAxis::first_decade(&[bar(1.5e9, false)]), 8.0);
+        // 3 billion is a bar of its own above 10^9.
+        assert_eq!(FundsAxis::first_decade(&[bar(3e9, false)]), 9.0);
+        assert_eq!(FundsAxis::new(&[bar(3e9, false)], true).origin, 9.0);
+        // No bar, or none above nothing: the axis starts at 1 yuan.
+        assert_eq!(FundsAxis::first_decade(&[]), 0.0);
+        assert_eq!(FundsAxis::first_decade(&[bar(0.0, false)]), 0.0);
     }
 
     #[test]

@@ -52,7 +52,7 @@ pub struct TimelineRow {
 /// A target's progress: the latest actual figure of the series that
 /// carries the target's number.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Progress {
+pub struct TargetProgress {
     /// The series.
     pub series: SeriesIx,
     /// Its latest actual point, as (year, value), if it has one.
@@ -77,7 +77,7 @@ pub struct TimelineMark {
     /// The figures, in the dataset's order; never empty.
     pub figures: Vec<FigureRef>,
     /// For a single target with a matching series, its progress.
-    pub progress: Option<Progress>,
+    pub progress: Option<TargetProgress>,
 }
 
 /// The timeline's data; see the module's documentation.
@@ -277,7 +277,7 @@ fn whole_year(year: f64) -> i32 {
 /// The progress of target `t`: the series that carries its number (same
 /// unit; a target point of the same value in the deadline's year), with
 /// its latest actual point.
-pub fn progress(data: &Dataset, t: TargetIx) -> Option<Progress> {
+pub fn progress(data: &Dataset, t: TargetIx) -> Option<TargetProgress> {
     let target = &data.targets[t.index()];
     let deadline = target.deadline_year?;
     let (s, series) = data.series.iter().enumerate().find(|(_, series)| {
@@ -304,7 +304,7 @@ pub fn progress(data: &Dataset, t: TargetIx) -> Option<Progress> {
         }
         _ => None,
     };
-    Some(Progress {
+    Some(TargetProgress {
         series: SeriesIx::at(s),
         latest,
         share,
