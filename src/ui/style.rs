@@ -138,20 +138,19 @@ pub const PALETTE: [Color32; 7] = {
     ]
 };
 
-/// The colour of the `i`-th series.
-pub fn series_color(i: usize) -> Color32 {
-    PALETTE[i % PALETTE.len()]
+/// A colour of the chart pictures as egui's.
+fn egui_color(c: crate::chart::scene::Rgb) -> Color32 {
+    Color32::from_rgb(c.0, c.1, c.2)
 }
 
-/// The colour of a fund level.
+/// The colour of the `i`-th series: the pictures' own.
+pub fn series_color(i: usize) -> Color32 {
+    egui_color(crate::chart::spec::series_color(i))
+}
+
+/// The colour of a fund level: the pictures' own.
 pub fn level_color(level: FundLevel) -> Color32 {
-    match level {
-        FundLevel::National => PALETTE[0],
-        FundLevel::Municipal => PALETTE[1],
-        FundLevel::District => PALETTE[2],
-        FundLevel::SocialCapital => PALETTE[3],
-        FundLevel::Mixed => PALETTE[4],
-    }
+    egui_color(crate::chart::spec::level_color(level))
 }
 
 /// How a point's status is drawn: actual solid, target outlined, estimate
