@@ -161,6 +161,15 @@ impl Progress {
     }
 }
 
+/// Calls the wake when dropped: at a job's end, however it ends.
+struct WakeOnDrop(Wake);
+
+impl Drop for WakeOnDrop {
+    fn drop(&mut self) {
+        (self.0)();
+    }
+}
+
 /// A job's answer as the window sees it.
 #[derive(Debug)]
 pub enum Poll<T> {
@@ -199,11 +208,15 @@ impl<T: Send + 'static> Job<T> {
         std::thread::Builder::new()
             .name(name.to_owned())
             .spawn(move || {
+                // Locals drop in reverse: the sender goes first, then the
+                // wake comes, also when the work panics, so the window
+                // looks and finds the answer, or finds the worker gone.
+                let _wake = WakeOnDrop(wake);
+                let sender = sender;
                 let outcome = work(&worker_progress);
                 // The window may have moved on (Cancel, another file);
                 // then nobody needs the answer.
                 let _ = sender.send(outcome);
-                wake();
             })?;
         Ok(Self {
             name: name.to_owned(),
@@ -292,7 +305,7 @@ mod tests {
 
     #[test]
     fn cancel_reaches_the_worker_and_a_panic_is_lost_not_hung() {
-        let (_, wake) = counter();
+        let (wakes, wake) = counter();
         let job = Job::spawn("cancelled", Arc::clone(&wake), |progress| {
             while !progress.is_cancelled() {
                 std::thread::sleep(Duration::from_millis(1));
@@ -307,8 +320,24 @@ mod tests {
             Poll::Done("stopped")
         ));
 
+        // The first job's own wake, which follows its answer, is in.
+        let started = Instant::now();
+        while wakes.load(Ordering::Relaxed) == 0 && started.elapsed() < Duration::from_secs(30) {
+            std::thread::yield_now();
+        }
+        let before = wakes.load(Ordering::Relaxed);
         let job: Job<()> = Job::spawn("panics", wake, |_| panic!("on purpose")).expect("starts");
         assert!(matches!(job.wait(Duration::from_secs(30)), Poll::Lost));
+        // A worker that panics still wakes the window, after it is gone.
+        let started = Instant::now();
+        while wakes.load(Ordering::Relaxed) == before && started.elapsed() < Duration::from_secs(30)
+        {
+            std::thread::yield_now();
+        }
+        assert!(
+            wakes.load(Ordering::Relaxed) > before,
+            "the panic woke the window"
+        );
     }
 
     #[test]

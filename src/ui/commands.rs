@@ -240,13 +240,15 @@ impl AppState {
     /// the result. A reload asked for while a file is loading waits for
     /// that load to end.
     pub fn start_load(&mut self, path: &Path, trigger: Trigger) {
-        if let Some(job) = &self.load_job {
-            // A reload (asked for, or a change on disk) waits for the load
-            // running, and is carried out once it ends.
-            if trigger != Trigger::Open {
-                self.reload_pending = true;
-                return;
-            }
+        // A reload (asked for, or a change on disk) waits for the load
+        // running, and is carried out once it ends.
+        if self.load_job.is_some() && trigger != Trigger::Open {
+            self.reload_pending = true;
+            return;
+        }
+        // Another file opened: the load running is cancelled and gone, so
+        // nothing on screen speaks of it even if the new one cannot start.
+        if let Some(job) = self.load_job.take() {
             job.cancel();
         }
         let old = (trigger != Trigger::Startup).then(|| Arc::clone(&self.doc.dataset));
