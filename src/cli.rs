@@ -92,8 +92,8 @@ pub struct ValidateArgs {
     /// Print a JSON report instead of text.
     #[arg(long)]
     pub json: bool,
-    /// Also check that every quote occurs verbatim in its source's text file
-    /// in this folder.
+    /// For sources that carry no text: their text files are in this folder.
+    /// Quotes are always proven against the texts a dataset carries.
     #[arg(long, value_name = "DIR")]
     pub sources: Option<PathBuf>,
 }
@@ -162,6 +162,21 @@ pub struct FileReport {
     /// prove, listed so a reviewer can read them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub translations: Vec<dataset::quotes::Translation>,
+    /// How many quotes were proven against the sources' texts, and how
+    /// many could not be, their sources carrying no text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quotes: Option<QuoteCounts>,
+}
+
+/// The quotes proven and not, for `validate`'s report.
+#[derive(Debug, Serialize)]
+pub struct QuoteCounts {
+    /// Found verbatim in their documents' texts.
+    pub proven: usize,
+    /// Not looked for: their documents' texts are unknown.
+    pub unproven: usize,
+    /// The sources whose texts were known.
+    pub texts: usize,
 }
 
 /// The whole report of `validate --json`.
@@ -243,11 +258,19 @@ fn check_one(file: Option<&Path>, sources: Option<&Path>) -> FileReport {
         Err(error) => return read_error_report(name, &error),
     };
     let mut translations = Vec::new();
-    if let (Some(dir), Some(data)) = (sources, &loaded.dataset) {
-        loaded
-            .problems
-            .extend(dataset::quotes::check_quotes(data, dir));
-        translations = dataset::quotes::translations(data);
+    let mut quotes = None;
+    if let Some(data) = &loaded.dataset
+        && let Some(proof) = dataset::proof::prove(data, sources, None)
+    {
+        quotes = Some(QuoteCounts {
+            proven: proof.proven,
+            unproven: proof.unproven,
+            texts: proof.texts.iter().flatten().count(),
+        });
+        loaded.problems.extend(proof.problems);
+        if sources.is_some() {
+            translations = dataset::quotes::translations(data);
+        }
     }
     let valid = loaded.dataset.is_some() && loaded.errors().next().is_none();
     FileReport {
@@ -261,6 +284,7 @@ fn check_one(file: Option<&Path>, sources: Option<&Path>) -> FileReport {
             .map(dataset::Dataset::summary),
         problems: loaded.problems,
         translations,
+        quotes,
     }
 }
 
@@ -275,6 +299,7 @@ fn read_error_report(name: String, error: &ReadError) -> FileReport {
             summary: None,
             problems: vec![problem],
             translations: Vec::new(),
+            quotes: None,
         },
         None => FileReport {
             file: name,
@@ -283,6 +308,7 @@ fn read_error_report(name: String, error: &ReadError) -> FileReport {
             summary: None,
             problems: Vec::new(),
             translations: Vec::new(),
+            quotes: None,
         },
     }
 }
@@ -325,6 +351,25 @@ fn write_text(out: &mut impl std::io::Write, report: &Report) -> std::io::Result
         }
         for problem in &file.problems {
             writeln!(out, "{}", problem.located_in(&file.file))?;
+        }
+        if let Some(quotes) = &file.quotes
+            && quotes.proven + quotes.unproven > 0
+        {
+            write!(
+                out,
+                "{}: {} proven verbatim in {}",
+                file.file,
+                count(quotes.proven, "quote"),
+                count(quotes.texts, "source text"),
+            )?;
+            if quotes.unproven > 0 {
+                write!(
+                    out,
+                    "; {} not proven: their sources carry no text (give --sources DIR)",
+                    quotes.unproven
+                )?;
+            }
+            writeln!(out)?;
         }
         if !file.translations.is_empty() {
             writeln!(

@@ -229,11 +229,39 @@ pub enum ProblemKind {
     ChineseTitleUnprovable,
     /// Words not found in the documents that should hold them.
     NotVerbatim {
-        /// The documents' file names (one or more).
+        /// The documents, each by its file name or else its id (one or
+        /// more).
         files: Vec<String>,
         /// The words, cut to 80 characters.
         quote: String,
+        /// The passage of the document nearest to the words, when one
+        /// shares enough of them.
+        nearest: Option<Box<super::nearest::Nearest>>,
     },
+    /// A `sha256` that is not 64 hexadecimal digits.
+    BadHash {
+        /// What the field holds, cut short.
+        found: String,
+    },
+    /// A text whose SHA-256 is not the one stated.
+    HashMismatch {
+        /// The stated hash.
+        stated: String,
+        /// The text's own.
+        actual: String,
+    },
+    /// A source whose text is the same as an earlier source's.
+    SameText {
+        /// The earlier source's id.
+        other: SmolStr,
+    },
+    /// A `language` that is not a language tag.
+    BadLanguage {
+        /// What the field holds, cut short.
+        found: String,
+    },
+    /// A translator named for a text said to be the original.
+    TranslatorOfOriginal,
 }
 
 impl ProblemKind {
@@ -288,6 +316,11 @@ impl ProblemKind {
             Self::SourceUnreadable(_) => "source_unreadable",
             Self::ChineseTitleUnprovable => "chinese_title_unprovable",
             Self::NotVerbatim { .. } => "not_verbatim",
+            Self::BadHash { .. } => "bad_hash",
+            Self::HashMismatch { .. } => "hash_mismatch",
+            Self::SameText { .. } => "same_text",
+            Self::BadLanguage { .. } => "bad_language",
+            Self::TranslatorOfOriginal => "translator_of_original",
         }
     }
 }
@@ -675,9 +708,24 @@ mod tests {
                 ProblemKind::NotVerbatim {
                     files: vec!["f".into()],
                     quote: "q".into(),
+                    nearest: None,
                 },
                 "not_verbatim",
             ),
+            (ProblemKind::BadHash { found: "x".into() }, "bad_hash"),
+            (
+                ProblemKind::HashMismatch {
+                    stated: "a".into(),
+                    actual: "b".into(),
+                },
+                "hash_mismatch",
+            ),
+            (ProblemKind::SameText { other: "s".into() }, "same_text"),
+            (
+                ProblemKind::BadLanguage { found: "x".into() },
+                "bad_language",
+            ),
+            (ProblemKind::TranslatorOfOriginal, "translator_of_original"),
         ]
     }
 
@@ -746,11 +794,16 @@ mod tests {
             | ProblemKind::SourceWithoutFile { .. }
             | ProblemKind::SourceUnreadable(_)
             | ProblemKind::ChineseTitleUnprovable
-            | ProblemKind::NotVerbatim { .. } => 1,
+            | ProblemKind::NotVerbatim { .. }
+            | ProblemKind::BadHash { .. }
+            | ProblemKind::HashMismatch { .. }
+            | ProblemKind::SameText { .. }
+            | ProblemKind::BadLanguage { .. }
+            | ProblemKind::TranslatorOfOriginal => 1,
         };
         assert_eq!(
             kinds.iter().map(|(kind, _)| listed(kind)).sum::<usize>(),
-            47
+            52
         );
     }
 

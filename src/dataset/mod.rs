@@ -9,11 +9,14 @@
 mod check;
 pub mod diff;
 pub mod field;
+pub mod folded;
 mod io_reason;
 mod kinds;
 mod model;
+pub mod nearest;
 mod problem;
 mod progress;
+pub mod proof;
 mod quantity;
 pub mod quotes;
 pub mod raw;

@@ -88,6 +88,18 @@ pub struct Source {
     pub file: Option<String>,
     /// Where the document is published.
     pub url: Option<String>,
+    /// The day the text was taken, `YYYY-MM-DD`.
+    pub retrieved: Option<String>,
+    /// The language of the text (a BCP 47 tag).
+    pub language: Option<String>,
+    /// Whether the text is the original (`Some(true)`) or a translation.
+    pub original: Option<bool>,
+    /// Who translated the text, when it is a translation.
+    pub translated_by: Option<String>,
+    /// The document's whole text, shared by every copy of the dataset.
+    pub text: Option<std::sync::Arc<str>>,
+    /// The SHA-256 the dataset states for `text`, lower-case hex.
+    pub sha256: Option<String>,
 }
 
 /// A responsible body.

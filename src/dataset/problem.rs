@@ -85,7 +85,7 @@ impl Problem {
 impl Serialize for Problem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct as _;
-        let mut out = serializer.serialize_struct("Problem", 6)?;
+        let mut out = serializer.serialize_struct("Problem", 7)?;
         out.serialize_field("severity", &self.severity)?;
         out.serialize_field("path", &self.path)?;
         match self.line {
@@ -98,7 +98,38 @@ impl Serialize for Problem {
         }
         out.serialize_field("code", self.code())?;
         out.serialize_field("message", &self.message())?;
+        match &self.kind {
+            super::ProblemKind::NotVerbatim {
+                nearest: Some(nearest),
+                ..
+            } => out.serialize_field("nearest", &NearestJson::of(nearest))?,
+            _ => out.skip_field("nearest")?,
+        }
         out.end()
+    }
+}
+
+/// A nearest passage as `validate --json` gives it: the source, the
+/// passage, the differing words, and where the passage is in the text
+/// (character offsets, which every language counts alike).
+#[derive(Serialize)]
+struct NearestJson<'a> {
+    source: &'a str,
+    passage: &'a str,
+    differing: Vec<&'a str>,
+}
+
+impl<'a> NearestJson<'a> {
+    fn of(nearest: &'a super::nearest::Nearest) -> Self {
+        Self {
+            source: &nearest.source,
+            passage: &nearest.passage,
+            differing: nearest
+                .marks
+                .iter()
+                .map(|m| &nearest.passage[m.clone()])
+                .collect(),
+        }
     }
 }
 

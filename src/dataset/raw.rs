@@ -65,6 +65,20 @@ pub struct RawSource {
     pub file: Option<Field<String>>,
     /// Where the document is published.
     pub url: Option<Field<String>>,
+    /// The day the text was taken from `url` or `file`, `YYYY-MM-DD`.
+    pub retrieved: Option<Field<String>>,
+    /// The language of the text, a BCP 47 tag such as `en` or `zh`.
+    pub language: Option<Field<String>>,
+    /// `true` when the text is the document as first published; `false`
+    /// when it is a translation (`translated_by` says whose).
+    pub original: Option<Field<bool>>,
+    /// Who made the translation, when the text is one.
+    pub translated_by: Option<Field<String>>,
+    /// The document's whole text as published, which every quote citing
+    /// this source must occur in.
+    pub text: Option<Field<String>>,
+    /// The SHA-256 of `text`'s UTF-8 bytes, as 64 hexadecimal digits.
+    pub sha256: Option<Field<String>>,
 }
 
 /// A responsible body.

@@ -169,8 +169,8 @@ impl ProblemKind {
             ),
             Self::SourceWithoutFileOrUrl => words!(
                 lang,
-                "a source needs a \"file\" or a \"url\"",
-                "来源需要 “file” 或 “url”",
+                "a source needs a \"file\", a \"url\" or its \"text\"",
+                "来源需要 “file”、“url” 或其 “text”",
             ),
             Self::PeriodReversed { start, end } => words!(
                 lang,
@@ -291,8 +291,12 @@ impl ProblemKind {
                 "a Chinese title needs a document to prove it, and the series has no points",
                 "中文标题需要有文件可供核对，而该数据系列没有数据点",
             ),
-            Self::NotVerbatim { files, quote } => {
-                if let [file] = files.as_slice() {
+            Self::NotVerbatim {
+                files,
+                quote,
+                nearest,
+            } => {
+                let missing = if let [file] = files.as_slice() {
                     words!(
                         lang,
                         "not found verbatim in the source {file}: \"{quote}\"",
@@ -305,8 +309,44 @@ impl ProblemKind {
                         "not found verbatim in any of the sources {files}: \"{quote}\"",
                         "在来源 {files} 中均找不到原文：“{quote}”",
                     )
+                };
+                match nearest {
+                    None => missing,
+                    Some(nearest) => {
+                        let said = nearest.marked("⟦", "⟧");
+                        words!(
+                            lang,
+                            "{missing}; the document says \"{said}\"",
+                            "{missing}；文件原文为“{said}”",
+                        )
+                    }
                 }
             }
+            Self::BadHash { found } => words!(
+                lang,
+                "expected the SHA-256 as 64 hexadecimal digits, found \"{found}\"",
+                "SHA-256 应为 64 位十六进制数字，实为“{found}”",
+            ),
+            Self::HashMismatch { stated, actual } => words!(
+                lang,
+                "the text's SHA-256 is {actual}, not the {stated} stated: the text is not the one that was hashed",
+                "文本的 SHA-256 为 {actual}，而非所注明的 {stated}：文本与计算哈希时的不同",
+            ),
+            Self::SameText { other } => words!(
+                lang,
+                "the same text as source \"{other}\"",
+                "与来源“{other}”的文本相同",
+            ),
+            Self::BadLanguage { found } => words!(
+                lang,
+                "expected a language tag such as \"en\" or \"zh-CN\", found \"{found}\"",
+                "应为语言标记，如“en”或“zh-CN”，实为“{found}”",
+            ),
+            Self::TranslatorOfOriginal => words!(
+                lang,
+                "\"translated_by\" names a translator, but \"original\" says the text is the original",
+                "“translated_by”写有译者，而“original”表明文本为原文",
+            ),
         }
     }
 }
@@ -654,6 +694,7 @@ mod tests {
                 ProblemKind::NotVerbatim {
                     files: vec!["a.txt".to_owned(), "b.txt".to_owned()],
                     quote: "q".to_owned(),
+                    nearest: None,
                 },
                 "not found verbatim in any of the sources a.txt, b.txt: \"q\"",
             ),

@@ -45,7 +45,52 @@ impl Checker {
             );
         }
         let url = self.optional_text(raw.url, "url");
-        if file.is_none() && url.is_none() {
+        let retrieved = self.optional_text(raw.retrieved, "retrieved");
+        if let Some(day) = &retrieved
+            && !super::is_full_date(day)
+        {
+            self.error(
+                self.path.with_key("retrieved"),
+                ProblemKind::BadDate {
+                    form: DateForm::Day,
+                    found: day.clone(),
+                },
+            );
+        }
+        let language = self.optional_text(raw.language, "language");
+        if let Some(tag) = &language
+            && !is_language_tag(tag)
+        {
+            self.error(
+                self.path.with_key("language"),
+                ProblemKind::BadLanguage {
+                    found: crate::dataset::abbreviate(tag, 40, "..."),
+                },
+            );
+        }
+        let original = self.take_optional(raw.original, "original");
+        let translated_by = self.optional_text(raw.translated_by, "translated_by");
+        if original == Some(true) && translated_by.is_some() {
+            self.error(
+                self.path.with_key("translated_by"),
+                ProblemKind::TranslatorOfOriginal,
+            );
+        }
+        // A text may be empty only in the sense of absent: a blank one
+        // proves nothing.
+        let text = self.optional_text(raw.text, "text");
+        let sha256 = self.optional_text(raw.sha256, "sha256");
+        if let Some(hash) = &sha256
+            && !(hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+        {
+            self.error(
+                self.path.with_key("sha256"),
+                ProblemKind::BadHash {
+                    found: crate::dataset::abbreviate(hash, 80, "..."),
+                },
+            );
+        }
+        if file.is_none() && url.is_none() && text.is_none() {
             self.error(self.path.render(), ProblemKind::SourceWithoutFileOrUrl);
         }
         if let Some(id) = &id {
@@ -65,6 +110,12 @@ impl Checker {
             date_note,
             file,
             url,
+            retrieved,
+            language,
+            original,
+            translated_by,
+            text: text.map(std::sync::Arc::from),
+            sha256: sha256.map(|hash| hash.to_ascii_lowercase()),
         }
     }
 
@@ -496,4 +547,16 @@ impl Checker {
             quote: self.text(quote, "quote"),
         }
     }
+}
+
+/// Whether `tag` looks like a BCP 47 language tag: a language of two or
+/// three letters, then subtags of letters and digits joined by hyphens
+/// (`en`, `zh-CN`, `zh-Hans`).
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language_ok = parts
+        .next()
+        .is_some_and(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_alphabetic()));
+    language_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
