@@ -146,8 +146,8 @@ pub fn nearest(source: &SmolStr, folded: &Folded, quote: &str) -> Option<Nearest
         }
     }
     let (shared, span, marks) = best?;
-    // Fewer than half the quote's words: not the same passage.
-    if shared * 2 < wanted.len() {
+    // Fewer than two in three of the quote's words: not the same passage.
+    if shared * 3 < wanted.len() * 2 {
         return None;
     }
     Some(Nearest {

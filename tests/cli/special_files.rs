@@ -177,13 +177,7 @@ fn a_source_text_that_is_a_pipe_is_reported_not_waited_on() {
     }
     // The built-in dataset carries its texts; this copy does not, so they
     // are read from the folder.
-    let mut json: serde_json::Value =
-        serde_json::from_str(dataset::EMBEDDED_JSON).expect("the built-in JSON parses");
-    for source in json["sources"].as_array_mut().expect("sources") {
-        let source = source.as_object_mut().expect("a source");
-        source.remove("text");
-        source.remove("sha256");
-    }
+    let json = crate::common::embedded_without_texts();
     let file = dir.join("no-texts.json");
     std::fs::write(&file, json.to_string()).expect("write the copy");
     let output = run(&[

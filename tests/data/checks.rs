@@ -493,7 +493,7 @@ fn a_chinese_title_with_nothing_to_prove_it_against_is_an_error_and_an_unreadabl
  {
     let dir = tempfile::tempdir().expect("temp dir");
     let seeds = common::seeds();
-    let mut json: serde_json::Value = serde_json::from_str(dataset::EMBEDDED_JSON).expect("JSON");
+    let mut json = common::embedded_without_texts();
     // A copy of the documents without the one the National AI Fund cites.
     for source in json["sources"].as_array().expect("sources") {
         let file = source["file"].as_str().expect("a file");
