@@ -76,6 +76,17 @@ pub struct Quoter {
     pub path: String,
 }
 
+/// A place in a source's text: the document, and the passage (a byte range
+/// of the text as published) to show, if any.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Spot {
+    /// The document.
+    pub source: SourceIx,
+    /// The passage to show highlighted; `None` opens the document at its
+    /// start.
+    pub range: Option<Range<usize>>,
+}
+
 /// A passage of a document that the data quotes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Passage {

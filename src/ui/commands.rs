@@ -105,6 +105,10 @@ pub enum SessionCommand {
     CopyImage(ChartId, export::ImageOptions),
     /// Show the interface in another language.
     SetLang(Lang),
+    /// Open a source document at a passage, in the source viewer.
+    OpenSource(crate::dataset::proof::Spot),
+    /// Close the source viewer.
+    CloseSource,
 }
 
 impl From<DocCommand> for Command {
@@ -172,6 +176,8 @@ impl AppState {
                 session.settings.convention = Some(convention);
             }
             SessionCommand::SetLang(lang) => session.settings.lang = Some(lang),
+            SessionCommand::OpenSource(spot) => session.source = Some(spot),
+            SessionCommand::CloseSource => session.source = None,
             SessionCommand::SetTheme(theme) => session.settings.theme = theme,
             SessionCommand::SetFundsLogScale(on) => session.funds_log_scale = on,
             SessionCommand::SortTargets(column, ascending) => {

@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use smol_str::SmolStr;
 
+use crate::dataset::proof::Proof;
 use crate::dataset::{Dataset, FigureRef, FundLevel};
 use crate::i18n::{Lang, T, tr};
 use crate::selection::{History, Item};
@@ -56,6 +57,10 @@ pub struct Document {
     pub themes: ThemeMatrix,
     /// The timeline's data, likewise.
     pub timeline: Timeline,
+    /// The sources' texts, where each quote stands in them, and the quotes
+    /// not found; proven with the document (off the window's thread when a
+    /// file loads).
+    pub proof: Arc<Proof>,
 }
 
 impl Document {
@@ -68,6 +73,9 @@ impl Document {
         let tree = TreeData::new(&dataset, &search, &filter, &expansion);
         let themes = ThemeMatrix::new(&dataset);
         let timeline = Timeline::new(&dataset);
+        // Without a progress to cancel it, a proof always ends.
+        let proof =
+            Arc::new(crate::dataset::proof::prove(&dataset, None, None).unwrap_or_default());
         Self {
             dataset,
             path,
@@ -82,6 +90,7 @@ impl Document {
             scroll_request: 0,
             themes,
             timeline,
+            proof,
         }
     }
 

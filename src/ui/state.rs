@@ -65,6 +65,8 @@ pub struct Session {
     pub export_message: Option<Note>,
     /// The last thing done or failed, for the status line.
     pub status: Option<Note>,
+    /// The source document open in the source viewer, at a passage.
+    pub source: Option<crate::dataset::proof::Spot>,
     /// Whether Browse may open the platform's file dialog. Only the real
     /// window sets it: in tests a native dialog would block the run.
     pub native_dialogs: bool,
@@ -81,6 +83,7 @@ impl Default for Session {
             show_table: false,
             banner: None,
             problems: None,
+            source: None,
             bottom_tab: BottomTab::default(),
             export_message: None,
             status: None,
