@@ -129,6 +129,17 @@ texts! {
     Forward => "Forward (Alt+Right)", "前进 (Alt+→)";
     Search => "Search:", "搜索：";
     SearchHint => "titles, text, units", "标题、正文、单位";
+    SearchDocumentsHint => "words in the documents", "文件中的字词";
+    SearchScope => "Search where", "搜索范围";
+    InTheRecords => "in the records", "在条目中";
+    InTheDocuments => "in the documents", "在文件中";
+    DocumentMatches => "{} matches in {} documents", "{} 处匹配，分布于 {} 份文件";
+    MoreMatches => "Only the first {} matches are listed; type more words.", "仅列出前 {} 处匹配；请输入更多字词。";
+    NoDocumentMatches => "The documents do not contain these words.", "文件中没有这些字词。";
+    DocumentsWithoutText => "{} documents carry no text and are not searched.", "{} 份文件未附全文，未被搜索。";
+    QuotedBy => "quoted by {}", "引用者：{}";
+    NotQuoted => "not quoted by any record", "没有条目引用";
+    OpenInDocument => "Open this passage in the document", "在文件中打开此段";
     FacetPlan => "Plan", "规划";
     FacetUnit => "Unit", "单位";
     FacetTheme => "Theme", "主题";

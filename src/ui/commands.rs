@@ -8,12 +8,13 @@ use super::dialogs::Dialog;
 use super::document::Carry;
 use super::loading::{LoadJob, Outcome, Trigger};
 use super::messages::{Failure, LoadProblem, LoadProblems, Note};
-use super::state::{AppState, BottomTab};
+use super::state::{AppState, BottomTab, SearchScope};
 use super::{briefing_dialog, dialogs, export};
 use crate::i18n::Lang;
 use crate::selection::Item;
 use crate::view::amount::Convention;
 use crate::view::charts::{ChartId, LegendKey, TargetColumn};
+use crate::view::doc_search::DocSearch;
 use crate::view::tree::TreeFilter;
 
 /// Something a panel asks the app to do: a change to the document on
@@ -109,6 +110,10 @@ pub enum SessionCommand {
     OpenSource(crate::dataset::proof::Spot),
     /// Close the source viewer.
     CloseSource,
+    /// Search the records or the documents; the words typed go along.
+    SetSearchScope(super::state::SearchScope),
+    /// Search the documents' texts for these words.
+    SearchDocuments(String),
 }
 
 impl From<DocCommand> for Command {
@@ -166,6 +171,31 @@ impl AppState {
         }
     }
 
+    /// Searches the records or the documents, taking the words typed along.
+    fn set_search_scope(&mut self, scope: SearchScope) {
+        if self.session.doc_search.scope == scope {
+            return;
+        }
+        self.session.doc_search.scope = scope;
+        match scope {
+            SearchScope::Documents => {
+                // The tree shows everything again: its words now search the
+                // documents.
+                let mut filter = self.doc.filter.clone();
+                let query = std::mem::take(&mut filter.query);
+                self.apply(DocCommand::SetFilter(filter));
+                self.apply(SessionCommand::SearchDocuments(query));
+            }
+            SearchScope::Records => {
+                let query = std::mem::take(&mut self.session.doc_search.result.query);
+                self.session.doc_search.result = DocSearch::default();
+                let mut filter = self.doc.filter.clone();
+                filter.query = query;
+                self.apply(DocCommand::SetFilter(filter));
+            }
+        }
+    }
+
     /// Carries out a command on the session.
     fn apply_to_session(&mut self, command: SessionCommand) {
         let session = &mut self.session;
@@ -178,6 +208,12 @@ impl AppState {
             SessionCommand::SetLang(lang) => session.settings.lang = Some(lang),
             SessionCommand::OpenSource(spot) => session.source = Some(spot),
             SessionCommand::CloseSource => session.source = None,
+            SessionCommand::SetSearchScope(scope) => self.set_search_scope(scope),
+            SessionCommand::SearchDocuments(query) => {
+                session.doc_search.result =
+                    DocSearch::new(&self.doc.dataset, &self.doc.proof, &query);
+                session.doc_search.generation = self.doc.generation;
+            }
             SessionCommand::SetTheme(theme) => session.settings.theme = theme,
             SessionCommand::SetFundsLogScale(on) => session.funds_log_scale = on,
             SessionCommand::SortTargets(column, ascending) => {

@@ -4,9 +4,10 @@
 use super::commands::{Command, Commands, DocCommand, SessionCommand};
 use super::loading::Trigger;
 use super::messages::Note;
-use super::state::{AppState, BottomTab, PanelContext};
+use super::state::{AppState, BottomTab, PanelContext, SearchScope};
 use super::{
-    changes_panel, charts_panel, details_panel, dialogs, problems_panel, top_bar, tree_panel,
+    changes_panel, charts_panel, details_panel, dialogs, doc_search_panel, problems_panel, top_bar,
+    tree_panel,
 };
 use crate::i18n::{Lang, T, fill, tr};
 use crate::watch::Seen;
@@ -33,6 +34,12 @@ impl AppState {
         }
         super::briefing_dialog::poll(self);
         self.tick_watch(&ctx);
+        // A search in the documents is made again on a new document.
+        let search = &self.session.doc_search;
+        if search.scope == SearchScope::Documents && search.generation != self.doc.generation {
+            let query = search.result.query.clone();
+            self.apply(super::SessionCommand::SearchDocuments(query));
+        }
         if let Some(image) = self.pending_copy.take() {
             ctx.copy_image(image);
         }
@@ -102,7 +109,15 @@ fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
         .resizable(true)
         .default_size((width * 0.25).max(380.0_f32.min(width * 0.3)))
         .size_range(200.0..=(width * 0.35).max(200.0))
-        .show(ui, |ui| tree_panel::ui(cx, ui, commands));
+        .show(ui, |ui| {
+            if cx.session.doc_search.scope == SearchScope::Documents
+                && cx.session.doc_search.result.is_asked()
+            {
+                doc_search_panel::ui(cx, ui, commands);
+            } else {
+                tree_panel::ui(cx, ui, commands);
+            }
+        });
     egui::Panel::right("details")
         .resizable(true)
         .default_size(340.0_f32.min(width * 0.27))

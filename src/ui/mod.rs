@@ -20,6 +20,7 @@ mod charts_panel;
 pub mod commands;
 mod details_panel;
 pub mod dialogs;
+mod doc_search_panel;
 pub mod document;
 pub mod export;
 pub mod file_picker;

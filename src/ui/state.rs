@@ -65,6 +65,9 @@ pub struct Session {
     pub export_message: Option<Note>,
     /// The last thing done or failed, for the status line.
     pub status: Option<Note>,
+    /// Where the search box searches, and the last search in the
+    /// documents.
+    pub doc_search: DocSearchState,
     /// The source document open in the source viewer, at a passage.
     pub source: Option<crate::dataset::proof::Spot>,
     /// Whether Browse may open the platform's file dialog. Only the real
@@ -83,6 +86,7 @@ impl Default for Session {
             show_table: false,
             banner: None,
             problems: None,
+            doc_search: DocSearchState::default(),
             source: None,
             bottom_tab: BottomTab::default(),
             export_message: None,
@@ -217,4 +221,26 @@ pub struct PanelContext<'a> {
     pub briefing: Option<&'a briefing_dialog::BriefingJob>,
     /// Whether a dialog is open (its keys are not the panels').
     pub dialog_open: bool,
+}
+
+/// Where the search box looks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SearchScope {
+    /// The records: the tree is filtered by the words.
+    #[default]
+    Records,
+    /// The documents' texts: the matches are listed in place of the tree.
+    Documents,
+}
+
+/// The search in the documents: its scope, and its result for the
+/// document it was made on.
+#[derive(Clone, Debug, Default)]
+pub struct DocSearchState {
+    /// Where the search box looks.
+    pub scope: SearchScope,
+    /// The matches of the words typed, for the document of `generation`.
+    pub result: crate::view::doc_search::DocSearch,
+    /// The document the result was made on.
+    pub generation: u64,
 }

@@ -5,6 +5,7 @@
 use crate::i18n::{Lang, T, fill, tr};
 use std::collections::BTreeSet;
 
+use super::state::SearchScope;
 use super::{Commands, DocCommand, PanelContext, SessionCommand};
 use crate::view::amount::Convention;
 use crate::view::localized_name;
@@ -167,12 +168,28 @@ fn filters_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands)
     let lang = cx.session.lang();
     let mut filter = cx.doc.filter.clone();
     let label = ui.label(tr(lang, T::Search));
+    let state = &cx.session.doc_search;
+    if state.scope == SearchScope::Documents {
+        let mut query = state.result.query.clone();
+        ui.add(
+            egui::TextEdit::singleline(&mut query)
+                .hint_text(tr(lang, T::SearchDocumentsHint))
+                .desired_width(180.0),
+        )
+        .labelled_by(label.id);
+        if query != state.result.query {
+            commands.push(SessionCommand::SearchDocuments(query));
+        }
+        scope_ui(cx, ui, commands);
+        return;
+    }
     ui.add(
         egui::TextEdit::singleline(&mut filter.query)
             .hint_text(tr(lang, T::SearchHint))
             .desired_width(180.0),
     )
     .labelled_by(label.id);
+    scope_ui(cx, ui, commands);
     let data = &cx.doc.dataset;
     let counts = &cx.doc.tree.counts;
     facet_menu_ui(
@@ -232,6 +249,31 @@ fn filters_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands)
     }
     if filter != cx.doc.filter {
         commands.push(DocCommand::SetFilter(filter));
+    }
+}
+
+/// Where the search box looks: the records, or the documents' texts.
+fn scope_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
+    let lang = cx.session.lang();
+    let current = cx.session.doc_search.scope;
+    let name = |scope| match scope {
+        SearchScope::Records => tr(lang, T::InTheRecords),
+        SearchScope::Documents => tr(lang, T::InTheDocuments),
+    };
+    let mut chosen = current;
+    egui::ComboBox::from_id_salt("search_scope")
+        .selected_text(name(current))
+        .show_ui(ui, |ui| {
+            for scope in [SearchScope::Records, SearchScope::Documents] {
+                ui.selectable_value(&mut chosen, scope, name(scope));
+            }
+        })
+        .response
+        .widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::ComboBox, true, tr(lang, T::SearchScope))
+        });
+    if chosen != current {
+        commands.push(SessionCommand::SetSearchScope(chosen));
     }
 }
 

@@ -10,6 +10,7 @@ mod app_state;
 mod briefing;
 mod chart_keys;
 mod cross_plan;
+mod doc_search;
 mod facts;
 mod file_picker;
 mod fonts;

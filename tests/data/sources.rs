@@ -98,9 +98,8 @@ fn a_text_that_differs_from_its_hash_is_an_error_and_the_hash_form_is_checked() 
         let loaded = dataset::load_str(&json.to_string());
         let messages = common::messages(&loaded);
         assert!(
-            messages.iter().any(|m| m.starts_with(
-                "sources[0].sha256: expected the SHA-256 as 64 hexadecimal digits"
-            )),
+            messages.iter().any(|m| m
+                .starts_with("sources[0].sha256: expected the SHA-256 as 64 hexadecimal digits")),
             "{wrong}: {messages:?}"
         );
     }
