@@ -26,6 +26,7 @@ pub mod cli;
 pub mod dataset;
 pub mod folders;
 pub mod i18n;
+pub mod import;
 pub mod job;
 pub mod output;
 pub mod selection;

@@ -1,0 +1,184 @@
+//! The responsible units a measure names: "(Responsible units: the
+//! Municipal Commission of Health, and …)", "（责任单位：市科委、市经济信息化委）",
+//! "（牵头单位：……；配合单位：……）"; each matched to the dataset's units by
+//! name, or proposed as a new one.
+
+use crate::dataset::Unit;
+
+/// The parenthesis naming a measure's units, found at the end of its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Responsibility {
+    /// Where the parenthesis starts in the text (its byte offset).
+    pub start: usize,
+    /// The names, lead units first, as printed.
+    pub names: Vec<String>,
+}
+
+/// The words that open a responsibility parenthesis, after "(" or "（".
+const OPENERS: [&str; 8] = [
+    "Responsible units:",
+    "Responsible unit:",
+    "Responsible Units:",
+    "Responsible Unit:",
+    "Lead units:",
+    "Lead unit:",
+    "责任单位：",
+    "牵头单位：",
+];
+
+/// The responsibility parenthesis closing `text`, if any.
+pub fn responsibility(text: &str) -> Option<Responsibility> {
+    let trimmed = text.trim_end();
+    let close = trimmed.chars().next_back()?;
+    if close != ')' && close != '）' {
+        return None;
+    }
+    // The last opening parenthesis that holds a responsibility opener.
+    let mut search_end = trimmed.len();
+    while let Some(open) = trimmed[..search_end].rfind(['(', '（']) {
+        let inner_start = open + trimmed[open..].chars().next()?.len_utf8();
+        let inner = trimmed[inner_start..trimmed.len() - close.len_utf8()].trim_start();
+        let inner_folded = inner.replace(':', "：");
+        if OPENERS
+            .iter()
+            .any(|o| inner.starts_with(o) || inner_folded.starts_with(&o.replace(':', "：")))
+        {
+            return Some(Responsibility {
+                start: open,
+                names: split_names(inner),
+            });
+        }
+        search_end = open;
+    }
+    None
+}
+
+/// The names in a responsibility parenthesis's inside: lead units, then
+/// supporting ones, separated by commas, "and", 、, ，or ；.
+fn split_names(inner: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for part in inner.split(['；', ';']) {
+        // Drop the label: "Responsible units:", "牵头单位：", "配合单位：".
+        let body = match part.find([':', '：']) {
+            Some(colon) => &part[colon + part[colon..].chars().next().map_or(1, char::len_utf8)..],
+            None => part,
+        };
+        for name in body.split([',', '、', '，']) {
+            let name = crate::dataset::folded::normalize(name);
+            let name = name.strip_prefix("and ").unwrap_or(&name).trim();
+            let name = name.strip_suffix('等').unwrap_or(name).trim();
+            if !name.is_empty() {
+                names.push(name.to_owned());
+            }
+        }
+    }
+    names
+}
+
+/// A name folded for matching: no leading "the", no "Shanghai" or
+/// "Municipal" (which documents add and drop at will), lower case, one
+/// space; for Chinese, no leading 上海 or 上海市's 上海.
+pub fn name_key(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "the" | "shanghai" | "municipal" | "of" | "municipality"))
+        .collect();
+    let joined = words.join(" ");
+    joined.strip_prefix("上海").unwrap_or(&joined).to_owned()
+}
+
+/// A unit the document names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnitMatch {
+    /// One of the dataset's units, by index.
+    Known(usize),
+    /// Not in the dataset: proposed as a new unit with this name as printed
+    /// (in English, or the Chinese name when the document is Chinese).
+    New(String),
+}
+
+/// Matches printed names to `units`. A name that matches no unit but
+/// joins two that do with "and" ("the Municipal Commission of Health and
+/// the Municipal Data Bureau") is two units; "Science and Technology" in
+/// one unit's name stays whole.
+pub fn match_units(units: &[Unit], names: &[String]) -> Vec<UnitMatch> {
+    let mut out = Vec::new();
+    for name in names {
+        let whole = match_unit(units, name);
+        if matches!(whole, UnitMatch::New(_)) && name.contains(" and ") {
+            let parts: Vec<UnitMatch> = name.split(" and ").map(|p| match_unit(units, p)).collect();
+            if parts.iter().all(|p| matches!(p, UnitMatch::Known(_))) {
+                out.extend(parts);
+                continue;
+            }
+        }
+        out.push(whole);
+    }
+    out
+}
+
+/// Matches a printed name to `units`.
+pub fn match_unit(units: &[Unit], name: &str) -> UnitMatch {
+    let key = name_key(name);
+    let found = units.iter().position(|unit| {
+        name_key(&unit.name) == key
+            || unit
+                .name_zh
+                .as_deref()
+                .or(unit.name_zh_translation.as_deref())
+                .is_some_and(|zh| name_key(zh) == key)
+    });
+    match found {
+        Some(i) => UnitMatch::Known(i),
+        None => UnitMatch::New(name.strip_prefix("the ").unwrap_or(name).to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{name_key, responsibility};
+
+    #[test]
+    fn english_responsibility() {
+        let text = "We shall build it. (Responsible units: the Municipal Commission of Health, \
+                    Shanghai Hospital Development Center, and the Municipal Data Bureau)";
+        let found = responsibility(text).expect("found");
+        assert_eq!(&text[..found.start], "We shall build it. ");
+        assert_eq!(
+            found.names,
+            [
+                "the Municipal Commission of Health",
+                "Shanghai Hospital Development Center",
+                "the Municipal Data Bureau"
+            ]
+        );
+        let one = responsibility(
+            "Text (including this). (Responsible unit: the Municipal Talent Bureau)",
+        )
+        .expect("found");
+        assert_eq!(one.names, ["the Municipal Talent Bureau"]);
+        assert_eq!(responsibility("Text (including this)."), None);
+        assert_eq!(responsibility("Text (2025-2027)"), None);
+    }
+
+    #[test]
+    fn chinese_responsibility() {
+        let found = responsibility("加强研究。（责任单位：市科委、市经济信息化委，市卫生健康委）")
+            .expect("found");
+        assert_eq!(found.names, ["市科委", "市经济信息化委", "市卫生健康委"]);
+        let split =
+            responsibility("加强研究。（牵头单位：市发展改革委；配合单位：各区政府、市财政局）")
+                .expect("found");
+        assert_eq!(split.names, ["市发展改革委", "各区政府", "市财政局"]);
+    }
+
+    #[test]
+    fn names_match_with_or_without_the_and_municipal() {
+        assert_eq!(
+            name_key("the Municipal Commission of Health"),
+            name_key("Shanghai Commission of Health")
+        );
+        assert_eq!(name_key("上海市科委"), name_key("市科委"));
+    }
+}
