@@ -250,6 +250,9 @@ fn dotted(text: &str) -> Option<Marker> {
             return None;
         };
     let punctuation = rest.chars().next();
+    let unicode_roman = number
+        .chars()
+        .all(|c| ('\u{2160}'..='\u{216b}').contains(&c));
     let after = match punctuation {
         Some('.' | '．' | '、') => {
             let after = end + punctuation.map_or(0, char::len_utf8);
@@ -259,6 +262,8 @@ fn dotted(text: &str) -> Option<Marker> {
             }
             after
         }
+        // A Unicode Roman numeral needs no stop.
+        Some(_) if unicode_roman => end,
         // "I  Action …": two spaces and no stop, Roman numerals only.
         Some(' ' | '\u{a0}' | '\u{3000}') if style == Style::Roman => {
             let spaces = space_len(rest);
@@ -266,14 +271,6 @@ fn dotted(text: &str) -> Option<Marker> {
             if !wide {
                 return None;
             }
-            end
-        }
-        // A Unicode Roman numeral needs no stop.
-        Some(_)
-            if number
-                .chars()
-                .all(|c| ('\u{2160}'..='\u{216b}').contains(&c)) =>
-        {
             end
         }
         _ => return None,
