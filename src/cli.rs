@@ -14,8 +14,10 @@ use crate::dataset::{self, Problem, ReadError, Summary};
 
 mod briefing;
 mod export;
+mod import;
 
 pub use briefing::{BriefingArgs, briefing};
+pub use import::{ImportArgs, import};
 
 pub use export::{ConventionArg, ExportArgs, FormatArg, LangArg, SizeArg, ThemeArg, export};
 
@@ -70,6 +72,13 @@ pub enum Command {
     /// Exit status: 0 when written, 1 when the dataset is invalid or the
     /// selection is empty, 2 on a usage or I/O error.
     Briefing(BriefingArgs),
+    /// Draft a plan from a document: every node with its numbering, title,
+    /// text and units, every record marked imported and not yet reviewed,
+    /// written as a dataset (or added to --into's).
+    ///
+    /// Exit status: 0 when written, 1 when --into's dataset is invalid, 2 on
+    /// a usage or I/O error (an unreadable document, an existing --out).
+    Import(ImportArgs),
 }
 
 /// Arguments of `diff`.
@@ -128,6 +137,7 @@ pub fn main() -> ExitCode {
         Some(Command::Export(args)) => ExitCode::from(export(&args)),
         Some(Command::Diff(args)) => ExitCode::from(diff(&args)),
         Some(Command::Briefing(args)) => ExitCode::from(briefing(&args)),
+        Some(Command::Import(args)) => ExitCode::from(import(&args)),
         None => match crate::ui::run(cli.dataset.as_deref(), cli.screenshot_to.as_deref()) {
             Ok(()) => {
                 if let Some(path) = &cli.screenshot_to {
@@ -351,6 +361,16 @@ fn write_text(out: &mut impl std::io::Write, report: &Report) -> std::io::Result
         }
         for problem in &file.problems {
             writeln!(out, "{}", problem.located_in(&file.file))?;
+        }
+        if let Some(summary) = &file.summary
+            && summary.unreviewed > 0
+        {
+            writeln!(
+                out,
+                "{}: {} imported and not yet reviewed",
+                file.file,
+                count(summary.unreviewed, "record")
+            )?;
         }
         if let Some(quotes) = &file.quotes
             && quotes.proven + quotes.unproven > 0

@@ -30,9 +30,9 @@ pub use io_reason::{IoKind, IoReason};
 pub use kinds::{DateForm, Expected, Found, JsonNumber, ProblemKind, RecordKind, SyntaxReason};
 pub use model::{
     Caveat, Citation, Dataset, District, ExchangeRate, Fact, FactIx, FigureRef, Fund, FundIx,
-    FundLevel, Named, Node, NodeIx, NodeKind, Plan, PlanIx, Point, QuantityUnit, Series, SeriesIx,
-    Source, SourceIx, Status, Summary, TRANSLATION_MARK, Target, TargetIx, Theme, ThemeIx, Unit,
-    UnitIx, Zh, zh_shown,
+    FundLevel, Named, Node, NodeIx, NodeKind, Plan, PlanIx, Point, QuantityUnit, Review, Series,
+    SeriesIx, Source, SourceIx, Status, Summary, TRANSLATION_MARK, Target, TargetIx, Theme,
+    ThemeIx, Unit, UnitIx, Zh, zh_shown,
 };
 pub use problem::{Problem, Severity, abbreviate};
 pub use progress::Phase;

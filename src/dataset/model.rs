@@ -102,6 +102,23 @@ pub struct Source {
     pub sha256: Option<String>,
 }
 
+/// Whether a record was drafted from a document by `import`, and whether
+/// an editor has reviewed it since.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Review {
+    /// The day it was imported, `YYYY-MM-DD`.
+    pub imported: Option<String>,
+    /// The day it was reviewed, `YYYY-MM-DD`.
+    pub reviewed: Option<String>,
+}
+
+impl Review {
+    /// Imported and not yet reviewed.
+    pub fn is_pending(&self) -> bool {
+        self.imported.is_some() && self.reviewed.is_none()
+    }
+}
+
 /// A responsible body.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unit {
@@ -115,6 +132,8 @@ pub struct Unit {
     pub name_zh_translation: Option<String>,
     /// The nodes this unit is responsible for, in document order.
     pub nodes: Vec<NodeIx>,
+    /// Whether it was imported, and reviewed.
+    pub review: Review,
 }
 
 /// A district of Shanghai.
@@ -172,6 +191,8 @@ pub struct Plan {
     pub roots: Vec<NodeIx>,
     /// The targets this plan sets.
     pub targets: Vec<TargetIx>,
+    /// Whether it was imported, and reviewed.
+    pub review: Review,
 }
 
 /// A chapter, measure or item.
@@ -215,6 +236,8 @@ pub struct Node {
     pub depth: u16,
     /// The figures linked to this node.
     pub figures: Vec<FigureRef>,
+    /// Whether it was imported, and reviewed.
+    pub review: Review,
 }
 
 /// A source and the words of it that state a figure.
@@ -431,6 +454,8 @@ pub struct Summary {
     pub facts: usize,
     /// Source documents.
     pub sources: usize,
+    /// Records imported from a document and not yet reviewed.
+    pub unreviewed: usize,
 }
 
 /// A checked dataset with its indexes.
@@ -525,6 +550,9 @@ impl Dataset {
             targets: self.targets.len(),
             facts: self.facts.len(),
             sources: self.sources.len(),
+            unreviewed: self.plans.iter().filter(|p| p.review.is_pending()).count()
+                + self.nodes.iter().filter(|n| n.review.is_pending()).count()
+                + self.units.iter().filter(|u| u.review.is_pending()).count(),
         }
     }
 

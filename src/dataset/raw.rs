@@ -95,6 +95,12 @@ pub struct RawUnit {
     /// prints a Chinese form; shown marked 〔译〕 and never taken for the
     /// documents' words.
     pub name_zh_translation: Option<Field<String>>,
+    /// The day the record was drafted from a document by `import`,
+    /// `YYYY-MM-DD`.
+    pub imported: Option<Field<String>>,
+    /// The day an editor reviewed the imported record, `YYYY-MM-DD`; an
+    /// imported record without it is unreviewed.
+    pub reviewed: Option<Field<String>>,
 }
 
 /// A district of Shanghai that nodes name.
@@ -164,6 +170,12 @@ pub struct RawPlan {
     pub source: Field<SmolStr>,
     /// Anything the curator had to decide.
     pub note: Option<Field<String>>,
+    /// The day the record was drafted from a document by `import`,
+    /// `YYYY-MM-DD`.
+    pub imported: Option<Field<String>>,
+    /// The day an editor reviewed the imported record, `YYYY-MM-DD`; an
+    /// imported record without it is unreviewed.
+    pub reviewed: Option<Field<String>>,
     /// Chapters, measures and items.
     // Checked while they are parsed: see `stream`.
     pub nodes: Field<NodeList<false>>,
@@ -204,6 +216,12 @@ pub struct RawNode {
     pub districts: Field<Vec<Field<String>>>,
     /// Anything the curator had to decide.
     pub note: Option<Field<String>>,
+    /// The day the record was drafted from a document by `import`,
+    /// `YYYY-MM-DD`.
+    pub imported: Option<Field<String>>,
+    /// The day an editor reviewed the imported record, `YYYY-MM-DD`; an
+    /// imported record without it is unreviewed.
+    pub reviewed: Option<Field<String>>,
     /// Nodes below this one.
     // Checked while they are parsed: see `stream`.
     pub children: Field<NodeList<true>>,

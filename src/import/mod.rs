@@ -2,3 +2,4 @@
 //! units and figures from it for an editor to review.
 
 pub mod draft;
+pub mod to_json;

@@ -8,6 +8,7 @@ mod common;
 mod desktop;
 mod diff;
 mod export;
+mod import;
 mod readme;
 mod special_files;
 mod validate;

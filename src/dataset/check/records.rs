@@ -133,12 +133,14 @@ impl Checker {
         let name = self.text(raw.name, "name");
         let (name_zh, name_zh_translation) =
             self.chinese(raw.name_zh, raw.name_zh_translation, "name_zh");
+        let review = self.review(raw.imported, raw.reviewed);
         Unit {
             id: id.unwrap_or_default(),
             name,
             name_zh,
             name_zh_translation,
             nodes: Vec::new(),
+            review,
         }
     }
 
@@ -275,6 +277,7 @@ impl Checker {
             )
         };
         let note = self.optional_text(raw.note, "note");
+        let review = self.review(raw.imported, raw.reviewed);
         let source = source.unwrap_or(SourceIx(0));
         let roots = self
             .take(raw.nodes, "nodes")
@@ -292,6 +295,7 @@ impl Checker {
             note,
             roots,
             targets: Vec::new(),
+            review,
         }
     }
 
@@ -348,6 +352,7 @@ impl Checker {
             children: Vec::new(),
             depth,
             figures: Vec::new(),
+            review: crate::dataset::model::Review::default(),
         });
         self.positions
             .nodes
@@ -416,6 +421,7 @@ impl Checker {
         let districts = self.each(raw.districts, "districts", |_, d, _| d);
         let units_inferred = self.optional_flag(raw.units_inferred, "units_inferred");
         let note = self.optional_text(raw.note, "note");
+        let review = self.review(raw.imported, raw.reviewed);
         let children = self
             .take(raw.children, "children")
             .map(|list| list.0)
@@ -432,6 +438,7 @@ impl Checker {
         slot_node.districts = districts;
         slot_node.units_inferred = units_inferred;
         slot_node.note = note;
+        slot_node.review = review;
         slot_node.children = children;
         self.pending.push(PendingRefs {
             node: ix,
@@ -559,4 +566,33 @@ fn is_language_tag(tag: &str) -> bool {
         .is_some_and(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_alphabetic()));
     language_ok
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+impl Checker {
+    /// A record's `imported` and `reviewed` days, each `YYYY-MM-DD`.
+    pub(super) fn review(
+        &mut self,
+        imported: Option<Field<String>>,
+        reviewed: Option<Field<String>>,
+    ) -> crate::dataset::model::Review {
+        let day = |checker: &mut Self, field, key: &str| {
+            let text: Option<String> = checker.optional_text(field, key);
+            match text {
+                Some(day) if !super::is_full_date(&day) => {
+                    checker.error(
+                        checker.path.with_key(key),
+                        ProblemKind::BadDate {
+                            form: DateForm::Day,
+                            found: day,
+                        },
+                    );
+                    None
+                }
+                other => other,
+            }
+        };
+        let imported = day(self, imported, "imported");
+        let reviewed = day(self, reviewed, "reviewed");
+        crate::dataset::model::Review { imported, reviewed }
+    }
 }

@@ -1,0 +1,177 @@
+//! `plan-explorer import DOC --out DRAFT.json [--into DATASET] [--lang en|zh]`:
+//! drafts a plan from a document, every record marked imported and not
+//! yet reviewed, and prints what it drafted.
+
+use std::path::{Path, PathBuf};
+
+use super::{EXIT_INVALID, EXIT_USAGE_OR_IO, EXIT_VALID, load_for_command};
+use crate::dataset;
+use crate::import::draft::units::UnitMatch;
+use crate::import::draft::{Draft, draft};
+use crate::import::to_json::{self, DocLang, Imported};
+
+/// Arguments of `import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The document: a text file (.txt).
+    pub document: PathBuf,
+    /// Where to write the draft dataset.
+    #[arg(long, value_name = "DRAFT.json")]
+    pub out: PathBuf,
+    /// A dataset to add the new plan to; without it the draft is a dataset
+    /// of its own, its units matched against the built-in dataset's.
+    #[arg(long, value_name = "DATASET")]
+    pub into: Option<PathBuf>,
+    /// The document's language; by default, Chinese when most of its
+    /// letters are Chinese.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Replace DRAFT.json if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// The day to record as the import's, `YYYY-MM-DD` (default: today).
+    #[arg(long, hide = true)]
+    pub today: Option<String>,
+}
+
+/// A document's language on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Chinese.
+    Zh,
+}
+
+/// Whether most of `text`'s letters are Chinese.
+fn mostly_chinese(text: &str) -> bool {
+    let (mut cjk, mut latin) = (0usize, 0usize);
+    for c in text.chars().take(200_000) {
+        if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+            cjk += 1;
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        }
+    }
+    cjk > latin / 3
+}
+
+/// Runs `import` and returns its exit status.
+pub fn import(args: &ImportArgs) -> u8 {
+    match run(args) {
+        Ok(()) => EXIT_VALID,
+        Err((status, message)) => {
+            eprintln!("plan-explorer: {message}");
+            status
+        }
+    }
+}
+
+fn run(args: &ImportArgs) -> Result<(), (u8, String)> {
+    if args.out.exists() && !args.force {
+        return Err((
+            EXIT_USAGE_OR_IO,
+            format!(
+                "{} exists; give --force to replace it, or another --out",
+                args.out.display()
+            ),
+        ));
+    }
+    let text = dataset::read_text(&args.document, dataset::MAX_DATASET_BYTES).map_err(|e| {
+        (
+            EXIT_USAGE_OR_IO,
+            format!("{}: {e}", args.document.display()),
+        )
+    })?;
+    let into = match &args.into {
+        Some(path) => {
+            let data = load_for_command(path)?;
+            let json = std::fs::read_to_string(path)
+                .map_err(|e| (EXIT_USAGE_OR_IO, format!("{}: {e}", path.display())))
+                .and_then(|t| {
+                    serde_json::from_str::<serde_json::Value>(t.trim_start_matches('\u{feff}'))
+                        .map_err(|e| (EXIT_INVALID, format!("{}: {e}", path.display())))
+                })?;
+            Some((data, json))
+        }
+        None => None,
+    };
+    let built_in;
+    let units_of = if let Some((data, _)) = &into {
+        data
+    } else {
+        built_in = dataset::load_embedded().dataset.ok_or((
+            EXIT_INVALID,
+            "the built-in dataset does not load".to_owned(),
+        ))?;
+        &built_in
+    };
+    let chinese = match args.lang {
+        Some(lang) => lang == LangArg::Zh,
+        None => mostly_chinese(&text),
+    };
+    let lang = if chinese { DocLang::Zh } else { DocLang::En };
+    let drafted = draft(&text, &units_of.units);
+    let today = args.today.clone().unwrap_or_else(to_json::today);
+    let file_name = args.document.file_name().map_or_else(
+        || "document.txt".to_owned(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let imported = Imported {
+        text: &text,
+        file_name: &file_name,
+        lang,
+        today: &today,
+    };
+    let json = match into {
+        Some((data, json)) => to_json::into_dataset(&drafted, &imported, &data, json),
+        None => to_json::new_dataset(&drafted, &imported, units_of),
+    };
+    let mut bytes = serde_json::to_vec_pretty(&json)
+        .map_err(|e| (EXIT_USAGE_OR_IO, format!("cannot write the draft: {e}")))?;
+    bytes.push(b'\n');
+    let written = if args.force {
+        crate::output::write_atomic(&args.out, &bytes)
+    } else {
+        crate::output::write_new(&args.out, &bytes)
+    };
+    written.map_err(|e| (EXIT_USAGE_OR_IO, format!("{}: {e}", args.out.display())))?;
+    print_summary(&drafted, &args.out, &args.document);
+    Ok(())
+}
+
+/// What was drafted: nodes by level, units matched or new, and what the
+/// draft could not place.
+fn print_summary(draft: &Draft, out: &Path, document: &Path) {
+    let (chapters, measures, items) = draft.counts();
+    let mut matched = Vec::new();
+    let mut new = Vec::new();
+    for unit in draft.nodes.iter().flat_map(|n| &n.units) {
+        match unit {
+            UnitMatch::Known(i) if !matched.contains(i) => matched.push(*i),
+            UnitMatch::New(name) if !new.contains(name) => new.push(name.clone()),
+            _ => {}
+        }
+    }
+    println!(
+        "{}: drafted {} from {}",
+        out.display(),
+        draft.plan.title.as_deref().unwrap_or("a plan"),
+        document.display()
+    );
+    println!(
+        "  nodes: {chapters} chapters, {measures} measures, {items} items ({} unnumbered)",
+        draft.nodes.iter().filter(|n| n.numbering.is_none()).count()
+    );
+    println!("  units: {} matched, {} new", matched.len(), new.len());
+    for name in &new {
+        println!("    new unit: {name}");
+    }
+    println!("  figures: none drafted yet");
+    for note in &draft.notes {
+        println!("  note: {}", to_json::describe(note));
+    }
+    println!(
+        "  every record is marked imported and unreviewed; `plan-explorer validate` counts them"
+    );
+}

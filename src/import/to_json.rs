@@ -1,0 +1,463 @@
+//! A draft as dataset JSON: the new source carrying the document's text
+//! and hash, the plan and its nodes, the units it names (the dataset's own,
+//! or new ones), every record marked `imported` today and not yet
+//! `reviewed`. Written either as a dataset of its own or added to an
+//! existing dataset's JSON, which is otherwise left as it was.
+
+use std::collections::HashSet;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde_json::{Map, Value, json};
+
+use super::draft::units::UnitMatch;
+use super::draft::{Draft, DraftNote, PREAMBLE};
+use crate::dataset::proof::sha256_hex;
+use crate::dataset::{Dataset, NodeKind};
+
+/// The document's language, which decides where the printed words go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocLang {
+    /// English: titles and texts in `title` and `text`.
+    En,
+    /// Chinese: the printed Chinese in `title_zh` and `text_zh`, and, as
+    /// the format needs a `title`, the same words there.
+    Zh,
+}
+
+/// What the JSON needs beyond the draft.
+#[derive(Clone, Debug)]
+pub struct Imported<'a> {
+    /// The document's text, as read.
+    pub text: &'a str,
+    /// The document's file name.
+    pub file_name: &'a str,
+    /// Its language.
+    pub lang: DocLang,
+    /// Today, `YYYY-MM-DD`.
+    pub today: &'a str,
+}
+
+/// Today's date in UTC, `YYYY-MM-DD`.
+pub fn today() -> String {
+    let days = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    civil(i64::try_from(days).unwrap_or(0))
+}
+
+/// The civil date of a day count since 1970-01-01 (Howard Hinnant's
+/// algorithm).
+fn civil(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// A lower-case id from `words`: letters and digits joined by hyphens, at
+/// most `max` characters, cut at a hyphen.
+fn slug(words: &str, max: usize) -> String {
+    let mut out = String::new();
+    for word in words
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let word = word.to_ascii_lowercase();
+        if matches!(
+            word.as_str(),
+            "of" | "the" | "for" | "and" | "a" | "an" | "in" | "on" | "to"
+        ) {
+            continue;
+        }
+        if out.len() + word.len() + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&word);
+    }
+    out
+}
+
+/// An id not in `taken`, from `base`: `base`, `base-2`, `base-3`…
+fn unique(base: &str, taken: &mut HashSet<String>) -> String {
+    let mut id = base.to_owned();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    taken.insert(id.clone());
+    id
+}
+
+/// Every id the dataset uses (ids are unique within each kind; the import
+/// keeps them unique across kinds, which is simpler to read).
+fn taken_ids(dataset: Option<&Dataset>) -> HashSet<String> {
+    let Some(data) = dataset else {
+        return HashSet::new();
+    };
+    let mut taken = HashSet::new();
+    taken.extend(data.sources.iter().map(|s| s.id.to_string()));
+    taken.extend(data.units.iter().map(|u| u.id.to_string()));
+    taken.extend(data.plans.iter().map(|p| p.id.to_string()));
+    taken.extend(data.nodes.iter().map(|n| n.id.to_string()));
+    taken
+}
+
+/// The new records a draft adds: the source, the new units, the plan.
+struct Records {
+    source: Value,
+    /// The dataset's units the plan names, by index, in first use order.
+    known_units: Vec<usize>,
+    new_units: Vec<Value>,
+    plan: Value,
+}
+
+/// Builds the new records, ids unique against `dataset`'s.
+fn records(
+    draft: &Draft,
+    imported: &Imported<'_>,
+    units_of: &Dataset,
+    into: Option<&Dataset>,
+) -> Records {
+    let mut taken = taken_ids(into);
+    let title = draft
+        .plan
+        .title
+        .clone()
+        .unwrap_or_else(|| imported.file_name.to_owned());
+    let stem = imported
+        .file_name
+        .rsplit_once('.')
+        .map_or(imported.file_name, |(stem, _)| stem);
+    let source_id = unique(
+        &format!("src-{}", non_empty(slug(stem, 40), "import")),
+        &mut taken,
+    );
+    let mut source = json!({
+        "id": source_id,
+        "title": title,
+        "publisher": draft.plan.byline.clone().or_else(|| draft.plan.issuer.clone())
+            .unwrap_or_else(|| "not stated in the text".to_owned()),
+        "file": imported.file_name,
+        "retrieved": imported.today,
+        "language": match imported.lang { DocLang::En => "en", DocLang::Zh => "zh" },
+        "text": imported.text,
+        "sha256": sha256_hex(imported.text),
+    });
+    if let Some(date) = &draft.plan.date {
+        source["date"] = date.clone().into();
+    } else {
+        source["date_note"] = "No date found in the text.".into();
+    }
+
+    let plan_id = unique(&non_empty(slug(&title, 48), "imported-plan"), &mut taken);
+    // New units, one record per printed name.
+    let mut known_units: Vec<usize> = Vec::new();
+    let mut new_names: Vec<String> = Vec::new();
+    let mut new_ids: Vec<String> = Vec::new();
+    let mut unit_id = |unit: &UnitMatch, taken: &mut HashSet<String>| -> String {
+        match unit {
+            UnitMatch::Known(i) => {
+                if !known_units.contains(i) {
+                    known_units.push(*i);
+                }
+                units_of.units[*i].id.to_string()
+            }
+            UnitMatch::New(name) => {
+                if let Some(at) = new_names.iter().position(|n| n == name) {
+                    return new_ids[at].clone();
+                }
+                let base = non_empty(slug(name, 40), &format!("unit-{}", new_names.len() + 1));
+                let id = unique(&base, taken);
+                new_names.push(name.clone());
+                new_ids.push(id.clone());
+                id
+            }
+        }
+    };
+    let nodes = nodes_json(draft, imported, &plan_id, &mut taken, &mut unit_id);
+    let new_units = new_names
+        .iter()
+        .zip(&new_ids)
+        .map(|(name, id)| {
+            let mut unit = json!({"id": id, "name": name, "imported": imported.today});
+            if imported.lang == DocLang::Zh {
+                unit["name_zh"] = name.clone().into();
+            }
+            unit
+        })
+        .collect();
+    let mut plan = json!({
+        "id": plan_id,
+        "title": title,
+        "period": period_json(draft, imported.today),
+        "issuer": draft.plan.issuer.clone().or_else(|| draft.plan.byline.clone())
+            .unwrap_or_else(|| "not stated in the text".to_owned()),
+        "source": source_id,
+        "note": plan_note(draft),
+        "imported": imported.today,
+        "nodes": nodes,
+    });
+    if imported.lang == DocLang::Zh {
+        plan["title_zh"] = title.into();
+    }
+    Records {
+        source,
+        known_units,
+        new_units,
+        plan,
+    }
+}
+
+fn non_empty(text: String, otherwise: &str) -> String {
+    if text.is_empty() {
+        otherwise.to_owned()
+    } else {
+        text
+    }
+}
+
+/// The plan's period: as printed in the title, or else the years the text
+/// names (the note says so).
+fn period_json(draft: &Draft, today: &str) -> Value {
+    if let Some((start, end)) = draft.plan.period {
+        return json!({"start": start, "end": end});
+    }
+    let year = draft
+        .plan
+        .date
+        .as_deref()
+        .unwrap_or(today)
+        .get(..4)
+        .and_then(|y| y.parse::<i32>().ok())
+        .unwrap_or(2025);
+    json!({"end": year})
+}
+
+/// What the import decided, for the plan's note.
+fn plan_note(draft: &Draft) -> String {
+    let mut parts = vec![format!(
+        "Drafted by plan-explorer import from the document's own numbering: {} chapters, {} measures, {} items.",
+        draft.counts().0,
+        draft.counts().1,
+        draft.counts().2
+    )];
+    if draft.plan.period.is_none() {
+        parts.push(
+            "The title prints no period: the end year is the document's date (or the day of import), to be corrected."
+                .to_owned(),
+        );
+    }
+    if let Some(note) = &draft.plan.date_note {
+        parts.push(format!("Date: {note}."));
+    }
+    if let Some(number) = &draft.plan.document_number {
+        parts.push(format!("Document number: {number}."));
+    }
+    if draft
+        .nodes
+        .first()
+        .is_some_and(|n| n.numbering.is_none() && n.title == PREAMBLE)
+    {
+        parts.push("The text before the first numbered heading is the node 'Preamble', a label the document does not print.".to_owned());
+    }
+    parts.extend(draft.notes.iter().map(describe));
+    parts.join(" ")
+}
+
+/// A draft's note in a sentence.
+pub fn describe(note: &DraftNote) -> String {
+    match note {
+        DraftNote::NoNumbering => {
+            "The document has no numbering: each paragraph is a measure, its first sentence the title."
+                .to_owned()
+        }
+        DraftNote::NumberJump {
+            numbering,
+            expected,
+            found,
+        } => format!("{numbering}: the document numbers it {found} where {expected} was due."),
+        DraftNote::Unplaced { text, .. } => format!("Not placed in the tree: \"{text}\"."),
+        DraftNote::ContentsSkipped { lines } => {
+            format!("A contents block of {lines} lines before the body was left out.")
+        }
+    }
+}
+
+/// The draft's nodes as nested JSON.
+fn nodes_json(
+    draft: &Draft,
+    imported: &Imported<'_>,
+    plan_id: &str,
+    taken: &mut HashSet<String>,
+    unit_id: &mut dyn FnMut(&UnitMatch, &mut HashSet<String>) -> String,
+) -> Value {
+    // Each node's JSON, then children moved under their parents, last
+    // first, so indexes stay valid.
+    let mut built: Vec<Value> = Vec::with_capacity(draft.nodes.len());
+    let mut counters: Vec<usize> = vec![0; draft.nodes.len() + 1];
+    let mut paths: Vec<String> = Vec::with_capacity(draft.nodes.len());
+    for node in &draft.nodes {
+        let slot = node.parent.map_or(0, |p| p + 1);
+        let preamble = node.parent.is_none() && node.numbering.is_none() && node.title == PREAMBLE;
+        if !preamble {
+            counters[slot] += 1;
+        }
+        let path = match node.parent {
+            Some(p) => format!("{}-{}", paths[p], counters[slot]),
+            None if preamble => "preamble".to_owned(),
+            None => counters[slot].to_string(),
+        };
+        paths.push(path.clone());
+        let id = unique(&format!("{plan_id}-{path}"), taken);
+        let units: Vec<String> = node.units.iter().map(|u| unit_id(u, taken)).collect();
+        let mut value = json!({
+            "id": id,
+            "kind": match node.kind {
+                NodeKind::Chapter => "chapter",
+                NodeKind::Measure => "measure",
+                NodeKind::Item => "item",
+            },
+            "title": if node.title.is_empty() { "(untitled)".to_owned() } else { node.title.clone() },
+            "text": node.text,
+            "units": units,
+            "themes": [],
+            "districts": [],
+            "imported": imported.today,
+            "children": [],
+        });
+        if let Some(numbering) = &node.numbering {
+            value["numbering"] = numbering.clone().into();
+        }
+        if imported.lang == DocLang::Zh {
+            if !node.title.is_empty() {
+                value["title_zh"] = node.title.clone().into();
+            }
+            if !node.text.is_empty() {
+                value["text_zh"] = node.text.clone().into();
+            }
+        }
+        built.push(value);
+    }
+    for i in (0..draft.nodes.len()).rev() {
+        if let Some(parent) = draft.nodes[i].parent {
+            let child = std::mem::take(&mut built[i]);
+            if let Some(children) = built[parent]["children"].as_array_mut() {
+                children.insert(0, child);
+            }
+        }
+    }
+    Value::Array(
+        built
+            .into_iter()
+            .zip(&draft.nodes)
+            .filter(|(_, n)| n.parent.is_none())
+            .map(|(v, _)| v)
+            .collect(),
+    )
+}
+
+/// A unit of the dataset as JSON, for a new dataset that names it. Its
+/// printed Chinese name comes along only if this document prints it too:
+/// the new dataset carries no other document to prove it by.
+fn unit_json(dataset: &Dataset, i: usize, text: &str) -> Value {
+    let unit = &dataset.units[i];
+    let mut value = Map::new();
+    value.insert("id".into(), unit.id.to_string().into());
+    value.insert("name".into(), unit.name.clone().into());
+    if let Some(zh) = &unit.name_zh
+        && crate::dataset::folded::normalize(text).contains(&crate::dataset::folded::normalize(zh))
+    {
+        value.insert("name_zh".into(), zh.clone().into());
+    }
+    if let Some(zh) = &unit.name_zh_translation {
+        value.insert("name_zh_translation".into(), zh.clone().into());
+    }
+    Value::Object(value)
+}
+
+/// A dataset of its own: the new plan, its source and the units it names
+/// (matched against `units_of`, usually the built-in dataset).
+pub fn new_dataset(draft: &Draft, imported: &Imported<'_>, units_of: &Dataset) -> Value {
+    let records = records(draft, imported, units_of, None);
+    let mut units: Vec<Value> = records
+        .known_units
+        .iter()
+        .map(|&i| unit_json(units_of, i, imported.text))
+        .collect();
+    units.extend(records.new_units);
+    let title = records.plan["title"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    json!({
+        "schema_version": 1,
+        "title": format!("Imported: {title}"),
+        "edition": imported.today,
+        "description": format!("Drafted from {} by plan-explorer import; every record is unreviewed until an editor reviews it.", imported.file_name),
+        "sources": [records.source],
+        "units": units,
+        "themes": [],
+        "plans": [records.plan],
+        "series": [],
+        "funds": [],
+        "targets": [],
+        "exchange_rates": [],
+        "facts": [],
+    })
+}
+
+/// `existing` (the dataset's JSON, as read) with the new plan, its source
+/// and its new units added; everything else is as it was.
+pub fn into_dataset(
+    draft: &Draft,
+    imported: &Imported<'_>,
+    existing: &Dataset,
+    mut json: Value,
+) -> Value {
+    let records = records(draft, imported, existing, Some(existing));
+    let mut push = |key: &str, value: Value| {
+        if let Some(list) = json[key].as_array_mut() {
+            list.push(value);
+        }
+    };
+    push("sources", records.source);
+    for unit in records.new_units {
+        push("units", unit);
+    }
+    push("plans", records.plan);
+    json
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{civil, slug};
+
+    #[test]
+    fn days_are_civil_dates() {
+        assert_eq!(civil(0), "1970-01-01");
+        assert_eq!(civil(20_426), "2025-12-04");
+        assert_eq!(civil(19_783), "2024-03-01");
+    }
+
+    #[test]
+    fn slugs_are_short_ids() {
+        assert_eq!(
+            slug(
+                "Working Plan of Shanghai Municipality for the Development (2025-2027)",
+                30
+            ),
+            "working-plan-shanghai"
+        );
+        assert_eq!(slug("上海市", 30), "");
+    }
+}
