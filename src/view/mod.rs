@@ -5,6 +5,7 @@ pub mod amount;
 pub mod charts;
 pub mod describe;
 pub mod diff;
+pub mod documents;
 pub mod hover;
 pub mod marks;
 pub mod picker;

@@ -9,6 +9,7 @@ mod desktop;
 mod diff;
 mod export;
 mod readme;
+mod sources;
 mod special_files;
 mod validate;
 mod window;
