@@ -230,9 +230,20 @@ pub fn in_context(text: &SourceText, range: Range<usize>, max: usize) -> Option<
     // found with twice the room tells.
     let wider = text.sentence_around(range.clone(), max.saturating_mul(2));
     let whole = &*text.text;
-    let before = whole.get(around.start..range.start)?;
+    let mut before = whole.get(around.start..range.start)?;
     let quote = whole.get(range.clone())?;
-    let after = whole.get(range.end..around.end)?;
+    let mut after = whole.get(range.end..around.end)?;
+    // A sentence cut short is cut between words.
+    if wider.start < around.start
+        && let Some(space) = before.find(char::is_whitespace)
+    {
+        before = before[space..].trim_start();
+    }
+    if wider.end > around.end
+        && let Some(space) = after.rfind(char::is_whitespace)
+    {
+        after = after[..space].trim_end();
+    }
     if before.trim().is_empty() && after.trim().is_empty() {
         return None;
     }

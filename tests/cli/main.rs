@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod briefing;
 mod desktop;
 mod diff;
 mod export;

@@ -57,10 +57,10 @@ fn a_quote_in_context_is_its_sentence_folded_with_the_quote_marked() {
     let context = documents::in_context(text, range_of(&proof, "33.4 percent"), 200)
         .expect("the sentence says more");
     assert_eq!(context.text, "The share was 33.4 percent last year.");
-    // Cut short, it says so.
+    // Cut short, between words, it says so.
     let context = documents::in_context(text, range_of(&proof, "银发经济"), 4)
         .expect("the sentence says more");
-    assert_eq!(context.text, "…my (银发经济) gr…");
+    assert_eq!(context.text, "…(银发经济)…");
     assert_eq!(&context.text[context.quote], "银发经济");
     // A quote that is its whole sentence has no more to show.
     let whole = range_of(&proof, "GDP reached 5.39 trillion yuan ($760 billion).");
