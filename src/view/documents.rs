@@ -180,12 +180,25 @@ fn context(text: &str, range: Range<usize>, chars: usize) -> (String, String) {
         .char_indices()
         .nth(chars)
         .map_or(tail.len(), |(at, _)| at);
-    let mut before = fold_spaces(&head[start..]).trim_start().to_owned();
-    if !head[..start].trim().is_empty() {
+    let (mut head_kept, mut tail_kept) = (&head[start..], &tail[..end]);
+    // Cut between words: a word the window cuts into is left out, unless
+    // it is all the window holds (as in Chinese, without spaces).
+    if head[..start].ends_with(|c: char| !c.is_whitespace())
+        && let Some(space) = head_kept.find(char::is_whitespace)
+    {
+        head_kept = &head_kept[space..];
+    }
+    if tail[end..].starts_with(|c: char| !c.is_whitespace())
+        && let Some(space) = tail_kept.rfind(char::is_whitespace)
+    {
+        tail_kept = &tail_kept[..space];
+    }
+    let mut before = fold_spaces(head_kept).trim_start().to_owned();
+    if !head[..head.len() - head_kept.len()].trim().is_empty() {
         before.insert(0, '…');
     }
-    let mut after = fold_spaces(&tail[..end]).trim_end().to_owned();
-    if !tail[end..].trim().is_empty() {
+    let mut after = fold_spaces(tail_kept).trim_end().to_owned();
+    if !tail[tail_kept.len()..].trim().is_empty() {
         after.push('…');
     }
     (before, after)
@@ -275,6 +288,12 @@ mod tests {
         let text = "One two three four five six seven";
         let at = text.find("four").expect("in the text");
         let (before, after) = context(text, at..at + 4, 6);
+        assert_eq!(before, "…three ");
+        assert_eq!(after, " five…");
+        // A word the window cuts into is left out.
+        let (before, after) = context(text, at..at + 4, 4);
+        assert_eq!((before.as_str(), after.as_str()), ("…", "…"));
+        let (before, after) = context(text, at..at + 4, 8);
         assert_eq!(before, "…three ");
         assert_eq!(after, " five…");
         let (before, after) = context(text, 0..3, 100);
