@@ -1,6 +1,6 @@
 //! The command line as a user runs it, in one test binary: `validate`,
-//! `diff`, `export`, the README's commands, special files, the desktop
-//! entry, and the real window under Xvfb.
+//! `diff`, `export`, `sources`, briefings' sources, the README's commands,
+//! special files, the desktop entry, and the real window under Xvfb.
 
 #[path = "../common/mod.rs"]
 mod common;

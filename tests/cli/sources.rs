@@ -290,3 +290,57 @@ fn a_dataset_that_does_not_load_gets_validate_s_located_problems() {
         stdout(&run_command("validate", &[missing]))
     );
 }
+
+/// The README's `sources` sample is what the program prints, and every
+/// `plan-explorer sources` command it shows runs and succeeds.
+#[test]
+fn the_readme_s_sources_commands_work_and_print_what_it_shows() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    let start = readme
+        .find("```text\n$ plan-explorer sources")
+        .expect("the sources sample")
+        + "```text\n".len();
+    let end = start + readme[start..].find("```").expect("the sample's end");
+    let mut sessions: Vec<(String, Vec<String>)> = Vec::new();
+    for line in readme[start..end].lines() {
+        if let Some(command) = line.strip_prefix("$ ") {
+            sessions.push((command.to_owned(), Vec::new()));
+        } else if !line.is_empty() {
+            let (_, printed) = sessions.last_mut().expect("output after a command");
+            printed.push(line.to_owned());
+        }
+    }
+    assert_eq!(sessions.len(), 2, "two commands in the sample");
+    let command = |line: &str| -> Output {
+        let args: Vec<&str> = line.split_whitespace().skip(1).collect();
+        std::process::Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
+            .args(&args)
+            .current_dir(root)
+            .output()
+            .expect("runs")
+    };
+    for (line, printed) in sessions {
+        let output = command(&line);
+        let actual: Vec<String> = stdout(&output).lines().map(str::to_owned).collect();
+        assert_eq!(actual, printed, "`{line}` prints what the README shows");
+    }
+    // Every other `plan-explorer sources` line runs (up to a pipe or a
+    // comment) and succeeds.
+    let mut ran = 0;
+    for line in readme.lines() {
+        let line = line.split(['#', '|']).next().unwrap_or_default().trim();
+        if line.starts_with("plan-explorer sources") {
+            let output = command(line);
+            assert_eq!(
+                output.status.code(),
+                Some(0),
+                "`{line}`: {}",
+                stderr(&output)
+            );
+            assert!(!output.stdout.is_empty(), "`{line}` prints nothing");
+            ran += 1;
+        }
+    }
+    assert!(ran >= 4, "only {ran} commands found");
+}
