@@ -1,4 +1,5 @@
-//! The command line: `plan-explorer validate FILE...`.
+//! The command line: `validate`, `schema`, `export`, `diff`, `briefing`,
+//! `sources`, and the window.
 //!
 //! The binary only calls [`main`]; everything it does lives here so the
 //! integration tests can run the real binary and the unit tests the pieces.
@@ -15,9 +16,11 @@ use crate::dataset::{self, Problem, ReadError, Summary};
 mod briefing;
 mod export;
 mod import;
+mod sources;
 
 pub use briefing::{BriefingArgs, briefing};
 pub use import::{ImportArgs, import};
+pub use sources::{SourcesArgs, sources};
 
 pub use export::{ConventionArg, ExportArgs, FormatArg, LangArg, SizeArg, ThemeArg, export};
 
@@ -79,6 +82,19 @@ pub enum Command {
     /// Exit status: 0 when written, 1 when --into's dataset is invalid, 2 on
     /// a usage or I/O error (an unreadable document, an existing --out).
     Import(ImportArgs),
+    /// List the source documents (id, date, characters of the text the
+    /// dataset carries, records quoting it, share quoted, title), search
+    /// their texts (--search WORDS), or print one (--show ID).
+    /// A search prints each match in document order, its context with the
+    /// match in [brackets], the source id and character offset, and the ids
+    /// of the records quoting that passage ("not quoted by any record"
+    /// where none does), then how many matches in how many documents.
+    /// Exit status: 0 when listed, shown or searched (a search that finds
+    /// nothing says so and exits 0, since 1 means an invalid dataset), 1
+    /// when the dataset is invalid or carries no text to show or search,
+    /// 2 on a usage or I/O error (an unknown source id, an unreadable
+    /// file).
+    Sources(SourcesArgs),
 }
 
 /// Arguments of `diff`.
@@ -138,6 +154,7 @@ pub fn main() -> ExitCode {
         Some(Command::Diff(args)) => ExitCode::from(diff(&args)),
         Some(Command::Briefing(args)) => ExitCode::from(briefing(&args)),
         Some(Command::Import(args)) => ExitCode::from(import(&args)),
+        Some(Command::Sources(args)) => ExitCode::from(sources(&args)),
         None => match crate::ui::run(cli.dataset.as_deref(), cli.screenshot_to.as_deref()) {
             Ok(()) => {
                 if let Some(path) = &cli.screenshot_to {
@@ -446,6 +463,47 @@ pub(crate) fn load_for_command(path: &Path) -> Result<dataset::Dataset, (u8, Str
             format!("{}: not a valid dataset", path.display()),
         )
     })
+}
+
+/// Loads the dataset a command reads: FILE, or the built-in one. When it
+/// does not load, prints to standard error what `validate` prints for it
+/// (each problem located) and returns the exit status: 1 for a dataset
+/// that is invalid, 2 for a file that cannot be read.
+pub(crate) fn load_reporting(file: Option<&Path>) -> Result<dataset::Dataset, u8> {
+    let name = file.map_or_else(
+        || dataset::EMBEDDED_NAME.to_owned(),
+        |f| f.display().to_string(),
+    );
+    let loaded = match file {
+        None => Ok(dataset::load_embedded()),
+        Some(path) => dataset::load_file(path),
+    };
+    let report = match loaded {
+        Ok(loaded) if loaded.errors().next().is_none() && loaded.dataset.is_some() => {
+            return loaded.dataset.ok_or(EXIT_INVALID);
+        }
+        Ok(loaded) => FileReport {
+            file: name,
+            valid: false,
+            io_error: None,
+            summary: None,
+            problems: loaded.problems,
+            translations: Vec::new(),
+            quotes: None,
+        },
+        Err(error) => read_error_report(name, &error),
+    };
+    let status = if report.io_error.is_some() {
+        EXIT_USAGE_OR_IO
+    } else {
+        EXIT_INVALID
+    };
+    let report = Report {
+        valid: false,
+        files: vec![report],
+    };
+    drop(write_text(&mut std::io::stderr().lock(), &report));
+    Err(status)
 }
 
 /// Runs `diff` and returns its exit status.

@@ -1,9 +1,10 @@
 //! The briefing as a Word document (also read by WPS and LibreOffice): real
 //! heading styles (Heading 1 to 4, with outline levels, so the navigation
 //! pane and a table of contents work), the text as paragraphs, each quote in
-//! the Quote style with its source as a footnote, the charts as pictures
-//! (drawn by the chart scene), the sources as a list, and a running header
-//! with page numbers in the footer.
+//! the Quote style with its source (and its URL, where known) as a
+//! footnote, the charts as pictures (drawn by the chart scene), the sources
+//! as a list (each URL a link, each quote in its sentence where the source
+//! carries its text), and a running header with page numbers in the footer.
 //!
 //! Written with docx-rs: the maintained Word writer for Rust (paragraph and
 //! character styles, footnotes, headers and footers, pictures, a table of
@@ -11,8 +12,8 @@
 //! pictures are PNGs made here.
 
 use docx_rs::{
-    AlignmentType, Docx, Footer, Footnote, Header, NumPages, PageNum, Paragraph, Pic, Run,
-    RunFonts, Style, StyleType, TableOfContents,
+    AlignmentType, Docx, Footer, Footnote, Header, Hyperlink, HyperlinkType, NumPages, PageNum,
+    Paragraph, Pic, Run, RunFonts, Style, StyleType, TableOfContents,
 };
 
 use super::{Briefing, BriefingError, step};
@@ -134,10 +135,8 @@ fn plans(
                 }
                 for (source, quote) in &figure.quotes {
                     let source = &dataset.sources[source.index()];
-                    let note = Footnote::new().add_content(paragraph(
-                        "Normal",
-                        &crate::view::table::source_with_date(source, lang),
-                    ));
+                    let note =
+                        Footnote::new().add_content(paragraph("Normal", &cited(source, lang)));
                     docx = docx.add_paragraph(
                         Paragraph::new()
                             .style("Quote")
@@ -149,6 +148,66 @@ fn plans(
         }
     }
     Ok(docx)
+}
+
+/// A source as a footnote cites it: its title and date, and its URL where
+/// known. The URL is text, not a link: docx-rs gives footnotes no
+/// relationships of their own, which an external link needs.
+fn cited(source: &crate::dataset::Source, lang: Lang) -> String {
+    let named = crate::view::table::source_with_date(source, lang);
+    match &source.url {
+        Some(url) => fill(lang, T::BriefingCitedAt, &[&named, url]),
+        None => named,
+    }
+}
+
+/// The sources section: each source's title, facts and URL (a link), then
+/// each quote used, in its sentence where the source carries its text, and
+/// the measures it is quoted for.
+fn sources(mut docx: Docx, briefing: &Briefing) -> Docx {
+    let lang = briefing.lang;
+    docx = docx.add_paragraph(paragraph("Heading1", tr(lang, T::BriefingSources)));
+    for source in &briefing.sources {
+        docx = docx
+            .add_paragraph(paragraph("Heading4", &source.title))
+            .add_paragraph(paragraph("Facts", &source.facts));
+        if let Some(url) = &source.url {
+            docx = docx.add_paragraph(
+                Paragraph::new().style("Facts").add_hyperlink(
+                    Hyperlink::new(url, HyperlinkType::External)
+                        .add_run(Run::new().add_text(url).color("2B4A6B").underline("single")),
+                ),
+            );
+        }
+        for quote in &source.quotes {
+            docx = docx.add_paragraph(paragraph("Quote", &format!("“{}”", quote.quote)));
+            if let Some(context) = &quote.context {
+                let text = &context.text;
+                let (before, marked, after) = (
+                    text.get(..context.quote.start).unwrap_or_default(),
+                    text.get(context.quote.clone()).unwrap_or_default(),
+                    text.get(context.quote.end..).unwrap_or_default(),
+                );
+                docx = docx.add_paragraph(
+                    Paragraph::new()
+                        .style("Facts")
+                        .indent(Some(720), None, None, None)
+                        .add_run(Run::new().add_text(tr(lang, T::BriefingInContext)))
+                        .add_run(Run::new().add_text(before))
+                        .add_run(Run::new().add_text(marked).bold())
+                        .add_run(Run::new().add_text(after)),
+                );
+            }
+            let list = quote
+                .places
+                .join(if lang == Lang::Zh { "；" } else { "; " });
+            docx = docx.add_paragraph(paragraph(
+                "Facts",
+                &fill(lang, T::BriefingQuotedIn, &[&list]),
+            ));
+        }
+    }
+    docx
 }
 
 /// The charts as pictures at three pixels a point, each with its title.
@@ -218,21 +277,7 @@ pub fn write(
         );
     docx = plans(docx, dataset, briefing, progress)?;
     docx = charts(docx, dataset, briefing, convention)?;
-    docx = docx.add_paragraph(paragraph("Heading1", tr(lang, T::BriefingSources)));
-    for source in &briefing.sources {
-        docx = docx
-            .add_paragraph(paragraph("Heading4", &source.title))
-            .add_paragraph(paragraph("Facts", &source.facts));
-        for (quote, places) in &source.quotes {
-            let list = places.join(if lang == Lang::Zh { "；" } else { "; " });
-            docx = docx
-                .add_paragraph(paragraph("Quote", &format!("“{quote}”")))
-                .add_paragraph(paragraph(
-                    "Facts",
-                    &fill(lang, T::BriefingQuotedIn, &[&list]),
-                ));
-        }
-    }
+    docx = sources(docx, briefing);
     let mut bytes = std::io::Cursor::new(Vec::new());
     docx.build()
         .pack(&mut bytes)

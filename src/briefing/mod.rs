@@ -2,8 +2,9 @@
 //! written as a document with a cover, contents, each plan and its
 //! measures in tree order with their figures and the sources' own words,
 //! the charts that carry those figures, and every source with the quotes
-//! used from it. [`build`] makes the briefing as data (tested as such);
-//! [`pdf`] writes it.
+//! used from it, each in the sentence around it where the source carries
+//! its text. [`build`] makes the briefing as data (tested as such);
+//! [`pdf`] and [`docx`] write it.
 
 pub mod docx;
 pub mod pdf;
@@ -11,11 +12,13 @@ pub mod pdf;
 use crate::job::Progress;
 use std::collections::BTreeMap;
 
+use crate::dataset::proof::Proof;
 use crate::dataset::{Dataset, FigureRef, NodeIx, NodeKind, PlanIx, QuantityUnit, SourceIx};
 use crate::i18n::{Lang, T, fill, tr};
 use crate::selection::Item;
 use crate::view::amount::{self, Convention};
 use crate::view::charts::{ChartId, level_label, status_label};
+use crate::view::documents::InContext;
 use crate::view::tree::{Expansion, SearchIndex, TreeData, TreeFilter};
 use crate::view::{localized_name, localized_title};
 
@@ -175,9 +178,28 @@ pub struct SourcePart {
     pub title: String,
     /// Publisher and date.
     pub facts: String,
-    /// Each quote, with the headings of the measures it appears under.
-    pub quotes: Vec<(String, Vec<String>)>,
+    /// Where the document is published, where known.
+    pub url: Option<String>,
+    /// Each quote used from it, in order of first use.
+    pub quotes: Vec<SourceQuote>,
 }
+
+/// A quote as the sources section lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceQuote {
+    /// The words.
+    pub quote: String,
+    /// The headings of the measures it appears under.
+    pub places: Vec<String>,
+    /// The sentence around it in the document, where the source carries
+    /// its text and the quote was found there (and the sentence says more
+    /// than the quote).
+    pub context: Option<InContext>,
+}
+
+/// The most bytes of a quote's sentence a briefing shows either side of
+/// it; a longer sentence is cut there, marked "…".
+pub const CONTEXT_BYTES: usize = 240;
 
 /// The nodes the selection shows, in tree order: what the tree shows for
 /// the filter with everything open (matches and their ancestors).
@@ -192,11 +214,30 @@ fn selected_rows(dataset: &Dataset, filter: &TreeFilter) -> Vec<Item> {
         .collect()
 }
 
-/// Makes the briefing of what `filter` selects.
+/// Makes the briefing of what `filter` selects, each quote in its
+/// sentence where the dataset carries its source's text (proven here; see
+/// [`build_with_proof`] for a caller that has the proof already).
 pub fn build(
     dataset: &Dataset,
     filter: &TreeFilter,
     options: &Options,
+) -> Result<Briefing, BriefingError> {
+    let proof = dataset
+        .sources
+        .iter()
+        .any(|s| s.text.is_some())
+        .then(|| crate::dataset::proof::prove(dataset, None, None))
+        .flatten();
+    build_with_proof(dataset, filter, options, proof.as_ref())
+}
+
+/// Makes the briefing of what `filter` selects, each quote in its
+/// sentence where `proof` locates it.
+pub fn build_with_proof(
+    dataset: &Dataset,
+    filter: &TreeFilter,
+    options: &Options,
+    proof: Option<&Proof>,
 ) -> Result<Briefing, BriefingError> {
     let lang = options.lang;
     let rows = selected_rows(dataset, filter);
@@ -269,7 +310,7 @@ pub fn build(
     if translated {
         cover.push(tr(lang, T::ChartNamesTranslated).to_owned());
     }
-    let sources = source_parts(dataset, &plans, lang);
+    let sources = source_parts(dataset, &plans, lang, proof);
     Ok(Briefing {
         lang,
         title: fill(lang, T::BriefingTitle, &[&dataset.title]),
@@ -556,23 +597,33 @@ fn caveat_in(dataset: &Dataset, figure: FigureRef, lang: Lang) -> Option<String>
 }
 
 /// Every source a written figure quotes, in order of first use, with each
-/// quote once and the headings it appears under.
-fn source_parts(dataset: &Dataset, plans: &[PlanPart], lang: Lang) -> Vec<SourcePart> {
+/// quote once, the headings it appears under and, where `proof` locates
+/// it, its sentence.
+fn source_parts(
+    dataset: &Dataset,
+    plans: &[PlanPart],
+    lang: Lang,
+    proof: Option<&Proof>,
+) -> Vec<SourcePart> {
     let mut order: Vec<SourceIx> = Vec::new();
-    let mut quotes: BTreeMap<SourceIx, Vec<(String, Vec<String>)>> = BTreeMap::new();
+    let mut quotes: BTreeMap<SourceIx, Vec<SourceQuote>> = BTreeMap::new();
     for node in plans.iter().flat_map(|p| &p.nodes) {
         for (source, quote) in node.figures.iter().flat_map(|f| &f.quotes) {
             if !order.contains(source) {
                 order.push(*source);
             }
             let list = quotes.entry(*source).or_default();
-            match list.iter_mut().find(|(q, _)| q == quote) {
-                Some((_, places)) => {
-                    if !places.contains(&node.heading) {
-                        places.push(node.heading.clone());
+            match list.iter_mut().find(|q| &q.quote == quote) {
+                Some(known) => {
+                    if !known.places.contains(&node.heading) {
+                        known.places.push(node.heading.clone());
                     }
                 }
-                None => list.push((quote.clone(), vec![node.heading.clone()])),
+                None => list.push(SourceQuote {
+                    quote: quote.clone(),
+                    places: vec![node.heading.clone()],
+                    context: proof.and_then(|proof| in_context(proof, *source, quote)),
+                }),
             }
         }
     }
@@ -588,8 +639,15 @@ fn source_parts(dataset: &Dataset, plans: &[PlanPart], lang: Lang) -> Vec<Source
                     "{} · {when}",
                     fill(lang, T::BriefingPublisher, &[&source.publisher])
                 ),
+                url: source.url.clone(),
                 quotes: quotes.remove(&s).unwrap_or_default(),
             }
         })
         .collect()
+}
+
+/// The sentence around `quote` in `source`'s text, where `proof` finds it.
+fn in_context(proof: &Proof, source: SourceIx, quote: &str) -> Option<InContext> {
+    let range = proof.locate(source, quote)?;
+    crate::view::documents::in_context(proof.text(source)?, range, CONTEXT_BYTES)
 }

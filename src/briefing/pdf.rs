@@ -1,13 +1,17 @@
 //! The briefing as a PDF: A4 pages with a running header and page numbers,
 //! a cover, a contents page whose entries link to their pages, each plan and
 //! its measures in tree order, the charts drawn as vectors by the chart
-//! scene, and the sources with every quote used. Plans and their chapters
-//! are the document's outline (bookmarks); each quote links to its source's
-//! entry. Text is set in the bundled fonts, embedded and subset by krilla,
-//! so it can be selected and searched in English and Chinese.
+//! scene, and the sources with every quote used, each in the sentence
+//! around it (the quote in bold) where the source carries its text, and
+//! the source's URL as a link. Plans and their chapters are the document's
+//! outline (bookmarks); each quote links to its source's entry. Text is
+//! set in the bundled fonts, embedded and subset by krilla, so it can be
+//! selected and searched in English and Chinese.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
+use krilla::action::LinkAction;
 use krilla::annotation::{LinkAnnotation, Target};
 use krilla::color::rgb;
 use krilla::destination::XyzDestination;
@@ -119,6 +123,8 @@ struct Layout {
     page_links: Vec<(usize, Rect, usize)>,
     /// Links from a measure's heading (page, rectangle) to its figures.
     jumps: Vec<(usize, Rect, Place)>,
+    /// Links from a URL (page, rectangle) out of the document.
+    web: Vec<(usize, Rect, String)>,
     /// The document's blocks in reading order.
     blocks: Vec<Block>,
 }
@@ -151,7 +157,50 @@ impl Layout {
     /// of all its lines on that page.
     fn paragraph(&mut self, text: &str, style: Style) -> (Place, Rect) {
         let width = PAGE_W - 2.0 * MARGIN_X - style.indent;
-        let lines = fonts::wrap(text, width, style.size, style.bold, self.lang);
+        let lines = fonts::wrap(text, width, style.size, style.bold, self.lang)
+            .into_iter()
+            .map(|line| vec![(line, style.bold)])
+            .collect();
+        self.set_lines(lines, style)
+    }
+
+    /// Sets `text` as [`Self::paragraph`] does, its bytes `mark` in bold.
+    fn marked_paragraph(&mut self, text: &str, mark: Range<usize>, style: Style) -> (Place, Rect) {
+        let width = PAGE_W - 2.0 * MARGIN_X - style.indent;
+        // Measured in bold throughout, so a line holding bold words fits.
+        let lines = fonts::wrap(text, width, style.size, true, self.lang);
+        // Wrapping keeps every character but white space, in order, so the
+        // marked words are found again in the lines by counting the rest.
+        let kept = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+        let from = text.get(..mark.start).map_or(0, kept);
+        let to = text.get(..mark.end).map_or(from, kept);
+        let mut seen = 0;
+        let mut bold = false;
+        let lines = lines
+            .into_iter()
+            .map(|line| {
+                let mut runs: Vec<(String, bool)> = Vec::new();
+                for c in line.chars() {
+                    // White space is bold only between bold words.
+                    if c.is_whitespace() {
+                        bold = bold && (from..to).contains(&seen);
+                    } else {
+                        bold = (from..to).contains(&seen);
+                        seen += 1;
+                    }
+                    match runs.last_mut() {
+                        Some((run, b)) if *b == bold => run.push(c),
+                        _ => runs.push((c.to_string(), bold)),
+                    }
+                }
+                runs
+            })
+            .collect();
+        self.set_lines(lines, style)
+    }
+
+    /// Sets lines already wrapped, each a list of runs (text, bold).
+    fn set_lines(&mut self, lines: Vec<Vec<(String, bool)>>, style: Style) -> (Place, Rect) {
         let step = style.size * LINE;
         let block = self.blocks.len();
         self.blocks.push(style.block);
@@ -163,15 +212,32 @@ impl Layout {
         for line in lines {
             self.need(step);
             let baseline = self.y + style.size * 0.9;
-            self.push(Op::Text {
-                x: MARGIN_X + style.indent,
-                y: baseline,
-                text: line,
-                size: style.size,
-                bold: style.bold,
-                color: style.color,
-                block,
-            });
+            let mut x = MARGIN_X + style.indent;
+            // A line of one weight is set whole. Where weights change, the
+            // runs are placed by their widths without kerning, which the
+            // PDF applies: set word by word, the difference is spread over
+            // the spaces instead of gathering before the bold words.
+            let mixed = line.len() > 1;
+            for (run, bold) in line {
+                let pieces: Vec<&str> = if mixed {
+                    run.split_inclusive(' ').collect()
+                } else {
+                    vec![run.as_str()]
+                };
+                for text in pieces {
+                    let advance = fonts::text_width(text, style.size, bold, self.lang);
+                    self.push(Op::Text {
+                        x,
+                        y: baseline,
+                        text: text.to_owned(),
+                        size: style.size,
+                        bold,
+                        color: style.color,
+                        block,
+                    });
+                    x += advance;
+                }
+            }
             self.y += step;
             if self.page() == first.0 {
                 bottom = self.y;
@@ -302,6 +368,7 @@ pub fn write(
         links: Vec::new(),
         page_links: Vec::new(),
         jumps: Vec::new(),
+        web: Vec::new(),
         blocks: Vec::new(),
     };
     cover(&mut layout, briefing);
@@ -475,19 +542,46 @@ fn sources(layout: &mut Layout, briefing: &Briefing) {
         layout.paragraph(
             &source.facts,
             Style {
-                after: 3.0,
+                after: if source.url.is_some() { 1.0 } else { 3.0 },
                 ..body(MUTED, 0.0)
             },
         );
-        for (quote, places) in &source.quotes {
+        if let Some(url) = &source.url {
+            let (place, rect) = layout.paragraph(
+                url,
+                Style {
+                    after: 3.0,
+                    ..body(QUOTE, 0.0)
+                },
+            );
+            layout.web.push((place.0, rect, url.clone()));
+        }
+        for quote in &source.quotes {
             layout.paragraph(
-                &format!("“{quote}”"),
+                &format!("“{}”", quote.quote),
                 Style {
                     after: 1.0,
                     ..body(QUOTE, 12.0)
                 },
             );
-            let list = places.join(if lang == Lang::Zh { "；" } else { "; " });
+            // The sentence around it, the quote in bold, so a reader sees
+            // the words in their place.
+            if let Some(context) = &quote.context {
+                let label = tr(lang, T::BriefingInContext);
+                let mark = label.len() + context.quote.start..label.len() + context.quote.end;
+                layout.marked_paragraph(
+                    &format!("{label}{}", context.text),
+                    mark,
+                    Style {
+                        size: 9.0,
+                        after: 1.0,
+                        ..body(MUTED, 24.0)
+                    },
+                );
+            }
+            let list = quote
+                .places
+                .join(if lang == Lang::Zh { "；" } else { "; " });
             layout.paragraph(
                 &i18n::fill(lang, T::BriefingQuotedIn, &[&list]),
                 Style {
@@ -727,7 +821,8 @@ impl Tags {
 }
 
 /// The links that start on page `index`: quotes to their sources, contents
-/// lines to their pages.
+/// lines to their pages, measures' headings to their figures, URLs out of
+/// the document.
 fn links_on(layout: &Layout, index: usize) -> Vec<LinkAnnotation> {
     let link = |rect: Rect, page: usize, y: f32| {
         let destination = XyzDestination::new(page, Point::from_xy(MARGIN_X, y));
@@ -751,7 +846,14 @@ fn links_on(layout: &Layout, index: usize) -> Vec<LinkAnnotation> {
         .iter()
         .filter(|(on, ..)| *on == index)
         .map(|(_, rect, (page, y))| link(*rect, *page, *y));
-    quotes.chain(contents).chain(jumps).collect()
+    let web = layout
+        .web
+        .iter()
+        .filter(|(on, ..)| *on == index)
+        .map(|(_, rect, url)| {
+            LinkAnnotation::new(*rect, Target::Action(LinkAction::new(url.clone()).into()))
+        });
+    quotes.chain(contents).chain(jumps).chain(web).collect()
 }
 
 fn render(

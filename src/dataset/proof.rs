@@ -171,10 +171,13 @@ impl SourceText {
             }
             start = at;
         }
-        let ceiling = (range.end + max).min(text.len());
-        let mut end = range.end.min(text.len());
-        for (at, c) in text[end..].char_indices() {
-            let at = end + at;
+        let ceiling = range.end.saturating_add(max).min(text.len());
+        let from = range.end.min(text.len());
+        let mut end = from;
+        // Offsets count from where the scan began, not from `end`, which
+        // moves on with it.
+        for (at, c) in text[from..].char_indices() {
+            let at = from + at;
             if at >= ceiling {
                 break;
             }

@@ -345,6 +345,8 @@ texts! {
     BriefingDistrictsLine => "Districts: {}", "区：{}";
     BriefingFigures => "Figures, funds and targets", "数据、资金与目标";
     BriefingQuotedIn => "quoted for: {}", "引用于：{}";
+    BriefingInContext => "In context: ", "原文语境：";
+    BriefingCitedAt => "{}, {}", "{}，{}";
     BriefingPage => "Page {} of {}", "第 {} 页，共 {} 页";
     BriefingPublisher => "Published by {}", "发布者：{}";
     BriefingNothing => "nothing matches the selection: no plan, measure or item to write", "没有与选取范围匹配的内容：没有可写入的规划、措施或条目";

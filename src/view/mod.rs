@@ -6,6 +6,7 @@ pub mod charts;
 pub mod describe;
 pub mod diff;
 pub mod doc_search;
+pub mod documents;
 pub mod hover;
 pub mod marks;
 pub mod picker;

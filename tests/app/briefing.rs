@@ -51,7 +51,7 @@ fn the_whole_dataset_is_every_plan_and_node_in_tree_order() {
     assert!(
         made.sources
             .iter()
-            .all(|s| s.quotes.iter().all(|(_, at)| !at.is_empty()))
+            .all(|s| s.quotes.iter().all(|q| !q.places.is_empty()))
     );
 }
 

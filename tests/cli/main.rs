@@ -1,15 +1,17 @@
 //! The command line as a user runs it, in one test binary: `validate`,
-//! `diff`, `export`, the README's commands, special files, the desktop
-//! entry, and the real window under Xvfb.
+//! `diff`, `export`, `sources`, briefings' sources, the README's commands,
+//! special files, the desktop entry, and the real window under Xvfb.
 
 #[path = "../common/mod.rs"]
 mod common;
 
+mod briefing;
 mod desktop;
 mod diff;
 mod export;
 mod import;
 mod readme;
+mod sources;
 mod special_files;
 mod validate;
 mod window;

@@ -13,6 +13,7 @@ mod chart_view;
 mod checks;
 mod default_dataset;
 mod districts;
+mod documents;
 mod editions;
 mod hostile;
 mod import_draft;
