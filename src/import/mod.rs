@@ -2,4 +2,5 @@
 //! units and figures from it for an editor to review.
 
 pub mod draft;
+pub mod review;
 pub mod to_json;

@@ -1,0 +1,294 @@
+//! Reviewing an imported draft: the queue of imported records, each
+//! accepted (marked `reviewed` today), edited, or rejected (taken out),
+//! with the progress ("34 of 52 reviewed").
+//!
+//! The draft's JSON is the review's state: a decision changes the JSON and
+//! the JSON is checked again, so what is reviewed is always a dataset that
+//! loads, and a draft saved after every decision is a review that can be
+//! closed at any moment and taken up again where it stood.
+
+use serde_json::Value;
+
+use crate::dataset::{self, Dataset, Problem};
+
+/// The kinds of record an import drafts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// The plan's own fields.
+    Plan,
+    /// A chapter, measure or item.
+    Node,
+    /// A responsible unit.
+    Unit,
+    /// A point of a series.
+    Point,
+    /// A fund.
+    Fund,
+    /// A target.
+    Target,
+    /// A fact as of a date.
+    Fact,
+}
+
+/// One imported record in the queue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Its kind.
+    pub kind: Kind,
+    /// Its id.
+    pub id: String,
+    /// Whether it has been reviewed.
+    pub reviewed: bool,
+}
+
+/// Why a decision could not be made.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum ReviewError {
+    /// No imported record has this id.
+    #[error("no imported {kind:?} has the id {id:?}")]
+    NoSuchRecord {
+        /// The kind looked for.
+        kind: Kind,
+        /// The id.
+        id: String,
+    },
+    /// The change would make the draft invalid; it was not made.
+    #[error("the change would make the draft invalid: {}", .0.first().map(Problem::message).unwrap_or_default())]
+    Invalid(Vec<Problem>),
+    /// The field cannot be edited in a review (an id, a list of children).
+    #[error("the field {0:?} cannot be edited here")]
+    NotEditable(String),
+}
+
+/// A draft under review: its JSON and the dataset it loads as.
+#[derive(Clone, Debug)]
+pub struct Review {
+    json: Value,
+    dataset: Dataset,
+}
+
+impl Review {
+    /// Starts reviewing `json`, a draft that must load as a dataset.
+    pub fn new(json: Value) -> Result<Self, ReviewError> {
+        let dataset = load(&json)?;
+        Ok(Self { json, dataset })
+    }
+
+    /// The draft's JSON, to save.
+    pub fn json(&self) -> &Value {
+        &self.json
+    }
+
+    /// The draft as a dataset.
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+
+    /// Every imported record, in the order a reviewer takes them: the
+    /// plan, its nodes in document order, the units, then the figures.
+    pub fn queue(&self) -> Vec<Entry> {
+        let data = &self.dataset;
+        let mut out = Vec::new();
+        let mut push = |kind, id: &str, review: &dataset::Review| {
+            if review.imported.is_some() {
+                out.push(Entry {
+                    kind,
+                    id: id.to_owned(),
+                    reviewed: review.reviewed.is_some(),
+                });
+            }
+        };
+        for plan in &data.plans {
+            push(Kind::Plan, &plan.id, &plan.review);
+        }
+        for node in &data.nodes {
+            push(Kind::Node, &node.id, &node.review);
+        }
+        for unit in &data.units {
+            push(Kind::Unit, &unit.id, &unit.review);
+        }
+        out
+    }
+
+    /// How many imported records are reviewed, of how many.
+    pub fn progress(&self) -> (usize, usize) {
+        let queue = self.queue();
+        (queue.iter().filter(|e| e.reviewed).count(), queue.len())
+    }
+
+    /// Accepts a record as drafted (or as edited): it is reviewed `today`.
+    pub fn accept(&mut self, kind: Kind, id: &str, today: &str) -> Result<(), ReviewError> {
+        self.change(kind, id, |record| {
+            record["reviewed"] = today.into();
+            Ok(())
+        })
+    }
+
+    /// Sets a field of a record to `value` (a title, a text, a number, a
+    /// year); the record stays to be accepted.
+    pub fn edit(
+        &mut self,
+        kind: Kind,
+        id: &str,
+        field: &str,
+        value: Value,
+    ) -> Result<(), ReviewError> {
+        if matches!(field, "id" | "children" | "nodes" | "imported" | "reviewed") {
+            return Err(ReviewError::NotEditable(field.to_owned()));
+        }
+        self.change(kind, id, |record| {
+            record[field] = value;
+            Ok(())
+        })
+    }
+
+    /// Takes a record out of the draft. A node goes with its children; a
+    /// unit is taken out of the nodes that name it.
+    pub fn reject(&mut self, kind: Kind, id: &str) -> Result<(), ReviewError> {
+        let mut json = self.json.clone();
+        let removed = match kind {
+            Kind::Node => remove_node(&mut json["plans"], id),
+            Kind::Unit => {
+                let removed = remove_by_id(&mut json["units"], id);
+                if removed {
+                    forget_unit(&mut json["plans"], id);
+                }
+                removed
+            }
+            Kind::Plan => remove_by_id(&mut json["plans"], id),
+            Kind::Point => remove_point(&mut json["series"], id),
+            Kind::Fund => remove_by_id(&mut json["funds"], id),
+            Kind::Target => remove_by_id(&mut json["targets"], id),
+            Kind::Fact => remove_by_id(&mut json["facts"], id),
+        };
+        if !removed {
+            return Err(ReviewError::NoSuchRecord {
+                kind,
+                id: id.to_owned(),
+            });
+        }
+        self.dataset = load(&json)?;
+        self.json = json;
+        Ok(())
+    }
+
+    /// Applies `change` to the record's JSON, keeping it only if the draft
+    /// still loads.
+    fn change(
+        &mut self,
+        kind: Kind,
+        id: &str,
+        change: impl FnOnce(&mut Value) -> Result<(), ReviewError>,
+    ) -> Result<(), ReviewError> {
+        let mut json = self.json.clone();
+        let record = find_mut(&mut json, kind, id).ok_or_else(|| ReviewError::NoSuchRecord {
+            kind,
+            id: id.to_owned(),
+        })?;
+        change(record)?;
+        self.dataset = load(&json)?;
+        self.json = json;
+        Ok(())
+    }
+}
+
+/// Loads `json` as a dataset: a draft with errors is refused.
+fn load(json: &Value) -> Result<Dataset, ReviewError> {
+    let loaded = dataset::load_str(&json.to_string());
+    let errors: Vec<Problem> = loaded.errors().cloned().collect();
+    match loaded.dataset {
+        Some(data) if errors.is_empty() => Ok(data),
+        _ => Err(ReviewError::Invalid(errors)),
+    }
+}
+
+/// The record of `kind` with `id` in the draft's JSON.
+fn find_mut<'a>(json: &'a mut Value, kind: Kind, id: &str) -> Option<&'a mut Value> {
+    let by_id = |list: &'a mut Value| -> Option<&'a mut Value> {
+        list.as_array_mut()?
+            .iter_mut()
+            .find(|r| r["id"].as_str() == Some(id))
+    };
+    match kind {
+        Kind::Plan => by_id(&mut json["plans"]),
+        Kind::Unit => by_id(&mut json["units"]),
+        Kind::Fund => by_id(&mut json["funds"]),
+        Kind::Target => by_id(&mut json["targets"]),
+        Kind::Fact => by_id(&mut json["facts"]),
+        Kind::Point => json["series"]
+            .as_array_mut()?
+            .iter_mut()
+            .filter_map(|s| s["points"].as_array_mut())
+            .flatten()
+            .find(|p| p["id"].as_str() == Some(id)),
+        Kind::Node => json["plans"]
+            .as_array_mut()?
+            .iter_mut()
+            .find_map(|plan| find_node(&mut plan["nodes"], id)),
+    }
+}
+
+/// A node by id in a list of nodes and their children.
+fn find_node<'a>(nodes: &'a mut Value, id: &str) -> Option<&'a mut Value> {
+    for node in nodes.as_array_mut()? {
+        if node["id"].as_str() == Some(id) {
+            return Some(node);
+        }
+        if let Some(found) = find_node(&mut node["children"], id) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// Removes the record with `id` from a list; whether it was there.
+fn remove_by_id(list: &mut Value, id: &str) -> bool {
+    let Some(items) = list.as_array_mut() else {
+        return false;
+    };
+    let before = items.len();
+    items.retain(|r| r["id"].as_str() != Some(id));
+    items.len() != before
+}
+
+/// Removes a node (with its children) from whichever plan holds it.
+fn remove_node(plans: &mut Value, id: &str) -> bool {
+    fn within(nodes: &mut Value, id: &str) -> bool {
+        if remove_by_id(nodes, id) {
+            return true;
+        }
+        nodes
+            .as_array_mut()
+            .is_some_and(|list| list.iter_mut().any(|n| within(&mut n["children"], id)))
+    }
+    plans
+        .as_array_mut()
+        .is_some_and(|list| list.iter_mut().any(|p| within(&mut p["nodes"], id)))
+}
+
+/// Removes a point from whichever series holds it.
+fn remove_point(series: &mut Value, id: &str) -> bool {
+    series
+        .as_array_mut()
+        .is_some_and(|list| list.iter_mut().any(|s| remove_by_id(&mut s["points"], id)))
+}
+
+/// Takes a unit out of every node's `units`.
+fn forget_unit(plans: &mut Value, id: &str) {
+    fn within(nodes: &mut Value, id: &str) {
+        let Some(list) = nodes.as_array_mut() else {
+            return;
+        };
+        for node in list {
+            if let Some(units) = node["units"].as_array_mut() {
+                units.retain(|u| u.as_str() != Some(id));
+            }
+            within(&mut node["children"], id);
+        }
+    }
+    if let Some(list) = plans.as_array_mut() {
+        for plan in list {
+            within(&mut plan["nodes"], id);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! Reviewing an imported draft: accept, edit, reject, and the progress.
+
+use plan_explorer::import::draft::draft;
+use plan_explorer::import::review::{Kind, Review, ReviewError};
+use plan_explorer::import::to_json::{self, DocLang, Imported};
+
+use crate::common;
+
+fn seed_002_review() -> Review {
+    let data = common::data();
+    let text = std::fs::read_to_string(common::seeds().join("002_af999207d67a3295.txt"))
+        .expect("seed 002");
+    let drafted = draft(&text, &data.units);
+    let imported = Imported {
+        text: &text,
+        file_name: "002.txt",
+        lang: DocLang::En,
+        today: "2026-12-04",
+    };
+    Review::new(to_json::new_dataset(&drafted, &imported, &data)).expect("the draft loads")
+}
+
+#[test]
+fn accepting_every_record_reviews_the_draft() {
+    let mut review = seed_002_review();
+    assert_eq!(
+        review.progress(),
+        (0, 46),
+        "a plan, 45 nodes; its units are known ones"
+    );
+    let queue = review.queue();
+    assert_eq!(queue[0].kind, Kind::Plan);
+    assert_eq!(queue[1].kind, Kind::Node);
+    for entry in &queue {
+        review
+            .accept(entry.kind, &entry.id, "2026-12-05")
+            .expect("accepted");
+    }
+    assert_eq!(review.progress(), (46, 46));
+    assert_eq!(review.dataset().summary().unreviewed, 0);
+    let plan = &review.json()["plans"][0];
+    assert_eq!(plan["reviewed"], "2026-12-05");
+    assert_eq!(plan["imported"], "2026-12-04");
+}
+
+#[test]
+fn an_edit_is_kept_only_while_the_draft_stays_valid() {
+    let mut review = seed_002_review();
+    let node = review.queue()[2].id.clone();
+    review
+        .edit(Kind::Node, &node, "title", "A better title".into())
+        .expect("edited");
+    let ix = review.dataset().node_by_id(&node).expect("the node");
+    assert_eq!(review.dataset().node(ix).title, "A better title");
+
+    // A blank title would make the draft invalid: refused, nothing changed.
+    let before = review.json().clone();
+    let refused = review.edit(Kind::Node, &node, "title", "".into());
+    assert!(
+        matches!(refused, Err(ReviewError::Invalid(_))),
+        "{refused:?}"
+    );
+    assert_eq!(review.json(), &before);
+    // Ids and children are not edited in a review.
+    assert_eq!(
+        review.edit(Kind::Node, &node, "id", "x".into()),
+        Err(ReviewError::NotEditable("id".to_owned()))
+    );
+    assert!(matches!(
+        review.accept(Kind::Node, "no-such-node", "2026-12-05"),
+        Err(ReviewError::NoSuchRecord { .. })
+    ));
+}
+
+#[test]
+fn rejecting_a_chapter_takes_its_measures_and_a_unit_leaves_its_nodes() {
+    let mut review = seed_002_review();
+    let (_, total) = review.progress();
+    // Chapter III has 6 measures and 21 items.
+    let chapter = review
+        .dataset()
+        .nodes
+        .iter()
+        .find(|n| n.numbering.as_deref() == Some("III"))
+        .expect("chapter III")
+        .id
+        .to_string();
+    review.reject(Kind::Node, &chapter).expect("rejected");
+    assert_eq!(review.progress(), (0, total - 28));
+    assert!(
+        review.dataset().nodes.iter().all(|n| !n
+            .numbering
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("III"))
+    );
+
+    // A unit taken out is taken out of the nodes that named it.
+    let mut review = seed_002_review();
+    review.reject(Kind::Unit, "mc-health").expect("rejected");
+    let data = review.dataset();
+    assert!(data.unit_by_id("mc-health").is_none());
+    let first_measure = data
+        .nodes
+        .iter()
+        .find(|n| n.numbering.as_deref() == Some("I.1"))
+        .expect("I.1");
+    let units: Vec<&str> = first_measure
+        .units
+        .iter()
+        .map(|u| data.units[u.index()].id.as_str())
+        .collect();
+    assert_eq!(
+        units,
+        ["mc-sci-tech", "mc-econ-info"],
+        "the Commission of Health is gone"
+    );
+}
