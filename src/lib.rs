@@ -8,6 +8,7 @@
 //! - [`chart`]: charts as pictures: one laid-out scene per chart, written
 //!   as SVG, PDF and PNG.
 //! - [`briefing`]: a briefing of the selection, written as PDF or Word.
+//! - [`import`]: a plan document drafted into data for an editor to review.
 //! - [`i18n`]: the interface's words in English and Chinese, in the
 //!   language each caller passes.
 //! - [`job`]: long work on a named background thread, with progress,

@@ -159,3 +159,50 @@ fn an_existing_draft_is_not_replaced_without_force_and_a_missing_document_is_nam
         said(&output)
     );
 }
+
+#[test]
+fn the_readme_import_sample_is_what_import_and_validate_print() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let start = readme
+        .find("```text\n$ plan-explorer import")
+        .expect("the import sample")
+        + "```text\n".len();
+    let end = start + readme[start..].find("```").expect("its end");
+    let sample = &readme[start..end];
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("draft.json");
+    let out_name = out.to_str().expect("utf-8");
+    let mut printed = String::new();
+    for command in sample
+        .lines()
+        .filter_map(|l| l.strip_prefix("$ plan-explorer "))
+    {
+        let args: Vec<String> = command
+            .split_whitespace()
+            .map(|a| match a {
+                "draft.json" => out_name.to_owned(),
+                "../shared/seeds/002_af999207d67a3295.txt" => seed_002().display().to_string(),
+                other => other.to_owned(),
+            })
+            .collect();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let output = run(&args);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{command}: {}",
+            said(&output)
+        );
+        printed.push_str(&format!("$ plan-explorer {command}\n"));
+        printed.push_str(
+            &String::from_utf8_lossy(&output.stdout)
+                .replace(out_name, "draft.json")
+                .replace(
+                    &seed_002().display().to_string(),
+                    "../shared/seeds/002_af999207d67a3295.txt",
+                ),
+        );
+    }
+    assert_eq!(printed, sample);
+}
