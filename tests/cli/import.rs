@@ -194,7 +194,9 @@ fn the_readme_import_sample_is_what_import_and_validate_print() {
             "{command}: {}",
             said(&output)
         );
-        printed.push_str(&format!("$ plan-explorer {command}\n"));
+        printed.push_str("$ plan-explorer ");
+        printed.push_str(command);
+        printed.push('\n');
         printed.push_str(
             &String::from_utf8_lossy(&output.stdout)
                 .replace(out_name, "draft.json")
