@@ -270,8 +270,8 @@ fn print(
     drop(written);
 }
 
-/// Loads and checks one file (or the embedded dataset).
-fn check_one(file: Option<&Path>, sources: Option<&Path>) -> FileReport {
+/// FILE (or the built-in dataset) loaded, with the name reports give it.
+fn load_named(file: Option<&Path>) -> (String, Result<dataset::Loaded, ReadError>) {
     let name = file.map_or_else(
         || dataset::EMBEDDED_NAME.to_owned(),
         |f| f.display().to_string(),
@@ -280,6 +280,12 @@ fn check_one(file: Option<&Path>, sources: Option<&Path>) -> FileReport {
         None => Ok(dataset::load_embedded()),
         Some(path) => dataset::load_file(path),
     };
+    (name, loaded)
+}
+
+/// Loads and checks one file (or the embedded dataset).
+fn check_one(file: Option<&Path>, sources: Option<&Path>) -> FileReport {
+    let (name, loaded) = load_named(file);
     let mut loaded = match loaded {
         Ok(loaded) => loaded,
         Err(error) => return read_error_report(name, &error),
@@ -470,14 +476,7 @@ pub(crate) fn load_for_command(path: &Path) -> Result<dataset::Dataset, (u8, Str
 /// (each problem located) and returns the exit status: 1 for a dataset
 /// that is invalid, 2 for a file that cannot be read.
 pub(crate) fn load_reporting(file: Option<&Path>) -> Result<dataset::Dataset, u8> {
-    let name = file.map_or_else(
-        || dataset::EMBEDDED_NAME.to_owned(),
-        |f| f.display().to_string(),
-    );
-    let loaded = match file {
-        None => Ok(dataset::load_embedded()),
-        Some(path) => dataset::load_file(path),
-    };
+    let (name, loaded) = load_named(file);
     let report = match loaded {
         Ok(loaded) if loaded.errors().next().is_none() && loaded.dataset.is_some() => {
             return loaded.dataset.ok_or(EXIT_INVALID);

@@ -5,7 +5,6 @@
 //! existing dataset's JSON, which is otherwise left as it was.
 
 use std::collections::HashSet;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::{Map, Value, json};
 
@@ -39,24 +38,7 @@ pub struct Imported<'a> {
 
 /// Today's date in UTC, `YYYY-MM-DD`.
 pub fn today() -> String {
-    let days = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400);
-    civil(i64::try_from(days).unwrap_or(0))
-}
-
-/// The civil date of a day count since 1970-01-01 (Howard Hinnant's
-/// algorithm).
-fn civil(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (year, month, day) = crate::chart::render::today();
     format!("{year:04}-{month:02}-{day:02}")
 }
 
@@ -440,13 +422,13 @@ pub fn into_dataset(
 
 #[cfg(test)]
 mod tests {
-    use super::{civil, slug};
+    use super::{slug, today};
 
     #[test]
-    fn days_are_civil_dates() {
-        assert_eq!(civil(0), "1970-01-01");
-        assert_eq!(civil(20_426), "2025-12-04");
-        assert_eq!(civil(19_783), "2024-03-01");
+    fn today_is_a_day() {
+        let day = today();
+        assert_eq!(day.len(), 10);
+        assert!(day.starts_with("20"), "{day}");
     }
 
     #[test]
