@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use super::{EXIT_INVALID, EXIT_USAGE_OR_IO, EXIT_VALID, load_for_command};
 use crate::dataset;
+use crate::import::draft::Draft;
 use crate::import::draft::units::UnitMatch;
-use crate::import::draft::{Draft, draft};
-use crate::import::to_json::{self, DocLang, Imported};
+use crate::import::to_json::{self, DocLang};
 
 /// Arguments of `import`.
 #[derive(Debug, clap::Args)]
@@ -41,19 +41,6 @@ pub enum LangArg {
     En,
     /// Chinese.
     Zh,
-}
-
-/// Whether most of `text`'s letters are Chinese.
-fn mostly_chinese(text: &str) -> bool {
-    let (mut cjk, mut latin) = (0usize, 0usize);
-    for c in text.chars().take(200_000) {
-        if ('\u{4e00}'..='\u{9fff}').contains(&c) {
-            cjk += 1;
-        } else if c.is_ascii_alphabetic() {
-            latin += 1;
-        }
-    }
-    cjk > latin / 3
 }
 
 /// Runs `import` and returns its exit status.
@@ -96,37 +83,37 @@ fn run(args: &ImportArgs) -> Result<(), (u8, String)> {
         }
         None => None,
     };
-    let built_in;
-    let units_of = if let Some((data, _)) = &into {
-        data
-    } else {
-        built_in = dataset::load_embedded().dataset.ok_or((
+    let built_in = if into.is_none() {
+        Some(dataset::load_embedded().dataset.ok_or((
             EXIT_INVALID,
             "the built-in dataset does not load".to_owned(),
-        ))?;
-        &built_in
+        ))?)
+    } else {
+        None
     };
-    let chinese = match args.lang {
-        Some(lang) => lang == LangArg::Zh,
-        None => mostly_chinese(&text),
-    };
-    let lang = if chinese { DocLang::Zh } else { DocLang::En };
-    let drafted = draft(&text, &units_of.units);
     let today = args.today.clone().unwrap_or_else(to_json::today);
     let file_name = args.document.file_name().map_or_else(
         || "document.txt".to_owned(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let imported = Imported {
-        text: &text,
-        file_name: &file_name,
+    let lang = args.lang.map(|lang| match lang {
+        LangArg::En => DocLang::En,
+        LangArg::Zh => DocLang::Zh,
+    });
+    let (into_data, into_json) = into.unzip();
+    // Without --into, the built-in dataset's units are matched.
+    let Some(units_of) = into_data.as_ref().or(built_in.as_ref()) else {
+        return Err((EXIT_INVALID, "no dataset to match units against".to_owned()));
+    };
+    let prepared = crate::import::prepare(
+        &text,
+        &file_name,
         lang,
-        today: &today,
-    };
-    let json = match into {
-        Some((data, json)) => to_json::into_dataset(&drafted, &imported, &data, json),
-        None => to_json::new_dataset(&drafted, &imported, units_of),
-    };
+        into_data.as_ref().zip(into_json),
+        units_of,
+        &today,
+    );
+    let (drafted, json) = (prepared.draft, prepared.json);
     let mut bytes = serde_json::to_vec_pretty(&json)
         .map_err(|e| (EXIT_USAGE_OR_IO, format!("cannot write the draft: {e}")))?;
     bytes.push(b'\n');

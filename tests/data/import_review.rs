@@ -116,3 +116,20 @@ fn rejecting_a_chapter_takes_its_measures_and_a_unit_leaves_its_nodes() {
         "the Commission of Health is gone"
     );
 }
+
+#[test]
+fn a_draft_is_kept_beside_the_dataset_it_goes_into_or_the_document() {
+    use plan_explorer::import::draft_path;
+    use std::path::Path;
+    assert_eq!(
+        draft_path(
+            Some(Path::new("/d/plans.json")),
+            Path::new("/docs/new plan.pdf")
+        ),
+        Path::new("/d/plans.draft-new plan.json")
+    );
+    assert_eq!(
+        draft_path(None, Path::new("/docs/new plan.pdf")),
+        Path::new("/docs/new plan.draft.json")
+    );
+}
