@@ -58,6 +58,9 @@ pub struct Session {
     pub banner: Option<Banner>,
     /// Why the last file did not load, while the user has not closed it.
     pub problems: Option<LoadProblems>,
+    /// The document (by generation) whose proof's problems the user
+    /// closed; another document's are shown again.
+    pub proof_problems_closed: Option<u64>,
     /// The bottom area's tab in front, when problems and changes are both
     /// open.
     pub bottom_tab: BottomTab,
@@ -83,6 +86,7 @@ impl Default for Session {
             show_table: false,
             banner: None,
             problems: None,
+            proof_problems_closed: None,
             source: None,
             bottom_tab: BottomTab::default(),
             export_message: None,

@@ -8,6 +8,7 @@ pub mod diff;
 pub mod hover;
 pub mod marks;
 pub mod picker;
+pub mod source;
 pub mod table;
 pub mod themes;
 pub mod timeline;
