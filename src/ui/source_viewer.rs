@@ -29,10 +29,20 @@ const BLOCK_GAP: f32 = 8.0;
 /// drawn so the tree's type-ahead does not see n and p. Not while a text
 /// field has the keyboard or a dialog is open.
 pub fn keys(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Commands) {
+    // egui lets go of a text field as soon as Esc arrives, before any
+    // widget sees it; so whether one had the keyboard the frame before is
+    // remembered, and that Esc leaves the field without closing.
+    let id = egui::Id::unique("source_viewer_typing");
+    let typing_now = ctx.egui_wants_keyboard_input();
+    let typing_before = ctx.data_mut(|d| {
+        let before = d.get_temp::<bool>(id).unwrap_or(false);
+        d.insert_temp(id, typing_now);
+        before
+    });
     let Some(spot) = &cx.session.source else {
         return;
     };
-    if cx.dialog_open || ctx.egui_wants_keyboard_input() {
+    if cx.dialog_open || typing_now || typing_before {
         return;
     }
     let (next, previous, close) = ctx.input_mut(|input| {
@@ -343,9 +353,11 @@ fn text_ui(
             {
                 let at = char_index(&text.text[block.clone()], highlight.start - block.start);
                 let cursor = galley.pos_from_cursor(CCursor::new(at));
-                ui.scroll_to_rect(
+                // At once: the jump before it was not animated either.
+                ui.scroll_to_rect_animation(
                     cursor.translate(rect.min.to_vec2()),
                     Some(egui::Align::Center),
+                    egui::style::ScrollAnimation::none(),
                 );
                 layout.tries = 0;
             }
@@ -354,11 +366,9 @@ fn text_ui(
             y += height;
             i += 1;
         }
-        let before = layout.heights.total();
+        // The blocks above keep their heights, so the next frame places
+        // these where this one did; only the scroll bar's length changes.
         layout.heights.settle();
-        if (layout.heights.total() - before).abs() > 0.5 {
-            ui.ctx().request_repaint();
-        }
     });
 }
 

@@ -16,5 +16,6 @@ mod districts;
 mod editions;
 mod hostile;
 mod schema;
+mod source_view;
 mod translations;
 mod tree_view;
