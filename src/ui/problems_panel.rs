@@ -109,12 +109,12 @@ fn row_ui(
 ) {
     let lang = cx.session.lang();
     let line = |ui: &mut egui::Ui, text: &str| {
+        // A line cut short shows itself whole on hover.
         ui.add(
             egui::Label::new(egui::RichText::new(text).monospace())
                 .truncate()
                 .selectable(true),
-        )
-        .on_hover_text(text);
+        );
     };
     match row {
         Row::LoadHeading => {
@@ -126,11 +126,11 @@ fn row_ui(
                 T::DidNotLoad,
                 &[&problems.file.display(), &problems.problems.len()],
             );
+            // Cut short, it shows itself whole on hover.
             ui.add(
                 egui::Label::new(egui::RichText::new(&heading).color(ui.visuals().error_fg_color))
                     .truncate(),
-            )
-            .on_hover_text(heading);
+            );
         }
         Row::Load(text) => line(ui, text),
         Row::ProofHeading => {
@@ -142,8 +142,7 @@ fn row_ui(
             ui.add(
                 egui::Label::new(egui::RichText::new(&heading).color(ui.visuals().warn_fg_color))
                     .truncate(),
-            )
-            .on_hover_text(heading);
+            );
         }
         Row::Proof(text, spot) => {
             ui.horizontal(|ui| {

@@ -61,10 +61,13 @@ pub fn keys(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Commands)
         commands.push(SessionCommand::CloseSource);
         return;
     }
+    if !next && !previous {
+        return;
+    }
     let Some(text) = cx.doc.proof.text(spot.source) else {
         return;
     };
-    let place = source::place(&cx.doc.dataset, &cx.doc.proof, spot);
+    let place = place(cx, ctx, spot);
     let to = if next {
         source::next(text, &place)
     } else if previous {
@@ -75,6 +78,22 @@ pub fn keys(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Commands)
     if let Some(spot) = to.and_then(|i| source::spot_of(text, spot.source, i)) {
         commands.push(SessionCommand::OpenSource(spot));
     }
+}
+
+/// Where the viewer stands for `spot`, worked out once per place: the
+/// differing words of a nearest passage are found again in the whole text.
+fn place(cx: &PanelContext<'_>, ctx: &egui::Context, spot: &Spot) -> Place {
+    let id = egui::Id::unique("source_viewer_place");
+    let key = (cx.doc.generation, spot.clone());
+    let cached: Option<((u64, Spot), Place)> = ctx.data(|d| d.get_temp(id));
+    if let Some((cached_key, place)) = cached
+        && cached_key == key
+    {
+        return place;
+    }
+    let place = source::place(&cx.doc.dataset, &cx.doc.proof, spot);
+    ctx.data_mut(|d| d.insert_temp(id, (key, place.clone())));
+    place
 }
 
 /// Draws the viewer for the document the session has open.
@@ -93,7 +112,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
         ui.label(tr(lang, T::SourceNoText));
         return;
     };
-    let place = source::place(data, &cx.doc.proof, spot);
+    let place = place(cx, ui.ctx(), spot);
     passage_ui(cx, ui, text, spot.source, &place, commands);
     ui.separator();
     text_ui(cx, ui, text, spot, &place, commands);
@@ -136,8 +155,8 @@ fn header_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, source: SourceIx, command
                 0.0,
                 TextFormat::simple(small.clone(), ui.visuals().text_color()),
             );
-            ui.add(egui::Label::new(job).truncate())
-                .on_hover_text(value);
+            // A value cut short shows itself whole on hover.
+            ui.add(egui::Label::new(job).truncate());
         }
     });
     if let Some(url) = &header.url {
@@ -323,7 +342,7 @@ fn text_ui(
             layout.tries = 0;
         }
     }
-    let shades = super::style::passage_shades(ui.visuals());
+    let ink = Ink::new(ui.visuals());
     area.show_viewport(ui, |ui, viewport| {
         let layout = &mut *layout;
         ui.set_min_height(layout.heights.total());
@@ -337,7 +356,7 @@ fn text_ui(
         while i < n && y < viewport.max.y {
             let block = layout.blocks[i].clone();
             let sections = source::sections(text, &block, place);
-            let galley = block_galley(ui, text, &sections, &font, shades, width);
+            let galley = block_galley(ui, text, &sections, &font, &ink, width);
             // The galley's own size: a wider rect would centre it.
             let rect = egui::Rect::from_min_size(origin + egui::vec2(0.0, y), galley.size());
             let response = ui.put(
@@ -384,39 +403,61 @@ fn byte_of_char(text: &str, index: usize) -> usize {
         .map_or(text.len(), |(at, _)| at)
 }
 
-/// One block laid out, each section shaded as it is shown.
+/// One block laid out, each section on its shade in a colour that reads
+/// on it.
 fn block_galley(
     ui: &egui::Ui,
     text: &SourceText,
     sections: &[source::Section],
     font: &egui::FontId,
-    shades: super::style::PassageShades,
+    ink: &Ink,
     width: f32,
 ) -> Arc<egui::Galley> {
-    let color = ui.visuals().text_color();
     let mut job = LayoutJob::default();
     job.wrap.max_width = width;
     for section in sections {
-        let mut format = TextFormat::simple(font.clone(), color);
-        match section.shade {
-            Shade::Plain => {}
+        let (background, color) = match section.shade {
+            Shade::Plain => (egui::Color32::TRANSPARENT, ink.plain),
             // Passages side by side alternate, so each is seen apart.
-            Shade::Quoted(i) => {
-                format.background = if i % 2 == 0 {
-                    shades.quoted
-                } else {
-                    shades.quoted_other
-                };
-            }
-            Shade::Current => format.background = shades.current,
-            Shade::Marked => {
-                format.background = shades.marked;
-                format.underline = egui::Stroke::new(1.5, color);
-            }
+            Shade::Quoted(i) if i % 2 == 0 => ink.quoted,
+            Shade::Quoted(_) => ink.quoted_other,
+            Shade::Current => ink.current,
+            Shade::Marked => ink.marked,
+        };
+        let mut format = TextFormat::simple(font.clone(), color);
+        format.background = background;
+        if section.shade == Shade::Marked {
+            format.underline = egui::Stroke::new(1.5, color);
         }
         job.append(&text.text[section.range.clone()], 0.0, format);
     }
     ui.ctx().fonts_mut(|f| f.layout_job(job))
+}
+
+/// The text's colour, and each shade with a text colour that reads on it
+/// at 4.5:1.
+struct Ink {
+    plain: egui::Color32,
+    quoted: (egui::Color32, egui::Color32),
+    quoted_other: (egui::Color32, egui::Color32),
+    current: (egui::Color32, egui::Color32),
+    marked: (egui::Color32, egui::Color32),
+}
+
+impl Ink {
+    /// The ink for `visuals`.
+    fn new(visuals: &egui::Visuals) -> Self {
+        let shades = super::style::passage_shades(visuals);
+        let plain = visuals.text_color();
+        let on = |shade| (shade, super::style::text_on(plain, shade));
+        Self {
+            plain,
+            quoted: on(shades.quoted),
+            quoted_other: on(shades.quoted_other),
+            current: on(shades.current),
+            marked: on(shades.marked),
+        }
+    }
 }
 
 /// A block hovered or clicked: over a quoted passage, the pointer says a

@@ -289,9 +289,9 @@ pub fn passage_shades(visuals: &egui::Visuals) -> PassageShades {
         }
     } else {
         PassageShades {
-            quoted: Color32::from_rgb(222, 234, 247),
-            quoted_other: Color32::from_rgb(216, 242, 230),
-            current: Color32::from_rgb(255, 226, 122),
+            quoted: Color32::from_rgb(212, 226, 245),
+            quoted_other: Color32::from_rgb(206, 236, 220),
+            current: Color32::from_rgb(240, 184, 40),
             marked: Color32::from_rgb(255, 178, 160),
         }
     }

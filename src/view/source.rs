@@ -137,7 +137,10 @@ fn cut_at(text: &str, from: usize, limit: usize) -> usize {
     while !text.is_char_boundary(limit) {
         limit -= 1;
     }
-    let half = from + (limit - from) / 2;
+    let mut half = from + (limit - from) / 2;
+    while !text.is_char_boundary(half) {
+        half += 1;
+    }
     let mut best: Option<(u8, usize)> = None;
     for (at, c) in text[half..limit].char_indices().rev() {
         let rank = break_rank(c);
@@ -713,7 +716,9 @@ mod tests {
     #[test]
     fn a_cut_falls_after_a_sentence_end_in_the_second_half() {
         let text = "One two. Three four five six";
-        assert_eq!(&text[..cut_at(text, 0, 20)], "One two. ");
+        assert_eq!(&text[..cut_at(text, 0, 14)], "One two.");
+        // A space in the second half, when no sentence ends there.
+        assert_eq!(&text[..cut_at(text, 0, 20)], "One two. Three four ");
         // Without a break in the second half, at the limit.
         let text = "abcdefghijklmnopqrstuvwxyz";
         assert_eq!(cut_at(text, 0, 10), 10);
@@ -726,6 +731,17 @@ mod tests {
         assert_eq!(cut, ["Title", "First paragraph.", "Second."]);
         let chinese = "第一章\n\n到2027年，打造10个以上高质量数据集。";
         assert_eq!(blocks(chinese).len(), 2);
+        // Long lines of three-byte characters are cut on their boundaries,
+        // wherever the middle of a stretch falls.
+        for skew in 0..3 {
+            let long = "a".repeat(skew) + &"规划人工智能产业".repeat(400);
+            let cut = blocks(&long);
+            assert!(cut.len() > 2, "{skew}");
+            assert_eq!(
+                cut.iter().map(std::ops::Range::len).sum::<usize>(),
+                long.len()
+            );
+        }
         assert!(blocks(&"x".repeat(3 * MAX_BLOCK_BYTES)).len() >= 3);
     }
 }
