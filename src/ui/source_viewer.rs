@@ -261,6 +261,10 @@ struct Layout {
     /// Frames left to try scrolling to the place (the block holding it is
     /// laid out only once in view).
     tries: u8,
+    /// A block in view last frame and where it started then: when blocks
+    /// above it are measured for the first time, the view moves with it,
+    /// so the text does not jump under the reader scrolling up.
+    anchor: Option<(usize, f32)>,
 }
 
 /// The blocks and heights of the document open, made once per document.
@@ -289,6 +293,7 @@ fn layout(
         heights: Heights::new(units, Metrics::default()),
         scrolled_for: None,
         tries: 0,
+        anchor: None,
     }));
     ui.ctx()
         .data_mut(|d| d.insert_temp(id, Arc::clone(&layout)));
@@ -307,26 +312,21 @@ fn text_ui(
     let layout = layout(ui, cx.doc.generation, spot.source, text);
     let mut layout = layout.lock().unwrap_or_else(PoisonError::into_inner);
     let font = egui::TextStyle::Body.resolve(ui.style());
-    let (line, letter) = ui.ctx().fonts_mut(|f| {
-        let line = f.row_height(&font);
-        // An average Latin letter: a lower-case alphabet's width.
-        let letters: f32 = ('a'..='z').map(|c| f.glyph_width(&font, c)).sum();
-        (line, letters / 26.0)
-    });
-    let width = (ui.available_width() - ui.spacing().scroll.bar_width - 4.0).max(40.0);
-    layout.heights.set_metrics(Metrics {
-        width,
-        letter,
-        line,
-        gap: BLOCK_GAP,
-    });
+    let metrics = metrics(ui, &font);
+    let width = metrics.width;
+    if layout.heights.set_metrics(metrics) {
+        layout.anchor = None;
+    }
     if layout.scrolled_for.as_ref() != Some(spot) {
         layout.scrolled_for = Some(spot.clone());
         layout.tries = 3;
     }
+    // Moves made here (to the passage, to keep the text still) are made
+    // at once, not animated.
     let mut area = egui::ScrollArea::vertical()
         .id_salt("source_text")
-        .auto_shrink([false, false]);
+        .auto_shrink([false, false])
+        .animated(false);
     let highlight_block = place
         .highlight
         .as_ref()
@@ -348,17 +348,44 @@ fn text_ui(
         ui.set_min_height(layout.heights.total());
         let origin = ui.max_rect().min;
         let n = layout.blocks.len();
+        // Laid out one under another from the first block in view until
+        // the view is full (measured heights may differ from the estimates
+        // the first was found by), then placed.
         let mut i = layout.heights.visible(viewport.min.y, viewport.max.y).start;
         let mut y = layout.heights.top(i);
-        // Blocks are laid out one under another from the first in view
-        // until the view is full: measured heights may differ from the
-        // estimates the first was found by.
+        let mut laid = Vec::new();
         while i < n && y < viewport.max.y {
             let block = layout.blocks[i].clone();
             let sections = source::sections(text, &block, place);
             let galley = block_galley(ui, text, &sections, &font, &ink, width);
+            let height = galley.size().y + BLOCK_GAP;
+            layout.heights.measure(i, height);
+            laid.push((i, block, galley));
+            y += height;
+            i += 1;
+        }
+        layout.heights.settle();
+        // Blocks measured above last frame's anchor moved it: everything
+        // is drawn moved back by as much, and the view scrolls by as much
+        // for the next frame, so the reader sees no jump.
+        let shift = match layout.anchor {
+            Some((anchor, top)) if layout.tries == 0 && laid.iter().any(|(i, ..)| *i == anchor) => {
+                layout.heights.top(anchor) - top
+            }
+            _ => 0.0,
+        };
+        if shift.abs() > 0.5 {
+            ui.scroll_with_delta_animation(
+                egui::vec2(0.0, -shift),
+                egui::style::ScrollAnimation::none(),
+            );
+        }
+        layout.anchor = None;
+        for (i, block, galley) in laid {
+            let top = layout.heights.top(i);
             // The galley's own size: a wider rect would centre it.
-            let rect = egui::Rect::from_min_size(origin + egui::vec2(0.0, y), galley.size());
+            let rect =
+                egui::Rect::from_min_size(origin + egui::vec2(0.0, top - shift), galley.size());
             let response = ui.put(
                 rect,
                 egui::Label::new(Arc::clone(&galley)).sense(egui::Sense::click()),
@@ -366,6 +393,9 @@ fn text_ui(
             block_response(
                 cx, ui, text, spot, place, &block, &galley, &response, commands,
             );
+            if layout.anchor.is_none() && top - shift >= viewport.min.y {
+                layout.anchor = Some((i, top));
+            }
             if Some(i) == highlight_block
                 && layout.tries > 0
                 && let Some(highlight) = &place.highlight
@@ -379,16 +409,27 @@ fn text_ui(
                     egui::style::ScrollAnimation::none(),
                 );
                 layout.tries = 0;
+                layout.anchor = None;
             }
-            let height = galley.size().y + BLOCK_GAP;
-            layout.heights.measure(i, height);
-            y += height;
-            i += 1;
         }
-        // The blocks above keep their heights, so the next frame places
-        // these where this one did; only the scroll bar's length changes.
-        layout.heights.settle();
     });
+}
+
+/// What blocks are estimated by: the width they wrap at, an average
+/// letter's width and a line's height in `font`.
+fn metrics(ui: &egui::Ui, font: &egui::FontId) -> Metrics {
+    let (line, letter) = ui.ctx().fonts_mut(|f| {
+        let line = f.row_height(font);
+        // An average Latin letter: a lower-case alphabet's width.
+        let letters: f32 = ('a'..='z').map(|c| f.glyph_width(font, c)).sum();
+        (line, letters / 26.0)
+    });
+    Metrics {
+        width: (ui.available_width() - ui.spacing().scroll.bar_width - 4.0).max(40.0),
+        letter,
+        line,
+        gap: BLOCK_GAP,
+    }
 }
 
 /// The character index of byte `at` of `text`.

@@ -636,10 +636,11 @@ impl Heights {
     }
 
     /// Estimates again for new metrics (a wider or narrower view, another
-    /// text size): every measured height is forgotten.
-    pub fn set_metrics(&mut self, metrics: Metrics) {
+    /// text size): every measured height is forgotten. Gives whether the
+    /// metrics changed.
+    pub fn set_metrics(&mut self, metrics: Metrics) -> bool {
         if metrics == self.metrics {
-            return;
+            return false;
         }
         self.metrics = metrics;
         for (h, &u) in self.each.iter_mut().zip(&self.units) {
@@ -648,6 +649,7 @@ impl Heights {
         self.measured.fill(false);
         self.stale = true;
         self.settle();
+        true
     }
 
     /// Whether block `i` has been measured.

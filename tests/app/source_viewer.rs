@@ -352,3 +352,66 @@ fn a_new_edition_keeps_the_document_open_by_its_id_or_closes_it() {
     assert!(harness.state().session.source.is_none());
     assert!(harness.query_by_label("Industrial output").is_some());
 }
+
+#[test]
+fn scrolling_up_over_blocks_not_yet_laid_out_moves_the_text_by_what_the_wheel_asks() {
+    // Paragraphs of every length, so the heights estimated before they
+    // are laid out are all a little wrong; the quote near the end.
+    let mut json = common::minimal();
+    let mut text = String::new();
+    for n in 0..400 {
+        text.push_str(&"Words of a paragraph, long or short. ".repeat(1 + (n * 7) % 23));
+        text.push('\n');
+    }
+    // Every other quote of the dataset is there too: nothing unproven, so
+    // no problems panel takes the height.
+    text.push_str(
+        "We shall build a \"four-in-one\" platform. 33.4 percent last year; \
+         a 15 billion-yuan fund; 5.39 trillion yuan ($760 billion).\n",
+    );
+    text.push_str("By 2030 there will be 500 advanced smart factories.\n");
+    text.push_str(&"More words after it. ".repeat(400));
+    json["sources"][0]["text"] = serde_json::Value::from(text);
+    json["themes"][1]
+        .as_object_mut()
+        .expect("a theme")
+        .remove("name_zh");
+    let data = plan_explorer::dataset::load_str(&json.to_string())
+        .dataset
+        .expect("valid");
+    let mut state = AppState::new(data);
+    state.session.system_lang = Lang::En;
+    let spot = source::quote_spot(
+        &state.doc.proof,
+        plan_explorer::dataset::SourceIx(0),
+        "500 advanced smart factories",
+        None,
+    )
+    .expect("found");
+    state.apply(SessionCommand::OpenSource(spot));
+    let mut harness = common::window(state);
+    let last = "By 2030 there will be 500 advanced smart factories.";
+    assert!(harness.state().doc.proof.problems.is_empty());
+    let before = harness.get_by_label(last).rect();
+    for _ in 0..6 {
+        harness
+            .input_mut()
+            .events
+            .push(egui::Event::PointerMoved(before.center()));
+        harness.input_mut().events.push(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, 40.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run_steps(10);
+    let after = harness.get_by_label(last).rect();
+    assert!(
+        (after.top() - before.top() - 240.0).abs() < 1.0,
+        "moved {} for 240 asked",
+        after.top() - before.top()
+    );
+}
