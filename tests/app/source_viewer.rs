@@ -415,3 +415,69 @@ fn scrolling_up_over_blocks_not_yet_laid_out_moves_the_text_by_what_the_wheel_as
         after.top() - before.top()
     );
 }
+
+/// The node `id` in a dataset's JSON, wherever it is in its plan's tree.
+fn node_mut<'a>(json: &'a mut serde_json::Value, id: &str) -> Option<&'a mut serde_json::Value> {
+    match json {
+        serde_json::Value::Object(map) if map.get("id").is_some_and(|v| v == id) => Some(json),
+        serde_json::Value::Object(map) => map.values_mut().find_map(|v| node_mut(v, id)),
+        serde_json::Value::Array(list) => list.iter_mut().find_map(|v| node_mut(v, id)),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_measure_whose_text_changed_is_one_click_from_its_new_text_in_the_document() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The earlier edition words the measure otherwise.
+    let mut old: serde_json::Value =
+        serde_json::from_str(plan_explorer::dataset::EMBEDDED_JSON).expect("JSON");
+    let node = node_mut(&mut old, "ind-business-environment").expect("the measure");
+    node["text"] = serde_json::Value::from("Earlier words for this measure.");
+    old["edition"] = serde_json::Value::from("2026-01-01");
+    let old_file = dir.path().join("old.json");
+    std::fs::write(&old_file, old.to_string()).expect("writes");
+    let new_file = dir.path().join("new.json");
+    std::fs::write(&new_file, plan_explorer::dataset::EMBEDDED_JSON).expect("writes");
+    let mut state = AppState::open(Some(&old_file)).expect("opens");
+    state.session.system_lang = Lang::En;
+    state.load(&new_file);
+    let mut harness = common::window(state);
+    harness.get_by_label("the text in its document").click();
+    harness.run();
+    let state = harness.state();
+    let spot = state.session.source.clone().expect("the viewer is open");
+    let measure = state
+        .doc
+        .dataset
+        .node_by_id("ind-business-environment")
+        .expect("the measure");
+    let text = state.doc.proof.text(spot.source).expect("text");
+    assert_eq!(
+        plan_explorer::dataset::folded::normalize(&text.text[spot.range.expect("a passage")]),
+        plan_explorer::dataset::folded::normalize(&state.doc.dataset.node(measure).text)
+    );
+}
+
+#[test]
+fn a_measures_text_in_the_details_opens_its_passage() {
+    let mut state = AppState::open(None).expect("opens");
+    state.session.system_lang = Lang::En;
+    let measure = state
+        .doc
+        .dataset
+        .node_by_id("ind-business-environment")
+        .expect("the measure");
+    state.apply(DocCommand::Select(Item::Node(measure)));
+    let words = state.doc.dataset.node(measure).text.clone();
+    let mut harness = common::window(state);
+    harness.get_by_label(&words).click();
+    harness.run();
+    let label = passage_label(&harness);
+    assert!(label.starts_with("Passage "), "{label}");
+    assert!(
+        label.contains("Director Tang highlighted that the cost"),
+        "{label}"
+    );
+    assert!(harness.query_by_label(&label).is_some());
+}
