@@ -346,7 +346,7 @@ texts! {
     BriefingFigures => "Figures, funds and targets", "数据、资金与目标";
     BriefingQuotedIn => "quoted for: {}", "引用于：{}";
     BriefingInContext => "In context: ", "原文语境：";
-    BriefingCitedAt => "{}, {}", "{}，{}";
+    BriefingCitedAt => "{}, at {}", "{}，网址：{}";
     BriefingPage => "Page {} of {}", "第 {} 页，共 {} 页";
     BriefingPublisher => "Published by {}", "发布者：{}";
     BriefingNothing => "nothing matches the selection: no plan, measure or item to write", "没有与选取范围匹配的内容：没有可写入的规划、措施或条目";
@@ -474,6 +474,42 @@ texts! {
     DropToOpen => "Drop to open {}", "松开以打开 {}";
     ShowingBuiltIn => "Showing the built-in dataset.", "正在显示内置数据集。";
     NotValidDataset => "{} is not a valid dataset ({} problems; the first: {}). Run `plan-explorer validate` on it for the full list.", "{} 不是有效的数据集（{} 个问题；第一个：{}）。对其运行 `plan-explorer validate` 可查看完整列表。";
+    // The source viewer (src/ui/source_viewer.rs, src/view/source.rs).
+    SourcePublisher => "Publisher", "发布者";
+    SourceDate => "Date", "日期";
+    SourceLanguage => "Language", "语言";
+    SourceRetrieved => "Retrieved", "获取日期";
+    SourceOriginal => "the original", "原文";
+    SourceTranslation => "a translation", "译文";
+    SourceTranslationBy => "a translation ({})", "译文（{}）";
+    LanguageEnglish => "English", "英文";
+    LanguageChinese => "Chinese", "中文";
+    SourceExchangeRate => "{} to yuan", "{}兑人民币";
+    RecordUnit => "unit", "单位";
+    RecordTheme => "theme", "主题";
+    RecordDistrict => "district", "区";
+    RecordExchangeRate => "exchange rate", "汇率";
+    RecordFact => "fact", "事实";
+    RecordSeries => "series", "系列";
+    SourcePassageOf => "Passage {} of {}: {}", "第 {} 处引文（共 {} 处）：{}";
+    SourceNearest => "The nearest passage, the words that differ from the quote in ⟦ ⟧: {}", "最接近的段落，与引文不同的词标于 ⟦ ⟧ 中：{}";
+    SourceUnquoted => "A passage no record quotes: {}", "无记录引用的段落：{}";
+    SourceNoPassages => "No record quotes this document.", "没有记录引用此文件。";
+    SourcePassageCount => "{} passages quoted; n goes to the first.", "共引用 {} 处；按 n 前往第一处。";
+    SourceNoText => "The dataset carries no text for this document.", "数据集未收录此文件的全文。";
+    SourceQuotedBy => "Quoted by:", "引用者：";
+    SourcePrevious => "‹ Previous", "‹ 上一处";
+    SourcePreviousHint => "The quoted passage before this one (p)", "上一处引文（p）";
+    SourceNext => "Next ›", "下一处 ›";
+    SourceNextHint => "The next quoted passage (n)", "下一处引文（n）";
+    SourceCloseHint => "Close the document (Esc)", "关闭文件（Esc）";
+    SourceQuotedHover => "Quoted by {}: click to make it the passage shown", "引用者：{}。点击将其设为当前段落";
+    SourceRecordHint => "Select {}", "选中 {}";
+    ReadInDocument => "Click to read it in its document", "点击在原文件中阅读";
+    ChangeReadText => "the text in its document", "原文件中的正文";
+    ProofProblems => "Quotes of {} not found in their documents, and other problems with the texts: {}", "{} 中未在原文件中找到的引文及其他原文问题：{} 个";
+    ShowNearest => "Nearest passage", "最接近的段落";
+    ShowNearestHint => "Open the document at the passage nearest to these words, the differing words marked", "在原文件中打开与这些文字最接近的段落，并标出不同的词";
 }
 
 #[cfg(test)]

@@ -103,6 +103,7 @@ fn change_row_ui(
                 ui.label(change.shown_label(lang));
             }
         }
+        text_link_ui(cx, ui, change, commands);
         if !change.details.is_empty() {
             let details: Vec<String> = change
                 .details
@@ -114,4 +115,40 @@ fn change_row_ui(
                 .on_hover_text(details);
         }
     });
+}
+
+/// For a measure whose text changed, a link to the new text in its
+/// document, where the proof found it there.
+fn text_link_ui(
+    cx: &PanelContext<'_>,
+    ui: &mut egui::Ui,
+    change: &crate::view::diff::Change,
+    commands: &mut Commands,
+) {
+    use crate::view::diff::Detail;
+    let Some(crate::selection::Item::Node(node)) = change.item else {
+        return;
+    };
+    if !change
+        .details
+        .iter()
+        .any(|d| matches!(d, Detail::TextChanged | Detail::TextZhChanged))
+    {
+        return;
+    }
+    let data = cx.doc.dataset.node(node);
+    let record = Some(crate::dataset::proof::Quoting::Node(node));
+    let Some(spot) =
+        crate::view::source::quote_spot(&cx.doc.proof, data.source, &data.text, record)
+    else {
+        return;
+    };
+    let lang = cx.session.lang();
+    if ui
+        .link(tr(lang, T::ChangeReadText))
+        .on_hover_text(tr(lang, T::ReadInDocument))
+        .clicked()
+    {
+        commands.push(SessionCommand::OpenSource(spot));
+    }
 }

@@ -206,7 +206,13 @@ impl AppState {
                 session.settings.convention = Some(convention);
             }
             SessionCommand::SetLang(lang) => session.settings.lang = Some(lang),
-            SessionCommand::OpenSource(spot) => session.source = Some(spot),
+            // A place in a source the document does not have (made
+            // against another one) is not opened.
+            SessionCommand::OpenSource(spot) => {
+                if spot.source.index() < self.doc.dataset.sources.len() {
+                    session.source = Some(spot);
+                }
+            }
             SessionCommand::CloseSource => session.source = None,
             SessionCommand::SetSearchScope(scope) => self.set_search_scope(scope),
             SessionCommand::SearchDocuments(query) => {
@@ -266,6 +272,7 @@ impl AppState {
             SessionCommand::DismissBanner => session.banner = None,
             SessionCommand::DismissProblems => {
                 session.problems = None;
+                session.proof_problems_closed = Some(self.doc.generation);
                 session.bottom_tab = BottomTab::Changes;
             }
             SessionCommand::DismissChanges => {
@@ -417,6 +424,16 @@ impl AppState {
                         edition,
                     },
                 });
+                // The viewer's place is carried to the new document by
+                // the source's id, never by an index into the old one.
+                self.session.source = self.session.source.take().and_then(|spot| {
+                    crate::view::source::carry_spot(
+                        (&self.doc.dataset, &self.doc.proof),
+                        (&doc.dataset, &doc.proof),
+                        &spot,
+                    )
+                });
+                let proof_problems = !doc.proof.problems.is_empty();
                 // The old document may be large: it is freed off the
                 // window's thread.
                 let old = std::mem::replace(&mut self.doc, *doc);
@@ -425,7 +442,13 @@ impl AppState {
                     .spawn(move || drop(old));
                 self.session.problems = None;
                 self.session.banner = None;
-                self.session.bottom_tab = BottomTab::Changes;
+                // The new document's quotes not found come first: they
+                // are what to mend.
+                self.session.bottom_tab = if proof_problems {
+                    BottomTab::Problems
+                } else {
+                    BottomTab::Changes
+                };
                 self.session.remember(path);
                 self.watch_file(path, stamp);
                 true

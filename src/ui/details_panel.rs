@@ -1,7 +1,8 @@
 //! The details panel: everything about the selection, with its links one
 //! click away.
 
-use super::{Commands, DocCommand, PanelContext};
+use super::{Commands, DocCommand, PanelContext, SessionCommand};
+use crate::dataset::proof::{Quoting, Spot};
 use crate::dataset::{Citation, Dataset, FigureRef, NodeIx, PlanIx, SourceIx};
 use crate::i18n::{Lang, T, fill, tr};
 use crate::selection::Item;
@@ -83,7 +84,7 @@ fn plan_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, plan: PlanIx, commands: &mu
     other_language_ui(ui, plan_data, lang);
     field_ui(ui, lang, T::Period, &period(data, plan, lang));
     field_ui(ui, lang, T::IssuedBy, &plan_data.issuer);
-    source_ui(ui, data, plan_data.source, lang);
+    source_ui(cx, ui, plan_data.source, commands);
     if let Some(note) = &plan_data.note {
         field_ui(ui, lang, T::Note, note);
     }
@@ -157,10 +158,11 @@ fn node_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, node_ix: NodeIx, commands: 
     );
     if !node.text.is_empty() {
         ui.add_space(4.0);
-        match (&node.text_zh, chinese) {
-            (Some(zh), true) => ui.label(zh),
-            _ => ui.label(&node.text),
+        let text = match (&node.text_zh, chinese) {
+            (Some(zh), true) => zh,
+            _ => &node.text,
         };
+        node_text_ui(cx, ui, node_ix, text, commands);
         ui.add_space(4.0);
     }
     if !node.units.is_empty() {
@@ -200,7 +202,7 @@ fn node_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, node_ix: NodeIx, commands: 
             .collect();
         field_ui(ui, lang, T::Districts, &names.join(", "));
     }
-    source_ui(ui, data, node.source, lang);
+    source_ui(cx, ui, node.source, commands);
     if let Some(note) = &node.note {
         field_ui(ui, lang, T::Note, note);
     }
@@ -332,8 +334,8 @@ fn figure_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, figure: FigureRef, comman
         }
     }
     for citation in citations {
-        source_ui(ui, data, citation.source, lang);
-        ui.label(egui::RichText::new(format!("“{}”", citation.quote)).italics());
+        source_ui(cx, ui, citation.source, commands);
+        quote_ui(cx, ui, citation, Quoting::Figure(figure), commands);
     }
     if let Some(note) = note {
         field_ui(ui, lang, T::Note, note);
@@ -413,15 +415,95 @@ fn figure_label(data: &Dataset, figure: FigureRef, cx: &PanelContext<'_>) -> Str
     }
 }
 
-fn source_ui(ui: &mut egui::Ui, data: &Dataset, source: SourceIx, lang: Lang) {
-    let document = &data.sources[source.index()];
+/// The source's title, publisher and date; where the dataset carries its
+/// text, a link that opens it in the source viewer.
+fn source_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, source: SourceIx, commands: &mut Commands) {
+    let lang = cx.session.lang();
+    let document = &cx.doc.dataset.sources[source.index()];
     let when = document.date.as_deref().unwrap_or(tr(lang, T::Undated));
-    field_ui(
-        ui,
-        lang,
-        T::Source,
-        &format!("{} ({}, {when})", document.title, document.publisher),
+    let value = format!("{} ({}, {when})", document.title, document.publisher);
+    if cx.doc.proof.text(source).is_none() {
+        field_ui(ui, lang, T::Source, &value);
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(format!("{}{}", tr(lang, T::Source), colon(lang)));
+        if ui
+            .link(value)
+            .on_hover_text(tr(lang, T::ReadInDocument))
+            .clicked()
+        {
+            commands.push(SessionCommand::OpenSource(Spot {
+                source,
+                range: None,
+            }));
+        }
+    });
+}
+
+/// A figure's quote in quotation marks: a link to its place in the
+/// document where the proof found it there, plain words otherwise.
+fn quote_ui(
+    cx: &PanelContext<'_>,
+    ui: &mut egui::Ui,
+    citation: &Citation,
+    record: Quoting,
+    commands: &mut Commands,
+) {
+    let words = egui::RichText::new(format!("“{}”", citation.quote)).italics();
+    let spot = crate::view::source::quote_spot(
+        &cx.doc.proof,
+        citation.source,
+        &citation.quote,
+        Some(record),
     );
+    let Some(spot) = spot else {
+        ui.label(words);
+        return;
+    };
+    if ui
+        .add(egui::Link::new(words))
+        .on_hover_text(tr(cx.session.lang(), T::ReadInDocument))
+        .clicked()
+    {
+        commands.push(SessionCommand::OpenSource(spot));
+    }
+}
+
+/// A node's text: a click opens its place in the document, where the
+/// proof found it there.
+fn node_text_ui(
+    cx: &PanelContext<'_>,
+    ui: &mut egui::Ui,
+    node: NodeIx,
+    text: &str,
+    commands: &mut Commands,
+) {
+    let source = cx.doc.dataset.node(node).source;
+    let spot =
+        crate::view::source::quote_spot(&cx.doc.proof, source, text, Some(Quoting::Node(node)));
+    let Some(spot) = spot else {
+        ui.label(text);
+        return;
+    };
+    let response = ui.add(egui::Label::new(text).sense(egui::Sense::click()));
+    if response.hovered() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
+    if response
+        .on_hover_text(tr(cx.session.lang(), T::ReadInDocument))
+        .clicked()
+    {
+        commands.push(SessionCommand::OpenSource(spot));
+    }
+}
+
+/// The colon after a label: Chinese takes the full-width one.
+fn colon(lang: Lang) -> &'static str {
+    match lang {
+        crate::i18n::Lang::En => ":",
+        crate::i18n::Lang::Zh => "：",
+    }
 }
 
 /// A value that wraps, labelled with one of the interface's words.
@@ -432,12 +514,7 @@ fn field_ui(ui: &mut egui::Ui, lang: Lang, label: T, value: &str) {
 /// A labelled value that wraps.
 fn labelled_ui(ui: &mut egui::Ui, lang: Lang, label: &str, value: &str) {
     ui.horizontal_wrapped(|ui| {
-        // Chinese takes the full-width colon.
-        let colon = match lang {
-            crate::i18n::Lang::En => ":",
-            crate::i18n::Lang::Zh => "：",
-        };
-        ui.strong(format!("{label}{colon}"));
+        ui.strong(format!("{label}{}", colon(lang)));
         ui.label(value);
     });
 }

@@ -6,8 +6,8 @@ use super::loading::Trigger;
 use super::messages::Note;
 use super::state::{AppState, BottomTab, PanelContext, SearchScope};
 use super::{
-    changes_panel, charts_panel, details_panel, dialogs, doc_search_panel, problems_panel, top_bar,
-    tree_panel,
+    changes_panel, charts_panel, details_panel, dialogs, doc_search_panel, problems_panel,
+    source_viewer, top_bar, tree_panel,
 };
 use crate::i18n::{Lang, T, fill, tr};
 use crate::watch::Seen;
@@ -47,6 +47,8 @@ impl AppState {
         keyboard_shortcuts(self, &ctx, &mut commands);
         // The panels see the state read-only; the dialog is theirs to edit.
         let (cx, dialog) = self.panel_context_and_dialog();
+        // The viewer's n, p and Esc before the tree's type-ahead sees them.
+        source_viewer::keys(&cx, &ctx, &mut commands);
         draw_ui(&cx, ui, &mut commands);
         dialogs::ui(&cx, &ctx, dialog, &mut commands);
         drop_overlay(&ctx, cx.session.lang());
@@ -57,8 +59,14 @@ impl AppState {
         let generation = self.doc.generation;
         for command in commands {
             // A document command made against the document a load has
-            // just replaced would point at the wrong records.
-            if self.doc.generation != generation && matches!(command, Command::Doc(_)) {
+            // just replaced would point at the wrong records; so would a
+            // place in one of its sources.
+            if self.doc.generation != generation
+                && matches!(
+                    command,
+                    Command::Doc(_) | Command::Session(SessionCommand::OpenSource(_))
+                )
+            {
                 continue;
             }
             self.apply(command);
@@ -123,7 +131,15 @@ fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
         .default_size(340.0_f32.min(width * 0.27))
         .size_range(200.0..=(width * 0.3).max(200.0))
         .show(ui, |ui| details_panel::ui(cx, ui, commands));
-    egui::CentralPanel::default().show(ui, |ui| charts_panel::ui(cx, ui, commands));
+    // A document open in the source viewer takes the charts' place until
+    // it is closed.
+    egui::CentralPanel::default().show(ui, |ui| {
+        if cx.session.source.is_some() {
+            source_viewer::ui(cx, ui, commands);
+        } else {
+            charts_panel::ui(cx, ui, commands);
+        }
+    });
 }
 
 /// The problems and the change summary share one area below the charts,
@@ -132,7 +148,9 @@ fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
 /// bars and the status line, so the charts keep at least the other half.
 fn bottom_area_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
     let lang = cx.session.lang();
-    let problems = cx.session.problems.as_ref();
+    // Why a file did not load, or the proof's problems of the dataset on
+    // screen.
+    let problems = problems_panel::is_open(cx).then(|| problems_panel::count(cx));
     let changes = cx.doc.changes.as_ref();
     if problems.is_none() && changes.is_none() {
         return;
@@ -144,10 +162,9 @@ fn bottom_area_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Comma
         .size_range(80.0_f32.min(height * 0.5)..=(height * 0.5).max(40.0))
         .show(ui, |ui| {
             let tab = match (problems, changes) {
-                (Some(problems), Some(changes)) => {
+                (Some(count), Some(changes)) => {
                     let mut tab = cx.session.bottom_tab;
                     ui.horizontal(|ui| {
-                        let count = problems.problems.len();
                         ui.selectable_value(
                             &mut tab,
                             BottomTab::Problems,

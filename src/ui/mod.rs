@@ -33,6 +33,7 @@ mod problems_panel;
 mod scene_painter;
 mod screenshot;
 pub mod settings;
+mod source_viewer;
 pub mod startup;
 pub mod state;
 pub mod style;

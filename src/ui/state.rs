@@ -58,6 +58,9 @@ pub struct Session {
     pub banner: Option<Banner>,
     /// Why the last file did not load, while the user has not closed it.
     pub problems: Option<LoadProblems>,
+    /// The document (by generation) whose proof's problems the user
+    /// closed; another document's are shown again.
+    pub proof_problems_closed: Option<u64>,
     /// The bottom area's tab in front, when problems and changes are both
     /// open.
     pub bottom_tab: BottomTab,
@@ -87,6 +90,7 @@ impl Default for Session {
             banner: None,
             problems: None,
             doc_search: DocSearchState::default(),
+            proof_problems_closed: None,
             source: None,
             bottom_tab: BottomTab::default(),
             export_message: None,

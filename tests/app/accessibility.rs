@@ -232,3 +232,30 @@ fn show_as_table_lists_each_charts_figures_and_a_row_selects_its_figure() {
     harness.run();
     assert!(!harness.state().session.show_table);
 }
+
+#[test]
+fn the_source_viewers_shades_stand_apart_and_its_text_reads_on_each() {
+    use plan_explorer::ui::style::passage_shades;
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        let v = visuals(theme);
+        let s = passage_shades(&v);
+        let shades = [s.quoted, s.quoted_other, s.current, s.marked];
+        for (i, &shade) in shades.iter().enumerate() {
+            // Seen against the panel the text lies on.
+            assert!(
+                contrast(shade, v.panel_fill) >= 1.15,
+                "{theme:?} shade {i} {shade:?} on the panel: {:.2}",
+                contrast(shade, v.panel_fill)
+            );
+            // The viewer writes on each in the body colour, fitted.
+            let ink = text_on(v.text_color(), shade);
+            assert!(contrast(ink, shade) >= 4.5, "{theme:?} {shade:?}");
+        }
+        // The passage shown stands out from the quoted ones round it by
+        // lightness, not by hue alone. (Quoted passages side by side
+        // alternate in hue: a help, not the only cue, as each is also
+        // named on hover.)
+        assert!(contrast(s.current, s.quoted) >= 1.3, "{theme:?}");
+        assert!(contrast(s.current, s.quoted_other) >= 1.3, "{theme:?}");
+    }
+}

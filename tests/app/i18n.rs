@@ -573,8 +573,9 @@ fn the_systems_reasons_for_a_failed_write_read_in_chinese() {
 
 #[test]
 fn series_and_targets_with_chinese_names_show_them_in_chinese() {
-    let mut json: serde_json::Value =
-        serde_json::from_str(plan_explorer::dataset::EMBEDDED_JSON).expect("JSON");
+    // Without the documents' texts, the made-up Chinese names below are
+    // not proven (nor listed as problems beside the chart).
+    let mut json = crate::common::embedded_without_texts();
     without_translations(&mut json);
     for series in json["series"].as_array_mut().expect("series") {
         let title = series["title"].as_str().expect("a title").to_owned();

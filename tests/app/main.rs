@@ -18,5 +18,6 @@ mod i18n;
 mod loading;
 mod settings;
 mod snapshots;
+mod source_viewer;
 mod ui_story;
 mod user_actions;

@@ -162,7 +162,7 @@ fn word_footnotes_give_the_source_s_url_where_known() {
     );
     let footnotes = docx_part(&out, "word/footnotes.xml");
     assert!(
-        footnotes.contains("A document (2025-03-07), https://example.org/plans/doc.html"),
+        footnotes.contains("A document (2025-03-07), at https://example.org/plans/doc.html"),
         "{footnotes}"
     );
     // The sources section links the URL and sets each quote in its
@@ -195,7 +195,7 @@ fn word_footnotes_give_the_source_s_url_where_known() {
     );
     let footnotes = docx_part(&out, "word/footnotes.xml");
     assert!(
-        footnotes.contains("A document (2025-03-07)，https://example.org/plans/doc.html"),
+        footnotes.contains("A document (2025-03-07)，网址：https://example.org/plans/doc.html"),
         "{footnotes}"
     );
     assert!(docx_part(&out, "word/document.xml").contains("原文语境："));
@@ -209,5 +209,5 @@ fn word_footnotes_give_the_source_s_url_where_known() {
         footnotes.contains("Shanghai unveils action plan to boost industries of the future"),
         "{footnotes}"
     );
-    assert!(!footnotes.contains("), http"), "{footnotes}");
+    assert!(!footnotes.contains("), at http"), "{footnotes}");
 }

@@ -19,6 +19,7 @@ mod hostile;
 mod import_draft;
 mod import_review;
 mod schema;
+mod source_view;
 mod sources;
 mod translations;
 mod tree_view;
