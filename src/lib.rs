@@ -8,6 +8,8 @@
 //! - [`chart`]: charts as pictures: one laid-out scene per chart, written
 //!   as SVG, PDF and PNG.
 //! - [`briefing`]: a briefing of the selection, written as PDF or Word.
+//! - [`import`]: a plan document (text, web page, Word, PDF) read into
+//!   its text, for the draft of a new plan.
 //! - [`i18n`]: the interface's words in English and Chinese, in the
 //!   language each caller passes.
 //! - [`job`]: long work on a named background thread, with progress,
@@ -26,6 +28,7 @@ pub mod cli;
 pub mod dataset;
 pub mod folders;
 pub mod i18n;
+pub mod import;
 pub mod job;
 pub mod output;
 pub mod selection;
