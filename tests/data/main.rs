@@ -15,6 +15,7 @@ mod default_dataset;
 mod districts;
 mod editions;
 mod hostile;
+mod import_read;
 mod schema;
 mod sources;
 mod translations;

@@ -237,15 +237,28 @@ struct Vocabulary {
 impl Vocabulary {
     fn of<'a>(lines: impl Iterator<Item = &'a str>) -> Self {
         let mut words = HashSet::new();
+        let mut after_hyphen = false;
         for line in lines {
-            let trimmed = line.trim_end();
-            // A line's last word, if hyphenated there, is not a word.
-            let end = if trimmed.ends_with(['-', '\u{ad}']) {
+            let trimmed = line.trim();
+            // The halves of a word hyphenated at a line's end are not
+            // words: the last word of a line ending in a hyphen, and the
+            // first of the line after it.
+            let hyphen = trimmed.ends_with(['-', '\u{ad}', '\u{2010}']);
+            let end = if hyphen {
                 trimmed.rfind(char::is_whitespace).unwrap_or(0)
             } else {
                 trimmed.len()
             };
-            for word in trimmed[..end].split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+            let start = if after_hyphen {
+                trimmed.find(char::is_whitespace).unwrap_or(trimmed.len())
+            } else {
+                0
+            };
+            after_hyphen = hyphen;
+            if start >= end {
+                continue;
+            }
+            for word in trimmed[start..end].split(|c: char| !(c.is_alphanumeric() || c == '-')) {
                 let word = word.trim_matches('-');
                 if !word.is_empty() {
                     words.insert(word.to_lowercase());
@@ -282,6 +295,13 @@ fn hyphenated(before: &str, next: &str, vocabulary: &Vocabulary) -> Option<bool>
     if soft {
         return Some(false);
     }
+    // A word already hyphenated before the break ("organ-on-a-") goes on
+    // as a compound; and hyphenation leaves at least two letters on a
+    // line, so a lone letter before the hyphen is a word of its own.
+    let chained = stem[..stem.len() - head.len()].ends_with('-');
+    if chained || head.chars().count() < 2 {
+        return Some(true);
+    }
     let compound = format!("{head}-{tail}");
     let whole = format!("{head}{tail}");
     Some(if vocabulary.has(&compound) {
@@ -292,6 +312,10 @@ fn hyphenated(before: &str, next: &str, vocabulary: &Vocabulary) -> Option<bool>
         // "Sino-\nAmerican", "AI-\nEnabled": a capital after the break is
         // a word of its own.
         true
+    } else if compound_head(&head) && !is_suffix(&tail) {
+        // "well-known", "high-quality", "long-term": a word that makes
+        // compounds, then a word rather than a word's ending.
+        true
     } else {
         // Both halves words of their own elsewhere ("brain", "computer"):
         // a compound; a fragment ("ment", "tion") is not a word.
@@ -300,6 +324,27 @@ fn hyphenated(before: &str, next: &str, vocabulary: &Vocabulary) -> Option<bool>
             && vocabulary.has(&head)
             && vocabulary.has(&tail)
     })
+}
+
+/// Words that plans join to others with a hyphen, and that hyphenation
+/// does not cut off a longer word (unlike "pre", "inter", "con").
+fn compound_head(head: &str) -> bool {
+    const HEADS: [&str; 28] = [
+        "well", "high", "low", "long", "short", "large", "small", "self", "cross", "full", "real",
+        "world", "first", "second", "third", "cutting", "state", "city", "top", "wide", "mid",
+        "half", "all", "open", "end", "two", "three", "multi",
+    ];
+    HEADS.contains(&head.to_lowercase().as_str())
+}
+
+/// Endings hyphenation leaves on a line of their own ("high-est",
+/// "well-ness"), which are not words.
+fn is_suffix(tail: &str) -> bool {
+    const SUFFIXES: [&str; 16] = [
+        "ness", "ment", "est", "er", "ers", "ly", "ing", "ed", "ity", "tion", "sion", "ance",
+        "ence", "ful", "less", "ship",
+    ];
+    SUFFIXES.contains(&tail.to_lowercase().as_str())
 }
 
 /// Whether two lines joined need a space between them: not where either
