@@ -368,7 +368,7 @@ fn damaged_pdfs_never_hang_or_panic_out() {
     };
     for _ in 0..40 {
         let mut bytes = seed.clone();
-        for _ in 0..(next() % 20 + 1) {
+        for _ in 0..=(next() % 20) {
             let at = usize::try_from(next() % bytes.len() as u64).expect("fits");
             bytes[at] = u8::try_from(next() % 256).expect("a byte");
         }

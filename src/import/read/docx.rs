@@ -26,7 +26,7 @@ use super::{Note, ReadDocError};
 use crate::dataset::ReadError;
 use crate::job::Progress;
 
-/// WordprocessingML's namespace, transitional and strict.
+/// The namespace of `WordprocessingML`, transitional and strict.
 const W: [&[u8]; 2] = [
     b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
     b"http://purl.oclc.org/ooxml/wordprocessingml/main",
@@ -73,7 +73,7 @@ pub(super) fn read(
     if let Some(part) = open(file, &mut zip, "word/numbering.xml", &mut budget)? {
         read_numbering(file, part, &mut numbering)?;
     }
-    numbering.style_nums.clone_from(&styles.numbering_styles);
+    numbering.style_nums.clone_from(&styles.lists);
     let title = match open(file, &mut zip, "docProps/core.xml", &mut budget)? {
         Some(part) => read_title(file, part)?,
         None => None,
@@ -111,9 +111,12 @@ struct Budget {
 }
 
 /// A part being unpacked, counting its bytes against the budget.
+/// A part's bytes as they are unpacked, counted.
+type Unpacked<'z, 'a> = BufReader<Limited<zip::read::ZipFile<'z, Cursor<&'a [u8]>>>>;
+
 struct Part<'z, 'a> {
     name: String,
-    reader: NsReader<BufReader<Limited<zip::read::ZipFile<'z, Cursor<&'a [u8]>>>>>,
+    reader: NsReader<Unpacked<'z, 'a>>,
     buffer: Vec<u8>,
     /// The budget left before this part, to settle after it.
     budget: &'z mut Budget,
@@ -239,7 +242,7 @@ fn zip_error(file: &Path, error: &zip::result::ZipError) -> ReadDocError {
 /// One XML event as the readers here need it, owned so the part can be
 /// read on while it is looked at.
 enum XmlEvent {
-    /// An element's start (`empty` for `<a/>`), in WordprocessingML or not.
+    /// An element's start (`empty` for `<a/>`), in `WordprocessingML` or not.
     Start(BytesStart<'static>),
     Empty(BytesStart<'static>),
     End,
@@ -334,7 +337,8 @@ fn attribute(e: &BytesStart<'_>, local: &[u8]) -> Option<String> {
         .map(|a| {
             // Parts are UTF-8, as Word and WPS write them.
             let raw = String::from_utf8_lossy(&a.value);
-            quick_xml::escape::unescape(&raw).map_or_else(|_| raw.to_string(), |v| v.into_owned())
+            quick_xml::escape::unescape(&raw)
+                .map_or_else(|_| raw.to_string(), std::borrow::Cow::into_owned)
         })
 }
 
@@ -367,16 +371,19 @@ fn skip(file: &Path, part: &mut Part<'_, '_>) -> Result<(), ReadDocError> {
     Ok(())
 }
 
+/// A paragraph style's own list and level, and the style it is based on.
+type StyleNumbering = (Option<String>, Option<u32>, Option<String>);
+
 /// Paragraph styles' numbering, and numbering styles' lists.
 #[derive(Default)]
 struct Styles {
     /// Paragraph style id to its own numbering (list, level) and the
     /// style it is based on.
-    paragraph: HashMap<String, (Option<String>, Option<u32>, Option<String>)>,
+    paragraph: HashMap<String, StyleNumbering>,
     /// The paragraph style used where a paragraph names none.
     default: Option<String>,
     /// Numbering style id to the list it holds.
-    numbering_styles: HashMap<String, String>,
+    lists: HashMap<String, String>,
 }
 
 impl Styles {
@@ -426,7 +433,7 @@ fn read_styles(file: &Path, mut part: Part<'_, '_>) -> Result<Styles, ReadDocErr
                         }
                         "numbering" => {
                             if let Some(num) = own.0.take() {
-                                styles.numbering_styles.insert(id, num);
+                                styles.lists.insert(id, num);
                             }
                         }
                         _ => {}
@@ -467,6 +474,10 @@ fn read_styles(file: &Path, mut part: Part<'_, '_>) -> Result<Styles, ReadDocErr
     Ok(styles)
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "One pass over numbering.xml, each element's arm in one match."
+)]
 fn read_numbering(
     file: &Path,
     mut part: Part<'_, '_>,
@@ -485,17 +496,17 @@ fn read_numbering(
             XmlEvent::Start(e) => (e, true),
             XmlEvent::Empty(e) => (e, false),
             XmlEvent::End => {
-                if level.is_some() && depth == level_depth {
-                    if let Some((ilvl, finished)) = level.take() {
-                        store_level(
-                            numbering,
-                            &abstract_id,
-                            &num_id,
-                            override_level,
-                            ilvl,
-                            finished,
-                        );
-                    }
+                if depth == level_depth
+                    && let Some((ilvl, finished)) = level.take()
+                {
+                    store_level(
+                        numbering,
+                        abstract_id.as_ref(),
+                        num_id.as_ref(),
+                        override_level,
+                        ilvl,
+                        finished,
+                    );
                 }
                 depth = depth.saturating_sub(1);
                 continue;
@@ -565,8 +576,8 @@ fn read_numbering(
                 if !started && let Some((ilvl, finished)) = level.take() {
                     store_level(
                         numbering,
-                        &abstract_id,
-                        &num_id,
+                        abstract_id.as_ref(),
+                        num_id.as_ref(),
                         override_level,
                         ilvl,
                         finished,
@@ -596,18 +607,15 @@ fn read_numbering(
 /// override.
 fn store_level(
     numbering: &mut Numbering,
-    abstract_id: &Option<String>,
-    num_id: &Option<String>,
+    abstract_id: Option<&String>,
+    num_id: Option<&String>,
     override_level: Option<u32>,
     ilvl: u32,
     level: Level,
 ) {
-    if let Some(found) = abstract_id
-        .as_ref()
-        .and_then(|a| numbering.abstracts.get_mut(a))
-    {
+    if let Some(found) = abstract_id.and_then(|a| numbering.abstracts.get_mut(a)) {
         found.levels.insert(ilvl, level);
-    } else if let Some(instance) = num_id.as_ref().and_then(|n| numbering.instances.get_mut(n)) {
+    } else if let Some(instance) = num_id.and_then(|n| numbering.instances.get_mut(n)) {
         let ilvl = override_level.unwrap_or(ilvl);
         instance.overrides.entry(ilvl).or_default().1 = Some(level);
     }
@@ -706,6 +714,10 @@ impl<'a> Body<'a> {
     }
 
     /// Reads a paragraph whose start was just read, up to its end.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "One pass over a paragraph, each element's arm in one match."
+    )]
     fn read_paragraph(
         &mut self,
         file: &Path,
@@ -770,7 +782,10 @@ impl<'a> Body<'a> {
                 b"pPr" if started => ppr = Some(depth),
                 b"rPr" if started => rpr = Some(depth),
                 // Former properties, kept for review, are not in effect.
-                b"pPrChange" | b"rPrChange" | b"sectPr" | b"tabs" if started => {
+                b"pPrChange" | b"rPrChange" | b"sectPr" | b"tabs" | b"instrText" | b"delText"
+                | b"delInstrText"
+                    if started =>
+                {
                     skip(file, part)?;
                     depth -= 1;
                 }
@@ -802,12 +817,11 @@ impl<'a> Body<'a> {
                         depth -= 1;
                     }
                 }
-                b"ins" | b"moveTo" if rpr.is_some() => {
-                    if started {
-                        skip(file, part)?;
-                        depth -= 1;
-                    }
+                b"ins" | b"moveTo" if rpr.is_some() && started => {
+                    skip(file, part)?;
+                    depth -= 1;
                 }
+                b"ins" | b"moveTo" if rpr.is_some() => {}
                 b"vanish" | b"specVanish" if rpr.is_some() && ppr.is_none() => hidden = on(&e),
                 // A deleted run, or a run moved away: dropped.
                 b"del" | b"moveFrom" => {
@@ -820,12 +834,6 @@ impl<'a> Body<'a> {
                 b"ins" | b"moveTo" => self.insertions += 1,
                 b"r" => hidden = false,
                 b"t" if started => text = Some(depth),
-                // Field codes, deleted text and footnote marks are not
-                // printed text.
-                b"instrText" | b"delText" | b"delInstrText" if started => {
-                    skip(file, part)?;
-                    depth -= 1;
-                }
                 b"tab" | b"ptab" if ppr.is_none() && !hidden => self.push("\t"),
                 b"br" | b"cr" if ppr.is_none() && !hidden => self.push("\n"),
                 b"noBreakHyphen" if !hidden => self.push("-"),

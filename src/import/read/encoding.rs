@@ -4,7 +4,7 @@
 //! with NULs in every other place are UTF-16 without a mark; bytes that
 //! are valid UTF-8 are UTF-8. Anything else is a legacy encoding, guessed
 //! by chardetng (Mozilla's detector, the one Firefox uses for unlabelled
-//! pages: it scores GBK, Big5, Shift_JIS, windows-1252 and the rest by
+//! pages: it scores GBK, Big5, `Shift_JIS`, windows-1252 and the rest by
 //! the plausibility of their character pairs), with China's top-level
 //! domain as the tie-breaker, since these are Shanghai's documents. The
 //! guess is kept only when it decodes without a single malformed sequence

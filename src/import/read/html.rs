@@ -417,10 +417,8 @@ fn write_text(root: NodeRef<'_, Node>, skip_furniture: bool, out: &mut String) {
                         }
                         match element.name() {
                             "br" => out.push('\n'),
-                            "td" | "th" => {
-                                if !out.is_empty() && !out.ends_with(['\n', '\t']) {
-                                    out.push('\t');
-                                }
+                            "td" | "th" if !out.is_empty() && !out.ends_with(['\n', '\t']) => {
+                                out.push('\t');
                             }
                             "pre" => {
                                 pre += 1;

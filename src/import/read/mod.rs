@@ -587,8 +587,7 @@ fn read(
                     message: "no %PDF- header".to_owned(),
                 });
             }
-            Some(DocKind::Html) => DocKind::Html,
-            Some(DocKind::Text) => DocKind::Text,
+            Some(named @ (DocKind::Html | DocKind::Text)) => named,
             None if looks_like_html(bytes) => DocKind::Html,
             None => DocKind::Text,
         },

@@ -61,13 +61,15 @@ pub(super) struct Numbering {
 
 /// The deepest level Word has (0 to 8).
 const LEVELS: usize = 9;
+/// [`LEVELS`] as Word numbers them.
+const LEVELS_U32: u32 = 9;
 
 impl Numbering {
     /// The number printed before a paragraph of list `num_id` at level
     /// `ilvl`, with what follows it, stepping the counters; `None` for
     /// "no list" (`numId` 0), a list not defined, or a level with no text.
     pub fn next(&mut self, num_id: &str, ilvl: u32) -> Option<String> {
-        let ilvl = ilvl.min(LEVELS as u32 - 1);
+        let ilvl = ilvl.min(LEVELS_U32 - 1);
         let instance = self.instances.get(num_id)?.clone();
         let abstract_id = self.resolve_abstract(&instance.abstract_id)?;
         let levels = self.levels(&abstract_id, &instance);
@@ -87,7 +89,7 @@ impl Numbering {
         let start_of = |level: usize| {
             let override_start = instance
                 .overrides
-                .get(&(level as u32))
+                .get(&u32::try_from(level).unwrap_or(LEVELS_U32))
                 .and_then(|(start, _)| *start);
             override_start.unwrap_or_else(|| levels[level].as_ref().map_or(1, |l| l.start))
         };
@@ -172,7 +174,7 @@ impl Numbering {
     /// The levels of an abstract list as an instance sees them.
     fn levels(&self, abstract_id: &str, instance: &Instance) -> Vec<Option<Level>> {
         let found = self.abstracts.get(abstract_id);
-        (0..LEVELS as u32)
+        (0..LEVELS_U32)
             .map(|ilvl| {
                 instance
                     .overrides
@@ -422,7 +424,7 @@ mod tests {
                 levels: levels
                     .into_iter()
                     .enumerate()
-                    .map(|(i, l)| (i as u32, l))
+                    .map(|(i, l)| (u32::try_from(i).unwrap_or(0), l))
                     .collect(),
                 style_link: None,
             },

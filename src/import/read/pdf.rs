@@ -3,7 +3,7 @@
 //!
 //! # Which PDF reader, and why
 //!
-//! Compared on seed 002 written as .docx and printed by LibreOffice 7.4
+//! Compared on seed 002 written as .docx and printed by `LibreOffice` 7.4
 //! (9 pages: justified, hyphenated, a running head, page numbers), a
 //! Chinese plan printed the same way, and a 295-page PDF of the five
 //! seeds 18 times over (1.1 MB), against poppler's `pdftotext`:
@@ -20,26 +20,26 @@
 //! the shared 2-core machine, release builds. ³ 150 copies of the seed's
 //! PDF with 1 to 20 random bytes changed, each given 10 s. ⁴ New crates in
 //! this project's tree. ⁵ pdf-extract's own plain-text writer follows the
-//! content stream, where LibreOffice draws a line's Western glyphs after
+//! content stream, where `LibreOffice` draws a line's Western glyphs after
 //! its Chinese ones; placed by position here, they are in order.
 //!
 //! `pdf-extract` is used, through its `OutputDev` hook, which hands over
 //! every glyph with its text matrix, width and size: that is what tells a
 //! line broken at the page's width from a paragraph's end, and a
 //! line-end hyphen from a word's own. Its text is as right as poppler's
-//! and pdf_oxide's, its speed within 1.5x of `pdftotext`, and it adds half
-//! the crates pdf_oxide does (pdf_oxide's one crate is 34,000 lines in its
+//! and `pdf_oxide`'s, its speed within 1.5x of `pdftotext`, and it adds half
+//! the crates `pdf_oxide` does (`pdf_oxide`'s one crate is 34,000 lines in its
 //! main file and took most of a 30-minute release build here; its 0.3
 //! line has had 78 releases). Against it: its font code panics on damaged
-//! fonts, where pdf_oxide did not; so each page is read apart and a panic
+//! fonts, where `pdf_oxide` did not; so each page is read apart and a panic
 //! costs only that page (named in a [`Note::PagesUnreadable`]), and the
 //! whole read runs on its own thread with a deadline, so a document that
-//! made it loop would be given up ([`ReadDocError::Timeout`]). pdf_oxide
-//! also maps predefined Chinese CMaps (`UniGB-UCS2-H`) and TrueType fonts
+//! made it loop would be given up ([`ReadDocError::Timeout`]). `pdf_oxide`
+//! also maps predefined Chinese `CMaps` (`UniGB-UCS2-H`) and TrueType fonts
 //! without a `ToUnicode` map, which pdf-extract does not: a PDF of that
 //! kind gives [`ReadDocError::UnmappedText`] here (as it does, in
 //! effect, in every reader when the fonts are subset Type 1 or TrueType
-//! with their own codes, as LibreOffice writes them). Poppler's library
+//! with their own codes, as `LibreOffice` writes them). Poppler's library
 //! was set aside for being C in the app's process on hostile files, and a
 //! system dependency on every platform the app ships to.
 
@@ -247,12 +247,11 @@ fn extract(
         let read = std::panic::catch_unwind(AssertUnwindSafe(|| {
             pdf_extract::output_doc_page(&document, &mut collector, number)
         }));
-        match read {
-            Ok(Ok(())) => pages.push(collector.page()),
-            Ok(Err(_)) | Err(_) => {
-                unreadable.push(i + 1);
-                pages.push(Page::default());
-            }
+        if let Ok(Ok(())) = read {
+            pages.push(collector.page());
+        } else {
+            unreadable.push(i + 1);
+            pages.push(Page::default());
         }
         pages_done.fetch_add(1, Ordering::Relaxed);
     }
@@ -324,6 +323,10 @@ impl OutputDev for Collector {
         Ok(())
     }
 
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "Points on a page fit an f32 many times over."
+    )]
     fn output_character(
         &mut self,
         trm: &Transform,
@@ -343,7 +346,7 @@ impl OutputDev for Collector {
         if !space {
             // A glyph with no Unicode, or one mapped to a control code
             // (fonts whose codes are their own), is not text.
-            if text.is_empty() || text.chars().any(|c| c.is_control()) {
+            if text.is_empty() || text.chars().any(char::is_control) {
                 self.unmapped += 1;
                 return Ok(());
             }

@@ -180,6 +180,10 @@ impl Layout {
     }
 }
 
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "Type sizes are a few hundred points at most."
+)]
 fn size_key(size: f32) -> i32 {
     // Sizes within half a point are one size.
     (size * 2.0).round() as i32
