@@ -4,7 +4,7 @@
 //! poppler's `pdftotext` on the same file, in the same run; and the peak
 //! heap of the read as a multiple of the file's size.
 //!
-//! The PDF is written here, so the bench needs no LibreOffice: the five
+//! The PDF is written here, so the bench needs no `LibreOffice`: the five
 //! seed documents' paragraphs over and over, wrapped at the width of an
 //! A4 page in 10-point Helvetica (a standard font, not embedded), each
 //! page with a running head and a page number, as a plan printed from
@@ -161,7 +161,10 @@ fn plan_pdf(pages: usize) -> Vec<u8> {
     // Objects: 1 catalog, 2 pages, 3 font, then a page and its content
     // for each page.
     let mut objects: Vec<Vec<u8>> = Vec::new();
-    let kids: String = (0..pages).map(|i| format!("{} 0 R ", 4 + 2 * i)).collect();
+    let mut kids = String::new();
+    for i in 0..pages {
+        let _ = write!(kids, "{} 0 R ", 4 + 2 * i);
+    }
     objects.push(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
     objects.push(format!("<< /Type /Pages /Kids [{kids}] /Count {pages} >>").into_bytes());
     objects.push(
