@@ -8,7 +8,8 @@
 //! - [`chart`]: charts as pictures: one laid-out scene per chart, written
 //!   as SVG, PDF and PNG.
 //! - [`briefing`]: a briefing of the selection, written as PDF or Word.
-//! - [`import`]: a plan document drafted into data for an editor to review.
+//! - [`import`]: a plan document (text, web page, Word, PDF) read into its
+//!   text and drafted into data for an editor to review.
 //! - [`i18n`]: the interface's words in English and Chinese, in the
 //!   language each caller passes.
 //! - [`job`]: long work on a named background thread, with progress,

@@ -13,7 +13,8 @@ use crate::import::to_json::{self, DocLang};
 /// Arguments of `import`.
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// The document: a text file (.txt).
+    /// The document: a text file (.txt; UTF-8, UTF-16 or GB18030), a saved
+    /// web page (.html), a Word document (.docx) or a PDF with a text layer.
     pub document: PathBuf,
     /// Where to write the draft dataset.
     #[arg(long, value_name = "DRAFT.json")]
@@ -64,12 +65,14 @@ fn run(args: &ImportArgs) -> Result<(), (u8, String)> {
             ),
         ));
     }
-    let text = dataset::read_text(&args.document, dataset::MAX_DATASET_BYTES).map_err(|e| {
+    let progress = crate::job::Progress::default();
+    let document = crate::import::read::read_document(&args.document, &progress).map_err(|e| {
         (
             EXIT_USAGE_OR_IO,
             format!("{}: {e}", args.document.display()),
         )
     })?;
+    let text = document.text;
     let into = match &args.into {
         Some(path) => {
             let data = load_for_command(path)?;

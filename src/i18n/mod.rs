@@ -77,6 +77,7 @@ pub fn fill(lang: Lang, text: T, values: &[&dyn std::fmt::Display]) -> String {
 }
 
 mod problems;
+mod readers;
 mod writers;
 
 macro_rules! texts {

@@ -1,7 +1,10 @@
-//! Importing a plan document: reading its text, and drafting the plan, its
-//! units and figures from it for an editor to review.
+//! Importing a plan document: [`read`] takes a text file, a saved web
+//! page, a Word document or a PDF to its text, one paragraph a line;
+//! [`draft`] drafts the plan, its units and figures from that text, for an
+//! editor to review ([`review`]).
 
 pub mod draft;
+pub mod read;
 pub mod review;
 pub mod to_json;
 

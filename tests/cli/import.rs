@@ -208,3 +208,47 @@ fn the_readme_import_sample_is_what_import_and_validate_print() {
     }
     assert_eq!(printed, sample);
 }
+
+#[test]
+fn seed_002_as_word_web_page_and_pdf_imports_to_the_same_plan_as_its_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let nodes_of = |file: &str| -> Vec<(Option<String>, String, String, Vec<String>)> {
+        let out = dir.path().join(format!("{file}.json"));
+        let output = run(&[
+            "import",
+            common::fixture(&format!("import/{file}"))
+                .to_str()
+                .expect("utf-8"),
+            "--out",
+            out.to_str().expect("utf-8"),
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{file}: {}", said(&output));
+        let data = dataset::load_file(&out)
+            .expect("reads")
+            .dataset
+            .unwrap_or_else(|| panic!("{file}: the draft is valid"));
+        data.nodes
+            .iter()
+            .map(|n| {
+                (
+                    n.numbering.clone(),
+                    n.title.clone(),
+                    n.text.clone(),
+                    n.units
+                        .iter()
+                        .map(|u| data.units[u.index()].id.to_string())
+                        .collect(),
+                )
+            })
+            .collect()
+    };
+    let from_text = nodes_of("seed002.txt");
+    assert_eq!(from_text.len(), 45);
+    for file in ["seed002.docx", "seed002.html", "seed002.pdf"] {
+        let nodes = nodes_of(file);
+        for (i, (got, want)) in nodes.iter().zip(&from_text).enumerate() {
+            assert_eq!(got, want, "{file}: node {i}");
+        }
+        assert_eq!(nodes.len(), from_text.len(), "{file}");
+    }
+}
