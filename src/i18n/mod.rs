@@ -141,6 +141,7 @@ texts! {
     QuotedBy => "quoted by {}", "引用者：{}";
     NotQuoted => "not quoted by any record", "没有条目引用";
     OpenInDocument => "Open this passage in the document", "在文件中打开此段";
+    FactInDocument => "Its words in the document", "原文出处";
     FacetPlan => "Plan", "规划";
     FacetUnit => "Unit", "单位";
     FacetTheme => "Theme", "主题";

@@ -72,6 +72,28 @@ fn key_facts_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Command
                 if response.clicked() {
                     commands.push(DocCommand::Select(Item::Figure(figure)));
                 }
+                // The fact's words in their document, a click away. Kept
+                // out of the card, whose whole face selects the fact.
+                let record = Quoting::Figure(figure);
+                if let Some(citation) = fact.citations.first()
+                    && let Some(spot) = crate::view::source::quote_spot(
+                        &cx.doc.proof,
+                        citation.source,
+                        &citation.quote,
+                        Some(record),
+                    )
+                {
+                    let link = ui
+                        .add(egui::Link::new(
+                            egui::RichText::new(tr(lang, T::FactInDocument)).small(),
+                        ))
+                        .on_hover_text(format!("“{}”", citation.quote));
+                    let label = format!("{}: {}", tr(lang, T::FactInDocument), name);
+                    link.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &label));
+                    if link.clicked() {
+                        commands.push(SessionCommand::OpenSource(spot));
+                    }
+                }
             }
         });
 }

@@ -183,3 +183,36 @@ fn a_changed_fact_is_in_the_change_summary() {
         changes.summary(Lang::En)
     );
 }
+
+#[test]
+fn a_fact_card_s_words_open_in_their_document() {
+    let mut harness = common::window(AppState::open(None).expect("opens"));
+    let data = harness.state().doc.dataset.clone();
+    let fact = &data.facts[0];
+    let name = plan_explorer::view::localized_title(Lang::En, fact);
+    harness
+        .get_by_label(&format!("Its words in the document: {name}"))
+        .click();
+    harness.run();
+    let spot = harness
+        .state()
+        .session
+        .source
+        .clone()
+        .expect("the viewer is open");
+    let citation = &fact.citations[0];
+    assert_eq!(spot.source, citation.source);
+    let text = harness
+        .state()
+        .doc
+        .proof
+        .text(spot.source)
+        .expect("the text")
+        .text
+        .clone();
+    let range = spot.range.expect("at the quote");
+    assert_eq!(
+        dataset::folded::normalize(&text[range]),
+        dataset::folded::normalize(&citation.quote)
+    );
+}
