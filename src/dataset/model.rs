@@ -571,7 +571,11 @@ impl Dataset {
                     .filter(|p| p.review.is_pending())
                     .count()
                 + self.funds.iter().filter(|f| f.review.is_pending()).count()
-                + self.targets.iter().filter(|t| t.review.is_pending()).count()
+                + self
+                    .targets
+                    .iter()
+                    .filter(|t| t.review.is_pending())
+                    .count()
                 + self.facts.iter().filter(|f| f.review.is_pending()).count(),
         }
     }

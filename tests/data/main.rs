@@ -17,6 +17,7 @@ mod documents;
 mod editions;
 mod hostile;
 mod import_draft;
+mod import_figures;
 mod schema;
 mod sources;
 mod translations;
