@@ -13,7 +13,16 @@ use super::draft::units::UnitMatch;
 use super::draft::{Draft, DraftNote, PREAMBLE};
 use crate::dataset::proof::sha256_hex;
 use crate::dataset::{Dataset, NodeKind};
-pub use crate::import::DocLang;
+
+/// The document's language, which decides where the printed words go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocLang {
+    /// English: titles and texts in `title` and `text`.
+    En,
+    /// Chinese: the printed Chinese in `title_zh` and `text_zh`, and, as
+    /// the format needs a `title`, the same words there.
+    Zh,
+}
 
 /// What the JSON needs beyond the draft.
 #[derive(Clone, Debug)]

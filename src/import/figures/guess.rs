@@ -9,7 +9,7 @@ use super::read::{Reading, YearCue, YearMention};
 use super::text::{chars_before, is_han, word_after, word_before, words_before};
 use super::{FigureUnit, FundGuess};
 use crate::dataset::{FundLevel, Status};
-use crate::import::DocLang;
+use crate::import::to_json::DocLang;
 
 /// A figure read earlier in the sentence.
 pub(super) struct Earlier {

@@ -25,7 +25,7 @@ use std::ops::Range;
 pub use check::{Unreadable, check};
 
 use crate::dataset::{FundLevel, QuantityUnit, Status};
-use crate::import::DocLang;
+use crate::import::to_json::DocLang;
 use read::{Reading, Role, YearCue, YearMention, read_sentence};
 
 /// A figure's unit as the document states it.

@@ -2,7 +2,7 @@
 
 use super::{FigureKind, FigureUnit, Proposal, Qualifier, Unreadable, check, propose};
 use crate::dataset::Status;
-use crate::import::DocLang;
+use crate::import::to_json::DocLang;
 
 fn one(text: &str, lang: DocLang) -> Proposal {
     let found = propose(text, lang);
