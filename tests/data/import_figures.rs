@@ -8,10 +8,10 @@ use std::ops::Range;
 
 use plan_explorer::dataset::proof::{Quoting, prove};
 use plan_explorer::dataset::{Dataset, FigureRef, QuantityUnit, SourceIx, Status};
-use plan_explorer::import::to_json::DocLang;
 use plan_explorer::import::figures::{
     FigureKind, FigureUnit, Proposal, Qualifier, Unreadable, check, propose,
 };
+use plan_explorer::import::to_json::DocLang;
 
 use crate::common;
 

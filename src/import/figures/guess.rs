@@ -35,13 +35,41 @@ pub(super) struct Sentence<'a> {
 
 impl Sentence<'_> {
     /// The clause holding `at`, or the whole sentence.
+    /// At most [`WINDOW`] bytes either side of `at`, so a figure in a
+    /// long clause costs no more than one in a short one.
     fn clause(&self, at: usize) -> Range<usize> {
-        self.clauses
-            .iter()
-            .find(|c| c.start <= at && at < c.end)
+        let i = self.clauses.partition_point(|c| c.end <= at);
+        let clause = self
+            .clauses
+            .get(i)
+            .filter(|c| c.start <= at)
             .cloned()
-            .unwrap_or(0..self.s.len())
+            .unwrap_or(0..self.s.len());
+        within(self.s, clause, at)
     }
+}
+
+/// The most bytes the guesses read either side of a figure.
+pub(super) const WINDOW: usize = 400;
+
+/// `range` cut to at most [`WINDOW`] bytes either side of `at`, at word
+/// boundaries.
+pub(super) fn within(s: &str, range: Range<usize>, at: usize) -> Range<usize> {
+    let mut start = range.start.max(at.saturating_sub(WINDOW));
+    let mut end = range.end.min(at.saturating_add(WINDOW)).min(s.len());
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    if start > range.start {
+        // Not from the middle of a word.
+        start = s[start..end]
+            .find(char::is_whitespace)
+            .map_or(start, |i| start + i);
+    }
+    start..end.max(start)
 }
 
 /// The year of a date printed near the head of the document ("February
@@ -368,7 +396,10 @@ pub(super) fn status(sentence: &Sentence<'_>, r: &Reading, year: Option<&YearMen
     {
         return Status::Actual;
     }
-    let earlier = status_words(sentence.s, 0..clause.start);
+    let earlier = status_words(
+        sentence.s,
+        within(sentence.s, 0..clause.start, clause.start),
+    );
     if let Some((_, status)) = earlier.last() {
         return *status;
     }
@@ -502,7 +533,12 @@ pub(super) fn metric(
     if let Some(found) = found.filter(|f| !f.is_empty()) {
         return capitalized(&found);
     }
-    if let Some(before) = earlier.iter().rev().find(|e| e.unit.reads_as(unit)) {
+    if let Some(before) = earlier
+        .iter()
+        .rev()
+        .take(20)
+        .find(|e| e.unit.reads_as(unit))
+    {
         return before.metric.clone();
     }
     let after = s[r.core.end..clause.end.max(r.core.end)].trim();

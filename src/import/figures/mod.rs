@@ -180,6 +180,12 @@ impl Proposal {
     }
 }
 
+/// The year of a date printed at the head of `text` ("February 7, 2026",
+/// "2024年11月23日"), which a fact with no date of its own is as of.
+pub fn document_year(text: &str) -> Option<i32> {
+    guess::document_year(text)
+}
+
 /// Every figure of `text` a reader would chart, in document order, each
 /// checked against its quote; the same figure stated twice is one
 /// proposal, its other places in `restated`.
@@ -238,7 +244,8 @@ fn shifted(mut p: Proposal, by: usize) -> Proposal {
 
 /// The clause of `clauses` holding `at`.
 fn clause_of(clauses: &[Range<usize>], at: usize) -> Option<usize> {
-    clauses.iter().position(|c| c.start <= at && at < c.end)
+    let i = clauses.partition_point(|c| c.end <= at);
+    clauses.get(i).filter(|c| c.start <= at).map(|_| i)
 }
 
 /// The most bytes between a figure and the year it takes from its
@@ -260,13 +267,15 @@ fn year_of<'a>(
             reading.core.start.saturating_sub(y.range.end)
         }
     };
-    years
-        .iter()
+    // The years near the figure only (they are in order).
+    let from = years.partition_point(|y| y.range.end + MAX_YEAR_DISTANCE < reading.core.start);
+    let to = years.partition_point(|y| y.range.start <= reading.core.end + MAX_YEAR_DISTANCE);
+    let near = &years[from..to.max(from)];
+    near.iter()
         .filter(|y| clause_of(clauses, y.range.start) == own)
         .min_by_key(|y| distance(y))
         .or_else(|| {
-            years
-                .iter()
+            near.iter()
                 .rfind(|y| y.range.end <= reading.core.start && y.cue != YearCue::Period)
         })
         .filter(|y| distance(y) <= MAX_YEAR_DISTANCE)
@@ -283,7 +292,11 @@ fn proposal(
     earlier: &[guess::Earlier],
 ) -> Option<Proposal> {
     let s = sentence.s;
-    if reading.unit == FigureUnit::Count && reading.definite {
+    // A count of a group the text names; a number too large to be one.
+    if (reading.unit == FigureUnit::Count && reading.definite)
+        || !reading.value.is_finite()
+        || reading.value.abs() > MAX_VALUE
+    {
         return None;
     }
     let fund = guess::is_fund(s, reading);
@@ -335,6 +348,10 @@ fn proposal(
     })
 }
 
+/// Values past this (a thousand trillion trillion) are no figure a plan
+/// states, but runs of digits.
+const MAX_VALUE: f64 = 1e27;
+
 /// The most bytes a quote reaches back before its figure.
 const MAX_LEAD: usize = 240;
 
@@ -363,8 +380,8 @@ fn quote_range(
         reading.unit == FigureUnit::Count || guess::has_of_phrase(s, reading.core.start);
     if self_described
         && let Some(before) = earlier
-            .iter()
-            .rfind(|e| e.core.end <= reading.core.start && e.core.start >= clause.start)
+            .last()
+            .filter(|e| e.core.end <= reading.core.start && e.core.start >= clause.start)
     {
         start = before.core.end;
     }
@@ -440,21 +457,38 @@ fn trimmed_start(s: &str, mut start: usize, limit: usize) -> usize {
 /// The same figure stated again later (same value, unit and year, much
 /// the same words) is one proposal with another place.
 fn merge_restatements(proposals: Vec<Proposal>) -> Vec<Proposal> {
+    // Proposals by value and kind of unit, so each is compared with a few.
+    let mut by_value: std::collections::HashMap<(u64, bool), Vec<usize>> =
+        std::collections::HashMap::new();
     let mut out: Vec<Proposal> = Vec::new();
     for p in proposals {
-        let same = out.iter_mut().find(|q| {
-            q.unit.reads_as(p.unit)
-                && (q.value - p.value).abs() <= 1e-9 * q.value.abs().max(1.0)
-                && (q.year == p.year || q.year.is_none() || p.year.is_none())
-                && guess::similar(&q.metric, &p.metric)
-        });
-        match same {
-            Some(q) => q.restated.push(p.range),
-            None => out.push(p),
+        let percent = matches!(p.unit, FigureUnit::Percent | FigureUnit::PercentYoy);
+        let key = (p.value.to_bits(), percent);
+        let candidates = by_value.entry(key).or_default();
+        let same = candidates
+            .iter()
+            .rev()
+            .take(MERGE_CANDIDATES)
+            .copied()
+            .find(|&i| {
+                let q = &out[i];
+                q.unit.reads_as(p.unit)
+                    && (q.year == p.year || q.year.is_none() || p.year.is_none())
+                    && guess::similar(&q.metric, &p.metric)
+            });
+        if let Some(i) = same {
+            out[i].restated.push(p.range);
+        } else {
+            candidates.push(out.len());
+            out.push(p);
         }
     }
     out
 }
+
+/// How many earlier proposals of the same value a proposal is compared
+/// with for a restatement.
+const MERGE_CANDIDATES: usize = 50;
 
 #[cfg(test)]
 mod tests;

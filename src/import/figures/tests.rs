@@ -1,5 +1,7 @@
 //! The check, and proposals read from short texts.
 
+use std::fmt::Write as _;
+
 use super::{FigureKind, FigureUnit, Proposal, Qualifier, Unreadable, check, propose};
 use crate::dataset::Status;
 use crate::import::to_json::DocLang;
@@ -135,5 +137,57 @@ fn the_same_figure_stated_twice_is_one_proposal() {
     assert_eq!(
         &text[found[0].restated[0].clone()],
         "It will focus on building 500 advanced smart factories"
+    );
+}
+
+#[test]
+fn long_and_hostile_texts_are_read_in_time_without_panicking() {
+    // One long line of figures and years with no full stop.
+    let line = |times: usize| {
+        let mut line = String::new();
+        for i in 0..times {
+            let _ = write!(
+                line,
+                "about {i} centers and {i}% growth in 2024 by 2030 at 5.{i} trillion yuan ($1 billion) "
+            );
+        }
+        line
+    };
+    // The same with commas, runs of digits, abbreviations, brackets,
+    // Chinese numerals, full-width digits, quotation marks and dashes.
+    let texts = [
+        line(1_000).replace(' ', ", "),
+        "No. 1. ".repeat(5_000),
+        "9".repeat(50_000) + " yuan",
+        "（".repeat(5_000) + &"十四五".repeat(5_000),
+        "到2027年，培育10家以上领军企业，".repeat(1_000),
+        "１２％".repeat(2_000),
+        "a hundred ".repeat(5_000),
+        "“".repeat(5_000) + "around 5%",
+        "-".repeat(5_000) + "5",
+    ];
+    for text in &texts {
+        for lang in [DocLang::En, DocLang::Zh] {
+            for p in propose(text, lang) {
+                assert_eq!(check(&p, text), Ok(()));
+                assert!(p.value.is_finite());
+            }
+        }
+    }
+    // Four times the figures take about four times as long, not sixteen.
+    let timed = |text: &str| {
+        let started = std::time::Instant::now();
+        let found = propose(text, DocLang::En).len();
+        (started.elapsed(), found)
+    };
+    let (short, found_short) = timed(&line(500));
+    let (long, found_long) = timed(&line(2_000));
+    assert!(
+        found_long > 3 * found_short,
+        "{found_short} then {found_long}"
+    );
+    assert!(
+        long < short * 8,
+        "{short:?} for 500 repeats, {long:?} for 2000: more than linear"
     );
 }

@@ -69,7 +69,8 @@ fn no_stop_before(before: &str) -> bool {
     // An initial ("J.") or a number or numeral opening the paragraph ("1.",
     // "II.").
     let single_capital = word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
-    let opening_number = before.trim() == word
+    let opening_number = before.len() <= 12
+        && before.trim() == word
         && !word.is_empty()
         && word
             .chars()
