@@ -422,3 +422,74 @@ fn a_proposal_whose_quote_does_not_bear_it_out_fails_the_check() {
     invented.unit = FigureUnit::Percent;
     assert_eq!(check(&invented, text), Err(Unreadable::Unit));
 }
+
+/// An English plan in the city's manner, written for this test: goals with
+/// deadlines, a base year, a range, funds and a grant, a rise "up" on last
+/// year, a density "per 10,000 people", a document number and a name.
+const ENGLISH_PLAN: &str = "Action Plan for Green Low-Carbon Industries (2024-2027)
+Shanghai Municipal People's Government | December 3, 2024
+I. Goals
+By 2027, the output of green low-carbon industries will exceed 500 billion yuan, with an average annual growth rate of more than 10%. The city will cultivate more than 20 leading enterprises with an output value of over 10 billion yuan each, and build 3 to 5 industrial bases. The share of new energy vehicles in new car sales will reach 50%. In 2023, the industries' output reached 360 billion yuan, up 12.5 percent year on year.
+II. Measures
+1. Funding. The municipal government will set up a 10-billion-yuan green industry fund and grant up to 5 million yuan to each qualifying project. (Responsible units: Municipal Development and Reform Commission, Municipal Finance Bureau)
+2. Talent. We shall train 10,000 green technicians every year and attract 200 high-level experts by 2026. Per 10,000 people, the city aims to have 30 charging piles.
+3. Carbon. Carbon emissions per unit of GDP will fall by 18% compared with 2020, and the proportion of non-fossil energy will rise by 3 percentage points to about 20%. The plan follows Hu Fu Fa [2024] No. 12 and the '1+N' policy system. Two-thirds of the 16 districts have joined, and three new parks opened last year. Investment totaled RMB 2.3 billion, or about US$320 million.
+";
+
+#[test]
+fn an_english_plan_gives_its_goals_funds_and_figures() {
+    use FigureKind::{Fact, Fund, Point, Target};
+    use FigureUnit::{Count, Percent, PercentYoy, PercentagePoints, Yuan};
+    let t = Status::Target;
+    let a = Status::Actual;
+    let found: Vec<_> = rows(ENGLISH_PLAN, DocLang::En)
+        .into_iter()
+        .map(|(kind, status, value, unit, year, q, _)| (kind, status, value, unit, year, q))
+        .collect();
+    let over = Some(Qualifier::Over);
+    assert_eq!(
+        found,
+        [
+            (Target, t, 500e9, Yuan, Some(2027), over),
+            (Target, t, 10.0, PercentYoy, Some(2027), over),
+            (Target, t, 20.0, Count, None, over),
+            (Target, t, 5.0, Count, None, Some(Qualifier::AtMost)),
+            (Target, t, 50.0, Percent, None, None),
+            (Point, a, 360e9, Yuan, Some(2023), None),
+            (Point, a, 12.5, PercentYoy, Some(2023), None),
+            (Fund, t, 10e9, Yuan, None, None),
+            (Fund, t, 5e6, Yuan, None, Some(Qualifier::AtMost)),
+            (Target, t, 10_000.0, Count, Some(2026), None),
+            (Target, t, 200.0, Count, Some(2026), None),
+            (Target, t, 18.0, Percent, None, None),
+            (Target, t, 3.0, PercentagePoints, None, None),
+            (Target, t, 20.0, Percent, None, Some(Qualifier::About)),
+            (Fact, a, 66.7, Percent, None, None),
+            (Fact, a, 3.0, Count, None, None),
+            (Fact, a, 2.3e9, Yuan, None, None),
+        ],
+        "not the 10 billion each enterprise makes, the base year 2020, the 30 piles per 10,000 people, No. 12 or '1+N'"
+    );
+    let proposals = propose(ENGLISH_PLAN, DocLang::En);
+    let metrics: Vec<&str> = proposals.iter().map(|p| p.metric.as_str()).collect();
+    assert_eq!(metrics[0], "Output of green low-carbon industries");
+    assert_eq!(metrics[6], "Industries' output growth");
+    assert_eq!(metrics[12], "Proportion of non-fossil energy");
+    assert_eq!(
+        metrics[13], "Proportion of non-fossil energy",
+        "to about 20%: the same"
+    );
+    assert_eq!(proposals[3].quote, "build 3 to 5 industrial bases");
+    assert_eq!(
+        proposals[16].dollars,
+        Some(320e6),
+        "the dollars beside the yuan"
+    );
+    let grant = proposals[8].fund.as_ref().expect("a grant");
+    assert!(grant.per_recipient, "to each qualifying project");
+    assert_eq!(grant.name, "Grant up to 5 million yuan");
+    assert_eq!(
+        proposals[7].fund.as_ref().map(|f| f.name.as_str()),
+        Some("Green industry fund")
+    );
+}

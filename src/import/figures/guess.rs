@@ -181,20 +181,25 @@ pub(super) fn percent_unit(sentence: &Sentence<'_>, r: &Reading) -> FigureUnit {
         || ["占", "比重", "占比", "比例", "覆盖率", "渗透率", "贡献率"]
             .iter()
             .any(|w| clause.contains(w));
-    let growth = [
-        "growth",
-        "grow",
-        "grew",
-        "grows",
-        "growing",
-        "year-on-year",
-        "yoy",
-        "increase",
-        "increased",
-        "increasing",
-    ]
-    .iter()
-    .any(|w| has_word(&lower, w))
+    // "up 12.5 percent": a change, read as growth.
+    let up = word_before(sentence.s, r.core.start)
+        .is_some_and(|(_, w)| matches!(w.to_ascii_lowercase().as_str(), "up" | "down"));
+    let growth = up
+        || [
+            "growth",
+            "grow",
+            "grew",
+            "grows",
+            "growing",
+            "year-on-year",
+            "year on year",
+            "yoy",
+            "increase",
+            "increased",
+            "increasing",
+        ]
+        .iter()
+        .any(|w| has_word(&lower, w))
         || ["增长", "增速", "同比", "年均"]
             .iter()
             .any(|w| clause.contains(w));
@@ -337,13 +342,21 @@ fn status_words(s: &str, range: Range<usize>) -> Vec<(usize, Status)> {
                 .unwrap_or(piece.len() - at);
             let word = piece[at..at + len].to_ascii_lowercase();
             let next = word_after(piece, at + len).map(|(w, _)| w.to_ascii_lowercase());
+            // "aims to have", "will have": no past.
+            let infinitive = matches!(word.as_str(), "have" | "has" | "had")
+                && word_before(piece, at).is_some_and(|(_, w)| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "to" | "will" | "shall" | "would" | "should" | "must" | "may"
+                    )
+                });
             let status = if TARGET_WORDS.contains(&word.as_str())
                 || (word == "plan" && next.as_deref() == Some("to"))
             {
                 Some(Status::Target)
             } else if ESTIMATE_WORDS.contains(&word.as_str()) {
                 Some(Status::Estimate)
-            } else if ACTUAL_WORDS.contains(&word.as_str()) {
+            } else if ACTUAL_WORDS.contains(&word.as_str()) && !infinitive {
                 Some(Status::Actual)
             } else if matches!(word.as_str(), "is" | "are")
                 && next.as_deref().is_some_and(|w| {
@@ -455,6 +468,21 @@ const SUBJECT_VERBS: &[&str] = &[
     "expanded",
     "remained",
     "remains",
+    "exceed",
+    "exceeds",
+    "surpass",
+    "surpasses",
+    "fall",
+    "falls",
+    "decline",
+    "declines",
+    "drop",
+    "drops",
+    "reduce",
+    "reduced",
+    "cut",
+    "total",
+    "totals",
 ];
 
 /// Words that may stand between such a verb and the figure.
@@ -482,14 +510,8 @@ const SUBJECT_OPENERS: &[&str] = &[
     "where",
     "including",
     "compared",
-    "as",
     "but",
     "if",
-    "in",
-    "during",
-    "since",
-    "over",
-    "past",
     "already",
 ];
 
@@ -533,13 +555,26 @@ pub(super) fn metric(
     if let Some(found) = found.filter(|f| !f.is_empty()) {
         return capitalized(&found);
     }
-    if let Some(before) = earlier
-        .iter()
-        .rev()
-        .take(20)
-        .find(|e| e.unit.reads_as(unit))
-    {
+    // What the figure just before it in its clause measured ("from 40% to
+    // 45%", "rise by 3 percentage points to about 20%"), else the last
+    // figure in the sentence in the same unit, else (for a rise "up 12.5
+    // percent") the growth of the figure before.
+    let in_clause = earlier
+        .last()
+        .filter(|e| e.core.start >= clause.start && e.core.end <= r.core.start);
+    if let Some(before) = in_clause.or_else(|| {
+        earlier
+            .iter()
+            .rev()
+            .take(20)
+            .find(|e| e.unit.reads_as(unit))
+    }) {
         return before.metric.clone();
+    }
+    if unit == FigureUnit::PercentYoy
+        && let Some(before) = earlier.last()
+    {
+        return format!("{} growth", before.metric);
     }
     let after = s[r.core.end..clause.end.max(r.core.end)].trim();
     let words = if after.is_empty() {
@@ -547,7 +582,11 @@ pub(super) fn metric(
     } else {
         after
     };
-    capitalized(&crate::dataset::abbreviate(words, 80, "…"))
+    if words.contains(|c: char| c.is_alphabetic()) {
+        capitalized(&crate::dataset::abbreviate(words, 80, "…"))
+    } else {
+        capitalized(&crate::dataset::abbreviate(&s[r.core.clone()], 80, "…"))
+    }
 }
 
 /// `text` with its first letter a capital.
@@ -721,7 +760,11 @@ pub(super) fn fund(sentence: &Sentence<'_>, r: &Reading) -> FundGuess {
         }
     });
     let name = if generic {
-        s[r.core.start..r.tail.as_ref().map_or(r.core.end, |t| t.end)].to_owned()
+        // From the fund word before it: "grant up to 5 million yuan".
+        let start = word_before(s, r.core.start)
+            .filter(|(_, w)| FUND_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+            .map_or(r.core.start, |(start, _)| start);
+        s[start..r.tail.as_ref().map_or(r.core.end, |t| t.end)].to_owned()
     } else {
         named.clone().unwrap_or_default()
     };
@@ -763,7 +806,9 @@ pub(super) fn fund(sentence: &Sentence<'_>, r: &Reading) -> FundGuess {
     .any(|w| around.contains(w))
         || ["per", "each", "one-time"]
             .iter()
-            .any(|w| has_word(&around, w));
+            .any(|w| has_word(&around, w))
+        || word_after(s, r.tail.as_ref().map_or(r.core.end, |t| t.end))
+            .is_some_and(|(w, _)| w.eq_ignore_ascii_case("each"));
     let purpose_from = r.tail.as_ref().map_or(r.core.end, |t| t.end);
     let clause = sentence.clause(r.number.start);
     let purpose = word_after(s, purpose_from)

@@ -270,7 +270,13 @@ fn year_of<'a>(
     // The years near the figure only (they are in order).
     let from = years.partition_point(|y| y.range.end + MAX_YEAR_DISTANCE < reading.core.start);
     let to = years.partition_point(|y| y.range.start <= reading.core.end + MAX_YEAR_DISTANCE);
+    // A base year ("compared with 2020") is no figure's year.
     let near = &years[from..to.max(from)];
+    let near: Vec<&YearMention> = near
+        .iter()
+        .copied()
+        .filter(|y| y.cue != YearCue::Base)
+        .collect();
     near.iter()
         .filter(|y| clause_of(clauses, y.range.start) == own)
         .min_by_key(|y| distance(y))
@@ -293,14 +299,22 @@ fn proposal(
 ) -> Option<Proposal> {
     let s = sentence.s;
     // A count of a group the text names; a number too large to be one.
-    if (reading.unit == FigureUnit::Count && reading.definite)
+    // "Per 10,000 people, the city aims to have 30 charging piles": a
+    // density the dataset has no unit for.
+    let per_head = s.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("per "));
+    if (reading.unit == FigureUnit::Count && (reading.definite || per_head))
         || !reading.value.is_finite()
         || reading.value.abs() > MAX_VALUE
     {
         return None;
     }
     let fund = guess::is_fund(s, reading);
-    if reading.adjective && !fund {
+    // An amount written as an adjective, or "each", describes something
+    // else ("enterprises with an output value of over 10 billion yuan
+    // each"), unless it is a fund.
+    let each =
+        text::word_after(s, reading.core.end).is_some_and(|(w, _)| w.eq_ignore_ascii_case("each"));
+    if (reading.adjective || each) && !fund {
         return None;
     }
     let year = year_of(sentence.clauses, reading, years);
@@ -377,7 +391,7 @@ fn quote_range(
         });
     let mut start = clause.start.min(reading.core.start);
     let self_described =
-        reading.unit == FigureUnit::Count || guess::has_of_phrase(s, reading.core.start);
+        reading.unit == FigureUnit::Count || fund || guess::has_of_phrase(s, reading.core.start);
     if self_described
         && let Some(before) = earlier
             .last()
@@ -440,7 +454,7 @@ fn trimmed_start(s: &str, mut start: usize, limit: usize) -> usize {
         });
         let mut next = start + rest.len() - trimmed.len();
         if let Some(join) = LEADING_JOINS.iter().find(|j| {
-            trimmed.len() > j.len()
+            trimmed.len() >= j.len()
                 && trimmed
                     .get(..j.len())
                     .is_some_and(|h| h.eq_ignore_ascii_case(j))

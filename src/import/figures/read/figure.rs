@@ -10,7 +10,9 @@ use super::{Reading, qualifier_after, qualifier_before};
 use crate::import::figures::FigureUnit;
 use crate::import::figures::Qualifier;
 use crate::import::figures::numbers::{Form, Number, numbers};
-use crate::import::figures::text::{is_han, skip_space, starts_with_word, word_after, word_before};
+use crate::import::figures::text::{
+    chars_before, is_han, skip_space, starts_with_word, word_after, word_before,
+};
 
 /// Words after a number that make it a length of time, an age or a
 /// measure the dataset has no unit for.
@@ -334,6 +336,28 @@ fn scaled(value: f64, times: f64) -> f64 {
         .unwrap_or(value * times)
 }
 
+/// The dollars after ", or about": "RMB 2.3 billion, or about US$320
+/// million". Returns the amount and where it ends.
+fn dollars_as_or(s: &str, at: usize) -> Option<(f64, Range<usize>)> {
+    let rest = s[at..].strip_prefix(", or ")?;
+    let mut from = at + ", or ".len();
+    for word in ["about ", "around ", "roughly ", "some "] {
+        if rest.starts_with(word) {
+            from += word.len();
+        }
+    }
+    let found = numbers(&s[from..s.floor_char_boundary(from + 40)]);
+    let n = found.first()?;
+    let n = Number {
+        range: n.range.start + from..n.range.end + from,
+        value: n.value,
+        form: n.form,
+    };
+    let reading = amount(s, &n)?;
+    (reading.unit == FigureUnit::UsDollars && reading.core.start <= from + 4)
+        .then_some((reading.value, at..reading.core.end))
+}
+
 /// The number `n` as an amount of money, if a currency is printed with it.
 fn amount(s: &str, n: &Number) -> Option<Reading> {
     let mut start = n.range.start;
@@ -393,6 +417,11 @@ pub(super) fn figure(s: &str, n: &Number) -> Option<Reading> {
             .or_else(|| density(s, n))
             .or_else(|| count(s, n))?,
     };
+    // "3 to 5 industrial bases", "10%-15%": at most the larger.
+    if let Some(start) = range_start(s, reading.core.start, reading.unit) {
+        reading.qualifier = Some(Qualifier::AtMost);
+        reading.core.start = start;
+    }
     // The qualifier before the number (or its currency sign), or after.
     if reading.qualifier.is_none()
         && let Some((q, start)) = qualifier_before(s, reading.core.start)
@@ -407,6 +436,45 @@ pub(super) fn figure(s: &str, n: &Number) -> Option<Reading> {
         reading.core.end = end;
     }
     Some(reading)
+}
+
+/// Where a range "3 to 5", "10%-15%", "3至5" starts, when the number at
+/// `at` is its end ("from 40% to 45%" is a change, not a range).
+fn range_start(s: &str, at: usize, unit: FigureUnit) -> Option<usize> {
+    let head = s[..at].trim_end_matches(' ');
+    let before_joint = if let Some(rest) = head
+        .strip_suffix(" to")
+        .or_else(|| head.strip_suffix('-'))
+        .or_else(|| head.strip_suffix('–'))
+        .or_else(|| head.strip_suffix('~'))
+        .or_else(|| head.strip_suffix('至'))
+        .or_else(|| head.strip_suffix('到'))
+    {
+        let rest = rest.trim_end_matches(' ');
+        // A count's range is of plain numbers, a percentage's of
+        // percentages.
+        let percent = rest.ends_with(['%', '％']);
+        let fits = match unit {
+            FigureUnit::Count => !percent,
+            FigureUnit::Percent => percent,
+            _ => false,
+        };
+        if !fits {
+            return None;
+        }
+        rest.trim_end_matches(['%', '％'])
+    } else {
+        return None;
+    };
+    let tail = chars_before(before_joint, before_joint.len(), 24);
+    let offset = before_joint.len() - tail.len();
+    let last = numbers(tail).pop()?;
+    if last.range.end + offset != before_joint.len() {
+        return None;
+    }
+    let start = offset + last.range.start;
+    let from = word_before(s, start).is_some_and(|(_, w)| w.eq_ignore_ascii_case("from"));
+    (!from).then_some(start)
 }
 
 /// "one-third of", "half of": a share in percent.
@@ -468,7 +536,8 @@ fn class(s: &str, n: &Number) -> Reading {
 /// "in", "of" or "for", and the dollars in brackets after it.
 fn amount_context(s: &str, mut r: Reading) -> Reading {
     if r.unit == FigureUnit::Yuan
-        && let Some((dollars, range)) = dollars_after(s, r.core.end)
+        && let Some((dollars, range)) =
+            dollars_after(s, r.core.end).or_else(|| dollars_as_or(s, r.core.end))
     {
         r.dollars = Some((dollars, range.clone()));
         r.core.end = range.end;

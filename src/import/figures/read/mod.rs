@@ -25,6 +25,9 @@ pub(super) enum YearCue {
     AsOf,
     /// "(2026-2030)": a period; the year is its last.
     Period,
+    /// "compared with 2020", "than 2020", "比2020年": a base year, never
+    /// the year of a figure.
+    Base,
 }
 
 /// A year the sentence names.
@@ -104,6 +107,10 @@ const QUALIFIERS_BEFORE: &[(&str, Qualifier)] = &[
     ("above", Qualifier::Over),
     ("exceeding", Qualifier::Over),
     ("surpassed", Qualifier::Over),
+    ("surpass", Qualifier::Over),
+    ("surpasses", Qualifier::Over),
+    ("exceed", Qualifier::Over),
+    ("exceeds", Qualifier::Over),
     ("surpassing", Qualifier::Over),
     ("exceeded", Qualifier::Over),
     ("topped", Qualifier::Over),
@@ -381,6 +388,11 @@ fn whole(value: f64) -> i32 {
 
 /// The preposition before a year, and where it starts.
 fn year_cue(s: &str, at: usize) -> (usize, YearCue) {
+    for zh in ["比", "较"] {
+        if s[..at].ends_with(zh) {
+            return (at - zh.len(), YearCue::Base);
+        }
+    }
     for zh in ["到", "至", "截至"] {
         if s[..at].ends_with(zh) {
             let cue = if zh == "截至" {
@@ -399,6 +411,11 @@ fn year_cue(s: &str, at: usize) -> (usize, YearCue) {
         ("till", YearCue::By),
         ("before", YearCue::By),
         ("as of", YearCue::AsOf),
+        ("compared with", YearCue::Base),
+        ("compared to", YearCue::Base),
+        ("relative to", YearCue::Base),
+        ("than", YearCue::Base),
+        ("from", YearCue::Base),
         ("in", YearCue::In),
         ("for", YearCue::In),
         ("of", YearCue::In),

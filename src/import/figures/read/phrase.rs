@@ -79,6 +79,9 @@ const NOUN_STOP: &[&str] = &[
     "by",
     "reportedly",
     "respectively",
+    "last",
+    "next",
+    "every",
 ];
 
 /// Which words a phrase after a figure may hold.
@@ -135,12 +138,17 @@ pub(super) fn phrase_after(s: &str, at: usize, kind: Phrase) -> Option<Range<usi
             let lower = word.to_ascii_lowercase();
             let next_capital = word_after(s, at + word.len())
                 .is_some_and(|(w, _)| w.starts_with(|c: char| c.is_ascii_uppercase()));
-            let allowed = match lower.as_str() {
-                "the" | "its" | "their" | "a" | "an" => kind != Phrase::Noun && count == 0,
-                "and" => kind == Phrase::Tail && count > 0,
-                "of" => count > 0 && (kind == Phrase::Tail || (previous_capital && next_capital)),
-                other => !NOUN_STOP.contains(&other),
-            };
+            // "three new parks opened last year": a verb after the noun.
+            let verb = count > 0 && lower.ends_with("ed") && !lower.contains('-');
+            let allowed = !verb
+                && match lower.as_str() {
+                    "the" | "its" | "their" | "a" | "an" => kind != Phrase::Noun && count == 0,
+                    "and" => kind == Phrase::Tail && count > 0,
+                    "of" => {
+                        count > 0 && (kind == Phrase::Tail || (previous_capital && next_capital))
+                    }
+                    other => !NOUN_STOP.contains(&other),
+                };
             if word.is_empty()
                 || !allowed
                 || (end == start && !word.starts_with(|c: char| c.is_alphabetic()))
