@@ -40,20 +40,20 @@ struct Context<'a> {
     pub date: Option<String>,
     /// Today.
     pub today: &'a str,
-    /// The drafted nodes, in document order: id, depth, and title and
-    /// text folded by the quotes' rule.
-    pub nodes: Vec<(String, usize, String)>,
+    /// The drafted nodes, in document order: id, where its paragraphs
+    /// are, and its title and text folded by the quotes' rule.
+    pub nodes: Vec<(String, std::ops::Range<usize>, String)>,
 }
 
 impl Context<'_> {
-    /// The deepest node whose title or text holds `quote`.
-    fn node_of(&self, quote: &str) -> Option<&str> {
-        let wanted = normalize(quote);
-        self.nodes
-            .iter()
-            .filter(|(_, _, text)| text.contains(&wanted))
-            .max_by_key(|(_, depth, _)| *depth)
-            .map(|(id, _, _)| id.as_str())
+    /// The node whose paragraphs hold the proposal's place, if its title
+    /// or text holds the quote (the nodes' places are in order and apart).
+    fn node_of(&self, p: &Proposal) -> Option<&str> {
+        let after = self
+            .nodes
+            .partition_point(|(_, range, _)| range.start <= p.range.start);
+        let (id, range, text) = self.nodes.get(after.checked_sub(1)?)?;
+        (range.end >= p.range.end && text.contains(&normalize(&p.quote))).then_some(id.as_str())
     }
 
     /// A name as the record writes it, and, for a Chinese document, the
@@ -81,7 +81,7 @@ impl Context<'_> {
         if !also.is_empty() {
             record["also"] = also.into();
         }
-        if let Some(node) = self.node_of(&p.quote) {
+        if let Some(node) = self.node_of(p) {
             record["measures"] = json!([node]);
         }
         record["imported"] = self.today.into();
@@ -136,7 +136,7 @@ pub(super) fn records_of(
             .map(|(node, id)| {
                 (
                     id.clone(),
-                    node.depth,
+                    node.range.clone(),
                     format!("{} {}", node.title, normalize(&node.text)),
                 )
             })
