@@ -552,7 +552,13 @@ pub(super) fn metric(
     } else {
         of_phrase(s, r.core.start).or_else(|| subject(s, clause.start, r.core.start))
     };
-    if let Some(found) = found.filter(|f| !f.is_empty()) {
+    // The subject, else the words after an amount's "in" ("$1 trillion in
+    // investment").
+    let tail = r
+        .tail
+        .as_ref()
+        .map(|t| strip_determiner(&s[t.clone()]).to_owned());
+    if let Some(found) = found.or(tail).filter(|f| !f.is_empty()) {
         return capitalized(&found);
     }
     // What the figure just before it in its clause measured ("from 40% to

@@ -642,12 +642,22 @@ fn density(s: &str, n: &Number) -> Option<Reading> {
 /// A count and its noun: "about 15 innovation centers", "a hundred
 /// high-end products", "10家以上领军企业", "五个", "10万名".
 fn count(s: &str, n: &Number) -> Option<Reading> {
-    if n.value < 2.0 || n.value.fract() != 0.0 {
+    // "1.5 million people": a count with its scale.
+    let english_scale = scale_after(s, n.range.end, n).filter(|(_, end)| {
+        s[n.range.end..*end]
+            .trim_start_matches([' ', '-'])
+            .starts_with(|c: char| c.is_ascii_alphabetic())
+    });
+    let (value, noun_from) = match english_scale {
+        Some((times, end)) => (scaled(n.value, times), end),
+        None => (n.value, n.range.end),
+    };
+    if value < 2.0 || value.fract() != 0.0 {
         return None;
     }
     let after = &s[n.range.end..];
     let han_next = after.chars().next().is_some_and(is_han);
-    let mut value = n.value;
+    let mut value = value;
     let mut qualifier = None;
     let noun = if han_next || matches!(n.form, Form::Chinese) {
         let mut at = n.range.end;
@@ -679,7 +689,7 @@ fn count(s: &str, n: &Number) -> Option<Reading> {
         }
         noun
     } else {
-        let noun = noun_after(s, n.range.end)?;
+        let noun = noun_after(s, noun_from)?;
         // "30 beds per 10,000 people": a rate the dataset has no unit for.
         if word_after(s, noun.end).is_some_and(|(w, _)| w.eq_ignore_ascii_case("per")) {
             return None;

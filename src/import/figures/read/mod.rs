@@ -211,6 +211,37 @@ fn not_a_figure(s: &str, n: &Number) -> bool {
             || next.is_some_and(|c| c.is_ascii_alphabetic())
                 && !(after.starts_with("bn") || after.starts_with("tn")));
     let plus = prev == Some('+') || next == Some('+');
+    // "COVID-19", "Su-27": a name's number after a hyphen.
+    let named = prev == Some('-')
+        && s[..n.range.start - 1]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphabetic());
+    // "Line 14", "Article 5", "Phase 2": a number that names.
+    let titled = word_before(s, n.range.start).is_some_and(|(_, w)| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "line"
+                | "article"
+                | "chapter"
+                | "section"
+                | "phase"
+                | "item"
+                | "level"
+                | "grade"
+                | "class"
+                | "room"
+                | "route"
+                | "page"
+                | "figure"
+                | "table"
+                | "annex"
+                | "appendix"
+                | "version"
+                | "stage"
+                | "batch"
+        )
+    });
     // "No. 8", "No.3", "第一", "21号", "[2023]", "〔2024〕".
     let document_number = before.trim_end().ends_with("No.")
         || ends_with_word(s, n.range.start, "No").is_some()
@@ -253,7 +284,16 @@ fn not_a_figure(s: &str, n: &Number) -> bool {
                 "billion" | "trillion" | "million" | "thousand" | "yuan" | "percent"
             )
         });
-    glued || plus || document_number || enumerator || denominator || date || age || hyphenated
+    glued
+        || plus
+        || named
+        || titled
+        || document_number
+        || enumerator
+        || denominator
+        || date
+        || age
+        || hyphenated
 }
 
 /// Whether `word` names a month.

@@ -149,10 +149,11 @@ pub(super) fn phrase_after(s: &str, at: usize, kind: Phrase) -> Option<Range<usi
                     }
                     other => !NOUN_STOP.contains(&other),
                 };
-            if word.is_empty()
-                || !allowed
-                || (end == start && !word.starts_with(|c: char| c.is_alphabetic()))
-            {
+            // The first word is a word, or a name such as "5G", not a
+            // number.
+            let first_fits = word.starts_with(|c: char| c.is_alphabetic())
+                || (word.contains(|c: char| c.is_ascii_alphabetic()) && !word.contains('-'));
+            if word.is_empty() || !allowed || (end == start && !first_fits) {
                 break;
             }
             previous_capital = word.starts_with(|c: char| c.is_ascii_uppercase());

@@ -153,6 +153,7 @@ fn numbers_that_are_not_figures() {
         "沪府办发〔2024〕21号",
         "“十四五”时期，第一批，用3年时间",
         "from four self-identified advantages",
+        "Metro Line 14 opened after the COVID-19 pandemic, as Article 5 says",
     ] {
         assert!(figures(s).is_empty(), "{s}: {:?}", figures(s));
     }
@@ -186,6 +187,27 @@ fn years_periods_and_deadlines() {
         [
             (2027, YearCue::By, "到2027年".to_owned()),
             (2030, YearCue::By, "至2030年底".to_owned())
+        ]
+    );
+}
+
+#[test]
+fn counts_with_a_scale_or_a_name_for_noun() {
+    assert_eq!(
+        figures("serve 1.5 million people and build 80,000 5G base stations"),
+        [
+            (
+                1.5e6,
+                FigureUnit::Count,
+                None,
+                "1.5 million people".to_owned()
+            ),
+            (
+                80_000.0,
+                FigureUnit::Count,
+                None,
+                "80,000 5G base stations".to_owned()
+            )
         ]
     );
 }
