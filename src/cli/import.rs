@@ -126,13 +126,13 @@ fn run(args: &ImportArgs) -> Result<(), (u8, String)> {
         crate::output::write_new(&args.out, &bytes)
     };
     written.map_err(|e| (EXIT_USAGE_OR_IO, format!("{}: {e}", args.out.display())))?;
-    print_summary(&drafted, &args.out, &args.document);
+    print_summary(&drafted, &args.out, &args.document, &json);
     Ok(())
 }
 
-/// What was drafted: nodes by level, units matched or new, and what the
-/// draft could not place.
-fn print_summary(draft: &Draft, out: &Path, document: &Path) {
+/// What was drafted: nodes by level, units matched or new, figures by
+/// kind, and what the draft could not place.
+fn print_summary(draft: &Draft, out: &Path, document: &Path, json: &serde_json::Value) {
     let (chapters, measures, items) = draft.counts();
     let mut matched = Vec::new();
     let mut new = Vec::new();
@@ -157,11 +157,47 @@ fn print_summary(draft: &Draft, out: &Path, document: &Path) {
     for name in &new {
         println!("    new unit: {name}");
     }
-    println!("  figures: none drafted yet");
+    println!("  figures: {}", figures_line(to_json::figure_counts(json)));
     for note in &draft.notes {
         println!("  note: {}", to_json::describe(note));
     }
     println!(
         "  every record is marked imported and unreviewed; `plan-explorer validate` counts them"
     );
+}
+
+/// The figures drafted, by kind: "12 targets, 7 funds, 9 points in 7
+/// series, 8 facts, 2 exchange rates", or "none found".
+fn figures_line(counts: to_json::FigureCounts) -> String {
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut parts = Vec::new();
+    if counts.targets > 0 {
+        parts.push(count(counts.targets, "target", "targets"));
+    }
+    if counts.funds > 0 {
+        parts.push(count(counts.funds, "fund", "funds"));
+    }
+    if counts.points > 0 {
+        parts.push(format!(
+            "{} in {}",
+            count(counts.points, "series point", "series points"),
+            count(counts.series, "series", "series")
+        ));
+    }
+    if counts.facts > 0 {
+        parts.push(count(counts.facts, "fact", "facts"));
+    }
+    if counts.exchange_rates > 0 {
+        parts.push(count(
+            counts.exchange_rates,
+            "exchange rate",
+            "exchange rates",
+        ));
+    }
+    if parts.is_empty() {
+        "none found".to_owned()
+    } else {
+        parts.join(", ")
+    }
 }

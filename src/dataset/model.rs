@@ -266,6 +266,8 @@ pub struct Series {
     pub note: Option<String>,
     /// Nodes the series belongs to.
     pub measures: Vec<NodeIx>,
+    /// Whether it was imported, and reviewed.
+    pub review: Review,
     /// The values, sorted by year.
     pub points: Vec<Point>,
 }
@@ -300,6 +302,8 @@ pub struct Point {
     pub note: Option<String>,
     /// A doubt shown beside the value.
     pub caveat: Option<Caveat>,
+    /// Whether it was imported, and reviewed.
+    pub review: Review,
     /// Nodes the value belongs to.
     pub measures: Vec<NodeIx>,
 }
@@ -341,6 +345,8 @@ pub struct Fund {
     pub parts: Vec<FundIx>,
     /// The amount is for each recipient, not the fund's size.
     pub per_recipient: bool,
+    /// Whether it was imported, and reviewed.
+    pub review: Review,
     /// Nodes the fund belongs to.
     pub measures: Vec<NodeIx>,
 }
@@ -374,6 +380,8 @@ pub struct Target {
     pub note: Option<String>,
     /// A doubt shown beside the target.
     pub caveat: Option<Caveat>,
+    /// Whether it was imported, and reviewed.
+    pub review: Review,
     /// Nodes the target belongs to.
     pub measures: Vec<NodeIx>,
 }
@@ -405,6 +413,8 @@ pub struct Fact {
     pub note: Option<String>,
     /// A doubt shown beside the fact.
     pub caveat: Option<Caveat>,
+    /// Whether it was imported, and reviewed.
+    pub review: Review,
     /// Nodes the fact belongs to.
     pub measures: Vec<NodeIx>,
 }
@@ -552,7 +562,21 @@ impl Dataset {
             sources: self.sources.len(),
             unreviewed: self.plans.iter().filter(|p| p.review.is_pending()).count()
                 + self.nodes.iter().filter(|n| n.review.is_pending()).count()
-                + self.units.iter().filter(|u| u.review.is_pending()).count(),
+                + self.units.iter().filter(|u| u.review.is_pending()).count()
+                + self.series.iter().filter(|s| s.review.is_pending()).count()
+                + self
+                    .series
+                    .iter()
+                    .flat_map(|s| &s.points)
+                    .filter(|p| p.review.is_pending())
+                    .count()
+                + self.funds.iter().filter(|f| f.review.is_pending()).count()
+                + self
+                    .targets
+                    .iter()
+                    .filter(|t| t.review.is_pending())
+                    .count()
+                + self.facts.iter().filter(|f| f.review.is_pending()).count(),
         }
     }
 

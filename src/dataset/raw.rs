@@ -268,6 +268,12 @@ pub struct RawSeries {
     pub unit: Field<QuantityUnit>,
     /// Anything the curator had to decide.
     pub note: Option<Field<String>>,
+    /// The day the record was drafted from a document by `import`,
+    /// `YYYY-MM-DD`.
+    pub imported: Option<Field<String>>,
+    /// The day an editor reviewed the imported record, `YYYY-MM-DD`; an
+    /// imported record without it is unreviewed.
+    pub reviewed: Option<Field<String>>,
     /// Node ids the series belongs to.
     pub measures: Option<Field<Vec<Field<SmolStr>>>>,
     /// The values.
@@ -300,6 +306,12 @@ pub struct RawPoint {
     pub note: Option<Field<String>>,
     /// A doubt the reader must see beside the value.
     pub caveat: Option<Field<RawCaveat>>,
+    /// The day the record was drafted from a document by `import`,
+    /// `YYYY-MM-DD`.
+    pub imported: Option<Field<String>>,
+    /// The day an editor reviewed the imported record, `YYYY-MM-DD`; an
+    /// imported record without it is unreviewed.
+    pub reviewed: Option<Field<String>>,
     /// Node ids the value belongs to.
     pub measures: Option<Field<Vec<Field<SmolStr>>>>,
 }
@@ -346,6 +358,12 @@ pub struct RawFund {
     /// The amount is for each recipient (a subsidy per institution), not
     /// the fund's size; it is kept off the funds' scale.
     pub per_recipient: Option<Field<bool>>,
+    /// The day the record was drafted from a document by `import`,
+    /// `YYYY-MM-DD`.
+    pub imported: Option<Field<String>>,
+    /// The day an editor reviewed the imported record, `YYYY-MM-DD`; an
+    /// imported record without it is unreviewed.
+    pub reviewed: Option<Field<String>>,
     /// Node ids the fund belongs to.
     pub measures: Option<Field<Vec<Field<SmolStr>>>>,
 }
@@ -387,6 +405,12 @@ pub struct RawTarget {
     pub note: Option<Field<String>>,
     /// A doubt the reader must see beside the target.
     pub caveat: Option<Field<RawCaveat>>,
+    /// The day the record was drafted from a document by `import`,
+    /// `YYYY-MM-DD`.
+    pub imported: Option<Field<String>>,
+    /// The day an editor reviewed the imported record, `YYYY-MM-DD`; an
+    /// imported record without it is unreviewed.
+    pub reviewed: Option<Field<String>>,
     /// Node ids the target belongs to.
     pub measures: Option<Field<Vec<Field<SmolStr>>>>,
 }
@@ -430,6 +454,12 @@ pub struct RawFact {
     pub note: Option<Field<String>>,
     /// A doubt the reader must see beside the fact.
     pub caveat: Option<Field<RawCaveat>>,
+    /// The day the record was drafted from a document by `import`,
+    /// `YYYY-MM-DD`.
+    pub imported: Option<Field<String>>,
+    /// The day an editor reviewed the imported record, `YYYY-MM-DD`; an
+    /// imported record without it is unreviewed.
+    pub reviewed: Option<Field<String>>,
     /// Node ids the fact belongs to.
     pub measures: Option<Field<Vec<Field<SmolStr>>>>,
 }

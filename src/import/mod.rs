@@ -4,6 +4,7 @@
 //! editor to review ([`review`]).
 
 pub mod draft;
+pub mod figures;
 pub mod read;
 pub mod review;
 pub mod to_json;

@@ -20,6 +20,8 @@ pub enum Kind {
     Node,
     /// A responsible unit.
     Unit,
+    /// A series (its title and unit).
+    Series,
     /// A point of a series.
     Point,
     /// A fund.
@@ -85,7 +87,8 @@ impl Review {
     }
 
     /// Every imported record, in the order a reviewer takes them: the
-    /// plan, its nodes in document order, the units, then the figures.
+    /// plan, its nodes in document order, the units, then the figures
+    /// (each series before its points, funds, targets, facts).
     pub fn queue(&self) -> Vec<Entry> {
         let data = &self.dataset;
         let mut out = Vec::new();
@@ -106,6 +109,21 @@ impl Review {
         }
         for unit in &data.units {
             push(Kind::Unit, &unit.id, &unit.review);
+        }
+        for series in &data.series {
+            push(Kind::Series, &series.id, &series.review);
+            for point in &series.points {
+                push(Kind::Point, &point.id, &point.review);
+            }
+        }
+        for fund in &data.funds {
+            push(Kind::Fund, &fund.id, &fund.review);
+        }
+        for target in &data.targets {
+            push(Kind::Target, &target.id, &target.review);
+        }
+        for fact in &data.facts {
+            push(Kind::Fact, &fact.id, &fact.review);
         }
         out
     }
@@ -156,6 +174,7 @@ impl Review {
                 removed
             }
             Kind::Plan => remove_by_id(&mut json["plans"], id),
+            Kind::Series => remove_by_id(&mut json["series"], id),
             Kind::Point => remove_point(&mut json["series"], id),
             Kind::Fund => remove_by_id(&mut json["funds"], id),
             Kind::Target => remove_by_id(&mut json["targets"], id),
@@ -212,6 +231,7 @@ fn find_mut<'a>(json: &'a mut Value, kind: Kind, id: &str) -> Option<&'a mut Val
     match kind {
         Kind::Plan => by_id(&mut json["plans"]),
         Kind::Unit => by_id(&mut json["units"]),
+        Kind::Series => by_id(&mut json["series"]),
         Kind::Fund => by_id(&mut json["funds"]),
         Kind::Target => by_id(&mut json["targets"]),
         Kind::Fact => by_id(&mut json["facts"]),

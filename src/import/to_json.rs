@@ -4,6 +4,8 @@
 //! `reviewed`. Written either as a dataset of its own or added to an
 //! existing dataset's JSON, which is otherwise left as it was.
 
+mod figures;
+
 use std::collections::HashSet;
 
 use serde_json::{Map, Value, json};
@@ -91,16 +93,29 @@ fn taken_ids(dataset: Option<&Dataset>) -> HashSet<String> {
     taken.extend(data.units.iter().map(|u| u.id.to_string()));
     taken.extend(data.plans.iter().map(|p| p.id.to_string()));
     taken.extend(data.nodes.iter().map(|n| n.id.to_string()));
+    taken.extend(data.series.iter().map(|s| s.id.to_string()));
+    taken.extend(
+        data.series
+            .iter()
+            .flat_map(|s| &s.points)
+            .map(|p| p.id.to_string()),
+    );
+    taken.extend(data.funds.iter().map(|f| f.id.to_string()));
+    taken.extend(data.targets.iter().map(|t| t.id.to_string()));
+    taken.extend(data.facts.iter().map(|f| f.id.to_string()));
+    taken.extend(data.exchange_rates.iter().map(|r| r.id.to_string()));
     taken
 }
 
-/// The new records a draft adds: the source, the new units, the plan.
+/// The new records a draft adds: the source, the new units, the plan,
+/// the figures.
 struct Records {
     source: Value,
     /// The dataset's units the plan names, by index, in first use order.
     known_units: Vec<usize>,
     new_units: Vec<Value>,
     plan: Value,
+    figures: figures::FigureJson,
 }
 
 /// Builds the new records, ids unique against `dataset`'s.
@@ -166,7 +181,15 @@ fn records(
             }
         }
     };
-    let nodes = nodes_json(draft, imported, &plan_id, &mut taken, &mut unit_id);
+    let mut node_ids = Vec::with_capacity(draft.nodes.len());
+    let nodes = nodes_json(
+        draft,
+        imported,
+        &plan_id,
+        &mut taken,
+        &mut unit_id,
+        &mut node_ids,
+    );
     let new_units = new_names
         .iter()
         .zip(&new_ids)
@@ -192,11 +215,13 @@ fn records(
     if imported.lang == DocLang::Zh {
         plan["title_zh"] = title.into();
     }
+    let figures = figures::records_of(draft, imported, &source_id, &plan_id, &node_ids, &mut taken);
     Records {
         source,
         known_units,
         new_units,
         plan,
+        figures,
     }
 }
 
@@ -282,6 +307,7 @@ fn nodes_json(
     plan_id: &str,
     taken: &mut HashSet<String>,
     unit_id: &mut dyn FnMut(&UnitMatch, &mut HashSet<String>) -> String,
+    ids: &mut Vec<String>,
 ) -> Value {
     // Each node's JSON, then children moved under their parents, last
     // first, so indexes stay valid.
@@ -301,6 +327,7 @@ fn nodes_json(
         };
         paths.push(path.clone());
         let id = unique(&format!("{plan_id}-{path}"), taken);
+        ids.push(id.clone());
         let units: Vec<String> = node.units.iter().map(|u| unit_id(u, taken)).collect();
         let mut value = json!({
             "id": id,
@@ -390,11 +417,11 @@ pub fn new_dataset(draft: &Draft, imported: &Imported<'_>, units_of: &Dataset) -
         "units": units,
         "themes": [],
         "plans": [records.plan],
-        "series": [],
-        "funds": [],
-        "targets": [],
-        "exchange_rates": [],
-        "facts": [],
+        "series": records.figures.series,
+        "funds": records.figures.funds,
+        "targets": records.figures.targets,
+        "exchange_rates": records.figures.exchange_rates,
+        "facts": records.figures.facts,
     })
 }
 
@@ -408,6 +435,10 @@ pub fn into_dataset(
 ) -> Value {
     let records = records(draft, imported, existing, Some(existing));
     let mut push = |key: &str, value: Value| {
+        // `facts` is optional: a dataset without it gets it.
+        if json[key].is_null() {
+            json[key] = Value::Array(Vec::new());
+        }
         if let Some(list) = json[key].as_array_mut() {
             list.push(value);
         }
@@ -417,7 +448,68 @@ pub fn into_dataset(
         push("units", unit);
     }
     push("plans", records.plan);
+    let figures = records.figures;
+    for (key, list) in [
+        ("series", figures.series),
+        ("funds", figures.funds),
+        ("targets", figures.targets),
+        ("facts", figures.facts),
+        ("exchange_rates", figures.exchange_rates),
+    ] {
+        for record in list {
+            push(key, record);
+        }
+    }
     json
+}
+
+/// How many figures of each kind a draft's JSON holds from its new source
+/// (the last one listed).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FigureCounts {
+    /// Targets.
+    pub targets: usize,
+    /// Funds.
+    pub funds: usize,
+    /// Points of series.
+    pub points: usize,
+    /// The series they make.
+    pub series: usize,
+    /// Facts as of a date.
+    pub facts: usize,
+    /// Exchange rates.
+    pub exchange_rates: usize,
+}
+
+/// The figures of `json` that cite its last source.
+pub fn figure_counts(json: &Value) -> FigureCounts {
+    let Some(source) = json["sources"]
+        .as_array()
+        .and_then(|s| s.last())
+        .and_then(|s| s["id"].as_str())
+    else {
+        return FigureCounts::default();
+    };
+    let cites = |record: &Value| record["source"].as_str() == Some(source);
+    let count = |key: &str| {
+        json[key]
+            .as_array()
+            .map_or(0, |list| list.iter().filter(|r| cites(r)).count())
+    };
+    let series = json["series"].as_array().map_or(&[][..], Vec::as_slice);
+    let points = |s: &Value| {
+        s["points"]
+            .as_array()
+            .map_or(0, |points| points.iter().filter(|p| cites(p)).count())
+    };
+    FigureCounts {
+        targets: count("targets"),
+        funds: count("funds"),
+        points: series.iter().map(points).sum(),
+        series: series.iter().filter(|s| points(s) > 0).count(),
+        facts: count("facts"),
+        exchange_rates: count("exchange_rates"),
+    }
 }
 
 #[cfg(test)]

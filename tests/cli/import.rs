@@ -35,6 +35,7 @@ fn importing_seed_002_writes_a_valid_draft_of_the_built_in_plan() {
         "{text}"
     );
     assert!(text.contains("units: 15 matched, 0 new"), "{text}");
+    assert!(text.contains("figures: none found"), "{text}");
 
     // The draft validates, its quotes proven against the text it carries,
     // and says how many records await review.
@@ -251,4 +252,172 @@ fn seed_002_as_word_web_page_and_pdf_imports_to_the_same_plan_as_its_text() {
         }
         assert_eq!(nodes.len(), from_text.len(), "{file}");
     }
+}
+
+/// Imports `document` (with `extra` arguments) into a draft in `dir`,
+/// checks the import and `validate` both succeed without a warning, and
+/// returns the draft and what import printed.
+fn import_and_validate(
+    dir: &std::path::Path,
+    document: &std::path::Path,
+    extra: &[&str],
+) -> (dataset::Dataset, String) {
+    let out = dir.join(format!(
+        "{}.draft.json",
+        document.file_stem().expect("a name").to_string_lossy()
+    ));
+    let mut args = vec![
+        "import",
+        document.to_str().expect("utf-8"),
+        "--out",
+        out.to_str().expect("utf-8"),
+        "--today",
+        "2026-12-04",
+    ];
+    args.extend_from_slice(extra);
+    let output = run(&args);
+    let printed = said(&output);
+    assert_eq!(output.status.code(), Some(0), "{printed}");
+    let output = run(&["validate", out.to_str().expect("utf-8")]);
+    let validated = said(&output);
+    assert_eq!(output.status.code(), Some(0), "{validated}");
+    assert!(validated.contains("quotes proven verbatim"), "{validated}");
+    let draft = dataset::load_file(&out)
+        .expect("reads")
+        .dataset
+        .expect("valid");
+    (draft, format!("{printed}{validated}"))
+}
+
+#[test]
+fn importing_seeds_001_003_004_drafts_their_figures_into_a_valid_draft() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (seed, figures) in [
+        (
+            "001_705510ce96c515c9.txt",
+            "figures: 1 target, 1 fund, 5 series points in 5 series, 3 facts, 1 exchange rate",
+        ),
+        (
+            "003_90d55a4ebb278d6c.txt",
+            "figures: 4 targets, 6 funds, 4 series points in 4 series, 9 facts",
+        ),
+        (
+            "004_673a45e4a74c7541.txt",
+            "figures: 12 targets, 1 exchange rate",
+        ),
+    ] {
+        let (draft, said) = import_and_validate(dir.path(), &common::seeds().join(seed), &[]);
+        assert!(said.contains(figures), "{seed}: {said}");
+        assert!(!said.contains("warning"), "{seed}: {said}");
+        // Every figure cites the document, is imported today and awaits
+        // review; validate counts them with the plan, nodes and units.
+        let source = draft.sources[0].id.clone();
+        let mut figures = 0;
+        let mut check = |review: &dataset::Review, citations: &[dataset::Citation]| {
+            figures += 1;
+            assert_eq!(review.imported.as_deref(), Some("2026-12-04"));
+            assert!(review.is_pending());
+            assert_eq!(draft.sources[citations[0].source.index()].id, source);
+        };
+        for series in &draft.series {
+            for point in &series.points {
+                check(&point.review, &point.citations);
+            }
+        }
+        for fund in &draft.funds {
+            check(&fund.review, &fund.citations);
+        }
+        for target in &draft.targets {
+            check(&target.review, &target.citations);
+            assert_eq!(target.plan.index(), 0, "the new plan's target");
+        }
+        for fact in &draft.facts {
+            check(&fact.review, &fact.citations);
+        }
+        assert!(figures > 0, "{seed}");
+        let summary = draft.summary();
+        assert_eq!(
+            summary.unreviewed,
+            summary.plans + summary.measures + summary.units + summary.series + figures,
+            "{seed}"
+        );
+        assert!(said.contains(&format!(
+            "{} records imported and not yet reviewed",
+            summary.unreviewed
+        )));
+    }
+}
+
+#[test]
+fn figures_drafted_into_a_dataset_keep_its_ids_apart_and_link_their_measures() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let built_in =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/shanghai_plans.json");
+    let seed = common::seeds().join("004_673a45e4a74c7541.txt");
+    let (draft, said) = import_and_validate(
+        dir.path(),
+        &seed,
+        &["--into", built_in.to_str().expect("utf-8")],
+    );
+    assert!(
+        said.contains("figures: 12 targets, 1 exchange rate"),
+        "{said}"
+    );
+    let before = common::data();
+    assert_eq!(draft.targets.len(), before.targets.len() + 12);
+    let plan = draft.plans.len() - 1;
+    let new: Vec<_> = draft
+        .targets
+        .iter()
+        .filter(|t| t.plan.index() == plan)
+        .collect();
+    assert_eq!(new.len(), 12);
+    // Each target is linked to the paragraph that states it.
+    for target in &new {
+        assert_eq!(target.measures.len(), 1, "{}", target.id);
+        let node = draft.node(target.measures[0]);
+        assert!(
+            node.text.contains(&target.citations[0].quote)
+                || target.citations[0].quote.contains(&node.text),
+            "{}: {}",
+            target.id,
+            node.text
+        );
+    }
+}
+
+#[test]
+fn a_chinese_plan_imports_with_its_figures_in_its_own_words() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let document = dir.path().join("未来产业行动方案.txt");
+    std::fs::write(
+        &document,
+        "上海市促进未来产业发展行动方案\n一、总体目标\n到2027年，培育10家以上领军企业，产业规模达到1000亿元左右，研发投入强度提高2个百分点。\n二、重点任务\n（一）设立规模100亿元的未来产业基金。（责任单位：市发展改革委、市财政局）\n",
+    )
+    .expect("write");
+    let (draft, said) = import_and_validate(dir.path(), &document, &["--lang", "zh"]);
+    assert!(said.contains("figures: 3 targets, 1 fund"), "{said}");
+    let metrics: Vec<_> = draft
+        .targets
+        .iter()
+        .map(|t| {
+            (
+                t.metric.as_str(),
+                t.metric_zh.as_deref(),
+                t.value,
+                t.deadline_year,
+            )
+        })
+        .collect();
+    assert_eq!(
+        metrics,
+        [
+            ("领军企业", Some("领军企业"), 10.0, Some(2027)),
+            ("产业规模", Some("产业规模"), 1e11, Some(2027)),
+            ("研发投入强度", Some("研发投入强度"), 2.0, Some(2027)),
+        ]
+    );
+    assert!(draft.targets[0].lower_bound && draft.targets[1].approximate);
+    assert_eq!(draft.funds[0].name_zh.as_deref(), Some("未来产业基金"));
+    assert_eq!(draft.funds[0].amount_yuan, Some(1e10));
 }

@@ -133,3 +133,35 @@ fn a_draft_is_kept_beside_the_dataset_it_goes_into_or_the_document() {
         Path::new("/docs/new plan.draft.json")
     );
 }
+
+#[test]
+fn drafted_figures_join_the_queue_after_the_plan_and_can_be_rejected() {
+    let data = common::data();
+    let text = std::fs::read_to_string(common::seeds().join("004_673a45e4a74c7541.txt"))
+        .expect("seed 004");
+    let prepared =
+        plan_explorer::import::prepare(&text, "004.txt", None, None, &data, "2026-12-04");
+    let mut review = Review::new(prepared.json).expect("the draft loads");
+    let queue = review.queue();
+    let targets: Vec<_> = queue.iter().filter(|e| e.kind == Kind::Target).collect();
+    assert!(targets.len() >= 5, "seed 004 states targets: {queue:?}");
+    let first_figure = queue
+        .iter()
+        .position(|e| {
+            matches!(
+                e.kind,
+                Kind::Series | Kind::Point | Kind::Fund | Kind::Target | Kind::Fact
+            )
+        })
+        .expect("figures");
+    assert!(
+        queue[..first_figure]
+            .iter()
+            .all(|e| matches!(e.kind, Kind::Plan | Kind::Node | Kind::Unit))
+    );
+    let (_, total) = review.progress();
+    let target = targets[0].id.clone();
+    review.reject(Kind::Target, &target).expect("rejected");
+    assert_eq!(review.progress(), (0, total - 1));
+    assert!(review.dataset().targets.iter().all(|t| t.id != target));
+}

@@ -17,6 +17,7 @@ mod documents;
 mod editions;
 mod hostile;
 mod import_draft;
+mod import_figures;
 mod import_read;
 mod import_review;
 mod schema;

@@ -24,6 +24,7 @@ impl Checker {
         let unit = self.take(raw.unit, "unit");
         let note = self.optional_text(raw.note, "note");
         let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, RecordKind::Node);
+        let review = self.review(raw.imported, raw.reviewed);
         let mut points = self.each(raw.points, "points", |c, point, _| {
             let path = c.path.render();
             (c.point(point, unit), path)
@@ -46,6 +47,7 @@ impl Checker {
             note,
             measures,
             points: sorted,
+            review,
         }
     }
 
@@ -65,6 +67,7 @@ impl Checker {
         let note = self.optional_text(raw.note, "note");
         let caveat = self.caveat(raw.caveat, id.as_ref());
         let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, RecordKind::Node);
+        let review = self.review(raw.imported, raw.reviewed);
         Point {
             id: id.unwrap_or_default(),
             year: year.unwrap_or_default(),
@@ -76,6 +79,7 @@ impl Checker {
             note,
             caveat,
             measures,
+            review,
         }
     }
 
@@ -125,6 +129,7 @@ impl Checker {
         self.parts(raw.parts, id.as_ref());
         let per_recipient = self.optional_flag(raw.per_recipient, "per_recipient");
         let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, RecordKind::Node);
+        let review = self.review(raw.imported, raw.reviewed);
         Fund {
             id: id.unwrap_or_default(),
             name,
@@ -142,6 +147,7 @@ impl Checker {
             parts: Vec::new(),
             per_recipient,
             measures,
+            review,
         }
     }
 
@@ -170,6 +176,7 @@ impl Checker {
         let note = self.optional_text(raw.note, "note");
         let caveat = self.caveat(raw.caveat, id.as_ref());
         let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, RecordKind::Node);
+        let review = self.review(raw.imported, raw.reviewed);
         Target {
             id: id.unwrap_or_default(),
             metric,
@@ -185,6 +192,7 @@ impl Checker {
             note,
             caveat,
             measures,
+            review,
         }
     }
 
@@ -230,6 +238,7 @@ impl Checker {
         let note = self.optional_text(raw.note, "note");
         let caveat = self.caveat(raw.caveat, id.as_ref());
         let measures = self.optional_refs(raw.measures, "measures", |i| &i.nodes, RecordKind::Node);
+        let review = self.review(raw.imported, raw.reviewed);
         Fact {
             id: id.unwrap_or_default(),
             title,
@@ -244,6 +253,7 @@ impl Checker {
             note,
             caveat,
             measures,
+            review,
         }
     }
 

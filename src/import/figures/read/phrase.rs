@@ -1,0 +1,195 @@
+//! The words after a figure: the noun a count counts, what a share is
+//! of, the words after an amount's "in", and a Chinese noun after its
+//! classifier.
+
+use std::ops::Range;
+
+use crate::import::figures::text::{is_han, is_word_char, skip_space, word_after, word_before};
+
+/// Words that end the noun after a number.
+const NOUN_STOP: &[&str] = &[
+    "to",
+    "in",
+    "for",
+    "by",
+    "with",
+    "that",
+    "which",
+    "who",
+    "whose",
+    "and",
+    "or",
+    "as",
+    "from",
+    "of",
+    "on",
+    "at",
+    "per",
+    "across",
+    "through",
+    "into",
+    "under",
+    "over",
+    "than",
+    "while",
+    "during",
+    "including",
+    "such",
+    "via",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "will",
+    "would",
+    "should",
+    "can",
+    "could",
+    "has",
+    "have",
+    "had",
+    "this",
+    "these",
+    "those",
+    "its",
+    "their",
+    "each",
+    "every",
+    "between",
+    "among",
+    "within",
+    "before",
+    "after",
+    "since",
+    "until",
+    "both",
+    "but",
+    "also",
+    "so",
+    "if",
+    "when",
+    "where",
+    "not",
+    "no",
+    "the",
+    "a",
+    "an",
+    "by",
+    "reportedly",
+    "respectively",
+    "last",
+    "next",
+    "every",
+];
+
+/// Which words a phrase after a figure may hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Phrase {
+    /// The noun a count counts, or an amount stands before: up to six
+    /// words, "of" only inside a name ("Fund of Funds").
+    Noun,
+    /// What a share is of, after "of": a determiner first allowed.
+    Of,
+    /// The words after an amount's "in", "of" or "for": a determiner
+    /// first, and "and" and "of" inside, allowed ("national and municipal
+    /// AI fund capital").
+    Tail,
+}
+
+/// The English phrase after `at`: words (a quoted phrase counts as one)
+/// up to a word such as "to", "in" or "and", or punctuation. Returns its
+/// range.
+pub(super) fn noun_after(s: &str, at: usize) -> Option<Range<usize>> {
+    phrase_after(s, at, Phrase::Noun)
+}
+
+/// See [`noun_after`].
+pub(super) fn phrase_after(s: &str, at: usize, kind: Phrase) -> Option<Range<usize>> {
+    let mut at = skip_space(s, at);
+    let start = at;
+    let mut end = at;
+    let most = if kind == Phrase::Noun { 6 } else { 8 };
+    let mut previous_capital = false;
+    for count in 0..most {
+        let rest = &s[at..];
+        let Some(first) = rest.chars().next() else {
+            break;
+        };
+        let word_end = if matches!(first, '“' | '"' | '‘') {
+            let close = match first {
+                '“' => '”',
+                '‘' => '’',
+                other => other,
+            };
+            let inner = &rest[first.len_utf8()..];
+            let Some(len) = inner.find(close) else {
+                break;
+            };
+            previous_capital = false;
+            at + first.len_utf8() + len + close.len_utf8()
+        } else {
+            let len = rest
+                .char_indices()
+                .find(|&(_, c)| !(is_word_char(c) || is_han(c)))
+                .map_or(rest.len(), |(i, _)| i);
+            let word = rest[..len].trim_end_matches(['-', '\'', '’']);
+            let lower = word.to_ascii_lowercase();
+            let next_capital = word_after(s, at + word.len())
+                .is_some_and(|(w, _)| w.starts_with(|c: char| c.is_ascii_uppercase()));
+            // "three new parks opened last year": a verb after the noun.
+            let verb = count > 0 && lower.ends_with("ed") && !lower.contains('-');
+            let allowed = !verb
+                && match lower.as_str() {
+                    "the" | "its" | "their" | "a" | "an" => kind != Phrase::Noun && count == 0,
+                    "and" => kind == Phrase::Tail && count > 0,
+                    "of" => {
+                        count > 0 && (kind == Phrase::Tail || (previous_capital && next_capital))
+                    }
+                    other => !NOUN_STOP.contains(&other),
+                };
+            // The first word is a word, or a name such as "5G", not a
+            // number.
+            let first_fits = word.starts_with(|c: char| c.is_alphabetic())
+                || (word.contains(|c: char| c.is_ascii_alphabetic()) && !word.contains('-'));
+            if word.is_empty() || !allowed || (end == start && !first_fits) {
+                break;
+            }
+            previous_capital = word.starts_with(|c: char| c.is_ascii_uppercase());
+            at + word.len()
+        };
+        end = word_end;
+        let next = &s[end..];
+        if !(next.starts_with(' ') && next[1..].starts_with(|c: char| !c.is_whitespace())) {
+            break;
+        }
+        at = end + 1;
+    }
+    // A phrase does not end on "and" or "of".
+    let mut range = start..end;
+    while let Some((word_start, word)) = word_before(s, range.end)
+        && word_start >= range.start
+        && matches!(word.to_ascii_lowercase().as_str(), "and" | "of" | "the")
+    {
+        range.end = s[..word_start].trim_end().len();
+    }
+    (range.end > range.start).then_some(range)
+}
+
+/// The Chinese noun after a classifier: Chinese characters and Latin
+/// letters up to punctuation, "等", "和", "与", "及" or "的", at most
+/// twenty characters.
+pub(super) fn zh_noun_after(s: &str, at: usize) -> Option<Range<usize>> {
+    let mut end = at;
+    for (count, (i, c)) in s[at..].char_indices().enumerate() {
+        let stop = !(is_han(c) || c.is_ascii_alphanumeric() || c == '-')
+            || matches!(c, '等' | '和' | '与' | '及' | '的' | '或')
+            || count >= 20;
+        if stop {
+            break;
+        }
+        end = at + i + c.len_utf8();
+    }
+    (end > at).then_some(at..end)
+}
