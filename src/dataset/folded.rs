@@ -7,6 +7,8 @@
 //! A [`Folded`] text keeps the way back to the original, so a passage found
 //! in the folded text can be shown in the document as published.
 
+use std::borrow::Cow;
+
 /// Folds one character: typographic quote marks to plain ones.
 fn fold_char(c: char) -> char {
     match c {
@@ -23,6 +25,64 @@ pub fn normalize(text: &str) -> String {
     Folded::new(text).text
 }
 
+/// `text` folded by [`normalize`]'s rule, borrowed where folding leaves it
+/// as it is (as it does most quotes), so that costs no copy.
+pub fn normalized(text: &str) -> Cow<'_, str> {
+    if is_folded(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(normalize(text))
+    }
+}
+
+/// Whether folding leaves `text` as it is: no white space but single spaces
+/// between other characters, no typographic quote marks.
+fn is_folded(text: &str) -> bool {
+    match text.chars().next() {
+        None => true,
+        Some(first) => is_plain(first) && plain_run_end(text, first.len_utf8()) == text.len(),
+    }
+}
+
+/// Whether folding keeps `c` as it is, wherever it stands.
+fn is_plain(c: char) -> bool {
+    !c.is_whitespace() && fold_char(c) == c
+}
+
+/// Where the run of characters that folding keeps as they are, going on at
+/// byte `at` of `text` after a plain character, ends: plain characters, and
+/// single spaces between two of them.
+fn plain_run_end(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    // Whether the character at `at` is plain, and its length.
+    let plain_at = |at: usize| match bytes.get(at) {
+        None | Some(b' ' | b'\t'..=b'\r') => None,
+        Some(&b) if b < 0x80 => Some(1),
+        Some(_) => text[at..]
+            .chars()
+            .next()
+            .filter(|&c| is_plain(c))
+            .map(char::len_utf8),
+    };
+    loop {
+        // ASCII letters, digits and marks, the most of most texts, first.
+        while let Some(0x21..=0x7e) = bytes.get(at) {
+            at += 1;
+        }
+        if bytes.get(at) == Some(&b' ') {
+            match plain_at(at + 1) {
+                Some(len) => at += 1 + len,
+                None => return at,
+            }
+        } else {
+            match plain_at(at) {
+                Some(len) => at += len,
+                None => return at,
+            }
+        }
+    }
+}
+
 /// A text folded by [`normalize`]'s rule, with the way back to the
 /// original's byte offsets.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -36,7 +96,8 @@ pub struct Folded {
 }
 
 impl Folded {
-    /// Folds `text`.
+    /// Folds `text`. Runs of characters that folding keeps as they are
+    /// (nearly all of a text) are copied whole, at one shift.
     pub fn new(text: &str) -> Self {
         let mut out = String::with_capacity(text.len());
         let mut anchors: Vec<(usize, usize)> = Vec::new();
@@ -52,9 +113,11 @@ impl Folded {
         };
         // Where the last character kept ends in the original.
         let mut kept_end = 0;
-        for (at, c) in text.char_indices() {
+        let mut at = 0;
+        while let Some(c) = text[at..].chars().next() {
             if c.is_whitespace() {
                 space_at.get_or_insert(at);
+                at += c.len_utf8();
                 continue;
             }
             if let Some(space) = space_at.take()
@@ -64,8 +127,16 @@ impl Folded {
                 out.push(' ');
             }
             anchor(&mut anchors, out.len(), at);
-            out.push(fold_char(c));
-            kept_end = at + c.len_utf8();
+            let folded = fold_char(c);
+            if folded == c {
+                let end = plain_run_end(text, at + c.len_utf8());
+                out.push_str(&text[at..end]);
+                at = end;
+            } else {
+                out.push(folded);
+                at += c.len_utf8();
+            }
+            kept_end = at;
         }
         if out.is_empty() {
             kept_end = text.len();
@@ -95,7 +166,74 @@ impl Folded {
 
 #[cfg(test)]
 mod tests {
-    use super::{Folded, normalize};
+    use std::borrow::Cow;
+
+    use super::{Folded, fold_char, normalize, normalized};
+
+    /// Folding a character at a time, as it was first written: what the
+    /// runs copied whole must agree with.
+    fn one_by_one(text: &str) -> (String, Vec<usize>) {
+        let mut out = String::new();
+        // The original offset of each folded byte, and of the end.
+        let mut original = Vec::new();
+        let mut space_at = None;
+        let mut kept_end = 0;
+        for (at, c) in text.char_indices() {
+            if c.is_whitespace() {
+                space_at.get_or_insert(at);
+                continue;
+            }
+            if let Some(space) = space_at.take()
+                && !out.is_empty()
+            {
+                original.push(space);
+                out.push(' ');
+            }
+            let folded = fold_char(c);
+            original.extend((0..folded.len_utf8()).map(|i| at + i.min(c.len_utf8() - 1)));
+            out.push(folded);
+            kept_end = at + c.len_utf8();
+        }
+        original.push(if out.is_empty() { text.len() } else { kept_end });
+        (out, original)
+    }
+
+    #[test]
+    fn runs_copied_whole_fold_as_characters_one_by_one() {
+        let texts = [
+            "plain words only",
+            " lead and trail ",
+            "a  b\t\tc\r\nd\u{a0}e\u{3000}f \u{3000} g",
+            "\u{201c}quoted\u{201d} and \u{2018}single\u{2019} \u{ff02}x\u{ff02}",
+            "银发经济 模速空间\n\n四位一体 \u{201c}人工智能\u{201d}",
+            "control\u{1}char \u{7f}del \u{1c}sep",
+            "x \u{201c}",
+            "\u{201c} x",
+            "",
+            "   ",
+            "é ü 1.5% 825\u{a0}billion",
+        ];
+        for text in texts {
+            let folded = Folded::new(text);
+            let (expected, original) = one_by_one(text);
+            assert_eq!(folded.text, expected, "{text:?}");
+            for (at, _) in folded.text.char_indices() {
+                assert_eq!(folded.original(at), original[at], "{text:?} at {at}");
+            }
+            assert_eq!(
+                folded.original(folded.text.len()),
+                original[original.len() - 1],
+                "{text:?} at the end"
+            );
+            match normalized(text) {
+                Cow::Borrowed(same) => assert_eq!(same, expected, "{text:?} borrowed"),
+                Cow::Owned(owned) => {
+                    assert_eq!(owned, expected);
+                    assert_ne!(owned, text, "{text:?} copied though folded already");
+                }
+            }
+        }
+    }
 
     #[test]
     fn normalize_folds_space_and_typographic_quotes_only() {
