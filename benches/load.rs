@@ -255,6 +255,93 @@ fn median(mut samples: Vec<f64>) -> f64 {
     samples[samples.len() / 2]
 }
 
+/// Medians of `Value`, load, open, and load + proof, in ms.
+type Medians = (f64, f64, f64, f64);
+
+/// One dataset's figures.
+struct Figures {
+    cold: Medians,
+    warm: Medians,
+    /// The open's peak heap, in bytes.
+    peak_open: f64,
+    /// `validate`'s peak heap without and with proof, in bytes.
+    peak_validate: (f64, f64),
+}
+
+/// Measures the dataset `text`, written to `file`: `samples` of each
+/// operation in alternating children, then warm in this process.
+fn measure(text: &str, file: &Path, samples: usize) -> Figures {
+    let mut value_ms = Vec::with_capacity(samples);
+    let mut load_ms = Vec::with_capacity(samples);
+    let mut open_ms = Vec::with_capacity(samples);
+    let mut proof_ms = Vec::with_capacity(samples);
+    for _ in 0..samples {
+        value_ms.push(run_child("value", file));
+        load_ms.push(run_child("load", file));
+        open_ms.push(run_child("open", file));
+        proof_ms.push(run_child("proof", file));
+    }
+    Figures {
+        peak_open: run_child("peak", file),
+        peak_validate: (run_child("peak-load", file), run_child("peak-proof", file)),
+        cold: (
+            median(value_ms),
+            median(load_ms),
+            median(open_ms),
+            median(proof_ms),
+        ),
+        warm: warm(text, file, samples),
+    }
+}
+
+/// The dataset's rows of both tables, cold and warm.
+fn add_rows(
+    name: &str,
+    bytes: usize,
+    figures: &Figures,
+    table: &mut common::Table,
+    proof_table: &mut common::Table,
+) {
+    let mb = bytes as f64 / 1e6;
+    let of_file = |peak: f64| format!("{:.2}", peak / bytes as f64);
+    for (kind, (_, load, _, proof), peaks) in [
+        ("cold", figures.cold, Some(figures.peak_validate)),
+        ("warm", figures.warm, None),
+    ] {
+        let (without, with) = peaks.map_or_else(Default::default, |(without, with)| {
+            (of_file(without), of_file(with))
+        });
+        proof_table.row(vec![
+            format!("{name}, {kind}"),
+            format!("{mb:.2}"),
+            format!("{load:.2}"),
+            format!("{proof:.2}"),
+            format!("{:.2}", proof / load),
+            "1.5".to_owned(),
+            without,
+            with,
+            if peaks.is_some() { "4" } else { "" }.to_owned(),
+        ]);
+    }
+    for (kind, (value, load, open, _), peak) in [
+        ("cold", figures.cold, Some(figures.peak_open)),
+        ("warm", figures.warm, None),
+    ] {
+        table.row(vec![
+            format!("{name}, {kind}"),
+            format!("{mb:.2}"),
+            format!("{value:.2}"),
+            format!("{load:.2}"),
+            format!("{:.2}", load / value),
+            format!("{:.0}", mb / (value / 1e3)),
+            format!("{:.0}", mb / (load / 1e3)),
+            format!("{open:.2}"),
+            format!("{:.2}", open / value),
+            peak.map_or_else(String::new, of_file),
+        ]);
+    }
+}
+
 fn main() {
     if let Ok(spec) = std::env::var(CHILD) {
         if let Err(error) = child(&spec) {
@@ -309,64 +396,8 @@ fn main() {
         };
         let file = dir.join(format!("{}.json", name.replace(' ', "-")));
         std::fs::write(&file, &text).expect("write the dataset");
-        let mut value_ms = Vec::with_capacity(samples);
-        let mut load_ms = Vec::with_capacity(samples);
-        let mut open_ms = Vec::with_capacity(samples);
-        let mut proof_ms = Vec::with_capacity(samples);
-        for _ in 0..samples {
-            value_ms.push(run_child("value", &file));
-            load_ms.push(run_child("load", &file));
-            open_ms.push(run_child("open", &file));
-            proof_ms.push(run_child("proof", &file));
-        }
-        let peak_bytes = run_child("peak", &file);
-        let validate_peaks = (
-            run_child("peak-load", &file),
-            run_child("peak-proof", &file),
-        );
-        let cold = (
-            median(value_ms),
-            median(load_ms),
-            median(open_ms),
-            median(proof_ms),
-        );
-        let warm = warm(&text, &file, samples);
-        let mb = text.len() as f64 / 1e6;
-        let of_file = |bytes: f64| format!("{:.2}", bytes / text.len() as f64);
-        for (kind, (_, load, _, proof), peaks) in
-            [("cold", cold, Some(validate_peaks)), ("warm", warm, None)]
-        {
-            let (without, with) = peaks.map_or_else(Default::default, |(without, with)| {
-                (of_file(without), of_file(with))
-            });
-            proof_table.row(vec![
-                format!("{name}, {kind}"),
-                format!("{mb:.2}"),
-                format!("{load:.2}"),
-                format!("{proof:.2}"),
-                format!("{:.2}", proof / load),
-                "1.5".to_owned(),
-                without,
-                with,
-                if peaks.is_some() { "4" } else { "" }.to_owned(),
-            ]);
-        }
-        for (kind, (value, load, open, _), peak) in
-            [("cold", cold, Some(peak_bytes)), ("warm", warm, None)]
-        {
-            table.row(vec![
-                format!("{name}, {kind}"),
-                format!("{mb:.2}"),
-                format!("{value:.2}"),
-                format!("{load:.2}"),
-                format!("{:.2}", load / value),
-                format!("{:.0}", mb / (value / 1e3)),
-                format!("{:.0}", mb / (load / 1e3)),
-                format!("{open:.2}"),
-                format!("{:.2}", open / value),
-                peak.map_or_else(String::new, of_file),
-            ]);
-        }
+        let figures = measure(&text, &file, samples);
+        add_rows(name, text.len(), &figures, &mut table, &mut proof_table);
     }
     let _ = std::fs::remove_dir_all(&dir);
     println!("{}", common::measured_on());

@@ -670,7 +670,10 @@ pub fn locate_all(text: &str, quotes: &[&str]) -> Vec<Option<usize>> {
     out
 }
 
-/// The bytes of a quote looked for first; each place they are found is
+/// How far ahead of the cursor a quote is first looked for by its first
+/// byte alone, each place compared whole: about two paragraphs.
+const NEAR: usize = 1024;
+/// The bytes of a quote looked for next; each place they are found is
 /// then compared whole.
 const HEAD: usize = 32;
 /// How many places of a quote's head may turn out not to be the quote
@@ -680,16 +683,27 @@ const FALSE_HEADS: usize = 16;
 /// Where `needle` first occurs in `haystack`: `memmem::find`'s answer.
 /// A searcher costs time in the needle's length to build, more than a
 /// search costs where the quote is just ahead, as it is in a dataset that
-/// follows its document; so a long needle's first bytes are looked for,
+/// follows its document. So the first `NEAR` bytes are looked at by the
+/// needle's first byte; then a long needle's first bytes are looked for,
 /// and each place compared whole. A head that recurs without the rest
 /// (boilerplate) hands over to a searcher for the whole needle, so no
 /// text costs more than that searcher would plus a few comparisons.
 fn find_first(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let Some(&first) = needle.first() else {
+        return Some(0);
+    };
+    let near = haystack.len().min(NEAR);
+    if let Some(at) =
+        memchr::memchr_iter(first, &haystack[..near]).find(|&at| haystack[at..].starts_with(needle))
+    {
+        return Some(at);
+    }
+    // Not starting in the first `near` bytes.
+    let mut from = near;
     if needle.len() <= HEAD {
-        return memchr::memmem::find(haystack, needle);
+        return memchr::memmem::find(&haystack[from..], needle).map(|at| from + at);
     }
     let head = memchr::memmem::Finder::new(&needle[..HEAD]);
-    let mut from = 0;
     for _ in 0..FALSE_HEADS {
         let at = from + head.find(&haystack[from..])?;
         if haystack[at..].starts_with(needle) {
@@ -883,7 +897,7 @@ fn figures<'a>(dataset: &'a Dataset, g: &mut Gather<'a>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{FALSE_HEADS, HEAD, find_first, wanted};
+    use super::{FALSE_HEADS, HEAD, NEAR, find_first, wanted};
 
     /// The JSON pointer of a JSON path: `a[0].b` is `/a/0/b`.
     fn pointer(path: &str) -> String {
@@ -934,8 +948,15 @@ mod tests {
         let boilerplate = format!("{head}, and no more. ").repeat(FALSE_HEADS * 2);
         texts.push(format!("{boilerplate}{quote}"));
         texts.push(boilerplate.clone());
+        // Beyond the bytes looked at by the first byte alone, and across
+        // where they end.
+        let far = "x".repeat(NEAR);
+        for shift in [0, 1, quote.len() / 2, quote.len()] {
+            texts.push(format!("{}{quote} {quote}", &far[shift..]));
+            texts.push(format!("{}{boilerplate}{quote}", &far[shift..]));
+        }
         for text in &texts {
-            for needle in [quote, head, &quote[1..], "absent words"] {
+            for needle in [quote, head, &quote[1..], "absent words", "x", ""] {
                 assert_eq!(
                     find_first(text.as_bytes(), needle.as_bytes()),
                     memchr::memmem::find(text.as_bytes(), needle.as_bytes()),
