@@ -233,9 +233,10 @@ impl SourceText {
             start = at;
         }
         let ceiling = (range.end + max).min(text.len());
-        let mut end = range.end.min(text.len());
-        for (at, c) in text[end..].char_indices() {
-            let at = end + at;
+        let after = range.end.min(text.len());
+        let mut end = after;
+        for (at, c) in text[after..].char_indices() {
+            let at = after + at;
             if at >= ceiling {
                 break;
             }
@@ -929,6 +930,38 @@ mod tests {
                 "{path}"
             );
         }
+    }
+
+    #[test]
+    fn every_search_hit_has_its_sentence() {
+        let dataset = super::super::load_embedded().dataset.expect("valid");
+        let proof = super::prove(&dataset, None, None).expect("proven");
+        // Each keystroke of a search, as the document search runs it.
+        for phrase in ["artificial intelligence", "人工智能"] {
+            let ends = phrase.char_indices().skip(1).map(|(at, _)| at);
+            for end in ends.chain([phrase.len()]) {
+                for hit in proof.search(&phrase[..end], 200) {
+                    let text = proof.text(hit.source).expect("a text");
+                    let sentence = text.sentence_around(hit.range.clone(), 160);
+                    assert!(sentence.start <= hit.range.start && hit.range.end <= sentence.end);
+                    assert!(text.text.get(sentence).is_some());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_sentence_ends_at_its_full_stop_past_wide_characters() {
+        let text = super::SourceText::new(
+            std::sync::Arc::from("First. The plan — “bold” — 2026–2030 ends here. Next."),
+            super::TextFrom::Dataset,
+        );
+        let at = text.text.find("plan").expect("there");
+        let sentence = text.sentence_around(at..at + 4, 160);
+        assert_eq!(
+            &text.text[sentence],
+            "The plan — “bold” — 2026–2030 ends here."
+        );
     }
 
     #[test]
