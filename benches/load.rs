@@ -6,10 +6,16 @@
 //! `serde_json::Value`, the baseline, with (b) `dataset::load_str` (parse,
 //! check and index) and (c) opening the file as the window does
 //! (`ui::loading::load`, the worker's whole job: read the file, parse,
-//! check, index, and build the document with its search index, tree and
-//! charts' data). It reports the medians, the throughput of (a) and (b)
-//! in MB/s, the ratios b/a and c/a, and the peak heap of (c), the file's
-//! text included, as a multiple of the file size.
+//! check, index, and build the document with its search index, tree,
+//! charts' data and the proof of its quotes). It reports the medians, the
+//! throughput of (a) and (b) in MB/s, the ratios b/a and c/a, and the peak
+//! heap of (c), the file's text included, as a multiple of the file size.
+//!
+//! A second table compares `validate` without proof, (b), with (d)
+//! `validate` with proof: (b), then `dataset::proof::prove` against the
+//! texts the dataset carries (the synthetic datasets carry texts holding
+//! their quotes). It reports the ratio d/b and the peak heap of each as
+//! `validate` runs it (the text dropped once loaded, before the proof).
 //!
 //! Each sample runs in a fresh child process that reads the file and times
 //! one operation. Measured in one process, every operation inherits the
@@ -25,7 +31,8 @@
 //! kind's free lists. Both are printed; neither hides the other.
 //!
 //! Goals (from the dataset issue): ratio <= 1.5, throughput >= 150 MB/s,
-//! peak memory <= 4x the file size.
+//! peak memory <= 4x the file size; from the sources issue: validate with
+//! proof <= 1.5x validate without, its peak memory <= 4x the file size.
 //!
 //! `--test` (CI's quick run) measures the built-in dataset and 1,000
 //! measures, three samples each.
@@ -138,6 +145,14 @@ fn child(spec: &str) -> Result<(), String> {
             }
             println!("{ms}");
         }
+        "proof" => {
+            let text = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
+            let start = Instant::now();
+            let done = black_box(validate(&text, true)?);
+            let ms = start.elapsed().as_secs_f64() * 1e3;
+            drop(done);
+            println!("{ms}");
+        }
         "open" => {
             let start = Instant::now();
             let doc = black_box(open(file)?);
@@ -156,9 +171,46 @@ fn child(spec: &str) -> Result<(), String> {
             drop(doc);
             println!("{}", PEAK.load(Ordering::Relaxed));
         }
+        "peak-load" | "peak-proof" => {
+            // As `validate` goes: the file's text is dropped once loaded,
+            // before the proof.
+            CURRENT.store(0, Ordering::Relaxed);
+            PEAK.store(0, Ordering::Relaxed);
+            COUNTING.store(true, Ordering::Relaxed);
+            let text = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
+            let loaded = black_box(validate(&text, false)?);
+            drop(text);
+            let proof = (mode == "peak-proof").then(|| {
+                black_box(dataset::proof::prove(&loaded.0, None, None).expect("not cancelled"))
+            });
+            COUNTING.store(false, Ordering::Relaxed);
+            drop((loaded, proof));
+            println!("{}", PEAK.load(Ordering::Relaxed));
+        }
         _ => return Err(format!("unknown mode {mode}")),
     }
     Ok(())
+}
+
+/// `validate` in the library: `dataset::load_str`, then, if `proof`, the
+/// proof of every quote against the texts the dataset carries (no
+/// folder). Returns what was made, to be dropped outside the time.
+fn validate(
+    text: &str,
+    proof: bool,
+) -> Result<(dataset::Dataset, Option<dataset::proof::Proof>), String> {
+    let loaded = dataset::load_str(text);
+    let Some(data) = loaded.dataset else {
+        return Err(format!("invalid dataset: {:?}", loaded.problems.first()));
+    };
+    let proof = proof.then(|| dataset::proof::prove(&data, None, None).expect("not cancelled"));
+    if let Some(problem) = proof
+        .as_ref()
+        .and_then(|p| p.problems.iter().find(|p| p.is_error()))
+    {
+        return Err(format!("a quote not proven: {problem:?}"));
+    }
+    Ok((data, proof))
 }
 
 /// Runs one child and parses the number it prints.
@@ -178,8 +230,8 @@ fn run_child(mode: &str, file: &Path) -> f64 {
 }
 
 /// Steady-state medians in this process: each operation repeated after a
-/// warm-up run of its own kind.
-fn warm(text: &str, file: &Path, samples: usize) -> (f64, f64, f64) {
+/// warm-up run of its own kind: `Value`, load, open, load + proof.
+fn warm(text: &str, file: &Path, samples: usize) -> (f64, f64, f64, f64) {
     let time = |f: &dyn Fn()| {
         f();
         let runs: Vec<f64> = (0..samples)
@@ -194,12 +246,100 @@ fn warm(text: &str, file: &Path, samples: usize) -> (f64, f64, f64) {
     let value = time(&|| drop(black_box(serde_json::from_str::<serde_json::Value>(text))));
     let load = time(&|| drop(black_box(dataset::load_str(text))));
     let open = time(&|| drop(black_box(open(file).expect("the dataset opens"))));
-    (value, load, open)
+    let proof = time(&|| drop(black_box(validate(text, true).expect("the dataset proves"))));
+    (value, load, open, proof)
 }
 
 fn median(mut samples: Vec<f64>) -> f64 {
     samples.sort_by(f64::total_cmp);
     samples[samples.len() / 2]
+}
+
+/// Medians of `Value`, load, open, and load + proof, in ms.
+type Medians = (f64, f64, f64, f64);
+
+/// One dataset's figures.
+struct Figures {
+    cold: Medians,
+    warm: Medians,
+    /// The open's peak heap, in bytes.
+    peak_open: f64,
+    /// `validate`'s peak heap without and with proof, in bytes.
+    peak_validate: (f64, f64),
+}
+
+/// Measures the dataset `text`, written to `file`: `samples` of each
+/// operation in alternating children, then warm in this process.
+fn measure(text: &str, file: &Path, samples: usize) -> Figures {
+    let mut value_ms = Vec::with_capacity(samples);
+    let mut load_ms = Vec::with_capacity(samples);
+    let mut open_ms = Vec::with_capacity(samples);
+    let mut proof_ms = Vec::with_capacity(samples);
+    for _ in 0..samples {
+        value_ms.push(run_child("value", file));
+        load_ms.push(run_child("load", file));
+        open_ms.push(run_child("open", file));
+        proof_ms.push(run_child("proof", file));
+    }
+    Figures {
+        peak_open: run_child("peak", file),
+        peak_validate: (run_child("peak-load", file), run_child("peak-proof", file)),
+        cold: (
+            median(value_ms),
+            median(load_ms),
+            median(open_ms),
+            median(proof_ms),
+        ),
+        warm: warm(text, file, samples),
+    }
+}
+
+/// The dataset's rows of both tables, cold and warm.
+fn add_rows(
+    name: &str,
+    bytes: usize,
+    figures: &Figures,
+    table: &mut common::Table,
+    proof_table: &mut common::Table,
+) {
+    let mb = bytes as f64 / 1e6;
+    let of_file = |peak: f64| format!("{:.2}", peak / bytes as f64);
+    for (kind, (_, load, _, proof), peaks) in [
+        ("cold", figures.cold, Some(figures.peak_validate)),
+        ("warm", figures.warm, None),
+    ] {
+        let (without, with) = peaks.map_or_else(Default::default, |(without, with)| {
+            (of_file(without), of_file(with))
+        });
+        proof_table.row(vec![
+            format!("{name}, {kind}"),
+            format!("{mb:.2}"),
+            format!("{load:.2}"),
+            format!("{proof:.2}"),
+            format!("{:.2}", proof / load),
+            "1.5".to_owned(),
+            without,
+            with,
+            if peaks.is_some() { "4" } else { "" }.to_owned(),
+        ]);
+    }
+    for (kind, (value, load, open, _), peak) in [
+        ("cold", figures.cold, Some(figures.peak_open)),
+        ("warm", figures.warm, None),
+    ] {
+        table.row(vec![
+            format!("{name}, {kind}"),
+            format!("{mb:.2}"),
+            format!("{value:.2}"),
+            format!("{load:.2}"),
+            format!("{:.2}", load / value),
+            format!("{:.0}", mb / (value / 1e3)),
+            format!("{:.0}", mb / (load / 1e3)),
+            format!("{open:.2}"),
+            format!("{:.2}", open / value),
+            peak.map_or_else(String::new, of_file),
+        ]);
+    }
 }
 
 fn main() {
@@ -223,6 +363,17 @@ fn main() {
             ("100k measures", Some(100_000), 11),
         ]
     };
+    let mut proof_table = common::Table::new(&[
+        "dataset",
+        "MB",
+        "validate ms (no proof)",
+        "validate + proof ms",
+        "with / without proof",
+        "goal",
+        "peak heap / file, no proof",
+        "peak heap / file, with proof",
+        "goal",
+    ]);
     let mut table = common::Table::new(&[
         "dataset",
         "MB",
@@ -245,34 +396,8 @@ fn main() {
         };
         let file = dir.join(format!("{}.json", name.replace(' ', "-")));
         std::fs::write(&file, &text).expect("write the dataset");
-        let mut value_ms = Vec::with_capacity(samples);
-        let mut load_ms = Vec::with_capacity(samples);
-        let mut open_ms = Vec::with_capacity(samples);
-        for _ in 0..samples {
-            value_ms.push(run_child("value", &file));
-            load_ms.push(run_child("load", &file));
-            open_ms.push(run_child("open", &file));
-        }
-        let peak_bytes = run_child("peak", &file);
-        let cold = (median(value_ms), median(load_ms), median(open_ms));
-        let warm = warm(&text, &file, samples);
-        let mb = text.len() as f64 / 1e6;
-        for (kind, (value, load, open), peak) in
-            [("cold", cold, Some(peak_bytes)), ("warm", warm, None)]
-        {
-            table.row(vec![
-                format!("{name}, {kind}"),
-                format!("{mb:.2}"),
-                format!("{value:.2}"),
-                format!("{load:.2}"),
-                format!("{:.2}", load / value),
-                format!("{:.0}", mb / (value / 1e3)),
-                format!("{:.0}", mb / (load / 1e3)),
-                format!("{open:.2}"),
-                format!("{:.2}", open / value),
-                peak.map_or_else(String::new, |p| format!("{:.2}", p / text.len() as f64)),
-            ]);
-        }
+        let figures = measure(&text, &file, samples);
+        add_rows(name, text.len(), &figures, &mut table, &mut proof_table);
     }
     let _ = std::fs::remove_dir_all(&dir);
     println!("{}", common::measured_on());
@@ -282,7 +407,15 @@ fn main() {
          repeated runs in one process (a reload). `Value`: parsing the text into \
          serde_json::Value; load: parse, check and index the text (`dataset::load_str`); \
          open: what the window waits for, from the file to the document on screen (read, \
-         load, search index, tree, theme map and timeline); peak heap: during the open, the \
-         file's text included."
+         load, search index, tree, theme map, timeline and the proof of the quotes); peak \
+         heap: during the open, the file's text included."
+    );
+    proof_table.print();
+    println!(
+        "`validate` without proof: `dataset::load_str`; with proof: that, then \
+         `dataset::proof::prove` against the texts the dataset carries (every quote, node text \
+         and printed Chinese name found in its document). Medians as above, cold and warm; \
+         peak heap: `validate`'s, the file's text included while it loads (dropped before the \
+         proof, as `validate` does), as a multiple of the file's size."
     );
 }

@@ -3,8 +3,9 @@
 //! `cargo run --release --example synth -- --measures 100000 --out big.json`
 //!
 //! The same options always give the same bytes. The data is made up (it says
-//! so in its description) and valid; use it to try the app or the validator
-//! at scale.
+//! so in its description) and valid, and its sources carry texts holding
+//! every quote, so `validate` proves them all; use it to try the app or the
+//! validator at scale.
 
 use std::path::PathBuf;
 

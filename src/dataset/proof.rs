@@ -19,6 +19,7 @@
 //! together in one more pass ([`aho_corasick`]), so a dataset in no order at
 //! all costs a bounded number of passes, not one per quote.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
@@ -26,7 +27,7 @@ use std::sync::{Arc, OnceLock};
 
 use sha2::{Digest as _, Sha256};
 
-use super::folded::{Folded, normalize};
+use super::folded::{Folded, normalize, normalized};
 use super::nearest::nearest;
 use super::{
     Citation, Dataset, FigureRef, NodeIx, PlanIx, Problem, ProblemKind, SourceIx, abbreviate,
@@ -67,13 +68,73 @@ impl Quoting {
     }
 }
 
-/// One record's words in a document.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Which of a record's fields holds the words a document must have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    /// A node's text.
+    Text,
+    /// A Chinese title: a plan's, a node's, a series', a fact's.
+    TitleZh,
+    /// A node's Chinese text.
+    TextZh,
+    /// A printed Chinese name: a unit's, a theme's, a district's, a fund's.
+    NameZh,
+    /// A target's Chinese metric.
+    MetricZh,
+    /// A quote: 0 is the figure's (or exchange rate's) own, `n` its
+    /// `also[n - 1]`'s.
+    Quote(u32),
+}
+
+impl Field {
+    /// The field's key in the record.
+    fn key(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::TitleZh => "title_zh",
+            Self::TextZh => "text_zh",
+            Self::NameZh => "name_zh",
+            Self::MetricZh => "metric_zh",
+            Self::Quote(_) => "quote",
+        }
+    }
+}
+
+/// One record's words in a document: the record and its field, a few
+/// bytes; the JSON path is written out only when asked for (a problem, a
+/// list of quoting records), not for every quote proven.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quoter {
     /// The record.
     pub record: Quoting,
-    /// The JSON path of the field holding the words.
-    pub path: String,
+    /// The field holding the words.
+    pub field: Field,
+}
+
+impl Quoter {
+    /// The JSON path of the field holding the words, e.g.
+    /// `plans[0].nodes[2].text` or `funds[3].also[0].quote`.
+    pub fn path(self, dataset: &Dataset) -> String {
+        let record = match self.record {
+            Quoting::Plan(p) => format!("plans[{}]", p.index()),
+            Quoting::Node(n) => dataset.node_json_path(n),
+            Quoting::Figure(FigureRef::Series(s)) => format!("series[{}]", s.index()),
+            Quoting::Figure(FigureRef::Point(s, p)) => {
+                format!("series[{}].points[{p}]", s.index())
+            }
+            Quoting::Figure(FigureRef::Fund(f)) => format!("funds[{}]", f.index()),
+            Quoting::Figure(FigureRef::Target(t)) => format!("targets[{}]", t.index()),
+            Quoting::Figure(FigureRef::Fact(f)) => format!("facts[{}]", f.index()),
+            Quoting::Unit(u) => format!("units[{u}]"),
+            Quoting::Theme(t) => format!("themes[{t}]"),
+            Quoting::District(d) => format!("districts[{d}]"),
+            Quoting::ExchangeRate(r) => format!("exchange_rates[{r}]"),
+        };
+        match self.field {
+            Field::Quote(also @ 1..) => format!("{record}.also[{}].quote", also - 1),
+            field => format!("{record}.{}", field.key()),
+        }
+    }
 }
 
 /// A place in a source's text: the document, and the passage (a byte range
@@ -326,7 +387,8 @@ pub fn prove(
         }
     }
     let wanted = wanted(dataset);
-    let words: Vec<String> = wanted.iter().map(|w| normalize(w.words)).collect();
+    // Most quotes are folded already: those are borrowed, not copied.
+    let words: Vec<Cow<'_, str>> = wanted.iter().map(|w| normalized(w.words)).collect();
     let found = find(&texts, &wanted, &words, &cancelled)?;
     proof.texts = texts;
     report(dataset, &mut proof, wanted, &words, &found);
@@ -411,7 +473,7 @@ enum Outcome {
 fn find(
     texts: &[Option<SourceText>],
     wanted: &[Wanted<'_>],
-    words: &[String],
+    words: &[Cow<'_, str>],
     cancelled: &dyn Fn() -> bool,
 ) -> Option<Vec<Outcome>> {
     let mut outcomes = vec![Outcome::Missing; wanted.len()];
@@ -430,9 +492,12 @@ fn find(
             }
         }
     }
-    for (s, batch) in batches.iter().enumerate() {
+    for (s, batch) in batches.iter_mut().enumerate() {
         let Some(text) = &texts[s] else { continue };
-        let quotes: Vec<&str> = batch.iter().map(|&w| words[w].as_str()).collect();
+        // Words that may be in any of several sources and were found in
+        // one before this are not looked for again.
+        batch.retain(|&w| outcomes[w] == Outcome::Missing);
+        let quotes: Vec<&str> = batch.iter().map(|&w| &*words[w]).collect();
         let places = locate_all(&text.folded.text, &quotes);
         for (&w, place) in batch.iter().zip(places) {
             if let Some(at) = place
@@ -454,7 +519,7 @@ fn report(
     dataset: &Dataset,
     proof: &mut Proof,
     wanted: Vec<Wanted<'_>>,
-    words: &[String],
+    words: &[Cow<'_, str>],
     outcomes: &[Outcome],
 ) {
     let mut nearest_left = MAX_NEAREST;
@@ -487,7 +552,7 @@ fn report(
                 files.sort_unstable();
                 files.dedup();
                 proof.problems.push(Problem::error(
-                    want.quoter.path,
+                    want.quoter.path(dataset),
                     ProblemKind::NotVerbatim {
                         files,
                         quote: abbreviate(want.words, 80, "..."),
@@ -586,7 +651,7 @@ pub fn locate_all(text: &str, quotes: &[&str]) -> Vec<Option<usize>> {
             continue;
         }
         let needle = quote.as_bytes();
-        let ahead = memchr::memmem::find(&bytes[cursor..], needle).map(|at| cursor + at);
+        let ahead = find_first(&bytes[cursor..], needle).map(|at| cursor + at);
         let at = if let Some(at) = ahead {
             scanned += at - cursor + needle.len();
             Some(at)
@@ -595,7 +660,7 @@ pub fn locate_all(text: &str, quotes: &[&str]) -> Vec<Option<usize>> {
             // Behind the cursor, up to where a match could still end.
             let end = (cursor + needle.len()).min(bytes.len());
             scanned += end;
-            memchr::memmem::find(&bytes[..end], needle)
+            find_first(&bytes[..end], needle)
         };
         if let Some(at) = at {
             cursor = at;
@@ -606,6 +671,50 @@ pub fn locate_all(text: &str, quotes: &[&str]) -> Vec<Option<usize>> {
         one_pass(text, quotes, &rest, &mut out);
     }
     out
+}
+
+/// How far ahead of the cursor a quote is first looked for by its first
+/// byte alone, each place compared whole: about two paragraphs.
+const NEAR: usize = 1024;
+/// The bytes of a quote looked for next; each place they are found is
+/// then compared whole.
+const HEAD: usize = 32;
+/// How many places of a quote's head may turn out not to be the quote
+/// before the quote is looked for whole.
+const FALSE_HEADS: usize = 16;
+
+/// Where `needle` first occurs in `haystack`: `memmem::find`'s answer.
+/// A searcher costs time in the needle's length to build, more than a
+/// search costs where the quote is just ahead, as it is in a dataset that
+/// follows its document. So the first `NEAR` bytes are looked at by the
+/// needle's first byte; then a long needle's first bytes are looked for,
+/// and each place compared whole. A head that recurs without the rest
+/// (boilerplate) hands over to a searcher for the whole needle, so no
+/// text costs more than that searcher would plus a few comparisons.
+fn find_first(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let Some(&first) = needle.first() else {
+        return Some(0);
+    };
+    let near = haystack.len().min(NEAR);
+    if let Some(at) =
+        memchr::memchr_iter(first, &haystack[..near]).find(|&at| haystack[at..].starts_with(needle))
+    {
+        return Some(at);
+    }
+    // Not starting in the first `near` bytes.
+    let mut from = near;
+    if needle.len() <= HEAD {
+        return memchr::memmem::find(&haystack[from..], needle).map(|at| from + at);
+    }
+    let head = memchr::memmem::Finder::new(&needle[..HEAD]);
+    for _ in 0..FALSE_HEADS {
+        let at = from + head.find(&haystack[from..])?;
+        if haystack[at..].starts_with(needle) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    memchr::memmem::find(&haystack[from..], needle).map(|at| from + at)
 }
 
 /// Finds the quotes `rest` in one pass over `text`.
@@ -656,32 +765,28 @@ struct Gather<'a> {
 }
 
 impl<'a> Gather<'a> {
-    fn push(&mut self, record: Quoting, path: String, within: Within, words: &'a str) {
+    fn push(&mut self, record: Quoting, field: Field, within: Within, words: &'a str) {
         self.out.push(Wanted {
-            quoter: Quoter { record, path },
+            quoter: Quoter { record, field },
             within,
             words,
         });
     }
 
     /// A figure's quotes, each in its own source.
-    fn citations(&mut self, record: Quoting, figure: &str, citations: &'a [Citation]) {
+    fn citations(&mut self, record: Quoting, citations: &'a [Citation]) {
         for (c, citation) in citations.iter().enumerate() {
-            let path = if c == 0 {
-                format!("{figure}.quote")
-            } else {
-                format!("{figure}.also[{}].quote", c - 1)
-            };
-            self.push(record, path, Within::One(citation.source), &citation.quote);
+            let field = Field::Quote(u32::try_from(c).unwrap_or(u32::MAX));
+            self.push(record, field, Within::One(citation.source), &citation.quote);
         }
     }
 
     /// A figure's Chinese name: in any document the figure cites.
-    fn name_zh(&mut self, record: Quoting, path: String, cited: Vec<SourceIx>, name: &'a str) {
+    fn name_zh(&mut self, record: Quoting, field: Field, cited: Vec<SourceIx>, name: &'a str) {
         let mut cited = cited;
         cited.sort_unstable();
         cited.dedup();
-        self.push(record, path, Within::Any(cited), name);
+        self.push(record, field, Within::Any(cited), name);
     }
 }
 
@@ -699,56 +804,40 @@ fn wanted(dataset: &Dataset) -> Vec<Wanted<'_>> {
     // document: any may print them.
     for (i, unit) in dataset.units.iter().enumerate() {
         if let Some(name) = &unit.name_zh {
-            let path = format!("units[{i}].name_zh");
-            g.push(Quoting::Unit(i), path, Within::Any(every.clone()), name);
+            let within = Within::Any(every.clone());
+            g.push(Quoting::Unit(i), Field::NameZh, within, name);
         }
     }
     for (i, theme) in dataset.themes.iter().enumerate() {
         if let Some(name) = &theme.name_zh {
-            let path = format!("themes[{i}].name_zh");
-            g.push(Quoting::Theme(i), path, Within::Any(every.clone()), name);
+            let within = Within::Any(every.clone());
+            g.push(Quoting::Theme(i), Field::NameZh, within, name);
         }
     }
     for (i, district) in dataset.districts.iter().enumerate() {
         if let Some(name) = &district.name_zh {
-            let path = format!("districts[{i}].name_zh");
-            g.push(Quoting::District(i), path, Within::Any(every.clone()), name);
+            let within = Within::Any(every.clone());
+            g.push(Quoting::District(i), Field::NameZh, within, name);
         }
     }
     for (i, plan) in dataset.plans.iter().enumerate() {
         if let Some(title) = &plan.title_zh {
-            let path = format!("plans[{i}].title_zh");
-            g.push(
-                Quoting::Plan(PlanIx::at(i)),
-                path,
-                Within::One(plan.source),
-                title,
-            );
+            let record = Quoting::Plan(PlanIx::at(i));
+            g.push(record, Field::TitleZh, Within::One(plan.source), title);
         }
     }
     figures(dataset, &mut g);
     // Each node's text, and its Chinese title and text, in the node's
     // source: Chinese comes from the documents, never from a translation.
     for (n, node) in dataset.nodes.iter().enumerate() {
-        let ix = NodeIx::at(n);
-        let path = dataset.node_json_path(ix);
+        let record = Quoting::Node(NodeIx::at(n));
         let within = || Within::One(node.source);
-        g.push(
-            Quoting::Node(ix),
-            format!("{path}.text"),
-            within(),
-            &node.text,
-        );
+        g.push(record, Field::Text, within(), &node.text);
         if let Some(title) = &node.title_zh {
-            g.push(
-                Quoting::Node(ix),
-                format!("{path}.title_zh"),
-                within(),
-                title,
-            );
+            g.push(record, Field::TitleZh, within(), title);
         }
         if let Some(text) = &node.text_zh {
-            g.push(Quoting::Node(ix), format!("{path}.text_zh"), within(), text);
+            g.push(record, Field::TextZh, within(), text);
         }
     }
     g.out
@@ -762,11 +851,7 @@ fn figures<'a>(dataset: &'a Dataset, g: &mut Gather<'a>) {
         for (p, point) in series.points.iter().enumerate() {
             let record =
                 Quoting::Figure(FigureRef::Point(ix, u32::try_from(p).unwrap_or(u32::MAX)));
-            g.citations(
-                record,
-                &format!("series[{s}].points[{p}]"),
-                &point.citations,
-            );
+            g.citations(record, &point.citations);
         }
         if let Some(title) = &series.title_zh {
             let sources: Vec<SourceIx> = series
@@ -777,50 +862,142 @@ fn figures<'a>(dataset: &'a Dataset, g: &mut Gather<'a>) {
             // A series without points has nothing to prove its title by:
             // the checker reports that.
             if !sources.is_empty() {
-                let path = format!("series[{s}].title_zh");
-                g.name_zh(Quoting::Figure(FigureRef::Series(ix)), path, sources, title);
+                let record = Quoting::Figure(FigureRef::Series(ix));
+                g.name_zh(record, Field::TitleZh, sources, title);
             }
         }
     }
     for (f, fund) in dataset.funds.iter().enumerate() {
         let record = Quoting::Figure(FigureRef::Fund(super::FundIx::at(f)));
-        g.citations(record, &format!("funds[{f}]"), &fund.citations);
+        g.citations(record, &fund.citations);
         if let Some(name) = &fund.name_zh {
-            g.name_zh(
-                record,
-                format!("funds[{f}].name_zh"),
-                cited(&fund.citations),
-                name,
-            );
+            g.name_zh(record, Field::NameZh, cited(&fund.citations), name);
         }
     }
     for (t, target) in dataset.targets.iter().enumerate() {
         let record = Quoting::Figure(FigureRef::Target(super::TargetIx::at(t)));
-        g.citations(record, &format!("targets[{t}]"), &target.citations);
+        g.citations(record, &target.citations);
         if let Some(metric) = &target.metric_zh {
-            let path = format!("targets[{t}].metric_zh");
-            g.name_zh(record, path, cited(&target.citations), metric);
+            g.name_zh(record, Field::MetricZh, cited(&target.citations), metric);
         }
     }
     for (f, fact) in dataset.facts.iter().enumerate() {
         let record = Quoting::Figure(FigureRef::Fact(super::FactIx::at(f)));
-        g.citations(record, &format!("facts[{f}]"), &fact.citations);
+        g.citations(record, &fact.citations);
         if let Some(title) = &fact.title_zh {
-            g.name_zh(
-                record,
-                format!("facts[{f}].title_zh"),
-                cited(&fact.citations),
-                title,
-            );
+            g.name_zh(record, Field::TitleZh, cited(&fact.citations), title);
         }
     }
     for (r, rate) in dataset.exchange_rates.iter().enumerate() {
-        let path = format!("exchange_rates[{r}].quote");
         g.push(
             Quoting::ExchangeRate(r),
-            path,
+            Field::Quote(0),
             Within::One(rate.citation.source),
             &rate.citation.quote,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{FALSE_HEADS, HEAD, NEAR, find_first, wanted};
+
+    /// The JSON pointer of a JSON path: `a[0].b` is `/a/0/b`.
+    fn pointer(path: &str) -> String {
+        path.split('.')
+            .flat_map(|part| part.split('['))
+            .fold(String::new(), |mut out, key| {
+                out.push('/');
+                out.push_str(key.trim_end_matches(']'));
+                out
+            })
+    }
+
+    #[test]
+    fn each_wanted_field_names_the_path_of_its_words() {
+        let dataset = super::super::load_embedded().dataset.expect("valid");
+        let json: serde_json::Value =
+            serde_json::from_str(super::super::EMBEDDED_JSON).expect("JSON");
+        let wanted = wanted(&dataset);
+        assert!(
+            wanted
+                .iter()
+                .any(|w| w.quoter.path(&dataset).contains(".also["))
+        );
+        for want in &wanted {
+            let path = want.quoter.path(&dataset);
+            assert_eq!(
+                json.pointer(&pointer(&path)).and_then(|v| v.as_str()),
+                Some(want.words),
+                "{path}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_search_hit_has_its_sentence() {
+        let dataset = super::super::load_embedded().dataset.expect("valid");
+        let proof = super::prove(&dataset, None, None).expect("proven");
+        // Each keystroke of a search, as the document search runs it.
+        for phrase in ["artificial intelligence", "人工智能"] {
+            let ends = phrase.char_indices().skip(1).map(|(at, _)| at);
+            for end in ends.chain([phrase.len()]) {
+                for hit in proof.search(&phrase[..end], 200) {
+                    let text = proof.text(hit.source).expect("a text");
+                    let sentence = text.sentence_around(hit.range.clone(), 160);
+                    assert!(sentence.start <= hit.range.start && hit.range.end <= sentence.end);
+                    assert!(text.text.get(sentence).is_some());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_sentence_ends_at_its_full_stop_past_wide_characters() {
+        let text = super::SourceText::new(
+            std::sync::Arc::from("First. The plan — “bold” — 2026–2030 ends here. Next."),
+            super::TextFrom::Dataset,
+        );
+        let at = text.text.find("plan").expect("there");
+        let sentence = text.sentence_around(at..at + 4, 160);
+        assert_eq!(
+            &text.text[sentence],
+            "The plan — “bold” — 2026–2030 ends here."
+        );
+    }
+
+    #[test]
+    fn a_quote_found_by_its_head_is_where_memmem_finds_it() {
+        let quote = "the plan shall build a platform for clinical data, and a model industry";
+        assert!(quote.len() > HEAD);
+        let head = &quote[..HEAD];
+        let mut texts = vec![
+            String::new(),
+            quote.to_owned(),
+            format!("before {quote} after {quote}"),
+            format!("{head} {head}{quote}"),
+            format!("{head}x{}", &quote[..quote.len() - 1]),
+        ];
+        // A head that recurs without the rest, more times than are
+        // compared, before and without the quote.
+        let boilerplate = format!("{head}, and no more. ").repeat(FALSE_HEADS * 2);
+        texts.push(format!("{boilerplate}{quote}"));
+        texts.push(boilerplate.clone());
+        // Beyond the bytes looked at by the first byte alone, and across
+        // where they end.
+        let far = "x".repeat(NEAR);
+        for shift in [0, 1, quote.len() / 2, quote.len()] {
+            texts.push(format!("{}{quote} {quote}", &far[shift..]));
+            texts.push(format!("{}{boilerplate}{quote}", &far[shift..]));
+        }
+        for text in &texts {
+            for needle in [quote, head, &quote[1..], "absent words", "x", ""] {
+                assert_eq!(
+                    find_first(text.as_bytes(), needle.as_bytes()),
+                    memchr::memmem::find(text.as_bytes(), needle.as_bytes()),
+                    "{needle:?} in {text:?}"
+                );
+            }
+        }
     }
 }

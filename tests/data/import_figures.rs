@@ -58,7 +58,7 @@ fn built_in(data: &Dataset, source: SourceIx) -> Vec<BuiltIn> {
                 continue;
             };
             // The main quote only, not the `also` citations.
-            if quoter.path.contains(".also") {
+            if quoter.path(data).contains(".also") {
                 continue;
             }
             let (kind, value) = match figure {
