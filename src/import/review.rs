@@ -42,7 +42,7 @@ pub struct Entry {
 }
 
 /// Why a decision could not be made.
-#[derive(Debug, thiserror::Error, PartialEq)]
+#[derive(Clone, Debug, thiserror::Error, PartialEq)]
 pub enum ReviewError {
     /// No imported record has this id.
     #[error("no imported {kind:?} has the id {id:?}")]
@@ -125,7 +125,8 @@ impl Review {
     }
 
     /// Sets a field of a record to `value` (a title, a text, a number, a
-    /// year); the record stays to be accepted.
+    /// year; `null` takes an optional field out); the record stays to be
+    /// accepted.
     pub fn edit(
         &mut self,
         kind: Kind,
@@ -133,13 +134,82 @@ impl Review {
         field: &str,
         value: Value,
     ) -> Result<(), ReviewError> {
-        if matches!(field, "id" | "children" | "nodes" | "imported" | "reviewed") {
-            return Err(ReviewError::NotEditable(field.to_owned()));
+        self.edit_fields(kind, id, vec![(field.to_owned(), value)])
+    }
+
+    /// Sets several fields of a record at once, as [`Self::edit`] sets
+    /// one: all of them, or none if the draft would not load.
+    pub fn edit_fields(
+        &mut self,
+        kind: Kind,
+        id: &str,
+        fields: Vec<(String, Value)>,
+    ) -> Result<(), ReviewError> {
+        if let Some((field, _)) = fields.iter().find(|(field, _)| {
+            matches!(
+                field.as_str(),
+                "id" | "children" | "nodes" | "points" | "imported" | "reviewed"
+            )
+        }) {
+            return Err(ReviewError::NotEditable(field.clone()));
         }
         self.change(kind, id, |record| {
-            record[field] = value;
+            for (field, value) in fields {
+                match (value, record.as_object_mut()) {
+                    (Value::Null, Some(object)) => {
+                        object.remove(&field);
+                    }
+                    (value, _) => record[field.as_str()] = value,
+                }
+            }
             Ok(())
         })
+    }
+
+    /// The record of `kind` with `id` as the draft's JSON holds it.
+    pub fn record(&self, kind: Kind, id: &str) -> Option<&Value> {
+        let json = &self.json;
+        let by_id = |list: &'static str| -> Option<&Value> {
+            json[list]
+                .as_array()?
+                .iter()
+                .find(|r| r["id"].as_str() == Some(id))
+        };
+        match kind {
+            Kind::Plan => by_id("plans"),
+            Kind::Unit => by_id("units"),
+            Kind::Fund => by_id("funds"),
+            Kind::Target => by_id("targets"),
+            Kind::Fact => by_id("facts"),
+            Kind::Point => json["series"]
+                .as_array()?
+                .iter()
+                .filter_map(|s| s["points"].as_array())
+                .flatten()
+                .find(|p| p["id"].as_str() == Some(id)),
+            Kind::Node => json["plans"]
+                .as_array()?
+                .iter()
+                .find_map(|plan| find_node_ref(&plan["nodes"], id)),
+        }
+    }
+
+    /// The document the draft was made from: the source of its first
+    /// imported plan, else of its first imported node, else the last
+    /// source (an import adds its document last).
+    pub fn document(&self) -> Option<dataset::SourceIx> {
+        let data = &self.dataset;
+        data.plans
+            .iter()
+            .find(|p| p.review.imported.is_some())
+            .map(|p| p.source)
+            .or_else(|| {
+                data.nodes
+                    .iter()
+                    .find(|n| n.review.imported.is_some())
+                    .map(|n| n.source)
+            })
+            .or_else(|| data.sources.len().checked_sub(1).map(dataset::SourceIx::at))
     }
 
     /// Takes a record out of the draft. A node goes with its children; a
@@ -235,6 +305,19 @@ fn find_node<'a>(nodes: &'a mut Value, id: &str) -> Option<&'a mut Value> {
             return Some(node);
         }
         if let Some(found) = find_node(&mut node["children"], id) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// A node by id in a list of nodes and their children, to read.
+fn find_node_ref<'a>(nodes: &'a Value, id: &str) -> Option<&'a Value> {
+    for node in nodes.as_array()? {
+        if node["id"].as_str() == Some(id) {
+            return Some(node);
+        }
+        if let Some(found) = find_node_ref(&node["children"], id) {
             return Some(found);
         }
     }
