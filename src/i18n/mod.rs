@@ -547,7 +547,7 @@ texts! {
     ReviewRejectHint => "Take it out of the draft, a node with everything under it (Delete)", "将其移出草稿，节点连同其下所有内容（Delete）";
     ReviewApply => "Apply edit", "应用修改";
     ReviewApplyHint => "Write the fields into the draft (Enter in a field); it stays to be accepted", "将字段写入草稿（在字段中按 Enter）；仍需接受";
-    ReviewKeys => "Enter accepts, Delete rejects, Up and Down move, e edits (Enter applies, Esc leaves the field).", "Enter 接受，Delete 否决，上下方向键移动，e 编辑（Enter 应用，Esc 离开字段）。";
+    ReviewKeys => "Enter accepts, Delete rejects, Up and Down move, e edits (Enter applies the edit, Esc leaves it).", "Enter 接受，Delete 否决，上下方向键移动，e 编辑（Enter 应用修改，Esc 放弃修改）。";
     ReviewClose => "Close review", "关闭审阅";
     ReviewCloseHint => "The draft is kept: importing the document again, or opening the dataset, offers to resume", "草稿会保留：再次导入此文件或打开该数据集时可继续审阅";
     ReviewDone => "Every record is reviewed: Save as new edition… writes the new dataset.", "所有记录均已审阅：“另存为新版本…”将写出新的数据集。";
@@ -559,6 +559,7 @@ texts! {
     ReviewNotAPeriod => "“{}” is not a period such as 2025-2027", "“{}”不是形如 2025-2027 的期限";
     ReviewNotAChoice => "“{}” is not one of: {}", "“{}”不是以下之一：{}";
     ReviewFieldRefused => "{}: {}", "{}：{}";
+    ReviewNoSuchUnit => "no unit has the id “{}”", "没有 id 为“{}”的单位";
     FieldText => "text", "正文";
     FieldTextZh => "Chinese text", "中文正文";
     FieldIssuer => "issuer", "发布机构";

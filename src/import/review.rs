@@ -84,10 +84,15 @@ impl Review {
         &self.dataset
     }
 
-    /// Every imported record, in the order a reviewer takes them: the
-    /// plan, its nodes in document order, the units, then the figures.
+    /// Every imported record of the draft's document, in the order a
+    /// reviewer takes them: the plan, its nodes in document order, the
+    /// units (those its nodes name, and any other not yet reviewed), then
+    /// the figures. Records an earlier import brought into the dataset
+    /// from another document are not this draft's to review.
     pub fn queue(&self) -> Vec<Entry> {
         let data = &self.dataset;
+        let document = self.document();
+        let ours = |source: dataset::SourceIx| document.is_none_or(|d| d == source);
         let mut out = Vec::new();
         let mut push = |kind, id: &str, review: &dataset::Review| {
             if review.imported.is_some() {
@@ -98,14 +103,19 @@ impl Review {
                 });
             }
         };
-        for plan in &data.plans {
+        for plan in data.plans.iter().filter(|p| ours(p.source)) {
             push(Kind::Plan, &plan.id, &plan.review);
         }
         for node in &data.nodes {
-            push(Kind::Node, &node.id, &node.review);
+            if ours(data.plans[node.plan.index()].source) {
+                push(Kind::Node, &node.id, &node.review);
+            }
         }
+        let our_node = |n: &dataset::NodeIx| ours(data.plans[data.node(*n).plan.index()].source);
         for unit in &data.units {
-            push(Kind::Unit, &unit.id, &unit.review);
+            if unit.review.reviewed.is_none() || unit.nodes.iter().any(our_node) {
+                push(Kind::Unit, &unit.id, &unit.review);
+            }
         }
         out
     }
@@ -194,22 +204,15 @@ impl Review {
         }
     }
 
-    /// The document the draft was made from: the source of its first
-    /// imported plan, else of its first imported node, else the last
-    /// source (an import adds its document last).
+    /// The document the draft was made from: its last source, as an
+    /// import adds its document after the dataset's own (and a dataset of
+    /// its own has no other).
     pub fn document(&self) -> Option<dataset::SourceIx> {
-        let data = &self.dataset;
-        data.plans
-            .iter()
-            .find(|p| p.review.imported.is_some())
-            .map(|p| p.source)
-            .or_else(|| {
-                data.nodes
-                    .iter()
-                    .find(|n| n.review.imported.is_some())
-                    .map(|n| n.source)
-            })
-            .or_else(|| data.sources.len().checked_sub(1).map(dataset::SourceIx::at))
+        self.dataset
+            .sources
+            .len()
+            .checked_sub(1)
+            .map(dataset::SourceIx::at)
     }
 
     /// Takes a record out of the draft. A node goes with its children; a

@@ -121,13 +121,14 @@ fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
         });
     }
     egui::Panel::bottom("status_bar").show(ui, |ui| status_ui(cx, ui, commands));
-    bottom_area_ui(cx, ui, commands);
     // A draft under review takes the place of the tree, the charts and the
-    // details until it is saved or closed.
+    // details (and of the problems and changes of the dataset behind it)
+    // until it is saved or closed.
     if cx.review.is_some() {
         review_panel::ui(cx, ui, commands);
         return;
     }
+    bottom_area_ui(cx, ui, commands);
     // The side panels give way on a narrow window, so the charts keep
     // at least about 40% of the width.
     let width = ui.available_width();

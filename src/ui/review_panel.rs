@@ -11,8 +11,6 @@
 //! Delete rejects, Up and Down move, e puts the keyboard in the first
 //! field (where Enter applies the edit and Esc leaves the field).
 
-use egui::text::{LayoutJob, TextFormat, TextWrapping};
-
 use super::review::{ReviewCommand, ReviewSession};
 use super::source_viewer::{TextView, document_text_ui};
 use super::{Commands, PanelContext, SessionCommand};
@@ -82,11 +80,12 @@ pub fn keys(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Commands)
     }
     let none = egui::Modifiers::NONE;
     let (enter, delete, up, down, edit) = ctx.input_mut(|input| {
+        // Arrows pressed faster than frames are drawn all count.
         let keys = (
             input.consume_key(none, egui::Key::Enter),
             input.consume_key(none, egui::Key::Delete),
-            input.consume_key(none, egui::Key::ArrowUp),
-            input.consume_key(none, egui::Key::ArrowDown),
+            input.count_and_consume_key(none, egui::Key::ArrowUp),
+            input.count_and_consume_key(none, egui::Key::ArrowDown),
             input.consume_key(none, egui::Key::E),
         );
         // The letter was a key for the review, not text to type.
@@ -100,8 +99,16 @@ pub fn keys(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Commands)
     let lang = cx.session.lang();
     let rows = review.rows(lang);
     let at = review.current_index(&rows);
-    if up || down {
-        if let Some(to) = model::step(&rows, at, down) {
+    if up != down {
+        let (times, down) = (up.abs_diff(down), down > up);
+        let mut to = at;
+        for _ in 0..times {
+            match model::step(&rows, to, down) {
+                Some(next) => to = Some(next),
+                None => break,
+            }
+        }
+        if let Some(to) = to.filter(|&to| Some(to) != at) {
             commands.push(SessionCommand::Review(ReviewCommand::Select(
                 rows[to].key(),
             )));
@@ -281,29 +288,43 @@ fn status_color(visuals: &egui::Visuals, status: Status) -> egui::Color32 {
     }
 }
 
-/// One row: indented by depth, its label and status in one line (what
-/// screen readers read: "1. Title · pending"), a rejected one struck
-/// through.
+/// One row: indented by depth, its label cut to fit and its status at
+/// the right, a rejected one struck through. Screen readers hear both in
+/// one ("1. Title · pending").
 fn row_ui(ui: &mut egui::Ui, row: &Row, selected: bool, lang: Lang) -> egui::Response {
     ui.horizontal(|ui| {
         ui.add_space(f32::from(row.depth) * 14.0);
-        let font = egui::TextStyle::Body.resolve(ui.style());
-        let visuals = ui.visuals();
-        let mut label = TextFormat::simple(font.clone(), visuals.text_color());
+        let visuals = ui.visuals().clone();
+        let status = egui::RichText::new(row.status.word(lang))
+            .small()
+            .color(status_color(&visuals, row.status));
+        let status_width = {
+            let galley = egui::WidgetText::from(status.clone()).into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Small,
+            );
+            galley.size().x + ui.spacing().item_spacing.x * 2.0
+        };
+        let mut label = egui::RichText::new(&row.label);
         if row.status == Status::Rejected {
-            label.strikethrough = egui::Stroke::new(1.0, visuals.weak_text_color());
-            label.color = visuals.weak_text_color();
+            label = label.strikethrough().color(visuals.weak_text_color());
         }
-        let mut job = LayoutJob::default();
-        job.append(&row.label, 0.0, label);
-        job.append(
-            &format!(" · {}", row.status.word(lang)),
-            0.0,
-            TextFormat::simple(font, status_color(visuals, row.status)),
-        );
-        job.wrap = TextWrapping::truncate_at_width(ui.available_width().max(40.0));
-        ui.add(egui::Button::selectable(selected, job).truncate())
-            .on_hover_text(row.line(lang))
+        let width = (ui.available_width() - status_width).max(40.0);
+        let response = ui
+            .scope(|ui| {
+                ui.set_max_width(width);
+                ui.add(egui::Button::selectable(selected, label).truncate())
+            })
+            .inner;
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(status);
+        });
+        let line = row.line(lang);
+        ui.ctx()
+            .accesskit_node_builder(response.id, |node| node.set_label(line.clone()));
+        response.on_hover_text(line)
     })
     .inner
 }
@@ -324,7 +345,10 @@ fn record_ui(
     let row = &rows[at];
     let key = row.key();
     ui.horizontal_wrapped(|ui| {
-        ui.weak(model::record_kind(&review.review, key.0, &key.1, lang));
+        // A node's kind by its level; other rows name their kind.
+        if key.0 == crate::import::review::Kind::Node {
+            ui.weak(model::record_kind(&review.review, key.0, &key.1, lang));
+        }
         ui.strong(&row.label);
         ui.colored_label(
             status_color(ui.visuals(), row.status),
@@ -337,7 +361,7 @@ fn record_ui(
     let fields = review.fields();
     let mut form = form(ui.ctx(), review);
     form.texts.resize(fields.len(), String::new());
-    let mut apply = fields_ui(ui, &fields, &mut form, lang);
+    let mut apply = fields_ui(ui, review, &fields, &mut form, lang);
     if let Some((field, error)) = &form.error {
         ui.colored_label(
             ui.visuals().error_fg_color,
@@ -390,8 +414,15 @@ fn record_ui(
 
 /// The record's fields, each a text field named by its label; gives
 /// whether Enter in one asked for the edit to be applied.
-fn fields_ui(ui: &mut egui::Ui, fields: &[model::FieldRow], form: &mut Form, lang: Lang) -> bool {
+fn fields_ui(
+    ui: &mut egui::Ui,
+    review: &ReviewSession,
+    fields: &[model::FieldRow],
+    form: &mut Form,
+    lang: Lang,
+) -> bool {
     let mut apply = false;
+    let mut revert = false;
     egui::ScrollArea::vertical()
         .id_salt("review_form")
         .max_height(ui.available_height() * 0.4)
@@ -425,6 +456,11 @@ fn fields_ui(ui: &mut egui::Ui, fields: &[model::FieldRow], form: &mut Form, lan
                             response.request_focus();
                             form.focus_first = false;
                         }
+                        // Esc leaves the field, and the edit not applied
+                        // with it: the form shows the record as it is.
+                        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                            revert = true;
+                        }
                         // Enter applies: a line gives up the keyboard by
                         // itself; a paragraph is made to.
                         let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -435,9 +471,30 @@ fn fields_ui(ui: &mut egui::Ui, fields: &[model::FieldRow], form: &mut Form, lan
                             apply = true;
                         }
                         ui.end_row();
+                        // The units by name, as the ids typed name them.
+                        if field.kind == FieldKind::Ids && !text.trim().is_empty() {
+                            ui.label("");
+                            ui.add(
+                                egui::Label::new(
+                                    egui::RichText::new(model::unit_names(
+                                        &review.review,
+                                        text,
+                                        lang,
+                                    ))
+                                    .small()
+                                    .weak(),
+                                )
+                                .wrap(),
+                            );
+                            ui.end_row();
+                        }
                     }
                 });
         });
+    if revert {
+        form.texts = fields.iter().map(|f| f.value.clone()).collect();
+        form.error = None;
+    }
     apply
 }
 

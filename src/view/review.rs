@@ -10,7 +10,6 @@
 //! is kept in [`Decisions`] for as long as the window shows the review.
 
 use std::collections::BTreeSet;
-use std::ops::Range;
 
 use serde_json::Value;
 
@@ -410,6 +409,8 @@ fn value_text(kind: FieldKind, value: &Value) -> String {
         (_, Value::String(text)) => text.clone(),
         (FieldKind::Period, period) => match (period["start"].as_i64(), period["end"].as_i64()) {
             (Some(start), Some(end)) => format!("{start}-{end}"),
+            // A period the document gives only the end of.
+            (None, Some(end)) => end.to_string(),
             _ => period.to_string(),
         },
         (_, Value::Array(items)) => items
@@ -496,6 +497,11 @@ pub fn parse_field(kind: FieldKind, text: &str) -> Result<Value, FieldError> {
                     (Ok(start), Ok(end)) => Ok(serde_json::json!({ "start": start, "end": end })),
                     _ => Err(FieldError::NotAPeriod(text.to_owned())),
                 },
+                // Only the end, as some documents give it.
+                [end] => end
+                    .parse::<i64>()
+                    .map(|end| serde_json::json!({ "end": end }))
+                    .map_err(|_| FieldError::NotAPeriod(text.to_owned())),
                 _ => Err(FieldError::NotAPeriod(text.to_owned())),
             }
         }
@@ -526,9 +532,34 @@ pub fn changes(
             continue;
         }
         let value = parse_field(row.kind, text).map_err(|e| (row.field, e))?;
+        // Written another way, the same value ("a, b," for "a, b").
+        if parse_field(row.kind, &row.value).is_ok_and(|was| was == value) {
+            continue;
+        }
         out.push((row.field.to_owned(), value));
     }
     Ok(out)
+}
+
+/// The units a field of ids names, as `lang` shows them, in the field's
+/// order ("Municipal Commission of Economy and Informatization; …"); an id
+/// the draft has no unit for is said as such.
+pub fn unit_names(review: &Review, ids: &str, lang: Lang) -> String {
+    let data = review.dataset();
+    let Ok(Value::Array(ids)) = parse_field(FieldKind::Ids, ids) else {
+        return String::new();
+    };
+    ids.iter()
+        .filter_map(Value::as_str)
+        .map(|id| match data.unit_by_id(id) {
+            Some(unit) => super::localized_name(lang, &data.units[unit.index()]),
+            None => fill(lang, T::ReviewNoSuchUnit, &[&id]),
+        })
+        .collect::<Vec<_>>()
+        .join(match lang {
+            Lang::En => "; ",
+            Lang::Zh => "；",
+        })
 }
 
 /// The record a proof names, as the queue keys it (a series has no row).
@@ -561,34 +592,68 @@ fn quoting_of(review: &Review, key: &Key) -> Option<Quoting> {
     })
 }
 
-/// Where `key`'s record stands in the document `source`: the passage it
-/// quotes (a node's text, a figure's quote, a printed Chinese name), else
-/// the first place its title or name occurs; with the passage's index
-/// where it is one. `None` where the document does not hold its words.
+/// The most bytes a record's passages may span to be highlighted as one
+/// (a heading and its text); farther apart, the longest is.
+const SPAN_BYTES: usize = 4_000;
+
+/// Where `key`'s record stands in the document `source`: the passages it
+/// quotes (a node's heading and text, a figure's quote, a printed Chinese
+/// name) as one highlight where they are close, else the longest; where
+/// it quotes none, the first place its title or name occurs; with the
+/// passage's index where the highlight is one. Nothing where the document
+/// does not hold its words.
 pub fn place_of(review: &Review, proof: &Proof, source: SourceIx, key: &Key) -> Place {
     let Some(text) = proof.text(source) else {
         return Place::default();
     };
     let record = quoting_of(review, key);
-    let own = record.and_then(|record| {
-        text.passages
-            .iter()
-            .position(|p| p.quoted_by.iter().any(|q| q.record == record))
+    let own: Vec<usize> = record.map_or_else(Vec::new, |record| {
+        (0..text.passages.len())
+            .filter(|&i| {
+                text.passages[i]
+                    .quoted_by
+                    .iter()
+                    .any(|q| q.record == record)
+            })
+            .collect()
     });
-    if let Some(i) = own {
-        return Place {
-            highlight: Some(text.passages[i].range.clone()),
-            current: Some(i),
-            marks: Vec::new(),
-        };
-    }
-    let words = review.record(key.0, &key.1).and_then(|record| {
-        ["title_zh", "title", "name_zh", "name", "metric"]
+    let span = own
+        .first()
+        .zip(own.last())
+        .map(|(&first, &last)| text.passages[first].range.start..text.passages[last].range.end);
+    let highlight = match span {
+        Some(span) if own.len() == 1 || span.len() <= SPAN_BYTES => Some(span),
+        _ => own
             .iter()
-            .find_map(|field| record[*field].as_str())
-            .map(str::to_owned)
+            .max_by_key(|&&i| text.passages[i].range.len())
+            .map(|&i| text.passages[i].range.clone()),
+    };
+    // A heading the document prints just before a node's text (English
+    // titles are not quoted, so they are not passages) goes with it.
+    let highlight = highlight.map(|h| {
+        let title = review
+            .record(key.0, &key.1)
+            .and_then(|r| r["title"].as_str());
+        let mut from = h.start.saturating_sub(SPAN_BYTES / 8);
+        while !text.text.is_char_boundary(from) {
+            from -= 1;
+        }
+        match title.filter(|t| !t.is_empty() && key.0 == Kind::Node) {
+            Some(title) => text.text[from..h.start]
+                .rfind(title)
+                .map_or(h.clone(), |at| from + at..h.end),
+            None => h,
+        }
     });
-    let highlight: Option<Range<usize>> = words.and_then(|words| proof.locate(source, &words));
+    let highlight = highlight.or_else(|| {
+        let words = review.record(key.0, &key.1).and_then(|record| {
+            ["title_zh", "title", "name_zh", "name", "metric"]
+                .iter()
+                .find_map(|field| record[*field].as_str())
+                .map(str::to_owned)
+        })?;
+        proof.locate(source, &words)
+    });
     Place {
         current: highlight
             .as_ref()
@@ -633,6 +698,10 @@ mod tests {
         assert_eq!(
             parse_field(FieldKind::Period, "2025–2027"),
             Ok(json!({"start": 2025, "end": 2027}))
+        );
+        assert_eq!(
+            parse_field(FieldKind::Period, "2026"),
+            Ok(json!({"end": 2026}))
         );
         assert_eq!(
             parse_field(FieldKind::Ids, "a, b，c"),

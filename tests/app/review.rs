@@ -538,3 +538,34 @@ fn a_review_under_way_when_the_window_closed_is_offered_at_the_next_start_and_di
     assert!(harness.query_by_label(&text).is_none());
     assert_eq!(harness.state().settings().review_draft, None);
 }
+
+#[test]
+fn esc_leaves_the_field_and_its_edit_so_enter_accepts_the_record_as_drafted() {
+    let (_dir, document) = folder_with_seed();
+    let mut harness = window(AppState::open(None).expect("opens"), Lang::En);
+    import(&mut harness, &document);
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(current_row(&harness), "Preamble · pending");
+    harness.key_press(egui::Key::E);
+    harness.run();
+    harness.get_by_label("Title").type_text(" (changed)");
+    harness.run();
+    assert_eq!(
+        harness.get_by_label("Title").value().as_deref(),
+        Some("Preamble (changed)")
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(!harness.get_by_label("Title").is_focused());
+    assert_eq!(
+        harness.get_by_label("Title").value().as_deref(),
+        Some("Preamble")
+    );
+    // The review is still there (Esc did not close anything), and Enter
+    // accepts the record as drafted.
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(harness.query_by_label("Preamble · accepted").is_some());
+    assert!(node_titled(&draft_on_disk(&harness), "Preamble").is_some());
+}

@@ -18,6 +18,7 @@ mod editions;
 mod hostile;
 mod import_draft;
 mod import_review;
+mod review_view;
 mod schema;
 mod source_view;
 mod sources;
