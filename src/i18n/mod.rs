@@ -558,7 +558,7 @@ texts! {
     ReviewNotAYear => "“{}” is not a year", "“{}”不是年份";
     ReviewNotAPeriod => "“{}” is not a period such as 2025-2027", "“{}”不是形如 2025-2027 的期限";
     ReviewNotAChoice => "“{}” is not one of: {}", "“{}”不是以下之一：{}";
-    ReviewFieldRefused => "{}: {}", "{}：{}";
+    ReviewFieldRefused => "{} cannot be read: {}", "“{}”无法读取：{}";
     ReviewNoSuchUnit => "no unit has the id “{}”", "没有 id 为“{}”的单位";
     FieldText => "text", "正文";
     FieldTextZh => "Chinese text", "中文正文";

@@ -212,14 +212,6 @@ fn queue_side_ui(
     if reviewed == total && total > 0 {
         ui.add(egui::Label::new(tr(lang, T::ReviewDone)).wrap());
     }
-    if let Some(message) = &review.message {
-        ui.add(
-            egui::Label::new(
-                egui::RichText::new(message.text(lang)).color(ui.visuals().error_fg_color),
-            )
-            .wrap(),
-        );
-    }
     ui.separator();
     queue_ui(cx, review, ui, commands);
 }
@@ -363,9 +355,13 @@ fn record_ui(
     form.texts.resize(fields.len(), String::new());
     let mut apply = fields_ui(ui, review, &fields, &mut form, lang);
     if let Some((field, error)) = &form.error {
+        let label = fields
+            .iter()
+            .find(|f| f.field == *field)
+            .map_or_else(|| (*field).to_owned(), |f| f.label(lang));
         ui.colored_label(
             ui.visuals().error_fg_color,
-            fill(lang, T::ReviewFieldRefused, &[field, &error.text(lang)]),
+            fill(lang, T::ReviewFieldRefused, &[&label, &error.text(lang)]),
         );
     }
     let changes = model::changes(&fields, &form.texts);
@@ -399,6 +395,16 @@ fn record_ui(
             apply = true;
         }
     });
+    // Why the last decision was not made, or not kept, by the buttons that
+    // made it.
+    if let Some(message) = &review.message {
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(message.text(lang)).color(ui.visuals().error_fg_color),
+            )
+            .wrap(),
+        );
+    }
     if apply {
         match changes {
             Ok(changes) if !changes.is_empty() => {

@@ -252,7 +252,9 @@ fn a_field_that_would_break_the_draft_is_refused_and_the_record_stays_undecided(
     harness.run();
     assert!(
         harness
-            .query_by_label_contains("“soon” is not a period such as 2025-2027")
+            .query_by_label_contains(
+                "Period cannot be read: “soon” is not a period such as 2025-2027"
+            )
             .is_some()
     );
     assert!(harness.query_by_label("0 of 46 reviewed").is_some());
