@@ -235,6 +235,7 @@ impl AppState {
 
     fn accept(&mut self, key: &Key, changes: Vec<(String, Value)>) {
         let lang = self.session.lang();
+        self.review_moved_on();
         if !changes.is_empty() {
             let before = self.review.as_ref().map(|r| r.generation);
             self.edit(key, changes);
@@ -262,6 +263,7 @@ impl AppState {
 
     fn reject(&mut self, key: &Key) {
         let lang = self.session.lang();
+        self.review_moved_on();
         let Some(review) = &mut self.review else {
             return;
         };
@@ -282,7 +284,16 @@ impl AppState {
             .map(|i| rows[i].key());
     }
 
+    /// A decision makes the status line's "Reviewing …: 0 of 46 reviewed"
+    /// out of date: the review shows its progress itself.
+    fn review_moved_on(&mut self) {
+        if matches!(self.session.status, Some(Note::ReviewOpened { .. })) {
+            self.session.status = None;
+        }
+    }
+
     fn edit(&mut self, key: &Key, changes: Vec<(String, Value)>) {
+        self.review_moved_on();
         let Some(review) = &mut self.review else {
             return;
         };

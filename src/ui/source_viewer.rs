@@ -260,8 +260,12 @@ struct Layout {
     /// The place last scrolled to; another one is scrolled to.
     scrolled_for: Option<Spot>,
     /// Frames left to try scrolling to the place (the block holding it is
-    /// laid out only once in view).
+    /// laid out only once in view, and a scroll area new on screen does
+    /// not know its size in its first frame).
     tries: u8,
+    /// Not drawn yet: its scroll area is as new, and does not know the
+    /// text's height to scroll within until it has been drawn once.
+    fresh: bool,
     /// A block in view last frame and where it started then: when blocks
     /// above it are measured for the first time, the view moves with it,
     /// so the text does not jump under the reader scrolling up.
@@ -293,6 +297,7 @@ fn layout(
         heights: Heights::new(units, Metrics::default()),
         scrolled_for: None,
         tries: 0,
+        fresh: true,
         anchor: None,
     }));
     ui.ctx()
@@ -364,7 +369,7 @@ pub(super) fn document_text_ui(ui: &mut egui::Ui, view: &TextView<'_>) -> Option
     }
     if layout.scrolled_for.as_ref() != Some(spot) {
         layout.scrolled_for = Some(spot.clone());
-        layout.tries = 3;
+        layout.tries = 4;
     }
     // Moves made here (to the passage, to keep the text still) are made
     // at once, not animated.
@@ -376,8 +381,9 @@ pub(super) fn document_text_ui(ui: &mut egui::Ui, view: &TextView<'_>) -> Option
         .highlight
         .as_ref()
         .and_then(|h| source::block_of(&layout.blocks, h.start));
-    if layout.tries > 0 {
-        layout.tries -= 1;
+    // A scroll area new on screen springs back from an offset past the
+    // height it knew last frame (none): it is moved from its second frame.
+    if layout.tries > 0 && !layout.fresh {
         // Onto the block holding the place, a third of the way down; the
         // place itself is centred once its block is laid out.
         let top = highlight_block.map_or(0.0, |b| layout.heights.top(b));
@@ -459,6 +465,14 @@ pub(super) fn document_text_ui(ui: &mut egui::Ui, view: &TextView<'_>) -> Option
             }
         }
     });
+    // The place is not reached yet (its block was not in view): another
+    // frame tries again, even with nothing else to draw it for (a review
+    // opened by a job that has ended, say).
+    if layout.tries > 0 {
+        layout.tries -= u8::from(!layout.fresh);
+        ui.ctx().request_repaint();
+    }
+    layout.fresh = false;
     clicked
 }
 

@@ -639,8 +639,7 @@ pub fn place_of(review: &Review, proof: &Proof, source: SourceIx, key: &Key) -> 
             from -= 1;
         }
         match title.filter(|t| !t.is_empty() && key.0 == Kind::Node) {
-            Some(title) => text.text[from..h.start]
-                .rfind(title)
+            Some(title) => rfind_loosely(&text.text[from..h.start], title)
                 .map_or(h.clone(), |at| from + at..h.end),
             None => h,
         }
@@ -663,6 +662,24 @@ pub fn place_of(review: &Review, proof: &Proof, source: SourceIx, key: &Key) -> 
     }
 }
 
+/// Where `needle` last occurs in `haystack`, any white space (a
+/// no-break space, a line break) matching any other: a byte offset of
+/// `haystack`.
+fn rfind_loosely(haystack: &str, needle: &str) -> Option<usize> {
+    let plain = |c: char| if c.is_whitespace() { ' ' } else { c };
+    let needle: String = needle.chars().map(plain).collect();
+    let mut loose = String::with_capacity(haystack.len());
+    let mut starts = Vec::with_capacity(haystack.len());
+    for (at, c) in haystack.char_indices() {
+        let c = plain(c);
+        for _ in 0..c.len_utf8() {
+            starts.push(at);
+        }
+        loose.push(c);
+    }
+    loose.rfind(&needle).map(|at| starts[at])
+}
+
 /// The row a click on passage `passage` of `source` leads to: the first
 /// record quoting it that the queue holds.
 pub fn row_of_passage(
@@ -682,8 +699,17 @@ pub fn row_of_passage(
 
 #[cfg(test)]
 mod tests {
-    use super::{FieldError, FieldKind, LEVELS, parse_field};
+    use super::{FieldError, FieldKind, LEVELS, parse_field, rfind_loosely};
     use serde_json::json;
+
+    #[test]
+    fn a_heading_is_found_whatever_its_spaces() {
+        let text = "(2) Intelligent\u{a0}professional governance. We shall";
+        let at = rfind_loosely(text, "Intelligent professional governance");
+        assert_eq!(at, Some(4));
+        assert_eq!(rfind_loosely("统筹 用好", "统筹 用好"), Some(0));
+        assert_eq!(rfind_loosely(text, "Missing"), None);
+    }
 
     #[test]
     fn fields_read_back_as_their_kind() {

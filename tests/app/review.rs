@@ -571,3 +571,83 @@ fn esc_leaves_the_field_and_its_edit_so_enter_accepts_the_record_as_drafted() {
     assert!(harness.query_by_label("Preamble · accepted").is_some());
     assert!(node_titled(&draft_on_disk(&harness), "Preamble").is_some());
 }
+
+/// The texts painted on the shade of the record shown.
+fn highlighted(harness: &common::Window) -> Vec<String> {
+    let shades = [egui::Theme::Light, egui::Theme::Dark]
+        .map(|theme| plan_explorer::ui::style::passage_shades(&theme.default_visuals()).current);
+    harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Text(text) => Some(text.galley.clone()),
+            _ => None,
+        })
+        .flat_map(|galley| {
+            galley
+                .job
+                .sections
+                .iter()
+                .filter(|s| shades.contains(&s.format.background))
+                .map(|s| galley.job.text[s.byte_range.start.0..s.byte_range.end.0].to_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn a_review_resumed_far_into_the_document_shows_its_record_highlighted_in_view() {
+    let (_dir, document) = folder_with_seed();
+    let mut harness = window(AppState::open(None).expect("opens"), Lang::En);
+    import(&mut harness, &document);
+    // The plan and its first forty nodes accepted.
+    let keys: Vec<_> = {
+        let state = harness.state();
+        let review = state.review.as_ref().expect("a review");
+        review
+            .rows(Lang::En)
+            .iter()
+            .take(41)
+            .map(plan_explorer::view::review::Row::key)
+            .collect()
+    };
+    for key in keys {
+        harness
+            .state_mut()
+            .apply(SessionCommand::Review(ReviewCommand::Accept(
+                key,
+                Vec::new(),
+            )));
+    }
+    let draft = harness
+        .state()
+        .review
+        .as_ref()
+        .expect("a review")
+        .draft
+        .clone();
+    harness
+        .state_mut()
+        .apply(SessionCommand::Review(ReviewCommand::Close));
+    harness.run();
+    harness
+        .state_mut()
+        .apply(SessionCommand::Review(ReviewCommand::Resume(draft)));
+    imported(&mut harness);
+    assert!(harness.query_by_label("41 of 46 reviewed").is_some());
+    let shown = current_row(&harness);
+    assert!(
+        shown.starts_with("IV.2 Strengthening the cultivation of business entities"),
+        "{shown}"
+    );
+    // The document opened at it: its heading and text are on screen,
+    // highlighted.
+    let highlighted = highlighted(&harness);
+    assert!(
+        highlighted
+            .iter()
+            .any(|t| t.starts_with("Strengthening the cultivation of business entities")),
+        "{highlighted:?}"
+    );
+}
