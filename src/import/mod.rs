@@ -94,3 +94,136 @@ pub fn draft_path(dataset: Option<&Path>, document: &Path) -> PathBuf {
         None => document.with_file_name(format!("{}.draft.json", stem(document))),
     }
 }
+
+/// The document formats an import reads, by file name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentKind {
+    /// Plain text (`.txt`).
+    Text,
+    /// A Word document (`.docx`).
+    Word,
+    /// A PDF with a text layer (`.pdf`).
+    Pdf,
+    /// A saved web page (`.html`, `.htm`).
+    Html,
+}
+
+impl DocumentKind {
+    /// The kind `path`'s extension names; `None` for anything else (a
+    /// dataset's `.json`, say).
+    pub fn of_path(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "txt" | "text" => Some(Self::Text),
+            "docx" => Some(Self::Word),
+            "pdf" => Some(Self::Pdf),
+            "html" | "htm" => Some(Self::Html),
+            _ => None,
+        }
+    }
+
+    /// The extensions a file dialog offers for documents.
+    pub const EXTENSIONS: [&str; 5] = ["txt", "docx", "pdf", "html", "htm"];
+}
+
+/// Why a document's text could not be had: [`read::ReadDocError`], which
+/// says what and where (the file, the part of a Word document, the page of
+/// a PDF) in both languages.
+pub type DocumentError = read::ReadDocError;
+
+/// The text of the document at `path` (plain text in any encoding read
+/// can tell, a web page, a Word document or a PDF), read with `progress`,
+/// which hears Cancel.
+pub fn read_document(
+    path: &Path,
+    progress: &crate::job::Progress,
+) -> Result<String, DocumentError> {
+    read::read_document(path, progress).map(|document| document.text)
+}
+
+/// The drafts kept beside `dataset` (`plans.draft-*.json`, as
+/// [`draft_path`] names them), in name order; none where the folder
+/// cannot be read.
+pub fn drafts_beside(dataset: &Path) -> Vec<PathBuf> {
+    let (Some(folder), Some(stem)) = (dataset.parent(), dataset.file_stem()) else {
+        return Vec::new();
+    };
+    let prefix = format!("{}.draft-", stem.to_string_lossy());
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            name.starts_with(&prefix)
+                && Path::new(&name)
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                && entry.file_type().is_ok_and(|t| t.is_file())
+        })
+        .map(|entry| dataset.with_file_name(entry.file_name()))
+        .collect();
+    found.sort();
+    found
+}
+
+/// Where a reviewed draft is saved by default: a new file beside the
+/// draft named after the dataset it went into and `day` (`plans.draft-DOC.json`
+/// → `plans-DAY.json`), or after the document for a dataset of its own
+/// (`DOC.draft.json` → `DOC-DAY.json`).
+pub fn edition_path(draft: &Path, day: &str) -> PathBuf {
+    let name = draft
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let base = name.split_once(".draft").map_or_else(
+        || name.trim_end_matches(".json").to_owned(),
+        |(base, _)| base.to_owned(),
+    );
+    let base = if base.is_empty() { "dataset" } else { &base };
+    draft.with_file_name(format!("{base}-{day}.json"))
+}
+
+/// A draft's JSON as saved: pretty, with a final line break.
+pub fn draft_bytes(json: &Value) -> Vec<u8> {
+    // A `Value` always serialises.
+    let mut bytes = serde_json::to_vec_pretty(json).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Reads a draft back: its JSON, which must load as a dataset without
+/// errors (the problems say why not, located in the file).
+pub fn read_draft(path: &Path) -> Result<review::Review, DraftError> {
+    let text = crate::dataset::read_text(path, crate::dataset::MAX_DATASET_BYTES)
+        .map_err(DraftError::Read)?;
+    let loaded = crate::dataset::load_str(&text);
+    let errors: Vec<crate::dataset::Problem> = loaded.errors().cloned().collect();
+    if !errors.is_empty() || loaded.dataset.is_none() {
+        return Err(DraftError::Invalid(errors));
+    }
+    // It parsed as a dataset, so it parses as JSON.
+    let json: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|_| DraftError::Invalid(Vec::new()))?;
+    review::Review::new(json).map_err(|error| match error {
+        review::ReviewError::Invalid(problems) => DraftError::Invalid(problems),
+        _ => DraftError::Invalid(Vec::new()),
+    })
+}
+
+/// Why a draft could not be taken up again.
+#[derive(Debug, thiserror::Error, Clone, PartialEq)]
+pub enum DraftError {
+    /// The file could not be read.
+    #[error("{0}")]
+    Read(crate::dataset::ReadError),
+    /// It does not load as a dataset: the problems say why.
+    #[error("the draft is not a valid dataset: {}", .0.first().map(crate::dataset::Problem::message).unwrap_or_default())]
+    Invalid(Vec<crate::dataset::Problem>),
+}

@@ -44,7 +44,7 @@ pub struct Entry {
 }
 
 /// Why a decision could not be made.
-#[derive(Debug, thiserror::Error, PartialEq)]
+#[derive(Clone, Debug, thiserror::Error, PartialEq)]
 pub enum ReviewError {
     /// No imported record has this id.
     #[error("no imported {kind:?} has the id {id:?}")]
@@ -86,11 +86,16 @@ impl Review {
         &self.dataset
     }
 
-    /// Every imported record, in the order a reviewer takes them: the
-    /// plan, its nodes in document order, the units, then the figures
-    /// (each series before its points, funds, targets, facts).
+    /// Every imported record of the draft's document, in the order a
+    /// reviewer takes them: the plan, its nodes in document order, the
+    /// units (those its nodes name, and any other not yet reviewed), then
+    /// the figures citing its document (each series before its points,
+    /// funds, targets, facts). Records an earlier import brought into the dataset
+    /// from another document are not this draft's to review.
     pub fn queue(&self) -> Vec<Entry> {
         let data = &self.dataset;
+        let document = self.document();
+        let ours = |source: dataset::SourceIx| document.is_none_or(|d| d == source);
         let mut out = Vec::new();
         let mut push = |kind, id: &str, review: &dataset::Review| {
             if review.imported.is_some() {
@@ -101,28 +106,39 @@ impl Review {
                 });
             }
         };
-        for plan in &data.plans {
+        for plan in data.plans.iter().filter(|p| ours(p.source)) {
             push(Kind::Plan, &plan.id, &plan.review);
         }
         for node in &data.nodes {
-            push(Kind::Node, &node.id, &node.review);
+            if ours(data.plans[node.plan.index()].source) {
+                push(Kind::Node, &node.id, &node.review);
+            }
         }
+        let our_node = |n: &dataset::NodeIx| ours(data.plans[data.node(*n).plan.index()].source);
         for unit in &data.units {
-            push(Kind::Unit, &unit.id, &unit.review);
+            if unit.review.reviewed.is_none() || unit.nodes.iter().any(our_node) {
+                push(Kind::Unit, &unit.id, &unit.review);
+            }
         }
+        // A figure is the draft's when its first citation is the
+        // draft's document; a series, when one of its points is.
+        let cites_ours =
+            |citations: &[dataset::Citation]| citations.first().is_some_and(|c| ours(c.source));
         for series in &data.series {
-            push(Kind::Series, &series.id, &series.review);
-            for point in &series.points {
+            if series.points.iter().any(|p| cites_ours(&p.citations)) {
+                push(Kind::Series, &series.id, &series.review);
+            }
+            for point in series.points.iter().filter(|p| cites_ours(&p.citations)) {
                 push(Kind::Point, &point.id, &point.review);
             }
         }
-        for fund in &data.funds {
+        for fund in data.funds.iter().filter(|f| cites_ours(&f.citations)) {
             push(Kind::Fund, &fund.id, &fund.review);
         }
-        for target in &data.targets {
+        for target in data.targets.iter().filter(|t| cites_ours(&t.citations)) {
             push(Kind::Target, &target.id, &target.review);
         }
-        for fact in &data.facts {
+        for fact in data.facts.iter().filter(|f| cites_ours(&f.citations)) {
             push(Kind::Fact, &fact.id, &fact.review);
         }
         out
@@ -143,7 +159,8 @@ impl Review {
     }
 
     /// Sets a field of a record to `value` (a title, a text, a number, a
-    /// year); the record stays to be accepted.
+    /// year; `null` takes an optional field out); the record stays to be
+    /// accepted.
     pub fn edit(
         &mut self,
         kind: Kind,
@@ -151,13 +168,76 @@ impl Review {
         field: &str,
         value: Value,
     ) -> Result<(), ReviewError> {
-        if matches!(field, "id" | "children" | "nodes" | "imported" | "reviewed") {
-            return Err(ReviewError::NotEditable(field.to_owned()));
+        self.edit_fields(kind, id, vec![(field.to_owned(), value)])
+    }
+
+    /// Sets several fields of a record at once, as [`Self::edit`] sets
+    /// one: all of them, or none if the draft would not load.
+    pub fn edit_fields(
+        &mut self,
+        kind: Kind,
+        id: &str,
+        fields: Vec<(String, Value)>,
+    ) -> Result<(), ReviewError> {
+        if let Some((field, _)) = fields.iter().find(|(field, _)| {
+            matches!(
+                field.as_str(),
+                "id" | "children" | "nodes" | "points" | "imported" | "reviewed"
+            )
+        }) {
+            return Err(ReviewError::NotEditable(field.clone()));
         }
         self.change(kind, id, |record| {
-            record[field] = value;
+            for (field, value) in fields {
+                match (value, record.as_object_mut()) {
+                    (Value::Null, Some(object)) => {
+                        object.remove(&field);
+                    }
+                    (value, _) => record[field.as_str()] = value,
+                }
+            }
             Ok(())
         })
+    }
+
+    /// The record of `kind` with `id` as the draft's JSON holds it.
+    pub fn record(&self, kind: Kind, id: &str) -> Option<&Value> {
+        let json = &self.json;
+        let by_id = |list: &'static str| -> Option<&Value> {
+            json[list]
+                .as_array()?
+                .iter()
+                .find(|r| r["id"].as_str() == Some(id))
+        };
+        match kind {
+            Kind::Plan => by_id("plans"),
+            Kind::Unit => by_id("units"),
+            Kind::Series => by_id("series"),
+            Kind::Fund => by_id("funds"),
+            Kind::Target => by_id("targets"),
+            Kind::Fact => by_id("facts"),
+            Kind::Point => json["series"]
+                .as_array()?
+                .iter()
+                .filter_map(|s| s["points"].as_array())
+                .flatten()
+                .find(|p| p["id"].as_str() == Some(id)),
+            Kind::Node => json["plans"]
+                .as_array()?
+                .iter()
+                .find_map(|plan| find_node_ref(&plan["nodes"], id)),
+        }
+    }
+
+    /// The document the draft was made from: its last source, as an
+    /// import adds its document after the dataset's own (and a dataset of
+    /// its own has no other).
+    pub fn document(&self) -> Option<dataset::SourceIx> {
+        self.dataset
+            .sources
+            .len()
+            .checked_sub(1)
+            .map(dataset::SourceIx::at)
     }
 
     /// Takes a record out of the draft. A node goes with its children; a
@@ -255,6 +335,19 @@ fn find_node<'a>(nodes: &'a mut Value, id: &str) -> Option<&'a mut Value> {
             return Some(node);
         }
         if let Some(found) = find_node(&mut node["children"], id) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// A node by id in a list of nodes and their children, to read.
+fn find_node_ref<'a>(nodes: &'a Value, id: &str) -> Option<&'a Value> {
+    for node in nodes.as_array()? {
+        if node["id"].as_str() == Some(id) {
+            return Some(node);
+        }
+        if let Some(found) = find_node_ref(&node["children"], id) {
             return Some(found);
         }
     }

@@ -8,6 +8,7 @@ use super::dialogs::Dialog;
 use super::document::Carry;
 use super::loading::{LoadJob, Outcome, Trigger};
 use super::messages::{Failure, LoadProblem, LoadProblems, Note};
+use super::review::ReviewCommand;
 use super::state::{AppState, BottomTab, SearchScope};
 use super::{briefing_dialog, dialogs, export};
 use crate::i18n::Lang;
@@ -114,6 +115,12 @@ pub enum SessionCommand {
     SetSearchScope(super::state::SearchScope),
     /// Search the documents' texts for these words.
     SearchDocuments(String),
+    /// Open the Import document dialog.
+    OpenImportDialog,
+    /// Stop the import running.
+    CancelImport,
+    /// Import a document, review a draft, save it (see [`ReviewCommand`]).
+    Review(ReviewCommand),
 }
 
 impl From<DocCommand> for Command {
@@ -247,6 +254,12 @@ impl AppState {
                 session.export_message = None;
                 self.dialog = Some(dialogs::open_dialog());
             }
+            SessionCommand::OpenImportDialog => {
+                session.export_message = None;
+                self.dialog = Some(dialogs::import_dialog());
+            }
+            SessionCommand::Review(command) => self.apply_review(command),
+            SessionCommand::CancelImport => self.cancel_import(),
             SessionCommand::OpenExportDialog => {
                 let dialog = dialogs::export_dialog(&self.panel_context());
                 self.session.export_message = None;
@@ -451,6 +464,8 @@ impl AppState {
                 };
                 self.session.remember(path);
                 self.watch_file(path, stamp);
+                // A review under way beside the dataset is offered.
+                self.look_for_drafts(path);
                 true
             }
         }

@@ -64,6 +64,10 @@ fn key_facts_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Command
                 response.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::Role::Button, true, name.as_ref())
                 });
+                // Tab to a card below the fold scrolls it into view.
+                if response.gained_focus() {
+                    response.scroll_to_me(None);
+                }
                 if response.has_focus() {
                     let stroke = ui.visuals().selection.stroke;
                     ui.painter()
@@ -90,6 +94,9 @@ fn key_facts_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Command
                         .on_hover_text(format!("“{}”", citation.quote));
                     let label = format!("{}: {}", tr(lang, T::FactInDocument), name);
                     link.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &label));
+                    if link.gained_focus() {
+                        link.scroll_to_me(None);
+                    }
                     if link.clicked() {
                         commands.push(SessionCommand::OpenSource(spot));
                     }

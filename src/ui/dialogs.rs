@@ -21,6 +21,12 @@ pub enum Dialog {
     Export(ExportDialog),
     /// Export a briefing.
     Briefing(briefing_dialog::BriefingDialog),
+    /// Import a document: a path field and Browse, as Open has.
+    Import(OpenDialog),
+    /// A draft of the document to import is there already.
+    DraftExists(super::review_dialogs::DraftExistsDialog),
+    /// Save the review as a new edition.
+    SaveEdition(super::review_dialogs::SaveEditionDialog),
 }
 
 /// The Open dialog's state.
@@ -31,6 +37,84 @@ pub struct OpenDialog {
     /// The app's own file picker, when Browse opened it (where the
     /// platform has no file dialog).
     pub picker: Option<super::file_picker::Picker>,
+    /// Why the last try failed (a document that could not be read).
+    pub message: Option<super::Note>,
+}
+
+/// What the Open dialog's path is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Purpose {
+    /// A dataset to open.
+    Dataset,
+    /// A document to import.
+    Document,
+}
+
+impl Purpose {
+    /// What choosing `path` asks for.
+    fn command(self, path: PathBuf) -> super::Command {
+        match self {
+            Self::Dataset => SessionCommand::OpenFile(path).into(),
+            Self::Document => SessionCommand::Review(super::ReviewCommand::Import {
+                document: path,
+                replace: false,
+            })
+            .into(),
+        }
+    }
+
+    /// What the dialog is for, in words: for an import, where the plan
+    /// will go.
+    fn intro_ui(self, cx: &PanelContext<'_>, ui: &mut egui::Ui) {
+        let lang = cx.session.lang();
+        match self {
+            Self::Dataset => {
+                ui.label(tr(lang, T::OpenIntro));
+            }
+            Self::Document => {
+                ui.add(egui::Label::new(tr(lang, T::ImportIntro)).wrap());
+                match &cx.doc.path {
+                    Some(path) => ui.weak(fill(lang, T::ImportInto, &[&path.display()])),
+                    None => ui.weak(tr(lang, T::ImportOwn)),
+                };
+            }
+        }
+    }
+}
+
+/// Browse: the platform's file dialog where there is one, else the app's
+/// own picker, each showing the files the dialog is for.
+fn browse_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &mut OpenDialog, purpose: Purpose) {
+    let lang = cx.session.lang();
+    if cx.session.native_dialogs && native_dialog_available() {
+        let (filter, extensions): (_, &[&str]) = match purpose {
+            Purpose::Dataset => (T::FilterDataset, &["json"]),
+            Purpose::Document => (T::FilterDocument, &crate::import::DocumentKind::EXTENSIONS),
+        };
+        if ui.button(tr(lang, T::Browse)).clicked()
+            && let Some(path) = rfd::FileDialog::new()
+                .add_filter(tr(lang, filter), extensions)
+                .pick_file()
+        {
+            dialog.path = path.display().to_string();
+        }
+    } else if dialog.picker.is_none() {
+        // No file dialog here: Browse opens the app's own picker.
+        if ui
+            .button(tr(lang, T::Browse))
+            .on_hover_text(tr(lang, T::OwnPickerHint))
+            .clicked()
+        {
+            let kind = match purpose {
+                Purpose::Dataset => crate::view::picker::Filter::Datasets,
+                Purpose::Document => crate::view::picker::Filter::Documents,
+            };
+            dialog.picker = Some(super::file_picker::Picker::for_kind(
+                &start_folder(cx, &dialog.path),
+                kind,
+            ));
+        }
+    }
 }
 
 /// The Export dialog's state.
@@ -67,6 +151,11 @@ pub fn native_dialog_available() -> bool {
 /// the recent list below it).
 pub fn open_dialog() -> Dialog {
     Dialog::Open(OpenDialog::default())
+}
+
+/// A fresh Import dialog: an empty path field.
+pub fn import_dialog() -> Dialog {
+    Dialog::Import(OpenDialog::default())
 }
 
 /// A fresh Export dialog for the chart on screen.
@@ -116,6 +205,9 @@ pub fn ui(
         Dialog::Open(_) => tr(lang, T::OpenDataset),
         Dialog::Export(_) => tr(lang, T::ExportChart),
         Dialog::Briefing(_) => tr(lang, T::ExportBriefing),
+        Dialog::Import(_) => tr(lang, T::ImportDocument),
+        Dialog::DraftExists(_) => tr(lang, T::DraftExistsTitle),
+        Dialog::SaveEdition(_) => tr(lang, T::SaveEditionTitle),
     };
     // Escape first leaves a text field (egui takes its focus away before
     // the frame is drawn, so the last frame's state tells); only an Escape
@@ -128,7 +220,18 @@ pub fn ui(
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| match dialog {
-            Dialog::Open(open_state) => open_ui(cx, ui, open_state, commands),
+            Dialog::Open(open_state) => {
+                open_ui(cx, ui, open_state, Purpose::Dataset, commands);
+            }
+            Dialog::Import(import_state) => {
+                open_ui(cx, ui, import_state, Purpose::Document, commands);
+            }
+            Dialog::DraftExists(exists) => {
+                super::review_dialogs::draft_exists_ui(cx, ui, exists, commands);
+            }
+            Dialog::SaveEdition(save) => {
+                super::review_dialogs::save_ui(cx, ui, save, commands);
+            }
             Dialog::Export(export_state) => export_ui(cx, ui, export_state, commands),
             Dialog::Briefing(briefing_state) => {
                 super::briefing_dialog::ui(cx, ui, briefing_state, commands);
@@ -143,14 +246,18 @@ pub fn ui(
     }
 }
 
+/// The Open dialog, or the Import dialog (the same path field, Browse and
+/// picker, for a document): what the path is for says which.
 fn open_ui(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
     dialog: &mut OpenDialog,
+    purpose: Purpose,
     commands: &mut Commands,
 ) {
     let lang = cx.session.lang();
-    ui.label(tr(lang, T::OpenIntro));
+    let chosen_command = |path| purpose.command(path);
+    purpose.intro_ui(cx, ui);
     // Whether the path field had the focus (last frame's answer: the
     // picker's keys come before the field, so Enter and Tab reach it).
     let focus_key = egui::Id::unique("open_dialog_path_focused");
@@ -165,6 +272,7 @@ fn open_ui(
         None => None,
     };
     let mut submit = false;
+    let typed_before = dialog.path.clone();
     ui.horizontal(|ui| {
         let label = ui.label(tr(lang, T::Path));
         let response = ui
@@ -185,28 +293,11 @@ fn open_ui(
             response.request_focus();
         }
         submit = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if cx.session.native_dialogs && native_dialog_available() {
-            if ui.button(tr(lang, T::Browse)).clicked()
-                && let Some(path) = rfd::FileDialog::new()
-                    .add_filter(tr(lang, T::FilterDataset), &["json"])
-                    .pick_file()
-            {
-                dialog.path = path.display().to_string();
-            }
-        } else if dialog.picker.is_none() {
-            // No file dialog here: Browse opens the app's own picker.
-            if ui
-                .button(tr(lang, T::Browse))
-                .on_hover_text(tr(lang, T::OwnPickerHint))
-                .clicked()
-            {
-                dialog.picker = Some(super::file_picker::Picker::at(&start_folder(
-                    cx,
-                    &dialog.path,
-                )));
-            }
-        }
+        browse_ui(cx, ui, dialog, purpose);
     });
+    if dialog.path != typed_before {
+        dialog.message = None;
+    }
     if let Some(picker) = &mut dialog.picker {
         ui.separator();
         if let super::file_picker::Picked::File(path) = super::file_picker::body_ui(
@@ -218,7 +309,7 @@ fn open_ui(
         ) {
             chosen = Some(path);
         }
-    } else if !cx.session.settings.recent.is_empty() {
+    } else if purpose == Purpose::Dataset && !cx.session.settings.recent.is_empty() {
         ui.separator();
         ui.label(tr(lang, T::RecentColon));
         for path in &cx.session.settings.recent {
@@ -230,14 +321,27 @@ fn open_ui(
     }
     if let Some(path) = chosen {
         commands.push(SessionCommand::CloseDialog);
-        commands.push(SessionCommand::OpenFile(path));
+        commands.push(chosen_command(path));
         return;
+    }
+    // Why the last try failed, until the path changes.
+    if let Some(message) = &dialog.message {
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(message.text(lang)).color(ui.visuals().error_fg_color),
+            )
+            .wrap(),
+        );
     }
     ui.separator();
     ui.horizontal(|ui| {
         let path = dialog.path.trim();
+        let button = match purpose {
+            Purpose::Dataset => T::OpenButton,
+            Purpose::Document => T::ImportButton,
+        };
         if (ui
-            .add_enabled(!path.is_empty(), egui::Button::new(tr(lang, T::OpenButton)))
+            .add_enabled(!path.is_empty(), egui::Button::new(tr(lang, button)))
             .clicked()
             || submit)
             && !path.is_empty()
@@ -245,7 +349,7 @@ fn open_ui(
             let home = std::env::home_dir();
             let path = crate::view::picker::expand_home(path, home.as_deref());
             commands.push(SessionCommand::CloseDialog);
-            commands.push(SessionCommand::OpenFile(PathBuf::from(path)));
+            commands.push(chosen_command(PathBuf::from(path)));
         }
         if ui.button(tr(lang, T::Cancel)).clicked() {
             commands.push(SessionCommand::CloseDialog);

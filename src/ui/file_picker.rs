@@ -22,8 +22,10 @@ pub struct Picker {
     pub error: Option<String>,
     /// The entry the keyboard is on.
     pub selected: Option<usize>,
-    /// Dataset files only, or every file.
+    /// The files listed: the picker's own kind, or every file.
     pub filter: Filter,
+    /// The kind of file the picker is for (datasets, or documents).
+    pub kind: Filter,
     /// Whether hidden entries are shown.
     pub hidden: bool,
     /// The keyboard moved: scroll the selected entry into view.
@@ -41,11 +43,21 @@ impl Picker {
             error: None,
             selected: None,
             filter: Filter::Datasets,
+            kind: Filter::Datasets,
             hidden: false,
             follow: false,
             refocus: false,
         };
         picker.go(dir);
+        picker
+    }
+
+    /// A picker showing `dir`, listing files of `kind`.
+    pub fn for_kind(dir: &Path, kind: Filter) -> Self {
+        let mut picker = Self::at(dir);
+        picker.kind = kind;
+        picker.filter = kind;
+        picker.refresh();
         picker
     }
 
@@ -178,7 +190,7 @@ pub fn body_ui(
             ui.horizontal(|ui| {
                 let mut all = picker.filter == Filter::All;
                 if ui.checkbox(&mut all, tr(lang, T::PickerAllFiles)).changed() {
-                    picker.filter = if all { Filter::All } else { Filter::Datasets };
+                    picker.filter = if all { Filter::All } else { picker.kind };
                     picker.refresh();
                 }
                 if ui

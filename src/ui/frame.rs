@@ -7,7 +7,7 @@ use super::messages::Note;
 use super::state::{AppState, BottomTab, PanelContext, SearchScope};
 use super::{
     changes_panel, charts_panel, details_panel, dialogs, doc_search_panel, problems_panel,
-    source_viewer, top_bar, tree_panel,
+    review_dialogs, review_panel, source_viewer, top_bar, tree_panel,
 };
 use crate::i18n::{Lang, T, fill, tr};
 use crate::watch::Seen;
@@ -33,6 +33,7 @@ impl AppState {
             ctx.request_repaint_after(std::time::Duration::from_secs(1));
         }
         super::briefing_dialog::poll(self);
+        self.poll_import();
         self.tick_watch(&ctx);
         // A search in the documents is made again on a new document.
         let search = &self.session.doc_search;
@@ -47,8 +48,13 @@ impl AppState {
         keyboard_shortcuts(self, &ctx, &mut commands);
         // The panels see the state read-only; the dialog is theirs to edit.
         let (cx, dialog) = self.panel_context_and_dialog();
-        // The viewer's n, p and Esc before the tree's type-ahead sees them.
-        source_viewer::keys(&cx, &ctx, &mut commands);
+        // The review's keys, or the viewer's n, p and Esc, before the
+        // tree's type-ahead sees them.
+        if cx.review.is_some() {
+            review_panel::keys(&cx, &ctx, &mut commands);
+        } else {
+            source_viewer::keys(&cx, &ctx, &mut commands);
+        }
         draw_ui(&cx, ui, &mut commands);
         dialogs::ui(&cx, &ctx, dialog, &mut commands);
         drop_overlay(&ctx, cx.session.lang());
@@ -97,7 +103,13 @@ impl AppState {
 fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
     let lang = cx.session.lang();
     egui::Panel::top("menu_bar").show(ui, |ui| top_bar::menu_ui(cx, ui, commands));
-    egui::Panel::top("top_bar").show(ui, |ui| top_bar::ui(cx, ui, commands));
+    // The filters are the tree's and the charts': the review has neither.
+    if cx.review.is_none() {
+        egui::Panel::top("top_bar").show(ui, |ui| top_bar::ui(cx, ui, commands));
+    }
+    if cx.session.resume_offer.is_some() {
+        egui::Panel::top("resume_offer").show(ui, |ui| review_dialogs::offer_ui(cx, ui, commands));
+    }
     if let Some(banner) = &cx.session.banner {
         egui::Panel::top("banner").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
@@ -109,6 +121,13 @@ fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
         });
     }
     egui::Panel::bottom("status_bar").show(ui, |ui| status_ui(cx, ui, commands));
+    // A draft under review takes the place of the tree, the charts and the
+    // details (and of the problems and changes of the dataset behind it)
+    // until it is saved or closed.
+    if cx.review.is_some() {
+        review_panel::ui(cx, ui, commands);
+        return;
+    }
     bottom_area_ui(cx, ui, commands);
     // The side panels give way on a narrow window, so the charts keep
     // at least about 40% of the width.
@@ -197,6 +216,16 @@ fn bottom_area_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Comma
 fn status_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
     let lang = cx.session.lang();
     ui.horizontal(|ui| {
+        if let Some(job) = cx.importing {
+            if ui.button(tr(lang, T::Cancel)).clicked() {
+                commands.push(SessionCommand::CancelImport);
+            }
+            ui.add(egui::Spinner::new());
+            let text = job.status(lang);
+            ui.add(egui::Label::new(egui::RichText::new(&text).small()).truncate())
+                .on_hover_text(text);
+            return;
+        }
         if let Some(job) = cx.loading {
             if ui
                 .button(tr(lang, T::Cancel))
@@ -275,11 +304,19 @@ fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Comm
     });
 }
 
-/// A file dropped on the window is opened.
+/// A file dropped on the window is opened: a document (.txt, .docx,
+/// .pdf, .html) is imported, anything else loads as a dataset.
 fn files_dropped(ctx: &egui::Context, commands: &mut Commands) {
     let dropped = ctx.input(|i| i.raw.dropped_files.clone());
     if let Some(path) = dropped.first().map(|f| f.path().to_path_buf()) {
-        commands.push(SessionCommand::OpenFile(path));
+        if crate::import::DocumentKind::of_path(&path).is_some() {
+            commands.push(SessionCommand::Review(super::ReviewCommand::Import {
+                document: path,
+                replace: false,
+            }));
+        } else {
+            commands.push(SessionCommand::OpenFile(path));
+        }
     }
 }
 
@@ -293,7 +330,19 @@ fn drop_overlay(ctx: &egui::Context, lang: Lang) {
         .path
         .as_ref()
         .map_or_else(|| "the file".to_owned(), |p| p.display().to_string());
-    let text = fill(lang, T::DropToOpen, &[&name]);
+    let document = file
+        .path
+        .as_deref()
+        .is_some_and(|p| crate::import::DocumentKind::of_path(p).is_some());
+    let text = fill(
+        lang,
+        if document {
+            T::DropToImport
+        } else {
+            T::DropToOpen
+        },
+        &[&name],
+    );
     let painter = ctx.layer_painter(egui::LayerId::new(
         egui::Order::Foreground,
         egui::Id::unique("drop_overlay"),

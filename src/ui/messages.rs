@@ -62,6 +62,43 @@ pub enum Note {
         /// Its height in pixels.
         height: u32,
     },
+    /// A document could not be imported, or a draft opened.
+    ImportFailed {
+        /// The document or draft.
+        path: PathBuf,
+        /// Why.
+        failure: super::import_job::ImportFailure,
+    },
+    /// An import was cancelled.
+    ImportCancelled,
+    /// A review opened.
+    ReviewOpened {
+        /// The document's name.
+        document: String,
+        /// Reviewed of all.
+        progress: (usize, usize),
+        /// Where its draft is kept.
+        draft: PathBuf,
+    },
+    /// The review was closed; its draft is kept.
+    ReviewClosed(PathBuf),
+    /// The draft could not be written after a decision.
+    DraftNotWritten(Failure),
+    /// A decision could not be made.
+    DecisionRefused(crate::import::review::ReviewError),
+    /// An edit was refused: the draft would not load.
+    EditRefused(crate::import::review::ReviewError),
+    /// A new edition was saved and its draft removed.
+    EditionSaved(PathBuf),
+    /// A draft could not be removed.
+    DraftNotRemoved {
+        /// The draft.
+        draft: PathBuf,
+        /// The system's reason.
+        reason: IoReason,
+    },
+    /// A draft was discarded.
+    DraftDiscarded(PathBuf),
 }
 
 impl Note {
@@ -96,6 +133,46 @@ impl Note {
                 T::Copied,
                 &[&crate::chart::chart_name(*chart, lang), width, height],
             ),
+            Self::ImportFailed { path, failure } => fill(
+                lang,
+                T::ImportFailed,
+                &[&path.display(), &failure.text(lang)],
+            ),
+            Self::ImportCancelled => tr(lang, T::ImportCancelled).to_owned(),
+            Self::ReviewOpened {
+                document,
+                progress,
+                draft,
+            } => fill(
+                lang,
+                T::ReviewOpened,
+                &[
+                    document,
+                    &crate::view::review::progress_text(lang, *progress),
+                    &draft.display(),
+                ],
+            ),
+            Self::ReviewClosed(draft) => fill(lang, T::ReviewClosed, &[&draft.display()]),
+            Self::DraftNotWritten(failure) => {
+                fill(lang, T::DraftNotWritten, &[&failure.text(lang)])
+            }
+            Self::DecisionRefused(error) => fill(
+                lang,
+                T::DecisionRefused,
+                &[&super::review::refusal(lang, error)],
+            ),
+            Self::EditRefused(error) => fill(
+                lang,
+                T::EditRefused,
+                &[&super::review::refusal(lang, error)],
+            ),
+            Self::EditionSaved(path) => fill(lang, T::EditionSaved, &[&path.display()]),
+            Self::DraftNotRemoved { draft, reason } => fill(
+                lang,
+                T::DraftNotRemoved,
+                &[&draft.display(), &reason.text(lang)],
+            ),
+            Self::DraftDiscarded(draft) => fill(lang, T::DraftDiscarded, &[&draft.display()]),
         }
     }
 }

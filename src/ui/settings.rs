@@ -28,6 +28,8 @@ pub struct Settings {
     /// The interface's language, if the user chose; `None` follows the
     /// system's locale.
     pub lang: Option<Lang>,
+    /// The draft of a review under way, offered again at the next start.
+    pub review_draft: Option<PathBuf>,
 }
 
 /// The settings as app.ron has always held them: the convention written
@@ -44,6 +46,7 @@ struct Stored {
     recent: Vec<PathBuf>,
     lang: Option<Lang>,
     convention_chosen: bool,
+    review_draft: Option<PathBuf>,
 }
 
 impl From<Stored> for Settings {
@@ -55,6 +58,7 @@ impl From<Stored> for Settings {
             last_dataset: stored.last_dataset,
             recent: stored.recent,
             lang: stored.lang,
+            review_draft: stored.review_draft,
         }
     }
 }
@@ -70,6 +74,7 @@ impl From<Settings> for Stored {
             last_dataset: settings.last_dataset,
             recent: settings.recent,
             lang: settings.lang,
+            review_draft: settings.review_draft,
         }
     }
 }

@@ -250,7 +250,8 @@ fn passage_ui(
 /// What the viewer keeps between frames for one document: its blocks,
 /// their heights, and the place last scrolled to.
 struct Layout {
-    /// The document on screen and the source: a new one starts afresh.
+    /// Whose text it is (the document on screen and the source, or the
+    /// draft under review): another starts afresh.
     key: (u64, SourceIx),
     /// The text's blocks.
     blocks: Vec<Range<usize>>,
@@ -259,23 +260,26 @@ struct Layout {
     /// The place last scrolled to; another one is scrolled to.
     scrolled_for: Option<Spot>,
     /// Frames left to try scrolling to the place (the block holding it is
-    /// laid out only once in view).
+    /// laid out only once in view, and a scroll area new on screen does
+    /// not know its size in its first frame).
     tries: u8,
+    /// Not drawn yet: its scroll area is as new, and does not know the
+    /// text's height to scroll within until it has been drawn once.
+    fresh: bool,
     /// A block in view last frame and where it started then: when blocks
     /// above it are measured for the first time, the view moves with it,
     /// so the text does not jump under the reader scrolling up.
     anchor: Option<(usize, f32)>,
 }
 
-/// The blocks and heights of the document open, made once per document.
+/// The blocks and heights of a text, made once per `key` and kept under
+/// `id`.
 fn layout(
     ui: &egui::Ui,
-    generation: u64,
-    source: SourceIx,
+    id: egui::Id,
+    key: (u64, SourceIx),
     text: &SourceText,
 ) -> Arc<Mutex<Layout>> {
-    let id = egui::Id::unique("source_viewer_layout");
-    let key = (generation, source);
     let cached: Option<Arc<Mutex<Layout>>> = ui.ctx().data(|d| d.get_temp(id));
     if let Some(layout) = cached
         && layout.lock().unwrap_or_else(PoisonError::into_inner).key == key
@@ -293,6 +297,7 @@ fn layout(
         heights: Heights::new(units, Metrics::default()),
         scrolled_for: None,
         tries: 0,
+        fresh: true,
         anchor: None,
     }));
     ui.ctx()
@@ -300,7 +305,8 @@ fn layout(
     layout
 }
 
-/// The text, laying out only the blocks in view.
+/// The text, laying out only the blocks in view; a click on a quoted
+/// passage opens it.
 fn text_ui(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
@@ -309,7 +315,51 @@ fn text_ui(
     place: &Place,
     commands: &mut Commands,
 ) {
-    let layout = layout(ui, cx.doc.generation, spot.source, text);
+    let lang = cx.session.lang();
+    let hover = |i: usize| {
+        let names: Vec<String> = source::quoters(&cx.doc.dataset, &text.passages[i], lang)
+            .into_iter()
+            .map(|q| q.name)
+            .collect();
+        fill(lang, T::SourceQuotedHover, &[&names.join("; ")])
+    };
+    let view = TextView {
+        id: egui::Id::unique("source_viewer_layout"),
+        key: (cx.doc.generation, spot.source),
+        text,
+        spot,
+        place,
+        hover: &hover,
+    };
+    if let Some(i) = document_text_ui(ui, &view)
+        && let Some(to) = source::spot_of(text, spot.source, i)
+    {
+        commands.push(SessionCommand::OpenSource(to));
+    }
+}
+
+/// A document's text as the viewer shows it, for [`document_text_ui`].
+pub(super) struct TextView<'a> {
+    /// Where its layout is kept between frames.
+    pub id: egui::Id,
+    /// Whose text it is: another key lays it out afresh.
+    pub key: (u64, SourceIx),
+    /// The text and its quoted passages.
+    pub text: &'a SourceText,
+    /// The place to scroll to; a new one is scrolled to.
+    pub spot: &'a Spot,
+    /// What is highlighted.
+    pub place: &'a Place,
+    /// The hover text of quoted passage `i`.
+    pub hover: &'a dyn Fn(usize) -> String,
+}
+
+/// Draws a document's text with its passages shaded and the place
+/// highlighted and scrolled to, laying out only the blocks in view. Gives
+/// the quoted passage clicked, if one was (other than the one shown).
+pub(super) fn document_text_ui(ui: &mut egui::Ui, view: &TextView<'_>) -> Option<usize> {
+    let (text, spot, place) = (view.text, view.spot, view.place);
+    let layout = layout(ui, view.id, view.key, text);
     let mut layout = layout.lock().unwrap_or_else(PoisonError::into_inner);
     let font = egui::TextStyle::Body.resolve(ui.style());
     let metrics = metrics(ui, &font);
@@ -319,20 +369,21 @@ fn text_ui(
     }
     if layout.scrolled_for.as_ref() != Some(spot) {
         layout.scrolled_for = Some(spot.clone());
-        layout.tries = 3;
+        layout.tries = 4;
     }
     // Moves made here (to the passage, to keep the text still) are made
     // at once, not animated.
     let mut area = egui::ScrollArea::vertical()
-        .id_salt("source_text")
+        .id_salt(("source_text", view.id))
         .auto_shrink([false, false])
         .animated(false);
     let highlight_block = place
         .highlight
         .as_ref()
         .and_then(|h| source::block_of(&layout.blocks, h.start));
-    if layout.tries > 0 {
-        layout.tries -= 1;
+    // A scroll area new on screen springs back from an offset past the
+    // height it knew last frame (none): it is moved from its second frame.
+    if layout.tries > 0 && !layout.fresh {
         // Onto the block holding the place, a third of the way down; the
         // place itself is centred once its block is laid out.
         let top = highlight_block.map_or(0.0, |b| layout.heights.top(b));
@@ -343,6 +394,7 @@ fn text_ui(
         }
     }
     let ink = Ink::new(ui.visuals());
+    let mut clicked = None;
     area.show_viewport(ui, |ui, viewport| {
         let layout = &mut *layout;
         ui.set_min_height(layout.heights.total());
@@ -390,9 +442,9 @@ fn text_ui(
                 rect,
                 egui::Label::new(Arc::clone(&galley)).sense(egui::Sense::click()),
             );
-            block_response(
-                cx, ui, text, spot, place, &block, &galley, &response, commands,
-            );
+            if let Some(passage) = block_response(ui, view, &block, &galley, &response) {
+                clicked = Some(passage);
+            }
             if layout.anchor.is_none() && top - shift >= viewport.min.y {
                 layout.anchor = Some((i, top));
             }
@@ -413,6 +465,15 @@ fn text_ui(
             }
         }
     });
+    // The place is not reached yet (its block was not in view): another
+    // frame tries again, even with nothing else to draw it for (a review
+    // opened by a job that has ended, say).
+    if layout.tries > 0 {
+        layout.tries -= u8::from(!layout.fresh);
+        ui.ctx().request_repaint();
+    }
+    layout.fresh = false;
+    clicked
 }
 
 /// What blocks are estimated by: the width they wrap at, an average
@@ -502,22 +563,16 @@ impl Ink {
 }
 
 /// A block hovered or clicked: over a quoted passage, the pointer says a
-/// click makes it the passage shown, and who quotes it.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one block's click needs the text, the place and the block laid out"
-)]
+/// click makes it the passage shown, and who quotes it. Gives the passage
+/// clicked.
 fn block_response(
-    cx: &PanelContext<'_>,
     ui: &egui::Ui,
-    text: &SourceText,
-    spot: &Spot,
-    place: &Place,
+    view: &TextView<'_>,
     block: &Range<usize>,
     galley: &egui::Galley,
     response: &egui::Response,
-    commands: &mut Commands,
-) {
+) -> Option<usize> {
+    let text = view.text;
     let block_text = &text.text[block.clone()];
     let passage_under = |pos: egui::Pos2| {
         let cursor = galley.cursor_from_pos(pos - response.rect.min);
@@ -526,23 +581,17 @@ fn block_response(
     };
     if let Some(pos) = response.hover_pos()
         && let Some(i) = passage_under(pos)
-        && place.current != Some(i)
+        && view.place.current != Some(i)
     {
         ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-        let lang = cx.session.lang();
-        let names: Vec<String> = source::quoters(&cx.doc.dataset, &text.passages[i], lang)
-            .into_iter()
-            .map(|q| q.name)
-            .collect();
-        let tip = fill(lang, T::SourceQuotedHover, &[&names.join("; ")]);
-        response.clone().on_hover_text_at_pointer(tip);
+        response.clone().on_hover_text_at_pointer((view.hover)(i));
     }
     if response.clicked()
         && let Some(pos) = response.interact_pointer_pos()
         && let Some(i) = passage_under(pos)
-        && place.current != Some(i)
-        && let Some(to) = source::spot_of(text, spot.source, i)
+        && view.place.current != Some(i)
     {
-        commands.push(SessionCommand::OpenSource(to));
+        return Some(i);
     }
+    None
 }

@@ -173,6 +173,15 @@ pub fn starting_state(
     let path = path.or(settings.last_dataset.as_deref());
     let mut state = AppState::open_in_background(path, ctx)?;
     state.apply_settings(settings, system);
+    // A review under way when the window last closed is offered again
+    // (one kept beside the dataset loading is offered when it loads).
+    if let Some(draft) = &settings.review_draft {
+        if draft.is_file() {
+            state.start_import(&super::import_job::Task::Inspect(draft.clone()));
+        } else {
+            state.session.settings.review_draft = None;
+        }
+    }
     Ok(state)
 }
 

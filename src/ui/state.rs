@@ -76,6 +76,9 @@ pub struct Session {
     /// Whether Browse may open the platform's file dialog. Only the real
     /// window sets it: in tests a native dialog would block the run.
     pub native_dialogs: bool,
+    /// A review under way found beside the dataset (or remembered), offered
+    /// to be resumed.
+    pub resume_offer: Option<super::import_job::Found>,
 }
 
 impl Default for Session {
@@ -96,6 +99,7 @@ impl Default for Session {
             export_message: None,
             status: None,
             native_dialogs: false,
+            resume_offer: None,
         }
     }
 }
@@ -136,6 +140,11 @@ pub struct AppState {
     pub load_job: Option<LoadJob>,
     /// A briefing being written on a worker thread.
     pub briefing_job: Option<briefing_dialog::BriefingJob>,
+    /// A document being imported, or a draft opened, on a worker thread.
+    pub import_job: Option<super::import_job::ImportJob>,
+    /// The draft under review, if one is: it takes the place of the tree,
+    /// the charts and the details until it is saved or closed.
+    pub review: Option<super::review::ReviewSession>,
     /// Watches the open file for changes.
     pub watch: Option<crate::watch::Watch>,
     /// Watch files by polling only, not by the system's events.
@@ -167,6 +176,8 @@ impl AppState {
             dialog: None,
             load_job: None,
             briefing_job: None,
+            import_job: None,
+            review: None,
             watch: None,
             polling_only: false,
             reload_pending: false,
@@ -188,6 +199,8 @@ impl AppState {
             session: &self.session,
             loading: self.load_job.as_ref(),
             briefing: self.briefing_job.as_ref(),
+            importing: self.import_job.as_ref(),
+            review: self.review.as_ref(),
             dialog_open: self.dialog.is_some(),
         }
     }
@@ -200,6 +213,8 @@ impl AppState {
             session: &self.session,
             loading: self.load_job.as_ref(),
             briefing: self.briefing_job.as_ref(),
+            importing: self.import_job.as_ref(),
+            review: self.review.as_ref(),
             dialog_open: self.dialog.is_some(),
         };
         (cx, &mut self.dialog)
@@ -223,6 +238,10 @@ pub struct PanelContext<'a> {
     pub loading: Option<&'a LoadJob>,
     /// A briefing being written, if one is.
     pub briefing: Option<&'a briefing_dialog::BriefingJob>,
+    /// A document being imported, or a draft opened, if one is.
+    pub importing: Option<&'a super::import_job::ImportJob>,
+    /// The draft under review, if one is.
+    pub review: Option<&'a super::review::ReviewSession>,
     /// Whether a dialog is open (its keys are not the panels').
     pub dialog_open: bool,
 }

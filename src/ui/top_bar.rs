@@ -107,6 +107,19 @@ fn file_menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Command
             commands.push(SessionCommand::Reload);
         }
         ui.separator();
+        if ui.button(tr(lang, T::ImportDocumentMenu)).clicked() {
+            commands.push(SessionCommand::OpenImportDialog);
+        }
+        if ui
+            .add_enabled(
+                cx.review.is_some(),
+                egui::Button::new(tr(lang, T::SaveEditionMenu)),
+            )
+            .clicked()
+        {
+            commands.push(SessionCommand::Review(super::ReviewCommand::OpenSaveDialog));
+        }
+        ui.separator();
         if ui
             .add(egui::Button::new(tr(lang, T::ExportChartMenu)).shortcut_text("Ctrl+E"))
             .clicked()

@@ -10,6 +10,7 @@ pub mod documents;
 pub mod hover;
 pub mod marks;
 pub mod picker;
+pub mod review;
 pub mod source;
 pub mod table;
 pub mod themes;

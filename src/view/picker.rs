@@ -13,6 +13,8 @@ pub enum Filter {
     /// Dataset files: `.json`, in any case.
     #[default]
     Datasets,
+    /// Plan documents to import: `.txt`, `.docx`, `.pdf`, `.html`.
+    Documents,
     /// Every regular file.
     All,
 }
@@ -26,6 +28,7 @@ impl Filter {
                 .extension()
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| e.eq_ignore_ascii_case("json")),
+            Self::Documents => crate::import::DocumentKind::of_path(Path::new(name)).is_some(),
         }
     }
 }

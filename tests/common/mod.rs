@@ -61,9 +61,14 @@ pub fn painted_texts(harness: &Window) -> Vec<String> {
 /// The window in tests: the app as users start it, with its state.
 pub type Window = egui_kittest::Harness<'static, plan_explorer::ui::App>;
 
-/// A harness of the window's usual size, 1280x800, for [`app`].
+/// A harness of the window's usual size, 1280x800, for [`app`]. A document
+/// opened at a passage takes a few frames to settle (its scroll area
+/// learns the text's height in its first frame, and is moved in the next),
+/// so `run` may take up to eight.
 pub fn builder() -> egui_kittest::HarnessBuilder<plan_explorer::ui::App> {
-    egui_kittest::Harness::builder().with_size(egui::vec2(1280.0, 800.0))
+    egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(8)
 }
 
 /// The app on `state`, built as users start it (`App::new`: the app's own

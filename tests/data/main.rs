@@ -20,6 +20,7 @@ mod import_draft;
 mod import_figures;
 mod import_read;
 mod import_review;
+mod review_view;
 mod schema;
 mod source_view;
 mod sources;
