@@ -17,17 +17,10 @@
 //! `--test` (CI's quick run) reads 20 pages once, and skips `pdftotext`
 //! if it is not installed, saying so.
 
-#![expect(
-    unsafe_code,
-    reason = "A counting global allocator needs `unsafe impl GlobalAlloc`; it only forwards to the system allocator and adds up sizes."
-)]
-
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::Path;
 use std::process::Command;
-use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 use std::time::{Duration, Instant};
 
 use plan_explorer::import::read;
@@ -35,54 +28,8 @@ use plan_explorer::job::Progress;
 
 mod common;
 
-struct Counting;
-
-/// Counting is switched on only while peak memory is measured.
-static COUNTING: AtomicBool = AtomicBool::new(false);
-static CURRENT: AtomicIsize = AtomicIsize::new(0);
-static PEAK: AtomicIsize = AtomicIsize::new(0);
-
-/// Allocation sizes always fit in `isize` (a Rust allocation rule).
-fn signed(size: usize) -> isize {
-    isize::try_from(size).unwrap_or(isize::MAX)
-}
-
-// SAFETY: every method forwards to `System` with the same arguments; the
-// counters are only statistics.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract.
-        let ptr = unsafe { System.alloc(layout) };
-        if !ptr.is_null() && COUNTING.load(Ordering::Relaxed) {
-            let size = signed(layout.size());
-            let now = CURRENT.fetch_add(size, Ordering::Relaxed) + size;
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        ptr
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: the caller upholds `GlobalAlloc::dealloc`'s contract.
-        unsafe { System.dealloc(ptr, layout) };
-        if COUNTING.load(Ordering::Relaxed) {
-            CURRENT.fetch_sub(signed(layout.size()), Ordering::Relaxed);
-        }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // SAFETY: the caller upholds `GlobalAlloc::realloc`'s contract.
-        let new = unsafe { System.realloc(ptr, layout, new_size) };
-        if !new.is_null() && COUNTING.load(Ordering::Relaxed) {
-            CURRENT.fetch_sub(signed(layout.size()), Ordering::Relaxed);
-            let now = CURRENT.fetch_add(signed(new_size), Ordering::Relaxed) + signed(new_size);
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        new
-    }
-}
-
 #[global_allocator]
-static GLOBAL: Counting = Counting;
+static GLOBAL: common::counting::Counting = common::counting::Counting;
 
 /// The seeds' paragraphs, from the repository's fixture and the shared
 /// seeds where they are (the fixture alone otherwise).
@@ -265,15 +212,12 @@ fn main() {
         black_box(read_once());
     });
 
-    CURRENT.store(0, Ordering::Relaxed);
-    PEAK.store(0, Ordering::Relaxed);
-    COUNTING.store(true, Ordering::Relaxed);
+    common::counting::start();
     let start = Instant::now();
     let document = black_box(read_once());
-    COUNTING.store(false, Ordering::Relaxed);
+    let peak = common::counting::stop() as f64;
     let _ = start.elapsed();
     drop(document);
-    let peak = PEAK.load(Ordering::Relaxed) as f64;
 
     let poppler = pdftotext(&file, &dir.join("plan.txt"), samples);
     let _ = std::fs::remove_dir_all(&dir);

@@ -37,16 +37,9 @@
 //! `--test` (CI's quick run) measures the built-in dataset and 1,000
 //! measures, three samples each.
 
-#![expect(
-    unsafe_code,
-    reason = "A counting global allocator needs `unsafe impl GlobalAlloc`; it only forwards to the system allocator and adds up sizes."
-)]
-
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::path::Path;
 use std::process::Command;
-use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 use std::time::Instant;
 
 use std::sync::Arc;
@@ -58,55 +51,8 @@ use plan_explorer::ui::loading::{self, Outcome};
 
 mod common;
 
-struct Counting;
-
-/// Counting is switched on only while peak memory is measured, so timed
-/// samples run at the system allocator's own speed.
-static COUNTING: AtomicBool = AtomicBool::new(false);
-static CURRENT: AtomicIsize = AtomicIsize::new(0);
-static PEAK: AtomicIsize = AtomicIsize::new(0);
-
-/// Allocation sizes always fit in `isize` (a Rust allocation rule).
-fn signed(size: usize) -> isize {
-    isize::try_from(size).unwrap_or(isize::MAX)
-}
-
-// SAFETY: every method forwards to `System` with the same arguments; the
-// counters are only statistics.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract.
-        let ptr = unsafe { System.alloc(layout) };
-        if !ptr.is_null() && COUNTING.load(Ordering::Relaxed) {
-            let size = signed(layout.size());
-            let now = CURRENT.fetch_add(size, Ordering::Relaxed) + size;
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        ptr
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: the caller upholds `GlobalAlloc::dealloc`'s contract.
-        unsafe { System.dealloc(ptr, layout) };
-        if COUNTING.load(Ordering::Relaxed) {
-            CURRENT.fetch_sub(signed(layout.size()), Ordering::Relaxed);
-        }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // SAFETY: the caller upholds `GlobalAlloc::realloc`'s contract.
-        let new = unsafe { System.realloc(ptr, layout, new_size) };
-        if !new.is_null() && COUNTING.load(Ordering::Relaxed) {
-            CURRENT.fetch_sub(signed(layout.size()), Ordering::Relaxed);
-            let now = CURRENT.fetch_add(signed(new_size), Ordering::Relaxed) + signed(new_size);
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        new
-    }
-}
-
 #[global_allocator]
-static GLOBAL: Counting = Counting;
+static GLOBAL: common::counting::Counting = common::counting::Counting;
 
 /// The environment variable that makes this binary a child: `MODE:FILE`.
 const CHILD: &str = "PLAN_EXPLORER_BENCH_CHILD";
@@ -163,29 +109,25 @@ fn child(spec: &str) -> Result<(), String> {
         "peak" => {
             // Counted from before the file is read, so its text is part of
             // the peak, as it is in the app.
-            CURRENT.store(0, Ordering::Relaxed);
-            PEAK.store(0, Ordering::Relaxed);
-            COUNTING.store(true, Ordering::Relaxed);
+            common::counting::start();
             let doc = black_box(open(file)?);
-            COUNTING.store(false, Ordering::Relaxed);
+            let peak = common::counting::stop();
             drop(doc);
-            println!("{}", PEAK.load(Ordering::Relaxed));
+            println!("{peak}");
         }
         "peak-load" | "peak-proof" => {
             // As `validate` goes: the file's text is dropped once loaded,
             // before the proof.
-            CURRENT.store(0, Ordering::Relaxed);
-            PEAK.store(0, Ordering::Relaxed);
-            COUNTING.store(true, Ordering::Relaxed);
+            common::counting::start();
             let text = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
             let loaded = black_box(validate(&text, false)?);
             drop(text);
             let proof = (mode == "peak-proof").then(|| {
                 black_box(dataset::proof::prove(&loaded.0, None, None).expect("not cancelled"))
             });
-            COUNTING.store(false, Ordering::Relaxed);
+            let peak = common::counting::stop();
             drop((loaded, proof));
-            println!("{}", PEAK.load(Ordering::Relaxed));
+            println!("{peak}");
         }
         _ => return Err(format!("unknown mode {mode}")),
     }

@@ -2,6 +2,8 @@
 //! not take it for a bench). Each bench uses some of them.
 #![expect(dead_code, reason = "each bench uses some of the shared helpers")]
 
+pub mod counting;
+
 use std::time::{Duration, Instant};
 
 /// The middle of `samples`.
