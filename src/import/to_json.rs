@@ -348,7 +348,9 @@ fn nodes_json(
             value["numbering"] = numbering.clone().into();
         }
         if imported.lang == DocLang::Zh {
-            if !node.title.is_empty() {
+            // The preamble's title is the draft's label, not the document's
+            // words: it has no printed Chinese.
+            if !node.title.is_empty() && !preamble {
                 value["title_zh"] = node.title.clone().into();
             }
             if !node.text.is_empty() {

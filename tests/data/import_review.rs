@@ -165,3 +165,27 @@ fn drafted_figures_join_the_queue_after_the_plan_and_can_be_rejected() {
     assert_eq!(review.progress(), (0, total - 1));
     assert!(review.dataset().targets.iter().all(|t| t.id != target));
 }
+
+#[test]
+fn a_chinese_plan_with_an_opening_paragraph_drafts_with_every_word_proven() {
+    // The preamble's title is the draft's label "Preamble", which the
+    // document does not print: it must not be offered as printed Chinese.
+    let text = "上海市推进具身智能产业发展行动方案（2026—2028年）\n\
+                为抢抓具身智能发展机遇，制定本方案。\n\
+                一、发展目标\n\
+                到2028年，培育10家左右龙头企业。\n";
+    let data = common::data();
+    let prepared =
+        plan_explorer::import::prepare(text, "规划.txt", None, None, &data, "2026-12-04");
+    let review = Review::new(prepared.json).expect("the draft loads");
+    let proof =
+        plan_explorer::dataset::proof::prove(review.dataset(), None, None).expect("not cancelled");
+    assert_eq!(proof.problems, vec![]);
+    let preamble = &review.dataset().nodes[0];
+    assert_eq!(preamble.title, "Preamble");
+    assert_eq!(preamble.title_zh, None);
+    assert_eq!(
+        preamble.text_zh.as_deref(),
+        Some("为抢抓具身智能发展机遇，制定本方案。")
+    );
+}
