@@ -608,6 +608,12 @@ fn source_parts(
     let mut order: Vec<SourceIx> = Vec::new();
     let mut quotes: BTreeMap<SourceIx, Vec<SourceQuote>> = BTreeMap::new();
     for node in plans.iter().flat_map(|p| &p.nodes) {
+        // The document the measure's own text comes from, quoted or not by
+        // a figure: a briefing of measures alone still names its sources.
+        let own = dataset.node(node.node).source;
+        if !order.contains(&own) {
+            order.push(own);
+        }
         for (source, quote) in node.figures.iter().flat_map(|f| &f.quotes) {
             if !order.contains(source) {
                 order.push(*source);

@@ -78,6 +78,15 @@ fn a_filter_selects_its_matches_with_their_ancestors_and_an_empty_one_nothing() 
     // The chapter above the match comes first.
     assert!(headings[0].starts_with("III "), "{headings:?}");
     assert!(made.cover.iter().any(|l| l.contains("search “vaccin”")));
+    // The measures quote no figure, yet the sources section names the
+    // document their text comes from (it was an empty heading).
+    let sources: Vec<&str> = made.sources.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        sources,
+        [
+            "Working Plan of Shanghai Municipality for the Development of Medical Artificial Intelligence (2025-2027)"
+        ]
+    );
     // No figure is tied to these measures: none of the figures' charts,
     // but the theme map and the timeline, which place measures and plans.
     assert_eq!(made.charts, [ChartId::Themes, ChartId::Timeline]);
