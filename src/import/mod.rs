@@ -17,6 +17,23 @@ use crate::dataset::Dataset;
 use draft::Draft;
 use to_json::{DocLang, Imported};
 
+/// The months' English names in lower case, as the header, the figures'
+/// dates and their guesses look for them.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// A document drafted, and the draft as dataset JSON.
 #[derive(Clone, Debug)]
 pub struct Prepared {

@@ -146,22 +146,11 @@ fn year_at(bytes: &[u8], at: usize) -> Option<i32> {
 
 /// "March 07, 2025", "2024年11月23日", "2025-03-07" in a line.
 pub fn date(line: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    for (m, name) in MONTHS.iter().enumerate() {
-        if let Some(at) = line.find(name) {
+    for (m, lower) in crate::import::MONTHS.iter().enumerate() {
+        // As printed: a capital first letter.
+        let mut name = (*lower).to_owned();
+        name[..1].make_ascii_uppercase();
+        if let Some(at) = line.find(&name) {
             let rest = line[at + name.len()..].trim_start();
             let day: String = rest.chars().take_while(char::is_ascii_digit).collect();
             let after = rest[day.len()..].trim_start_matches([',', ' ']);

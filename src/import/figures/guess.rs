@@ -102,22 +102,7 @@ pub(super) fn document_year(text: &str) -> Option<i32> {
 /// Whether `text` names a month.
 fn has_month(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-    .iter()
-    .any(|m| lower.contains(m))
+    crate::import::MONTHS.iter().any(|m| lower.contains(m))
 }
 
 /// Words that make an amount a fund.

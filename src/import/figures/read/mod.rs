@@ -298,22 +298,8 @@ fn not_a_figure(s: &str, n: &Number) -> bool {
 
 /// Whether `word` names a month.
 fn is_month(word: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let lower = word.trim_end_matches('.').to_ascii_lowercase();
-    MONTHS
+    crate::import::MONTHS
         .iter()
         .any(|m| *m == lower || (lower.len() == 3 && m.starts_with(&lower) && lower != "may"))
 }
