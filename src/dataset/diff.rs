@@ -371,6 +371,8 @@ pub enum Field {
     AsOf,
     /// Whether a fund's amount is per recipient.
     PerRecipient,
+    /// A figure's caveat.
+    Caveat,
 }
 
 /// A field's value.

@@ -78,6 +78,7 @@ pub fn fill(lang: Lang, text: T, values: &[&dyn std::fmt::Display]) -> String {
 
 mod problems;
 mod readers;
+mod views;
 mod writers;
 
 macro_rules! texts {
@@ -416,7 +417,6 @@ texts! {
     BriefingWorkerStopped => "the briefing's worker stopped", "生成简报的后台线程已停止";
     NoThreadToLoad => "cannot start a thread to load {}: {}", "无法启动后台线程载入 {}：{}";
     NoThreadToWrite => "cannot start a thread to write {}: {}", "无法启动后台线程写入 {}：{}";
-    Close => "Close", "关闭";
     LoadingFile => "Loading {}: {} of {} read…", "正在载入 {}：已读取 {} / {}…";
     StillReading => "Still reading {} ({} read after {} s): a slow disk or network share? Cancel keeps the dataset on screen.", "仍在读取 {}（已读取 {}，用时 {} 秒）：磁盘或网络共享较慢？取消将保留当前数据集。";
     CheckingFile => "Checking {}: {} measures and items so far…", "正在检查 {}：已检查 {} 条措施与事项…";
@@ -467,6 +467,40 @@ texts! {
     FieldDeadline => "deadline", "期限";
     FieldAsOf => "as of", "截至";
     FieldPerRecipient => "per recipient", "按受助方计";
+    FieldCaveat => "caveat", "说明";
+    // Saved views.
+    Views => "Views", "视图集";
+    SaveViewMenu => "Save view…", "保存视图…";
+    OpenViewMenu => "Open view file…", "打开视图文件…";
+    ViewsPanelMenu => "Views panel", "视图面板";
+    NoSavedViews => "No views saved yet", "尚未保存视图";
+    SaveViewTitle => "Save view", "保存视图";
+    ViewName => "Name:", "名称：";
+    ViewFile => "File:", "文件：";
+    ViewNameNeeded => "Give the view a name.", "请为视图命名。";
+    Save => "Save", "保存";
+    OpenViewTitle => "Open view", "打开视图";
+    OpenViewIntro => "A view file (.view.json) is shown on the dataset open, by ids.", "视图文件（.view.json）将按编号显示在当前打开的数据集上。";
+    BackToBefore => "Back to what was on screen before", "返回打开视图前的画面";
+    ViewNotesHeading => "What to know about this view:", "关于此视图需要注意：";
+    Annotations => "Annotations", "标注";
+    NoAnnotations => "This chart has no annotations.", "此图表没有标注。";
+    RemoveAnnotation => "Remove", "删除";
+    YourNote => "your note", "用户注释";
+    DescribeNote => "Note on {}: “{}”", "{} 上的注释：“{}”";
+    DescribeSpan => "Years {}–{} {}", "年份 {}–{} {}";
+    DescribeLine => "Line at {} {}", "参考线 {} {}";
+    SavedViews => "Saved views", "已保存的视图";
+    OpenThisView => "Open", "打开";
+    ForgetView => "Remove from the list", "从列表中移除";
+    LastViewOpened => "Opened: {}", "已打开：{}";
+    ViewOpenedClean => "The view opened as it was saved.", "视图已按保存时的样子打开。";
+    ViewSavedStatus => "Saved the view “{}” to {}.", "已将视图“{}”保存到 {}。";
+    ViewOpenedStatus => "Opened the view “{}”.", "已打开视图“{}”。";
+    ViewOpenedWithNotes => "Opened the view “{}”: {} things to know (see the Views panel).", "已打开视图“{}”：有 {} 项需要注意（见视图面板）。";
+    ViewNotOpened => "The view did not open: {}", "视图未能打开：{}";
+    ViewNotSaved => "The view was not saved: {}", "视图未能保存：{}";
+    Close => "Close", "关闭";
     SummaryPart => "{}: {} added, {} removed, {} changed", "{}：新增 {}，删除 {}，修改 {}";
     Plans => "plans", "规划";
     MeasuresLower => "measures", "措施";

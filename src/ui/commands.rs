@@ -121,6 +121,31 @@ pub enum SessionCommand {
     CancelImport,
     /// Import a document, review a draft, save it (see [`ReviewCommand`]).
     Review(ReviewCommand),
+    /// Open the Save view dialog.
+    OpenSaveViewDialog,
+    /// Open the Open view file dialog.
+    OpenViewDialog,
+    /// Write what is on screen as a view.
+    SaveView {
+        /// The view's name.
+        name: String,
+        /// Its file.
+        path: PathBuf,
+        /// Replace the file if it exists (the user agreed).
+        replace: bool,
+    },
+    /// Show a saved view on the dataset on screen.
+    OpenView(PathBuf),
+    /// Go back to what was on screen before the last view opened.
+    ViewBack,
+    /// Take a view off the Views menu (its file stays).
+    ForgetView(PathBuf),
+    /// Show or hide the Views panel.
+    ShowViewsPanel(bool),
+    /// Add an annotation to a chart.
+    Annotate(ChartId, crate::view::annotations::Annotation),
+    /// Remove a chart's annotation, by its place in the chart's list.
+    RemoveAnnotation(ChartId, usize),
 }
 
 impl From<DocCommand> for Command {
@@ -293,6 +318,15 @@ impl AppState {
                 session.bottom_tab = BottomTab::Problems;
             }
             SessionCommand::Export(request) => self.export(&request),
+            command @ (SessionCommand::OpenSaveViewDialog
+            | SessionCommand::OpenViewDialog
+            | SessionCommand::SaveView { .. }
+            | SessionCommand::OpenView(_)
+            | SessionCommand::ViewBack
+            | SessionCommand::ForgetView(_)
+            | SessionCommand::ShowViewsPanel(_)
+            | SessionCommand::Annotate(..)
+            | SessionCommand::RemoveAnnotation(..)) => self.apply_views(command),
             SessionCommand::CopyImage(chart, options) => self.copy_image(chart, &options),
         }
     }

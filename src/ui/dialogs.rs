@@ -27,6 +27,10 @@ pub enum Dialog {
     DraftExists(super::review_dialogs::DraftExistsDialog),
     /// Save the review as a new edition.
     SaveEdition(super::review_dialogs::SaveEditionDialog),
+    /// Save what is on screen as a view.
+    SaveView(super::views_panel::SaveViewDialog),
+    /// Open a view file: a path field and Browse, as Open has.
+    OpenView(OpenDialog),
 }
 
 /// The Open dialog's state.
@@ -48,6 +52,8 @@ enum Purpose {
     Dataset,
     /// A document to import.
     Document,
+    /// A saved view to show.
+    View,
 }
 
 impl Purpose {
@@ -60,6 +66,7 @@ impl Purpose {
                 replace: false,
             })
             .into(),
+            Self::View => SessionCommand::OpenView(path).into(),
         }
     }
 
@@ -70,6 +77,9 @@ impl Purpose {
         match self {
             Self::Dataset => {
                 ui.label(tr(lang, T::OpenIntro));
+            }
+            Self::View => {
+                ui.add(egui::Label::new(tr(lang, T::OpenViewIntro)).wrap());
             }
             Self::Document => {
                 ui.add(egui::Label::new(tr(lang, T::ImportIntro)).wrap());
@@ -88,7 +98,7 @@ fn browse_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &mut OpenDialog, 
     let lang = cx.session.lang();
     if cx.session.native_dialogs && native_dialog_available() {
         let (filter, extensions): (_, &[&str]) = match purpose {
-            Purpose::Dataset => (T::FilterDataset, &["json"]),
+            Purpose::Dataset | Purpose::View => (T::FilterDataset, &["json"]),
             Purpose::Document => (T::FilterDocument, &crate::import::DocumentKind::EXTENSIONS),
         };
         if ui.button(tr(lang, T::Browse)).clicked()
@@ -106,7 +116,7 @@ fn browse_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &mut OpenDialog, 
             .clicked()
         {
             let kind = match purpose {
-                Purpose::Dataset => crate::view::picker::Filter::Datasets,
+                Purpose::Dataset | Purpose::View => crate::view::picker::Filter::Datasets,
                 Purpose::Document => crate::view::picker::Filter::Documents,
             };
             dialog.picker = Some(super::file_picker::Picker::for_kind(
@@ -151,6 +161,11 @@ pub fn native_dialog_available() -> bool {
 /// the recent list below it).
 pub fn open_dialog() -> Dialog {
     Dialog::Open(OpenDialog::default())
+}
+
+/// A fresh Open view file dialog: an empty path field.
+pub fn open_view_dialog() -> Dialog {
+    Dialog::OpenView(OpenDialog::default())
 }
 
 /// A fresh Import dialog: an empty path field.
@@ -208,6 +223,8 @@ pub fn ui(
         Dialog::Import(_) => tr(lang, T::ImportDocument),
         Dialog::DraftExists(_) => tr(lang, T::DraftExistsTitle),
         Dialog::SaveEdition(_) => tr(lang, T::SaveEditionTitle),
+        Dialog::SaveView(_) => tr(lang, T::SaveViewTitle),
+        Dialog::OpenView(_) => tr(lang, T::OpenViewTitle),
     };
     // Escape first leaves a text field (egui takes its focus away before
     // the frame is drawn, so the last frame's state tells); only an Escape
@@ -226,6 +243,10 @@ pub fn ui(
             Dialog::Import(import_state) => {
                 open_ui(cx, ui, import_state, Purpose::Document, commands);
             }
+            Dialog::OpenView(open_state) => {
+                open_ui(cx, ui, open_state, Purpose::View, commands);
+            }
+            Dialog::SaveView(save) => super::views_panel::save_ui(cx, ui, save, commands),
             Dialog::DraftExists(exists) => {
                 super::review_dialogs::draft_exists_ui(cx, ui, exists, commands);
             }
@@ -337,7 +358,7 @@ fn open_ui(
     ui.horizontal(|ui| {
         let path = dialog.path.trim();
         let button = match purpose {
-            Purpose::Dataset => T::OpenButton,
+            Purpose::Dataset | Purpose::View => T::OpenButton,
             Purpose::Document => T::ImportButton,
         };
         if (ui

@@ -135,6 +135,22 @@ impl Document {
         self.tree = TreeData::new(&self.dataset, &self.search, &self.filter, &self.expansion);
     }
 
+    /// Shows what a saved view names that this dataset has: its filter,
+    /// what is open, the hidden entries and the selection (selected as a
+    /// click would, so Back returns to what was selected before).
+    pub fn apply_view(&mut self, view: &crate::view::saved::Resolved) {
+        self.filter = view.filter.clone();
+        self.expansion = Expansion::default();
+        for item in &view.open {
+            self.expansion.set(*item, true);
+        }
+        self.hidden.clone_from(&view.hidden);
+        if let Some(item) = view.selected {
+            self.select(item);
+        }
+        self.refresh_tree();
+    }
+
     /// What the user chose in this document, by id.
     pub fn carry(&self) -> Carry {
         let data = &self.dataset;

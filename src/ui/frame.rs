@@ -145,6 +145,13 @@ fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
                 tree_panel::ui(cx, ui, commands);
             }
         });
+    if cx.session.views.panel {
+        egui::Panel::right("views")
+            .resizable(true)
+            .default_size(300.0_f32.min(width * 0.25))
+            .size_range(200.0..=(width * 0.3).max(200.0))
+            .show(ui, |ui| super::views_panel::ui(cx, ui, commands));
+    }
     egui::Panel::right("details")
         .resizable(true)
         .default_size(340.0_f32.min(width * 0.27))
@@ -300,6 +307,9 @@ fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Comm
         }
         if input.consume_key(egui::Modifiers::COMMAND, egui::Key::E) {
             commands.push(SessionCommand::OpenExportDialog);
+        }
+        if input.consume_key(egui::Modifiers::COMMAND, egui::Key::S) {
+            commands.push(SessionCommand::OpenSaveViewDialog);
         }
     });
 }

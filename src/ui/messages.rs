@@ -99,6 +99,24 @@ pub enum Note {
     },
     /// A draft was discarded.
     DraftDiscarded(PathBuf),
+    /// A view was saved.
+    ViewSaved {
+        /// Its name.
+        name: String,
+        /// Its file.
+        path: PathBuf,
+    },
+    /// A view could not be saved.
+    ViewNotSaved(Failure),
+    /// A view opened, with how many things were said about it.
+    ViewOpened {
+        /// Its name.
+        name: String,
+        /// How many notes the Views panel lists.
+        notes: usize,
+    },
+    /// A view could not be read; nothing on screen changed.
+    ViewNotOpened(crate::view::saved::ViewError),
 }
 
 impl Note {
@@ -122,6 +140,13 @@ impl Note {
             Self::LoadCancelled(path) => fill(lang, T::LoadCancelled, &[&path.display()]),
             Self::FileGone(path) => fill(lang, T::FileGone, &[&path.display()]),
             Self::Wrote(path) => fill(lang, T::Wrote, &[&path.display()]),
+            Self::ViewSaved { name, path } => {
+                fill(lang, T::ViewSavedStatus, &[name, &path.display()])
+            }
+            Self::ViewNotSaved(failure) => fill(lang, T::ViewNotSaved, &[&failure.text(lang)]),
+            Self::ViewOpened { name, notes: 0 } => fill(lang, T::ViewOpenedStatus, &[name]),
+            Self::ViewOpened { name, notes } => fill(lang, T::ViewOpenedWithNotes, &[name, notes]),
+            Self::ViewNotOpened(error) => fill(lang, T::ViewNotOpened, &[&error.text(lang)]),
             Self::BriefingCancelled => tr(lang, T::BriefingCancelled).to_owned(),
             Self::ExportFailed(failure) => fill(lang, T::ExportFailed, &[&failure.text(lang)]),
             Self::Copied {

@@ -46,6 +46,8 @@ mod themes_chart;
 mod timeline_chart;
 mod top_bar;
 mod tree_panel;
+pub mod views;
+mod views_panel;
 
 pub use commands::{Command, Commands, DocCommand, ExportRequest, SessionCommand};
 pub use dialogs::{Dialog, ExportDialog, OpenDialog};

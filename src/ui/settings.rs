@@ -30,6 +30,17 @@ pub struct Settings {
     pub lang: Option<Lang>,
     /// The draft of a review under way, offered again at the next start.
     pub review_draft: Option<PathBuf>,
+    /// The views saved or opened, most recent first.
+    pub views: Vec<ViewEntry>,
+}
+
+/// A saved view in the Views menu: its name and its file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ViewEntry {
+    /// The view's name.
+    pub name: String,
+    /// Its file.
+    pub path: PathBuf,
 }
 
 /// The settings as app.ron has always held them: the convention written
@@ -47,6 +58,7 @@ struct Stored {
     lang: Option<Lang>,
     convention_chosen: bool,
     review_draft: Option<PathBuf>,
+    views: Vec<ViewEntry>,
 }
 
 impl From<Stored> for Settings {
@@ -59,6 +71,7 @@ impl From<Stored> for Settings {
             recent: stored.recent,
             lang: stored.lang,
             review_draft: stored.review_draft,
+            views: stored.views,
         }
     }
 }
@@ -75,6 +88,7 @@ impl From<Settings> for Stored {
             recent: settings.recent,
             lang: settings.lang,
             review_draft: settings.review_draft,
+            views: settings.views,
         }
     }
 }

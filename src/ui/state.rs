@@ -79,6 +79,14 @@ pub struct Session {
     /// A review under way found beside the dataset (or remembered), offered
     /// to be resumed.
     pub resume_offer: Option<super::import_job::Found>,
+    /// Each chart's annotations, in the user's words; by id, so they hold
+    /// whatever the document.
+    pub annotations: std::collections::BTreeMap<
+        crate::view::charts::ChartId,
+        Vec<crate::view::annotations::Annotation>,
+    >,
+    /// The Views panel: whether it is open, and the last view opened.
+    pub views: super::views::ViewsState,
 }
 
 impl Default for Session {
@@ -100,6 +108,8 @@ impl Default for Session {
             status: None,
             native_dialogs: false,
             resume_offer: None,
+            annotations: std::collections::BTreeMap::new(),
+            views: super::views::ViewsState::default(),
         }
     }
 }
@@ -116,6 +126,14 @@ impl Session {
         self.settings
             .convention
             .unwrap_or_else(|| Convention::of_language(self.lang()))
+    }
+
+    /// The annotations of `chart`.
+    pub fn annotations_of(
+        &self,
+        chart: crate::view::charts::ChartId,
+    ) -> &[crate::view::annotations::Annotation] {
+        self.annotations.get(&chart).map_or(&[], Vec::as_slice)
     }
 
     /// Puts `path` first in the recent files.

@@ -16,6 +16,7 @@ pub fn menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands
     egui::MenuBar::new().ui(ui, |ui| {
         file_menu_ui(cx, ui, commands);
         view_menu_ui(cx, ui, commands);
+        super::views_panel::menu_ui(cx, ui, commands);
         ui.separator();
         // The language switch, each language named in itself.
         for choice in Lang::ALL {

@@ -130,6 +130,7 @@ impl Field {
                 Self::Deadline => T::FieldDeadline,
                 Self::AsOf => T::FieldAsOf,
                 Self::PerRecipient => T::FieldPerRecipient,
+                Self::Caveat => T::FieldCaveat,
             },
         )
     }

@@ -2,6 +2,7 @@
 //! tested as plain data. Nothing here draws; the UI only renders these.
 
 pub mod amount;
+pub mod annotations;
 pub mod charts;
 pub mod describe;
 pub mod diff;
@@ -11,6 +12,7 @@ pub mod hover;
 pub mod marks;
 pub mod picker;
 pub mod review;
+pub mod saved;
 pub mod source;
 pub mod table;
 pub mod themes;

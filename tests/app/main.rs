@@ -17,6 +17,7 @@ mod fonts;
 mod i18n;
 mod loading;
 mod review;
+mod saved_views;
 mod settings;
 mod snapshots;
 mod source_viewer;

@@ -21,6 +21,7 @@ mod import_figures;
 mod import_read;
 mod import_review;
 mod review_view;
+mod saved_views;
 mod schema;
 mod source_view;
 mod sources;

@@ -1,0 +1,170 @@
+//! Saved views' errors and notes worded in English and Chinese, side by
+//! side. The English of an error is also its `Display`.
+
+use super::Lang;
+use super::problems::words;
+use crate::view::amount::Convention;
+use crate::view::annotations::Fault;
+use crate::view::saved::{Named, VERSION, ViewError, ViewNote};
+
+impl ViewError {
+    /// Why the view could not be read, in `lang`, naming the file.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Self::Read { path, reason } => {
+                let (path, reason) = (path.display(), reason.text(lang));
+                words!(
+                    lang,
+                    "cannot read the view {path}: {reason}",
+                    "无法读取视图 {path}：{reason}"
+                )
+            }
+            Self::TooLarge { path, bytes } => {
+                let path = path.display();
+                words!(
+                    lang,
+                    "the view {path} is too large to be a view ({bytes} bytes)",
+                    "视图 {path} 过大，不是视图文件（{bytes} 字节）"
+                )
+            }
+            Self::Malformed {
+                path,
+                line,
+                column,
+                field,
+                message,
+            } => {
+                let path = path.display();
+                if field.is_empty() || field == "." {
+                    words!(
+                        lang,
+                        "the view {path} is malformed at line {line}, column {column}: {message}",
+                        "视图 {path} 格式有误（第 {line} 行第 {column} 列）：{message}"
+                    )
+                } else {
+                    words!(
+                        lang,
+                        "the view {path} is malformed at line {line}, column {column} (field {field}): {message}",
+                        "视图 {path} 格式有误（第 {line} 行第 {column} 列，字段 {field}）：{message}"
+                    )
+                }
+            }
+            Self::NotAView { path } => {
+                let path = path.display();
+                words!(
+                    lang,
+                    "{path} is not a Plan Explorer view: its \"format\" is not \"plan-explorer-view\"",
+                    "{path} 不是 Plan Explorer 视图：其 \"format\" 不是 \"plan-explorer-view\""
+                )
+            }
+            Self::TooNew {
+                path,
+                found,
+                message,
+            } => {
+                let path = path.display();
+                words!(
+                    lang,
+                    "the view {path} is in format version {found}, newer than this Plan Explorer reads ({VERSION}), and could not be read: {message}",
+                    "视图 {path} 的格式版本为 {found}，比本程序能读取的版本（{VERSION}）新，无法读取：{message}"
+                )
+            }
+        }
+    }
+}
+
+impl Named {
+    /// What the record is, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Plan, Lang::En) => "plan",
+            (Self::Plan, Lang::Zh) => "规划",
+            (Self::Unit, Lang::En) => "responsible unit",
+            (Self::Unit, Lang::Zh) => "责任单位",
+            (Self::Theme, Lang::En) => "theme",
+            (Self::Theme, Lang::Zh) => "主题",
+            (Self::District, Lang::En) => "district",
+            (Self::District, Lang::Zh) => "区",
+            (Self::Node, Lang::En) => "measure",
+            (Self::Node, Lang::Zh) => "措施",
+            (Self::Series, Lang::En) => "series",
+            (Self::Series, Lang::Zh) => "数据系列",
+            (Self::Figure, Lang::En) => "figure",
+            (Self::Figure, Lang::Zh) => "数据",
+        }
+    }
+}
+
+impl Fault {
+    /// What is wrong with the annotation, in `lang`.
+    pub fn text(self, lang: Lang) -> String {
+        match self {
+            Self::EmptyNote => words!(lang, "a note with no words", "注释没有文字"),
+            Self::SpanBackwards { from, to } => words!(
+                lang,
+                "a span from {from} to {to} ends before it starts",
+                "时段 {from}–{to} 的结束年份早于开始年份"
+            ),
+            Self::NotANumber => words!(lang, "a reference line at no number", "参考线的数值无效"),
+        }
+    }
+}
+
+impl ViewNote {
+    /// The note in `lang`, amounts in `convention`.
+    pub fn text(&self, lang: Lang, convention: Convention) -> String {
+        match self {
+            Self::NewerVersion { found } => words!(
+                lang,
+                "The view is in format version {found}, newer than this Plan Explorer reads ({VERSION}); what it knows of it is shown.",
+                "该视图的格式版本为 {found}，比本程序能读取的版本（{VERSION}）新；已显示能读取的部分。"
+            ),
+            Self::OtherDataset { saved } => words!(
+                lang,
+                "The view was saved on another dataset, “{saved}”; it is shown on the one open, by ids.",
+                "该视图保存于另一个数据集“{saved}”；现按编号显示在当前打开的数据集上。"
+            ),
+            Self::OtherEdition { saved, shown } => words!(
+                lang,
+                "Saved on edition {saved}, shown on edition {shown}.",
+                "保存于 {saved} 版，现显示于 {shown} 版。"
+            ),
+            Self::Gone { what, id } => {
+                let what = what.label(lang);
+                words!(
+                    lang,
+                    "No longer exists: the {what} {id}.",
+                    "已不存在：{what} {id}。"
+                )
+            }
+            Self::Changed { id, details } => {
+                let details = details
+                    .iter()
+                    .map(|d| d.text(convention, lang))
+                    .collect::<Vec<_>>()
+                    .join(match lang {
+                        Lang::En => "; ",
+                        Lang::Zh => "；",
+                    });
+                words!(
+                    lang,
+                    "Changed: {id}: {details}.",
+                    "有变化：{id}：{details}。"
+                )
+            }
+            Self::NoteOnHidden { figure, series } => words!(
+                lang,
+                "The note on {figure} is on {series}, which the view hides: it is kept, and drawn when {series} is shown again.",
+                "{figure} 上的注释属于视图中隐藏的 {series}：注释已保留，重新显示 {series} 时即会绘出。"
+            ),
+            Self::BadAnnotation { number, fault } => {
+                let fault = fault.text(lang);
+                words!(
+                    lang,
+                    "Annotation {number} is left out: {fault}.",
+                    "第 {number} 条标注未显示：{fault}。"
+                )
+            }
+        }
+    }
+}

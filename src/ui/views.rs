@@ -1,0 +1,252 @@
+//! Saved views in the window: what is on screen captured as a view file
+//! and written, a view file read and shown by ids, and what was said about
+//! the last one for the Views panel. The view as data is
+//! [`crate::view::saved`]'s.
+
+use std::path::{Path, PathBuf};
+
+use super::SessionCommand;
+use super::messages::{Failure, Note};
+use super::settings::ViewEntry;
+use super::state::AppState;
+use crate::view::saved::{self, Resolved, ViewError, ViewFile, ViewNote};
+
+/// How many views the menu remembers.
+pub const REMEMBERED_VIEWS: usize = 30;
+
+/// The Views panel's state.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ViewsState {
+    /// Whether the panel is open.
+    pub panel: bool,
+    /// The last view opened (or that failed to open), with what was said
+    /// about it.
+    pub last: Option<OpenedView>,
+}
+
+/// The last view opened, or that failed to open, as the Views panel tells
+/// it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenedView {
+    /// Its file.
+    pub path: PathBuf,
+    /// Its name, once read.
+    pub name: Option<String>,
+    /// Why it could not be read at all (nothing on screen changed then).
+    pub error: Option<ViewError>,
+    /// What was said on opening it: problems first, then the edition and
+    /// what changed in its figures.
+    pub notes: Vec<ViewNote>,
+    /// What was on screen before it opened, to go back to.
+    pub before: Option<Box<ViewFile>>,
+}
+
+impl AppState {
+    /// Carries out a command about views and annotations; any other is
+    /// left alone.
+    pub(super) fn apply_views(&mut self, command: SessionCommand) {
+        match command {
+            SessionCommand::OpenSaveViewDialog => {
+                let dialog = super::views_panel::save_dialog(&self.panel_context());
+                self.dialog = Some(dialog);
+            }
+            SessionCommand::OpenViewDialog => {
+                self.dialog = Some(super::dialogs::open_view_dialog());
+            }
+            SessionCommand::SaveView {
+                name,
+                path,
+                replace,
+            } => self.save_view(&name, &path, replace),
+            SessionCommand::OpenView(path) => self.open_view(&path),
+            SessionCommand::ViewBack => self.view_back(),
+            SessionCommand::ForgetView(path) => self.forget_view(&path),
+            SessionCommand::ShowViewsPanel(on) => self.session.views.panel = on,
+            SessionCommand::Annotate(chart, annotation) => {
+                self.session
+                    .annotations
+                    .entry(chart)
+                    .or_default()
+                    .push(annotation);
+            }
+            SessionCommand::RemoveAnnotation(chart, index) => {
+                if let Some(list) = self.session.annotations.get_mut(&chart)
+                    && index < list.len()
+                {
+                    list.remove(index);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// What is on screen as a view called `name`.
+    pub fn capture_view(&self, name: &str) -> ViewFile {
+        let session = &self.session;
+        let chart = session.settings.chart;
+        let open: Vec<_> = self.doc.expansion.items().collect();
+        saved::capture(
+            name,
+            &saved::Shown {
+                dataset: &self.doc.dataset,
+                file: self.doc.path.as_deref(),
+                chart,
+                filter: &self.doc.filter,
+                open: &open,
+                selected: self.doc.selected(),
+                hidden: &self.doc.hidden,
+                funds_log: session.funds_log_scale,
+                targets_sort: session.targets_sort,
+                theme_order: session.theme_order,
+                lang: session.lang(),
+                convention: session.convention(),
+                annotations: session.annotations_of(chart),
+            },
+        )
+    }
+
+    /// Writes what is on screen as a view called `name` to `path`; an
+    /// existing file only with the user's agreement (the dialog asks).
+    pub fn save_view(&mut self, name: &str, path: &Path, replace: bool) {
+        let path = &std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        if path.exists() && !replace {
+            if let Some(super::Dialog::SaveView(dialog)) = &mut self.dialog {
+                dialog.confirm_replace = true;
+            }
+            return;
+        }
+        let text = self.capture_view(name).to_json();
+        let written = if replace {
+            crate::output::write_atomic(path, text.as_bytes())
+        } else {
+            crate::output::write_new(path, text.as_bytes())
+        };
+        match written {
+            Ok(()) => {
+                self.remember_view(name.trim(), path);
+                self.session.status = Some(Note::ViewSaved {
+                    name: name.trim().to_owned(),
+                    path: path.clone(),
+                });
+                self.dialog = None;
+            }
+            Err(error) => {
+                let note = Note::ViewNotSaved(Failure::Write(error));
+                if let Some(super::Dialog::SaveView(dialog)) = &mut self.dialog {
+                    dialog.confirm_replace = false;
+                    dialog.message = Some(note.clone());
+                }
+                self.session.status = Some(note);
+            }
+        }
+    }
+
+    /// Opens the view file at `path` on the dataset on screen. A file that
+    /// cannot be read changes nothing on screen; one that can is shown as
+    /// far as the dataset has what it names, and the Views panel says what
+    /// was left out or changed.
+    pub fn open_view(&mut self, path: &Path) {
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        match saved::read_file(&path) {
+            Err(error) => {
+                self.session.status = Some(Note::ViewNotOpened(error.clone()));
+                self.session.views.last = Some(OpenedView {
+                    path,
+                    name: None,
+                    error: Some(error),
+                    notes: Vec::new(),
+                    before: None,
+                });
+                self.session.views.panel = true;
+            }
+            Ok(read) => {
+                let before = self.capture_view("");
+                let resolved = saved::resolve(&read, &self.doc.dataset, self.doc.districts());
+                self.show_view(&resolved);
+                self.remember_view(&resolved.name, &path);
+                let count = resolved.notes.len();
+                self.session.status = Some(Note::ViewOpened {
+                    name: resolved.name.clone(),
+                    notes: count,
+                });
+                if count > 0 {
+                    self.session.views.panel = true;
+                }
+                self.session.views.last = Some(OpenedView {
+                    path,
+                    name: Some(resolved.name),
+                    error: None,
+                    notes: resolved.notes,
+                    before: Some(Box::new(before)),
+                });
+            }
+        }
+    }
+
+    /// Goes back to what was on screen before the last view opened.
+    pub fn view_back(&mut self) {
+        let Some(before) = self
+            .session
+            .views
+            .last
+            .as_mut()
+            .and_then(|opened| opened.before.take())
+        else {
+            return;
+        };
+        let read = saved::Read {
+            view: *before,
+            notes: Vec::new(),
+        };
+        let resolved = saved::resolve(&read, &self.doc.dataset, self.doc.districts());
+        self.show_view(&resolved);
+        self.session.views.last = None;
+    }
+
+    /// Puts a resolved view on screen: the document's part, then the
+    /// session's (chart, scales, language, amounts, annotations).
+    fn show_view(&mut self, view: &Resolved) {
+        self.doc.apply_view(view);
+        let session = &mut self.session;
+        session.settings.chart = view.chart;
+        session.funds_log_scale = view.funds_log;
+        session.targets_sort = view.targets_sort;
+        session.theme_order = view.theme_order;
+        session.settings.lang = Some(view.lang);
+        session.settings.convention = Some(view.convention);
+        session
+            .annotations
+            .insert(view.chart, view.annotations.clone());
+        // The chart is what a view shows: a document open in its place
+        // gives way.
+        session.source = None;
+    }
+
+    /// Puts a view first in the Views menu.
+    fn remember_view(&mut self, name: &str, path: &Path) {
+        let views = &mut self.session.settings.views;
+        views.retain(|v| v.path != path);
+        views.insert(
+            0,
+            ViewEntry {
+                name: name.to_owned(),
+                path: path.to_owned(),
+            },
+        );
+        views.truncate(REMEMBERED_VIEWS);
+    }
+
+    /// Takes a view off the Views menu (its file stays).
+    pub fn forget_view(&mut self, path: &Path) {
+        self.session.settings.views.retain(|v| v.path != path);
+    }
+}
+
+/// Where a view called `name` is saved by default: beside the dataset's
+/// file, else in the working folder.
+pub fn default_path(doc_path: Option<&Path>, name: &str) -> PathBuf {
+    let folder = doc_path
+        .and_then(Path::parent)
+        .map_or_else(PathBuf::new, Path::to_path_buf);
+    folder.join(saved::file_name(name))
+}
