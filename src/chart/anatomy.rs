@@ -178,6 +178,8 @@ impl Layout {
                 items: Vec::new(),
                 hits: Vec::new(),
                 frozen: super::scene::Frozen::default(),
+                axes: None,
+                left_out: Vec::new(),
             },
             size,
             ink,

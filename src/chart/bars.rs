@@ -32,7 +32,7 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
     if bars.iter().any(|b| b.lower_bound) {
         reading.push(tr(lang, T::ReadOver));
     }
-    let mut notes = Vec::new();
+    let mut notes: Vec<String> = words::annotations_note(view).into_iter().collect();
     // Funds without an amount, but not those of a level the key hides.
     let without_amount: Vec<FigureRef> = without_amount
         .into_iter()
@@ -247,6 +247,30 @@ fn draw(layout: &mut Layout, view: &ChartView, bars: &[FundBar]) {
     if view.log_scale {
         decades(layout, &scale, row_top, view);
     }
+    let values = if scale.log {
+        super::annotate::AxisMap {
+            a: (10_f64.powf(scale.low), scale.x0),
+            b: (10_f64.powf(scale.high), scale.x1),
+            log: true,
+        }
+    } else {
+        super::annotate::AxisMap {
+            a: (0.0, scale.x0),
+            b: (scale.max, scale.x1),
+            log: false,
+        }
+    };
+    layout.scene.axes = Some(super::annotate::PlotAxes {
+        area: super::scene::Bounds {
+            x0: bar_x0,
+            y0: top,
+            x1: scale.x1,
+            y1: row_top,
+        },
+        years: None,
+        continuous_years: false,
+        values: super::annotate::PlotAxes::horizontal(values),
+    });
 }
 
 /// The key: each level that has a bar, as a swatch and its name.
@@ -310,13 +334,16 @@ fn row(
     } else {
         level_color(bar.level)
     };
+    let bounds = Bounds {
+        x0: scale.x0,
+        y0: centre - thickness / 2.0,
+        x1: end.max(scale.x0 + 0.5),
+        y1: centre + thickness / 2.0,
+    };
+    // Where a note on the bar points.
+    layout.hit(bounds, super::scene::Target::Figure(bar.figure));
     layout.scene.items.push(Item::Shape(Filled {
-        shape: Shape::Rect(Bounds {
-            x0: scale.x0,
-            y0: centre - thickness / 2.0,
-            x1: end.max(scale.x0 + 0.5),
-            y1: centre + thickness / 2.0,
-        }),
+        shape: Shape::Rect(bounds),
         fill: Some((color, 1.0)),
         stroke: None,
         is_mark: true,

@@ -4,6 +4,7 @@
 //! do not), values beside points where they find room, targets hollow.
 
 use super::anatomy::{ASCENT_EM, LINE, Layout, Words, count_of, to_f32};
+use super::annotate::{AxisMap, PlotAxes};
 use super::axis::{ValueScale as Scale, nice_ticks_at_most};
 use super::scene::{Anchor, Bounds, Filled, Item, Line, Rgb, Role, Scene, Shape, text_bounds};
 use super::spec::{ChartView, Page, series_color};
@@ -50,8 +51,12 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         title: title(view, &series),
         subtitle: subtitle(view, &series, &scale),
         sources: words::sources(view),
-        notes: words::english_names_note(view, series.iter().map(|(_, s)| s.figure))
+        notes: words::annotations_note(view)
             .into_iter()
+            .chain(words::english_names_note(
+                view,
+                series.iter().map(|(_, s)| s.figure),
+            ))
             .chain(words::caveat_notes(
                 view,
                 series
@@ -155,6 +160,29 @@ struct Axes {
 }
 
 impl Axes {
+    /// Where years and values fall, for the annotations.
+    fn plot_axes(&self) -> PlotAxes {
+        PlotAxes {
+            area: Bounds {
+                x0: self.x0,
+                y0: self.top,
+                x1: self.x1,
+                y1: self.bottom,
+            },
+            years: Some(AxisMap {
+                a: (f64::from(self.first_year), self.x(self.first_year)),
+                b: (f64::from(self.last_year), self.x(self.last_year)),
+                log: false,
+            }),
+            continuous_years: false,
+            values: PlotAxes::vertical(AxisMap {
+                a: (self.low * self.divisor, self.bottom),
+                b: (self.high * self.divisor, self.top),
+                log: false,
+            }),
+        }
+    }
+
     fn x(&self, year: i32) -> f32 {
         if self.last_year == self.first_year {
             f32::midpoint(self.x0, self.x1)
@@ -210,8 +238,18 @@ fn plot(layout: &mut Layout, view: &ChartView, series: &[(Rgb, LineSeries)], sca
         x0: area.x0 + axis_width,
         x1: area.x1,
         pad: 0.0,
-        first_year: values().map(|p| p.year).min().unwrap_or(0),
-        last_year: values().map(|p| p.year).max().unwrap_or(0),
+        // The years of the data, and of the user's spans, so a span of
+        // years to come is on the chart.
+        first_year: values()
+            .map(|p| p.year)
+            .chain(span_years(view))
+            .min()
+            .unwrap_or(0),
+        last_year: values()
+            .map(|p| p.year)
+            .chain(span_years(view))
+            .max()
+            .unwrap_or(0),
         top: area.y0 + size.small * 0.6,
         bottom: area.y1 - size.small * (LINE + 0.4),
         low: ticks.first().copied().unwrap_or(0.0),
@@ -230,6 +268,7 @@ fn plot(layout: &mut Layout, view: &ChartView, series: &[(Rgb, LineSeries)], sca
             .min(axes.bottom - size.small * 3.0);
     }
     axes.pad = (axes.x1 - axes.x0) * 0.04 + radius;
+    layout.scene.axes = Some(axes.plot_axes());
 
     grid(layout, &axes, &ticks, &tick_labels, lang);
     let (mut segments, points) = marks(layout, view, series, &axes, radius);
@@ -256,6 +295,16 @@ fn plot(layout: &mut Layout, view: &ChartView, series: &[(Rgb, LineSeries)], sca
         &room,
         direct,
     );
+}
+
+/// The first and last years of the user's spans.
+fn span_years<'a>(view: &'a ChartView) -> impl Iterator<Item = i32> + 'a {
+    view.annotations.iter().flat_map(|a| match a {
+        crate::view::annotations::Annotation::Span { from, to, .. } if from <= to => {
+            vec![*from, *to]
+        }
+        _ => Vec::new(),
+    })
 }
 
 /// Each series' end label (its last value, then its title) wrapped to the
@@ -418,6 +467,8 @@ fn marks(
                 r: radius,
             };
             points.push(shape.bounds());
+            // Where a note on the point points.
+            layout.hit(shape.bounds(), super::scene::Target::Figure(p.figure));
             layout.scene.items.push(Item::Shape(Filled {
                 shape,
                 fill,

@@ -13,6 +13,7 @@
 //! - [`svg`], [`render`]: the writers.
 
 mod anatomy;
+pub mod annotate;
 pub mod axis;
 mod bars;
 pub mod fonts;
@@ -36,13 +37,15 @@ use crate::view::charts::ChartId;
 
 /// Lays out `view`'s chart on `page`.
 pub fn scene(view: &ChartView, page: &Page) -> Scene {
-    match view.chart {
+    let mut scene = match view.chart {
         ChartId::IndustrialOutput | ChartId::GdpShare => line::scene(view, page),
         ChartId::Funds => bars::scene(view, page),
         ChartId::Targets => targets::scene(view, page),
         ChartId::Themes => themes::scene(view, page),
         ChartId::Timeline => timeline::scene(view, page),
-    }
+    };
+    annotate::place(&mut scene, view, page);
+    scene
 }
 
 /// The chart's title: what it shows, made from the data. The window heads

@@ -153,6 +153,9 @@ pub enum Role {
     Cell,
     /// Sources, notes and the edition, below the chart.
     Footer,
+    /// The user's own words: a note, a span's or a line's label. Never
+    /// translated; marked as the user's in every writer.
+    Note,
 }
 
 /// One line of text.
@@ -371,6 +374,11 @@ pub struct Scene {
     pub hits: Vec<Hit>,
     /// What stays in view while the picture scrolls (nothing on paper).
     pub frozen: Frozen,
+    /// Where the plot's years and values fall, for the annotations; `None`
+    /// for a chart with neither.
+    pub axes: Option<super::annotate::PlotAxes>,
+    /// The annotations not drawn, and why (no room, no mark, no axis).
+    pub left_out: Vec<super::annotate::LeftOut>,
 }
 
 impl Scene {
@@ -431,6 +439,11 @@ impl Scene {
             }
         }
         out
+    }
+
+    /// The user's notes and labels: text runs of [`Role::Note`].
+    pub fn notes(&self) -> impl Iterator<Item = &Text> {
+        self.texts().filter(|t| t.role == Role::Note)
     }
 
     /// Text runs that cover a data mark.

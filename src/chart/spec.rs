@@ -36,6 +36,8 @@ pub struct ChartView<'a> {
     pub highlight_nodes: Option<&'a HashSet<NodeIx>>,
     /// The theme map's row order.
     pub theme_order: ThemeOrder,
+    /// The user's annotations of the chart.
+    pub annotations: &'a [crate::view::annotations::Annotation],
 }
 
 impl ChartView<'_> {
@@ -82,6 +84,23 @@ impl<'a> ChartView<'a> {
             highlight: None,
             highlight_nodes: None,
             theme_order: ThemeOrder::Total,
+            annotations: &[],
+        }
+    }
+}
+
+impl<'a> ChartView<'a> {
+    /// The chart of a saved view, fitted to `dataset` (see
+    /// [`crate::view::saved::resolve`]): its chart, hidden entries, scales,
+    /// language, amounts and annotations.
+    pub fn of_view(dataset: &'a Dataset, view: &'a crate::view::saved::Resolved) -> Self {
+        Self {
+            convention: view.convention,
+            log_scale: view.funds_log,
+            order: view.targets_sort,
+            theme_order: view.theme_order,
+            annotations: &view.annotations,
+            ..Self::new(dataset, view.chart, &view.hidden, view.lang)
         }
     }
 }

@@ -56,10 +56,21 @@ fn write_text(out: &mut String, text: &Text) {
     } else {
         String::new()
     };
+    // The user's own words are marked as theirs, in the language they
+    // are written in.
+    let note = if text.role == super::scene::Role::Note {
+        let lang = match text.lang {
+            crate::i18n::Lang::En => "en",
+            crate::i18n::Lang::Zh => "zh-Hans",
+        };
+        format!(" class=\"user-note\" data-author=\"user\" xml:lang=\"{lang}\"")
+    } else {
+        String::new()
+    };
     // Writing to a String cannot fail.
     let _ = writeln!(
         out,
-        "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{family}{weight}{anchor} fill=\"{}\" xml:space=\"preserve\">{}</text>",
+        "<text{note} x=\"{}\" y=\"{}\" font-size=\"{}\"{family}{weight}{anchor} fill=\"{}\" xml:space=\"preserve\">{}</text>",
         num(text.x),
         num(text.y),
         num(text.size),

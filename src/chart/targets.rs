@@ -49,8 +49,12 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         title: title(view, &rows),
         subtitle: words::sentences(lang, &fill(lang, T::ReadTargets, &[&order]), &[]),
         sources: words::sources(view),
-        notes: words::english_names_note(view, rows.iter().map(|r| r.figure))
+        notes: words::annotations_note(view)
             .into_iter()
+            .chain(words::english_names_note(
+                view,
+                rows.iter().map(|r| r.figure),
+            ))
             .chain(words::caveat_notes(view, rows.iter().map(|r| r.figure)))
             .collect(),
         made_with: words::made_with(view),

@@ -62,7 +62,13 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         title: title(view, &matrix),
         subtitle: words::sentences(lang, &fill(lang, T::ReadThemes, &[&order_name]), &[]),
         sources: words::sources(view),
-        notes: words::translated_names_note(view, matrix.rows.iter().map(|r| r.theme)),
+        notes: words::annotations_note(view)
+            .into_iter()
+            .chain(words::translated_names_note(
+                view,
+                matrix.rows.iter().map(|r| r.theme),
+            ))
+            .collect(),
         made_with: words::made_with(view),
     };
     let (mut layout, shown) = words::fitting(page, lang, &base_words, order.len(), |layout| {

@@ -146,12 +146,12 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
     {
         later.push(tr(lang, T::FaintBarNote).to_owned());
     }
-    let mut notes = Vec::new();
+    let mut notes: Vec<String> = words::annotations_note(view).into_iter().collect();
     let mut base_words = Words {
         title: title(view, &timeline),
         subtitle: words::sentences(lang, tr(lang, T::ReadTimeline), &[]),
         sources: words::sources(view),
-        notes: later.clone(),
+        notes: notes.iter().chain(&later).cloned().collect(),
         made_with: words::made_with(view),
     };
     // A target's progress is labelled at its mark where there is room
@@ -187,6 +187,7 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         words::nothing_to_show(&mut layout, lang);
     } else {
         rows.draw(&mut layout, view, &timeline, shown, &Window::paper());
+        layout.scene.axes = Some(rows.axes(&layout));
     }
     layout.finish()
 }
@@ -245,6 +246,7 @@ pub fn window_scene<S: BuildHasher>(
     };
     if rows.x1 > rows.x0 {
         rows.draw(&mut layout, view, timeline, timeline.rows.len(), &window);
+        layout.scene.axes = Some(rows.axes(&layout));
     }
     layout.scene.frozen = Frozen {
         left: 0.0,
@@ -413,6 +415,25 @@ impl Rows {
                 .collect(),
             key_height,
             key,
+        }
+    }
+
+    /// Where years fall, for the annotations: the scale under the key.
+    fn axes(&self, layout: &Layout) -> super::annotate::PlotAxes {
+        super::annotate::PlotAxes {
+            area: super::scene::Bounds {
+                x0: self.x0,
+                y0: layout.plot.y0 + self.key_height,
+                x1: self.x1,
+                y1: layout.plot.y1,
+            },
+            years: Some(super::annotate::AxisMap {
+                a: (self.from, self.x0),
+                b: (self.to, self.x1),
+                log: false,
+            }),
+            continuous_years: true,
+            values: None,
         }
     }
 

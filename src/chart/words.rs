@@ -82,6 +82,12 @@ pub fn made_with(view: &ChartView) -> String {
     )
 }
 
+/// Where the chart carries the user's annotations, a note saying they
+/// are the user's, not the dataset's.
+pub fn annotations_note(view: &ChartView) -> Option<String> {
+    (!view.annotations.is_empty()).then(|| tr(view.lang, T::AnnotationsAreTheUsers).to_owned())
+}
+
 /// In Chinese, a note when a figure shown has no Chinese name, and one
 /// when a name shown is the editors' translation (marked 〔译〕).
 pub fn english_names_note(

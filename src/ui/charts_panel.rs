@@ -44,6 +44,13 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
         {
             commands.push(SessionCommand::OpenExportDialog);
         }
+        if ui
+            .button(tr(lang, T::AnnotateMenu))
+            .on_hover_text("Ctrl+M")
+            .clicked()
+        {
+            commands.push(SessionCommand::OpenAnnotateDialog);
+        }
         let mut table = cx.session.show_table;
         if ui
             .checkbox(&mut table, tr(lang, T::ShowAsTable))
@@ -156,6 +163,12 @@ pub(super) fn chart_menu(
         if ui.button(tr(lang, T::ExportThisChart)).clicked() {
             commands.push(SessionCommand::OpenExportDialog);
         }
+        if ui
+            .add(egui::Button::new(tr(lang, T::AnnotateMenu)).shortcut_text("Ctrl+M"))
+            .clicked()
+        {
+            commands.push(SessionCommand::OpenAnnotateDialog);
+        }
     });
 }
 
@@ -266,10 +279,26 @@ fn line_chart_ui(
                 .map(|(_, _, _, figure)| hover::point(data, *figure, convention, lang)),
             HoverPosition::Elsewhere { .. } => None,
         });
+    // The chart's spans and reference lines are in view.
+    let mut plot = plot;
+    for annotation in cx.session.annotations_of(cx.session.settings.chart) {
+        match annotation {
+            crate::view::annotations::Annotation::Span { from, to, .. } => {
+                plot = plot
+                    .include_x(f64::from(*from) - 0.5)
+                    .include_x(f64::from(*to) + 0.6);
+            }
+            crate::view::annotations::Annotation::Line { value, .. } => {
+                plot = plot.include_y(value * 1.05);
+            }
+            crate::view::annotations::Annotation::Note { .. } => {}
+        }
+    }
     let response = plot.show(ui, |plot_ui| {
         draw_line_series(plot_ui, series, &colors, lit, (strong, plot_bg), convention);
         plot_ui.pointer_coordinate()
     });
+    annotations_ui(ui, cx, &response.transform, &lookup);
     chart_menu(
         &response.response,
         cx.session.settings.chart,
@@ -599,4 +628,131 @@ fn series_english_only(data: &Dataset, line: &LineSeries) -> bool {
             true
         }
     }
+}
+
+/// The chart's annotations over a line chart on screen: spans of years as
+/// pale bands, reference lines dashed with their label, notes in boxes
+/// joined to their points, placed clear of the points and of each other.
+/// The user's words are painted as written.
+fn annotations_ui(
+    ui: &egui::Ui,
+    cx: &PanelContext<'_>,
+    transform: &egui_plot::PlotTransform,
+    points: &[(String, i32, f64, FigureRef)],
+) {
+    let annotations = cx.session.annotations_of(cx.session.settings.chart);
+    if annotations.is_empty() {
+        return;
+    }
+    let frame = *transform.frame();
+    let painter = ui.painter_at(frame);
+    let visuals = ui.visuals();
+    let text_color = visuals.strong_text_color();
+    let muted = visuals.weak_text_color();
+    let font = egui::FontId::proportional(13.0);
+    let at = |x: f64, y: f64| transform.position_from_point(&PlotPoint::new(x, y));
+    // What a note may not cover: the points, and the notes placed.
+    let mut taken: Vec<egui::Rect> = points
+        .iter()
+        .map(|(_, year, value, _)| {
+            egui::Rect::from_center_size(at(f64::from(*year), *value), egui::vec2(12.0, 12.0))
+        })
+        .collect();
+    for annotation in annotations {
+        match annotation {
+            crate::view::annotations::Annotation::Span { from, to, label } => {
+                let x0 = at(f64::from(*from) - 0.5, 0.0).x.max(frame.left());
+                let x1 = at(f64::from(*to) + 0.5, 0.0).x.min(frame.right());
+                if x1 <= x0 {
+                    continue;
+                }
+                let band = egui::Rect::from_x_y_ranges(x0..=x1, frame.y_range());
+                painter.rect_filled(band, 0.0, text_color.gamma_multiply(0.07));
+                painter.text(
+                    band.left_top() + egui::vec2(4.0, 4.0),
+                    egui::Align2::LEFT_TOP,
+                    label,
+                    font.clone(),
+                    muted,
+                );
+            }
+            crate::view::annotations::Annotation::Line { value, label } => {
+                let y = at(0.0, *value).y;
+                if !frame.y_range().contains(y) {
+                    continue;
+                }
+                painter.add(egui::Shape::dashed_line(
+                    &[egui::pos2(frame.left(), y), egui::pos2(frame.right(), y)],
+                    egui::Stroke::new(1.2, muted),
+                    6.0,
+                    4.0,
+                ));
+                painter.text(
+                    egui::pos2(frame.right() - 4.0, y - 3.0),
+                    egui::Align2::RIGHT_BOTTOM,
+                    label,
+                    font.clone(),
+                    muted,
+                );
+            }
+            crate::view::annotations::Annotation::Note { text, .. } => {
+                let mark = annotation
+                    .figure(&cx.doc.dataset)
+                    .and_then(|figure| points.iter().find(|p| p.3 == figure))
+                    .map(|&(_, year, value, _)| at(f64::from(year), value));
+                if let Some(mark) = mark {
+                    note_ui(visuals, &painter, (frame, mark), text, &font, &mut taken);
+                }
+            }
+        }
+    }
+}
+
+/// A note in a box joined to its point at `mark`, at the first place
+/// round it inside `frame` that covers nothing `taken`; none if there is
+/// no such place.
+fn note_ui(
+    visuals: &egui::Visuals,
+    painter: &egui::Painter,
+    (frame, mark): (egui::Rect, egui::Pos2),
+    text: &str,
+    font: &egui::FontId,
+    taken: &mut Vec<egui::Rect>,
+) {
+    let text_color = visuals.strong_text_color();
+    let muted = visuals.weak_text_color();
+    let galley = painter.layout(text.to_owned(), font.clone(), text_color, 220.0);
+    let size = galley.size() + egui::vec2(12.0, 8.0);
+    let spot = [
+        (1.0, -1.0),
+        (-1.0, -1.0),
+        (1.0, 1.0),
+        (-1.0, 1.0),
+        (0.0, -1.0),
+        (0.0, 1.0),
+    ]
+    .into_iter()
+    .flat_map(|d| [30.0, 60.0, 100.0].map(move |r| (d, r)))
+    .map(|((dx, dy), r): ((f32, f32), f32)| {
+        let centre = mark + egui::vec2(dx * r, dy * r);
+        egui::Rect::from_center_size(
+            centre + egui::vec2(dx * size.x / 2.0, dy * size.y / 2.0),
+            size,
+        )
+    })
+    .find(|rect| frame.contains_rect(*rect) && !taken.iter().any(|t| t.intersects(*rect)));
+    let Some(spot) = spot else {
+        return;
+    };
+    let from = spot.center() + (mark - spot.center()).clamp(-spot.size() / 2.0, spot.size() / 2.0);
+    painter.line_segment([from, mark], egui::Stroke::new(1.0, muted));
+    painter.rect(
+        spot,
+        3.0,
+        visuals.extreme_bg_color,
+        egui::Stroke::new(1.0, muted),
+        egui::StrokeKind::Inside,
+    );
+    painter.galley(spot.min + egui::vec2(6.0, 4.0), galley, text_color);
+    taken.push(spot);
 }

@@ -142,6 +142,8 @@ pub enum SessionCommand {
     ForgetView(PathBuf),
     /// Show or hide the Views panel.
     ShowViewsPanel(bool),
+    /// Open the Annotate dialog for the chart on screen.
+    OpenAnnotateDialog,
     /// Add an annotation to a chart.
     Annotate(ChartId, crate::view::annotations::Annotation),
     /// Remove a chart's annotation, by its place in the chart's list.
@@ -325,6 +327,7 @@ impl AppState {
             | SessionCommand::ViewBack
             | SessionCommand::ForgetView(_)
             | SessionCommand::ShowViewsPanel(_)
+            | SessionCommand::OpenAnnotateDialog
             | SessionCommand::Annotate(..)
             | SessionCommand::RemoveAnnotation(..)) => self.apply_views(command),
             SessionCommand::CopyImage(chart, options) => self.copy_image(chart, &options),

@@ -31,6 +31,8 @@ pub enum Dialog {
     SaveView(super::views_panel::SaveViewDialog),
     /// Open a view file: a path field and Browse, as Open has.
     OpenView(OpenDialog),
+    /// Annotate the chart.
+    Annotate(super::annotate_dialog::AnnotateDialog),
 }
 
 /// The Open dialog's state.
@@ -225,6 +227,7 @@ pub fn ui(
         Dialog::SaveEdition(_) => tr(lang, T::SaveEditionTitle),
         Dialog::SaveView(_) => tr(lang, T::SaveViewTitle),
         Dialog::OpenView(_) => tr(lang, T::OpenViewTitle),
+        Dialog::Annotate(_) => tr(lang, T::AnnotateTitle),
     };
     // Escape first leaves a text field (egui takes its focus away before
     // the frame is drawn, so the last frame's state tells); only an Escape
@@ -247,6 +250,7 @@ pub fn ui(
                 open_ui(cx, ui, open_state, Purpose::View, commands);
             }
             Dialog::SaveView(save) => super::views_panel::save_ui(cx, ui, save, commands),
+            Dialog::Annotate(annotate) => super::annotate_dialog::ui(cx, ui, annotate, commands),
             Dialog::DraftExists(exists) => {
                 super::review_dialogs::draft_exists_ui(cx, ui, exists, commands);
             }

@@ -85,6 +85,7 @@ pub fn chart_view<'a>(cx: &PanelContext<'a>, chart: ChartId) -> ChartView<'a> {
         highlight: None,
         highlight_nodes: None,
         theme_order: cx.session.theme_order,
+        annotations: cx.session.annotations_of(chart),
     }
 }
 

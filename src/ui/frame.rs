@@ -311,6 +311,9 @@ fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Comm
         if input.consume_key(egui::Modifiers::COMMAND, egui::Key::S) {
             commands.push(SessionCommand::OpenSaveViewDialog);
         }
+        if input.consume_key(egui::Modifiers::COMMAND, egui::Key::M) {
+            commands.push(SessionCommand::OpenAnnotateDialog);
+        }
     });
 }
 

@@ -12,6 +12,7 @@
 //! frame, [`startup`] opens the window, [`settings`] is what is remembered
 //! between runs.
 
+mod annotate_dialog;
 pub mod briefing_dialog;
 mod changes_panel;
 mod chart_keys;
@@ -49,6 +50,7 @@ mod tree_panel;
 pub mod views;
 mod views_panel;
 
+pub use annotate_dialog::{AnnotateDialog, Kind as AnnotationKind};
 pub use commands::{Command, Commands, DocCommand, ExportRequest, SessionCommand};
 pub use dialogs::{Dialog, ExportDialog, OpenDialog};
 pub use document::{Carry, Document};

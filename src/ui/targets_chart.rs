@@ -48,7 +48,14 @@ pub(super) fn targets_table_ui(
     let view = super::export::chart_view(cx, ChartId::Targets);
     let width = ui.available_width().max(200.0);
     let paper = scene_painter::paper(ui);
-    let scene = crate::chart::targets::window_scene(&view, &rows, BODY, width, paper, &marked);
+    let mut scene = crate::chart::targets::window_scene(&view, &rows, BODY, width, paper, &marked);
+    // The user's annotations, placed as on paper.
+    let page = crate::chart::Page {
+        width: scene.width,
+        height: scene.height,
+        theme: paper,
+    };
+    crate::chart::annotate::place(&mut scene, &view, &page);
     egui::ScrollArea::vertical()
         .id_salt("targets")
         .auto_shrink([false, false])

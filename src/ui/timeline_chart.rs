@@ -39,7 +39,14 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
     let width = ui.available_width().max(200.0);
     let lit = crate::view::charts::highlighted(&cx.doc.dataset, cx.doc.selected());
     let paper = scene_painter::paper(ui);
-    let scene = crate::chart::timeline::window_scene(&view, timeline, BODY, width, paper, &lit);
+    let mut scene = crate::chart::timeline::window_scene(&view, timeline, BODY, width, paper, &lit);
+    // The user's annotations, placed as on paper.
+    let page = crate::chart::Page {
+        width: scene.width,
+        height: scene.height,
+        theme: paper,
+    };
+    crate::chart::annotate::place(&mut scene, &view, &page);
     egui::ScrollArea::vertical()
         .id_salt("timeline")
         .auto_shrink([false, false])

@@ -62,6 +62,10 @@ impl AppState {
             SessionCommand::ViewBack => self.view_back(),
             SessionCommand::ForgetView(path) => self.forget_view(&path),
             SessionCommand::ShowViewsPanel(on) => self.session.views.panel = on,
+            SessionCommand::OpenAnnotateDialog => {
+                let dialog = super::annotate_dialog::dialog(&self.panel_context());
+                self.dialog = Some(dialog);
+            }
             SessionCommand::Annotate(chart, annotation) => {
                 self.session
                     .annotations

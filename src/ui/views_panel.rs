@@ -247,7 +247,12 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
 fn annotations_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
     let lang = cx.session.lang();
     let chart = cx.session.settings.chart;
-    ui.strong(tr(lang, T::Annotations));
+    ui.horizontal(|ui| {
+        ui.strong(tr(lang, T::Annotations));
+        if ui.button(tr(lang, T::AnnotateMenu)).clicked() {
+            commands.push(SessionCommand::OpenAnnotateDialog);
+        }
+    });
     let annotations = cx.session.annotations_of(chart);
     if annotations.is_empty() {
         ui.weak(tr(lang, T::NoAnnotations));

@@ -6,6 +6,7 @@
 mod common;
 
 mod accessibility;
+mod annotations;
 mod app_state;
 mod briefing;
 mod chart_keys;

@@ -135,9 +135,15 @@ fn hit_problems(scene: &Scene) -> Vec<String> {
     }
     for (i, a) in scene.hits.iter().enumerate() {
         for b in &scene.hits[i + 1..] {
+            // Marks of a timeline, or points of two lines, may touch: they
+            // stand where their dates and values put them.
             let both_marks = matches!(
                 (a.target, b.target),
                 (Target::TimelineMark(_), Target::TimelineMark(_))
+                    | (
+                        Target::Figure(plan_explorer::dataset::FigureRef::Point(..)),
+                        Target::Figure(plan_explorer::dataset::FigureRef::Point(..))
+                    )
             );
             // Neighbours touch; a rounding error is no overlap.
             if a.bounds.grown(-0.01).overlaps(&b.bounds) && !both_marks {

@@ -6,6 +6,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod annotations;
 mod caveats;
 mod chart_files;
 mod chart_scene;

@@ -1,0 +1,472 @@
+//! The user's annotations laid out on a finished chart scene: a span of
+//! years as a tinted band behind the data, a reference line at a value, a
+//! note in a box joined to its mark by a leader line.
+//!
+//! They are placed after the chart, in the room it leaves: a label or a
+//! note never covers a data mark, a data line or another text, and its
+//! leader crosses no text (the scene's overlap checks see them as text
+//! runs of [`Role::Note`]). Placing them anew for each page size is what
+//! makes them follow the chart when the page changes. What finds no room
+//! is listed in [`Scene::left_out`], never drawn over the data.
+
+use super::fonts;
+use super::scene::{Anchor, Bounds, Filled, Item, Line, Role, Scene, Shape, Target, Text};
+use super::spec::{ChartView, Ink, Page};
+use crate::dataset::FigureRef;
+use crate::i18n::Lang;
+use crate::view::annotations::Annotation;
+
+/// How one axis of a plot maps a number (a year, or a value in the
+/// chart's unit) to a place on the page.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AxisMap {
+    /// A number and its place.
+    pub a: (f64, f32),
+    /// Another number and its place.
+    pub b: (f64, f32),
+    /// Whether the numbers are placed by their logarithm.
+    pub log: bool,
+}
+
+impl AxisMap {
+    /// The place of `number`, if it has one (a log axis has none for zero
+    /// or less).
+    pub fn place(&self, number: f64) -> Option<f32> {
+        let t = |v: f64| if self.log { v.log10() } else { v };
+        if self.log && number <= 0.0 {
+            return None;
+        }
+        let (a, b) = (t(self.a.0), t(self.b.0));
+        if (b - a).abs() < f64::EPSILON {
+            return Some(self.a.1);
+        }
+        let share = (t(number) - a) / (b - a);
+        Some(self.a.1 + super::anatomy::to_f32(share) * (self.b.1 - self.a.1))
+    }
+}
+
+/// Where a chart's years and values fall, for the annotations.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlotAxes {
+    /// The plot's box: bands and lines stay inside it.
+    pub area: Bounds,
+    /// Years along x, where the chart has them.
+    pub years: Option<AxisMap>,
+    /// Whether the year axis is continuous (a year runs from its start to
+    /// the next's, as in the timeline) rather than a point per year.
+    pub continuous_years: bool,
+    /// Values (in the chart's unit) along y, or along x for bars.
+    pub values: Option<(AxisMap, bool)>,
+}
+
+impl PlotAxes {
+    /// Values along y (line charts).
+    pub fn vertical(values: AxisMap) -> Option<(AxisMap, bool)> {
+        Some((values, false))
+    }
+
+    /// Values along x (bars).
+    pub fn horizontal(values: AxisMap) -> Option<(AxisMap, bool)> {
+        Some((values, true))
+    }
+}
+
+/// Why an annotation is not drawn on a chart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LeftOut {
+    /// The chart has no years (a span) or values (a line) to place it on.
+    NoAxis(usize),
+    /// The mark of a note is not drawn (hidden, or not in this chart).
+    NoMark(usize),
+    /// It lies outside the chart's range of years or values.
+    OutOfRange(usize),
+    /// No room was found that covers nothing.
+    NoRoom(usize),
+}
+
+/// Lays out `view`'s annotations on its `scene`, drawn on `page`.
+pub fn place(scene: &mut Scene, view: &ChartView, page: &Page) {
+    if view.annotations.is_empty() {
+        return;
+    }
+    let ink = page.theme.ink();
+    let size = note_size(scene);
+    let mut placer = Placer::new(scene, ink, size);
+    for (i, annotation) in view.annotations.iter().enumerate() {
+        let outcome = match annotation {
+            Annotation::Span { from, to, label } => placer.span(i, (*from, *to), label),
+            Annotation::Line { value, label } => placer.line(i, *value, label),
+            Annotation::Note { text, .. } => match annotation.figure(view.dataset) {
+                Some(figure) => placer.note(i, figure, text),
+                None => Err(LeftOut::NoMark(i)),
+            },
+        };
+        if let Err(left_out) = outcome {
+            placer.scene.left_out.push(left_out);
+        }
+    }
+}
+
+/// The notes' type size: the chart's tick labels', else a fraction of the
+/// page.
+fn note_size(scene: &Scene) -> f32 {
+    scene
+        .texts()
+        .filter(|t| matches!(t.role, Role::Tick | Role::Value | Role::Cell))
+        .map(|t| t.size)
+        .fold(None, |min: Option<f32>, s| {
+            Some(min.map_or(s, |m| m.min(s)))
+        })
+        .unwrap_or(scene.width.min(scene.height) / 45.0)
+}
+
+/// The language a user's words are set in: Chinese if any of them needs
+/// the Chinese face.
+fn words_lang(text: &str) -> Lang {
+    if fonts::needs_cjk(text) {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
+struct Placer<'a> {
+    scene: &'a mut Scene,
+    ink: Ink,
+    size: f32,
+    /// What nothing may cover: text boxes, marks, notes' boxes.
+    taken: Vec<Bounds>,
+    /// The data lines' segments, which no note may cover.
+    data_lines: Vec<((f32, f32), (f32, f32))>,
+    /// Where notes may go: the plot, else the page inside its margins.
+    room: Bounds,
+}
+
+impl<'a> Placer<'a> {
+    fn new(scene: &'a mut Scene, ink: Ink, size: f32) -> Self {
+        let mut taken: Vec<Bounds> = scene.texts().map(Text::bounds).collect();
+        taken.extend(scene.marks().map(|m| m.shape.bounds()));
+        let mut data_lines = Vec::new();
+        for item in &scene.items {
+            if let Item::Line(line) = item
+                && line.color != ink.grid
+                && line.color != ink.axis
+            {
+                data_lines.extend(line.points.windows(2).map(|w| (w[0], w[1])));
+            }
+        }
+        // The page inside a thin margin: the plot first, by the order of
+        // the places tried, but a label may stand just outside it where
+        // nothing else is.
+        let margin = scene.width.min(scene.height) * 0.02;
+        let room = Bounds {
+            x0: margin,
+            y0: margin,
+            x1: scene.width - margin,
+            y1: scene.height - margin,
+        };
+        Self {
+            scene,
+            ink,
+            size,
+            taken,
+            data_lines,
+            room,
+        }
+    }
+
+    /// Whether a box is free: inside the room, over no text, mark, data
+    /// line or note.
+    fn is_free(&self, bounds: &Bounds) -> bool {
+        let padded = bounds.grown(self.size * 0.15);
+        self.room.contains(bounds)
+            && !self.taken.iter().any(|t| t.overlaps(&padded))
+            && !self
+                .data_lines
+                .iter()
+                .any(|(a, b)| padded.crosses_segment(*a, *b))
+    }
+
+    /// The first free place for a box of `width` by `height` among
+    /// `corners` (top-left corners, in order of preference).
+    fn first_free(
+        &self,
+        width: f32,
+        height: f32,
+        corners: impl IntoIterator<Item = (f32, f32)>,
+    ) -> Option<Bounds> {
+        corners
+            .into_iter()
+            .map(|(x, y)| Bounds {
+                x0: x,
+                y0: y,
+                x1: x + width,
+                y1: y + height,
+            })
+            .find(|b| self.is_free(b))
+    }
+
+    /// One line of the user's words at the top-left corner of `bounds`.
+    fn words(&mut self, text: &str, bounds: Bounds, color: super::scene::Rgb) {
+        self.scene.items.push(Item::Text(Text {
+            x: bounds.x0,
+            y: bounds.y0 + self.size * 0.88,
+            text: text.to_owned(),
+            size: self.size,
+            bold: false,
+            color,
+            anchor: Anchor::Start,
+            role: Role::Note,
+            lang: words_lang(text),
+        }));
+        self.taken.push(bounds);
+    }
+
+    fn span(&mut self, i: usize, (from, to): (i32, i32), label: &str) -> Result<(), LeftOut> {
+        let axes = self.scene.axes.ok_or(LeftOut::NoAxis(i))?;
+        let years = axes.years.ok_or(LeftOut::NoAxis(i))?;
+        let area = axes.area;
+        // A point per year: half a year either side, so a one-year span
+        // has a width; a continuous axis: from the first year's start to
+        // the end of the last.
+        let (start, end) = if axes.continuous_years {
+            (f64::from(from), f64::from(to) + 1.0)
+        } else {
+            (f64::from(from) - 0.5, f64::from(to) + 0.5)
+        };
+        let (Some(x0), Some(x1)) = (years.place(start), years.place(end)) else {
+            return Err(LeftOut::OutOfRange(i));
+        };
+        let (x0, x1) = (x0.min(x1).max(area.x0), x0.max(x1).min(area.x1));
+        if x1 <= x0 {
+            return Err(LeftOut::OutOfRange(i));
+        }
+        let band = Bounds {
+            x0,
+            y0: area.y0,
+            x1,
+            y1: area.y1,
+        };
+        // Behind everything else.
+        self.scene.items.insert(
+            0,
+            Item::Shape(Filled {
+                shape: Shape::Rect(band),
+                fill: Some((self.ink.text, 0.07)),
+                stroke: None,
+                is_mark: false,
+            }),
+        );
+        if label.is_empty() {
+            return Ok(());
+        }
+        let width = fonts::text_width(label, self.size, false, words_lang(label));
+        let height = self.size * 1.12;
+        let step = self.size * 0.6;
+        let rows = super::anatomy::count_of((band.y1 - band.y0 - height) / step);
+        let corners = (0..=rows).flat_map(|r| {
+            let y = band.y0 + step * 0.3 + r as f32 * step;
+            [x0 + step * 0.4, x1 - width - step * 0.4].map(|x| (x, y))
+        });
+        let color = self.ink.muted;
+        match self.first_free(width, height, corners) {
+            Some(spot) => {
+                self.words(label, spot, color);
+                Ok(())
+            }
+            None => Err(LeftOut::NoRoom(i)),
+        }
+    }
+
+    fn line(&mut self, i: usize, value: f64, label: &str) -> Result<(), LeftOut> {
+        let axes = self.scene.axes.ok_or(LeftOut::NoAxis(i))?;
+        let (map, horizontal) = axes.values.ok_or(LeftOut::NoAxis(i))?;
+        let area = axes.area;
+        let at = map.place(value).ok_or(LeftOut::OutOfRange(i))?;
+        let (a, b) = if horizontal {
+            ((at, area.y0), (at, area.y1))
+        } else {
+            ((area.x0, at), (area.x1, at))
+        };
+        let inside = if horizontal {
+            (area.x0..=area.x1).contains(&at)
+        } else {
+            (area.y0..=area.y1).contains(&at)
+        };
+        if !inside {
+            return Err(LeftOut::OutOfRange(i));
+        }
+        self.scene.items.push(Item::Line(Line {
+            points: vec![a, b],
+            width: self.size * 0.1,
+            color: self.ink.muted,
+            dash: Some((self.size * 0.5, self.size * 0.3)),
+        }));
+        if label.is_empty() {
+            return Ok(());
+        }
+        let width = fonts::text_width(label, self.size, false, words_lang(label));
+        let height = self.size * 1.12;
+        let gap = self.size * 0.3;
+        let step = self.size * 0.8;
+        let corners: Vec<(f32, f32)> = if horizontal {
+            // Above the line's top end, below its foot, then beside it.
+            let rows = super::anatomy::count_of((area.y1 - area.y0 - height) / step);
+            [
+                (at - width / 2.0, area.y0 - height - gap),
+                (at - width / 2.0, area.y1 + gap),
+            ]
+            .into_iter()
+            .chain((0..=rows).flat_map(|r| {
+                let y = area.y0 + r as f32 * step;
+                [(at + gap, y), (at - gap - width, y)]
+            }))
+            .collect()
+        } else {
+            let columns = super::anatomy::count_of((area.x1 - area.x0 - width) / step);
+            (0..=columns)
+                .flat_map(|c| {
+                    let x = area.x1 - width - c as f32 * step;
+                    [(x, at - gap - height), (x, at + gap)]
+                })
+                .collect()
+        };
+        let color = self.ink.muted;
+        match self.first_free(width, height, corners) {
+            Some(spot) => {
+                self.words(label, spot, color);
+                Ok(())
+            }
+            None => Err(LeftOut::NoRoom(i)),
+        }
+    }
+
+    fn note(&mut self, i: usize, figure: FigureRef, text: &str) -> Result<(), LeftOut> {
+        let mark = self
+            .scene
+            .hit_of(Target::Figure(figure))
+            .map(|hit| hit.bounds)
+            .ok_or(LeftOut::NoMark(i))?;
+        let lang = words_lang(text);
+        let pad = self.size * 0.35;
+        let max_width = ((self.room.x1 - self.room.x0) * 0.3).max(self.size * 8.0);
+        let lines = fonts::clamp_lines(
+            fonts::wrap(text, max_width, self.size, false, lang),
+            4,
+            max_width,
+            self.size,
+            false,
+            lang,
+        );
+        let line_height = self.size * 1.2;
+        let width = lines
+            .iter()
+            .map(|l| fonts::text_width(l, self.size, false, lang))
+            .fold(0.0_f32, f32::max)
+            + 2.0 * pad;
+        let height = lines.len() as f32 * line_height + 2.0 * pad;
+        let (cx, cy) = (
+            f32::midpoint(mark.x0, mark.x1),
+            f32::midpoint(mark.y0, mark.y1),
+        );
+        // Rings round the mark, nearest first, eight directions each; then
+        // anywhere in the room, scanned row by row.
+        let mut corners = Vec::new();
+        for ring in 1..=8 {
+            let r = self.size * 1.6 * ring as f32;
+            for (dx, dy) in [
+                (1.0, -1.0),
+                (-1.0, -1.0),
+                (1.0, 1.0),
+                (-1.0, 1.0),
+                (0.0, -1.0),
+                (0.0, 1.0),
+                (1.0, 0.0),
+                (-1.0, 0.0),
+            ] {
+                let x = cx + dx * r - width * (1.0 - dx) / 2.0;
+                let y = cy + dy * r - height * (1.0 - dy) / 2.0;
+                corners.push((x, y));
+            }
+        }
+        let step = self.size;
+        let columns = super::anatomy::count_of((self.room.x1 - self.room.x0 - width) / step);
+        let rows = super::anatomy::count_of((self.room.y1 - self.room.y0 - height) / step);
+        let mut far: Vec<(f32, f32)> = (0..=rows)
+            .flat_map(|r| (0..=columns).map(move |c| (c as f32 * step, r as f32 * step)))
+            .map(|(x, y)| (self.room.x0 + x, self.room.y0 + y))
+            .collect();
+        far.sort_by(|a, b| {
+            let d = |p: &(f32, f32)| (p.0 + width / 2.0 - cx).hypot(p.1 + height / 2.0 - cy);
+            d(a).total_cmp(&d(b))
+        });
+        corners.extend(far);
+        let spot = corners
+            .into_iter()
+            .map(|(x, y)| Bounds {
+                x0: x,
+                y0: y,
+                x1: x + width,
+                y1: y + height,
+            })
+            .find(|b| self.is_free(b) && self.leader_is_clear(b, &mark))
+            .ok_or(LeftOut::NoRoom(i))?;
+        let (from, to) = leader(&spot, &mark);
+        self.scene.items.push(Item::Line(Line {
+            points: vec![from, to],
+            width: self.size * 0.08,
+            color: self.ink.muted,
+            dash: None,
+        }));
+        self.scene.items.push(Item::Shape(Filled {
+            shape: Shape::Rect(spot),
+            fill: Some((self.ink.background, 0.92)),
+            stroke: Some((self.ink.muted, self.size * 0.06)),
+            is_mark: false,
+        }));
+        let color = self.ink.text;
+        for (n, line) in lines.iter().enumerate() {
+            let top = spot.y0 + pad + n as f32 * line_height;
+            self.scene.items.push(Item::Text(Text {
+                x: spot.x0 + pad,
+                y: top + self.size * 0.95,
+                text: line.clone(),
+                size: self.size,
+                bold: false,
+                color,
+                anchor: Anchor::Start,
+                role: Role::Note,
+                lang,
+            }));
+        }
+        self.taken.push(spot);
+        self.data_lines.push((from, to));
+        Ok(())
+    }
+
+    /// Whether the leader from `spot` to `mark` crosses no text or mark
+    /// other than its own.
+    fn leader_is_clear(&self, spot: &Bounds, mark: &Bounds) -> bool {
+        let (from, to) = leader(spot, mark);
+        self.taken
+            .iter()
+            .filter(|t| !t.overlaps(&mark.grown(0.5)))
+            .all(|t| !t.crosses_segment(from, to))
+    }
+}
+
+/// The leader's ends: the box's point nearest the mark, and the mark's
+/// edge towards the box.
+fn leader(spot: &Bounds, mark: &Bounds) -> ((f32, f32), (f32, f32)) {
+    let (cx, cy) = (
+        f32::midpoint(mark.x0, mark.x1),
+        f32::midpoint(mark.y0, mark.y1),
+    );
+    let from = (cx.clamp(spot.x0, spot.x1), cy.clamp(spot.y0, spot.y1));
+    // Stop at the mark's box, so the line points at it without covering it.
+    let (dx, dy) = (from.0 - cx, from.1 - cy);
+    let length = dx.hypot(dy).max(f32::EPSILON);
+    let reach = ((mark.x1 - mark.x0).max(mark.y1 - mark.y0) / 2.0 + 1.0).min(length);
+    let to = (cx + dx / length * reach, cy + dy / length * reach);
+    (from, to)
+}

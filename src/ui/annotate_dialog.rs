@@ -1,0 +1,212 @@
+//! The Annotate dialog: a note on the selected mark, a span of years, or a
+//! reference line at a value (typed in the chart axis's own unit, e.g.
+//! trillion yuan), with the user's words. Opened from the chart's menu
+//! (right click), the Views panel, or Ctrl+M.
+
+use super::{Commands, PanelContext, SessionCommand};
+use crate::chart::axis::ValueScale;
+use crate::dataset::FigureRef;
+use crate::i18n::{T, fill, tr};
+use crate::view::annotations::Annotation;
+use crate::view::charts::ChartId;
+
+/// What kind of annotation the dialog makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A note on the selected mark.
+    Note,
+    /// A span of years.
+    Span,
+    /// A reference line.
+    Line,
+}
+
+/// The Annotate dialog's state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnnotateDialog {
+    /// The chart annotated.
+    pub chart: ChartId,
+    /// The kind.
+    pub kind: Kind,
+    /// The mark a note goes on, if a figure is selected.
+    pub figure: Option<FigureRef>,
+    /// The user's words.
+    pub text: String,
+    /// A span's first and last years.
+    pub years: (i32, i32),
+    /// A line's value as typed, in the axis's unit.
+    pub value: String,
+}
+
+/// A fresh dialog for the chart on screen: a note on the selected mark if
+/// one is selected, else a span of the 15th Five-Year Plan's years.
+pub fn dialog(cx: &PanelContext<'_>) -> super::Dialog {
+    let figure = super::charts_panel::selected_figure(cx);
+    super::Dialog::Annotate(AnnotateDialog {
+        chart: cx.session.settings.chart,
+        kind: if figure.is_some() {
+            Kind::Note
+        } else {
+            Kind::Span
+        },
+        figure,
+        text: String::new(),
+        years: (2026, 2030),
+        value: String::new(),
+    })
+}
+
+/// The chart's value scale, as its axis writes it.
+fn scale(cx: &PanelContext<'_>, chart: ChartId) -> Option<ValueScale> {
+    let rows = crate::view::table::chart_rows(
+        &cx.doc.dataset,
+        chart,
+        &std::collections::BTreeSet::new(),
+        cx.session.lang(),
+    );
+    let unit = rows.first()?.unit;
+    let max = rows.iter().map(|r| r.value).fold(0.0, f64::max);
+    Some(ValueScale::of(unit, max, cx.session.convention()))
+}
+
+/// The dialog.
+pub fn ui(
+    cx: &PanelContext<'_>,
+    ui: &mut egui::Ui,
+    dialog: &mut AnnotateDialog,
+    commands: &mut Commands,
+) {
+    let lang = cx.session.lang();
+    ui.set_max_width(520.0);
+    ui.label(fill(
+        lang,
+        T::AnnotateIntro,
+        &[&crate::chart::chart_name(dialog.chart, lang)],
+    ));
+    let has_values = matches!(
+        dialog.chart,
+        ChartId::IndustrialOutput | ChartId::GdpShare | ChartId::Funds
+    );
+    let has_years = matches!(
+        dialog.chart,
+        ChartId::IndustrialOutput | ChartId::GdpShare | ChartId::Timeline
+    );
+    ui.horizontal(|ui| {
+        ui.add_enabled_ui(dialog.figure.is_some(), |ui| {
+            ui.radio_value(&mut dialog.kind, Kind::Note, tr(lang, T::AnnotateNote));
+        });
+        ui.add_enabled_ui(has_years, |ui| {
+            ui.radio_value(&mut dialog.kind, Kind::Span, tr(lang, T::AnnotateSpan));
+        });
+        ui.add_enabled_ui(has_values, |ui| {
+            ui.radio_value(&mut dialog.kind, Kind::Line, tr(lang, T::AnnotateLine));
+        });
+    });
+    let annotation = kind_ui(cx, ui, dialog);
+    ui.horizontal(|ui| {
+        let label = ui.label(tr(lang, T::AnnotateWords));
+        ui.add(
+            egui::TextEdit::multiline(&mut dialog.text)
+                .desired_rows(2)
+                .desired_width(360.0),
+        )
+        .labelled_by(label.id);
+    });
+    ui.weak(tr(lang, T::AnnotateWordsHint));
+    ui.separator();
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(
+                annotation.is_some(),
+                egui::Button::new(tr(lang, T::AnnotateAdd)),
+            )
+            .clicked()
+            && let Some(annotation) = annotation
+        {
+            commands.push(SessionCommand::Annotate(dialog.chart, annotation));
+            commands.push(SessionCommand::CloseDialog);
+        }
+        if ui.button(tr(lang, T::Cancel)).clicked() {
+            commands.push(SessionCommand::CloseDialog);
+        }
+    });
+}
+
+/// The fields of the kind chosen; the annotation they make, once they
+/// make one.
+fn kind_ui(
+    cx: &PanelContext<'_>,
+    ui: &mut egui::Ui,
+    dialog: &mut AnnotateDialog,
+) -> Option<Annotation> {
+    let lang = cx.session.lang();
+    let data = &cx.doc.dataset;
+    let scale = scale(cx, dialog.chart);
+    let mut annotation = None;
+    match dialog.kind {
+        Kind::Note => match dialog.figure {
+            Some(figure) => {
+                ui.label(fill(
+                    lang,
+                    T::AnnotateOn,
+                    &[&crate::view::figure_name(data, figure, lang)],
+                ));
+                if !dialog.text.trim().is_empty() {
+                    annotation = Some(Annotation::Note {
+                        figure: data.figure_id(figure).into(),
+                        text: dialog.text.trim().to_owned(),
+                    });
+                }
+            }
+            None => {
+                ui.weak(tr(lang, T::AnnotateSelectFirst));
+            }
+        },
+        Kind::Span => {
+            ui.horizontal(|ui| {
+                ui.label(tr(lang, T::AnnotateFrom));
+                ui.add(egui::DragValue::new(&mut dialog.years.0).range(1900..=2100));
+                ui.label(tr(lang, T::AnnotateTo));
+                ui.add(egui::DragValue::new(&mut dialog.years.1).range(1900..=2100));
+            });
+            if dialog.years.0 <= dialog.years.1 {
+                annotation = Some(Annotation::Span {
+                    from: dialog.years.0,
+                    to: dialog.years.1,
+                    label: dialog.text.trim().to_owned(),
+                });
+            } else {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    crate::view::annotations::Fault::SpanBackwards {
+                        from: dialog.years.0,
+                        to: dialog.years.1,
+                    }
+                    .text(lang),
+                );
+            }
+        }
+        Kind::Line => {
+            let unit = scale.as_ref().map_or_else(String::new, |s| s.name(lang));
+            ui.horizontal(|ui| {
+                let label = ui.label(fill(lang, T::AnnotateValue, &[&unit]));
+                ui.add(egui::TextEdit::singleline(&mut dialog.value).desired_width(120.0))
+                    .labelled_by(label.id);
+            });
+            let typed = dialog.value.trim().replace(',', "");
+            match (typed.parse::<f64>(), &scale) {
+                (Ok(value), Some(scale)) if value.is_finite() => {
+                    annotation = Some(Annotation::Line {
+                        value: value * scale.divisor,
+                        label: dialog.text.trim().to_owned(),
+                    });
+                }
+                _ if typed.is_empty() => {}
+                _ => {
+                    ui.colored_label(ui.visuals().error_fg_color, tr(lang, T::AnnotateNotANumber));
+                }
+            }
+        }
+    }
+    annotation
+}
