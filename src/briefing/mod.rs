@@ -122,6 +122,9 @@ pub struct Briefing {
     pub sources: Vec<SourcePart>,
     /// The figures written, for the charts to highlight.
     pub figures: Vec<FigureRef>,
+    /// The saved views it was made from, in order: each chart drawn as its
+    /// view has it. Empty for a briefing of a filter.
+    pub views: Vec<crate::view::saved::Resolved>,
 }
 
 /// A plan and its selected chapters, measures and items.
@@ -239,8 +242,81 @@ pub fn build_with_proof(
     options: &Options,
     proof: Option<&Proof>,
 ) -> Result<Briefing, BriefingError> {
+    let selection = selection_text(dataset, filter, options.lang);
+    build_rows(
+        dataset,
+        selected_rows(dataset, filter),
+        &selection,
+        options,
+        proof,
+    )
+}
+
+/// Makes the briefing of saved views, in their order: the measures any of
+/// them selects (in tree order), and each view's chart drawn as the view
+/// has it (its hidden series, scales, amounts and annotations).
+pub fn build_of_views(
+    dataset: &Dataset,
+    views: &[crate::view::saved::Resolved],
+    options: &Options,
+) -> Result<Briefing, BriefingError> {
+    let proof = dataset
+        .sources
+        .iter()
+        .any(|s| s.text.is_some())
+        .then(|| crate::dataset::proof::prove(dataset, None, None))
+        .flatten();
+    let chosen: std::collections::HashSet<Item> = views
+        .iter()
+        .flat_map(|view| selected_rows(dataset, &view.filter))
+        .collect();
+    let rows = selected_rows(dataset, &TreeFilter::default())
+        .into_iter()
+        .filter(|item| chosen.contains(item))
+        .collect();
+    let options = Options {
+        charts: Some(views.iter().map(|v| v.chart).collect()),
+        ..options.clone()
+    };
+    let names: Vec<String> = views.iter().map(|v| format!("“{}”", v.name)).collect();
+    let selection = fill(
+        options.lang,
+        T::BriefingViews,
+        &[&names.join(if options.lang == Lang::Zh {
+            "、"
+        } else {
+            ", "
+        })],
+    );
+    let mut briefing = build_rows(dataset, rows, &selection, &options, proof.as_ref())?;
+    briefing.views = views.to_vec();
+    Ok(briefing)
+}
+
+/// The bytes of the briefing of saved views (see [`build_of_views`]).
+pub fn bytes_of_views(
+    dataset: &Dataset,
+    views: &[crate::view::saved::Resolved],
+    options: &Options,
+    format: Format,
+    progress: &Progress,
+) -> Result<Vec<u8>, BriefingError> {
+    let made = build_of_views(dataset, views, options)?;
+    match format {
+        Format::Pdf => pdf::write(dataset, &made, options.convention, options.date, progress),
+        Format::Docx => docx::write(dataset, &made, options.convention, progress),
+    }
+}
+
+/// Makes the briefing of `rows` (plans, nodes and figures in tree order).
+fn build_rows(
+    dataset: &Dataset,
+    rows: Vec<Item>,
+    selection: &str,
+    options: &Options,
+    proof: Option<&Proof>,
+) -> Result<Briefing, BriefingError> {
     let lang = options.lang;
-    let rows = selected_rows(dataset, filter);
     let mut plans: Vec<PlanPart> = Vec::new();
     let mut figures: Vec<FigureRef> = Vec::new();
     for item in rows {
@@ -280,11 +356,7 @@ pub fn build_with_proof(
     let (y, m, d) = options.date;
     let mut cover = vec![
         fill(lang, T::BriefingEdition, &[&dataset.edition]),
-        fill(
-            lang,
-            T::BriefingSelection,
-            &[&selection_text(dataset, filter, lang)],
-        ),
+        fill(lang, T::BriefingSelection, &[&selection]),
         fill(
             lang,
             T::BriefingCounts,
@@ -319,6 +391,7 @@ pub fn build_with_proof(
         charts,
         sources,
         figures,
+        views: Vec::new(),
     })
 }
 
@@ -337,6 +410,20 @@ pub fn chart_scenes(
         .iter()
         .flat_map(|p| p.nodes.iter().map(|n| n.node))
         .collect();
+    if !briefing.views.is_empty() {
+        return briefing
+            .views
+            .iter()
+            .map(|view| {
+                let chart_view = crate::chart::ChartView {
+                    highlight: Some(&selected),
+                    highlight_nodes: Some(&nodes),
+                    ..crate::chart::ChartView::of_view(dataset, view)
+                };
+                crate::chart::scene(&chart_view, page)
+            })
+            .collect();
+    }
     briefing
         .charts
         .iter()

@@ -296,12 +296,16 @@ impl<'a> Placer<'a> {
         if !inside {
             return Err(LeftOut::OutOfRange(i));
         }
-        self.scene.items.push(Item::Line(Line {
-            points: vec![a, b],
-            width: self.size * 0.1,
-            color: self.ink.muted,
-            dash: Some((self.size * 0.5, self.size * 0.3)),
-        }));
+        // The line breaks where a text or a mark stands on it, so it
+        // covers none.
+        for (from, to) in self.gaps_for_texts(a, b, horizontal) {
+            self.scene.items.push(Item::Line(Line {
+                points: vec![from, to],
+                width: self.size * 0.1,
+                color: self.ink.muted,
+                dash: Some((self.size * 0.5, self.size * 0.3)),
+            }));
+        }
         if label.is_empty() {
             return Ok(());
         }
@@ -442,6 +446,40 @@ impl<'a> Placer<'a> {
         self.taken.push(spot);
         self.data_lines.push((from, to));
         Ok(())
+    }
+
+    /// The pieces of the straight line from `a` to `b` (upright when
+    /// `upright`) that cross no text.
+    fn gaps_for_texts(
+        &self,
+        a: (f32, f32),
+        b: (f32, f32),
+        upright: bool,
+    ) -> Vec<((f32, f32), (f32, f32))> {
+        let gap = self.size * 0.2;
+        // The stretches along the line that texts stand on.
+        let mut blocked: Vec<(f32, f32)> = self
+            .taken
+            .iter()
+            .map(|t| t.grown(gap))
+            .filter(|t| t.crosses_segment(a, b))
+            .map(|t| if upright { (t.y0, t.y1) } else { (t.x0, t.x1) })
+            .collect();
+        blocked.sort_by(|x, y| x.0.total_cmp(&y.0));
+        let (start, end) = if upright { (a.1, b.1) } else { (a.0, b.0) };
+        let at = |v: f32| if upright { (a.0, v) } else { (v, a.1) };
+        let mut pieces = Vec::new();
+        let mut from = start;
+        for (x0, x1) in blocked {
+            if x0 > from {
+                pieces.push((at(from), at(x0.min(end))));
+            }
+            from = from.max(x1);
+        }
+        if from < end {
+            pieces.push((at(from), at(end)));
+        }
+        pieces
     }
 
     /// Whether the leader from `spot` to `mark` crosses no text or mark

@@ -37,6 +37,11 @@ pub struct BriefingArgs {
     /// selected figure. `--chart none` for no charts.
     #[arg(long = "chart", value_name = "ID")]
     pub charts: Vec<String>,
+    /// Saved views (.view.json), in the order their charts go in: the
+    /// briefing holds the measures any of them selects and each view's
+    /// chart as the view has it (with its annotations).
+    #[arg(long, value_name = "VIEW.json", num_args = 1.., conflicts_with_all = ["plans", "themes", "units", "districts", "search", "charts"])]
+    pub views: Vec<PathBuf>,
     /// The briefing's language: en or zh.
     #[arg(long, value_enum, default_value_t = LangArg::En)]
     pub lang: LangArg,
@@ -147,6 +152,9 @@ fn write_briefing(args: &BriefingArgs) -> Result<PathBuf, (u8, String)> {
             .ok_or_else(|| (EXIT_INVALID, "the built-in dataset is invalid".to_owned()))?,
         Some(path) => load_for_command(path)?,
     };
+    if !args.views.is_empty() {
+        return write_views_briefing(args, &data, format);
+    }
     let filter = filter(&data, args)?;
     let charts = match args.charts.as_slice() {
         [] => None,
@@ -180,6 +188,40 @@ fn write_briefing(args: &BriefingArgs) -> Result<PathBuf, (u8, String)> {
             other => usage(other.to_string()),
         },
     )?;
+    let written = if args.force {
+        crate::output::write_atomic(out, &bytes)
+    } else {
+        crate::output::write_new(out, &bytes)
+    };
+    written.map_err(|e| usage(e.to_string()))?;
+    Ok(out.clone())
+}
+
+/// `briefing --views`: the views read (any error names the file and where)
+/// and fitted to the dataset, then the briefing of them written.
+fn write_views_briefing(
+    args: &BriefingArgs,
+    data: &Dataset,
+    format: briefing::Format,
+) -> Result<PathBuf, (u8, String)> {
+    let mut views = Vec::with_capacity(args.views.len());
+    for path in &args.views {
+        let read = super::export::read_view(path)?;
+        views.push(super::export::resolve_view(data, &read, path));
+    }
+    let lang = args.lang.lang();
+    let options = Options {
+        lang,
+        convention: super::export::convention(args.amounts, lang),
+        charts: None,
+        date: crate::chart::render::today(),
+    };
+    let bytes = briefing::bytes_of_views(data, &views, &options, format, &Progress::default())
+        .map_err(|e| match e {
+            BriefingError::Empty => (EXIT_INVALID, e.to_string()),
+            other => usage(other.to_string()),
+        })?;
+    let out = &args.out;
     let written = if args.force {
         crate::output::write_atomic(out, &bytes)
     } else {

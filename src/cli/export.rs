@@ -22,9 +22,15 @@ pub struct ExportArgs {
     /// Print the chart ids and exit.
     #[arg(long, exclusive = true)]
     pub list: bool,
-    /// The chart: industrial-output, gdp-share, funds or targets.
-    #[arg(long, value_name = "ID", required_unless_present_any = ["list", "all"], conflicts_with = "all")]
+    /// The chart: industrial-output, gdp-share, funds, targets, themes or
+    /// timeline (`--list` prints them).
+    #[arg(long, value_name = "ID", required_unless_present_any = ["list", "all", "view"], conflicts_with_all = ["all", "view"])]
     pub chart: Option<String>,
+    /// A saved view (a .view.json file): its chart drawn as the view has
+    /// it (hidden series, scales, language, amounts, annotations), on
+    /// --dataset, else the view's own dataset file, else the built-in one.
+    #[arg(long, value_name = "VIEW.json", conflicts_with_all = ["all", "lang", "amounts", "log_scale"])]
+    pub view: Option<PathBuf>,
     /// Where to write; the extension chooses the format (.png, .svg, .pdf,
     /// .csv) unless --format is given.
     #[arg(long, value_name = "FILE", required_unless_present_any = ["list", "all"], conflicts_with = "all")]
@@ -61,8 +67,8 @@ pub struct ExportArgs {
     #[arg(long, value_enum)]
     pub amounts: Option<ConventionArg>,
     /// The picture's language: en or zh (titles, labels, key, footer).
-    #[arg(long, value_enum, default_value_t = LangArg::En)]
-    pub lang: LangArg,
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
     /// Funds on a logarithmic scale.
     #[arg(long)]
     pub log_scale: bool,
@@ -194,13 +200,23 @@ fn export_charts(args: &ExportArgs) -> Result<Vec<PathBuf>, (u8, String)> {
             job.path.display()
         )));
     }
-    let data = match &args.dataset {
+    let view = args.view.as_deref().map(read_view).transpose()?;
+    // The dataset asked for, else the view's own file where it is there.
+    let dataset_file = args.dataset.clone().or_else(|| {
+        view.as_ref()
+            .and_then(|read| read.view.dataset.file.clone())
+            .filter(|file| file.is_file())
+    });
+    let data = match &dataset_file {
         None => dataset::load_embedded()
             .dataset
             .ok_or_else(|| (EXIT_INVALID, "the built-in dataset is invalid".to_owned()))?,
         Some(path) => load_for_command(path)?,
     };
-    let lang = args.lang.lang();
+    if let Some(read) = &view {
+        return export_view(args, &data, read, &jobs[0], &page);
+    }
+    let lang = args.lang.unwrap_or(LangArg::En).lang();
     let convention = convention(args.amounts, lang);
     let hidden = std::collections::BTreeSet::new();
     let options = FileOptions {
@@ -249,6 +265,91 @@ fn export_charts(args: &ExportArgs) -> Result<Vec<PathBuf>, (u8, String)> {
     Ok(written)
 }
 
+/// Reads a view file for `export --view` or `briefing --views`: the
+/// error says what and where.
+pub fn read_view(path: &std::path::Path) -> Result<crate::view::saved::Read, (u8, String)> {
+    crate::view::saved::read_file(path).map_err(|e| (EXIT_INVALID, e.to_string()))
+}
+
+/// Fits a view to `data`, saying on standard error what it no longer
+/// finds and what changed in its figures since it was saved.
+pub fn resolve_view(
+    data: &dataset::Dataset,
+    read: &crate::view::saved::Read,
+    path: &std::path::Path,
+) -> crate::view::saved::Resolved {
+    let districts: Vec<String> = data.districts.iter().map(|d| d.name.clone()).collect();
+    let resolved = crate::view::saved::resolve(read, data, &districts);
+    for note in &resolved.notes {
+        eprintln!(
+            "{}: {}",
+            path.display(),
+            note.text(Lang::En, Convention::International)
+        );
+    }
+    resolved
+}
+
+/// Draws a saved view's chart into the one file asked for.
+fn export_view(
+    args: &ExportArgs,
+    data: &dataset::Dataset,
+    read: &crate::view::saved::Read,
+    job: &Job,
+    page: &Page,
+) -> Result<Vec<PathBuf>, (u8, String)> {
+    let path = args.view.as_deref().unwrap_or(std::path::Path::new(""));
+    let resolved = resolve_view(data, read, path);
+    let view = ChartView::of_view(data, &resolved);
+    if job.format.is_picture() {
+        let scene = chart::scene(&view, page);
+        for left_out in &scene.left_out {
+            eprintln!("{}: {}", path.display(), left_out_text(left_out));
+        }
+    }
+    let options = FileOptions {
+        scale: args.scale,
+        outline_text: args.outline_text,
+    };
+    let bytes =
+        chart::file_bytes(&view, page, job.format, &options).map_err(|e| usage(e.to_string()))?;
+    let written = if args.force {
+        crate::output::write_atomic(&job.path, &bytes)
+    } else {
+        crate::output::write_new(&job.path, &bytes)
+    };
+    written.map_err(|e| match e {
+        crate::output::WriteError::Exists { .. } => {
+            usage(format!("{e}; pass --force to replace it"))
+        }
+        other => usage(other.to_string()),
+    })?;
+    Ok(vec![job.path.clone()])
+}
+
+/// Why an annotation is not on the picture, in English.
+fn left_out_text(left_out: &chart::annotate::LeftOut) -> String {
+    use chart::annotate::LeftOut;
+    match left_out {
+        LeftOut::NoAxis(i) => format!(
+            "annotation {} is not drawn: this chart has no years or values to place it on",
+            i + 1
+        ),
+        LeftOut::NoMark(i) => format!(
+            "annotation {} is not drawn: its mark is not on this chart (hidden, or not in it)",
+            i + 1
+        ),
+        LeftOut::OutOfRange(i) => format!(
+            "annotation {} is not drawn: it lies outside the chart's years or values",
+            i + 1
+        ),
+        LeftOut::NoRoom(i) => format!(
+            "annotation {} is not drawn: no room on this page that covers nothing",
+            i + 1
+        ),
+    }
+}
+
 /// The files asked for: one chart in one format, or with `--all` every
 /// chart in every format.
 fn jobs(args: &ExportArgs) -> Result<Vec<Job>, (u8, String)> {
@@ -273,8 +374,14 @@ fn jobs(args: &ExportArgs) -> Result<Vec<Job>, (u8, String)> {
             })
             .collect());
     }
-    let (Some(id), Some(out)) = (&args.chart, &args.out) else {
-        return Err(usage("--chart and --out are required".to_owned()));
+    let Some(out) = &args.out else {
+        return Err(usage("--out is required".to_owned()));
+    };
+    // A view names its own chart.
+    let id = match (&args.chart, &args.view) {
+        (Some(id), _) => id.as_str(),
+        (None, Some(_)) => ChartId::default().id(),
+        (None, None) => return Err(usage("--chart or --view is required".to_owned())),
     };
     let chart = ChartId::from_id(id).ok_or_else(|| {
         let ids: Vec<&str> = ChartId::ALL.iter().map(|c| c.id()).collect();

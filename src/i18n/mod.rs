@@ -487,6 +487,7 @@ texts! {
     NoAnnotations => "This chart has no annotations.", "此图表没有标注。";
     RemoveAnnotation => "Remove", "删除";
     YourNote => "your note", "用户注释";
+    BriefingViews => "the saved views {}", "已保存的视图 {}";
     AnnotateMenu => "Annotate…", "添加标注…";
     AnnotateTitle => "Annotate the chart", "为图表添加标注";
     AnnotateIntro => "Add to “{}” a note, a span of years or a reference line, in your own words (they are not translated).", "为“{}”添加注释、年份区间或参考线，文字为您的原话（不翻译）。";

@@ -14,4 +14,5 @@ mod readme;
 mod sources;
 mod special_files;
 mod validate;
+mod views;
 mod window;
