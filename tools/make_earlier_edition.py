@@ -71,9 +71,17 @@ REWRITTEN = {
         "and calls 2024 'last year'); end 2030 = the latest deadline given (clusters 'by 2030')."
     ),
     ("point", "pioneer-gdp-share-2024", "caveat"): (
-        "The 2021 and 2024 points may not measure the same thing: 33.4% is the three "
-        "industries' output divided by GDP (1.8 of 5.39 trillion yuan in 2024), a ratio of "
-        "gross output to value added, not a share of GDP."
+        "The 2021 and 2024 points may not measure the same thing. 33.4% equals 1.8 / 5.39 "
+        "trillion yuan (the industries' 2024 output and GDP in src-001's preceding sentence), "
+        "which suggests output divided by GDP rather than a share of value added; the 2021 "
+        "figure may be defined differently."
+    ),
+    # The 1.8 trillion's caveat rests on src-003's figures (2026): the
+    # earlier edition cannot say it, so the point has none there.
+    ("point", "pioneer-output-2024", "caveat"): None,
+    ("series", "pioneer-output", "note"): (
+        "src-001 words it 'combined industrial output' and does not define its scope; the "
+        "Chinese says 规模 (scale), not 工业总产值, a defined statistic."
     ),
     ("node", "ft-fund", "note"): (
         "src-001 gives the fund's amount and purpose but no name; see fund fund-future-industry."
@@ -124,7 +132,12 @@ edition["description"] = (
     "of 2025, by which both had appeared; it was made from the current edition by "
     "tools/make_earlier_edition.py."
 )
-edition["sources"] = [s for s in current["sources"] if s["id"] in KEPT]
+# The edition carries no texts: `validate --sources` reads them from the
+# seeds, as an edition made before the texts were embedded would.
+EMBEDDED = ("language", "original", "translated_by", "text", "sha256", "retrieved")
+edition["sources"] = [
+    {k: v for k, v in s.items() if k not in EMBEDDED} for s in current["sources"] if s["id"] in KEPT
+]
 plans = []
 for plan in current["plans"]:
     if plan["source"] not in KEPT:
@@ -153,6 +166,8 @@ series = []
 for s in current["series"]:
     s["points"] = [p for p in s["points"] if recite(p)]
     s["measures"] = [m for m in s.get("measures", []) if m in kept_nodes]
+    if ("series", s["id"], "note") in REWRITTEN:
+        s["note"] = REWRITTEN[("series", s["id"], "note")]
     if s["points"]:
         series.append(s)
 edition["series"] = series
@@ -203,6 +218,9 @@ records += edition["facts"]
 for record in records:
     if "caveat" in record:
         key = ("point", record["id"], "caveat")
+        if key in REWRITTEN and REWRITTEN[key] is None:
+            del record["caveat"]
+            continue
         if key in REWRITTEN:
             record["caveat"]["text"] = REWRITTEN[key]
         conflicts = [c for c in record["caveat"].get("conflicts", []) if c in figure_ids]

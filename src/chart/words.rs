@@ -12,8 +12,23 @@ use crate::view::charts::ChartId;
 use crate::view::table;
 
 /// "Source: …" with every document the chart's figures cite (for the
-/// theme map and the timeline, the plans' documents too).
+/// theme map and the timeline, the plans' documents too), then the
+/// reliability note of each that has one.
 pub fn sources(view: &ChartView) -> String {
+    let sources = chart_sources(view);
+    let footer = table::sources_footer(view.dataset, &sources, view.lang);
+    let notes = table::reliability_notes(view.dataset, &sources, view.lang);
+    if notes.is_empty() {
+        footer
+    } else {
+        let stop = if view.lang == Lang::Zh { "。" } else { ". " };
+        format!("{footer}{stop}{}", notes.join(stop))
+    }
+}
+
+/// Every document the chart's figures cite (for the theme map and the
+/// timeline, the plans' documents too), in order of first citation.
+pub fn chart_sources(view: &ChartView) -> Vec<crate::dataset::SourceIx> {
     let rows =
         table::chart_rows_sorted(view.dataset, view.chart, view.hidden, view.order, view.lang);
     let mut sources = match view.chart {
@@ -27,7 +42,7 @@ pub fn sources(view: &ChartView) -> String {
             sources.push(source);
         }
     }
-    table::sources_footer(view.dataset, &sources, view.lang)
+    sources
 }
 
 /// In Chinese, a note when a theme shown is named by the editors'

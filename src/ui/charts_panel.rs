@@ -131,6 +131,24 @@ fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &
             ui.weak(tr(lang, T::ChartNamesTranslated));
         }
     }
+    // How far the chart's documents can be trusted, where the dataset
+    // doubts them: under the title, as the pictures' footers say it.
+    // The theme map and the timeline show every plan's document (the
+    // timeline every figure's too): not worked out again each frame.
+    let sources = match chart {
+        ChartId::Themes => cx.doc.dataset.plans.iter().map(|p| p.source).collect(),
+        ChartId::Timeline => (0..cx.doc.dataset.sources.len())
+            .map(crate::dataset::SourceIx::at)
+            .collect(),
+        _ => crate::chart::chart_sources(&view),
+    };
+    for note in crate::view::table::reliability_notes(&cx.doc.dataset, &sources, lang) {
+        ui.label(
+            egui::RichText::new(format!("⚠ {note}"))
+                .small()
+                .color(ui.visuals().weak_text_color()),
+        );
+    }
     match chart {
         ChartId::IndustrialOutput => {
             line_chart_ui(cx, ui, "industrial_output", &series, &lit, commands);

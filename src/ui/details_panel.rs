@@ -453,21 +453,35 @@ fn source_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, source: SourceIx, command
     let value = format!("{} ({}, {when})", document.title, document.publisher);
     if cx.doc.proof.text(source).is_none() {
         field_ui(ui, lang, T::Source, &value);
-        return;
+    } else {
+        ui.horizontal_wrapped(|ui| {
+            ui.strong(format!("{}{}", tr(lang, T::Source), colon(lang)));
+            if ui
+                .link(value)
+                .on_hover_text(tr(lang, T::ReadInDocument))
+                .clicked()
+            {
+                commands.push(SessionCommand::OpenSource(Spot {
+                    source,
+                    range: None,
+                }));
+            }
+        });
     }
-    ui.horizontal_wrapped(|ui| {
-        ui.strong(format!("{}{}", tr(lang, T::Source), colon(lang)));
-        if ui
-            .link(value)
-            .on_hover_text(tr(lang, T::ReadInDocument))
-            .clicked()
-        {
-            commands.push(SessionCommand::OpenSource(Spot {
-                source,
-                range: None,
-            }));
-        }
-    });
+    // How far the document can be trusted, beside every figure it states.
+    if let Some(note) = &document.reliability {
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(format!(
+                    "⚠ {}{}{note}",
+                    tr(lang, T::Reliability),
+                    colon(lang)
+                ))
+                .color(ui.visuals().warn_fg_color),
+            )
+            .wrap(),
+        );
+    }
 }
 
 /// A figure's quote in quotation marks: a link to its place in the

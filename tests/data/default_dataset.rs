@@ -168,6 +168,8 @@ fn the_funds_are_as_stated_with_the_future_industry_fund_citing_both_documents()
         (total.amount_yuan, total.lower_bound),
         (Some(8.25e11), true)
     );
+    // Kept as printed, and marked probably wrong (issue 26, 1).
+    assert!(total.caveat.as_ref().is_some_and(|c| c.likely_wrong));
     let future = fund("fund-future-industry");
     assert_eq!(future.amount_yuan, Some(1.5e10));
     let documents: std::collections::BTreeSet<_> =
@@ -249,4 +251,106 @@ fn chinese_names_from_the_documents_are_kept() {
     for name in ["模速空间", "四位一体", "银发经济"] {
         assert!(all_text.contains(name), "{name} missing");
     }
+}
+
+fn target(data: &Dataset, id: &str) -> dataset::Target {
+    let Some(FigureRef::Target(t)) = data.figure_by_id(id) else {
+        panic!("no target {id}");
+    };
+    data.targets[t.index()].clone()
+}
+
+fn fact(data: &Dataset, id: &str) -> dataset::Fact {
+    let Some(FigureRef::Fact(f)) = data.figure_by_id(id) else {
+        panic!("no fact {id}");
+    };
+    data.facts[f.index()].clone()
+}
+
+#[test]
+fn no_value_is_more_precise_than_its_words() {
+    let data = data();
+    // "tackling about a hundred core components, launching a hundred
+    // high-end products": "about" governs the whole list.
+    for id in ["t-fi-high-end-products", "t-fi-high-tech-enterprises"] {
+        assert!(target(&data, id).approximate, "{id} is about");
+    }
+    // "over one-third", "reportedly": a lower bound of one third, with a
+    // caveat for the hearsay.
+    let returnees = fact(&data, "fact-returnees-share");
+    let (value, unit) = returnees.value.expect("a value");
+    assert_eq!(unit, QuantityUnit::Percent);
+    assert!((value - 100.0 / 3.0).abs() < 1e-9, "{value}");
+    assert!(returnees.lower_bound && !returnees.upper_bound);
+    assert!(
+        returnees
+            .caveat
+            .as_ref()
+            .is_some_and(|c| c.text.contains("'reportedly'") && !c.likely_wrong)
+    );
+    // "nearly 10%": close to, and under.
+    let computing = fact(&data, "fact-computing-power-share");
+    assert!(computing.upper_bound && computing.approximate && !computing.lower_bound);
+    let convention = plan_explorer::view::amount::Convention::International;
+    assert_eq!(
+        plan_explorer::view::amount::of_fact(&computing, convention).as_deref(),
+        Some("nearly 10%")
+    );
+    assert_eq!(
+        plan_explorer::view::amount::of_fact(
+            &computing,
+            plan_explorer::view::amount::Convention::Chinese
+        )
+        .as_deref(),
+        Some("近10%")
+    );
+    // "100-billion-yuan sub-sectors": at least 100 billion each.
+    let subsectors = target(&data, "t-ind-100bn-subsectors");
+    assert!(subsectors.metric.contains("at least 100 billion yuan each"));
+    assert!((subsectors.value - 25.0).abs() < f64::EPSILON);
+    // Facts dated by the article's month say it is the report's date.
+    let by_month: Vec<_> = data.facts.iter().filter(|f| f.as_of == "2026-02").collect();
+    assert!(by_month.len() >= 6);
+    for f in by_month {
+        let note = f.as_of_note.as_deref().unwrap_or_default();
+        assert!(
+            note.starts_with("The date of the report, not of the measurement"),
+            "{}: {note}",
+            f.id
+        );
+    }
+}
+
+#[test]
+fn the_citys_2026_gdp_target_is_one_point_of_its_series_and_no_plans_target() {
+    let data = data();
+    assert!(data.figure_by_id("t-gdp-growth-2026").is_none());
+    let (_, point) = point(&data, "gdp-growth-2026");
+    assert_eq!(
+        (point.value, point.status, point.approximate),
+        (5.0, Status::Target, true)
+    );
+    assert!(
+        point
+            .note
+            .as_deref()
+            .unwrap_or_default()
+            .contains("not of any plan")
+    );
+    // No plan's target is the city's GDP target again.
+    let quote = &point.citations[0].quote;
+    assert!(
+        data.targets
+            .iter()
+            .all(|t| t.citations.iter().all(|c| &c.quote != quote)),
+        "the GDP target is recorded once"
+    );
+    assert!(data.targets.iter().all(|t| !t.metric.contains("GDP")));
+    let industry = data.plan_by_id("fyp15-industry").expect("plan");
+    assert!(
+        data.plans[industry.index()]
+            .targets
+            .iter()
+            .all(|t| { data.targets[t.index()].unit != QuantityUnit::PercentYoy })
+    );
 }
