@@ -146,7 +146,7 @@ fn each_chart_is_described_in_words_under_its_title() {
         en(ChartId::Funds)
     );
     assert!(
-        en(ChartId::Targets).starts_with("Table of 16 targets, deadlines 2027 to 2030"),
+        en(ChartId::Targets).starts_with("Table of 19 targets, deadlines 2027 to 2030"),
         "{}",
         en(ChartId::Targets)
     );

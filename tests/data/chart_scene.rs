@@ -305,7 +305,7 @@ fn titles_say_what_is_shown_and_the_footer_names_sources_and_edition() {
     assert!(texts(&funds, Role::Key).contains("国家级"));
 
     let targets = scene(ChartId::Targets, Lang::En);
-    assert_eq!(targets.title, "16 numeric targets set by 3 plans");
+    assert_eq!(targets.title, "19 numeric targets set by 4 plans");
     // No window controls in the picture.
     assert!(targets.texts().all(|t| !t.text.contains("Sort by")));
 }

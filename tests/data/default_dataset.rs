@@ -354,3 +354,84 @@ fn the_citys_2026_gdp_target_is_one_point_of_its_series_and_no_plans_target() {
             .all(|t| { data.targets[t.index()].unit != QuantityUnit::PercentYoy })
     );
 }
+
+#[test]
+fn the_medical_ai_plans_three_full_coverage_targets_are_data() {
+    let data = data();
+    let plan = data.plan_by_id("medical-ai-2025").expect("plan");
+    let targets: Vec<(String, Option<&str>)> = data.plans[plan.index()]
+        .targets
+        .iter()
+        .map(|t| {
+            let t = &data.targets[t.index()];
+            assert_eq!(
+                (t.unit, t.deadline_year),
+                (QuantityUnit::Percent, Some(2027))
+            );
+            assert!((t.value - 100.0).abs() < f64::EPSILON, "full coverage");
+            assert!(
+                t.citations[0].quote.contains("full"),
+                "{}",
+                t.citations[0].quote
+            );
+            let numbering = t
+                .measures
+                .first()
+                .map(|m| data.node(*m).numbering.as_deref());
+            (t.id.to_string(), numbering.flatten())
+        })
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            (
+                "t-medai-clinical-decision-coverage".to_owned(),
+                Some("III.1.(1)")
+            ),
+            (
+                "t-medai-rehabilitation-coverage".to_owned(),
+                Some("III.1.(5)")
+            ),
+            (
+                "t-medai-child-health-coverage".to_owned(),
+                Some("III.3.(5)")
+            ),
+        ]
+    );
+    // Its note no longer says it has no quantified targets.
+    let note = data.plans[plan.index()].note.as_deref().unwrap_or_default();
+    assert!(!note.contains("no quantified targets"), "{note}");
+    assert!(note.contains("three full-coverage targets"), "{note}");
+}
+
+#[test]
+fn the_15_measures_and_the_millions_of_square_metres_are_data() {
+    let data = data();
+    let measures = fact(&data, "fact-frontier-measures");
+    assert_eq!(measures.value, Some((15.0, QuantityUnit::Count)));
+    assert_eq!(measures.as_of, "2025-10");
+    assert_eq!(
+        measures.citations[0].quote,
+        "In late October, the city rolled out 15 measures"
+    );
+    assert_eq!(
+        data.source_by_id("src-001"),
+        Some(measures.citations[0].source)
+    );
+    let space = fact(&data, "fact-model-spaces-area");
+    assert_eq!(space.value, Some((1e6, QuantityUnit::SquareMetres)));
+    assert!(space.lower_bound, "millions: a lower bound");
+    let convention = plan_explorer::view::amount::Convention::International;
+    assert_eq!(
+        plan_explorer::view::amount::of_fact(&space, convention).as_deref(),
+        Some("over 1 million square metres")
+    );
+    assert_eq!(
+        plan_explorer::view::amount::of_fact(
+            &space,
+            plan_explorer::view::amount::Convention::Chinese
+        )
+        .as_deref(),
+        Some("超过100万平方米")
+    );
+}
