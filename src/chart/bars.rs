@@ -40,10 +40,16 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
     if !doubtful.is_empty() {
         let named: Vec<String> = doubtful
             .iter()
-            .map(|b| format!("{}: {}", b.name, b.value_text(view.convention)))
+            .map(|b| {
+                let caveat = view
+                    .dataset
+                    .figure_caveat(b.figure)
+                    .map(|c| crate::dataset::abbreviate(&c.text, 130, "…"))
+                    .unwrap_or_default();
+                format!("{}: {} ({caveat})", b.name, b.value_text(view.convention))
+            })
             .collect();
         notes.push(fill(lang, T::NotOnScaleLikelyWrong, &[&named.join("; ")]));
-        notes.extend(words::caveat_notes(view, doubtful.iter().map(|b| b.figure)));
     }
     // Funds without an amount, but not those of a level the key hides.
     let without_amount: Vec<FigureRef> = without_amount
@@ -97,6 +103,7 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         title: title_of(view),
         subtitle: words::sentences(lang, tr(lang, T::ReadFunds), &reading),
         sources: words::sources(view),
+        reliability: words::reliability(view),
         notes,
         made_with: words::made_with(view),
     };

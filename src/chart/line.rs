@@ -50,6 +50,7 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         title: title(view, &series),
         subtitle: subtitle(view, &series, &scale),
         sources: words::sources(view),
+        reliability: words::reliability(view),
         notes: words::english_names_note(view, series.iter().map(|(_, s)| s.figure))
             .into_iter()
             .chain(words::caveat_notes(

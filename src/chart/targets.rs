@@ -49,6 +49,7 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         title: title(view, &rows),
         subtitle: words::sentences(lang, &fill(lang, T::ReadTargets, &[&order]), &[]),
         sources: words::sources(view),
+        reliability: words::reliability(view),
         notes: words::english_names_note(view, rows.iter().map(|r| r.figure))
             .into_iter()
             .chain(words::caveat_notes(view, rows.iter().map(|r| r.figure)))

@@ -62,6 +62,7 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         title: title(view, &matrix),
         subtitle: words::sentences(lang, &fill(lang, T::ReadThemes, &[&order_name]), &[]),
         sources: words::sources(view),
+        reliability: words::reliability(view),
         notes: words::translated_names_note(view, matrix.rows.iter().map(|r| r.theme)),
         made_with: words::made_with(view),
     };

@@ -145,6 +145,7 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         title: title(view, &timeline),
         subtitle: words::sentences(lang, tr(lang, T::ReadTimeline), &[]),
         sources: words::sources(view),
+        reliability: words::reliability(view),
         notes: later.clone(),
         made_with: words::made_with(view),
     };

@@ -12,18 +12,33 @@ use crate::view::charts::ChartId;
 use crate::view::table;
 
 /// "Source: …" with every document the chart's figures cite (for the
-/// theme map and the timeline, the plans' documents too), then the
-/// reliability note of each that has one.
+/// theme map and the timeline, the plans' documents too).
 pub fn sources(view: &ChartView) -> String {
-    let sources = chart_sources(view);
-    let footer = table::sources_footer(view.dataset, &sources, view.lang);
-    let notes = table::reliability_notes(view.dataset, &sources, view.lang);
-    if notes.is_empty() {
-        footer
-    } else {
-        let stop = if view.lang == Lang::Zh { "。" } else { ". " };
-        format!("{footer}{stop}{}", notes.join(stop))
-    }
+    table::sources_footer(view.dataset, &chart_sources(view), view.lang)
+}
+
+/// How long a source's reliability note may run in a picture's footer
+/// (the whole note is in the details, the hover, the CSV and briefings).
+const RELIABILITY_CHARS: usize = 150;
+
+/// "⚠ Reliability of <source>: <note>" for each document the chart cites
+/// that has a reliability note, shortened, for the footer.
+pub fn reliability(view: &ChartView) -> Vec<String> {
+    let mut seen = std::collections::BTreeSet::new();
+    chart_sources(view)
+        .into_iter()
+        .filter(|s| seen.insert(*s))
+        .filter_map(|s| {
+            let source = &view.dataset.sources[s.index()];
+            let note = source.reliability.as_ref()?;
+            let title = crate::dataset::abbreviate(&source.title, 40, "…");
+            let note = crate::dataset::abbreviate(note, RELIABILITY_CHARS, "…");
+            Some(format!(
+                "⚠ {}",
+                fill(view.lang, T::SourceReliability, &[&title, &note])
+            ))
+        })
+        .collect()
 }
 
 /// Every document the chart's figures cite (for the theme map and the

@@ -435,6 +435,7 @@ texts! {
     NotOnScaleLikelyWrong => "Not on this scale (probably wrong as printed; see its caveat): {}", "未计入此刻度（原文数字很可能有误，见注意事项）：{}";
     SourceReliability => "Reliability of {}: {}", "来源可靠性（{}）：{}";
     Reliability => "Reliability", "来源可靠性";
+    ReliabilityField => "⚠ Reliability: {}", "⚠ 来源可靠性：{}";
     NotOnThisScale => "Not on this scale (an amount per recipient, not a fund's size): {}", "未计入此刻度（为每个受助方的金额，而非资金规模）：{}";
     ChangesTab => "Changes ({})", "变更（{}）";
     SeverityError => "error: ", "错误：";

@@ -472,12 +472,8 @@ fn source_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, source: SourceIx, command
     if let Some(note) = &document.reliability {
         ui.add(
             egui::Label::new(
-                egui::RichText::new(format!(
-                    "⚠ {}{}{note}",
-                    tr(lang, T::Reliability),
-                    colon(lang)
-                ))
-                .color(ui.visuals().warn_fg_color),
+                egui::RichText::new(fill(lang, T::ReliabilityField, &[note]))
+                    .color(ui.visuals().warn_fg_color),
             )
             .wrap(),
         );

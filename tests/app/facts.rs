@@ -35,7 +35,7 @@ fn the_built_in_dataset_states_the_facts_it_had_left_out() {
         Some((0.3, dataset::QuantityUnit::PercentagePoints))
     );
     assert_eq!(fact("fact-first-public-corpus-platform").value, None);
-    assert_eq!(data.facts.len(), 7);
+    assert_eq!(data.facts.len(), 9);
     // Linked to their measures, both ways.
     let ai = data.node_by_id("ind-ai").expect("ind-ai");
     assert!(

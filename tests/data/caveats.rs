@@ -328,3 +328,110 @@ fn the_33_4_percent_caveat_is_worded_as_an_inference() {
     assert!(!text.contains("33.4% is the three"), "{text}");
     assert!(!text.contains("not a share of GDP"), "{text}");
 }
+
+#[test]
+fn sources_carry_reliability_notes_shown_wherever_their_figures_are() {
+    let data = dataset::load_embedded().dataset.expect("valid");
+    let note = |id: &str| {
+        data.sources[data.source_by_id(id).expect("source").index()]
+            .reliability
+            .clone()
+            .unwrap_or_default()
+    };
+    assert!(note("src-003").contains("investor-oriented blog post"));
+    assert!(note("src-003").contains("hard攻坚 stage"));
+    assert!(note("src-003").contains("825 billion"));
+    assert!(note("src-000").contains("Undated and unattributed"));
+    assert!(note("src-000").contains("'roadmap'"));
+    assert!(note("src-004").contains("about 500 billion yuan by 2030"));
+    assert!(note("src-004").contains("do not present them as new"));
+    assert!(note("src-002").contains("date of the English text"));
+    let lang = plan_explorer::i18n::Lang::En;
+    let convention = plan_explorer::view::amount::Convention::International;
+    // The hover of a figure from src-003.
+    let fund = data.figure_by_id("fund-national-ai").expect("fund");
+    let hover = plan_explorer::view::hover::fund(&data, fund, convention, lang);
+    assert!(
+        hover.contains("⚠ Reliability: An investor-oriented blog post"),
+        "{hover}"
+    );
+    // The CSV of the funds chart.
+    let rows = plan_explorer::view::table::chart_rows(
+        &data,
+        plan_explorer::view::charts::ChartId::Funds,
+        &std::collections::BTreeSet::new(),
+        lang,
+    );
+    let csv = String::from_utf8(plan_explorer::view::table::csv_bytes(&data, &rows).expect("csv"))
+        .expect("UTF-8");
+    let mut reader = csv::Reader::from_reader(&csv.as_bytes()[3..]);
+    let headers = reader.headers().expect("headers").clone();
+    let column = headers
+        .iter()
+        .position(|h| h == "source_reliability")
+        .expect("column");
+    let national = reader
+        .records()
+        .map(|r| r.expect("row"))
+        .find(|r| r[0].starts_with("National AI Fund"))
+        .expect("row");
+    assert!(
+        national[column].starts_with("src-003: An investor-oriented"),
+        "{:?}",
+        &national[column]
+    );
+    // The chart's footer, in both languages, in every picture.
+    for (lang, words) in [
+        (
+            plan_explorer::i18n::Lang::En,
+            "⚠ Reliability of Shanghai Charts Bold Course",
+        ),
+        (
+            plan_explorer::i18n::Lang::Zh,
+            "⚠ 来源可靠性（Shanghai Charts Bold Course",
+        ),
+    ] {
+        let none = std::collections::BTreeSet::new();
+        let view = plan_explorer::chart::ChartView::new(
+            &data,
+            plan_explorer::view::charts::ChartId::Funds,
+            &none,
+            lang,
+        );
+        for preset in [
+            plan_explorer::chart::Preset::Slide,
+            plan_explorer::chart::Preset::Square,
+        ] {
+            let page = plan_explorer::chart::Page::of(preset, plan_explorer::chart::Paper::Light);
+            let footer: Vec<String> = plan_explorer::chart::scene(&view, &page)
+                .texts()
+                .filter(|t| t.role == plan_explorer::chart::scene::Role::Footer)
+                .map(|t| t.text.clone())
+                .collect();
+            assert!(footer.iter().any(|t| t.starts_with(words)), "{footer:#?}");
+        }
+    }
+    // A briefing's list of sources.
+    let options = plan_explorer::briefing::Options {
+        lang,
+        convention,
+        charts: None,
+        date: (2026, 12, 1),
+    };
+    let briefing = plan_explorer::briefing::build(
+        &data,
+        &plan_explorer::view::tree::TreeFilter::default(),
+        &options,
+    )
+    .expect("builds");
+    let src003 = briefing
+        .sources
+        .iter()
+        .find(|s| s.source == data.source_by_id("src-003").expect("src-003"))
+        .expect("src-003 listed");
+    assert!(
+        src003.facts.contains("⚠ Reliability: An investor-oriented"),
+        "{}",
+        src003.facts
+    );
+}
