@@ -66,7 +66,8 @@ REWRITTEN = {
         "From src-001: the 15 measures rolled out 'in late October', the 15-billion-yuan "
         "fund, 20 industry leaders by 2027, clusters by 2030. src-001 does not list the 15 "
         "measures one by one, so they are not invented here. Title by the curator from "
-        "src-001's wording. Period: start 2025 = the year of the 'late October' rollout as "
+        "src-001's wording; its Chinese is a descriptive translation, not an official document "
+        "title (src-001 gives none). Period: start 2025 = the year of the 'late October' rollout as "
         "resolved from src-001's own context (it mentions 'the first three quarters of 2025' "
         "and calls 2024 'last year'); end 2030 = the latest deadline given (clusters 'by 2030')."
     ),
@@ -82,6 +83,16 @@ REWRITTEN = {
     ("series", "pioneer-output", "note"): (
         "src-001 words it 'combined industrial output' and does not define its scope; the "
         "Chinese says 规模 (scale), not 工业总产值, a defined statistic."
+    ),
+    # Only the first of the plan's two announcements is in src-001.
+    ("plan", "frontier-tech", "title"): (
+        "Measures to support frontier and disruptive technologies (October 2025)"
+    ),
+    # The editors' translation follows the English it translates.
+    ("plan", "frontier-tech", "title_zh_translation"): "支持前沿颠覆性技术的措施（2025年10月）",
+    ("node", "ft-late-2025", "note"): (
+        "Grouping and title by the curator. src-001 does not say whether the fund and the tasks "
+        "below are among the 15 measures."
     ),
     ("node", "ft-fund", "note"): (
         "src-001 gives the fund's amount and purpose but no name; see fund fund-future-industry."
@@ -143,7 +154,7 @@ for plan in current["plans"]:
     if plan["source"] not in KEPT:
         continue
     plan["nodes"] = keep_nodes(plan["nodes"], plan["source"])
-    for field in ("issuer", "note"):
+    for field in ("title", "title_zh_translation", "issuer", "note"):
         if ("plan", plan["id"], field) in REWRITTEN:
             plan[field] = REWRITTEN[("plan", plan["id"], field)]
     for node in node_ids(plan["nodes"]):

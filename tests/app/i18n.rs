@@ -109,7 +109,7 @@ fn the_top_bar_switches_to_chinese_and_back() {
     // translation shows, marked, and nothing is left in English.
     assert!(
         harness
-            .query_all_by_label_contains("银发经济发展举措（2026年2月7日新闻发布会报道）〔译〕")
+            .query_all_by_label_contains("银发经济发展举措（2026年2月7日报道的新闻发布会）〔译〕")
             .next()
             .is_some()
     );

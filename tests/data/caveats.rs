@@ -391,11 +391,11 @@ fn sources_carry_reliability_notes_shown_wherever_their_figures_are() {
             "⚠ 来源可靠性（Shanghai Charts Bold Course",
         ),
     ] {
-        let none = std::collections::BTreeSet::new();
+        let hidden = std::collections::BTreeSet::new();
         let view = plan_explorer::chart::ChartView::new(
             &data,
             plan_explorer::view::charts::ChartId::Funds,
-            &none,
+            &hidden,
             lang,
         );
         for preset in [

@@ -435,3 +435,90 @@ fn the_15_measures_and_the_millions_of_square_metres_are_data() {
         Some("超过100万平方米")
     );
 }
+
+#[test]
+fn no_plan_looks_more_official_than_its_documents_make_it() {
+    let data = data();
+    let plan = |id: &str| data.plans[data.plan_by_id(id).expect("plan").index()].clone();
+    // No document gives the future-industries plan an official title: its
+    // Chinese is descriptive and says so, and its note says it.
+    let future = plan("future-industries");
+    let zh = future.title_zh_translation.as_deref().expect("translated");
+    assert!(!zh.contains("打造未来产业创新高地"), "{zh}");
+    assert!(zh.contains("描述"), "{zh}");
+    assert!(
+        future
+            .note
+            .as_deref()
+            .unwrap_or_default()
+            .contains("not an official document title")
+    );
+    // frontier-tech: the two announcements apart, in its title, its
+    // Chinese and its two groups of nodes with their own dates.
+    let frontier = plan("frontier-tech");
+    assert!(
+        frontier.title.contains("(October 2025)")
+            && frontier.title.contains("(reported February 2026)")
+    );
+    let zh = frontier
+        .title_zh_translation
+        .as_deref()
+        .expect("translated");
+    assert!(!zh.contains("若干措施"), "no official-sounding title: {zh}");
+    assert!(
+        zh.contains("2025年10月") && zh.contains("2026年2月"),
+        "{zh}"
+    );
+    let roots: Vec<(&str, dataset::SourceIx)> = frontier
+        .roots
+        .iter()
+        .map(|n| (data.node(*n).id.as_str(), data.node(*n).source))
+        .collect();
+    assert_eq!(
+        roots,
+        [
+            (
+                "ft-late-2025",
+                data.source_by_id("src-001").expect("src-001")
+            ),
+            (
+                "ft-mechanism",
+                data.source_by_id("src-003").expect("src-003")
+            ),
+        ]
+    );
+    // The services roadmap prints no unit: the one recorded is inferred.
+    let services = plan("fyp15-services");
+    for n in &services.roots {
+        let node = data.node(*n);
+        assert!(node.units.is_empty() || node.units_inferred, "{}", node.id);
+    }
+    // The notes and the Chinese agree: 2026-02-07 is the article's date,
+    // not the press conference's.
+    let industry = plan("fyp15-industry");
+    assert!(
+        industry
+            .note
+            .as_deref()
+            .unwrap_or_default()
+            .contains("does not print the date of the press conference itself")
+    );
+    let mechanism = data.node(data.node_by_id("ft-mechanism").expect("node"));
+    assert!(
+        mechanism
+            .note
+            .as_deref()
+            .unwrap_or_default()
+            .contains("does not print the date of the press conference itself")
+    );
+    for zh in [
+        industry.title_zh_translation.as_deref().unwrap_or_default(),
+        mechanism
+            .title_zh_translation
+            .as_deref()
+            .unwrap_or_default(),
+    ] {
+        assert!(zh.contains("2026年2月7日报道的新闻发布会"), "{zh}");
+        assert!(!zh.contains("2026年2月7日新闻发布会"), "{zh}");
+    }
+}
