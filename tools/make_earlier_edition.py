@@ -11,8 +11,11 @@ left out.
 
 Records are kept only where a kept document states them; a record citing
 several documents keeps only the kept citations. Nothing is invented: the
-one renamed record (the 15-billion-yuan fund, which only src-003 names the
-"Future Industry Fund") takes src-001's own words. A Chinese name (any
+renamed records take src-001's own words (the 15-billion-yuan fund, which
+only src-003 names the "Future Industry Fund"; the silicon-photonics theme,
+"silicon photonics" being src-003's term for src-001's "silicon-based
+optoelectronics"; the frontier-tech plan, whose second announcement is
+src-003's). A Chinese name (any
 `*_zh` field) stays only where a kept document prints it (the editors'
 `*_zh_translation` fields are not a document's words and stay), and notes and
 issuers that lean on a later document are written again from the kept
@@ -167,6 +170,12 @@ used_units = {u for p in plans for n in node_ids(p["nodes"]) for u in n.get("uni
 used_themes = {t for p in plans for n in node_ids(p["nodes"]) for t in n.get("themes", [])}
 edition["units"] = [u for u in current["units"] if u["id"] in used_units]
 edition["themes"] = [t for t in current["themes"] if t["id"] in used_themes]
+for theme in edition["themes"]:
+    if theme["id"] == "silicon-photonics":
+        # "Silicon photonics" is src-003's word (2026); src-001 says
+        # "silicon-based optoelectronics". The translation follows.
+        theme["name"] = "Silicon-based optoelectronics"
+        theme["name_zh_translation"] = "硅基光电子"
 used_districts = {d for p in plans for n in node_ids(p["nodes"]) for d in n.get("districts", [])}
 edition["districts"] = [
     d for d in current.get("districts", [])

@@ -522,3 +522,87 @@ fn no_plan_looks_more_official_than_its_documents_make_it() {
         assert!(!zh.contains("2026年2月7日新闻发布会"), "{zh}");
     }
 }
+
+#[test]
+fn the_chinese_renderings_flagged_by_the_audit_are_fixed() {
+    use plan_explorer::dataset::{Named, Zh};
+    let data = data();
+    let node_zh = |id: &str| data.node(data.node_by_id(id).expect("node")).zh();
+    let series_zh = |id: &str| match data.figure_by_id(id) {
+        Some(FigureRef::Series(s)) => data.series[s.index()].zh(),
+        _ => panic!("no series {id}"),
+    };
+    // Fragments become whole titles, the editors'.
+    assert_eq!(
+        node_zh("ind-100bn-subsectors"),
+        Some(Zh::Translated("25个千亿级细分赛道"))
+    );
+    assert!(
+        matches!(node_zh("ft-stage-rd"), Some(Zh::Translated(t)) if t.starts_with("研发攻坚期"))
+    );
+    // Statistical terms.
+    for id in ["gdp", "gdp-growth", "gdp-growth-q1q3", "pioneer-gdp-share"] {
+        let zh = series_zh(id).expect("Chinese").text();
+        assert!(
+            zh.contains("地区生产总值") && !zh.contains("GDP"),
+            "{id}: {zh}"
+        );
+    }
+    let fact = fact(&data, "fact-gdp-growth-above-national-q1q3-2025");
+    assert!(fact.zh().expect("Chinese").text().contains("地区生产总值"));
+    assert_eq!(
+        series_zh("industrial-value-added-growth"),
+        Some(Zh::Translated("规模以上工业增加值增速"))
+    );
+    assert_eq!(
+        series_zh("strategic-emerging-mfg-share"),
+        Some(Zh::Translated("战略性新兴产业制造业产值占比"))
+    );
+    let ratio = series_zh("pioneer-gdp-share").expect("Chinese").text();
+    assert!(
+        ratio.ends_with("之比") && !ratio.contains("贡献"),
+        "{ratio}"
+    );
+    // Faithfulness.
+    assert!(
+        matches!(node_zh("ft-bci-cluster"), Some(Zh::Translated(t)) if t.starts_with("全国首个"))
+    );
+    assert!(matches!(node_zh("ft-four-in-one-1"), Some(Zh::Translated(t)) if !t.contains("专职")));
+    assert_eq!(
+        node_zh("medai-3"),
+        Some(Zh::Translated("打造全方位应用场景"))
+    );
+    // Printed abbreviations keep their form and gain the full name.
+    for (id, printed, full) in [
+        ("mc-sci-tech", "上海市科委", "上海市科学技术委员会"),
+        (
+            "mc-econ-info",
+            "上海市经济信息化委",
+            "上海市经济和信息化委员会",
+        ),
+    ] {
+        let unit = &data.units[data.unit_by_id(id).expect("unit").index()];
+        assert_eq!(unit.zh(), Some(Zh::Printed(printed)));
+        assert_eq!(unit.translated_zh(), Some(full));
+        assert_eq!(
+            plan_explorer::view::localized_name(plan_explorer::i18n::Lang::Zh, unit),
+            format!("{printed}（{full}〔译〕）")
+        );
+    }
+    // New quality productive forces, a theme of the three documents
+    // that name it.
+    let theme = &data.themes[data
+        .theme_by_id("new-quality-productive-forces")
+        .expect("theme")
+        .index()];
+    assert_eq!(theme.zh(), Some(Zh::Translated("新质生产力")));
+    let sources: std::collections::BTreeSet<&str> = theme
+        .nodes
+        .iter()
+        .map(|n| data.sources[data.node(*n).source.index()].id.as_str())
+        .collect();
+    assert_eq!(
+        sources.into_iter().collect::<Vec<_>>(),
+        ["src-000", "src-001", "src-003"]
+    );
+}

@@ -274,3 +274,46 @@ fn the_earlier_edition_caveats_only_what_its_own_documents_show() {
     // The city's GDP target is no plan's target here either.
     assert!(data.figure_by_id("t-gdp-growth-2026").is_none());
 }
+
+#[test]
+fn the_earlier_edition_uses_no_term_or_name_of_a_later_document() {
+    let data = earlier();
+    // src-001 says "silicon-based optoelectronics"; "silicon photonics"
+    // is src-003's (2026).
+    let theme = &data.themes[data
+        .theme_by_id("silicon-photonics")
+        .expect("theme")
+        .index()];
+    assert_eq!(theme.name, "Silicon-based optoelectronics");
+    assert_eq!(theme.name_zh_translation.as_deref(), Some("硅基光电子"));
+    // No fund, node or plan is named by src-003's names.
+    let mut names: Vec<String> = data.funds.iter().map(|f| f.name.clone()).collect();
+    names.extend(data.nodes.iter().map(|n| n.title.clone()));
+    names.extend(data.plans.iter().map(|p| p.title.clone()));
+    names.extend(data.themes.iter().map(|t| t.name.clone()));
+    for name in &names {
+        for later in [
+            "Future Industry Fund",
+            "AI Fund",
+            "Fund of Funds",
+            "photonics",
+            "cultivation mechanism",
+        ] {
+            assert!(!name.contains(later), "{name:?} uses src-003's {later:?}");
+        }
+    }
+    // The frontier plan is src-001's alone, in both languages.
+    let plan = &data.plans[data.plan_by_id("frontier-tech").expect("plan").index()];
+    assert!(!plan.title.contains("2026"), "{}", plan.title);
+    assert!(
+        plan.title_zh_translation
+            .as_deref()
+            .is_some_and(|z| !z.contains("2026")),
+        "{:?}",
+        plan.title_zh_translation
+    );
+    // The Chinese fixes reached it too.
+    let gdp = data.figure_by_id("gdp").expect("series");
+    assert!(matches!(gdp, plan_explorer::dataset::FigureRef::Series(s)
+        if data.series[s.index()].title_zh_translation.as_deref() == Some("上海市地区生产总值")));
+}
