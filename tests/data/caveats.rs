@@ -255,10 +255,10 @@ fn the_built_in_825_billion_is_probably_wrong_and_off_every_scale() {
             .join(" ");
         let (apart, caveat) = match lang {
             plan_explorer::i18n::Lang::En => {
-                ("Not on this scale (probably wrong", "⚠ Probably wrong")
+                ("Not on this scale (probably wrong", "Very likely a slip")
             }
             plan_explorer::i18n::Lang::Zh => {
-                ("原文数字很可能有误，见注意事项", "⚠ 原文数字很可能有误")
+                ("原文数字很可能有误，见注意事项", "Very likely a slip")
             }
         };
         assert!(footer.contains(apart), "{footer}");

@@ -300,7 +300,8 @@ fn titles_say_what_is_shown_and_the_footer_names_sources_and_edition() {
         "{footer}"
     );
     assert!(footer.contains("⚠ 超过8250亿元"), "{footer}");
-    assert!(footer.contains("⚠ 原文数字很可能有误"), "{footer}");
+    // With its caveat (the curator's words, in English).
+    assert!(footer.contains("Very likely a slip"), "{footer}");
 
     assert!(texts(&funds, Role::Key).contains("国家级"));
 
