@@ -238,7 +238,7 @@ fn both_charts_export_as_csv_and_pictures_from_the_command_line() {
         .expect("the output target");
     assert_eq!((&output[8], &output[9]), ("", ""));
     let facts = rows.iter().filter(|r| &r[1] == "fact").count();
-    assert_eq!(facts, 7, "every fact has a date");
+    assert_eq!(facts, 9, "every fact has a date");
 
     for chart in ["themes", "timeline"] {
         for lang in ["en", "zh"] {
@@ -255,12 +255,12 @@ fn both_charts_export_as_csv_and_pictures_from_the_command_line() {
             let text = std::fs::read_to_string(&svg).expect("reads");
             let title = if lang == "en" {
                 if chart == "themes" {
-                    "41 themes across 5 plans"
+                    "42 themes across 5 plans"
                 } else {
                     "5 plans from 2025 to 2035"
                 }
             } else if chart == "themes" {
-                "41个主题分布于5项规划"
+                "42个主题分布于5项规划"
             } else {
                 "5项规划（2025—2035年）"
             };

@@ -108,7 +108,7 @@ fn with_nothing_selected_the_details_show_the_key_facts_and_a_card_leads_to_one(
         AppState::open(None).expect("opens"),
     );
     harness.run_steps(2);
-    assert!(harness.query_by_label("Key facts (7)").is_some());
+    assert!(harness.query_by_label("Key facts (9)").is_some());
     harness.get_by_label("138").click();
     harness.run_steps(2);
     let data = harness.state().doc.dataset.clone();
@@ -118,7 +118,7 @@ fn with_nothing_selected_the_details_show_the_key_facts_and_a_card_leads_to_one(
     assert_eq!(data.figure_id(figure), "fact-registered-ai-models");
     assert!(
         harness
-            .query_by_label_contains("2026-02 (The article is dated")
+            .query_by_label_contains("2026-02 (The date of the report, not of the measurement")
             .is_some()
     );
 }

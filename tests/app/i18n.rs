@@ -378,7 +378,7 @@ fn the_change_details_are_written_in_chinese_with_chinese_amounts() {
         "级别：由“国家级”改为“市级”",
         "金额：由“600亿元”改为“500亿元”",
         "状态：由“实际”改为“估计”",
-        "期限：由“2030”改为“未说明”",
+        "期限：由“2027”改为“未说明”",
     ] {
         assert!(
             details.iter().any(|d| d == expected),
