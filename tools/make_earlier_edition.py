@@ -11,8 +11,11 @@ left out.
 
 Records are kept only where a kept document states them; a record citing
 several documents keeps only the kept citations. Nothing is invented: the
-one renamed record (the 15-billion-yuan fund, which only src-003 names the
-"Future Industry Fund") takes src-001's own words. A Chinese name (any
+renamed records take src-001's own words (the 15-billion-yuan fund, which
+only src-003 names the "Future Industry Fund"; the silicon-photonics theme,
+"silicon photonics" being src-003's term for src-001's "silicon-based
+optoelectronics"; the frontier-tech plan, whose second announcement is
+src-003's). A Chinese name (any
 `*_zh` field) stays only where a kept document prints it (the editors'
 `*_zh_translation` fields are not a document's words and stay), and notes and
 issuers that lean on a later document are written again from the kept
@@ -66,14 +69,33 @@ REWRITTEN = {
         "From src-001: the 15 measures rolled out 'in late October', the 15-billion-yuan "
         "fund, 20 industry leaders by 2027, clusters by 2030. src-001 does not list the 15 "
         "measures one by one, so they are not invented here. Title by the curator from "
-        "src-001's wording. Period: start 2025 = the year of the 'late October' rollout as "
+        "src-001's wording; its Chinese is a descriptive translation, not an official document "
+        "title (src-001 gives none). Period: start 2025 = the year of the 'late October' rollout as "
         "resolved from src-001's own context (it mentions 'the first three quarters of 2025' "
         "and calls 2024 'last year'); end 2030 = the latest deadline given (clusters 'by 2030')."
     ),
     ("point", "pioneer-gdp-share-2024", "caveat"): (
-        "The 2021 and 2024 points may not measure the same thing: 33.4% is the three "
-        "industries' output divided by GDP (1.8 of 5.39 trillion yuan in 2024), a ratio of "
-        "gross output to value added, not a share of GDP."
+        "The 2021 and 2024 points may not measure the same thing. 33.4% equals 1.8 / 5.39 "
+        "trillion yuan (the industries' 2024 output and GDP in src-001's preceding sentence), "
+        "which suggests output divided by GDP rather than a share of value added; the 2021 "
+        "figure may be defined differently."
+    ),
+    # The 1.8 trillion's caveat rests on src-003's figures (2026): the
+    # earlier edition cannot say it, so the point has none there.
+    ("point", "pioneer-output-2024", "caveat"): None,
+    ("series", "pioneer-output", "note"): (
+        "src-001 words it 'combined industrial output' and does not define its scope; the "
+        "Chinese says 规模 (scale), not 工业总产值, a defined statistic."
+    ),
+    # Only the first of the plan's two announcements is in src-001.
+    ("plan", "frontier-tech", "title"): (
+        "Measures to support frontier and disruptive technologies (October 2025)"
+    ),
+    # The editors' translation follows the English it translates.
+    ("plan", "frontier-tech", "title_zh_translation"): "支持前沿颠覆性技术的措施（2025年10月）",
+    ("node", "ft-late-2025", "note"): (
+        "Grouping and title by the curator. src-001 does not say whether the fund and the tasks "
+        "below are among the 15 measures."
     ),
     ("node", "ft-fund", "note"): (
         "src-001 gives the fund's amount and purpose but no name; see fund fund-future-industry."
@@ -124,13 +146,18 @@ edition["description"] = (
     "of 2025, by which both had appeared; it was made from the current edition by "
     "tools/make_earlier_edition.py."
 )
-edition["sources"] = [s for s in current["sources"] if s["id"] in KEPT]
+# The edition carries no texts: `validate --sources` reads them from the
+# seeds, as an edition made before the texts were embedded would.
+EMBEDDED = ("language", "original", "translated_by", "text", "sha256", "retrieved")
+edition["sources"] = [
+    {k: v for k, v in s.items() if k not in EMBEDDED} for s in current["sources"] if s["id"] in KEPT
+]
 plans = []
 for plan in current["plans"]:
     if plan["source"] not in KEPT:
         continue
     plan["nodes"] = keep_nodes(plan["nodes"], plan["source"])
-    for field in ("issuer", "note"):
+    for field in ("title", "title_zh_translation", "issuer", "note"):
         if ("plan", plan["id"], field) in REWRITTEN:
             plan[field] = REWRITTEN[("plan", plan["id"], field)]
     for node in node_ids(plan["nodes"]):
@@ -143,6 +170,12 @@ used_units = {u for p in plans for n in node_ids(p["nodes"]) for u in n.get("uni
 used_themes = {t for p in plans for n in node_ids(p["nodes"]) for t in n.get("themes", [])}
 edition["units"] = [u for u in current["units"] if u["id"] in used_units]
 edition["themes"] = [t for t in current["themes"] if t["id"] in used_themes]
+for theme in edition["themes"]:
+    if theme["id"] == "silicon-photonics":
+        # "Silicon photonics" is src-003's word (2026); src-001 says
+        # "silicon-based optoelectronics". The translation follows.
+        theme["name"] = "Silicon-based optoelectronics"
+        theme["name_zh_translation"] = "硅基光电子"
 used_districts = {d for p in plans for n in node_ids(p["nodes"]) for d in n.get("districts", [])}
 edition["districts"] = [
     d for d in current.get("districts", [])
@@ -153,6 +186,8 @@ series = []
 for s in current["series"]:
     s["points"] = [p for p in s["points"] if recite(p)]
     s["measures"] = [m for m in s.get("measures", []) if m in kept_nodes]
+    if ("series", s["id"], "note") in REWRITTEN:
+        s["note"] = REWRITTEN[("series", s["id"], "note")]
     if s["points"]:
         series.append(s)
 edition["series"] = series
@@ -203,6 +238,9 @@ records += edition["facts"]
 for record in records:
     if "caveat" in record:
         key = ("point", record["id"], "caveat")
+        if key in REWRITTEN and REWRITTEN[key] is None:
+            del record["caveat"]
+            continue
         if key in REWRITTEN:
             record["caveat"]["text"] = REWRITTEN[key]
         conflicts = [c for c in record["caveat"].get("conflicts", []) if c in figure_ids]

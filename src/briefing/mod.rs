@@ -179,7 +179,8 @@ pub struct SourcePart {
     pub source: SourceIx,
     /// Title, then publisher and date.
     pub title: String,
-    /// Publisher and date.
+    /// Publisher and date, and the source's reliability note where it has
+    /// one.
     pub facts: String,
     /// Where the document is published, where known.
     pub url: Option<String>,
@@ -449,10 +450,13 @@ fn carries(dataset: &Dataset, chart: ChartId, figure: FigureRef) -> bool {
         (ChartId::GdpShare, FigureRef::Series(s) | FigureRef::Point(s, _)) => {
             series_unit(s) == QuantityUnit::Percent
         }
-        // The funds chart draws funds' sizes, not amounts per recipient.
+        // The funds chart draws funds' sizes, not amounts per recipient
+        // nor amounts probably wrong as printed (it names those apart).
         (ChartId::Funds, FigureRef::Fund(f)) => {
             let fund = &dataset.funds[f.index()];
-            fund.amount_yuan.is_some() && !fund.per_recipient
+            fund.amount_yuan.is_some()
+                && crate::view::charts::FundGroup::of(fund)
+                    == crate::view::charts::FundGroup::OnScale
         }
         (ChartId::Targets, FigureRef::Target(_)) => true,
         _ => false,
@@ -680,7 +684,7 @@ fn figure_parts(dataset: &Dataset, figure: FigureRef, options: &Options) -> Vec<
 fn caveat_in(dataset: &Dataset, figure: FigureRef, lang: Lang) -> Option<String> {
     dataset
         .figure_caveat(figure)
-        .map(|c| fill(lang, T::CaveatMark, &[&c.text]))
+        .map(|c| crate::view::caveat_text(lang, c))
 }
 
 /// Every source a written figure quotes, in order of first use, with each
@@ -729,8 +733,16 @@ fn source_parts(
                 source: s,
                 title: source.title.clone(),
                 facts: format!(
-                    "{} · {when}",
-                    fill(lang, T::BriefingPublisher, &[&source.publisher])
+                    "{} · {when}{}",
+                    fill(lang, T::BriefingPublisher, &[&source.publisher]),
+                    source
+                        .reliability
+                        .as_ref()
+                        .map_or_else(String::new, |note| format!(
+                            " · ⚠ {}{}{note}",
+                            tr(lang, T::Reliability),
+                            if lang == Lang::Zh { "：" } else { ": " }
+                        ))
                 ),
                 url: source.url.clone(),
                 quotes: quotes.remove(&s).unwrap_or_default(),

@@ -77,6 +77,8 @@ pub struct Words {
     pub sources: String,
     /// Notes, each a sentence.
     pub notes: Vec<String>,
+    /// The sources' reliability notes, shortened, after the notes.
+    pub reliability: Vec<String>,
     /// The dataset, its edition and the app.
     pub made_with: String,
 }
@@ -115,12 +117,19 @@ impl Layout {
         let bottom = page.height - margin * 0.75;
         let mut footer = vec![words.sources.clone()];
         footer.extend(words.notes.iter().cloned());
+        footer.extend(words.reliability.iter().cloned());
         let mut lines: Vec<String> = Vec::new();
         for part in &footer {
             lines.extend(fonts::wrap(part, width, size.footer, false, lang));
         }
-        // The footer may take at most a fifth of the page.
-        let most = count_of(page.height * 0.2 / line).max(2);
+        // The footer may take at most a fifth of the page, or 30% when it
+        // has more to say (caveats, sources' reliability notes).
+        let share = if words.notes.len() + words.reliability.len() > 2 {
+            0.3
+        } else {
+            0.2
+        };
+        let most = count_of(page.height * share / line).max(2);
         let lines = fonts::clamp_lines(lines, most, width, size.footer, false, lang);
         let made_with_y = bottom - DESCENT_EM * size.footer;
         let first = made_with_y - line * (lines.len() as f32 + 0.5);

@@ -11,7 +11,8 @@ use crate::dataset::{FigureRef, FundLevel};
 use crate::i18n::{T, fill, tr};
 use crate::view::amount;
 use crate::view::charts::{
-    FundBar, LegendKey, fund_bars, level_label, per_recipient_funds, visible_bars,
+    FundBar, LegendKey, fund_bars, level_label, likely_wrong_funds, per_recipient_funds,
+    visible_bars,
 };
 
 /// The title of the funds chart.
@@ -32,7 +33,25 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
     if bars.iter().any(|b| b.lower_bound) {
         reading.push(tr(lang, T::ReadOver));
     }
-    let mut notes: Vec<String> = words::annotations_note(view).into_iter().collect();
+    let mut notes: Vec<String> = Vec::new();
+    // Amounts probably wrong as printed must not set the scale: named
+    // apart, first (the footer may be cut short), each with its caveat.
+    let doubtful = visible_bars(likely_wrong_funds(view.dataset, lang), view.hidden);
+    if !doubtful.is_empty() {
+        let named: Vec<String> = doubtful
+            .iter()
+            .map(|b| {
+                let caveat = view
+                    .dataset
+                    .figure_caveat(b.figure)
+                    .map(|c| crate::dataset::abbreviate(&c.text, 130, "…"))
+                    .unwrap_or_default();
+                format!("{}: {} ({caveat})", b.name, b.value_text(view.convention))
+            })
+            .collect();
+        notes.push(fill(lang, T::NotOnScaleLikelyWrong, &[&named.join("; ")]));
+    }
+    notes.extend(words::annotations_note(view));
     // Funds without an amount, but not those of a level the key hides.
     let without_amount: Vec<FigureRef> = without_amount
         .into_iter()
@@ -76,15 +95,16 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
     if !apart.is_empty() {
         notes.push(fill(lang, T::NotOnThisScale, &[&apart.join("; ")]));
     }
+    notes.extend(words::caveat_notes(view, bars.iter().map(|b| b.figure)));
     notes.extend(words::english_names_note(
         view,
-        bars.iter().map(|b| b.figure),
+        bars.iter().chain(&doubtful).map(|b| b.figure),
     ));
-    notes.extend(words::caveat_notes(view, bars.iter().map(|b| b.figure)));
     let base_words = Words {
         title: title_of(view),
         subtitle: words::sentences(lang, tr(lang, T::ReadFunds), &reading),
         sources: words::sources(view),
+        reliability: words::reliability(view),
         notes,
         made_with: words::made_with(view),
     };

@@ -51,6 +51,7 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         title: title(view, &series),
         subtitle: subtitle(view, &series, &scale),
         sources: words::sources(view),
+        reliability: words::reliability(view),
         notes: words::annotations_note(view)
             .into_iter()
             .chain(words::english_names_note(

@@ -31,7 +31,7 @@ pub use anatomy::{Type, count_of, year_step};
 pub use render::{PdfInfo, RenderError};
 pub use scene::Scene;
 pub use spec::{ChartView, Page, PageError, Paper, Preset};
-pub use words::chart_name;
+pub use words::{chart_name, chart_sources};
 
 use crate::view::charts::ChartId;
 

@@ -14,7 +14,7 @@ use super::spec::{ChartView, PALETTE, Page, Paper};
 use super::{fonts, words};
 use crate::dataset::FigureRef;
 use crate::i18n::{T, fill, tr};
-use crate::view::amount;
+
 use crate::view::charts::{TargetColumn, TargetRow, target_rows};
 
 /// The title of the targets chart: how many, set by how many plans.
@@ -49,6 +49,7 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         title: title(view, &rows),
         subtitle: words::sentences(lang, &fill(lang, T::ReadTargets, &[&order]), &[]),
         sources: words::sources(view),
+        reliability: words::reliability(view),
         notes: words::annotations_note(view)
             .into_iter()
             .chain(words::english_names_note(
@@ -143,19 +144,7 @@ impl Table {
         let deadline_width = bold("2030").max(bold(tr(lang, T::ColumnDeadline)));
         let values: Vec<String> = rows
             .iter()
-            .map(|r| {
-                words::marked(
-                    view,
-                    r.figure,
-                    amount::flagged(
-                        r.value,
-                        r.unit,
-                        r.approximate,
-                        r.lower_bound,
-                        view.convention,
-                    ),
-                )
-            })
+            .map(|r| words::marked(view, r.figure, r.quantity().text(view.convention)))
             .collect();
         // On paper the value and the plan take at most 30% of the width
         // each; in the window, narrower than a page, the value takes at

@@ -62,6 +62,7 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         title: title(view, &matrix),
         subtitle: words::sentences(lang, &fill(lang, T::ReadThemes, &[&order_name]), &[]),
         sources: words::sources(view),
+        reliability: words::reliability(view),
         notes: words::annotations_note(view)
             .into_iter()
             .chain(words::translated_names_note(

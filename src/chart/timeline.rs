@@ -77,13 +77,7 @@ pub fn progress_notes<'a>(
             };
             let target = &data.targets[t.index()];
             let name = crate::view::localized_title(lang, target);
-            let goal = crate::view::amount::flagged(
-                target.value,
-                target.unit,
-                target.approximate,
-                target.lower_bound,
-                view.convention,
-            );
+            let goal = crate::view::amount::of_target(target, view.convention);
             let deadline = mark.date.as_str();
             Some(match progress.latest {
                 Some((year, value)) => {
@@ -151,6 +145,7 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         title: title(view, &timeline),
         subtitle: words::sentences(lang, tr(lang, T::ReadTimeline), &[]),
         sources: words::sources(view),
+        reliability: words::reliability(view),
         notes: notes.iter().chain(&later).cloned().collect(),
         made_with: words::made_with(view),
     };

@@ -14,6 +14,36 @@ use crate::view::table;
 /// "Source: …" with every document the chart's figures cite (for the
 /// theme map and the timeline, the plans' documents too).
 pub fn sources(view: &ChartView) -> String {
+    table::sources_footer(view.dataset, &chart_sources(view), view.lang)
+}
+
+/// How long a source's reliability note may run in a picture's footer
+/// (the whole note is in the details, the hover, the CSV and briefings).
+const RELIABILITY_CHARS: usize = 150;
+
+/// "⚠ Reliability of <source>: <note>" for each document the chart cites
+/// that has a reliability note, shortened, for the footer.
+pub fn reliability(view: &ChartView) -> Vec<String> {
+    let mut seen = std::collections::BTreeSet::new();
+    chart_sources(view)
+        .into_iter()
+        .filter(|s| seen.insert(*s))
+        .filter_map(|s| {
+            let source = &view.dataset.sources[s.index()];
+            let note = source.reliability.as_ref()?;
+            let title = crate::dataset::abbreviate(&source.title, 40, "…");
+            let note = crate::dataset::abbreviate(note, RELIABILITY_CHARS, "…");
+            Some(format!(
+                "⚠ {}",
+                fill(view.lang, T::SourceReliability, &[&title, &note])
+            ))
+        })
+        .collect()
+}
+
+/// Every document the chart's figures cite (for the theme map and the
+/// timeline, the plans' documents too), in order of first citation.
+pub fn chart_sources(view: &ChartView) -> Vec<crate::dataset::SourceIx> {
     let rows =
         table::chart_rows_sorted(view.dataset, view.chart, view.hidden, view.order, view.lang);
     let mut sources = match view.chart {
@@ -27,7 +57,7 @@ pub fn sources(view: &ChartView) -> String {
             sources.push(source);
         }
     }
-    table::sources_footer(view.dataset, &sources, view.lang)
+    sources
 }
 
 /// In Chinese, a note when a theme shown is named by the editors'

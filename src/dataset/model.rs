@@ -84,6 +84,8 @@ pub struct Source {
     pub date: Option<String>,
     /// How the date was found when the document does not print it.
     pub date_note: Option<String>,
+    /// How far the document can be trusted, in the curator's words.
+    pub reliability: Option<String>,
     /// File name of the document's text.
     pub file: Option<String>,
     /// Where the document is published.
@@ -279,6 +281,9 @@ pub struct Caveat {
     pub text: String,
     /// The figures it conflicts with.
     pub conflicts: Vec<FigureRef>,
+    /// The figure is probably wrong as printed: charts keep it off their
+    /// scale and show it apart with this caveat.
+    pub likely_wrong: bool,
 }
 
 /// One value of a series.
@@ -296,6 +301,8 @@ pub struct Point {
     pub approximate: bool,
     /// The document says "over".
     pub lower_bound: bool,
+    /// The document says "nearly" or "under": an upper bound.
+    pub upper_bound: bool,
     /// The first citation is the main one; never empty.
     pub citations: Vec<Citation>,
     /// E.g. how the year was resolved.
@@ -374,6 +381,8 @@ pub struct Target {
     pub approximate: bool,
     /// The document says "over".
     pub lower_bound: bool,
+    /// The document says "nearly" or "under": an upper bound.
+    pub upper_bound: bool,
     /// The first citation is the main one; never empty.
     pub citations: Vec<Citation>,
     /// Anything the curator had to decide.
@@ -407,6 +416,8 @@ pub struct Fact {
     pub approximate: bool,
     /// The document says "over".
     pub lower_bound: bool,
+    /// The document says "nearly" or "under": an upper bound.
+    pub upper_bound: bool,
     /// The first citation is the main one; never empty.
     pub citations: Vec<Citation>,
     /// Anything the curator had to decide.
@@ -633,6 +644,12 @@ impl Dataset {
             FigureRef::Target(t) => self.targets[t.index()].caveat.as_ref(),
             FigureRef::Fact(f) => self.facts[f.index()].caveat.as_ref(),
         }
+    }
+
+    /// Whether a figure's caveat says it is probably wrong as printed:
+    /// charts keep such a figure off their scale.
+    pub fn figure_likely_wrong(&self, figure: FigureRef) -> bool {
+        self.figure_caveat(figure).is_some_and(|c| c.likely_wrong)
     }
 
     /// A figure's record as a name: its series, fund, target or fact.

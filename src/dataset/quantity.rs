@@ -16,6 +16,8 @@ pub struct Quantity {
     pub approximate: bool,
     /// Whether the document says "over".
     pub lower_bound: bool,
+    /// Whether the document says "nearly" or "under".
+    pub upper_bound: bool,
 }
 
 impl Quantity {
@@ -26,6 +28,7 @@ impl Quantity {
             unit: series.unit,
             approximate: point.approximate,
             lower_bound: point.lower_bound,
+            upper_bound: point.upper_bound,
         }
     }
 
@@ -36,6 +39,7 @@ impl Quantity {
             unit: target.unit,
             approximate: target.approximate,
             lower_bound: target.lower_bound,
+            upper_bound: target.upper_bound,
         }
     }
 
@@ -46,6 +50,7 @@ impl Quantity {
             unit: QuantityUnit::Yuan,
             approximate: fund.approximate,
             lower_bound: fund.lower_bound,
+            upper_bound: false,
         })
     }
 
@@ -56,6 +61,7 @@ impl Quantity {
             unit,
             approximate: fact.approximate,
             lower_bound: fact.lower_bound,
+            upper_bound: fact.upper_bound,
         })
     }
 }

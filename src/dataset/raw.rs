@@ -61,6 +61,10 @@ pub struct RawSource {
     pub date: Option<Field<String>>,
     /// How the date was found when the document does not print it.
     pub date_note: Option<Field<String>>,
+    /// How far the document can be trusted, in the curator's words (an
+    /// unattributed commentary, machine-translation traces, a date that
+    /// may not be the issue date); shown wherever its figures appear.
+    pub reliability: Option<Field<String>>,
     /// File name of the document's text.
     pub file: Option<Field<String>>,
     /// Where the document is published.
@@ -247,6 +251,9 @@ pub struct RawCaveat {
     pub text: Field<String>,
     /// Figure ids it conflicts with, if any.
     pub conflicts: Option<Field<Vec<Field<SmolStr>>>>,
+    /// The figure is probably wrong as printed (a likely slip): charts
+    /// keep it off their scale and show it apart with its caveat.
+    pub likely_wrong: Option<Field<bool>>,
 }
 
 /// A figure by year.
@@ -296,6 +303,9 @@ pub struct RawPoint {
     pub approximate: Field<bool>,
     /// The document says "over" or "surpassed".
     pub lower_bound: Option<Field<bool>>,
+    /// The document says "nearly", "under" or "up to": the value is an
+    /// upper bound.
+    pub upper_bound: Option<Field<bool>>,
     /// A source id.
     pub source: Field<SmolStr>,
     /// The source's words that state the value, verbatim.
@@ -395,6 +405,9 @@ pub struct RawTarget {
     pub approximate: Field<bool>,
     /// The document says "over".
     pub lower_bound: Option<Field<bool>>,
+    /// The document says "nearly", "under" or "up to": the value is an
+    /// upper bound.
+    pub upper_bound: Option<Field<bool>>,
     /// A source id.
     pub source: Field<SmolStr>,
     /// The source's words that state the target, verbatim.
@@ -444,6 +457,9 @@ pub struct RawFact {
     pub approximate: Option<Field<bool>>,
     /// The document says "over".
     pub lower_bound: Option<Field<bool>>,
+    /// The document says "nearly", "under" or "up to": the value is an
+    /// upper bound.
+    pub upper_bound: Option<Field<bool>>,
     /// A source id.
     pub source: Field<SmolStr>,
     /// The source's words that state the fact, verbatim.
@@ -597,5 +613,7 @@ string_enum!(
         Per10kWorkers = "per_10k_workers",
         /// A difference of two rates, in percentage points.
         PercentagePoints = "percentage_points",
+        /// An area in square metres; never negative.
+        SquareMetres = "square_metres",
     }
 );

@@ -431,6 +431,11 @@ texts! {
     KeyFacts => "Key facts ({})", "关键事实（{}）";
     InferredFromContext => "(inferred from context, not printed)", "（据上下文推断，原文未载明）";
     CaveatMark => "⚠ Caveat: {}", "⚠ 注意：{}";
+    CaveatLikelyWrong => "⚠ Probably wrong as printed, so kept off the charts' scales: {}", "⚠ 原文数字很可能有误，故不计入图表刻度：{}";
+    NotOnScaleLikelyWrong => "Not on this scale (probably wrong as printed; see its caveat): {}", "未计入此刻度（原文数字很可能有误，见注意事项）：{}";
+    SourceReliability => "Reliability of {}: {}", "来源可靠性（{}）：{}";
+    Reliability => "Reliability", "来源可靠性";
+    ReliabilityField => "⚠ Reliability: {}", "⚠ 来源可靠性：{}";
     NotOnThisScale => "Not on this scale (an amount per recipient, not a fund's size): {}", "未计入此刻度（为每个受助方的金额，而非资金规模）：{}";
     ChangesTab => "Changes ({})", "变更（{}）";
     SeverityError => "error: ", "错误：";

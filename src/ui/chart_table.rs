@@ -69,11 +69,14 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
                         50.0,
                         &row.year.map(|y| y.to_string()).unwrap_or_default(),
                     );
-                    let value = amount::flagged(
+                    let value = amount::qualified(
                         row.value,
                         row.unit,
-                        row.approximate,
-                        row.lower_bound,
+                        amount::Qualifier {
+                            approximate: row.approximate,
+                            lower_bound: row.lower_bound,
+                            upper_bound: row.upper_bound,
+                        },
                         cx.session.convention(),
                     );
                     cell_ui(ui, 160.0, &value);

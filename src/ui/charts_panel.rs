@@ -78,11 +78,17 @@ fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &
     let view = super::export::chart_view(cx, chart);
     // The theme map and the timeline are titled from the document's own
     // (built once), not built again each frame.
-    let title = ui.strong(match chart {
-        ChartId::Themes => crate::chart::themes::title(&view, &cx.doc.themes),
-        ChartId::Timeline => crate::chart::timeline::title(&view, &cx.doc.timeline),
-        _ => crate::chart::title(&view),
-    });
+    let title = ui
+        .horizontal(|ui| {
+            let title = ui.strong(match chart {
+                ChartId::Themes => crate::chart::themes::title(&view, &cx.doc.themes),
+                ChartId::Timeline => crate::chart::timeline::title(&view, &cx.doc.timeline),
+                _ => crate::chart::title(&view),
+            });
+            reliability_ui(cx, ui, &view);
+            title
+        })
+        .inner;
     // A screen reader reads the chart in words under its title. Only when
     // AccessKit is on: the words are made from the whole chart.
     if ui.ctx().has_accesskit_node(title.id) {
@@ -148,6 +154,36 @@ fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &
         ChartId::Themes => super::themes_chart::ui(cx, ui, commands),
         ChartId::Timeline => super::timeline_chart::ui(cx, ui, commands),
     }
+}
+
+/// How far the chart's documents can be trusted, where the dataset doubts
+/// them: beside the title, on the line's room left, as the pictures'
+/// footers say it; the whole notes on hover.
+fn reliability_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, view: &crate::chart::ChartView<'_>) {
+    let lang = cx.session.lang();
+    // The theme map and the timeline show every plan's document (the
+    // timeline every figure's too): not worked out again each frame.
+    let sources = match view.chart {
+        ChartId::Themes => cx.doc.dataset.plans.iter().map(|p| p.source).collect(),
+        ChartId::Timeline => (0..cx.doc.dataset.sources.len())
+            .map(crate::dataset::SourceIx::at)
+            .collect(),
+        _ => crate::chart::chart_sources(view),
+    };
+    let notes = crate::view::table::reliability_notes(&cx.doc.dataset, &sources, lang);
+    if notes.is_empty() {
+        return;
+    }
+    let stop = if lang == Lang::Zh { "；" } else { "; " };
+    ui.add(
+        egui::Label::new(
+            egui::RichText::new(format!("⚠ {}", notes.join(stop)))
+                .small()
+                .color(ui.visuals().weak_text_color()),
+        )
+        .truncate(),
+    )
+    .on_hover_text(notes.join("\n\n"));
 }
 
 /// The chart's own menu (right click): export it. The plot is named for
@@ -494,8 +530,14 @@ pub(super) fn caveats_ui(
         let text = egui::RichText::new(note)
             .small()
             .color(ui.visuals().warn_fg_color);
+        // One line each, so the plot keeps its height: the whole caveat is
+        // on hover and in the details a click opens.
         if ui
-            .add(egui::Label::new(text).wrap().sense(egui::Sense::click()))
+            .add(
+                egui::Label::new(text)
+                    .truncate()
+                    .sense(egui::Sense::click()),
+            )
             .on_hover_text(data.figure_caveat(figure).map_or("", |c| c.text.as_str()))
             .clicked()
         {

@@ -113,7 +113,7 @@ fn plan_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, plan: PlanIx, commands: &mu
     other_language_ui(ui, plan_data, lang);
     field_ui(ui, lang, T::Period, &period(data, plan, lang));
     field_ui(ui, lang, T::IssuedBy, &plan_data.issuer);
-    source_ui(cx, ui, plan_data.source, commands);
+    source_ui(cx, ui, plan_data.source, true, commands);
     if let Some(note) = &plan_data.note {
         field_ui(ui, lang, T::Note, note);
     }
@@ -231,7 +231,7 @@ fn node_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, node_ix: NodeIx, commands: 
             .collect();
         field_ui(ui, lang, T::Districts, &names.join(", "));
     }
-    source_ui(cx, ui, node.source, commands);
+    source_ui(cx, ui, node.source, true, commands);
     if let Some(note) = &node.note {
         field_ui(ui, lang, T::Note, note);
     }
@@ -362,8 +362,12 @@ fn figure_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, figure: FigureRef, comman
             }
         }
     }
+    // A source's reliability note once, under its first citation.
+    let mut noted = Vec::new();
     for citation in citations {
-        source_ui(cx, ui, citation.source, commands);
+        let first = !noted.contains(&citation.source);
+        noted.push(citation.source);
+        source_ui(cx, ui, citation.source, first, commands);
         quote_ui(cx, ui, citation, Quoting::Figure(figure), commands);
     }
     if let Some(note) = note {
@@ -446,28 +450,46 @@ fn figure_label(data: &Dataset, figure: FigureRef, cx: &PanelContext<'_>) -> Str
 
 /// The source's title, publisher and date; where the dataset carries its
 /// text, a link that opens it in the source viewer.
-fn source_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, source: SourceIx, commands: &mut Commands) {
+/// A source line (a link to the document where the dataset carries its
+/// text), and, with `reliability`, the source's reliability note under it.
+fn source_ui(
+    cx: &PanelContext<'_>,
+    ui: &mut egui::Ui,
+    source: SourceIx,
+    reliability: bool,
+    commands: &mut Commands,
+) {
     let lang = cx.session.lang();
     let document = &cx.doc.dataset.sources[source.index()];
     let when = document.date.as_deref().unwrap_or(tr(lang, T::Undated));
     let value = format!("{} ({}, {when})", document.title, document.publisher);
     if cx.doc.proof.text(source).is_none() {
         field_ui(ui, lang, T::Source, &value);
-        return;
+    } else {
+        ui.horizontal_wrapped(|ui| {
+            ui.strong(format!("{}{}", tr(lang, T::Source), colon(lang)));
+            if ui
+                .link(value)
+                .on_hover_text(tr(lang, T::ReadInDocument))
+                .clicked()
+            {
+                commands.push(SessionCommand::OpenSource(Spot {
+                    source,
+                    range: None,
+                }));
+            }
+        });
     }
-    ui.horizontal_wrapped(|ui| {
-        ui.strong(format!("{}{}", tr(lang, T::Source), colon(lang)));
-        if ui
-            .link(value)
-            .on_hover_text(tr(lang, T::ReadInDocument))
-            .clicked()
-        {
-            commands.push(SessionCommand::OpenSource(Spot {
-                source,
-                range: None,
-            }));
-        }
-    });
+    // How far the document can be trusted, beside every figure it states.
+    if let Some(note) = document.reliability.as_ref().filter(|_| reliability) {
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(fill(lang, T::ReliabilityField, &[note]))
+                    .color(ui.visuals().warn_fg_color),
+            )
+            .wrap(),
+        );
+    }
 }
 
 /// A figure's quote in quotation marks: a link to its place in the

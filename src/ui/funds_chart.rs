@@ -68,6 +68,25 @@ fn funds_apart_ui(
             }
         });
     }
+    // Amounts probably wrong as printed must not set the scale: named
+    // apart, each with its caveat (shown under the links by caveats_ui).
+    let doubtful = visible_bars(
+        crate::view::charts::likely_wrong_funds(data, lang),
+        &cx.doc.hidden,
+    );
+    if !doubtful.is_empty() {
+        ui.label(fill(lang, T::NotOnScaleLikelyWrong, &[&""]).trim_end());
+        ui.indent("likely_wrong", |ui| {
+            for bar in &doubtful {
+                let text =
+                    egui::RichText::new(format!("{}: {}", bar.name, bar.value_text(convention)))
+                        .color(ui.visuals().warn_fg_color);
+                if ui.link(text).clicked() {
+                    commands.push(DocCommand::Select(Item::Figure(bar.figure)));
+                }
+            }
+        });
+    }
 }
 
 /// The fund allocations as horizontal bars, largest at the top.
@@ -113,7 +132,16 @@ pub(super) fn funds_chart_ui(
         ui.weak(tr(lang, T::OverMark));
     });
     funds_apart_ui(cx, ui, &without_amount, commands);
-    caveats_ui(cx, ui, bars.iter().map(|b| b.figure), commands);
+    let doubtful = visible_bars(
+        crate::view::charts::likely_wrong_funds(data, lang),
+        &cx.doc.hidden,
+    );
+    caveats_ui(
+        cx,
+        ui,
+        bars.iter().chain(&doubtful).map(|b| b.figure),
+        commands,
+    );
     let axis = charts::FundsAxis::new(&bars, log_scale);
     let origin = axis.origin;
     let count = bars.len();

@@ -21,7 +21,7 @@ use crate::i18n::{T, fill, tr};
 use crate::selection::Item;
 use crate::view::charts::{self, ChartId, TargetColumn, TargetRow};
 use crate::view::marks::target_marks;
-use crate::view::{amount, hover, marked};
+use crate::view::{hover, marked};
 
 /// The window's body text size, in points, which the table's type follows.
 const BODY: f32 = 14.0;
@@ -204,13 +204,7 @@ impl Table<'_> {
         let data = &self.cx.doc.dataset;
         let value = marked(
             data.figure_caveat(row.figure).is_some(),
-            amount::flagged(
-                row.value,
-                row.unit,
-                row.approximate,
-                row.lower_bound,
-                self.cx.session.convention(),
-            ),
+            row.quantity().text(self.cx.session.convention()),
         );
         let deadline = row.deadline_year.map_or_else(
             || tr(lang, T::NoDeadline).to_owned(),

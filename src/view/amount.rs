@@ -32,6 +32,8 @@ pub struct Qualifier {
     pub approximate: bool,
     /// "over", "surpassed".
     pub lower_bound: bool,
+    /// "nearly" (with `approximate`), "under", "up to".
+    pub upper_bound: bool,
 }
 
 /// Writes a number with at most `decimals` decimals, dropping trailing
@@ -107,6 +109,16 @@ pub fn value(value: f64, unit: QuantityUnit, convention: Convention) -> String {
             Convention::International => format!("{} percentage points", trimmed(value, 2)),
             Convention::Chinese => format!("{}个百分点", trimmed(value, 2)),
         },
+        QuantityUnit::SquareMetres => match convention {
+            Convention::International if value.abs() >= 1e6 => {
+                format!("{} million square metres", trimmed(value / 1e6, 2))
+            }
+            Convention::International => format!("{} square metres", grouped(value)),
+            Convention::Chinese if value.abs() >= 1e4 => {
+                format!("{}万平方米", trimmed(value / 1e4, 2))
+            }
+            Convention::Chinese => format!("{}平方米", trimmed(value, 2)),
+        },
     }
 }
 
@@ -124,6 +136,15 @@ pub fn qualified(
         }
         _ => ("", value(amount, unit, convention)),
     };
+    if qualifier.upper_bound && !qualifier.lower_bound {
+        // "nearly 10%" says both: close to the value, and under it.
+        return match (convention, qualifier.approximate) {
+            (Convention::International, true) => format!("nearly {text}"),
+            (Convention::International, false) => format!("under {text}"),
+            (Convention::Chinese, true) => format!("{lead}近{text}"),
+            (Convention::Chinese, false) => format!("{lead}不到{text}"),
+        };
+    }
     match (convention, qualifier.lower_bound, qualifier.approximate) {
         (Convention::International, true, _) => format!("over {text}"),
         (Convention::International, false, true) => format!("about {text}"),
@@ -147,6 +168,7 @@ pub fn flagged(
         Qualifier {
             approximate,
             lower_bound,
+            upper_bound: false,
         },
         convention,
     )
@@ -157,11 +179,14 @@ pub use crate::dataset::Quantity;
 impl Quantity {
     /// The value with its qualifiers, in `convention`.
     pub fn text(self, convention: Convention) -> String {
-        flagged(
+        qualified(
             self.value,
             self.unit,
-            self.approximate,
-            self.lower_bound,
+            Qualifier {
+                approximate: self.approximate,
+                lower_bound: self.lower_bound,
+                upper_bound: self.upper_bound,
+            },
             convention,
         )
     }
@@ -194,8 +219,7 @@ pub fn of_fund(fund: &Fund, convention: Convention, lang: crate::i18n::Lang) -> 
 
 /// A fact's number with its qualifiers, if it has one.
 pub fn of_fact(fact: &crate::dataset::Fact, convention: Convention) -> Option<String> {
-    fact.value
-        .map(|(value, unit)| flagged(value, unit, fact.approximate, fact.lower_bound, convention))
+    Quantity::of_fact(fact).map(|q| q.text(convention))
 }
 
 /// The rate to use for US dollars: the stated one whose yuan amount is
@@ -253,14 +277,17 @@ mod tests {
         let about = Qualifier {
             approximate: true,
             lower_bound: false,
+            ..Qualifier::default()
         };
         let over = Qualifier {
             approximate: false,
             lower_bound: true,
+            ..Qualifier::default()
         };
         let plain = Qualifier {
             approximate: false,
             lower_bound: false,
+            ..Qualifier::default()
         };
         let yoy = QuantityUnit::PercentYoy;
         assert_eq!(qualified(5.0, yoy, about, Convention::Chinese), "同比约5%");
@@ -269,6 +296,36 @@ mod tests {
         assert_eq!(
             qualified(5.0, QuantityUnit::Percent, about, Convention::Chinese),
             "约5%"
+        );
+    }
+
+    #[test]
+    fn an_upper_bound_reads_nearly_or_under() {
+        let nearly = Qualifier {
+            approximate: true,
+            upper_bound: true,
+            ..Qualifier::default()
+        };
+        let under = Qualifier {
+            upper_bound: true,
+            ..Qualifier::default()
+        };
+        let percent = QuantityUnit::Percent;
+        assert_eq!(
+            qualified(10.0, percent, nearly, Convention::International),
+            "nearly 10%"
+        );
+        assert_eq!(
+            qualified(10.0, percent, nearly, Convention::Chinese),
+            "近10%"
+        );
+        assert_eq!(
+            qualified(10.0, percent, under, Convention::International),
+            "under 10%"
+        );
+        assert_eq!(
+            qualified(10.0, percent, under, Convention::Chinese),
+            "不到10%"
         );
     }
 
@@ -300,10 +357,12 @@ mod tests {
         let over = Qualifier {
             lower_bound: true,
             approximate: false,
+            ..Qualifier::default()
         };
         let about = Qualifier {
             lower_bound: false,
             approximate: true,
+            ..Qualifier::default()
         };
         assert_eq!(
             qualified(1e11, QuantityUnit::Yuan, over, Convention::International),

@@ -68,6 +68,10 @@ impl ChartId {
 
 /// One value on a line chart.
 #[derive(Clone, Debug, PartialEq)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "Each flag is a word of the document (about, over, nearly) or a caveat mark, drawn apart."
+)]
 pub struct PlotPoint {
     /// The point, for hover and selection.
     pub figure: FigureRef,
@@ -81,6 +85,8 @@ pub struct PlotPoint {
     pub approximate: bool,
     /// The document says "over".
     pub lower_bound: bool,
+    /// The document says "nearly" or "under".
+    pub upper_bound: bool,
     /// It carries a caveat: marked wherever it is drawn.
     pub caveat: bool,
 }
@@ -92,11 +98,14 @@ impl PlotPoint {
     pub fn value_text(&self, unit: QuantityUnit, convention: super::amount::Convention) -> String {
         super::marked(
             self.caveat,
-            super::amount::flagged(
+            super::amount::qualified(
                 self.value,
                 unit,
-                self.approximate,
-                self.lower_bound,
+                super::amount::Qualifier {
+                    approximate: self.approximate,
+                    lower_bound: self.lower_bound,
+                    upper_bound: self.upper_bound,
+                },
                 convention,
             ),
         )
@@ -149,6 +158,7 @@ fn line_series(dataset: &Dataset, unit: QuantityUnit, lang: Lang) -> Vec<LineSer
                     status: point.status,
                     approximate: point.approximate,
                     lower_bound: point.lower_bound,
+                    upper_bound: point.upper_bound,
                     caveat: point.caveat.is_some(),
                 })
                 .collect();
@@ -235,34 +245,67 @@ impl FundBar {
     }
 }
 
+/// Where the funds chart puts a fund with an amount.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FundGroup {
+    /// A bar on the funds' scale.
+    OnScale,
+    /// An amount per recipient, not a fund's size: named apart.
+    PerRecipient,
+    /// An amount whose caveat says it is probably wrong as printed: named
+    /// apart with its caveat, never on the scale (it would set it).
+    LikelyWrong,
+}
+
+impl FundGroup {
+    /// The group of `fund`.
+    pub fn of(fund: &crate::dataset::Fund) -> Self {
+        if fund.caveat.as_ref().is_some_and(|c| c.likely_wrong) {
+            Self::LikelyWrong
+        } else if fund.per_recipient {
+            Self::PerRecipient
+        } else {
+            Self::OnScale
+        }
+    }
+}
+
 /// The funds chart: bars sorted by amount, largest first, named in the
 /// interface's language where the dataset has the name, and the funds
 /// whose documents state no amount (listed, not drawn).
 ///
 /// Amounts per recipient (a subsidy per institution) are not a fund's size
-/// and are left off the bars; see [`per_recipient_funds`].
+/// and amounts whose caveat says they are probably wrong must not set the
+/// scale: both are left off the bars; see [`per_recipient_funds`] and
+/// [`likely_wrong_funds`].
 pub fn fund_bars(dataset: &Dataset, lang: Lang) -> (Vec<FundBar>, Vec<FigureRef>) {
-    fund_bars_where(dataset, lang, false)
+    fund_bars_where(dataset, lang, FundGroup::OnScale)
 }
 
 /// The funds whose amount is per recipient, as bars of their own group.
 pub fn per_recipient_funds(dataset: &Dataset, lang: Lang) -> Vec<FundBar> {
-    fund_bars_where(dataset, lang, true).0
+    fund_bars_where(dataset, lang, FundGroup::PerRecipient).0
 }
 
-/// The bars of the funds whose `per_recipient` is as asked, largest first,
-/// and every fund with no amount (per recipient or not), in dataset order.
+/// The funds whose amount is probably wrong as printed (their caveat says
+/// so), as bars of their own group, shown apart with their caveats.
+pub fn likely_wrong_funds(dataset: &Dataset, lang: Lang) -> Vec<FundBar> {
+    fund_bars_where(dataset, lang, FundGroup::LikelyWrong).0
+}
+
+/// The bars of the funds of `group`, largest first, and every fund with
+/// no amount (whatever its group), in dataset order.
 fn fund_bars_where(
     dataset: &Dataset,
     lang: Lang,
-    per_recipient: bool,
+    group: FundGroup,
 ) -> (Vec<FundBar>, Vec<FigureRef>) {
     let mut bars = Vec::new();
     let mut without_amount = Vec::new();
     for (f, fund) in dataset.funds.iter().enumerate() {
         let figure = FigureRef::Fund(crate::dataset::FundIx(u32::try_from(f).unwrap_or(u32::MAX)));
         match fund.amount_yuan {
-            Some(amount_yuan) if fund.per_recipient == per_recipient => bars.push(FundBar {
+            Some(amount_yuan) if FundGroup::of(fund) == group => bars.push(FundBar {
                 figure,
                 name: crate::view::localized_title(lang, fund).into_owned(),
                 amount_yuan,
@@ -312,6 +355,21 @@ pub struct TargetRow {
     pub approximate: bool,
     /// "over".
     pub lower_bound: bool,
+    /// "nearly", "under".
+    pub upper_bound: bool,
+}
+
+impl TargetRow {
+    /// The target's value with its qualifiers.
+    pub fn quantity(&self) -> crate::dataset::Quantity {
+        crate::dataset::Quantity {
+            value: self.value,
+            unit: self.unit,
+            approximate: self.approximate,
+            lower_bound: self.lower_bound,
+            upper_bound: self.upper_bound,
+        }
+    }
 }
 
 /// The targets table, sorted by `column`; rows without a deadline sort
@@ -337,6 +395,7 @@ pub fn target_rows(
             plan: target.plan,
             approximate: target.approximate,
             lower_bound: target.lower_bound,
+            upper_bound: target.upper_bound,
         })
         .collect();
     // The plan's title as shown, so the order follows what is read.

@@ -52,7 +52,7 @@ fn lines(series: &[LineSeries], lang: Lang, convention: Convention) -> String {
         .iter()
         .filter_map(|s| {
             let p = s.points.last()?;
-            let value = flagged(p.value, s.unit, p.approximate, p.lower_bound, convention);
+            let value = p.value_text(s.unit, convention);
             let status = crate::view::charts::status_label(lang, p.status);
             Some(fill(
                 lang,
@@ -83,7 +83,21 @@ fn funds(data: &Dataset, lang: Lang, convention: Convention) -> String {
             format!("{} {amount}", b.name)
         })
         .collect();
-    fill(lang, T::DescribeFunds, &[&bars.len(), &listed(lang, named)])
+    let mut words = fill(lang, T::DescribeFunds, &[&bars.len(), &listed(lang, named)]);
+    // An amount probably wrong as printed is said apart, as it is drawn.
+    let doubtful: Vec<String> = crate::view::charts::likely_wrong_funds(data, lang)
+        .iter()
+        .map(|b| format!("{}: {}", b.name, b.value_text(convention)))
+        .collect();
+    if !doubtful.is_empty() {
+        words.push(' ');
+        words.push_str(&fill(
+            lang,
+            T::NotOnScaleLikelyWrong,
+            &[&listed(lang, doubtful)],
+        ));
+    }
+    words
 }
 
 fn targets(data: &Dataset, lang: Lang, convention: Convention) -> String {
@@ -97,7 +111,7 @@ fn targets(data: &Dataset, lang: Lang, convention: Convention) -> String {
     let named = rows
         .iter()
         .map(|r| {
-            let value = flagged(r.value, r.unit, r.approximate, r.lower_bound, convention);
+            let value = r.quantity().text(convention);
             match r.deadline_year {
                 Some(year) => format!("{} {value} ({year})", r.metric),
                 None => format!("{} {value}", r.metric),

@@ -76,6 +76,9 @@ fn sources_and_note(
             source.title,
             citation.quote
         );
+        if let Some(note) = &source.reliability {
+            let _ = write!(text, "\n⚠ {}: {note}", tr(lang, T::Reliability));
+        }
     }
     if let Some(note) = note {
         let _ = write!(text, "\n\n{}: {note}", tr(lang, T::HoverNote));

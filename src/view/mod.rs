@@ -41,6 +41,12 @@ pub fn with_chinese(name: &str, zh: Option<Zh<'_>>) -> String {
 pub fn localized_name(lang: Lang, record: &impl Named) -> String {
     match (lang, record.zh()) {
         (Lang::En, zh) => with_chinese(record.english(), zh),
+        // A printed abbreviation (上海市科委) with the full name the editors
+        // give beside it (a unit's): both, the translation marked.
+        (Lang::Zh, Some(Zh::Printed(printed))) if record.translated_zh().is_some() => format!(
+            "{printed}（{}{TRANSLATION_MARK}）",
+            record.translated_zh().unwrap_or_default()
+        ),
         (Lang::Zh, Some(zh)) => zh_shown(zh).into_owned(),
         (Lang::Zh, None) => format!("{}〔英〕", record.english()),
     }
@@ -86,7 +92,17 @@ pub fn marked(caveat: bool, text: String) -> String {
 
 /// A caveat as every surface shows it, in `lang`: "⚠ Caveat: …".
 pub fn caveat_text(lang: Lang, caveat: &crate::dataset::Caveat) -> String {
-    crate::i18n::fill(lang, crate::i18n::T::CaveatMark, &[&caveat.text])
+    crate::i18n::fill(lang, caveat_key(caveat), &[&caveat.text])
+}
+
+/// How a caveat is marked: "⚠ Caveat", or, for a figure that is probably
+/// wrong as printed, a mark that says so and that it is off the scales.
+pub fn caveat_key(caveat: &crate::dataset::Caveat) -> crate::i18n::T {
+    if caveat.likely_wrong {
+        crate::i18n::T::CaveatLikelyWrong
+    } else {
+        crate::i18n::T::CaveatMark
+    }
 }
 
 /// A figure's name in `lang`: a series' or fact's title, a point's series
@@ -142,7 +158,7 @@ pub fn caveat_notes(
         let text = crate::dataset::abbreviate(&caveat.text, CAVEAT_CHARS, "…");
         notes.push(crate::i18n::fill(
             lang,
-            crate::i18n::T::CaveatMark,
+            caveat_key(caveat),
             &[&format!("{name}: {text}")],
         ));
     }

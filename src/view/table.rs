@@ -30,6 +30,8 @@ pub struct DataRow {
     pub approximate: bool,
     /// The document says "over".
     pub lower_bound: bool,
+    /// The document says "nearly" or "under".
+    pub upper_bound: bool,
     /// The fund's level or the target's plan; empty for points.
     pub category: String,
     /// Every citation: the sources and their verbatim quotes.
@@ -79,6 +81,7 @@ pub fn chart_rows_sorted(
                             status: p.status.to_string(),
                             approximate: p.approximate,
                             lower_bound: p.lower_bound,
+                            upper_bound: p.upper_bound,
                             category: String::new(),
                             citations: record.citations.clone(),
                         })
@@ -86,11 +89,16 @@ pub fn chart_rows_sorted(
                 })
                 .collect()
         }
-        // The bars, then the amounts per recipient the chart names apart.
+        // The bars, then the amounts the chart names apart: per recipient,
+        // and probably wrong as printed.
         ChartId::Funds => visible_bars(fund_bars(data, lang).0, hidden)
             .into_iter()
             .chain(visible_bars(
                 crate::view::charts::per_recipient_funds(data, lang),
+                hidden,
+            ))
+            .chain(visible_bars(
+                crate::view::charts::likely_wrong_funds(data, lang),
                 hidden,
             ))
             .filter_map(|bar| {
@@ -106,6 +114,7 @@ pub fn chart_rows_sorted(
                     status: "allocation".to_owned(),
                     approximate: bar.approximate,
                     lower_bound: bar.lower_bound,
+                    upper_bound: false,
                     category: level_label(lang, bar.level).to_owned(),
                     citations: data.funds[f.index()].citations.clone(),
                 })
@@ -126,6 +135,7 @@ pub fn chart_rows_sorted(
                     status: "target".to_owned(),
                     approximate: row.approximate,
                     lower_bound: row.lower_bound,
+                    upper_bound: row.upper_bound,
                     category: crate::view::plan_title(lang, data, row.plan).into_owned(),
                     citations: data.targets[t.index()].citations.clone(),
                 })
@@ -148,14 +158,13 @@ fn timeline_rows(data: &Dataset, lang: Lang) -> Vec<DataRow> {
             .map(|p| crate::view::plan_title(lang, data, p).into_owned())
             .unwrap_or_default();
         for &figure in &mark.figures {
-            let (value, unit, approximate, lower_bound, citations) = match figure {
+            let (value, unit, (approximate, lower_bound, upper_bound), citations) = match figure {
                 FigureRef::Target(t) => {
                     let t = &data.targets[t.index()];
                     (
                         Some(t.value),
                         t.unit,
-                        t.approximate,
-                        t.lower_bound,
+                        (t.approximate, t.lower_bound, t.upper_bound),
                         &t.citations,
                     )
                 }
@@ -164,15 +173,19 @@ fn timeline_rows(data: &Dataset, lang: Lang) -> Vec<DataRow> {
                     let (value, unit) = f
                         .value
                         .map_or((None, QuantityUnit::Count), |(v, u)| (Some(v), u));
-                    (value, unit, f.approximate, f.lower_bound, &f.citations)
+                    (
+                        value,
+                        unit,
+                        (f.approximate, f.lower_bound, f.upper_bound),
+                        &f.citations,
+                    )
                 }
                 FigureRef::Fund(f) => {
                     let f = &data.funds[f.index()];
                     (
                         f.amount_yuan,
                         QuantityUnit::Yuan,
-                        f.approximate,
-                        f.lower_bound,
+                        (f.approximate, f.lower_bound, false),
                         &f.citations,
                     )
                 }
@@ -188,6 +201,7 @@ fn timeline_rows(data: &Dataset, lang: Lang) -> Vec<DataRow> {
                 status: mark_status(mark),
                 approximate,
                 lower_bound,
+                upper_bound,
                 category: category.clone(),
                 citations: citations.clone(),
             });
@@ -288,6 +302,9 @@ pub fn timeline_csv(data: &Dataset, lang: Lang) -> Result<Vec<u8>, csv::Error> {
         "source_date",
         "quote",
         "caveat",
+        "upper_bound",
+        "likely_wrong",
+        "source_reliability",
     ])?;
     let yes = |b: bool| if b { "yes" } else { "no" };
     let plan_name = |row: usize| {
@@ -320,18 +337,20 @@ pub fn timeline_csv(data: &Dataset, lang: Lang) -> Result<Vec<u8>, csv::Error> {
             source.date.as_deref().unwrap_or("undated"),
             "",
             "",
+            "",
+            "",
+            &*cell(source.reliability.as_deref().unwrap_or_default()),
         ])?;
     }
     for mark in &timeline.marks {
         for &figure in &mark.figures {
-            let (value, unit, approximate, lower_bound, citation) = match figure {
+            let (value, unit, (approximate, lower_bound, upper_bound), citation) = match figure {
                 FigureRef::Target(t) => {
                     let t = &data.targets[t.index()];
                     (
                         Some(t.value),
                         Some(t.unit),
-                        t.approximate,
-                        t.lower_bound,
+                        (t.approximate, t.lower_bound, t.upper_bound),
                         t.citations.first(),
                     )
                 }
@@ -340,8 +359,7 @@ pub fn timeline_csv(data: &Dataset, lang: Lang) -> Result<Vec<u8>, csv::Error> {
                     (
                         f.value.map(|v| v.0),
                         f.value.map(|v| v.1),
-                        f.approximate,
-                        f.lower_bound,
+                        (f.approximate, f.lower_bound, f.upper_bound),
                         f.citations.first(),
                     )
                 }
@@ -350,8 +368,7 @@ pub fn timeline_csv(data: &Dataset, lang: Lang) -> Result<Vec<u8>, csv::Error> {
                     (
                         f.amount_yuan,
                         Some(QuantityUnit::Yuan),
-                        f.approximate,
-                        f.lower_bound,
+                        (f.approximate, f.lower_bound, false),
                         f.citations.first(),
                     )
                 }
@@ -394,6 +411,11 @@ pub fn timeline_csv(data: &Dataset, lang: Lang) -> Result<Vec<u8>, csv::Error> {
                 &source_date,
                 &*cell(&quote),
                 &*cell(data.figure_caveat(figure).map_or("", |c| c.text.as_str())),
+                yes(upper_bound),
+                yes(data.figure_likely_wrong(figure)),
+                &*cell(&citation.map_or_else(String::new, |c| {
+                    reliability_cell(data, std::slice::from_ref(c))
+                })),
             ])?;
         }
     }
@@ -421,6 +443,7 @@ pub fn unit_name(unit: QuantityUnit) -> &'static str {
         QuantityUnit::Count => "count",
         QuantityUnit::Per10kWorkers => "per 10,000 workers",
         QuantityUnit::PercentagePoints => "percentage points",
+        QuantityUnit::SquareMetres => "square metres",
     }
 }
 
@@ -437,6 +460,22 @@ pub fn source_with_date(source: &crate::dataset::Source, lang: Lang) -> String {
 /// The footer of a picture: every source the rows cite, with its date.
 pub fn source_footer(data: &Dataset, rows: &[DataRow], lang: Lang) -> String {
     sources_footer(data, &sources(rows), lang)
+}
+
+/// A note for each of `sources` whose reliability the dataset doubts:
+/// "Reliability of <title>: <note>", the title shortened.
+pub fn reliability_notes(data: &Dataset, sources: &[SourceIx], lang: Lang) -> Vec<String> {
+    let mut seen = BTreeSet::new();
+    sources
+        .iter()
+        .filter(|s| seen.insert(**s))
+        .map(|s| &data.sources[s.index()])
+        .filter_map(|source| {
+            let note = source.reliability.as_ref()?;
+            let title = crate::dataset::abbreviate(&source.title, 60, "…");
+            Some(fill(lang, T::SourceReliability, &[&title, note]))
+        })
+        .collect()
 }
 
 /// The footer of a picture naming `sources`, each with its date.
@@ -471,6 +510,9 @@ pub fn csv_bytes(data: &Dataset, rows: &[DataRow]) -> Result<Vec<u8>, csv::Error
         "quote",
         "per_recipient",
         "caveat",
+        "upper_bound",
+        "likely_wrong",
+        "source_reliability",
     ])?;
     for row in rows {
         let join = |f: &dyn Fn(&Citation) -> String| {
@@ -505,11 +547,34 @@ pub fn csv_bytes(data: &Dataset, rows: &[DataRow]) -> Result<Vec<u8>, csv::Error
                 data.figure_caveat(row.figure)
                     .map_or("", |c| c.text.as_str()),
             ),
+            if row.upper_bound { "yes" } else { "no" },
+            if data.figure_likely_wrong(row.figure) {
+                "yes"
+            } else {
+                "no"
+            },
+            &cell(&reliability_cell(data, &row.citations)),
         ])?;
     }
     writer
         .into_inner()
         .map_err(|error| csv::Error::from(error.into_error()))
+}
+
+/// The reliability notes of the sources `citations` cite, each once, as
+/// "<source id>: <note>" joined with " | ".
+fn reliability_cell(data: &Dataset, citations: &[Citation]) -> String {
+    let mut seen = BTreeSet::new();
+    citations
+        .iter()
+        .filter(|c| seen.insert(c.source))
+        .filter_map(|c| {
+            let source = &data.sources[c.source.index()];
+            let note = source.reliability.as_ref()?;
+            Some(format!("{}: {note}", source.id))
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 /// Whether a row's amount is for each recipient, not a fund's size.

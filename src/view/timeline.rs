@@ -296,7 +296,10 @@ pub fn progress(data: &Dataset, t: TargetIx) -> Option<TargetProgress> {
         .map(|p| (p.year, p.value));
     let ratio_means_something = matches!(
         target.unit,
-        QuantityUnit::Yuan | QuantityUnit::Count | QuantityUnit::Per10kWorkers
+        QuantityUnit::Yuan
+            | QuantityUnit::Count
+            | QuantityUnit::Per10kWorkers
+            | QuantityUnit::SquareMetres
     );
     let share = match latest {
         Some((_, value)) if ratio_means_something && target.value != 0.0 => {

@@ -35,7 +35,7 @@ fn the_built_in_dataset_states_the_facts_it_had_left_out() {
         Some((0.3, dataset::QuantityUnit::PercentagePoints))
     );
     assert_eq!(fact("fact-first-public-corpus-platform").value, None);
-    assert_eq!(data.facts.len(), 7);
+    assert_eq!(data.facts.len(), 9);
     // Linked to their measures, both ways.
     let ai = data.node_by_id("ind-ai").expect("ind-ai");
     assert!(
@@ -108,7 +108,7 @@ fn with_nothing_selected_the_details_show_the_key_facts_and_a_card_leads_to_one(
         AppState::open(None).expect("opens"),
     );
     harness.run_steps(2);
-    assert!(harness.query_by_label("Key facts (7)").is_some());
+    assert!(harness.query_by_label("Key facts (9)").is_some());
     harness.get_by_label("138").click();
     harness.run_steps(2);
     let data = harness.state().doc.dataset.clone();
@@ -118,7 +118,7 @@ fn with_nothing_selected_the_details_show_the_key_facts_and_a_card_leads_to_one(
     assert_eq!(data.figure_id(figure), "fact-registered-ai-models");
     assert!(
         harness
-            .query_by_label_contains("2026-02 (The article is dated")
+            .query_by_label_contains("2026-02 (The date of the report, not of the measurement")
             .is_some()
     );
 }

@@ -4,6 +4,7 @@
 
 use egui_kittest::kittest::Queryable as _;
 use plan_explorer::i18n::{Lang, T};
+use plan_explorer::selection::Item;
 use plan_explorer::ui::{AppState, Settings};
 use plan_explorer::view::amount::Convention;
 
@@ -108,7 +109,7 @@ fn the_top_bar_switches_to_chinese_and_back() {
     // translation shows, marked, and nothing is left in English.
     assert!(
         harness
-            .query_all_by_label_contains("银发经济发展举措（2026年2月7日新闻发布会报道）〔译〕")
+            .query_all_by_label_contains("银发经济发展举措（2026年2月7日报道的新闻发布会）〔译〕")
             .next()
             .is_some()
     );
@@ -377,7 +378,7 @@ fn the_change_details_are_written_in_chinese_with_chinese_amounts() {
         "级别：由“国家级”改为“市级”",
         "金额：由“600亿元”改为“500亿元”",
         "状态：由“实际”改为“估计”",
-        "期限：由“2030”改为“未说明”",
+        "期限：由“2027”改为“未说明”",
     ] {
         assert!(
             details.iter().any(|d| d == expected),
@@ -686,6 +687,70 @@ fn a_figures_linked_measures_read_in_chinese_and_none_is_said_plainly() {
     assert!(
         harness
             .query_by_label_contains("没有与此数据关联的措施")
+            .is_some()
+    );
+}
+
+#[test]
+fn the_details_of_a_figure_say_how_far_its_source_can_be_trusted_and_link_its_conflicts() {
+    // Issue 26: the 1.8 trillion's caveat, its links to the records it
+    // conflicts with, and src-001 has no reliability note while src-003
+    // has one, in both languages.
+    let data = plan_explorer::dataset::load_embedded()
+        .dataset
+        .expect("valid");
+    let output = data.figure_by_id("pioneer-output-2024").expect("point");
+    let fund = data.figure_by_id("fund-national-ai").expect("fund");
+    let state = AppState::new(data);
+    let mut harness = harness(state);
+    harness
+        .state_mut()
+        .apply(plan_explorer::ui::DocCommand::Select(Item::Figure(output)));
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_all_by_label_contains("Cannot be industrial output in the statistical sense")
+            .next()
+            .is_some()
+    );
+    // Each conflicting record is a link that selects it.
+    assert!(
+        harness
+            .query_all_by_label_contains(
+                "↔ Industrial output value of enterprises above designated size"
+            )
+            .next()
+            .is_some()
+    );
+    harness
+        .get_by_label_contains("↔ Manufacturing share of the three leading industries")
+        .click();
+    harness.run_steps(2);
+    let mfg = harness
+        .state()
+        .doc
+        .dataset
+        .figure_by_id("pioneer-mfg-share-2025")
+        .expect("point");
+    assert_eq!(harness.state().doc.selected(), Some(Item::Figure(mfg)));
+    harness
+        .state_mut()
+        .apply(plan_explorer::ui::DocCommand::Select(Item::Figure(fund)));
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_all_by_label_contains("⚠ Reliability: An investor-oriented blog post")
+            .next()
+            .is_some()
+    );
+    harness
+        .state_mut()
+        .apply(plan_explorer::ui::SessionCommand::SetLang(Lang::Zh));
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_all_by_label_contains("⚠ 来源可靠性：An investor-oriented blog post")
+            .next()
             .is_some()
     );
 }

@@ -26,9 +26,9 @@ fn the_earlier_edition_to_the_current_one_is_a_true_summary() {
     let first = text.lines().next().expect("a summary line");
     assert!(
         first.ends_with(
-            "(edition 2026-02-07): plans: 3 added, 0 removed, 0 changed; measures: 50 added, \
-             0 removed, 0 changed; figures: 16 added, 0 removed, 0 changed; funds: 6 added, 0 \
-             removed, 1 changed; targets: 16 added, 0 removed, 0 changed"
+            "(edition 2026-02-07): plans: 3 added, 0 removed, 1 changed; measures: 50 added, \
+             0 removed, 0 changed; figures: 17 added, 0 removed, 0 changed; funds: 6 added, 0 \
+             removed, 1 changed; targets: 15 added, 0 removed, 0 changed"
         ),
         "{first}"
     );
@@ -66,7 +66,12 @@ fn an_edition_against_itself_has_no_changes_and_json_lists_them() {
         .iter()
         .filter(|c| c["kind"] == "changed")
         .collect();
-    assert_eq!(changed.len(), 1);
+    // The frontier plan gains src-003's announcement, and the fund its
+    // name.
+    assert_eq!(changed.len(), 2);
+    assert_eq!(changed[0]["record"], "plan");
+    assert_eq!(changed[0]["id"], "frontier-tech");
+    let changed = &changed[1..];
     assert_eq!(changed[0]["record"], "fund");
     assert_eq!(changed[0]["id"], "fund-future-industry");
     assert_eq!(

@@ -155,7 +155,10 @@ fn csv_holds_the_2021_and_2024_gdp_share_rows_with_sources_and_quotes() {
             "source_date",
             "quote",
             "per_recipient",
-            "caveat"
+            "caveat",
+            "upper_bound",
+            "likely_wrong",
+            "source_reliability"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
@@ -208,10 +211,18 @@ fn csv_of_the_funds_marks_the_amount_per_recipient_and_the_doubtful_total() {
     let total = row("National and municipal AI fund capital");
     assert_eq!(&total[11], "no");
     assert!(total[12].contains("82.5 billion yuan"), "{:?}", &total[12]);
-    // The subsidy comes after every fund on the scale.
+    // The 825 billion is marked probably wrong; nothing else is.
+    assert_eq!((&total[14], &subsidy[14]), ("yes", "no"));
+    assert_eq!(rows.iter().filter(|r| &r[14] == "yes").count(), 1);
+    // The subsidy comes after every fund on the scale, and the doubtful
+    // total after it, as the chart names them apart.
+    assert_eq!(
+        rows.iter().rev().nth(1).map(|r| r[0].to_owned()),
+        Some(subsidy[0].to_owned())
+    );
     assert_eq!(
         rows.last().map(|r| r[0].to_owned()),
-        Some(subsidy[0].to_owned())
+        Some(total[0].to_owned())
     );
 }
 
@@ -447,7 +458,7 @@ fn a_chinese_picture_is_written_and_its_amounts_follow_the_language() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = std::fs::read_to_string(&svg).expect("reads");
     assert!(text.contains("xml:lang=\"zh-Hans\""), "{text}");
-    assert!(text.contains("规划提及的5项资金，按金额排序"), "{text}");
+    assert!(text.contains("规划提及的4项资金，按金额排序"), "{text}");
     assert!(text.contains("600亿元"), "{text}");
     // (The caveat's words are the curator's English, amounts and all.)
     assert!(!text.contains("60 billion yuan"), "{text}");
@@ -466,5 +477,5 @@ fn a_chinese_picture_is_written_and_its_amounts_follow_the_language() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = std::fs::read_to_string(&international).expect("reads");
     assert!(text.contains("60 billion yuan"), "{text}");
-    assert!(text.contains("规划提及的5项资金"), "{text}");
+    assert!(text.contains("规划提及的4项资金"), "{text}");
 }

@@ -160,3 +160,278 @@ fn the_built_in_dataset_owes_its_caveats() {
     assert!(subsidy.per_recipient);
     assert!(data.funds.iter().filter(|f| f.per_recipient).count() == 1);
 }
+
+#[test]
+fn a_caveat_can_say_its_figure_is_probably_wrong_and_the_funds_chart_keeps_it_apart() {
+    // Without the flag, the 825 billion sets the scale; with it, it does
+    // not, and the chart names it apart with its caveat (issue 26, 1).
+    let caveat = json!({"text": "Likely a slip for 82.5 billion.", "likely_wrong": true});
+    let loaded = load(&with_total(825e9, true, Some(caveat)));
+    let data = loaded.dataset.expect("valid");
+    let sum = data.figure_by_id("sum").expect("sum");
+    assert!(data.figure_likely_wrong(sum));
+    assert!(!data.figure_likely_wrong(data.figure_by_id("part-a").expect("a")));
+    let lang = plan_explorer::i18n::Lang::En;
+    let (bars, _) = plan_explorer::view::charts::fund_bars(&data, lang);
+    assert!(bars.iter().all(|b| b.figure != sum), "not a bar");
+    let apart = plan_explorer::view::charts::likely_wrong_funds(&data, lang);
+    assert_eq!(apart.iter().map(|b| b.figure).collect::<Vec<_>>(), [sum]);
+    let axis = plan_explorer::view::charts::FundsAxis::new(&bars, false);
+    assert!(
+        axis.range.1 < 100e9,
+        "the scale is the parts': {:?}",
+        axis.range
+    );
+    // Every surface says it is probably wrong, not only "Caveat".
+    let text = plan_explorer::view::caveat_text(lang, data.figure_caveat(sum).expect("caveat"));
+    assert!(text.starts_with("⚠ Probably wrong as printed"), "{text}");
+    // The CSV keeps it, marked.
+    let rows = plan_explorer::view::table::chart_rows(
+        &data,
+        plan_explorer::view::charts::ChartId::Funds,
+        &std::collections::BTreeSet::new(),
+        lang,
+    );
+    let csv = String::from_utf8(plan_explorer::view::table::csv_bytes(&data, &rows).expect("csv"))
+        .expect("UTF-8");
+    let line = csv
+        .lines()
+        .find(|l| l.starts_with("sum,"))
+        .expect("the total's row");
+    assert!(line.contains(",yes,"), "{line}");
+    assert!(
+        csv.lines()
+            .next()
+            .is_some_and(|h| h.contains("likely_wrong"))
+    );
+    // A flag that is not a boolean is located.
+    let bad = json!({"text": "x", "likely_wrong": "yes"});
+    let got = messages(&load(&with_total(825e9, true, Some(bad))));
+    assert!(
+        got.iter()
+            .any(|g| g.starts_with("funds[2].caveat.likely_wrong: expected")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn the_built_in_825_billion_is_probably_wrong_and_off_every_scale() {
+    let data = dataset::load_embedded().dataset.expect("valid");
+    let total = data.figure_by_id("fund-ai-capital-total").expect("total");
+    assert!(data.figure_likely_wrong(total));
+    // It is the only figure so marked.
+    let marked = data
+        .funds
+        .iter()
+        .filter(|f| f.caveat.as_ref().is_some_and(|c| c.likely_wrong))
+        .count()
+        + data
+            .series
+            .iter()
+            .flat_map(|s| &s.points)
+            .filter(|p| p.caveat.as_ref().is_some_and(|c| c.likely_wrong))
+            .count();
+    assert_eq!(marked, 1);
+    for lang in plan_explorer::i18n::Lang::ALL {
+        let (bars, _) = plan_explorer::view::charts::fund_bars(&data, lang);
+        assert!(bars.iter().all(|b| b.figure != total));
+        let page = plan_explorer::chart::Page::of(
+            plan_explorer::chart::Preset::Slide,
+            plan_explorer::chart::Paper::Light,
+        );
+        let none = std::collections::BTreeSet::new();
+        let view = plan_explorer::chart::ChartView::new(
+            &data,
+            plan_explorer::view::charts::ChartId::Funds,
+            &none,
+            lang,
+        );
+        let scene = plan_explorer::chart::scene(&view, &page);
+        let footer: String = scene
+            .texts()
+            .filter(|t| t.role == plan_explorer::chart::scene::Role::Footer)
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let (apart, caveat) = match lang {
+            plan_explorer::i18n::Lang::En => {
+                ("Not on this scale (probably wrong", "Very likely a slip")
+            }
+            plan_explorer::i18n::Lang::Zh => {
+                ("原文数字很可能有误，见注意事项", "Very likely a slip")
+            }
+        };
+        assert!(footer.contains(apart), "{footer}");
+        assert!(footer.contains(caveat), "{footer}");
+        assert!(
+            scene
+                .texts()
+                .filter(|t| t.role == plan_explorer::chart::scene::Role::Value)
+                .all(|t| !t.text.contains("825") && !t.text.contains("8250")),
+            "no bar is valued at 825 billion"
+        );
+    }
+}
+
+#[test]
+fn the_1_8_trillion_is_caveated_and_linked_to_the_records_it_conflicts_with() {
+    let data = dataset::load_embedded().dataset.expect("valid");
+    let output = data.figure_by_id("pioneer-output-2024").expect("point");
+    let caveat = data.figure_caveat(output).expect("a caveat");
+    assert!(caveat.text.contains("12.4%") && caveat.text.contains("4.07 trillion"));
+    assert!(
+        caveat.text.contains("about 0.5 trillion"),
+        "{}",
+        caveat.text
+    );
+    assert!(
+        !caveat.likely_wrong,
+        "the figure is printed right, only not what its words say"
+    );
+    let ids: Vec<&str> = caveat
+        .conflicts
+        .iter()
+        .map(|f| data.figure_id(*f))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "industrial-output-above-size-2025",
+            "pioneer-mfg-share-2025"
+        ]
+    );
+    // Its Chinese says scale (规模), not the defined statistic 工业总产值.
+    for id in ["pioneer-output", "pioneer-output-growth-q1q3"] {
+        let series = &data.series[match data.figure_by_id(id) {
+            Some(FigureRef::Series(s)) => s.index(),
+            _ => panic!("no series {id}"),
+        }];
+        let zh = series.title_zh_translation.as_deref().expect("translated");
+        assert!(zh.contains("规模") && !zh.contains("工业总产值"), "{zh}");
+    }
+}
+
+#[test]
+fn the_33_4_percent_caveat_is_worded_as_an_inference() {
+    let data = dataset::load_embedded().dataset.expect("valid");
+    let share = data.figure_by_id("pioneer-gdp-share-2024").expect("point");
+    let text = &data.figure_caveat(share).expect("caveat").text;
+    assert!(
+        text.contains("33.4% equals 1.8 / 5.39 trillion yuan"),
+        "{text}"
+    );
+    assert!(text.contains("suggests output divided by GDP"), "{text}");
+    assert!(text.contains("may be defined differently"), "{text}");
+    assert!(text.contains("Only src-003 gives"), "{text}");
+    assert!(text.contains("editors' reading"), "{text}");
+    // No longer stated as fact.
+    assert!(!text.contains("33.4% is the three"), "{text}");
+    assert!(!text.contains("not a share of GDP"), "{text}");
+}
+
+#[test]
+fn sources_carry_reliability_notes_shown_wherever_their_figures_are() {
+    let data = dataset::load_embedded().dataset.expect("valid");
+    let note = |id: &str| {
+        data.sources[data.source_by_id(id).expect("source").index()]
+            .reliability
+            .clone()
+            .unwrap_or_default()
+    };
+    assert!(note("src-003").contains("investor-oriented blog post"));
+    assert!(note("src-003").contains("hard攻坚 stage"));
+    assert!(note("src-003").contains("825 billion"));
+    assert!(note("src-000").contains("Undated and unattributed"));
+    assert!(note("src-000").contains("'roadmap'"));
+    assert!(note("src-004").contains("about 500 billion yuan by 2030"));
+    assert!(note("src-004").contains("do not present them as new"));
+    assert!(note("src-002").contains("date of the English text"));
+    let lang = plan_explorer::i18n::Lang::En;
+    let convention = plan_explorer::view::amount::Convention::International;
+    // The hover of a figure from src-003.
+    let fund = data.figure_by_id("fund-national-ai").expect("fund");
+    let hover = plan_explorer::view::hover::fund(&data, fund, convention, lang);
+    assert!(
+        hover.contains("⚠ Reliability: An investor-oriented blog post"),
+        "{hover}"
+    );
+    // The CSV of the funds chart.
+    let rows = plan_explorer::view::table::chart_rows(
+        &data,
+        plan_explorer::view::charts::ChartId::Funds,
+        &std::collections::BTreeSet::new(),
+        lang,
+    );
+    let csv = String::from_utf8(plan_explorer::view::table::csv_bytes(&data, &rows).expect("csv"))
+        .expect("UTF-8");
+    let mut reader = csv::Reader::from_reader(&csv.as_bytes()[3..]);
+    let headers = reader.headers().expect("headers").clone();
+    let column = headers
+        .iter()
+        .position(|h| h == "source_reliability")
+        .expect("column");
+    let national = reader
+        .records()
+        .map(|r| r.expect("row"))
+        .find(|r| r[0].starts_with("National AI Fund"))
+        .expect("row");
+    assert!(
+        national[column].starts_with("src-003: An investor-oriented"),
+        "{:?}",
+        &national[column]
+    );
+    // The chart's footer, in both languages, in every picture.
+    for (lang, words) in [
+        (
+            plan_explorer::i18n::Lang::En,
+            "⚠ Reliability of Shanghai Charts Bold Course",
+        ),
+        (
+            plan_explorer::i18n::Lang::Zh,
+            "⚠ 来源可靠性（Shanghai Charts Bold Course",
+        ),
+    ] {
+        let hidden = std::collections::BTreeSet::new();
+        let view = plan_explorer::chart::ChartView::new(
+            &data,
+            plan_explorer::view::charts::ChartId::Funds,
+            &hidden,
+            lang,
+        );
+        for preset in [
+            plan_explorer::chart::Preset::Slide,
+            plan_explorer::chart::Preset::Square,
+        ] {
+            let page = plan_explorer::chart::Page::of(preset, plan_explorer::chart::Paper::Light);
+            let footer: Vec<String> = plan_explorer::chart::scene(&view, &page)
+                .texts()
+                .filter(|t| t.role == plan_explorer::chart::scene::Role::Footer)
+                .map(|t| t.text.clone())
+                .collect();
+            assert!(footer.iter().any(|t| t.starts_with(words)), "{footer:#?}");
+        }
+    }
+    // A briefing's list of sources.
+    let options = plan_explorer::briefing::Options {
+        lang,
+        convention,
+        charts: None,
+        date: (2026, 12, 1),
+    };
+    let briefing = plan_explorer::briefing::build(
+        &data,
+        &plan_explorer::view::tree::TreeFilter::default(),
+        &options,
+    )
+    .expect("builds");
+    let src003 = briefing
+        .sources
+        .iter()
+        .find(|s| s.source == data.source_by_id("src-003").expect("src-003"))
+        .expect("src-003 listed");
+    assert!(
+        src003.facts.contains("⚠ Reliability: An investor-oriented"),
+        "{}",
+        src003.facts
+    );
+}

@@ -35,10 +35,10 @@ fn the_svg_parses_and_keeps_its_title_and_values_as_text() {
     for (lang, title, value) in [
         (
             Lang::En,
-            "5 funds named in the plans, largest first",
+            "4 funds named in the plans, largest first",
             "60 billion yuan",
         ),
-        (Lang::Zh, "规划提及的5项资金，按金额排序", "600亿元"),
+        (Lang::Zh, "规划提及的4项资金，按金额排序", "600亿元"),
     ] {
         let svg = String::from_utf8(bytes(&data, ChartId::Funds, lang, &slide(), Format::Svg))
             .expect("UTF-8");
@@ -121,7 +121,7 @@ fn the_pdf_text_can_be_extracted_in_english_and_chinese_from_embedded_subsets() 
 
     let chinese = bytes(&data, ChartId::Funds, Lang::Zh, &slide(), Format::Pdf);
     let (text, fonts_zh, _) = pdf_text_and_fonts(&chinese);
-    assert!(text.contains("规划提及的5项资金"), "{text}");
+    assert!(text.contains("规划提及的4项资金"), "{text}");
     assert!(text.contains("600亿元"), "{text}");
     assert!(chinese.len() < 1_000_000, "{} bytes", chinese.len());
     assert!(

@@ -285,22 +285,34 @@ fn titles_say_what_is_shown_and_the_footer_names_sources_and_edition() {
         "{ticks}"
     );
 
-    // Five bars: of the seven funds, one states no amount and one is an
-    // amount per recipient, named apart.
+    // Four bars: of the seven funds, one states no amount, one is an
+    // amount per recipient and one is probably wrong as printed (the 825
+    // billion), both named apart.
     let funds = scene(ChartId::Funds, Lang::Zh);
-    assert_eq!(funds.title, "规划提及的5项资金，按金额排序");
+    assert_eq!(funds.title, "规划提及的4项资金，按金额排序");
     assert!(
         texts(&funds, Role::Footer).contains("未计入此刻度"),
         "{}",
         texts(&funds, Role::Footer)
     );
-    assert!(texts(&funds, Role::Value).contains("⚠ 超过8250亿元"));
-    assert!(texts(&funds, Role::Footer).contains("⚠ 注意："));
-    assert!(texts(&funds, Role::Value).contains("超过8250亿元"));
+    // The 825 billion (8250亿元) is probably wrong as printed: no bar's
+    // value, named apart in the footer with its caveat, and the largest
+    // bar is the 100 billion of social capital.
+    assert!(!texts(&funds, Role::Value).contains("8250亿元"));
+    assert!(texts(&funds, Role::Value).contains("超过1000亿元"));
+    let footer = texts(&funds, Role::Footer);
+    assert!(
+        footer.contains("未计入此刻度（原文数字很可能有误，见注意事项）"),
+        "{footer}"
+    );
+    assert!(footer.contains("⚠ 超过8250亿元"), "{footer}");
+    // With its caveat (the curator's words, in English).
+    assert!(footer.contains("Very likely a slip"), "{footer}");
+
     assert!(texts(&funds, Role::Key).contains("国家级"));
 
     let targets = scene(ChartId::Targets, Lang::En);
-    assert_eq!(targets.title, "17 numeric targets set by 3 plans");
+    assert_eq!(targets.title, "19 numeric targets set by 4 plans");
     // No window controls in the picture.
     assert!(targets.texts().all(|t| !t.text.contains("Sort by")));
 }

@@ -180,3 +180,140 @@ fn an_editions_translations_follow_its_own_english() {
         }
     }
 }
+
+/// The earlier edition as a dataset.
+fn earlier() -> plan_explorer::dataset::Dataset {
+    let path = editions().remove(0);
+    let loaded = plan_explorer::dataset::load_str(&std::fs::read_to_string(&path).expect("reads"));
+    assert!(
+        loaded.problems.iter().all(|p| !p.is_error()),
+        "{:#?}",
+        loaded.problems
+    );
+    loaded.dataset.expect("the edition is valid")
+}
+
+#[test]
+fn an_editions_translations_and_reliability_notes_are_the_current_ones_where_its_english_is() {
+    // The tool that makes the edition (tools/make_earlier_edition.py)
+    // copies the current records: a Chinese fix or a source's reliability
+    // note made since must be in the edition too (issue 26).
+    let current: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("data/shanghai_plans.json")).expect("reads"),
+    )
+    .expect("JSON");
+    let mut now = Vec::new();
+    translated(&current, &mut now);
+    for path in editions() {
+        let edition: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("reads")).expect("JSON");
+        let mut then = Vec::new();
+        translated(&edition, &mut then);
+        for (id, english, zh) in &then {
+            for (_, later_english, later_zh) in now.iter().filter(|(i, ..)| i == id) {
+                if later_english == english {
+                    assert_eq!(
+                        zh,
+                        later_zh,
+                        "{}: {id} keeps an old translation; run tools/make_earlier_edition.py",
+                        path.display()
+                    );
+                }
+            }
+        }
+        for source in edition["sources"].as_array().expect("sources") {
+            let later = current["sources"]
+                .as_array()
+                .expect("sources")
+                .iter()
+                .find(|s| s["id"] == source["id"])
+                .expect("the same source now");
+            assert_eq!(
+                source["reliability"], later["reliability"],
+                "{}",
+                source["id"]
+            );
+            // No text: `validate --sources` reads it from the seeds.
+            assert!(source.get("text").is_none(), "{}", source["id"]);
+        }
+    }
+}
+
+#[test]
+fn the_earlier_edition_caveats_only_what_its_own_documents_show() {
+    let data = earlier();
+    // The 33.4% caveat, worded as an inference from src-001 alone.
+    let share = data.figure_by_id("pioneer-gdp-share-2024").expect("point");
+    let text = &data.figure_caveat(share).expect("caveat").text;
+    assert!(
+        text.contains("33.4% equals 1.8 / 5.39 trillion yuan"),
+        "{text}"
+    );
+    assert!(text.contains("may be defined differently"), "{text}");
+    // The 1.8 trillion's caveat rests on src-003 (2026): not here; its
+    // Chinese says 规模 all the same.
+    let output = data.figure_by_id("pioneer-output-2024").expect("point");
+    assert!(data.figure_caveat(output).is_none());
+    let Some(plan_explorer::dataset::FigureRef::Series(s)) = data.figure_by_id("pioneer-output")
+    else {
+        panic!("no series");
+    };
+    let series = &data.series[s.index()];
+    assert!(
+        series
+            .title_zh_translation
+            .as_deref()
+            .is_some_and(|z| z.contains("规模"))
+    );
+    assert!(
+        series
+            .note
+            .as_deref()
+            .is_some_and(|n| !n.contains("caveat"))
+    );
+    // The city's GDP target is no plan's target here either.
+    assert!(data.figure_by_id("t-gdp-growth-2026").is_none());
+}
+
+#[test]
+fn the_earlier_edition_uses_no_term_or_name_of_a_later_document() {
+    let data = earlier();
+    // src-001 says "silicon-based optoelectronics"; "silicon photonics"
+    // is src-003's (2026).
+    let theme = &data.themes[data
+        .theme_by_id("silicon-photonics")
+        .expect("theme")
+        .index()];
+    assert_eq!(theme.name, "Silicon-based optoelectronics");
+    assert_eq!(theme.name_zh_translation.as_deref(), Some("硅基光电子"));
+    // No fund, node or plan is named by src-003's names.
+    let mut names: Vec<String> = data.funds.iter().map(|f| f.name.clone()).collect();
+    names.extend(data.nodes.iter().map(|n| n.title.clone()));
+    names.extend(data.plans.iter().map(|p| p.title.clone()));
+    names.extend(data.themes.iter().map(|t| t.name.clone()));
+    for name in &names {
+        for later in [
+            "Future Industry Fund",
+            "AI Fund",
+            "Fund of Funds",
+            "photonics",
+            "cultivation mechanism",
+        ] {
+            assert!(!name.contains(later), "{name:?} uses src-003's {later:?}");
+        }
+    }
+    // The frontier plan is src-001's alone, in both languages.
+    let plan = &data.plans[data.plan_by_id("frontier-tech").expect("plan").index()];
+    assert!(!plan.title.contains("2026"), "{}", plan.title);
+    assert!(
+        plan.title_zh_translation
+            .as_deref()
+            .is_some_and(|z| !z.contains("2026")),
+        "{:?}",
+        plan.title_zh_translation
+    );
+    // The Chinese fixes reached it too.
+    let gdp = data.figure_by_id("gdp").expect("series");
+    assert!(matches!(gdp, plan_explorer::dataset::FigureRef::Series(s)
+        if data.series[s.index()].title_zh_translation.as_deref() == Some("上海市地区生产总值")));
+}

@@ -24,18 +24,11 @@ const SEEDS: [(&str, &str); 3] = [
 
 /// Proposals that are not in the built-in dataset but that a careful
 /// editor would add, each with the reason: (source, quote, reason).
-const EDITOR_WORTHY: &[(&str, &str, &str)] = &[
-    (
-        "src-001",
-        "the city rolled out 15 measures",
-        "how many measures the frontier-technology policy has: a fact of the plan src-001 reports, as 138 AI models is of src-003",
-    ),
-    (
-        "src-001",
-        "Shanghai has already set up a 15 billion-yuan fund",
-        "the 15-billion-yuan future industry fund as src-001 states it: the editor cites it as fund-future-industry's second source (`also`)",
-    ),
-];
+const EDITOR_WORTHY: &[(&str, &str, &str)] = &[(
+    "src-001",
+    "Shanghai has already set up a 15 billion-yuan fund",
+    "the 15-billion-yuan future industry fund as src-001 states it: the editor cites it as fund-future-industry's second source (`also`)",
+)];
 
 /// A figure of the built-in dataset: its id, kind, value and where its
 /// quote stands in its source's text.

@@ -29,6 +29,7 @@ impl Checker {
         let ids = self.each_optional(raw.conflicts, "conflicts", |c, id: SmolStr, _| {
             (c.path.render(), id)
         });
+        let likely_wrong = self.optional_flag(raw.likely_wrong, "likely_wrong");
         self.path.truncate(depth);
         if let Some(owner) = owner {
             self.pending_figures.push(PendingFigureRefs {
@@ -40,6 +41,7 @@ impl Checker {
         Some(Caveat {
             text,
             conflicts: Vec::new(),
+            likely_wrong,
         })
     }
 

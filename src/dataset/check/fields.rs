@@ -114,6 +114,20 @@ impl Checker {
         (printed, translation)
     }
 
+    /// A unit's Chinese names: a printed name may be an abbreviation
+    /// (上海市科委), and the editors' translation beside it is the full
+    /// official name, shown after it (上海市科委（上海市科学技术委员会〔译〕）),
+    /// so no warning says it is never shown.
+    pub(super) fn unit_chinese(
+        &mut self,
+        printed: Option<Field<String>>,
+        translation: Option<Field<String>>,
+    ) -> (Option<String>, Option<String>) {
+        let printed = self.optional_text(printed, "name_zh");
+        let translation = self.translation(translation, "name_zh_translation", None);
+        (printed, translation)
+    }
+
     /// An editors' translation (`key` is e.g. `title_zh_translation`): a
     /// text of its own, which the mark 〔译〕 is added to when shown, so it
     /// must not carry one; beside a Chinese name a document prints, it is

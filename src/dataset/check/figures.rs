@@ -63,6 +63,7 @@ impl Checker {
         let status = self.take(raw.status, "status").unwrap_or(Status::Actual);
         let approximate = self.flag(raw.approximate, "approximate");
         let lower_bound = self.optional_flag(raw.lower_bound, "lower_bound");
+        let upper_bound = self.optional_flag(raw.upper_bound, "upper_bound");
         let citations = self.citations(raw.source, raw.quote, raw.also);
         let note = self.optional_text(raw.note, "note");
         let caveat = self.caveat(raw.caveat, id.as_ref());
@@ -75,6 +76,7 @@ impl Checker {
             status,
             approximate,
             lower_bound,
+            upper_bound,
             citations,
             note,
             caveat,
@@ -93,7 +95,9 @@ impl Checker {
                 QuantityUnit::PercentYoy if value <= -100.0 => {
                     Some(ProblemKind::GrowthRateTooLow { value })
                 }
-                QuantityUnit::Yuan | QuantityUnit::Per10kWorkers if value < 0.0 => {
+                QuantityUnit::Yuan | QuantityUnit::Per10kWorkers | QuantityUnit::SquareMetres
+                    if value < 0.0 =>
+                {
                     Some(ProblemKind::Negative { value })
                 }
                 QuantityUnit::Count if value < 0.0 || value.fract() != 0.0 => {
@@ -172,6 +176,7 @@ impl Checker {
         };
         let approximate = self.flag(raw.approximate, "approximate");
         let lower_bound = self.optional_flag(raw.lower_bound, "lower_bound");
+        let upper_bound = self.optional_flag(raw.upper_bound, "upper_bound");
         let citations = self.citations(raw.source, raw.quote, raw.also);
         let note = self.optional_text(raw.note, "note");
         let caveat = self.caveat(raw.caveat, id.as_ref());
@@ -188,6 +193,7 @@ impl Checker {
             plan: plan.unwrap_or(PlanIx(0)),
             approximate,
             lower_bound,
+            upper_bound,
             citations,
             note,
             caveat,
@@ -234,6 +240,7 @@ impl Checker {
         let as_of_note = self.optional_text(raw.as_of_note, "as_of_note");
         let approximate = self.optional_flag(raw.approximate, "approximate");
         let lower_bound = self.optional_flag(raw.lower_bound, "lower_bound");
+        let upper_bound = self.optional_flag(raw.upper_bound, "upper_bound");
         let citations = self.citations(raw.source, raw.quote, raw.also);
         let note = self.optional_text(raw.note, "note");
         let caveat = self.caveat(raw.caveat, id.as_ref());
@@ -249,6 +256,7 @@ impl Checker {
             as_of_note,
             approximate,
             lower_bound,
+            upper_bound,
             citations,
             note,
             caveat,

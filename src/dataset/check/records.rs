@@ -33,6 +33,7 @@ impl Checker {
             );
         }
         let date_note = self.optional_text(raw.date_note, "date_note");
+        let reliability = self.optional_text(raw.reliability, "reliability");
         let file = self.optional_text(raw.file, "file");
         if let Some(file) = &file
             && (file.contains('/') || file.contains('\\') || file == "..")
@@ -108,6 +109,7 @@ impl Checker {
             publisher,
             date,
             date_note,
+            reliability,
             file,
             url,
             retrieved,
@@ -132,7 +134,7 @@ impl Checker {
         }
         let name = self.text(raw.name, "name");
         let (name_zh, name_zh_translation) =
-            self.chinese(raw.name_zh, raw.name_zh_translation, "name_zh");
+            self.unit_chinese(raw.name_zh, raw.name_zh_translation);
         let review = self.review(raw.imported, raw.reviewed);
         Unit {
             id: id.unwrap_or_default(),
