@@ -76,8 +76,9 @@ fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &
         ChartId::Timeline => crate::chart::timeline::title(&view, &cx.doc.timeline),
         _ => crate::chart::title(&view),
     });
-    // A screen reader reads the chart in words under its title. Only when
-    // AccessKit is on: the words are made from the whole chart.
+    // A screen reader reads the chart in words, under its title and on the
+    // chart itself. Only when AccessKit is on: the words are made from the
+    // whole chart.
     if ui.ctx().has_accesskit_node(title.id) {
         let data = &cx.doc.dataset;
         let words = match chart {
@@ -93,6 +94,8 @@ fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &
         } else {
             words
         };
+        // On the chart's own node too, where Tab takes a screen reader.
+        chart_keys::describe(ui.ctx(), chart, words.clone());
         ui.ctx()
             .accesskit_node_builder(title.id, |node| node.set_description(words));
     }

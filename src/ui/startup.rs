@@ -121,8 +121,12 @@ impl eframe::App for App {
 /// id; X11's `WM_CLASS`).
 pub const APP_ID: &str = "plan-explorer";
 
-/// The window's icon: the 256-pixel PNG of `assets/icons`, built in.
-const ICON_PNG: &[u8] = include_bytes!("../../assets/icons/plan-explorer-256.png");
+/// The window's icon: the 128-pixel PNG of `assets/icons`, built in. Not
+/// the 256-pixel one: on X11 winit sends the icon as `_NET_WM_ICON` in one
+/// request, and 256 x 256 pixels (256 KiB and 8 bytes) exceed the core
+/// protocol's largest request (256 KiB less 4 bytes), so the property was
+/// left with no data and task bars showed a blank icon.
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icons/plan-explorer-128.png");
 
 /// The window as it opens: title, application id, icon, sizes.
 pub fn viewport() -> egui::ViewportBuilder {
