@@ -375,6 +375,16 @@ impl AppState {
     /// reload that waited for it, if one did. Gives whether the document
     /// changed.
     fn end_load(&mut self, path: &Path, trigger: Trigger, carry: &Carry, outcome: Outcome) -> bool {
+        // File > Recent says which files did not load.
+        match &outcome {
+            Outcome::Failed(_) => {
+                self.session.failed_loads.insert(path.to_owned());
+            }
+            Outcome::Loaded { .. } => {
+                self.session.failed_loads.remove(path);
+            }
+            Outcome::Cancelled => {}
+        }
         // At start-up, a file that does not load is said once, in the
         // banner over the built-in dataset (as `AppState::open` does).
         let changed = if trigger == Trigger::Startup

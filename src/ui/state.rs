@@ -79,6 +79,9 @@ pub struct Session {
     /// A review under way found beside the dataset (or remembered), offered
     /// to be resumed.
     pub resume_offer: Option<super::import_job::Found>,
+    /// The files whose last load failed this session, which File > Recent
+    /// marks as not loading.
+    pub failed_loads: std::collections::BTreeSet<std::path::PathBuf>,
 }
 
 impl Default for Session {
@@ -100,6 +103,7 @@ impl Default for Session {
             status: None,
             native_dialogs: false,
             resume_offer: None,
+            failed_loads: std::collections::BTreeSet::new(),
         }
     }
 }

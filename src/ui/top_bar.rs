@@ -91,7 +91,7 @@ fn file_menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Command
                 ui.weak(tr(lang, T::NoRecent));
             }
             for path in &cx.session.settings.recent {
-                if ui.button(path.display().to_string()).clicked() {
+                if ui.button(recent_label(cx, path)).clicked() {
                     commands.push(SessionCommand::OpenFile(path.clone()));
                 }
             }
@@ -322,4 +322,32 @@ fn facet_menu_ui<K: Ord + Clone>(
                 }
             });
     });
+}
+
+/// A recent file as File > Recent and the Open dialog list it: its path,
+/// and what became of it if it is no longer a file that loads (looked at
+/// on disk while the list is shown: deleted, moved or replaced since).
+pub(super) fn recent_label(cx: &PanelContext<'_>, path: &std::path::Path) -> String {
+    let lang = cx.session.lang();
+    match crate::folders::recent_fate(path, &cx.session.failed_loads) {
+        Some(fate) => fill(
+            lang,
+            T::RecentWithFate,
+            &[&path.display(), &recent_fate_text(lang, fate)],
+        ),
+        None => path.display().to_string(),
+    }
+}
+
+/// What became of a recent file, in words.
+fn recent_fate_text(lang: Lang, fate: crate::folders::RecentFate) -> &'static str {
+    use crate::folders::RecentFate;
+    tr(
+        lang,
+        match fate {
+            RecentFate::Gone => T::RecentGone,
+            RecentFate::NotAFile => T::RecentNotAFile,
+            RecentFate::DidNotLoad => T::RecentDidNotLoad,
+        },
+    )
 }

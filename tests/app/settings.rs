@@ -9,6 +9,9 @@ use plan_explorer::ui::{AppState, SessionCommand, Settings};
 use plan_explorer::view::amount::Convention;
 use plan_explorer::view::charts::ChartId;
 
+use crate::common;
+use egui_kittest::kittest::Queryable as _;
+
 /// eframe's storage, in memory.
 #[derive(Default)]
 struct Memory(HashMap<String, String>);
@@ -137,4 +140,70 @@ fn settings_written_by_earlier_versions_still_read() {
 fn the_built_in_dataset_is_not_remembered_as_a_file() {
     let state = AppState::open(None).expect("opens");
     assert_eq!(state.settings().last_dataset, None);
+}
+
+/// The dataset opened last time is gone by the next start: deleted, moved
+/// away, made invalid, a folder or a named pipe in its place. The window
+/// opens the built-in dataset with a banner naming the file and what is
+/// wrong, and File > Recent says what became of it.
+#[test]
+fn a_remembered_dataset_that_is_gone_opens_the_built_in_one_with_a_banner() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let invalid = dir.path().join("invalid.json");
+    std::fs::write(&invalid, "{\"plans\": [").expect("writes");
+    let folder = dir.path().join("folder.json");
+    std::fs::create_dir(&folder).expect("creates");
+    let fifo = dir.path().join("fifo.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let cases = [
+        (
+            dir.path().join("deleted.json"),
+            "no longer there",
+            "no such file",
+        ),
+        (invalid, "did not load", "is not a valid dataset"),
+        (folder, "not a file", "folder"),
+        (fifo, "not a file", "named pipe"),
+    ];
+    for (path, fate, banner) in cases {
+        let settings = Settings {
+            last_dataset: Some(path.clone()),
+            recent: vec![path.clone()],
+            ..Settings::default()
+        };
+        let ctx = egui::Context::default();
+        let mut state = plan_explorer::ui::startup::starting_state(None, &settings, Lang::En, &ctx)
+            .expect("opens");
+        // A load that stalls would fail here, not hang the test.
+        assert!(state.finish_loading(std::time::Duration::from_mins(1)));
+        assert_eq!(
+            state.doc.path,
+            None,
+            "{}: the built-in dataset",
+            path.display()
+        );
+        let text = state
+            .session
+            .banner
+            .as_ref()
+            .unwrap_or_else(|| panic!("{}: a banner", path.display()))
+            .text(Lang::En);
+        assert!(text.contains(&path.display().to_string()), "{text}");
+        assert!(text.contains(banner), "{}: {text}", path.display());
+        assert!(text.ends_with("Showing the built-in dataset."), "{text}");
+        let mut harness = common::window(state);
+        harness.get_by_label("File").click();
+        harness.run();
+        harness.get_by_label("Recent").hover();
+        harness.run();
+        let entry = format!("{} ({fate})", path.display());
+        assert!(
+            harness.query_by_label(&entry).is_some(),
+            "File > Recent shows {entry:?}"
+        );
+    }
 }
