@@ -26,6 +26,8 @@ pub enum ProblemKind {
     NotUtf8 {
         /// The first invalid byte.
         byte: u8,
+        /// The encoding the bytes most likely are in, if one decodes them.
+        likely: Option<&'static str>,
     },
     /// The load was cancelled.
     Cancelled,
@@ -535,7 +537,13 @@ mod tests {
                 "file_too_large",
             ),
             (ProblemKind::FileEmpty, "file_empty"),
-            (ProblemKind::NotUtf8 { byte: 0xff }, "not_utf8"),
+            (
+                ProblemKind::NotUtf8 {
+                    byte: 0xff,
+                    likely: None,
+                },
+                "not_utf8",
+            ),
             (ProblemKind::Cancelled, "cancelled"),
             (
                 ProblemKind::EndsEarly(SyntaxReason::EofWhileParsingValue),

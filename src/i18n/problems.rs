@@ -40,10 +40,18 @@ impl ProblemKind {
                 "文件大小为 {size} 字节，超过 {limit} 字节的上限",
             ),
             Self::FileEmpty => words!(lang, "the file is empty", "文件为空"),
-            Self::NotUtf8 { byte } => words!(
+            Self::NotUtf8 { byte, likely: None } => words!(
                 lang,
                 "the file is not UTF-8 text: invalid byte 0x{byte:02x}",
                 "文件不是 UTF-8 文本：无效字节 0x{byte:02x}",
+            ),
+            Self::NotUtf8 {
+                byte,
+                likely: Some(encoding),
+            } => words!(
+                lang,
+                "the file is not UTF-8 text: invalid byte 0x{byte:02x}; it reads as {encoding}: save it as UTF-8",
+                "文件不是 UTF-8 文本：无效字节 0x{byte:02x}；它似乎是 {encoding} 编码：请另存为 UTF-8",
             ),
             Self::Cancelled => words!(lang, "the load was cancelled", "已取消载入"),
             Self::EndsEarly(reason) => {
@@ -582,12 +590,27 @@ impl ReadError {
                 byte,
                 line,
                 column,
+                likely: None,
             } => {
                 let path = path.display();
                 words!(
                     lang,
                     "the file is not UTF-8 text: invalid byte 0x{byte:02x} at line {line}, column {column}: {path}",
                     "文件不是 UTF-8 文本：第 {line} 行第 {column} 列有无效字节 0x{byte:02x}：{path}",
+                )
+            }
+            Self::NotUtf8 {
+                path,
+                byte,
+                line,
+                column,
+                likely: Some(encoding),
+            } => {
+                let path = path.display();
+                words!(
+                    lang,
+                    "the file is not UTF-8 text: invalid byte 0x{byte:02x} at line {line}, column {column}; it reads as {encoding}: save it as UTF-8: {path}",
+                    "文件不是 UTF-8 文本：第 {line} 行第 {column} 列有无效字节 0x{byte:02x}；它似乎是 {encoding} 编码：请另存为 UTF-8：{path}",
                 )
             }
             Self::Io { path, reason } => {

@@ -268,7 +268,7 @@ fn bytes_that_are_not_utf8_are_located() {
     let problem = error.content_problem().expect("a content problem");
     assert_eq!(
         problem.message(),
-        "the file is not UTF-8 text: invalid byte 0xe9"
+        "the file is not UTF-8 text: invalid byte 0xe9; it reads as windows-1252: save it as UTF-8"
     );
     assert_eq!((problem.line, problem.column), (Some(1), Some(15)));
 }

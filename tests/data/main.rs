@@ -15,6 +15,7 @@ mod default_dataset;
 mod districts;
 mod documents;
 mod editions;
+mod encodings;
 mod hostile;
 mod import_draft;
 mod import_figures;
