@@ -8,6 +8,7 @@ mod common;
 mod briefing;
 mod desktop;
 mod diff;
+mod disk_full;
 mod export;
 mod import;
 mod readme;
