@@ -426,6 +426,10 @@ texts! {
     CheckingFile => "Checking {}: {} measures and items so far…", "正在检查 {}：已检查 {} 条措施与事项…";
     IndexingFile => "Indexing {} and comparing it with the dataset on screen…", "正在为 {} 建立索引并与当前数据集比较…";
     LoadCancelled => "Loading {} was cancelled; the dataset on screen is unchanged.", "已取消载入 {}；当前显示的数据集未改变。";
+    SettingsRestored => "The settings file {} was damaged; the last good copy was put back.", "设置文件 {} 已损坏；已恢复上一份完好的副本。";
+    SettingsCorrupt => "The settings file {} could not be read, so the defaults are used; it was kept as {}.", "无法读取设置文件 {}，已使用默认设置；原文件保留为 {}。";
+    SettingsUnreadable => "Cannot read the settings file {}: {}. The defaults are used.", "无法读取设置文件 {}：{}。已使用默认设置。";
+    SettingsReadOnly => "The settings file {} is read-only: changes to the settings will not be kept.", "设置文件 {} 为只读：对设置的更改不会被保存。";
     FileGone => "{} was deleted or moved; the data on screen stays, and reloads if the file comes back.", "{} 已被删除或移走；当前数据保留，文件恢复后将重新载入。";
     ProblemsTab => "Problems ({})", "问题（{}）";
     ChartNamed => "{} chart", "{}图表";

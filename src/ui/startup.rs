@@ -201,6 +201,13 @@ pub fn run(path: Option<&Path>, screenshot_to: Option<&Path>) -> anyhow::Result<
     let outcome = screenshot::Outcome::default();
     let for_app = std::sync::Arc::clone(&outcome);
     let taking_screenshot = screenshot_to.is_some();
+    // The settings file is looked at (and mended where it can be) before
+    // eframe reads it; not for a screenshot, which uses the defaults.
+    let settings_trouble = if taking_screenshot {
+        None
+    } else {
+        super::settings_file::path().and_then(|path| super::settings_file::prepare(&path))
+    };
     let options = eframe::NativeOptions {
         viewport: viewport(),
         persist_window: !taking_screenshot,
@@ -217,6 +224,9 @@ pub fn run(path: Option<&Path>, screenshot_to: Option<&Path>) -> anyhow::Result<
                 let mut app = App::new(cc, state);
                 // Only the real window may block on the platform's dialogs.
                 app.state.session.native_dialogs = true;
+                if let Some(trouble) = settings_trouble {
+                    app.state.session.status = Some(super::messages::Note::SettingsFile(trouble));
+                }
                 return Ok(Box::new(app));
             };
             // The defaults, which follow the system's language.

@@ -90,8 +90,10 @@ fn a_file_named_at_start_up_wins_over_the_last_one() {
     assert_eq!(state.doc.path, None);
 }
 
+/// In eframe's storage, in memory; the file on disk is
+/// `a_bad_settings_file_on_disk_gives_the_defaults_and_a_note_and_loses_nothing`.
 #[test]
-fn a_corrupt_or_missing_settings_file_gives_the_defaults() {
+fn corrupt_or_missing_stored_settings_give_the_defaults() {
     let mut storage = Memory::default();
     storage
         .0
@@ -206,4 +208,84 @@ fn a_remembered_dataset_that_is_gone_opens_the_built_in_one_with_a_banner() {
             "File > Recent shows {entry:?}"
         );
     }
+}
+
+/// A good settings file as eframe writes it.
+fn good_settings_file() -> String {
+    let mut storage = Memory::default();
+    Settings {
+        chart: ChartId::Funds,
+        ..Settings::default()
+    }
+    .save(&mut storage);
+    ron::to_string(&storage.0).expect("RON")
+}
+
+/// The settings file on disk (eframe's `app.ron`), corrupt, cut short,
+/// unreadable or read-only, as the window finds it before eframe reads it:
+/// a good copy is kept, a damaged file is restored from it or else set
+/// aside (never overwritten on exit), and each case says so.
+#[test]
+fn a_bad_settings_file_on_disk_gives_the_defaults_and_a_note_and_loses_nothing() {
+    use plan_explorer::ui::settings_file::{Trouble, prepare};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("app.ron");
+    let good = good_settings_file();
+
+    // No file yet: nothing to say.
+    assert_eq!(prepare(&path), None);
+
+    // A good file is kept as the last good copy.
+    std::fs::write(&path, &good).expect("writes");
+    assert_eq!(prepare(&path), None);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("app.ron.bak")).expect("a copy"),
+        good
+    );
+
+    // Cut short part way (a full disk on exit): the good copy comes back,
+    // and eframe then reads the settings the user had.
+    std::fs::write(&path, &good[..good.len() / 2]).expect("writes");
+    assert_eq!(
+        prepare(&path),
+        Some(Trouble::Restored { path: path.clone() })
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("reads"), good);
+    let restored: HashMap<String, String> =
+        ron::from_str(&std::fs::read_to_string(&path).expect("reads")).expect("RON");
+    let storage = Memory(restored);
+    assert_eq!(Settings::load(Some(&storage)).chart, ChartId::Funds);
+
+    // Corrupt with no good copy: set aside, not overwritten on exit.
+    std::fs::remove_file(dir.path().join("app.ron.bak")).expect("removes");
+    let corrupt = "{ this is not ron ]";
+    std::fs::write(&path, corrupt).expect("writes");
+    let kept = dir.path().join("app.ron.corrupt");
+    assert_eq!(
+        prepare(&path),
+        Some(Trouble::Corrupt {
+            path: path.clone(),
+            kept: kept.clone()
+        })
+    );
+    assert!(!path.exists());
+    assert_eq!(std::fs::read_to_string(&kept).expect("kept"), corrupt);
+
+    // Unreadable (a folder where the file belongs reads as an error for
+    // any user, root too): left as it is.
+    std::fs::create_dir(&path).expect("creates");
+    assert!(matches!(prepare(&path), Some(Trouble::Unreadable { .. })));
+    assert!(path.is_dir());
+    std::fs::remove_dir(&path).expect("removes");
+
+    // Read-only: read, and the user told that changes will not be kept.
+    std::fs::write(&path, &good).expect("writes");
+    let mut permissions = std::fs::metadata(&path).expect("stat").permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&path, permissions).expect("chmod");
+    assert_eq!(
+        prepare(&path),
+        Some(Trouble::ReadOnly { path: path.clone() })
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("reads"), good);
 }

@@ -115,7 +115,10 @@ fn export_all_that_fails_part_way_keeps_the_earlier_files_and_leaves_nothing_par
     // under the limit); nothing is partial or temporary.
     for name in names(dir.path()) {
         let extension = Path::new(&name).extension().and_then(|e| e.to_str());
-        assert!(extension != Some("part") && !name.starts_with('.'), "{name}");
+        assert!(
+            extension != Some("part") && !name.starts_with('.'),
+            "{name}"
+        );
         let path = dir.path().join(&name);
         if extension == Some("csv") {
             let text = std::fs::read_to_string(&path).expect("reads");
