@@ -134,6 +134,21 @@ fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &
             ui.weak(tr(lang, T::ChartNamesTranslated));
         }
     }
+    // A dataset without the chart's kind of figure (plans only, say) gets
+    // the exports' empty-state words, not an empty plot.
+    let data = &cx.doc.dataset;
+    let empty = match chart {
+        ChartId::IndustrialOutput | ChartId::GdpShare => series.is_empty(),
+        ChartId::Funds => data.funds.is_empty(),
+        ChartId::Targets => data.targets.is_empty(),
+        ChartId::Themes => cx.doc.themes.rows.is_empty() || cx.doc.themes.plans.is_empty(),
+        ChartId::Timeline => data.plans.is_empty(),
+    };
+    if empty {
+        ui.add_space(ui.spacing().item_spacing.y * 4.0);
+        ui.vertical_centered(|ui| ui.weak(tr(lang, T::NothingToShow)));
+        return;
+    }
     match chart {
         ChartId::IndustrialOutput => {
             line_chart_ui(cx, ui, "industrial_output", &series, &lit, commands);

@@ -16,6 +16,7 @@ mod file_picker;
 mod fonts;
 mod i18n;
 mod loading;
+mod plans_only;
 mod review;
 mod settings;
 mod snapshots;

@@ -5,7 +5,7 @@ use crate::common;
 
 use common::decode;
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Command, Output};
 
 /// Runs `plan-explorer export` with `args`.
 fn run(args: &[&str]) -> Output {
@@ -467,4 +467,57 @@ fn a_chinese_picture_is_written_and_its_amounts_follow_the_language() {
     let text = std::fs::read_to_string(&international).expect("reads");
     assert!(text.contains("60 billion yuan"), "{text}");
     assert!(text.contains("规划提及的5项资金"), "{text}");
+}
+
+/// A valid dataset of plans only: `export --all` writes every chart, the
+/// ones with no figures saying they have nothing to show, and a briefing
+/// of it is written with its plan and no figures.
+#[test]
+fn export_all_and_a_briefing_of_plans_only_say_there_is_nothing_to_show() {
+    let dataset = crate::common::fixture("plans_only.json");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = run(&[
+        "--all",
+        "--dataset",
+        dataset.to_str().expect("UTF-8"),
+        "--out-dir",
+        dir.path().to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    for chart in ["industrial-output", "gdp-share", "funds", "targets"] {
+        let pdf = dir.path().join(format!("{chart}.pdf"));
+        let text = Command::new("pdftotext")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext runs (scripts/test installs poppler-utils)");
+        let text = String::from_utf8_lossy(&text.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(text.contains("Nothing to show"), "{chart}: {text}");
+        let svg = std::fs::read_to_string(dir.path().join(format!("{chart}.svg"))).expect("SVG");
+        assert!(svg.contains("Nothing to show"), "{chart}");
+    }
+    let briefing = dir.path().join("briefing.pdf");
+    let output = crate::common::run_command(
+        "briefing",
+        &[
+            "--dataset",
+            dataset.to_str().expect("UTF-8"),
+            "--out",
+            briefing.to_str().expect("UTF-8"),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = Command::new("pdftotext")
+        .arg(&briefing)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("0 figures") && text.contains("A measure"),
+        "{text}"
+    );
 }

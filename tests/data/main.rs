@@ -21,6 +21,7 @@ mod import_draft;
 mod import_figures;
 mod import_read;
 mod import_review;
+mod plans_only;
 mod review_view;
 mod schema;
 mod source_view;
