@@ -11,6 +11,7 @@ mod briefing;
 mod chart_keys;
 mod cross_plan;
 mod doc_search;
+mod extremes;
 mod facts;
 mod file_picker;
 mod fonts;

@@ -146,3 +146,19 @@ pub fn embedded_without_texts() -> serde_json::Value {
     }
     json
 }
+
+/// A valid dataset whose one plan nests nodes `depth` levels deep, the
+/// deepest titled "The deepest item".
+pub fn deep_dataset(depth: usize) -> String {
+    let mut node = String::from(
+        r#"{"id":"leaf","kind":"item","title":"The deepest item","text":"At the bottom.","units":[],"themes":[],"districts":[],"children":[]}"#,
+    );
+    for level in 0..depth {
+        node = format!(
+            r#"{{"id":"n{level}","kind":"measure","numbering":"{level}.","title":"Level {level}","text":"","units":[],"themes":[],"districts":[],"children":[{node}]}}"#
+        );
+    }
+    format!(
+        r#"{{"schema_version":1,"title":"deep","edition":"2026-01-01","sources":[{{"id":"s","title":"t","publisher":"p","file":"f.txt"}}],"units":[],"themes":[],"plans":[{{"id":"p","title":"A deep plan","period":{{"start":2025,"end":2026}},"issuer":"i","source":"s","nodes":[{node}]}}],"series":[],"funds":[],"targets":[],"exchange_rates":[]}}"#
+    )
+}

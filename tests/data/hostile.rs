@@ -13,6 +13,8 @@ fn deep_nesting_is_refused_without_overflowing_the_stack() {
     }
 }
 
+/// Drawn in the tree by tests/app/extremes.rs, and written as a briefing
+/// by tests/cli/briefing.rs (`a_briefing_of_a_tree_forty_levels_deep_...`).
 #[test]
 fn deeply_nested_nodes_within_the_parser_limit_load() {
     // Nodes nested as deep as the parser allows still load and index.
