@@ -111,6 +111,7 @@ texts! {
     Open => "Open…", "打开…";
     Recent => "Recent", "最近打开";
     NoRecent => "No files opened yet", "尚未打开过文件";
+    TextCutShort => "Showing the first {} of this text's {} characters.", "此处仅显示该文本的前 {} 个字符（共 {} 个）。";
     RecentWithFate => "{} ({})", "{}（{}）";
     RecentGone => "no longer there", "已不存在";
     RecentNotAFile => "not a file", "不是文件";

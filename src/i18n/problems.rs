@@ -95,6 +95,11 @@ impl ProblemKind {
                 )
             }
             Self::Blank => words!(lang, "must not be empty", "不得为空"),
+            Self::TextTooLong { bytes, limit } => words!(
+                lang,
+                "the text is {bytes} bytes long, over the limit of {limit} bytes for one field",
+                "文本长 {bytes} 字节，超过单个字段 {limit} 字节的上限",
+            ),
             Self::NullElement => words!(lang, "null is not allowed here", "此处不允许 null"),
             Self::TranslationMarked => words!(
                 lang,

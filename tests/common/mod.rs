@@ -162,3 +162,10 @@ pub fn deep_dataset(depth: usize) -> String {
         r#"{{"schema_version":1,"title":"deep","edition":"2026-01-01","sources":[{{"id":"s","title":"t","publisher":"p","file":"f.txt"}}],"units":[],"themes":[],"plans":[{{"id":"p","title":"A deep plan","period":{{"start":2025,"end":2026}},"issuer":"i","source":"s","nodes":[{node}]}}],"series":[],"funds":[],"targets":[],"exchange_rates":[]}}"#
     )
 }
+
+/// The minimal dataset with `text` as its measure's text, as JSON.
+pub fn minimal_with_text(text: &str) -> String {
+    let mut value = minimal();
+    value["plans"][0]["nodes"][0]["children"][0]["text"] = serde_json::Value::from(text);
+    serde_json::to_string(&value).expect("JSON")
+}
