@@ -269,10 +269,29 @@ pub fn read_bytes_with(
         return Err(error);
     }
     progress.set_total(metadata.len());
+    read_all(file, path, metadata.len(), limit_bytes, progress)
+}
+
+/// Reads all of `reader` (the file at `path`, of `size` bytes if known),
+/// refusing anything over `limit_bytes`, counting in `progress` and
+/// stopping with [`ReadError::Cancelled`] at the first chunk after it is
+/// cancelled. A read that blocks (a stalled network share) is left to the
+/// worker thread it runs on: the window has let go of the load already.
+pub fn read_all(
+    reader: impl std::io::Read,
+    path: &Path,
+    size: u64,
+    limit_bytes: u64,
+    progress: &Progress,
+) -> Result<Vec<u8>, ReadError> {
+    let io_error = |source: std::io::Error| ReadError::Io {
+        path: path.to_owned(),
+        reason: IoReason::of(&source),
+    };
     Phase::Reading.enter(progress);
     // The size is checked again while reading, in case the file grows.
-    let mut reader = std::io::Read::take(file, limit_bytes.saturating_add(1));
-    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    let mut reader = std::io::Read::take(reader, limit_bytes.saturating_add(1));
+    let mut bytes = Vec::with_capacity(usize::try_from(size.min(limit_bytes)).unwrap_or(0));
     let mut chunk = vec![0; READ_CHUNK];
     loop {
         if progress.is_cancelled() {
@@ -516,6 +535,19 @@ pub fn load_file_with(
     progress: &Arc<Progress>,
 ) -> Result<Loaded, ReadError> {
     let text = read_text_with(path, limit_bytes, progress)?;
+    load_str_with(&text, Some(progress)).map_err(|Cancelled| ReadError::Cancelled(path.to_owned()))
+}
+
+/// Like [`load_file_with`], reading from `reader` in place of the file
+/// at `path` (which only names it): a stream the caller opened.
+pub fn load_reader_with(
+    reader: impl std::io::Read,
+    path: &Path,
+    limit_bytes: u64,
+    progress: &Arc<Progress>,
+) -> Result<Loaded, ReadError> {
+    let bytes = read_all(reader, path, 0, limit_bytes, progress)?;
+    let text = text_from_bytes(path, bytes)?;
     load_str_with(&text, Some(progress)).map_err(|Cancelled| ReadError::Cancelled(path.to_owned()))
 }
 

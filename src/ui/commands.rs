@@ -330,6 +330,34 @@ impl AppState {
         }
     }
 
+    /// Opens `path` from `reader` on a worker thread, as File > Open does
+    /// from the file: a stream opened elsewhere (the tests give a reader
+    /// that stalls, as a network share can, to cancel with Escape). A load
+    /// already running is cancelled.
+    pub fn start_load_reading(&mut self, path: &Path, reader: impl std::io::Read + Send + 'static) {
+        if let Some(job) = self.load_job.take() {
+            job.cancel();
+        }
+        let carry = self.doc.carry();
+        match LoadJob::start_reading(
+            path,
+            reader,
+            Trigger::Open,
+            carry.clone(),
+            Arc::clone(&self.wake),
+        ) {
+            Ok(job) => self.load_job = Some(job),
+            Err(error) => {
+                let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+                let problem = LoadProblem::NoThread {
+                    path: path.clone(),
+                    reason: crate::dataset::IoReason::of(&error),
+                };
+                self.end_load(&path, Trigger::Open, &carry, Outcome::Failed(vec![problem]));
+            }
+        }
+    }
+
     /// Loads `path` and waits for it: the same work as a load from the
     /// window, on this thread (for tests and tools). A load running on a
     /// worker is cancelled first, so its older result never lands.
