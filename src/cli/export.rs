@@ -22,7 +22,8 @@ pub struct ExportArgs {
     /// Print the chart ids and exit.
     #[arg(long, exclusive = true)]
     pub list: bool,
-    /// The chart: industrial-output, gdp-share, funds or targets.
+    /// The chart: industrial-output, gdp-share, funds, targets, themes or
+    /// timeline (`--list` prints them).
     #[arg(long, value_name = "ID", required_unless_present_any = ["list", "all"], conflicts_with = "all")]
     pub chart: Option<String>,
     /// Where to write; the extension chooses the format (.png, .svg, .pdf,

@@ -521,3 +521,22 @@ fn export_all_and_a_briefing_of_plans_only_say_there_is_nothing_to_show() {
         "{text}"
     );
 }
+
+/// `export --help` names every chart id `--chart` takes (it named four of
+/// the six).
+#[test]
+fn export_help_lists_every_chart_id() {
+    let output = run(&["--help"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let help = String::from_utf8_lossy(&output.stdout);
+    let chart = help
+        .split("--chart <ID>")
+        .nth(1)
+        .and_then(|rest| rest.split("--out <FILE>").next())
+        .expect("the --chart option's help");
+    for id in
+        plan_explorer::view::charts::ChartId::ALL.map(plan_explorer::view::charts::ChartId::id)
+    {
+        assert!(chart.contains(id), "--chart's help lacks {id}: {chart}");
+    }
+}

@@ -169,3 +169,25 @@ pub fn minimal_with_text(text: &str) -> String {
     value["plans"][0]["nodes"][0]["children"][0]["text"] = serde_json::Value::from(text);
     serde_json::to_string(&value).expect("JSON")
 }
+
+/// Whether an `UPDATE_SNAPSHOTS`-style variable holding `value` asks the
+/// tests to write their approved files: only the values kittest accepts
+/// for it (`1`, `true`, `yes`, `on`). Unset or `0`, `false`, `no`, `off`
+/// compare; anything else is a mistake, said at once rather than taken as
+/// "update" (`UPDATE_SCHEMA=0` once rewrote the schema).
+pub fn update_requested(variable: &str, value: Option<&str>) -> bool {
+    match value {
+        None | Some("0" | "false" | "no" | "off") => false,
+        Some("1" | "true" | "yes" | "on") => true,
+        Some(other) => panic!(
+            "{variable}={other:?} is not understood: use 1, true or yes to update, or unset it"
+        ),
+    }
+}
+
+/// Whether the environment's `variable` asks the tests to update (see
+/// [`update_requested`]).
+pub fn update_from_env(variable: &str) -> bool {
+    let value = std::env::var(variable).ok();
+    update_requested(variable, value.as_deref())
+}
