@@ -814,9 +814,11 @@ fn escape_cancels_a_load_whose_read_has_stalled_and_nothing_of_it_lands() {
     );
 }
 
-/// The status line's words for a read that is slow, by how long it has run.
+/// The status line's words for a read that is slow, by how long it has
+/// run (the real stalled read is
+/// `escape_cancels_a_load_whose_read_has_stalled_and_nothing_of_it_lands`).
 #[test]
-fn a_read_that_takes_more_than_a_few_seconds_says_it_is_still_reading() {
+fn the_status_line_says_still_reading_once_a_read_has_taken_a_few_seconds() {
     use plan_explorer::dataset::Phase;
     use plan_explorer::job::Progress;
     use plan_explorer::ui::loading::{STILL_READING_AFTER, status_line};
