@@ -202,9 +202,14 @@ fn a_plan_s_pdf_holds_its_measures_quotes_and_sources_and_not_the_others() {
     let bytes = std::fs::read(&out).expect("reads");
     assert!(bytes.windows(9).any(|w| w == b"/Lang(en)"));
     let fonts = tool("pdffonts", &[out.as_os_str()]);
-    for row in fonts.lines().skip(2) {
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    // Fonts are listed (an empty list passed before), each embedded and a
+    // subset, the Latin and the Chinese faces among them.
+    assert!(!rows.is_empty(), "pdffonts lists no fonts: {fonts}");
+    for row in &rows {
         assert!(row.contains(" yes yes "), "not embedded and subset: {row}");
     }
+    assert!(fonts.contains("NotoSans"), "{fonts}");
     // Internal links: the contents line "Sources" to the sources' page,
     // and a quote to its source's entry on that page.
     let sources_page = outline

@@ -99,6 +99,41 @@ fn a_picture_has_the_asked_size_is_not_blank_and_has_a_footer() {
             })
             .count();
         assert!(inked > 500, "{chart}: {inked} inked footer pixels");
+        // And the ink is the footer's words: every writer draws one scene,
+        // so the same chart as SVG says where each line is. The dataset
+        // and app line sits in the bottom 50 points, with the sources
+        // above it.
+        let svg_path = dir.path().join(format!("{chart}.svg"));
+        let output = run(&[
+            "--chart",
+            chart,
+            "--out",
+            path_str(&svg_path),
+            "--width",
+            "800",
+            "--height",
+            "500",
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let svg = std::fs::read_to_string(&svg_path).expect("SVG");
+        std::fs::remove_file(&svg_path).expect("removes");
+        let y_of = |words: &str| -> Option<f64> {
+            svg.split("<text ").skip(1).find_map(|element| {
+                let (attributes, rest) = element.split_once('>')?;
+                if !rest.split('<').next()?.contains(words) {
+                    return None;
+                }
+                let y = attributes.split(" y=\"").nth(1)?.split('"').next()?;
+                y.parse().ok()
+            })
+        };
+        let made_with = y_of("· Plan Explorer").unwrap_or_else(|| panic!("{chart}: no app line"));
+        assert!(
+            made_with > 450.0,
+            "{chart}: the app line at y = {made_with}"
+        );
+        let source = y_of("Source: ").unwrap_or_else(|| panic!("{chart}: no source line"));
+        assert!(source < made_with, "{chart}: the sources above it");
     }
     // Nothing but the pictures: no temporary files.
     assert_eq!(files_in(dir.path()).len(), 6);
