@@ -503,7 +503,7 @@ texts! {
     RecordFact => "fact", "事实";
     RecordSeries => "series", "系列";
     SourcePassageOf => "Passage {} of {}: {}", "第 {} 处引文（共 {} 处）：{}";
-    SourceNearest => "The nearest passage, the words that differ from the quote in ⟦ ⟧: {}", "最接近的段落，与引文不同的词标于 ⟦ ⟧ 中：{}";
+    SourceNearest => "The nearest passage, the words that differ from the quote in 〚 〛: {}", "最接近的段落，与引文不同的词标于 〚 〛 中：{}";
     SourceUnquoted => "A passage no record quotes: {}", "无记录引用的段落：{}";
     SourceNoPassages => "No record quotes this document.", "没有记录引用此文件。";
     SourcePassageCount => "{} passages quoted; n goes to the first.", "共引用 {} 处；按 n 前往第一处。";

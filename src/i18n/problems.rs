@@ -326,7 +326,7 @@ impl ProblemKind {
                 match nearest {
                     None => missing,
                     Some(nearest) => {
-                        let said = nearest.marked("⟦", "⟧");
+                        let said = nearest.marked("〚", "〛");
                         words!(
                             lang,
                             "{missing}; the document says \"{said}\"",

@@ -320,7 +320,7 @@ fn quotes_are_proven_against_their_source_text() {
     assert_eq!(
         problems[0].message(),
         "not found verbatim in the source doc.txt: \"34.4 percent last year\"; \
-         the document says \"⟦33.4⟧ percent last year\""
+         the document says \"〚33.4〛 percent last year\""
     );
 }
 
