@@ -10,6 +10,7 @@ mod desktop;
 mod diff;
 mod disk_full;
 mod export;
+mod flags;
 mod import;
 mod readme;
 mod sources;
