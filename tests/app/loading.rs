@@ -336,13 +336,31 @@ fn export_from_the_app_writes_the_picture_asks_before_replacing_and_copies() {
                 .commands
                 .iter()
                 .find_map(|c| match c {
-                    egui::OutputCommand::CopyImage(image) => Some(image.size),
+                    egui::OutputCommand::CopyImage(image) => Some(image.clone()),
                     _ => None,
                 })
         });
     }
-    // The slide preset at the default 2 pixels a point.
-    assert_eq!(copied, Some([1920, 1080]));
+    // The slide preset at the default 2 pixels a point, and the same
+    // picture as the PNG the dialog wrote with the same settings, pixel
+    // for pixel (not only its size).
+    let copied = copied.expect("a picture on the clipboard");
+    assert_eq!(copied.size, [1920, 1080]);
+    let (width, height, written) = common::decode(&out);
+    assert_eq!((width, height), (1920, 1080));
+    let differing = copied
+        .pixels
+        .iter()
+        .zip(&written)
+        .filter(|(c, w)| {
+            let [r, g, b, _] = c.to_srgba_unmultiplied();
+            [r, g, b]
+                .iter()
+                .zip(w.iter())
+                .any(|(a, b)| a.abs_diff(*b) > 2)
+        })
+        .count();
+    assert_eq!(differing, 0, "the copied picture differs from the PNG");
 
     // CSV from the same dialog.
     let csv = dir.path().join("share.csv");

@@ -35,7 +35,12 @@ impl eframe::Storage for Memory {
 #[test]
 fn settings_survive_a_restart() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.json");
-    let mut state = AppState::open(Some(&fixture)).expect("opens");
+    let edition =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/editions/shanghai_plans-2025-12-31.json");
+    // Two files opened, the fixture last: the Recent list holds both.
+    let mut state = AppState::open(Some(&edition)).expect("opens");
+    state.load(&fixture);
+    assert_eq!(state.doc.path.as_deref(), Some(fixture.as_path()));
     state.apply(SessionCommand::SetConvention(Convention::Chinese));
     state.apply(SessionCommand::ShowChart(ChartId::Funds));
     state.apply(SessionCommand::SetTheme(egui::ThemePreference::Light));
@@ -47,6 +52,7 @@ fn settings_survive_a_restart() {
     assert_eq!(settings.chart, ChartId::Funds);
     assert_eq!(settings.theme, egui::ThemePreference::Light);
     assert_eq!(settings.last_dataset.as_deref(), Some(fixture.as_path()));
+    assert_eq!(settings.recent, vec![fixture.clone(), edition.clone()]);
 
     // The window's own start-up, with no file named: the last one reopens.
     let ctx = egui::Context::default();
@@ -60,6 +66,12 @@ fn settings_survive_a_restart() {
     assert_eq!(restarted.doc.dataset.title, "Minimal dataset");
     assert_eq!(restarted.doc.path.as_deref(), Some(fixture.as_path()));
     assert_eq!(restarted.session.settings.chart, ChartId::Funds);
+    // The Recent list came back, most recent first, and File > Recent
+    // shows it.
+    assert_eq!(
+        restarted.session.settings.recent,
+        vec![fixture.clone(), edition.clone()]
+    );
     assert_eq!(restarted.session.convention(), Convention::Chinese);
     assert_eq!(
         restarted.session.settings.theme,
