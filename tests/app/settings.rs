@@ -301,3 +301,74 @@ fn a_bad_settings_file_on_disk_gives_the_defaults_and_a_note_and_loses_nothing()
     );
     assert_eq!(std::fs::read_to_string(&path).expect("reads"), good);
 }
+
+/// Where, scanning along the window's middle from the left, the pointer
+/// first turns into a resize arrow: the tree panel's right edge.
+fn tree_panel_edge(harness: &mut common::Window) -> f32 {
+    for x in (200..900).step_by(4) {
+        #[expect(clippy::cast_precision_loss, reason = "small pixel numbers")]
+        let at = egui::pos2(x as f32, 400.0);
+        harness.event(egui::Event::PointerMoved(at));
+        harness.run();
+        let icon = harness.output().platform_output.cursor_icon;
+        if matches!(
+            icon,
+            egui::CursorIcon::ResizeHorizontal
+                | egui::CursorIcon::ResizeColumn
+                | egui::CursorIcon::ResizeEast
+                | egui::CursorIcon::ResizeWest
+        ) {
+            return at.x;
+        }
+    }
+    panic!("no resize edge found");
+}
+
+/// The README's "panel sizes persist between runs": the tree panel
+/// dragged wider, the window's memory saved as eframe saves it (RON, in
+/// its storage) and given to a new window, which opens with the panel as
+/// wide.
+#[test]
+fn a_panel_dragged_wider_is_as_wide_after_a_restart() {
+    let mut harness = common::window(AppState::open(None).expect("opens"));
+    let edge = tree_panel_edge(&mut harness);
+    let press = |harness: &mut common::Window, x: f32, pressed: bool| {
+        harness.event(egui::Event::PointerButton {
+            pos: egui::pos2(x, 400.0),
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.run();
+    };
+    press(&mut harness, edge, true);
+    for step in 1..=10 {
+        #[expect(clippy::cast_precision_loss, reason = "small pixel numbers")]
+        let x = edge + 12.0 * step as f32;
+        harness.event(egui::Event::PointerMoved(egui::pos2(x, 400.0)));
+        harness.run();
+    }
+    press(&mut harness, edge + 120.0, false);
+    harness.event(egui::Event::PointerMoved(egui::pos2(5.0, 5.0)));
+    harness.run();
+    let wider = tree_panel_edge(&mut harness);
+    // (The panel stops at its largest size, short of the whole drag.)
+    assert!(wider > edge + 30.0, "dragged from {edge} to {wider}");
+    // eframe keeps the window's memory as RON under its own key.
+    let saved = ron::to_string(&harness.ctx.memory(Clone::clone)).expect("RON");
+    let mut restarted = common::window(AppState::open(None).expect("opens"));
+    assert!(
+        (tree_panel_edge(&mut restarted) - edge).abs() < 6.0,
+        "a new window starts at the default"
+    );
+    let mut restarted = common::window(AppState::open(None).expect("opens"));
+    restarted
+        .ctx
+        .memory_mut(|memory| *memory = ron::from_str(&saved).expect("reads"));
+    restarted.run();
+    let again = tree_panel_edge(&mut restarted);
+    assert!(
+        (again - wider).abs() < 5.0,
+        "after the restart at {again}, before at {wider}"
+    );
+}
