@@ -112,10 +112,9 @@ texts! {
     Recent => "Recent", "最近打开";
     NoRecent => "No files opened yet", "尚未打开过文件";
     TextCutShort => "Showing the first {} of this text's {} characters.", "此处仅显示该文本的前 {} 个字符（共 {} 个）。";
-    RecentWithFate => "{} ({})", "{}（{}）";
-    RecentGone => "no longer there", "已不存在";
-    RecentNotAFile => "not a file", "不是文件";
-    RecentDidNotLoad => "did not load", "未能载入";
+    RecentGone => "{} (no longer there)", "{}（已不存在）";
+    RecentNotAFile => "{} (not a file)", "{}（不是文件）";
+    RecentDidNotLoad => "{} (did not load)", "{}（未能载入）";
     Reload => "Reload", "重新载入";
     NoFileToReload => "The built-in dataset has no file", "内置数据集没有文件";
     NoFileToReloadStatus => "The built-in dataset has no file to reload.", "内置数据集没有可重新载入的文件。";

@@ -328,26 +328,13 @@ fn facet_menu_ui<K: Ord + Clone>(
 /// and what became of it if it is no longer a file that loads (looked at
 /// on disk while the list is shown: deleted, moved or replaced since).
 pub(super) fn recent_label(cx: &PanelContext<'_>, path: &std::path::Path) -> String {
-    let lang = cx.session.lang();
-    match crate::folders::recent_fate(path, &cx.session.failed_loads) {
-        Some(fate) => fill(
-            lang,
-            T::RecentWithFate,
-            &[&path.display(), &recent_fate_text(lang, fate)],
-        ),
-        None => path.display().to_string(),
-    }
-}
-
-/// What became of a recent file, in words.
-fn recent_fate_text(lang: Lang, fate: crate::folders::RecentFate) -> &'static str {
     use crate::folders::RecentFate;
-    tr(
-        lang,
-        match fate {
-            RecentFate::Gone => T::RecentGone,
-            RecentFate::NotAFile => T::RecentNotAFile,
-            RecentFate::DidNotLoad => T::RecentDidNotLoad,
-        },
-    )
+    let lang = cx.session.lang();
+    let key = match crate::folders::recent_fate(path, &cx.session.failed_loads) {
+        Some(RecentFate::Gone) => T::RecentGone,
+        Some(RecentFate::NotAFile) => T::RecentNotAFile,
+        Some(RecentFate::DidNotLoad) => T::RecentDidNotLoad,
+        None => return path.display().to_string(),
+    };
+    fill(lang, key, &[&path.display()])
 }
