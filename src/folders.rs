@@ -153,3 +153,30 @@ pub fn complete(typed: &str, home: Option<&Path>, filter: Filter) -> String {
         typed.to_owned()
     }
 }
+
+/// What became of a file in the Recent list since it was opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecentFate {
+    /// Nothing is at the path any more (deleted or moved away).
+    Gone,
+    /// Something that is not a regular file is there now: a folder, a
+    /// named pipe, a socket or a device (or a loop of symbolic links).
+    NotAFile,
+    /// The file is there but did not load when last tried.
+    DidNotLoad,
+}
+
+/// What became of the recent file `path`, looked at on disk now; `None`
+/// while it is still a file that loaded (or was not tried). `failed` holds
+/// the files whose last load this session failed.
+pub fn recent_fate(
+    path: &Path,
+    failed: &std::collections::BTreeSet<PathBuf>,
+) -> Option<RecentFate> {
+    match std::fs::metadata(path) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Some(RecentFate::Gone),
+        Err(_) => Some(RecentFate::NotAFile),
+        Ok(metadata) if !metadata.is_file() => Some(RecentFate::NotAFile),
+        Ok(_) => failed.contains(path).then_some(RecentFate::DidNotLoad),
+    }
+}

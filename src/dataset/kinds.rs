@@ -26,6 +26,8 @@ pub enum ProblemKind {
     NotUtf8 {
         /// The first invalid byte.
         byte: u8,
+        /// The encoding the bytes most likely are in, if one decodes them.
+        likely: Option<&'static str>,
     },
     /// The load was cancelled.
     Cancelled,
@@ -61,6 +63,14 @@ pub enum ProblemKind {
     },
     /// A required text is blank.
     Blank,
+    /// A text longer than one field may be (a 100 MB paste, say): refused
+    /// rather than carried into the tree, the details and the briefings.
+    TextTooLong {
+        /// Its length in bytes.
+        bytes: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
     /// An element of a list is null.
     NullElement,
     /// An editors' translation carries the mark 〔译〕 the app adds.
@@ -282,6 +292,7 @@ impl ProblemKind {
             Self::MissingField => "missing_field",
             Self::WrongType { .. } => "wrong_type",
             Self::Blank => "blank",
+            Self::TextTooLong { .. } => "text_too_long",
             Self::NullElement => "null_element",
             Self::TranslationMarked => "translation_marked",
             Self::TranslationNeverShown { .. } => "translation_never_shown",
@@ -535,7 +546,13 @@ mod tests {
                 "file_too_large",
             ),
             (ProblemKind::FileEmpty, "file_empty"),
-            (ProblemKind::NotUtf8 { byte: 0xff }, "not_utf8"),
+            (
+                ProblemKind::NotUtf8 {
+                    byte: 0xff,
+                    likely: None,
+                },
+                "not_utf8",
+            ),
             (ProblemKind::Cancelled, "cancelled"),
             (
                 ProblemKind::EndsEarly(SyntaxReason::EofWhileParsingValue),
@@ -569,6 +586,10 @@ mod tests {
                 "wrong_type",
             ),
             (ProblemKind::Blank, "blank"),
+            (
+                ProblemKind::TextTooLong { bytes: 2, limit: 1 },
+                "text_too_long",
+            ),
             (ProblemKind::NullElement, "null_element"),
             (ProblemKind::TranslationMarked, "translation_marked"),
             (
@@ -761,6 +782,7 @@ mod tests {
             | ProblemKind::MissingField
             | ProblemKind::WrongType { .. }
             | ProblemKind::Blank
+            | ProblemKind::TextTooLong { .. }
             | ProblemKind::NullElement
             | ProblemKind::TranslationMarked
             | ProblemKind::TranslationNeverShown { .. }
@@ -803,7 +825,7 @@ mod tests {
         };
         assert_eq!(
             kinds.iter().map(|(kind, _)| listed(kind)).sum::<usize>(),
-            52
+            53
         );
     }
 

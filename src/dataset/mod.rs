@@ -88,6 +88,9 @@ pub enum ReadError {
     NotUtf8 {
         /// The file.
         path: PathBuf,
+        /// The encoding the bytes most likely are in ("GB18030",
+        /// "windows-1252"), when one decodes them: what to save them from.
+        likely: Option<&'static str>,
         /// The first invalid byte.
         byte: u8,
         /// 1-based line of the invalid byte.
@@ -119,11 +122,18 @@ impl ReadError {
             )),
             Self::Empty(_) => Some(Problem::error("", ProblemKind::FileEmpty)),
             Self::NotUtf8 {
-                byte, line, column, ..
+                byte,
+                line,
+                column,
+                likely,
+                ..
             } => Some(Problem::at(
                 *line,
                 *column,
-                ProblemKind::NotUtf8 { byte: *byte },
+                ProblemKind::NotUtf8 {
+                    byte: *byte,
+                    likely: *likely,
+                },
             )),
             Self::NotFound(_)
             | Self::IsDirectory(_)
@@ -259,10 +269,29 @@ pub fn read_bytes_with(
         return Err(error);
     }
     progress.set_total(metadata.len());
+    read_all(file, path, metadata.len(), limit_bytes, progress)
+}
+
+/// Reads all of `reader` (the file at `path`, of `size` bytes if known),
+/// refusing anything over `limit_bytes`, counting in `progress` and
+/// stopping with [`ReadError::Cancelled`] at the first chunk after it is
+/// cancelled. A read that blocks (a stalled network share) is left to the
+/// worker thread it runs on: the window has let go of the load already.
+pub fn read_all(
+    reader: impl std::io::Read,
+    path: &Path,
+    size: u64,
+    limit_bytes: u64,
+    progress: &Progress,
+) -> Result<Vec<u8>, ReadError> {
+    let io_error = |source: std::io::Error| ReadError::Io {
+        path: path.to_owned(),
+        reason: IoReason::of(&source),
+    };
     Phase::Reading.enter(progress);
     // The size is checked again while reading, in case the file grows.
-    let mut reader = std::io::Read::take(file, limit_bytes.saturating_add(1));
-    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    let mut reader = std::io::Read::take(reader, limit_bytes.saturating_add(1));
+    let mut bytes = Vec::with_capacity(usize::try_from(size.min(limit_bytes)).unwrap_or(0));
     let mut chunk = vec![0; READ_CHUNK];
     loop {
         if progress.is_cancelled() {
@@ -303,11 +332,20 @@ fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
 }
 
 /// Checks that bytes are non-empty UTF-8, locating the first bad byte.
+/// UTF-16 (what Windows' editors call "Unicode"), with a byte-order mark
+/// or told by its NULs, is decoded first; other bytes that are not UTF-8
+/// are refused, naming the encoding they most likely are in (GB18030 from
+/// a Chinese Windows, windows-1252 from an English one).
 fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, ReadError> {
+    let bytes = match utf16_text(&bytes) {
+        Some(text) => text.into_bytes(),
+        None => bytes,
+    };
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ReadError::Empty(path.to_owned()));
     }
     String::from_utf8(bytes).map_err(|error| {
+        let likely = likely_encoding(error.as_bytes());
         let valid = error.utf8_error().valid_up_to();
         let bytes = error.as_bytes();
         // The prefix before the bad byte is valid UTF-8 by definition.
@@ -316,11 +354,55 @@ fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, ReadError> {
         let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         ReadError::NotUtf8 {
             path: path.to_owned(),
+            likely,
             byte: bytes[valid],
             line,
             column,
         }
     })
+}
+
+/// The text of UTF-16 bytes: little- or big-endian by the byte-order
+/// mark, or, with none, by where the NULs of a JSON file's ASCII fall.
+/// `None` for bytes that are not UTF-16, or do not decode as it (they are
+/// then reported as not UTF-8).
+fn utf16_text(bytes: &[u8]) -> Option<String> {
+    use encoding_rs::{UTF_16BE, UTF_16LE};
+    let (encoding, body) = match bytes {
+        [0xff, 0xfe, rest @ ..] => (UTF_16LE, rest),
+        [0xfe, 0xff, rest @ ..] => (UTF_16BE, rest),
+        // A dataset opens with `{` or white space: ASCII, so one of each
+        // of its first pairs of bytes is NUL.
+        [a, 0, b, 0, ..] if a.is_ascii() && *a != 0 && b.is_ascii() => (UTF_16LE, bytes),
+        [0, a, 0, b, ..] if a.is_ascii() && *a != 0 && b.is_ascii() => (UTF_16BE, bytes),
+        _ => return None,
+    };
+    encoding
+        .decode_without_bom_handling_and_without_replacement(body)
+        .map(std::borrow::Cow::into_owned)
+}
+
+/// The name of the encoding bytes that are not UTF-8 most likely are in,
+/// by Mozilla's detector (chardetng, as the document import uses), when
+/// they decode in it without a fault.
+fn likely_encoding(bytes: &[u8]) -> Option<&'static str> {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let mut guess = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Deny);
+    // GBK and GB2312 are parts of GB18030, the name Windows' own save
+    // dialog uses for Chinese text.
+    if guess == encoding_rs::GBK {
+        guess = encoding_rs::GB18030;
+    }
+    guess
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|_| {
+            if guess == encoding_rs::GB18030 {
+                "GB18030"
+            } else {
+                guess.name()
+            }
+        })
 }
 
 /// Parses and checks dataset text. Never panics, whatever the input.
@@ -453,6 +535,19 @@ pub fn load_file_with(
     progress: &Arc<Progress>,
 ) -> Result<Loaded, ReadError> {
     let text = read_text_with(path, limit_bytes, progress)?;
+    load_str_with(&text, Some(progress)).map_err(|Cancelled| ReadError::Cancelled(path.to_owned()))
+}
+
+/// Like [`load_file_with`], reading from `reader` in place of the file
+/// at `path` (which only names it): a stream the caller opened.
+pub fn load_reader_with(
+    reader: impl std::io::Read,
+    path: &Path,
+    limit_bytes: u64,
+    progress: &Arc<Progress>,
+) -> Result<Loaded, ReadError> {
+    let bytes = read_all(reader, path, 0, limit_bytes, progress)?;
+    let text = text_from_bytes(path, bytes)?;
     load_str_with(&text, Some(progress)).map_err(|Cancelled| ReadError::Cancelled(path.to_owned()))
 }
 

@@ -1,6 +1,6 @@
 //! The passage of a document nearest to words that are not in it, with the
 //! words that differ marked: what `validate` shows beside a quote it could
-//! not prove ("the document says 'over ⟦825⟧ billion yuan'").
+//! not prove ("the document says 'over 〚825〛 billion yuan'").
 //!
 //! Words are runs of letters and digits; each Chinese character is a word of
 //! its own, since Chinese puts no spaces between words. The search anchors

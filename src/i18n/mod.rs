@@ -112,6 +112,10 @@ texts! {
     Open => "Open…", "打开…";
     Recent => "Recent", "最近打开";
     NoRecent => "No files opened yet", "尚未打开过文件";
+    TextCutShort => "Showing the first {} of this text's {} characters.", "此处仅显示该文本的前 {} 个字符（共 {} 个）。";
+    RecentGone => "{} (no longer there)", "{}（已不存在）";
+    RecentNotAFile => "{} (not a file)", "{}（不是文件）";
+    RecentDidNotLoad => "{} (did not load)", "{}（未能载入）";
     Reload => "Reload", "重新载入";
     NoFileToReload => "The built-in dataset has no file", "内置数据集没有文件";
     NoFileToReloadStatus => "The built-in dataset has no file to reload.", "内置数据集没有可重新载入的文件。";
@@ -422,6 +426,10 @@ texts! {
     CheckingFile => "Checking {}: {} measures and items so far…", "正在检查 {}：已检查 {} 条措施与事项…";
     IndexingFile => "Indexing {} and comparing it with the dataset on screen…", "正在为 {} 建立索引并与当前数据集比较…";
     LoadCancelled => "Loading {} was cancelled; the dataset on screen is unchanged.", "已取消载入 {}；当前显示的数据集未改变。";
+    SettingsRestored => "The settings file {} was damaged; the last good copy was put back.", "设置文件 {} 已损坏；已恢复上一份完好的副本。";
+    SettingsCorrupt => "The settings file {} could not be read, so the defaults are used; it was kept as {}.", "无法读取设置文件 {}，已使用默认设置；原文件保留为 {}。";
+    SettingsUnreadable => "Cannot read the settings file {}: {}. The defaults are used.", "无法读取设置文件 {}：{}。已使用默认设置。";
+    SettingsReadOnly => "The settings file {} is read-only: changes to the settings will not be kept.", "设置文件 {} 为只读：对设置的更改不会被保存。";
     FileGone => "{} was deleted or moved; the data on screen stays, and reloads if the file comes back.", "{} 已被删除或移走；当前数据保留，文件恢复后将重新载入。";
     ProblemsTab => "Problems ({})", "问题（{}）";
     ChartNamed => "{} chart", "{}图表";
@@ -550,7 +558,7 @@ texts! {
     RecordFact => "fact", "事实";
     RecordSeries => "series", "系列";
     SourcePassageOf => "Passage {} of {}: {}", "第 {} 处引文（共 {} 处）：{}";
-    SourceNearest => "The nearest passage, the words that differ from the quote in ⟦ ⟧: {}", "最接近的段落，与引文不同的词标于 ⟦ ⟧ 中：{}";
+    SourceNearest => "The nearest passage, the words that differ from the quote in 〚 〛: {}", "最接近的段落，与引文不同的词标于 〚 〛 中：{}";
     SourceUnquoted => "A passage no record quotes: {}", "无记录引用的段落：{}";
     SourceNoPassages => "No record quotes this document.", "没有记录引用此文件。";
     SourcePassageCount => "{} passages quoted; n goes to the first.", "共引用 {} 处；按 n 前往第一处。";

@@ -40,10 +40,18 @@ impl ProblemKind {
                 "文件大小为 {size} 字节，超过 {limit} 字节的上限",
             ),
             Self::FileEmpty => words!(lang, "the file is empty", "文件为空"),
-            Self::NotUtf8 { byte } => words!(
+            Self::NotUtf8 { byte, likely: None } => words!(
                 lang,
                 "the file is not UTF-8 text: invalid byte 0x{byte:02x}",
                 "文件不是 UTF-8 文本：无效字节 0x{byte:02x}",
+            ),
+            Self::NotUtf8 {
+                byte,
+                likely: Some(encoding),
+            } => words!(
+                lang,
+                "the file is not UTF-8 text: invalid byte 0x{byte:02x}; it reads as {encoding}: save it as UTF-8",
+                "文件不是 UTF-8 文本：无效字节 0x{byte:02x}；它似乎是 {encoding} 编码：请另存为 UTF-8",
             ),
             Self::Cancelled => words!(lang, "the load was cancelled", "已取消载入"),
             Self::EndsEarly(reason) => {
@@ -87,6 +95,11 @@ impl ProblemKind {
                 )
             }
             Self::Blank => words!(lang, "must not be empty", "不得为空"),
+            Self::TextTooLong { bytes, limit } => words!(
+                lang,
+                "the text is {bytes} bytes long, over the limit of {limit} bytes for one field",
+                "文本长 {bytes} 字节，超过单个字段 {limit} 字节的上限",
+            ),
             Self::NullElement => words!(lang, "null is not allowed here", "此处不允许 null"),
             Self::TranslationMarked => words!(
                 lang,
@@ -313,7 +326,7 @@ impl ProblemKind {
                 match nearest {
                     None => missing,
                     Some(nearest) => {
-                        let said = nearest.marked("⟦", "⟧");
+                        let said = nearest.marked("〚", "〛");
                         words!(
                             lang,
                             "{missing}; the document says \"{said}\"",
@@ -582,12 +595,27 @@ impl ReadError {
                 byte,
                 line,
                 column,
+                likely: None,
             } => {
                 let path = path.display();
                 words!(
                     lang,
                     "the file is not UTF-8 text: invalid byte 0x{byte:02x} at line {line}, column {column}: {path}",
                     "文件不是 UTF-8 文本：第 {line} 行第 {column} 列有无效字节 0x{byte:02x}：{path}",
+                )
+            }
+            Self::NotUtf8 {
+                path,
+                byte,
+                line,
+                column,
+                likely: Some(encoding),
+            } => {
+                let path = path.display();
+                words!(
+                    lang,
+                    "the file is not UTF-8 text: invalid byte 0x{byte:02x} at line {line}, column {column}; it reads as {encoding}: save it as UTF-8: {path}",
+                    "文件不是 UTF-8 文本：第 {line} 行第 {column} 列有无效字节 0x{byte:02x}；它似乎是 {encoding} 编码：请另存为 UTF-8：{path}",
                 )
             }
             Self::Io { path, reason } => {

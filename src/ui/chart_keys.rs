@@ -22,7 +22,10 @@ pub struct Keys<T> {
 }
 
 /// Names a chart's focusable widget for screen readers (and tests) by its
-/// chart's title, in the role it plays.
+/// chart's title, in the role it plays, and gives it the chart's words
+/// (set by [`describe`] this frame) as its description: the node a screen
+/// reader reaches by Tab is the chart, so the words must be on it, not
+/// only on the title before it.
 pub fn name(response: &Response, chart: ChartId, role: egui::Role, lang: Lang) {
     response.widget_info(|| {
         egui::WidgetInfo::labeled(
@@ -35,6 +38,24 @@ pub fn name(response: &Response, chart: ChartId, role: egui::Role, lang: Lang) {
             ),
         )
     });
+    let ctx = &response.ctx;
+    if ctx.has_accesskit_node(response.id) {
+        let words = ctx.data(|d| d.get_temp::<String>(description_id(chart)));
+        if let Some(words) = words {
+            ctx.accesskit_node_builder(response.id, |node| node.set_description(words));
+        }
+    }
+}
+
+/// Keeps `chart`'s words for this frame, for [`name`] to put on the
+/// chart's node when the chart is drawn.
+pub fn describe(ctx: &egui::Context, chart: ChartId, words: String) {
+    ctx.data_mut(|d| d.insert_temp(description_id(chart), words));
+}
+
+/// Where [`describe`] keeps a chart's words.
+fn description_id(chart: ChartId) -> egui::Id {
+    egui::Id::unique(("chart description", chart))
 }
 
 /// Reads the keys for the chart whose focusable widget is `response`:

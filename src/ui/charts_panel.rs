@@ -89,8 +89,9 @@ fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &
             title
         })
         .inner;
-    // A screen reader reads the chart in words under its title. Only when
-    // AccessKit is on: the words are made from the whole chart.
+    // A screen reader reads the chart in words, under its title and on the
+    // chart itself. Only when AccessKit is on: the words are made from the
+    // whole chart.
     if ui.ctx().has_accesskit_node(title.id) {
         let data = &cx.doc.dataset;
         let words = match chart {
@@ -106,6 +107,8 @@ fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &
         } else {
             words
         };
+        // On the chart's own node too, where Tab takes a screen reader.
+        chart_keys::describe(ui.ctx(), chart, words.clone());
         ui.ctx()
             .accesskit_node_builder(title.id, |node| node.set_description(words));
     }
@@ -143,6 +146,21 @@ fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &
         if some_name_translated {
             ui.weak(tr(lang, T::ChartNamesTranslated));
         }
+    }
+    // A dataset without the chart's kind of figure (plans only, say) gets
+    // the exports' empty-state words, not an empty plot.
+    let data = &cx.doc.dataset;
+    let empty = match chart {
+        ChartId::IndustrialOutput | ChartId::GdpShare => series.is_empty(),
+        ChartId::Funds => data.funds.is_empty(),
+        ChartId::Targets => data.targets.is_empty(),
+        ChartId::Themes => cx.doc.themes.rows.is_empty() || cx.doc.themes.plans.is_empty(),
+        ChartId::Timeline => data.plans.is_empty(),
+    };
+    if empty {
+        ui.add_space(ui.spacing().item_spacing.y * 4.0);
+        ui.vertical_centered(|ui| ui.weak(tr(lang, T::NothingToShow)));
+        return;
     }
     match chart {
         ChartId::IndustrialOutput => {

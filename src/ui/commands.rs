@@ -367,6 +367,34 @@ impl AppState {
         }
     }
 
+    /// Opens `path` from `reader` on a worker thread, as File > Open does
+    /// from the file: a stream opened elsewhere (the tests give a reader
+    /// that stalls, as a network share can, to cancel with Escape). A load
+    /// already running is cancelled.
+    pub fn start_load_reading(&mut self, path: &Path, reader: impl std::io::Read + Send + 'static) {
+        if let Some(job) = self.load_job.take() {
+            job.cancel();
+        }
+        let carry = self.doc.carry();
+        match LoadJob::start_reading(
+            path,
+            reader,
+            Trigger::Open,
+            carry.clone(),
+            Arc::clone(&self.wake),
+        ) {
+            Ok(job) => self.load_job = Some(job),
+            Err(error) => {
+                let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+                let problem = LoadProblem::NoThread {
+                    path: path.clone(),
+                    reason: crate::dataset::IoReason::of(&error),
+                };
+                self.end_load(&path, Trigger::Open, &carry, Outcome::Failed(vec![problem]));
+            }
+        }
+    }
+
     /// Loads `path` and waits for it: the same work as a load from the
     /// window, on this thread (for tests and tools). A load running on a
     /// worker is cancelled first, so its older result never lands.
@@ -412,6 +440,16 @@ impl AppState {
     /// reload that waited for it, if one did. Gives whether the document
     /// changed.
     fn end_load(&mut self, path: &Path, trigger: Trigger, carry: &Carry, outcome: Outcome) -> bool {
+        // File > Recent says which files did not load.
+        match &outcome {
+            Outcome::Failed(_) => {
+                self.session.failed_loads.insert(path.to_owned());
+            }
+            Outcome::Loaded { .. } => {
+                self.session.failed_loads.remove(path);
+            }
+            Outcome::Cancelled => {}
+        }
         // At start-up, a file that does not load is said once, in the
         // banner over the built-in dataset (as `AppState::open` does).
         let changed = if trigger == Trigger::Startup

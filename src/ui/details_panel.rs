@@ -523,6 +523,10 @@ fn quote_ui(
 
 /// A node's text: a click opens its place in the document, where the
 /// proof found it there.
+/// The most of a node's text the details panel shows, in bytes: ten times
+/// the longest measure of the built-in plans.
+const MAX_SHOWN_TEXT_BYTES: usize = 50_000;
+
 fn node_text_ui(
     cx: &PanelContext<'_>,
     ui: &mut egui::Ui,
@@ -530,6 +534,18 @@ fn node_text_ui(
     text: &str,
     commands: &mut Commands,
 ) {
+    // A text far longer than any measure's (the loader allows up to a
+    // megabyte) is shown in part, so that each frame stays quick.
+    if text.len() > MAX_SHOWN_TEXT_BYTES {
+        let mut cut = MAX_SHOWN_TEXT_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let (shown, all) = (text[..cut].chars().count(), text.chars().count());
+        ui.weak(fill(cx.session.lang(), T::TextCutShort, &[&shown, &all]));
+        ui.label(&text[..cut]);
+        return;
+    }
     let source = cx.doc.dataset.node(node).source;
     let spot =
         crate::view::source::quote_spot(&cx.doc.proof, source, text, Some(Quoting::Node(node)));

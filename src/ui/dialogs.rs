@@ -338,7 +338,8 @@ fn open_ui(
         ui.separator();
         ui.label(tr(lang, T::RecentColon));
         for path in &cx.session.settings.recent {
-            if ui.link(path.display().to_string()).clicked() {
+            let label = super::top_bar::recent_label(cx, path);
+            if ui.link(label).clicked() {
                 commands.push(SessionCommand::CloseDialog);
                 commands.push(SessionCommand::OpenFile(path.clone()));
             }

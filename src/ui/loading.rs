@@ -90,6 +90,36 @@ impl LoadJob {
         })
     }
 
+    /// Like [`Self::start`], reading from `reader` in place of the file
+    /// at `path`: a stream opened elsewhere (and, in the tests, a reader
+    /// that stalls as a network share does, to cancel).
+    pub fn start_reading(
+        path: &Path,
+        reader: impl std::io::Read + Send + 'static,
+        trigger: Trigger,
+        carry: Carry,
+        wake: Wake,
+    ) -> std::io::Result<Self> {
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        let worker_path = path.clone();
+        let worker_carry = carry.clone();
+        let job = Job::spawn("load dataset", wake, move |progress| {
+            let loaded = dataset::load_reader_with(
+                reader,
+                &worker_path,
+                dataset::MAX_DATASET_BYTES,
+                progress,
+            );
+            finish(&worker_path, loaded, progress, &worker_carry, None, None)
+        })?;
+        Ok(Self {
+            path,
+            trigger,
+            carry,
+            job,
+        })
+    }
+
     /// How far it has got.
     pub fn progress(&self) -> &Progress {
         self.job.progress()
@@ -181,7 +211,21 @@ pub fn load(
     // Taken before reading, so a write that lands during the read is seen
     // as a change and loaded next.
     let stamp = crate::watch::stamp(path);
-    let loaded = match dataset::load_file_with(path, dataset::MAX_DATASET_BYTES, progress) {
+    let loaded = dataset::load_file_with(path, dataset::MAX_DATASET_BYTES, progress);
+    finish(path, loaded, progress, carry, old, stamp)
+}
+
+/// What a load of `path` that read `loaded` ends with: checked, indexed,
+/// compared with `old`.
+fn finish(
+    path: &Path,
+    loaded: Result<dataset::Loaded, ReadError>,
+    progress: &Arc<Progress>,
+    carry: &Carry,
+    old: Option<&Dataset>,
+    stamp: Stamp,
+) -> Outcome {
+    let loaded = match loaded {
         Ok(loaded) => loaded,
         Err(ReadError::Cancelled(_)) => return Outcome::Cancelled,
         Err(error) => {

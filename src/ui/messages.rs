@@ -69,6 +69,8 @@ pub enum Note {
         /// Why.
         failure: super::import_job::ImportFailure,
     },
+    /// What was wrong with the settings file at start-up.
+    SettingsFile(super::settings_file::Trouble),
     /// An import was cancelled.
     ImportCancelled,
     /// A review opened.
@@ -158,6 +160,7 @@ impl Note {
                 T::Copied,
                 &[&crate::chart::chart_name(*chart, lang), width, height],
             ),
+            Self::SettingsFile(trouble) => settings_trouble_text(trouble, lang),
             Self::ImportFailed { path, failure } => fill(
                 lang,
                 T::ImportFailed,
@@ -426,5 +429,24 @@ pub fn located(lang: Lang, file: &Path, problem: &dataset::Problem) -> String {
             format!("{file}:{line}:{column}: {}", problem_text(lang, &unlocated))
         }
         _ => format!("{file}: {}", problem_text(lang, problem)),
+    }
+}
+
+/// What was wrong with the settings file, in `lang`.
+fn settings_trouble_text(trouble: &super::settings_file::Trouble, lang: Lang) -> String {
+    use super::settings_file::Trouble;
+    match trouble {
+        Trouble::Restored { path } => fill(lang, T::SettingsRestored, &[&path.display()]),
+        Trouble::Corrupt { path, kept } => fill(
+            lang,
+            T::SettingsCorrupt,
+            &[&path.display(), &kept.display()],
+        ),
+        Trouble::Unreadable { path, reason } => fill(
+            lang,
+            T::SettingsUnreadable,
+            &[&path.display(), &reason.text(lang)],
+        ),
+        Trouble::ReadOnly { path } => fill(lang, T::SettingsReadOnly, &[&path.display()]),
     }
 }

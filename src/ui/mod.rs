@@ -38,6 +38,7 @@ mod review_panel;
 mod scene_painter;
 mod screenshot;
 pub mod settings;
+pub mod settings_file;
 mod source_viewer;
 pub mod startup;
 pub mod state;

@@ -121,8 +121,12 @@ impl eframe::App for App {
 /// id; X11's `WM_CLASS`).
 pub const APP_ID: &str = "plan-explorer";
 
-/// The window's icon: the 256-pixel PNG of `assets/icons`, built in.
-const ICON_PNG: &[u8] = include_bytes!("../../assets/icons/plan-explorer-256.png");
+/// The window's icon: the 128-pixel PNG of `assets/icons`, built in. Not
+/// the 256-pixel one: on X11 winit sends the icon as `_NET_WM_ICON` in one
+/// request, and 256 x 256 pixels (256 KiB and 8 bytes) exceed the core
+/// protocol's largest request (256 KiB less 4 bytes), so the property was
+/// left with no data and task bars showed a blank icon.
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icons/plan-explorer-128.png");
 
 /// The window as it opens: title, application id, icon, sizes.
 pub fn viewport() -> egui::ViewportBuilder {
@@ -197,6 +201,13 @@ pub fn run(path: Option<&Path>, screenshot_to: Option<&Path>) -> anyhow::Result<
     let outcome = screenshot::Outcome::default();
     let for_app = std::sync::Arc::clone(&outcome);
     let taking_screenshot = screenshot_to.is_some();
+    // The settings file is looked at (and mended where it can be) before
+    // eframe reads it; not for a screenshot, which uses the defaults.
+    let settings_trouble = if taking_screenshot {
+        None
+    } else {
+        super::settings_file::path().and_then(|path| super::settings_file::prepare(&path))
+    };
     let options = eframe::NativeOptions {
         viewport: viewport(),
         persist_window: !taking_screenshot,
@@ -213,6 +224,9 @@ pub fn run(path: Option<&Path>, screenshot_to: Option<&Path>) -> anyhow::Result<
                 let mut app = App::new(cc, state);
                 // Only the real window may block on the platform's dialogs.
                 app.state.session.native_dialogs = true;
+                if let Some(trouble) = settings_trouble {
+                    app.state.session.status = Some(super::messages::Note::SettingsFile(trouble));
+                }
                 return Ok(Box::new(app));
             };
             // The defaults, which follow the system's language.

@@ -87,6 +87,9 @@ pub struct Session {
     >,
     /// The Views panel: whether it is open, and the last view opened.
     pub views: super::views::ViewsState,
+    /// The files whose last load failed this session, which File > Recent
+    /// marks as not loading.
+    pub failed_loads: std::collections::BTreeSet<std::path::PathBuf>,
 }
 
 impl Default for Session {
@@ -110,6 +113,7 @@ impl Default for Session {
             resume_offer: None,
             annotations: std::collections::BTreeMap::new(),
             views: super::views::ViewsState::default(),
+            failed_loads: std::collections::BTreeSet::new(),
         }
     }
 }

@@ -92,7 +92,7 @@ fn file_menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Command
                 ui.weak(tr(lang, T::NoRecent));
             }
             for path in &cx.session.settings.recent {
-                if ui.button(path.display().to_string()).clicked() {
+                if ui.button(recent_label(cx, path)).clicked() {
                     commands.push(SessionCommand::OpenFile(path.clone()));
                 }
             }
@@ -323,4 +323,19 @@ fn facet_menu_ui<K: Ord + Clone>(
                 }
             });
     });
+}
+
+/// A recent file as File > Recent and the Open dialog list it: its path,
+/// and what became of it if it is no longer a file that loads (looked at
+/// on disk while the list is shown: deleted, moved or replaced since).
+pub(super) fn recent_label(cx: &PanelContext<'_>, path: &std::path::Path) -> String {
+    use crate::folders::RecentFate;
+    let lang = cx.session.lang();
+    let key = match crate::folders::recent_fate(path, &cx.session.failed_loads) {
+        Some(RecentFate::Gone) => T::RecentGone,
+        Some(RecentFate::NotAFile) => T::RecentNotAFile,
+        Some(RecentFate::DidNotLoad) => T::RecentDidNotLoad,
+        None => return path.display().to_string(),
+    };
+    fill(lang, key, &[&path.display()])
 }

@@ -13,6 +13,13 @@ use crate::view::tree::{TreeAction, TreeKey, highlight_ranges, key_action, row_l
 /// The height of one row, in points.
 const ROW_HEIGHT: f32 = 22.0;
 
+/// How far each level of the tree is indented, in points.
+const INDENT_PER_LEVEL: f32 = 16.0;
+
+/// The deepest level indented further; deeper rows line up with it (12
+/// levels are 192 points, and plans nest four or five deep).
+const MAX_INDENT_LEVELS: usize = 12;
+
 /// How long typed letters keep adding to a type-ahead prefix, in seconds.
 const TYPE_AHEAD_SECONDS: f64 = 1.0;
 
@@ -82,7 +89,10 @@ fn row_ui(
     let row = &cx.doc.tree.rows[row_index];
     ui.horizontal(|ui| {
         ui.set_height(ROW_HEIGHT);
-        ui.add_space(row.depth as f32 * 16.0);
+        // Indented by level up to a cap, so that a tree nested very deep
+        // keeps its rows' titles in the panel; the level is still said to
+        // screen readers (below) and shown by the numbering.
+        ui.add_space(row.depth.min(MAX_INDENT_LEVELS) as f32 * INDENT_PER_LEVEL);
         if row.visible_children > 0 {
             let arrow = if row.expanded { "▾" } else { "▸" };
             let label = if row.expanded {

@@ -486,7 +486,7 @@ pub fn passage_label(text: &SourceText, place: &Place, lang: Lang) -> String {
 }
 
 /// `range` of the text in quotation marks, its white space folded, the
-/// `marks` in ⟦ ⟧, cut to [`EXCERPT_CHARS`].
+/// `marks` in 〚 〛, cut to [`EXCERPT_CHARS`].
 fn excerpt(text: &SourceText, range: &Range<usize>, marks: &[Range<usize>]) -> String {
     let mut words = String::new();
     let mut at = range.start;
@@ -495,9 +495,9 @@ fn excerpt(text: &SourceText, range: &Range<usize>, marks: &[Range<usize>]) -> S
             continue;
         }
         words.push_str(&text.text[at..mark.start]);
-        words.push('⟦');
+        words.push('〚');
         words.push_str(&text.text[mark.clone()]);
-        words.push('⟧');
+        words.push('〛');
         at = mark.end;
     }
     words.push_str(&text.text[at..range.end]);

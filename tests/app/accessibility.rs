@@ -192,6 +192,18 @@ fn each_chart_is_described_in_words_under_its_title() {
             en(chart)
         };
         assert!(described.contains(&expected), "{chart:?}: {described:?}");
+        // And on the chart's own node, where Tab takes a screen reader
+        // (tests/cli/window.rs reads it through AT-SPI too).
+        let name = format!(
+            "{} chart",
+            plan_explorer::chart::chart_name(chart, plan_explorer::i18n::Lang::En)
+        );
+        let node = harness.get_by_label(&name);
+        assert_eq!(
+            node.accesskit_node().data().description(),
+            Some(expected.as_str()),
+            "{chart:?}"
+        );
     }
 }
 

@@ -30,13 +30,28 @@ fn the_whole_dataset_is_every_plan_and_node_in_tree_order() {
     assert_eq!(made.plans.len(), data.plans.len());
     let nodes: usize = made.plans.iter().map(|p| p.nodes.len()).sum();
     assert_eq!(nodes, data.nodes.len());
-    // Tree order: within a plan, each node comes after its parent.
+    // Tree order: the plans in the dataset's order, and within each, its
+    // nodes depth first, each after its parent and siblings in the order
+    // the document gives them.
+    let plans: Vec<_> = made.plans.iter().map(|p| p.plan).collect();
+    let expected_plans: Vec<_> = (0..data.plans.len())
+        .map(|i| plan_explorer::dataset::PlanIx(u32::try_from(i).expect("few plans")))
+        .collect();
+    assert_eq!(plans, expected_plans);
     for plan in &made.plans {
-        for (i, node) in plan.nodes.iter().enumerate() {
-            if let Some(parent) = data.node(node.node).parent {
-                assert!(plan.nodes[..i].iter().any(|n| n.node == parent));
-            }
+        let mut expected = Vec::new();
+        let mut stack: Vec<_> = data.plans[plan.plan.index()]
+            .roots
+            .iter()
+            .rev()
+            .copied()
+            .collect();
+        while let Some(node) = stack.pop() {
+            expected.push(node);
+            stack.extend(data.node(node).children.iter().rev().copied());
         }
+        let order: Vec<_> = plan.nodes.iter().map(|n| n.node).collect();
+        assert_eq!(order, expected, "plan {:?}", plan.plan);
     }
     assert!(
         made.cover
@@ -187,9 +202,14 @@ fn a_plan_s_pdf_holds_its_measures_quotes_and_sources_and_not_the_others() {
     let bytes = std::fs::read(&out).expect("reads");
     assert!(bytes.windows(9).any(|w| w == b"/Lang(en)"));
     let fonts = tool("pdffonts", &[out.as_os_str()]);
-    for row in fonts.lines().skip(2) {
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    // Fonts are listed (an empty list passed before), each embedded and a
+    // subset, the Latin and the Chinese faces among them.
+    assert!(!rows.is_empty(), "pdffonts lists no fonts: {fonts}");
+    for row in &rows {
         assert!(row.contains(" yes yes "), "not embedded and subset: {row}");
     }
+    assert!(fonts.contains("NotoSans"), "{fonts}");
     // Internal links: the contents line "Sources" to the sources' page,
     // and a quote to its source's entry on that page.
     let sources_page = outline
@@ -282,6 +302,60 @@ fn the_word_document_has_heading_styles_quotes_footnotes_and_pictures() {
         })
         .collect();
     assert!(heading_styles.contains(&"Heading1"), "{heading_styles:?}");
+    // Each heading level is a Word heading with its outline level (the
+    // navigation pane's), and the document uses each: plans, chapters,
+    // measures and items.
+    for level in 1..=4 {
+        let style = format!("w:styleId=\"Heading{level}\"");
+        let at = styles.find(&style).unwrap_or_else(|| panic!("no {style}"));
+        let rest = &styles[at..];
+        let definition = &rest[..rest.find("</w:style>").expect("the style ends")];
+        assert!(
+            definition.contains(&format!("<w:name w:val=\"heading {level}\""))
+                && definition.contains(&format!("w:outlineLvl w:val=\"{}\"", level - 1)),
+            "{definition}"
+        );
+        assert!(
+            document.contains(&format!("<w:pStyle w:val=\"Heading{level}\"")),
+            "no paragraph in Heading{level}"
+        );
+    }
+    // A chapter's title is a Heading 2, a measure's a Heading 3.
+    let data = data();
+    // The styles of the paragraphs the title is in (the contents list it
+    // too, in its own style).
+    let styles_of = |title: &str| -> Vec<String> {
+        document
+            .match_indices(&format!("{title}<"))
+            .filter_map(|(at, _)| {
+                let before = &document[at.saturating_sub(400)..at];
+                let i = before.rfind("w:pStyle w:val=\"")?;
+                Some(before[i + 16..].split('"').next().unwrap_or("").to_owned())
+            })
+            .collect()
+    };
+    let chapter = data
+        .nodes
+        .iter()
+        .find(|n| n.kind == plan_explorer::dataset::NodeKind::Chapter && n.parent.is_none())
+        .expect("a chapter");
+    let styles = styles_of(&chapter.title);
+    assert!(
+        styles.iter().any(|s| s == "Heading2"),
+        "{}: {styles:?}",
+        chapter.title
+    );
+    let measure = data
+        .nodes
+        .iter()
+        .find(|n| n.kind == plan_explorer::dataset::NodeKind::Measure && n.parent.is_some())
+        .expect("a measure");
+    let styles = styles_of(&measure.title);
+    assert!(
+        styles.iter().any(|s| s == "Heading3"),
+        "{}: {styles:?}",
+        measure.title
+    );
     assert!(
         heading_styles.contains(&"ToC1"),
         "the table of contents lists it: {heading_styles:?}"
@@ -359,6 +433,43 @@ fn an_empty_selection_says_so_and_an_unwritable_path_leaves_nothing() {
 #[test]
 fn a_cancelled_briefing_stops_and_writes_nothing() {
     let data = data();
+    // Cancelled part way: once the worker has done some of its steps.
+    let progress = std::sync::Arc::new(plan_explorer::job::Progress::default());
+    let worker = {
+        let (data, progress) = (data.clone(), std::sync::Arc::clone(&progress));
+        std::thread::spawn(move || {
+            briefing::bytes(
+                &data,
+                &TreeFilter::default(),
+                &options(Lang::En),
+                briefing::Format::Pdf,
+                &progress,
+            )
+        })
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_mins(1);
+    while progress.fraction().is_none_or(|f| f <= 0.0) {
+        assert!(
+            !worker.is_finished(),
+            "it finished before it could be caught"
+        );
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no progress in a minute"
+        );
+        std::thread::yield_now();
+    }
+    let at = progress.fraction().expect("a total");
+    progress.cancel();
+    let result = worker.join().expect("the worker ends");
+    assert!(
+        matches!(result, Err(BriefingError::Cancelled)),
+        "cancelled at {:.0}%: {:?}",
+        at * 100.0,
+        result.map(|b| b.len())
+    );
+    assert!(at < 1.0, "caught part way: {at}");
+    // Cancelled before it starts, too.
     let progress = plan_explorer::job::Progress::default();
     progress.cancel();
     let result = briefing::bytes(

@@ -268,3 +268,67 @@ fn the_export_dialogs_picker_moves_the_file_to_the_folder_chosen_keeping_its_nam
         dir.path().join("A").join(&file_name).display().to_string()
     );
 }
+
+/// Symbolic links that loop (`a -> b -> a`, `me -> me`) and a link to its
+/// own folder: as the dataset path, in a folder the picker lists, and under
+/// Tab completion. Each gives an answer at once, never a hang or a crash.
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_refused_as_a_dataset_left_out_of_listings_and_never_completed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    std::os::unix::fs::symlink(root.join("loop-b.json"), root.join("loop-a.json")).expect("link");
+    std::os::unix::fs::symlink(root.join("loop-a.json"), root.join("loop-b.json")).expect("link");
+    std::os::unix::fs::symlink(root.join("me.json"), root.join("me.json")).expect("link");
+    std::os::unix::fs::symlink(root, root.join("here")).expect("link");
+    std::fs::write(root.join("real.json"), "{}").expect("writes");
+
+    // The picker lists the link to its folder as a folder (opening it is
+    // one level, like any folder), and leaves the loops out.
+    assert_eq!(names(root, Filter::Datasets, false), ["here/", "real.json"]);
+    // Tab completion offers none of the loops, and stops at them.
+    let typed = format!("{}/loop", root.display());
+    assert!(completions(&typed, None, Filter::Datasets).is_empty());
+    assert_eq!(complete(&typed, None, Filter::Datasets), typed);
+    let typed = format!("{}/here/here/here/m", root.display());
+    assert!(completions(&typed, None, Filter::Datasets).is_empty());
+
+    // Opened as the dataset: refused with the system's reason, naming
+    // the file; the dataset on screen stays.
+    for name in ["loop-a.json", "me.json"] {
+        let path = root.join(name);
+        let mut state = AppState::open(None).expect("opens");
+        let before = state.doc.dataset.title.clone();
+        state.load(&path);
+        assert_eq!(state.doc.dataset.title, before);
+        let problems = state.session.problems.as_ref().expect("problems shown");
+        let text = format!("{problems:?}");
+        assert!(
+            text.contains("symbolic links") || text.contains("os error 40"),
+            "{name}: {text}"
+        );
+        assert!(text.contains(name), "{text}");
+    }
+    // And at start-up, as the remembered dataset: the built-in one with a
+    // banner.
+    let settings = plan_explorer::ui::Settings {
+        last_dataset: Some(root.join("loop-a.json")),
+        ..plan_explorer::ui::Settings::default()
+    };
+    let ctx = egui::Context::default();
+    let mut state = plan_explorer::ui::startup::starting_state(
+        None,
+        &settings,
+        plan_explorer::i18n::Lang::En,
+        &ctx,
+    )
+    .expect("opens");
+    assert!(state.finish_loading(std::time::Duration::from_mins(1)));
+    let banner = state.session.banner.as_ref().expect("a banner");
+    assert!(
+        banner
+            .text(plan_explorer::i18n::Lang::En)
+            .contains("Too many levels of symbolic links"),
+        "{banner:?}"
+    );
+}

@@ -121,3 +121,68 @@ fn text_measured_for_a_picture_is_as_wide_in_the_window() {
         }
     }
 }
+
+/// Every string value in `value`, nested anywhere.
+fn strings<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+        serde_json::Value::Object(map) => {
+            for (key, v) in map {
+                out.push(key);
+                strings(v, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The README's "Chinese text renders everywhere": every character of
+/// every interface string (English and Chinese) and of every text in the
+/// built-in dataset and its earlier edition (source texts too) has a glyph
+/// in the faces the window and the exports use, so none shows as a box.
+#[test]
+fn every_character_of_the_interface_and_the_datasets_has_a_glyph_in_the_bundled_fonts() {
+    let definitions = style::font_definitions();
+    let parsed: Vec<ttf_parser::Face<'_>> = faces(&definitions, &FontFamily::Proportional)
+        .into_iter()
+        .map(|data| ttf_parser::Face::parse(data, 0).expect("a font"))
+        .collect();
+    assert!(parsed.len() >= 3, "Latin, CJK and the fallback");
+    let mut texts: Vec<String> = Vec::new();
+    for key in plan_explorer::i18n::T::ALL {
+        texts.push(key.en().to_owned());
+        texts.push(key.zh().to_owned());
+    }
+    let edition = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/editions/shanghai_plans-2025-12-31.json"
+    ))
+    .expect("reads");
+    for json in [plan_explorer::dataset::EMBEDDED_JSON, edition.as_str()] {
+        let value: serde_json::Value = serde_json::from_str(json).expect("JSON");
+        let mut found = Vec::new();
+        strings(&value, &mut found);
+        texts.extend(found.into_iter().map(str::to_owned));
+    }
+    let mut missing: std::collections::BTreeSet<char> = std::collections::BTreeSet::new();
+    let mut checked: std::collections::BTreeSet<char> = std::collections::BTreeSet::new();
+    for c in texts.iter().flat_map(|t| t.chars()) {
+        if c.is_control() || !checked.insert(c) {
+            continue;
+        }
+        if !parsed.iter().any(|face| face.glyph_index(c).is_some()) {
+            missing.insert(c);
+        }
+    }
+    assert!(checked.len() > 500, "only {} characters", checked.len());
+    assert!(
+        missing.is_empty(),
+        "no glyph for {}",
+        missing
+            .iter()
+            .map(|c| format!("{c:?} U+{:04X}", u32::from(*c)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+}

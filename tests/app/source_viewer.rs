@@ -252,8 +252,8 @@ fn the_problems_panel_lists_quotes_not_found_and_opens_the_nearest_passage() {
     assert!(
         harness
             .query_by_label(
-                "The nearest passage, the words that differ from the quote in ⟦ ⟧: \
-                 “it will have ⟦500⟧ advanced smart factories across”"
+                "The nearest passage, the words that differ from the quote in 〚 〛: \
+                 “it will have 〚500〛 advanced smart factories across”"
             )
             .is_some()
     );
@@ -268,7 +268,7 @@ fn the_problems_panel_lists_quotes_not_found_and_opens_the_nearest_passage() {
     );
     assert!(
         harness
-            .query_by_label("最接近的段落，与引文不同的词标于 ⟦ ⟧ 中：“it will have ⟦500⟧ advanced smart factories across”")
+            .query_by_label("最接近的段落，与引文不同的词标于 〚 〛 中：“it will have 〚500〛 advanced smart factories across”")
             .is_some()
     );
     // Closed, they stay closed for this document.

@@ -296,7 +296,7 @@ fn counts_are_kept(harness: &mut Window, menu: &str, take: usize) -> usize {
 fn a_facet_value_counts_what_choosing_it_shows() {
     let mut harness = window_on(ChartId::IndustrialOutput);
     let mut checked = 0;
-    for menu in ["Plan ▾", "Unit ▾", "Theme ▾"] {
+    for menu in ["Plan ▾", "Unit ▾", "Theme ▾", "District ▾"] {
         checked += counts_are_kept(&mut harness, menu, 3);
     }
     // With a search, the counts are those of the search's matches with
@@ -310,11 +310,11 @@ fn a_facet_value_counts_what_choosing_it_shows() {
     harness.run();
     let searched = harness.state().doc.tree.match_count;
     assert!(searched > 0, "the search finds something");
-    for menu in ["Plan ▾", "Unit ▾", "Theme ▾"] {
+    for menu in ["Plan ▾", "Unit ▾", "Theme ▾", "District ▾"] {
         checked += counts_are_kept(&mut harness, menu, 3);
     }
     assert_eq!(
-        checked, 18,
+        checked, 24,
         "three values of each menu, with and without the search"
     );
 }

@@ -211,3 +211,37 @@ fn word_footnotes_give_the_source_s_url_where_known() {
     );
     assert!(!footnotes.contains("), at http"), "{footnotes}");
 }
+
+/// A tree 40 levels deep in a briefing: the Word document's headings stay
+/// within its four heading styles (Word has nine; a level per depth would
+/// run out), the PDF is written with the deepest item's text, and its
+/// outline is plans over chapters whatever the depth.
+#[test]
+fn a_briefing_of_a_tree_forty_levels_deep_caps_its_headings() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dataset = dir.path().join("deep.json");
+    std::fs::write(&dataset, crate::common::deep_dataset(40)).expect("writes");
+    let dataset = dataset.to_str().expect("UTF-8");
+    let docx = written(dir.path(), "deep.docx", &["--dataset", dataset]);
+    let file = std::fs::File::open(&docx).expect("opens");
+    let mut archive = zip::ZipArchive::new(file).expect("a zip");
+    let mut xml = String::new();
+    archive
+        .by_name("word/document.xml")
+        .expect("the document part")
+        .read_to_string(&mut xml)
+        .expect("reads");
+    let mut styles: Vec<&str> = xml
+        .split("<w:pStyle w:val=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|style| style.starts_with("Heading"))
+        .collect();
+    styles.sort_unstable();
+    styles.dedup();
+    assert_eq!(styles, ["Heading1", "Heading2", "Heading3", "Heading4"]);
+    assert!(xml.contains("The deepest item"));
+    let pdf = written(dir.path(), "deep.pdf", &["--dataset", dataset]);
+    let text = pdf_text(&pdf);
+    assert!(text.contains("The deepest item At the bottom."), "{text}");
+}

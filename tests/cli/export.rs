@@ -5,7 +5,7 @@ use crate::common;
 
 use common::decode;
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Command, Output};
 
 /// Runs `plan-explorer export` with `args`.
 fn run(args: &[&str]) -> Output {
@@ -99,6 +99,41 @@ fn a_picture_has_the_asked_size_is_not_blank_and_has_a_footer() {
             })
             .count();
         assert!(inked > 500, "{chart}: {inked} inked footer pixels");
+        // And the ink is the footer's words: every writer draws one scene,
+        // so the same chart as SVG says where each line is. The dataset
+        // and app line sits in the bottom 50 points, with the sources
+        // above it.
+        let svg_path = dir.path().join(format!("{chart}.svg"));
+        let output = run(&[
+            "--chart",
+            chart,
+            "--out",
+            path_str(&svg_path),
+            "--width",
+            "800",
+            "--height",
+            "500",
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let svg = std::fs::read_to_string(&svg_path).expect("SVG");
+        std::fs::remove_file(&svg_path).expect("removes");
+        let y_of = |words: &str| -> Option<f64> {
+            svg.split("<text ").skip(1).find_map(|element| {
+                let (attributes, rest) = element.split_once('>')?;
+                if !rest.split('<').next()?.contains(words) {
+                    return None;
+                }
+                let y = attributes.split(" y=\"").nth(1)?.split('"').next()?;
+                y.parse().ok()
+            })
+        };
+        let made_with = y_of("· Plan Explorer").unwrap_or_else(|| panic!("{chart}: no app line"));
+        assert!(
+            made_with > 450.0,
+            "{chart}: the app line at y = {made_with}"
+        );
+        let source = y_of("Source: ").unwrap_or_else(|| panic!("{chart}: no source line"));
+        assert!(source < made_with, "{chart}: the sources above it");
     }
     // Nothing but the pictures: no temporary files.
     assert_eq!(files_in(dir.path()).len(), 6);
@@ -478,4 +513,76 @@ fn a_chinese_picture_is_written_and_its_amounts_follow_the_language() {
     let text = std::fs::read_to_string(&international).expect("reads");
     assert!(text.contains("60 billion yuan"), "{text}");
     assert!(text.contains("规划提及的4项资金"), "{text}");
+}
+
+/// A valid dataset of plans only: `export --all` writes every chart, the
+/// ones with no figures saying they have nothing to show, and a briefing
+/// of it is written with its plan and no figures.
+#[test]
+fn export_all_and_a_briefing_of_plans_only_say_there_is_nothing_to_show() {
+    let dataset = crate::common::fixture("plans_only.json");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = run(&[
+        "--all",
+        "--dataset",
+        dataset.to_str().expect("UTF-8"),
+        "--out-dir",
+        dir.path().to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    for chart in ["industrial-output", "gdp-share", "funds", "targets"] {
+        let pdf = dir.path().join(format!("{chart}.pdf"));
+        let text = Command::new("pdftotext")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext runs (scripts/test installs poppler-utils)");
+        let text = String::from_utf8_lossy(&text.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(text.contains("Nothing to show"), "{chart}: {text}");
+        let svg = std::fs::read_to_string(dir.path().join(format!("{chart}.svg"))).expect("SVG");
+        assert!(svg.contains("Nothing to show"), "{chart}");
+    }
+    let briefing = dir.path().join("briefing.pdf");
+    let output = crate::common::run_command(
+        "briefing",
+        &[
+            "--dataset",
+            dataset.to_str().expect("UTF-8"),
+            "--out",
+            briefing.to_str().expect("UTF-8"),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = Command::new("pdftotext")
+        .arg(&briefing)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("0 figures") && text.contains("A measure"),
+        "{text}"
+    );
+}
+
+/// `export --help` names every chart id `--chart` takes (it named four of
+/// the six).
+#[test]
+fn export_help_lists_every_chart_id() {
+    let output = run(&["--help"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let help = String::from_utf8_lossy(&output.stdout);
+    let chart = help
+        .split("--chart <ID>")
+        .nth(1)
+        .and_then(|rest| rest.split("--out <FILE>").next())
+        .expect("the --chart option's help");
+    for id in
+        plan_explorer::view::charts::ChartId::ALL.map(plan_explorer::view::charts::ChartId::id)
+    {
+        assert!(chart.contains(id), "--chart's help lacks {id}: {chart}");
+    }
 }

@@ -205,3 +205,35 @@ fn the_schema_command_prints_the_committed_schema() {
     .expect("JSON");
     assert_eq!(printed, committed);
 }
+
+/// A 100 MB string field (a paste gone wrong): `validate` and `briefing`
+/// refuse it at once with the field's path and the limit, rather than
+/// carrying it into a briefing of thousands of pages.
+#[test]
+fn a_100_mb_text_field_is_refused_naming_the_field_and_the_limit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("huge.json");
+    let text = "Lorem ipsum dolor sit amet. ".repeat(100 * 1024 * 1024 / 28);
+    std::fs::write(&path, crate::common::minimal_with_text(&text)).expect("writes");
+    let path = path.to_str().expect("UTF-8");
+    let expected = format!(
+        "plans[0].nodes[0].children[0].text: the text is {} bytes long, over the limit of 1048576 bytes for one field",
+        text.len()
+    );
+    let output = crate::common::run(&["validate", path]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains(&expected), "{stdout}");
+    let out = dir.path().join("briefing.pdf");
+    let output = crate::common::run(&[
+        "briefing",
+        "--dataset",
+        path,
+        "--out",
+        out.to_str().expect("UTF-8"),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("the text is"), "{stderr}");
+    assert!(!out.exists());
+}

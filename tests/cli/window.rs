@@ -136,3 +136,127 @@ fn screenshot_to_follows_the_system_language() {
         "only {differing} pixels differ: the interface did not change language"
     );
 }
+
+/// The app opened as a user opens it, on `xvfb`, with settings in `home`;
+/// killed when dropped.
+struct RunningApp(Child);
+
+impl RunningApp {
+    fn start(xvfb: &Xvfb, home: &std::path::Path) -> Self {
+        let child = Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
+            .env("DISPLAY", &xvfb.display)
+            .env_remove("WAYLAND_DISPLAY")
+            .env("LANG", "en_US.UTF-8")
+            .env("HOME", home)
+            .env("XDG_DATA_HOME", home)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the binary runs");
+        Self(child)
+    }
+}
+
+impl Drop for RunningApp {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The X11 id of the top-level window titled "Plan Explorer" on `xvfb`,
+/// waiting for it to open (`xwininfo`, of x11-utils; `scripts/test`
+/// installs it).
+fn window_id(xvfb: &Xvfb, app: &mut RunningApp) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_mins(2);
+    loop {
+        let tree = Command::new("xwininfo")
+            .args(["-root", "-tree"])
+            .env("DISPLAY", &xvfb.display)
+            .output()
+            .expect("xwininfo runs (apt-get install x11-utils; scripts/test installs it)");
+        let tree = String::from_utf8_lossy(&tree.stdout);
+        if let Some(line) = tree.lines().find(|l| l.contains("\"Plan Explorer\"")) {
+            return line.split_whitespace().next().expect("an id").to_owned();
+        }
+        assert!(
+            app.0.try_wait().expect("waits").is_none(),
+            "the app exited before its window opened"
+        );
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no window titled Plan Explorer after two minutes"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}
+
+/// What task bars and Alt+Tab show: the window's `_NET_WM_ICON`, read
+/// with `xprop` from the real window. The 256-pixel icon was too large for
+/// one X11 request, so the property was set with no data at all.
+#[test]
+fn the_real_window_carries_the_apps_icon_for_the_task_bar() {
+    let xvfb = Xvfb::start();
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut app = RunningApp::start(&xvfb, home.path());
+    let id = window_id(&xvfb, &mut app);
+    let output = Command::new("xprop")
+        .args(["-id", &id, "_NET_WM_ICON"])
+        .env("DISPLAY", &xvfb.display)
+        .output()
+        .expect("xprop runs (apt-get install x11-utils; scripts/test installs it)");
+    let text = String::from_utf8_lossy(&output.stdout);
+    let head: String = text.chars().take(200).collect();
+    // xprop draws the icon it reads: "Icon (128 x 128):" then its pixels.
+    assert!(head.contains("Icon (128 x 128)"), "{head}");
+    // Drawn from the app's own picture: the tile's many shades, not blank.
+    let ink = text.chars().filter(|c| !c.is_whitespace()).count();
+    assert!(ink > 1000, "the icon is blank: {ink} marks\n{head}");
+}
+
+/// A screen reader on the Linux desktop (Orca) reads the app through
+/// AT-SPI. Tab takes it to the chart's own node, which must carry the
+/// chart's words, not only the title label before it. Run in a private
+/// D-Bus session with the accessibility bus started and turned on, and
+/// read with pyatspi (`scripts/test` installs dbus, at-spi2-core and
+/// python3-pyatspi).
+#[test]
+fn a_screen_reader_reaching_the_chart_hears_it_described_through_at_spi() {
+    let xvfb = Xvfb::start();
+    let home = tempfile::tempdir().expect("temp dir");
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cli/atspi.py");
+    // The system's Python, which has pyatspi (not a virtualenv's).
+    let python = ["/usr/bin/python3", "python3"]
+        .into_iter()
+        .find(|p| !p.starts_with('/') || std::path::Path::new(p).exists())
+        .expect("a python");
+    let output = Command::new("dbus-run-session")
+        .args(["--", python, script, env!("CARGO_BIN_EXE_plan-explorer")])
+        .arg(&xvfb.display)
+        .arg(home.path())
+        .output()
+        .expect("dbus-run-session runs (apt-get install dbus; scripts/test installs it)");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "the AT-SPI tree never held the chart: {stderr}"
+    );
+    let nodes: Vec<serde_json::Value> =
+        serde_json::from_slice(&output.stdout).expect("the reader prints JSON");
+    let chart = nodes
+        .iter()
+        .find(|n| n["name"] == "Industrial output chart")
+        .unwrap_or_else(|| panic!("no chart node: {nodes:?}"));
+    let data = plan_explorer::dataset::load_embedded()
+        .dataset
+        .expect("valid");
+    let words = plan_explorer::view::describe::chart_description(
+        &data,
+        plan_explorer::view::charts::ChartId::IndustrialOutput,
+        plan_explorer::i18n::Lang::En,
+        plan_explorer::view::amount::Convention::International,
+    );
+    assert!(words.starts_with("Line chart of 4 series"), "{words}");
+    assert_eq!(chart["role"], "image", "{chart}");
+    assert_eq!(chart["description"], words.as_str(), "{chart}");
+}

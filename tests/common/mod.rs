@@ -146,3 +146,48 @@ pub fn embedded_without_texts() -> serde_json::Value {
     }
     json
 }
+
+/// A valid dataset whose one plan nests nodes `depth` levels deep, the
+/// deepest titled "The deepest item".
+pub fn deep_dataset(depth: usize) -> String {
+    let mut node = String::from(
+        r#"{"id":"leaf","kind":"item","title":"The deepest item","text":"At the bottom.","units":[],"themes":[],"districts":[],"children":[]}"#,
+    );
+    for level in 0..depth {
+        node = format!(
+            r#"{{"id":"n{level}","kind":"measure","numbering":"{level}.","title":"Level {level}","text":"","units":[],"themes":[],"districts":[],"children":[{node}]}}"#
+        );
+    }
+    format!(
+        r#"{{"schema_version":1,"title":"deep","edition":"2026-01-01","sources":[{{"id":"s","title":"t","publisher":"p","file":"f.txt"}}],"units":[],"themes":[],"plans":[{{"id":"p","title":"A deep plan","period":{{"start":2025,"end":2026}},"issuer":"i","source":"s","nodes":[{node}]}}],"series":[],"funds":[],"targets":[],"exchange_rates":[]}}"#
+    )
+}
+
+/// The minimal dataset with `text` as its measure's text, as JSON.
+pub fn minimal_with_text(text: &str) -> String {
+    let mut value = minimal();
+    value["plans"][0]["nodes"][0]["children"][0]["text"] = serde_json::Value::from(text);
+    serde_json::to_string(&value).expect("JSON")
+}
+
+/// Whether an `UPDATE_SNAPSHOTS`-style variable holding `value` asks the
+/// tests to write their approved files: only the values kittest accepts
+/// for it (`1`, `true`, `yes`, `on`). Unset or `0`, `false`, `no`, `off`
+/// compare; anything else is a mistake, said at once rather than taken as
+/// "update" (`UPDATE_SCHEMA=0` once rewrote the schema).
+pub fn update_requested(variable: &str, value: Option<&str>) -> bool {
+    match value {
+        None | Some("0" | "false" | "no" | "off") => false,
+        Some("1" | "true" | "yes" | "on") => true,
+        Some(other) => panic!(
+            "{variable}={other:?} is not understood: use 1, true or yes to update, or unset it"
+        ),
+    }
+}
+
+/// Whether the environment's `variable` asks the tests to update (see
+/// [`update_requested`]).
+pub fn update_from_env(variable: &str) -> bool {
+    let value = std::env::var(variable).ok();
+    update_requested(variable, value.as_deref())
+}

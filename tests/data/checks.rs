@@ -268,7 +268,7 @@ fn bytes_that_are_not_utf8_are_located() {
     let problem = error.content_problem().expect("a content problem");
     assert_eq!(
         problem.message(),
-        "the file is not UTF-8 text: invalid byte 0xe9"
+        "the file is not UTF-8 text: invalid byte 0xe9; it reads as windows-1252: save it as UTF-8"
     );
     assert_eq!((problem.line, problem.column), (Some(1), Some(15)));
 }
@@ -320,7 +320,7 @@ fn quotes_are_proven_against_their_source_text() {
     assert_eq!(
         problems[0].message(),
         "not found verbatim in the source doc.txt: \"34.4 percent last year\"; \
-         the document says \"⟦33.4⟧ percent last year\""
+         the document says \"〚33.4〛 percent last year\""
     );
 }
 

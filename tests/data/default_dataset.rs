@@ -201,22 +201,47 @@ fn the_targets_include_every_count_the_action_plan_sets() {
 #[test]
 fn every_figure_has_a_source_and_a_quote_and_every_vague_one_is_marked() {
     let data = data();
-    let citations = data
+    // Every kind of figure: series points, funds, targets and facts, each
+    // with its id, whether it is marked approximate, and its citations.
+    let figures: Vec<(&str, bool, &[plan_explorer::dataset::Citation])> = data
         .series
         .iter()
-        .flat_map(|s| s.points.iter().flat_map(|p| p.citations.iter()))
-        .chain(data.funds.iter().flat_map(|f| f.citations.iter()))
-        .chain(data.targets.iter().flat_map(|t| t.citations.iter()));
-    for citation in citations {
-        assert!(!citation.quote.trim().is_empty());
-    }
-    // A quote saying "about" or "around" belongs to an approximate figure.
-    for series in &data.series {
-        for p in &series.points {
-            let quote = p.citations[0].quote.to_lowercase();
-            if quote.contains("about ") || quote.contains("around ") {
-                assert!(p.approximate, "{} says about but is exact", p.id);
-            }
+        .flat_map(|s| s.points.iter())
+        .map(|p| (p.id.as_str(), p.approximate, p.citations.as_slice()))
+        .chain(
+            data.funds
+                .iter()
+                .map(|f| (f.id.as_str(), f.approximate, f.citations.as_slice())),
+        )
+        .chain(
+            data.targets
+                .iter()
+                .map(|t| (t.id.as_str(), t.approximate, t.citations.as_slice())),
+        )
+        .chain(
+            data.facts
+                .iter()
+                .map(|f| (f.id.as_str(), f.approximate, f.citations.as_slice())),
+        )
+        .collect();
+    assert!(!data.facts.is_empty() && !data.funds.is_empty() && !data.targets.is_empty());
+    for (id, approximate, citations) in figures {
+        assert!(!citations.is_empty(), "{id} has no citation");
+        for citation in citations {
+            assert!(!citation.quote.trim().is_empty(), "{id}: an empty quote");
+            assert!(
+                citation.source.index() < data.sources.len(),
+                "{id}: no source"
+            );
+        }
+        // A quote saying "about", "around" or "approximately" (or 约, 近,
+        // 左右) belongs to a figure marked approximate.
+        let quote = citations[0].quote.to_lowercase();
+        let vague = ["about ", "around ", "approximately ", "约", "左右"]
+            .iter()
+            .any(|word| quote.contains(word));
+        if vague {
+            assert!(approximate, "{id} says {quote:?} but is exact");
         }
     }
 }

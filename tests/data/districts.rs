@@ -132,6 +132,7 @@ fn a_briefing_takes_a_district_by_any_of_its_spellings_and_names_an_unknown_one(
             .output()
             .expect("runs")
     };
+    let mut documents = Vec::new();
     for (spelling, out) in [
         ("Pudong", "alias.docx"),
         ("pudong", "id.docx"),
@@ -144,7 +145,51 @@ fn a_briefing_takes_a_district_by_any_of_its_spellings_and_names_an_unknown_one(
             "{spelling}: {}",
             String::from_utf8_lossy(&output.stderr)
         );
+        let file = std::fs::File::open(dir.path().join(out)).expect("written");
+        let mut archive = zip::ZipArchive::new(file).expect("a zip");
+        let mut xml = String::new();
+        std::io::Read::read_to_string(
+            &mut archive.by_name("word/document.xml").expect("the document"),
+            &mut xml,
+        )
+        .expect("reads");
+        documents.push((spelling, xml));
     }
+    // Each spelling selects the same measures: Pudong's, and only those.
+    let data = plan_explorer::dataset::load_embedded()
+        .dataset
+        .expect("valid");
+    let pudong: Vec<&str> = data
+        .nodes
+        .iter()
+        .filter(|n| {
+            n.districts
+                .iter()
+                .any(|d| d == "Pudong" || d == "Pudong New Area")
+        })
+        .map(|n| n.title.as_str())
+        .collect();
+    // Measures that name no district and hold none that do.
+    let elsewhere: Vec<&str> = data
+        .nodes
+        .iter()
+        .filter(|n| n.districts.is_empty() && n.children.is_empty())
+        .map(|n| n.title.as_str())
+        .filter(|title| title.len() > 12 && !pudong.iter().any(|p| p.contains(title)))
+        .collect();
+    assert!(
+        !pudong.is_empty() && !elsewhere.is_empty(),
+        "{pudong:?} {elsewhere:?}"
+    );
+    for (spelling, xml) in &documents {
+        for title in &pudong {
+            assert!(xml.contains(*title), "{spelling}: {title} missing");
+        }
+        for title in &elsewhere {
+            assert!(!xml.contains(*title), "{spelling}: {title} is not Pudong's");
+        }
+    }
+    assert!(documents.windows(2).all(|w| w[0].1.len() == w[1].1.len()));
     let output = run("Lingang", "none.docx");
     assert_eq!(output.status.code(), Some(2));
     let said = String::from_utf8_lossy(&output.stderr);

@@ -13,6 +13,8 @@ fn deep_nesting_is_refused_without_overflowing_the_stack() {
     }
 }
 
+/// Drawn in the tree by tests/app/extremes.rs, and written as a briefing
+/// by tests/cli/briefing.rs (`a_briefing_of_a_tree_forty_levels_deep_...`).
 #[test]
 fn deeply_nested_nodes_within_the_parser_limit_load() {
     // Nodes nested as deep as the parser allows still load and index.
@@ -95,8 +97,11 @@ fn millions_of_problems_are_counted_not_kept() {
     );
 }
 
+/// Its speed is the load bench's (`cargo bench --bench load`), not a timed
+/// test's; here, that a huge list is checked at all and its one repeat is
+/// found where it is.
 #[test]
-fn a_node_naming_very_many_distinct_units_is_checked_in_linear_time() {
+fn a_node_naming_very_many_distinct_units_is_checked_and_its_one_repeat_found() {
     // With a scan for duplicates this list would take ~10^10 comparisons.
     const UNITS: usize = 100_000;
     let units: Vec<String> = (0..UNITS)

@@ -6,7 +6,7 @@ use std::path::Path;
 fn the_committed_schema_is_current() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/plan-dataset.schema.json");
     let generated = plan_explorer::dataset::json_schema_text() + "\n";
-    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+    if crate::common::update_from_env("UPDATE_SCHEMA") {
         std::fs::write(&path, &generated).expect("write the schema");
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();

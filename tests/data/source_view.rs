@@ -334,8 +334,8 @@ fn the_nearest_passage_to_a_quote_not_found_marks_the_differing_words() {
     );
     assert_eq!(
         source::passage_label(text, &place, Lang::En),
-        "The nearest passage, the words that differ from the quote in ⟦ ⟧: \
-         “it will have ⟦500⟧ advanced smart factories across”"
+        "The nearest passage, the words that differ from the quote in 〚 〛: \
+         “it will have 〚500〛 advanced smart factories across”"
     );
 }
 

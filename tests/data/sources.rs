@@ -56,7 +56,7 @@ fn a_quote_not_in_the_text_shows_the_nearest_passage_with_the_difference_marked(
     assert_eq!(
         problem.message(),
         "not found verbatim in the source doc: \"34.4 percent last year\"; \
-         the document says \"⟦33.4⟧ percent last year\""
+         the document says \"〚33.4〛 percent last year\""
     );
     let ProblemKind::NotVerbatim {
         nearest: Some(nearest),

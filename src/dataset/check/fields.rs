@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::hash::Hash;
 
-use super::{Checker, Distinct, MAX_PROBLEMS, PLAUSIBLE_YEARS, id_spelling_problem};
+use super::{
+    Checker, Distinct, MAX_PROBLEMS, MAX_TEXT_BYTES, PLAUSIBLE_YEARS, id_spelling_problem,
+};
 use crate::dataset::field::{Field, Shape};
 use crate::dataset::kinds::{ProblemKind, RecordKind};
 use crate::dataset::model::{IdIndex, SmolStr};
@@ -77,7 +79,24 @@ impl Checker {
     }
 
     pub(super) fn text(&mut self, field: Field<String>, key: &str) -> String {
-        self.non_blank(field, key)
+        let text = self.non_blank(field, key);
+        self.within(text, key, MAX_TEXT_BYTES)
+    }
+
+    /// `text` if it is within `limit` bytes; else an error, and nothing
+    /// kept of it.
+    fn within(&mut self, text: String, key: &str, limit: usize) -> String {
+        if text.len() <= limit {
+            return text;
+        }
+        self.error(
+            self.path.with_key(key),
+            ProblemKind::TextTooLong {
+                bytes: text.len(),
+                limit,
+            },
+        );
+        String::new()
     }
 
     /// A required reference to another record's id.
@@ -87,7 +106,8 @@ impl Checker {
 
     /// A required string that may be empty (a heading's text).
     pub(super) fn text_or_empty(&mut self, field: Field<String>, key: &str) -> String {
-        self.take(field, key).unwrap_or_default()
+        let text = self.take(field, key).unwrap_or_default();
+        self.within(text, key, MAX_TEXT_BYTES)
     }
 
     /// An optional string; blank counts as absent.
@@ -96,8 +116,20 @@ impl Checker {
         field: Option<Field<String>>,
         key: &str,
     ) -> Option<String> {
+        self.optional_text_within(field, key, MAX_TEXT_BYTES)
+    }
+
+    /// Like [`Self::optional_text`], with another limit (a source's whole
+    /// text).
+    pub(super) fn optional_text_within(
+        &mut self,
+        field: Option<Field<String>>,
+        key: &str,
+        limit: usize,
+    ) -> Option<String> {
         self.take_optional(field, key)
             .filter(|text| !text.trim().is_empty())
+            .map(|text| self.within(text, key, limit))
     }
 
     /// A record's Chinese: the words a document prints (`key`, e.g.

@@ -31,6 +31,16 @@ const MAX_ID_LEN: usize = 128;
 /// the first screens of them.
 pub const MAX_PROBLEMS: usize = 1000;
 
+/// The longest one text field may be, in bytes: a measure's text runs to
+/// a few thousand characters, so a megabyte is a paste gone wrong. Longer
+/// texts are refused, not carried into the tree, the details panel, the
+/// search and the briefings (a 100 MB text would stall each).
+pub const MAX_TEXT_BYTES: usize = 1 << 20;
+
+/// The longest a source's whole text may be, in bytes (a 300-page plan is
+/// about 2 MB of UTF-8).
+pub const MAX_SOURCE_TEXT_BYTES: usize = 32 << 20;
+
 /// Above this many ids, duplicates in a list are found with a hash set
 /// rather than by scanning, so a hostile list cannot take quadratic time.
 const LINEAR_DEDUP_MAX: usize = 16;

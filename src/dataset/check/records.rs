@@ -79,7 +79,7 @@ impl Checker {
         }
         // A text may be empty only in the sense of absent: a blank one
         // proves nothing.
-        let text = self.optional_text(raw.text, "text");
+        let text = self.optional_text_within(raw.text, "text", super::MAX_SOURCE_TEXT_BYTES);
         let sha256 = self.optional_text(raw.sha256, "sha256");
         if let Some(hash) = &sha256
             && !(hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
