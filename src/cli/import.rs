@@ -109,7 +109,7 @@ fn run(args: &ImportArgs) -> Result<(), (u8, String)> {
         return Err((EXIT_INVALID, "no dataset to match units against".to_owned()));
     };
     let prepared = crate::import::prepare(
-        &text,
+        text,
         &file_name,
         lang,
         into_data.as_ref().zip(into_json),

@@ -46,6 +46,22 @@ pub fn today() -> String {
 
 /// A lower-case id from `words`: letters and digits joined by hyphens, at
 /// most `max` characters, cut at a hyphen.
+/// Whether `text` holds `words` by the quotes' rule
+/// ([`crate::dataset::folded`]). Words with no white space or quote mark
+/// are found in the text as it is, as folding changes nothing else: the
+/// text is not copied (a folded copy of a long document, made for each
+/// name looked for, was the largest part of the import's peak memory).
+pub(crate) fn text_holds(text: &str, words: &str) -> bool {
+    let words = crate::dataset::folded::normalized(words);
+    let plain = |c: char| !c.is_whitespace() && !matches!(c, '"' | '\'');
+    if words.chars().all(plain) {
+        // Folding maps typographic quotes to plain ones and white space to
+        // a space; `words` has neither, so a match is a match unfolded.
+        return text.contains(words.as_ref());
+    }
+    crate::dataset::folded::normalize(text).contains(words.as_ref())
+}
+
 fn slug(words: &str, max: usize) -> String {
     let mut out = String::new();
     for word in words
@@ -147,9 +163,10 @@ fn records(
         "file": imported.file_name,
         "retrieved": imported.today,
         "language": match imported.lang { DocLang::En => "en", DocLang::Zh => "zh" },
-        "text": imported.text,
         "sha256": sha256_hex(imported.text),
     });
+    // The text itself is put in last ([`with_text`]), so that a caller
+    // owning it can move it in rather than copy it.
     if let Some(date) = &draft.plan.date {
         source["date"] = date.clone().into();
     } else {
@@ -210,8 +227,9 @@ fn records(
         "source": source_id,
         "note": plan_note(draft),
         "imported": imported.today,
-        "nodes": nodes,
     });
+    // Moved in, not through `json!`, which would copy every node.
+    plan["nodes"] = nodes;
     if imported.lang == DocLang::Zh {
         plan["title_zh"] = title.into();
     }
@@ -386,7 +404,7 @@ fn unit_json(dataset: &Dataset, i: usize, text: &str) -> Value {
     value.insert("id".into(), unit.id.to_string().into());
     value.insert("name".into(), unit.name.clone().into());
     if let Some(zh) = &unit.name_zh
-        && crate::dataset::folded::normalize(text).contains(&crate::dataset::folded::normalize(zh))
+        && text_holds(text, zh)
     {
         value.insert("name_zh".into(), zh.clone().into());
     }
@@ -399,6 +417,31 @@ fn unit_json(dataset: &Dataset, i: usize, text: &str) -> Value {
 /// A dataset of its own: the new plan, its source and the units it names
 /// (matched against `units_of`, usually the built-in dataset).
 pub fn new_dataset(draft: &Draft, imported: &Imported<'_>, units_of: &Dataset) -> Value {
+    with_text(
+        new_dataset_bare(draft, imported, units_of),
+        imported.text.to_owned(),
+    )
+}
+
+/// `json` (from [`new_dataset_bare`] or [`into_dataset_bare`]) with its
+/// new source's text: the last source, which is the new one.
+pub(crate) fn with_text(mut json: Value, text: String) -> Value {
+    if let Some(source) = json["sources"]
+        .as_array_mut()
+        .and_then(|sources| sources.last_mut())
+        .and_then(Value::as_object_mut)
+    {
+        source.insert("text".to_owned(), Value::String(text));
+    }
+    json
+}
+
+/// [`new_dataset`] without the new source's text, for [`with_text`].
+pub(crate) fn new_dataset_bare(
+    draft: &Draft,
+    imported: &Imported<'_>,
+    units_of: &Dataset,
+) -> Value {
     let records = records(draft, imported, units_of, None);
     let mut units: Vec<Value> = records
         .known_units
@@ -410,26 +453,47 @@ pub fn new_dataset(draft: &Draft, imported: &Imported<'_>, units_of: &Dataset) -
         .as_str()
         .unwrap_or_default()
         .to_owned();
-    json!({
+    let mut dataset = json!({
         "schema_version": 1,
         "title": format!("Imported: {title}"),
         "edition": imported.today,
         "description": format!("Drafted from {} by plan-explorer import; every record is unreviewed until an editor reviews it.", imported.file_name),
-        "sources": [records.source],
-        "units": units,
         "themes": [],
-        "plans": [records.plan],
-        "series": records.figures.series,
-        "funds": records.figures.funds,
-        "targets": records.figures.targets,
-        "exchange_rates": records.figures.exchange_rates,
-        "facts": records.figures.facts,
-    })
+    });
+    // The records are moved in: `json!` would copy each (the source's text
+    // and every node among them), doubling the draft's peak memory.
+    let figures = records.figures;
+    for (key, value) in [
+        ("sources", Value::Array(vec![records.source])),
+        ("units", Value::Array(units)),
+        ("plans", Value::Array(vec![records.plan])),
+        ("series", Value::Array(figures.series)),
+        ("funds", Value::Array(figures.funds)),
+        ("targets", Value::Array(figures.targets)),
+        ("exchange_rates", Value::Array(figures.exchange_rates)),
+        ("facts", Value::Array(figures.facts)),
+    ] {
+        dataset[key] = value;
+    }
+    dataset
 }
 
 /// `existing` (the dataset's JSON, as read) with the new plan, its source
 /// and its new units added; everything else is as it was.
 pub fn into_dataset(
+    draft: &Draft,
+    imported: &Imported<'_>,
+    existing: &Dataset,
+    json: Value,
+) -> Value {
+    with_text(
+        into_dataset_bare(draft, imported, existing, json),
+        imported.text.to_owned(),
+    )
+}
+
+/// [`into_dataset`] without the new source's text, for [`with_text`].
+pub(crate) fn into_dataset_bare(
     draft: &Draft,
     imported: &Imported<'_>,
     existing: &Dataset,
@@ -516,7 +580,28 @@ pub fn figure_counts(json: &Value) -> FigureCounts {
 
 #[cfg(test)]
 mod tests {
-    use super::{slug, today};
+    use super::{slug, text_holds, today};
+
+    /// The unfolded search answers as folding both would, on every kind
+    /// of words: plain, with quotes, with white space.
+    #[test]
+    fn text_holds_answers_as_folding_would() {
+        let text = "由市经济信息化委牵头\n“人工智能＋”行动\nthe  Municipal\u{a0}Commission";
+        for (words, held) in [
+            ("市经济信息化委", true),
+            ("市科委", false),
+            ("\"人工智能＋\"", true),
+            ("“人工智能＋”", true),
+            ("the Municipal Commission", true),
+            ("牵头 “人工", true),
+            ("牵头“人工", false),
+        ] {
+            let folded = crate::dataset::folded::normalize(text)
+                .contains(&crate::dataset::folded::normalize(words));
+            assert_eq!(folded, held, "{words}");
+            assert_eq!(text_holds(text, words), held, "{words}");
+        }
+    }
 
     #[test]
     fn today_is_a_day() {

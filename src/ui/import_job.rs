@@ -420,7 +420,7 @@ fn import_document(
     );
     let today = crate::import::to_json::today();
     let prepared = import::prepare(
-        &text,
+        text,
         &file_name,
         None,
         json.map(|json| (into.dataset.as_ref(), json)),

@@ -140,7 +140,7 @@ fn drafted_figures_join_the_queue_after_the_plan_and_can_be_rejected() {
     let text = std::fs::read_to_string(common::seeds().join("004_673a45e4a74c7541.txt"))
         .expect("seed 004");
     let prepared =
-        plan_explorer::import::prepare(&text, "004.txt", None, None, &data, "2026-12-04");
+        plan_explorer::import::prepare(text.clone(), "004.txt", None, None, &data, "2026-12-04");
     let mut review = Review::new(prepared.json).expect("the draft loads");
     let queue = review.queue();
     let targets: Vec<_> = queue.iter().filter(|e| e.kind == Kind::Target).collect();
@@ -175,8 +175,14 @@ fn a_chinese_plan_with_an_opening_paragraph_drafts_with_every_word_proven() {
                 一、发展目标\n\
                 到2028年，培育10家左右龙头企业。\n";
     let data = common::data();
-    let prepared =
-        plan_explorer::import::prepare(text, "规划.txt", None, None, &data, "2026-12-04");
+    let prepared = plan_explorer::import::prepare(
+        text.to_owned(),
+        "规划.txt",
+        None,
+        None,
+        &data,
+        "2026-12-04",
+    );
     let review = Review::new(prepared.json).expect("the draft loads");
     let proof =
         plan_explorer::dataset::proof::prove(review.dataset(), None, None).expect("not cancelled");

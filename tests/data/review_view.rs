@@ -232,7 +232,7 @@ fn a_draft_into_a_dataset_reviews_only_its_own_documents_records() {
     let json: serde_json::Value =
         serde_json::from_str(plan_explorer::dataset::EMBEDDED_JSON).expect("JSON");
     let first = plan_explorer::import::prepare(
-        &seed("004_673a45e4a74c7541.txt"),
+        seed("004_673a45e4a74c7541.txt"),
         "004.txt",
         None,
         Some((&data, json)),
@@ -249,7 +249,7 @@ fn a_draft_into_a_dataset_reviews_only_its_own_documents_records() {
     }
     let saved = earlier.dataset().clone();
     let second = plan_explorer::import::prepare(
-        &seed("002_af999207d67a3295.txt"),
+        seed("002_af999207d67a3295.txt"),
         "002.txt",
         None,
         Some((&saved, earlier.json().clone())),
