@@ -114,6 +114,14 @@ pub fn draft_path(dataset: Option<&Path>, document: &Path) -> PathBuf {
     }
 }
 
+/// Where a review keeps what the draft's JSON cannot say (the records
+/// edited, the rows rejected and where they stood), beside the draft:
+/// `plans.draft-DOC.json` → `plans.draft-DOC.decisions`. No draft is
+/// listed by that name ([`drafts_beside`] takes `.json` files).
+pub fn decisions_path(draft: &Path) -> PathBuf {
+    draft.with_extension("decisions")
+}
+
 /// The document formats an import reads, by file name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DocumentKind {

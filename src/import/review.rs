@@ -12,7 +12,9 @@ use serde_json::Value;
 use crate::dataset::{self, Dataset, Problem};
 
 /// The kinds of record an import drafts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Kind {
     /// The plan's own fields.
     Plan,

@@ -53,6 +53,21 @@ impl ReviewSession {
     /// A session on `review`, kept in `draft`, on its first record still
     /// to be decided.
     pub fn new(review: Review, draft: PathBuf) -> Self {
+        Self::with_decisions(review, draft, Decisions::default())
+    }
+
+    /// A session on a draft taken up again: the edits and rejections kept
+    /// beside it come back (none if that file is missing or unreadable:
+    /// the draft itself holds every decision that counts).
+    pub fn resumed(review: Review, draft: PathBuf) -> Self {
+        let decisions = std::fs::read(crate::import::decisions_path(&draft))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default();
+        Self::with_decisions(review, draft, decisions)
+    }
+
+    fn with_decisions(review: Review, draft: PathBuf, decisions: Decisions) -> Self {
         let proof = prove(&review);
         let source = review.document();
         let mut session = Self {
@@ -60,7 +75,7 @@ impl ReviewSession {
             draft,
             source,
             proof,
-            decisions: Decisions::default(),
+            decisions,
             current: None,
             generation: 0,
             message: None,
@@ -118,10 +133,18 @@ impl ReviewSession {
             .unwrap_or_default()
     }
 
-    /// Writes the draft to its file, atomically.
+    /// Writes the draft to its file, and the decisions beside it, each
+    /// atomically.
     fn write(&mut self) {
         let bytes = crate::import::draft_bytes(self.review.json());
         if let Err(error) = crate::output::write_atomic(&self.draft, &bytes) {
+            self.message = Some(Note::DraftNotWritten(error.into()));
+            return;
+        }
+        // Decisions always serialise.
+        let decisions = serde_json::to_vec(&self.decisions).unwrap_or_default();
+        let path = crate::import::decisions_path(&self.draft);
+        if let Err(error) = crate::output::write_atomic(&path, &decisions) {
             self.message = Some(Note::DraftNotWritten(error.into()));
         }
     }
@@ -345,6 +368,7 @@ impl AppState {
         self.review = None;
         self.dialog = None;
         self.forget_draft(&draft);
+        remove_decisions(&draft);
         self.start_load(&path, Trigger::Open);
         self.session.status = Some(match std::fs::remove_file(&draft) {
             Ok(()) => Note::EditionSaved(path),
@@ -359,6 +383,7 @@ impl AppState {
     fn discard(&mut self, draft: &Path) {
         self.session.resume_offer = None;
         self.forget_draft(draft);
+        remove_decisions(draft);
         self.session.status = Some(match std::fs::remove_file(draft) {
             Ok(()) => Note::DraftDiscarded(draft.to_owned()),
             Err(error) => Note::DraftNotRemoved {
@@ -374,6 +399,13 @@ impl AppState {
             self.session.settings.review_draft = None;
         }
     }
+}
+
+/// Removes the decisions kept beside `draft`, which has gone (saved as an
+/// edition, discarded) or is drafted anew. A file never written is no
+/// failure; one that stays is harmless (a new review overwrites it).
+pub(super) fn remove_decisions(draft: &Path) {
+    let _ = std::fs::remove_file(crate::import::decisions_path(draft));
 }
 
 /// Why a decision was not made, in `lang`: the draft's first problem.

@@ -7,7 +7,7 @@
 //!
 //! The draft's JSON says which records are reviewed; what it cannot say
 //! (that a record was edited, that one was rejected and where it stood)
-//! is kept in [`Decisions`] for as long as the window shows the review.
+//! is kept in [`Decisions`], written beside the draft with it.
 
 use std::collections::BTreeSet;
 
@@ -23,7 +23,7 @@ use crate::view::source::Place;
 pub type Key = (Kind, String);
 
 /// What has become of a record in the review.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Status {
     /// Not looked at yet.
     Pending,
@@ -60,7 +60,7 @@ impl Status {
 }
 
 /// One row of the queue.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Row {
     /// The record's kind.
     pub kind: Kind,
@@ -89,8 +89,10 @@ impl Row {
 }
 
 /// What the window remembers of the decisions beyond the draft's JSON: the
-/// records edited, and the rows rejected where they stood.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// records edited, and the rows rejected where they stood. It is kept
+/// beside the draft ([`crate::import::decisions_path`]), so a review taken
+/// up again shows them as they were.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Decisions {
     /// The records edited in this review.
     pub edited: BTreeSet<Key>,

@@ -648,3 +648,88 @@ fn a_review_resumed_far_into_the_document_shows_its_record_highlighted_in_view()
         "{highlighted:?}"
     );
 }
+
+#[test]
+fn edit_and_reject_marks_come_back_when_the_review_is_resumed() {
+    let (dir, document) = folder_with_seed();
+    let dataset = dataset_in(dir.path());
+    let mut harness = window(AppState::open(Some(&dataset)).expect("opens"), Lang::En);
+    import(&mut harness, &document);
+    // The plan accepted, the preamble rejected, chapter I edited.
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.key_press(egui::Key::Delete);
+    harness.run();
+    harness.key_press(egui::Key::E);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("Title")
+        .type_text("Original innovation");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(current_row(&harness), "I Original innovation · edited");
+    let draft = harness
+        .state()
+        .review
+        .as_ref()
+        .expect("a review")
+        .draft
+        .clone();
+    let decisions = plan_explorer::import::decisions_path(&draft);
+    assert!(
+        decisions.is_file(),
+        "the marks are written beside the draft"
+    );
+    drop(harness);
+
+    // A fresh window resumes the draft: the marks are as they were.
+    let mut state = AppState::open(Some(&dataset)).expect("opens");
+    assert!(state.finish_importing(Duration::from_mins(1)));
+    let mut harness = window(state, Lang::En);
+    harness.get_by_label("Resume").click();
+    harness.run_steps(2);
+    imported(&mut harness);
+    assert!(harness.query_by_label("1 of 45 reviewed").is_some());
+    assert!(
+        harness
+            .query_by_label("I Original innovation · edited")
+            .is_some()
+    );
+    // Up from the edited chapter passes over the rejected preamble.
+    let edited = node_titled(&draft_on_disk(&harness), "Original innovation").expect("there")["id"]
+        .as_str()
+        .expect("an id")
+        .to_owned();
+    harness
+        .state_mut()
+        .apply(SessionCommand::Review(ReviewCommand::Select((
+            plan_explorer::import::review::Kind::Node,
+            edited,
+        ))));
+    harness.run();
+    harness.key_press(egui::Key::ArrowUp);
+    harness.run();
+    assert!(current_row(&harness).starts_with("plan · "));
+    assert!(harness.query_by_label("Preamble · rejected").is_some());
+
+    // Starting again over the draft starts with no marks.
+    harness
+        .state_mut()
+        .apply(SessionCommand::Review(ReviewCommand::Close));
+    harness.run();
+    import(&mut harness, &document);
+    harness.get_by_label("Start again").click();
+    harness.run_steps(2);
+    imported(&mut harness);
+    assert!(harness.query_by_label("0 of 46 reviewed").is_some());
+    assert!(harness.query_by_label("Preamble · rejected").is_none());
+    assert!(
+        !decisions.exists() || {
+            let kept: plan_explorer::view::review::Decisions =
+                serde_json::from_slice(&std::fs::read(&decisions).expect("reads")).expect("JSON");
+            kept == plan_explorer::view::review::Decisions::default()
+        }
+    );
+}
