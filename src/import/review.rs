@@ -32,6 +32,8 @@ pub enum Kind {
     Target,
     /// A fact as of a date.
     Fact,
+    /// An exchange rate the document states.
+    ExchangeRate,
 }
 
 /// One imported record in the queue.
@@ -92,7 +94,7 @@ impl Review {
     /// reviewer takes them: the plan, its nodes in document order, the
     /// units (those its nodes name, and any other not yet reviewed), then
     /// the figures citing its document (each series before its points,
-    /// funds, targets, facts). Records an earlier import brought into the dataset
+    /// funds, targets, facts, exchange rates). Records an earlier import brought into the dataset
     /// from another document are not this draft's to review.
     pub fn queue(&self) -> Vec<Entry> {
         let data = &self.dataset;
@@ -142,6 +144,13 @@ impl Review {
         }
         for fact in data.facts.iter().filter(|f| cites_ours(&f.citations)) {
             push(Kind::Fact, &fact.id, &fact.review);
+        }
+        for rate in data
+            .exchange_rates
+            .iter()
+            .filter(|r| ours(r.citation.source))
+        {
+            push(Kind::ExchangeRate, &rate.id, &rate.review);
         }
         out
     }
@@ -218,6 +227,7 @@ impl Review {
             Kind::Fund => by_id("funds"),
             Kind::Target => by_id("targets"),
             Kind::Fact => by_id("facts"),
+            Kind::ExchangeRate => by_id("exchange_rates"),
             Kind::Point => json["series"]
                 .as_array()?
                 .iter()
@@ -261,6 +271,7 @@ impl Review {
             Kind::Fund => remove_by_id(&mut json["funds"], id),
             Kind::Target => remove_by_id(&mut json["targets"], id),
             Kind::Fact => remove_by_id(&mut json["facts"], id),
+            Kind::ExchangeRate => remove_by_id(&mut json["exchange_rates"], id),
         };
         if !removed {
             return Err(ReviewError::NoSuchRecord {
@@ -317,6 +328,7 @@ fn find_mut<'a>(json: &'a mut Value, kind: Kind, id: &str) -> Option<&'a mut Val
         Kind::Fund => by_id(&mut json["funds"]),
         Kind::Target => by_id(&mut json["targets"]),
         Kind::Fact => by_id(&mut json["facts"]),
+        Kind::ExchangeRate => by_id(&mut json["exchange_rates"]),
         Kind::Point => json["series"]
             .as_array_mut()?
             .iter_mut()

@@ -194,6 +194,18 @@ fn describe(review: &Review, kind: Kind, id: &str, lang: Lang) -> (u16, String) 
             ),
             None => named(T::RecordUnit, id.to_owned()),
         },
+        Kind::ExchangeRate => match data.exchange_rates.iter().find(|r| r.id == id) {
+            Some(rate) => named(
+                T::RecordExchangeRate,
+                format!(
+                    "{} ({} = {})",
+                    fill(lang, T::SourceExchangeRate, &[&rate.currency]),
+                    rate.foreign_amount,
+                    rate.yuan_amount
+                ),
+            ),
+            None => named(T::RecordExchangeRate, id.to_owned()),
+        },
         Kind::Series | Kind::Point | Kind::Fund | Kind::Target | Kind::Fact => {
             let what = kind_word(kind);
             match data.figure_by_id(id) {
@@ -215,6 +227,7 @@ fn kind_word(kind: Kind) -> T {
         Kind::Fund => T::RecordFund,
         Kind::Target => T::RecordTarget,
         Kind::Fact => T::RecordFact,
+        Kind::ExchangeRate => T::RecordExchangeRate,
     }
 }
 
@@ -394,6 +407,11 @@ pub fn fields(review: &Review, kind: Kind, id: &str) -> Vec<FieldRow> {
             always("value", T::FieldValue, Number),
             always("unit", T::FieldUnit, Choice(UNITS)),
             always("as_of", T::FieldAsOf, Line),
+            always("quote", T::FieldQuote, Paragraph),
+        ],
+        Kind::ExchangeRate => vec![
+            always("foreign_amount", T::FieldValue, Number),
+            always("yuan_amount", T::FieldAmount, Number),
             always("quote", T::FieldQuote, Paragraph),
         ],
     };
@@ -581,6 +599,7 @@ pub fn key_of(review: &Review, record: Quoting) -> Option<Key> {
         Quoting::Figure(FigureRef::Fund(_)) => Kind::Fund,
         Quoting::Figure(FigureRef::Target(_)) => Kind::Target,
         Quoting::Figure(FigureRef::Fact(_)) => Kind::Fact,
+        Quoting::ExchangeRate(_) => Kind::ExchangeRate,
         _ => return None,
     };
     Some((kind, record.id(data).to_owned()))
@@ -596,6 +615,9 @@ fn quoting_of(review: &Review, key: &Key) -> Option<Quoting> {
         Kind::Unit => Quoting::Unit(data.unit_by_id(id)?.index()),
         Kind::Series | Kind::Point | Kind::Fund | Kind::Target | Kind::Fact => {
             Quoting::Figure(data.figure_by_id(id)?)
+        }
+        Kind::ExchangeRate => {
+            Quoting::ExchangeRate(data.exchange_rates.iter().position(|r| r.id == id)?)
         }
     })
 }

@@ -334,6 +334,11 @@ fn importing_seeds_001_003_004_drafts_their_figures_into_a_valid_draft() {
         for fact in &draft.facts {
             check(&fact.review, &fact.citations);
         }
+        // The exchange rates the dollars in brackets state are imported
+        // records like the rest.
+        for rate in &draft.exchange_rates {
+            check(&rate.review, std::slice::from_ref(&rate.citation));
+        }
         assert!(figures > 0, "{seed}");
         let summary = draft.summary();
         assert_eq!(

@@ -213,6 +213,7 @@ fn figures_json(
                 "foreign_amount": dollars,
                 "source": cx.source,
                 "quote": p.quote,
+                "imported": cx.today,
                 "note": "Drafted by plan-explorer import from the dollars printed beside the amount; the document gives no date for the conversion, and '$' alone is read as US dollars.",
             }));
         }
