@@ -126,12 +126,30 @@ fn taken_ids(dataset: Option<&Dataset>) -> HashSet<String> {
 /// The new records a draft adds: the source, the new units, the plan,
 /// the figures.
 struct Records {
-    source: Value,
+    /// The new source; `None` where the dataset already has the document
+    /// as a source (the same text), which the records cite instead.
+    source: Option<Value>,
     /// The dataset's units the plan names, by index, in first use order.
     known_units: Vec<usize>,
     new_units: Vec<Value>,
     plan: Value,
     figures: figures::FigureJson,
+}
+
+/// The id of `data`'s source whose text is the document's (by its SHA-256
+/// `hash`, as stated or as its text hashes), if there is one: importing a
+/// document the dataset already holds cites it, not a copy of it.
+fn same_text(data: &Dataset, hash: &str) -> Option<String> {
+    data.sources
+        .iter()
+        .find(|source| {
+            source.sha256.as_deref() == Some(hash)
+                || source
+                    .text
+                    .as_deref()
+                    .is_some_and(|t| sha256_hex(t) == hash)
+        })
+        .map(|source| source.id.to_string())
 }
 
 /// Builds the new records, ids unique against `dataset`'s.
@@ -151,10 +169,14 @@ fn records(
         .file_name
         .rsplit_once('.')
         .map_or(imported.file_name, |(stem, _)| stem);
-    let source_id = unique(
-        &format!("src-{}", non_empty(slug(stem, 40), "import")),
-        &mut taken,
-    );
+    let hash = sha256_hex(imported.text);
+    let reused = into.and_then(|data| same_text(data, &hash));
+    let source_id = reused.clone().unwrap_or_else(|| {
+        unique(
+            &format!("src-{}", non_empty(slug(stem, 40), "import")),
+            &mut taken,
+        )
+    });
     let mut source = json!({
         "id": source_id,
         "title": title,
@@ -163,7 +185,7 @@ fn records(
         "file": imported.file_name,
         "retrieved": imported.today,
         "language": match imported.lang { DocLang::En => "en", DocLang::Zh => "zh" },
-        "sha256": sha256_hex(imported.text),
+        "sha256": hash,
     });
     // The text itself is put in last ([`with_text`]), so that a caller
     // owning it can move it in rather than copy it.
@@ -235,7 +257,7 @@ fn records(
     }
     let figures = figures::records_of(draft, imported, &source_id, &plan_id, &node_ids, &mut taken);
     Records {
-        source,
+        source: reused.is_none().then_some(source),
         known_units,
         new_units,
         plan,
@@ -424,12 +446,14 @@ pub fn new_dataset(draft: &Draft, imported: &Imported<'_>, units_of: &Dataset) -
 }
 
 /// `json` (from [`new_dataset_bare`] or [`into_dataset_bare`]) with its
-/// new source's text: the last source, which is the new one.
+/// document's text: the last source's, which is the new one (or the one
+/// of the dataset's with the same text, which keeps the text it has).
 pub(crate) fn with_text(mut json: Value, text: String) -> Value {
     if let Some(source) = json["sources"]
         .as_array_mut()
         .and_then(|sources| sources.last_mut())
         .and_then(Value::as_object_mut)
+        && !source.contains_key("text")
     {
         source.insert("text".to_owned(), Value::String(text));
     }
@@ -464,7 +488,10 @@ pub(crate) fn new_dataset_bare(
     // and every node among them), doubling the draft's peak memory.
     let figures = records.figures;
     for (key, value) in [
-        ("sources", Value::Array(vec![records.source])),
+        (
+            "sources",
+            Value::Array(records.source.into_iter().collect()),
+        ),
         ("units", Value::Array(units)),
         ("plans", Value::Array(vec![records.plan])),
         ("series", Value::Array(figures.series)),
@@ -500,6 +527,18 @@ pub(crate) fn into_dataset_bare(
     mut json: Value,
 ) -> Value {
     let records = records(draft, imported, existing, Some(existing));
+    if records.source.is_none() {
+        // The document is already a source: it moves to the end of the
+        // list, where a draft's document is
+        // ([`crate::import::review::Review::document`]).
+        let id = records.plan["source"].clone();
+        if let Some(sources) = json["sources"].as_array_mut()
+            && let Some(at) = sources.iter().position(|s| s["id"] == id)
+        {
+            let source = sources.remove(at);
+            sources.push(source);
+        }
+    }
     let mut push = |key: &str, value: Value| {
         // `facts` is optional: a dataset without it gets it.
         if json[key].is_null() {
@@ -509,7 +548,9 @@ pub(crate) fn into_dataset_bare(
             list.push(value);
         }
     };
-    push("sources", records.source);
+    if let Some(source) = records.source {
+        push("sources", source);
+    }
     for unit in records.new_units {
         push("units", unit);
     }
@@ -547,7 +588,7 @@ pub struct FigureCounts {
     pub exchange_rates: usize,
 }
 
-/// The figures of `json` that cite its last source.
+/// The imported figures of `json` that cite its last source.
 pub fn figure_counts(json: &Value) -> FigureCounts {
     let Some(source) = json["sources"]
         .as_array()
@@ -556,7 +597,11 @@ pub fn figure_counts(json: &Value) -> FigureCounts {
     else {
         return FigureCounts::default();
     };
-    let cites = |record: &Value| record["source"].as_str() == Some(source);
+    // Imported records only: a document the dataset already held is
+    // cited by its own records too.
+    let cites = |record: &Value| {
+        record["source"].as_str() == Some(source) && record.get("imported").is_some()
+    };
     let count = |key: &str| {
         json[key]
             .as_array()
