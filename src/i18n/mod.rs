@@ -549,7 +549,10 @@ texts! {
     ReviewRejectHint => "Take it out of the draft, a node with everything under it (Delete)", "将其移出草稿，节点连同其下所有内容（Delete）";
     ReviewApply => "Apply edit", "应用修改";
     ReviewApplyHint => "Write the fields into the draft (Enter in a field); it stays to be accepted", "将字段写入草稿（在字段中按 Enter）；仍需接受";
-    ReviewKeys => "Enter accepts, Delete rejects, Up and Down move, e edits (Enter applies the edit, Esc leaves it).", "Enter 接受，Delete 否决，上下方向键移动，e 编辑（Enter 应用修改，Esc 放弃修改）。";
+    ReviewKeys => "Enter accepts, Delete rejects, Up and Down move, e edits (Enter applies the edit, Esc leaves it), k changes a figure's kind.", "Enter 接受，Delete 否决，上下方向键移动，e 编辑（Enter 应用修改，Esc 放弃修改），k 更改数据的类别。";
+    ReviewKind => "Kind:", "类别：";
+    ReviewKindHint => "Make it a target, a fact as of its year, or a point of a series of its own, with the same words (k)", "改为目标、截至其年份的事实，或单独系列中的一个数据点，原文不变（k）";
+    RecordPoint => "series point", "系列数据点";
     ReviewClose => "Close review", "关闭审阅";
     ReviewCloseHint => "The draft is kept: importing the document again, or opening the dataset, offers to resume", "草稿会保留：再次导入此文件或打开该数据集时可继续审阅";
     ReviewDone => "Every record is reviewed: Save as new edition… writes the new dataset.", "所有记录均已审阅：“另存为新版本…”将写出新的数据集。";

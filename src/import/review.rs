@@ -7,6 +7,9 @@
 //! loads, and a draft saved after every decision is a review that can be
 //! closed at any moment and taken up again where it stood.
 
+mod change_kind;
+
+pub use change_kind::CONVERTIBLE;
 use serde_json::Value;
 
 use crate::dataset::{self, Dataset, Problem};

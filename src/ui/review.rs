@@ -190,6 +190,9 @@ pub enum ReviewCommand {
     Reject(Key),
     /// Set fields of a record; it stays to be accepted.
     Edit(Key, Vec<(String, Value)>),
+    /// Make a figure a target, a fact or a point (of a series of its own);
+    /// it stays to be accepted.
+    ChangeKind(Key, crate::import::review::Kind),
     /// Close the review; the draft stays.
     Close,
     /// Open the Save as new edition dialog.
@@ -227,6 +230,7 @@ impl AppState {
             ReviewCommand::Accept(key, changes) => self.accept(&key, changes),
             ReviewCommand::Reject(key) => self.reject(&key),
             ReviewCommand::Edit(key, changes) => self.edit(&key, changes),
+            ReviewCommand::ChangeKind(key, to) => self.change_kind(&key, to),
             ReviewCommand::Close => {
                 if let Some(review) = self.review.take() {
                     self.session.status = Some(Note::ReviewClosed(review.draft));
@@ -326,6 +330,22 @@ impl AppState {
         match review.review.edit_fields(key.0, &key.1, changes) {
             Ok(()) => {
                 review.decisions.edited.insert(key.clone());
+                review.decided(true);
+            }
+            Err(error) => review.message = Some(Note::EditRefused(error)),
+        }
+    }
+
+    fn change_kind(&mut self, key: &Key, to: crate::import::review::Kind) {
+        self.review_moved_on();
+        let Some(review) = &mut self.review else {
+            return;
+        };
+        match review.review.change_kind(key.0, &key.1, to) {
+            Ok(new) => {
+                review.decisions.edited.remove(key);
+                review.decisions.edited.insert(new.clone());
+                review.current = Some(new);
                 review.decided(true);
             }
             Err(error) => review.message = Some(Note::EditRefused(error)),

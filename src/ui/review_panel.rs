@@ -16,6 +16,7 @@ use super::source_viewer::{TextView, document_text_ui};
 use super::{Commands, PanelContext, SessionCommand};
 use crate::dataset::proof::Spot;
 use crate::i18n::{Lang, T, fill, tr};
+use crate::import::review::{CONVERTIBLE, Kind};
 use crate::view::review::{self as model, FieldError, FieldKind, Key, Row, Status};
 
 /// What the form holds between frames: the texts typed for one record as
@@ -79,7 +80,7 @@ pub fn keys(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Commands)
         return;
     }
     let none = egui::Modifiers::NONE;
-    let (enter, delete, up, down, edit) = ctx.input_mut(|input| {
+    let (enter, delete, up, down, edit, kind) = ctx.input_mut(|input| {
         // Arrows pressed faster than frames are drawn all count.
         let keys = (
             input.consume_key(none, egui::Key::Enter),
@@ -87,13 +88,12 @@ pub fn keys(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Commands)
             input.count_and_consume_key(none, egui::Key::ArrowUp),
             input.count_and_consume_key(none, egui::Key::ArrowDown),
             input.consume_key(none, egui::Key::E),
+            input.consume_key(none, egui::Key::K),
         );
-        // The letter was a key for the review, not text to type.
-        if keys.4 {
-            input
-                .events
-                .retain(|e| !matches!(e, egui::Event::Text(t) if t == "e"));
-        }
+        // The letters were keys for the review, not text to type.
+        input.events.retain(
+            |e| !matches!(e, egui::Event::Text(t) if (keys.4 && t == "e") || (keys.5 && t == "k")),
+        );
         keys
     });
     let lang = cx.session.lang();
@@ -129,7 +129,45 @@ pub fn keys(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Commands)
         let mut form = form(ctx, review);
         form.focus_first = true;
         store(ctx, form);
+    } else if kind && let Some(to) = next_kind(key.0) {
+        commands.push(SessionCommand::Review(ReviewCommand::ChangeKind(key, to)));
     }
+}
+
+/// The kind `k` turns a figure of `kind` into: the next of
+/// [`CONVERTIBLE`]; `None` for records that are not such figures.
+fn next_kind(kind: Kind) -> Option<Kind> {
+    let at = CONVERTIBLE.iter().position(|&k| k == kind)?;
+    Some(CONVERTIBLE[(at + 1) % CONVERTIBLE.len()])
+}
+
+/// A figure's kind, as buttons: the one it is, and the others it can be
+/// made (also by k).
+fn kind_ui(ui: &mut egui::Ui, key: &Key, lang: Lang, commands: &mut Commands) {
+    if !CONVERTIBLE.contains(&key.0) {
+        return;
+    }
+    ui.horizontal(|ui| {
+        ui.label(tr(lang, T::ReviewKind));
+        for to in CONVERTIBLE {
+            let word = match to {
+                Kind::Target => T::RecordTarget,
+                Kind::Fact => T::RecordFact,
+                _ => T::RecordPoint,
+            };
+            if ui
+                .selectable_label(key.0 == to, tr(lang, word))
+                .on_hover_text(tr(lang, T::ReviewKindHint))
+                .clicked()
+                && key.0 != to
+            {
+                commands.push(SessionCommand::Review(ReviewCommand::ChangeKind(
+                    key.clone(),
+                    to,
+                )));
+            }
+        }
+    });
 }
 
 /// Accepts `key`'s record with what the form holds (an edit not applied
@@ -350,6 +388,7 @@ fn record_ui(
     if row.status == Status::Rejected {
         return;
     }
+    kind_ui(ui, &key, lang, commands);
     let fields = review.fields();
     let mut form = form(ui.ctx(), review);
     form.texts.resize(fields.len(), String::new());

@@ -733,3 +733,70 @@ fn edit_and_reject_marks_come_back_when_the_review_is_resumed() {
         }
     );
 }
+
+#[test]
+fn k_and_the_kind_buttons_change_a_figures_kind_and_the_draft_keeps_it() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let document = dir.path().join("004_673a45e4a74c7541.txt");
+    std::fs::copy(common::seeds().join("004_673a45e4a74c7541.txt"), &document)
+        .expect("the seed copies");
+    let mut harness = window(AppState::open(None).expect("opens"), Lang::En);
+    import(&mut harness, &document);
+    let target = {
+        let review = harness.state().review.as_ref().expect("a review");
+        review
+            .review
+            .queue()
+            .into_iter()
+            .find(|e| e.kind == plan_explorer::import::review::Kind::Target)
+            .expect("a target")
+            .id
+    };
+    let metric = draft_on_disk(&harness)["targets"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["id"] == target.as_str()))
+        .expect("on disk")["metric"]
+        .clone();
+    harness
+        .state_mut()
+        .apply(SessionCommand::Review(ReviewCommand::Select((
+            plan_explorer::import::review::Kind::Target,
+            target.clone(),
+        ))));
+    harness.run();
+    assert!(harness.query_by_label("Kind:").is_some());
+
+    // k makes the target a fact: shown as edited, on disk among the facts.
+    harness.key_press(egui::Key::K);
+    harness.run();
+    let shown = current_row(&harness);
+    assert!(shown.starts_with("fact · "), "{shown}");
+    assert!(shown.ends_with("· edited"), "{shown}");
+    let json = draft_on_disk(&harness);
+    assert!(
+        json["targets"]
+            .as_array()
+            .is_none_or(|t| t.iter().all(|t| t["id"] != target.as_str()))
+    );
+    let fact = json["facts"]
+        .as_array()
+        .and_then(|f| f.iter().find(|f| f["id"] == target.as_str()))
+        .expect("a fact on disk");
+    assert_eq!(fact["title"], metric);
+
+    // The button makes it a point of a series of its own.
+    harness.get_by_label("series point").click();
+    harness.run();
+    let shown = current_row(&harness);
+    assert!(
+        shown.starts_with("series point · ") || shown.starts_with("figure · "),
+        "{shown}"
+    );
+    let json = draft_on_disk(&harness);
+    assert!(json["series"].as_array().is_some_and(|s| s.iter().any(|s| {
+        s["title"] == metric
+            && s["points"]
+                .as_array()
+                .is_some_and(|p| p.iter().any(|p| p["id"] == target.as_str()))
+    })));
+}

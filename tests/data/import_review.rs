@@ -195,3 +195,89 @@ fn a_chinese_plan_with_an_opening_paragraph_drafts_with_every_word_proven() {
         Some("为抢抓具身智能发展机遇，制定本方案。")
     );
 }
+
+#[test]
+fn a_figures_kind_changes_between_target_fact_and_point_keeping_its_words() {
+    let data = common::data();
+    let text = std::fs::read_to_string(common::seeds().join("004_673a45e4a74c7541.txt"))
+        .expect("seed 004");
+    let prepared = plan_explorer::import::prepare(text, "004.txt", None, None, &data, "2026-12-04");
+    let mut review = Review::new(prepared.json).expect("the draft loads");
+    let (_, total) = review.progress();
+    let target = review
+        .queue()
+        .into_iter()
+        .find(|e| e.kind == Kind::Target)
+        .expect("a target")
+        .id;
+    let before = review.record(Kind::Target, &target).expect("there").clone();
+
+    // A target becomes a fact as of its year: the same words, value, unit.
+    let fact = review
+        .change_kind(Kind::Target, &target, Kind::Fact)
+        .expect("a fact now");
+    assert_eq!(fact.0, Kind::Fact);
+    let record = review.record(fact.0, &fact.1).expect("the fact").clone();
+    assert!(review.record(Kind::Target, &target).is_none());
+    for field in ["quote", "value", "unit", "source", "imported", "measures"] {
+        assert_eq!(record[field], before[field], "{field}");
+    }
+    assert_eq!(record["title"], before["metric"]);
+    assert_eq!(
+        record["as_of"].as_str(),
+        before["deadline_year"]
+            .as_i64()
+            .map(|y| y.to_string())
+            .as_deref()
+    );
+    assert!(
+        review
+            .queue()
+            .iter()
+            .any(|e| (e.kind, &e.id) == (fact.0, &fact.1))
+    );
+    assert_eq!(review.progress(), (0, total), "one record still");
+
+    // The fact becomes a point of a series of its own, then a target again,
+    // and the emptied series goes.
+    let series_before = review.json()["series"].as_array().map_or(0, Vec::len);
+    let point = review
+        .change_kind(fact.0, &fact.1, Kind::Point)
+        .expect("a point now");
+    assert_eq!(
+        review.json()["series"].as_array().map_or(0, Vec::len),
+        series_before + 1
+    );
+    assert_eq!(
+        review.record(point.0, &point.1).expect("the point")["quote"],
+        before["quote"]
+    );
+    let again = review
+        .change_kind(point.0, &point.1, Kind::Target)
+        .expect("a target again");
+    assert_eq!(
+        review.json()["series"].as_array().map_or(0, Vec::len),
+        series_before
+    );
+    let record = review.record(again.0, &again.1).expect("the target");
+    for field in ["quote", "value", "unit", "deadline_year", "metric", "plan"] {
+        assert_eq!(record[field], before[field], "{field}");
+    }
+    assert_eq!(review.progress(), (0, total));
+}
+
+#[test]
+fn a_kind_that_cannot_be_changed_is_refused_and_nothing_changes() {
+    let mut review = seed_002_review();
+    let node = review.queue()[1].id.clone();
+    let before = review.json().clone();
+    assert!(matches!(
+        review.change_kind(Kind::Node, &node, Kind::Fact),
+        Err(ReviewError::NotEditable(_))
+    ));
+    assert!(matches!(
+        review.change_kind(Kind::Target, "no-such-target", Kind::Fact),
+        Err(ReviewError::NoSuchRecord { .. })
+    ));
+    assert_eq!(review.json(), &before);
+}
