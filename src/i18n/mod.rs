@@ -551,6 +551,9 @@ texts! {
     ReviewApplyHint => "Write the fields into the draft (Enter in a field); it stays to be accepted", "将字段写入草稿（在字段中按 Enter）；仍需接受";
     ReviewKeys => "Enter accepts, Delete rejects, Up and Down move, e edits (Enter applies the edit, Esc leaves it), k changes a figure's kind.", "Enter 接受，Delete 否决，上下方向键移动，e 编辑（Enter 应用修改，Esc 放弃修改），k 更改数据的类别。";
     ReviewKind => "Kind:", "类别：";
+    ReviewMerged => "merged", "已合并";
+    ReviewMergeInto => "Merge into:", "合并到：";
+    ReviewMergeHint => "The document restates this record: it becomes a citation of the existing one (a point joins the series); m goes to these buttons, Space merges", "文件重述了此记录：改为现有记录的引文（数据点并入该系列）；按 m 跳到这些按钮，空格键合并";
     ReviewKindHint => "Make it a target, a fact as of its year, or a point of a series of its own, with the same words (k)", "改为目标、截至其年份的事实，或单独系列中的一个数据点，原文不变（k）";
     RecordPoint => "series point", "系列数据点";
     ReviewClose => "Close review", "关闭审阅";

@@ -8,8 +8,10 @@
 //! closed at any moment and taken up again where it stood.
 
 mod change_kind;
+mod merge;
 
 pub use change_kind::CONVERTIBLE;
+pub use merge::MergeTarget;
 use serde_json::Value;
 
 use crate::dataset::{self, Dataset, Problem};

@@ -193,6 +193,10 @@ pub enum ReviewCommand {
     /// Make a figure a target, a fact or a point (of a series of its own);
     /// it stays to be accepted.
     ChangeKind(Key, crate::import::review::Kind),
+    /// Merge a proposal into a record the dataset has (a point into a
+    /// series, a restated target, fact or fund as its citation), then show
+    /// the next.
+    Merge(Key, crate::import::review::MergeTarget),
     /// Close the review; the draft stays.
     Close,
     /// Open the Save as new edition dialog.
@@ -231,6 +235,7 @@ impl AppState {
             ReviewCommand::Reject(key) => self.reject(&key),
             ReviewCommand::Edit(key, changes) => self.edit(&key, changes),
             ReviewCommand::ChangeKind(key, to) => self.change_kind(&key, to),
+            ReviewCommand::Merge(key, into) => self.merge(&key, &into),
             ReviewCommand::Close => {
                 if let Some(review) = self.review.take() {
                     self.session.status = Some(Note::ReviewClosed(review.draft));
@@ -334,6 +339,29 @@ impl AppState {
             }
             Err(error) => review.message = Some(Note::EditRefused(error)),
         }
+    }
+
+    fn merge(&mut self, key: &Key, into: &crate::import::review::MergeTarget) {
+        let lang = self.session.lang();
+        self.review_moved_on();
+        let Some(review) = &mut self.review else {
+            return;
+        };
+        let before = review.rows(lang);
+        let Some(at) = model::index_of(&before, key) else {
+            return;
+        };
+        if let Err(error) = review.review.merge(key.0, &key.1, into) {
+            review.message = Some(Note::DecisionRefused(error));
+            return;
+        }
+        review.decisions.merge(&before, at);
+        review.decided(true);
+        let rows = review.rows(lang);
+        review.current = model::next_open(&rows, at)
+            .or_else(|| model::step(&rows, Some(at), true))
+            .or_else(|| model::step(&rows, Some(at), false))
+            .map(|i| rows[i].key());
     }
 
     fn change_kind(&mut self, key: &Key, to: crate::import::review::Kind) {

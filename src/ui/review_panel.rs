@@ -88,14 +88,19 @@ pub fn keys(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Commands)
             input.count_and_consume_key(none, egui::Key::ArrowUp),
             input.count_and_consume_key(none, egui::Key::ArrowDown),
             input.consume_key(none, egui::Key::E),
-            input.consume_key(none, egui::Key::K),
+            (
+                input.consume_key(none, egui::Key::K),
+                input.consume_key(none, egui::Key::M),
+            ),
         );
         // The letters were keys for the review, not text to type.
-        input.events.retain(
-            |e| !matches!(e, egui::Event::Text(t) if (keys.4 && t == "e") || (keys.5 && t == "k")),
-        );
+        input.events.retain(|e| {
+            !matches!(e, egui::Event::Text(t)
+                if (keys.4 && t == "e") || (keys.5.0 && t == "k") || (keys.5.1 && t == "m"))
+        });
         keys
     });
+    let (kind, merge) = kind;
     let lang = cx.session.lang();
     let rows = review.rows(lang);
     let at = review.current_index(&rows);
@@ -116,7 +121,7 @@ pub fn keys(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Commands)
         return;
     }
     let Some(key) = at
-        .filter(|&i| rows[i].status != Status::Rejected)
+        .filter(|&i| !rows[i].status.is_gone())
         .map(|i| rows[i].key())
     else {
         return;
@@ -131,7 +136,50 @@ pub fn keys(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Commands)
         store(ctx, form);
     } else if kind && let Some(to) = next_kind(key.0) {
         commands.push(SessionCommand::Review(ReviewCommand::ChangeKind(key, to)));
+    } else if merge {
+        ctx.data_mut(|d| d.insert_temp(merge_focus_id(), true));
     }
+}
+
+fn merge_focus_id() -> egui::Id {
+    egui::Id::unique("review_merge_focus")
+}
+
+/// The records the proposal can be merged into, a button each (the
+/// likeliest first, at most five); m puts the keyboard on the first.
+fn merge_ui(
+    ui: &mut egui::Ui,
+    review: &ReviewSession,
+    key: &Key,
+    lang: Lang,
+    commands: &mut Commands,
+) {
+    let offered = review.review.merge_targets(key.0, &key.1);
+    if offered.is_empty() {
+        return;
+    }
+    let focus = ui
+        .ctx()
+        .data_mut(|d| d.remove_temp::<bool>(merge_focus_id()))
+        .unwrap_or(false);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr(lang, T::ReviewMergeInto))
+            .on_hover_text(tr(lang, T::ReviewMergeHint));
+        for (i, into) in offered.into_iter().take(5).enumerate() {
+            let button = ui
+                .button(&into.name)
+                .on_hover_text(tr(lang, T::ReviewMergeHint));
+            if i == 0 && focus {
+                button.request_focus();
+            }
+            if button.clicked() {
+                commands.push(SessionCommand::Review(ReviewCommand::Merge(
+                    key.clone(),
+                    into,
+                )));
+            }
+        }
+    });
 }
 
 /// The kind `k` turns a figure of `kind` into: the next of
@@ -310,7 +358,7 @@ fn queue_ui(
 /// The colour a status is written in.
 fn status_color(visuals: &egui::Visuals, status: Status) -> egui::Color32 {
     match status {
-        Status::Pending => visuals.weak_text_color(),
+        Status::Pending | Status::Merged => visuals.weak_text_color(),
         Status::Edited => visuals.warn_fg_color,
         Status::Accepted { .. } if visuals.dark_mode => egui::Color32::from_rgb(0x7c, 0xd3, 0x8c),
         Status::Accepted { .. } => egui::Color32::from_rgb(0x1a, 0x6e, 0x32),
@@ -338,7 +386,7 @@ fn row_ui(ui: &mut egui::Ui, row: &Row, selected: bool, lang: Lang) -> egui::Res
             galley.size().x + ui.spacing().item_spacing.x * 2.0
         };
         let mut label = egui::RichText::new(&row.label);
-        if row.status == Status::Rejected {
+        if row.status.is_gone() {
             label = label.strikethrough().color(visuals.weak_text_color());
         }
         let width = (ui.available_width() - status_width).max(40.0);
@@ -385,10 +433,11 @@ fn record_ui(
             row.status.word(lang),
         );
     });
-    if row.status == Status::Rejected {
+    if row.status.is_gone() {
         return;
     }
     kind_ui(ui, &key, lang, commands);
+    merge_ui(ui, review, &key, lang, commands);
     let fields = review.fields();
     let mut form = form(ui.ctx(), review);
     form.texts.resize(fields.len(), String::new());

@@ -36,6 +36,8 @@ pub enum Status {
     },
     /// Taken out of the draft.
     Rejected,
+    /// Merged into a record the dataset already has.
+    Merged,
 }
 
 impl Status {
@@ -49,8 +51,14 @@ impl Status {
                 Self::Accepted { edited: false } => T::ReviewAccepted,
                 Self::Accepted { edited: true } => T::ReviewAcceptedEdited,
                 Self::Rejected => T::ReviewRejected,
+                Self::Merged => T::ReviewMerged,
             },
         )
+    }
+
+    /// Whether the record has left the queue (rejected or merged).
+    pub fn is_gone(self) -> bool {
+        matches!(self, Self::Rejected | Self::Merged)
     }
 
     /// Whether a decision is still to be made (pending or edited).
@@ -105,6 +113,15 @@ impl Decisions {
     /// Notes that the row at `at` of `rows` (the queue as shown) is
     /// rejected, with the rows under it (a node's children go with it).
     pub fn reject(&mut self, rows: &[Row], at: usize) {
+        self.set_aside(rows, at, Status::Rejected);
+    }
+
+    /// Notes that the row at `at` was merged into an existing record.
+    pub fn merge(&mut self, rows: &[Row], at: usize) {
+        self.set_aside(rows, at, Status::Merged);
+    }
+
+    fn set_aside(&mut self, rows: &[Row], at: usize, status: Status) {
         let Some(row) = rows.get(at) else {
             return;
         };
@@ -122,8 +139,8 @@ impl Decisions {
                 .map(|(i, r)| (i, r.clone())),
         );
         for (i, mut row) in taken {
-            if row.status != Status::Rejected {
-                row.status = Status::Rejected;
+            if !row.status.is_gone() {
+                row.status = status;
                 self.rejected.push((i, row));
             }
         }
@@ -256,7 +273,7 @@ pub fn index_of(rows: &[Row], key: &Key) -> Option<usize> {
 /// rejected rows; from nowhere, the first or last such row. `None` at
 /// either end.
 pub fn step(rows: &[Row], from: Option<usize>, down: bool) -> Option<usize> {
-    let live = |i: &usize| rows[*i].status != Status::Rejected;
+    let live = |i: &usize| !rows[*i].status.is_gone();
     match (from, down) {
         (None, true) => (0..rows.len()).find(live),
         (None, false) => (0..rows.len()).rev().find(live),

@@ -800,3 +800,75 @@ fn k_and_the_kind_buttons_change_a_figures_kind_and_the_draft_keeps_it() {
                 .is_some_and(|p| p.iter().any(|p| p["id"] == target.as_str()))
     })));
 }
+
+#[test]
+fn m_and_space_merge_a_restated_target_into_the_datasets_own() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let document = dir.path().join("004_673a45e4a74c7541.txt");
+    std::fs::copy(common::seeds().join("004_673a45e4a74c7541.txt"), &document)
+        .expect("the seed copies");
+    let dataset = dataset_in(dir.path());
+    let mut harness = window(AppState::open(Some(&dataset)).expect("opens"), Lang::En);
+    import(&mut harness, &document);
+    let (target, into, total) = {
+        let review = harness.state().review.as_ref().expect("a review");
+        let target = review
+            .review
+            .queue()
+            .into_iter()
+            .find(|e| e.kind == plan_explorer::import::review::Kind::Target)
+            .expect("a target")
+            .id;
+        let into = review
+            .review
+            .merge_targets(plan_explorer::import::review::Kind::Target, &target)[0]
+            .clone();
+        (target, into, review.progress().1)
+    };
+    let quote = draft_on_disk(&harness)["targets"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["id"] == target.as_str()))
+        .expect("on disk")["quote"]
+        .clone();
+    harness
+        .state_mut()
+        .apply(SessionCommand::Review(ReviewCommand::Select((
+            plan_explorer::import::review::Kind::Target,
+            target.clone(),
+        ))));
+    harness.run();
+    assert!(harness.query_by_label("Merge into:").is_some());
+    assert!(harness.query_by_label(&into.name).is_some());
+
+    // m puts the keyboard on the likeliest record; Space merges.
+    harness.key_press(egui::Key::M);
+    harness.run();
+    assert!(harness.get_by_label(&into.name).is_focused());
+    harness.key_press(egui::Key::Space);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label(&format!("0 of {} reviewed", total - 1))
+            .is_some()
+    );
+    let json = draft_on_disk(&harness);
+    let targets = json["targets"].as_array().expect("targets");
+    assert!(targets.iter().all(|t| t["id"] != target.as_str()));
+    let merged = targets
+        .iter()
+        .find(|t| t["id"] == into.id.as_str())
+        .expect("the dataset's target");
+    assert!(
+        merged["also"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|c| c["quote"] == quote))
+    );
+    let rows = {
+        let review = harness.state().review.as_ref().expect("a review");
+        review.rows(Lang::En)
+    };
+    assert!(
+        rows.iter()
+            .any(|r| r.id == target && r.line(Lang::En).ends_with("· merged"))
+    );
+}

@@ -281,3 +281,76 @@ fn a_kind_that_cannot_be_changed_is_refused_and_nothing_changes() {
     ));
     assert_eq!(review.json(), &before);
 }
+
+#[test]
+fn a_restated_target_merges_into_the_datasets_own_and_a_point_joins_a_series() {
+    let data = common::data();
+    let text = std::fs::read_to_string(common::seeds().join("004_673a45e4a74c7541.txt"))
+        .expect("seed 004");
+    let json: serde_json::Value =
+        serde_json::from_str(plan_explorer::dataset::EMBEDDED_JSON).expect("JSON");
+    let prepared = plan_explorer::import::prepare(
+        text,
+        "004.txt",
+        None,
+        Some((&data, json)),
+        &data,
+        "2026-12-04",
+    );
+    let mut review = Review::new(prepared.json).expect("the draft loads");
+    let (_, total) = review.progress();
+    let proposal = review
+        .queue()
+        .into_iter()
+        .find(|e| e.kind == Kind::Target)
+        .expect("a target proposed")
+        .id;
+    let quote = review.record(Kind::Target, &proposal).expect("there")["quote"].clone();
+    // The dataset's own targets from seed 004 are offered, the likeliest
+    // (sharing most words) first; the draft's other proposals are not.
+    let offered = review.merge_targets(Kind::Target, &proposal);
+    assert!(!offered.is_empty());
+    assert!(
+        offered
+            .iter()
+            .all(|t| data.targets.iter().any(|d| d.id == t.id))
+    );
+    let into = offered[0].clone();
+    review
+        .merge(Kind::Target, &proposal, &into)
+        .expect("merged");
+    assert!(review.record(Kind::Target, &proposal).is_none());
+    let merged = review
+        .record(Kind::Target, &into.id)
+        .expect("the dataset's target");
+    assert!(
+        merged["also"]
+            .as_array()
+            .is_some_and(|also| also.iter().any(|c| c["quote"] == quote)),
+        "{merged}"
+    );
+    assert_eq!(review.progress(), (0, total - 1));
+
+    // A point proposal joins an existing series in its unit, or is refused
+    // with the draft unchanged where the series has its year already.
+    if let Some(point) = review.queue().into_iter().find(|e| e.kind == Kind::Point) {
+        let series = review.merge_targets(Kind::Point, &point.id);
+        let before = review.json().clone();
+        for into in &series {
+            match review.merge(Kind::Point, &point.id, into) {
+                Ok(()) => {
+                    assert!(review.record(Kind::Point, &point.id).is_some());
+                    let joined = review.record(Kind::Series, &into.id).expect("the series");
+                    assert!(
+                        joined["points"]
+                            .as_array()
+                            .is_some_and(|p| p.iter().any(|p| p["id"] == point.id.as_str()))
+                    );
+                    break;
+                }
+                Err(ReviewError::Invalid(_)) => assert_eq!(review.json(), &before),
+                Err(other) => panic!("{other}"),
+            }
+        }
+    }
+}
