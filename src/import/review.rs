@@ -9,9 +9,11 @@
 
 mod change_kind;
 mod merge;
+mod quote;
 
 pub use change_kind::CONVERTIBLE;
 pub use merge::MergeTarget;
+pub use quote::QuoteError;
 use serde_json::Value;
 
 use crate::dataset::{self, Dataset, Problem};

@@ -354,3 +354,70 @@ fn a_restated_target_merges_into_the_datasets_own_and_a_point_joins_a_series() {
         }
     }
 }
+
+#[test]
+fn a_quote_widens_or_narrows_to_words_of_the_document_that_still_state_the_figure() {
+    use plan_explorer::import::figures::Unreadable;
+    use plan_explorer::import::review::QuoteError;
+    let data = common::data();
+    let text = std::fs::read_to_string(common::seeds().join("004_673a45e4a74c7541.txt"))
+        .expect("seed 004");
+    let prepared =
+        plan_explorer::import::prepare(text.clone(), "004.txt", None, None, &data, "2026-12-04");
+    let mut review = Review::new(prepared.json).expect("the draft loads");
+    let target = review
+        .queue()
+        .into_iter()
+        .find(|e| e.kind == Kind::Target)
+        .expect("a target")
+        .id;
+    let quote = review.record(Kind::Target, &target).expect("there")["quote"]
+        .as_str()
+        .expect("a quote")
+        .to_owned();
+    // Widened to the whole paragraph that holds it.
+    let paragraph = text
+        .lines()
+        .find(|l| l.contains(&quote))
+        .expect("the quote's paragraph")
+        .trim()
+        .to_owned();
+    assert!(paragraph.len() > quote.len());
+    review
+        .set_quote(Kind::Target, &target, &paragraph)
+        .expect("widened");
+    assert_eq!(
+        review.record(Kind::Target, &target).expect("there")["quote"],
+        paragraph.as_str()
+    );
+
+    // Narrowed to words without the number: refused, the quote as it was.
+    let before = review.json().clone();
+    let first = quote.find(|c: char| c.is_ascii_digit()).expect("a number");
+    let last = quote.rfind(|c: char| c.is_ascii_digit()).expect("a number");
+    let (before_number, after_number) = (quote[..first].trim(), quote[last + 1..].trim());
+    let words = if before_number.len() > after_number.len() {
+        before_number
+    } else {
+        after_number
+    };
+    assert!(!words.is_empty() && text.contains(words), "{quote}");
+    assert_eq!(
+        review.set_quote(Kind::Target, &target, words),
+        Err(QuoteError::Unreadable(Unreadable::Value))
+    );
+    // Words the document does not hold, and nothing, are refused too.
+    assert_eq!(
+        review.set_quote(Kind::Target, &target, "by 2099 there will be 7 moons"),
+        Err(QuoteError::NotInDocument)
+    );
+    assert_eq!(
+        review.set_quote(Kind::Target, &target, "  "),
+        Err(QuoteError::Empty)
+    );
+    assert_eq!(review.json(), &before);
+    // Narrowed back to the drafted quote: accepted.
+    review
+        .set_quote(Kind::Target, &target, &quote)
+        .expect("narrowed");
+}
