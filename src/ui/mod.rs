@@ -36,6 +36,7 @@ pub mod review_dialogs;
 mod review_panel;
 mod scene_painter;
 mod screenshot;
+pub mod selection;
 pub mod settings;
 mod source_viewer;
 pub mod startup;

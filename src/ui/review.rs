@@ -197,6 +197,9 @@ pub enum ReviewCommand {
     /// series, a restated target, fact or fund as its citation), then show
     /// the next.
     Merge(Key, crate::import::review::MergeTarget),
+    /// Make words selected in the document a figure's quote; it stays to
+    /// be accepted.
+    SetQuote(Key, String),
     /// Close the review; the draft stays.
     Close,
     /// Open the Save as new edition dialog.
@@ -236,6 +239,7 @@ impl AppState {
             ReviewCommand::Edit(key, changes) => self.edit(&key, changes),
             ReviewCommand::ChangeKind(key, to) => self.change_kind(&key, to),
             ReviewCommand::Merge(key, into) => self.merge(&key, &into),
+            ReviewCommand::SetQuote(key, words) => self.set_quote(&key, &words),
             ReviewCommand::Close => {
                 if let Some(review) = self.review.take() {
                     self.session.status = Some(Note::ReviewClosed(review.draft));
@@ -338,6 +342,20 @@ impl AppState {
                 review.decided(true);
             }
             Err(error) => review.message = Some(Note::EditRefused(error)),
+        }
+    }
+
+    fn set_quote(&mut self, key: &Key, words: &str) {
+        self.review_moved_on();
+        let Some(review) = &mut self.review else {
+            return;
+        };
+        match review.review.set_quote(key.0, &key.1, words) {
+            Ok(()) => {
+                review.decisions.edited.insert(key.clone());
+                review.decided(true);
+            }
+            Err(error) => review.message = Some(Note::QuoteRefused(error)),
         }
     }
 

@@ -91,16 +91,18 @@ pub fn keys(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Commands)
             (
                 input.consume_key(none, egui::Key::K),
                 input.consume_key(none, egui::Key::M),
+                input.consume_key(none, egui::Key::Q),
             ),
         );
         // The letters were keys for the review, not text to type.
         input.events.retain(|e| {
             !matches!(e, egui::Event::Text(t)
-                if (keys.4 && t == "e") || (keys.5.0 && t == "k") || (keys.5.1 && t == "m"))
+                if (keys.4 && t == "e") || (keys.5.0 && t == "k") || (keys.5.1 && t == "m")
+                    || (keys.5.2 && t == "q"))
         });
         keys
     });
-    let (kind, merge) = kind;
+    let (kind, merge, quote) = kind;
     let lang = cx.session.lang();
     let rows = review.rows(lang);
     let at = review.current_index(&rows);
@@ -138,6 +140,42 @@ pub fn keys(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Commands)
         commands.push(SessionCommand::Review(ReviewCommand::ChangeKind(key, to)));
     } else if merge {
         ctx.data_mut(|d| d.insert_temp(merge_focus_id(), true));
+    } else if quote && has_quote(key.0) {
+        let words = super::selection::selected(ctx).unwrap_or_default();
+        commands.push(SessionCommand::Review(ReviewCommand::SetQuote(key, words)));
+    }
+}
+
+/// Whether records of `kind` have a quote a selection can replace.
+fn has_quote(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Target | Kind::Fact | Kind::Point | Kind::Fund | Kind::ExchangeRate
+    )
+}
+
+/// The button that makes the words selected in the document the figure's
+/// quote (also q), or a line saying how.
+fn quote_ui(ui: &mut egui::Ui, key: &Key, lang: Lang, commands: &mut Commands) {
+    if !has_quote(key.0) {
+        return;
+    }
+    match super::selection::selected(ui.ctx()) {
+        Some(words) => {
+            if ui
+                .button(tr(lang, T::ReviewUseSelection))
+                .on_hover_text(tr(lang, T::ReviewUseSelectionHint))
+                .clicked()
+            {
+                commands.push(SessionCommand::Review(ReviewCommand::SetQuote(
+                    key.clone(),
+                    words,
+                )));
+            }
+        }
+        None => {
+            ui.weak(tr(lang, T::ReviewSelectToQuote));
+        }
     }
 }
 
@@ -438,6 +476,7 @@ fn record_ui(
     }
     kind_ui(ui, &key, lang, commands);
     merge_ui(ui, review, &key, lang, commands);
+    quote_ui(ui, &key, lang, commands);
     let fields = review.fields();
     let mut form = form(ui.ctx(), review);
     form.texts.resize(fields.len(), String::new());

@@ -872,3 +872,80 @@ fn m_and_space_merge_a_restated_target_into_the_datasets_own() {
             .any(|r| r.id == target && r.line(Lang::En).ends_with("· merged"))
     );
 }
+
+#[test]
+fn selected_words_become_a_figures_quote_or_a_clear_message_says_why_not() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let document = dir.path().join("004_673a45e4a74c7541.txt");
+    std::fs::copy(common::seeds().join("004_673a45e4a74c7541.txt"), &document)
+        .expect("the seed copies");
+    let text = std::fs::read_to_string(&document).expect("reads");
+    let mut harness = window(AppState::open(None).expect("opens"), Lang::En);
+    import(&mut harness, &document);
+    let target = {
+        let review = harness.state().review.as_ref().expect("a review");
+        review
+            .review
+            .queue()
+            .into_iter()
+            .find(|e| e.kind == plan_explorer::import::review::Kind::Target)
+            .expect("a target")
+            .id
+    };
+    let key = (plan_explorer::import::review::Kind::Target, target.clone());
+    harness
+        .state_mut()
+        .apply(SessionCommand::Review(ReviewCommand::Select(key.clone())));
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Select words in the document to widen or narrow the quote.")
+            .is_some()
+    );
+    let quote = draft_on_disk(&harness)["targets"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["id"] == target.as_str()))
+        .expect("on disk")["quote"]
+        .as_str()
+        .expect("a quote")
+        .to_owned();
+    // Words without the figure's number: refused, said, nothing changed.
+    let first_digit = quote.find(|c: char| c.is_ascii_digit()).expect("a number");
+    let words = quote[..first_digit].trim().to_owned();
+    assert!(!words.is_empty(), "{quote}");
+    harness
+        .state_mut()
+        .apply(SessionCommand::Review(ReviewCommand::SetQuote(
+            key.clone(),
+            words,
+        )));
+    harness.run();
+    assert!(
+        harness
+            .query_by_label(
+                "The quote was not changed: the selected words do not state the figure's value."
+            )
+            .is_some()
+    );
+    // The whole paragraph: taken, the record edited, the draft on disk.
+    let paragraph = text
+        .lines()
+        .find(|l| l.contains(&quote))
+        .expect("its paragraph")
+        .trim()
+        .to_owned();
+    harness
+        .state_mut()
+        .apply(SessionCommand::Review(ReviewCommand::SetQuote(
+            key,
+            paragraph.clone(),
+        )));
+    harness.run();
+    assert!(current_row(&harness).ends_with("· edited"));
+    let on_disk = draft_on_disk(&harness)["targets"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["id"] == target.as_str()))
+        .expect("on disk")["quote"]
+        .clone();
+    assert_eq!(on_disk, paragraph.as_str());
+}
