@@ -764,7 +764,7 @@ fn k_and_the_kind_buttons_change_a_figures_kind_and_the_draft_keeps_it() {
             target.clone(),
         ))));
     harness.run();
-    assert!(harness.query_by_label("Kind:").is_some());
+    assert!(harness.query_by_label("Kind (k):").is_some());
 
     // k makes the target a fact: shown as edited, on disk among the facts.
     harness.key_press(egui::Key::K);
@@ -837,7 +837,11 @@ fn m_and_space_merge_a_restated_target_into_the_datasets_own() {
             target.clone(),
         ))));
     harness.run();
-    assert!(harness.query_by_label("Merge into:").is_some());
+    assert!(
+        harness
+            .query_by_label("Merge into (m, then Space):")
+            .is_some()
+    );
     assert!(harness.query_by_label(&into.name).is_some());
 
     // m puts the keyboard on the likeliest record; Space merges.
@@ -899,7 +903,9 @@ fn selected_words_become_a_figures_quote_or_a_clear_message_says_why_not() {
     harness.run();
     assert!(
         harness
-            .query_by_label("Select words in the document to widen or narrow the quote.")
+            .query_by_label(
+                "Select words in the document, then press q, to widen or narrow the quote."
+            )
             .is_some()
     );
     let quote = draft_on_disk(&harness)["targets"]
