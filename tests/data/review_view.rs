@@ -258,9 +258,12 @@ fn a_draft_into_a_dataset_reviews_only_its_own_documents_records() {
     );
     let review = Review::new(second.json).expect("loads");
     assert_eq!(review.progress(), (0, 46));
+    // Seed 002 is already the dataset's source (the same text): the draft's
+    // document is that source, not a copy named after the import.
     let source = review.document().expect("the document");
     assert_eq!(
         review.dataset().sources[source.index()].file.as_deref(),
-        Some("002.txt")
+        Some("002_af999207d67a3295.txt")
     );
+    assert_eq!(review.dataset().sources.len(), saved.sources.len());
 }
