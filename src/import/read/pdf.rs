@@ -67,6 +67,9 @@ pub(super) struct Pdf {
 
 /// What the reader's thread sends back.
 struct Extracted {
+    /// Whether every font that draws text has codes of its own and no map
+    /// to Unicode ([`fonts_unmapped`]).
+    fonts_unmapped: bool,
     pages: Vec<Page>,
     title: Option<String>,
     unreadable: Vec<usize>,
@@ -175,11 +178,16 @@ fn finish(file: &Path, extracted: Extracted, notes: &mut Vec<Note>) -> Result<Pd
         });
     }
     // Text most of whose glyphs map to nothing (or to control codes) is
-    // not text a reader could copy.
-    if extracted.unmapped * 2 > total {
+    // not text a reader could copy; nor is text whose every font has codes
+    // of its own and no map to Unicode (what comes out are other letters).
+    if extracted.unmapped * 2 > total || extracted.fonts_unmapped {
         return Err(ReadDocError::UnmappedText {
             file: file.into(),
-            unmapped: extracted.unmapped,
+            unmapped: if extracted.fonts_unmapped {
+                total
+            } else {
+                extracted.unmapped
+            },
             total,
         });
     }
@@ -238,6 +246,7 @@ fn extract(
         }
     }
     let title = title(&document);
+    let fonts_unmapped = fonts_unmapped(&document);
     let numbers: Vec<u32> = document.get_pages().keys().copied().collect();
     let mut collector = Collector::default();
     let mut pages = Vec::with_capacity(numbers.len());
@@ -260,12 +269,55 @@ fn extract(
         pages_done.fetch_add(1, Ordering::Relaxed);
     }
     Ok(Extracted {
+        fonts_unmapped,
         pages,
         title,
         unreadable,
         mapped: collector.mapped,
         unmapped: collector.unmapped,
     })
+}
+
+/// Whether the document has fonts and every one is a subset (its name
+/// tagged `ABCDEF+`) with no `ToUnicode` map and no encoding by name or
+/// by glyph names: its codes are its own, so no reader can tell which
+/// characters it draws (a Chinese PDF whose fonts lack the map, say).
+fn fonts_unmapped(document: &pdf_extract::Document) -> bool {
+    let mut fonts = 0usize;
+    for object in document.objects.values() {
+        let Ok(dict) = object.as_dict() else {
+            continue;
+        };
+        let is_font = dict
+            .get(b"Type")
+            .ok()
+            .and_then(|t| t.as_name().ok())
+            .is_some_and(|t| t == b"Font");
+        let subtype = dict.get(b"Subtype").ok().and_then(|t| t.as_name().ok());
+        // A composite font's descendant is judged through its parent.
+        if !is_font || subtype == Some(b"CIDFontType0") || subtype == Some(b"CIDFontType2") {
+            continue;
+        }
+        fonts += 1;
+        let subset = dict
+            .get(b"BaseFont")
+            .ok()
+            .and_then(|n| n.as_name().ok())
+            .is_some_and(|n| {
+                n.len() > 7 && n[6] == b'+' && n[..6].iter().all(u8::is_ascii_uppercase)
+            });
+        let mapped = dict.has(b"ToUnicode")
+            || match dict.get(b"Encoding") {
+                // A named encoding (WinAnsi, a predefined CMap) maps codes.
+                Ok(pdf_extract::Object::Name(_)) => subtype != Some(b"Type0"),
+                Ok(pdf_extract::Object::Reference(_) | pdf_extract::Object::Dictionary(_)) => true,
+                _ => false,
+            };
+        if mapped || !subset {
+            return false;
+        }
+    }
+    fonts > 0
 }
 
 /// The document's title from its information dictionary.
