@@ -1,8 +1,11 @@
-//! `cargo bench --bench import`: reading a 300-page PDF plan into its text
-//! (`import::read::read_document`: the glyphs, lines, running heads and
-//! page numbers dropped, paragraphs joined, hyphens repaired) against
-//! poppler's `pdftotext` on the same file, in the same run; and the peak
-//! heap of the read as a multiple of the file's size.
+//! `cargo bench --bench import`: importing a 300-page PDF plan as
+//! `plan-explorer import` does (reading it into its text with
+//! `import::read::read_document`: the glyphs, lines, running heads and
+//! page numbers dropped, paragraphs joined, hyphens repaired; then
+//! drafting it with `import::prepare`: the tree, units, figures and the
+//! draft's JSON) against poppler's `pdftotext` on the same file, in the
+//! same run; and the peak heap of the read and of the whole import as
+//! multiples of the file's size.
 //!
 //! The PDF is written here, so the bench needs no `LibreOffice`: the five
 //! seed documents' paragraphs over and over, wrapped at the width of an
@@ -11,8 +14,8 @@
 //! Word has. `pdftotext` is timed as a user runs it, from its start to its
 //! end, writing its text to a file.
 //!
-//! Goals (issue 24): importing (reading now; the draft comes later) at
-//! most 2x `pdftotext`'s time, peak memory at most 4x the file.
+//! Goals (issue 24): importing (extract and draft) at most 2x
+//! `pdftotext`'s time, peak memory at most 4x the file.
 //!
 //! `--test` (CI's quick run) reads 20 pages once, and skips `pdftotext`
 //! if it is not installed, saying so.
@@ -21,9 +24,10 @@ use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use plan_explorer::import::read;
+use plan_explorer::dataset::{self, Dataset};
+use plan_explorer::import::{Prepared, prepare, read};
 use plan_explorer::job::Progress;
 
 mod common;
@@ -191,6 +195,17 @@ fn pdftotext(file: &Path, out: &Path, samples: usize) -> Option<Duration> {
     }))
 }
 
+/// One import as the command line does it without `--into`: the document
+/// read, then drafted (tree, units matched against `built_in`'s, figures)
+/// into the draft's JSON.
+fn import(file: &Path, built_in: &Dataset) -> (read::Document, Prepared) {
+    let mut document = read::read_document(file, &Progress::default()).expect("the plan reads");
+    // The text moves into the draft, as the command line's does.
+    let text = std::mem::take(&mut document.text);
+    let prepared = prepare(text, "plan.pdf", None, None, built_in, "2026-12-04");
+    (document, prepared)
+}
+
 fn main() {
     let quick = std::env::args().any(|a| a == "--test");
     let (pages, samples) = if quick { (20, 1) } else { (300, 7) };
@@ -202,22 +217,43 @@ fn main() {
     std::fs::write(&file, &pdf).expect("write the PDF");
     let size = pdf.len();
     drop(pdf);
+    let built_in = dataset::load_embedded()
+        .dataset
+        .expect("the built-in dataset loads");
 
-    let read_once = || read::read_document(&file, &Progress::default()).expect("the plan reads");
-    let document = read_once();
+    let document = read::read_document(&file, &Progress::default()).expect("the plan reads");
     assert_eq!(document.format, read::Format::Pdf { pages });
     let paragraphs = document.paragraphs().count();
-    drop(document);
+    let text = document.text;
+    let nodes = import(&file, &built_in).1.draft.nodes.len();
+
     let read_time = common::median_of(samples, || {
-        black_box(read_once());
+        black_box(read::read_document(&file, &Progress::default()).expect("the plan reads"));
+    });
+    let draft_time = common::median_of(samples, || {
+        black_box(prepare(
+            text.clone(),
+            "plan.pdf",
+            None,
+            None,
+            &built_in,
+            "2026-12-04",
+        ));
+    });
+    let import_time = common::median_of(samples, || {
+        black_box(import(&file, &built_in));
     });
 
+    // Peaks: of the read alone, and of the whole import (the read's
+    // document kept while it is drafted, as the command line does).
     common::counting::start();
-    let start = Instant::now();
-    let document = black_box(read_once());
-    let peak = common::counting::stop() as f64;
-    let _ = start.elapsed();
+    let document = black_box(read::read_document(&file, &Progress::default()));
+    let read_peak = common::counting::stop() as f64;
     drop(document);
+    common::counting::start();
+    let imported = black_box(import(&file, &built_in));
+    let import_peak = common::counting::stop() as f64;
+    drop(imported);
 
     let poppler = pdftotext(&file, &dir.join("plan.txt"), samples);
     let _ = std::fs::remove_dir_all(&dir);
@@ -227,26 +263,32 @@ fn main() {
         "PDF",
         "MB",
         "paragraphs",
+        "nodes",
         "`pdftotext` ms",
         "read ms",
-        "read / `pdftotext`",
-        "peak heap / file",
+        "draft ms",
+        "import ms",
+        "import / `pdftotext`",
+        "peak heap / file (read)",
+        "peak heap / file (import)",
     ]);
     let mb = size as f64 / 1e6;
+    let ms = |d: Duration| format!("{:.1}", d.as_secs_f64() * 1e3);
     table.row(vec![
         format!("{pages} pages"),
         format!("{mb:.2}"),
         paragraphs.to_string(),
+        nodes.to_string(),
+        poppler.map_or_else(|| "-".to_owned(), ms),
+        ms(read_time),
+        ms(draft_time),
+        ms(import_time),
         poppler.map_or_else(
             || "-".to_owned(),
-            |p| format!("{:.1}", p.as_secs_f64() * 1e3),
+            |p| format!("{:.2}", import_time.as_secs_f64() / p.as_secs_f64()),
         ),
-        format!("{:.1}", read_time.as_secs_f64() * 1e3),
-        poppler.map_or_else(
-            || "-".to_owned(),
-            |p| format!("{:.2}", read_time.as_secs_f64() / p.as_secs_f64()),
-        ),
-        format!("{:.2}", peak / size as f64),
+        format!("{:.2}", read_peak / size as f64),
+        format!("{:.2}", import_peak / size as f64),
     ]);
     table.print();
     if poppler.is_none() {
@@ -258,8 +300,11 @@ fn main() {
     println!(
         "Medians of {samples} runs in one process. read: `import::read::read_document` on the \
          file (glyphs, lines, running heads and page numbers dropped, paragraphs and hyphens \
-         repaired), on its own thread as in the app; `pdftotext`: poppler's tool as a user runs \
-         it, writing its text to a file. Peak heap: during one read, the file's bytes included. \
-         Goals: read (and, later, draft) / `pdftotext` <= 2, peak heap / file <= 4."
+         repaired), on its own thread as in the app; draft: `import::prepare` on its text (the \
+         tree, units matched against the built-in dataset's, figures, the draft's JSON); \
+         import: both, as `plan-explorer import` does; `pdftotext`: poppler's tool as a user \
+         runs it, writing its text to a file. Peak heap: the most in use at once during one \
+         read, and during one import, the file's bytes included. \
+         Goals: import / `pdftotext` <= 2, peak heap / file <= 4."
     );
 }

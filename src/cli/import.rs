@@ -104,12 +104,16 @@ fn run(args: &ImportArgs) -> Result<(), (u8, String)> {
         LangArg::Zh => DocLang::Zh,
     });
     let (into_data, into_json) = into.unzip();
+    let known_sources: Vec<String> = into_data
+        .iter()
+        .flat_map(|data| data.sources.iter().map(|s| s.id.to_string()))
+        .collect();
     // Without --into, the built-in dataset's units are matched.
     let Some(units_of) = into_data.as_ref().or(built_in.as_ref()) else {
         return Err((EXIT_INVALID, "no dataset to match units against".to_owned()));
     };
     let prepared = crate::import::prepare(
-        &text,
+        text,
         &file_name,
         lang,
         into_data.as_ref().zip(into_json),
@@ -127,6 +131,15 @@ fn run(args: &ImportArgs) -> Result<(), (u8, String)> {
     };
     written.map_err(|e| (EXIT_USAGE_OR_IO, format!("{}: {e}", args.out.display())))?;
     print_summary(&drafted, &args.out, &args.document, &json);
+    // The document the dataset already holds is cited, not copied.
+    if let Some(id) = json["sources"]
+        .as_array()
+        .and_then(|s| s.last())
+        .and_then(|s| s["id"].as_str())
+        .filter(|id| known_sources.iter().any(|k| k == id))
+    {
+        println!("  source: the dataset's {id} has the same text; the draft cites it");
+    }
     Ok(())
 }
 

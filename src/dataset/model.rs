@@ -445,6 +445,8 @@ pub struct ExchangeRate {
     pub citation: Citation,
     /// Anything the curator had to decide.
     pub note: Option<String>,
+    /// Whether it was imported, and reviewed.
+    pub review: Review,
 }
 
 impl ExchangeRate {
@@ -587,7 +589,12 @@ impl Dataset {
                     .iter()
                     .filter(|t| t.review.is_pending())
                     .count()
-                + self.facts.iter().filter(|f| f.review.is_pending()).count(),
+                + self.facts.iter().filter(|f| f.review.is_pending()).count()
+                + self
+                    .exchange_rates
+                    .iter()
+                    .filter(|r| r.review.is_pending())
+                    .count(),
         }
     }
 

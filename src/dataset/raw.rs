@@ -498,6 +498,12 @@ pub struct RawExchangeRate {
     pub quote: Field<String>,
     /// Anything the curator had to decide.
     pub note: Option<Field<String>>,
+    /// The day the record was drafted from a document by `import`,
+    /// `YYYY-MM-DD`.
+    pub imported: Option<Field<String>>,
+    /// The day an editor reviewed the imported record, `YYYY-MM-DD`; an
+    /// imported record without it is unreviewed.
+    pub reviewed: Option<Field<String>>,
 }
 
 object_shape!(

@@ -60,16 +60,18 @@ pub fn mostly_chinese(text: &str) -> bool {
 /// Drafts `text` (the document `file_name`) into JSON: added to `into`'s
 /// dataset (as loaded, and its JSON as read) or a dataset of its own whose
 /// units are matched against `units_of`'s. The language, when not given,
-/// is Chinese when most of the letters are.
+/// is Chinese when most of the letters are. The text is moved into the
+/// JSON as the new source's text, not copied (a long document's text is a
+/// good part of the import's memory).
 pub fn prepare(
-    text: &str,
+    text: String,
     file_name: &str,
     lang: Option<DocLang>,
     into: Option<(&Dataset, Value)>,
     units_of: &Dataset,
     today: &str,
 ) -> Prepared {
-    let lang = lang.unwrap_or(if mostly_chinese(text) {
+    let lang = lang.unwrap_or(if mostly_chinese(&text) {
         DocLang::Zh
     } else {
         DocLang::En
@@ -77,20 +79,20 @@ pub fn prepare(
     let units = into
         .as_ref()
         .map_or(&units_of.units, |(data, _)| &data.units);
-    let drafted = draft::draft(text, units);
+    let drafted = draft::draft(&text, units);
     let imported = Imported {
-        text,
+        text: &text,
         file_name,
         lang,
         today,
     };
-    let json = match into {
-        Some((data, json)) => to_json::into_dataset(&drafted, &imported, data, json),
-        None => to_json::new_dataset(&drafted, &imported, units_of),
+    let bare = match into {
+        Some((data, json)) => to_json::into_dataset_bare(&drafted, &imported, data, json),
+        None => to_json::new_dataset_bare(&drafted, &imported, units_of),
     };
     Prepared {
         draft: drafted,
-        json,
+        json: to_json::with_text(bare, text),
     }
 }
 
@@ -110,6 +112,14 @@ pub fn draft_path(dataset: Option<&Path>, document: &Path) -> PathBuf {
         }
         None => document.with_file_name(format!("{}.draft.json", stem(document))),
     }
+}
+
+/// Where a review keeps what the draft's JSON cannot say (the records
+/// edited, the rows rejected and where they stood), beside the draft:
+/// `plans.draft-DOC.json` → `plans.draft-DOC.decisions`. No draft is
+/// listed by that name ([`drafts_beside`] takes `.json` files).
+pub fn decisions_path(draft: &Path) -> PathBuf {
+    draft.with_extension("decisions")
 }
 
 /// The document formats an import reads, by file name.

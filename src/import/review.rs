@@ -7,12 +7,21 @@
 //! loads, and a draft saved after every decision is a review that can be
 //! closed at any moment and taken up again where it stood.
 
+mod change_kind;
+mod merge;
+mod quote;
+
+pub use change_kind::CONVERTIBLE;
+pub use merge::MergeTarget;
+pub use quote::QuoteError;
 use serde_json::Value;
 
 use crate::dataset::{self, Dataset, Problem};
 
 /// The kinds of record an import drafts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Kind {
     /// The plan's own fields.
     Plan,
@@ -30,6 +39,8 @@ pub enum Kind {
     Target,
     /// A fact as of a date.
     Fact,
+    /// An exchange rate the document states.
+    ExchangeRate,
 }
 
 /// One imported record in the queue.
@@ -90,7 +101,7 @@ impl Review {
     /// reviewer takes them: the plan, its nodes in document order, the
     /// units (those its nodes name, and any other not yet reviewed), then
     /// the figures citing its document (each series before its points,
-    /// funds, targets, facts). Records an earlier import brought into the dataset
+    /// funds, targets, facts, exchange rates). Records an earlier import brought into the dataset
     /// from another document are not this draft's to review.
     pub fn queue(&self) -> Vec<Entry> {
         let data = &self.dataset;
@@ -140,6 +151,13 @@ impl Review {
         }
         for fact in data.facts.iter().filter(|f| cites_ours(&f.citations)) {
             push(Kind::Fact, &fact.id, &fact.review);
+        }
+        for rate in data
+            .exchange_rates
+            .iter()
+            .filter(|r| ours(r.citation.source))
+        {
+            push(Kind::ExchangeRate, &rate.id, &rate.review);
         }
         out
     }
@@ -216,6 +234,7 @@ impl Review {
             Kind::Fund => by_id("funds"),
             Kind::Target => by_id("targets"),
             Kind::Fact => by_id("facts"),
+            Kind::ExchangeRate => by_id("exchange_rates"),
             Kind::Point => json["series"]
                 .as_array()?
                 .iter()
@@ -259,6 +278,7 @@ impl Review {
             Kind::Fund => remove_by_id(&mut json["funds"], id),
             Kind::Target => remove_by_id(&mut json["targets"], id),
             Kind::Fact => remove_by_id(&mut json["facts"], id),
+            Kind::ExchangeRate => remove_by_id(&mut json["exchange_rates"], id),
         };
         if !removed {
             return Err(ReviewError::NoSuchRecord {
@@ -315,6 +335,7 @@ fn find_mut<'a>(json: &'a mut Value, kind: Kind, id: &str) -> Option<&'a mut Val
         Kind::Fund => by_id(&mut json["funds"]),
         Kind::Target => by_id(&mut json["targets"]),
         Kind::Fact => by_id(&mut json["facts"]),
+        Kind::ExchangeRate => by_id(&mut json["exchange_rates"]),
         Kind::Point => json["series"]
             .as_array_mut()?
             .iter_mut()

@@ -46,6 +46,22 @@ pub fn today() -> String {
 
 /// A lower-case id from `words`: letters and digits joined by hyphens, at
 /// most `max` characters, cut at a hyphen.
+/// Whether `text` holds `words` by the quotes' rule
+/// ([`crate::dataset::folded`]). Words with no white space or quote mark
+/// are found in the text as it is, as folding changes nothing else: the
+/// text is not copied (a folded copy of a long document, made for each
+/// name looked for, was the largest part of the import's peak memory).
+pub(crate) fn text_holds(text: &str, words: &str) -> bool {
+    let words = crate::dataset::folded::normalized(words);
+    let plain = |c: char| !c.is_whitespace() && !matches!(c, '"' | '\'');
+    if words.chars().all(plain) {
+        // Folding maps typographic quotes to plain ones and white space to
+        // a space; `words` has neither, so a match is a match unfolded.
+        return text.contains(words.as_ref());
+    }
+    crate::dataset::folded::normalize(text).contains(words.as_ref())
+}
+
 fn slug(words: &str, max: usize) -> String {
     let mut out = String::new();
     for word in words
@@ -110,12 +126,30 @@ fn taken_ids(dataset: Option<&Dataset>) -> HashSet<String> {
 /// The new records a draft adds: the source, the new units, the plan,
 /// the figures.
 struct Records {
-    source: Value,
+    /// The new source; `None` where the dataset already has the document
+    /// as a source (the same text), which the records cite instead.
+    source: Option<Value>,
     /// The dataset's units the plan names, by index, in first use order.
     known_units: Vec<usize>,
     new_units: Vec<Value>,
     plan: Value,
     figures: figures::FigureJson,
+}
+
+/// The id of `data`'s source whose text is the document's (by its SHA-256
+/// `hash`, as stated or as its text hashes), if there is one: importing a
+/// document the dataset already holds cites it, not a copy of it.
+fn same_text(data: &Dataset, hash: &str) -> Option<String> {
+    data.sources
+        .iter()
+        .find(|source| {
+            source.sha256.as_deref() == Some(hash)
+                || source
+                    .text
+                    .as_deref()
+                    .is_some_and(|t| sha256_hex(t) == hash)
+        })
+        .map(|source| source.id.to_string())
 }
 
 /// Builds the new records, ids unique against `dataset`'s.
@@ -135,10 +169,14 @@ fn records(
         .file_name
         .rsplit_once('.')
         .map_or(imported.file_name, |(stem, _)| stem);
-    let source_id = unique(
-        &format!("src-{}", non_empty(slug(stem, 40), "import")),
-        &mut taken,
-    );
+    let hash = sha256_hex(imported.text);
+    let reused = into.and_then(|data| same_text(data, &hash));
+    let source_id = reused.clone().unwrap_or_else(|| {
+        unique(
+            &format!("src-{}", non_empty(slug(stem, 40), "import")),
+            &mut taken,
+        )
+    });
     let mut source = json!({
         "id": source_id,
         "title": title,
@@ -147,9 +185,10 @@ fn records(
         "file": imported.file_name,
         "retrieved": imported.today,
         "language": match imported.lang { DocLang::En => "en", DocLang::Zh => "zh" },
-        "text": imported.text,
-        "sha256": sha256_hex(imported.text),
+        "sha256": hash,
     });
+    // The text itself is put in last ([`with_text`]), so that a caller
+    // owning it can move it in rather than copy it.
     if let Some(date) = &draft.plan.date {
         source["date"] = date.clone().into();
     } else {
@@ -210,14 +249,15 @@ fn records(
         "source": source_id,
         "note": plan_note(draft),
         "imported": imported.today,
-        "nodes": nodes,
     });
+    // Moved in, not through `json!`, which would copy every node.
+    plan["nodes"] = nodes;
     if imported.lang == DocLang::Zh {
         plan["title_zh"] = title.into();
     }
     let figures = figures::records_of(draft, imported, &source_id, &plan_id, &node_ids, &mut taken);
     Records {
-        source,
+        source: reused.is_none().then_some(source),
         known_units,
         new_units,
         plan,
@@ -386,7 +426,7 @@ fn unit_json(dataset: &Dataset, i: usize, text: &str) -> Value {
     value.insert("id".into(), unit.id.to_string().into());
     value.insert("name".into(), unit.name.clone().into());
     if let Some(zh) = &unit.name_zh
-        && crate::dataset::folded::normalize(text).contains(&crate::dataset::folded::normalize(zh))
+        && text_holds(text, zh)
     {
         value.insert("name_zh".into(), zh.clone().into());
     }
@@ -399,6 +439,33 @@ fn unit_json(dataset: &Dataset, i: usize, text: &str) -> Value {
 /// A dataset of its own: the new plan, its source and the units it names
 /// (matched against `units_of`, usually the built-in dataset).
 pub fn new_dataset(draft: &Draft, imported: &Imported<'_>, units_of: &Dataset) -> Value {
+    with_text(
+        new_dataset_bare(draft, imported, units_of),
+        imported.text.to_owned(),
+    )
+}
+
+/// `json` (from [`new_dataset_bare`] or [`into_dataset_bare`]) with its
+/// document's text: the last source's, which is the new one (or the one
+/// of the dataset's with the same text, which keeps the text it has).
+pub(crate) fn with_text(mut json: Value, text: String) -> Value {
+    if let Some(source) = json["sources"]
+        .as_array_mut()
+        .and_then(|sources| sources.last_mut())
+        .and_then(Value::as_object_mut)
+        && !source.contains_key("text")
+    {
+        source.insert("text".to_owned(), Value::String(text));
+    }
+    json
+}
+
+/// [`new_dataset`] without the new source's text, for [`with_text`].
+pub(crate) fn new_dataset_bare(
+    draft: &Draft,
+    imported: &Imported<'_>,
+    units_of: &Dataset,
+) -> Value {
     let records = records(draft, imported, units_of, None);
     let mut units: Vec<Value> = records
         .known_units
@@ -410,21 +477,32 @@ pub fn new_dataset(draft: &Draft, imported: &Imported<'_>, units_of: &Dataset) -
         .as_str()
         .unwrap_or_default()
         .to_owned();
-    json!({
+    let mut dataset = json!({
         "schema_version": 1,
         "title": format!("Imported: {title}"),
         "edition": imported.today,
         "description": format!("Drafted from {} by plan-explorer import; every record is unreviewed until an editor reviews it.", imported.file_name),
-        "sources": [records.source],
-        "units": units,
         "themes": [],
-        "plans": [records.plan],
-        "series": records.figures.series,
-        "funds": records.figures.funds,
-        "targets": records.figures.targets,
-        "exchange_rates": records.figures.exchange_rates,
-        "facts": records.figures.facts,
-    })
+    });
+    // The records are moved in: `json!` would copy each (the source's text
+    // and every node among them), doubling the draft's peak memory.
+    let figures = records.figures;
+    for (key, value) in [
+        (
+            "sources",
+            Value::Array(records.source.into_iter().collect()),
+        ),
+        ("units", Value::Array(units)),
+        ("plans", Value::Array(vec![records.plan])),
+        ("series", Value::Array(figures.series)),
+        ("funds", Value::Array(figures.funds)),
+        ("targets", Value::Array(figures.targets)),
+        ("exchange_rates", Value::Array(figures.exchange_rates)),
+        ("facts", Value::Array(figures.facts)),
+    ] {
+        dataset[key] = value;
+    }
+    dataset
 }
 
 /// `existing` (the dataset's JSON, as read) with the new plan, its source
@@ -433,9 +511,34 @@ pub fn into_dataset(
     draft: &Draft,
     imported: &Imported<'_>,
     existing: &Dataset,
+    json: Value,
+) -> Value {
+    with_text(
+        into_dataset_bare(draft, imported, existing, json),
+        imported.text.to_owned(),
+    )
+}
+
+/// [`into_dataset`] without the new source's text, for [`with_text`].
+pub(crate) fn into_dataset_bare(
+    draft: &Draft,
+    imported: &Imported<'_>,
+    existing: &Dataset,
     mut json: Value,
 ) -> Value {
     let records = records(draft, imported, existing, Some(existing));
+    if records.source.is_none() {
+        // The document is already a source: it moves to the end of the
+        // list, where a draft's document is
+        // ([`crate::import::review::Review::document`]).
+        let id = records.plan["source"].clone();
+        if let Some(sources) = json["sources"].as_array_mut()
+            && let Some(at) = sources.iter().position(|s| s["id"] == id)
+        {
+            let source = sources.remove(at);
+            sources.push(source);
+        }
+    }
     let mut push = |key: &str, value: Value| {
         // `facts` is optional: a dataset without it gets it.
         if json[key].is_null() {
@@ -445,7 +548,9 @@ pub fn into_dataset(
             list.push(value);
         }
     };
-    push("sources", records.source);
+    if let Some(source) = records.source {
+        push("sources", source);
+    }
     for unit in records.new_units {
         push("units", unit);
     }
@@ -483,7 +588,7 @@ pub struct FigureCounts {
     pub exchange_rates: usize,
 }
 
-/// The figures of `json` that cite its last source.
+/// The imported figures of `json` that cite its last source.
 pub fn figure_counts(json: &Value) -> FigureCounts {
     let Some(source) = json["sources"]
         .as_array()
@@ -492,7 +597,11 @@ pub fn figure_counts(json: &Value) -> FigureCounts {
     else {
         return FigureCounts::default();
     };
-    let cites = |record: &Value| record["source"].as_str() == Some(source);
+    // Imported records only: a document the dataset already held is
+    // cited by its own records too.
+    let cites = |record: &Value| {
+        record["source"].as_str() == Some(source) && record.get("imported").is_some()
+    };
     let count = |key: &str| {
         json[key]
             .as_array()
@@ -516,7 +625,28 @@ pub fn figure_counts(json: &Value) -> FigureCounts {
 
 #[cfg(test)]
 mod tests {
-    use super::{slug, today};
+    use super::{slug, text_holds, today};
+
+    /// The unfolded search answers as folding both would, on every kind
+    /// of words: plain, with quotes, with white space.
+    #[test]
+    fn text_holds_answers_as_folding_would() {
+        let text = "由市经济信息化委牵头\n“人工智能＋”行动\nthe  Municipal\u{a0}Commission";
+        for (words, held) in [
+            ("市经济信息化委", true),
+            ("市科委", false),
+            ("\"人工智能＋\"", true),
+            ("“人工智能＋”", true),
+            ("the Municipal Commission", true),
+            ("牵头 “人工", true),
+            ("牵头“人工", false),
+        ] {
+            let folded = crate::dataset::folded::normalize(text)
+                .contains(&crate::dataset::folded::normalize(words));
+            assert_eq!(folded, held, "{words}");
+            assert_eq!(text_holds(text, words), held, "{words}");
+        }
+    }
 
     #[test]
     fn today_is_a_day() {

@@ -360,7 +360,7 @@ fn run(task: &Task, into: &Into, progress: &Arc<Progress>) -> Outcome {
     match task {
         Task::Import { document, replace } => import_document(document, *replace, into, progress),
         Task::Resume(draft) => match import::read_draft(draft) {
-            Ok(review) => Outcome::Ready(Box::new(ReviewSession::new(review, draft.clone()))),
+            Ok(review) => Outcome::Ready(Box::new(ReviewSession::resumed(review, draft.clone()))),
             Err(error) => Outcome::Failed(ImportFailure::Draft {
                 path: draft.clone(),
                 error,
@@ -420,7 +420,7 @@ fn import_document(
     );
     let today = crate::import::to_json::today();
     let prepared = import::prepare(
-        &text,
+        text,
         &file_name,
         None,
         json.map(|json| (into.dataset.as_ref(), json)),
@@ -450,6 +450,8 @@ fn import_document(
     if let Err(error) = written {
         return Outcome::Failed(ImportFailure::Write(error.into()));
     }
+    // A review started again over an old draft starts with no decisions.
+    super::review::remove_decisions(&draft);
     Outcome::Ready(Box::new(ReviewSession::new(review, draft)))
 }
 

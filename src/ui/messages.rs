@@ -90,6 +90,8 @@ pub enum Note {
     DecisionRefused(crate::import::review::ReviewError),
     /// An edit was refused: the draft would not load.
     EditRefused(crate::import::review::ReviewError),
+    /// Selected words could not be a figure's quote.
+    QuoteRefused(crate::import::review::QuoteError),
     /// A new edition was saved and its draft removed.
     EditionSaved(PathBuf),
     /// A draft could not be removed.
@@ -194,6 +196,21 @@ impl Note {
                 T::EditRefused,
                 &[&super::review::refusal(lang, error)],
             ),
+            Self::QuoteRefused(error) => {
+                use crate::import::figures::Unreadable;
+                use crate::import::review::QuoteError;
+                let why = match error {
+                    QuoteError::Empty => tr(lang, T::QuoteEmpty).to_owned(),
+                    QuoteError::NotInDocument => tr(lang, T::QuoteNotInDocument).to_owned(),
+                    QuoteError::Unreadable(Unreadable::Value | Unreadable::NotTheText) => {
+                        tr(lang, T::QuoteNoValue).to_owned()
+                    }
+                    QuoteError::Unreadable(Unreadable::Unit) => tr(lang, T::QuoteNoUnit).to_owned(),
+                    QuoteError::Unreadable(Unreadable::Year) => tr(lang, T::QuoteNoYear).to_owned(),
+                    QuoteError::Review(error) => super::review::refusal(lang, error),
+                };
+                fill(lang, T::QuoteRefused, &[&why])
+            }
             Self::EditionSaved(path) => fill(lang, T::EditionSaved, &[&path.display()]),
             Self::DraftNotRemoved { draft, reason } => fill(
                 lang,

@@ -37,6 +37,7 @@ pub mod review_dialogs;
 mod review_panel;
 mod scene_painter;
 mod screenshot;
+pub mod selection;
 pub mod settings;
 pub mod settings_file;
 mod source_viewer;

@@ -53,6 +53,21 @@ impl ReviewSession {
     /// A session on `review`, kept in `draft`, on its first record still
     /// to be decided.
     pub fn new(review: Review, draft: PathBuf) -> Self {
+        Self::with_decisions(review, draft, Decisions::default())
+    }
+
+    /// A session on a draft taken up again: the edits and rejections kept
+    /// beside it come back (none if that file is missing or unreadable:
+    /// the draft itself holds every decision that counts).
+    pub fn resumed(review: Review, draft: PathBuf) -> Self {
+        let decisions = std::fs::read(crate::import::decisions_path(&draft))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default();
+        Self::with_decisions(review, draft, decisions)
+    }
+
+    fn with_decisions(review: Review, draft: PathBuf, decisions: Decisions) -> Self {
         let proof = prove(&review);
         let source = review.document();
         let mut session = Self {
@@ -60,7 +75,7 @@ impl ReviewSession {
             draft,
             source,
             proof,
-            decisions: Decisions::default(),
+            decisions,
             current: None,
             generation: 0,
             message: None,
@@ -118,10 +133,18 @@ impl ReviewSession {
             .unwrap_or_default()
     }
 
-    /// Writes the draft to its file, atomically.
+    /// Writes the draft to its file, and the decisions beside it, each
+    /// atomically.
     fn write(&mut self) {
         let bytes = crate::import::draft_bytes(self.review.json());
         if let Err(error) = crate::output::write_atomic(&self.draft, &bytes) {
+            self.message = Some(Note::DraftNotWritten(error.into()));
+            return;
+        }
+        // Decisions always serialise.
+        let decisions = serde_json::to_vec(&self.decisions).unwrap_or_default();
+        let path = crate::import::decisions_path(&self.draft);
+        if let Err(error) = crate::output::write_atomic(&path, &decisions) {
             self.message = Some(Note::DraftNotWritten(error.into()));
         }
     }
@@ -167,6 +190,16 @@ pub enum ReviewCommand {
     Reject(Key),
     /// Set fields of a record; it stays to be accepted.
     Edit(Key, Vec<(String, Value)>),
+    /// Make a figure a target, a fact or a point (of a series of its own);
+    /// it stays to be accepted.
+    ChangeKind(Key, crate::import::review::Kind),
+    /// Merge a proposal into a record the dataset has (a point into a
+    /// series, a restated target, fact or fund as its citation), then show
+    /// the next.
+    Merge(Key, crate::import::review::MergeTarget),
+    /// Make words selected in the document a figure's quote; it stays to
+    /// be accepted.
+    SetQuote(Key, String),
     /// Close the review; the draft stays.
     Close,
     /// Open the Save as new edition dialog.
@@ -204,6 +237,9 @@ impl AppState {
             ReviewCommand::Accept(key, changes) => self.accept(&key, changes),
             ReviewCommand::Reject(key) => self.reject(&key),
             ReviewCommand::Edit(key, changes) => self.edit(&key, changes),
+            ReviewCommand::ChangeKind(key, to) => self.change_kind(&key, to),
+            ReviewCommand::Merge(key, into) => self.merge(&key, &into),
+            ReviewCommand::SetQuote(key, words) => self.set_quote(&key, &words),
             ReviewCommand::Close => {
                 if let Some(review) = self.review.take() {
                     self.session.status = Some(Note::ReviewClosed(review.draft));
@@ -309,6 +345,59 @@ impl AppState {
         }
     }
 
+    fn set_quote(&mut self, key: &Key, words: &str) {
+        self.review_moved_on();
+        let Some(review) = &mut self.review else {
+            return;
+        };
+        match review.review.set_quote(key.0, &key.1, words) {
+            Ok(()) => {
+                review.decisions.edited.insert(key.clone());
+                review.decided(true);
+            }
+            Err(error) => review.message = Some(Note::QuoteRefused(error)),
+        }
+    }
+
+    fn merge(&mut self, key: &Key, into: &crate::import::review::MergeTarget) {
+        let lang = self.session.lang();
+        self.review_moved_on();
+        let Some(review) = &mut self.review else {
+            return;
+        };
+        let before = review.rows(lang);
+        let Some(at) = model::index_of(&before, key) else {
+            return;
+        };
+        if let Err(error) = review.review.merge(key.0, &key.1, into) {
+            review.message = Some(Note::DecisionRefused(error));
+            return;
+        }
+        review.decisions.merge(&before, at);
+        review.decided(true);
+        let rows = review.rows(lang);
+        review.current = model::next_open(&rows, at)
+            .or_else(|| model::step(&rows, Some(at), true))
+            .or_else(|| model::step(&rows, Some(at), false))
+            .map(|i| rows[i].key());
+    }
+
+    fn change_kind(&mut self, key: &Key, to: crate::import::review::Kind) {
+        self.review_moved_on();
+        let Some(review) = &mut self.review else {
+            return;
+        };
+        match review.review.change_kind(key.0, &key.1, to) {
+            Ok(new) => {
+                review.decisions.edited.remove(key);
+                review.decisions.edited.insert(new.clone());
+                review.current = Some(new);
+                review.decided(true);
+            }
+            Err(error) => review.message = Some(Note::EditRefused(error)),
+        }
+    }
+
     /// Writes the draft as a new edition, today's, to `path`; an existing
     /// file only with `replace` (else the dialog asks). Once written, the
     /// draft is removed and the new file loads as any dataset does, so the
@@ -345,6 +434,7 @@ impl AppState {
         self.review = None;
         self.dialog = None;
         self.forget_draft(&draft);
+        remove_decisions(&draft);
         self.start_load(&path, Trigger::Open);
         self.session.status = Some(match std::fs::remove_file(&draft) {
             Ok(()) => Note::EditionSaved(path),
@@ -359,6 +449,7 @@ impl AppState {
     fn discard(&mut self, draft: &Path) {
         self.session.resume_offer = None;
         self.forget_draft(draft);
+        remove_decisions(draft);
         self.session.status = Some(match std::fs::remove_file(draft) {
             Ok(()) => Note::DraftDiscarded(draft.to_owned()),
             Err(error) => Note::DraftNotRemoved {
@@ -374,6 +465,13 @@ impl AppState {
             self.session.settings.review_draft = None;
         }
     }
+}
+
+/// Removes the decisions kept beside `draft`, which has gone (saved as an
+/// edition, discarded) or is drafted anew. A file never written is no
+/// failure; one that stays is harmless (a new review overwrites it).
+pub(super) fn remove_decisions(draft: &Path) {
+    let _ = std::fs::remove_file(crate::import::decisions_path(draft));
 }
 
 /// Why a decision was not made, in `lang`: the draft's first problem.

@@ -16,6 +16,7 @@ use super::source_viewer::{TextView, document_text_ui};
 use super::{Commands, PanelContext, SessionCommand};
 use crate::dataset::proof::Spot;
 use crate::i18n::{Lang, T, fill, tr};
+use crate::import::review::{CONVERTIBLE, Kind};
 use crate::view::review::{self as model, FieldError, FieldKind, Key, Row, Status};
 
 /// What the form holds between frames: the texts typed for one record as
@@ -79,7 +80,7 @@ pub fn keys(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Commands)
         return;
     }
     let none = egui::Modifiers::NONE;
-    let (enter, delete, up, down, edit) = ctx.input_mut(|input| {
+    let (enter, delete, up, down, edit, kind) = ctx.input_mut(|input| {
         // Arrows pressed faster than frames are drawn all count.
         let keys = (
             input.consume_key(none, egui::Key::Enter),
@@ -87,15 +88,21 @@ pub fn keys(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Commands)
             input.count_and_consume_key(none, egui::Key::ArrowUp),
             input.count_and_consume_key(none, egui::Key::ArrowDown),
             input.consume_key(none, egui::Key::E),
+            (
+                input.consume_key(none, egui::Key::K),
+                input.consume_key(none, egui::Key::M),
+                input.consume_key(none, egui::Key::Q),
+            ),
         );
-        // The letter was a key for the review, not text to type.
-        if keys.4 {
-            input
-                .events
-                .retain(|e| !matches!(e, egui::Event::Text(t) if t == "e"));
-        }
+        // The letters were keys for the review, not text to type.
+        input.events.retain(|e| {
+            !matches!(e, egui::Event::Text(t)
+                if (keys.4 && t == "e") || (keys.5.0 && t == "k") || (keys.5.1 && t == "m")
+                    || (keys.5.2 && t == "q"))
+        });
         keys
     });
+    let (kind, merge, quote) = kind;
     let lang = cx.session.lang();
     let rows = review.rows(lang);
     let at = review.current_index(&rows);
@@ -116,7 +123,7 @@ pub fn keys(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Commands)
         return;
     }
     let Some(key) = at
-        .filter(|&i| rows[i].status != Status::Rejected)
+        .filter(|&i| !rows[i].status.is_gone())
         .map(|i| rows[i].key())
     else {
         return;
@@ -129,7 +136,124 @@ pub fn keys(cx: &PanelContext<'_>, ctx: &egui::Context, commands: &mut Commands)
         let mut form = form(ctx, review);
         form.focus_first = true;
         store(ctx, form);
+    } else if kind && let Some(to) = next_kind(key.0) {
+        commands.push(SessionCommand::Review(ReviewCommand::ChangeKind(key, to)));
+    } else if merge {
+        ctx.data_mut(|d| d.insert_temp(merge_focus_id(), true));
+    } else if quote && has_quote(key.0) {
+        let words = super::selection::selected(ctx).unwrap_or_default();
+        commands.push(SessionCommand::Review(ReviewCommand::SetQuote(key, words)));
     }
+}
+
+/// Whether records of `kind` have a quote a selection can replace.
+fn has_quote(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Target | Kind::Fact | Kind::Point | Kind::Fund | Kind::ExchangeRate
+    )
+}
+
+/// The button that makes the words selected in the document the figure's
+/// quote (also q), or a line saying how.
+fn quote_ui(ui: &mut egui::Ui, key: &Key, lang: Lang, commands: &mut Commands) {
+    if !has_quote(key.0) {
+        return;
+    }
+    match super::selection::selected(ui.ctx()) {
+        Some(words) => {
+            if ui
+                .button(tr(lang, T::ReviewUseSelection))
+                .on_hover_text(tr(lang, T::ReviewUseSelectionHint))
+                .clicked()
+            {
+                commands.push(SessionCommand::Review(ReviewCommand::SetQuote(
+                    key.clone(),
+                    words,
+                )));
+            }
+        }
+        None => {
+            ui.weak(tr(lang, T::ReviewSelectToQuote));
+        }
+    }
+}
+
+fn merge_focus_id() -> egui::Id {
+    egui::Id::unique("review_merge_focus")
+}
+
+/// The records the proposal can be merged into, a button each (the
+/// likeliest first, at most five); m puts the keyboard on the first.
+fn merge_ui(
+    ui: &mut egui::Ui,
+    review: &ReviewSession,
+    key: &Key,
+    lang: Lang,
+    commands: &mut Commands,
+) {
+    let offered = review.review.merge_targets(key.0, &key.1);
+    if offered.is_empty() {
+        return;
+    }
+    let focus = ui
+        .ctx()
+        .data_mut(|d| d.remove_temp::<bool>(merge_focus_id()))
+        .unwrap_or(false);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr(lang, T::ReviewMergeInto))
+            .on_hover_text(tr(lang, T::ReviewMergeHint));
+        for (i, into) in offered.into_iter().take(5).enumerate() {
+            let button = ui
+                .button(&into.name)
+                .on_hover_text(tr(lang, T::ReviewMergeHint));
+            if i == 0 && focus {
+                button.request_focus();
+            }
+            if button.clicked() {
+                commands.push(SessionCommand::Review(ReviewCommand::Merge(
+                    key.clone(),
+                    into,
+                )));
+            }
+        }
+    });
+}
+
+/// The kind `k` turns a figure of `kind` into: the next of
+/// [`CONVERTIBLE`]; `None` for records that are not such figures.
+fn next_kind(kind: Kind) -> Option<Kind> {
+    let at = CONVERTIBLE.iter().position(|&k| k == kind)?;
+    Some(CONVERTIBLE[(at + 1) % CONVERTIBLE.len()])
+}
+
+/// A figure's kind, as buttons: the one it is, and the others it can be
+/// made (also by k).
+fn kind_ui(ui: &mut egui::Ui, key: &Key, lang: Lang, commands: &mut Commands) {
+    if !CONVERTIBLE.contains(&key.0) {
+        return;
+    }
+    ui.horizontal(|ui| {
+        ui.label(tr(lang, T::ReviewKind));
+        for to in CONVERTIBLE {
+            let word = match to {
+                Kind::Target => T::RecordTarget,
+                Kind::Fact => T::RecordFact,
+                _ => T::RecordPoint,
+            };
+            if ui
+                .selectable_label(key.0 == to, tr(lang, word))
+                .on_hover_text(tr(lang, T::ReviewKindHint))
+                .clicked()
+                && key.0 != to
+            {
+                commands.push(SessionCommand::Review(ReviewCommand::ChangeKind(
+                    key.clone(),
+                    to,
+                )));
+            }
+        }
+    });
 }
 
 /// Accepts `key`'s record with what the form holds (an edit not applied
@@ -272,7 +396,7 @@ fn queue_ui(
 /// The colour a status is written in.
 fn status_color(visuals: &egui::Visuals, status: Status) -> egui::Color32 {
     match status {
-        Status::Pending => visuals.weak_text_color(),
+        Status::Pending | Status::Merged => visuals.weak_text_color(),
         Status::Edited => visuals.warn_fg_color,
         Status::Accepted { .. } if visuals.dark_mode => egui::Color32::from_rgb(0x7c, 0xd3, 0x8c),
         Status::Accepted { .. } => egui::Color32::from_rgb(0x1a, 0x6e, 0x32),
@@ -300,7 +424,7 @@ fn row_ui(ui: &mut egui::Ui, row: &Row, selected: bool, lang: Lang) -> egui::Res
             galley.size().x + ui.spacing().item_spacing.x * 2.0
         };
         let mut label = egui::RichText::new(&row.label);
-        if row.status == Status::Rejected {
+        if row.status.is_gone() {
             label = label.strikethrough().color(visuals.weak_text_color());
         }
         let width = (ui.available_width() - status_width).max(40.0);
@@ -347,9 +471,12 @@ fn record_ui(
             row.status.word(lang),
         );
     });
-    if row.status == Status::Rejected {
+    if row.status.is_gone() {
         return;
     }
+    kind_ui(ui, &key, lang, commands);
+    merge_ui(ui, review, &key, lang, commands);
+    quote_ui(ui, &key, lang, commands);
     let fields = review.fields();
     let mut form = form(ui.ctx(), review);
     form.texts.resize(fields.len(), String::new());

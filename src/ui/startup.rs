@@ -78,6 +78,7 @@ impl App {
     /// background work wakes this context when it has news.
     pub fn new(cc: &eframe::CreationContext<'_>, mut state: AppState) -> Self {
         style::install(&cc.egui_ctx);
+        super::selection::install(&cc.egui_ctx);
         state.set_wake(&cc.egui_ctx);
         Self {
             state,

@@ -7,7 +7,7 @@
 //!
 //! The draft's JSON says which records are reviewed; what it cannot say
 //! (that a record was edited, that one was rejected and where it stood)
-//! is kept in [`Decisions`] for as long as the window shows the review.
+//! is kept in [`Decisions`], written beside the draft with it.
 
 use std::collections::BTreeSet;
 
@@ -23,7 +23,7 @@ use crate::view::source::Place;
 pub type Key = (Kind, String);
 
 /// What has become of a record in the review.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Status {
     /// Not looked at yet.
     Pending,
@@ -36,6 +36,8 @@ pub enum Status {
     },
     /// Taken out of the draft.
     Rejected,
+    /// Merged into a record the dataset already has.
+    Merged,
 }
 
 impl Status {
@@ -49,8 +51,14 @@ impl Status {
                 Self::Accepted { edited: false } => T::ReviewAccepted,
                 Self::Accepted { edited: true } => T::ReviewAcceptedEdited,
                 Self::Rejected => T::ReviewRejected,
+                Self::Merged => T::ReviewMerged,
             },
         )
+    }
+
+    /// Whether the record has left the queue (rejected or merged).
+    pub fn is_gone(self) -> bool {
+        matches!(self, Self::Rejected | Self::Merged)
     }
 
     /// Whether a decision is still to be made (pending or edited).
@@ -60,7 +68,7 @@ impl Status {
 }
 
 /// One row of the queue.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Row {
     /// The record's kind.
     pub kind: Kind,
@@ -89,8 +97,10 @@ impl Row {
 }
 
 /// What the window remembers of the decisions beyond the draft's JSON: the
-/// records edited, and the rows rejected where they stood.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// records edited, and the rows rejected where they stood. It is kept
+/// beside the draft ([`crate::import::decisions_path`]), so a review taken
+/// up again shows them as they were.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Decisions {
     /// The records edited in this review.
     pub edited: BTreeSet<Key>,
@@ -103,6 +113,15 @@ impl Decisions {
     /// Notes that the row at `at` of `rows` (the queue as shown) is
     /// rejected, with the rows under it (a node's children go with it).
     pub fn reject(&mut self, rows: &[Row], at: usize) {
+        self.set_aside(rows, at, Status::Rejected);
+    }
+
+    /// Notes that the row at `at` was merged into an existing record.
+    pub fn merge(&mut self, rows: &[Row], at: usize) {
+        self.set_aside(rows, at, Status::Merged);
+    }
+
+    fn set_aside(&mut self, rows: &[Row], at: usize, status: Status) {
         let Some(row) = rows.get(at) else {
             return;
         };
@@ -120,8 +139,8 @@ impl Decisions {
                 .map(|(i, r)| (i, r.clone())),
         );
         for (i, mut row) in taken {
-            if row.status != Status::Rejected {
-                row.status = Status::Rejected;
+            if !row.status.is_gone() {
+                row.status = status;
                 self.rejected.push((i, row));
             }
         }
@@ -192,6 +211,18 @@ fn describe(review: &Review, kind: Kind, id: &str, lang: Lang) -> (u16, String) 
             ),
             None => named(T::RecordUnit, id.to_owned()),
         },
+        Kind::ExchangeRate => match data.exchange_rates.iter().find(|r| r.id == id) {
+            Some(rate) => named(
+                T::RecordExchangeRate,
+                format!(
+                    "{} ({} = {})",
+                    fill(lang, T::SourceExchangeRate, &[&rate.currency]),
+                    rate.foreign_amount,
+                    rate.yuan_amount
+                ),
+            ),
+            None => named(T::RecordExchangeRate, id.to_owned()),
+        },
         Kind::Series | Kind::Point | Kind::Fund | Kind::Target | Kind::Fact => {
             let what = kind_word(kind);
             match data.figure_by_id(id) {
@@ -213,6 +244,7 @@ fn kind_word(kind: Kind) -> T {
         Kind::Fund => T::RecordFund,
         Kind::Target => T::RecordTarget,
         Kind::Fact => T::RecordFact,
+        Kind::ExchangeRate => T::RecordExchangeRate,
     }
 }
 
@@ -241,7 +273,7 @@ pub fn index_of(rows: &[Row], key: &Key) -> Option<usize> {
 /// rejected rows; from nowhere, the first or last such row. `None` at
 /// either end.
 pub fn step(rows: &[Row], from: Option<usize>, down: bool) -> Option<usize> {
-    let live = |i: &usize| rows[*i].status != Status::Rejected;
+    let live = |i: &usize| !rows[*i].status.is_gone();
     match (from, down) {
         (None, true) => (0..rows.len()).find(live),
         (None, false) => (0..rows.len()).rev().find(live),
@@ -392,6 +424,11 @@ pub fn fields(review: &Review, kind: Kind, id: &str) -> Vec<FieldRow> {
             always("value", T::FieldValue, Number),
             always("unit", T::FieldUnit, Choice(UNITS)),
             always("as_of", T::FieldAsOf, Line),
+            always("quote", T::FieldQuote, Paragraph),
+        ],
+        Kind::ExchangeRate => vec![
+            always("foreign_amount", T::FieldValue, Number),
+            always("yuan_amount", T::FieldAmount, Number),
             always("quote", T::FieldQuote, Paragraph),
         ],
     };
@@ -579,6 +616,7 @@ pub fn key_of(review: &Review, record: Quoting) -> Option<Key> {
         Quoting::Figure(FigureRef::Fund(_)) => Kind::Fund,
         Quoting::Figure(FigureRef::Target(_)) => Kind::Target,
         Quoting::Figure(FigureRef::Fact(_)) => Kind::Fact,
+        Quoting::ExchangeRate(_) => Kind::ExchangeRate,
         _ => return None,
     };
     Some((kind, record.id(data).to_owned()))
@@ -594,6 +632,9 @@ fn quoting_of(review: &Review, key: &Key) -> Option<Quoting> {
         Kind::Unit => Quoting::Unit(data.unit_by_id(id)?.index()),
         Kind::Series | Kind::Point | Kind::Fund | Kind::Target | Kind::Fact => {
             Quoting::Figure(data.figure_by_id(id)?)
+        }
+        Kind::ExchangeRate => {
+            Quoting::ExchangeRate(data.exchange_rates.iter().position(|r| r.id == id)?)
         }
     })
 }

@@ -648,3 +648,310 @@ fn a_review_resumed_far_into_the_document_shows_its_record_highlighted_in_view()
         "{highlighted:?}"
     );
 }
+
+#[test]
+fn edit_and_reject_marks_come_back_when_the_review_is_resumed() {
+    let (dir, document) = folder_with_seed();
+    let dataset = dataset_in(dir.path());
+    let mut harness = window(AppState::open(Some(&dataset)).expect("opens"), Lang::En);
+    import(&mut harness, &document);
+    // The plan accepted, the preamble rejected, chapter I edited.
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.key_press(egui::Key::Delete);
+    harness.run();
+    harness.key_press(egui::Key::E);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("Title")
+        .type_text("Original innovation");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(current_row(&harness), "I Original innovation · edited");
+    let draft = harness
+        .state()
+        .review
+        .as_ref()
+        .expect("a review")
+        .draft
+        .clone();
+    let decisions = plan_explorer::import::decisions_path(&draft);
+    assert!(
+        decisions.is_file(),
+        "the marks are written beside the draft"
+    );
+    drop(harness);
+
+    // A fresh window resumes the draft: the marks are as they were.
+    let mut state = AppState::open(Some(&dataset)).expect("opens");
+    assert!(state.finish_importing(Duration::from_mins(1)));
+    let mut harness = window(state, Lang::En);
+    harness.get_by_label("Resume").click();
+    harness.run_steps(2);
+    imported(&mut harness);
+    assert!(harness.query_by_label("1 of 45 reviewed").is_some());
+    assert!(
+        harness
+            .query_by_label("I Original innovation · edited")
+            .is_some()
+    );
+    // Up from the edited chapter passes over the rejected preamble.
+    let edited = node_titled(&draft_on_disk(&harness), "Original innovation").expect("there")["id"]
+        .as_str()
+        .expect("an id")
+        .to_owned();
+    harness
+        .state_mut()
+        .apply(SessionCommand::Review(ReviewCommand::Select((
+            plan_explorer::import::review::Kind::Node,
+            edited,
+        ))));
+    harness.run();
+    harness.key_press(egui::Key::ArrowUp);
+    harness.run();
+    assert!(current_row(&harness).starts_with("plan · "));
+    assert!(harness.query_by_label("Preamble · rejected").is_some());
+
+    // Starting again over the draft starts with no marks.
+    harness
+        .state_mut()
+        .apply(SessionCommand::Review(ReviewCommand::Close));
+    harness.run();
+    import(&mut harness, &document);
+    harness.get_by_label("Start again").click();
+    harness.run_steps(2);
+    imported(&mut harness);
+    assert!(harness.query_by_label("0 of 46 reviewed").is_some());
+    assert!(harness.query_by_label("Preamble · rejected").is_none());
+    assert!(
+        !decisions.exists() || {
+            let kept: plan_explorer::view::review::Decisions =
+                serde_json::from_slice(&std::fs::read(&decisions).expect("reads")).expect("JSON");
+            kept == plan_explorer::view::review::Decisions::default()
+        }
+    );
+}
+
+#[test]
+fn k_and_the_kind_buttons_change_a_figures_kind_and_the_draft_keeps_it() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let document = dir.path().join("004_673a45e4a74c7541.txt");
+    std::fs::copy(common::seeds().join("004_673a45e4a74c7541.txt"), &document)
+        .expect("the seed copies");
+    let mut harness = window(AppState::open(None).expect("opens"), Lang::En);
+    import(&mut harness, &document);
+    let target = {
+        let review = harness.state().review.as_ref().expect("a review");
+        review
+            .review
+            .queue()
+            .into_iter()
+            .find(|e| e.kind == plan_explorer::import::review::Kind::Target)
+            .expect("a target")
+            .id
+    };
+    let metric = draft_on_disk(&harness)["targets"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["id"] == target.as_str()))
+        .expect("on disk")["metric"]
+        .clone();
+    harness
+        .state_mut()
+        .apply(SessionCommand::Review(ReviewCommand::Select((
+            plan_explorer::import::review::Kind::Target,
+            target.clone(),
+        ))));
+    harness.run();
+    assert!(harness.query_by_label("Kind (k):").is_some());
+
+    // k makes the target a fact: shown as edited, on disk among the facts.
+    harness.key_press(egui::Key::K);
+    harness.run();
+    let shown = current_row(&harness);
+    assert!(shown.starts_with("fact · "), "{shown}");
+    assert!(shown.ends_with("· edited"), "{shown}");
+    let json = draft_on_disk(&harness);
+    assert!(
+        json["targets"]
+            .as_array()
+            .is_none_or(|t| t.iter().all(|t| t["id"] != target.as_str()))
+    );
+    let fact = json["facts"]
+        .as_array()
+        .and_then(|f| f.iter().find(|f| f["id"] == target.as_str()))
+        .expect("a fact on disk");
+    assert_eq!(fact["title"], metric);
+
+    // The button makes it a point of a series of its own.
+    harness.get_by_label("series point").click();
+    harness.run();
+    let shown = current_row(&harness);
+    assert!(
+        shown.starts_with("series point · ") || shown.starts_with("figure · "),
+        "{shown}"
+    );
+    let json = draft_on_disk(&harness);
+    assert!(json["series"].as_array().is_some_and(|s| s.iter().any(|s| {
+        s["title"] == metric
+            && s["points"]
+                .as_array()
+                .is_some_and(|p| p.iter().any(|p| p["id"] == target.as_str()))
+    })));
+}
+
+#[test]
+fn m_and_space_merge_a_restated_target_into_the_datasets_own() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let document = dir.path().join("004_673a45e4a74c7541.txt");
+    std::fs::copy(common::seeds().join("004_673a45e4a74c7541.txt"), &document)
+        .expect("the seed copies");
+    let dataset = dataset_in(dir.path());
+    let mut harness = window(AppState::open(Some(&dataset)).expect("opens"), Lang::En);
+    import(&mut harness, &document);
+    let (target, into, total) = {
+        let review = harness.state().review.as_ref().expect("a review");
+        let target = review
+            .review
+            .queue()
+            .into_iter()
+            .find(|e| e.kind == plan_explorer::import::review::Kind::Target)
+            .expect("a target")
+            .id;
+        let into = review
+            .review
+            .merge_targets(plan_explorer::import::review::Kind::Target, &target)[0]
+            .clone();
+        (target, into, review.progress().1)
+    };
+    let quote = draft_on_disk(&harness)["targets"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["id"] == target.as_str()))
+        .expect("on disk")["quote"]
+        .clone();
+    harness
+        .state_mut()
+        .apply(SessionCommand::Review(ReviewCommand::Select((
+            plan_explorer::import::review::Kind::Target,
+            target.clone(),
+        ))));
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Merge into (m, then Space):")
+            .is_some()
+    );
+    assert!(harness.query_by_label(&into.name).is_some());
+
+    // m puts the keyboard on the likeliest record; Space merges.
+    harness.key_press(egui::Key::M);
+    harness.run();
+    assert!(harness.get_by_label(&into.name).is_focused());
+    harness.key_press(egui::Key::Space);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label(&format!("0 of {} reviewed", total - 1))
+            .is_some()
+    );
+    let json = draft_on_disk(&harness);
+    let targets = json["targets"].as_array().expect("targets");
+    assert!(targets.iter().all(|t| t["id"] != target.as_str()));
+    let merged = targets
+        .iter()
+        .find(|t| t["id"] == into.id.as_str())
+        .expect("the dataset's target");
+    assert!(
+        merged["also"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|c| c["quote"] == quote))
+    );
+    let rows = {
+        let review = harness.state().review.as_ref().expect("a review");
+        review.rows(Lang::En)
+    };
+    assert!(
+        rows.iter()
+            .any(|r| r.id == target && r.line(Lang::En).ends_with("· merged"))
+    );
+}
+
+#[test]
+fn selected_words_become_a_figures_quote_or_a_clear_message_says_why_not() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let document = dir.path().join("004_673a45e4a74c7541.txt");
+    std::fs::copy(common::seeds().join("004_673a45e4a74c7541.txt"), &document)
+        .expect("the seed copies");
+    let text = std::fs::read_to_string(&document).expect("reads");
+    let mut harness = window(AppState::open(None).expect("opens"), Lang::En);
+    import(&mut harness, &document);
+    let target = {
+        let review = harness.state().review.as_ref().expect("a review");
+        review
+            .review
+            .queue()
+            .into_iter()
+            .find(|e| e.kind == plan_explorer::import::review::Kind::Target)
+            .expect("a target")
+            .id
+    };
+    let key = (plan_explorer::import::review::Kind::Target, target.clone());
+    harness
+        .state_mut()
+        .apply(SessionCommand::Review(ReviewCommand::Select(key.clone())));
+    harness.run();
+    assert!(
+        harness
+            .query_by_label(
+                "Select words in the document, then press q, to widen or narrow the quote."
+            )
+            .is_some()
+    );
+    let quote = draft_on_disk(&harness)["targets"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["id"] == target.as_str()))
+        .expect("on disk")["quote"]
+        .as_str()
+        .expect("a quote")
+        .to_owned();
+    // Words without the figure's number: refused, said, nothing changed.
+    let first_digit = quote.find(|c: char| c.is_ascii_digit()).expect("a number");
+    let words = quote[..first_digit].trim().to_owned();
+    assert!(!words.is_empty(), "{quote}");
+    harness
+        .state_mut()
+        .apply(SessionCommand::Review(ReviewCommand::SetQuote(
+            key.clone(),
+            words,
+        )));
+    harness.run();
+    assert!(
+        harness
+            .query_by_label(
+                "The quote was not changed: the selected words do not state the figure's value."
+            )
+            .is_some()
+    );
+    // The whole paragraph: taken, the record edited, the draft on disk.
+    let paragraph = text
+        .lines()
+        .find(|l| l.contains(&quote))
+        .expect("its paragraph")
+        .trim()
+        .to_owned();
+    harness
+        .state_mut()
+        .apply(SessionCommand::Review(ReviewCommand::SetQuote(
+            key,
+            paragraph.clone(),
+        )));
+    harness.run();
+    assert!(current_row(&harness).ends_with("· edited"));
+    let on_disk = draft_on_disk(&harness)["targets"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["id"] == target.as_str()))
+        .expect("on disk")["quote"]
+        .clone();
+    assert_eq!(on_disk, paragraph.as_str());
+}

@@ -334,6 +334,11 @@ fn importing_seeds_001_003_004_drafts_their_figures_into_a_valid_draft() {
         for fact in &draft.facts {
             check(&fact.review, &fact.citations);
         }
+        // The exchange rates the dollars in brackets state are imported
+        // records like the rest.
+        for rate in &draft.exchange_rates {
+            check(&rate.review, std::slice::from_ref(&rate.citation));
+        }
         assert!(figures > 0, "{seed}");
         let summary = draft.summary();
         assert_eq!(
@@ -365,6 +370,17 @@ fn figures_drafted_into_a_dataset_keep_its_ids_apart_and_link_their_measures() {
     );
     let before = common::data();
     assert_eq!(draft.targets.len(), before.targets.len() + 12);
+    // Seed 004 is already the dataset's source src-004: the draft cites
+    // it (moved last, as a draft's document is), with no copy beside it.
+    assert!(
+        said.contains("source: the dataset's src-004 has the same text; the draft cites it"),
+        "{said}"
+    );
+    assert!(!said.contains("the same text as source"), "{said}");
+    assert_eq!(draft.sources.len(), before.sources.len());
+    assert_eq!(draft.sources.last().map(|s| s.id.as_str()), Some("src-004"));
+    let plan = draft.plans.last().expect("the new plan");
+    assert_eq!(draft.sources[plan.source.index()].id, "src-004");
     let plan = draft.plans.len() - 1;
     let new: Vec<_> = draft
         .targets

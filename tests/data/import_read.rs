@@ -438,3 +438,26 @@ fn binary_files_and_pictures_are_not_documents() {
     let error = refused("blank.txt", b"  \n\n ", 1);
     assert!(matches!(error, ReadDocError::Empty { .. }), "{error}");
 }
+
+/// A Chinese plan printed to PDF by `LibreOffice`, its fonts' `ToUnicode`
+/// maps then renamed away (`/ToUnicode` → `/XoUnicode`, the same length,
+/// so the file stays sound): subset fonts whose codes are their own. The
+/// reader once took their codes for Latin letters and drafted gibberish;
+/// it says the text cannot be read, in both languages.
+#[test]
+fn a_pdf_whose_fonts_do_not_map_to_unicode_is_refused_as_unreadable() {
+    let file = fixture("zh-no-tounicode.pdf");
+    let error = read::read_document(&file, &Progress::default()).expect_err("unreadable");
+    let read::ReadDocError::UnmappedText {
+        unmapped, total, ..
+    } = &error
+    else {
+        panic!("{error:?}");
+    };
+    assert_eq!(unmapped, total, "every character is unreadable");
+    let en = error.text(Lang::En);
+    assert!(en.contains("cannot be read as text"), "{en}");
+    assert!(en.contains("zh-no-tounicode.pdf"), "{en}");
+    let zh = error.text(Lang::Zh);
+    assert!(zh.contains("无法读作文字"), "{zh}");
+}

@@ -140,7 +140,7 @@ fn drafted_figures_join_the_queue_after_the_plan_and_can_be_rejected() {
     let text = std::fs::read_to_string(common::seeds().join("004_673a45e4a74c7541.txt"))
         .expect("seed 004");
     let prepared =
-        plan_explorer::import::prepare(&text, "004.txt", None, None, &data, "2026-12-04");
+        plan_explorer::import::prepare(text.clone(), "004.txt", None, None, &data, "2026-12-04");
     let mut review = Review::new(prepared.json).expect("the draft loads");
     let queue = review.queue();
     let targets: Vec<_> = queue.iter().filter(|e| e.kind == Kind::Target).collect();
@@ -175,8 +175,14 @@ fn a_chinese_plan_with_an_opening_paragraph_drafts_with_every_word_proven() {
                 一、发展目标\n\
                 到2028年，培育10家左右龙头企业。\n";
     let data = common::data();
-    let prepared =
-        plan_explorer::import::prepare(text, "规划.txt", None, None, &data, "2026-12-04");
+    let prepared = plan_explorer::import::prepare(
+        text.to_owned(),
+        "规划.txt",
+        None,
+        None,
+        &data,
+        "2026-12-04",
+    );
     let review = Review::new(prepared.json).expect("the draft loads");
     let proof =
         plan_explorer::dataset::proof::prove(review.dataset(), None, None).expect("not cancelled");
@@ -188,4 +194,230 @@ fn a_chinese_plan_with_an_opening_paragraph_drafts_with_every_word_proven() {
         preamble.text_zh.as_deref(),
         Some("为抢抓具身智能发展机遇，制定本方案。")
     );
+}
+
+#[test]
+fn a_figures_kind_changes_between_target_fact_and_point_keeping_its_words() {
+    let data = common::data();
+    let text = std::fs::read_to_string(common::seeds().join("004_673a45e4a74c7541.txt"))
+        .expect("seed 004");
+    let prepared = plan_explorer::import::prepare(text, "004.txt", None, None, &data, "2026-12-04");
+    let mut review = Review::new(prepared.json).expect("the draft loads");
+    let (_, total) = review.progress();
+    let target = review
+        .queue()
+        .into_iter()
+        .find(|e| e.kind == Kind::Target)
+        .expect("a target")
+        .id;
+    let before = review.record(Kind::Target, &target).expect("there").clone();
+
+    // A target becomes a fact as of its year: the same words, value, unit.
+    let fact = review
+        .change_kind(Kind::Target, &target, Kind::Fact)
+        .expect("a fact now");
+    assert_eq!(fact.0, Kind::Fact);
+    let record = review.record(fact.0, &fact.1).expect("the fact").clone();
+    assert!(review.record(Kind::Target, &target).is_none());
+    for field in ["quote", "value", "unit", "source", "imported", "measures"] {
+        assert_eq!(record[field], before[field], "{field}");
+    }
+    assert_eq!(record["title"], before["metric"]);
+    assert_eq!(
+        record["as_of"].as_str(),
+        before["deadline_year"]
+            .as_i64()
+            .map(|y| y.to_string())
+            .as_deref()
+    );
+    assert!(
+        review
+            .queue()
+            .iter()
+            .any(|e| (e.kind, &e.id) == (fact.0, &fact.1))
+    );
+    assert_eq!(review.progress(), (0, total), "one record still");
+
+    // The fact becomes a point of a series of its own, then a target again,
+    // and the emptied series goes.
+    let series_before = review.json()["series"].as_array().map_or(0, Vec::len);
+    let point = review
+        .change_kind(fact.0, &fact.1, Kind::Point)
+        .expect("a point now");
+    assert_eq!(
+        review.json()["series"].as_array().map_or(0, Vec::len),
+        series_before + 1
+    );
+    assert_eq!(
+        review.record(point.0, &point.1).expect("the point")["quote"],
+        before["quote"]
+    );
+    let again = review
+        .change_kind(point.0, &point.1, Kind::Target)
+        .expect("a target again");
+    assert_eq!(
+        review.json()["series"].as_array().map_or(0, Vec::len),
+        series_before
+    );
+    let record = review.record(again.0, &again.1).expect("the target");
+    for field in ["quote", "value", "unit", "deadline_year", "metric", "plan"] {
+        assert_eq!(record[field], before[field], "{field}");
+    }
+    assert_eq!(review.progress(), (0, total));
+}
+
+#[test]
+fn a_kind_that_cannot_be_changed_is_refused_and_nothing_changes() {
+    let mut review = seed_002_review();
+    let node = review.queue()[1].id.clone();
+    let before = review.json().clone();
+    assert!(matches!(
+        review.change_kind(Kind::Node, &node, Kind::Fact),
+        Err(ReviewError::NotEditable(_))
+    ));
+    assert!(matches!(
+        review.change_kind(Kind::Target, "no-such-target", Kind::Fact),
+        Err(ReviewError::NoSuchRecord { .. })
+    ));
+    assert_eq!(review.json(), &before);
+}
+
+#[test]
+fn a_restated_target_merges_into_the_datasets_own_and_a_point_joins_a_series() {
+    let data = common::data();
+    let text = std::fs::read_to_string(common::seeds().join("004_673a45e4a74c7541.txt"))
+        .expect("seed 004");
+    let json: serde_json::Value =
+        serde_json::from_str(plan_explorer::dataset::EMBEDDED_JSON).expect("JSON");
+    let prepared = plan_explorer::import::prepare(
+        text,
+        "004.txt",
+        None,
+        Some((&data, json)),
+        &data,
+        "2026-12-04",
+    );
+    let mut review = Review::new(prepared.json).expect("the draft loads");
+    let (_, total) = review.progress();
+    let proposal = review
+        .queue()
+        .into_iter()
+        .find(|e| e.kind == Kind::Target)
+        .expect("a target proposed")
+        .id;
+    let quote = review.record(Kind::Target, &proposal).expect("there")["quote"].clone();
+    // The dataset's own targets from seed 004 are offered, the likeliest
+    // (sharing most words) first; the draft's other proposals are not.
+    let offered = review.merge_targets(Kind::Target, &proposal);
+    assert!(!offered.is_empty());
+    assert!(
+        offered
+            .iter()
+            .all(|t| data.targets.iter().any(|d| d.id == t.id))
+    );
+    let into = offered[0].clone();
+    review
+        .merge(Kind::Target, &proposal, &into)
+        .expect("merged");
+    assert!(review.record(Kind::Target, &proposal).is_none());
+    let merged = review
+        .record(Kind::Target, &into.id)
+        .expect("the dataset's target");
+    assert!(
+        merged["also"]
+            .as_array()
+            .is_some_and(|also| also.iter().any(|c| c["quote"] == quote)),
+        "{merged}"
+    );
+    assert_eq!(review.progress(), (0, total - 1));
+
+    // A point proposal joins an existing series in its unit, or is refused
+    // with the draft unchanged where the series has its year already.
+    if let Some(point) = review.queue().into_iter().find(|e| e.kind == Kind::Point) {
+        let series = review.merge_targets(Kind::Point, &point.id);
+        let before = review.json().clone();
+        for into in &series {
+            match review.merge(Kind::Point, &point.id, into) {
+                Ok(()) => {
+                    assert!(review.record(Kind::Point, &point.id).is_some());
+                    let joined = review.record(Kind::Series, &into.id).expect("the series");
+                    assert!(
+                        joined["points"]
+                            .as_array()
+                            .is_some_and(|p| p.iter().any(|p| p["id"] == point.id.as_str()))
+                    );
+                    break;
+                }
+                Err(ReviewError::Invalid(_)) => assert_eq!(review.json(), &before),
+                Err(other) => panic!("{other}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn a_quote_widens_or_narrows_to_words_of_the_document_that_still_state_the_figure() {
+    use plan_explorer::import::figures::Unreadable;
+    use plan_explorer::import::review::QuoteError;
+    let data = common::data();
+    let text = std::fs::read_to_string(common::seeds().join("004_673a45e4a74c7541.txt"))
+        .expect("seed 004");
+    let prepared =
+        plan_explorer::import::prepare(text.clone(), "004.txt", None, None, &data, "2026-12-04");
+    let mut review = Review::new(prepared.json).expect("the draft loads");
+    let target = review
+        .queue()
+        .into_iter()
+        .find(|e| e.kind == Kind::Target)
+        .expect("a target")
+        .id;
+    let quote = review.record(Kind::Target, &target).expect("there")["quote"]
+        .as_str()
+        .expect("a quote")
+        .to_owned();
+    // Widened to the whole paragraph that holds it.
+    let paragraph = text
+        .lines()
+        .find(|l| l.contains(&quote))
+        .expect("the quote's paragraph")
+        .trim()
+        .to_owned();
+    assert!(paragraph.len() > quote.len());
+    review
+        .set_quote(Kind::Target, &target, &paragraph)
+        .expect("widened");
+    assert_eq!(
+        review.record(Kind::Target, &target).expect("there")["quote"],
+        paragraph.as_str()
+    );
+
+    // Narrowed to words without the number: refused, the quote as it was.
+    let before = review.json().clone();
+    let first = quote.find(|c: char| c.is_ascii_digit()).expect("a number");
+    let last = quote.rfind(|c: char| c.is_ascii_digit()).expect("a number");
+    let (before_number, after_number) = (quote[..first].trim(), quote[last + 1..].trim());
+    let words = if before_number.len() > after_number.len() {
+        before_number
+    } else {
+        after_number
+    };
+    assert!(!words.is_empty() && text.contains(words), "{quote}");
+    assert_eq!(
+        review.set_quote(Kind::Target, &target, words),
+        Err(QuoteError::Unreadable(Unreadable::Value))
+    );
+    // Words the document does not hold, and nothing, are refused too.
+    assert_eq!(
+        review.set_quote(Kind::Target, &target, "by 2099 there will be 7 moons"),
+        Err(QuoteError::NotInDocument)
+    );
+    assert_eq!(
+        review.set_quote(Kind::Target, &target, "  "),
+        Err(QuoteError::Empty)
+    );
+    assert_eq!(review.json(), &before);
+    // Narrowed back to the drafted quote: accepted.
+    review
+        .set_quote(Kind::Target, &target, &quote)
+        .expect("narrowed");
 }

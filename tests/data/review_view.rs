@@ -232,7 +232,7 @@ fn a_draft_into_a_dataset_reviews_only_its_own_documents_records() {
     let json: serde_json::Value =
         serde_json::from_str(plan_explorer::dataset::EMBEDDED_JSON).expect("JSON");
     let first = plan_explorer::import::prepare(
-        &seed("004_673a45e4a74c7541.txt"),
+        seed("004_673a45e4a74c7541.txt"),
         "004.txt",
         None,
         Some((&data, json)),
@@ -249,7 +249,7 @@ fn a_draft_into_a_dataset_reviews_only_its_own_documents_records() {
     }
     let saved = earlier.dataset().clone();
     let second = plan_explorer::import::prepare(
-        &seed("002_af999207d67a3295.txt"),
+        seed("002_af999207d67a3295.txt"),
         "002.txt",
         None,
         Some((&saved, earlier.json().clone())),
@@ -258,9 +258,12 @@ fn a_draft_into_a_dataset_reviews_only_its_own_documents_records() {
     );
     let review = Review::new(second.json).expect("loads");
     assert_eq!(review.progress(), (0, 46));
+    // Seed 002 is already the dataset's source (the same text): the draft's
+    // document is that source, not a copy named after the import.
     let source = review.document().expect("the document");
     assert_eq!(
         review.dataset().sources[source.index()].file.as_deref(),
-        Some("002.txt")
+        Some("002_af999207d67a3295.txt")
     );
+    assert_eq!(review.dataset().sources.len(), saved.sources.len());
 }

@@ -294,13 +294,16 @@ impl Checker {
         let yuan_amount = amount(self, raw.yuan_amount, "yuan_amount");
         let foreign_amount = amount(self, raw.foreign_amount, "foreign_amount");
         let citation = self.citation(raw.source, raw.quote);
+        let note = self.optional_text(raw.note, "note");
+        let review = self.review(raw.imported, raw.reviewed);
         ExchangeRate {
             id: id.unwrap_or_default(),
             currency,
             yuan_amount,
             foreign_amount,
             citation,
-            note: self.optional_text(raw.note, "note"),
+            note,
+            review,
         }
     }
 

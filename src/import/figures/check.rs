@@ -29,6 +29,46 @@ impl std::fmt::Display for Unreadable {
     }
 }
 
+/// Whether `quote` alone states `value` in the dataset's unit `unit`
+/// (its id, as `percent`; any unit where `None`) and names `year` where
+/// one is given: the test an editor's new quote must pass in a review.
+pub fn readable(
+    quote: &str,
+    value: f64,
+    unit: Option<&str>,
+    year: Option<i32>,
+) -> Result<(), Unreadable> {
+    let roles = read_sentence(quote);
+    let close = |v: f64| (v - value).abs() <= 1e-9 * v.abs().max(value.abs()).max(1.0);
+    let units: Vec<FigureUnit> = roles
+        .iter()
+        .filter_map(|r| match r {
+            Role::Figure(f) => Some((f.value, f.unit)),
+            _ => None,
+        })
+        .filter(|(v, _)| close(*v))
+        .map(|(_, u)| u)
+        .collect();
+    if units.is_empty() {
+        return Err(Unreadable::Value);
+    }
+    if let Some(unit) = unit
+        && !units
+            .iter()
+            .any(|u| u.dataset().is_some_and(|d| d.as_str() == unit))
+    {
+        return Err(Unreadable::Unit);
+    }
+    if let Some(year) = year
+        && !roles
+            .iter()
+            .any(|r| matches!(r, Role::Year(y) if y.year == year))
+    {
+        return Err(Unreadable::Year);
+    }
+    Ok(())
+}
+
 /// Whether `proposal`'s value, unit and year are readable in its quote,
 /// and its quote is `text` at its range.
 pub fn check(proposal: &Proposal, text: &str) -> Result<(), Unreadable> {

@@ -22,7 +22,7 @@ mod text;
 
 use std::ops::Range;
 
-pub use check::{Unreadable, check};
+pub use check::{Unreadable, check, readable};
 
 use crate::dataset::{FundLevel, QuantityUnit, Status};
 use crate::import::to_json::DocLang;

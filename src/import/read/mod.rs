@@ -20,6 +20,7 @@ mod pdf;
 mod repair;
 mod text;
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -477,7 +478,9 @@ pub fn read_document_with(
         error => ReadDocError::File(error),
     })?;
     Stage::Extracting.enter(progress);
-    read(path, &bytes, options, progress)
+    // The bytes are handed over, so a PDF's reader can own them without a
+    // copy and let them go once they are parsed.
+    read(path, Cow::Owned(bytes), options, progress)
 }
 
 /// Reads a document from its bytes; `name` is its file name, which
@@ -493,7 +496,12 @@ pub fn read_bytes_with(
     bytes: &[u8],
     options: &ReadOptions,
 ) -> Result<Document, ReadDocError> {
-    read(Path::new(name), bytes, options, &Progress::default())
+    read(
+        Path::new(name),
+        Cow::Borrowed(bytes),
+        options,
+        &Progress::default(),
+    )
 }
 
 /// What the first bytes say a file is.
@@ -548,10 +556,11 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 
 fn read(
     file: &Path,
-    bytes: &[u8],
+    owned: Cow<'_, [u8]>,
     options: &ReadOptions,
     progress: &Progress,
 ) -> Result<Document, ReadDocError> {
+    let bytes: &[u8] = &owned;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ReadDocError::Empty { file: file.into() });
     }
@@ -622,7 +631,13 @@ fn read(
             (word.text, Format::Docx, word.title)
         }
         DocKind::Pdf => {
-            let pdf = pdf::read(file, bytes, options.deadline, progress, &mut notes)?;
+            let pdf = pdf::read(
+                file,
+                owned.into_owned(),
+                options.deadline,
+                progress,
+                &mut notes,
+            )?;
             (pdf.text, Format::Pdf { pages: pdf.pages }, pdf.title)
         }
     };

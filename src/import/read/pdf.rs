@@ -67,6 +67,9 @@ pub(super) struct Pdf {
 
 /// What the reader's thread sends back.
 struct Extracted {
+    /// Whether every font that draws text has codes of its own and no map
+    /// to Unicode ([`fonts_unmapped`]).
+    fonts_unmapped: bool,
     pages: Vec<Page>,
     title: Option<String>,
     unreadable: Vec<usize>,
@@ -81,10 +84,11 @@ enum Failure {
     Stopped,
 }
 
-/// Reads a PDF's text; see the module's documentation.
+/// Reads a PDF's text; see the module's documentation. The bytes are
+/// moved to the reader's thread, which lets them go once they are parsed.
 pub(super) fn read(
     file: &Path,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     deadline: Duration,
     progress: &Progress,
     notes: &mut Vec<Note>,
@@ -92,12 +96,11 @@ pub(super) fn read(
     let stop = Arc::new(AtomicBool::new(false));
     let pages_done = Arc::new(AtomicUsize::new(0));
     let (sender, receiver) = mpsc::channel();
-    let owned = bytes.to_vec();
     let (thread_stop, thread_pages) = (Arc::clone(&stop), Arc::clone(&pages_done));
     let spawned = std::thread::Builder::new()
         .name("pdf-reader".to_owned())
         .spawn(move || {
-            let _ = sender.send(extract(&owned, &thread_stop, &thread_pages));
+            let _ = sender.send(extract(bytes, &thread_stop, &thread_pages));
         });
     if spawned.is_err() {
         return Err(ReadDocError::ReaderFailed {
@@ -175,11 +178,16 @@ fn finish(file: &Path, extracted: Extracted, notes: &mut Vec<Note>) -> Result<Pd
         });
     }
     // Text most of whose glyphs map to nothing (or to control codes) is
-    // not text a reader could copy.
-    if extracted.unmapped * 2 > total {
+    // not text a reader could copy; nor is text whose every font has codes
+    // of its own and no map to Unicode (what comes out are other letters).
+    if extracted.unmapped * 2 > total || extracted.fonts_unmapped {
         return Err(ReadDocError::UnmappedText {
             file: file.into(),
-            unmapped: extracted.unmapped,
+            unmapped: if extracted.fonts_unmapped {
+                total
+            } else {
+                extracted.unmapped
+            },
             total,
         });
     }
@@ -213,11 +221,14 @@ fn finish(file: &Path, extracted: Extracted, notes: &mut Vec<Note>) -> Result<Pd
 /// On the reader's thread: every page's lines, each page read apart so
 /// that a panic in the PDF reader costs one page.
 fn extract(
-    bytes: &[u8],
+    bytes: Vec<u8>,
     stop: &AtomicBool,
     pages_done: &AtomicUsize,
 ) -> Result<Extracted, Failure> {
-    let loaded = std::panic::catch_unwind(|| pdf_extract::Document::load_mem(bytes));
+    let loaded = std::panic::catch_unwind(|| pdf_extract::Document::load_mem(&bytes));
+    // The parsed document owns what it needs of the file: the file's
+    // bytes would only add their size to the read's peak.
+    drop(bytes);
     let mut document = match loaded {
         Ok(Ok(document)) => document,
         Ok(Err(error)) => return Err(Failure::Bad(error.to_string())),
@@ -235,6 +246,7 @@ fn extract(
         }
     }
     let title = title(&document);
+    let fonts_unmapped = fonts_unmapped(&document);
     let numbers: Vec<u32> = document.get_pages().keys().copied().collect();
     let mut collector = Collector::default();
     let mut pages = Vec::with_capacity(numbers.len());
@@ -244,6 +256,7 @@ fn extract(
             return Err(Failure::Stopped);
         }
         collector.glyphs.clear();
+        collector.chars.clear();
         let read = std::panic::catch_unwind(AssertUnwindSafe(|| {
             pdf_extract::output_doc_page(&document, &mut collector, number)
         }));
@@ -256,12 +269,55 @@ fn extract(
         pages_done.fetch_add(1, Ordering::Relaxed);
     }
     Ok(Extracted {
+        fonts_unmapped,
         pages,
         title,
         unreadable,
         mapped: collector.mapped,
         unmapped: collector.unmapped,
     })
+}
+
+/// Whether the document has fonts and every one is a subset (its name
+/// tagged `ABCDEF+`) with no `ToUnicode` map and no encoding by name or
+/// by glyph names: its codes are its own, so no reader can tell which
+/// characters it draws (a Chinese PDF whose fonts lack the map, say).
+fn fonts_unmapped(document: &pdf_extract::Document) -> bool {
+    let mut fonts = 0usize;
+    for object in document.objects.values() {
+        let Ok(dict) = object.as_dict() else {
+            continue;
+        };
+        let is_font = dict
+            .get(b"Type")
+            .ok()
+            .and_then(|t| t.as_name().ok())
+            .is_some_and(|t| t == b"Font");
+        let subtype = dict.get(b"Subtype").ok().and_then(|t| t.as_name().ok());
+        // A composite font's descendant is judged through its parent.
+        if !is_font || subtype == Some(b"CIDFontType0") || subtype == Some(b"CIDFontType2") {
+            continue;
+        }
+        fonts += 1;
+        let subset = dict
+            .get(b"BaseFont")
+            .ok()
+            .and_then(|n| n.as_name().ok())
+            .is_some_and(|n| {
+                n.len() > 7 && n[6] == b'+' && n[..6].iter().all(u8::is_ascii_uppercase)
+            });
+        let mapped = dict.has(b"ToUnicode")
+            || match dict.get(b"Encoding") {
+                // A named encoding (WinAnsi, a predefined CMap) maps codes.
+                Ok(pdf_extract::Object::Name(_)) => subtype != Some(b"Type0"),
+                Ok(pdf_extract::Object::Reference(_) | pdf_extract::Object::Dictionary(_)) => true,
+                _ => false,
+            };
+        if mapped || !subset {
+            return false;
+        }
+    }
+    fonts > 0
 }
 
 /// The document's title from its information dictionary.
@@ -284,11 +340,14 @@ fn title(document: &pdf_extract::Document) -> Option<String> {
     Some(text.trim().to_owned()).filter(|t| !t.is_empty())
 }
 
-/// A glyph on the page: its text, where it starts, its advance, baseline
-/// and size, in points from the page's top left.
-#[derive(Clone, Debug)]
+/// A glyph on the page: where its text is in the page's buffer
+/// ([`Collector::chars`]), where it starts, its advance, baseline and
+/// size, in points from the page's top left. Its text is kept in one
+/// buffer a page, not a `String` a glyph: a page has thousands.
+#[derive(Clone, Copy, Debug)]
 struct Glyph {
-    text: String,
+    start: u32,
+    end: u32,
     x: f32,
     width: f32,
     y: f32,
@@ -297,10 +356,21 @@ struct Glyph {
     space: bool,
 }
 
+impl Glyph {
+    /// Its text, from the page's buffer.
+    fn text(self, chars: &str) -> &str {
+        chars
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or("")
+    }
+}
+
 /// Collects a page's glyphs as pdf-extract hands them over.
 #[derive(Default)]
 struct Collector {
     glyphs: Vec<Glyph>,
+    /// The page's glyphs' text, one after another.
+    chars: String,
     /// The page's height, to turn PDF's upward y into a downward one.
     height: f64,
     mapped: usize,
@@ -316,6 +386,7 @@ impl OutputDev for Collector {
     ) -> Result<(), OutputError> {
         self.height = media_box.ury - media_box.lly;
         self.glyphs.clear();
+        self.chars.clear();
         Ok(())
     }
 
@@ -352,8 +423,11 @@ impl OutputDev for Collector {
             }
             self.mapped += 1;
         }
+        let start = u32::try_from(self.chars.len()).unwrap_or(u32::MAX);
+        self.chars.push_str(text);
         self.glyphs.push(Glyph {
-            text: text.to_owned(),
+            start,
+            end: u32::try_from(self.chars.len()).unwrap_or(u32::MAX),
             x: trm.m31 as f32,
             width: (width * font_size * scale) as f32,
             y: (self.height - trm.m32) as f32,
@@ -384,27 +458,29 @@ impl Collector {
     /// The page's glyphs as lines: glyphs on one baseline (within a third
     /// of their size) are a line, read left to right; lines top to bottom.
     fn page(&mut self) -> Page {
-        let mut glyphs = std::mem::take(&mut self.glyphs);
+        let glyphs = &mut self.glyphs;
         glyphs.retain(|g| g.x.is_finite() && g.y.is_finite());
         glyphs.sort_by(|a, b| a.y.total_cmp(&b.y));
         let mut lines = Vec::new();
-        let mut current: Vec<Glyph> = Vec::new();
-        for glyph in glyphs {
-            if let Some(first) = current.first()
-                && (glyph.y - first.y).abs() > first.size.max(glyph.size) * 0.35
-            {
-                lines.extend(line(std::mem::take(&mut current)));
+        let mut first = 0;
+        for i in 0..glyphs.len() {
+            let (top, glyph) = (glyphs[first], glyphs[i]);
+            if i > first && (glyph.y - top.y).abs() > top.size.max(glyph.size) * 0.35 {
+                lines.extend(line(&mut glyphs[first..i], &self.chars));
+                first = i;
             }
-            current.push(glyph);
         }
-        lines.extend(line(current));
+        let end = glyphs.len();
+        lines.extend(line(&mut glyphs[first..end], &self.chars));
+        glyphs.clear();
+        self.chars.clear();
         Page { lines }
     }
 }
 
 /// One line's glyphs, in any order, as a [`Line`]; `None` if it has no
 /// text.
-fn line(mut glyphs: Vec<Glyph>) -> Option<Line> {
+fn line(glyphs: &mut [Glyph], chars: &str) -> Option<Line> {
     glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
     let mut text = String::new();
     let mut end = f32::NEG_INFINITY;
@@ -413,13 +489,14 @@ fn line(mut glyphs: Vec<Glyph>) -> Option<Line> {
     let mut sizes = Vec::new();
     let mut spaced = false;
     let mut last: Option<(char, f32)> = None;
-    for glyph in &glyphs {
+    for &glyph in &*glyphs {
+        let glyph_text = glyph.text(chars);
         if glyph.space {
             spaced = !text.is_empty();
             end = end.max(glyph.x + glyph.width);
             continue;
         }
-        let first = glyph.text.chars().next().unwrap_or(' ');
+        let first = glyph_text.chars().next().unwrap_or(' ');
         // The same glyph drawn twice in one place (bold made by
         // overprinting) is one.
         if let Some((c, x)) = last
@@ -436,13 +513,13 @@ fn line(mut glyphs: Vec<Glyph>) -> Option<Line> {
                 text.push(' ');
             }
         }
-        text.push_str(&glyph.text);
+        text.push_str(glyph_text);
         spaced = false;
         x0.get_or_insert(glyph.x);
         end = glyph.x + glyph.width;
         x1 = end;
         sizes.push(glyph.size);
-        last = Some((glyph.text.chars().next_back().unwrap_or(first), glyph.x));
+        last = Some((glyph_text.chars().next_back().unwrap_or(first), glyph.x));
     }
     let x0 = x0?;
     sizes.sort_by(f32::total_cmp);

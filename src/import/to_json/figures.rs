@@ -41,8 +41,10 @@ struct Context<'a> {
     /// Today.
     pub today: &'a str,
     /// The drafted nodes, in document order: id, where its paragraphs
-    /// are, and its title and text folded by the quotes' rule.
-    pub nodes: Vec<(String, std::ops::Range<usize>, String)>,
+    /// are, and its title and text. A node's words are folded by the
+    /// quotes' rule only when a proposal asks (a copy of every node's text
+    /// held at once would add most of the document to the import's peak).
+    pub nodes: Vec<(&'a str, std::ops::Range<usize>, &'a str, &'a str)>,
 }
 
 impl Context<'_> {
@@ -51,16 +53,18 @@ impl Context<'_> {
     fn node_of(&self, p: &Proposal) -> Option<&str> {
         let after = self
             .nodes
-            .partition_point(|(_, range, _)| range.start <= p.range.start);
-        let (id, range, text) = self.nodes.get(after.checked_sub(1)?)?;
-        (range.end >= p.range.end && text.contains(&normalize(&p.quote))).then_some(id.as_str())
+            .partition_point(|(_, range, _, _)| range.start <= p.range.start);
+        let (id, range, title, text) = self.nodes.get(after.checked_sub(1)?)?;
+        (range.end >= p.range.end
+            && format!("{title} {}", normalize(text)).contains(&normalize(&p.quote)))
+        .then_some(*id)
     }
 
     /// A name as the record writes it, and, for a Chinese document, the
     /// same words as its printed Chinese (when the text holds them).
     fn names(&self, record: &mut Value, english_key: &str, zh_key: &str, words: &str) {
         record[english_key] = words.into();
-        if self.lang == DocLang::Zh && normalize(self.text).contains(&normalize(words)) {
+        if self.lang == DocLang::Zh && super::text_holds(self.text, words) {
             record[zh_key] = words.into();
         }
     }
@@ -135,9 +139,10 @@ pub(super) fn records_of(
             .zip(node_ids)
             .map(|(node, id)| {
                 (
-                    id.clone(),
+                    id.as_str(),
                     node.range.clone(),
-                    format!("{} {}", node.title, normalize(&node.text)),
+                    node.title.as_str(),
+                    node.text.as_str(),
                 )
             })
             .collect(),
@@ -208,6 +213,7 @@ fn figures_json(
                 "foreign_amount": dollars,
                 "source": cx.source,
                 "quote": p.quote,
+                "imported": cx.today,
                 "note": "Drafted by plan-explorer import from the dollars printed beside the amount; the document gives no date for the conversion, and '$' alone is read as US dollars.",
             }));
         }
