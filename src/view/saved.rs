@@ -270,6 +270,9 @@ pub struct FigureSnapshot {
     /// The document says "over".
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub over: bool,
+    /// The document says "nearly" or "under".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub under: bool,
     /// A point's status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
@@ -288,6 +291,7 @@ impl FigureSnapshot {
             unit: quantity.map(|q| q.unit),
             approximate: quantity.is_some_and(|q| q.approximate),
             over: quantity.is_some_and(|q| q.lower_bound),
+            under: quantity.is_some_and(|q| q.upper_bound),
             status: match figure {
                 FigureRef::Point(s, p) => Some(data.series[s.index()].points[p as usize].status),
                 _ => None,
@@ -302,6 +306,7 @@ impl FigureSnapshot {
             unit: self.unit?,
             approximate: self.approximate,
             lower_bound: self.over,
+            upper_bound: self.under,
         })
     }
 
