@@ -9,7 +9,9 @@
 //! that equals a record's but is about something else is `unknown`, so a
 //! draft the data does not cover is never passed as agreeing.
 
+pub mod draft;
 mod records;
+pub mod reviewed;
 mod words;
 
 use std::ops::Range;
@@ -22,6 +24,7 @@ use crate::import::figures::{self, FigureUnit, Proposal, Qualifier};
 use crate::import::to_json::DocLang;
 use crate::view::documents;
 use records::{Entry, Records};
+pub use records::{citation_list, value_of};
 
 /// The most bytes of text a draft may have (4 MiB, some 1,300 pages);
 /// longer, it is refused with a message, not checked for minutes.

@@ -245,7 +245,7 @@ fn figures(dataset: &Dataset) -> impl Iterator<Item = FigureRef> + '_ {
 }
 
 /// A figure's value and year, if it has a value.
-pub(super) fn value_of(dataset: &Dataset, figure: FigureRef) -> Option<(Quantity, Option<i32>)> {
+pub fn value_of(dataset: &Dataset, figure: FigureRef) -> Option<(Quantity, Option<i32>)> {
     match figure {
         FigureRef::Series(_) => None,
         FigureRef::Point(s, p) => {
@@ -267,7 +267,7 @@ pub(super) fn value_of(dataset: &Dataset, figure: FigureRef) -> Option<(Quantity
 }
 
 /// A figure's citations: where it is stated, the main one first.
-pub(super) fn citation_list(dataset: &Dataset, figure: FigureRef) -> &[crate::dataset::Citation] {
+pub fn citation_list(dataset: &Dataset, figure: FigureRef) -> &[crate::dataset::Citation] {
     match figure {
         FigureRef::Series(_) => &[],
         FigureRef::Point(s, p) => dataset.series[s.index()]

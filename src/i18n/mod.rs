@@ -76,6 +76,8 @@ pub fn fill(lang: Lang, text: T, values: &[&dyn std::fmt::Display]) -> String {
     out
 }
 
+pub use check::{record_source, record_value};
+mod check;
 mod problems;
 mod readers;
 mod writers;
