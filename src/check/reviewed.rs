@@ -93,7 +93,8 @@ pub fn reviewed(
     let document =
         part(&mut zip, DOCUMENT)?.ok_or_else(|| ReviewedError::MissingPart(DOCUMENT.into()))?;
     let old_comments = part(&mut zip, COMMENTS)?;
-    let first_id = old_comments.as_deref().map_or(0, |c| max_id(c) + 1);
+    // Ids above every annotation's (tracked changes, bookmarks, comments).
+    let first_id = max_id(&document).max(old_comments.as_deref().map_or(0, max_id)) + 1;
     let scan = scan(&document)?;
     // Each note's place in the document's text, in order.
     let mut placed: Vec<(Range<usize>, &Note)> = Vec::new();
@@ -151,7 +152,7 @@ fn part(zip: &mut Zip<'_>, name: &str) -> Result<Option<String>, ReviewedError> 
     Ok(Some(text))
 }
 
-/// The highest `w:id` in a comments part.
+/// The highest `w:id` in a part.
 fn max_id(comments: &str) -> u32 {
     comments
         .match_indices(":id=\"")
