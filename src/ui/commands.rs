@@ -121,6 +121,8 @@ pub enum SessionCommand {
     CancelImport,
     /// Import a document, review a draft, save it (see [`ReviewCommand`]).
     Review(ReviewCommand),
+    /// Check a draft against the data (see [`super::check::CheckCommand`]).
+    Check(super::check::CheckCommand),
 }
 
 impl From<DocCommand> for Command {
@@ -259,6 +261,7 @@ impl AppState {
                 self.dialog = Some(dialogs::import_dialog());
             }
             SessionCommand::Review(command) => self.apply_review(command),
+            SessionCommand::Check(command) => self.apply_check(command),
             SessionCommand::CancelImport => self.cancel_import(),
             SessionCommand::OpenExportDialog => {
                 let dialog = dialogs::export_dialog(&self.panel_context());

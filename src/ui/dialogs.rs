@@ -27,6 +27,8 @@ pub enum Dialog {
     DraftExists(super::review_dialogs::DraftExistsDialog),
     /// Save the review as a new edition.
     SaveEdition(super::review_dialogs::SaveEditionDialog),
+    /// Open a draft to check: a path field and Browse, as Open has.
+    CheckDraft(OpenDialog),
 }
 
 /// The Open dialog's state.
@@ -48,6 +50,8 @@ enum Purpose {
     Dataset,
     /// A document to import.
     Document,
+    /// A draft to check against the data.
+    Draft,
 }
 
 impl Purpose {
@@ -60,6 +64,7 @@ impl Purpose {
                 replace: false,
             })
             .into(),
+            Self::Draft => SessionCommand::Check(super::check::CheckCommand::OpenFile(path)).into(),
         }
     }
 
@@ -78,6 +83,9 @@ impl Purpose {
                     None => ui.weak(tr(lang, T::ImportOwn)),
                 };
             }
+            Self::Draft => {
+                ui.add(egui::Label::new(tr(lang, T::CheckOpenIntro)).wrap());
+            }
         }
     }
 }
@@ -90,6 +98,7 @@ fn browse_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &mut OpenDialog, 
         let (filter, extensions): (_, &[&str]) = match purpose {
             Purpose::Dataset => (T::FilterDataset, &["json"]),
             Purpose::Document => (T::FilterDocument, &crate::import::DocumentKind::EXTENSIONS),
+            Purpose::Draft => (T::FilterDraft, &["docx", "txt", "md"]),
         };
         if ui.button(tr(lang, T::Browse)).clicked()
             && let Some(path) = rfd::FileDialog::new()
@@ -107,7 +116,7 @@ fn browse_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &mut OpenDialog, 
         {
             let kind = match purpose {
                 Purpose::Dataset => crate::view::picker::Filter::Datasets,
-                Purpose::Document => crate::view::picker::Filter::Documents,
+                Purpose::Document | Purpose::Draft => crate::view::picker::Filter::Documents,
             };
             dialog.picker = Some(super::file_picker::Picker::for_kind(
                 &start_folder(cx, &dialog.path),
@@ -156,6 +165,11 @@ pub fn open_dialog() -> Dialog {
 /// A fresh Import dialog: an empty path field.
 pub fn import_dialog() -> Dialog {
     Dialog::Import(OpenDialog::default())
+}
+
+/// A fresh dialog to open a draft to check.
+pub fn check_dialog() -> Dialog {
+    Dialog::CheckDraft(OpenDialog::default())
 }
 
 /// A fresh Export dialog for the chart on screen.
@@ -208,6 +222,7 @@ pub fn ui(
         Dialog::Import(_) => tr(lang, T::ImportDocument),
         Dialog::DraftExists(_) => tr(lang, T::DraftExistsTitle),
         Dialog::SaveEdition(_) => tr(lang, T::SaveEditionTitle),
+        Dialog::CheckDraft(_) => tr(lang, T::CheckOpenTitle),
     };
     // Escape first leaves a text field (egui takes its focus away before
     // the frame is drawn, so the last frame's state tells); only an Escape
@@ -226,6 +241,7 @@ pub fn ui(
             Dialog::Import(import_state) => {
                 open_ui(cx, ui, import_state, Purpose::Document, commands);
             }
+            Dialog::CheckDraft(state) => open_ui(cx, ui, state, Purpose::Draft, commands),
             Dialog::DraftExists(exists) => {
                 super::review_dialogs::draft_exists_ui(cx, ui, exists, commands);
             }
@@ -339,6 +355,7 @@ fn open_ui(
         let button = match purpose {
             Purpose::Dataset => T::OpenButton,
             Purpose::Document => T::ImportButton,
+            Purpose::Draft => T::CheckRun,
         };
         if (ui
             .add_enabled(!path.is_empty(), egui::Button::new(tr(lang, button)))

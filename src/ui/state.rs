@@ -79,6 +79,8 @@ pub struct Session {
     /// A review under way found beside the dataset (or remembered), offered
     /// to be resumed.
     pub resume_offer: Option<super::import_job::Found>,
+    /// The "Check a draft" panel: the draft and its last check.
+    pub check: super::check::CheckState,
 }
 
 impl Default for Session {
@@ -100,6 +102,7 @@ impl Default for Session {
             status: None,
             native_dialogs: false,
             resume_offer: None,
+            check: super::check::CheckState::default(),
         }
     }
 }

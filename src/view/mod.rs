@@ -3,6 +3,7 @@
 
 pub mod amount;
 pub mod charts;
+pub mod check;
 pub mod describe;
 pub mod diff;
 pub mod doc_search;
