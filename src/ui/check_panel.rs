@@ -70,12 +70,12 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
         }
     });
     if let Some(message) = &check.message {
-        ui.add(
-            egui::Label::new(
-                egui::RichText::new(message.text(lang)).color(ui.visuals().warn_fg_color),
-            )
-            .wrap(),
-        );
+        let color = if matches!(message, super::check::CheckMessage::Saved(..)) {
+            ui.visuals().strong_text_color()
+        } else {
+            ui.visuals().warn_fg_color
+        };
+        ui.add(egui::Label::new(egui::RichText::new(message.text(lang)).color(color)).wrap());
     }
     if let Some((_, draft)) = &check.file
         && draft.text == check.text

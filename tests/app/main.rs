@@ -9,6 +9,7 @@ mod accessibility;
 mod app_state;
 mod briefing;
 mod chart_keys;
+mod check_draft;
 mod cross_plan;
 mod doc_search;
 mod facts;
