@@ -237,52 +237,7 @@ impl<'a> Checker<'a> {
             difference: None,
             hits: Vec::new(),
         };
-        let mut context = text[p.range.clone()].to_owned();
-        for extra in [Some(&p.metric), p.noun.as_ref()].into_iter().flatten() {
-            context.push(' ');
-            context.push_str(extra);
-        }
-        let noun_words = p.noun.as_deref().map(words::words).unwrap_or_default();
-        if std::env::var_os("PE_CHECK_DEBUG").is_some() {
-            eprintln!(
-                "{:?} year {:?} unit {:?} context {context:?}",
-                &text[p.core.clone()],
-                p.year,
-                p.unit
-            );
-            for (e, s) in self.records.scored(&context).into_iter().take(4) {
-                eprintln!(
-                    "   {} {:?} {}",
-                    self.dataset.figure_id(self.records.entries[e].figure),
-                    s,
-                    s.total()
-                );
-            }
-        }
-        // The words of the number's own clause rank the records that
-        // the whole quote finds ("Shanghai's GDP grow by 5.5 percent"
-        // and "output jump 8.5 percent" in one sentence).
-        let near: std::collections::HashMap<usize, f32> = self
-            .records
-            .scored(&text[clause_around(text, p.core.clone())])
-            .into_iter()
-            .map(|(e, score)| (e, score.total()))
-            .collect();
-        let mut candidates: Vec<(&Entry, f32)> = self
-            .records
-            .scored(&context)
-            .into_iter()
-            .filter(|(_, score)| score.total() >= SUBJECT_MIN)
-            .map(|(e, score)| {
-                let entry = &self.records.entries[e];
-                let rank = score.total()
-                    + near.get(&e).copied().unwrap_or_default()
-                    + 0.5 * likeness(&context, &entry.quote);
-                (entry, rank)
-            })
-            .filter(|(entry, _)| self.noun_fits(entry, p.unit, &noun_words))
-            .collect();
-        candidates.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let candidates = self.candidates(text, p);
         let tolerance = tolerance(text, p);
         let unit_fits = |e: &Entry| self.value_in(e, p).is_some();
         let agrees = |e: &Entry| {
@@ -299,13 +254,7 @@ impl<'a> Checker<'a> {
             .filter(|(e, _)| agrees(e) && year_fits(e))
             .collect();
         if let Some(&&(best, best_score)) = agreeing.first() {
-            let rivals: Vec<&Entry> = agreeing
-                .iter()
-                .filter(|(e, s)| {
-                    e.figure != best.figure && s + MARGIN >= best_score && e.quote != best.quote
-                })
-                .map(|(e, _)| *e)
-                .collect();
+            let rivals = rivals(&agreeing, best, best_score);
             if !rivals.is_empty() {
                 claim.verdict = Verdict::Ambiguous;
                 claim.records = std::iter::once(best.figure)
@@ -349,13 +298,7 @@ impl<'a> Checker<'a> {
             .filter(|(e, _)| unit_fits(e) || same_number(e, p))
             .collect();
         if let Some(&&(best, best_score)) = pool.first() {
-            let rivals: Vec<&Entry> = pool
-                .iter()
-                .filter(|(e, s)| {
-                    e.figure != best.figure && s + MARGIN >= best_score && e.quote != best.quote
-                })
-                .map(|(e, _)| *e)
-                .collect();
+            let rivals = rivals(&pool, best, best_score);
             if rivals.is_empty() {
                 claim.verdict = Verdict::Differs;
                 claim.records = vec![best.figure];
@@ -378,22 +321,42 @@ impl<'a> Checker<'a> {
         claim
     }
 
-    /// A count's noun is one of the record's words ("20 industry leaders"
-    /// is no count of "pioneering areas").
-    fn noun_fits(&self, entry: &Entry, unit: FigureUnit, noun: &[String]) -> bool {
-        if unit != FigureUnit::Count || noun.is_empty() {
-            return true;
+    /// The records whose subject the claim names, best first, each with
+    /// its rank: the words around the figure, those of its own clause,
+    /// and how much of the record's quote the draft repeats.
+    fn candidates(&self, text: &str, p: &Proposal) -> Vec<(&Entry, f32)> {
+        let mut context = text[p.range.clone()].to_owned();
+        for extra in [Some(&p.metric), p.noun.as_ref()].into_iter().flatten() {
+            context.push(' ');
+            context.push_str(extra);
         }
-        let named = self.dataset.figure_named(entry.figure);
-        let mut own = words::words(named.english());
-        for zh in [named.printed_zh(), named.translated_zh()]
+        let noun_words = p.noun.as_deref().map(words::words).unwrap_or_default();
+        // The words of the number's own clause rank the records that
+        // the whole quote finds ("Shanghai's GDP grow by 5.5 percent"
+        // and "output jump 8.5 percent" in one sentence).
+        let near: std::collections::HashMap<usize, f32> = self
+            .records
+            .scored(&text[clause_around(text, p.core.clone())])
             .into_iter()
-            .flatten()
-        {
-            own.extend(words::words(zh));
-        }
-        own.extend(words::words(&entry.quote));
-        noun.iter().any(|w| own.contains(w))
+            .map(|(e, score)| (e, score.total()))
+            .collect();
+        let context_words = plain_words(&context);
+        let mut candidates: Vec<(&Entry, f32)> = self
+            .records
+            .scored(&context)
+            .into_iter()
+            .filter(|(_, score)| score.total() >= SUBJECT_MIN)
+            .map(|(e, score)| {
+                let entry = &self.records.entries[e];
+                let rank = score.total()
+                    + near.get(&e).copied().unwrap_or_default()
+                    + 0.5 * likeness(&context_words, &entry.quote);
+                (entry, rank)
+            })
+            .filter(|(entry, _)| noun_fits(entry, p.unit, &noun_words))
+            .collect();
+        candidates.sort_by(|a, b| b.1.total_cmp(&a.1));
+        candidates
     }
 
     /// The claim's value in the record's unit, or `None` where the units
@@ -449,6 +412,26 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// A count's noun is one of the record's words ("20 industry leaders"
+/// is no count of "pioneering areas").
+fn noun_fits(entry: &Entry, unit: FigureUnit, noun: &[String]) -> bool {
+    if unit != FigureUnit::Count || noun.is_empty() {
+        return true;
+    }
+    noun.iter().any(|w| entry.own_words.contains(w))
+}
+
+/// The other records of `pool` as likely as `best` (within [`MARGIN`] of
+/// its rank), not the same figure recorded twice (one quote).
+fn rivals<'e>(pool: &[&(&'e Entry, f32)], best: &Entry, best_rank: f32) -> Vec<&'e Entry> {
+    pool.iter()
+        .filter(|(e, rank)| {
+            e.figure != best.figure && rank + MARGIN >= best_rank && e.quote != best.quote
+        })
+        .map(|(e, _)| *e)
+        .collect()
+}
+
 /// The number of `p` and a record's are the same in different units
 /// ("33.4 percentage points" for a record's "33.4%").
 fn same_number(entry: &Entry, p: &Proposal) -> bool {
@@ -497,19 +480,20 @@ const CAVEAT_SHARE: f32 = 0.3;
 /// The share of a quote's words (every word, "last year" too, numbers
 /// left out) that `context` has: a draft quoting a source word for word
 /// names the very record.
-fn likeness(context: &str, quote: &str) -> f32 {
-    let plain = |t: &str| -> std::collections::HashSet<String> {
-        t.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let quote = plain(quote);
+fn likeness(context: &std::collections::HashSet<String>, quote: &str) -> f32 {
+    let quote = plain_words(quote);
     if quote.is_empty() {
         return 0.0;
     }
-    let context = plain(context);
     quote.iter().filter(|w| context.contains(*w)).count() as f32 / quote.len() as f32
+}
+
+/// Every word of `text` in lower case, numbers left out.
+fn plain_words(text: &str) -> std::collections::HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// The clause around `core`: from the stop or comma before it to the one

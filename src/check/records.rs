@@ -25,6 +25,9 @@ pub(super) struct Entry {
     title_weight: [f32; 2],
     /// The places its words name.
     places: HashSet<u32>,
+    /// The words of its title (English and Chinese) and main quote, for
+    /// telling what a count counts.
+    pub own_words: HashSet<String>,
 }
 
 /// The figures of a dataset, indexed by the words of their titles and
@@ -112,13 +115,20 @@ impl Records {
                         .in_title
                         .entry(w)
                         .or_default()
-                        .push((at, which as u8));
+                        .push((at, u8::from(which == 1)));
                 }
             }
             records.entries.push(Entry {
                 figure,
                 quantity,
                 year,
+                own_words: words(&format!(
+                    "{} {title_zh} {}",
+                    named.english(),
+                    citations.first().map_or("", String::as_str)
+                ))
+                .into_iter()
+                .collect(),
                 quote: citations.first().cloned().unwrap_or_default(),
                 title_weight: [0.0; 2],
                 // Narrowed to the places once the vocabulary is known.
@@ -170,18 +180,15 @@ impl Records {
             if !seen.insert(word.clone()) {
                 continue;
             }
-            match self.vocabulary.get(&word) {
-                Some(&id) => {
-                    weight_all += self.idf[id as usize];
-                    if self.places.contains(&id) {
-                        claim_places.push(id);
-                    }
-                    known.push(id);
+            if let Some(&id) = self.vocabulary.get(&word) {
+                weight_all += self.idf[id as usize];
+                if self.places.contains(&id) {
+                    claim_places.push(id);
                 }
-                None => {
-                    weight_all += rare;
-                    unknown_place |= PLACES.contains(&word.as_str());
-                }
+                known.push(id);
+            } else {
+                weight_all += rare;
+                unknown_place |= PLACES.contains(&word.as_str());
             }
         }
         if unknown_place {

@@ -8,8 +8,9 @@
 //! put around each figure (a run holding a figure with other words is
 //! split in two or three runs of the same properties), `word/comments.xml`
 //! (made, or added to), its relationship and its content type. Word, WPS
-//! and LibreOffice show the comments in the margin.
+//! and `LibreOffice` show the comments in the margin.
 
+use std::fmt::Write as _;
 use std::io::{Cursor, Read as _, Write as _};
 use std::ops::Range;
 
@@ -214,6 +215,10 @@ struct Scan {
 }
 
 /// Reads the runs of `document.xml`.
+#[expect(
+    clippy::too_many_lines,
+    reason = "One pass over the part's events; its state (open runs, skipped elements) is shared by every arm."
+)]
 fn scan(xml: &str) -> Result<Scan, ReviewedError> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut out = Scan {
@@ -526,10 +531,11 @@ fn split_run(xml: &str, run: &Run, cuts: &[(usize, String)], w: &str) -> String 
 }
 
 fn push_text(out: &mut String, text: &str, w: &str) {
-    out.push_str(&format!(
+    let _ = write!(
+        out,
         "<{w}:t xml:space=\"preserve\">{}</{w}:t>",
         escape(text)
-    ));
+    );
 }
 
 /// The comments part: the old one with the new comments added, or a new
@@ -544,9 +550,10 @@ fn comments_part(
     let mut comments = String::new();
     let author = escape(author);
     for ((_, note), id) in placed.iter().zip(ids) {
-        comments.push_str(&format!(
+        let _ = write!(
+            comments,
             "<w:comment w:id=\"{id}\" w:author=\"{author}\" w:date=\"{date}\" w:initials=\"PE\">"
-        ));
+        );
         for paragraph in &note.paragraphs {
             comments.push_str("<w:p><w:r><w:t xml:space=\"preserve\">");
             comments.push_str(&escape(paragraph));

@@ -28,12 +28,15 @@ fn checked(text: &str) -> Vec<(String, Verdict, Vec<String>)> {
         .collect()
 }
 
+/// A claim as written, its verdict and its records' ids.
+type Expected = (&'static str, Verdict, &'static [&'static str]);
+
 /// Drafts that say the data's figures in their own words: scales,
 /// 亿元, US dollars at a document's rate, Chinese, a dropped "over", a
 /// point and the target it is, and a value given for the wrong year.
 #[test]
 fn paraphrases_are_matched_by_subject_year_and_unit() {
-    let cases: &[(&str, &[(&str, Verdict, &[&str])])] = &[
+    let cases: &[(&str, &[Expected])] = &[
         (
             "In 2024 Shanghai's GDP was 5.39 trillion yuan. Shanghai's GDP was 53,900亿元 in \
              2024. Shanghai's GDP reached US$760 billion in 2024.",

@@ -179,8 +179,8 @@ fn write_reviewed(
     lang: Lang,
 ) -> Result<(), String> {
     let notes = reviewed::notes(report, &draft.text, data, lang);
-    let date = crate::import::to_json::today();
-    let copy = reviewed::reviewed(docx, &notes, "Plan Explorer", &format!("{date}T00:00:00Z"))
+    let today = crate::import::to_json::today();
+    let copy = reviewed::reviewed(docx, &notes, "Plan Explorer", &format!("{today}T00:00:00Z"))
         .map_err(|e| format!("{}: {e}", out.display()))?;
     crate::output::write_atomic(out, &copy.bytes).map_err(|e| format!("{}: {e}", out.display()))?;
     if !copy.missed.is_empty() {

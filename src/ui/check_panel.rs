@@ -45,30 +45,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
     if response.changed() {
         commands.push(SessionCommand::Check(CheckCommand::SetText(text)));
     }
-    ui.horizontal_wrapped(|ui| {
-        let run = ui
-            .add_enabled(
-                !check.text.trim().is_empty(),
-                egui::Button::new(tr(lang, T::CheckRun)),
-            )
-            .clicked();
-        let ctrl_enter = response.has_focus()
-            && ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter));
-        if run || ctrl_enter {
-            commands.push(SessionCommand::Check(CheckCommand::Run));
-        }
-        if ui.button(tr(lang, T::CheckOpenFile)).clicked() {
-            commands.push(SessionCommand::Check(CheckCommand::OpenFileDialog));
-        }
-        let can_save = check.docx().is_some() && check.checked.is_some();
-        let save = ui
-            .add_enabled(can_save, egui::Button::new(tr(lang, T::CheckSaveReviewed)))
-            .on_hover_text(tr(lang, T::CheckSaveReviewedHint))
-            .on_disabled_hover_text(tr(lang, T::CheckSaveOnlyWord));
-        if save.clicked() {
-            commands.push(SessionCommand::Check(CheckCommand::SaveReviewed));
-        }
-    });
+    buttons_ui(cx, ui, &response, commands);
     if let Some(message) = &check.message {
         let color = if matches!(message, super::check::CheckMessage::Saved(..)) {
             ui.visuals().strong_text_color()
@@ -120,6 +97,41 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
                 ui.separator();
             }
         });
+}
+
+/// Check, Open file… and Save reviewed .docx.
+fn buttons_ui(
+    cx: &PanelContext<'_>,
+    ui: &mut egui::Ui,
+    response: &egui::Response,
+    commands: &mut Commands,
+) {
+    let lang = cx.session.lang();
+    let check = &cx.session.check;
+    ui.horizontal_wrapped(|ui| {
+        let run = ui
+            .add_enabled(
+                !check.text.trim().is_empty(),
+                egui::Button::new(tr(lang, T::CheckRun)),
+            )
+            .clicked();
+        let ctrl_enter = response.has_focus()
+            && ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter));
+        if run || ctrl_enter {
+            commands.push(SessionCommand::Check(CheckCommand::Run));
+        }
+        if ui.button(tr(lang, T::CheckOpenFile)).clicked() {
+            commands.push(SessionCommand::Check(CheckCommand::OpenFileDialog));
+        }
+        let can_save = check.docx().is_some() && check.checked.is_some();
+        let save = ui
+            .add_enabled(can_save, egui::Button::new(tr(lang, T::CheckSaveReviewed)))
+            .on_hover_text(tr(lang, T::CheckSaveReviewedHint))
+            .on_disabled_hover_text(tr(lang, T::CheckSaveOnlyWord));
+        if save.clicked() {
+            commands.push(SessionCommand::Check(CheckCommand::SaveReviewed));
+        }
+    });
 }
 
 /// The colour of a verdict's badge.

@@ -1,6 +1,6 @@
 //! `plan-explorer check`: a draft's figures checked against the data,
 //! as text and `--json`, the exit status, the reviewed Word copy (opened
-//! by LibreOffice, its comments counted) and bad input, run as a user
+//! by `LibreOffice`, its comments counted) and bad input, run as a user
 //! would.
 
 use std::path::{Path, PathBuf};
@@ -235,7 +235,7 @@ fn the_reviewed_docx_has_a_comment_on_each_figure_libreoffice_counts_them() {
     }
     assert_eq!(new.len(), old.len() + 1, "word/comments.xml is added");
 
-    // LibreOffice opens it and finds ten comments, each with its range.
+    // `LibreOffice` opens it and finds ten comments, each with its range.
     let soffice = which("soffice");
     let converted = std::process::Command::new(soffice)
         .args([
@@ -281,7 +281,7 @@ fn the_reviewed_docx_has_a_comment_on_each_figure_libreoffice_counts_them() {
     );
 }
 
-/// The path of a program on PATH; the test fails (not skips) without it.
+/// The path of a program on `PATH`; the test fails (not skips) without it.
 fn which(program: &str) -> PathBuf {
     std::env::var_os("PATH")
         .and_then(|paths| {
