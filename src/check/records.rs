@@ -91,7 +91,9 @@ impl Records {
             for &node in dataset.figure_measures(figure) {
                 push_themes(dataset, node, &mut text);
             }
-            let en: HashSet<u32> = words(named.english())
+            // A title's words in brackets are detail ("Industry leaders in
+            // frontier sectors (CGT, BCI, …)"): a claim need not name them.
+            let en: HashSet<u32> = words(&without_brackets(named.english()))
                 .into_iter()
                 .map(|w| records.word(&w, &mut df))
                 .collect();
@@ -236,6 +238,21 @@ impl Records {
         out.sort_by(|a, b| b.1.total().total_cmp(&a.1.total()).then(a.0.cmp(&b.0)));
         out
     }
+}
+
+/// `text` without its parts in brackets.
+fn without_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Every figure that can carry a number: points, funds, targets, facts.

@@ -1,6 +1,6 @@
 //! The words a claim and a record are compared by: English words in
 //! lower case with a light stem ("industries" and "industry" alike,
-//! "grew" and "growth" alike), and Chinese as overlapping pairs of
+//! "grew" and "growth" alike, "nurturing" and "nurture"), and Chinese as overlapping pairs of
 //! characters ("上海市" is "上海", "海市"), with the words that say
 //! nothing of a subject (articles, units, numbers) left out.
 
@@ -202,6 +202,14 @@ fn stem(word: &str) -> String {
     {
         return format!("{head}y");
     }
+    // "nurturing", "nurtured" and "nurture" alike.
+    for (suffix, least) in [("ing", 4), ("ed", 4), ("e", 5)] {
+        if let Some(head) = word.strip_suffix(suffix)
+            && head.len() >= least
+        {
+            return head.to_owned();
+        }
+    }
     if word.len() > 3
         && word.ends_with('s')
         && !word.ends_with("ss")
@@ -270,7 +278,7 @@ mod tests {
     fn english_is_stemmed_and_function_words_dropped() {
         assert_eq!(
             words("Shanghai's GDP grew 5.5 percent; the three pioneering industries"),
-            ["shanghai", "gdp", "grow", "three", "pioneering", "industry"]
+            ["shanghai", "gdp", "grow", "three", "pioneer", "industry"]
         );
     }
 

@@ -99,11 +99,25 @@ impl Claim {
                 "the data says {value} ({id}); the draft says “{draft}”; {source}",
                 "数据为{value}（{id}）；草稿写作“{draft}”；{source}",
             ),
-            (Verdict::DropsQualifier, _) => words!(
-                lang,
-                "the data says {value} ({id}); the draft's “{draft}” leaves out the qualifier; {source}",
-                "数据为{value}（{id}）；草稿写作“{draft}”，漏掉了限定词；{source}",
-            ),
+            (Verdict::DropsQualifier, _) => {
+                let dropped = words!(
+                    lang,
+                    "the data says {value} ({id}); the draft's “{draft}” leaves out the qualifier; {source}",
+                    "数据为{value}（{id}）；草稿写作“{draft}”，漏掉了限定词；{source}",
+                );
+                // The record's caveat too, where it has one.
+                match dataset.figure_caveat(first) {
+                    Some(caveat) => {
+                        let caveat = &caveat.text;
+                        words!(
+                            lang,
+                            "{dropped}; note: {caveat}",
+                            "{dropped}；说明：{caveat}"
+                        )
+                    }
+                    None => dropped,
+                }
+            }
             (Verdict::DropsCaveat, _) => {
                 let caveat = dataset
                     .figure_caveat(first)
