@@ -1,5 +1,5 @@
 //! The command line: `validate`, `schema`, `export`, `diff`, `briefing`,
-//! `sources`, and the window.
+//! `sources`, `check`, and the window.
 //!
 //! The binary only calls [`main`]; everything it does lives here so the
 //! integration tests can run the real binary and the unit tests the pieces.
@@ -14,11 +14,13 @@ use serde::Serialize;
 use crate::dataset::{self, Problem, ReadError, Summary};
 
 mod briefing;
+mod check;
 mod export;
 mod import;
 mod sources;
 
 pub use briefing::{BriefingArgs, briefing};
+pub use check::{CheckArgs, check};
 pub use import::{ImportArgs, import};
 pub use sources::{SourcesArgs, sources};
 
@@ -95,6 +97,16 @@ pub enum Command {
     /// 2 on a usage or I/O error (an unknown source id, an unreadable
     /// file).
     Sources(SourcesArgs),
+    /// Check every figure a draft (a speech, a briefing: .txt, .md or
+    /// .docx) states against the data: each gets a verdict (agrees,
+    /// differs, drops a qualifier, drops a caveat, unknown, ambiguous)
+    /// with the record's value, quote and source. With --out, a Word
+    /// draft is copied with a comment on each figure.
+    ///
+    /// Exit status: 0 when nothing differs or drops something, 1 when
+    /// something does, 2 on a usage or I/O error (an unreadable draft or
+    /// dataset, an existing --out).
+    Check(CheckArgs),
 }
 
 /// Arguments of `diff`.
@@ -155,6 +167,7 @@ pub fn main() -> ExitCode {
         Some(Command::Briefing(args)) => ExitCode::from(briefing(&args)),
         Some(Command::Import(args)) => ExitCode::from(import(&args)),
         Some(Command::Sources(args)) => ExitCode::from(sources(&args)),
+        Some(Command::Check(args)) => ExitCode::from(check(&args)),
         None => match crate::ui::run(cli.dataset.as_deref(), cli.screenshot_to.as_deref()) {
             Ok(()) => {
                 if let Some(path) = &cli.screenshot_to {

@@ -8,6 +8,8 @@
 //! - [`chart`]: charts as pictures: one laid-out scene per chart, written
 //!   as SVG, PDF and PNG.
 //! - [`briefing`]: a briefing of the selection, written as PDF or Word.
+//! - [`check`]: a draft checked against the data, every figure with a
+//!   verdict, and the reviewed copy of a Word draft.
 //! - [`import`]: a plan document (text, web page, Word, PDF) read into its
 //!   text and drafted into data for an editor to review.
 //! - [`i18n`]: the interface's words in English and Chinese, in the
@@ -24,6 +26,7 @@
 
 pub mod briefing;
 pub mod chart;
+pub mod check;
 pub mod cli;
 pub mod dataset;
 pub mod folders;

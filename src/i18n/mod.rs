@@ -76,6 +76,8 @@ pub fn fill(lang: Lang, text: T, values: &[&dyn std::fmt::Display]) -> String {
     out
 }
 
+pub use check::{record_source, record_value};
+mod check;
 mod problems;
 mod readers;
 mod views;
@@ -580,6 +582,27 @@ texts! {
     // src/view/review.rs).
     ImportDocumentMenu => "Import document…", "导入文件…";
     ImportDocument => "Import document", "导入文件";
+    CheckDraftMenu => "Check a draft…", "检查草稿…";
+    CheckDraft => "Check a draft", "检查草稿";
+    CheckIntro => "Paste a draft's text (a speech, a briefing), or open a file: every figure it states is checked against the data.", "粘贴草稿（讲话稿、简报）的文字，或打开文件：逐一对照数据检查其中的每个数字。";
+    CheckOpenTitle => "Open a draft to check", "打开要检查的草稿";
+    CheckOpenIntro => "A text file (.txt, .md) or a Word document (.docx; read with its tracked changes accepted).", "文本文件（.txt、.md）或 Word 文档（.docx；按接受修订后的文字读取）。";
+    FilterDraft => "Drafts", "草稿";
+    CheckOpenFile => "Open file…", "打开文件…";
+    CheckRun => "Check", "检查";
+    CheckSaveReviewed => "Save reviewed .docx", "保存审阅副本 .docx";
+    CheckSaveReviewedHint => "A copy of the Word draft with a comment on each figure, saved beside it; the draft itself is not changed.", "在 Word 草稿旁保存一份副本，每个数字附批注；草稿本身不变。";
+    CheckSaveOnlyWord => "A reviewed copy is made of a Word draft (.docx) opened and checked as it is.", "仅可为按原样打开并检查的 Word 草稿（.docx）保存审阅副本。";
+    CheckClose => "Close", "关闭";
+    CheckDraftText => "Draft text", "草稿文字";
+    CheckFigures => "{} figures: {}", "共 {} 个数字：{}";
+    CheckNoFigures => "No figures found: nothing to check.", "未找到任何数字，无可检查。";
+    CheckStale => "The text changed since it was checked: press Check again.", "文字在检查后已改动：请再按“检查”。";
+    CheckOtherData => "Checked against another dataset: press Check again.", "检查时用的是另一份数据：请再按“检查”。";
+    CheckShowRecord => "Select {} in the data", "在数据中选中 {}";
+    CheckShowSource => "Open its place in the source", "打开其在来源中的位置";
+    CheckFromFile => "From {}", "来自 {}";
+    CheckLineColumn => "line {}, column {}", "第 {} 行第 {} 列";
     ImportIntro => "A plan document (.txt, .docx, .pdf, .html). Its plan is drafted from the document's own numbering, every record a span of its text, for you to review one by one.", "规划文件（.txt、.docx、.pdf、.html）。按文件自身的编号起草规划，每条记录都是原文的一段，供您逐条审阅。";
     ImportInto => "The draft adds the plan to {}; the file itself is not changed.", "草稿会把规划加入 {}；该文件本身不会改动。";
     ImportOwn => "The dataset on screen is the built-in one, so the plan is drafted as a dataset of its own.", "当前显示的是内置数据集，因此规划将起草为独立的数据集。";

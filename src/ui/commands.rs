@@ -148,6 +148,8 @@ pub enum SessionCommand {
     Annotate(ChartId, crate::view::annotations::Annotation),
     /// Remove a chart's annotation, by its place in the chart's list.
     RemoveAnnotation(ChartId, usize),
+    /// Check a draft against the data (see [`super::check::CheckCommand`]).
+    Check(super::check::CheckCommand),
 }
 
 impl From<DocCommand> for Command {
@@ -286,6 +288,7 @@ impl AppState {
                 self.dialog = Some(dialogs::import_dialog());
             }
             SessionCommand::Review(command) => self.apply_review(command),
+            SessionCommand::Check(command) => self.apply_check(command),
             SessionCommand::CancelImport => self.cancel_import(),
             SessionCommand::OpenExportDialog => {
                 let dialog = dialogs::export_dialog(&self.panel_context());

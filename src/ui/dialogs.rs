@@ -33,6 +33,8 @@ pub enum Dialog {
     OpenView(OpenDialog),
     /// Annotate the chart.
     Annotate(super::annotate_dialog::AnnotateDialog),
+    /// Open a draft to check: a path field and Browse, as Open has.
+    CheckDraft(OpenDialog),
 }
 
 /// The Open dialog's state.
@@ -56,6 +58,8 @@ enum Purpose {
     Document,
     /// A saved view to show.
     View,
+    /// A draft to check against the data.
+    Draft,
 }
 
 impl Purpose {
@@ -69,6 +73,7 @@ impl Purpose {
             })
             .into(),
             Self::View => SessionCommand::OpenView(path).into(),
+            Self::Draft => SessionCommand::Check(super::check::CheckCommand::OpenFile(path)).into(),
         }
     }
 
@@ -90,6 +95,9 @@ impl Purpose {
                     None => ui.weak(tr(lang, T::ImportOwn)),
                 };
             }
+            Self::Draft => {
+                ui.add(egui::Label::new(tr(lang, T::CheckOpenIntro)).wrap());
+            }
         }
     }
 }
@@ -102,6 +110,7 @@ fn browse_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &mut OpenDialog, 
         let (filter, extensions): (_, &[&str]) = match purpose {
             Purpose::Dataset | Purpose::View => (T::FilterDataset, &["json"]),
             Purpose::Document => (T::FilterDocument, &crate::import::DocumentKind::EXTENSIONS),
+            Purpose::Draft => (T::FilterDraft, &["docx", "txt", "md"]),
         };
         if ui.button(tr(lang, T::Browse)).clicked()
             && let Some(path) = rfd::FileDialog::new()
@@ -119,7 +128,7 @@ fn browse_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, dialog: &mut OpenDialog, 
         {
             let kind = match purpose {
                 Purpose::Dataset | Purpose::View => crate::view::picker::Filter::Datasets,
-                Purpose::Document => crate::view::picker::Filter::Documents,
+                Purpose::Document | Purpose::Draft => crate::view::picker::Filter::Documents,
             };
             dialog.picker = Some(super::file_picker::Picker::for_kind(
                 &start_folder(cx, &dialog.path),
@@ -175,6 +184,11 @@ pub fn import_dialog() -> Dialog {
     Dialog::Import(OpenDialog::default())
 }
 
+/// A fresh dialog to open a draft to check.
+pub fn check_dialog() -> Dialog {
+    Dialog::CheckDraft(OpenDialog::default())
+}
+
 /// A fresh Export dialog for the chart on screen.
 pub fn export_dialog(cx: &PanelContext<'_>) -> Dialog {
     let folder = cx
@@ -228,6 +242,7 @@ pub fn ui(
         Dialog::SaveView(_) => tr(lang, T::SaveViewTitle),
         Dialog::OpenView(_) => tr(lang, T::OpenViewTitle),
         Dialog::Annotate(_) => tr(lang, T::AnnotateTitle),
+        Dialog::CheckDraft(_) => tr(lang, T::CheckOpenTitle),
     };
     // Escape first leaves a text field (egui takes its focus away before
     // the frame is drawn, so the last frame's state tells); only an Escape
@@ -251,6 +266,7 @@ pub fn ui(
             }
             Dialog::SaveView(save) => super::views_panel::save_ui(cx, ui, save, commands),
             Dialog::Annotate(annotate) => super::annotate_dialog::ui(cx, ui, annotate, commands),
+            Dialog::CheckDraft(state) => open_ui(cx, ui, state, Purpose::Draft, commands),
             Dialog::DraftExists(exists) => {
                 super::review_dialogs::draft_exists_ui(cx, ui, exists, commands);
             }
@@ -365,6 +381,7 @@ fn open_ui(
         let button = match purpose {
             Purpose::Dataset | Purpose::View => T::OpenButton,
             Purpose::Document => T::ImportButton,
+            Purpose::Draft => T::CheckRun,
         };
         if (ui
             .add_enabled(!path.is_empty(), egui::Button::new(tr(lang, button)))

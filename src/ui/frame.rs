@@ -6,8 +6,8 @@ use super::loading::Trigger;
 use super::messages::Note;
 use super::state::{AppState, BottomTab, PanelContext, SearchScope};
 use super::{
-    changes_panel, charts_panel, details_panel, dialogs, doc_search_panel, problems_panel,
-    review_dialogs, review_panel, source_viewer, top_bar, tree_panel,
+    changes_panel, charts_panel, check_panel, details_panel, dialogs, doc_search_panel,
+    problems_panel, review_dialogs, review_panel, source_viewer, top_bar, tree_panel,
 };
 use crate::i18n::{Lang, T, fill, tr};
 use crate::watch::Seen;
@@ -132,19 +132,29 @@ fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
     // The side panels give way on a narrow window, so the charts keep
     // at least about 40% of the width.
     let width = ui.available_width();
-    egui::Panel::left("tree")
-        .resizable(true)
-        .default_size((width * 0.25).max(380.0_f32.min(width * 0.3)))
-        .size_range(200.0..=(width * 0.35).max(200.0))
-        .show(ui, |ui| {
-            if cx.session.doc_search.scope == SearchScope::Documents
-                && cx.session.doc_search.result.is_asked()
-            {
-                doc_search_panel::ui(cx, ui, commands);
-            } else {
-                tree_panel::ui(cx, ui, commands);
-            }
-        });
+    // The draft check takes the tree's place while it is open: its
+    // records open in the details, their sources in the middle.
+    if cx.session.check.open {
+        egui::Panel::left("check")
+            .resizable(true)
+            .default_size((width * 0.36).max(420.0_f32.min(width * 0.4)))
+            .size_range(280.0..=(width * 0.5).max(280.0))
+            .show(ui, |ui| check_panel::ui(cx, ui, commands));
+    } else {
+        egui::Panel::left("tree")
+            .resizable(true)
+            .default_size((width * 0.25).max(380.0_f32.min(width * 0.3)))
+            .size_range(200.0..=(width * 0.35).max(200.0))
+            .show(ui, |ui| {
+                if cx.session.doc_search.scope == SearchScope::Documents
+                    && cx.session.doc_search.result.is_asked()
+                {
+                    doc_search_panel::ui(cx, ui, commands);
+                } else {
+                    tree_panel::ui(cx, ui, commands);
+                }
+            });
+    }
     if cx.session.views.panel {
         egui::Panel::right("views")
             .resizable(true)
@@ -313,6 +323,9 @@ fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Comm
         }
         if input.consume_key(egui::Modifiers::COMMAND, egui::Key::M) {
             commands.push(SessionCommand::OpenAnnotateDialog);
+        }
+        if input.consume_key(egui::Modifiers::COMMAND, egui::Key::K) {
+            commands.push(SessionCommand::Check(super::check::CheckCommand::Open));
         }
     });
 }

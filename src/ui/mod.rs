@@ -18,6 +18,8 @@ mod changes_panel;
 mod chart_keys;
 mod chart_table;
 mod charts_panel;
+pub mod check;
+mod check_panel;
 pub mod commands;
 mod details_panel;
 pub mod dialogs;

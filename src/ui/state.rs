@@ -90,6 +90,8 @@ pub struct Session {
     /// The files whose last load failed this session, which File > Recent
     /// marks as not loading.
     pub failed_loads: std::collections::BTreeSet<std::path::PathBuf>,
+    /// The "Check a draft" panel: the draft and its last check.
+    pub check: super::check::CheckState,
 }
 
 impl Default for Session {
@@ -114,6 +116,7 @@ impl Default for Session {
             annotations: std::collections::BTreeMap::new(),
             views: super::views::ViewsState::default(),
             failed_loads: std::collections::BTreeSet::new(),
+            check: super::check::CheckState::default(),
         }
     }
 }

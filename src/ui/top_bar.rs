@@ -112,6 +112,12 @@ fn file_menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Command
             commands.push(SessionCommand::OpenImportDialog);
         }
         if ui
+            .add(egui::Button::new(tr(lang, T::CheckDraftMenu)).shortcut_text("Ctrl+K"))
+            .clicked()
+        {
+            commands.push(SessionCommand::Check(super::check::CheckCommand::Open));
+        }
+        if ui
             .add_enabled(
                 cx.review.is_some(),
                 egui::Button::new(tr(lang, T::SaveEditionMenu)),

@@ -4,6 +4,7 @@
 pub mod amount;
 pub mod annotations;
 pub mod charts;
+pub mod check;
 pub mod describe;
 pub mod diff;
 pub mod doc_search;

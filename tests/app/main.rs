@@ -10,6 +10,7 @@ mod annotations;
 mod app_state;
 mod briefing;
 mod chart_keys;
+mod check_draft;
 mod cross_plan;
 mod doc_search;
 mod extremes;

@@ -6,6 +6,7 @@
 mod common;
 
 mod briefing;
+mod check;
 mod desktop;
 mod diff;
 mod disk_full;

@@ -136,3 +136,32 @@ fn the_readme_test_command_is_the_script_that_runs_cargo_test() {
         "CI runs the README's command"
     );
 }
+
+/// The README's sample `check` run is what the program prints, line for
+/// line, run from the repository's root.
+#[test]
+fn the_readme_check_sample_is_what_check_prints() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    let start = readme
+        .find("```text\n$ plan-explorer check")
+        .expect("the check sample")
+        + "```text\n".len();
+    let end = start + readme[start..].find("```").expect("the sample's end");
+    let mut lines = readme[start..end].lines();
+    let command = lines
+        .next()
+        .and_then(|l| l.strip_prefix("$ "))
+        .expect("a command");
+    let printed: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
+    let args: Vec<&str> = command.split_whitespace().skip(1).collect();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
+        .args(&args)
+        .current_dir(root)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let actual: Vec<&str> = stdout.lines().collect();
+    assert_eq!(actual, printed, "`{command}` prints what the README shows");
+    assert_eq!(output.status.code(), Some(1), "a figure differs: exit 1");
+}

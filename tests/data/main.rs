@@ -11,6 +11,7 @@ mod caveats;
 mod chart_files;
 mod chart_scene;
 mod chart_view;
+mod check_draft;
 mod checks;
 mod default_dataset;
 mod districts;

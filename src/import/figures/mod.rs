@@ -140,6 +140,10 @@ pub struct Proposal {
     pub quote: String,
     /// Where the number itself is, in bytes.
     pub number: Range<usize>,
+    /// Where the figure's own words are, in bytes: its qualifier, number,
+    /// unit, the noun counted and the dollars in brackets ("about 7.5
+    /// percent", "5.39 trillion yuan ($760 billion)").
+    pub core: Range<usize>,
     /// The value in `unit` (yuan amounts in yuan; fractions in percent).
     pub value: f64,
     /// The unit.
@@ -190,6 +194,12 @@ pub fn document_year(text: &str) -> Option<i32> {
 /// checked against its quote; the same figure stated twice is one
 /// proposal, its other places in `restated`.
 pub fn propose(text: &str, lang: DocLang) -> Vec<Proposal> {
+    merge_restatements(every_figure(text, lang))
+}
+
+/// Every figure of `text`, in document order, each place it is stated
+/// its own proposal (a draft's claims: each is checked where it stands).
+pub fn every_figure(text: &str, lang: DocLang) -> Vec<Proposal> {
     let document_year = guess::document_year(text);
     let mut out: Vec<Proposal> = Vec::new();
     for sentence in text::sentences(text) {
@@ -232,13 +242,14 @@ pub fn propose(text: &str, lang: DocLang) -> Vec<Proposal> {
             }
         }
     }
-    merge_restatements(out)
+    out
 }
 
 /// A proposal's ranges moved from the sentence's bytes to the text's.
 fn shifted(mut p: Proposal, by: usize) -> Proposal {
     p.range = p.range.start + by..p.range.end + by;
     p.number = p.number.start + by..p.number.end + by;
+    p.core = p.core.start + by..p.core.end + by;
     p
 }
 
@@ -347,6 +358,7 @@ fn proposal(
         quote: s[range.clone()].to_owned(),
         range,
         number: reading.number.clone(),
+        core: reading.core.clone(),
         value: reading.value,
         unit,
         year: year.map(|y| y.year),
