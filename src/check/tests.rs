@@ -59,7 +59,7 @@ fn paraphrases_are_matched_by_subject_year_and_unit() {
                 (
                     "5%",
                     Verdict::DropsQualifier,
-                    &["t-gdp-growth-2026", "gdp-growth-2026"],
+                    &["gdp-growth-2026"],
                 ),
             ],
         ),
