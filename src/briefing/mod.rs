@@ -339,7 +339,7 @@ fn build_rows(
     let node_count: usize = plans.iter().map(|p| p.nodes.len()).sum();
     // A chart of figures goes in where it carries a figure of the
     // selection; the theme map where a selected measure has a theme; the
-    // timeline always (it places every selected plan).
+    // unit map where one names a responsible unit; the timeline always (it places every selected plan).
     let charts = options.charts.clone().unwrap_or_else(|| {
         ChartId::ALL
             .into_iter()
@@ -348,6 +348,10 @@ fn build_rows(
                     .iter()
                     .flat_map(|p| &p.nodes)
                     .any(|n| !dataset.node(n.node).themes.is_empty()),
+                ChartId::Units => plans
+                    .iter()
+                    .flat_map(|p| &p.nodes)
+                    .any(|n| !dataset.node(n.node).units.is_empty()),
                 ChartId::Timeline => true,
                 _ => figures.iter().any(|f| carries(dataset, *chart, *f)),
             })
