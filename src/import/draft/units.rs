@@ -64,7 +64,7 @@ pub fn responsibility(text: &str) -> Option<Responsibility> {
 fn split_names(inner: &str) -> (Vec<String>, usize) {
     let mut names = Vec::new();
     let mut lead = 0;
-    for part in inner.split(['；', ';']) {
+    for (i, part) in inner.split(['；', ';']).enumerate() {
         let labelled_lead = LEAD_LABELS.iter().any(|l| {
             part.trim_start()
                 .replace(':', "：")
@@ -84,7 +84,7 @@ fn split_names(inner: &str) -> (Vec<String>, usize) {
             }
         }
         // Only the first part can be the lead: "牵头单位：A；配合单位：B".
-        if labelled_lead && lead == 0 && names.len() > 0 {
+        if labelled_lead && i == 0 {
             lead = names.len();
         }
     }
