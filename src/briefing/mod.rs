@@ -547,15 +547,9 @@ fn node_part(dataset: &Dataset, n: NodeIx, options: &Options) -> NodePart {
     let join = |names: Vec<String>| names.join(if lang == Lang::Zh { "、" } else { "; " });
     let mut facts = Vec::new();
     if !node.units.is_empty() {
-        let names = node
-            .units
-            .iter()
-            .map(|u| {
-                let unit = &dataset.units[u.index()];
-                localized_name(lang, unit)
-            })
-            .collect();
-        let mut line = fill(lang, T::BriefingUnitsLine, &[&join(names)]);
+        // Lead units first, marked, where the document names them.
+        let names = crate::view::themes::units_line(dataset, node, lang);
+        let mut line = fill(lang, T::BriefingUnitsLine, &[&names]);
         if node.units_inferred {
             line.push(' ');
             line.push_str(tr(lang, T::InferredFromContext));

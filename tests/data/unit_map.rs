@@ -42,6 +42,11 @@ fn a_lead_unit_comes_first_and_is_marked_only_where_the_document_names_it() {
     assert_eq!(node.units, [UnitIx(0), UnitIx(1)]);
     assert_eq!(node.lead_units, [UnitIx(1)]);
     assert_eq!(node.units_lead_first(), [UnitIx(1), UnitIx(0)]);
+    // The details panel and the briefing name them so.
+    assert_eq!(
+        plan_explorer::view::themes::units_line(&data, node, Lang::En),
+        "Municipal Data Bureau (市数据局) (lead); Municipal Commission of Health"
+    );
     let matrix = ThemeMatrix::units(&data);
     // The theme-map-like hover of the health row: the data bureau leads.
     let health = cell_hover(&data, &matrix, 0, 0, Lang::En);
