@@ -340,7 +340,7 @@ fn build_rows(
     let node_count: usize = plans.iter().map(|p| p.nodes.len()).sum();
     // A chart of figures goes in where it carries a figure of the
     // selection; the theme map where a selected measure has a theme; the
-    // timeline always (it places every selected plan).
+    // unit map where one names a responsible unit; the timeline always (it places every selected plan).
     let charts = options.charts.clone().unwrap_or_else(|| {
         ChartId::ALL
             .into_iter()
@@ -349,6 +349,10 @@ fn build_rows(
                     .iter()
                     .flat_map(|p| &p.nodes)
                     .any(|n| !dataset.node(n.node).themes.is_empty()),
+                ChartId::Units => plans
+                    .iter()
+                    .flat_map(|p| &p.nodes)
+                    .any(|n| !dataset.node(n.node).units.is_empty()),
                 ChartId::Timeline => true,
                 _ => figures.iter().any(|f| carries(dataset, *chart, *f)),
             })
@@ -547,15 +551,9 @@ fn node_part(dataset: &Dataset, n: NodeIx, options: &Options) -> NodePart {
     let join = |names: Vec<String>| names.join(if lang == Lang::Zh { "、" } else { "; " });
     let mut facts = Vec::new();
     if !node.units.is_empty() {
-        let names = node
-            .units
-            .iter()
-            .map(|u| {
-                let unit = &dataset.units[u.index()];
-                localized_name(lang, unit)
-            })
-            .collect();
-        let mut line = fill(lang, T::BriefingUnitsLine, &[&join(names)]);
+        // Lead units first, marked, where the document names them.
+        let names = crate::view::themes::units_line(dataset, node, lang);
+        let mut line = fill(lang, T::BriefingUnitsLine, &[&names]);
         if node.units_inferred {
             line.push(' ');
             line.push_str(tr(lang, T::InferredFromContext));

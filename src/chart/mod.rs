@@ -41,7 +41,7 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         ChartId::IndustrialOutput | ChartId::GdpShare => line::scene(view, page),
         ChartId::Funds => bars::scene(view, page),
         ChartId::Targets => targets::scene(view, page),
-        ChartId::Themes => themes::scene(view, page),
+        ChartId::Themes | ChartId::Units => themes::scene(view, page),
         ChartId::Timeline => timeline::scene(view, page),
     };
     annotate::place(&mut scene, view, page);
@@ -55,7 +55,7 @@ pub fn title(view: &ChartView) -> String {
         ChartId::IndustrialOutput | ChartId::GdpShare => line::title_of(view),
         ChartId::Funds => bars::title_of(view),
         ChartId::Targets => targets::title_of(view),
-        ChartId::Themes => themes::title_of(view),
+        ChartId::Themes | ChartId::Units => themes::title_of(view),
         ChartId::Timeline => timeline::title_of(view),
     }
 }
@@ -153,6 +153,7 @@ pub fn file_bytes(
     Ok(match format {
         Format::Csv => match view.chart {
             ChartId::Themes => crate::view::table::themes_csv(view.dataset, view.theme_order)?,
+            ChartId::Units => crate::view::table::units_csv(view.dataset, view.theme_order)?,
             ChartId::Timeline => crate::view::table::timeline_csv(view.dataset, view.lang)?,
             _ => {
                 let rows = crate::view::table::chart_rows_sorted(

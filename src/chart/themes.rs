@@ -3,7 +3,9 @@
 //! tint that deepens with the count (kept light enough that the count reads
 //! at 4.5:1 on it), with each row's total at the right and each plan's at
 //! the foot. Rows are ordered as asked (by total unless told); what does
-//! not fit is counted in the footer, and the CSV has it all.
+//! not fit is counted in the footer, and the CSV has it all. The unit map
+//! is the same table with the responsible units as rows, each cell also
+//! giving the earliest deadline the plan's targets set for its measures.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -13,23 +15,58 @@ use super::scene::{Anchor, Bounds, Filled, Frozen, Item, Line, Rgb, Role, Scene,
 use super::spec::{ChartView, PALETTE, Page, Paper};
 use super::{fonts, words};
 use crate::i18n::{T, fill, tr};
-use crate::view::themes::{ThemeMatrix, ThemeOrder};
+use crate::view::themes::{MapRows, ThemeMatrix, ThemeOrder};
 
 /// How far a full cell's tint goes from the page towards the palette's
 /// blue: light enough for the count to stay legible.
 const DEEPEST_TINT: f32 = 0.42;
 
-/// The title of the theme map: how many themes across how many plans.
+/// The matrix of the view's map: themes or units by plans.
+pub fn matrix_of(view: &ChartView) -> ThemeMatrix {
+    ThemeMatrix::of(view.dataset, view.chart.map_rows().unwrap_or_default())
+}
+
+/// The title of the map: how many themes (units) across how many plans.
 pub fn title_of(view: &ChartView) -> String {
-    let matrix = ThemeMatrix::new(view.dataset);
-    title(view, &matrix)
+    title(view, &matrix_of(view))
 }
 
 /// [`title_of`] from a matrix already built (the window keeps one).
 pub fn title(view: &ChartView, matrix: &ThemeMatrix) -> String {
-    let themes = matrix.rows.iter().filter(|r| r.total > 0).count();
+    let rows = matrix.rows.iter().filter(|r| r.total > 0).count();
     let plans = matrix.column_totals.iter().filter(|&&c| c > 0).count();
-    fill(view.lang, T::TitleThemes, &[&themes, &plans])
+    let words = match matrix.rows_are {
+        MapRows::Themes => T::TitleThemes,
+        MapRows::Units => T::TitleUnits,
+    };
+    fill(view.lang, words, &[&rows, &plans])
+}
+
+/// A cell's text: the count, and in the unit map the deadline where the
+/// plan gives one.
+pub fn cell_text(
+    lang: crate::i18n::Lang,
+    matrix: &ThemeMatrix,
+    row: usize,
+    column: usize,
+) -> String {
+    let count = matrix.cell(row, column).len();
+    let deadline = matrix
+        .rows
+        .get(row)
+        .and_then(|r| r.deadlines.get(column).copied().flatten());
+    match (matrix.rows_are, deadline) {
+        (MapRows::Units, Some(year)) => fill(lang, T::UnitCellDeadline, &[&count, &year]),
+        _ => count.to_string(),
+    }
+}
+
+/// The words of the map's row heading, totals' row and reading note.
+fn map_words(rows_are: MapRows) -> (T, T, T) {
+    match rows_are {
+        MapRows::Themes => (T::ColumnTheme, T::MeasuresWithATheme, T::ReadThemes),
+        MapRows::Units => (T::ColumnUnit, T::MeasuresWithAUnit, T::ReadUnits),
+    }
 }
 
 /// The tint of a cell holding `count` of at most `max` measures.
@@ -44,7 +81,7 @@ pub fn tint(background: Rgb, count: usize, max: usize) -> Option<Rgb> {
 /// The scene of the theme map.
 pub fn scene(view: &ChartView, page: &Page) -> Scene {
     let lang = view.lang;
-    let matrix = ThemeMatrix::new(view.dataset);
+    let matrix = matrix_of(view);
     let order: Vec<usize> = matrix
         .order(view.theme_order)
         .iter()
@@ -60,14 +97,18 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
     );
     let base_words = Words {
         title: title(view, &matrix),
-        subtitle: words::sentences(lang, &fill(lang, T::ReadThemes, &[&order_name]), &[]),
+        subtitle: words::sentences(
+            lang,
+            &fill(lang, map_words(matrix.rows_are).2, &[&order_name]),
+            &[],
+        ),
         sources: words::sources(view),
         reliability: words::reliability(view),
         notes: words::annotations_note(view)
             .into_iter()
             .chain(words::translated_names_note(
                 view,
-                matrix.rows.iter().map(|r| r.theme),
+                matrix.rows.iter().map(|r| r.key),
             ))
             .collect(),
         made_with: words::made_with(view),
@@ -247,13 +288,19 @@ impl Grid {
         let natural_names = matrix
             .rows
             .iter()
-            .map(|r| measure(&theme_name(view, r.theme)))
-            .fold(bold(tr(lang, T::ColumnTheme)), f32::max);
+            .map(|r| measure(&theme_name(view, r.key)))
+            .fold(bold(tr(lang, map_words(matrix.rows_are).0)), f32::max);
         let name_width = natural_names.min(width * 0.3);
         let total_width = bold(tr(lang, T::ColumnTotal)).max(bold("0000"));
         let room = width - name_width - total_width - text;
-        // A column is at least wide enough for three digits and a short word.
-        let narrowest = (text * 4.2).max(bold("000") + text);
+        // A column is at least wide enough for three digits and a short
+        // word (the unit map's: and a deadline).
+        let narrowest = match matrix.rows_are {
+            MapRows::Themes => (text * 4.2).max(bold("000") + text),
+            MapRows::Units => {
+                (text * 4.2).max(bold(&fill(lang, T::UnitCellDeadline, &[&"00", &"0000"])) + text)
+            }
+        };
         let plans = matrix.plans.len();
         let columns = if room <= narrowest {
             0
@@ -284,8 +331,8 @@ impl Grid {
         let name_width = matrix
             .rows
             .iter()
-            .map(|r| measure(&theme_name(view, r.theme)))
-            .fold(bold(tr(lang, T::ColumnTheme)), f32::max)
+            .map(|r| measure(&theme_name(view, r.key)))
+            .fold(bold(tr(lang, map_words(matrix.rows_are).0)), f32::max)
             .min(names);
         let headings = matrix.plans[..columns]
             .iter()
@@ -336,7 +383,7 @@ impl Grid {
     }
 
     fn draw(&self, layout: &mut Layout, view: &ChartView, matrix: &ThemeMatrix, drawn: &Drawn) {
-        self.headings(layout, view);
+        self.headings(layout, view, matrix.rows_are);
         let top = self.rows(layout, view, matrix, drawn);
         if drawn.totals {
             self.totals(layout, view, matrix, top);
@@ -365,7 +412,7 @@ impl Grid {
     }
 
     /// "Theme", each plan (wrapped, bottom-aligned), "Total", and the rule.
-    fn headings(&self, layout: &mut Layout, view: &ChartView) {
+    fn headings(&self, layout: &mut Layout, view: &ChartView, rows_are: MapRows) {
         let lang = view.lang;
         let ink = layout.ink;
         let text = self.text;
@@ -374,7 +421,7 @@ impl Grid {
         let header = self.header_height();
         let baseline = area.y0 + header - text * 0.5 - (LINE - ASCENT_EM) * text;
         layout.text(
-            tr(lang, T::ColumnTheme),
+            tr(lang, map_words(rows_are).0),
             (area.x0, baseline),
             text,
             true,
@@ -452,7 +499,7 @@ impl Grid {
                 Target::Theme(r),
             );
             let name = fonts::clamp_lines(
-                vec![theme_name(view, row.theme)],
+                vec![theme_name(view, row.key)],
                 1,
                 self.name_width,
                 text,
@@ -504,7 +551,7 @@ impl Grid {
                         Target::ThemeCell { row: r, column: c },
                     );
                     layout.text(
-                        &nodes.len().to_string(),
+                        &cell_text(view.lang, matrix, r, c),
                         (x + self.cell_width * 0.5, y),
                         text,
                         false,
@@ -543,7 +590,7 @@ impl Grid {
         }));
         let y = self.baseline(top);
         let label = fonts::clamp_lines(
-            vec![tr(lang, T::MeasuresWithATheme).to_owned()],
+            vec![tr(lang, map_words(matrix.rows_are).1).to_owned()],
             1,
             self.name_width,
             text,
@@ -583,7 +630,7 @@ impl Grid {
     }
 }
 
-/// A theme's name as the picture's language shows it.
-fn theme_name(view: &ChartView, theme: crate::dataset::ThemeIx) -> String {
-    crate::view::localized_name(view.lang, &view.dataset.themes[theme.index()])
+/// A theme's (unit's) name as the picture's language shows it.
+fn theme_name(view: &ChartView, key: crate::view::themes::RowKey) -> String {
+    crate::view::themes::row_name(view.dataset, key, view.lang)
 }

@@ -47,7 +47,7 @@ pub fn chart_sources(view: &ChartView) -> Vec<crate::dataset::SourceIx> {
     let rows =
         table::chart_rows_sorted(view.dataset, view.chart, view.hidden, view.order, view.lang);
     let mut sources = match view.chart {
-        ChartId::Themes | ChartId::Timeline => {
+        ChartId::Themes | ChartId::Units | ChartId::Timeline => {
             view.dataset.plans.iter().map(|p| p.source).collect()
         }
         _ => Vec::new(),
@@ -64,13 +64,17 @@ pub fn chart_sources(view: &ChartView) -> Vec<crate::dataset::SourceIx> {
 /// translation (marked 〔译〕), or has no Chinese name at all.
 pub fn translated_names_note(
     view: &ChartView,
-    themes: impl IntoIterator<Item = crate::dataset::ThemeIx>,
+    rows: impl IntoIterator<Item = crate::view::themes::RowKey>,
 ) -> Vec<String> {
     use crate::dataset::Named;
+    use crate::view::themes::RowKey;
     let data = view.dataset;
     names_notes(
         view,
-        themes.into_iter().map(|t| data.themes[t.index()].zh()),
+        rows.into_iter().map(|key| match key {
+            RowKey::Theme(t) => data.themes[t.index()].zh(),
+            RowKey::Unit(u) => data.units[u.index()].zh(),
+        }),
     )
 }
 
@@ -149,6 +153,7 @@ pub fn chart_name(chart: ChartId, lang: Lang) -> &'static str {
             ChartId::Funds => T::FundAllocations,
             ChartId::Targets => T::Targets,
             ChartId::Themes => T::ThemesChart,
+            ChartId::Units => T::UnitsChart,
             ChartId::Timeline => T::TimelineChart,
         },
     )

@@ -22,8 +22,9 @@ pub struct ExportArgs {
     /// Print the chart ids and exit.
     #[arg(long, exclusive = true)]
     pub list: bool,
-    /// The chart: industrial-output, gdp-share, funds, targets, themes or
-    /// timeline (`--list` prints them).
+    /// The chart: industrial-output, gdp-share, funds, targets, themes,
+    /// units (the map by responsible unit) or timeline (`--list` prints
+    /// them).
     #[arg(long, value_name = "ID", required_unless_present_any = ["list", "all", "view"], conflicts_with_all = ["all", "view"])]
     pub chart: Option<String>,
     /// A saved view (a .view.json file): its chart drawn as the view has

@@ -272,6 +272,11 @@ pub enum ProblemKind {
     },
     /// A translator named for a text said to be the original.
     TranslatorOfOriginal,
+    /// A node's lead unit that is not among its responsible units.
+    LeadNotResponsible {
+        /// The unit's id.
+        id: SmolStr,
+    },
 }
 
 impl ProblemKind {
@@ -332,6 +337,7 @@ impl ProblemKind {
             Self::SameText { .. } => "same_text",
             Self::BadLanguage { .. } => "bad_language",
             Self::TranslatorOfOriginal => "translator_of_original",
+            Self::LeadNotResponsible { .. } => "lead_not_responsible",
         }
     }
 }
@@ -747,6 +753,10 @@ mod tests {
                 "bad_language",
             ),
             (ProblemKind::TranslatorOfOriginal, "translator_of_original"),
+            (
+                ProblemKind::LeadNotResponsible { id: id.clone() },
+                "lead_not_responsible",
+            ),
         ]
     }
 
@@ -821,7 +831,8 @@ mod tests {
             | ProblemKind::HashMismatch { .. }
             | ProblemKind::SameText { .. }
             | ProblemKind::BadLanguage { .. }
-            | ProblemKind::TranslatorOfOriginal => 1,
+            | ProblemKind::TranslatorOfOriginal
+            | ProblemKind::LeadNotResponsible { .. } => 1,
         };
         assert_eq!(
             kinds.iter().map(|(kind, _)| listed(kind)).sum::<usize>(),

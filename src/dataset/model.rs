@@ -222,6 +222,9 @@ pub struct Node {
     pub units: Vec<UnitIx>,
     /// The units are inferred from context, not printed with the text.
     pub units_inferred: bool,
+    /// The lead units (each among `units`), where the document names one;
+    /// empty when it names none, never guessed.
+    pub lead_units: Vec<UnitIx>,
     /// Themes.
     pub themes: Vec<ThemeIx>,
     /// Districts the document names.
@@ -558,6 +561,21 @@ pub(crate) struct IdIndex {
     pub nodes: HashMap<SmolStr, NodeIx>,
     pub figures: HashMap<SmolStr, FigureRef>,
     pub exchange_rates: HashMap<SmolStr, usize>,
+}
+
+impl Node {
+    /// The responsible units, the lead units first (in the order the
+    /// document names them), then the others in their order.
+    pub fn units_lead_first(&self) -> Vec<UnitIx> {
+        let mut out = self.lead_units.clone();
+        out.extend(self.units.iter().filter(|u| !self.lead_units.contains(u)));
+        out
+    }
+
+    /// Whether `unit` leads this node's work.
+    pub fn leads(&self, unit: UnitIx) -> bool {
+        self.lead_units.contains(&unit)
+    }
 }
 
 impl Dataset {

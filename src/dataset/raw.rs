@@ -214,6 +214,9 @@ pub struct RawNode {
     /// The units are inferred from context (the paragraph around the
     /// sentence), not printed with it.
     pub units_inferred: Option<Field<bool>>,
+    /// The lead units among `units`, where the document names one
+    /// (牵头单位); the others support. Absent: the document names no lead.
+    pub lead_units: Option<Field<Vec<Field<SmolStr>>>>,
     /// Theme ids.
     pub themes: Field<Vec<Field<SmolStr>>>,
     /// Districts the document names.

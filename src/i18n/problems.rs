@@ -360,6 +360,11 @@ impl ProblemKind {
                 "\"translated_by\" names a translator, but \"original\" says the text is the original",
                 "“translated_by”写有译者，而“original”表明文本为原文",
             ),
+            Self::LeadNotResponsible { id } => words!(
+                lang,
+                "lead unit \"{id}\" is not among the node's \"units\"",
+                "牵头单位“{id}”不在该条目的“units”之中",
+            ),
         }
     }
 }

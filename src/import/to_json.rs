@@ -369,6 +369,7 @@ fn nodes_json(
         let id = unique(&format!("{plan_id}-{path}"), taken);
         ids.push(id.clone());
         let units: Vec<String> = node.units.iter().map(|u| unit_id(u, taken)).collect();
+        let lead_units: Vec<String> = node.lead_units.iter().map(|u| unit_id(u, taken)).collect();
         let mut value = json!({
             "id": id,
             "kind": match node.kind {
@@ -384,6 +385,10 @@ fn nodes_json(
             "imported": imported.today,
             "children": [],
         });
+        // The lead units, only where the document labels them.
+        if !lead_units.is_empty() {
+            value["lead_units"] = json!(lead_units);
+        }
         if let Some(numbering) = &node.numbering {
             value["numbering"] = numbering.clone().into();
         }

@@ -16,8 +16,8 @@ const ROW: f32 = 22.0;
 /// Draws `chart` as a table.
 pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut Commands) {
     let lang = cx.session.lang();
-    if chart == ChartId::Themes {
-        themes_ui(cx, ui, commands);
+    if chart == ChartId::Themes || chart == ChartId::Units {
+        themes_ui(cx, ui, chart, commands);
         return;
     }
     let data = &cx.doc.dataset;
@@ -86,9 +86,13 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
         });
 }
 
-/// The theme map as its cells: theme, plan, measures.
-fn themes_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
-    let matrix = &cx.doc.themes;
+/// The theme map (unit map) as its cells: theme (unit), plan, measures.
+fn themes_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut Commands) {
+    let matrix = if chart == ChartId::Units {
+        &cx.doc.units
+    } else {
+        &cx.doc.themes
+    };
     let data = &cx.doc.dataset;
     let lang = cx.session.lang();
     let cells: Vec<(usize, usize)> = matrix
@@ -100,33 +104,52 @@ fn themes_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) 
     header_ui(
         ui,
         &[
-            tr(lang, T::ColumnTheme),
+            tr(
+                lang,
+                if chart == ChartId::Units {
+                    T::ColumnUnit
+                } else {
+                    T::ColumnTheme
+                },
+            ),
             tr(lang, T::ColumnPlanName),
             tr(lang, T::MeasuresCount),
         ],
     );
     egui::ScrollArea::vertical()
-        .id_salt("themes_table")
+        .id_salt((chart, "map_table"))
         .auto_shrink([false, false])
         .show_rows(ui, ROW, cells.len(), |ui, range| {
             for &(r, c) in &cells[range] {
-                let theme = matrix.rows[r].theme;
+                let key = matrix.rows[r].key;
                 let plan = matrix.plans[c];
                 ui.horizontal(|ui| {
-                    let name = crate::view::localized_name(lang, &data.themes[theme.index()]);
+                    let name = crate::view::themes::row_name(data, key, lang);
                     if ui
                         .add_sized([220.0, ROW], egui::Button::new(name).truncate())
                         .on_hover_text(crate::view::themes::cell_hover(data, matrix, r, c, lang))
                         .clicked()
                     {
-                        commands.push(DocCommand::SetFilter(TreeFilter {
-                            themes: [theme].into_iter().collect(),
+                        let mut filter = TreeFilter {
                             plans: [plan].into_iter().collect(),
                             ..TreeFilter::default()
-                        }));
+                        };
+                        match key {
+                            crate::view::themes::RowKey::Theme(theme) => {
+                                filter.themes.insert(theme);
+                            }
+                            crate::view::themes::RowKey::Unit(unit) => {
+                                filter.units.insert(unit);
+                            }
+                        }
+                        commands.push(DocCommand::SetFilter(filter));
                     }
                     cell_ui(ui, 300.0, &crate::view::plan_title(lang, data, plan));
-                    cell_ui(ui, 60.0, &matrix.cell(r, c).len().to_string());
+                    cell_ui(
+                        ui,
+                        90.0,
+                        &crate::chart::themes::cell_text(lang, matrix, r, c),
+                    );
                 });
             }
         });

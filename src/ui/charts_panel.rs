@@ -82,6 +82,7 @@ fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &
         .horizontal(|ui| {
             let title = ui.strong(match chart {
                 ChartId::Themes => crate::chart::themes::title(&view, &cx.doc.themes),
+                ChartId::Units => crate::chart::themes::title(&view, &cx.doc.units),
                 ChartId::Timeline => crate::chart::timeline::title(&view, &cx.doc.timeline),
                 _ => crate::chart::title(&view),
             });
@@ -96,6 +97,7 @@ fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &
         let data = &cx.doc.dataset;
         let words = match chart {
             ChartId::Themes => crate::view::describe::themes(data, &cx.doc.themes, lang),
+            ChartId::Units => crate::view::describe::themes(data, &cx.doc.units, lang),
             ChartId::Timeline => crate::view::describe::timeline(data, &cx.doc.timeline, lang),
             _ => {
                 crate::view::describe::chart_description(data, chart, lang, cx.session.convention())
@@ -115,7 +117,11 @@ fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &
     let series = match chart {
         ChartId::IndustrialOutput => industrial_output(&cx.doc.dataset, cx.session.lang()),
         ChartId::GdpShare => gdp_share(&cx.doc.dataset, cx.session.lang()),
-        ChartId::Funds | ChartId::Targets | ChartId::Themes | ChartId::Timeline => Vec::new(),
+        ChartId::Funds
+        | ChartId::Targets
+        | ChartId::Themes
+        | ChartId::Units
+        | ChartId::Timeline => Vec::new(),
     };
     // In Chinese, names the dataset has only in English show in English,
     // and the chart says so once.
@@ -128,6 +134,7 @@ fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &
             ChartId::Funds => data.funds.iter().any(|f| f.zh().is_none()),
             ChartId::Targets => data.targets.iter().any(|t| t.zh().is_none()),
             ChartId::Themes => data.themes.iter().any(|t| t.zh().is_none()),
+            ChartId::Units => data.units.iter().any(|u| u.zh().is_none()),
             ChartId::Timeline => data.plans.iter().any(|p| p.zh().is_none()),
         };
         if some_name_english {
@@ -141,6 +148,7 @@ fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &
             ChartId::Funds => data.funds.iter().any(|f| matches!(f.zh(), Some(crate::dataset::Zh::Translated(_)))),
             ChartId::Targets => data.targets.iter().any(|t| matches!(t.zh(), Some(crate::dataset::Zh::Translated(_)))),
             ChartId::Themes => data.themes.iter().any(|t| matches!(t.zh(), Some(crate::dataset::Zh::Translated(_)))),
+            ChartId::Units => data.units.iter().any(|u| matches!(u.zh(), Some(crate::dataset::Zh::Translated(_)))),
             ChartId::Timeline => data.plans.iter().any(|p| matches!(p.zh(), Some(crate::dataset::Zh::Translated(_)))),
         };
         if some_name_translated {
@@ -155,6 +163,7 @@ fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &
         ChartId::Funds => data.funds.is_empty(),
         ChartId::Targets => data.targets.is_empty(),
         ChartId::Themes => cx.doc.themes.rows.is_empty() || cx.doc.themes.plans.is_empty(),
+        ChartId::Units => cx.doc.units.rows.is_empty() || cx.doc.units.plans.is_empty(),
         ChartId::Timeline => data.plans.is_empty(),
     };
     if empty {
@@ -169,7 +178,7 @@ fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &
         ChartId::GdpShare => line_chart_ui(cx, ui, "gdp_share", &series, &lit, commands),
         ChartId::Funds => super::funds_chart::funds_chart_ui(cx, ui, &lit, commands),
         ChartId::Targets => super::targets_chart::targets_table_ui(cx, ui, &lit, commands),
-        ChartId::Themes => super::themes_chart::ui(cx, ui, commands),
+        ChartId::Themes | ChartId::Units => super::themes_chart::ui(cx, ui, chart, commands),
         ChartId::Timeline => super::timeline_chart::ui(cx, ui, commands),
     }
 }

@@ -195,15 +195,8 @@ fn node_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, node_ix: NodeIx, commands: 
         ui.add_space(4.0);
     }
     if !node.units.is_empty() {
-        let units: Vec<String> = node
-            .units
-            .iter()
-            .map(|u| {
-                let unit = &data.units[u.index()];
-                localized_name(lang, unit)
-            })
-            .collect();
-        let mut units = units.join("; ");
+        // Lead units first, marked, where the document names them.
+        let mut units = crate::view::themes::units_line(data, node, lang);
         // Units read from the paragraph around the text, not printed with
         // it, say so.
         if node.units_inferred {

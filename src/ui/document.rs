@@ -55,6 +55,8 @@ pub struct Document {
     /// The theme map's data, built with the document (off the window's
     /// thread when a file loads), since it depends on the dataset alone.
     pub themes: ThemeMatrix,
+    /// The unit map's data, likewise.
+    pub units: ThemeMatrix,
     /// The timeline's data, likewise.
     pub timeline: Timeline,
     /// The sources' texts, where each quote stands in them, and the quotes
@@ -72,6 +74,7 @@ impl Document {
         let expansion = Expansion::default();
         let tree = TreeData::new(&dataset, &search, &filter, &expansion);
         let themes = ThemeMatrix::new(&dataset);
+        let units = ThemeMatrix::units(&dataset);
         let timeline = Timeline::new(&dataset);
         // Without a progress to cancel it, a proof always ends.
         let proof =
@@ -89,6 +92,7 @@ impl Document {
             generation: 0,
             scroll_request: 0,
             themes,
+            units,
             timeline,
             proof,
         }

@@ -6,7 +6,8 @@
 //! names stay in view while it scrolls. The scene's hit regions are the
 //! cells, names and headings: hovering a cell lists its measures and their
 //! units; clicking it shows them in the tree (a heading: its plan or
-//! theme).
+//! theme). The unit map is drawn the same way, its rows the responsible
+//! units, its cells giving the plan's deadline where it gives one.
 
 use egui::{Rect, Sense};
 
@@ -18,14 +19,15 @@ use crate::chart::themes::WindowMap;
 use crate::i18n::{T, fill, tr};
 use crate::view::charts::ChartId;
 use crate::view::marks::theme_marks;
-use crate::view::themes::{ThemeMatrix, ThemeOrder, cell_hover};
+use crate::view::themes::{RowKey, ThemeMatrix, ThemeOrder, cell_hover, row_name};
 use crate::view::tree::TreeFilter;
 
 /// The window's body text size, in points, which the map's type follows.
 const BODY: f32 = 14.0;
 
-/// Draws the theme map: its order buttons, then the grid.
-pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
+/// Draws the theme map (or, for [`ChartId::Units`], the unit map): its
+/// order buttons, then the grid.
+pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &mut Commands) {
     let lang = cx.session.lang();
     let order = cx.session.theme_order;
     ui.horizontal_wrapped(|ui| {
@@ -42,19 +44,23 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
             }
         }
     });
-    let matrix = &cx.doc.themes;
-    let view = super::export::chart_view(cx, ChartId::Themes);
+    let matrix = if chart == ChartId::Units {
+        &cx.doc.units
+    } else {
+        &cx.doc.themes
+    };
+    let view = super::export::chart_view(cx, chart);
     let paper = scene_painter::paper(ui);
     let map = WindowMap::new(&view, matrix, BODY, ui.available_width(), paper);
     let (width, height) = map.size();
     egui::ScrollArea::both()
-        .id_salt("themes_grid")
+        .id_salt((chart, "map_grid"))
         .auto_shrink([false, false])
         .show_viewport(ui, |ui, viewport| {
             // One stop for Tab: the arrows then move between the cells.
             let (rect, response) = ui
                 .allocate_exact_size(egui::vec2(width, height), Sense::focusable_noninteractive());
-            super::chart_keys::name(&response, ChartId::Themes, egui::Role::Grid, lang);
+            super::chart_keys::name(&response, chart, egui::Role::Grid, lang);
             let lit = matrix.lit(&cx.doc.dataset, cx.doc.selected());
             let shown = map.rows_between(viewport.min.y, viewport.max.y);
             let scene = map.scene(&view, matrix, shown, &lit);
@@ -106,17 +112,18 @@ impl Grid<'_> {
                 }
             }
             Target::Theme(row) => {
-                let theme = self.matrix.rows[row].theme;
-                let name = crate::view::localized_name(lang, &data.themes[theme.index()]);
+                let key = self.matrix.rows[row].key;
+                let name = row_name(data, key, lang);
                 let id = ui.scope_id().with(("theme_row", row));
                 let response = ui.interact(rect, id, Sense::click());
                 response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
-                let hover = format!("{name}\n{}", tr(lang, T::ThemeRowClick));
+                let click = match key {
+                    RowKey::Theme(_) => T::ThemeRowClick,
+                    RowKey::Unit(_) => T::UnitRowClick,
+                };
+                let hover = format!("{name}\n{}", tr(lang, click));
                 if response.on_hover_text(hover).clicked() {
-                    commands.push(DocCommand::SetFilter(TreeFilter {
-                        themes: [theme].into_iter().collect(),
-                        ..TreeFilter::default()
-                    }));
+                    commands.push(DocCommand::SetFilter(row_filter(key)));
                 }
             }
             Target::PlanColumn(column) => {
@@ -127,11 +134,11 @@ impl Grid<'_> {
                 response.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::Role::Button, true, title.as_ref())
                 });
-                let count = fill(
-                    lang,
-                    T::ThemeColumnCount,
-                    &[&self.matrix.column_totals[column]],
-                );
+                let words = match self.matrix.rows_are {
+                    crate::view::themes::MapRows::Themes => T::ThemeColumnCount,
+                    crate::view::themes::MapRows::Units => T::UnitColumnCount,
+                };
+                let count = fill(lang, words, &[&self.matrix.column_totals[column]]);
                 let hover = format!("{title}\n{count}\n{}", tr(lang, T::ThemePlanClick));
                 if response.on_hover_text(hover).clicked() {
                     commands.push(DocCommand::SetFilter(TreeFilter {
@@ -182,23 +189,37 @@ impl Grid<'_> {
         }
     }
 
-    /// What clicking a cell does: the tree shows its theme's measures in
-    /// its plan.
+    /// What clicking a cell does: the tree shows its theme's (unit's)
+    /// measures in its plan.
     fn cell_filter(&self, r: usize, c: usize) -> DocCommand {
         DocCommand::SetFilter(TreeFilter {
-            themes: [self.matrix.rows[r].theme].into_iter().collect(),
             plans: [self.matrix.plans[c]].into_iter().collect(),
-            ..TreeFilter::default()
+            ..row_filter(self.matrix.rows[r].key)
         })
     }
 
-    /// A cell's name for screen readers and tests: "Theme · Plan: N".
+    /// A cell's name for screen readers and tests: "Theme · Plan: N" (the
+    /// unit map's with the deadline, where the plan gives one).
     fn cell_label(&self, row: usize, column: usize) -> String {
         let data = &self.cx.doc.dataset;
         let lang = self.cx.session.lang();
-        let theme = self.matrix.rows[row].theme;
-        let theme = crate::view::localized_name(lang, &data.themes[theme.index()]);
+        let name = row_name(data, self.matrix.rows[row].key, lang);
         let plan = crate::view::plan_title(lang, data, self.matrix.plans[column]);
-        format!("{theme} · {plan}: {}", self.matrix.cell(row, column).len())
+        let count = crate::chart::themes::cell_text(lang, self.matrix, row, column);
+        format!("{name} · {plan}: {count}")
+    }
+}
+
+/// The tree's filter to a row's theme or unit.
+fn row_filter(key: RowKey) -> TreeFilter {
+    match key {
+        RowKey::Theme(theme) => TreeFilter {
+            themes: [theme].into_iter().collect(),
+            ..TreeFilter::default()
+        },
+        RowKey::Unit(unit) => TreeFilter {
+            units: [unit].into_iter().collect(),
+            ..TreeFilter::default()
+        },
     }
 }

@@ -358,7 +358,8 @@ fn trailing_chips(
         trailing.push((count, tr(lang, T::EntriesBelow).to_owned()));
     }
     if let Item::Node(node) = row.item {
-        let units = &data.node(node).units;
+        // The lead units first, where the document names them.
+        let units = &data.node(node).units_lead_first();
         let mut shown = 0;
         for unit in units {
             let unit = &data.units[unit.index()];

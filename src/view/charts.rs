@@ -33,18 +33,22 @@ pub enum ChartId {
     Targets,
     /// Themes by plans: how many measures of each plan carry each theme.
     Themes,
+    /// Responsible units by plans: how many measures of each plan each unit
+    /// is responsible for.
+    Units,
     /// Plans' periods, targets' deadlines, facts' and funds' dates.
     Timeline,
 }
 
 impl ChartId {
     /// Every chart, in the order the app shows them.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::IndustrialOutput,
         Self::GdpShare,
         Self::Funds,
         Self::Targets,
         Self::Themes,
+        Self::Units,
         Self::Timeline,
     ];
 
@@ -56,6 +60,7 @@ impl ChartId {
             Self::Funds => "funds",
             Self::Targets => "targets",
             Self::Themes => "themes",
+            Self::Units => "units",
             Self::Timeline => "timeline",
         }
     }
@@ -63,6 +68,16 @@ impl ChartId {
     /// The chart with this id.
     pub fn from_id(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|chart| chart.id() == id)
+    }
+
+    /// The rows of a map chart (the theme map, the unit map); `None` for
+    /// the other charts.
+    pub fn map_rows(self) -> Option<crate::view::themes::MapRows> {
+        match self {
+            Self::Themes => Some(crate::view::themes::MapRows::Themes),
+            Self::Units => Some(crate::view::themes::MapRows::Units),
+            _ => None,
+        }
     }
 }
 

@@ -26,6 +26,7 @@ pub fn chart_description(
         ChartId::Funds => funds(data, lang, convention),
         ChartId::Targets => targets(data, lang, convention),
         ChartId::Themes => themes(data, &crate::view::themes::ThemeMatrix::new(data), lang),
+        ChartId::Units => themes(data, &crate::view::themes::ThemeMatrix::units(data), lang),
         ChartId::Timeline => timeline(data, &crate::view::timeline::Timeline::new(data), lang),
     }
 }
@@ -136,7 +137,7 @@ fn targets(data: &Dataset, lang: Lang, convention: Convention) -> String {
     )
 }
 
-/// The theme map in words, from a matrix already built.
+/// The theme map (or the unit map) in words, from a matrix already built.
 pub fn themes(data: &Dataset, matrix: &crate::view::themes::ThemeMatrix, lang: Lang) -> String {
     let order = matrix.order(crate::view::themes::ThemeOrder::Total);
     let named = order
@@ -144,13 +145,17 @@ pub fn themes(data: &Dataset, matrix: &crate::view::themes::ThemeMatrix, lang: L
         .map(|&r| &matrix.rows[r])
         .filter(|r| r.total > 0)
         .map(|r| {
-            let name = crate::view::localized_name(lang, &data.themes[r.theme.index()]);
+            let name = crate::view::themes::row_name(data, r.key, lang);
             format!("{name} {}", r.total)
         })
         .collect();
+    let words = match matrix.rows_are {
+        crate::view::themes::MapRows::Themes => T::DescribeThemes,
+        crate::view::themes::MapRows::Units => T::DescribeUnits,
+    };
     fill(
         lang,
-        T::DescribeThemes,
+        words,
         &[
             &matrix.rows.len(),
             &matrix.plans.len(),

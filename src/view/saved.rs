@@ -204,6 +204,8 @@ key_enum!(
         Targets = "targets" => ChartId::Targets,
         /// Themes by plans.
         Themes = "themes" => ChartId::Themes,
+        /// Responsible units by plans.
+        Units = "units" => ChartId::Units,
         /// The timeline.
         Timeline = "timeline" => ChartId::Timeline,
     }

@@ -141,8 +141,8 @@ pub fn chart_rows_sorted(
                 })
             })
             .collect(),
-        // The theme map counts measures, not figures.
-        ChartId::Themes => Vec::new(),
+        // The theme and unit maps count measures, not figures.
+        ChartId::Themes | ChartId::Units => Vec::new(),
         ChartId::Timeline => timeline_rows(data, lang),
     }
 }
@@ -220,6 +220,92 @@ fn mark_status(mark: &crate::view::timeline::TimelineMark) -> String {
     }
 }
 
+/// The unit map as CSV: one row per responsible unit and plan with any
+/// measure, in `order`, with the count, how many of them the unit leads
+/// (where the document names a lead), the earliest deadline the plan gives
+/// for them, and the measures' ids (each marked `*` where the unit leads
+/// it); then each unit's total and each plan's (each measure counted
+/// once), marked as totals.
+pub fn units_csv(
+    data: &Dataset,
+    order: crate::view::themes::ThemeOrder,
+) -> Result<Vec<u8>, csv::Error> {
+    let matrix = crate::view::themes::ThemeMatrix::units(data);
+    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    writer.write_record([
+        "unit",
+        "unit_zh",
+        "plan",
+        "measures",
+        "leads",
+        "earliest_deadline",
+        "measure_ids",
+    ])?;
+    let zh = |unit: &crate::dataset::Unit| {
+        use crate::dataset::Named;
+        unit.zh()
+            .map(|z| crate::view::zh_shown(z).into_owned())
+            .unwrap_or_default()
+    };
+    for &r in matrix.order(order).iter() {
+        let row = &matrix.rows[r];
+        let crate::view::themes::RowKey::Unit(ix) = row.key else {
+            continue;
+        };
+        let unit = &data.units[ix.index()];
+        for (c, nodes) in row.cells.iter().enumerate() {
+            if nodes.is_empty() {
+                continue;
+            }
+            let ids: Vec<String> = nodes
+                .iter()
+                .map(|n| {
+                    let node = data.node(*n);
+                    if node.leads(ix) {
+                        format!("{}*", node.id)
+                    } else {
+                        node.id.to_string()
+                    }
+                })
+                .collect();
+            let leads = nodes.iter().filter(|n| data.node(**n).leads(ix)).count();
+            let deadline = row.deadlines[c].map(|y| y.to_string()).unwrap_or_default();
+            writer.write_record([
+                &*cell(&unit.name),
+                &*cell(&zh(unit)),
+                &*cell(&data.plans[matrix.plans[c].index()].title),
+                &nodes.len().to_string(),
+                &leads.to_string(),
+                &deadline,
+                &ids.join(" "),
+            ])?;
+        }
+        writer.write_record([
+            &*cell(&unit.name),
+            &*cell(&zh(unit)),
+            "(all plans)",
+            &row.total.to_string(),
+            "",
+            "",
+            "",
+        ])?;
+    }
+    for (c, &plan) in matrix.plans.iter().enumerate() {
+        writer.write_record([
+            "(any unit)",
+            "",
+            &*cell(&data.plans[plan.index()].title),
+            &matrix.column_totals[c].to_string(),
+            "",
+            "",
+            "",
+        ])?;
+    }
+    writer
+        .into_inner()
+        .map_err(|error| csv::Error::from(error.into_error()))
+}
+
 /// The theme map as CSV: one row per theme and plan with any measure, in
 /// `order`, with the count and the measures' ids; then each theme's total
 /// and each plan's (each measure counted once), marked as totals.
@@ -239,7 +325,10 @@ pub fn themes_csv(
     };
     for &r in matrix.order(order).iter() {
         let row = &matrix.rows[r];
-        let theme = &data.themes[row.theme.index()];
+        let crate::view::themes::RowKey::Theme(theme) = row.key else {
+            continue;
+        };
+        let theme = &data.themes[theme.index()];
         for (c, nodes) in row.cells.iter().enumerate() {
             if nodes.is_empty() {
                 continue;

@@ -167,10 +167,62 @@ fn the_theme_maps_cells_by_keyboard_filter_the_tree() {
     let filter = &harness.state().doc.filter;
     assert_eq!(
         (
-            filter.themes.iter().copied().collect::<Vec<_>>(),
+            filter
+                .themes
+                .iter()
+                .map(|&t| plan_explorer::view::themes::RowKey::Theme(t))
+                .collect::<Vec<_>>(),
             filter.plans.iter().copied().collect::<Vec<_>>()
         ),
-        (vec![matrix.rows[r].theme], vec![matrix.plans[c]])
+        (vec![matrix.rows[r].key], vec![matrix.plans[c]]),
+    );
+}
+
+/// The unit map by keyboard: one Tab stop, the arrows move between the
+/// cells (the focused cell's value is its hover: the measures, who shares
+/// them, their deadlines), Enter shows the unit's measures of that plan in
+/// the tree.
+#[test]
+fn the_unit_maps_cells_by_keyboard_filter_the_tree_to_the_unit() {
+    let mut harness = window_on(ChartId::Units);
+    let label = chart_label(ChartId::Units);
+    assert_eq!(label, "Units chart");
+    tab_to(&mut harness, &label);
+    let state = harness.state();
+    let matrix = state.doc.units.clone();
+    let (data, lang) = (state.doc.dataset.clone(), state.session.lang());
+    let rows: Vec<usize> = matrix
+        .order(state.session.theme_order)
+        .iter()
+        .copied()
+        .filter(|&r| matrix.rows[r].total > 0)
+        .collect();
+    let grid = marks::theme_marks(&matrix, &rows);
+    let cursor = grid.step(grid.first(), marks::Step::Down);
+    let cursor = grid.step(cursor, marks::Step::Down).expect("a cell");
+    press(&mut harness, Key::ArrowDown);
+    press(&mut harness, Key::ArrowDown);
+    let (r, c) = grid.get(cursor).expect("a cell");
+    let text = plan_explorer::view::themes::cell_hover(&data, &matrix, r, c, lang);
+    assert!(text.contains(" measures"), "{text}");
+    assert_eq!(value_of(&harness, &label).as_deref(), Some(text.as_str()));
+    press(&mut harness, Key::Enter);
+    let filter = &harness.state().doc.filter;
+    let plan_explorer::view::themes::RowKey::Unit(unit) = matrix.rows[r].key else {
+        panic!("a unit's row");
+    };
+    assert_eq!(
+        (
+            filter.units.iter().copied().collect::<Vec<_>>(),
+            filter.plans.iter().copied().collect::<Vec<_>>(),
+            filter.themes.len()
+        ),
+        (vec![unit], vec![matrix.plans[c]], 0)
+    );
+    assert_eq!(
+        harness.state().doc.tree.match_count,
+        matrix.cell(r, c).len(),
+        "the tree shows the cell's measures"
     );
 }
 

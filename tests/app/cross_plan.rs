@@ -12,7 +12,7 @@ use plan_explorer::dataset::{Dataset, FigureRef};
 use plan_explorer::selection::Item;
 use plan_explorer::ui::{AppState, DocCommand, SessionCommand};
 use plan_explorer::view::charts::ChartId;
-use plan_explorer::view::themes::{ThemeMatrix, ThemeOrder, cell_hover};
+use plan_explorer::view::themes::{RowKey, ThemeMatrix, ThemeOrder, cell_hover};
 use plan_explorer::view::timeline::{MarkKind, Timeline, date_position};
 
 fn fig(data: &Dataset, id: &str) -> FigureRef {
@@ -33,7 +33,9 @@ fn each_cell_counts_its_plans_measures_with_its_theme_and_the_totals_count_each_
             let expected: Vec<_> = data
                 .nodes
                 .iter()
-                .filter(|n| n.plan == plan && n.themes.contains(&row.theme))
+                .filter(|n| {
+                    n.plan == plan && matches!(row.key, RowKey::Theme(t) if n.themes.contains(&t))
+                })
                 .map(|n| n.id.as_str())
                 .collect();
             let got: Vec<_> = matrix
@@ -41,9 +43,12 @@ fn each_cell_counts_its_plans_measures_with_its_theme_and_the_totals_count_each_
                 .iter()
                 .map(|&n| data.node(n).id.as_str())
                 .collect();
-            assert_eq!(got, expected, "{} in {}", row.theme.index(), plan.index());
+            assert_eq!(got, expected, "{:?} in {}", row.key, plan.index());
         }
-        assert_eq!(row.total, data.themes[row.theme.index()].nodes.len());
+        let RowKey::Theme(theme) = row.key else {
+            panic!("a theme's row");
+        };
+        assert_eq!(row.total, data.themes[theme.index()].nodes.len());
     }
     // A plan's total counts a measure with two themes once.
     for (c, &plan) in matrix.plans.iter().enumerate() {
@@ -435,4 +440,63 @@ fn a_matrix_of_200_themes_by_50_plans_scrolls_and_keeps_its_headings_in_view() {
         (100..200).any(|t| harness.query_by_label(&format!("Theme {t}")).is_some()),
         "a theme far down is in view"
     );
+}
+
+/// The unit map, as a bureau reads it: a chart in the picker, its cells
+/// named "unit · plan: count (· deadline)"; a click shows the unit's
+/// measures of the plan in the tree; in Chinese its words are Chinese.
+#[test]
+fn clicking_a_unit_cell_shows_the_units_measures_in_the_tree_in_either_language() {
+    let mut state = AppState::open(None).expect("opens");
+    state.session.system_lang = plan_explorer::i18n::Lang::En;
+    let mut harness = harness(state);
+    harness.get_by_label("Units").click();
+    harness.run();
+    assert_eq!(harness.state().session.settings.chart, ChartId::Units);
+    let state = harness.state();
+    let data = state.doc.dataset.clone();
+    let matrix = state.doc.units.clone();
+    // The unit with the most measures, in its fullest plan.
+    let r = matrix.order(ThemeOrder::Total)[0];
+    let c = (0..matrix.plans.len())
+        .max_by_key(|&c| matrix.cell(r, c).len())
+        .expect("a plan");
+    let RowKey::Unit(unit) = matrix.rows[r].key else {
+        panic!("a unit's row");
+    };
+    let lang = plan_explorer::i18n::Lang::En;
+    let name = plan_explorer::view::localized_name(lang, &data.units[unit.index()]);
+    let plan = plan_explorer::view::plan_title(lang, &data, matrix.plans[c]);
+    let count = plan_explorer::chart::themes::cell_text(lang, &matrix, r, c);
+    let label = format!("{name} · {plan}: {count}");
+    harness.get_by_label(&label).click();
+    harness.run();
+    let state = harness.state();
+    assert_eq!(
+        state.doc.filter.units.iter().copied().collect::<Vec<_>>(),
+        [unit]
+    );
+    assert_eq!(
+        state.doc.filter.plans.iter().copied().collect::<Vec<_>>(),
+        [matrix.plans[c]]
+    );
+    assert_eq!(state.doc.tree.match_count, matrix.cell(r, c).len());
+    // Clicking the unit's name shows all its measures.
+    harness.get_by_label(&name).click();
+    harness.run();
+    let state = harness.state();
+    assert!(state.doc.filter.plans.is_empty());
+    assert_eq!(state.doc.tree.match_count, matrix.rows[r].total);
+
+    harness
+        .state_mut()
+        .apply(SessionCommand::SetLang(plan_explorer::i18n::Lang::Zh));
+    harness.run();
+    let texts = common::painted_texts(&harness);
+    assert!(texts.iter().any(|t| t == "责任单位"), "{texts:?}");
+    assert!(
+        texts.iter().any(|t| t == "有责任单位的措施"),
+        "the totals' row in Chinese"
+    );
+    assert!(harness.query_all_by_label("责任单位").next().is_some());
 }

@@ -33,7 +33,7 @@ fn list_prints_the_chart_ids() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
         String::from_utf8_lossy(&output.stdout),
-        "industrial-output\ngdp-share\nfunds\ntargets\nthemes\ntimeline\n"
+        "industrial-output\ngdp-share\nfunds\ntargets\nthemes\nunits\ntimeline\n"
     );
 }
 
@@ -46,6 +46,7 @@ fn a_picture_has_the_asked_size_is_not_blank_and_has_a_footer() {
         "funds",
         "targets",
         "themes",
+        "units",
         "timeline",
     ] {
         let out = dir.path().join(format!("{chart}.png"));
@@ -136,7 +137,54 @@ fn a_picture_has_the_asked_size_is_not_blank_and_has_a_footer() {
         assert!(source < made_with, "{chart}: the sources above it");
     }
     // Nothing but the pictures: no temporary files.
-    assert_eq!(files_in(dir.path()).len(), 6);
+    assert_eq!(files_in(dir.path()).len(), 7);
+}
+
+/// The map by responsible unit, from the command line: `--help` names it,
+/// and it is written as CSV (a row per unit and plan, with the deadline),
+/// SVG (its words as text, in either language) and PDF.
+#[test]
+fn the_unit_map_exports_as_csv_svg_and_pdf() {
+    let help = run(&["--help"]);
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        help.contains("units (the map by responsible unit)"),
+        "{help}"
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("units.csv");
+    let output = run(&["--chart", "units", "--out", path_str(&csv)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = std::fs::read_to_string(&csv).expect("reads");
+    let mut lines = text.lines();
+    assert_eq!(
+        lines
+            .next()
+            .expect("a header")
+            .trim_start_matches('\u{feff}'),
+        "unit,unit_zh,plan,measures,leads,earliest_deadline,measure_ids"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("Municipal Commission of Health,") && l.contains("(all plans)")),
+        "{text}"
+    );
+    assert!(
+        text.lines().any(|l| l.contains(",2030,")),
+        "a deadline: {text}"
+    );
+    for (lang, words) in [("en", "Responsible unit"), ("zh", "责任单位")] {
+        let svg = dir.path().join(format!("units-{lang}.svg"));
+        let output = run(&["--chart", "units", "--lang", lang, "--out", path_str(&svg)]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let svg = std::fs::read_to_string(&svg).expect("reads");
+        assert!(svg.contains(words), "{lang}: no {words}");
+    }
+    let pdf = dir.path().join("units.pdf");
+    let output = run(&["--chart", "units", "--out", path_str(&pdf)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let bytes = std::fs::read(&pdf).expect("reads");
+    assert!(bytes.starts_with(b"%PDF"));
 }
 
 #[test]

@@ -501,9 +501,13 @@ fn the_window_theme_map_has_a_box_for_every_cell_and_heading() {
     let data = builtin();
     let hidden = BTreeSet::new();
     let mut failures = Vec::new();
-    for lang in Lang::ALL {
-        let view = ChartView::new(&data, ChartId::Themes, &hidden, lang);
-        let matrix = ThemeMatrix::new(&data);
+    // The unit map is drawn by the same grid: it is checked the same way.
+    for (chart, lang) in [ChartId::Themes, ChartId::Units]
+        .into_iter()
+        .flat_map(|chart| Lang::ALL.into_iter().map(move |lang| (chart, lang)))
+    {
+        let view = ChartView::new(&data, chart, &hidden, lang);
+        let matrix = ThemeMatrix::of(&data, chart.map_rows().expect("a map"));
         for width in [500.0, 1400.0] {
             let map = themes::WindowMap::new(&view, &matrix, 14.0, width, Paper::Light);
             let all = 0..map.order().len() + 1;
@@ -539,10 +543,12 @@ fn the_window_theme_map_has_a_box_for_every_cell_and_heading() {
                 assert!(plan.bounds.y1 <= frozen.top + 1e-3);
             }
             for problem in hit_problems(&scene) {
-                failures.push(format!("window themes {width} {lang:?}: {problem}"));
+                failures.push(format!("window {chart:?} {width} {lang:?}: {problem}"));
             }
             for (a, b) in scene.overlapping_texts() {
-                failures.push(format!("window themes {width} {lang:?}: {a} overlaps {b}"));
+                failures.push(format!(
+                    "window {chart:?} {width} {lang:?}: {a} overlaps {b}"
+                ));
             }
             // Only the rows asked for are laid out.
             let few = map.scene(&view, &matrix, 2..5, &ringed);

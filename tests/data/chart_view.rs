@@ -29,6 +29,7 @@ fn chart_ids_round_trip() {
             "funds",
             "targets",
             "themes",
+            "units",
             "timeline"
         ]
     );

@@ -188,6 +188,40 @@ fn a_chinese_notice_and_plan_draft_with_their_levels_units_and_fields() {
         ["mc-econ-info", "new: 市发展改革委", "new: 各区政府"]
     );
     assert_eq!(draft.counts(), (4, 2, 4));
+    // 牵头单位 names the lead; 责任单位 names none, so none is guessed.
+    assert!(draft.nodes[3].lead_units.is_empty());
+    assert!(matches!(
+        draft.nodes[6].lead_units.as_slice(),
+        [UnitMatch::Known(k)] if data.units[*k].id == "mc-econ-info"
+    ));
+    // The draft's JSON carries them as the node's lead_units, and loads.
+    let imported = plan_explorer::import::to_json::Imported {
+        text: CHINESE_PLAN,
+        file_name: "plan.txt",
+        lang: plan_explorer::import::to_json::DocLang::Zh,
+        today: "2026-12-04",
+    };
+    let json = plan_explorer::import::to_json::new_dataset(&draft, &imported, &data);
+    let loaded = plan_explorer::dataset::load_str(&json.to_string());
+    let dataset = loaded.dataset.expect("the draft loads");
+    let leads: Vec<(String, Vec<String>)> = dataset
+        .nodes
+        .iter()
+        .filter(|n| !n.lead_units.is_empty())
+        .map(|n| {
+            (
+                n.title.clone(),
+                n.lead_units
+                    .iter()
+                    .map(|u| dataset.units[u.index()].id.to_string())
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        leads,
+        [("建设中试平台".to_owned(), vec!["mc-econ-info".to_owned()])]
+    );
 }
 
 #[test]

@@ -31,3 +31,4 @@ mod source_view;
 mod sources;
 mod translations;
 mod tree_view;
+mod unit_map;

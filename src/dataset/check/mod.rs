@@ -210,6 +210,7 @@ impl<T: Copy + Eq + Hash> Distinct<T> {
 struct PendingRefs {
     node: NodeIx,
     units: Field<Vec<Field<SmolStr>>>,
+    lead_units: Option<Field<Vec<Field<SmolStr>>>>,
     themes: Field<Vec<Field<SmolStr>>>,
     source: Option<Field<SmolStr>>,
 }

@@ -346,6 +346,7 @@ impl Checker {
             source: SourceIx(0),
             units: Vec::new(),
             units_inferred: false,
+            lead_units: Vec::new(),
             themes: Vec::new(),
             districts: Vec::new(),
             note: None,
@@ -445,6 +446,7 @@ impl Checker {
         self.pending.push(PendingRefs {
             node: ix,
             units: raw.units,
+            lead_units: raw.lead_units,
             themes: raw.themes,
             source: raw.source,
         });
@@ -466,17 +468,20 @@ impl Checker {
                 Some(Field::Ok(id)) => self.index.sources.get(id).copied(),
                 Some(Field::Wrong(_)) => None,
             };
+            let lead_given = !matches!(pending.lead_units, None | Some(Field::Missing));
             let fast = (
-                self.resolve_quietly(&pending.units, |i| &i.units),
+                self.resolve_quietly(&pending.units, |i| &i.units)
+                    .filter(|_| !lead_given),
                 self.resolve_quietly(&pending.themes, |i| &i.themes),
                 source,
             );
-            let (units, themes, source) = match fast {
-                (Some(units), Some(themes), Some(source)) => (units, themes, source),
+            let (units, lead_units, themes, source) = match fast {
+                (Some(units), Some(themes), Some(source)) => (units, Vec::new(), themes, source),
                 _ => self.resolve_reporting(pending, plan_source),
             };
             let node = &mut self.nodes[ix.index()];
             node.units = units;
+            node.lead_units = lead_units;
             node.themes = themes;
             node.source = source;
         }
@@ -509,10 +514,11 @@ impl Checker {
         &mut self,
         pending: PendingRefs,
         plan_source: SourceIx,
-    ) -> (Vec<UnitIx>, Vec<ThemeIx>, SourceIx) {
+    ) -> (Vec<UnitIx>, Vec<UnitIx>, Vec<ThemeIx>, SourceIx) {
         let node_path = self.positions.node_path(&self.nodes, pending.node);
         let saved = std::mem::replace(&mut self.path, node_path);
         let units = self.refs(pending.units, "units", |i| &i.units, RecordKind::Unit);
+        let lead_units = self.lead_units(pending.lead_units, &units);
         let themes = self.refs(pending.themes, "themes", |i| &i.themes, RecordKind::Theme);
         let source = match self.take_optional(pending.source, "source") {
             Some(id) => self
@@ -521,7 +527,41 @@ impl Checker {
             None => plan_source,
         };
         self.path = saved;
-        (units, themes, source)
+        (units, lead_units, themes, source)
+    }
+
+    /// A node's lead units: known ids, each among its `units` (a lead unit
+    /// the node does not list as responsible is reported and dropped).
+    fn lead_units(
+        &mut self,
+        field: Option<Field<Vec<Field<SmolStr>>>>,
+        units: &[UnitIx],
+    ) -> Vec<UnitIx> {
+        let ids: Vec<SmolStr> = match &field {
+            Some(Field::Ok(list)) => list
+                .iter()
+                .map(|f| f.ok().cloned().unwrap_or_default())
+                .collect(),
+            _ => Vec::new(),
+        };
+        let leads = self.optional_refs(field, "lead_units", |i| &i.units, RecordKind::Unit);
+        let mut out = Vec::new();
+        for lead in leads {
+            if units.contains(&lead) {
+                out.push(lead);
+            } else {
+                let id = ids
+                    .iter()
+                    .find(|id| self.index.units.get(*id) == Some(&lead))
+                    .cloned()
+                    .unwrap_or_default();
+                self.error(
+                    self.path.with_key("lead_units"),
+                    ProblemKind::LeadNotResponsible { id },
+                );
+            }
+        }
+        out
     }
 
     /// The main citation and any `also` citations of a figure.

@@ -39,6 +39,9 @@ pub struct DraftNode {
     pub text: String,
     /// The units named, lead units first.
     pub units: Vec<UnitMatch>,
+    /// The units the document labels as leading (牵头单位), among
+    /// `units`; empty where it labels none (never guessed).
+    pub lead_units: Vec<UnitMatch>,
     /// The index of its parent among the draft's nodes.
     pub parent: Option<usize>,
     /// Where it is in the document's text (its heading to its last
@@ -152,7 +155,7 @@ pub fn draft(text: &str, units: &[Unit]) -> Draft {
 /// A paragraph of a document without numbering, as a measure: its first
 /// sentence is its title.
 fn unnumbered_measure(p: &Paragraph<'_>, units: &[Unit]) -> DraftNode {
-    let (body, names) = split_units(p.text);
+    let (body, names, lead) = split_units(p.text);
     let body = normalize(body);
     let title = first_sentence(&body).unwrap_or(&body).to_owned();
     DraftNode {
@@ -162,6 +165,7 @@ fn unnumbered_measure(p: &Paragraph<'_>, units: &[Unit]) -> DraftNode {
         title,
         text: body.clone(),
         units: match_units(units, &names),
+        lead_units: match_units(units, &names[..lead]),
         parent: None,
         range: p.range.clone(),
     }
@@ -188,12 +192,12 @@ fn skip_contents<'a, 'b>(body: &'b [Paragraph<'a>]) -> (&'b [Paragraph<'a>], usi
     (body, 0)
 }
 
-/// The paragraph's text without a closing responsibility parenthesis, and
-/// the names in it.
-fn split_units(text: &str) -> (&str, Vec<String>) {
+/// The paragraph's text without a closing responsibility parenthesis, the
+/// names in it, and how many of them (from the first) lead.
+fn split_units(text: &str) -> (&str, Vec<String>, usize) {
     match responsibility(text) {
-        Some(found) => (text[..found.start].trim_end(), found.names),
-        None => (text, Vec::new()),
+        Some(found) => (text[..found.start].trim_end(), found.names, found.lead),
+        None => (text, Vec::new(), 0),
     }
 }
 
@@ -323,6 +327,7 @@ impl Outliner<'_, '_> {
             title: PREAMBLE.to_owned(),
             text: normalize(&joined.join(" ")),
             units: Vec::new(),
+            lead_units: Vec::new(),
             parent: None,
             range: first.range.start..last.range.end,
         });
@@ -339,7 +344,7 @@ impl Outliner<'_, '_> {
             return;
         };
         let node = &mut self.nodes[open];
-        let (more, names) = split_units(p.text);
+        let (more, names, lead) = split_units(p.text);
         let more = normalize(more);
         if !more.is_empty() {
             if !node.text.is_empty() {
@@ -348,6 +353,8 @@ impl Outliner<'_, '_> {
             node.text.push_str(&more);
         }
         node.units.extend(match_units(self.units, &names));
+        node.lead_units
+            .extend(match_units(self.units, &names[..lead]));
         node.range.end = p.range.end;
         self.closed = !names.is_empty();
     }
@@ -355,7 +362,7 @@ impl Outliner<'_, '_> {
     /// A dash bullet: a node under the deepest open one, at no level of
     /// its own, so the numbered headings after it keep theirs.
     fn bullet(&mut self, p: &Paragraph<'_>, found: &Marker) {
-        let (rest, names) = split_units(&p.text[found.len..]);
+        let (rest, names, lead) = split_units(&p.text[found.len..]);
         let (title, text) = heading_and_body(rest);
         self.nodes.push(DraftNode {
             depth: self.open.len(),
@@ -364,6 +371,7 @@ impl Outliner<'_, '_> {
             title,
             text,
             units: match_units(self.units, &names),
+            lead_units: match_units(self.units, &names[..lead]),
             parent: self.open.last().copied(),
             range: p.range.clone(),
         });
@@ -401,7 +409,7 @@ impl Outliner<'_, '_> {
                 found: found.value,
             });
         }
-        let (rest, names) = split_units(&p.text[found.len..]);
+        let (rest, names, lead) = split_units(&p.text[found.len..]);
         let (title, text) = heading_and_body(rest);
         self.nodes.push(DraftNode {
             depth: level,
@@ -410,6 +418,7 @@ impl Outliner<'_, '_> {
             title,
             text,
             units: match_units(self.units, &names),
+            lead_units: match_units(self.units, &names[..lead]),
             parent,
             range: p.range.clone(),
         });

@@ -12,6 +12,9 @@ pub struct Responsibility {
     pub start: usize,
     /// The names, lead units first, as printed.
     pub names: Vec<String>,
+    /// How many of `names` (from the first) the document labels as lead
+    /// units ("牵头单位：", "Lead units:"); 0 where it labels none.
+    pub lead: usize,
 }
 
 /// The words that open a responsibility parenthesis, after "(" or "（".
@@ -43,9 +46,11 @@ pub fn responsibility(text: &str) -> Option<Responsibility> {
             .iter()
             .any(|o| inner.starts_with(o) || inner_folded.starts_with(&o.replace(':', "：")))
         {
+            let (names, lead) = split_names(inner);
             return Some(Responsibility {
                 start: open,
-                names: split_names(inner),
+                names,
+                lead,
             });
         }
         search_end = open;
@@ -54,10 +59,17 @@ pub fn responsibility(text: &str) -> Option<Responsibility> {
 }
 
 /// The names in a responsibility parenthesis's inside: lead units, then
-/// supporting ones, separated by commas, "and", 、, ，or ；.
-fn split_names(inner: &str) -> Vec<String> {
+/// supporting ones, separated by commas, "and", 、, ，or ；; and how many
+/// of them the document labels as lead units.
+fn split_names(inner: &str) -> (Vec<String>, usize) {
     let mut names = Vec::new();
-    for part in inner.split(['；', ';']) {
+    let mut lead = 0;
+    for (i, part) in inner.split(['；', ';']).enumerate() {
+        let labelled_lead = LEAD_LABELS.iter().any(|l| {
+            part.trim_start()
+                .replace(':', "：")
+                .starts_with(&l.replace(':', "："))
+        });
         // Drop the label: "Responsible units:", "牵头单位：", "配合单位：".
         let body = match part.find([':', '：']) {
             Some(colon) => &part[colon + part[colon..].chars().next().map_or(1, char::len_utf8)..],
@@ -71,9 +83,16 @@ fn split_names(inner: &str) -> Vec<String> {
                 names.push(name.to_owned());
             }
         }
+        // Only the first part can be the lead: "牵头单位：A；配合单位：B".
+        if labelled_lead && i == 0 {
+            lead = names.len();
+        }
     }
-    names
+    (names, lead)
 }
+
+/// The labels that name the lead units.
+const LEAD_LABELS: [&str; 3] = ["牵头单位：", "Lead units:", "Lead unit:"];
 
 /// A name folded for matching: no leading "the", no "Shanghai" or
 /// "Municipal" (which documents add and drop at will), lower case, one
@@ -158,6 +177,13 @@ mod tests {
         )
         .expect("found");
         assert_eq!(one.names, ["the Municipal Talent Bureau"]);
+        // "Responsible units" names no lead: the first is not guessed one.
+        assert_eq!(found.lead, 0);
+        let lead = responsibility(
+            "Text. (Lead unit: the Municipal Data Bureau; supporting: the Municipal Talent Bureau)",
+        )
+        .expect("found");
+        assert_eq!(lead.lead, 1);
         assert_eq!(responsibility("Text (including this)."), None);
         assert_eq!(responsibility("Text (2025-2027)"), None);
     }
@@ -167,10 +193,17 @@ mod tests {
         let found = responsibility("加强研究。（责任单位：市科委、市经济信息化委，市卫生健康委）")
             .expect("found");
         assert_eq!(found.names, ["市科委", "市经济信息化委", "市卫生健康委"]);
+        // 责任单位 names no lead unit: none is guessed.
+        assert_eq!(found.lead, 0);
         let split =
             responsibility("加强研究。（牵头单位：市发展改革委；配合单位：各区政府、市财政局）")
                 .expect("found");
         assert_eq!(split.names, ["市发展改革委", "各区政府", "市财政局"]);
+        assert_eq!(split.lead, 1);
+        let two =
+            responsibility("加强研究。（牵头单位：市科委、市卫生健康委；配合单位：市财政局）")
+                .expect("found");
+        assert_eq!(two.lead, 2);
     }
 
     #[test]
