@@ -330,13 +330,23 @@ impl<'a> Checker<'a> {
             context.push(' ');
             context.push_str(extra);
         }
+        // A place named anywhere in the figure's clause ("Beijing's GDP
+        // reached ...") rules out records of other places, even where the
+        // figure's quote starts after it.
+        let clause = clause_around(text, p.core.clone());
+        for word in words::words(&text[clause.clone()]) {
+            if words::PLACES.contains(&word.as_str()) {
+                context.push(' ');
+                context.push_str(&word);
+            }
+        }
         let noun_words = p.noun.as_deref().map(words::words).unwrap_or_default();
         // The words of the number's own clause rank the records that
         // the whole quote finds ("Shanghai's GDP grow by 5.5 percent"
         // and "output jump 8.5 percent" in one sentence).
         let near: std::collections::HashMap<usize, f32> = self
             .records
-            .scored(&text[clause_around(text, p.core.clone())])
+            .scored(&text[clause])
             .into_iter()
             .map(|(e, score)| (e, score.total()))
             .collect();

@@ -88,6 +88,13 @@ impl Records {
                 text.push(' ');
                 text.push_str(quote);
             }
+            // The places a record names are those of its title and quotes:
+            // a theme's description may name a place in passing ("a term
+            // championed by Beijing") without the figure being about it.
+            let places: HashSet<u32> = words(&text)
+                .into_iter()
+                .map(|w| records.word(&w, &mut df))
+                .collect();
             for &node in dataset.figure_measures(figure) {
                 push_themes(dataset, node, &mut text);
             }
@@ -134,7 +141,7 @@ impl Records {
                 quote: citations.first().cloned().unwrap_or_default(),
                 title_weight: [0.0; 2],
                 // Narrowed to the places once the vocabulary is known.
-                places: all,
+                places,
             });
             titles.push([en, zh]);
         }

@@ -56,11 +56,7 @@ fn paraphrases_are_matched_by_subject_year_and_unit() {
                     Verdict::DropsQualifier,
                     &["fund-ai-capital-total"],
                 ),
-                (
-                    "5%",
-                    Verdict::DropsQualifier,
-                    &["gdp-growth-2026"],
-                ),
+                ("5%", Verdict::DropsQualifier, &["gdp-growth-2026"]),
             ],
         ),
         (

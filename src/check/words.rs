@@ -192,6 +192,10 @@ fn is_cjk(c: char) -> bool {
 /// "leader", "growth", "grew", "grows" -> "grow".
 fn stem(word: &str) -> String {
     let word = word.trim_end_matches("'s").trim_end_matches('\'');
+    // A place's name is kept whole ("Beijing" is not "beij").
+    if PLACES.contains(&word) {
+        return word.to_owned();
+    }
     match word {
         "grew" | "growth" | "growing" | "grown" | "grows" => return "grow".to_owned(),
         "rose" | "risen" | "rising" | "rises" => return "rise".to_owned(),

@@ -836,7 +836,7 @@ mod tests {
         };
         assert_eq!(
             kinds.iter().map(|(kind, _)| listed(kind)).sum::<usize>(),
-            53
+            54
         );
     }
 

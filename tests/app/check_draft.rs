@@ -22,7 +22,7 @@ fn paste_check_and_follow_a_claim_to_its_record_and_source() {
     assert!(harness.state().session.check.open, "Ctrl+K opens the panel");
     harness.get_by_label("Draft text").focus();
     harness.get_by_label("Draft text").type_text(
-        "Shanghai's GDP reached 5.93 trillion yuan in 2024. The city rolled out 15 measures.",
+        "Shanghai's GDP reached 5.93 trillion yuan in 2024. Each product wins a 100,000-yuan subsidy.",
     );
     harness.run();
     harness.get_by_label("Check").click();

@@ -26,8 +26,9 @@ fn every_chart_of_a_dataset_of_plans_only_says_it_has_nothing_to_show() {
             .collect();
         texts.extend(crate::common::painted_texts(&harness));
         let says_nothing = texts.iter().any(|t| t.starts_with("Nothing to show"));
-        // The theme map and the timeline have the plans to show.
-        let has_something = matches!(chart, ChartId::Themes | ChartId::Timeline);
+        // The theme map, the unit map and the timeline have the plans
+        // (and their measures' units) to show.
+        let has_something = matches!(chart, ChartId::Themes | ChartId::Units | ChartId::Timeline);
         assert_eq!(says_nothing, !has_something, "{chart:?}: {texts:?}");
         harness.state_mut().apply(SessionCommand::ShowAsTable(true));
         harness.run();

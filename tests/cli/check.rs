@@ -64,7 +64,7 @@ fn seed_001_as_json_lists_every_claim_with_verdict_records_and_message() {
         share["message"]
             .as_str()
             .expect("text")
-            .contains("gross output to value added"),
+            .contains("rather than a share of value added"),
         "the caveat is shown: {share}"
     );
     assert_eq!(json["counts"]["agrees"], 8);

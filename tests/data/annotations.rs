@@ -238,8 +238,8 @@ fn spans_and_lines_go_where_the_chart_has_years_and_values() {
             label: "15th FYP".to_owned(),
         },
         Annotation::Line {
-            value: 5.0e11,
-            label: "half a trillion".to_owned(),
+            value: 5.0e10,
+            label: "fifty billion".to_owned(),
         },
     ];
     // The timeline has years: the span is drawn, the line has no values
@@ -270,7 +270,7 @@ fn spans_and_lines_go_where_the_chart_has_years_and_values() {
         };
         let scene = chart::scene(&funds, &page);
         assert!(
-            scene.notes().any(|t| t.text == "half a trillion"),
+            scene.notes().any(|t| t.text == "fifty billion"),
             "log={log_scale}: {:?}",
             scene.left_out
         );
