@@ -330,29 +330,47 @@ fn a_restated_target_merges_into_the_datasets_own_and_a_point_joins_a_series() {
         "{merged}"
     );
     assert_eq!(review.progress(), (0, total - 1));
+}
 
-    // A point proposal joins an existing series in its unit, or is refused
-    // with the draft unchanged where the series has its year already.
-    if let Some(point) = review.queue().into_iter().find(|e| e.kind == Kind::Point) {
-        let series = review.merge_targets(Kind::Point, &point.id);
-        let before = review.json().clone();
-        for into in &series {
-            match review.merge(Kind::Point, &point.id, into) {
-                Ok(()) => {
-                    assert!(review.record(Kind::Point, &point.id).is_some());
-                    let joined = review.record(Kind::Series, &into.id).expect("the series");
-                    assert!(
-                        joined["points"]
-                            .as_array()
-                            .is_some_and(|p| p.iter().any(|p| p["id"] == point.id.as_str()))
-                    );
-                    break;
-                }
-                Err(ReviewError::Invalid(_)) => assert_eq!(review.json(), &before),
-                Err(other) => panic!("{other}"),
-            }
-        }
-    }
+#[test]
+fn a_point_proposal_joins_an_existing_series_of_its_unit() {
+    // A short plan of our own stating a year of the city's GDP, which the
+    // built-in dataset has as a series in yuan.
+    let data = common::data();
+    let text = "Shanghai economic brief\n\n1. Growth\nShanghai's GDP reached 5.67 trillion yuan in 2025.\n";
+    let json: serde_json::Value =
+        serde_json::from_str(plan_explorer::dataset::EMBEDDED_JSON).expect("JSON");
+    let prepared = plan_explorer::import::prepare(
+        text.to_owned(),
+        "brief.txt",
+        None,
+        Some((&data, json)),
+        &data,
+        "2026-12-04",
+    );
+    let mut review = Review::new(prepared.json).expect("the draft loads");
+    let entry = review
+        .queue()
+        .into_iter()
+        .find(|e| matches!(e.kind, Kind::Point | Kind::Fact | Kind::Target))
+        .expect("the GDP figure proposed");
+    let (_, point) = review
+        .change_kind(entry.kind, &entry.id, Kind::Point)
+        .expect("made a point");
+    let offered = review.merge_targets(Kind::Point, &point);
+    let gdp = offered
+        .iter()
+        .find(|t| t.id == "gdp")
+        .unwrap_or_else(|| panic!("the GDP series offered: {offered:?}"));
+    review.merge(Kind::Point, &point, gdp).expect("merged");
+    let series = review.record(Kind::Series, "gdp").expect("the series");
+    assert!(
+        series["points"]
+            .as_array()
+            .is_some_and(|p| p.iter().any(|p| p["id"] == point.as_str())),
+        "{series}"
+    );
+    assert!(review.record(Kind::Point, &point).is_some());
 }
 
 #[test]
