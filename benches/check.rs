@@ -15,7 +15,6 @@
 //! once against the built-in dataset and a 500-measure synthetic one.
 
 use std::hint::black_box;
-use std::path::Path;
 
 use plan_explorer::check::Checker;
 use plan_explorer::dataset::{self, Dataset, proof};
@@ -29,18 +28,7 @@ use common::{median_of as time, ms};
 /// The seed articles' text, from the shared seeds (or the repository's
 /// fixture where they are missing).
 fn seeds() -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = vec![root.join("tests/fixtures/import/seed002.txt")];
-    if let Ok(entries) = std::fs::read_dir(root.join("../shared/seeds")) {
-        let mut seeds: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-        seeds.sort();
-        files = seeds;
-    }
-    files
-        .iter()
-        .filter_map(|f| std::fs::read_to_string(f).ok())
-        .collect::<Vec<_>>()
-        .join("\n")
+    common::seed_texts().join("\n")
 }
 
 /// A draft of at least `bytes`: the seeds again and again.

@@ -38,16 +38,8 @@ static GLOBAL: common::counting::Counting = common::counting::Counting;
 /// The seeds' paragraphs, from the repository's fixture and the shared
 /// seeds where they are (the fixture alone otherwise).
 fn paragraphs() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = vec![root.join("tests/fixtures/import/seed002.txt")];
-    if let Ok(entries) = std::fs::read_dir(root.join("../shared/seeds")) {
-        let mut seeds: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-        seeds.sort();
-        files = seeds;
-    }
-    files
+    common::seed_texts()
         .iter()
-        .filter_map(|f| std::fs::read_to_string(f).ok())
         .flat_map(|t| {
             t.lines()
                 .map(str::trim)

@@ -114,3 +114,20 @@ impl Table {
         println!();
     }
 }
+
+/// The texts of the seed articles: the shared seeds beside the repository,
+/// in name order, or the repository's own fixture of seed 002 where they
+/// are missing.
+pub fn seed_texts() -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![root.join("tests/fixtures/import/seed002.txt")];
+    if let Ok(entries) = std::fs::read_dir(root.join("../shared/seeds")) {
+        let mut seeds: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+        seeds.sort();
+        files = seeds;
+    }
+    files
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .collect()
+}

@@ -99,9 +99,20 @@ pub fn bytes(
     progress: &Progress,
 ) -> Result<Vec<u8>, BriefingError> {
     let made = build(dataset, filter, options)?;
+    write(dataset, &made, options, format, progress)
+}
+
+/// The bytes of a briefing built, in `format`.
+fn write(
+    dataset: &Dataset,
+    made: &Briefing,
+    options: &Options,
+    format: Format,
+    progress: &Progress,
+) -> Result<Vec<u8>, BriefingError> {
     match format {
-        Format::Pdf => pdf::write(dataset, &made, options.convention, options.date, progress),
-        Format::Docx => docx::write(dataset, &made, options.convention, progress),
+        Format::Pdf => pdf::write(dataset, made, options.convention, options.date, progress),
+        Format::Docx => docx::write(dataset, made, options.convention, progress),
     }
 }
 
@@ -303,10 +314,7 @@ pub fn bytes_of_views(
     progress: &Progress,
 ) -> Result<Vec<u8>, BriefingError> {
     let made = build_of_views(dataset, views, options)?;
-    match format {
-        Format::Pdf => pdf::write(dataset, &made, options.convention, options.date, progress),
-        Format::Docx => docx::write(dataset, &made, options.convention, progress),
-    }
+    write(dataset, &made, options, format, progress)
 }
 
 /// Makes the briefing of `rows` (plans, nodes and figures in tree order).

@@ -86,8 +86,9 @@ fn slug(words: &str, max: usize) -> String {
     out
 }
 
-/// An id not in `taken`, from `base`: `base`, `base-2`, `base-3`…
-fn unique(base: &str, taken: &mut HashSet<String>) -> String {
+/// An id not in `taken`, from `base`: `base`, `base-2`, `base-3`…; then
+/// taken.
+pub(crate) fn unique(base: &str, taken: &mut HashSet<String>) -> String {
     let mut id = base.to_owned();
     let mut n = 2;
     while taken.contains(&id) {

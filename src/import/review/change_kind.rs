@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use serde_json::{Map, Value};
 
 use super::{Kind, Review, ReviewError, load, remove_by_id, remove_point};
+use crate::import::to_json::unique;
 
 /// The figure kinds a review can turn into one another, in the order the
 /// form offers them.
@@ -226,18 +227,6 @@ fn ids(json: &Value) -> HashSet<String> {
         }
     }
     out
-}
-
-/// `base`, or `base-2`, `base-3`, ... if taken; then taken.
-fn unique(base: &str, taken: &mut HashSet<String>) -> String {
-    let mut id = base.to_owned();
-    let mut n = 2;
-    while taken.contains(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    taken.insert(id.clone());
-    id
 }
 
 /// Adds `record` to the list `key`, made if missing.
