@@ -17,6 +17,7 @@ mod briefing;
 mod check;
 mod export;
 mod import;
+mod present;
 mod sources;
 
 pub use briefing::{BriefingArgs, briefing};

@@ -194,22 +194,29 @@ pub struct PdfInfo {
 /// embedded and subset, the text selectable, title, author, date and
 /// language in the metadata.
 pub fn pdf(scene: &Scene, info: &PdfInfo) -> Result<Vec<u8>, RenderError> {
+    pdf_pages(std::slice::from_ref(scene), &scene.title, info)
+}
+
+/// The scenes as a PDF of a page each, in order (a presentation's slides),
+/// each page the size its scene was laid out at, written as [`pdf`] writes
+/// one: `title` is the document's, the language the first scene's.
+pub fn pdf_pages(scenes: &[Scene], title: &str, info: &PdfInfo) -> Result<Vec<u8>, RenderError> {
     use krilla::surface::Surface;
     use krilla_svg::SurfaceExt as _;
 
-    let tree = tree(scene)?;
     let encode = |message: String| RenderError::Encode {
         format: "PDF",
         message,
     };
-    let size = krilla::geom::Size::from_wh(scene.width, scene.height).ok_or(
-        RenderError::NotAPageSize {
-            width: scene.width,
-            height: scene.height,
-        },
-    )?;
     let mut document = krilla::Document::new();
-    {
+    for scene in scenes {
+        let tree = tree(scene)?;
+        let size = krilla::geom::Size::from_wh(scene.width, scene.height).ok_or(
+            RenderError::NotAPageSize {
+                width: scene.width,
+                height: scene.height,
+            },
+        )?;
         let mut page = document.start_page_with(krilla::page::PageSettings::new(size));
         let mut surface: Surface<'_> = page.surface();
         surface
@@ -219,12 +226,13 @@ pub fn pdf(scene: &Scene, info: &PdfInfo) -> Result<Vec<u8>, RenderError> {
         page.finish();
     }
     let (year, month, day) = info.date;
+    let lang = scenes.first().map_or(Lang::En, |s| s.lang);
     let metadata = krilla::metadata::Metadata::new()
-        .title(scene.title.clone())
+        .title(title.to_owned())
         .authors(vec![info.author.clone()])
         .creator("Plan Explorer".to_owned())
         .language(
-            match scene.lang {
+            match lang {
                 Lang::En => "en",
                 Lang::Zh => "zh-Hans",
             }

@@ -42,6 +42,10 @@ pub struct BriefingArgs {
     /// chart as the view has it (with its annotations).
     #[arg(long, value_name = "VIEW.json", num_args = 1.., conflicts_with_all = ["plans", "themes", "units", "districts", "search", "charts"])]
     pub views: Vec<PathBuf>,
+    /// A presentation (.presentation.json): the briefing of its slides'
+    /// views, in its order, as --views writes it.
+    #[arg(long, value_name = "PRESENTATION.json", conflicts_with_all = ["views", "plans", "themes", "units", "districts", "search", "charts"])]
+    pub presentation: Option<PathBuf>,
     /// The briefing's language: en or zh.
     #[arg(long, value_enum, default_value_t = LangArg::En)]
     pub lang: LangArg,
@@ -145,6 +149,9 @@ fn write_briefing(args: &BriefingArgs) -> Result<PathBuf, (u8, String)> {
             "{} exists; pass --force to replace it",
             out.display()
         )));
+    }
+    if let Some(presentation) = &args.presentation {
+        return super::present::briefing(args, presentation, format);
     }
     let data = match &args.dataset {
         None => dataset::load_embedded()

@@ -25,13 +25,19 @@ pub struct ExportArgs {
     /// The chart: industrial-output, gdp-share, funds, targets, themes,
     /// units (the map by responsible unit) or timeline (`--list` prints
     /// them).
-    #[arg(long, value_name = "ID", required_unless_present_any = ["list", "all", "view"], conflicts_with_all = ["all", "view"])]
+    #[arg(long, value_name = "ID", required_unless_present_any = ["list", "all", "view", "presentation"], conflicts_with_all = ["all", "view", "presentation"])]
     pub chart: Option<String>,
     /// A saved view (a .view.json file): its chart drawn as the view has
     /// it (hidden series, scales, language, amounts, annotations), on
     /// --dataset, else the view's own dataset file, else the built-in one.
     #[arg(long, value_name = "VIEW.json", conflicts_with_all = ["all", "lang", "amounts", "log_scale"])]
     pub view: Option<PathBuf>,
+    /// A presentation (a .presentation.json file): one PDF with a page per
+    /// slide, in its order, each slide's chart drawn as its view has it, on
+    /// --size's page (a 16:9 slide by default) in --theme; on --dataset,
+    /// else the dataset file its slides were saved on, else the built-in one.
+    #[arg(long, value_name = "PRESENTATION.json", conflicts_with_all = ["all", "view", "lang", "amounts", "log_scale", "outline_text"])]
+    pub presentation: Option<PathBuf>,
     /// Where to write; the extension chooses the format (.png, .svg, .pdf,
     /// .csv) unless --format is given.
     #[arg(long, value_name = "FILE", required_unless_present_any = ["list", "all"], conflicts_with = "all")]
@@ -191,6 +197,9 @@ fn usage(message: String) -> (u8, String) {
 /// checked (and drawn) before any is written; if a write still fails, the
 /// files this run created are removed again.
 fn export_charts(args: &ExportArgs) -> Result<Vec<PathBuf>, (u8, String)> {
+    if let Some(presentation) = &args.presentation {
+        return super::present::export(args, presentation, &page(args)?);
+    }
     let jobs = jobs(args)?;
     let page = page(args)?;
     if !args.force
@@ -329,7 +338,7 @@ fn export_view(
 }
 
 /// Why an annotation is not on the picture, in English.
-fn left_out_text(left_out: &chart::annotate::LeftOut) -> String {
+pub(super) fn left_out_text(left_out: &chart::annotate::LeftOut) -> String {
     use chart::annotate::LeftOut;
     match left_out {
         LeftOut::NoAxis(i) => format!(

@@ -78,6 +78,7 @@ pub fn fill(lang: Lang, text: T, values: &[&dyn std::fmt::Display]) -> String {
 
 pub use check::{record_source, record_value};
 mod check;
+mod present;
 mod problems;
 mod readers;
 mod views;

@@ -12,6 +12,7 @@ pub mod documents;
 pub mod hover;
 pub mod marks;
 pub mod picker;
+pub mod presentation;
 pub mod review;
 pub mod saved;
 pub mod source;

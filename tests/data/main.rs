@@ -24,6 +24,7 @@ mod import_figures;
 mod import_read;
 mod import_review;
 mod plans_only;
+mod presentation;
 mod review_view;
 mod saved_views;
 mod schema;

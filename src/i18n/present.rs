@@ -1,0 +1,136 @@
+//! Presentations' errors and notes worded in English and Chinese, side by
+//! side. The English of an error is also its `Display`.
+
+use std::path::Path;
+
+use super::Lang;
+use super::problems::words;
+use crate::view::amount::Convention;
+use crate::view::presentation::{DeckNote, PresentationError, SlideFault, VERSION};
+
+impl PresentationError {
+    /// Why the presentation could not be read, in `lang`, naming the file.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Self::Read { path, reason } => {
+                let (path, reason) = (path.display(), reason.text(lang));
+                words!(
+                    lang,
+                    "cannot read the presentation {path}: {reason}",
+                    "无法读取演示文稿 {path}：{reason}"
+                )
+            }
+            Self::TooLarge { path, bytes } => {
+                let path = path.display();
+                words!(
+                    lang,
+                    "the presentation {path} is too large to be a presentation ({bytes} bytes)",
+                    "演示文稿 {path} 过大，不是演示文稿文件（{bytes} 字节）"
+                )
+            }
+            Self::Malformed {
+                path,
+                line,
+                column,
+                field,
+                message,
+            } => {
+                let path = path.display();
+                if field.is_empty() || field == "." {
+                    words!(
+                        lang,
+                        "the presentation {path} is malformed at line {line}, column {column}: {message}",
+                        "演示文稿 {path} 格式有误（第 {line} 行第 {column} 列）：{message}"
+                    )
+                } else {
+                    words!(
+                        lang,
+                        "the presentation {path} is malformed at line {line}, column {column} (field {field}): {message}",
+                        "演示文稿 {path} 格式有误（第 {line} 行第 {column} 列，字段 {field}）：{message}"
+                    )
+                }
+            }
+            Self::NotAPresentation { path } => {
+                let path = path.display();
+                words!(
+                    lang,
+                    "{path} is not a Plan Explorer presentation: its \"format\" is not \"plan-explorer-presentation\"",
+                    "{path} 不是 Plan Explorer 演示文稿：其 \"format\" 不是 \"plan-explorer-presentation\""
+                )
+            }
+        }
+    }
+}
+
+impl SlideFault {
+    /// What is wrong with the slide, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Self::Malformed {
+                line,
+                column,
+                field,
+                message,
+            } => words!(
+                lang,
+                "it is not a view: malformed at line {line}, column {column} (field {field}): {message}",
+                "不是有效的视图：第 {line} 行第 {column} 列（字段 {field}）格式有误：{message}"
+            ),
+            Self::NotAView => words!(
+                lang,
+                "it is not a view: its \"format\" is not \"plan-explorer-view\"",
+                "不是视图：其 \"format\" 不是 \"plan-explorer-view\""
+            ),
+            Self::TooNew { found, message } => {
+                let known = crate::view::saved::VERSION;
+                words!(
+                    lang,
+                    "it is a view in format version {found}, newer than this Plan Explorer reads ({known}), and could not be read: {message}",
+                    "该视图的格式版本为 {found}，比本程序能读取的版本（{known}）新，无法读取：{message}"
+                )
+            }
+        }
+    }
+}
+
+impl DeckNote {
+    /// The note in `lang`, amounts in `convention`, naming the slide and
+    /// the presentation's file `path`.
+    pub fn text(&self, lang: Lang, convention: Convention, path: &Path) -> String {
+        let path = path.display();
+        match self {
+            Self::NewerVersion { found } => words!(
+                lang,
+                "The presentation {path} is in format version {found}, newer than this Plan Explorer reads ({VERSION}); what it knows of it is shown.",
+                "演示文稿 {path} 的格式版本为 {found}，比本程序能读取的版本（{VERSION}）新；已显示能读取的部分。"
+            ),
+            Self::SlideLeftOut {
+                number,
+                name,
+                fault,
+            } => {
+                let fault = fault.text(lang);
+                match name {
+                    Some(name) => words!(
+                        lang,
+                        "Slide {number} (“{name}”) of {path} is left out: {fault}.",
+                        "{path} 的第 {number} 张幻灯片（“{name}”）未显示：{fault}。"
+                    ),
+                    None => words!(
+                        lang,
+                        "Slide {number} of {path} is left out: {fault}.",
+                        "{path} 的第 {number} 张幻灯片未显示：{fault}。"
+                    ),
+                }
+            }
+            Self::Slide { number, name, note } => {
+                let note = note.text(lang, convention);
+                words!(
+                    lang,
+                    "Slide {number} (“{name}”) of {path}: {note}",
+                    "{path} 的第 {number} 张幻灯片（“{name}”）：{note}"
+                )
+            }
+        }
+    }
+}
