@@ -13,6 +13,7 @@ mod disk_full;
 mod export;
 mod flags;
 mod import;
+mod presentation;
 mod readme;
 mod sources;
 mod special_files;
