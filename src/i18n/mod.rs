@@ -706,6 +706,39 @@ texts! {
     ImportWorkerStopped => "the import stopped without an answer", "导入意外中止，没有结果";
     NoThreadToImport => "no thread could be started to import {}: {}", "无法启动线程来导入 {}：{}";
     ImportCancelled => "The import was cancelled.", "导入已取消。";
+    // Presentations (issue 27 part 3).
+    Presentation => "Presentation", "演示";
+    PresentButton => "Present", "放映";
+    AddShownSlide => "Add what is on screen", "添加当前画面";
+    AddViewSlide => "Add this view to the presentation", "将此视图加入演示";
+    NoSlides => "No slides yet: add what is on screen, or a saved view with +.", "尚无幻灯片：可添加当前画面，或用 + 添加已保存的视图。";
+    MoveSlideUp => "Move slide {} up", "将第 {} 张幻灯片上移";
+    MoveSlideDown => "Move slide {} down", "将第 {} 张幻灯片下移";
+    RemoveSlide => "Remove slide {}", "删除第 {} 张幻灯片";
+    SavePresentationMenu => "Save presentation…", "保存演示…";
+    OpenPresentationMenu => "Open presentation…", "打开演示…";
+    ExportPresentationMenu => "Export as PDF…", "导出为 PDF…";
+    PresentationBriefingMenu => "Write briefing…", "生成简报…";
+    NewPresentation => "New presentation", "新建演示";
+    PresentationNotesHeading => "On opening the presentation:", "打开演示时：";
+    PresentationDefaultName => "Presentation", "演示";
+    SavePresentationTitle => "Save presentation", "保存演示";
+    OpenPresentationTitle => "Open presentation", "打开演示";
+    ExportPresentationTitle => "Export presentation as PDF", "将演示导出为 PDF";
+    PresentationBriefingTitle => "Write the presentation as a briefing", "将演示生成简报";
+    PresentationFileIntro => "A presentation file (.presentation.json) holds its slides' views in order, so it can be sent as one file.", "演示文件（.presentation.json）按顺序包含各幻灯片的视图，可作为单个文件发送。";
+    PresentationPdfIntro => "One PDF, a 16:9 page per slide, in the window's theme.", "一个 PDF 文件，每张幻灯片一页（16:9），采用窗口当前的主题。";
+    PresentationBriefingIntro => "A briefing (.pdf or .docx) of the slides' views, in their order.", "按幻灯片顺序，将其视图生成简报（.pdf 或 .docx）。";
+    PresentationWriting => "Writing…", "正在写入…";
+    WriteButton => "Write", "写入";
+    PresentationEmpty => "The presentation has no slides: add what is on screen, or saved views, in the Views panel first.", "演示中没有幻灯片：请先在视图面板中添加当前画面或已保存的视图。";
+    SlideAdded => "“{}” added as slide {}.", "已将“{}”添加为第 {} 张幻灯片。";
+    SlideNotAdded => "The view was not added: {}", "未能添加该视图：{}";
+    PresentationSaved => "Presentation saved to {}.", "演示已保存到 {}。";
+    PresentationNotSaved => "The presentation was not saved: {}", "演示未能保存：{}";
+    PresentationOpened => "Presentation “{}” opened: {} slides.", "已打开演示“{}”：{} 张幻灯片。";
+    PresentationOpenedWithProblems => "Presentation “{}” opened: {} slides; {} problems, listed in the Views panel.", "已打开演示“{}”：{} 张幻灯片；{} 个问题，见视图面板。";
+    SlideLabel => "Slide {} of {}: {}. Arrows or Page Up and Page Down move, Esc leaves.", "第 {} 张，共 {} 张：{}。方向键或 Page Up、Page Down 翻页，Esc 退出。";
 }
 
 #[cfg(test)]

@@ -150,6 +150,9 @@ pub enum SessionCommand {
     RemoveAnnotation(ChartId, usize),
     /// Check a draft against the data (see [`super::check::CheckCommand`]).
     Check(super::check::CheckCommand),
+    /// Build, save or show a presentation (see
+    /// [`super::present::PresentCommand`]).
+    Present(super::present::PresentCommand),
 }
 
 impl From<DocCommand> for Command {
@@ -289,6 +292,7 @@ impl AppState {
             }
             SessionCommand::Review(command) => self.apply_review(command),
             SessionCommand::Check(command) => self.apply_check(command),
+            SessionCommand::Present(command) => self.apply_present(command),
             SessionCommand::CancelImport => self.cancel_import(),
             SessionCommand::OpenExportDialog => {
                 let dialog = dialogs::export_dialog(&self.panel_context());

@@ -35,6 +35,8 @@ pub enum Dialog {
     Annotate(super::annotate_dialog::AnnotateDialog),
     /// Open a draft to check: a path field and Browse, as Open has.
     CheckDraft(OpenDialog),
+    /// Save, open, export or brief the presentation.
+    Presentation(super::present_panel::PresentationDialog),
 }
 
 /// The Open dialog's state.
@@ -243,6 +245,7 @@ pub fn ui(
         Dialog::OpenView(_) => tr(lang, T::OpenViewTitle),
         Dialog::Annotate(_) => tr(lang, T::AnnotateTitle),
         Dialog::CheckDraft(_) => tr(lang, T::CheckOpenTitle),
+        Dialog::Presentation(d) => super::present_panel::title(d, lang),
     };
     // Escape first leaves a text field (egui takes its focus away before
     // the frame is drawn, so the last frame's state tells); only an Escape
@@ -277,6 +280,7 @@ pub fn ui(
             Dialog::Briefing(briefing_state) => {
                 super::briefing_dialog::ui(cx, ui, briefing_state, commands);
             }
+            Dialog::Presentation(d) => super::present_panel::dialog_ui(cx, ui, d, commands),
         });
     let escape =
         !typing && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));

@@ -44,6 +44,10 @@ impl AppState {
         if let Some(image) = self.pending_copy.take() {
             ctx.copy_image(image);
         }
+        // A presentation on screen takes the whole window and its keys.
+        if super::present_slide::frame(self, ui, &ctx) {
+            return;
+        }
         let mut commands = Commands::default();
         keyboard_shortcuts(self, &ctx, &mut commands);
         // The panels see the state read-only; the dialog is theirs to edit.
@@ -326,6 +330,11 @@ fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Comm
         }
         if input.consume_key(egui::Modifiers::COMMAND, egui::Key::K) {
             commands.push(SessionCommand::Check(super::check::CheckCommand::Open));
+        }
+        if input.consume_key(egui::Modifiers::NONE, egui::Key::F5) {
+            commands.push(SessionCommand::Present(
+                super::present::PresentCommand::Start,
+            ));
         }
     });
 }

@@ -92,6 +92,8 @@ pub struct Session {
     pub failed_loads: std::collections::BTreeSet<std::path::PathBuf>,
     /// The "Check a draft" panel: the draft and its last check.
     pub check: super::check::CheckState,
+    /// The presentation being built, and shown.
+    pub presentation: super::present::PresentationState,
 }
 
 impl Default for Session {
@@ -117,6 +119,7 @@ impl Default for Session {
             views: super::views::ViewsState::default(),
             failed_loads: std::collections::BTreeSet::new(),
             check: super::check::CheckState::default(),
+            presentation: super::present::PresentationState::default(),
         }
     }
 }

@@ -206,6 +206,8 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
             }
         }
         ui.separator();
+        super::present_panel::ui(cx, ui, commands);
+        ui.separator();
         annotations_ui(cx, ui, commands);
         ui.separator();
         ui.strong(tr(lang, T::SavedViews));
@@ -229,6 +231,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
                 {
                     commands.push(SessionCommand::OpenView(view.path.clone()));
                 }
+                super::present_panel::add_view_button(ui, lang, &view.path, commands);
                 if ui
                     .small_button("×")
                     .on_hover_text(tr(lang, T::ForgetView))
