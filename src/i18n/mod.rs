@@ -709,6 +709,9 @@ texts! {
     // Presentations (issue 27 part 3).
     Presentation => "Presentation", "演示";
     PresentButton => "Present", "放映";
+    PresentHint => "Full screen from the first slide (F5); Shift+F5 or a double click on a slide starts from that slide. Esc leaves.", "从第一张幻灯片起全屏放映（F5）；Shift+F5 或双击某张幻灯片则从该张开始。按 Esc 退出。";
+    PresentMenu => "Present ({} slides)", "放映（{} 张幻灯片）";
+    SlideRowHint => "{}: click to choose, double-click to present from here", "{}：单击选中，双击从此张开始放映";
     AddShownSlide => "Add what is on screen", "添加当前画面";
     AddViewSlide => "Add this view to the presentation", "将此视图加入演示";
     NoSlides => "No slides yet: add what is on screen, or a saved view with +.", "尚无幻灯片：可添加当前画面，或用 + 添加已保存的视图。";
@@ -736,8 +739,8 @@ texts! {
     SlideNotAdded => "The view was not added: {}", "未能添加该视图：{}";
     PresentationSaved => "Presentation saved to {}.", "演示已保存到 {}。";
     PresentationNotSaved => "The presentation was not saved: {}", "演示未能保存：{}";
-    PresentationOpened => "Presentation “{}” opened: {} slides.", "已打开演示“{}”：{} 张幻灯片。";
-    PresentationOpenedWithProblems => "Presentation “{}” opened: {} slides; {} problems, listed in the Views panel.", "已打开演示“{}”：{} 张幻灯片；{} 个问题，见视图面板。";
+    PresentationOpened => "Presentation “{}” opened (slides: {}).", "已打开演示“{}”（{} 张幻灯片）。";
+    PresentationOpenedWithProblems => "Presentation “{}” opened (slides: {}; problems: {}, listed in the Views panel).", "已打开演示“{}”（{} 张幻灯片；{} 个问题，见视图面板）。";
     SlideLabel => "Slide {} of {}: {}. Arrows or Page Up and Page Down move, Esc leaves.", "第 {} 张，共 {} 张：{}。方向键或 Page Up、Page Down 翻页，Esc 退出。";
 }
 

@@ -331,10 +331,16 @@ fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Comm
         if input.consume_key(egui::Modifiers::COMMAND, egui::Key::K) {
             commands.push(SessionCommand::Check(super::check::CheckCommand::Open));
         }
-        if input.consume_key(egui::Modifiers::NONE, egui::Key::F5) {
-            commands.push(SessionCommand::Present(
-                super::present::PresentCommand::Start,
-            ));
+        // F5 presents from the first slide, Shift+F5 from the one chosen
+        // (Shift first: a pattern with no modifiers matches a shifted key).
+        for (modifiers, from_chosen) in [
+            (egui::Modifiers::SHIFT, true),
+            (egui::Modifiers::NONE, false),
+        ] {
+            if input.consume_key(modifiers, egui::Key::F5) {
+                let start = super::present::PresentCommand::Start { from_chosen };
+                commands.push(SessionCommand::Present(start));
+            }
         }
     });
 }

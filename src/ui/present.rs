@@ -101,9 +101,12 @@ pub enum PresentCommand {
     Choose(usize),
     /// Start a new, empty presentation (the file, if any, stays).
     Clear,
-    /// Show the presentation full screen from the slide chosen (else the
-    /// first).
-    Start,
+    /// Show the presentation full screen from the first slide (F5), or
+    /// from the slide chosen in the list (Shift+F5, a double click).
+    Start {
+        /// From the slide chosen rather than the first.
+        from_chosen: bool,
+    },
     /// Move between slides.
     Go(Step),
     /// Leave the presentation: what was on screen comes back.
@@ -234,7 +237,7 @@ impl AppState {
                     ..PresentationState::default()
                 };
             }
-            PresentCommand::Start => self.start_presenting(),
+            PresentCommand::Start { from_chosen } => self.start_presenting(from_chosen),
             PresentCommand::Go(step) => self.go(step),
             PresentCommand::Stop => {
                 let deck = &mut self.session.presentation;
@@ -273,9 +276,9 @@ impl AppState {
         self.say(PresentNote::Added { name, count });
     }
 
-    /// Shows the presentation full screen from the slide chosen; an empty
-    /// one says so and changes nothing.
-    fn start_presenting(&mut self) {
+    /// Shows the presentation full screen from the first slide or the one
+    /// chosen; an empty one says so and changes nothing.
+    fn start_presenting(&mut self, from_chosen: bool) {
         let deck = &mut self.session.presentation;
         if deck.slides.is_empty() {
             self.session.views.panel = true;
@@ -283,7 +286,11 @@ impl AppState {
             return;
         }
         if deck.showing.is_none() {
-            let index = deck.cursor.unwrap_or(0).min(deck.slides.len() - 1);
+            let index = deck
+                .cursor
+                .filter(|_| from_chosen)
+                .unwrap_or(0)
+                .min(deck.slides.len() - 1);
             deck.showing = Some(Showing {
                 index,
                 was_fullscreen: None,

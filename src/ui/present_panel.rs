@@ -195,10 +195,10 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
                 !deck.slides.is_empty(),
                 egui::Button::new(tr(lang, T::PresentButton)),
             )
-            .on_hover_text("F5")
+            .on_hover_text(tr(lang, T::PresentHint))
             .clicked()
         {
-            push(commands, PresentCommand::Start);
+            push(commands, PresentCommand::Start { from_chosen: false });
             ui.ctx().request_repaint();
         }
         if ui.button(tr(lang, T::AddShownSlide)).clicked() {
@@ -209,16 +209,9 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
         ui.weak(tr(lang, T::NoSlides));
     }
     let count = deck.slides.len();
+    // The buttons first, so they stand in one column whatever the names.
     for (i, view) in deck.slides.iter().enumerate() {
         ui.horizontal(|ui| {
-            let chosen = deck.cursor == Some(i);
-            if ui
-                .selectable_label(chosen, format!("{}. {}", i + 1, view.name))
-                .on_hover_text(crate::chart::chart_name(view.chart.value(), lang))
-                .clicked()
-            {
-                push(commands, PresentCommand::Choose(i));
-            }
             if ui
                 .add_enabled(i > 0, egui::Button::new("↑").small())
                 .on_hover_text(fill(lang, T::MoveSlideUp, &[&(i + 1)]))
@@ -239,6 +232,21 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
                 .clicked()
             {
                 push(commands, PresentCommand::Remove(i));
+            }
+            let chosen = deck.cursor == Some(i);
+            let row = ui
+                .selectable_label(chosen, format!("{}. {}", i + 1, view.name))
+                .on_hover_text(fill(
+                    lang,
+                    T::SlideRowHint,
+                    &[&crate::chart::chart_name(view.chart.value(), lang)],
+                ));
+            if row.double_clicked() {
+                push(commands, PresentCommand::Choose(i));
+                push(commands, PresentCommand::Start { from_chosen: true });
+                ui.ctx().request_repaint();
+            } else if row.clicked() {
+                push(commands, PresentCommand::Choose(i));
             }
         });
     }
@@ -300,5 +308,24 @@ pub fn add_view_button(
         .clicked()
     {
         push(commands, PresentCommand::AddView(path.to_owned()));
+    }
+}
+
+/// The Views menu's presentation entries: Present, Open presentation.
+pub fn menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
+    let lang = cx.session.lang();
+    let slides = cx.session.presentation.slides.len();
+    if ui
+        .add_enabled(
+            slides > 0,
+            egui::Button::new(fill(lang, T::PresentMenu, &[&slides])).shortcut_text("F5"),
+        )
+        .clicked()
+    {
+        push(commands, PresentCommand::Start { from_chosen: false });
+        ui.ctx().request_repaint();
+    }
+    if ui.button(tr(lang, T::OpenPresentationMenu)).clicked() {
+        push(commands, PresentCommand::OpenDialog(FileAction::Open));
     }
 }

@@ -145,6 +145,8 @@ pub fn menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands
             commands.push(SessionCommand::ShowViewsPanel(panel));
         }
         ui.separator();
+        super::present_panel::menu_ui(cx, ui, commands);
+        ui.separator();
         if cx.session.settings.views.is_empty() {
             ui.weak(tr(lang, T::NoSavedViews));
         }

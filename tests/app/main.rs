@@ -20,6 +20,7 @@ mod fonts;
 mod i18n;
 mod loading;
 mod plans_only;
+mod presentation;
 mod review;
 mod saved_views;
 mod settings;
