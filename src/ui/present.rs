@@ -360,7 +360,7 @@ impl AppState {
         match written {
             Ok(()) => {
                 let deck = &mut self.session.presentation;
-                deck.name = name.trim().to_owned();
+                name.trim().clone_into(&mut deck.name);
                 deck.path = Some(path.to_owned());
                 self.say(PresentNote::Saved(path.to_owned()));
                 self.dialog = None;
@@ -462,38 +462,18 @@ impl AppState {
         };
         let work = move |progress: &Arc<crate::job::Progress>| {
             let shown = presentation::resolve(&deck, &dataset, &districts);
-            let bytes: Result<Vec<u8>, Failure> = match briefing_format
-                .filter(|_| action == FileAction::Briefing)
-            {
-                Some(format) => {
-                    let options = crate::briefing::Options {
-                        lang,
-                        convention,
-                        charts: None,
-                        date: crate::chart::render::today(),
-                    };
-                    crate::briefing::bytes_of_views(
-                        &dataset,
-                        &shown.slides,
-                        &options,
-                        format,
-                        progress,
-                    )
+            let briefing = briefing_format.filter(|_| action == FileAction::Briefing);
+            let bytes = if let Some(format) = briefing {
+                let options = crate::briefing::Options {
+                    lang,
+                    convention,
+                    charts: None,
+                    date: crate::chart::render::today(),
+                };
+                crate::briefing::bytes_of_views(&dataset, &shown.slides, &options, format, progress)
                     .map_err(Failure::from)
-                }
-                None => {
-                    let page = crate::chart::Page::of(crate::chart::Preset::Slide, paper);
-                    let scenes: Vec<_> = shown
-                        .slides
-                        .iter()
-                        .map(|view| presentation::slide_scene(&dataset, view, &page))
-                        .collect();
-                    let info = crate::chart::PdfInfo {
-                        author: format!("{} · Plan Explorer", dataset.title),
-                        date: crate::chart::render::today(),
-                    };
-                    crate::chart::render::pdf_pages(&scenes, &title, &info).map_err(Failure::from)
-                }
+            } else {
+                pdf_bytes(&dataset, &shown.slides, paper, &title)
             };
             match bytes {
                 Err(Failure::Briefing(crate::briefing::BriefingError::Cancelled)) => {
@@ -525,4 +505,23 @@ impl AppState {
             }
         }
     }
+}
+
+/// The slides as one PDF, a 16:9 page each, on `paper`.
+fn pdf_bytes(
+    dataset: &crate::dataset::Dataset,
+    slides: &[saved::Resolved],
+    paper: crate::chart::Paper,
+    title: &str,
+) -> Result<Vec<u8>, Failure> {
+    let page = crate::chart::Page::of(crate::chart::Preset::Slide, paper);
+    let scenes: Vec<_> = slides
+        .iter()
+        .map(|view| presentation::slide_scene(dataset, view, &page))
+        .collect();
+    let info = crate::chart::PdfInfo {
+        author: format!("{} · Plan Explorer", dataset.title),
+        date: crate::chart::render::today(),
+    };
+    crate::chart::render::pdf_pages(&scenes, title, &info).map_err(Failure::from)
 }

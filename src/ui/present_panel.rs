@@ -208,48 +208,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
     if deck.slides.is_empty() {
         ui.weak(tr(lang, T::NoSlides));
     }
-    let count = deck.slides.len();
-    // The buttons first, so they stand in one column whatever the names.
-    for (i, view) in deck.slides.iter().enumerate() {
-        ui.horizontal(|ui| {
-            if ui
-                .add_enabled(i > 0, egui::Button::new("↑").small())
-                .on_hover_text(fill(lang, T::MoveSlideUp, &[&(i + 1)]))
-                .clicked()
-            {
-                push(commands, PresentCommand::Move { from: i, to: i - 1 });
-            }
-            if ui
-                .add_enabled(i + 1 < count, egui::Button::new("↓").small())
-                .on_hover_text(fill(lang, T::MoveSlideDown, &[&(i + 1)]))
-                .clicked()
-            {
-                push(commands, PresentCommand::Move { from: i, to: i + 1 });
-            }
-            if ui
-                .small_button("×")
-                .on_hover_text(fill(lang, T::RemoveSlide, &[&(i + 1)]))
-                .clicked()
-            {
-                push(commands, PresentCommand::Remove(i));
-            }
-            let chosen = deck.cursor == Some(i);
-            let row = ui
-                .selectable_label(chosen, format!("{}. {}", i + 1, view.name))
-                .on_hover_text(fill(
-                    lang,
-                    T::SlideRowHint,
-                    &[&crate::chart::chart_name(view.chart.value(), lang)],
-                ));
-            if row.double_clicked() {
-                push(commands, PresentCommand::Choose(i));
-                push(commands, PresentCommand::Start { from_chosen: true });
-                ui.ctx().request_repaint();
-            } else if row.clicked() {
-                push(commands, PresentCommand::Choose(i));
-            }
-        });
-    }
+    slides_ui(cx, ui, commands);
     ui.horizontal_wrapped(|ui| {
         for (action, text) in [
             (FileAction::Save, T::SavePresentationMenu),
@@ -327,5 +286,54 @@ pub fn menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands
     }
     if ui.button(tr(lang, T::OpenPresentationMenu)).clicked() {
         push(commands, PresentCommand::OpenDialog(FileAction::Open));
+    }
+}
+
+/// The slides in order, each with Move up, Move down and Remove, and its
+/// name to choose it (a double click presents from it).
+fn slides_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
+    let lang = cx.session.lang();
+    let deck = &cx.session.presentation;
+    let count = deck.slides.len();
+    // The buttons first, so they stand in one column whatever the names.
+    for (i, view) in deck.slides.iter().enumerate() {
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(i > 0, egui::Button::new("↑").small())
+                .on_hover_text(fill(lang, T::MoveSlideUp, &[&(i + 1)]))
+                .clicked()
+            {
+                push(commands, PresentCommand::Move { from: i, to: i - 1 });
+            }
+            if ui
+                .add_enabled(i + 1 < count, egui::Button::new("↓").small())
+                .on_hover_text(fill(lang, T::MoveSlideDown, &[&(i + 1)]))
+                .clicked()
+            {
+                push(commands, PresentCommand::Move { from: i, to: i + 1 });
+            }
+            if ui
+                .small_button("×")
+                .on_hover_text(fill(lang, T::RemoveSlide, &[&(i + 1)]))
+                .clicked()
+            {
+                push(commands, PresentCommand::Remove(i));
+            }
+            let chosen = deck.cursor == Some(i);
+            let row = ui
+                .selectable_label(chosen, format!("{}. {}", i + 1, view.name))
+                .on_hover_text(fill(
+                    lang,
+                    T::SlideRowHint,
+                    &[&crate::chart::chart_name(view.chart.value(), lang)],
+                ));
+            if row.double_clicked() {
+                push(commands, PresentCommand::Choose(i));
+                push(commands, PresentCommand::Start { from_chosen: true });
+                ui.ctx().request_repaint();
+            } else if row.clicked() {
+                push(commands, PresentCommand::Choose(i));
+            }
+        });
     }
 }

@@ -325,10 +325,12 @@ fn slide_fault(text: &str, slide_text: &str, index: usize, error: ViewError) -> 
                 message,
             }
         }
-        ViewError::NotAView { .. } => SlideFault::NotAView,
         ViewError::TooNew { found, message, .. } => SlideFault::TooNew { found, message },
-        // A slide's text is in hand: it is never read from a file.
-        ViewError::Read { .. } | ViewError::TooLarge { .. } => SlideFault::NotAView,
+        // A slide's text is in hand, never read from a file: it cannot
+        // fail to be read or be too large; only its format can be wrong.
+        ViewError::NotAView { .. } | ViewError::Read { .. } | ViewError::TooLarge { .. } => {
+            SlideFault::NotAView
+        }
     }
 }
 

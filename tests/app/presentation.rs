@@ -91,14 +91,43 @@ fn screen(state: &AppState) -> (String, ChartId, Option<Lang>, bool) {
     )
 }
 
-#[test]
-fn saved_views_become_a_presentation_shown_full_screen_and_esc_gives_the_window_back() {
-    let mut harness = crate::common::window(officer(Lang::En));
-    let before = screen(harness.state());
+/// Every key of a presentation of two slides shown from the first, and a
+/// click; ends on the second.
+fn step_through(harness: &mut Window) {
+    assert_eq!(press(harness, Key::ArrowRight), Some(1));
+    let painted = painted_texts(harness);
+    assert!(painted.iter().any(|t| t == "2 / 2"), "{painted:?}");
     assert!(
-        harness.query_by_label_contains("No slides yet").is_some(),
-        "the panel says how to begin"
+        painted
+            .iter()
+            .any(|t| t == "口径不同，不宜与2021年直接比较")
     );
+    assert_eq!(press(harness, Key::ArrowRight), Some(1), "the last stays");
+    assert_eq!(press(harness, Key::Home), Some(0));
+    assert_eq!(press(harness, Key::End), Some(1));
+    assert_eq!(press(harness, Key::PageUp), Some(0));
+    assert_eq!(press(harness, Key::PageDown), Some(1));
+    assert_eq!(press(harness, Key::ArrowLeft), Some(0));
+    assert_eq!(press(harness, Key::Space), Some(1));
+    assert_eq!(press(harness, Key::ArrowUp), Some(0));
+    // A click goes on, a right click back.
+    harness.get_by_label_contains("Slide 1 of 2").click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .session
+            .presentation
+            .showing
+            .map(|s| s.index),
+        Some(1)
+    );
+}
+
+/// The presentation built in the Views panel: the two saved views added
+/// with +, what is on screen added, then put in order and the last taken
+/// out again.
+fn build(harness: &mut Window) {
     // The saved views, newest first: the shares, then the output. Each +
     // adds one as the last slide.
     let plus = harness.get_all_by_label("+").count();
@@ -119,7 +148,7 @@ fn saved_views_become_a_presentation_shown_full_screen_and_esc_gives_the_window_
             .collect()
     };
     assert_eq!(
-        names(&harness),
+        names(harness),
         [
             "先导产业占比",
             "Output and the 15th Five-Year Plan",
@@ -136,9 +165,20 @@ fn saved_views_become_a_presentation_shown_full_screen_and_esc_gives_the_window_
         .click();
     harness.run();
     assert_eq!(
-        names(&harness),
+        names(harness),
         ["Output and the 15th Five-Year Plan", "先导产业占比"]
     );
+}
+
+#[test]
+fn saved_views_become_a_presentation_shown_full_screen_and_esc_gives_the_window_back() {
+    let mut harness = crate::common::window(officer(Lang::En));
+    let before = screen(harness.state());
+    assert!(
+        harness.query_by_label_contains("No slides yet").is_some(),
+        "the panel says how to begin"
+    );
+    build(&mut harness);
     harness.get_by_label("2. 先导产业占比").click();
     harness.run();
     assert_eq!(harness.state().session.presentation.cursor, Some(1));
@@ -180,38 +220,7 @@ fn saved_views_become_a_presentation_shown_full_screen_and_esc_gives_the_window_
     // Nothing of the window is drawn: the slide fills it.
     assert!(harness.query_by_label("Measures").is_none());
 
-    assert_eq!(press(&mut harness, Key::ArrowRight), Some(1));
-    let painted = painted_texts(&harness);
-    assert!(painted.iter().any(|t| t == "2 / 2"), "{painted:?}");
-    assert!(
-        painted
-            .iter()
-            .any(|t| t == "口径不同，不宜与2021年直接比较")
-    );
-    assert_eq!(
-        press(&mut harness, Key::ArrowRight),
-        Some(1),
-        "the last stays"
-    );
-    assert_eq!(press(&mut harness, Key::Home), Some(0));
-    assert_eq!(press(&mut harness, Key::End), Some(1));
-    assert_eq!(press(&mut harness, Key::PageUp), Some(0));
-    assert_eq!(press(&mut harness, Key::PageDown), Some(1));
-    assert_eq!(press(&mut harness, Key::ArrowLeft), Some(0));
-    assert_eq!(press(&mut harness, Key::Space), Some(1));
-    assert_eq!(press(&mut harness, Key::ArrowUp), Some(0));
-    // A click goes on, a right click back.
-    harness.get_by_label_contains("Slide 1 of 2").click();
-    harness.run();
-    assert_eq!(
-        harness
-            .state()
-            .session
-            .presentation
-            .showing
-            .map(|s| s.index),
-        Some(1)
-    );
+    step_through(&mut harness);
 
     // Esc: the window as it was, not full screen.
     harness.key_press(Key::Escape);
@@ -350,7 +359,7 @@ fn a_presentation_is_saved_reopened_and_exported_as_one_pdf_from_the_window() {
     );
     let waited = std::time::Instant::now();
     while harness.state().briefing_job.is_some()
-        && waited.elapsed() < std::time::Duration::from_secs(60)
+        && waited.elapsed() < std::time::Duration::from_mins(1)
     {
         std::thread::sleep(std::time::Duration::from_millis(50));
         // The dialog's spinner keeps asking for frames while it writes.

@@ -109,6 +109,35 @@ fn damaged() -> String {
     serde_json::to_string_pretty(&json).expect("JSON")
 }
 
+/// Each message of a slide left out names the slide and the file, in both
+/// languages; the malformed one (the first) says where.
+fn messages_name_the_slide_and_the_file(
+    left_out: &[&DeckNote],
+    path: &Path,
+    line: usize,
+    column: usize,
+) {
+    // Each message names the slide and the file, in both languages.
+    for lang in Lang::ALL {
+        for note in left_out {
+            let words = note.text(lang, Convention::International, path);
+            assert!(words.contains("/tmp/deck.presentation.json"), "{words}");
+        }
+    }
+    let en = left_out[0].text(Lang::En, Convention::International, path);
+    assert!(
+        en.starts_with("Slide 2 (“先导产业占比”) of /tmp/deck.presentation.json is left out:")
+            && en.contains(&format!("line {line}, column {column}"))
+            && en.contains("slides[1].chart"),
+        "{en}"
+    );
+    let zh = left_out[1].text(Lang::Zh, Convention::International, path);
+    assert!(
+        zh.contains("第 3 张幻灯片") && zh.contains("版本为 9"),
+        "{zh}"
+    );
+}
+
 #[test]
 fn bad_slides_are_left_out_and_said_with_the_slide_the_file_and_the_place() {
     let path = Path::new("/tmp/deck.presentation.json");
@@ -164,25 +193,7 @@ fn bad_slides_are_left_out_and_said_with_the_slide_the_file_and_the_place() {
             fault: SlideFault::NotAView,
         }
     ));
-    // Each message names the slide and the file, in both languages.
-    for lang in Lang::ALL {
-        for note in &left_out {
-            let words = note.text(lang, Convention::International, path);
-            assert!(words.contains("/tmp/deck.presentation.json"), "{words}");
-        }
-    }
-    let en = left_out[0].text(Lang::En, Convention::International, path);
-    assert!(
-        en.starts_with("Slide 2 (“先导产业占比”) of /tmp/deck.presentation.json is left out:")
-            && en.contains(&format!("line {line}, column {column}"))
-            && en.contains("slides[1].chart"),
-        "{en}"
-    );
-    let zh = left_out[1].text(Lang::Zh, Convention::International, path);
-    assert!(
-        zh.contains("第 3 张幻灯片") && zh.contains("版本为 9"),
-        "{zh}"
-    );
+    messages_name_the_slide_and_the_file(&left_out, path, *line, *column);
     // Fitted to the dataset: the records gone are said for slide 4, which
     // still shows.
     let data = builtin();
