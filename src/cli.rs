@@ -59,8 +59,9 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Print the dataset format's JSON Schema.
     Schema,
-    /// Write a chart as a picture (PNG, SVG, PDF) or its data (CSV), without
-    /// a window or a graphics driver.
+    /// Write a chart as a picture (PNG, SVG, PDF) or its data (CSV), or a
+    /// presentation as one PDF with a page per slide, without a window or a
+    /// graphics driver.
     ///
     /// Exit status: 0 when written, 1 when the dataset is invalid, 2 on a
     /// usage or I/O error (a bad chart id, an unwritable path, an existing
@@ -72,8 +73,8 @@ pub enum Command {
     /// Exit status: 0 when both load (changed or not), 1 when one is
     /// invalid, 2 when one cannot be read.
     Diff(DiffArgs),
-    /// Write the selection (filters, or the whole dataset) as a briefing:
-    /// FILE.pdf or FILE.docx.
+    /// Write the selection (filters, saved views or a presentation, or the
+    /// whole dataset) as a briefing: FILE.pdf or FILE.docx.
     ///
     /// Exit status: 0 when written, 1 when the dataset is invalid or the
     /// selection is empty, 2 on a usage or I/O error.
