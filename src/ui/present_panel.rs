@@ -25,7 +25,8 @@ pub struct PresentationDialog {
 }
 
 /// A fresh dialog for `action`: the presentation's file, else one named
-/// after it beside the dataset.
+/// after it beside the presentation, else beside the dataset, else in the
+/// home folder.
 pub fn file_dialog(cx: &PanelContext<'_>, action: FileAction) -> super::Dialog {
     let deck = &cx.session.presentation;
     let lang = cx.session.lang();
@@ -39,7 +40,11 @@ pub fn file_dialog(cx: &PanelContext<'_>, action: FileAction) -> super::Dialog {
         .as_deref()
         .or(cx.doc.path.as_deref())
         .and_then(std::path::Path::parent)
-        .map_or_else(PathBuf::new, std::path::Path::to_path_buf);
+        .map(std::path::Path::to_path_buf)
+        // The built-in dataset has no folder: the home folder, not
+        // wherever the app happened to be started.
+        .or_else(std::env::home_dir)
+        .unwrap_or_default();
     let file = crate::view::presentation::file_name(&name);
     let stem = file.trim_end_matches(".presentation.json");
     let path = match action {
@@ -150,6 +155,9 @@ pub fn dialog_ui(
         ui.horizontal(|ui| {
             ui.add(egui::Spinner::new());
             ui.label(tr(lang, T::PresentationWriting));
+            if ui.button(tr(lang, T::Cancel)).clicked() {
+                commands.push(SessionCommand::CancelBriefing);
+            }
         });
         return;
     }
@@ -183,12 +191,11 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
     let lang = cx.session.lang();
     let convention = cx.session.convention();
     let deck = &cx.session.presentation;
-    ui.horizontal(|ui| {
-        ui.strong(tr(lang, T::Presentation));
-        if !deck.name.is_empty() {
-            ui.label(format!("“{}”", deck.name));
-        }
-    });
+    ui.strong(tr(lang, T::Presentation));
+    // Long names wrap or are cut short: the panel keeps its width.
+    if !deck.name.is_empty() {
+        ui.add(egui::Label::new(format!("“{}”", deck.name)).wrap());
+    }
     ui.horizontal_wrapped(|ui| {
         if ui
             .add_enabled(
@@ -321,7 +328,10 @@ fn slides_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) 
             }
             let chosen = deck.cursor == Some(i);
             let row = ui
-                .selectable_label(chosen, format!("{}. {}", i + 1, view.name))
+                .add(
+                    egui::Button::selectable(chosen, format!("{}. {}", i + 1, view.name))
+                        .truncate(),
+                )
                 .on_hover_text(fill(
                     lang,
                     T::SlideRowHint,
