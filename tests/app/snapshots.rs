@@ -107,3 +107,28 @@ fn the_timeline_in_the_dark() {
     let mut harness = harness(egui::Theme::Dark, state);
     harness.snapshot("timeline_dark");
 }
+
+/// The example presentation: `docs/examples/meeting.presentation.json`.
+fn with_example_presentation() -> AppState {
+    let mut state = built_in();
+    state.session.system_lang = plan_explorer::i18n::Lang::En;
+    state.open_presentation(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("docs/examples/meeting.presentation.json"),
+    );
+    state
+}
+
+#[test]
+fn the_views_panel_with_a_presentation_in_a_dark_theme() {
+    let mut harness = harness(egui::Theme::Dark, with_example_presentation());
+    harness.snapshot("presentation_panel_dark");
+}
+
+#[test]
+fn a_slide_fills_the_window_in_a_light_theme() {
+    let mut harness = harness(egui::Theme::Light, with_example_presentation());
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    harness.snapshot("presentation_slide_light");
+}
