@@ -287,6 +287,45 @@ fn in_chinese_an_empty_presentation_is_said_and_a_slide_is_shown_and_left() {
     assert_eq!(after.2, Some(Lang::Zh));
 }
 
+/// Saving over the presentation's file asks first: Keep it keeps the file,
+/// Replace writes the slides as they are now. Ends with the file holding
+/// the slides in their first order.
+fn saved_again_asks_first(harness: &mut Window, file: &Path) {
+    // Saved again over it: the dialog asks first, and Keep it keeps it.
+    let first = std::fs::read_to_string(file).expect("written");
+    harness
+        .state_mut()
+        .apply(SessionCommand::Present(PresentCommand::Move {
+            from: 1,
+            to: 0,
+        }));
+    harness.get_by_label("Save presentation…").click();
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    harness.get_by_label("Keep it").click();
+    harness.run();
+    assert_eq!(std::fs::read_to_string(file).expect("kept"), first);
+    harness.get_by_label("Save").click();
+    harness.run();
+    harness.get_by_label("Replace").click();
+    harness.run();
+    assert!(harness.state().dialog.is_none());
+    assert_ne!(std::fs::read_to_string(file).expect("replaced"), first);
+    harness
+        .state_mut()
+        .apply(SessionCommand::Present(PresentCommand::Move {
+            from: 1,
+            to: 0,
+        }));
+    harness.get_by_label("Save presentation…").click();
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    harness.get_by_label("Replace").click();
+    harness.run();
+}
+
 #[test]
 fn a_presentation_is_saved_reopened_and_exported_as_one_pdf_from_the_window() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -312,6 +351,7 @@ fn a_presentation_is_saved_reopened_and_exported_as_one_pdf_from_the_window() {
     harness.get_by_label("Save").click();
     harness.run();
     assert!(harness.state().dialog.is_none());
+    saved_again_asks_first(&mut harness, &file);
     let deck = plan_explorer::view::presentation::read_file(&file).expect("written and read");
     assert_eq!(deck.name, "Board meeting");
     assert_eq!(deck.slides.len(), 2);
@@ -446,4 +486,48 @@ fn a_damaged_presentation_opens_as_far_as_it_goes_and_a_file_that_is_none_change
         "the status line counts them"
     );
     assert_eq!(screen(harness.state()), before, "the screen is as it was");
+}
+
+/// The colours of the rectangles painted in the last frame.
+fn painted_fills(harness: &Window) -> Vec<egui::Color32> {
+    harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Rect(rect) => Some(rect.fill),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_slide_follows_the_windows_theme() {
+    use plan_explorer::chart::Paper;
+    for (theme, paper) in [
+        (egui::ThemePreference::Dark, Paper::Dark),
+        (egui::ThemePreference::Light, Paper::Light),
+    ] {
+        let mut state = officer(Lang::En);
+        state.apply(SessionCommand::SetTheme(theme));
+        state.apply(SessionCommand::Present(PresentCommand::AddShown));
+        let mut harness = crate::common::window(state);
+        harness.key_press(Key::F5);
+        harness.run();
+        let page = paper.ink().background;
+        let page = egui::Color32::from_rgb(page.0, page.1, page.2);
+        let other = match paper {
+            Paper::Dark => Paper::Light,
+            Paper::Light => Paper::Dark,
+        }
+        .ink()
+        .background;
+        let other = egui::Color32::from_rgb(other.0, other.1, other.2);
+        let fills = painted_fills(&harness);
+        assert!(fills.contains(&page), "{theme:?}: the page is {paper:?}'s");
+        assert!(
+            !fills.contains(&other),
+            "{theme:?}: nothing of the other page"
+        );
+    }
 }
