@@ -32,7 +32,7 @@ impl Rng {
     }
 }
 
-const KEYS: [egui::Key; 16] = [
+const KEYS: [egui::Key; 17] = [
     egui::Key::ArrowUp,
     egui::Key::ArrowDown,
     egui::Key::ArrowLeft,
@@ -49,6 +49,8 @@ const KEYS: [egui::Key; 16] = [
     egui::Key::Plus,
     egui::Key::Minus,
     egui::Key::A,
+    // Presents (or says there is nothing to present).
+    egui::Key::F5,
 ];
 
 const MODIFIERS: [egui::Modifiers; 5] = [
