@@ -168,3 +168,48 @@ impl ViewNote {
         }
     }
 }
+
+impl crate::chart::annotate::LeftOut {
+    /// Why the annotation numbered `number` (from 1) is not drawn, in
+    /// `lang`, with the user's `words` as written.
+    pub fn text(&self, lang: Lang, words: &str) -> String {
+        use crate::chart::annotate::LeftOut;
+        let number = self.index() + 1;
+        let what = if words.is_empty() {
+            words!(lang, "Annotation {number}", "标注 {number}")
+        } else {
+            words!(
+                lang,
+                "Annotation {number} (“{words}”)",
+                "标注 {number}（“{words}”）"
+            )
+        };
+        match self {
+            LeftOut::NoAxis(_) => words!(
+                lang,
+                "{what} is not drawn: this chart has no years or values to place it on.",
+                "{what}未画出：此图表没有可放置它的年份或数值。"
+            ),
+            LeftOut::NoMark(_) => words!(
+                lang,
+                "{what} is not drawn: its mark is not on this chart (hidden, or not in it).",
+                "{what}未画出：其标记不在此图表上（已隐藏或不属于此图表）。"
+            ),
+            LeftOut::OutOfRange(_) => words!(
+                lang,
+                "{what} is not drawn: it lies outside the chart's years or values.",
+                "{what}未画出：它超出了图表的年份或数值范围。"
+            ),
+            LeftOut::NoRoomForWords(_) => words!(
+                lang,
+                "{what} is drawn without its words: there is no room for them that covers nothing.",
+                "{what}已画出，但其文字没有不遮挡其他内容的位置，未写出。"
+            ),
+            LeftOut::NoRoom(_) => words!(
+                lang,
+                "{what} is not drawn: there is no room for it that covers nothing.",
+                "{what}未画出：没有不遮挡其他内容的位置。"
+            ),
+        }
+    }
+}

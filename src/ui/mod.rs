@@ -33,6 +33,7 @@ mod funds_chart;
 pub mod import_job;
 pub mod loading;
 mod messages;
+mod plot_notes;
 mod problems_panel;
 pub mod review;
 pub mod review_dialogs;

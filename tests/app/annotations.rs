@@ -4,6 +4,7 @@
 
 use egui::Key;
 use egui_kittest::kittest::Queryable as _;
+use plan_explorer::chart::annotate::LeftOut;
 use plan_explorer::chart::scene::Role;
 use plan_explorer::i18n::Lang;
 use plan_explorer::selection::Item;
@@ -150,5 +151,181 @@ fn a_span_and_a_reference_line_come_from_the_chart_button() {
         scene
             .texts()
             .any(|t| t.role == Role::Note && t.text == "15th FYP")
+    );
+}
+
+/// The window on the built-in dataset in `lang`, showing `chart` with
+/// `annotations`.
+fn annotated(lang: Lang, chart: ChartId, annotations: &[Annotation]) -> crate::common::Window {
+    let mut state = AppState::open(None).expect("the built-in dataset opens");
+    state.session.system_lang = lang;
+    state.apply(SessionCommand::ShowChart(chart));
+    for annotation in annotations {
+        state.apply(SessionCommand::Annotate(chart, annotation.clone()));
+    }
+    crate::common::window(state)
+}
+
+fn note(figure: &str, text: &str) -> Annotation {
+    Annotation::Note {
+        figure: figure.into(),
+        text: text.to_owned(),
+    }
+}
+
+fn span(label: &str) -> Annotation {
+    Annotation::Span {
+        from: 2026,
+        to: 2030,
+        label: label.to_owned(),
+    }
+}
+
+fn line(value: f64, label: &str) -> Annotation {
+    Annotation::Line {
+        value,
+        label: label.to_owned(),
+    }
+}
+
+#[test]
+fn every_chart_in_the_window_draws_the_annotations_its_picture_draws_and_lists_the_rest() {
+    // Each chart with a note on one of its marks, a span and a line; what a
+    // chart has no place for (a span on the bars, anything on a map) is
+    // left out on paper and said in the window.
+    let cases = [
+        (
+            ChartId::IndustrialOutput,
+            vec![
+                note("gdp-2025", "Growth held"),
+                span("15th FYP"),
+                line(5e12, "5 trillion"),
+            ],
+        ),
+        (
+            ChartId::GdpShare,
+            vec![
+                note("pioneer-gdp-share-2024", "Not comparable"),
+                span("15th FYP"),
+                line(40.0, "Forty"),
+            ],
+        ),
+        (
+            ChartId::Funds,
+            vec![
+                note("fund-national-ai", "The largest national fund"),
+                line(2e10, "20 billion"),
+                span("15th FYP"),
+            ],
+        ),
+        (
+            ChartId::Targets,
+            vec![
+                note("t-medai-clinical-decision-coverage", "The one that matters"),
+                span("15th FYP"),
+            ],
+        ),
+        (ChartId::Timeline, vec![span("15th FYP")]),
+        (ChartId::Themes, vec![span("15th FYP"), line(3.0, "Three")]),
+        (ChartId::Units, vec![note("gdp-2025", "Not a unit")]),
+    ];
+    for (chart, annotations) in cases {
+        let harness = annotated(Lang::En, chart, &annotations);
+        let picture = the_scene(&harness);
+        let drawn: Vec<&str> = picture.notes().map(|t| t.text.as_str()).collect();
+        for text in &drawn {
+            assert!(
+                harness.query_by_label(text).is_some(),
+                "{chart:?}: the picture draws “{text}”, the window does not"
+            );
+        }
+        // What no page size changes (no axis, no mark) the window leaves
+        // out too, and says so; room depends on the size.
+        for left_out in picture
+            .left_out
+            .iter()
+            .filter(|l| matches!(l, LeftOut::NoAxis(_) | LeftOut::NoMark(_)))
+        {
+            let number = left_out.index() + 1;
+            assert!(
+                harness
+                    .query_by_label_contains(&format!("Annotation {number} "))
+                    .is_some_and(|node| format!("{node:?}").contains("is not drawn")),
+                "{chart:?}: the picture leaves annotation {number} out, the window does not say so"
+            );
+        }
+        // Whatever has words is drawn or said to be left out.
+        for (i, annotation) in annotations.iter().enumerate() {
+            let words = annotation.words();
+            let said = harness
+                .query_by_label_contains(&format!("Annotation {} (“{words}”)", i + 1))
+                .is_some();
+            assert!(
+                harness.query_by_label(words).is_some() || said,
+                "{chart:?}: “{words}” is neither drawn nor listed as left out"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_note_on_a_fund_bar_is_drawn_in_the_window_clear_of_the_bars_and_their_names() {
+    let harness = annotated(
+        Lang::En,
+        ChartId::Funds,
+        &[
+            note("fund-national-ai", "The largest national fund"),
+            line(2e10, "20 billion"),
+            span("15th FYP"),
+        ],
+    );
+    let note = harness.get_by_label("The largest national fund");
+    let line_label = harness.get_by_label("20 billion");
+    let note_box = note.rect();
+    let line_box = line_label.rect();
+    assert!(!note_box.intersects(line_box), "the two labels overlap");
+    // Nothing the chart wrote is under the note: no bar's name and
+    // amount (painted by the plot, "name  ·  amount"), no "over".
+    let bar_labels: Vec<(String, egui::Rect)> = harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Text(text) => Some((
+                text.galley.text().to_owned(),
+                text.galley.rect.translate(text.pos.to_vec2()),
+            )),
+            _ => None,
+        })
+        .filter(|(text, _)| text.contains("  ·  ") || text == "over")
+        .collect();
+    assert!(
+        bar_labels.len() >= 4,
+        "the bars' names are painted: {bar_labels:?}"
+    );
+    for (text, rect) in &bar_labels {
+        assert!(!rect.intersects(note_box), "the note covers “{text}”");
+    }
+    assert!(
+        harness
+            .query_by_label(
+                "Annotation 3 (“15th FYP”) is not drawn: this chart has no years or values to place it on."
+            )
+            .is_some()
+    );
+}
+
+#[test]
+fn in_chinese_the_window_draws_the_users_words_as_written_and_says_what_is_left_out_in_chinese() {
+    let harness = annotated(
+        Lang::Zh,
+        ChartId::Funds,
+        &[note("fund-national-ai", "国家级最大基金"), span("十五五")],
+    );
+    assert!(harness.query_by_label("国家级最大基金").is_some());
+    assert!(
+        harness
+            .query_by_label("标注 2（“十五五”）未画出：此图表没有可放置它的年份或数值。")
+            .is_some()
     );
 }
