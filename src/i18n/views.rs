@@ -213,3 +213,106 @@ impl crate::chart::annotate::LeftOut {
         }
     }
 }
+
+impl crate::view::kept::KeptError {
+    /// Why the notes file could not be read, in `lang`, naming the file.
+    pub fn text(&self, lang: Lang) -> String {
+        use crate::view::kept::KeptError;
+        match self {
+            KeptError::Read { path, reason } => {
+                let (path, reason) = (path.display(), reason.text(lang));
+                words!(
+                    lang,
+                    "cannot read the annotations kept in {path}: {reason}",
+                    "无法读取保存在 {path} 中的标注：{reason}"
+                )
+            }
+            KeptError::Malformed {
+                path,
+                line,
+                column,
+                message,
+            } => {
+                let path = path.display();
+                words!(
+                    lang,
+                    "the annotations kept in {path} are malformed at line {line}, column {column}: {message}",
+                    "保存在 {path} 中的标注格式有误（第 {line} 行第 {column} 列）：{message}"
+                )
+            }
+            KeptError::TooNew { path, found } => {
+                let path = path.display();
+                let version = crate::view::kept::VERSION;
+                words!(
+                    lang,
+                    "the annotations kept in {path} are in version {found}, newer than this Plan Explorer reads ({version})",
+                    "保存在 {path} 中的标注为第 {found} 版格式，比本程序能读取的版本（{version}）新"
+                )
+            }
+        }
+    }
+}
+
+impl crate::view::kept::Detached {
+    /// That the note no longer attaches, in `lang`, with the user's words.
+    pub fn text(&self, lang: Lang) -> String {
+        let (figure, text) = (&self.figure, &self.text);
+        words!(
+            lang,
+            "The note “{text}” no longer attaches: this dataset has no figure {figure}. It is kept, not drawn.",
+            "注释“{text}”已无法附着：此数据集中没有数据 {figure}。注释仍保留，但不画出。"
+        )
+    }
+}
+
+impl crate::view::kept::Said {
+    /// The status line's words, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        use crate::view::kept::Said;
+        match self {
+            Said::Restored { count, detached } if detached.is_empty() => words!(
+                lang,
+                "Annotations you made on this dataset put back: {count}.",
+                "已恢复您在此数据集上所加的标注：{count} 条。"
+            ),
+            Said::Restored { count, detached } => {
+                let gone = detached.len();
+                words!(
+                    lang,
+                    "Annotations you made on this dataset put back: {count}; notes that no longer attach: {gone} (the Views panel names them).",
+                    "已恢复您在此数据集上所加的标注：{count} 条；其中已无法附着的注释：{gone} 条（见视图面板）。"
+                )
+            }
+            Said::Unreadable {
+                error,
+                kept_as: Some(aside),
+            } => {
+                let (error, aside) = (error.text(lang), aside.display());
+                words!(
+                    lang,
+                    "No annotations were put back: {error}. The file is kept as {aside}.",
+                    "未恢复任何标注：{error}。原文件已另存为 {aside}。"
+                )
+            }
+            Said::Unreadable {
+                error,
+                kept_as: None,
+            } => {
+                let error = error.text(lang);
+                words!(
+                    lang,
+                    "No annotations were put back, and new ones will not be kept after the window closes: {error}.",
+                    "未恢复任何标注，新加的标注在窗口关闭后也不会保留：{error}。"
+                )
+            }
+            Said::NotWritten(error) => {
+                let error = error.text(lang);
+                words!(
+                    lang,
+                    "Your annotations could not be kept: {error}. They stay on screen, and are tried again at the next change.",
+                    "您的标注未能保存：{error}。它们仍在屏幕上，下次更改时将再次尝试保存。"
+                )
+            }
+        }
+    }
+}

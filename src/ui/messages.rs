@@ -121,6 +121,8 @@ pub enum Note {
     },
     /// A view could not be read; nothing on screen changed.
     ViewNotOpened(crate::view::saved::ViewError),
+    /// What keeping the annotations between runs had to say.
+    KeptNotes(crate::view::kept::Said),
 }
 
 impl Note {
@@ -151,6 +153,7 @@ impl Note {
             Self::ViewOpened { name, notes: 0 } => fill(lang, T::ViewOpenedStatus, &[name]),
             Self::ViewOpened { name, notes } => fill(lang, T::ViewOpenedWithNotes, &[name, notes]),
             Self::ViewNotOpened(error) => fill(lang, T::ViewNotOpened, &[&error.text(lang)]),
+            Self::KeptNotes(said) => said.text(lang),
             Self::BriefingCancelled => tr(lang, T::BriefingCancelled).to_owned(),
             Self::ExportFailed(failure) => fill(lang, T::ExportFailed, &[&failure.text(lang)]),
             Self::Copied {

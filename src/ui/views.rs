@@ -9,6 +9,7 @@ use super::SessionCommand;
 use super::messages::{Failure, Note};
 use super::settings::ViewEntry;
 use super::state::AppState;
+use crate::view::kept::{self, Kept, KeptError, Said};
 use crate::view::saved::{self, Resolved, ViewError, ViewFile, ViewNote};
 
 /// How many views the menu remembers.
@@ -82,6 +83,7 @@ impl AppState {
             }
             _ => {}
         }
+        self.keep_annotations();
     }
 
     /// What is on screen as a view called `name`.
@@ -253,4 +255,134 @@ pub fn default_path(doc_path: Option<&Path>, name: &str) -> PathBuf {
         .and_then(Path::parent)
         .map_or_else(PathBuf::new, Path::to_path_buf);
     folder.join(saved::file_name(name))
+}
+
+/// Where the user's annotations are kept between runs, and what is kept.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeptNotes {
+    /// The notes file.
+    pub file: PathBuf,
+    /// Every dataset's annotations.
+    pub kept: Kept,
+    /// Whether the file may be written (not when it could not be read and
+    /// is still there).
+    pub writable: bool,
+    /// Whether what is kept has changes the file does not have yet (its
+    /// last write failed).
+    pub unwritten: bool,
+}
+
+/// Where the window keeps the user's annotations between runs: beside its
+/// settings.
+pub fn kept_notes_path() -> Option<PathBuf> {
+    super::settings_file::path().map(|settings| settings.with_file_name("notes.json"))
+}
+
+impl AppState {
+    /// Keeps the annotations between runs in `file` from now on, and puts
+    /// back those kept for the dataset on screen. A file that cannot be
+    /// read is never written over: a malformed or newer one is moved aside
+    /// first, and said.
+    pub fn keep_notes_in(&mut self, file: PathBuf) {
+        let (kept, trouble, writable) = match Kept::read(&file) {
+            Ok(kept) => (kept, None, true),
+            Err(error @ KeptError::Read { .. }) => (
+                Kept::default(),
+                Some(Said::Unreadable {
+                    error,
+                    kept_as: None,
+                }),
+                false,
+            ),
+            Err(error) => {
+                let aside = match &error {
+                    KeptError::TooNew { found, .. } => {
+                        file.with_extension(format!("json.v{found}"))
+                    }
+                    _ => file.with_extension("json.corrupt"),
+                };
+                let moved = std::fs::rename(&file, &aside).is_ok();
+                let said = Said::Unreadable {
+                    error,
+                    kept_as: moved.then_some(aside),
+                };
+                (Kept::default(), Some(said), moved)
+            }
+        };
+        // What is on screen already (a view opened before) is not thrown
+        // away: kept notes are put back only where there are some.
+        let on_screen = self.doc.path.clone();
+        let restored = kept.of(on_screen.as_deref()).cloned();
+        self.session.kept_notes = Some(KeptNotes {
+            file,
+            kept,
+            writable,
+            unwritten: false,
+        });
+        if let Some(charts) = restored {
+            self.session.annotations = charts;
+            self.say_restored();
+        }
+        if let Some(trouble) = trouble {
+            self.session.status = Some(Note::KeptNotes(trouble));
+        }
+        self.keep_annotations();
+    }
+
+    /// Keeps the annotations on screen as the dataset's, writing the notes
+    /// file if they changed. A write that fails is said; the annotations
+    /// stay on screen and are written at the next change.
+    pub(super) fn keep_annotations(&mut self) {
+        let key = self.doc.path.clone();
+        let Some(kept) = &mut self.session.kept_notes else {
+            return;
+        };
+        let changed = kept.kept.set(key.as_deref(), &self.session.annotations);
+        if !(changed || kept.unwritten) || !kept.writable {
+            return;
+        }
+        if let Some(folder) = kept.file.parent() {
+            let _ = std::fs::create_dir_all(folder);
+        }
+        let written = crate::output::write_atomic(&kept.file, kept.kept.to_json().as_bytes());
+        // Tried again at the next change.
+        kept.unwritten = written.is_err();
+        if let Err(error) = written {
+            self.session.status = Some(Note::KeptNotes(Said::NotWritten(error)));
+        }
+    }
+
+    /// After another document came on screen (`before` was the file of the
+    /// one it replaced): another dataset's annotations are put back, a
+    /// reload keeps those on screen; either way the notes that no longer
+    /// attach are named in the Views panel.
+    pub(super) fn annotations_follow_document(&mut self, before: Option<&Path>) {
+        let now = self.doc.path.clone();
+        let Some(kept) = &mut self.session.kept_notes else {
+            return;
+        };
+        if before != now.as_deref() {
+            // The old dataset's are kept under its name (they already are,
+            // after every change); the new one's come back.
+            if kept.kept.set(before, &self.session.annotations) {
+                kept.unwritten = true;
+            }
+            self.session.annotations = kept.kept.of(now.as_deref()).cloned().unwrap_or_default();
+        }
+        if !kept::detached(&self.session.annotations, &self.doc.dataset).is_empty() {
+            self.session.views.panel = true;
+        }
+        self.keep_annotations();
+    }
+
+    /// Says the kept annotations were put back, and opens the Views panel
+    /// where some notes no longer attach.
+    fn say_restored(&mut self) {
+        let count = self.session.annotations.values().map(Vec::len).sum();
+        let detached = kept::detached(&self.session.annotations, &self.doc.dataset);
+        if !detached.is_empty() {
+            self.session.views.panel = true;
+        }
+        self.session.status = Some(Note::KeptNotes(Said::Restored { count, detached }));
+    }
 }

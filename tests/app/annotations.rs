@@ -329,3 +329,86 @@ fn in_chinese_the_window_draws_the_users_words_as_written_and_says_what_is_left_
             .is_some()
     );
 }
+
+/// Presses Tab until the node named `label` has the focus.
+fn tab_to(harness: &mut crate::common::Window, label: &str) {
+    use egui_kittest::kittest::NodeT as _;
+    for _ in 0..300 {
+        harness.key_press(Key::Tab);
+        harness.run();
+        if harness
+            .query_all_by_label(label)
+            .any(|n| n.accesskit_node().is_focused())
+        {
+            return;
+        }
+    }
+    panic!("Tab never reached {label:?}");
+}
+
+#[test]
+fn by_keyboard_alone_a_bar_is_chosen_noted_and_the_note_drawn_in_the_window() {
+    let mut harness = annotated(Lang::En, ChartId::Funds, &[]);
+    // Tab to the chart, an arrow to its first bar, Enter selects it.
+    tab_to(&mut harness, "Fund allocations chart");
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let Some(Item::Figure(figure)) = harness.state().doc.selected() else {
+        panic!("Enter selects the bar");
+    };
+    let id = harness.state().doc.dataset.figure_id(figure).to_owned();
+    // Ctrl+M: the words take the keyboard; Ctrl+Enter adds.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::M);
+    harness.run_steps(4);
+    harness.event(egui::Event::Text("Chosen by keyboard".to_owned()));
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    assert!(
+        harness.state().dialog.is_none(),
+        "Ctrl+Enter adds and closes"
+    );
+    assert_eq!(
+        harness.state().session.annotations_of(ChartId::Funds),
+        [note(&id, "Chosen by keyboard")]
+    );
+    assert!(
+        harness.query_by_label("Chosen by keyboard").is_some(),
+        "the note is drawn on the bars in the window"
+    );
+}
+
+#[test]
+fn in_chinese_a_reference_line_on_the_funds_is_typed_in_its_axis_unit_and_drawn() {
+    // Amounts in 亿元, as the Chinese window writes them: "200" is 200 亿元.
+    let mut harness = annotated(Lang::Zh, ChartId::Funds, &[]);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::M);
+    harness.run_steps(4);
+    let Some(Dialog::Annotate(dialog)) = &harness.state().dialog else {
+        panic!("Ctrl+M opens the dialog");
+    };
+    assert_eq!(
+        dialog.kind,
+        AnnotationKind::Line,
+        "the funds have no years: the dialog offers a line"
+    );
+    // The value field has the keyboard, then Tab to the words.
+    harness.event(egui::Event::Text("200".to_owned()));
+    harness.run_steps(1);
+    harness.key_press(Key::Tab);
+    harness.run_steps(1);
+    harness.event(egui::Event::Text("两百亿元".to_owned()));
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness.state().session.annotations_of(ChartId::Funds),
+        [line(2e10, "两百亿元")]
+    );
+    assert!(
+        harness.query_by_label("两百亿元").is_some(),
+        "drawn in the window"
+    );
+}
