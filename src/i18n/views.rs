@@ -316,3 +316,22 @@ impl crate::view::kept::Said {
         }
     }
 }
+
+/// A figure's caveat added (`old` none), removed (`new` none) or reworded
+/// between two editions, in `lang`, with the curator's words.
+pub fn caveat_change(old: Option<&str>, new: Option<&str>, lang: Lang) -> String {
+    match (old, new) {
+        (None, Some(new)) => words!(lang, "caveat added: “{new}”", "新增说明：“{new}”"),
+        (Some(old), None) => words!(
+            lang,
+            "caveat removed (it said: “{old}”)",
+            "删除了说明（原为：“{old}”）"
+        ),
+        (Some(old), Some(new)) => words!(
+            lang,
+            "caveat changed: “{old}” -> “{new}”",
+            "说明由“{old}”改为“{new}”"
+        ),
+        (None, None) => words!(lang, "caveat unchanged", "说明未变"),
+    }
+}
