@@ -40,6 +40,10 @@ pub struct OpenedView {
     pub notes: Vec<ViewNote>,
     /// What was on screen before it opened, to go back to.
     pub before: Option<Box<ViewFile>>,
+    /// Every chart's annotations before it opened (the view replaces its
+    /// chart's): Back puts them all back, and they are kept between runs
+    /// while the view is on screen, so none is lost.
+    pub annotations_before: kept::ChartNotes,
 }
 
 impl AppState {
@@ -162,11 +166,18 @@ impl AppState {
                     error: Some(error),
                     notes: Vec::new(),
                     before: None,
+                    annotations_before: kept::ChartNotes::new(),
                 });
                 self.session.views.panel = true;
             }
             Ok(read) => {
                 let before = self.capture_view("");
+                // A view opened over another: what the first replaced is
+                // carried along, so Back and the kept notes still have it.
+                let mut annotations_before = self.session.annotations.clone();
+                if let Some(earlier) = &self.session.views.last {
+                    merge_into(&mut annotations_before, &earlier.annotations_before);
+                }
                 let resolved = saved::resolve(&read, &self.doc.dataset, self.doc.districts());
                 self.show_view(&resolved);
                 self.remember_view(&resolved.name, &path);
@@ -184,6 +195,7 @@ impl AppState {
                     error: None,
                     notes: resolved.notes,
                     before: Some(Box::new(before)),
+                    annotations_before,
                 });
             }
         }
@@ -191,21 +203,21 @@ impl AppState {
 
     /// Goes back to what was on screen before the last view opened.
     pub fn view_back(&mut self) {
-        let Some(before) = self
-            .session
-            .views
-            .last
-            .as_mut()
-            .and_then(|opened| opened.before.take())
-        else {
+        let Some(opened) = self.session.views.last.as_mut() else {
             return;
         };
+        let Some(before) = opened.before.take() else {
+            return;
+        };
+        let annotations = std::mem::take(&mut opened.annotations_before);
         let read = saved::Read {
             view: *before,
             notes: Vec::new(),
         };
         let resolved = saved::resolve(&read, &self.doc.dataset, self.doc.districts());
         self.show_view(&resolved);
+        // Every chart's annotations as they were, not only the chart's.
+        self.session.annotations = annotations;
         self.session.views.last = None;
     }
 
@@ -245,6 +257,19 @@ impl AppState {
     /// Takes a view off the Views menu (its file stays).
     pub fn forget_view(&mut self, path: &Path) {
         self.session.settings.views.retain(|v| v.path != path);
+    }
+}
+
+/// Adds to `charts` each of `more`'s annotations it does not have, after
+/// its own.
+fn merge_into(charts: &mut kept::ChartNotes, more: &kept::ChartNotes) {
+    for (chart, list) in more {
+        let shown = charts.entry(*chart).or_default();
+        for annotation in list {
+            if !shown.contains(annotation) {
+                shown.push(annotation.clone());
+            }
+        }
     }
 }
 
@@ -337,7 +362,13 @@ impl AppState {
         let Some(kept) = &mut self.session.kept_notes else {
             return;
         };
-        let changed = kept.kept.set(key.as_deref(), &self.session.annotations);
+        // While a view is on screen, the annotations it replaced are kept
+        // too (after its own), so that closing the window loses none.
+        let mut charts = self.session.annotations.clone();
+        if let Some(opened) = &self.session.views.last {
+            merge_into(&mut charts, &opened.annotations_before);
+        }
+        let changed = kept.kept.set(key.as_deref(), &charts);
         if !(changed || kept.unwritten) || !kept.writable {
             return;
         }

@@ -134,7 +134,10 @@ pub fn menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands
         {
             commands.push(SessionCommand::OpenSaveViewDialog);
         }
-        if ui.button(tr(lang, T::OpenViewMenu)).clicked() {
+        if ui
+            .add(egui::Button::new(tr(lang, T::OpenViewMenu)).shortcut_text("Ctrl+Shift+O"))
+            .clicked()
+        {
             commands.push(SessionCommand::OpenViewDialog);
         }
         let mut panel = cx.session.views.panel;
