@@ -417,6 +417,7 @@ fn sources_carry_reliability_notes_shown_wherever_their_figures_are() {
         convention,
         charts: None,
         date: (2026, 12, 1),
+        annotations: std::collections::BTreeMap::new(),
     };
     let briefing = plan_explorer::briefing::build(
         &data,
