@@ -152,6 +152,7 @@ pub fn over(backdrop: &Backdrop, view: &ChartView, ink: Ink, size: f32) -> Scene
         frozen: super::scene::Frozen::default(),
         axes: backdrop.axes,
         left_out: Vec::new(),
+        anchors: Vec::new(),
     };
     if view.annotations.is_empty() {
         return scene;
@@ -423,12 +424,23 @@ impl<'a> Placer<'a> {
         }
     }
 
-    fn note(&mut self, i: usize, figure: FigureRef, text: &str) -> Result<(), LeftOut> {
-        let mark = self
-            .scene
+    /// The box of `figure`'s mark: its own hit region, else the mark that
+    /// stands for it with others (a timeline's).
+    fn mark_of(&self, figure: FigureRef) -> Option<Bounds> {
+        self.scene
             .hit_of(Target::Figure(figure))
             .map(|hit| hit.bounds)
-            .ok_or(LeftOut::NoMark(i))?;
+            .or_else(|| {
+                self.scene
+                    .anchors
+                    .iter()
+                    .find(|(f, _)| *f == figure)
+                    .map(|&(_, bounds)| bounds)
+            })
+    }
+
+    fn note(&mut self, i: usize, figure: FigureRef, text: &str) -> Result<(), LeftOut> {
+        let mark = self.mark_of(figure).ok_or(LeftOut::NoMark(i))?;
         let lang = words_lang(text);
         let pad = self.size * 0.35;
         let max_width = ((self.room.x1 - self.room.x0) * 0.3).max(self.size * 8.0);

@@ -225,7 +225,10 @@ fn every_chart_in_the_window_draws_the_annotations_its_picture_draws_and_lists_t
                 span("15th FYP"),
             ],
         ),
-        (ChartId::Timeline, vec![span("15th FYP")]),
+        (
+            ChartId::Timeline,
+            vec![span("15th FYP"), note("t-fi-output-2030", "Due by 2030")],
+        ),
         (ChartId::Themes, vec![span("15th FYP"), line(3.0, "Three")]),
         (ChartId::Units, vec![note("gdp-2025", "Not a unit")]),
     ];
@@ -411,4 +414,21 @@ fn in_chinese_a_reference_line_on_the_funds_is_typed_in_its_axis_unit_and_drawn(
         harness.query_by_label("两百亿元").is_some(),
         "drawn in the window"
     );
+}
+
+#[test]
+fn a_note_on_a_target_points_at_its_timeline_mark_in_the_picture_and_the_window() {
+    let harness = annotated(
+        Lang::En,
+        ChartId::Timeline,
+        &[note("t-fi-output-2030", "Due by 2030")],
+    );
+    let picture = the_scene(&harness);
+    assert_eq!(
+        picture.notes().map(|t| t.text.as_str()).collect::<Vec<_>>(),
+        ["Due by 2030"],
+        "left out: {:?}",
+        picture.left_out
+    );
+    assert!(harness.query_by_label("Due by 2030").is_some());
 }
