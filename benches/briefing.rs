@@ -52,6 +52,7 @@ fn main() {
         convention: Convention::International,
         charts: None,
         date: (2026, 12, 1),
+        annotations: std::collections::BTreeMap::new(),
     };
     println!("{}\n", common::measured_on());
     println!("| dataset | load (baseline) | PDF | PDF vs load | Word | Word vs load | PDF pages |");

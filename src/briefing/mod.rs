@@ -34,6 +34,9 @@ pub struct Options {
     pub charts: Option<Vec<ChartId>>,
     /// The date written on the cover, as (year, month, day).
     pub date: (u16, u8, u8),
+    /// The user's annotations of each chart, drawn on its picture as in
+    /// the window (a saved view's come with the view).
+    pub annotations: crate::view::kept::ChartNotes,
 }
 
 /// Why no briefing could be made.
@@ -136,6 +139,8 @@ pub struct Briefing {
     /// The saved views it was made from, in order: each chart drawn as its
     /// view has it. Empty for a briefing of a filter.
     pub views: Vec<crate::view::saved::Resolved>,
+    /// The user's annotations of each chart (not a view's).
+    pub annotations: crate::view::kept::ChartNotes,
 }
 
 /// A plan and its selected chapters, measures and items.
@@ -405,6 +410,7 @@ fn build_rows(
         sources,
         figures,
         views: Vec::new(),
+        annotations: options.annotations.clone(),
     })
 }
 
@@ -445,6 +451,7 @@ pub fn chart_scenes(
                 convention,
                 highlight: Some(&selected),
                 highlight_nodes: Some(&nodes),
+                annotations: briefing.annotations.get(chart).map_or(&[], Vec::as_slice),
                 ..crate::chart::ChartView::new(dataset, *chart, &hidden, briefing.lang)
             };
             crate::chart::scene(&view, page)

@@ -189,6 +189,7 @@ impl Layout {
                 frozen: super::scene::Frozen::default(),
                 axes: None,
                 left_out: Vec::new(),
+                anchors: Vec::new(),
             },
             size,
             ink,

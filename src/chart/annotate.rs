@@ -82,6 +82,22 @@ pub enum LeftOut {
     OutOfRange(usize),
     /// No room was found that covers nothing.
     NoRoom(usize),
+    /// A span or line is drawn, but its words found no room that covers
+    /// nothing.
+    NoRoomForWords(usize),
+}
+
+impl LeftOut {
+    /// The annotation's place in the chart's list, from 0.
+    pub fn index(&self) -> usize {
+        match *self {
+            Self::NoAxis(i)
+            | Self::NoMark(i)
+            | Self::OutOfRange(i)
+            | Self::NoRoom(i)
+            | Self::NoRoomForWords(i) => i,
+        }
+    }
 }
 
 /// Lays out `view`'s annotations on its `scene`, drawn on `page`.
@@ -91,18 +107,81 @@ pub fn place(scene: &mut Scene, view: &ChartView, page: &Page) {
     }
     let ink = page.theme.ink();
     let size = note_size(scene);
-    let mut placer = Placer::new(scene, ink, size);
-    for (i, annotation) in view.annotations.iter().enumerate() {
-        let outcome = match annotation {
-            Annotation::Span { from, to, label } => placer.span(i, (*from, *to), label),
-            Annotation::Line { value, label } => placer.line(i, *value, label),
-            Annotation::Note { text, .. } => match annotation.figure(view.dataset) {
-                Some(figure) => placer.note(i, figure, text),
-                None => Err(LeftOut::NoMark(i)),
-            },
-        };
-        if let Err(left_out) = outcome {
-            placer.scene.left_out.push(left_out);
+    Placer::new(scene, ink, size).place_all(view);
+}
+
+/// A plot drawn by another hand (the window's zoomable plots), as its
+/// annotations must keep clear of it: in the plot's own points, its
+/// top-left corner at (0, 0).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Backdrop {
+    /// The plot's width.
+    pub width: f32,
+    /// The plot's height.
+    pub height: f32,
+    /// Where years and values fall on it.
+    pub axes: Option<PlotAxes>,
+    /// Its data marks (points, bars), each with the figure it stands for.
+    pub marks: Vec<(Bounds, FigureRef)>,
+    /// Its texts' boxes (labels, values).
+    pub texts: Vec<Bounds>,
+    /// Its data lines' segments.
+    pub lines: Vec<((f32, f32), (f32, f32))>,
+}
+
+/// The annotations of `view` laid out over `backdrop` by the rules they
+/// follow on paper (nothing covered, what finds no room left out), in
+/// `ink` at `size`: a scene holding only them, the backdrop's marks as its
+/// hit regions.
+pub fn over(backdrop: &Backdrop, view: &ChartView, ink: Ink, size: f32) -> Scene {
+    let mut scene = Scene {
+        width: backdrop.width,
+        height: backdrop.height,
+        background: ink.background,
+        lang: view.lang,
+        title: String::new(),
+        items: Vec::new(),
+        hits: backdrop
+            .marks
+            .iter()
+            .map(|&(bounds, figure)| super::scene::Hit {
+                bounds,
+                target: Target::Figure(figure),
+            })
+            .collect(),
+        frozen: super::scene::Frozen::default(),
+        axes: backdrop.axes,
+        left_out: Vec::new(),
+        anchors: Vec::new(),
+    };
+    if view.annotations.is_empty() {
+        return scene;
+    }
+    let mut placer = Placer::new(&mut scene, ink, size);
+    placer.taken.extend(backdrop.texts.iter().copied());
+    placer
+        .taken
+        .extend(backdrop.marks.iter().map(|&(bounds, _)| bounds));
+    placer.data_lines.extend(backdrop.lines.iter().copied());
+    placer.place_all(view);
+    scene
+}
+
+impl Placer<'_> {
+    /// Places each of `view`'s annotations in turn, noting those left out.
+    fn place_all(mut self, view: &ChartView) {
+        for (i, annotation) in view.annotations.iter().enumerate() {
+            let outcome = match annotation {
+                Annotation::Span { from, to, label } => self.span(i, (*from, *to), label),
+                Annotation::Line { value, label } => self.line(i, *value, label),
+                Annotation::Note { text, .. } => match annotation.figure(view.dataset) {
+                    Some(figure) => self.note(i, figure, text),
+                    None => Err(LeftOut::NoMark(i)),
+                },
+            };
+            if let Err(left_out) = outcome {
+                self.scene.left_out.push(left_out);
+            }
         }
     }
 }
@@ -274,7 +353,7 @@ impl<'a> Placer<'a> {
                 self.words(label, spot, color);
                 Ok(())
             }
-            None => Err(LeftOut::NoRoom(i)),
+            None => Err(LeftOut::NoRoomForWords(i)),
         }
     }
 
@@ -341,16 +420,27 @@ impl<'a> Placer<'a> {
                 self.words(label, spot, color);
                 Ok(())
             }
-            None => Err(LeftOut::NoRoom(i)),
+            None => Err(LeftOut::NoRoomForWords(i)),
         }
     }
 
-    fn note(&mut self, i: usize, figure: FigureRef, text: &str) -> Result<(), LeftOut> {
-        let mark = self
-            .scene
+    /// The box of `figure`'s mark: its own hit region, else the mark that
+    /// stands for it with others (a timeline's).
+    fn mark_of(&self, figure: FigureRef) -> Option<Bounds> {
+        self.scene
             .hit_of(Target::Figure(figure))
             .map(|hit| hit.bounds)
-            .ok_or(LeftOut::NoMark(i))?;
+            .or_else(|| {
+                self.scene
+                    .anchors
+                    .iter()
+                    .find(|(f, _)| *f == figure)
+                    .map(|&(_, bounds)| bounds)
+            })
+    }
+
+    fn note(&mut self, i: usize, figure: FigureRef, text: &str) -> Result<(), LeftOut> {
+        let mark = self.mark_of(figure).ok_or(LeftOut::NoMark(i))?;
         let lang = words_lang(text);
         let pad = self.size * 0.35;
         let max_width = ((self.room.x1 - self.room.x0) * 0.3).max(self.size * 8.0);
@@ -483,28 +573,31 @@ impl<'a> Placer<'a> {
     }
 
     /// Whether the leader from `spot` to `mark` crosses no text or mark
-    /// other than its own.
+    /// other than its own (a label touching the mark counts: the leader
+    /// must not cross it either).
     fn leader_is_clear(&self, spot: &Bounds, mark: &Bounds) -> bool {
         let (from, to) = leader(spot, mark);
         self.taken
             .iter()
-            .filter(|t| !t.overlaps(&mark.grown(0.5)))
+            .filter(|t| !mark.grown(0.5).contains(t))
             .all(|t| !t.crosses_segment(from, to))
     }
 }
 
-/// The leader's ends: the box's point nearest the mark, and the mark's
-/// edge towards the box.
+/// The leader's ends: the box's point nearest the mark's centre, and the
+/// mark's point nearest that.
 fn leader(spot: &Bounds, mark: &Bounds) -> ((f32, f32), (f32, f32)) {
     let (cx, cy) = (
         f32::midpoint(mark.x0, mark.x1),
         f32::midpoint(mark.y0, mark.y1),
     );
     let from = (cx.clamp(spot.x0, spot.x1), cy.clamp(spot.y0, spot.y1));
-    // Stop at the mark's box, so the line points at it without covering it.
-    let (dx, dy) = (from.0 - cx, from.1 - cy);
-    let length = dx.hypot(dy).max(f32::EPSILON);
-    let reach = ((mark.x1 - mark.x0).max(mark.y1 - mark.y0) / 2.0 + 1.0).min(length);
-    let to = (cx + dx / length * reach, cy + dy / length * reach);
+    // Stop at the mark's box, at its point nearest the note, so the line
+    // points at it without covering it (a long bar's edge, not its
+    // middle).
+    let to = (
+        from.0.clamp(mark.x0, mark.x1),
+        from.1.clamp(mark.y0, mark.y1),
+    );
     (from, to)
 }

@@ -379,6 +379,9 @@ pub struct Scene {
     pub axes: Option<super::annotate::PlotAxes>,
     /// The annotations not drawn, and why (no room, no mark, no axis).
     pub left_out: Vec<super::annotate::LeftOut>,
+    /// Where a note on a figure points when the figure has no hit region
+    /// of its own: a timeline mark stands for all the figures of its date.
+    pub anchors: Vec<(FigureRef, Bounds)>,
 }
 
 impl Scene {

@@ -766,6 +766,11 @@ impl Rows {
             }));
         }
         layout.hit(bounds, Target::TimelineMark(m));
+        // A note on any of the mark's figures points at the mark.
+        layout
+            .scene
+            .anchors
+            .extend(mark.figures.iter().map(|&figure| (figure, bounds)));
     }
 
     fn draw_key(&self, layout: &mut Layout) {

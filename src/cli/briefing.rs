@@ -188,6 +188,7 @@ fn write_briefing(args: &BriefingArgs) -> Result<PathBuf, (u8, String)> {
         convention,
         charts,
         date: written_on,
+        annotations: crate::view::kept::ChartNotes::new(),
     };
     let bytes = briefing::bytes(&data, &filter, &options, format, &Progress::default()).map_err(
         |e| match e {
@@ -222,6 +223,7 @@ fn write_views_briefing(
         convention: super::export::convention(args.amounts, lang),
         charts: None,
         date: crate::chart::render::today(),
+        annotations: crate::view::kept::ChartNotes::new(),
     };
     let bytes = briefing::bytes_of_views(data, &views, &options, format, &Progress::default())
         .map_err(|e| match e {

@@ -337,27 +337,9 @@ fn export_view(
     Ok(vec![job.path.clone()])
 }
 
-/// Why an annotation is not on the picture, in English.
+/// Why an annotation is not on the picture (or not whole), in English.
 pub(super) fn left_out_text(left_out: &chart::annotate::LeftOut) -> String {
-    use chart::annotate::LeftOut;
-    match left_out {
-        LeftOut::NoAxis(i) => format!(
-            "annotation {} is not drawn: this chart has no years or values to place it on",
-            i + 1
-        ),
-        LeftOut::NoMark(i) => format!(
-            "annotation {} is not drawn: its mark is not on this chart (hidden, or not in it)",
-            i + 1
-        ),
-        LeftOut::OutOfRange(i) => format!(
-            "annotation {} is not drawn: it lies outside the chart's years or values",
-            i + 1
-        ),
-        LeftOut::NoRoom(i) => format!(
-            "annotation {} is not drawn: no room on this page that covers nothing",
-            i + 1
-        ),
-    }
+    left_out.text(crate::i18n::Lang::En, "")
 }
 
 /// The files asked for: one chart in one format, or with `--all` every

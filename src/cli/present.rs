@@ -138,6 +138,8 @@ pub fn briefing(
         lang,
         convention: super::export::convention(args.amounts, lang),
         charts: None,
+        // Each slide's view carries its own annotations.
+        annotations: Default::default(),
         date: chart::render::today(),
     };
     let bytes =

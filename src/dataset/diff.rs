@@ -1,6 +1,6 @@
 //! What changed between two editions of a dataset: plans, measures,
-//! figures, funds and targets added, removed or changed (old -> new),
-//! matched by id. The app's change summary and `plan-explorer diff` show
+//! figures, funds and targets added, removed or changed (old -> new, a
+//! figure's value, status and caveat among the fields), matched by id. The app's change summary and `plan-explorer diff` show
 //! the same list.
 
 use std::collections::HashMap;
@@ -205,6 +205,7 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
                         title: series.title.clone(),
                         title_zh: series.title_zh.clone(),
                         title_zh_translation: series.title_zh_translation.clone(),
+                        caveat: point.caveat.as_ref().map(|c| c.text.clone()),
                     })
             })
             .collect()
@@ -229,6 +230,7 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
                 Value::Quantity(Some(r.quantity))
             });
             on(&mut d, Field::Status, a, b, |r| Value::Status(r.status));
+            on(&mut d, Field::Caveat, a, b, |r| maybe(r.caveat.as_ref()));
             d
         },
     );
@@ -255,6 +257,7 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
             on(&mut d, Field::PerRecipient, a, b, |r| {
                 text(if r.per_recipient { "yes" } else { "no" })
             });
+            on(&mut d, Field::Caveat, a, b, |r| caveat(r.caveat.as_ref()));
             d
         },
     );
@@ -278,6 +281,7 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
                 Value::Quantity(Quantity::of_fact(r))
             });
             on(&mut d, Field::AsOf, a, b, |r| text(&r.as_of));
+            on(&mut d, Field::Caveat, a, b, |r| caveat(r.caveat.as_ref()));
             d
         },
     );
@@ -305,6 +309,7 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
             on(&mut d, Field::Deadline, a, b, |r| {
                 Value::Year(r.deadline_year)
             });
+            on(&mut d, Field::Caveat, a, b, |r| caveat(r.caveat.as_ref()));
             d
         },
     );
@@ -418,6 +423,12 @@ struct PointRow {
     title: String,
     title_zh: Option<String>,
     title_zh_translation: Option<String>,
+    caveat: Option<String>,
+}
+
+/// A record's caveat as compared: its words, or none.
+fn caveat(caveat: Option<&crate::dataset::Caveat>) -> Value {
+    maybe(caveat.map(|c| &c.text))
 }
 
 fn period(start: Option<i32>, end: i32) -> String {

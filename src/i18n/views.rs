@@ -168,3 +168,170 @@ impl ViewNote {
         }
     }
 }
+
+impl crate::chart::annotate::LeftOut {
+    /// Why the annotation numbered `number` (from 1) is not drawn, in
+    /// `lang`, with the user's `words` as written.
+    pub fn text(&self, lang: Lang, words: &str) -> String {
+        use crate::chart::annotate::LeftOut;
+        let number = self.index() + 1;
+        let what = if words.is_empty() {
+            words!(lang, "Annotation {number}", "标注 {number}")
+        } else {
+            words!(
+                lang,
+                "Annotation {number} (“{words}”)",
+                "标注 {number}（“{words}”）"
+            )
+        };
+        match self {
+            LeftOut::NoAxis(_) => words!(
+                lang,
+                "{what} is not drawn: this chart has no years or values to place it on.",
+                "{what}未画出：此图表没有可放置它的年份或数值。"
+            ),
+            LeftOut::NoMark(_) => words!(
+                lang,
+                "{what} is not drawn: its mark is not on this chart (hidden, or not in it).",
+                "{what}未画出：其标记不在此图表上（已隐藏或不属于此图表）。"
+            ),
+            LeftOut::OutOfRange(_) => words!(
+                lang,
+                "{what} is not drawn: it lies outside the chart's years or values.",
+                "{what}未画出：它超出了图表的年份或数值范围。"
+            ),
+            LeftOut::NoRoomForWords(_) => words!(
+                lang,
+                "{what} is drawn without its words: there is no room for them that covers nothing.",
+                "{what}已画出，但其文字没有不遮挡其他内容的位置，未写出。"
+            ),
+            LeftOut::NoRoom(_) => words!(
+                lang,
+                "{what} is not drawn: there is no room for it that covers nothing.",
+                "{what}未画出：没有不遮挡其他内容的位置。"
+            ),
+        }
+    }
+}
+
+impl crate::view::kept::KeptError {
+    /// Why the notes file could not be read, in `lang`, naming the file.
+    pub fn text(&self, lang: Lang) -> String {
+        use crate::view::kept::KeptError;
+        match self {
+            KeptError::Read { path, reason } => {
+                let (path, reason) = (path.display(), reason.text(lang));
+                words!(
+                    lang,
+                    "cannot read the annotations kept in {path}: {reason}",
+                    "无法读取保存在 {path} 中的标注：{reason}"
+                )
+            }
+            KeptError::Malformed {
+                path,
+                line,
+                column,
+                message,
+            } => {
+                let path = path.display();
+                words!(
+                    lang,
+                    "the annotations kept in {path} are malformed at line {line}, column {column}: {message}",
+                    "保存在 {path} 中的标注格式有误（第 {line} 行第 {column} 列）：{message}"
+                )
+            }
+            KeptError::TooNew { path, found } => {
+                let path = path.display();
+                let version = crate::view::kept::VERSION;
+                words!(
+                    lang,
+                    "the annotations kept in {path} are in version {found}, newer than this Plan Explorer reads ({version})",
+                    "保存在 {path} 中的标注为第 {found} 版格式，比本程序能读取的版本（{version}）新"
+                )
+            }
+        }
+    }
+}
+
+impl crate::view::kept::Detached {
+    /// That the note no longer attaches, in `lang`, with the user's words.
+    pub fn text(&self, lang: Lang) -> String {
+        let (figure, text) = (&self.figure, &self.text);
+        words!(
+            lang,
+            "The note “{text}” no longer attaches: this dataset has no figure {figure}. It is kept, not drawn.",
+            "注释“{text}”已无法附着：此数据集中没有数据 {figure}。注释仍保留，但不画出。"
+        )
+    }
+}
+
+impl crate::view::kept::Said {
+    /// The status line's words, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        use crate::view::kept::Said;
+        match self {
+            Said::Restored { count, detached } if detached.is_empty() => words!(
+                lang,
+                "Annotations you made on this dataset put back: {count}.",
+                "已恢复您在此数据集上所加的标注：{count} 条。"
+            ),
+            Said::Restored { count, detached } => {
+                let gone = detached.len();
+                words!(
+                    lang,
+                    "Annotations you made on this dataset put back: {count}; notes that no longer attach: {gone} (the Views panel names them).",
+                    "已恢复您在此数据集上所加的标注：{count} 条；其中已无法附着的注释：{gone} 条（见视图面板）。"
+                )
+            }
+            Said::Unreadable {
+                error,
+                kept_as: Some(aside),
+            } => {
+                let (error, aside) = (error.text(lang), aside.display());
+                words!(
+                    lang,
+                    "No annotations were put back: {error}. The file is kept as {aside}.",
+                    "未恢复任何标注：{error}。原文件已另存为 {aside}。"
+                )
+            }
+            Said::Unreadable {
+                error,
+                kept_as: None,
+            } => {
+                let error = error.text(lang);
+                words!(
+                    lang,
+                    "No annotations were put back, and new ones will not be kept after the window closes: {error}.",
+                    "未恢复任何标注，新加的标注在窗口关闭后也不会保留：{error}。"
+                )
+            }
+            Said::NotWritten(error) => {
+                let error = error.text(lang);
+                words!(
+                    lang,
+                    "Your annotations could not be kept: {error}. They stay on screen, and are tried again at the next change.",
+                    "您的标注未能保存：{error}。它们仍在屏幕上，下次更改时将再次尝试保存。"
+                )
+            }
+        }
+    }
+}
+
+/// A figure's caveat added (`old` none), removed (`new` none) or reworded
+/// between two editions, in `lang`, with the curator's words.
+pub fn caveat_change(old: Option<&str>, new: Option<&str>, lang: Lang) -> String {
+    match (old, new) {
+        (None, Some(new)) => words!(lang, "caveat added: “{new}”", "新增说明：“{new}”"),
+        (Some(old), None) => words!(
+            lang,
+            "caveat removed (it said: “{old}”)",
+            "删除了说明（原为：“{old}”）"
+        ),
+        (Some(old), Some(new)) => words!(
+            lang,
+            "caveat changed: “{old}” -> “{new}”",
+            "说明由“{old}”改为“{new}”"
+        ),
+        (None, None) => words!(lang, "caveat unchanged", "说明未变"),
+    }
+}

@@ -36,24 +36,49 @@ pub struct AnnotateDialog {
     pub years: (i32, i32),
     /// A line's value as typed, in the axis's unit.
     pub value: String,
+    /// Whether the dialog has given the keyboard to its first field (once,
+    /// when it opens: the chart that had it gives it up).
+    pub focused: bool,
 }
 
 /// A fresh dialog for the chart on screen: a note on the selected mark if
 /// one is selected, else a span of the 15th Five-Year Plan's years.
 pub fn dialog(cx: &PanelContext<'_>) -> super::Dialog {
     let figure = super::charts_panel::selected_figure(cx);
+    let chart = cx.session.settings.chart;
     super::Dialog::Annotate(AnnotateDialog {
-        chart: cx.session.settings.chart,
+        chart,
+        // The first kind the chart takes: a chart without years (the
+        // funds) offers its reference line, not a span it cannot draw.
         kind: if figure.is_some() {
             Kind::Note
-        } else {
+        } else if has_years(chart) || !has_values(chart) {
             Kind::Span
+        } else {
+            Kind::Line
         },
         figure,
         text: String::new(),
         years: (2026, 2030),
         value: String::new(),
+        focused: false,
     })
+}
+
+/// Whether the chart has a value axis a reference line can stand on.
+fn has_values(chart: ChartId) -> bool {
+    matches!(
+        chart,
+        ChartId::IndustrialOutput | ChartId::GdpShare | ChartId::Funds
+    )
+}
+
+/// Whether the chart has years a span can cover.
+fn has_years(chart: ChartId) -> bool {
+    matches!(
+        chart,
+        ChartId::IndustrialOutput | ChartId::GdpShare | ChartId::Timeline
+    )
 }
 
 /// The chart's value scale, as its axis writes it.
@@ -83,14 +108,8 @@ pub fn ui(
         T::AnnotateIntro,
         &[&crate::chart::chart_name(dialog.chart, lang)],
     ));
-    let has_values = matches!(
-        dialog.chart,
-        ChartId::IndustrialOutput | ChartId::GdpShare | ChartId::Funds
-    );
-    let has_years = matches!(
-        dialog.chart,
-        ChartId::IndustrialOutput | ChartId::GdpShare | ChartId::Timeline
-    );
+    let has_values = has_values(dialog.chart);
+    let has_years = has_years(dialog.chart);
     ui.horizontal(|ui| {
         ui.add_enabled_ui(dialog.figure.is_some(), |ui| {
             ui.radio_value(&mut dialog.kind, Kind::Note, tr(lang, T::AnnotateNote));
@@ -105,22 +124,32 @@ pub fn ui(
     let annotation = kind_ui(cx, ui, dialog);
     ui.horizontal(|ui| {
         let label = ui.label(tr(lang, T::AnnotateWords));
-        ui.add(
-            egui::TextEdit::multiline(&mut dialog.text)
-                .desired_rows(2)
-                .desired_width(360.0),
-        )
-        .labelled_by(label.id);
+        let words = ui
+            .add(
+                egui::TextEdit::multiline(&mut dialog.text)
+                    .desired_rows(2)
+                    .desired_width(360.0),
+            )
+            .labelled_by(label.id);
+        // The words are what is typed first (Ctrl+M, type, Ctrl+Enter):
+        // the field takes the keyboard when the dialog opens.
+        if !dialog.focused {
+            words.request_focus();
+            dialog.focused = true;
+        }
     });
+    // Ctrl+Enter adds, from the words' field or anywhere in the dialog.
+    let add_by_keys = ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter));
     ui.weak(tr(lang, T::AnnotateWordsHint));
     ui.separator();
     ui.horizontal(|ui| {
-        if ui
+        let add = ui
             .add_enabled(
                 annotation.is_some(),
                 egui::Button::new(tr(lang, T::AnnotateAdd)),
             )
-            .clicked()
+            .on_hover_text("Ctrl+Enter");
+        if (add.clicked() || add_by_keys)
             && let Some(annotation) = annotation
         {
             commands.push(SessionCommand::Annotate(dialog.chart, annotation));
@@ -190,8 +219,14 @@ fn kind_ui(
             let unit = scale.as_ref().map_or_else(String::new, |s| s.name(lang));
             ui.horizontal(|ui| {
                 let label = ui.label(fill(lang, T::AnnotateValue, &[&unit]));
-                ui.add(egui::TextEdit::singleline(&mut dialog.value).desired_width(120.0))
+                let value = ui
+                    .add(egui::TextEdit::singleline(&mut dialog.value).desired_width(120.0))
                     .labelled_by(label.id);
+                // A line needs its value first: typed before the words.
+                if !dialog.focused {
+                    value.request_focus();
+                    dialog.focused = true;
+                }
             });
             let typed = dialog.value.trim().replace(',', "");
             match (typed.parse::<f64>(), &scale) {

@@ -258,6 +258,8 @@ pub fn start(state: &mut AppState, request: &BriefingRequest) {
         convention: state.session.convention(),
         charts: Some(request.charts.clone()),
         date: crate::chart::render::today(),
+        // The charts carry the user's annotations, as on screen.
+        annotations: state.session.annotations.clone(),
     };
     let target = path.clone();
     let replace = request.replace;

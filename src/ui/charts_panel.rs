@@ -171,6 +171,8 @@ fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &
         ui.vertical_centered(|ui| ui.weak(tr(lang, T::NothingToShow)));
         return;
     }
+    // The annotations the chart had no room for, as it was last painted.
+    super::plot_notes::left_out_ui(cx, ui, chart);
     match chart {
         ChartId::IndustrialOutput => {
             line_chart_ui(cx, ui, "industrial_output", &series, &lit, commands);
@@ -361,7 +363,8 @@ fn line_chart_ui(
         draw_line_series(plot_ui, series, &colors, lit, (strong, plot_bg), convention);
         plot_ui.pointer_coordinate()
     });
-    annotations_ui(ui, cx, &response.transform, &lookup);
+    let view = super::export::chart_view(cx, cx.session.settings.chart);
+    annotations_ui(ui, &view, &response.transform, series, convention);
     chart_menu(
         &response.response,
         cx.session.settings.chart,
@@ -438,11 +441,7 @@ fn draw_line_series(
     (strong, background): (egui::Color32, egui::Color32),
     convention: Convention,
 ) {
-    let last_year = series
-        .iter()
-        .filter_map(|s| s.points.last().map(|p| p.year))
-        .max()
-        .unwrap_or(i32::MAX);
+    let last_year = last_year_of(series);
     for (s, &color) in series.iter().zip(colors) {
         for connection in &s.connections {
             let points = vec![
@@ -497,15 +496,15 @@ fn draw_line_series(
     }
 }
 
-/// Writes a line's last value beside its point and, where it has more
-/// than one, its first value under its point.
-fn label_ends(
-    plot_ui: &mut egui_plot::PlotUi<'_>,
+/// A line's end labels: its last value beside its point and, where it has
+/// more than one, its first value under its point; each with where it is
+/// plotted and how it is anchored there.
+fn end_labels(
     s: &LineSeries,
-    color: egui::Color32,
     last_year: i32,
     convention: Convention,
-) {
+) -> Vec<(PlotPoint, String, egui::Align2)> {
+    let mut labels = Vec::new();
     // The last value, labelled: to the right of the point, or above
     // and to its left at the chart's last year, where a label to the
     // right would run out of the plot on a narrow window.
@@ -516,28 +515,47 @@ fn label_ends(
         } else {
             (format!("  {value}"), egui::Align2::LEFT_BOTTOM)
         };
-        // An empty name keeps labels out of the legend.
-        plot_ui.text(
-            Text::new("", PlotPoint::new(f64::from(last.year), last.value), text)
-                .anchor(anchor)
-                .color(color),
-        );
+        labels.push((
+            PlotPoint::new(f64::from(last.year), last.value),
+            text,
+            anchor,
+        ));
     }
     // The first value too, where the series has more than one: under
     // its point (the new line keeps it clear of the marker), so both
     // ends of a line read without hovering.
     if let [first, _, ..] = s.points.as_slice() {
         let value = first.value_text(s.unit, convention);
-        plot_ui.text(
-            Text::new(
-                "",
-                PlotPoint::new(f64::from(first.year), first.value),
-                format!("\n{value}"),
-            )
-            .anchor(egui::Align2::CENTER_TOP)
-            .color(color),
-        );
+        labels.push((
+            PlotPoint::new(f64::from(first.year), first.value),
+            format!("\n{value}"),
+            egui::Align2::CENTER_TOP,
+        ));
     }
+    labels
+}
+
+/// Writes a line's end labels ([`end_labels`]).
+fn label_ends(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    s: &LineSeries,
+    color: egui::Color32,
+    last_year: i32,
+    convention: Convention,
+) {
+    for (at, text, anchor) in end_labels(s, last_year, convention) {
+        // An empty name keeps labels out of the legend.
+        plot_ui.text(Text::new("", at, text).anchor(anchor).color(color));
+    }
+}
+
+/// The last year any of `series` reaches.
+fn last_year_of(series: &[LineSeries]) -> i32 {
+    series
+        .iter()
+        .filter_map(|s| s.points.last().map(|p| p.year))
+        .max()
+        .unwrap_or(i32::MAX)
 }
 
 /// The caveats of the figures shown, one line each in the warning colour,
@@ -699,129 +717,40 @@ fn series_english_only(data: &Dataset, line: &LineSeries) -> bool {
     }
 }
 
-/// The chart's annotations over a line chart on screen: spans of years as
-/// pale bands, reference lines dashed with their label, notes in boxes
-/// joined to their points, placed clear of the points and of each other.
-/// The user's words are painted as written.
+/// The chart's annotations over a line chart on screen, placed clear of
+/// its points, lines and value labels by the rules they follow on paper.
 fn annotations_ui(
     ui: &egui::Ui,
-    cx: &PanelContext<'_>,
+    view: &crate::chart::ChartView,
     transform: &egui_plot::PlotTransform,
-    points: &[(String, i32, f64, FigureRef)],
+    series: &[LineSeries],
+    convention: Convention,
 ) {
-    let annotations = cx.session.annotations_of(cx.session.settings.chart);
-    if annotations.is_empty() {
+    if view.annotations.is_empty() {
         return;
     }
-    let frame = *transform.frame();
-    let painter = ui.painter_at(frame);
-    let visuals = ui.visuals();
-    let text_color = visuals.strong_text_color();
-    let muted = visuals.weak_text_color();
-    let font = egui::FontId::proportional(13.0);
-    let at = |x: f64, y: f64| transform.position_from_point(&PlotPoint::new(x, y));
-    // What a note may not cover: the points, and the notes placed.
-    let mut taken: Vec<egui::Rect> = points
-        .iter()
-        .map(|(_, year, value, _)| {
-            egui::Rect::from_center_size(at(f64::from(*year), *value), egui::vec2(12.0, 12.0))
-        })
-        .collect();
-    for annotation in annotations {
-        match annotation {
-            crate::view::annotations::Annotation::Span { from, to, label } => {
-                let x0 = at(f64::from(*from) - 0.5, 0.0).x.max(frame.left());
-                let x1 = at(f64::from(*to) + 0.5, 0.0).x.min(frame.right());
-                if x1 <= x0 {
-                    continue;
-                }
-                let band = egui::Rect::from_x_y_ranges(x0..=x1, frame.y_range());
-                painter.rect_filled(band, 0.0, text_color.gamma_multiply(0.07));
-                painter.text(
-                    band.left_top() + egui::vec2(4.0, 4.0),
-                    egui::Align2::LEFT_TOP,
-                    label,
-                    font.clone(),
-                    muted,
-                );
-            }
-            crate::view::annotations::Annotation::Line { value, label } => {
-                let y = at(0.0, *value).y;
-                if !frame.y_range().contains(y) {
-                    continue;
-                }
-                painter.add(egui::Shape::dashed_line(
-                    &[egui::pos2(frame.left(), y), egui::pos2(frame.right(), y)],
-                    egui::Stroke::new(1.2, muted),
-                    6.0,
-                    4.0,
-                ));
-                painter.text(
-                    egui::pos2(frame.right() - 4.0, y - 3.0),
-                    egui::Align2::RIGHT_BOTTOM,
-                    label,
-                    font.clone(),
-                    muted,
-                );
-            }
-            crate::view::annotations::Annotation::Note { text, .. } => {
-                let mark = annotation
-                    .figure(&cx.doc.dataset)
-                    .and_then(|figure| points.iter().find(|p| p.3 == figure))
-                    .map(|&(_, year, value, _)| at(f64::from(year), value));
-                if let Some(mark) = mark {
-                    note_ui(visuals, &painter, (frame, mark), text, &font, &mut taken);
-                }
-            }
+    let mut overlay =
+        super::plot_notes::Overlay::new(transform, true, super::plot_notes::Values::Up);
+    let small = egui::TextStyle::Small;
+    let last_year = last_year_of(series);
+    for s in series {
+        for p in &s.points {
+            let at = overlay.at(f64::from(p.year), p.value);
+            overlay.mark(
+                egui::Rect::from_center_size(at, egui::vec2(12.0, 12.0)),
+                p.figure,
+            );
+        }
+        for c in &s.connections {
+            let a = overlay.at(f64::from(c.from.0), c.from.1);
+            let b = overlay.at(f64::from(c.to.0), c.to.1);
+            overlay.line(a, b);
+        }
+        for (at, text, anchor) in end_labels(s, last_year, convention) {
+            let size = super::plot_notes::text_size(ui, &text, &small);
+            let at = overlay.at(at.x, at.y);
+            overlay.text(super::plot_notes::text_rect(at, anchor, size));
         }
     }
-}
-
-/// A note in a box joined to its point at `mark`, at the first place
-/// round it inside `frame` that covers nothing `taken`; none if there is
-/// no such place.
-fn note_ui(
-    visuals: &egui::Visuals,
-    painter: &egui::Painter,
-    (frame, mark): (egui::Rect, egui::Pos2),
-    text: &str,
-    font: &egui::FontId,
-    taken: &mut Vec<egui::Rect>,
-) {
-    let text_color = visuals.strong_text_color();
-    let muted = visuals.weak_text_color();
-    let galley = painter.layout(text.to_owned(), font.clone(), text_color, 220.0);
-    let size = galley.size() + egui::vec2(12.0, 8.0);
-    let spot = [
-        (1.0, -1.0),
-        (-1.0, -1.0),
-        (1.0, 1.0),
-        (-1.0, 1.0),
-        (0.0, -1.0),
-        (0.0, 1.0),
-    ]
-    .into_iter()
-    .flat_map(|d| [30.0, 60.0, 100.0].map(move |r| (d, r)))
-    .map(|((dx, dy), r): ((f32, f32), f32)| {
-        let centre = mark + egui::vec2(dx * r, dy * r);
-        egui::Rect::from_center_size(
-            centre + egui::vec2(dx * size.x / 2.0, dy * size.y / 2.0),
-            size,
-        )
-    })
-    .find(|rect| frame.contains_rect(*rect) && !taken.iter().any(|t| t.intersects(*rect)));
-    let Some(spot) = spot else {
-        return;
-    };
-    let from = spot.center() + (mark - spot.center()).clamp(-spot.size() / 2.0, spot.size() / 2.0);
-    painter.line_segment([from, mark], egui::Stroke::new(1.0, muted));
-    painter.rect(
-        spot,
-        3.0,
-        visuals.extreme_bg_color,
-        egui::Stroke::new(1.0, muted),
-        egui::StrokeKind::Inside,
-    );
-    painter.galley(spot.min + egui::vec2(6.0, 4.0), galley, text_color);
-    taken.push(spot);
+    overlay.paint(ui, view);
 }

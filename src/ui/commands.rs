@@ -532,6 +532,7 @@ impl AppState {
                 // The old document may be large: it is freed off the
                 // window's thread.
                 let old = std::mem::replace(&mut self.doc, *doc);
+                self.annotations_follow_document(old.path.as_deref());
                 let _ = std::thread::Builder::new()
                     .name("free old dataset".to_owned())
                     .spawn(move || drop(old));

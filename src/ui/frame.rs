@@ -281,7 +281,7 @@ fn status_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) 
 }
 
 /// Alt+Left / Alt+Right walk the selection history; Ctrl+O opens, Ctrl+R
-/// reloads, Ctrl+E exports.
+/// reloads, Ctrl+E exports; Ctrl+S saves a view, Ctrl+Shift+O opens one.
 fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Commands) {
     // While a text field has the keyboard, Alt+arrows are the field's
     // (word moves on macOS); while a dialog is open, its edits are kept.
@@ -312,6 +312,13 @@ fn keyboard_shortcuts(state: &AppState, ctx: &egui::Context, commands: &mut Comm
             && input.consume_key(egui::Modifiers::NONE, egui::Key::Escape)
         {
             commands.push(SessionCommand::CancelLoad);
+        }
+        // Ctrl+Shift+O before Ctrl+O, which would take it too.
+        if input.consume_key(
+            egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+            egui::Key::O,
+        ) {
+            commands.push(SessionCommand::OpenViewDialog);
         }
         if input.consume_key(egui::Modifiers::COMMAND, egui::Key::O) {
             commands.push(SessionCommand::OpenDatasetDialog);

@@ -9,12 +9,12 @@ use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Text};
 
 use super::charts_panel::{caveats_ui, chart_menu, legend_entry_ui, selected_figure};
 use super::style::level_color;
-use super::{Commands, DocCommand, PanelContext, SessionCommand, chart_keys};
+use super::{Commands, DocCommand, PanelContext, SessionCommand, chart_keys, plot_notes};
 use crate::dataset::{Dataset, FigureRef, FundLevel};
 use crate::i18n::{Lang, T, fill, tr};
 use crate::selection::Item;
 use crate::view::amount::{self, Convention};
-use crate::view::charts::{self, LegendKey, fund_bars, level_label, visible_bars};
+use crate::view::charts::{self, ChartId, LegendKey, fund_bars, level_label, visible_bars};
 use crate::view::{hover, marks};
 
 /// The funds not drawn as bars, above the plot: those whose documents
@@ -180,6 +180,7 @@ pub(super) fn funds_chart_ui(
         draw_fund_bars(plot_ui, data, &bars, &axis, lit, &style);
         plot_ui.pointer_coordinate()
     });
+    annotations_ui(cx, ui, &response.transform, &bars, &axis);
     chart_menu(
         &response.response,
         cx.session.settings.chart,
@@ -222,6 +223,52 @@ pub(super) fn funds_chart_ui(
     {
         commands.push(DocCommand::Select(Item::Figure(bar.figure)));
     }
+}
+
+/// The chart's annotations over the bars, placed clear of the bars and
+/// their names, values and "over" marks by the rules they follow on paper.
+fn annotations_ui(
+    cx: &PanelContext<'_>,
+    ui: &egui::Ui,
+    transform: &egui_plot::PlotTransform,
+    bars: &[charts::FundBar],
+    axis: &charts::FundsAxis,
+) {
+    let view = super::export::chart_view(cx, ChartId::Funds);
+    if view.annotations.is_empty() {
+        return;
+    }
+    let lang = cx.session.lang();
+    let convention = cx.session.convention();
+    let values = if axis.log_scale {
+        plot_notes::Values::AlongLog
+    } else {
+        plot_notes::Values::Along
+    };
+    let mut overlay = plot_notes::Overlay::new(transform, false, values);
+    for (i, b) in bars.iter().enumerate() {
+        let y = axis.height(i);
+        let bar = egui::Rect::from_two_pos(
+            overlay.at(axis.origin, y - 0.25),
+            overlay.at(axis.ends[i], y + 0.25),
+        );
+        overlay.mark(bar, b.figure);
+        let name = label_of(b, convention);
+        let size = plot_notes::text_size(ui, &name, &egui::TextStyle::Body);
+        let at = overlay.at(axis.origin, y + 0.28);
+        overlay.text(plot_notes::text_rect(at, egui::Align2::LEFT_BOTTOM, size));
+    }
+    for &(i, at) in &axis.over_marks {
+        let size = plot_notes::text_size(ui, tr(lang, T::Over), &egui::TextStyle::Small);
+        let at = overlay.at(at, axis.height(i));
+        overlay.text(plot_notes::text_rect(at, egui::Align2::LEFT_CENTER, size));
+    }
+    overlay.paint(ui, &view);
+}
+
+/// A bar's name and amount, written above it.
+fn label_of(bar: &charts::FundBar, convention: Convention) -> String {
+    format!("{}  ·  {}", bar.name, bar.value_text(convention))
 }
 
 /// How the fund bars are drawn.
@@ -280,7 +327,7 @@ fn draw_fund_bars(
             Text::new(
                 "",
                 PlotPoint::new(origin, axis.height(i) + 0.28),
-                egui::RichText::new(format!("{}  ·  {}", b.name, b.value_text(convention)))
+                egui::RichText::new(label_of(b, convention))
                     .text_style(egui::TextStyle::Body)
                     .color(strong),
             )

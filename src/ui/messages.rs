@@ -123,6 +123,8 @@ pub enum Note {
     ViewNotOpened(crate::view::saved::ViewError),
     /// What a presentation's work said.
     Presentation(super::present::PresentNote),
+    /// What keeping the annotations between runs had to say.
+    KeptNotes(crate::view::kept::Said),
 }
 
 impl Note {
@@ -154,6 +156,7 @@ impl Note {
             Self::ViewOpened { name, notes } => fill(lang, T::ViewOpenedWithNotes, &[name, notes]),
             Self::ViewNotOpened(error) => fill(lang, T::ViewNotOpened, &[&error.text(lang)]),
             Self::Presentation(note) => note.text(lang),
+            Self::KeptNotes(said) => said.text(lang),
             Self::BriefingCancelled => tr(lang, T::BriefingCancelled).to_owned(),
             Self::ExportFailed(failure) => fill(lang, T::ExportFailed, &[&failure.text(lang)]),
             Self::Copied {

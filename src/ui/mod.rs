@@ -36,6 +36,7 @@ mod messages;
 pub mod present;
 mod present_panel;
 mod present_slide;
+mod plot_notes;
 mod problems_panel;
 pub mod review;
 pub mod review_dialogs;

@@ -468,6 +468,8 @@ impl AppState {
                     lang,
                     convention,
                     charts: None,
+                    // Each slide's view carries its own annotations.
+                    annotations: Default::default(),
                     date: crate::chart::render::today(),
                 };
                 crate::briefing::bytes_of_views(&dataset, &shown.slides, &options, format, progress)

@@ -123,6 +123,16 @@ impl Placement {
     /// scrolling body under the frozen column and band), each item only
     /// where it shows.
     pub fn paint(&self, painter: &Painter, scene: &Scene) {
+        self.paint_items(painter, scene, true);
+    }
+
+    /// Paints the scene's items over what is already there, without its
+    /// page (the annotations over a window's plot).
+    pub fn paint_over(&self, painter: &Painter, scene: &Scene) {
+        self.paint_items(painter, scene, false);
+    }
+
+    fn paint_items(&self, painter: &Painter, scene: &Scene, page: bool) {
         let background = color(scene.background, 1.0);
         for zone in [Zone::Body, Zone::Left, Zone::Top, Zone::Corner] {
             let clip = self.clip(zone).intersect(painter.clip_rect());
@@ -130,7 +140,9 @@ impl Placement {
                 continue;
             }
             let painter = painter.with_clip_rect(clip);
-            painter.rect_filled(clip, 0.0, background);
+            if page {
+                painter.rect_filled(clip, 0.0, background);
+            }
             for item in &scene.items {
                 let bounds = match item {
                     Item::Text(text) => text.bounds(),
@@ -210,14 +222,32 @@ impl Placement {
     /// Names the scene's key for screen readers (and tests): each entry
     /// of the key in view is a label, as the window's own labels are.
     pub fn label_key(&self, ui: &egui::Ui, scene: &Scene) {
-        for (i, text) in scene.texts().filter(|t| t.role == Role::Key).enumerate() {
+        self.label_texts(ui, scene, Role::Key);
+    }
+
+    /// Names the user's notes and labels in view for screen readers (and
+    /// tests), as [`Self::label_key`] names the key.
+    pub fn label_notes(&self, ui: &egui::Ui, scene: &Scene) {
+        self.label_texts(ui, scene, Role::Note);
+    }
+
+    fn label_texts(&self, ui: &egui::Ui, scene: &Scene, role: Role) {
+        for (i, text) in scene.texts().filter(|t| t.role == role).enumerate() {
             let Some(rect) = self.visible_rect(&text.bounds()) else {
                 continue;
             };
-            let id = ui.scope_id().with(("scene_key", i));
+            let id = ui.scope_id().with(("scene_text", role_salt(role), i));
             let response = ui.interact(rect, id, egui::Sense::hover());
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text.text));
         }
+    }
+}
+
+/// A role as a salt for its texts' ids.
+fn role_salt(role: Role) -> u8 {
+    match role {
+        Role::Key => 0,
+        _ => 1,
     }
 }
 

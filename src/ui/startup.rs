@@ -225,6 +225,10 @@ pub fn run(path: Option<&Path>, screenshot_to: Option<&Path>) -> anyhow::Result<
                 let mut app = App::new(cc, state);
                 // Only the real window may block on the platform's dialogs.
                 app.state.session.native_dialogs = true;
+                // The user's annotations are kept between runs.
+                if let Some(file) = super::views::kept_notes_path() {
+                    app.state.keep_notes_in(file);
+                }
                 if let Some(trouble) = settings_trouble {
                     app.state.session.status = Some(super::messages::Note::SettingsFile(trouble));
                 }

@@ -87,6 +87,9 @@ pub struct Session {
     >,
     /// The Views panel: whether it is open, and the last view opened.
     pub views: super::views::ViewsState,
+    /// Where the annotations are kept between runs, per dataset; none in
+    /// tests that do not ask for it.
+    pub kept_notes: Option<super::views::KeptNotes>,
     /// The files whose last load failed this session, which File > Recent
     /// marks as not loading.
     pub failed_loads: std::collections::BTreeSet<std::path::PathBuf>,
@@ -117,6 +120,7 @@ impl Default for Session {
             resume_offer: None,
             annotations: std::collections::BTreeMap::new(),
             views: super::views::ViewsState::default(),
+            kept_notes: None,
             failed_loads: std::collections::BTreeSet::new(),
             check: super::check::CheckState::default(),
             presentation: super::present::PresentationState::default(),

@@ -56,6 +56,7 @@ pub(super) fn targets_table_ui(
         theme: paper,
     };
     crate::chart::annotate::place(&mut scene, &view, &page);
+    super::plot_notes::remember_left_out(ui.ctx(), ChartId::Targets, scene.left_out.clone());
     egui::ScrollArea::vertical()
         .id_salt("targets")
         .auto_shrink([false, false])
@@ -68,6 +69,7 @@ pub(super) fn targets_table_ui(
             chart_keys::name(&response, ChartId::Targets, egui::Role::Table, lang);
             let placement = Placement::new(&scene, rect, viewport);
             placement.paint(ui.painter(), &scene);
+            placement.label_notes(ui, &scene);
             let table = Table {
                 cx,
                 rows: &rows,

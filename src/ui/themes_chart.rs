@@ -63,9 +63,19 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
             super::chart_keys::name(&response, chart, egui::Role::Grid, lang);
             let lit = matrix.lit(&cx.doc.dataset, cx.doc.selected());
             let shown = map.rows_between(viewport.min.y, viewport.max.y);
-            let scene = map.scene(&view, matrix, shown, &lit);
+            let mut scene = map.scene(&view, matrix, shown, &lit);
+            // The user's annotations, placed as on paper (a map has no
+            // years, values or figure marks: each is listed as left out).
+            let page = crate::chart::Page {
+                width: scene.width,
+                height: scene.height,
+                theme: paper,
+            };
+            crate::chart::annotate::place(&mut scene, &view, &page);
+            super::plot_notes::remember_left_out(ui.ctx(), chart, scene.left_out.clone());
             let placement = Placement::new(&scene, rect, viewport);
             placement.paint(ui.painter(), &scene);
+            placement.label_notes(ui, &scene);
             let grid = Grid {
                 cx,
                 matrix,

@@ -47,6 +47,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
         theme: paper,
     };
     crate::chart::annotate::place(&mut scene, &view, &page);
+    super::plot_notes::remember_left_out(ui.ctx(), ChartId::Timeline, scene.left_out.clone());
     egui::ScrollArea::vertical()
         .id_salt("timeline")
         .auto_shrink([false, false])
@@ -59,6 +60,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
             super::chart_keys::name(&response, ChartId::Timeline, egui::Role::Image, lang);
             let placement = Placement::new(&scene, rect, viewport);
             placement.paint(ui.painter(), &scene);
+            placement.label_notes(ui, &scene);
             placement.label_key(ui, &scene);
             let rows = Rows {
                 cx,

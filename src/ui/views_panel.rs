@@ -134,7 +134,10 @@ pub fn menu_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands
         {
             commands.push(SessionCommand::OpenSaveViewDialog);
         }
-        if ui.button(tr(lang, T::OpenViewMenu)).clicked() {
+        if ui
+            .add(egui::Button::new(tr(lang, T::OpenViewMenu)).shortcut_text("Ctrl+Shift+O"))
+            .clicked()
+        {
             commands.push(SessionCommand::OpenViewDialog);
         }
         let mut panel = cx.session.views.panel;
@@ -269,6 +272,26 @@ fn annotations_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Comma
             }
             ui.add(egui::Label::new(describe(annotation, lang)).wrap());
         });
+        // A note kept from before whose figure this dataset lacks.
+        if let Some(detached) = crate::view::kept::detached(
+            &std::iter::once((chart, vec![annotation.clone()])).collect(),
+            &cx.doc.dataset,
+        )
+        .pop()
+        {
+            let warn = ui.visuals().warn_fg_color;
+            ui.add(egui::Label::new(egui::RichText::new(detached.text(lang)).color(warn)).wrap());
+        }
+    }
+    // Those on the other charts too, so none goes unsaid.
+    for detached in crate::view::kept::detached(&cx.session.annotations, &cx.doc.dataset)
+        .into_iter()
+        .filter(|d| d.chart != chart)
+    {
+        let on = crate::chart::chart_name(detached.chart, lang);
+        let text = format!("{on}: {}", detached.text(lang));
+        let warn = ui.visuals().warn_fg_color;
+        ui.add(egui::Label::new(egui::RichText::new(text).color(warn)).wrap());
     }
 }
 

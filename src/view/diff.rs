@@ -92,6 +92,11 @@ impl Detail {
     /// `field: "old" -> "new"` in `lang`, amounts in `convention`.
     pub fn text(&self, convention: Convention, lang: Lang) -> String {
         match self {
+            Self::Field {
+                field: Field::Caveat,
+                old,
+                new,
+            } => caveat_change(old, new, lang),
             Self::Field { field, old, new } => fill(
                 lang,
                 T::FieldChange,
@@ -104,6 +109,19 @@ impl Detail {
             Self::TextChanged => tr(lang, T::TextChanged).to_owned(),
             Self::TextZhChanged => tr(lang, T::TextZhChanged).to_owned(),
         }
+    }
+}
+
+/// A caveat added, removed or reworded, in `lang`, with its words.
+fn caveat_change(old: &Value, new: &Value, lang: Lang) -> String {
+    crate::i18n::caveat_change(caveat_words(old), caveat_words(new), lang)
+}
+
+/// A caveat's words, if it has some.
+fn caveat_words(value: &Value) -> Option<&str> {
+    match value {
+        Value::Text(text) | Value::MaybeText(Some(text)) => Some(text.as_str()),
+        _ => None,
     }
 }
 

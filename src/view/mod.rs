@@ -10,6 +10,7 @@ pub mod diff;
 pub mod doc_search;
 pub mod documents;
 pub mod hover;
+pub mod kept;
 pub mod marks;
 pub mod picker;
 pub mod presentation;

@@ -20,6 +20,7 @@ fn options(lang: Lang) -> Options {
         convention: Convention::of_language(lang),
         charts: None,
         date: (2026, 12, 1),
+        annotations: std::collections::BTreeMap::new(),
     }
 }
 
@@ -647,4 +648,52 @@ fn what_the_last_briefing_said_goes_once_the_dialog_is_changed() {
             .query_by_label("The briefing was cancelled; nothing was written.")
             .is_none()
     );
+}
+
+#[test]
+fn the_briefings_charts_carry_the_users_annotations_as_the_window_shows_them() {
+    use plan_explorer::view::annotations::Annotation;
+    use plan_explorer::view::charts::ChartId;
+    let data = data();
+    let mut options = options(Lang::En);
+    options.charts = Some(vec![ChartId::IndustrialOutput]);
+    options.annotations.insert(
+        ChartId::IndustrialOutput,
+        vec![
+            Annotation::Note {
+                figure: "gdp-2025".into(),
+                text: "Growth held".to_owned(),
+            },
+            Annotation::Span {
+                from: 2026,
+                to: 2030,
+                label: "15th FYP".to_owned(),
+            },
+        ],
+    );
+    let made = briefing::build(&data, &TreeFilter::default(), &options).expect("builds");
+    let page = plan_explorer::chart::Page {
+        width: 960.0,
+        height: 540.0,
+        theme: plan_explorer::chart::Paper::Light,
+    };
+    let scenes = briefing::chart_scenes(&data, &made, options.convention, &page);
+    let notes: Vec<&str> = scenes
+        .iter()
+        .flat_map(|s| s.notes().map(|t| t.text.as_str()))
+        .collect();
+    assert_eq!(notes, ["Growth held", "15th FYP"]);
+    // And in the PDF's text.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("annotated.pdf");
+    let bytes = briefing::bytes(
+        &data,
+        &TreeFilter::default(),
+        &options,
+        briefing::Format::Pdf,
+        &plan_explorer::job::Progress::default(),
+    )
+    .expect("written");
+    std::fs::write(&out, bytes).expect("writes");
+    assert!(pdf_text(&out).contains("Growth held"));
 }

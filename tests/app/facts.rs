@@ -135,6 +135,7 @@ fn a_briefing_of_a_measure_writes_its_facts() {
         convention: plan_explorer::view::amount::Convention::International,
         charts: Some(Vec::new()),
         date: (2026, 12, 2),
+        annotations: std::collections::BTreeMap::new(),
     };
     let briefing = plan_explorer::briefing::build(&data, &filter, &options).expect("a briefing");
     let lines: Vec<&str> = briefing

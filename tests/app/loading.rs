@@ -903,3 +903,43 @@ fn a_reload_asked_for_while_a_file_loads_follows_it() {
     assert!(state.finish_loading(std::time::Duration::from_mins(1)));
     assert_eq!(state.doc.dataset.edition, "2026-02-07");
 }
+
+#[test]
+fn a_figure_whose_caveat_changed_is_listed_in_the_changes_in_both_languages() {
+    for (lang, added, changed) in [
+        (
+            Lang::En,
+            "caveat added: “Cannot be industrial output",
+            "caveat changed: “The 2021 and 2024 points",
+        ),
+        (
+            Lang::Zh,
+            "新增说明：“Cannot be industrial output",
+            "说明由“The 2021 and 2024 points",
+        ),
+    ] {
+        let mut state = AppState::open(Some(&edition())).expect("opens");
+        state.session.system_lang = lang;
+        state.apply(plan_explorer::ui::SessionCommand::OpenFile(current()));
+        assert!(state.finish_loading(std::time::Duration::from_mins(1)));
+        let harness = crate::common::window(state);
+        let changes = harness.state().doc.changes.clone().expect("compared");
+        assert!(
+            changes.summary(lang).contains(match lang {
+                Lang::En => "figures: 17 added, 0 removed, 2 changed",
+                Lang::Zh => "数据：新增 17，删除 0，修改 2",
+            }),
+            "{}",
+            changes.summary(lang)
+        );
+        // Each as a line of the changes panel, in the language on screen.
+        assert!(
+            harness.query_by_label_contains(added).is_some(),
+            "{lang:?}: the caveat added is listed"
+        );
+        assert!(
+            harness.query_by_label_contains(changed).is_some(),
+            "{lang:?}: the caveat reworded is listed"
+        );
+    }
+}

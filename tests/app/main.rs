@@ -18,6 +18,7 @@ mod facts;
 mod file_picker;
 mod fonts;
 mod i18n;
+mod kept_notes;
 mod loading;
 mod plans_only;
 mod presentation;

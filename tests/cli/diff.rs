@@ -27,7 +27,7 @@ fn the_earlier_edition_to_the_current_one_is_a_true_summary() {
     assert!(
         first.ends_with(
             "(edition 2026-02-07): plans: 3 added, 0 removed, 1 changed; measures: 50 added, \
-             0 removed, 0 changed; figures: 17 added, 0 removed, 0 changed; funds: 6 added, 0 \
+             0 removed, 0 changed; figures: 17 added, 0 removed, 2 changed; funds: 6 added, 0 \
              removed, 1 changed; targets: 15 added, 0 removed, 0 changed"
         ),
         "{first}"
@@ -37,10 +37,33 @@ fn the_earlier_edition_to_the_current_one_is_a_true_summary() {
          future-oriented industries\" -> \"Future Industry Fund\"\n"
     ));
     assert!(text.contains("+ plan fyp15-industry: "), "{text}");
+    // A figure whose caveat was added or reworded is a change, as a value
+    // or a status change is: the 1.8 trillion gained one, the 33.4% share's
+    // grew.
+    assert!(
+        text.contains(
+            "~ figure pioneer-output-2024: Combined industrial output of the three pioneering \
+             industries (AI, biomedicine, integrated circuits), 2024\n    caveat added: “Cannot be \
+             industrial output in the statistical sense"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "~ figure pioneer-gdp-share-2024: Three pioneering industries' contribution to \
+             Shanghai's GDP, 2024\n    caveat changed: “The 2021 and 2024 points may not measure \
+             the same thing."
+        ),
+        "{text}"
+    );
     // Backwards, additions become removals.
     let output = run(&[arg(&new), arg(&old)]);
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.contains("- plan fyp15-industry: "), "{text}");
+    assert!(
+        text.contains("    caveat removed (it said: “Cannot be industrial output"),
+        "{text}"
+    );
     assert!(
         text.contains("funds: 0 added, 6 removed, 1 changed"),
         "{text}"
@@ -66,12 +89,28 @@ fn an_edition_against_itself_has_no_changes_and_json_lists_them() {
         .iter()
         .filter(|c| c["kind"] == "changed")
         .collect();
-    // The frontier plan gains src-003's announcement, and the fund its
-    // name.
-    assert_eq!(changed.len(), 2);
+    // The frontier plan gains src-003's announcement, two figures their
+    // caveats, and the fund its name.
+    assert_eq!(changed.len(), 4);
     assert_eq!(changed[0]["record"], "plan");
     assert_eq!(changed[0]["id"], "frontier-tech");
-    let changed = &changed[1..];
+    assert_eq!(changed[1]["id"], "pioneer-output-2024");
+    assert!(
+        changed[1]["details"][0]
+            .as_str()
+            .is_some_and(|d| d.starts_with("caveat added: “Cannot be industrial output")),
+        "{}",
+        changed[1]
+    );
+    assert_eq!(changed[2]["id"], "pioneer-gdp-share-2024");
+    assert!(
+        changed[2]["details"][0]
+            .as_str()
+            .is_some_and(|d| d.starts_with("caveat changed: ")),
+        "{}",
+        changed[2]
+    );
+    let changed = &changed[3..];
     assert_eq!(changed[0]["record"], "fund");
     assert_eq!(changed[0]["id"], "fund-future-industry");
     assert_eq!(

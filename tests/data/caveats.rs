@@ -417,6 +417,7 @@ fn sources_carry_reliability_notes_shown_wherever_their_figures_are() {
         convention,
         charts: None,
         date: (2026, 12, 1),
+        annotations: std::collections::BTreeMap::new(),
     };
     let briefing = plan_explorer::briefing::build(
         &data,
@@ -434,4 +435,64 @@ fn sources_carry_reliability_notes_shown_wherever_their_figures_are() {
         "{}",
         src003.facts
     );
+}
+
+#[test]
+fn a_caveat_added_removed_or_reworded_on_a_fund_target_or_fact_is_a_change() {
+    use plan_explorer::view::diff::{ChangeKind, Detail, Field, compare};
+    let old = common::data();
+    let mut new = old.clone();
+    let caveat = |text: &str| dataset::Caveat {
+        text: text.to_owned(),
+        conflicts: Vec::new(),
+        likely_wrong: false,
+    };
+    // A fund's caveat reworded (or added), a target's added, a fact's
+    // removed (or added where it had none).
+    new.funds[0].caveat = Some(caveat("Reworded for the new edition."));
+    new.targets[0].caveat = Some(caveat("Added in the new edition."));
+    let fact_had_one = old.facts[0].caveat.is_some();
+    new.facts[0].caveat = if fact_had_one {
+        None
+    } else {
+        Some(caveat("Added to a fact."))
+    };
+    let changes = compare(&old, &new);
+    for id in [
+        old.funds[0].id.as_str(),
+        old.targets[0].id.as_str(),
+        old.facts[0].id.as_str(),
+    ] {
+        let change = changes
+            .changes
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap_or_else(|| panic!("{id} is listed as changed"));
+        assert_eq!(change.kind, ChangeKind::Changed);
+        assert!(
+            change.details.iter().any(|d| matches!(
+                d,
+                Detail::Field {
+                    field: Field::Caveat,
+                    ..
+                }
+            )),
+            "{id}: {:?}",
+            change.details
+        );
+    }
+    let target = changes
+        .changes
+        .iter()
+        .find(|c| c.id == old.targets[0].id.as_str())
+        .expect("listed");
+    assert_eq!(
+        target.details[0].text(
+            plan_explorer::view::amount::Convention::International,
+            plan_explorer::i18n::Lang::Zh
+        ),
+        "新增说明：“Added in the new edition.”"
+    );
+    // The same caveat again is no change.
+    assert!(compare(&old, &old.clone()).changes.is_empty());
 }

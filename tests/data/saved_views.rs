@@ -148,7 +148,7 @@ fn a_view_from_the_earlier_edition_says_what_changed_on_the_newer() {
     assert!(
         texts
             .iter()
-            .any(|t| t.starts_with("Changed: pioneer-gdp-share-2024: caveat:")),
+            .any(|t| t.starts_with("Changed: pioneer-gdp-share-2024: caveat changed: “The 2021")),
         "{texts:#?}"
     );
     // In Chinese too, the ids and the words of the diff.

@@ -339,6 +339,7 @@ fn a_chinese_briefing_marks_translations_and_says_what_the_mark_means() {
         convention: plan_explorer::view::amount::Convention::of_language(Lang::Zh),
         charts: None,
         date: (2026, 12, 1),
+        annotations: std::collections::BTreeMap::new(),
     };
     let made = plan_explorer::briefing::build(
         &data,
