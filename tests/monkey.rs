@@ -251,14 +251,22 @@ fn files_to_open(scratch: &std::path::Path) -> Vec<std::path::PathBuf> {
             .expect("mkfifo runs")
             .success()
     );
+    // The project's own files are copied first: once one is open, the
+    // dialogs the monkey reaches (export, save a view, a presentation's
+    // PDF) propose its folder, and nothing may be written into the tree.
+    let copy = |from: &str| {
+        let to = scratch.join(std::path::Path::new(from).file_name().expect("a file name"));
+        std::fs::copy(root.join(from), &to).expect("copies");
+        to
+    };
     vec![
-        root.join("data/editions/shanghai_plans-2025-12-31.json"),
-        root.join("tests/fixtures/bad/syntax_error.json"),
+        copy("data/editions/shanghai_plans-2025-12-31.json"),
+        copy("tests/fixtures/bad/syntax_error.json"),
         huge,
         pipe,
         "/dev/zero".into(),
         scratch.join("missing.json"),
-        root.join("data/shanghai_plans.json"),
+        copy("data/shanghai_plans.json"),
     ]
 }
 
