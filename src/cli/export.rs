@@ -158,14 +158,14 @@ pub fn convention(amounts: Option<ConventionArg>, lang: Lang) -> Convention {
 pub fn export(args: &ExportArgs) -> u8 {
     if args.list {
         for chart in ChartId::ALL {
-            println!("{}", chart.id());
+            outln!("{}", chart.id());
         }
         return EXIT_VALID;
     }
     match export_charts(args) {
         Ok(paths) => {
             for path in paths {
-                println!("wrote {}", path.display());
+                outln!("wrote {}", path.display());
             }
             EXIT_VALID
         }

@@ -7,6 +7,7 @@ mod common;
 
 mod briefing;
 mod check;
+mod closed_pipe;
 mod desktop;
 mod diff;
 mod disk_full;
