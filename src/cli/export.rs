@@ -358,11 +358,20 @@ fn jobs(args: &ExportArgs) -> Result<Vec<Job>, (u8, String)> {
         let Some(dir) = &args.out_dir else {
             return Err(usage("--all needs --out-dir DIR".to_owned()));
         };
-        if !dir.is_dir() {
-            return Err(usage(format!(
-                "cannot write into {}: it is not a folder",
-                dir.display()
-            )));
+        match std::fs::metadata(dir) {
+            Ok(meta) if meta.is_dir() => {}
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                return Err(usage(format!(
+                    "cannot write into {}: {error}",
+                    dir.display()
+                )));
+            }
+            _ => {
+                return Err(usage(format!(
+                    "cannot write into {}: it is not a folder",
+                    dir.display()
+                )));
+            }
         }
         return Ok(ChartId::ALL
             .into_iter()
