@@ -20,3 +20,4 @@ mod special_files;
 mod validate;
 mod views;
 mod window;
+mod window_settings;
