@@ -13,6 +13,19 @@ use serde::Serialize;
 
 use crate::dataset::{self, Problem, ReadError, Summary};
 
+/// Writes a line to standard output as `println!` does, except that a
+/// closed pipe (`plan-explorer import … | head`) ends the process quietly
+/// where `println!` panics (see [`written`]). Defined before the modules
+/// below, which use it.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::cli::written({
+            use std::io::Write as _;
+            writeln!(std::io::stdout(), $($arg)*)
+        })
+    };
+}
+
 mod briefing;
 mod check;
 mod export;
@@ -161,7 +174,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Some(Command::Validate(args)) => ExitCode::from(validate(&args)),
         Some(Command::Schema) => {
-            println!("{}", dataset::json_schema_text());
+            outln!("{}", dataset::json_schema_text());
             ExitCode::from(EXIT_VALID)
         }
         Some(Command::Export(args)) => ExitCode::from(export(&args)),
@@ -173,7 +186,7 @@ pub fn main() -> ExitCode {
         None => match crate::ui::run(cli.dataset.as_deref(), cli.screenshot_to.as_deref()) {
             Ok(()) => {
                 if let Some(path) = &cli.screenshot_to {
-                    println!("wrote {}", path.display());
+                    outln!("wrote {}", path.display());
                 }
                 ExitCode::from(EXIT_VALID)
             }
@@ -267,8 +280,7 @@ pub fn validate(args: &ValidateArgs) -> u8 {
 }
 
 /// Prints `value` to standard output as pretty JSON with a final new line,
-/// or as `text` writes it. A closed pipe (`validate | head`) is not worth a
-/// panic or a message, so write errors are dropped.
+/// or as `text` writes it; a failed write is handled by [`written`].
 fn print(
     json: bool,
     value: &impl Serialize,
@@ -282,7 +294,25 @@ fn print(
     } else {
         text(&mut out)
     };
-    drop(written);
+    self::written(written.and_then(|()| out.flush()));
+}
+
+/// What a write to standard output came to. A closed pipe means the reader
+/// has what it wanted (`validate | head`): the process ends at once with
+/// status 0 and says nothing, as ripgrep does. Any other failure (a full
+/// disk under `> report.txt`) is said, and ends it with status 2, so that
+/// a cut-short report is never taken for a whole one.
+pub(crate) fn written(result: std::io::Result<()>) {
+    match result {
+        Ok(()) => {}
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {
+            std::process::exit(i32::from(EXIT_VALID));
+        }
+        Err(error) => {
+            eprintln!("plan-explorer: cannot write to standard output: {error}");
+            std::process::exit(i32::from(EXIT_USAGE_OR_IO));
+        }
+    }
 }
 
 /// FILE (or the built-in dataset) loaded, with the name reports give it.

@@ -86,11 +86,22 @@ fn write(path: &Path, bytes: &[u8], replace: bool) -> Result<(), WriteError> {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
         _ => PathBuf::from("."),
     };
-    if !folder.is_dir() {
-        return Err(WriteError::NoFolder {
-            path: path.to_owned(),
-            folder,
-        });
+    match std::fs::metadata(&folder) {
+        Ok(meta) if meta.is_dir() => {}
+        // A folder that cannot be looked at (symbolic links in a loop, no
+        // permission) is said for what it is, not as missing.
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+            return Err(WriteError::Io {
+                path: path.to_owned(),
+                reason: IoReason::of(&error),
+            });
+        }
+        _ => {
+            return Err(WriteError::NoFolder {
+                path: path.to_owned(),
+                folder,
+            });
+        }
     }
     // tempfile adds the temporary file's name to its errors; the user
     // asked for `path`, so only the system's reason is kept.

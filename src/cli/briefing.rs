@@ -68,7 +68,7 @@ fn usage(message: String) -> (u8, String) {
 pub fn briefing(args: &BriefingArgs) -> u8 {
     match write_briefing(args) {
         Ok(path) => {
-            println!("wrote {}", path.display());
+            outln!("wrote {}", path.display());
             EXIT_VALID
         }
         Err((status, message)) => {

@@ -164,14 +164,14 @@ pub fn convention(amounts: Option<ConventionArg>, lang: Lang) -> Convention {
 pub fn export(args: &ExportArgs) -> u8 {
     if args.list {
         for chart in ChartId::ALL {
-            println!("{}", chart.id());
+            outln!("{}", chart.id());
         }
         return EXIT_VALID;
     }
     match export_charts(args) {
         Ok(paths) => {
             for path in paths {
-                println!("wrote {}", path.display());
+                outln!("wrote {}", path.display());
             }
             EXIT_VALID
         }
@@ -349,11 +349,20 @@ fn jobs(args: &ExportArgs) -> Result<Vec<Job>, (u8, String)> {
         let Some(dir) = &args.out_dir else {
             return Err(usage("--all needs --out-dir DIR".to_owned()));
         };
-        if !dir.is_dir() {
-            return Err(usage(format!(
-                "cannot write into {}: it is not a folder",
-                dir.display()
-            )));
+        match std::fs::metadata(dir) {
+            Ok(meta) if meta.is_dir() => {}
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                return Err(usage(format!(
+                    "cannot write into {}: {error}",
+                    dir.display()
+                )));
+            }
+            _ => {
+                return Err(usage(format!(
+                    "cannot write into {}: it is not a folder",
+                    dir.display()
+                )));
+            }
         }
         return Ok(ChartId::ALL
             .into_iter()

@@ -138,7 +138,7 @@ fn run(args: &ImportArgs) -> Result<(), (u8, String)> {
         .and_then(|s| s["id"].as_str())
         .filter(|id| known_sources.iter().any(|k| k == id))
     {
-        println!("  source: the dataset's {id} has the same text; the draft cites it");
+        outln!("  source: the dataset's {id} has the same text; the draft cites it");
     }
     Ok(())
 }
@@ -156,25 +156,25 @@ fn print_summary(draft: &Draft, out: &Path, document: &Path, json: &serde_json::
             _ => {}
         }
     }
-    println!(
+    outln!(
         "{}: drafted {} from {}",
         out.display(),
         draft.plan.title.as_deref().unwrap_or("a plan"),
         document.display()
     );
-    println!(
+    outln!(
         "  nodes: {chapters} chapters, {measures} measures, {items} items ({} unnumbered)",
         draft.nodes.iter().filter(|n| n.numbering.is_none()).count()
     );
-    println!("  units: {} matched, {} new", matched.len(), new.len());
+    outln!("  units: {} matched, {} new", matched.len(), new.len());
     for name in &new {
-        println!("    new unit: {name}");
+        outln!("    new unit: {name}");
     }
-    println!("  figures: {}", figures_line(to_json::figure_counts(json)));
+    outln!("  figures: {}", figures_line(to_json::figure_counts(json)));
     for note in &draft.notes {
-        println!("  note: {}", to_json::describe(note));
+        outln!("  note: {}", to_json::describe(note));
     }
-    println!(
+    outln!(
         "  every record is marked imported and unreviewed; `plan-explorer validate` counts them"
     );
 }

@@ -37,6 +37,8 @@ pub enum IoKind {
     IsADirectory,
     /// A file where a folder belongs.
     NotADirectory,
+    /// Symbolic links that lead back to themselves (`ELOOP`).
+    SymlinkLoop,
     /// Anything else.
     Other,
 }
@@ -76,6 +78,8 @@ impl IoKind {
             E::InvalidFilename => Self::NameTooLong,
             E::IsADirectory => Self::IsADirectory,
             E::NotADirectory => Self::NotADirectory,
+            #[cfg(unix)]
+            _ if os_code == Some(libc::ELOOP) => Self::SymlinkLoop,
             _ => Self::Other,
         }
     }

@@ -515,6 +515,7 @@ impl IoReason {
             IoKind::NameTooLong => "文件名过长",
             IoKind::IsADirectory => "这是一个文件夹",
             IoKind::NotADirectory => "不是文件夹",
+            IoKind::SymlinkLoop => "符号链接循环（层数过多）",
             IoKind::Other => return self.text.clone(),
         };
         match (lang, self.os_code) {

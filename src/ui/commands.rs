@@ -465,7 +465,17 @@ impl AppState {
             self.session.banner = Some(super::startup::banner(path, problems));
             false
         } else {
-            self.finish_load(path, carry, outcome)
+            // A note about the settings file, given at start-up, outlasts
+            // the start-up load's "Opened": it says something the user
+            // must not miss (that changes will not be kept, say).
+            let settings_note = self.session.status.clone().filter(|note| {
+                trigger == Trigger::Startup && matches!(note, Note::SettingsFile(_))
+            });
+            let changed = self.finish_load(path, carry, outcome);
+            if settings_note.is_some() {
+                self.session.status = settings_note;
+            }
+            changed
         };
         // A reload asked for while this load ran (a change on disk, say)
         // is carried out now.

@@ -8,9 +8,30 @@ use plan_explorer::ui::AppState;
 /// hears its real level.
 #[test]
 fn a_tree_forty_levels_deep_keeps_its_deepest_title_in_the_panel() {
+    deepest_title_in_the_panel(40);
+}
+
+/// The deepest tree the parser takes (tests/data/hostile.rs finds the
+/// limit the same way) is drawn too, its deepest row in the panel.
+#[test]
+fn the_deepest_tree_the_parser_takes_is_drawn_with_its_deepest_title_in_the_panel() {
+    let deepest = (40..400)
+        .find(|&depth| {
+            plan_explorer::dataset::load_str(&crate::common::deep_dataset(depth))
+                .dataset
+                .is_none()
+        })
+        .expect("some depth is refused")
+        - 1;
+    deepest_title_in_the_panel(deepest);
+}
+
+/// A tree `depth` levels deep opened, its deepest item selected: the row
+/// is in the tree panel, at its level.
+fn deepest_title_in_the_panel(depth: usize) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("deep.json");
-    std::fs::write(&path, crate::common::deep_dataset(40)).expect("writes");
+    std::fs::write(&path, crate::common::deep_dataset(depth)).expect("writes");
     let mut state = AppState::open(Some(&path)).expect("opens");
     assert_eq!(state.doc.path.as_deref(), Some(path.as_path()), "it loads");
     // Selected, so the tree opens down to it and scrolls it into view.
@@ -40,7 +61,11 @@ fn a_tree_forty_levels_deep_keeps_its_deepest_title_in_the_panel() {
     let level = egui_kittest::kittest::NodeT::accesskit_node(&leaf)
         .data()
         .level();
-    assert_eq!(level, Some(42), "the plan, 40 levels and the item");
+    assert_eq!(
+        level,
+        Some(depth + 2),
+        "the plan, {depth} levels and the item"
+    );
 }
 
 /// A text field at the limit (a megabyte) is handled in the window:

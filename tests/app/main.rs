@@ -12,6 +12,7 @@ mod briefing;
 mod chart_keys;
 mod check_draft;
 mod cross_plan;
+mod disk_full;
 mod doc_search;
 mod extremes;
 mod facts;

@@ -7,6 +7,7 @@ mod common;
 
 mod briefing;
 mod check;
+mod closed_pipe;
 mod desktop;
 mod diff;
 mod disk_full;
@@ -20,3 +21,4 @@ mod special_files;
 mod validate;
 mod views;
 mod window;
+mod window_settings;

@@ -165,3 +165,60 @@ fn the_readme_check_sample_is_what_check_prints() {
     assert_eq!(actual, printed, "`{command}` prints what the README shows");
     assert_eq!(output.status.code(), Some(1), "a figure differs: exit 1");
 }
+
+/// `.ci/run` clears the update variables before any test runs and ends
+/// with `scripts/clean-tree`, which fails when the run changed a tracked
+/// file or left a new one: shown on a repository of the test's own.
+#[test]
+fn ci_guards_the_tree_against_a_test_that_writes_what_it_should_only_read() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let ci = std::fs::read_to_string(root.join(".ci/run")).expect(".ci/run");
+    let unset = ci
+        .find("\nunset UPDATE_SNAPSHOTS UPDATE_SCHEMA\n")
+        .expect(".ci/run unsets both update variables");
+    let tests = ci.find("\nscripts/test\n").expect(".ci/run runs the tests");
+    let guard = ci
+        .rfind("\nscripts/clean-tree\n")
+        .expect(".ci/run runs the guard");
+    assert!(unset < tests && tests < guard, "in that order");
+    assert_eq!(
+        ci[guard..].trim(),
+        "scripts/clean-tree",
+        "the guard ends it"
+    );
+
+    let repo = tempfile::tempdir().expect("temp dir");
+    let git = |args: &[&str]| {
+        let status = std::process::Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@t"])
+            .args(args)
+            .current_dir(repo.path())
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("git runs");
+        assert!(status.success(), "git {args:?}");
+    };
+    let guard = || {
+        std::process::Command::new(root.join("scripts/clean-tree"))
+            .current_dir(repo.path())
+            .output()
+            .expect("the guard runs")
+    };
+    git(&["init", "-q"]);
+    std::fs::write(repo.path().join("approved.png"), "approved").expect("writes");
+    git(&["add", "approved.png"]);
+    git(&["commit", "-q", "-m", "approved"]);
+    assert!(guard().status.success(), "a clean tree passes");
+    // A test that rewrote an approved picture.
+    std::fs::write(repo.path().join("approved.png"), "rewritten").expect("writes");
+    let output = guard();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("approved.png"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("a test wrote a file"));
+    git(&["checkout", "-q", "approved.png"]);
+    // A test that left a file behind.
+    std::fs::write(repo.path().join("left.part"), "").expect("writes");
+    let output = guard();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("?? left.part"));
+}

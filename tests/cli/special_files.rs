@@ -222,3 +222,106 @@ fn a_cancelled_load_stops_reading_and_checking() {
     let nodes = loaded.dataset.expect("valid").nodes.len() as u64;
     assert_eq!(progress.count(), nodes);
 }
+
+/// Symbolic links that lead back to themselves, given to every command
+/// that reads a dataset or a document or writes into a folder: each says
+/// which path and why at once (status 2), rather than hang or call the
+/// folder missing.
+#[test]
+fn a_looping_symlink_given_to_any_command_is_named_and_refused_at_once() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let own = dir.path().join("self.json");
+    std::os::unix::fs::symlink(&own, &own).expect("a link to itself");
+    let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
+    std::os::unix::fs::symlink(&b, &a).expect("a link");
+    std::os::unix::fs::symlink(&a, &b).expect("a link back");
+    let folder = dir.path().join("out");
+    std::os::unix::fs::symlink(&folder, &folder).expect("a folder link to itself");
+    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/shanghai_plans.json");
+    let draft = crate::common::seeds().join("001_705510ce96c515c9.txt");
+    let pdf = dir.path().join("briefing.pdf");
+    let edition = dir.path().join("edition.json");
+    let into_loop = folder.join("chart.pdf");
+    for looping in [&own, &a] {
+        let path = looping.as_os_str();
+        let commands: Vec<Vec<&std::ffi::OsStr>> = vec![
+            vec!["validate".as_ref(), path],
+            vec!["diff".as_ref(), good.as_os_str(), path],
+            vec![
+                "export".as_ref(),
+                "--chart".as_ref(),
+                "funds".as_ref(),
+                "--dataset".as_ref(),
+                path,
+                "--out".as_ref(),
+                pdf.as_os_str(),
+            ],
+            vec![
+                "briefing".as_ref(),
+                "--dataset".as_ref(),
+                path,
+                "--out".as_ref(),
+                pdf.as_os_str(),
+            ],
+            vec![
+                "check".as_ref(),
+                "--dataset".as_ref(),
+                path,
+                draft.as_os_str(),
+            ],
+            vec!["check".as_ref(), path],
+            vec![
+                "import".as_ref(),
+                path,
+                "--out".as_ref(),
+                edition.as_os_str(),
+            ],
+            vec!["sources".as_ref(), "--dataset".as_ref(), path],
+        ];
+        for args in commands {
+            let output = run(&args);
+            let said = text(&output);
+            assert_eq!(output.status.code(), Some(2), "{args:?}: {said}");
+            assert!(
+                said.contains(&looping.display().to_string())
+                    && said.contains("Too many levels of symbolic links"),
+                "{args:?}: {said}"
+            );
+            assert!(!pdf.exists() && !edition.exists(), "{args:?} wrote a file");
+        }
+    }
+    // A folder to write into that loops: named, not called missing.
+    let writes: [Vec<&std::ffi::OsStr>; 2] = [
+        vec![
+            "export".as_ref(),
+            "--chart".as_ref(),
+            "funds".as_ref(),
+            "--out".as_ref(),
+            into_loop.as_os_str(),
+        ],
+        vec![
+            "export".as_ref(),
+            "--all".as_ref(),
+            "--out-dir".as_ref(),
+            folder.as_os_str(),
+        ],
+    ];
+    for args in writes {
+        let output = run(&args);
+        let said = text(&output);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {said}");
+        assert!(
+            said.contains(&folder.display().to_string())
+                && said.contains("Too many levels of symbolic links")
+                && !said.contains("does not exist"),
+            "{args:?}: {said}"
+        );
+    }
+    // In Chinese the reason is worded, with the system's number.
+    let error = std::fs::read(&own).expect_err("a loop");
+    let reason = plan_explorer::dataset::IoReason::of(&error);
+    assert_eq!(
+        reason.text(plan_explorer::i18n::Lang::Zh),
+        "符号链接循环（层数过多）（系统错误 40）"
+    );
+}

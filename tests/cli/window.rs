@@ -9,13 +9,13 @@ use std::io::{BufRead as _, BufReader};
 use std::process::{Child, Command, Stdio};
 
 /// A private Xvfb server, stopped when dropped.
-struct Xvfb {
+pub(super) struct Xvfb {
     child: Child,
-    display: String,
+    pub(super) display: String,
 }
 
 impl Xvfb {
-    fn start() -> Self {
+    pub(super) fn start() -> Self {
         // `-displayfd 1` makes Xvfb pick a free display and print its
         // number once it is ready for clients.
         let mut child = Command::new("Xvfb")
