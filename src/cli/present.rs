@@ -139,7 +139,7 @@ pub fn briefing(
         convention: super::export::convention(args.amounts, lang),
         charts: None,
         // Each slide's view carries its own annotations.
-        annotations: Default::default(),
+        annotations: std::collections::BTreeMap::default(),
         date: chart::render::today(),
     };
     let bytes =

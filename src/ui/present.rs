@@ -469,7 +469,7 @@ impl AppState {
                     convention,
                     charts: None,
                     // Each slide's view carries its own annotations.
-                    annotations: Default::default(),
+                    annotations: std::collections::BTreeMap::default(),
                     date: crate::chart::render::today(),
                 };
                 crate::briefing::bytes_of_views(&dataset, &shown.slides, &options, format, progress)
