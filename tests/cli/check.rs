@@ -291,3 +291,36 @@ fn which(program: &str) -> PathBuf {
         })
         .unwrap_or_else(|| panic!("this test opens the reviewed .docx with LibreOffice: install it ({program} is not on PATH)"))
 }
+
+#[test]
+fn json_says_which_dimension_differs_value_or_scope_in_both_languages() {
+    let (_dir, file) = draft(
+        "scope.txt",
+        "Shanghai's GDP reached 5.93 trillion yuan in 2024.\n\
+         Shanghai's AI industry saw its industrial output reach 1.8 trillion yuan in 2024.\n",
+    );
+    for (lang, said) in [
+        ("en", "the draft says it of AI alone"),
+        ("zh", "草稿却用于人工智能一项"),
+    ] {
+        let output = run(&[path(&file), "--json", "--lang", lang]);
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        let claims = json["claims"].as_array().expect("claims");
+        assert_eq!(claims[0]["differs_in"], serde_json::json!(["value"]));
+        assert_eq!(claims[1]["verdict"], "differs");
+        assert_eq!(claims[1]["differs_in"], serde_json::json!(["scope"]));
+        assert_eq!(
+            claims[1]["records"],
+            serde_json::json!(["pioneer-output-2024"])
+        );
+        let message = claims[1]["message"].as_str().expect("a message");
+        assert!(message.contains(said), "{lang}: {message}");
+    }
+    // The text report says it too.
+    let text = stdout(&run(&[path(&file)]));
+    assert!(
+        text.contains("scope.txt:2:56: differs: “1.8 trillion yuan”: the data gives 1.8 trillion yuan in 2024 for the three pioneering industries"),
+        "{text}"
+    );
+}
