@@ -15,7 +15,7 @@ pub mod reviewed;
 mod scope;
 mod words;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use serde::Serialize;
@@ -119,6 +119,10 @@ pub struct SourceHit {
     /// The words around it, the match in [brackets].
     pub context: String,
 }
+
+/// The sources' passages found for a figure (as written, and its
+/// number), by figure.
+type Searched = HashMap<(String, String), Vec<SourceHit>>;
 
 /// A claim as the scope's search reads it: the draft, the figure, the
 /// words around it and its count's noun.
@@ -266,15 +270,18 @@ impl<'a> Checker<'a> {
         } else {
             DocLang::En
         };
+        // The sources are searched once for each figure as written: a
+        // long draft states the same figure again and again.
+        let mut searched = HashMap::new();
         let claims = figures::every_figure(text, lang)
             .into_iter()
-            .map(|p| self.claim(text, &p))
+            .map(|p| self.claim(text, &p, &mut searched))
             .collect();
         Ok(Report { claims })
     }
 
     /// The verdict on one figure.
-    fn claim(&self, text: &str, p: &Proposal) -> Claim {
+    fn claim(&self, text: &str, p: &Proposal, searched: &mut Searched) -> Claim {
         let mut claim = Claim::unknown(text, p);
         let context = Self::context(text, p);
         let claim_words: HashSet<String> = words::words(&context).into_iter().collect();
@@ -379,7 +386,7 @@ impl<'a> Checker<'a> {
             }
             return claim;
         }
-        claim.hits = self.hits(text, p);
+        claim.hits = self.hits(text, p, searched);
         claim
     }
 
@@ -482,7 +489,7 @@ impl<'a> Checker<'a> {
         // The words of the number's own clause rank the records that
         // the whole quote finds ("Shanghai's GDP grow by 5.5 percent"
         // and "output jump 8.5 percent" in one sentence).
-        let near: std::collections::HashMap<usize, f32> = self
+        let near: HashMap<usize, f32> = self
             .records
             .scored(&text[clause], drop)
             .into_iter()
@@ -560,9 +567,18 @@ impl<'a> Checker<'a> {
 
     /// Where the sources state the figure as written, or else its
     /// number: for an editor to see what the data left out.
-    fn hits(&self, text: &str, p: &Proposal) -> Vec<SourceHit> {
+    /// `searched` keeps what was found for each figure as written.
+    fn hits(&self, text: &str, p: &Proposal, searched: &mut Searched) -> Vec<SourceHit> {
         let core = text[p.core.clone()].trim();
         let number = text[p.number.clone()].trim();
+        searched
+            .entry((core.to_owned(), number.to_owned()))
+            .or_insert_with(|| self.search(core, number))
+            .clone()
+    }
+
+    /// Where the sources state `core`, or else `number`.
+    fn search(&self, core: &str, number: &str) -> Vec<SourceHit> {
         let mut found = documents::matches(self.dataset, self.proof, core, MAX_HITS);
         if found.is_empty() && number.chars().count() >= 2 {
             found = documents::matches(self.dataset, self.proof, number, MAX_HITS);
