@@ -427,6 +427,21 @@ impl<'a> Checker<'a> {
                     })
                     .map(|(e, _)| Scope::Other(e.figure))
             })
+            .or_else(|| {
+                // The number's own clause names a group ("the three
+                // pioneering industries' output grew 5.5 percent") and the
+                // record is not of it, while a record of the group is.
+                let clause = &claim.text[clause_around(claim.text, claim.p.core.clone())];
+                let clause_words: HashSet<String> = words::words(clause).into_iter().collect();
+                let group = self.extents.group_named(&clause_words, clause)?;
+                if self.extents.group_of(best.at) == Some(group) {
+                    return None;
+                }
+                candidates
+                    .iter()
+                    .find(|(e, _)| self.extents.group_of(e.at) == Some(group) && other(e))
+                    .map(|(e, _)| Scope::Other(e.figure))
+            })
     }
 
     /// The record whose value, unit and year a claim states of another

@@ -239,6 +239,17 @@ impl Extents {
             .collect()
     }
 
+    /// The group the record at `at` is of, if any.
+    pub fn group_of(&self, at: usize) -> Option<usize> {
+        self.group_of.get(at).copied().flatten()
+    }
+
+    /// The first group the words name itself ("the pioneering
+    /// industries", "三大先导"), not one of its members alone.
+    pub fn group_named(&self, claim: &HashSet<String>, written: &str) -> Option<usize> {
+        self.groups.iter().position(|g| g.named(claim, written))
+    }
+
     /// How a claim whose words are `claim` (its text `written`) differs
     /// in scope from the record `entry` (the `at`th), if it does.
     pub fn conflict(

@@ -324,6 +324,22 @@ const SCOPE_CASES: &[ScopeCase] = &[
         zh: &["未来产业基金", "上海人工智能产业母基金", "225亿元"],
     },
     ScopeCase {
+        what: "the whole economy's figure for a group's: the city's 5.5% GDP growth said of \
+               the three pioneering industries' output, which grew 8.5%",
+        draft: "The three pioneering industries' output grew 5.5 percent in the first three \
+                quarters of 2025.",
+        claim: "5.5 percent",
+        record: "gdp-growth-q1q3-2025",
+        scope: |s| matches!(s, Scope::Other(_)),
+        en: &[
+            "the data gives 5.5% year on year in 2025 for “Shanghai GDP growth, first three \
+             quarters”",
+            "which the data gives as 8.5% year on year in 2025 \
+             (pioneer-output-growth-q1q3-2025)",
+        ],
+        zh: &["三大先导产业规模合计增速"],
+    },
+    ScopeCase {
         what: "a target's sector for another: smart factories counted as hospitals",
         draft: "The plan aims for 500 advanced smart hospitals by 2030.",
         claim: "500 advanced smart hospitals",
