@@ -12,8 +12,10 @@
 pub mod draft;
 mod records;
 pub mod reviewed;
+mod scope;
 mod words;
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use serde::Serialize;
@@ -25,6 +27,8 @@ use crate::import::to_json::DocLang;
 use crate::view::documents;
 use records::{Entry, Records};
 pub use records::{citation_list, value_of};
+use scope::Extents;
+pub use scope::Scope;
 
 /// The most bytes of text a draft may have (4 MiB, some 1,300 pages);
 /// longer, it is refused with a message, not checked for minutes.
@@ -45,7 +49,7 @@ const MAX_HITS: usize = 5;
 pub enum Verdict {
     /// It agrees with the record, its quote and its source.
     Agrees,
-    /// It differs from the record in value, year or unit.
+    /// It differs from the record in value, year, unit or scope.
     Differs,
     /// It agrees, but leaves out the record's "over" or "about".
     DropsQualifier,
@@ -100,6 +104,9 @@ pub enum Difference {
     Year,
     /// The same number in another unit.
     Unit,
+    /// The record's value, unit and year, said of another extent of
+    /// subject (a part for the whole, the nation for the city…).
+    Scope,
 }
 
 /// A place in a source that an `unknown` claim's words occur at.
@@ -111,6 +118,20 @@ pub struct SourceHit {
     pub source_id: String,
     /// The words around it, the match in [brackets].
     pub context: String,
+}
+
+/// The sources' passages found for a figure (as written, and its
+/// number), by figure.
+type Searched = HashMap<(String, String), Vec<SourceHit>>;
+
+/// A claim as the scope's search reads it: the draft, the figure, the
+/// words around it and its count's noun.
+struct ClaimAt<'t> {
+    text: &'t str,
+    p: &'t Proposal,
+    context: &'t str,
+    words: &'t HashSet<String>,
+    noun: Option<&'t str>,
 }
 
 /// A figure the draft states, and what the data says of it.
@@ -140,6 +161,8 @@ pub struct Claim {
     pub records: Vec<FigureRef>,
     /// For `differs`: in what.
     pub difference: Option<Difference>,
+    /// For `differs` in scope: how.
+    pub scope: Option<Scope>,
     /// For `unknown`: where the sources mention the figure.
     pub hits: Vec<SourceHit>,
 }
@@ -149,6 +172,35 @@ pub struct Claim {
 pub struct Report {
     /// Every figure, in the draft's order.
     pub claims: Vec<Claim>,
+}
+
+impl Claim {
+    /// The figure `p` of `text`, no record matched yet.
+    fn unknown(text: &str, p: &Proposal) -> Self {
+        Self {
+            range: p.core.clone(),
+            text: text[p.core.clone()].to_owned(),
+            number: p.number.clone(),
+            context: p.range.clone(),
+            value: p.value,
+            unit: p.unit,
+            year: p.year,
+            qualifier: p.qualifier,
+            verdict: Verdict::Unknown,
+            records: Vec::new(),
+            difference: None,
+            scope: None,
+            hits: Vec::new(),
+        }
+    }
+
+    /// Makes the claim differ from `records` in scope.
+    fn in_scope(&mut self, records: Vec<FigureRef>, scope: Scope) {
+        self.verdict = Verdict::Differs;
+        self.records = records;
+        self.difference = Some(Difference::Scope);
+        self.scope = Some(scope);
+    }
 }
 
 impl Report {
@@ -184,15 +236,19 @@ pub struct Checker<'a> {
     dataset: &'a Dataset,
     proof: &'a Proof,
     records: Records,
+    extents: Extents,
 }
 
 impl<'a> Checker<'a> {
     /// Indexes `dataset`'s figures; `proof` holds its sources' texts.
     pub fn new(dataset: &'a Dataset, proof: &'a Proof) -> Self {
+        let records = Records::new(dataset);
+        let extents = Extents::new(dataset, &records.entries);
         Self {
             dataset,
             proof,
-            records: Records::new(dataset),
+            records,
+            extents,
         }
     }
 
@@ -214,30 +270,30 @@ impl<'a> Checker<'a> {
         } else {
             DocLang::En
         };
+        // The sources are searched once for each figure as written: a
+        // long draft states the same figure again and again.
+        let mut searched = HashMap::new();
         let claims = figures::every_figure(text, lang)
             .into_iter()
-            .map(|p| self.claim(text, &p))
+            .map(|p| self.claim(text, &p, &mut searched))
             .collect();
         Ok(Report { claims })
     }
 
     /// The verdict on one figure.
-    fn claim(&self, text: &str, p: &Proposal) -> Claim {
-        let mut claim = Claim {
-            range: p.core.clone(),
-            text: text[p.core.clone()].to_owned(),
-            number: p.number.clone(),
-            context: p.range.clone(),
-            value: p.value,
-            unit: p.unit,
-            year: p.year,
-            qualifier: p.qualifier,
-            verdict: Verdict::Unknown,
-            records: Vec::new(),
-            difference: None,
-            hits: Vec::new(),
+    fn claim(&self, text: &str, p: &Proposal, searched: &mut Searched) -> Claim {
+        let mut claim = Claim::unknown(text, p);
+        let context = Self::context(text, p);
+        let claim_words: HashSet<String> = words::words(&context).into_iter().collect();
+        let noun = p.noun.as_deref().filter(|_| p.unit == FigureUnit::Count);
+        let candidates = self.candidates(text, p, &context, &HashSet::new());
+        let claim_at = ClaimAt {
+            text,
+            p,
+            context: &context,
+            words: &claim_words,
+            noun,
         };
-        let candidates = self.candidates(text, p);
         let tolerance = tolerance(text, p);
         let unit_fits = |e: &Entry| self.value_in(e, p).is_some();
         let agrees = |e: &Entry| {
@@ -247,6 +303,13 @@ impl<'a> Checker<'a> {
         let year_fits = |e: &Entry| match (p.year, e.year) {
             (Some(a), Some(b)) => a == b,
             _ => true,
+        };
+        // Where the claim's subject is only inferred (the city's figure
+        // said of the nation), a record's year must be the claim's.
+        let year_stated = |e: &Entry| match (p.year, e.year) {
+            (Some(a), Some(b)) => a == b,
+            (_, None) => true,
+            (None, Some(_)) => false,
         };
         // The claim agrees with a record of its subject, year and value.
         let agreeing: Vec<&(&Entry, f32)> = candidates
@@ -262,6 +325,17 @@ impl<'a> Checker<'a> {
                     .collect();
                 return claim;
             }
+            // The record's figure said of another extent, or the draft's
+            // words naming another record of another value.
+            let other = |e: &Entry| year_fits(e) && unit_fits(e) && !agrees(e);
+            if let Some(scope) = self.scope_of(&claim_at, best, best_score, &candidates, &other) {
+                let mut records = vec![best.figure];
+                if let Scope::Other(named) = scope {
+                    records.push(named);
+                }
+                claim.in_scope(records, scope);
+                return claim;
+            }
             // The same figure recorded twice (a point and the target it
             // is) is one agreement, both listed.
             claim.records = agreeing
@@ -269,17 +343,12 @@ impl<'a> Checker<'a> {
                 .filter(|(e, _)| e.quote == best.quote)
                 .map(|(e, _)| e.figure)
                 .collect();
-            claim.verdict = if qualifier_dropped(best, p.qualifier) {
-                Verdict::DropsQualifier
-            } else if self
-                .dataset
-                .figure_caveat(best.figure)
-                .is_some_and(|c| !caveat_mentioned(text, p.range.clone(), &c.text))
-            {
-                Verdict::DropsCaveat
-            } else {
-                Verdict::Agrees
-            };
+            claim.verdict = self.agreement(text, p, best);
+            return claim;
+        }
+        let stated = |e: &Entry| agrees(e) && year_stated(e);
+        if let Some((record, scope)) = self.scope_elsewhere(&claim_at, &candidates, &stated) {
+            claim.in_scope(vec![record], scope);
             return claim;
         }
         // Else it differs from the record of its subject: the one of its
@@ -317,43 +386,134 @@ impl<'a> Checker<'a> {
             }
             return claim;
         }
-        claim.hits = self.hits(text, p);
+        claim.hits = self.hits(text, p, searched);
         claim
+    }
+
+    /// The verdict on a claim that agrees with `best`: whether it drops
+    /// the record's qualifier or caveat.
+    fn agreement(&self, text: &str, p: &Proposal, best: &Entry) -> Verdict {
+        if qualifier_dropped(best, p.qualifier) {
+            Verdict::DropsQualifier
+        } else if self
+            .dataset
+            .figure_caveat(best.figure)
+            .is_some_and(|c| !caveat_mentioned(text, p.range.clone(), &c.text))
+        {
+            Verdict::DropsCaveat
+        } else {
+            Verdict::Agrees
+        }
+    }
+
+    /// How a claim that agrees with `best` in value, unit and year differs
+    /// from it in scope: it names another extent, or its words name
+    /// another record (`other` says which may be) much better.
+    fn scope_of(
+        &self,
+        claim: &ClaimAt<'_>,
+        best: &Entry,
+        best_score: f32,
+        candidates: &[(&Entry, f32)],
+        other: &dyn Fn(&Entry) -> bool,
+    ) -> Option<Scope> {
+        self.extents
+            .conflict(best.at, best, claim.words, claim.context, claim.noun)
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .find(|(e, rank)| {
+                        *rank > best_score + MARGIN && e.quote != best.quote && other(e)
+                    })
+                    .map(|(e, _)| Scope::Other(e.figure))
+            })
+            .or_else(|| {
+                // The number's own clause names a group ("the three
+                // pioneering industries' output grew 5.5 percent") and the
+                // record is not of it, while a record of the group is.
+                let clause = &claim.text[clause_around(claim.text, claim.p.core.clone())];
+                let clause_words: HashSet<String> = words::words(clause).into_iter().collect();
+                let group = self.extents.group_named(&clause_words, clause)?;
+                if self.extents.group_of(best.at) == Some(group) {
+                    return None;
+                }
+                candidates
+                    .iter()
+                    .find(|(e, _)| self.extents.group_of(e.at) == Some(group) && other(e))
+                    .map(|(e, _)| Scope::Other(e.figure))
+            })
+    }
+
+    /// The record whose value, unit and year a claim states of another
+    /// extent than the record's, where its subject words found none: a
+    /// claim naming the nation or a district may state the city's
+    /// figure (found with that place left out), one naming a member of a
+    /// group the group's (found with the group's words added). `stated`
+    /// says whether a record's value and year are the claim's.
+    fn scope_elsewhere(
+        &self,
+        claim: &ClaimAt<'_>,
+        candidates: &[(&Entry, f32)],
+        stated: &dyn Fn(&Entry) -> bool,
+    ) -> Option<(FigureRef, Scope)> {
+        let found = |core: Vec<(&Entry, f32)>| {
+            let agreeing: Vec<&(&Entry, f32)> = core.iter().filter(|(e, _)| stated(e)).collect();
+            let &&(best, best_score) = agreeing.first()?;
+            if !rivals(&agreeing, best, best_score).is_empty() {
+                return None;
+            }
+            self.extents
+                .conflict(best.at, best, claim.words, claim.context, claim.noun)
+                .map(|scope| (best.figure, scope))
+        };
+        // Not where a record of the claim's subject names the place too
+        // (the National AI Fund is no city's figure said of the nation).
+        let places = self.extents.places_in(claim.words);
+        let place_named = candidates.iter().any(|(e, _)| {
+            self.value_in(e, claim.p).is_some() && places.iter().any(|w| e.own_words.contains(w))
+        });
+        if !places.is_empty() && !place_named {
+            let core = self.candidates(claim.text, claim.p, claim.context, &places);
+            if let Some(hit) = found(core) {
+                return Some(hit);
+            }
+        }
+        for group in self.extents.groups_of_members(claim.words, claim.context) {
+            let wider = format!("{} {group}", claim.context);
+            let core = self.candidates(claim.text, claim.p, &wider, &HashSet::new());
+            if let Some(hit @ (_, Scope::Member { .. })) = found(core) {
+                return Some(hit);
+            }
+        }
+        None
     }
 
     /// The records whose subject the claim names, best first, each with
     /// its rank: the words around the figure, those of its own clause,
     /// and how much of the record's quote the draft repeats.
-    fn candidates(&self, text: &str, p: &Proposal) -> Vec<(&Entry, f32)> {
-        let mut context = text[p.range.clone()].to_owned();
-        for extra in [Some(&p.metric), p.noun.as_ref()].into_iter().flatten() {
-            context.push(' ');
-            context.push_str(extra);
-        }
-        // A place named anywhere in the figure's clause ("Beijing's GDP
-        // reached ...") rules out records of other places, even where the
-        // figure's quote starts after it.
+    /// The words in `drop` are left out of the claim's.
+    fn candidates(
+        &self,
+        text: &str,
+        p: &Proposal,
+        context: &str,
+        drop: &HashSet<String>,
+    ) -> Vec<(&Entry, f32)> {
         let clause = clause_around(text, p.core.clone());
-        for word in words::words(&text[clause.clone()]) {
-            if words::PLACES.contains(&word.as_str()) {
-                context.push(' ');
-                context.push_str(&word);
-            }
-        }
         let noun_words = p.noun.as_deref().map(words::words).unwrap_or_default();
         // The words of the number's own clause rank the records that
         // the whole quote finds ("Shanghai's GDP grow by 5.5 percent"
         // and "output jump 8.5 percent" in one sentence).
-        let near: std::collections::HashMap<usize, f32> = self
+        let near: HashMap<usize, f32> = self
             .records
-            .scored(&text[clause])
+            .scored(&text[clause], drop)
             .into_iter()
             .map(|(e, score)| (e, score.total()))
             .collect();
-        let context_words = plain_words(&context);
+        let context_words = plain_words(context);
         let mut candidates: Vec<(&Entry, f32)> = self
             .records
-            .scored(&context)
+            .scored(context, drop)
             .into_iter()
             .filter(|(_, score)| score.total() >= SUBJECT_MIN)
             .map(|(e, score)| {
@@ -367,6 +527,27 @@ impl<'a> Checker<'a> {
             .collect();
         candidates.sort_by(|a, b| b.1.total_cmp(&a.1));
         candidates
+    }
+
+    /// The words a claim's subject is read from: its quote, its metric and
+    /// noun, and the places its clause names.
+    fn context(text: &str, p: &Proposal) -> String {
+        let mut context = text[p.range.clone()].to_owned();
+        for extra in [Some(&p.metric), p.noun.as_ref()].into_iter().flatten() {
+            context.push(' ');
+            context.push_str(extra);
+        }
+        // A place named anywhere in the figure's clause ("Beijing's GDP
+        // reached ...") rules out records of other places, even where the
+        // figure's quote starts after it.
+        let clause = clause_around(text, p.core.clone());
+        for word in words::words(&text[clause]) {
+            if words::PLACES.contains(&word.as_str()) {
+                context.push(' ');
+                context.push_str(&word);
+            }
+        }
+        context
     }
 
     /// The claim's value in the record's unit, or `None` where the units
@@ -401,9 +582,18 @@ impl<'a> Checker<'a> {
 
     /// Where the sources state the figure as written, or else its
     /// number: for an editor to see what the data left out.
-    fn hits(&self, text: &str, p: &Proposal) -> Vec<SourceHit> {
+    /// `searched` keeps what was found for each figure as written.
+    fn hits(&self, text: &str, p: &Proposal, searched: &mut Searched) -> Vec<SourceHit> {
         let core = text[p.core.clone()].trim();
         let number = text[p.number.clone()].trim();
+        searched
+            .entry((core.to_owned(), number.to_owned()))
+            .or_insert_with(|| self.search(core, number))
+            .clone()
+    }
+
+    /// Where the sources state `core`, or else `number`.
+    fn search(&self, core: &str, number: &str) -> Vec<SourceHit> {
         let mut found = documents::matches(self.dataset, self.proof, core, MAX_HITS);
         if found.is_empty() && number.chars().count() >= 2 {
             found = documents::matches(self.dataset, self.proof, number, MAX_HITS);
@@ -490,7 +680,7 @@ const CAVEAT_SHARE: f32 = 0.3;
 /// The share of a quote's words (every word, "last year" too, numbers
 /// left out) that `context` has: a draft quoting a source word for word
 /// names the very record.
-fn likeness(context: &std::collections::HashSet<String>, quote: &str) -> f32 {
+fn likeness(context: &HashSet<String>, quote: &str) -> f32 {
     let quote = plain_words(quote);
     if quote.is_empty() {
         return 0.0;
@@ -499,7 +689,7 @@ fn likeness(context: &std::collections::HashSet<String>, quote: &str) -> f32 {
 }
 
 /// Every word of `text` in lower case, numbers left out.
-fn plain_words(text: &str) -> std::collections::HashSet<String> {
+fn plain_words(text: &str) -> HashSet<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
         .map(str::to_lowercase)
@@ -532,9 +722,8 @@ fn clause_around(text: &str, core: Range<usize>) -> Range<usize> {
 fn caveat_mentioned(text: &str, context: Range<usize>, caveat: &str) -> bool {
     let end = sentence_end(text, sentence_end(text, context.end));
     let start = sentence_start(text, context.start);
-    let near: std::collections::HashSet<String> =
-        words::words(&text[start..end]).into_iter().collect();
-    let wanted: std::collections::HashSet<String> = words::words(caveat).into_iter().collect();
+    let near: HashSet<String> = words::words(&text[start..end]).into_iter().collect();
+    let wanted: HashSet<String> = words::words(caveat).into_iter().collect();
     if wanted.is_empty() {
         return true;
     }

@@ -12,6 +12,8 @@ use crate::dataset::{Dataset, FigureRef, Named as _, NodeIx, Quantity, SeriesIx}
 /// A figure of the dataset with a number.
 #[derive(Clone, Debug)]
 pub(super) struct Entry {
+    /// Its place among the records.
+    pub at: usize,
     /// The record.
     pub figure: FigureRef,
     /// Its value as the dataset states it.
@@ -128,6 +130,7 @@ impl Records {
                 }
             }
             records.entries.push(Entry {
+                at: records.entries.len(),
                 figure,
                 quantity,
                 year,
@@ -177,7 +180,8 @@ impl Records {
     /// The records sharing a word with `context`, each with its score,
     /// best first; records naming none of the places the claim names are
     /// left out.
-    pub fn scored(&self, context: &str) -> Vec<(usize, Score)> {
+    /// The words in `drop` are left out of the claim's.
+    pub fn scored(&self, context: &str, drop: &HashSet<String>) -> Vec<(usize, Score)> {
         let mut known: Vec<u32> = Vec::new();
         let mut weight_all = 0.0_f32;
         let mut claim_places: Vec<u32> = Vec::new();
@@ -186,7 +190,7 @@ impl Records {
         // Unknown words weigh as much as the rarest known one.
         let rare = self.idf.iter().copied().fold(1.0_f32, f32::max);
         for word in words(context) {
-            if !seen.insert(word.clone()) {
+            if drop.contains(&word) || !seen.insert(word.clone()) {
                 continue;
             }
             if let Some(&id) = self.vocabulary.get(&word) {

@@ -54,9 +54,10 @@ struct ClaimJson {
     /// Where: line and column (in characters) of the draft's text, from 1.
     line: usize,
     column: usize,
-    /// For `differs`: `value`, `year` or `unit`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    differs_in: Option<crate::check::Difference>,
+    /// For `differs`: in what, `value`, `year`, `unit` or `scope`
+    /// (a list, empty for other verdicts).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    differs_in: Vec<crate::check::Difference>,
 }
 
 /// The whole of `check --json`.
@@ -221,7 +222,7 @@ fn to_json(
                 message: c.message(data, lang),
                 line,
                 column,
-                differs_in: c.difference,
+                differs_in: c.difference.into_iter().collect(),
             }
         })
         .collect();

@@ -4,7 +4,7 @@
 
 use super::Lang;
 use super::problems::words;
-use crate::check::{Claim, Difference, Verdict};
+use crate::check::{Claim, Difference, Scope, Verdict};
 use crate::dataset::{Dataset, FigureRef};
 use crate::view::amount::Convention;
 
@@ -53,6 +53,15 @@ pub fn record_value(dataset: &Dataset, figure: FigureRef, lang: Lang) -> String 
     }
 }
 
+/// A record's title in `lang`: its Chinese one where it has one.
+fn figure_title(dataset: &Dataset, figure: FigureRef, lang: Lang) -> String {
+    let named = dataset.figure_named(figure);
+    match (lang, named.zh()) {
+        (Lang::Zh, Some(zh)) => zh.text().to_owned(),
+        _ => named.english().to_owned(),
+    }
+}
+
 /// Where a record's figure is stated: “quote”, source title.
 pub fn record_source(dataset: &Dataset, figure: FigureRef, lang: Lang) -> String {
     let Some(citation) = crate::check::citation_list(dataset, figure).first() else {
@@ -88,6 +97,9 @@ impl Claim {
                     "the data says {value} ({id}); the draft gives it for {year}; {source}",
                     "数据为{value}（{id}）；草稿写作{year}年；{source}",
                 )
+            }
+            (Verdict::Differs, Some(Difference::Scope)) => {
+                self.scope_message(dataset, lang, &value, &source)
             }
             (Verdict::Differs, Some(Difference::Unit)) => words!(
                 lang,
@@ -150,6 +162,76 @@ impl Claim {
             }
             (Verdict::Unknown, _) => self.unknown_message(lang),
         }
+    }
+
+    /// The record's figure said of another extent: what the data gives
+    /// it for, and what the draft says it of.
+    fn scope_message(&self, dataset: &Dataset, lang: Lang, value: &str, source: &str) -> String {
+        let Some(&first) = self.records.first() else {
+            return self.unknown_message(lang);
+        };
+        let id = dataset.figure_id(first);
+        let title = figure_title(dataset, first, lang);
+        let (of_data, of_draft) = match &self.scope {
+            Some(Scope::Nation { written }) => (
+                words!(lang, "Shanghai (“{title}”)", "上海市（“{title}”）"),
+                words!(
+                    lang,
+                    "“{written}”, the whole country",
+                    "“{written}”（全国）"
+                ),
+            ),
+            Some(Scope::District { en, zh }) => {
+                let zh = zh.as_deref().unwrap_or(en);
+                (
+                    words!(lang, "the whole city (“{title}”)", "全市（“{title}”）"),
+                    words!(lang, "{en}, one district", "{zh}，一个区"),
+                )
+            }
+            Some(Scope::Member {
+                group_en,
+                group_zh,
+                member_en,
+                member_zh,
+            }) => {
+                let member_zh = if member_zh.is_empty() {
+                    member_en
+                } else {
+                    member_zh
+                };
+                (
+                    words!(lang, "the {group_en} together", "{group_zh}合计"),
+                    words!(lang, "{member_en} alone", "{member_zh}一项"),
+                )
+            }
+            Some(Scope::Noun { written }) => (
+                words!(lang, "“{title}”", "“{title}”"),
+                words!(lang, "“{written}”", "“{written}”"),
+            ),
+            Some(Scope::Other(named)) => {
+                let named = *named;
+                let other = figure_title(dataset, named, lang);
+                let other_value = record_value(dataset, named, lang);
+                let other_id = dataset.figure_id(named);
+                (
+                    words!(lang, "“{title}”", "“{title}”"),
+                    words!(
+                        lang,
+                        "“{other}”, which the data gives as {other_value} ({other_id})",
+                        "“{other}”，数据为{other_value}（{other_id}）"
+                    ),
+                )
+            }
+            None => (
+                words!(lang, "“{title}”", "“{title}”"),
+                words!(lang, "another subject", "其他对象"),
+            ),
+        };
+        words!(
+            lang,
+            "the data gives {value} for {of_data} ({id}); the draft says it of {of_draft}; {source}",
+            "数据中{value}是{of_data}的数字（{id}）；草稿却用于{of_draft}；{source}",
+        )
     }
 
     /// No record matches: where the sources state it, if they do.

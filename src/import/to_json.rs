@@ -182,7 +182,7 @@ fn records(
         "id": source_id,
         "title": title,
         "publisher": draft.plan.byline.clone().or_else(|| draft.plan.issuer.clone())
-            .unwrap_or_else(|| "not stated in the text".to_owned()),
+            .unwrap_or_else(|| not_stated(imported.lang)),
         "file": imported.file_name,
         "retrieved": imported.today,
         "language": match imported.lang { DocLang::En => "en", DocLang::Zh => "zh" },
@@ -246,9 +246,9 @@ fn records(
         "title": title,
         "period": period_json(draft, imported.today),
         "issuer": draft.plan.issuer.clone().or_else(|| draft.plan.byline.clone())
-            .unwrap_or_else(|| "not stated in the text".to_owned()),
+            .unwrap_or_else(|| not_stated(imported.lang)),
         "source": source_id,
-        "note": plan_note(draft),
+        "note": plan_note(draft, imported.lang),
         "imported": imported.today,
     });
     // Moved in, not through `json!`, which would copy every node.
@@ -292,7 +292,7 @@ fn period_json(draft: &Draft, today: &str) -> Value {
 }
 
 /// What the import decided, for the plan's note.
-fn plan_note(draft: &Draft) -> String {
+fn plan_note(draft: &Draft, lang: DocLang) -> String {
     let mut parts = vec![format!(
         "Drafted by plan-explorer import from the document's own numbering: {} chapters, {} measures, {} items.",
         draft.counts().0,
@@ -316,7 +316,11 @@ fn plan_note(draft: &Draft) -> String {
         .first()
         .is_some_and(|n| n.numbering.is_none() && n.title == PREAMBLE)
     {
-        parts.push("The text before the first numbered heading is the node 'Preamble', a label the document does not print.".to_owned());
+        let label = match lang {
+            DocLang::En => PREAMBLE,
+            DocLang::Zh => "前言",
+        };
+        parts.push(format!("The text before the first numbered heading is the node '{label}', a label the document does not print."));
     }
     parts.extend(draft.notes.iter().map(describe));
     parts.join(" ")
@@ -378,7 +382,7 @@ fn nodes_json(
                 NodeKind::Measure => "measure",
                 NodeKind::Item => "item",
             },
-            "title": if node.title.is_empty() { "(untitled)".to_owned() } else { node.title.clone() },
+            "title": node_title(node, preamble, imported.lang),
             "text": node.text,
             "units": units,
             "themes": [],
@@ -485,7 +489,10 @@ pub(crate) fn new_dataset_bare(
         .to_owned();
     let mut dataset = json!({
         "schema_version": 1,
-        "title": format!("Imported: {title}"),
+        "title": match imported.lang {
+            DocLang::En => format!("Imported: {title}"),
+            DocLang::Zh => format!("导入：{title}"),
+        },
         "edition": imported.today,
         "description": format!("Drafted from {} by plan-explorer import; every record is unreviewed until an editor reviews it.", imported.file_name),
         "themes": [],
@@ -626,6 +633,28 @@ pub fn figure_counts(json: &Value) -> FigureCounts {
         series: series.iter().filter(|s| points(s) > 0).count(),
         facts: count("facts"),
         exchange_rates: count("exchange_rates"),
+    }
+}
+
+/// What a plan's issuer or a source's publisher is called where the text
+/// names none, in the document's language.
+fn not_stated(lang: DocLang) -> String {
+    match lang {
+        DocLang::En => "not stated in the text",
+        DocLang::Zh => "文中未注明",
+    }
+    .to_owned()
+}
+
+/// A node's title, or the label the importer gives where the document
+/// prints none (the preamble, an untitled heading), in the document's
+/// language.
+fn node_title(node: &super::draft::DraftNode, preamble: bool, lang: DocLang) -> String {
+    match (lang, preamble, node.title.is_empty()) {
+        (DocLang::Zh, true, _) => "前言".to_owned(),
+        (DocLang::Zh, false, true) => "（无标题）".to_owned(),
+        (DocLang::En, false, true) => "(untitled)".to_owned(),
+        _ => node.title.clone(),
     }
 }
 

@@ -87,6 +87,14 @@ fn a_word_draft_opened_from_a_file_is_saved_with_comments_in_chinese() {
         "tracked changes said"
     );
     assert!(harness.query_by_label_contains("共 10 个数字").is_some());
+    // The verdicts and what the data says, in Chinese: the editor's 1.9
+    // trillion differs from the record's 1.8.
+    assert!(
+        harness
+            .query_by_label_contains("数据为2024年1.8万亿元（pioneer-output-2024）")
+            .is_some(),
+        "the Chinese message of the claim that differs"
+    );
     harness.get_by_label("保存审阅副本 .docx").click();
     harness.run();
     let saved = dir.path().join("briefing-reviewed.docx");
@@ -95,6 +103,25 @@ fn a_word_draft_opened_from_a_file_is_saved_with_comments_in_chinese() {
         harness
             .query_by_label_contains("已保存审阅副本，共 10 条批注")
             .is_some()
+    );
+    // Its comments are in Chinese: each verdict and what the data says.
+    let comments = {
+        use std::io::Read as _;
+        let mut zip =
+            zip::ZipArchive::new(std::fs::File::open(&saved).expect("opens")).expect("a zip");
+        let mut xml = String::new();
+        zip.by_name("word/comments.xml")
+            .expect("comments")
+            .read_to_string(&mut xml)
+            .expect("reads");
+        xml
+    };
+    assert_eq!(comments.matches("<w:comment ").count(), 10);
+    assert!(comments.contains("Plan Explorer: 相符"), "{comments}");
+    assert!(comments.contains("Plan Explorer: 不符"), "{comments}");
+    assert!(
+        comments.contains("与 gdp-2024 相符：2024年5.39万亿元"),
+        "{comments}"
     );
     // Saved again: a new name, nothing replaced.
     harness.get_by_label("保存审阅副本 .docx").click();

@@ -437,3 +437,85 @@ fn a_chinese_plan_imports_with_its_figures_in_its_own_words() {
     assert_eq!(draft.funds[0].name_zh.as_deref(), Some("未来产业基金"));
     assert_eq!(draft.funds[0].amount_yuan, Some(1e10));
 }
+
+/// A Chinese document's draft names in Chinese what the importer labels
+/// (the text before the first numbered heading, an issuer the text does
+/// not name, a rise read as the growth of the figure before it, the
+/// draft's own title); an English one keeps its English labels.
+#[test]
+fn a_chinese_plan_s_draft_labels_are_chinese() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let document = dir.path().join("方案.txt");
+    std::fs::write(
+        &document,
+        "上海市加快发展未来产业行动方案\n本方案旨在推动全市未来产业高质量发展。到2027年，未来产业产值达到5000亿元，增长15%。\n一、总体目标\n（一）培育先导产业。到2030年，建设15个创新中心。（责任单位：市经济信息化委）\n二、重点任务\n（一）加强协同。\n",
+    )
+    .expect("write");
+    let out = dir.path().join("draft.json");
+    let output = run(&[
+        "import",
+        document.to_str().expect("utf-8"),
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", said(&output));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("reads")).expect("JSON");
+    assert_eq!(json["title"], "导入：上海市加快发展未来产业行动方案");
+    let plan = &json["plans"][0];
+    assert_eq!(plan["issuer"], "文中未注明");
+    assert_eq!(json["sources"][0]["publisher"], "文中未注明");
+    assert_eq!(plan["nodes"][0]["title"], "前言");
+    assert!(
+        plan["note"]
+            .as_str()
+            .expect("a note")
+            .contains("the node '前言'"),
+        "{}",
+        plan["note"]
+    );
+    let metrics: Vec<&str> = json["targets"]
+        .as_array()
+        .expect("targets")
+        .iter()
+        .map(|t| t["metric"].as_str().expect("a metric"))
+        .collect();
+    assert!(metrics.contains(&"未来产业产值增速"), "{metrics:?}");
+    // None of the English labels is left.
+    let text = std::fs::read_to_string(&out).expect("reads");
+    for english in [
+        "Preamble",
+        "not stated in the text",
+        " growth\"",
+        "Imported: ",
+        "(untitled)",
+    ] {
+        assert!(!text.contains(english), "{english} in the Chinese draft");
+    }
+
+    // The same plan in English keeps its English labels.
+    let document = dir.path().join("plan.txt");
+    std::fs::write(
+        &document,
+        "Action plan for future industries\nThe plan drives the city's future industries. By 2027 their output will reach 500 billion yuan, up 15 percent.\n1. Goals\n(1) Build 15 innovation centres by 2030.\n",
+    )
+    .expect("write");
+    let out = dir.path().join("draft-en.json");
+    let output = run(&[
+        "import",
+        document.to_str().expect("utf-8"),
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", said(&output));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("reads")).expect("JSON");
+    assert_eq!(json["plans"][0]["nodes"][0]["title"], "Preamble");
+    assert_eq!(json["plans"][0]["issuer"], "not stated in the text");
+    assert!(
+        json["title"]
+            .as_str()
+            .expect("a title")
+            .starts_with("Imported: ")
+    );
+}

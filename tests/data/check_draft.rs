@@ -3,8 +3,9 @@
 //! changed turns exactly that claim into `differs`; texts the data does
 //! not cover are `unknown`, never a false `agrees`.
 
-use plan_explorer::check::{Checker, Report, Verdict};
+use plan_explorer::check::{Checker, Difference, Report, Scope, Verdict};
 use plan_explorer::dataset::{Dataset, FigureRef, proof};
+use plan_explorer::i18n::Lang;
 
 use crate::common;
 
@@ -133,6 +134,13 @@ fn changing_one_number_of_seed_001_makes_exactly_that_claim_differ() {
                     after.text
                 );
                 assert_eq!(after.records, before.records, "{}", before.text);
+                assert_eq!(
+                    after.difference,
+                    Some(Difference::Value),
+                    "{} changed to {}: the value differs",
+                    before.text,
+                    after.text
+                );
             } else {
                 assert_eq!(
                     after.verdict, before.verdict,
@@ -192,5 +200,249 @@ fn texts_not_in_the_data_are_unknown_never_agrees() {
                 record_ids(&data, &claim.records)
             );
         }
+    }
+}
+
+/// A draft stating one of the data's figures of another extent: what it
+/// checks, the draft, the claim (as written) that must differ in scope,
+/// the record it is, and what the message must say in English and in
+/// Chinese. Every draft has a control claim that agrees, and must still.
+struct ScopeCase {
+    what: &'static str,
+    draft: &'static str,
+    claim: &'static str,
+    record: &'static str,
+    scope: fn(&Scope) -> bool,
+    en: &'static [&'static str],
+    zh: &'static [&'static str],
+}
+
+const CONTROL: &str = " In 2024 Shanghai's GDP was 5.39 trillion yuan.";
+
+const SCOPE_CASES: &[ScopeCase] = &[
+    ScopeCase {
+        what: "a part for the whole: one pioneering industry's output for the three's",
+        draft: "Shanghai's AI industry saw its industrial output reach 1.8 trillion yuan in 2024.",
+        claim: "1.8 trillion yuan",
+        record: "pioneer-output-2024",
+        scope: |s| matches!(s, Scope::Member { member_en, .. } if member_en == "AI"),
+        en: &[
+            "the data gives 1.8 trillion yuan in 2024 for the three pioneering industries",
+            "together",
+            "the draft says it of AI alone",
+        ],
+        zh: &["三大先导产业", "合计", "人工智能一项"],
+    },
+    ScopeCase {
+        what: "a part for the whole: one industry's share of GDP for the three's 33.4%",
+        draft: "The integrated circuit industry's contribution to Shanghai's GDP was 33.4 \
+                percent in 2024.",
+        claim: "33.4 percent",
+        record: "pioneer-gdp-share-2024",
+        scope: |s| matches!(s, Scope::Member { member_en, .. } if member_en == "integrated circuits"),
+        en: &[
+            "the data gives 33.4% in 2024 for the three pioneering industries",
+            "the draft says it of integrated circuits alone",
+        ],
+        zh: &["集成电路一项"],
+    },
+    ScopeCase {
+        what: "a part for the whole, in Chinese: AI's scale for the three industries'",
+        draft: "2024年，人工智能产业规模达到1.8万亿元。",
+        claim: "1.8万亿元",
+        record: "pioneer-output-2024",
+        scope: |s| matches!(s, Scope::Member { member_zh, .. } if member_zh == "人工智能"),
+        en: &["the draft says it of AI alone"],
+        zh: &[
+            "数据中2024年1.8万亿元是三大先导产业",
+            "草稿却用于人工智能一项",
+        ],
+    },
+    ScopeCase {
+        what: "the nation for the city: China's GDP given Shanghai's value and year",
+        draft: "China's GDP reached 5.39 trillion yuan in 2024.",
+        claim: "5.39 trillion yuan",
+        record: "gdp-2024",
+        scope: |s| matches!(s, Scope::Nation { written } if written == "China"),
+        en: &[
+            "for Shanghai",
+            "the draft says it of “China”, the whole country",
+        ],
+        zh: &["上海市", "“China”（全国）"],
+    },
+    ScopeCase {
+        what: "the nation for the city: national growth given the city's 5.5%",
+        draft: "National GDP grew by 5.5 percent in the first three quarters of 2025.",
+        claim: "5.5 percent",
+        record: "gdp-growth-q1q3-2025",
+        scope: |s| matches!(s, Scope::Nation { .. }),
+        en: &["the whole country"],
+        zh: &["全国"],
+    },
+    ScopeCase {
+        what: "the nation for the city, in Chinese: 全国",
+        draft: "2024年全国GDP达到5.39万亿元。",
+        claim: "5.39万亿元",
+        record: "gdp-2024",
+        scope: |s| matches!(s, Scope::Nation { written } if written == "全国"),
+        en: &["the whole country"],
+        zh: &["上海市", "全国"],
+    },
+    ScopeCase {
+        what: "one district for the city: Changning given the city's GDP",
+        draft: "Changning's GDP reached 5.39 trillion yuan in 2024.",
+        claim: "5.39 trillion yuan",
+        record: "gdp-2024",
+        scope: |s| matches!(s, Scope::District { en, .. } if en == "Changning"),
+        en: &[
+            "for the whole city",
+            "the draft says it of Changning, one district",
+        ],
+        zh: &["全市", "长宁区，一个区"],
+    },
+    ScopeCase {
+        what: "one district for the city, in Chinese: 浦东新区",
+        draft: "2024年浦东新区GDP达到5.39万亿元。",
+        claim: "5.39万亿元",
+        record: "gdp-2024",
+        scope: |s| matches!(s, Scope::District { .. }),
+        en: &["one district"],
+        zh: &["浦东新区，一个区"],
+    },
+    ScopeCase {
+        what: "one fund's amount for another's: the Future Industry Fund's 15 billion said \
+               of the Shanghai AI Fund of Funds",
+        draft: "The Shanghai AI Fund of Funds has 15 billion yuan.",
+        claim: "15 billion yuan",
+        record: "fund-future-industry",
+        scope: |s| matches!(s, Scope::Other(_)),
+        en: &[
+            "the data gives 15 billion yuan for “Future Industry Fund”",
+            "the draft says it of “Shanghai AI Fund of Funds”, which the data gives as 22.5 \
+             billion yuan (fund-sh-ai-fof)",
+        ],
+        zh: &["未来产业基金", "上海人工智能产业母基金", "225亿元"],
+    },
+    ScopeCase {
+        what: "the whole economy's figure for a group's: the city's 5.5% GDP growth said of \
+               the three pioneering industries' output, which grew 8.5%",
+        draft: "The three pioneering industries' output grew 5.5 percent in the first three \
+                quarters of 2025.",
+        claim: "5.5 percent",
+        record: "gdp-growth-q1q3-2025",
+        scope: |s| matches!(s, Scope::Other(_)),
+        en: &[
+            "the data gives 5.5% year on year in 2025 for “Shanghai GDP growth, first three \
+             quarters”",
+            "which the data gives as 8.5% year on year in 2025 \
+             (pioneer-output-growth-q1q3-2025)",
+        ],
+        zh: &["三大先导产业规模合计增速"],
+    },
+    ScopeCase {
+        what: "a target's sector for another: smart factories counted as hospitals",
+        draft: "The plan aims for 500 advanced smart hospitals by 2030.",
+        claim: "500 advanced smart hospitals",
+        record: "t-ind-smart-factories",
+        scope: |s| matches!(s, Scope::Noun { written } if written.contains("hospitals")),
+        en: &[
+            "for “Advanced smart factories”",
+            "the draft says it of “advanced smart hospitals”",
+        ],
+        zh: &["先进级智能工厂"],
+    },
+];
+
+#[test]
+fn a_figure_said_of_another_extent_differs_in_scope_and_the_message_says_which() {
+    let data = common::data();
+    for case in SCOPE_CASES {
+        let draft = format!("{}{CONTROL}", case.draft);
+        let report = check(&data, &draft);
+        assert_eq!(report.claims.len(), 2, "{}: {:?}", case.what, report.claims);
+        let (claim, control) = (&report.claims[0], &report.claims[1]);
+        assert_eq!(claim.text, case.claim, "{}", case.what);
+        assert_eq!(
+            (claim.verdict, claim.difference),
+            (Verdict::Differs, Some(Difference::Scope)),
+            "{}: {claim:?}",
+            case.what
+        );
+        assert_eq!(
+            record_ids(&data, &claim.records)
+                .first()
+                .map(String::as_str),
+            Some(case.record),
+            "{}",
+            case.what
+        );
+        let scope = claim.scope.as_ref().expect("the scope is said");
+        assert!((case.scope)(scope), "{}: {scope:?}", case.what);
+        for (lang, wanted) in [(Lang::En, case.en), (Lang::Zh, case.zh)] {
+            let message = claim.message(&data, lang);
+            for part in wanted {
+                assert!(
+                    message.contains(part),
+                    "{} ({lang:?}): {part} in {message}",
+                    case.what
+                );
+            }
+        }
+        // Only that claim: the control still agrees.
+        assert_eq!(
+            control.verdict,
+            Verdict::Agrees,
+            "{}: {control:?}",
+            case.what
+        );
+    }
+}
+
+/// The record's own subject, with the same numbers: no scope to differ in.
+#[test]
+fn the_same_figures_of_their_own_subject_agree_or_drop_a_caveat() {
+    let data = common::data();
+    for (draft, record) in [
+        (
+            "The three pioneering industries of AI, biomedicine and integrated circuits saw their \
+             combined industrial output reach 1.8 trillion yuan in 2024.",
+            "pioneer-output-2024",
+        ),
+        (
+            "Shanghai's GDP reached 5.39 trillion yuan in 2024.",
+            "gdp-2024",
+        ),
+        ("2024年上海市GDP达到5.39万亿元。", "gdp-2024"),
+        (
+            "Shanghai has a 15 billion yuan Future Industry Fund.",
+            "fund-future-industry",
+        ),
+        (
+            "The plan aims for 500 advanced smart factories by 2030.",
+            "t-ind-smart-factories",
+        ),
+        (
+            "China's national GDP grew 5.0 percent; Shanghai's GDP was 0.3 percentage points \
+             higher than the national average in the first three quarters of 2025.",
+            "fact-gdp-growth-above-national-q1q3-2025",
+        ),
+    ] {
+        let report = check(&data, draft);
+        let claim = report
+            .claims
+            .iter()
+            .find(|c| record_ids(&data, &c.records).iter().any(|r| r == record))
+            .unwrap_or_else(|| panic!("{record} not matched in {draft}: {report:?}"));
+        assert!(
+            matches!(claim.verdict, Verdict::Agrees | Verdict::DropsCaveat),
+            "{draft}: {claim:?}"
+        );
+        assert!(
+            report
+                .claims
+                .iter()
+                .all(|c| c.difference != Some(Difference::Scope)),
+            "{draft}: {report:?}"
+        );
     }
 }

@@ -188,7 +188,9 @@ fn a_chinese_plan_with_an_opening_paragraph_drafts_with_every_word_proven() {
         plan_explorer::dataset::proof::prove(review.dataset(), None, None).expect("not cancelled");
     assert_eq!(proof.problems, vec![]);
     let preamble = &review.dataset().nodes[0];
-    assert_eq!(preamble.title, "Preamble");
+    // The draft's label in the document's language; not printed, so no
+    // printed Chinese title.
+    assert_eq!(preamble.title, "前言");
     assert_eq!(preamble.title_zh, None);
     assert_eq!(
         preamble.text_zh.as_deref(),

@@ -565,7 +565,11 @@ pub(super) fn metric(
     if unit == FigureUnit::PercentYoy
         && let Some(before) = earlier.last()
     {
-        return format!("{} growth", before.metric);
+        return if english {
+            format!("{} growth", before.metric)
+        } else {
+            format!("{}增速", before.metric)
+        };
     }
     let after = s[r.core.end..clause.end.max(r.core.end)].trim();
     let words = if after.is_empty() {
