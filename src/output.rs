@@ -76,7 +76,10 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     write(path, bytes, false)
 }
 
-fn write(path: &Path, bytes: &[u8], replace: bool) -> Result<(), WriteError> {
+/// Writes `bytes` to `path` atomically, replacing a file there only when
+/// `replace` (the user agreed, or `--force`): [`write_atomic`] or
+/// [`write_new`] as the caller's flag says.
+pub fn write(path: &Path, bytes: &[u8], replace: bool) -> Result<(), WriteError> {
     if path.is_dir() {
         return Err(WriteError::IsFolder {
             path: path.to_owned(),

@@ -196,11 +196,7 @@ fn write_briefing(args: &BriefingArgs) -> Result<PathBuf, (u8, String)> {
             other => usage(other.to_string()),
         },
     )?;
-    let written = if args.force {
-        crate::output::write_atomic(out, &bytes)
-    } else {
-        crate::output::write_new(out, &bytes)
-    };
+    let written = crate::output::write(out, &bytes, args.force);
     written.map_err(|e| usage(e.to_string()))?;
     Ok(out.clone())
 }
@@ -231,11 +227,7 @@ fn write_views_briefing(
             other => usage(other.to_string()),
         })?;
     let out = &args.out;
-    let written = if args.force {
-        crate::output::write_atomic(out, &bytes)
-    } else {
-        crate::output::write_new(out, &bytes)
-    };
+    let written = crate::output::write(out, &bytes, args.force);
     written.map_err(|e| usage(e.to_string()))?;
     Ok(out.clone())
 }

@@ -249,11 +249,7 @@ fn export_charts(args: &ExportArgs) -> Result<Vec<PathBuf>, (u8, String)> {
     let mut created: Vec<PathBuf> = Vec::new();
     for (job, bytes) in files {
         let existed = job.path.exists();
-        let result = if args.force {
-            crate::output::write_atomic(&job.path, &bytes)
-        } else {
-            crate::output::write_new(&job.path, &bytes)
-        };
+        let result = crate::output::write(&job.path, &bytes, args.force);
         if let Err(e) = result {
             // A run that fails part-way takes back the files it created
             // (a file replaced with --force stays replaced).
@@ -323,11 +319,7 @@ fn export_view(
     };
     let bytes =
         chart::file_bytes(&view, page, job.format, &options).map_err(|e| usage(e.to_string()))?;
-    let written = if args.force {
-        crate::output::write_atomic(&job.path, &bytes)
-    } else {
-        crate::output::write_new(&job.path, &bytes)
-    };
+    let written = crate::output::write(&job.path, &bytes, args.force);
     written.map_err(|e| match e {
         crate::output::WriteError::Exists { .. } => {
             usage(format!("{e}; pass --force to replace it"))

@@ -124,11 +124,7 @@ fn run(args: &ImportArgs) -> Result<(), (u8, String)> {
     let mut bytes = serde_json::to_vec_pretty(&json)
         .map_err(|e| (EXIT_USAGE_OR_IO, format!("cannot write the draft: {e}")))?;
     bytes.push(b'\n');
-    let written = if args.force {
-        crate::output::write_atomic(&args.out, &bytes)
-    } else {
-        crate::output::write_new(&args.out, &bytes)
-    };
+    let written = crate::output::write(&args.out, &bytes, args.force);
     written.map_err(|e| (EXIT_USAGE_OR_IO, format!("{}: {e}", args.out.display())))?;
     print_summary(&drafted, &args.out, &args.document, &json);
     // The document the dataset already holds is cited, not copied.

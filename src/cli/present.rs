@@ -57,11 +57,7 @@ fn open(path: &Path, dataset_arg: Option<&Path>) -> Result<(Dataset, Deck, Shown
 
 /// Writes `bytes` to `out`, replacing a file only with `--force`.
 fn write(out: &Path, bytes: &[u8], force: bool) -> Result<(), (u8, String)> {
-    let written = if force {
-        crate::output::write_atomic(out, bytes)
-    } else {
-        crate::output::write_new(out, bytes)
-    };
+    let written = crate::output::write(out, bytes, force);
     written.map_err(|e| match e {
         crate::output::WriteError::Exists { .. } => {
             usage(format!("{e}; pass --force to replace it"))

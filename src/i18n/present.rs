@@ -5,59 +5,35 @@ use std::path::Path;
 
 use super::Lang;
 use super::problems::words;
+use super::views::{FileFault, OwnFile, file_fault};
 use crate::view::amount::Convention;
 use crate::view::presentation::{DeckNote, PresentationError, SlideFault, VERSION};
 
 impl PresentationError {
     /// Why the presentation could not be read, in `lang`, naming the file.
     pub fn text(&self, lang: Lang) -> String {
+        let deck = |path: &Path, fault: FileFault<'_>| {
+            file_fault(lang, OwnFile::Presentation, path, &fault)
+        };
         match self {
-            Self::Read { path, reason } => {
-                let (path, reason) = (path.display(), reason.text(lang));
-                words!(
-                    lang,
-                    "cannot read the presentation {path}: {reason}",
-                    "无法读取演示文稿 {path}：{reason}"
-                )
-            }
-            Self::TooLarge { path, bytes } => {
-                let path = path.display();
-                words!(
-                    lang,
-                    "the presentation {path} is too large to be a presentation ({bytes} bytes)",
-                    "演示文稿 {path} 过大，不是演示文稿文件（{bytes} 字节）"
-                )
-            }
+            Self::Read { path, reason } => deck(path, FileFault::Read(reason)),
+            Self::TooLarge { path, bytes } => deck(path, FileFault::TooLarge(*bytes)),
             Self::Malformed {
                 path,
                 line,
                 column,
                 field,
                 message,
-            } => {
-                let path = path.display();
-                if field.is_empty() || field == "." {
-                    words!(
-                        lang,
-                        "the presentation {path} is malformed at line {line}, column {column}: {message}",
-                        "演示文稿 {path} 格式有误（第 {line} 行第 {column} 列）：{message}"
-                    )
-                } else {
-                    words!(
-                        lang,
-                        "the presentation {path} is malformed at line {line}, column {column} (field {field}): {message}",
-                        "演示文稿 {path} 格式有误（第 {line} 行第 {column} 列，字段 {field}）：{message}"
-                    )
-                }
-            }
-            Self::NotAPresentation { path } => {
-                let path = path.display();
-                words!(
-                    lang,
-                    "{path} is not a Plan Explorer presentation: its \"format\" is not \"plan-explorer-presentation\"",
-                    "{path} 不是 Plan Explorer 演示文稿：其 \"format\" 不是 \"plan-explorer-presentation\""
-                )
-            }
+            } => deck(
+                path,
+                FileFault::Malformed {
+                    line: *line,
+                    column: *column,
+                    field,
+                    message,
+                },
+            ),
+            Self::NotAPresentation { path } => deck(path, FileFault::NotOurs),
         }
     }
 }

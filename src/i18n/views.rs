@@ -1,62 +1,135 @@
 //! Saved views' errors and notes worded in English and Chinese, side by
 //! side. The English of an error is also its `Display`.
 
+use std::path::Path;
+
 use super::Lang;
 use super::problems::words;
+use crate::dataset::IoReason;
 use crate::view::amount::Convention;
 use crate::view::annotations::Fault;
 use crate::view::saved::{Named, VERSION, ViewError, ViewNote};
 
+/// The app's own small files whose read errors are worded alike.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum OwnFile {
+    /// A saved view (`.view.json`).
+    View,
+    /// A presentation (`.presentation.json`).
+    Presentation,
+}
+
+impl OwnFile {
+    /// What the file is, in `lang`.
+    fn noun(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::View, Lang::En) => "view",
+            (Self::View, Lang::Zh) => "视图",
+            (Self::Presentation, Lang::En) => "presentation",
+            (Self::Presentation, Lang::Zh) => "演示文稿",
+        }
+    }
+
+    /// What its `format` field says.
+    fn format(self) -> &'static str {
+        match self {
+            Self::View => crate::view::saved::FORMAT,
+            Self::Presentation => crate::view::presentation::FORMAT,
+        }
+    }
+}
+
+/// Why one of the app's own files could not be read, as views and
+/// presentations share it.
+pub(crate) enum FileFault<'a> {
+    /// The system's reason.
+    Read(&'a IoReason),
+    /// Larger than any such file: its size.
+    TooLarge(u64),
+    /// Not JSON, or not the file's outline: where and why.
+    Malformed {
+        line: usize,
+        column: usize,
+        field: &'a str,
+        message: &'a str,
+    },
+    /// Its `format` names another kind of file.
+    NotOurs,
+}
+
+/// `fault` of the file `path`, a `kind`, in `lang`.
+pub(crate) fn file_fault(lang: Lang, kind: OwnFile, path: &Path, fault: &FileFault<'_>) -> String {
+    let (noun, path) = (kind.noun(lang), path.display());
+    match *fault {
+        FileFault::Read(reason) => {
+            let reason = reason.text(lang);
+            words!(
+                lang,
+                "cannot read the {noun} {path}: {reason}",
+                "无法读取{noun} {path}：{reason}"
+            )
+        }
+        FileFault::TooLarge(bytes) => words!(
+            lang,
+            "the {noun} {path} is too large to be a {noun} ({bytes} bytes)",
+            "{noun} {path} 过大，不是{noun}文件（{bytes} 字节）"
+        ),
+        FileFault::Malformed {
+            line,
+            column,
+            field,
+            message,
+        } => {
+            if field.is_empty() || field == "." {
+                words!(
+                    lang,
+                    "the {noun} {path} is malformed at line {line}, column {column}: {message}",
+                    "{noun} {path} 格式有误（第 {line} 行第 {column} 列）：{message}"
+                )
+            } else {
+                words!(
+                    lang,
+                    "the {noun} {path} is malformed at line {line}, column {column} (field {field}): {message}",
+                    "{noun} {path} 格式有误（第 {line} 行第 {column} 列，字段 {field}）：{message}"
+                )
+            }
+        }
+        FileFault::NotOurs => {
+            let format = kind.format();
+            let noun_en = kind.noun(Lang::En);
+            words!(
+                lang,
+                "{path} is not a Plan Explorer {noun_en}: its \"format\" is not \"{format}\"",
+                "{path} 不是 Plan Explorer {noun}：其 \"format\" 不是 \"{format}\""
+            )
+        }
+    }
+}
+
 impl ViewError {
     /// Why the view could not be read, in `lang`, naming the file.
     pub fn text(&self, lang: Lang) -> String {
+        let view =
+            |path: &Path, fault: FileFault<'_>| file_fault(lang, OwnFile::View, path, &fault);
         match self {
-            Self::Read { path, reason } => {
-                let (path, reason) = (path.display(), reason.text(lang));
-                words!(
-                    lang,
-                    "cannot read the view {path}: {reason}",
-                    "无法读取视图 {path}：{reason}"
-                )
-            }
-            Self::TooLarge { path, bytes } => {
-                let path = path.display();
-                words!(
-                    lang,
-                    "the view {path} is too large to be a view ({bytes} bytes)",
-                    "视图 {path} 过大，不是视图文件（{bytes} 字节）"
-                )
-            }
+            Self::Read { path, reason } => view(path, FileFault::Read(reason)),
+            Self::TooLarge { path, bytes } => view(path, FileFault::TooLarge(*bytes)),
             Self::Malformed {
                 path,
                 line,
                 column,
                 field,
                 message,
-            } => {
-                let path = path.display();
-                if field.is_empty() || field == "." {
-                    words!(
-                        lang,
-                        "the view {path} is malformed at line {line}, column {column}: {message}",
-                        "视图 {path} 格式有误（第 {line} 行第 {column} 列）：{message}"
-                    )
-                } else {
-                    words!(
-                        lang,
-                        "the view {path} is malformed at line {line}, column {column} (field {field}): {message}",
-                        "视图 {path} 格式有误（第 {line} 行第 {column} 列，字段 {field}）：{message}"
-                    )
-                }
-            }
-            Self::NotAView { path } => {
-                let path = path.display();
-                words!(
-                    lang,
-                    "{path} is not a Plan Explorer view: its \"format\" is not \"plan-explorer-view\"",
-                    "{path} 不是 Plan Explorer 视图：其 \"format\" 不是 \"plan-explorer-view\""
-                )
-            }
+            } => view(
+                path,
+                FileFault::Malformed {
+                    line: *line,
+                    column: *column,
+                    field,
+                    message,
+                },
+            ),
+            Self::NotAView { path } => view(path, FileFault::NotOurs),
             Self::TooNew {
                 path,
                 found,

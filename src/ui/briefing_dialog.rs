@@ -263,21 +263,20 @@ pub fn start(state: &mut AppState, request: &BriefingRequest) {
     };
     let target = path.clone();
     let replace = request.replace;
-    let spawned = Job::spawn("write briefing", Arc::clone(&state.wake), move |progress| {
-        match briefing::bytes(&dataset, &filter, &options, format, progress) {
-            Err(BriefingError::Cancelled) => Outcome::Cancelled,
-            Err(other) => Outcome::Failed(other.into()),
-            Ok(bytes) => match if replace {
-                crate::output::write_atomic(&target, &bytes)
-            } else {
+    let spawned =
+        Job::spawn(
+            "write briefing",
+            Arc::clone(&state.wake),
+            move |progress| match briefing::bytes(&dataset, &filter, &options, format, progress) {
+                Err(BriefingError::Cancelled) => Outcome::Cancelled,
+                Err(other) => Outcome::Failed(other.into()),
                 // A file that appeared since the user was asked is kept.
-                crate::output::write_new(&target, &bytes)
-            } {
-                Ok(()) => Outcome::Written,
-                Err(e) => Outcome::Failed(e.into()),
+                Ok(bytes) => match crate::output::write(&target, &bytes, replace) {
+                    Ok(()) => Outcome::Written,
+                    Err(e) => Outcome::Failed(e.into()),
+                },
             },
-        }
-    });
+        );
     match spawned {
         Ok(job) => state.briefing_job = Some(BriefingJob { path, job }),
         Err(error) => {

@@ -594,11 +594,7 @@ impl AppState {
             .and_then(|bytes| {
                 // Without the user's agreement, a file that appeared since
                 // the check is kept.
-                let written = if request.replace {
-                    crate::output::write_atomic(path, &bytes)
-                } else {
-                    crate::output::write_new(path, &bytes)
-                };
+                let written = crate::output::write(path, &bytes, request.replace);
                 written.map_err(Failure::from)
             });
         let session = &mut self.session;

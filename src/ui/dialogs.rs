@@ -372,12 +372,7 @@ fn open_ui(
     }
     // Why the last try failed, until the path changes.
     if let Some(message) = &dialog.message {
-        ui.add(
-            egui::Label::new(
-                egui::RichText::new(message.text(lang)).color(ui.visuals().error_fg_color),
-            )
-            .wrap(),
-        );
+        super::style::error_line(ui, message.text(lang));
     }
     ui.separator();
     ui.horizontal(|ui| {

@@ -442,11 +442,7 @@ fn import_document(
     }
     let bytes = import::draft_bytes(review.json());
     // Without the user's word, a draft that appeared meanwhile is kept.
-    let written = if replace {
-        crate::output::write_atomic(&draft, &bytes)
-    } else {
-        crate::output::write_new(&draft, &bytes)
-    };
+    let written = crate::output::write(&draft, &bytes, replace);
     if let Err(error) = written {
         return Outcome::Failed(ImportFailure::Write(error.into()));
     }

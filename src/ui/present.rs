@@ -352,11 +352,7 @@ impl AppState {
 
     fn save_presentation(&mut self, name: &str, path: &Path, replace: bool) {
         let text = self.presentation_file(name).to_json();
-        let written = if replace {
-            crate::output::write_atomic(path, text.as_bytes())
-        } else {
-            crate::output::write_new(path, text.as_bytes())
-        };
+        let written = crate::output::write(path, text.as_bytes(), replace);
         match written {
             Ok(()) => {
                 let deck = &mut self.session.presentation;
@@ -482,11 +478,7 @@ impl AppState {
                     Outcome::Cancelled
                 }
                 Err(failure) => Outcome::Failed(failure),
-                Ok(bytes) => match if replace {
-                    crate::output::write_atomic(&target, &bytes)
-                } else {
-                    crate::output::write_new(&target, &bytes)
-                } {
+                Ok(bytes) => match crate::output::write(&target, &bytes, replace) {
                     Ok(()) => Outcome::Written,
                     Err(e) => Outcome::Failed(e.into()),
                 },

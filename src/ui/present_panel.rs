@@ -124,12 +124,7 @@ pub fn dialog_ui(
         dialog.message = None;
     }
     if let Some(message) = &dialog.message {
-        ui.add(
-            egui::Label::new(
-                egui::RichText::new(message.text(lang)).color(ui.visuals().error_fg_color),
-            )
-            .wrap(),
-        );
+        super::style::error_line(ui, message.text(lang));
     }
     ui.separator();
     let path = PathBuf::from(dialog.path.trim());
@@ -239,12 +234,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
         }
     });
     if let Some(error) = &deck.error {
-        ui.add(
-            egui::Label::new(
-                egui::RichText::new(error.text(lang)).color(ui.visuals().error_fg_color),
-            )
-            .wrap(),
-        );
+        super::style::error_line(ui, error.text(lang));
     }
     if !deck.notes.is_empty() {
         let path = deck.path.clone().unwrap_or_default();

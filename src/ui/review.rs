@@ -416,11 +416,7 @@ impl AppState {
         let mut json = review.review.json().clone();
         json["edition"] = crate::import::to_json::today().into();
         let bytes = crate::import::draft_bytes(&json);
-        let written = if replace {
-            crate::output::write_atomic(&path, &bytes)
-        } else {
-            crate::output::write_new(&path, &bytes)
-        };
+        let written = crate::output::write(&path, &bytes, replace);
         if let Err(error) = written {
             let failure = Note::ExportFailed(error.into());
             if let Some(super::Dialog::SaveEdition(dialog)) = &mut self.dialog {

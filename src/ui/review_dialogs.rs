@@ -171,12 +171,7 @@ pub fn save_ui(
         dialog.message = None;
     }
     if let Some(message) = &dialog.message {
-        ui.add(
-            egui::Label::new(
-                egui::RichText::new(message.text(lang)).color(ui.visuals().error_fg_color),
-            )
-            .wrap(),
-        );
+        super::style::error_line(ui, message.text(lang));
     }
     ui.separator();
     let path = PathBuf::from(dialog.path.trim());

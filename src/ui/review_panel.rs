@@ -525,12 +525,7 @@ fn record_ui(
     // Why the last decision was not made, or not kept, by the buttons that
     // made it.
     if let Some(message) = &review.message {
-        ui.add(
-            egui::Label::new(
-                egui::RichText::new(message.text(lang)).color(ui.visuals().error_fg_color),
-            )
-            .wrap(),
-        );
+        super::style::error_line(ui, message.text(lang));
     }
     if apply {
         match changes {

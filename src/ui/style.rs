@@ -163,6 +163,12 @@ pub fn status_style(status: Status, color: Color32) -> (Color32, bool) {
     }
 }
 
+/// Why something the user asked for failed, in the theme's error colour,
+/// wrapped to the width it has: the dialogs' and panels' one way to say it.
+pub fn error_line(ui: &mut egui::Ui, text: impl Into<String>) {
+    ui.add(egui::Label::new(egui::RichText::new(text).color(ui.visuals().error_fg_color)).wrap());
+}
+
 /// `text` on one line no wider than `width`, ending in "…" where cut.
 pub fn one_line(
     painter: &egui::Painter,

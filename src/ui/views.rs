@@ -126,11 +126,7 @@ impl AppState {
             return;
         }
         let text = self.capture_view(name).to_json();
-        let written = if replace {
-            crate::output::write_atomic(path, text.as_bytes())
-        } else {
-            crate::output::write_new(path, text.as_bytes())
-        };
+        let written = crate::output::write(path, text.as_bytes(), replace);
         match written {
             Ok(()) => {
                 self.remember_view(name.trim(), path);

@@ -81,12 +81,7 @@ pub fn save_ui(
         dialog.message = None;
     }
     if let Some(message) = &dialog.message {
-        ui.add(
-            egui::Label::new(
-                egui::RichText::new(message.text(lang)).color(ui.visuals().error_fg_color),
-            )
-            .wrap(),
-        );
+        super::style::error_line(ui, message.text(lang));
     }
     let name_ok = !dialog.name.trim().is_empty();
     if !name_ok {
@@ -186,12 +181,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
             ui.strong(fill(lang, T::LastViewOpened, &[&name]))
                 .on_hover_text(opened.path.display().to_string());
             if let Some(error) = &opened.error {
-                ui.add(
-                    egui::Label::new(
-                        egui::RichText::new(error.text(lang)).color(ui.visuals().error_fg_color),
-                    )
-                    .wrap(),
-                );
+                super::style::error_line(ui, error.text(lang));
             } else if opened.notes.is_empty() {
                 ui.label(tr(lang, T::ViewOpenedClean));
             } else {

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::saved::{self, Resolved, ViewError, ViewFile, ViewNote};
+use super::saved::{self, Resolved, ViewError, ViewFile, ViewNote, strip_position};
 use crate::chart::scene::{Anchor, Role, Scene, Text};
 use crate::chart::{Page, Paper};
 use crate::dataset::{Dataset, IoReason};
@@ -332,15 +332,6 @@ fn slide_fault(text: &str, slide_text: &str, index: usize, error: ViewError) -> 
             SlideFault::NotAView
         }
     }
-}
-
-/// `serde_json`'s message without its " at line L column C", which the
-/// error says in its own fields.
-fn strip_position(message: &str) -> String {
-    message
-        .find(" at line ")
-        .map_or(message, |at| &message[..at])
-        .to_owned()
 }
 
 /// A presentation fitted to the dataset on screen: each slide's view

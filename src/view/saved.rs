@@ -630,7 +630,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Read, ViewError> {
 
 /// `serde_json`'s message without its " at line L column C", which the
 /// error says in its own fields.
-fn strip_position(message: &str) -> String {
+pub(crate) fn strip_position(message: &str) -> String {
     message
         .find(" at line ")
         .map_or(message, |at| &message[..at])

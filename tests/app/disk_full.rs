@@ -81,21 +81,6 @@ fn limit_files_to(bytes: u64, dir: &Path) {
     assert_eq!(error.raw_os_error(), Some(27), "{error}: not EFBIG");
 }
 
-/// The names in `dir`, sorted.
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("lists")
-        .map(|e| {
-            e.expect("an entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
-    names
-}
-
 /// The status line's words.
 fn status(harness: &common::Window) -> String {
     harness
@@ -118,7 +103,7 @@ fn a_view_saved_from_the_window_that_fails_part_way_keeps_the_earlier_file() {
             std::fs::read_to_string(dir.path().join("board.view.json")).expect("kept"),
             EARLIER
         );
-        assert_eq!(names(dir.path()), ["board.view.json"]);
+        assert_eq!(common::names(dir.path()), ["board.view.json"]);
         return;
     };
     let out = dir.join("board.view.json");
@@ -187,7 +172,7 @@ fn an_edition_saved_from_the_review_that_fails_part_way_keeps_the_earlier_file()
         .expect("writes");
         std::fs::copy(common::seeds().join(seed), dir.path().join(seed)).expect("copies");
         std::fs::write(dir.path().join(&edition_name), EARLIER).expect("writes");
-        let before = names(dir.path());
+        let before = common::names(dir.path());
         run_child(name, dir.path());
         assert_eq!(
             std::fs::read_to_string(dir.path().join(&edition_name)).expect("kept"),
@@ -195,7 +180,7 @@ fn an_edition_saved_from_the_review_that_fails_part_way_keeps_the_earlier_file()
         );
         // The draft the import wrote (and its decisions) is still there,
         // and nothing else was added: no partial or temporary file.
-        let after = names(dir.path());
+        let after = common::names(dir.path());
         let added: Vec<&String> = after.iter().filter(|n| !before.contains(n)).collect();
         assert_eq!(
             added,

@@ -9,6 +9,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use crate::common;
+
 /// What was in each target before the write.
 const EARLIER: &str = "the earlier file, which must survive";
 
@@ -26,21 +28,6 @@ fn run_limited(limit_bytes: u64, args: &[&str]) -> Output {
         .expect("sh and prlimit run (util-linux)")
 }
 
-/// The names in `dir`, sorted.
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("lists")
-        .map(|e| {
-            e.expect("an entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
-    names
-}
-
 /// Checks that the run failed saying so about `target`, which still holds
 /// the earlier text, and that `dir` holds only `expected`.
 fn failed_cleanly(output: &Output, target: &Path, dir: &Path, expected: &[&str]) {
@@ -55,7 +42,7 @@ fn failed_cleanly(output: &Output, target: &Path, dir: &Path, expected: &[&str])
         std::fs::read_to_string(target).expect("the earlier file is there"),
         EARLIER
     );
-    assert_eq!(names(dir), expected, "{stderr}");
+    assert_eq!(common::names(dir), expected, "{stderr}");
 }
 
 #[test]
@@ -113,7 +100,7 @@ fn export_all_that_fails_part_way_keeps_the_earlier_files_and_leaves_nothing_par
     assert_eq!(std::fs::read_to_string(&earlier).expect("kept"), EARLIER);
     // Whatever was written before the failure is whole (small CSVs fit
     // under the limit); nothing is partial or temporary.
-    for name in names(dir.path()) {
+    for name in common::names(dir.path()) {
         let extension = Path::new(&name).extension().and_then(|e| e.to_str());
         assert!(
             extension != Some("part") && !name.starts_with('.'),

@@ -21,6 +21,7 @@ use plan_explorer::ui::settings::Settings;
 use serde_json::Value;
 
 use super::window::Xvfb;
+use crate::common::names;
 
 /// The app running under `atspi.py`, its nodes read once the words it
 /// waited for were on screen.
@@ -316,21 +317,6 @@ fn stored_settings(home: &Path) -> Settings {
     let text = std::fs::read_to_string(settings_file(home)).expect("app.ron was written");
     let map: HashMap<String, String> = ron::from_str(&text).expect("app.ron is RON");
     ron::from_str(&map[Settings::KEY]).expect("the settings read")
-}
-
-/// The names in `dir`, sorted.
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("lists")
-        .map(|e| {
-            e.expect("an entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
-    names
 }
 
 /// The tree panel's right edge in the window's first layout: its default
