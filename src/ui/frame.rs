@@ -134,8 +134,12 @@ fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
     }
     bottom_area_ui(cx, ui, commands);
     // The side panels give way on a narrow window, so the charts keep
-    // at least about 40% of the width.
+    // at least about 40% of the width. With the views panel open there
+    // are three of them, and the tree gives it room: at 1280 pixels
+    // across the charts had a fifth of the width, and the line chart was
+    // cut at the details' edge.
     let width = ui.available_width();
+    let tree_share = if cx.session.views.panel { 0.22 } else { 0.35 };
     // The draft check takes the tree's place while it is open: its
     // records open in the details, their sources in the middle.
     if cx.session.check.open {
@@ -148,7 +152,8 @@ fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
         egui::Panel::left("tree")
             .resizable(true)
             .default_size((width * 0.25).max(380.0_f32.min(width * 0.3)))
-            .size_range(200.0..=(width * 0.35).max(200.0))
+            // Its heading and two buttons need 290 points.
+            .size_range(200.0..=(width * tree_share).max(290.0))
             .show(ui, |ui| {
                 if cx.session.doc_search.scope == SearchScope::Documents
                     && cx.session.doc_search.result.is_asked()
@@ -162,8 +167,9 @@ fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
     if cx.session.views.panel {
         egui::Panel::right("views")
             .resizable(true)
-            .default_size(300.0_f32.min(width * 0.25))
-            .size_range(200.0..=(width * 0.3).max(200.0))
+            // Narrower than 240 points its rows of buttons would not fit.
+            .default_size(300.0_f32.min(width * 0.2).max(240.0))
+            .size_range(240.0..=(width * 0.3).max(240.0))
             .show(ui, |ui| super::views_panel::ui(cx, ui, commands));
     }
     egui::Panel::right("details")

@@ -428,3 +428,32 @@ fn a_view_with_gone_records_a_newer_version_and_a_note_on_a_hidden_series_opens_
     );
     assert_eq!(state.session.annotations_of(ChartId::GdpShare), [theirs]);
 }
+
+/// With the Views panel opened from its menu there are three side panels;
+/// the tree and the views panel give way, so the charts keep nearly a third
+/// of a 1280-pixel window (they had a fifth, and the line chart was cut at
+/// the details' edge).
+#[test]
+fn the_views_panel_opened_from_the_menu_leaves_the_charts_room() {
+    let mut harness = crate::common::window(english());
+    harness.get_by_label("Views").click();
+    harness.run();
+    harness.get_by_label("Views panel").click();
+    harness.run();
+    assert!(harness.state().session.views.panel, "the panel is open");
+    // The charts' column runs from the chart tabs to the details' heading.
+    let charts = harness.get_by_label("Industrial output").rect().left();
+    let details = harness.get_by_label("Details").rect().left();
+    let share = (details - charts) / 1280.0;
+    assert!(
+        share >= 0.28,
+        "the charts have {:.0}% of the width",
+        share * 100.0
+    );
+    // The Views panel itself is on screen whole, right of the details.
+    let close = harness.get_by_label("Close").rect();
+    assert!(
+        close.left() > details && close.right() <= 1280.0,
+        "{close:?}"
+    );
+}
