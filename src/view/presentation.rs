@@ -437,11 +437,5 @@ pub fn json_schema_text() -> String {
 /// A file name for a presentation called `name`: its letters and digits,
 /// the rest as dashes, with `.presentation.json`.
 pub fn file_name(name: &str) -> String {
-    let view = saved::file_name(name);
-    let stem = view.trim_end_matches(".view.json");
-    if stem == "view" && name.trim().is_empty() {
-        "presentation.presentation.json".to_owned()
-    } else {
-        format!("{stem}.presentation.json")
-    }
+    saved::file_name_as(name, "presentation", "presentation.json")
 }

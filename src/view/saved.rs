@@ -959,6 +959,13 @@ pub fn json_schema_text() -> String {
 /// A file name for a view called `name`: its letters and digits, the rest
 /// as dashes, with `.view.json`.
 pub fn file_name(name: &str) -> String {
+    file_name_as(name, "view", "view.json")
+}
+
+/// A file name for `name`: its letters and digits, lower-cased, the rest
+/// as single dashes, then `.extension`; `fallback` where no letter or
+/// digit is left. Views and presentations are named alike.
+pub(crate) fn file_name_as(name: &str, fallback: &str, extension: &str) -> String {
     let mut slug = String::new();
     for c in name.trim().chars() {
         if c.is_alphanumeric() {
@@ -968,9 +975,6 @@ pub fn file_name(name: &str) -> String {
         }
     }
     let slug = slug.trim_end_matches('-');
-    if slug.is_empty() {
-        "view.view.json".to_owned()
-    } else {
-        format!("{slug}.view.json")
-    }
+    let stem = if slug.is_empty() { fallback } else { slug };
+    format!("{stem}.{extension}")
 }

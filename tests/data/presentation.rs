@@ -85,6 +85,12 @@ fn a_presentation_written_reads_back_the_same() {
         presentation::file_name("  "),
         "presentation.presentation.json"
     );
+    // Only signs, no letter or digit: the fallback too (it gave
+    // "view.presentation.json" while it was built from a view's name).
+    assert_eq!(
+        presentation::file_name("  /  "),
+        "presentation.presentation.json"
+    );
 }
 
 /// The example's text with its second slide's chart made unknown, a third
