@@ -208,12 +208,12 @@ fn write_views_briefing(
     data: &Dataset,
     format: briefing::Format,
 ) -> Result<PathBuf, (u8, String)> {
+    let lang = args.lang.lang();
     let mut views = Vec::with_capacity(args.views.len());
     for path in &args.views {
         let read = super::export::read_view(path)?;
-        views.push(super::export::resolve_view(data, &read, path));
+        views.push(super::export::resolve_view(data, &read, path, Some(lang)));
     }
-    let lang = args.lang.lang();
     let options = Options {
         lang,
         convention: super::export::convention(args.amounts, lang),

@@ -278,20 +278,23 @@ pub fn read_view(path: &std::path::Path) -> Result<crate::view::saved::Read, (u8
 }
 
 /// Fits a view to `data`, saying on standard error what it no longer
-/// finds and what changed in its figures since it was saved.
+/// finds and what changed in its figures since it was saved: in `lang`
+/// where the command was given one (a briefing's `--lang`), else in the
+/// view's own language and amounts, those its picture is drawn in.
 pub fn resolve_view(
     data: &dataset::Dataset,
     read: &crate::view::saved::Read,
     path: &std::path::Path,
+    lang: Option<Lang>,
 ) -> crate::view::saved::Resolved {
     let districts: Vec<String> = data.districts.iter().map(|d| d.name.clone()).collect();
     let resolved = crate::view::saved::resolve(read, data, &districts);
+    let (lang, convention) = match lang {
+        Some(lang) => (lang, Convention::of_language(lang)),
+        None => (resolved.lang, resolved.convention),
+    };
     for note in &resolved.notes {
-        eprintln!(
-            "{}: {}",
-            path.display(),
-            note.text(Lang::En, Convention::International)
-        );
+        eprintln!("{}: {}", path.display(), note.text(lang, convention));
     }
     resolved
 }
@@ -305,12 +308,12 @@ fn export_view(
     page: &Page,
 ) -> Result<Vec<PathBuf>, (u8, String)> {
     let path = args.view.as_deref().unwrap_or(std::path::Path::new(""));
-    let resolved = resolve_view(data, read, path);
+    let resolved = resolve_view(data, read, path, None);
     let view = ChartView::of_view(data, &resolved);
     if job.format.is_picture() {
         let scene = chart::scene(&view, page);
         for left_out in &scene.left_out {
-            eprintln!("{}: {}", path.display(), left_out_text(left_out));
+            eprintln!("{}: {}", path.display(), left_out_text(left_out, &view));
         }
     }
     let options = FileOptions {
@@ -329,9 +332,14 @@ fn export_view(
     Ok(vec![job.path.clone()])
 }
 
-/// Why an annotation is not on the picture (or not whole), in English.
-pub(super) fn left_out_text(left_out: &chart::annotate::LeftOut) -> String {
-    left_out.text(crate::i18n::Lang::En, "")
+/// Why one of `view`'s annotations is not on its picture (or not whole),
+/// naming it by its words, in the picture's language.
+pub(super) fn left_out_text(left_out: &chart::annotate::LeftOut, view: &ChartView) -> String {
+    let words = view
+        .annotations
+        .get(left_out.index())
+        .map_or("", crate::view::annotations::Annotation::words);
+    left_out.text(view.lang, words)
 }
 
 /// The files asked for: one chart in one format, or with `--all` every

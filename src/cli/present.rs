@@ -14,7 +14,7 @@ use crate::dataset::{self, Dataset};
 use crate::i18n::Lang;
 use crate::job::Progress;
 use crate::view::amount::Convention;
-use crate::view::presentation::{self, Deck, Shown};
+use crate::view::presentation::{self, Deck, DeckNote, Shown};
 
 fn usage(message: String) -> (u8, String) {
     (EXIT_USAGE_OR_IO, message)
@@ -23,8 +23,14 @@ fn usage(message: String) -> (u8, String) {
 /// Reads a presentation and fits its slides to `--dataset`, else to the
 /// dataset file its first slide was saved on where that file is there,
 /// else to the built-in dataset. Every problem goes to standard error;
-/// a presentation with no slide to show is an error.
-fn open(path: &Path, dataset_arg: Option<&Path>) -> Result<(Dataset, Deck, Shown), (u8, String)> {
+/// a presentation with no slide to show is an error. What is said is in
+/// `lang` where the command was given one (a briefing's `--lang`), else
+/// in the first slide's language, a slide's own in that slide's.
+fn open(
+    path: &Path,
+    dataset_arg: Option<&Path>,
+    lang: Option<Lang>,
+) -> Result<(Dataset, Deck, Shown), (u8, String)> {
     let deck = presentation::read_file(path).map_err(|e| (EXIT_INVALID, e.to_string()))?;
     let dataset_file = dataset_arg.map(Path::to_path_buf).or_else(|| {
         deck.slides
@@ -40,8 +46,23 @@ fn open(path: &Path, dataset_arg: Option<&Path>) -> Result<(Dataset, Deck, Shown
     };
     let districts: Vec<String> = data.districts.iter().map(|d| d.name.clone()).collect();
     let shown = presentation::resolve(&deck, &data, &districts);
+    // A slide's view says in which language and amounts it is drawn.
+    let said_as = |slide: Option<&crate::view::saved::Resolved>| match (lang, slide) {
+        (Some(lang), _) => (lang, Convention::of_language(lang)),
+        (None, Some(slide)) => (slide.lang, slide.convention),
+        (None, None) => (Lang::En, Convention::International),
+    };
     for note in &shown.notes {
-        eprintln!("{}", note.text(Lang::En, Convention::International, path));
+        let slide = match note {
+            DeckNote::Slide { number, .. } => deck
+                .slides
+                .iter()
+                .position(|slide| slide.number == *number)
+                .and_then(|at| shown.slides.get(at)),
+            _ => shown.slides.first(),
+        };
+        let (lang, convention) = said_as(slide);
+        eprintln!("{}", note.text(lang, convention, path));
     }
     if shown.slides.is_empty() {
         return Err((
@@ -90,19 +111,19 @@ pub fn export(args: &ExportArgs, path: &Path, page: &Page) -> Result<Vec<PathBuf
             out.display()
         )));
     }
-    let (data, deck, shown) = open(path, args.dataset.as_deref())?;
+    let (data, deck, shown) = open(path, args.dataset.as_deref(), None)?;
     let scenes: Vec<chart::Scene> = shown
         .slides
         .iter()
         .map(|view| presentation::slide_scene(&data, view, page))
         .collect();
-    for (scene, slide) in scenes.iter().zip(&deck.slides) {
+    for ((scene, slide), view) in scenes.iter().zip(&deck.slides).zip(&shown.slides) {
+        let view = chart::ChartView::of_view(&data, view);
         for left_out in &scene.left_out {
+            let said = super::export::left_out_text(left_out, &view);
             eprintln!(
-                "{}: slide {}: {}",
-                path.display(),
-                slide.number,
-                super::export::left_out_text(left_out)
+                "{}",
+                crate::i18n::of_slide(view.lang, path, slide.number, &said)
             );
         }
     }
@@ -128,8 +149,8 @@ pub fn briefing(
     path: &Path,
     format: briefing::Format,
 ) -> Result<PathBuf, (u8, String)> {
-    let (data, _, shown) = open(path, args.dataset.as_deref())?;
     let lang = args.lang.lang();
+    let (data, _, shown) = open(path, args.dataset.as_deref(), Some(lang))?;
     let options = Options {
         lang,
         convention: super::export::convention(args.amounts, lang),

@@ -77,6 +77,7 @@ pub fn fill(lang: Lang, text: T, values: &[&dyn std::fmt::Display]) -> String {
 }
 
 pub use check::{record_source, record_value};
+pub use present::of_slide;
 pub use views::caveat_change;
 mod check;
 mod present;

@@ -110,3 +110,14 @@ impl DeckNote {
         }
     }
 }
+
+/// Something said of slide `number` of the presentation `path` (an
+/// annotation not drawn on it), in `lang`.
+pub fn of_slide(lang: Lang, path: &Path, number: usize, said: &str) -> String {
+    let path = path.display();
+    words!(
+        lang,
+        "{path}: slide {number}: {said}",
+        "{path} 的第 {number} 张幻灯片：{said}"
+    )
+}

@@ -223,3 +223,46 @@ fn a_damaged_presentation_exports_what_it_can_and_says_each_slide() {
         "{stderr}"
     );
 }
+
+/// Each slide's problems are said in the language the slide is drawn in:
+/// the English slide's in English, the Chinese slide's in Chinese.
+#[test]
+fn each_slide_is_spoken_of_in_its_own_language() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = std::fs::read_to_string(example("meeting.presentation.json")).expect("the example");
+    let mut json: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    json["slides"][0]["selected"] = serde_json::json!({ "figure": "gone-en" });
+    json["slides"][1]["selected"] = serde_json::json!({ "figure": "gone-zh" });
+    json["slides"][1]["annotations"][1]["value"] = serde_json::json!(4000.0);
+    let path = dir.path().join("mixed.presentation.json");
+    std::fs::write(&path, json.to_string()).expect("write");
+    let deck = dir.path().join("deck.pdf");
+    let (status, stderr) = run(
+        "export",
+        &["--presentation", utf8(&path), "--out", utf8(&deck)],
+    );
+    assert_eq!(status, Some(0), "{stderr}");
+    let name = path.display().to_string();
+    let line = |needle: &str| -> &str {
+        stderr
+            .lines()
+            .find(|line| line.contains(needle))
+            .unwrap_or_else(|| panic!("{needle} is said: {stderr}"))
+    };
+    assert!(
+        line("gone-en").starts_with(&format!(
+            "Slide 1 (“Output and the 15th Five-Year Plan”) of {name}: No longer exists"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        line("gone-zh").starts_with(&format!(
+            "{name} 的第 2 张幻灯片（“先导产业占比”）：已不存在"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        line("40%").starts_with(&format!("{name} 的第 2 张幻灯片：标注 2（“40%”）未画出：")),
+        "{stderr}"
+    );
+}

@@ -149,9 +149,9 @@ fn a_bad_view_is_refused_saying_what_and_where() {
     );
     assert!(!out.exists(), "nothing written");
     // A view naming records the dataset no longer has is drawn as far as
-    // it goes, and says what is gone.
+    // it goes, and says what is gone (in its language, English here).
     let mut json: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(example("shares-zh.view.json")).expect("read"),
+        &std::fs::read_to_string(example("output-15th-fyp.view.json")).expect("read"),
     )
     .expect("JSON");
     json["annotations"][0]["figure"] = "gone-point".into();
@@ -173,4 +173,49 @@ fn a_bad_view_is_refused_saying_what_and_where() {
     );
     assert!(stderr.contains("format version 2, newer"), "{stderr}");
     assert!(out.is_file());
+}
+
+/// A Chinese view whose record is gone and whose line lies off its scale:
+/// `export --view` says both in the view's language, the one its picture
+/// is drawn in; a briefing of it says them in the briefing's `--lang`.
+#[test]
+fn what_a_view_leaves_out_is_said_in_its_language_or_the_briefings() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = std::fs::read_to_string(example("shares-zh.view.json")).expect("example");
+    let mut view: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    view["selected"] = serde_json::json!({ "figure": "no-such-figure" });
+    view["annotations"][1]["value"] = serde_json::json!(4000.0);
+    let path = dir.path().join("gone.view.json");
+    std::fs::write(&path, view.to_string()).expect("written");
+    let view_arg = path.to_str().expect("UTF-8");
+    let svg = dir.path().join("gone.svg");
+    let stderr = ok(
+        &["--view", view_arg, "--out", svg.to_str().expect("UTF-8")],
+        "export",
+    );
+    assert!(stderr.contains("no-such-figure"), "{stderr}");
+    assert!(stderr.contains("标注 2（“40%”）未画出："), "{stderr}");
+    assert!(
+        !stderr.contains("is not drawn") && !stderr.contains("no longer"),
+        "nothing said in English: {stderr}"
+    );
+    let pdf = dir.path().join("gone.pdf");
+    let stderr = ok(
+        &[
+            "--views",
+            view_arg,
+            "--lang",
+            "en",
+            "--out",
+            pdf.to_str().expect("UTF-8"),
+        ],
+        "briefing",
+    );
+    assert!(stderr.contains("no-such-figure"), "{stderr}");
+    assert!(
+        !stderr
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '（'),
+        "said in English, the briefing's language: {stderr}"
+    );
 }
