@@ -748,14 +748,14 @@ fn source_parts(
                 facts: format!(
                     "{} · {when}{}",
                     fill(lang, T::BriefingPublisher, &[&source.publisher]),
-                    source
-                        .reliability
-                        .as_ref()
-                        .map_or_else(String::new, |note| format!(
+                    crate::view::reliability_words(lang, source).map_or_else(
+                        String::new,
+                        |note| format!(
                             " · ⚠ {}{}{note}",
                             tr(lang, T::Reliability),
                             if lang == Lang::Zh { "：" } else { ": " }
-                        ))
+                        )
+                    )
                 ),
                 url: source.url.clone(),
                 quotes: quotes.remove(&s).unwrap_or_default(),

@@ -30,7 +30,7 @@ pub fn reliability(view: &ChartView) -> Vec<String> {
         .filter(|s| seen.insert(*s))
         .filter_map(|s| {
             let source = &view.dataset.sources[s.index()];
-            let note = source.reliability.as_ref()?;
+            let note = crate::view::reliability_words(view.lang, source)?;
             let title = crate::dataset::abbreviate(&source.title, 40, "…");
             let note = crate::dataset::abbreviate(note, RELIABILITY_CHARS, "…");
             Some(format!(

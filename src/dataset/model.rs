@@ -86,6 +86,8 @@ pub struct Source {
     pub date_note: Option<String>,
     /// How far the document can be trusted, in the curator's words.
     pub reliability: Option<String>,
+    /// The same note in the curator's Chinese.
+    pub reliability_zh: Option<String>,
     /// File name of the document's text.
     pub file: Option<String>,
     /// Where the document is published.
@@ -282,6 +284,8 @@ pub struct Series {
 pub struct Caveat {
     /// What the reader should know, in the curator's words.
     pub text: String,
+    /// The same in the curator's Chinese, where the dataset gives it.
+    pub text_zh: Option<String>,
     /// The figures it conflicts with.
     pub conflicts: Vec<FigureRef>,
     /// The figure is probably wrong as printed: charts keep it off their

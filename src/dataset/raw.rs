@@ -65,6 +65,10 @@ pub struct RawSource {
     /// unattributed commentary, machine-translation traces, a date that
     /// may not be the issue date); shown wherever its figures appear.
     pub reliability: Option<Field<String>>,
+    /// The same note in the curator's Chinese, shown in Chinese instead of
+    /// the English. (The curator's own words in either language, not a
+    /// translation of a document.)
+    pub reliability_zh: Option<Field<String>>,
     /// File name of the document's text.
     pub file: Option<Field<String>>,
     /// Where the document is published.
@@ -252,6 +256,10 @@ pub struct RawCitation {
 pub struct RawCaveat {
     /// What the reader should know, in the curator's words.
     pub text: Field<String>,
+    /// The same in the curator's Chinese, shown in Chinese instead of the
+    /// English. (The curator's own words in either language, not a
+    /// translation of a document.)
+    pub text_zh: Option<Field<String>>,
     /// Figure ids it conflicts with, if any.
     pub conflicts: Option<Field<Vec<Field<SmolStr>>>>,
     /// The figure is probably wrong as printed (a likely slip): charts

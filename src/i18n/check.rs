@@ -120,7 +120,7 @@ impl Claim {
                 // The record's caveat too, where it has one.
                 match dataset.figure_caveat(first) {
                     Some(caveat) => {
-                        let caveat = &caveat.text;
+                        let caveat = crate::view::caveat_words(lang, caveat);
                         words!(
                             lang,
                             "{dropped}; note: {caveat}",

@@ -474,10 +474,10 @@ fn source_ui(
         });
     }
     // How far the document can be trusted, beside every figure it states.
-    if let Some(note) = document.reliability.as_ref().filter(|_| reliability) {
+    if let Some(note) = crate::view::reliability_words(lang, document).filter(|_| reliability) {
         ui.add(
             egui::Label::new(
-                egui::RichText::new(fill(lang, T::ReliabilityField, &[note]))
+                egui::RichText::new(fill(lang, T::ReliabilityField, &[&note]))
                     .color(ui.visuals().warn_fg_color),
             )
             .wrap(),

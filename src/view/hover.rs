@@ -76,7 +76,7 @@ fn sources_and_note(
             source.title,
             citation.quote
         );
-        if let Some(note) = &source.reliability {
+        if let Some(note) = crate::view::reliability_words(lang, source) {
             let _ = write!(text, "\n⚠ {}: {note}", tr(lang, T::Reliability));
         }
     }

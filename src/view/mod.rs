@@ -95,7 +95,25 @@ pub fn marked(caveat: bool, text: String) -> String {
 
 /// A caveat as every surface shows it, in `lang`: "⚠ Caveat: …".
 pub fn caveat_text(lang: Lang, caveat: &crate::dataset::Caveat) -> String {
-    crate::i18n::fill(lang, caveat_key(caveat), &[&caveat.text])
+    crate::i18n::fill(lang, caveat_key(caveat), &[&caveat_words(lang, caveat)])
+}
+
+/// A caveat's words in `lang`: the curator's Chinese in Chinese where the
+/// dataset gives it, else the English.
+pub fn caveat_words(lang: Lang, caveat: &crate::dataset::Caveat) -> &str {
+    match (lang, &caveat.text_zh) {
+        (Lang::Zh, Some(zh)) => zh,
+        _ => &caveat.text,
+    }
+}
+
+/// A source's reliability note in `lang`, if it has one: the curator's
+/// Chinese in Chinese where the dataset gives it, else the English.
+pub fn reliability_words(lang: Lang, source: &crate::dataset::Source) -> Option<&str> {
+    match (lang, &source.reliability_zh) {
+        (Lang::Zh, Some(zh)) => Some(zh),
+        _ => source.reliability.as_deref(),
+    }
 }
 
 /// How a caveat is marked: "⚠ Caveat", or, for a figure that is probably
@@ -158,7 +176,7 @@ pub fn caveat_notes(
             continue;
         };
         let name = figure_name(data, figure, lang);
-        let text = crate::dataset::abbreviate(&caveat.text, CAVEAT_CHARS, "…");
+        let text = crate::dataset::abbreviate(caveat_words(lang, caveat), CAVEAT_CHARS, "…");
         notes.push(crate::i18n::fill(
             lang,
             caveat_key(caveat),

@@ -560,9 +560,9 @@ pub fn reliability_notes(data: &Dataset, sources: &[SourceIx], lang: Lang) -> Ve
         .filter(|s| seen.insert(**s))
         .map(|s| &data.sources[s.index()])
         .filter_map(|source| {
-            let note = source.reliability.as_ref()?;
+            let note = crate::view::reliability_words(lang, source)?;
             let title = crate::dataset::abbreviate(&source.title, 60, "…");
-            Some(fill(lang, T::SourceReliability, &[&title, note]))
+            Some(fill(lang, T::SourceReliability, &[&title, &note]))
         })
         .collect()
 }

@@ -749,7 +749,7 @@ fn the_details_of_a_figure_say_how_far_its_source_can_be_trusted_and_link_its_co
     harness.run_steps(2);
     assert!(
         harness
-            .query_all_by_label_contains("⚠ 来源可靠性：An investor-oriented blog post")
+            .query_all_by_label_contains("⚠ 来源可靠性：面向投资者的博客文章")
             .next()
             .is_some()
     );

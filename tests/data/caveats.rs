@@ -444,6 +444,7 @@ fn a_caveat_added_removed_or_reworded_on_a_fund_target_or_fact_is_a_change() {
     let mut new = old.clone();
     let caveat = |text: &str| dataset::Caveat {
         text: text.to_owned(),
+        text_zh: None,
         conflicts: Vec::new(),
         likely_wrong: false,
     };
@@ -495,4 +496,63 @@ fn a_caveat_added_removed_or_reworded_on_a_fund_target_or_fact_is_a_change() {
     );
     // The same caveat again is no change.
     assert!(compare(&old, &old.clone()).changes.is_empty());
+}
+
+/// The curator's notes speak the reader's language: every caveat and every
+/// source's reliability note in the built-in dataset has the curator's
+/// Chinese, and a Chinese picture shows it where an English one shows the
+/// English (the share chart's caveat in its notes, the blog's reliability
+/// note in its footer).
+#[test]
+fn the_curators_notes_are_in_chinese_on_a_chinese_picture() {
+    use plan_explorer::chart::{self, ChartView, Page, Paper, Preset};
+    use plan_explorer::i18n::Lang;
+    use plan_explorer::view::charts::ChartId;
+    let data = common::data();
+    let chinese = |text: &str| text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let caveats = data
+        .series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| (&p.id, &p.caveat)))
+        .chain(data.funds.iter().map(|f| (&f.id, &f.caveat)))
+        .chain(data.targets.iter().map(|t| (&t.id, &t.caveat)))
+        .chain(data.facts.iter().map(|f| (&f.id, &f.caveat)))
+        .filter_map(|(id, caveat)| Some((id, caveat.as_ref()?)))
+        .collect::<Vec<_>>();
+    assert!(
+        caveats.len() >= 4,
+        "the built-in caveats: {}",
+        caveats.len()
+    );
+    for (id, caveat) in &caveats {
+        let zh = caveat.text_zh.as_deref().unwrap_or_default();
+        assert!(chinese(zh), "{id}'s caveat has its Chinese: {zh:?}");
+    }
+    for source in data.sources.iter().filter(|s| s.reliability.is_some()) {
+        let zh = source.reliability_zh.as_deref().unwrap_or_default();
+        assert!(
+            chinese(zh),
+            "{}'s reliability note has its Chinese",
+            source.id
+        );
+    }
+
+    let hidden = std::collections::BTreeSet::new();
+    let page = Page::of(Preset::Slide, Paper::Light);
+    let picture = |lang| {
+        let view = ChartView::new(&data, ChartId::GdpShare, &hidden, lang);
+        chart::scene(&view, &page)
+            .texts()
+            .map(|t| t.text.clone())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let (en, zh) = (picture(Lang::En), picture(Lang::Zh));
+    for (english, chinese) in [
+        ("may not measure the same thing", "口径可能不同"),
+        ("investor-oriented blog post", "面向投资者的博客文章"),
+    ] {
+        assert!(en.contains(english) && !en.contains(chinese), "{en}");
+        assert!(zh.contains(chinese) && !zh.contains(english), "{zh}");
+    }
 }

@@ -26,6 +26,7 @@ impl Checker {
         let raw = self.take_optional(field, "caveat")?;
         let depth = self.path.key("caveat");
         let text = self.text(raw.text, "text");
+        let text_zh = self.optional_text(raw.text_zh, "text_zh");
         let ids = self.each_optional(raw.conflicts, "conflicts", |c, id: SmolStr, _| {
             (c.path.render(), id)
         });
@@ -40,6 +41,7 @@ impl Checker {
         }
         Some(Caveat {
             text,
+            text_zh,
             conflicts: Vec::new(),
             likely_wrong,
         })

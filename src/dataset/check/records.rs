@@ -34,6 +34,7 @@ impl Checker {
         }
         let date_note = self.optional_text(raw.date_note, "date_note");
         let reliability = self.optional_text(raw.reliability, "reliability");
+        let reliability_zh = self.optional_text(raw.reliability_zh, "reliability_zh");
         let file = self.optional_text(raw.file, "file");
         if let Some(file) = &file
             && (file.contains('/') || file.contains('\\') || file == "..")
@@ -110,6 +111,7 @@ impl Checker {
             date,
             date_note,
             reliability,
+            reliability_zh,
             file,
             url,
             retrieved,
