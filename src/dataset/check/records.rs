@@ -16,22 +16,34 @@ use crate::dataset::raw::{
 };
 
 impl Checker {
+    /// An optional date field, reported unless `valid` takes it as `form`.
+    fn dated(
+        &mut self,
+        field: Option<Field<String>>,
+        key: &str,
+        form: DateForm,
+        valid: fn(&str) -> bool,
+    ) -> Option<String> {
+        let date = self.optional_text(field, key);
+        if let Some(found) = &date
+            && !valid(found)
+        {
+            self.error(
+                self.path.with_key(key),
+                ProblemKind::BadDate {
+                    form,
+                    found: found.clone(),
+                },
+            );
+        }
+        date
+    }
+
     pub(super) fn source(&mut self, raw: RawSource, ix: SourceIx) -> Source {
         let id = self.id(raw.id);
         let title = self.text(raw.title, "title");
         let publisher = self.text(raw.publisher, "publisher");
-        let date = self.optional_text(raw.date, "date");
-        if let Some(date) = &date
-            && !is_partial_date(date)
-        {
-            self.error(
-                self.path.with_key("date"),
-                ProblemKind::BadDate {
-                    form: DateForm::YearMonthOrDay,
-                    found: date.clone(),
-                },
-            );
-        }
+        let date = self.dated(raw.date, "date", DateForm::YearMonthOrDay, is_partial_date);
         let date_note = self.optional_text(raw.date_note, "date_note");
         let reliability = self.optional_text(raw.reliability, "reliability");
         let reliability_zh = self.optional_text(raw.reliability_zh, "reliability_zh");
@@ -47,18 +59,12 @@ impl Checker {
             );
         }
         let url = self.optional_text(raw.url, "url");
-        let retrieved = self.optional_text(raw.retrieved, "retrieved");
-        if let Some(day) = &retrieved
-            && !super::is_full_date(day)
-        {
-            self.error(
-                self.path.with_key("retrieved"),
-                ProblemKind::BadDate {
-                    form: DateForm::Day,
-                    found: day.clone(),
-                },
-            );
-        }
+        let retrieved = self.dated(
+            raw.retrieved,
+            "retrieved",
+            DateForm::Day,
+            super::is_full_date,
+        );
         let language = self.optional_text(raw.language, "language");
         if let Some(tag) = &language
             && !is_language_tag(tag)
