@@ -232,6 +232,7 @@ pub fn run(path: Option<&Path>, screenshot_to: Option<&Path>) -> anyhow::Result<
                 if let Some(trouble) = settings_trouble {
                     app.state.session.status = Some(super::messages::Note::SettingsFile(trouble));
                 }
+                close_on_termination(&cc.egui_ctx);
                 return Ok(Box::new(app));
             };
             // The defaults, which follow the system's language.
@@ -260,3 +261,48 @@ pub fn run(path: Option<&Path>, screenshot_to: Option<&Path>) -> anyhow::Result<
         )),
     }
 }
+
+/// Closes the window, as its close button does, when the app is asked to
+/// end by a signal: SIGTERM (a desktop session logging out, `kill`),
+/// SIGHUP (its terminal gone) or SIGINT (Ctrl+C where it was started). So
+/// eframe saves the settings on the way out, as on any close; without
+/// this, whatever changed since its last save (every 30 seconds) was lost.
+/// A second signal ends the app at once, as it would have without this.
+/// If the signals cannot be watched the app runs on with the defaults, and
+/// says so on standard error.
+#[cfg(unix)]
+fn close_on_termination(ctx: &egui::Context) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = match signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) {
+        Ok(signals) => signals,
+        Err(error) => {
+            eprintln!(
+                "plan-explorer: cannot watch for SIGTERM, so settings changed in the last 30 seconds are not saved when it comes: {error}"
+            );
+            return;
+        }
+    };
+    let ctx = ctx.clone();
+    let watch = std::thread::Builder::new()
+        .name("termination".to_owned())
+        .spawn(move || {
+            let mut asked = false;
+            for signal in signals.forever() {
+                if asked {
+                    // Ended now, as the signal's own default would.
+                    let _ = signal_hook::low_level::emulate_default_handler(signal);
+                    std::process::exit(128 + signal);
+                }
+                asked = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                ctx.request_repaint();
+            }
+        });
+    if let Err(error) = watch {
+        eprintln!("plan-explorer: cannot watch for SIGTERM: {error}");
+    }
+}
+
+/// Other systems end the app as they always have.
+#[cfg(not(unix))]
+fn close_on_termination(_ctx: &egui::Context) {}

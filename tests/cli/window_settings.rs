@@ -531,3 +531,88 @@ fn settings_cut_short_on_exit_by_a_full_disk_come_back_from_the_last_good_copy()
     assert_eq!(status, Some(0), "{stderr}");
     assert_eq!(stored_settings(home.path()).lang, Some(Lang::Zh));
 }
+
+impl Driven {
+    /// Ends the app as a desktop session logging out does: `signal` (a
+    /// name `kill` takes, such as TERM) to the app itself, once. Returns
+    /// its exit status once it has gone.
+    fn end_with(mut self, signal: &str) -> (Option<i32>, String) {
+        // Let the last click's frame be drawn and its settings taken.
+        std::thread::sleep(Duration::from_secs(1));
+        let sent = Command::new("kill")
+            .args([format!("-{signal}"), self.app.to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(sent.success(), "the signal was sent");
+        let asked = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("waits") {
+                break status;
+            }
+            assert!(
+                asked.elapsed() < Duration::from_secs(20),
+                "the app had not ended 20 seconds after SIG{signal}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        };
+        let stderr = std::fs::read_to_string(&self.stderr).unwrap_or_default();
+        (status.code(), stderr)
+    }
+}
+
+/// A desktop session that logs out ends its apps with SIGTERM (a terminal
+/// closed sends SIGHUP): the language chosen a second before is in
+/// app.ron, not lost with the 30 seconds since eframe's last save, and the
+/// app ends as on a close.
+#[test]
+fn the_settings_are_saved_when_the_session_ends_the_app() {
+    let _one = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let xvfb = Xvfb::start();
+    let logs = tempfile::tempdir().expect("temp dir");
+    for (signal, language, name) in [("TERM", Lang::Zh, "简体中文"), ("HUP", Lang::En, "English")]
+    {
+        let home = tempfile::tempdir().expect("temp dir");
+        let at_first = if language == Lang::Zh {
+            "Collapse all"
+        } else {
+            "全部折叠"
+        };
+        // Start in the other language, so the choice is the user's.
+        if language == Lang::En {
+            let app = Driven::start(
+                &xvfb,
+                home.path(),
+                logs.path(),
+                &["简体中文"],
+                &[],
+                Limits::None,
+            );
+            app.click("简体中文");
+            let (status, stderr) = app.close();
+            assert_eq!(status, Some(0), "{stderr}");
+        }
+        let app = Driven::start(
+            &xvfb,
+            home.path(),
+            logs.path(),
+            &[name, at_first],
+            &[],
+            Limits::None,
+        );
+        app.click(name);
+        let (status, stderr) = app.end_with(signal);
+        assert_eq!(
+            status,
+            Some(0),
+            "SIG{signal} ends the app as a close does: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert_eq!(
+            stored_settings(home.path()).lang,
+            Some(language),
+            "the language chosen before SIG{signal} was kept"
+        );
+    }
+}
