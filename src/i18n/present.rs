@@ -7,7 +7,7 @@ use super::Lang;
 use super::problems::words;
 use super::views::{FileFault, OwnFile, file_fault};
 use crate::view::amount::Convention;
-use crate::view::presentation::{DeckNote, PresentationError, SlideFault, VERSION};
+use crate::view::presentation::{DeckNote, KeptSaid, PresentationError, SlideFault, VERSION};
 
 impl PresentationError {
     /// Why the presentation could not be read, in `lang`, naming the file.
@@ -120,4 +120,66 @@ pub fn of_slide(lang: Lang, path: &Path, number: usize, said: &str) -> String {
         "{path}: slide {number}: {said}",
         "{path} 的第 {number} 张幻灯片：{said}"
     )
+}
+
+impl KeptSaid {
+    /// The status line's words, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Self::Restored {
+                name,
+                slides,
+                problems,
+            } => {
+                // A presentation never saved has no name.
+                let what = match (name.is_empty(), lang) {
+                    (true, _) => String::new(),
+                    (false, Lang::En) => format!("“{name}”, "),
+                    (false, Lang::Zh) => format!("“{name}”，"),
+                };
+                match problems {
+                    0 => words!(
+                        lang,
+                        "The presentation you were building is back: {what}{slides} slides (in the Views panel).",
+                        "已恢复您上次正在制作的演示：{what}{slides} 张幻灯片（见视图面板）。"
+                    ),
+                    _ => words!(
+                        lang,
+                        "The presentation you were building is back: {what}{slides} slides; problems: {problems}, listed in the Views panel.",
+                        "已恢复您上次正在制作的演示：{what}{slides} 张幻灯片；{problems} 个问题，见视图面板。"
+                    ),
+                }
+            }
+            Self::Unreadable {
+                error,
+                kept_as: Some(aside),
+            } => {
+                let (error, aside) = (error.text(lang), aside.display());
+                words!(
+                    lang,
+                    "The presentation you were building was not put back: {error}. The file is kept as {aside}.",
+                    "未能恢复您上次正在制作的演示：{error}。原文件已另存为 {aside}。"
+                )
+            }
+            Self::Unreadable {
+                error,
+                kept_as: None,
+            } => {
+                let error = error.text(lang);
+                words!(
+                    lang,
+                    "The presentation you were building was not put back, and this run's will not be kept after the window closes unless you save it: {error}.",
+                    "未能恢复您上次正在制作的演示；除非另行保存，本次的演示在窗口关闭后也不会保留：{error}。"
+                )
+            }
+            Self::NotWritten(error) => {
+                let error = error.text(lang);
+                words!(
+                    lang,
+                    "The presentation could not be kept for the next run: {error}. Its slides stay on screen, and are tried again at the next change.",
+                    "未能为下次运行保留演示：{error}。幻灯片仍在屏幕上，下次更改时将再次尝试保存。"
+                )
+            }
+        }
+    }
 }

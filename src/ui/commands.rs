@@ -465,11 +465,17 @@ impl AppState {
             self.session.banner = Some(super::startup::banner(path, problems));
             false
         } else {
-            // A note about the settings file, given at start-up, outlasts
-            // the start-up load's "Opened": it says something the user
-            // must not miss (that changes will not be kept, say).
+            // A note about the settings file or the kept presentation,
+            // given at start-up, outlasts the start-up load's "Opened": it
+            // says something the user must not miss (that changes will not
+            // be kept, that the slides are back).
             let settings_note = self.session.status.clone().filter(|note| {
-                trigger == Trigger::Startup && matches!(note, Note::SettingsFile(_))
+                trigger == Trigger::Startup
+                    && matches!(
+                        note,
+                        Note::SettingsFile(_)
+                            | Note::Presentation(super::present::PresentNote::Kept(_))
+                    )
             });
             let changed = self.finish_load(path, carry, outcome);
             if settings_note.is_some() {

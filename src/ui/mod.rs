@@ -35,6 +35,7 @@ pub mod loading;
 mod messages;
 mod plot_notes;
 pub mod present;
+pub mod present_kept;
 mod present_panel;
 mod present_slide;
 mod problems_panel;

@@ -158,6 +158,8 @@ pub enum PresentNote {
     },
     /// A presentation could not be opened; nothing changed.
     NotOpened(PresentationError),
+    /// What keeping the presentation between runs had to say.
+    Kept(presentation::KeptSaid),
 }
 
 impl PresentNote {
@@ -184,6 +186,7 @@ impl PresentNote {
                 &[name, slides, problems],
             ),
             Self::NotOpened(error) => error.text(lang),
+            Self::Kept(said) => said.text(lang),
         }
     }
 }
@@ -198,6 +201,12 @@ impl PresentationState {
 impl AppState {
     /// Carries out a presentation's command.
     pub(super) fn apply_present(&mut self, command: PresentCommand) {
+        self.apply_present_command(command);
+        // Every change to the slides or the name is kept for the next run.
+        self.keep_presentation();
+    }
+
+    fn apply_present_command(&mut self, command: PresentCommand) {
         match command {
             PresentCommand::AddShown => {
                 let lang = self.session.lang();

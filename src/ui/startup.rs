@@ -229,6 +229,10 @@ pub fn run(path: Option<&Path>, screenshot_to: Option<&Path>) -> anyhow::Result<
                 if let Some(file) = super::views::kept_notes_path() {
                     app.state.keep_notes_in(file);
                 }
+                // And the presentation being built.
+                if let Some(file) = super::present_kept::kept_presentation_path() {
+                    app.state.keep_presentation_in(file);
+                }
                 if let Some(trouble) = settings_trouble {
                     app.state.session.status = Some(super::messages::Note::SettingsFile(trouble));
                 }

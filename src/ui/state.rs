@@ -97,6 +97,9 @@ pub struct Session {
     pub check: super::check::CheckState,
     /// The presentation being built, and shown.
     pub presentation: super::present::PresentationState,
+    /// Where the presentation being built is kept between runs; none in
+    /// tests that do not ask for it.
+    pub kept_deck: Option<super::present_kept::KeptDeck>,
 }
 
 impl Default for Session {
@@ -124,6 +127,7 @@ impl Default for Session {
             failed_loads: std::collections::BTreeSet::new(),
             check: super::check::CheckState::default(),
             presentation: super::present::PresentationState::default(),
+            kept_deck: None,
         }
     }
 }

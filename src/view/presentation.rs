@@ -180,6 +180,32 @@ impl DeckNote {
     }
 }
 
+/// What keeping the presentation being built between runs had to say.
+#[derive(Clone, Debug, PartialEq)]
+pub enum KeptSaid {
+    /// The presentation being built when the window last closed was put
+    /// back.
+    Restored {
+        /// Its name (empty if it was never saved).
+        name: String,
+        /// How many slides.
+        slides: usize,
+        /// How many problems were said (the Views panel lists them).
+        problems: usize,
+    },
+    /// The kept presentation could not be read: none was put back, and
+    /// the file is kept (under `kept_as` when it had to be moved aside).
+    Unreadable {
+        /// Why.
+        error: PresentationError,
+        /// Where the file now is, if it was moved aside.
+        kept_as: Option<PathBuf>,
+    },
+    /// The presentation being built could not be kept for the next run:
+    /// it stays on screen, and is tried again at the next change.
+    NotWritten(crate::output::WriteError),
+}
+
 /// A slide read: its view, and its place in the file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SlideRead {

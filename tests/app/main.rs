@@ -20,6 +20,7 @@ mod file_picker;
 mod fonts;
 mod i18n;
 mod kept_notes;
+mod kept_presentation;
 mod loading;
 mod plans_only;
 mod presentation;
