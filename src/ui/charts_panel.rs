@@ -78,18 +78,36 @@ fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &
     let view = super::export::chart_view(cx, chart);
     // The theme map and the timeline are titled from the document's own
     // (built once), not built again each frame.
-    let title = ui
-        .horizontal(|ui| {
-            let title = ui.strong(match chart {
-                ChartId::Themes => crate::chart::themes::title(&view, &cx.doc.themes),
-                ChartId::Units => crate::chart::themes::title(&view, &cx.doc.units),
-                ChartId::Timeline => crate::chart::timeline::title(&view, &cx.doc.timeline),
-                _ => crate::chart::title(&view),
-            });
-            reliability_ui(cx, ui, &view);
-            title
-        })
-        .inner;
+    let text = match chart {
+        ChartId::Themes => crate::chart::themes::title(&view, &cx.doc.themes),
+        ChartId::Units => crate::chart::themes::title(&view, &cx.doc.units),
+        ChartId::Timeline => crate::chart::timeline::title(&view, &cx.doc.timeline),
+        _ => crate::chart::title(&view),
+    };
+    // The sources' reliability follows the title on its line where there
+    // is room for some of it; a title too long for that wraps, and the
+    // note goes below (in one unwrapped row, a title wider than the column
+    // widened the column's content and laid the plot out under the
+    // details panel).
+    let title_width = egui::WidgetText::from(egui::RichText::new(&text).strong())
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Body,
+        )
+        .size()
+        .x;
+    let row = |ui: &mut egui::Ui| {
+        let title = ui.strong(&text);
+        reliability_ui(cx, ui, &view);
+        title
+    };
+    let title = if title_width + RELIABILITY_ROOM <= ui.available_width() {
+        ui.horizontal(row).inner
+    } else {
+        ui.horizontal_wrapped(row).inner
+    };
     // A screen reader reads the chart in words, under its title and on the
     // chart itself. Only when AccessKit is on: the words are made from the
     // whole chart.
@@ -184,6 +202,10 @@ fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &
         ChartId::Timeline => super::timeline_chart::ui(cx, ui, commands),
     }
 }
+
+/// The least room, in points, worth giving the sources' reliability note
+/// beside a chart's title (else it goes below).
+const RELIABILITY_ROOM: f32 = 160.0;
 
 /// How far the chart's documents can be trusted, where the dataset doubts
 /// them: beside the title, on the line's room left, as the pictures'

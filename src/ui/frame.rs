@@ -172,11 +172,16 @@ fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
             .size_range(240.0..=(width * 0.3).max(240.0))
             .show(ui, |ui| super::views_panel::ui(cx, ui, commands));
     }
-    egui::Panel::right("details")
-        .resizable(true)
-        .default_size(340.0_f32.min(width * 0.27))
-        .size_range(200.0..=(width * 0.3).max(200.0))
-        .show(ui, |ui| details_panel::ui(cx, ui, commands));
+    // Below 1200 points across, three side panels would leave the charts a
+    // sliver (a ninth of a 900-point window): the Views panel then takes
+    // the details' place until it is closed.
+    if !(cx.session.views.panel && width < VIEWS_WITH_DETAILS) {
+        egui::Panel::right("details")
+            .resizable(true)
+            .default_size(340.0_f32.min(width * 0.27))
+            .size_range(200.0..=(width * 0.3).max(200.0))
+            .show(ui, |ui| details_panel::ui(cx, ui, commands));
+    }
     // A document open in the source viewer takes the charts' place until
     // it is closed.
     egui::CentralPanel::default().show(ui, |ui| {
@@ -187,6 +192,10 @@ fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
         }
     });
 }
+
+/// The narrowest window, in points, that shows the Views panel beside the
+/// details rather than in their place.
+const VIEWS_WITH_DETAILS: f32 = 1200.0;
 
 /// The problems and the change summary share one area below the charts,
 /// with a tab each when both are open. It opens tall enough to read a

@@ -122,7 +122,8 @@ pub(super) fn funds_chart_ui(
     });
     let bars = visible_bars(bars, &cx.doc.hidden);
     let log_scale = cx.session.funds_log_scale;
-    ui.horizontal(|ui| {
+    // Wrapped, so the hint never widens the column past its panel.
+    ui.horizontal_wrapped(|ui| {
         let mut on = log_scale;
         ui.checkbox(&mut on, tr(lang, T::LogScale))
             .on_hover_text(tr(lang, T::LogScaleHint));

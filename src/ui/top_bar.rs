@@ -58,7 +58,16 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
         ui.separator();
         filters_ui(cx, ui, commands);
         ui.separator();
-        // The label and its two choices stay together when the row wraps.
+        // The label and its two choices stay together when the row wraps:
+        // to a row of their own where they would not fit whole (a nested
+        // row does not wrap by itself, and was cut at the window's edge).
+        let choices = [tr(lang, T::Amounts), tr(lang, T::BillionYuan), "亿元"];
+        // What is left of this row (in a wrapping row egui's available
+        // width is the whole row's).
+        let left = ui.max_rect().right() - ui.cursor().left();
+        if left < row_width(ui, &choices) {
+            ui.end_row();
+        }
         ui.scope(|ui| {
             ui.horizontal(|ui| {
                 let mut convention = cx.session.convention();
@@ -75,6 +84,28 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
             });
         });
     });
+}
+
+/// The width a row of a label and buttons with these words takes: each
+/// word's width, the buttons' padding and the spaces between.
+fn row_width(ui: &egui::Ui, words: &[&str]) -> f32 {
+    let spacing = ui.spacing();
+    words
+        .iter()
+        .map(|word| {
+            egui::WidgetText::from(*word)
+                .into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Extend),
+                    f32::INFINITY,
+                    egui::TextStyle::Button,
+                )
+                .size()
+                .x
+                + 2.0 * spacing.button_padding.x
+                + spacing.item_spacing.x
+        })
+        .sum()
 }
 
 /// The File menu: open, recent files, reload, export.

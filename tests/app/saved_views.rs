@@ -457,3 +457,92 @@ fn the_views_panel_opened_from_the_menu_leaves_the_charts_room() {
         "{close:?}"
     );
 }
+
+/// With the Views panel open, every chart stays within its column, from
+/// 1280 down to 800 pixels across (the Views panel in the details' place
+/// below 1200), in English and in Chinese: a long title
+/// (the GDP share's) or the funds' scale hint no longer widens the
+/// column's content, which laid the plot out under the details panel, cut
+/// at its edge.
+#[test]
+fn with_the_views_panel_open_every_chart_stays_within_its_column() {
+    use plan_explorer::ui::SessionCommand;
+    for (width, lang) in [
+        (1280.0, Lang::En),
+        (1100.0, Lang::En),
+        (1100.0, Lang::Zh),
+        (900.0, Lang::En),
+        (800.0, Lang::Zh),
+    ] {
+        let mut state = english();
+        state.apply(SessionCommand::SetLang(lang));
+        state.apply(SessionCommand::ShowViewsPanel(true));
+        let mut harness = crate::common::app(
+            crate::common::builder().with_size(egui::vec2(width, 800.0)),
+            state,
+        );
+        harness.run();
+        // The theme and unit maps are wider than the column by design, and
+        // scroll within it; every other chart fits.
+        let fitted = ChartId::ALL
+            .into_iter()
+            .filter(|chart| !matches!(chart, ChartId::Themes | ChartId::Units));
+        for chart in fitted {
+            harness.state_mut().apply(SessionCommand::ShowChart(chart));
+            harness.run();
+            // The column ends at the details' heading or, below 1200
+            // points, at the Views panel that takes their place.
+            let heading = plan_explorer::i18n::tr(lang, plan_explorer::i18n::T::Details);
+            let presentation = plan_explorer::i18n::tr(lang, plan_explorer::i18n::T::Presentation);
+            let details = harness
+                .query_by_label(heading)
+                .map(|node| node.rect().left())
+                .unwrap_or_else(|| harness.get_by_label(presentation).rect().left());
+            assert_eq!(
+                harness.query_by_label(heading).is_some(),
+                width >= 1200.0,
+                "{width} wide: the details show beside the Views panel only from 1200 points"
+            );
+            let name = plan_explorer::i18n::fill(
+                lang,
+                plan_explorer::i18n::T::ChartNamed,
+                &[&plan_explorer::chart::chart_name(chart, lang)],
+            );
+            let plot = harness.get_by_label(&name).rect();
+            assert!(
+                plot.right() <= details + 1.0,
+                "{width} wide, {lang:?}: {name} ends at {}, under the details from {details}",
+                plot.right()
+            );
+        }
+    }
+}
+
+/// At the narrowest window (800 points) and at 900, in both languages, the
+/// amount convention's choices are on screen whole (they wrap to a row of
+/// their own) and choosing one works; they were cut at the window's edge.
+#[test]
+fn the_amount_choices_are_reachable_at_the_narrowest_window() {
+    use plan_explorer::ui::SessionCommand;
+    use plan_explorer::view::amount::Convention;
+    for (width, lang) in [(800.0, Lang::En), (900.0, Lang::En), (800.0, Lang::Zh)] {
+        let mut state = english();
+        state.apply(SessionCommand::SetLang(lang));
+        let mut harness = crate::common::app(
+            crate::common::builder().with_size(egui::vec2(width, 700.0)),
+            state,
+        );
+        harness.run();
+        let chinese = harness.get_by_label("亿元").rect();
+        assert!(
+            chinese.right() <= width && chinese.left() >= 0.0,
+            "{width} wide, {lang:?}: 亿元 at {chinese:?}"
+        );
+        harness.get_by_label("亿元").click();
+        harness.run();
+        assert_eq!(harness.state().session.convention(), Convention::Chinese);
+        let billion = plan_explorer::i18n::tr(lang, plan_explorer::i18n::T::BillionYuan);
+        let rect = harness.get_by_label(billion).rect();
+        assert!(rect.right() <= width, "{width} wide: {billion} at {rect:?}");
+    }
+}
