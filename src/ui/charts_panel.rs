@@ -76,38 +76,7 @@ fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &
     let lang = cx.session.lang();
     let lit = highlighted(&cx.doc.dataset, cx.doc.selected());
     let view = super::export::chart_view(cx, chart);
-    // The theme map and the timeline are titled from the document's own
-    // (built once), not built again each frame.
-    let text = match chart {
-        ChartId::Themes => crate::chart::themes::title(&view, &cx.doc.themes),
-        ChartId::Units => crate::chart::themes::title(&view, &cx.doc.units),
-        ChartId::Timeline => crate::chart::timeline::title(&view, &cx.doc.timeline),
-        _ => crate::chart::title(&view),
-    };
-    // The sources' reliability follows the title on its line where there
-    // is room for some of it; a title too long for that wraps, and the
-    // note goes below (in one unwrapped row, a title wider than the column
-    // widened the column's content and laid the plot out under the
-    // details panel).
-    let title_width = egui::WidgetText::from(egui::RichText::new(&text).strong())
-        .into_galley(
-            ui,
-            Some(egui::TextWrapMode::Extend),
-            f32::INFINITY,
-            egui::TextStyle::Body,
-        )
-        .size()
-        .x;
-    let row = |ui: &mut egui::Ui| {
-        let title = ui.strong(&text);
-        reliability_ui(cx, ui, &view);
-        title
-    };
-    let title = if title_width + RELIABILITY_ROOM <= ui.available_width() {
-        ui.horizontal(row).inner
-    } else {
-        ui.horizontal_wrapped(row).inner
-    };
+    let title = title_ui(cx, ui, chart, &view);
     // A screen reader reads the chart in words, under its title and on the
     // chart itself. Only when AccessKit is on: the words are made from the
     // whole chart.
@@ -200,6 +169,45 @@ fn body_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &
         ChartId::Targets => super::targets_chart::targets_table_ui(cx, ui, &lit, commands),
         ChartId::Themes | ChartId::Units => super::themes_chart::ui(cx, ui, chart, commands),
         ChartId::Timeline => super::timeline_chart::ui(cx, ui, commands),
+    }
+}
+
+/// The chart's title, with the sources' reliability beside it where there
+/// is room for some of it, else below. A title too long for its line
+/// wraps (in one unwrapped row, a title wider than the column widened the
+/// column's content and laid the plot out under the details panel).
+fn title_ui(
+    cx: &PanelContext<'_>,
+    ui: &mut egui::Ui,
+    chart: ChartId,
+    view: &crate::chart::ChartView<'_>,
+) -> egui::Response {
+    // The theme map and the timeline are titled from the document's own
+    // (built once), not built again each frame.
+    let text = match chart {
+        ChartId::Themes => crate::chart::themes::title(view, &cx.doc.themes),
+        ChartId::Units => crate::chart::themes::title(view, &cx.doc.units),
+        ChartId::Timeline => crate::chart::timeline::title(view, &cx.doc.timeline),
+        _ => crate::chart::title(view),
+    };
+    let title_width = egui::WidgetText::from(egui::RichText::new(&text).strong())
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Body,
+        )
+        .size()
+        .x;
+    let row = |ui: &mut egui::Ui| {
+        let title = ui.strong(&text);
+        reliability_ui(cx, ui, view);
+        title
+    };
+    if title_width + RELIABILITY_ROOM <= ui.available_width() {
+        ui.horizontal(row).inner
+    } else {
+        ui.horizontal_wrapped(row).inner
     }
 }
 

@@ -494,10 +494,10 @@ fn with_the_views_panel_open_every_chart_stays_within_its_column() {
             // points, at the Views panel that takes their place.
             let heading = plan_explorer::i18n::tr(lang, plan_explorer::i18n::T::Details);
             let presentation = plan_explorer::i18n::tr(lang, plan_explorer::i18n::T::Presentation);
-            let details = harness
-                .query_by_label(heading)
-                .map(|node| node.rect().left())
-                .unwrap_or_else(|| harness.get_by_label(presentation).rect().left());
+            let details = harness.query_by_label(heading).map_or_else(
+                || harness.get_by_label(presentation).rect().left(),
+                |node| node.rect().left(),
+            );
             assert_eq!(
                 harness.query_by_label(heading).is_some(),
                 width >= 1200.0,
