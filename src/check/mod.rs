@@ -273,17 +273,35 @@ impl<'a> Checker<'a> {
         // The sources are searched once for each figure as written: a
         // long draft states the same figure again and again.
         let mut searched = HashMap::new();
-        let claims = figures::every_figure(text, lang)
-            .into_iter()
-            .map(|p| self.claim(text, &p, &mut searched))
+        let proposals = figures::every_figure(text, lang);
+        let claims = proposals
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                // "..., up from about 7.5% in 2021": the figure before, in
+                // the same sentence, names what this one is of.
+                let before = i
+                    .checked_sub(1)
+                    .and_then(|j| proposals.get(j))
+                    .filter(|before| compared_with(text, before, p));
+                self.claim(text, p, before, &mut searched)
+            })
             .collect();
         Ok(Report { claims })
     }
 
     /// The verdict on one figure.
-    fn claim(&self, text: &str, p: &Proposal, searched: &mut Searched) -> Claim {
+    fn claim(
+        &self,
+        text: &str,
+        p: &Proposal,
+        before: Option<&Proposal>,
+        searched: &mut Searched,
+    ) -> Claim {
         let mut claim = Claim::unknown(text, p);
-        let context = Self::context(text, p);
+        // A figure compared with the one before is of its subject: its
+        // own words ("up from about", "较…大幅提高") name none.
+        let context = Self::context(text, before.unwrap_or(p));
         let claim_words: HashSet<String> = words::words(&context).into_iter().collect();
         let noun = p.noun.as_deref().filter(|_| p.unit == FigureUnit::Count);
         let candidates = self.candidates(text, p, &context, &HashSet::new());
@@ -739,6 +757,47 @@ fn is_stop(text: &str, at: usize, c: char) -> bool {
         '.' => !text[at + 1..].starts_with(|d: char| d.is_ascii_digit()),
         _ => false,
     }
+}
+
+/// Whether `p` is compared with `before`, the figure just before it in the
+/// same sentence, in the same unit: "33.4% of GDP in 2024, up from about
+/// 7.5% in 2021", "较2021年的7.5%". Such a figure's own words name no
+/// subject; it is of what the figure before is of.
+fn compared_with(text: &str, before: &Proposal, p: &Proposal) -> bool {
+    const CUES: &[&str] = &[
+        "up from",
+        "down from",
+        "rising from",
+        "rose from",
+        "falling from",
+        "fell from",
+        "from",
+        "compared with",
+        "compared to",
+        "against",
+        "versus",
+        "vs",
+        "较",
+        "比",
+        "相比",
+        "高于",
+        "低于",
+    ];
+    let Some(between) = text.get(before.core.end..p.core.start) else {
+        return false;
+    };
+    // The words that open this figure's clause ("in 2024, up from about").
+    let clause = between
+        .rfind([',', '，', ';', '；'])
+        .map_or(between, |at| &between[at..]);
+    let lower = clause.to_lowercase();
+    let words = lower.trim_start_matches(|c: char| c.is_whitespace() || ",，;；".contains(c));
+    before.unit == p.unit
+        && sentence_end(text, before.core.end) >= p.core.end
+        && CUES.iter().any(|cue| {
+            words.starts_with(cue)
+                && !words[cue.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+        })
 }
 
 /// The end of the sentence at `from`, past its stop.

@@ -135,6 +135,10 @@ const STOPWORDS: &[&str] = &[
 /// holding only these says nothing of a subject.
 const CJK_NOISE: &str = "的了和与及在为是年月日亿万元千百十个约近超过以上左右达到其中共";
 
+/// Chinese particles that join words rather than belong to one: a pair
+/// across one ("值的", "重为") is two words' halves, not a word.
+const CJK_JOINS: &str = "的了为是";
+
 /// Words naming a place or a scope other than the city's own: a claim
 /// that names one is about something else unless the record names it
 /// too ("Beijing's GDP", "the national average", "全国").
@@ -238,19 +242,44 @@ pub(super) fn words(text: &str) -> Vec<String> {
                 && !STOPWORDS.contains(&lower.as_str())
                 && !STOPWORDS.contains(&word.as_str())
             {
+                // Chinese writes GDP as "GDP" or as 生产总值: a claim in
+                // either names a record titled in the other.
+                if word == "gdp" {
+                    out.extend(["生产", "产总", "总值"].map(str::to_owned));
+                }
                 out.push(word);
             }
             latin.clear();
         }
     };
     let flush_cjk = |cjk: &mut Vec<char>, out: &mut Vec<String>| {
+        if cjk.windows(4).any(|w| w == ['生', '产', '总', '值']) {
+            out.push("gdp".to_owned());
+        }
+        // 比重, 占比 and a title's 之比 all say a share.
+        if cjk
+            .windows(2)
+            .any(|w| w == ['比', '重'] || w == ['占', '比'] || w == ['之', '比'])
+        {
+            out.push("share".to_owned());
+        }
+        // A Shanghai briefing's "the whole city" and "this city" are
+        // Shanghai, as the records name it.
+        if cjk
+            .windows(2)
+            .any(|w| w == ['全', '市'] || w == ['本', '市'])
+        {
+            out.push("上海".to_owned());
+        }
         if cjk.len() == 1 {
             if !CJK_NOISE.contains(cjk[0]) {
                 out.push(cjk[0].to_string());
             }
         } else {
             for pair in cjk.windows(2) {
-                if !(CJK_NOISE.contains(pair[0]) && CJK_NOISE.contains(pair[1])) {
+                let joined = CJK_JOINS.contains(pair[0]) || CJK_JOINS.contains(pair[1]);
+                let noise = CJK_NOISE.contains(pair[0]) && CJK_NOISE.contains(pair[1]);
+                if !(joined || noise) {
                     out.push(pair.iter().collect());
                 }
             }
@@ -282,14 +311,28 @@ mod tests {
     fn english_is_stemmed_and_function_words_dropped() {
         assert_eq!(
             words("Shanghai's GDP grew 5.5 percent; the three pioneering industries"),
-            ["shanghai", "gdp", "grow", "three", "pioneer", "industry"]
+            [
+                "shanghai", "生产", "产总", "总值", "gdp", "grow", "three", "pioneer", "industry"
+            ],
+            "GDP is also read as 生产总值, as Chinese writes it"
         );
     }
 
     #[test]
     fn chinese_is_read_in_pairs() {
-        assert_eq!(words("上海市GDP达到"), ["上海", "海市", "gdp"]);
+        assert_eq!(
+            words("上海市GDP达到"),
+            ["上海", "海市", "生产", "产总", "总值", "gdp"]
+        );
         // "亿元" is a unit, not a subject.
         assert!(words("5.39万亿元").is_empty());
+        // No pair across a particle ("值的", "的比"); 生产总值 is GDP, 比重
+        // a share, 全市 the city.
+        assert_eq!(
+            words("占全市生产总值的比重"),
+            [
+                "gdp", "share", "上海", "占全", "全市", "市生", "生产", "产总", "总值", "比重"
+            ]
+        );
     }
 }

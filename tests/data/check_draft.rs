@@ -446,3 +446,71 @@ fn the_same_figures_of_their_own_subject_agree_or_drop_a_caveat() {
         );
     }
 }
+
+/// The way a briefing puts the headline figures, as a user wrote it in the
+/// window: the 33.4% after "the three pioneering industries made up" (its
+/// "33" was taken into the count's noun, so the figure was never read),
+/// and a figure compared with the one before it ("up from about 7.5% in
+/// 2021": its own words name no subject, and it was `unknown`). Each now
+/// meets its record; the same in Chinese; and a figure after "from" that
+/// is of something else is not given the figure before's subject.
+#[test]
+fn a_figure_after_a_counted_subject_and_one_compared_with_it_are_both_checked() {
+    let data = common::data();
+    for (draft, expected) in [
+        (
+            "The three pioneering industries made up 33.4% of GDP in 2024, up from about 7.5% in 2021.",
+            &[
+                ("33.4", "pioneer-gdp-share-2024"),
+                ("7.5", "pioneer-gdp-share-2021"),
+            ][..],
+        ),
+        (
+            "The three pioneering industries made up 33.4% of GDP in 2024, compared with about 7.5% in 2021.",
+            &[
+                ("33.4", "pioneer-gdp-share-2024"),
+                ("7.5", "pioneer-gdp-share-2021"),
+            ][..],
+        ),
+        (
+            "三大先导产业占全市生产总值的比重为33.4%（2024年），较2021年的约7.5%大幅提高。",
+            &[
+                ("33.4", "pioneer-gdp-share-2024"),
+                ("7.5", "pioneer-gdp-share-2021"),
+            ][..],
+        ),
+    ] {
+        let report = check(&data, draft);
+        for (number, record) in expected {
+            let claim = report
+                .claims
+                .iter()
+                .find(|c| draft[c.number.clone()] == **number)
+                .unwrap_or_else(|| panic!("{number} not read in {draft}: {report:?}"));
+            assert_eq!(
+                record_ids(&data, &claim.records),
+                [*record],
+                "{draft}: {claim:?}"
+            );
+            assert!(
+                matches!(
+                    claim.verdict,
+                    Verdict::Agrees | Verdict::DropsCaveat | Verdict::DropsQualifier
+                ),
+                "{draft}: {claim:?}"
+            );
+        }
+    }
+    // "From" naming another measure's figure does not lend it the 33.4%'s
+    // subject: the GDP in yuan is not a share.
+    let report = check(
+        &data,
+        "The three pioneering industries made up 33.4% of GDP in 2024, from a GDP of 5.39 trillion yuan.",
+    );
+    let gdp = report
+        .claims
+        .iter()
+        .find(|c| (c.value - 5.39e12).abs() < 1.0)
+        .unwrap_or_else(|| panic!("{report:?}"));
+    assert_eq!(record_ids(&data, &gdp.records), ["gdp-2024"], "{gdp:?}");
+}

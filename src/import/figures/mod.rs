@@ -266,6 +266,7 @@ const MAX_YEAR_DISTANCE: usize = 400;
 /// The year a figure is for: one in its own clause (the nearest), or the
 /// last one named before it in the sentence (not a period).
 fn year_of<'a>(
+    s: &str,
     clauses: &[Range<usize>],
     reading: &Reading,
     years: &[&'a YearMention],
@@ -281,12 +282,17 @@ fn year_of<'a>(
     // The years near the figure only (they are in order).
     let from = years.partition_point(|y| y.range.end + MAX_YEAR_DISTANCE < reading.core.start);
     let to = years.partition_point(|y| y.range.start <= reading.core.end + MAX_YEAR_DISTANCE);
-    // A base year ("compared with 2020") is no figure's year.
+    // A base year ("compared with 2020") is no figure's year, unless the
+    // figure is the base year's own ("较2021年的约7.5%": 2021's 7.5%).
     let near = &years[from..to.max(from)];
     let near: Vec<&YearMention> = near
         .iter()
         .copied()
-        .filter(|y| y.cue != YearCue::Base)
+        .filter(|y| {
+            y.cue != YearCue::Base
+                || s.get(y.range.end..reading.core.start)
+                    .is_some_and(|between| between.trim() == "的")
+        })
         .collect();
     near.iter()
         .filter(|y| clause_of(clauses, y.range.start) == own)
@@ -328,7 +334,7 @@ fn proposal(
     if (reading.adjective || each) && !fund {
         return None;
     }
-    let year = year_of(sentence.clauses, reading, years);
+    let year = year_of(s, sentence.clauses, reading, years);
     let unit = guess::percent_unit(sentence, reading);
     let status = guess::status(sentence, reading, year);
     let deadline = year.is_some_and(|y| {
