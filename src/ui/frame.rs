@@ -140,6 +140,7 @@ fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
     // cut at the details' edge.
     let width = ui.available_width();
     let tree_share = if cx.session.views.panel { 0.22 } else { 0.35 };
+    tree_width_across_views(ui, cx.session.views.panel);
     // The draft check takes the tree's place while it is open: its
     // records open in the details, their sources in the middle.
     if cx.session.check.open {
@@ -191,6 +192,31 @@ fn draw_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Commands) {
             charts_panel::ui(cx, ui, commands);
         }
     });
+}
+
+/// The tree panel gives the Views panel room while it is open; egui keeps
+/// a panel's width as it last was, so the tree stayed narrow after the
+/// Views panel closed. Its width from before is kept while the Views panel
+/// is open, and put back when it closes.
+fn tree_width_across_views(ui: &egui::Ui, views_open: bool) {
+    let tree = ui.scope_id().with_salt(egui::IdSalt::new("tree"));
+    let before = egui::Id::unique("tree_width_before_views");
+    let kept: Option<f32> = ui.data(|d| d.get_temp(before));
+    match (views_open, kept) {
+        (true, None) => {
+            if let Some(state) = egui::containers::panel::PanelState::load(ui.ctx(), tree) {
+                ui.data_mut(|d| d.insert_temp(before, state.outer_rect.width()));
+            }
+        }
+        (false, Some(width)) => {
+            if let Some(mut state) = egui::containers::panel::PanelState::load(ui.ctx(), tree) {
+                state.outer_rect.set_width(width);
+                ui.data_mut(|d| d.insert_persisted(tree, state));
+            }
+            ui.data_mut(|d| d.remove::<f32>(before));
+        }
+        _ => {}
+    }
 }
 
 /// The narrowest window, in points, that shows the Views panel beside the

@@ -546,3 +546,30 @@ fn the_amount_choices_are_reachable_at_the_narrowest_window() {
         assert!(rect.right() <= width, "{width} wide: {billion} at {rect:?}");
     }
 }
+
+/// The tree gives the Views panel room while it is open, and has its width
+/// back when it closes (it stayed narrow: egui keeps a panel's last width).
+#[test]
+fn the_tree_has_its_width_back_when_the_views_panel_closes() {
+    let mut harness = crate::common::window(english());
+    let edge =
+        |harness: &crate::common::Window| harness.get_by_label("Collapse all").rect().right();
+    let wide = edge(&harness);
+    harness.get_by_label("Views").click();
+    harness.run();
+    harness.get_by_label("Views panel").click();
+    harness.run();
+    let narrow = edge(&harness);
+    assert!(
+        narrow < wide - 40.0,
+        "the tree gave room: {wide} -> {narrow}"
+    );
+    harness.get_by_label("Close").click();
+    harness.run();
+    assert!(!harness.state().session.views.panel);
+    let back = edge(&harness);
+    assert!(
+        (back - wide).abs() <= 2.0,
+        "the tree's width is back: {wide} -> {narrow} -> {back}"
+    );
+}
