@@ -438,10 +438,22 @@ impl<'a> Checker<'a> {
         self.extents
             .conflict(best.at, best, claim.words, claim.context, claim.noun)
             .or_else(|| {
+                // The draft names the other record only where it says
+                // something of it that the record it agrees with does not
+                // ("the Future Industry Fund", not just "the industries of
+                // the future", which both share).
+                let named_apart = |e: &Entry| {
+                    e.own_words
+                        .iter()
+                        .any(|w| claim.words.contains(w) && !best.own_words.contains(w))
+                };
                 candidates
                     .iter()
                     .find(|(e, rank)| {
-                        *rank > best_score + MARGIN && e.quote != best.quote && other(e)
+                        *rank > best_score + MARGIN
+                            && e.quote != best.quote
+                            && other(e)
+                            && named_apart(e)
                     })
                     .map(|(e, _)| Scope::Other(e.figure))
             })

@@ -514,3 +514,40 @@ fn a_figure_after_a_counted_subject_and_one_compared_with_it_are_both_checked() 
         .unwrap_or_else(|| panic!("{report:?}"));
     assert_eq!(record_ids(&data, &gdp.records), ["gdp-2024"], "{gdp:?}");
 }
+
+/// "By 2030 the industries of the future should reach 500 billion yuan"
+/// was said to give the figure to the Future Industry Fund, whose title
+/// shares the draft's words "future" and "industry": a draft names another
+/// record only by words that record has and the agreeing one lacks ("the
+/// Future Industry Fund holds 500 billion yuan" still differs, from the
+/// fund's 15 billion).
+#[test]
+fn words_two_records_share_do_not_give_a_figure_to_the_other() {
+    let data = common::data();
+    let report = check(
+        &data,
+        "By 2030 the industries of the future should reach 500 billion yuan.",
+    );
+    let [claim] = report.claims.as_slice() else {
+        panic!("one figure: {report:?}");
+    };
+    // The point and the target it is, both listed.
+    assert_eq!(
+        record_ids(&data, &claim.records),
+        ["future-industries-output-2030", "t-fi-output-2030"],
+        "{claim:?}"
+    );
+    assert_eq!(claim.verdict, Verdict::DropsQualifier, "{claim:?}");
+    assert_eq!(claim.scope, None, "{claim:?}");
+
+    let report = check(&data, "The Future Industry Fund holds 500 billion yuan.");
+    let [claim] = report.claims.as_slice() else {
+        panic!("one figure: {report:?}");
+    };
+    assert_eq!(claim.verdict, Verdict::Differs, "{claim:?}");
+    assert_eq!(
+        record_ids(&data, &claim.records),
+        ["fund-future-industry"],
+        "{claim:?}"
+    );
+}
