@@ -16,9 +16,14 @@ Two different things have been seen (issue 28), on the 2-core test machine:
   but the process lingers 1 to over 5 seconds: its main thread has ended
   (the leader is in state Z) and notify's inotify thread is in the kernel,
   in close() -> fsnotify_destroy_group -> __flush_work.
-- In tests/cli/window_settings.rs, now and then the window stays open and
+- In tests/cli/window_settings.rs, now and then the window stayed open and
   the app idle (main thread in winit's calloop poll, the app not dropped)
-  after one close. This script has not shown that one yet; the test does.
+  after one close. The app never received that request: the test's sender
+  flushed it and closed its connection at once, and Xvfb, polling only
+  after the close, saw EPOLLIN|EPOLLHUP on the socket and dropped the
+  client unread (xserver's ClientReady). The test now waits for a reply
+  before closing; this script never showed it because XCloseDisplay makes
+  that round trip too.
 """
 
 import argparse
@@ -64,6 +69,9 @@ def send_close(display, window):
     event.cm.format = 32
     event.cm.l[0] = x.XInternAtom(connection, b"WM_DELETE_WINDOW", 0)
     x.XSendEvent(connection, window, 0, 0, ctypes.byref(event))
+    # XCloseDisplay waits for the server to have handled the request
+    # (XSync) before closing: a request only flushed can be lost when the
+    # connection closes before a busy server has read it.
     x.XFlush(connection)
     x.XCloseDisplay(connection)
 

@@ -42,6 +42,14 @@ impl Xvfb {
     }
 }
 
+impl Xvfb {
+    /// The server's process id, for tests that stop it a moment (SIGSTOP)
+    /// as a loaded machine delays it.
+    pub(super) fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
+
 impl Drop for Xvfb {
     fn drop(&mut self) {
         let _ = self.child.kill();

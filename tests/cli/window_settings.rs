@@ -225,33 +225,57 @@ impl Driven {
     }
 
     /// Closes the window as a window manager does when the user clicks its
-    /// close button, and returns the app's exit status once it has gone.
-    /// A close the window has not acted on within ten seconds is asked
-    /// again, as a user clicks again, and said on standard error. (The
-    /// first request is now and then left unanswered, the window idle in
-    /// winit's wait, with or without the accessibility bus: seen in about
-    /// one close in four after a click. Not mended yet; see the issue.)
+    /// close button, once, and returns the app's exit status once it has
+    /// gone; see [`await_close`]. Nothing is asked twice.
     fn close(mut self) -> (Option<i32>, String) {
         // Let the last click's frame be drawn and its settings taken.
         std::thread::sleep(Duration::from_secs(1));
-        let mut asked = 0;
-        let status = 'closed: loop {
-            close_window(&self.display);
-            asked += 1;
-            let deadline = Instant::now() + Duration::from_secs(10);
-            while Instant::now() < deadline {
-                if let Some(status) = self.child.try_wait().expect("waits") {
-                    break 'closed status;
-                }
-                std::thread::sleep(Duration::from_millis(100));
-            }
-            assert!(asked < 3, "the window did not close when asked three times");
-            eprintln!("the window did not close when asked; asking again");
-        };
+        let id = window_id(&self.display)
+            .unwrap_or_else(|| panic!("no window titled Plan Explorer on {}", self.display));
+        Closer::connect(&self.display).close(id);
+        let status = await_close(&self.display, &mut self.child, &self.stderr);
         let stderr = std::fs::read_to_string(&self.stderr).unwrap_or_default();
         (status.code(), stderr)
     }
 }
+
+/// Waits, after one close request, until the window has left the screen
+/// and `child` has ended, and returns its exit status. The window must go
+/// within [`WINDOW_GONE`]: a window still there then ignored the close
+/// (`stderr`, the app's log, is shown). The process may take longer to
+/// end: its last thread closes the file watch's inotify descriptor, and
+/// Linux, tearing the watch down, waits in the kernel for its mark reaper
+/// (`fsnotify_destroy_group`), which on a busy machine took from 1 to over
+/// 5 seconds (`tools/close_check.py` shows it).
+fn await_close(display: &str, child: &mut Child, stderr: &Path) -> std::process::ExitStatus {
+    let asked = Instant::now();
+    while window_id(display).is_some() {
+        assert!(
+            asked.elapsed() < WINDOW_GONE,
+            "the window was still open {WINDOW_GONE:?} after one close request: {}",
+            std::fs::read_to_string(stderr).unwrap_or_default()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    loop {
+        if let Some(status) = child.try_wait().expect("waits") {
+            return status;
+        }
+        assert!(
+            asked.elapsed() < PROCESS_GONE,
+            "the window closed but the app had not ended {PROCESS_GONE:?} after the close request"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// How long the window may stay on screen after one close request: it
+/// goes within a second, a few on a loaded machine.
+const WINDOW_GONE: Duration = Duration::from_secs(20);
+
+/// How long the app (and atspi.py's buses after it) may take to end after
+/// the close request; see [`await_close`].
+const PROCESS_GONE: Duration = Duration::from_mins(1);
 
 impl Drop for Driven {
     /// A test that failed with the app open: the app is ended (by its
@@ -273,38 +297,72 @@ impl Drop for Driven {
 /// side on two CPU cores drew too slowly to take a click.
 static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-/// Sends `WM_DELETE_WINDOW` to the top-level window titled "Plan
-/// Explorer" on `display`, as a window manager does for its close button.
-fn close_window(display: &str) {
-    use x11rb::connection::Connection as _;
-    use x11rb::protocol::xproto::{ClientMessageEvent, ConnectionExt as _, EventMask};
+/// The id of the top-level window titled "Plan Explorer" on `display`,
+/// if there is one (`xwininfo`, of x11-utils).
+fn window_id(display: &str) -> Option<u32> {
     let tree = Command::new("xwininfo")
         .args(["-root", "-tree"])
         .env("DISPLAY", display)
         .output()
         .expect("xwininfo runs (apt-get install x11-utils; scripts/test installs it)");
-    let tree = String::from_utf8_lossy(&tree.stdout);
-    let id = tree
+    String::from_utf8_lossy(&tree.stdout)
         .lines()
         .find(|l| l.contains("\"Plan Explorer\""))
         .and_then(|l| l.split_whitespace().next())
         .and_then(|id| u32::from_str_radix(id.trim_start_matches("0x"), 16).ok())
-        .unwrap_or_else(|| panic!("no window titled Plan Explorer:\n{tree}"));
-    let (connection, _) = x11rb::connect(Some(display)).expect("connects to Xvfb");
-    let atom = |name: &[u8]| {
-        connection
-            .intern_atom(false, name)
-            .expect("asks")
-            .reply()
-            .expect("an atom")
-            .atom
-    };
-    let (protocols, delete) = (atom(b"WM_PROTOCOLS"), atom(b"WM_DELETE_WINDOW"));
-    let event = ClientMessageEvent::new(32, id, protocols, [delete, 0, 0, 0, 0]);
-    connection
-        .send_event(false, id, EventMask::NO_EVENT, event)
-        .expect("sends");
-    connection.flush().expect("flushes");
+}
+
+/// A client of the X server that closes windows as a window manager does
+/// when the user clicks a close button: it sends them `WM_DELETE_WINDOW`.
+struct Closer {
+    connection: x11rb::rust_connection::RustConnection,
+    protocols: u32,
+    delete: u32,
+}
+
+impl Closer {
+    /// Connects to `display` and looks up the atoms the request names.
+    fn connect(display: &str) -> Self {
+        use x11rb::protocol::xproto::ConnectionExt as _;
+        let (connection, _) = x11rb::connect(Some(display)).expect("connects to Xvfb");
+        let atom = |name: &[u8]| {
+            connection
+                .intern_atom(false, name)
+                .expect("asks")
+                .reply()
+                .expect("an atom")
+                .atom
+        };
+        let (protocols, delete) = (atom(b"WM_PROTOCOLS"), atom(b"WM_DELETE_WINDOW"));
+        Self {
+            connection,
+            protocols,
+            delete,
+        }
+    }
+
+    /// Asks the window `id` to close, and returns once the X server has
+    /// passed the request on. A request only flushed to the socket could be
+    /// lost when this connection closed: Xvfb (xserver 21.1, `ClientReady`
+    /// in os/connection.c) drops a client whose socket reports a hang-up
+    /// as soon as its poll says so, without reading what is still in the
+    /// socket. On a busy machine the server often polled only after the
+    /// close, saw `EPOLLIN|EPOLLHUP` and closed the socket unread (strace
+    /// showed it), so the window never received the request and stayed
+    /// open: the "ignored" first close of issue 28. A round trip
+    /// (`GetInputFocus`) makes the server handle the request first, as
+    /// `XCloseDisplay` does for Xlib's clients (xdotool, `close_check.py`).
+    fn close(&self, id: u32) {
+        use x11rb::protocol::xproto::{ClientMessageEvent, ConnectionExt as _, EventMask};
+        use x11rb::wrapper::ConnectionExt as _;
+        let event = ClientMessageEvent::new(32, id, self.protocols, [self.delete, 0, 0, 0, 0]);
+        self.connection
+            .send_event(false, id, EventMask::NO_EVENT, event)
+            .expect("sends");
+        self.connection
+            .sync()
+            .expect("the X server handled the request");
+    }
 }
 
 /// `home`'s settings file as eframe writes it: its keys and RON values.
@@ -475,6 +533,50 @@ fn a_corrupt_app_ron_at_start_gives_the_defaults_and_a_note_and_is_kept_aside() 
     assert_eq!(std::fs::read_to_string(kept).expect("kept"), corrupt);
     // A good file was written on exit, with the defaults.
     assert_eq!(stored_settings(home.path()), Settings::default());
+}
+
+/// One close request sent while the X server is too busy to read it still
+/// closes the window: the server is stopped (SIGSTOP) from just before the
+/// request until a second after, as a loaded machine delays it. The
+/// request was lost when the sender's connection closed before the server
+/// had read it (see [`Closer::close`]); this test failed every time then.
+#[test]
+fn one_close_request_sent_while_the_x_server_is_busy_closes_the_window() {
+    let _one = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let xvfb = Xvfb::start();
+    let home = tempfile::tempdir().expect("temp dir");
+    let logs = tempfile::tempdir().expect("temp dir");
+    let mut app = Driven::start(
+        &xvfb,
+        home.path(),
+        logs.path(),
+        &["Collapse all"],
+        &[],
+        Limits::None,
+    );
+    let id = window_id(&app.display).expect("the window is on screen");
+    let closer = Closer::connect(&app.display);
+    let signal = |name: &str, pid: u32| {
+        let status = Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(pid.to_string())
+            .status()
+            .expect("kill runs");
+        assert!(status.success(), "kill -{name} {pid}");
+    };
+    let server = xvfb.pid();
+    signal("STOP", server);
+    let resume = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_secs(1));
+        signal("CONT", server);
+    });
+    closer.close(id);
+    drop(closer);
+    resume.join().expect("the server was resumed");
+    let status = await_close(&app.display, &mut app.child, &app.stderr);
+    assert_eq!(status.code(), Some(0));
 }
 
 /// A full disk when the window closes: eframe writes app.ron in place, so
