@@ -416,7 +416,12 @@ impl<'a> Checker<'a> {
         } else if self
             .dataset
             .figure_caveat(best.figure)
-            .is_some_and(|c| !caveat_mentioned(text, p.range.clone(), &c.text))
+            // Mentioned in either language the dataset words it in.
+            .is_some_and(|c| {
+                std::iter::once(&c.text)
+                    .chain(&c.text_zh)
+                    .all(|caveat| !caveat_mentioned(text, p.range.clone(), caveat))
+            })
         {
             Verdict::DropsCaveat
         } else {

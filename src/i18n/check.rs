@@ -133,7 +133,7 @@ impl Claim {
             (Verdict::DropsCaveat, _) => {
                 let caveat = dataset
                     .figure_caveat(first)
-                    .map(|c| c.text.as_str())
+                    .map(|c| crate::view::caveat_words(lang, c))
                     .unwrap_or_default();
                 words!(
                     lang,

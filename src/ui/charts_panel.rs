@@ -613,7 +613,10 @@ pub(super) fn caveats_ui(
                     .truncate()
                     .sense(egui::Sense::click()),
             )
-            .on_hover_text(data.figure_caveat(figure).map_or("", |c| c.text.as_str()))
+            .on_hover_text(
+                data.figure_caveat(figure)
+                    .map_or("", |c| crate::view::caveat_words(lang, c)),
+            )
             .clicked()
         {
             commands.push(DocCommand::Select(Item::Figure(figure)));

@@ -551,3 +551,28 @@ fn words_two_records_share_do_not_give_a_figure_to_the_other() {
         "{claim:?}"
     );
 }
+
+/// A Chinese draft is told the caveat it drops in the curator's Chinese,
+/// and a Chinese draft that gives the caveat in Chinese does not drop it.
+#[test]
+fn a_caveat_is_said_and_found_in_the_drafts_language() {
+    let data = common::data();
+    let bare = "2024年，三大先导产业占全市生产总值的比重为33.4%。";
+    let report = check(&data, bare);
+    let [claim] = report.claims.as_slice() else {
+        panic!("one figure: {report:?}");
+    };
+    assert_eq!(claim.verdict, Verdict::DropsCaveat, "{claim:?}");
+    let message = claim.message(&data, Lang::Zh);
+    assert!(message.contains("口径可能不同"), "{message}");
+    assert!(!message.contains("may not measure"), "{message}");
+
+    let careful = "2024年，三大先导产业占全市生产总值的比重为33.4%。需要注意，2021年和2024年两个数据的口径可能不同，33.4%是产值与生产总值之比，而非增加值占比。";
+    let report = check(&data, careful);
+    let claim = report
+        .claims
+        .iter()
+        .find(|c| careful[c.number.clone()] == *"33.4")
+        .unwrap_or_else(|| panic!("{report:?}"));
+    assert_eq!(claim.verdict, Verdict::Agrees, "{claim:?}");
+}
