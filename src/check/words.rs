@@ -135,9 +135,10 @@ const STOPWORDS: &[&str] = &[
 /// holding only these says nothing of a subject.
 const CJK_NOISE: &str = "的了和与及在为是年月日亿万元千百十个约近超过以上左右达到其中共";
 
-/// Chinese particles that join words rather than belong to one: a pair
-/// across one ("值的", "重为") is two words' halves, not a word.
-const CJK_JOINS: &str = "的了为是";
+/// Chinese particles and the verb 达到 (reach), which join words rather
+/// than belong to one: a pair across one ("值的", "重为", "模达") is two
+/// words' halves, not a word.
+const CJK_JOINS: &str = "的了为是达到";
 
 /// Words naming a place or a scope other than the city's own: a claim
 /// that names one is about something else unless the record names it
@@ -255,6 +256,11 @@ pub(super) fn words(text: &str) -> Vec<String> {
     let flush_cjk = |cjk: &mut Vec<char>, out: &mut Vec<String>| {
         if cjk.windows(4).any(|w| w == ['生', '产', '总', '值']) {
             out.push("gdp".to_owned());
+        }
+        // An industry's 规模 in yuan is its output (产值): "未来产业规模达到
+        // 5000亿元" is the 未来产业总产值 of the records.
+        if cjk.windows(2).any(|w| w == ['规', '模']) {
+            out.push("产值".to_owned());
         }
         // 比重, 占比 and a title's 之比 all say a share.
         if cjk

@@ -576,3 +576,46 @@ fn a_caveat_is_said_and_found_in_the_drafts_language() {
         .unwrap_or_else(|| panic!("{report:?}"));
     assert_eq!(claim.verdict, Verdict::Agrees, "{claim:?}");
 }
+
+/// How a Chinese briefing says the plans' amounts: an industry's 规模
+/// (scale) for its output, 达到 (reach) between subject and figure. Each
+/// meets its record (the future industries' 5000亿元 was unknown); a
+/// fund's 规模 is still the fund's.
+#[test]
+fn chinese_amounts_as_briefings_word_them_meet_their_records() {
+    let data = common::data();
+    for (draft, record) in [
+        (
+            "未来产业规模到2030年达到约5000亿元。",
+            "future-industries-output-2030",
+        ),
+        (
+            "到2030年，未来产业规模达到5000亿元左右。",
+            "future-industries-output-2030",
+        ),
+        ("上海人工智能产业母基金规模为225亿元。", "fund-sh-ai-fof"),
+        (
+            "2024年三大先导产业规模达到1.8万亿元。",
+            "pioneer-output-2024",
+        ),
+    ] {
+        let report = check(&data, draft);
+        let [claim] = report.claims.as_slice() else {
+            panic!("one figure in {draft}: {report:?}");
+        };
+        assert!(
+            record_ids(&data, &claim.records)
+                .first()
+                .map(String::as_str)
+                == Some(record),
+            "{draft}: {claim:?}"
+        );
+        assert!(
+            matches!(
+                claim.verdict,
+                Verdict::Agrees | Verdict::DropsCaveat | Verdict::DropsQualifier
+            ),
+            "{draft}: {claim:?}"
+        );
+    }
+}
