@@ -26,15 +26,6 @@ fn started(dataset: Option<&Path>, notes: &Path, lang: Lang) -> AppState {
     state
 }
 
-fn status(state: &AppState) -> String {
-    state
-        .session
-        .status
-        .as_ref()
-        .map(|note| note.text(state.session.lang()))
-        .unwrap_or_default()
-}
-
 /// The built-in dataset written to `dir` as `name`, with `from` replaced
 /// by `to` throughout (an id renamed).
 fn dataset_file(dir: &Path, name: &str, (from, to): (&str, &str)) -> PathBuf {
@@ -80,7 +71,7 @@ fn a_note_made_outside_a_view_is_written_at_once_and_comes_back_at_the_next_star
         }]
     );
     assert_eq!(
-        status(&state),
+        crate::common::status(&state),
         "Annotations you made on this dataset put back: 1."
     );
     let harness = crate::common::window(state);
@@ -176,7 +167,7 @@ fn each_dataset_keeps_its_own_notes_and_a_reload_whose_ids_changed_names_those_t
         [note, span]
     );
     assert_eq!(
-        status(&state),
+        crate::common::status(&state),
         "Annotations you made on this dataset put back: 2; notes that no longer attach: 1 (the Views panel names them)."
     );
     let state = started(Some(&other), &notes, Lang::En);
@@ -194,7 +185,7 @@ fn a_notes_file_that_cannot_be_read_is_moved_aside_and_said_in_both_languages() 
     let state = started(None, &notes, Lang::Zh);
     let aside = dir.path().join("notes.json.corrupt");
     assert!(aside.is_file(), "the file is kept under another name");
-    let said = status(&state);
+    let said = crate::common::status(&state);
     assert!(said.starts_with("未恢复任何标注：保存在"), "{said}");
     assert!(said.contains("第 2 行"), "{said}");
     assert!(said.contains("notes.json.corrupt"), "{said}");
@@ -228,8 +219,9 @@ fn a_notes_file_that_cannot_be_read_is_moved_aside_and_said_in_both_languages() 
     let state = started(None, &notes, Lang::En);
     assert!(dir.path().join("notes.json.v7").is_file());
     assert!(
-        status(&state).contains("are in version 7, newer than this Plan Explorer reads (1)"),
+        crate::common::status(&state)
+            .contains("are in version 7, newer than this Plan Explorer reads (1)"),
         "{}",
-        status(&state)
+        crate::common::status(&state)
     );
 }

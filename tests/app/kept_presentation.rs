@@ -31,15 +31,6 @@ fn present(state: &mut AppState, command: PresentCommand) {
     state.apply(SessionCommand::Present(command));
 }
 
-fn status(state: &AppState) -> String {
-    state
-        .session
-        .status
-        .as_ref()
-        .map(|note| note.text(state.session.lang()))
-        .unwrap_or_default()
-}
-
 fn names(state: &AppState) -> Vec<String> {
     let slides = &state.session.presentation.slides;
     slides.iter().map(|view| view.name.clone()).collect()
@@ -73,7 +64,7 @@ fn slides_built_and_never_saved_come_back_at_the_next_start() {
         state.session.presentation.slides[1].chart,
         plan_explorer::view::saved::ChartKey::of(ChartId::Funds)
     );
-    let said = status(&state);
+    let said = crate::common::status(&state);
     assert!(
         said == "The presentation you were building is back: 2 slides (in the Views panel).",
         "{said}"
@@ -105,7 +96,7 @@ fn a_damaged_kept_presentation_is_moved_aside_and_said_and_the_new_one_kept() {
         "{\"format\": \"plan-explorer-presentation\", \"slides\": [",
         "the damaged file is kept as it was"
     );
-    let said = status(&state);
+    let said = crate::common::status(&state);
     assert!(
         said.starts_with("未能恢复您上次正在制作的演示")
             && said.contains("presentation.json.corrupt"),
@@ -124,7 +115,7 @@ fn a_kept_file_that_cannot_be_written_is_said_and_the_slides_stay() {
     let mut state = started(&blocker.join("presentation.json"), Lang::En);
     present(&mut state, PresentCommand::AddShown);
     assert_eq!(state.session.presentation.slides.len(), 1);
-    let said = status(&state);
+    let said = crate::common::status(&state);
     assert!(
         said.starts_with("The presentation could not be kept for the next run")
             && said.contains("presentation.json"),

@@ -297,6 +297,29 @@ impl Drop for Driven {
 /// side on two CPU cores drew too slowly to take a click.
 static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
+/// What each window test runs in: its turn (one window at a time), an X
+/// server of its own, a home for the app's settings and a folder for its
+/// logs, all ended when the test ends.
+struct Setting {
+    _one: std::sync::MutexGuard<'static, ()>,
+    xvfb: Xvfb,
+    home: tempfile::TempDir,
+    logs: tempfile::TempDir,
+}
+
+impl Setting {
+    fn new() -> Self {
+        Self {
+            _one: ONE_AT_A_TIME
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+            xvfb: Xvfb::start(),
+            home: tempfile::tempdir().expect("temp dir"),
+            logs: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+}
+
 /// The id of the top-level window titled "Plan Explorer" on `display`,
 /// if there is one (`xwininfo`, of x11-utils).
 fn window_id(display: &str) -> Option<u32> {
@@ -390,12 +413,12 @@ fn right_edge(app: &Driven, name: &str) -> i64 {
 
 #[test]
 fn what_the_user_changes_is_in_app_ron_on_exit_and_a_read_only_one_is_kept_as_it_was() {
-    let _one = ONE_AT_A_TIME
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let xvfb = Xvfb::start();
-    let home = tempfile::tempdir().expect("temp dir");
-    let logs = tempfile::tempdir().expect("temp dir");
+    let Setting {
+        _one,
+        xvfb,
+        home,
+        logs,
+    } = Setting::new();
     let dataset = home.path().join("my plans.json");
     // The built-in dataset under a title of its own, so that the window
     // shows when it has loaded.
@@ -506,12 +529,12 @@ fn what_the_user_changes_is_in_app_ron_on_exit_and_a_read_only_one_is_kept_as_it
 
 #[test]
 fn a_corrupt_app_ron_at_start_gives_the_defaults_and_a_note_and_is_kept_aside() {
-    let _one = ONE_AT_A_TIME
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let xvfb = Xvfb::start();
-    let home = tempfile::tempdir().expect("temp dir");
-    let logs = tempfile::tempdir().expect("temp dir");
+    let Setting {
+        _one,
+        xvfb,
+        home,
+        logs,
+    } = Setting::new();
     let file = settings_file(home.path());
     std::fs::create_dir_all(file.parent().expect("a folder")).expect("creates");
     let corrupt = "(\n  \"plan_explorer_settings\": \"(chart: Fu";
@@ -542,12 +565,12 @@ fn a_corrupt_app_ron_at_start_gives_the_defaults_and_a_note_and_is_kept_aside() 
 /// had read it (see [`Closer::close`]); this test failed every time then.
 #[test]
 fn one_close_request_sent_while_the_x_server_is_busy_closes_the_window() {
-    let _one = ONE_AT_A_TIME
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let xvfb = Xvfb::start();
-    let home = tempfile::tempdir().expect("temp dir");
-    let logs = tempfile::tempdir().expect("temp dir");
+    let Setting {
+        _one,
+        xvfb,
+        home,
+        logs,
+    } = Setting::new();
     let mut app = Driven::start(
         &xvfb,
         home.path(),
@@ -585,12 +608,12 @@ fn one_close_request_sent_while_the_x_server_is_busy_closes_the_window() {
 /// there.
 #[test]
 fn settings_cut_short_on_exit_by_a_full_disk_come_back_from_the_last_good_copy() {
-    let _one = ONE_AT_A_TIME
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let xvfb = Xvfb::start();
-    let home = tempfile::tempdir().expect("temp dir");
-    let logs = tempfile::tempdir().expect("temp dir");
+    let Setting {
+        _one,
+        xvfb,
+        home,
+        logs,
+    } = Setting::new();
     let run = |until: &[&str], limits: Limits, click: Option<&str>| {
         let app = Driven::start(&xvfb, home.path(), logs.path(), until, &[], limits);
         if let Some(name) = click {
@@ -668,11 +691,10 @@ impl Driven {
 /// app ends as on a close.
 #[test]
 fn the_settings_are_saved_when_the_session_ends_the_app() {
-    let _one = ONE_AT_A_TIME
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let xvfb = Xvfb::start();
-    let logs = tempfile::tempdir().expect("temp dir");
+    // A home of its own for each signal, below.
+    let Setting {
+        _one, xvfb, logs, ..
+    } = Setting::new();
     for (signal, language, name) in [("TERM", Lang::Zh, "简体中文"), ("HUP", Lang::En, "English")]
     {
         let home = tempfile::tempdir().expect("temp dir");

@@ -62,6 +62,17 @@ pub fn window_on(chart: plan_explorer::view::charts::ChartId) -> Window {
 
 /// Every text painted in the last frame (a plot's hover label and the
 /// drop overlay are painted, not widgets, so AccessKit does not see them).
+/// The status line's words, in the window's language (empty when it says
+/// nothing).
+pub fn status(state: &plan_explorer::ui::AppState) -> String {
+    state
+        .session
+        .status
+        .as_ref()
+        .map(|note| note.text(state.session.lang()))
+        .unwrap_or_default()
+}
+
 pub fn painted_texts(harness: &Window) -> Vec<String> {
     harness
         .output()
