@@ -1,6 +1,9 @@
 //! The user's annotations laid out on a finished chart scene: a span of
 //! years as a tinted band behind the data, a reference line at a value, a
-//! note in a box joined to its mark by a leader line.
+//! note in a box joined to its mark by a leader line. On a map, a note on a
+//! cell stands in the room kept at the table's right, the cell ringed and
+//! the leader running along the line between two rows, where no count is
+//! written, so it covers no cell's words.
 //!
 //! They are placed after the chart, in the room it leaves: a label or a
 //! note never covers a data mark, a data line or another text, and its
@@ -85,6 +88,9 @@ pub enum LeftOut {
     /// A span or line is drawn, but its words found no room that covers
     /// nothing.
     NoRoomForWords(usize),
+    /// A note's map cell is not drawn at this size: its row or its plan
+    /// does not fit on the page.
+    CellNotShown(usize),
 }
 
 impl LeftOut {
@@ -95,7 +101,8 @@ impl LeftOut {
             | Self::NoMark(i)
             | Self::OutOfRange(i)
             | Self::NoRoom(i)
-            | Self::NoRoomForWords(i) => i,
+            | Self::NoRoomForWords(i)
+            | Self::CellNotShown(i) => i,
         }
     }
 }
@@ -153,6 +160,7 @@ pub fn over(backdrop: &Backdrop, view: &ChartView, ink: Ink, size: f32) -> Scene
         axes: backdrop.axes,
         left_out: Vec::new(),
         anchors: Vec::new(),
+        cells: None,
     };
     if view.annotations.is_empty() {
         return scene;
@@ -178,6 +186,21 @@ impl Placer<'_> {
                     Some(figure) => self.note(i, figure, text),
                     None => Err(LeftOut::NoMark(i)),
                 },
+                Annotation::CellNote { text, .. } => {
+                    let table = self.scene.cells.as_ref().map(|m| m.table);
+                    let cell = annotation.cell(view.dataset).and_then(|cell| {
+                        let cells = &self.scene.cells.as_ref()?.cells;
+                        cells.iter().find(|(c, _)| *c == cell).map(|&(_, b)| b)
+                    });
+                    match (cell, table) {
+                        (Some(cell), Some(table)) => self.cell_note(i, cell, table, text),
+                        // A map without the cell's row or plan in view.
+                        (None, Some(_)) if annotation.cell(view.dataset).is_some() => {
+                            Err(LeftOut::CellNotShown(i))
+                        }
+                        _ => Err(LeftOut::NoMark(i)),
+                    }
+                }
             };
             if let Err(left_out) = outcome {
                 self.scene.left_out.push(left_out);
@@ -219,6 +242,8 @@ struct Placer<'a> {
     data_lines: Vec<((f32, f32), (f32, f32))>,
     /// Where notes may go: the plot, else the page inside its margins.
     room: Bounds,
+    /// A map's table, which no note may stand on.
+    table: Option<Bounds>,
 }
 
 impl<'a> Placer<'a> {
@@ -244,6 +269,7 @@ impl<'a> Placer<'a> {
             x1: scene.width - margin,
             y1: scene.height - margin,
         };
+        let table = scene.cells.as_ref().map(|m| m.table);
         Self {
             scene,
             ink,
@@ -251,6 +277,7 @@ impl<'a> Placer<'a> {
             taken,
             data_lines,
             room,
+            table,
         }
     }
 
@@ -259,6 +286,7 @@ impl<'a> Placer<'a> {
     fn is_free(&self, bounds: &Bounds) -> bool {
         let padded = bounds.grown(self.size * 0.15);
         self.room.contains(bounds)
+            && !self.table.is_some_and(|t| t.overlaps(&padded))
             && !self.taken.iter().any(|t| t.overlaps(&padded))
             && !self
                 .data_lines
@@ -512,6 +540,102 @@ impl<'a> Placer<'a> {
             color: self.ink.muted,
             dash: None,
         }));
+        self.note_box(spot, &lines, lang);
+        self.data_lines.push((from, to));
+        Ok(())
+    }
+
+    /// A note on a map's cell (`cell`, its box): in a box right of the
+    /// `table`, the cell ringed, the leader level with the line above or
+    /// below the cell's row (where no row writes anything) from the box to
+    /// the ring's corner.
+    fn cell_note(&mut self, i: usize, cell: Bounds, table: Bounds, text: &str) -> Result<(), LeftOut> {
+        let lang = words_lang(text);
+        let pad = self.size * 0.35;
+        let gap = self.size * 0.8;
+        let left = table.x1 + gap;
+        let widest = ((self.room.x1 - self.room.x0) * 0.3).max(self.size * 8.0);
+        let max_width = (self.room.x1 - left - 2.0 * pad).min(widest);
+        if max_width < self.size * 4.0 {
+            return Err(LeftOut::NoRoom(i));
+        }
+        let lines = fonts::clamp_lines(
+            fonts::wrap(text, max_width, self.size, false, lang),
+            4,
+            max_width,
+            self.size,
+            false,
+            lang,
+        );
+        let line_height = self.size * 1.2;
+        let width = lines
+            .iter()
+            .map(|l| fonts::text_width(l, self.size, false, lang))
+            .fold(0.0_f32, f32::max)
+            + 2.0 * pad;
+        let height = lines.len() as f32 * line_height + 2.0 * pad;
+        let middle = f32::midpoint(cell.y0, cell.y1);
+        // Boxes whose side the leader meets inside its padding: level with
+        // the row's lower line, then its upper one, nearest the cell first;
+        // a little further right where a nearer note stands.
+        let step = self.size * 0.25;
+        let turns = super::anatomy::count_of((height - 2.0 * pad) / step);
+        let mut spots: Vec<(f32, Bounds)> = Vec::new();
+        for level in [cell.y1, cell.y0] {
+            for shift in 0..4 {
+                let x0 = left + shift as f32 * self.size * 2.0;
+                for k in 0..=turns {
+                    let y0 = level - pad - k as f32 * step;
+                    spots.push((
+                        level,
+                        Bounds {
+                            x0,
+                            y0,
+                            x1: x0 + width,
+                            y1: y0 + height,
+                        },
+                    ));
+                }
+            }
+        }
+        spots.sort_by(|(_, a), (_, b)| {
+            let d = |s: &Bounds| (f32::midpoint(s.y0, s.y1) - middle).abs() + (s.x0 - left);
+            d(a).total_cmp(&d(b))
+        });
+        let (level, spot) = spots
+            .into_iter()
+            .find(|(level, b)| {
+                self.is_free(b) && {
+                    let (from, to) = ((b.x0, *level), (cell.x1, *level));
+                    self.taken
+                        .iter()
+                        .filter(|t| !cell.grown(0.5).contains(t))
+                        .all(|t| !t.crosses_segment(from, to))
+                }
+            })
+            .ok_or(LeftOut::NoRoom(i))?;
+        let (from, to) = ((spot.x0, level), (cell.x1, level));
+        self.scene.items.push(Item::Shape(Filled {
+            shape: Shape::Rect(cell),
+            fill: None,
+            stroke: Some((self.ink.muted, self.size * 0.12)),
+            is_mark: false,
+        }));
+        self.scene.items.push(Item::Line(Line {
+            points: vec![from, to],
+            width: self.size * 0.08,
+            color: self.ink.muted,
+            dash: None,
+        }));
+        self.note_box(spot, &lines, lang);
+        self.data_lines.push((from, to));
+        Ok(())
+    }
+
+    /// A note's box at `spot` and its lines of words.
+    fn note_box(&mut self, spot: Bounds, lines: &[String], lang: Lang) {
+        let pad = self.size * 0.35;
+        let line_height = self.size * 1.2;
         self.scene.items.push(Item::Shape(Filled {
             shape: Shape::Rect(spot),
             fill: Some((self.ink.background, 0.92)),
@@ -534,8 +658,6 @@ impl<'a> Placer<'a> {
             }));
         }
         self.taken.push(spot);
-        self.data_lines.push((from, to));
-        Ok(())
     }
 
     /// The pieces of the straight line from `a` to `b` (upright when

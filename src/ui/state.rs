@@ -97,6 +97,14 @@ pub struct Session {
     pub check: super::check::CheckState,
     /// The presentation being built, and shown.
     pub presentation: super::present::PresentationState,
+    /// The map's cell last clicked, right-clicked or reached by the
+    /// keyboard, by ids (so it holds whatever the document), for a note on
+    /// it: the map, the row and the plan's id.
+    pub chosen_cell: Option<(
+        crate::view::charts::ChartId,
+        crate::view::annotations::CellRow,
+        smol_str::SmolStr,
+    )>,
 }
 
 impl Default for Session {
@@ -124,6 +132,7 @@ impl Default for Session {
             failed_loads: std::collections::BTreeSet::new(),
             check: super::check::CheckState::default(),
             presentation: super::present::PresentationState::default(),
+            chosen_cell: None,
         }
     }
 }

@@ -7,7 +7,10 @@
 //! cells, names and headings: hovering a cell lists its measures and their
 //! units; clicking it shows them in the tree (a heading: its plan or
 //! theme). The unit map is drawn the same way, its rows the responsible
-//! units, its cells giving the plan's deadline where it gives one.
+//! units, its cells giving the plan's deadline where it gives one. The cell
+//! last clicked, right-clicked or reached by the keyboard is the one the
+//! Annotate dialog (Ctrl+M, or the cell's menu) puts a note on; the notes
+//! stand in room kept at the map's right.
 
 use egui::{Rect, Sense};
 
@@ -64,8 +67,9 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
             let lit = matrix.lit(&cx.doc.dataset, cx.doc.selected());
             let shown = map.rows_between(viewport.min.y, viewport.max.y);
             let mut scene = map.scene(&view, matrix, shown, &lit);
-            // The user's annotations, placed as on paper (a map has no
-            // years, values or figure marks: each is listed as left out).
+            // The user's annotations, placed as on paper: notes on cells
+            // at the map's right (a map has no years, values or figure
+            // marks: other kinds are listed as left out).
             let page = crate::chart::Page {
                 width: scene.width,
                 height: scene.height,
@@ -78,6 +82,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
             placement.label_notes(ui, &scene);
             let grid = Grid {
                 cx,
+                chart,
                 matrix,
                 map: &map,
                 lit: &lit,
@@ -92,6 +97,8 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
 /// One frame's theme map, for what the pointer and the keys do.
 struct Grid<'a> {
     cx: &'a PanelContext<'a>,
+    /// The map: the theme map or the unit map.
+    chart: ChartId,
     matrix: &'a ThemeMatrix,
     map: &'a WindowMap,
     /// Cells (matrix row, column) linked to the selection.
@@ -120,6 +127,22 @@ impl Grid<'_> {
                 if response.clicked() {
                     commands.push(self.cell_filter(row, column));
                 }
+                if response.clicked() || response.secondary_clicked() {
+                    self.choose(row, column, commands);
+                }
+                let lang = self.cx.session.lang();
+                response.context_menu(|ui| {
+                    if ui
+                        .add(egui::Button::new(tr(lang, T::AnnotateThisCell)).shortcut_text("Ctrl+M"))
+                        .clicked()
+                    {
+                        self.choose(row, column, commands);
+                        commands.push(SessionCommand::OpenAnnotateDialog);
+                    }
+                    if ui.button(tr(lang, T::ExportThisChart)).clicked() {
+                        commands.push(SessionCommand::OpenExportDialog);
+                    }
+                });
             }
             Target::Theme(row) => {
                 let key = self.matrix.rows[row].key;
@@ -179,6 +202,8 @@ impl Grid<'_> {
         let Some(i) = order.iter().position(|&row| row == r) else {
             return;
         };
+        // The cell under the keyboard's cursor is the one a note goes on.
+        self.choose(r, c, commands);
         let cell = placement.screen_rect(&self.map.cell_bounds(i, c));
         if keys.moved {
             let clear = Rect::from_min_max(cell.min - placement.frozen(), cell.max);
@@ -196,6 +221,23 @@ impl Grid<'_> {
         );
         if keys.activated {
             commands.push(self.cell_filter(r, c));
+        }
+    }
+
+    /// Makes the cell at the matrix's `r` and `c` the one a note goes on,
+    /// unless it already is.
+    fn choose(&self, r: usize, c: usize, commands: &mut Commands) {
+        let data = &self.cx.doc.dataset;
+        let Some(cell) = crate::view::annotations::Cell::at(self.matrix, r, c) else {
+            return;
+        };
+        let row = crate::view::annotations::CellRow::of(data, cell.row);
+        let plan = data.plans[cell.plan.index()].id.clone();
+        let chosen = Some((self.chart, row, plan));
+        if self.cx.session.chosen_cell != chosen
+            && let Some((chart, row, plan)) = chosen
+        {
+            commands.push(SessionCommand::ChooseCell(chart, row, plan));
         }
     }
 
