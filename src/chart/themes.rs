@@ -20,9 +20,6 @@ use crate::i18n::{T, fill, tr};
 use crate::view::annotations::Cell;
 use crate::view::themes::{MapRows, ThemeMatrix, ThemeOrder};
 
-/// The share of a page's plot kept at the map's right for notes on its
-/// cells, when it has any: a note is at most this wide.
-const NOTES_SHARE: f32 = 0.3;
 
 /// How far a full cell's tint goes from the page towards the palette's
 /// blue: light enough for the count to stay legible.
@@ -151,7 +148,7 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
         grid.draw(&mut layout, view, &matrix, &drawn);
         let area = layout.plot;
         let top = area.y0 + grid.header_height();
-        layout.scene.cells = Some(MapCells {
+        layout.scene.cells = (!noted.is_empty()).then(|| MapCells {
             table: Bounds {
                 x0: area.x0,
                 y0: area.y0,
@@ -182,8 +179,9 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
 }
 
 /// The share of the plot's width kept for notes on cells: none without
-/// them; else the most of [`NOTES_SHARE`] and less that loses no plan the
-/// page shows without notes, else none a note is on, else the least.
+/// them; else the most, from three tenths down to a tenth, that loses no
+/// plan the page shows without notes, else none a note is on, else a
+/// tenth (a note that finds no room there is said to).
 fn notes_share(
     layout: &Layout,
     view: &ChartView,
@@ -193,15 +191,14 @@ fn notes_share(
     if noted.is_empty() {
         return 0.0;
     }
-    const SHARES: [f32; 4] = [NOTES_SHARE, 0.25, 0.2, 0.16];
     let columns = |share: f32| Grid::new(layout, view, matrix, share).columns;
     let all = columns(0.0);
     let last_noted = noted.iter().map(|(_, (_, c))| c + 1).max().unwrap_or(0);
-    SHARES
-        .into_iter()
+    let shares = || (10..=30).rev().map(|percent: u8| f32::from(percent) / 100.0);
+    shares()
         .find(|&share| columns(share) >= all)
-        .or_else(|| SHARES.into_iter().find(|&s| columns(s) >= last_noted))
-        .unwrap_or(SHARES[SHARES.len() - 1])
+        .or_else(|| shares().find(|&share| columns(share) >= last_noted))
+        .unwrap_or(0.1)
 }
 
 /// The first `shown` rows of `order`, the rows of noted cells among them in
@@ -259,8 +256,9 @@ pub struct WindowMap {
     noted: Vec<(Cell, (usize, usize))>,
 }
 
-/// How wide the window's room for notes on cells is, in ems of its text.
-const WINDOW_NOTES_EMS: f32 = 18.0;
+/// How wide the window's room for notes on cells is at least, in ems of
+/// its text.
+const WINDOW_NOTES_EMS: f32 = 14.0;
 
 impl WindowMap {
     /// The map for a panel `panel_width` wide, its text at `body` points.
@@ -285,11 +283,12 @@ impl WindowMap {
             Grid::with_columns(view, matrix, text, names, matrix.plans.len(), text * 6.0);
         let table = grid.total_x_from(0.0) + grid.total_width(view);
         let noted = noted_cells(view, matrix);
-        // Notes on cells stand at the map's right, in room kept for them.
+        // Notes on cells stand at the map's right, in the room the panel
+        // has there, and at least room enough to read them (scrolled to).
         let notes = if noted.is_empty() {
             0.0
         } else {
-            text * WINDOW_NOTES_EMS
+            (panel_width - 2.0 * margin - table).max(text * WINDOW_NOTES_EMS)
         };
         let width = (2.0 * margin + table + notes).max(panel_width);
         if !noted.is_empty() {

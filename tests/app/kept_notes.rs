@@ -228,7 +228,7 @@ fn a_notes_file_that_cannot_be_read_is_moved_aside_and_said_in_both_languages() 
     let state = started(None, &notes, Lang::En);
     assert!(dir.path().join("notes.json.v7").is_file());
     assert!(
-        status(&state).contains("are in version 7, newer than this Plan Explorer reads (1)"),
+        status(&state).contains("are in version 7, newer than this Plan Explorer reads (2)"),
         "{}",
         status(&state)
     );

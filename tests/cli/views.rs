@@ -155,7 +155,7 @@ fn a_bad_view_is_refused_saying_what_and_where() {
     )
     .expect("JSON");
     json["annotations"][0]["figure"] = "gone-point".into();
-    json["version"] = 2.into();
+    json["version"] = 3.into();
     let gone = dir.path().join("gone.view.json");
     std::fs::write(&gone, json.to_string()).expect("write");
     let stderr = ok(
@@ -171,6 +171,6 @@ fn a_bad_view_is_refused_saying_what_and_where() {
         stderr.contains("No longer exists: the figure gone-point."),
         "{stderr}"
     );
-    assert!(stderr.contains("format version 2, newer"), "{stderr}");
+    assert!(stderr.contains("format version 3, newer"), "{stderr}");
     assert!(out.is_file());
 }
