@@ -80,6 +80,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
             let placement = Placement::new(&scene, rect, viewport);
             placement.paint(ui.painter(), &scene);
             placement.label_notes(ui, &scene);
+            show_new_note(ui, chart, &scene, &placement, view.annotations.len());
             let grid = Grid {
                 cx,
                 chart,
@@ -92,6 +93,28 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
             }
             grid.keys(ui, &response, &placement, commands);
         });
+}
+
+/// Scrolls a note just added into view: the room for notes is at the
+/// map's right, which a narrow panel shows only scrolled to.
+fn show_new_note(
+    ui: &egui::Ui,
+    chart: ChartId,
+    scene: &crate::chart::scene::Scene,
+    placement: &Placement,
+    count: usize,
+) {
+    let seen_id = egui::Id::unique((chart, "map_notes_seen"));
+    let seen: Option<usize> = ui.ctx().data(|d| d.get_temp(seen_id));
+    ui.ctx().data_mut(|d| d.insert_temp(seen_id, count));
+    if seen.is_some_and(|seen| count > seen)
+        && let Some(last) = scene.notes().last()
+    {
+        // The box's right end, so the whole note comes into view.
+        let bounds = last.bounds();
+        let rect = placement.screen_rect(&bounds.grown(bounds.y1 - bounds.y0));
+        ui.scroll_to_rect(rect, None);
+    }
 }
 
 /// One frame's theme map, for what the pointer and the keys do.
