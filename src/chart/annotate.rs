@@ -270,6 +270,17 @@ impl<'a> Placer<'a> {
             y1: scene.height - margin,
         };
         let table = scene.cells.as_ref().map(|m| m.table);
+        // In the window a map's names and headings stay in view over what
+        // scrolls: no note may go under them.
+        let room = if table.is_some() {
+            Bounds {
+                x0: room.x0.max(scene.frozen.left),
+                y0: room.y0.max(scene.frozen.top + margin),
+                ..room
+            }
+        } else {
+            room
+        };
         Self {
             scene,
             ink,
@@ -545,76 +556,138 @@ impl<'a> Placer<'a> {
         Ok(())
     }
 
-    /// A note on a map's cell (`cell`, its box): in a box right of the
-    /// `table`, the cell ringed, the leader level with the line above or
-    /// below the cell's row (where no row writes anything) from the box to
-    /// the ring's corner.
-    fn cell_note(&mut self, i: usize, cell: Bounds, table: Bounds, text: &str) -> Result<(), LeftOut> {
+    /// A note on a map's cell (`cell`, its box), the cell ringed: in a box
+    /// right of the `table`, its leader level with the line above or below
+    /// the cell's row, or in a box below the table, its leader along the
+    /// line left or right of the cell's column. Those lines run between the
+    /// counts, so the leader crosses none; the nearest free box is taken.
+    fn cell_note(
+        &mut self,
+        i: usize,
+        cell: Bounds,
+        table: Bounds,
+        text: &str,
+    ) -> Result<(), LeftOut> {
         let lang = words_lang(text);
         let pad = self.size * 0.35;
         let gap = self.size * 0.8;
-        let left = table.x1 + gap;
         let widest = ((self.room.x1 - self.room.x0) * 0.3).max(self.size * 8.0);
-        let max_width = (self.room.x1 - left - 2.0 * pad).min(widest);
-        if max_width < self.size * 4.0 {
-            return Err(LeftOut::NoRoom(i));
-        }
-        let lines = fonts::clamp_lines(
-            fonts::wrap(text, max_width, self.size, false, lang),
-            4,
-            max_width,
-            self.size,
-            false,
-            lang,
-        );
-        let line_height = self.size * 1.2;
-        let width = lines
-            .iter()
-            .map(|l| fonts::text_width(l, self.size, false, lang))
-            .fold(0.0_f32, f32::max)
-            + 2.0 * pad;
-        let height = lines.len() as f32 * line_height + 2.0 * pad;
-        let middle = f32::midpoint(cell.y0, cell.y1);
-        // Boxes whose side the leader meets inside its padding: level with
-        // the row's lower line, then its upper one, nearest the cell first;
-        // a little further right where a nearer note stands.
+        let layout = |max_width: f32| -> Option<(Vec<String>, f32, f32)> {
+            if max_width < self.size * 4.0 {
+                return None;
+            }
+            let lines = fonts::clamp_lines(
+                fonts::wrap(text, max_width, self.size, false, lang),
+                4,
+                max_width,
+                self.size,
+                false,
+                lang,
+            );
+            let width = lines
+                .iter()
+                .map(|l| fonts::text_width(l, self.size, false, lang))
+                .fold(0.0_f32, f32::max)
+                + 2.0 * pad;
+            let height = lines.len() as f32 * self.size * 1.2 + 2.0 * pad;
+            Some((lines, width, height))
+        };
+        let left = table.x1 + gap;
+        let right = layout((self.room.x1 - left - 2.0 * pad).min(widest));
+        let below = layout((self.room.x1 - self.room.x0 - 2.0 * pad).min(widest));
         let step = self.size * 0.25;
-        let turns = super::anatomy::count_of((height - 2.0 * pad) / step);
-        let mut spots: Vec<(f32, Bounds)> = Vec::new();
-        for level in [cell.y1, cell.y0] {
-            for shift in 0..4 {
-                let x0 = left + shift as f32 * self.size * 2.0;
-                for k in 0..=turns {
-                    let y0 = level - pad - k as f32 * step;
-                    spots.push((
-                        level,
-                        Bounds {
+        // Each candidate: the box, the leader's ends, which layout.
+        let mut spots: Vec<(Bounds, (f32, f32), (f32, f32), bool)> = Vec::new();
+        if let Some((_, width, height)) = &right {
+            // Level with the row's lower line, then its upper one; a little
+            // further right where a nearer note stands.
+            let turns = super::anatomy::count_of((height - 2.0 * pad) / step);
+            for level in [cell.y1, cell.y0] {
+                for shift in 0..4 {
+                    let x0 = left + shift as f32 * self.size * 2.0;
+                    for k in 0..=turns {
+                        let y0 = level - pad - k as f32 * step;
+                        let spot = Bounds {
                             x0,
                             y0,
                             x1: x0 + width,
                             y1: y0 + height,
-                        },
-                    ));
+                        };
+                        spots.push((spot, (x0, level), (cell.x1, level), true));
+                    }
                 }
             }
         }
-        spots.sort_by(|(_, a), (_, b)| {
-            let d = |s: &Bounds| (f32::midpoint(s.y0, s.y1) - middle).abs() + (s.x0 - left);
-            d(a).total_cmp(&d(b))
-        });
-        let (level, spot) = spots
+        if let Some((_, width, height)) = &below {
+            // Across the column's left line, then its right one; a little
+            // further down where a nearer note stands.
+            let turns = super::anatomy::count_of((width - 2.0 * pad) / step);
+            for level in [cell.x0, cell.x1] {
+                for shift in 0..6 {
+                    let y0 = table.y1 + gap + shift as f32 * self.size * 1.5;
+                    for k in 0..=turns {
+                        let x0 = level - pad - k as f32 * step;
+                        let spot = Bounds {
+                            x0,
+                            y0,
+                            x1: x0 + width,
+                            y1: y0 + height,
+                        };
+                        spots.push((spot, (level, y0), (level, cell.y1), false));
+                    }
+                }
+            }
+        }
+        let (cx, cy) = (
+            f32::midpoint(cell.x0, cell.x1),
+            f32::midpoint(cell.y0, cell.y1),
+        );
+        // A leader along one of the table's rules would read as the rule:
+        // the other line of the row (column) comes first.
+        let rules: Vec<((f32, f32), (f32, f32))> = self
+            .scene
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Line(line)
+                    if line.points.len() == 2
+                        && (line.color == self.ink.grid || line.color == self.ink.axis) =>
+                {
+                    Some((line.points[0], line.points[1]))
+                }
+                _ => None,
+            })
+            .collect();
+        let on_rule = |from: (f32, f32), to: (f32, f32)| {
+            rules.iter().any(|&(a, b)| {
+                let level = (a.1 - b.1).abs() < 0.5 && (from.1 - to.1).abs() < 0.5;
+                let upright = (a.0 - b.0).abs() < 0.5 && (from.0 - to.0).abs() < 0.5;
+                (level && (a.1 - from.1).abs() < 0.5) || (upright && (a.0 - from.0).abs() < 0.5)
+            })
+        };
+        let distance = |(s, from, to, _): &(Bounds, (f32, f32), (f32, f32), bool)| {
+            let penalty = if on_rule(*from, *to) {
+                self.size * 4.0
+            } else {
+                0.0
+            };
+            (f32::midpoint(s.x0, s.x1) - cx).hypot(f32::midpoint(s.y0, s.y1) - cy) + penalty
+        };
+        spots.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
+        let (spot, from, to, is_right) = spots
             .into_iter()
-            .find(|(level, b)| {
-                self.is_free(b) && {
-                    let (from, to) = ((b.x0, *level), (cell.x1, *level));
-                    self.taken
+            .find(|(spot, from, to, _)| {
+                self.is_free(spot)
+                    && self
+                        .taken
                         .iter()
                         .filter(|t| !cell.grown(0.5).contains(t))
-                        .all(|t| !t.crosses_segment(from, to))
-                }
+                        .all(|t| !t.crosses_segment(*from, *to))
             })
             .ok_or(LeftOut::NoRoom(i))?;
-        let (from, to) = ((spot.x0, level), (cell.x1, level));
+        let lines = if is_right { right } else { below }
+            .map(|(lines, _, _)| lines)
+            .unwrap_or_default();
         self.scene.items.push(Item::Shape(Filled {
             shape: Shape::Rect(cell),
             fill: None,

@@ -20,7 +20,6 @@ use crate::i18n::{T, fill, tr};
 use crate::view::annotations::Cell;
 use crate::view::themes::{MapRows, ThemeMatrix, ThemeOrder};
 
-
 /// How far a full cell's tint goes from the page towards the palette's
 /// blue: light enough for the count to stay legible.
 const DEEPEST_TINT: f32 = 0.42;
@@ -194,7 +193,11 @@ fn notes_share(
     let columns = |share: f32| Grid::new(layout, view, matrix, share).columns;
     let all = columns(0.0);
     let last_noted = noted.iter().map(|(_, (_, c))| c + 1).max().unwrap_or(0);
-    let shares = || (10..=30).rev().map(|percent: u8| f32::from(percent) / 100.0);
+    let shares = || {
+        (10..=30)
+            .rev()
+            .map(|percent: u8| f32::from(percent) / 100.0)
+    };
     shares()
         .find(|&share| columns(share) >= all)
         .or_else(|| shares().find(|&share| columns(share) >= last_noted))
@@ -283,19 +286,22 @@ impl WindowMap {
             Grid::with_columns(view, matrix, text, names, matrix.plans.len(), text * 6.0);
         let table = grid.total_x_from(0.0) + grid.total_width(view);
         let noted = noted_cells(view, matrix);
-        // Notes on cells stand at the map's right, in the room the panel
-        // has there, and at least room enough to read them (scrolled to).
-        let notes = if noted.is_empty() {
-            0.0
-        } else {
-            (panel_width - 2.0 * margin - table).max(text * WINDOW_NOTES_EMS)
-        };
-        let width = (2.0 * margin + table + notes).max(panel_width);
-        if !noted.is_empty() {
-            grid.reserve = width - 2.0 * margin - table;
-        }
-        let height =
+        let mut width = (2.0 * margin + table).max(panel_width);
+        let mut height =
             2.0 * margin + grid.header_height() + (order.len() + 1) as f32 * grid.row_height;
+        // Notes on cells stand at the map's right where the panel has room
+        // for them there; else below the table, so that a note and its
+        // cell show together without scrolling sideways.
+        if !noted.is_empty() {
+            let right = panel_width - 2.0 * margin - table;
+            if right >= text * WINDOW_NOTES_EMS {
+                grid.reserve = right;
+            } else {
+                let note = text * (4.0 * 1.2 + 2.0);
+                height += noted.len() as f32 * note + text * 2.0;
+            }
+        }
+        width = width.max(2.0 * margin + table + grid.reserve);
         Self {
             grid,
             page: Page {

@@ -80,7 +80,7 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
             let placement = Placement::new(&scene, rect, viewport);
             placement.paint(ui.painter(), &scene);
             placement.label_notes(ui, &scene);
-            show_new_note(ui, chart, &scene, &placement, view.annotations.len());
+            show_new_note(ui, chart, &view, &scene, &placement, viewport);
             let grid = Grid {
                 cx,
                 chart,
@@ -95,26 +95,61 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
         });
 }
 
-/// Scrolls a note just added into view: the room for notes is at the
-/// map's right, which a narrow panel shows only scrolled to.
+/// Scrolls a note just added (or the map's notes, when it is first shown
+/// with them) into view, with its cell where both fit: the room for notes
+/// is at the map's right or below it, which the panel may show only
+/// scrolled to.
 fn show_new_note(
     ui: &egui::Ui,
     chart: ChartId,
+    view: &crate::chart::ChartView<'_>,
     scene: &crate::chart::scene::Scene,
     placement: &Placement,
-    count: usize,
+    viewport: Rect,
 ) {
+    let count = view.annotations.len();
     let seen_id = egui::Id::unique((chart, "map_notes_seen"));
     let seen: Option<usize> = ui.ctx().data(|d| d.get_temp(seen_id));
     ui.ctx().data_mut(|d| d.insert_temp(seen_id, count));
-    if seen.is_some_and(|seen| count > seen)
-        && let Some(last) = scene.notes().last()
-    {
-        // The box's right end, so the whole note comes into view.
-        let bounds = last.bounds();
-        let rect = placement.screen_rect(&bounds.grown(bounds.y1 - bounds.y0));
-        ui.scroll_to_rect(rect, None);
+    if !seen.is_none_or(|seen| count > seen) {
+        return;
     }
+    let Some(last) = scene.notes().last() else {
+        return;
+    };
+    // The note's last line, and the cell of the last note on a cell where
+    // both fit in view (else the note: what was just written).
+    let mut bounds = last.bounds();
+    let note = bounds;
+    let cell = view
+        .annotations
+        .iter()
+        .rev()
+        .find_map(|a| a.cell(view.dataset))
+        .and_then(|cell| {
+            let cells = &scene.cells.as_ref()?.cells;
+            cells.iter().find(|(c, _)| *c == cell).map(|&(_, b)| b)
+        });
+    if let Some(cell) = cell {
+        bounds = crate::chart::scene::Bounds {
+            x0: bounds.x0.min(cell.x0),
+            y0: bounds.y0.min(cell.y0),
+            x1: bounds.x1.max(cell.x1),
+            y1: bounds.y1.max(cell.y1),
+        };
+        let frozen = placement.frozen();
+        if bounds.x1 - bounds.x0 + frozen.x > viewport.width()
+            || bounds.y1 - bounds.y0 + frozen.y > viewport.height()
+        {
+            bounds = note;
+        }
+    }
+    let rect = placement.screen_rect(&bounds.grown(last.size));
+    // Clear of the names and headings that stay in view.
+    ui.scroll_to_rect(
+        egui::Rect::from_min_max(rect.min - placement.frozen(), rect.max),
+        None,
+    );
 }
 
 /// One frame's theme map, for what the pointer and the keys do.
@@ -156,7 +191,10 @@ impl Grid<'_> {
                 let lang = self.cx.session.lang();
                 response.context_menu(|ui| {
                     if ui
-                        .add(egui::Button::new(tr(lang, T::AnnotateThisCell)).shortcut_text("Ctrl+M"))
+                        .add(
+                            egui::Button::new(tr(lang, T::AnnotateThisCell))
+                                .shortcut_text("Ctrl+M"),
+                        )
                         .clicked()
                     {
                         self.choose(row, column, commands);

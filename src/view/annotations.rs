@@ -173,7 +173,11 @@ pub struct Cell {
 
 impl Cell {
     /// The cell at the matrix's `row` and `column`.
-    pub fn at(matrix: &crate::view::themes::ThemeMatrix, row: usize, column: usize) -> Option<Self> {
+    pub fn at(
+        matrix: &crate::view::themes::ThemeMatrix,
+        row: usize,
+        column: usize,
+    ) -> Option<Self> {
         Some(Self {
             row: matrix.rows.get(row)?.key,
             plan: *matrix.plans.get(column)?,

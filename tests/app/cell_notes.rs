@@ -78,7 +78,11 @@ fn by_keyboard_a_cell_of_the_unit_map_is_chosen_noted_and_the_note_drawn() {
         panic!("Ctrl+M opens the Annotate dialog");
     };
     assert_eq!(dialog.kind, AnnotationKind::Note);
-    assert_eq!(dialog.cell, Some(cell), "the cell under the keyboard's cursor");
+    assert_eq!(
+        dialog.cell,
+        Some(cell),
+        "the cell under the keyboard's cursor"
+    );
     let on = format!("On the cell: {row_name} · {plan_title}");
     assert!(harness.query_by_label(&on).is_some(), "{on}");
     harness.event(egui::Event::Text("Ask for a progress report".to_owned()));
@@ -102,7 +106,9 @@ fn by_keyboard_a_cell_of_the_unit_map_is_chosen_noted_and_the_note_drawn() {
     // Drawn in the window (its words are a label there) and in the
     // picture, covering nothing.
     assert!(
-        harness.query_by_label("Ask for a progress report").is_some(),
+        harness
+            .query_by_label("Ask for a progress report")
+            .is_some(),
         "the note is drawn on the map in the window"
     );
     let scene = the_scene(&harness);
@@ -117,7 +123,8 @@ fn by_keyboard_a_cell_of_the_unit_map_is_chosen_noted_and_the_note_drawn() {
         .state_mut()
         .apply(SessionCommand::ShowViewsPanel(true));
     harness.run();
-    let described = format!("Note on the cell {row_name} · {plan_title}: “Ask for a progress report”");
+    let described =
+        format!("Note on the cell {row_name} · {plan_title}: “Ask for a progress report”");
     assert!(
         harness.query_by_label_contains(&described).is_some(),
         "{described}"
@@ -140,7 +147,11 @@ fn a_right_clicked_cell_takes_a_note_from_its_menu_in_chinese() {
             .position(|row| row.key == plan_explorer::view::themes::RowKey::Theme(theme))
             .expect("the row");
         let plan = data.plan_by_id("medical-ai-2025").expect("the plan");
-        let c = matrix.plans.iter().position(|&p| p == plan).expect("the column");
+        let c = matrix
+            .plans
+            .iter()
+            .position(|&p| p == plan)
+            .expect("the column");
         let cell = Cell::at(matrix, r, c).expect("the cell");
         let (row, plan) = cell.names(data, Lang::Zh);
         let count = plan_explorer::chart::themes::cell_text(Lang::Zh, matrix, r, c);
@@ -166,7 +177,10 @@ fn a_right_clicked_cell_takes_a_note_from_its_menu_in_chinese() {
         harness.state().session.annotations_of(ChartId::Themes),
         [cell.note(&data, "重点")]
     );
-    assert!(harness.query_by_label("重点").is_some(), "drawn in the window");
+    assert!(
+        harness.query_by_label("重点").is_some(),
+        "drawn in the window"
+    );
 }
 
 #[test]
@@ -190,7 +204,11 @@ fn with_no_cell_chosen_the_dialog_says_how_to_choose_one() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Enter);
     harness.run();
     assert!(
-        harness.state().session.annotations_of(ChartId::Units).is_empty(),
+        harness
+            .state()
+            .session
+            .annotations_of(ChartId::Units)
+            .is_empty(),
         "nothing is added without a cell"
     );
 }

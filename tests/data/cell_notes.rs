@@ -132,7 +132,10 @@ fn problems(scene: &Scene, cell: Bounds) -> Vec<String> {
     let note = drawn(scene);
     let table = scene.cells.as_ref().expect("a map's cells").table;
     if note.spot.overlaps(&table) {
-        out.push(format!("the note {:?} stands on the table {table:?}", note.spot));
+        out.push(format!(
+            "the note {:?} stands on the table {table:?}",
+            note.spot
+        ));
     }
     if !scene.page().contains(&note.spot) {
         out.push("the note leaves the page".to_owned());
@@ -140,17 +143,22 @@ fn problems(scene: &Scene, cell: Bounds) -> Vec<String> {
     if note.ring != cell {
         out.push(format!("the ring {:?} is not the cell {cell:?}", note.ring));
     }
+    // Along a row's line from the box's side to the cell's right edge, or
+    // along a column's line from the box's top to the cell's foot.
     let ((x0, y0), (x1, y1)) = note.leader;
-    if (y0 - y1).abs() > 1e-3 || !((y0 - cell.y0).abs() < 1e-3 || (y0 - cell.y1).abs() < 1e-3) {
+    let near = |a: f32, b: f32| (a - b).abs() < 1e-3;
+    let along_row = near(y0, y1)
+        && (near(y0, cell.y0) || near(y0, cell.y1))
+        && near(x0, note.spot.x0)
+        && near(x1, cell.x1);
+    let along_column = near(x0, x1)
+        && (near(x0, cell.x0) || near(x0, cell.x1))
+        && near(y0, note.spot.y0)
+        && near(y1, cell.y1);
+    if !along_row && !along_column {
         out.push(format!(
-            "the leader {:?} is not along the row's line",
-            note.leader
-        ));
-    }
-    if (x1 - cell.x1).abs() > 1e-3 || (x0 - note.spot.x0).abs() > 1e-3 {
-        out.push(format!(
-            "the leader {:?} does not join the box to the cell",
-            note.leader
+            "the leader {:?} does not run along the cell's row or column line from the box {:?}",
+            note.leader, note.spot
         ));
     }
     // No text but the note's own under the box or across the leader.
@@ -260,10 +268,15 @@ fn a_cell_note_follows_its_cell_when_the_page_changes() {
         let scene = chart::scene(&ChartView::of_view(&data, &view), &page);
         let cell = cell_box(&scene, cell);
         let note = drawn(&scene);
-        // Level with the cell's row, right of it, the leader's end on it.
-        assert!(note.spot.y0 <= cell.y1 && note.spot.y1 >= cell.y0, "{width}x{height}");
-        assert!(note.spot.x0 > cell.x1, "{width}x{height}");
-        assert_eq!(note.leader.1.0, cell.x1);
+        // Beside the cell's row or below its column, joined to it.
+        assert!(
+            problems(&scene, cell).is_empty(),
+            "{:?}",
+            problems(&scene, cell)
+        );
+        let beside = note.spot.y0 <= cell.y1 && note.spot.y1 >= cell.y0 && note.spot.x0 > cell.x1;
+        let below = note.spot.x0 <= cell.x1 && note.spot.x1 >= cell.x0 && note.spot.y0 > cell.y1;
+        assert!(beside || below, "{width}x{height}");
         seen.push(cell);
     }
     assert!(
@@ -303,14 +316,20 @@ fn a_map_keeps_no_room_for_notes_it_does_not_have() {
             .items
             .iter()
             .find_map(|item| match item {
-                Item::Line(line) if line.points.len() == 2 && line.points[0].1 == line.points[1].1 => {
+                Item::Line(line)
+                    if line.points.len() == 2
+                        && (line.points[0].1 - line.points[1].1).abs() < 1e-3 =>
+                {
                     Some(line.points[1].0)
                 }
                 _ => None,
             })
             .expect("the heading's rule")
     };
-    assert!(rule_end(&noted) < rule_end(&scene) - 50.0, "room kept at the right");
+    assert!(
+        rule_end(&noted) < rule_end(&scene) - 50.0,
+        "room kept at the right"
+    );
 }
 
 #[test]
@@ -333,7 +352,11 @@ fn a_noted_row_is_drawn_even_where_its_rank_would_cut_it() {
     let scene = chart::scene(&ChartView::of_view(&data, &view), &page);
     assert!(scene.left_out.is_empty(), "{:?}", scene.left_out);
     let cell = cell_box(&scene, cell);
-    assert!(problems(&scene, cell).is_empty(), "{:?}", problems(&scene, cell));
+    assert!(
+        problems(&scene, cell).is_empty(),
+        "{:?}",
+        problems(&scene, cell)
+    );
     let footer: String = scene
         .texts()
         .filter(|t| t.role == Role::Footer)
@@ -367,7 +390,11 @@ fn a_cell_note_where_its_plan_does_not_fit_is_said_not_drawn() {
     assert_eq!(scene.notes().count(), 0);
     let said = scene.left_out[0].text(Lang::En, "到2030年");
     assert!(said.contains("does not fit at this size"), "{said}");
-    assert!(scene.left_out[0].text(Lang::Zh, "到2030年").contains("放不下"));
+    assert!(
+        scene.left_out[0]
+            .text(Lang::Zh, "到2030年")
+            .contains("放不下")
+    );
 }
 
 #[test]
@@ -424,7 +451,7 @@ fn a_cell_note_saved_on_the_earlier_edition_reopens_on_the_newer_by_ids() {
     );
     let view = view_of(&old, ChartId::Units, std::slice::from_ref(&note));
     let resolved = reopen(&view, &new);
-    assert_eq!(resolved.annotations, [note.clone()]);
+    assert_eq!(resolved.annotations, std::slice::from_ref(&note));
     assert!(
         resolved.notes.iter().all(|n| !n.is_problem()),
         "{:?}",
@@ -457,11 +484,7 @@ fn a_cell_note_whose_row_or_plan_is_gone_is_said_and_the_view_opens() {
             "fyp15-industry",
             "Due by 2030",
         ),
-        cell_note(
-            CellRow::Unit("mc-health".into()),
-            "medical-ai-2025",
-            "Kept",
-        ),
+        cell_note(CellRow::Unit("mc-health".into()), "medical-ai-2025", "Kept"),
     ];
     let view = view_of(&new, ChartId::Units, &notes);
     let resolved = reopen(&view, &old);
