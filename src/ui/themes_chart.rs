@@ -111,7 +111,7 @@ fn show_new_note(
     let seen_id = egui::Id::unique((chart, "map_notes_seen"));
     let seen: Option<usize> = ui.ctx().data(|d| d.get_temp(seen_id));
     ui.ctx().data_mut(|d| d.insert_temp(seen_id, count));
-    if !seen.is_none_or(|seen| count > seen) {
+    if seen.is_some_and(|seen| count <= seen) {
         return;
     }
     let Some(last) = scene.notes().last() else {
