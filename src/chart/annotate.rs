@@ -250,7 +250,24 @@ struct Placer<'a> {
 
 impl<'a> Placer<'a> {
     fn new(scene: &'a mut Scene, ink: Ink, size: f32) -> Self {
-        let mut taken: Vec<Bounds> = scene.texts().map(Text::bounds).collect();
+        // On a map no note stands on the table and a leader runs only
+        // between its rows or columns, clear of its counts: the texts well
+        // inside it need not be measured (a large map has thousands).
+        let inner = scene.cells.as_ref().map(|m| m.table.grown(-size * 2.0));
+        let mut taken: Vec<Bounds> = scene
+            .texts()
+            .filter(|t| {
+                !inner.is_some_and(|inner| {
+                    inner.contains(&Bounds {
+                        x0: t.x,
+                        y0: t.y,
+                        x1: t.x,
+                        y1: t.y,
+                    })
+                })
+            })
+            .map(Text::bounds)
+            .collect();
         taken.extend(scene.marks().map(|m| m.shape.bounds()));
         let mut data_lines = Vec::new();
         for item in &scene.items {

@@ -10,7 +10,7 @@
 //! units, its cells giving the plan's deadline where it gives one. The cell
 //! last clicked, right-clicked or reached by the keyboard is the one the
 //! Annotate dialog (Ctrl+M, or the cell's menu) puts a note on; the notes
-//! stand in room kept at the map's right.
+//! stand in room kept at the map's right, or below it in a narrow panel.
 
 use egui::{Rect, Sense};
 
@@ -68,8 +68,8 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
             let shown = map.rows_between(viewport.min.y, viewport.max.y);
             let mut scene = map.scene(&view, matrix, shown, &lit);
             // The user's annotations, placed as on paper: notes on cells
-            // at the map's right (a map has no years, values or figure
-            // marks: other kinds are listed as left out).
+            // at the map's right or below it (a map has no years, values or
+            // figure marks: other kinds are listed as left out).
             let page = crate::chart::Page {
                 width: scene.width,
                 height: scene.height,

@@ -1,7 +1,9 @@
 //! A chart's annotations as data: a note attached to a mark or to a map's
-//! cell, a highlighted span of years, a reference line at a value. They are the user's own
-//! words: never translated, and marked as the user's in exports. A view
-//! file carries them ([`super::saved`]); the chart scene lays them out
+//! cell, a highlighted span of years, a reference line at a value. They are
+//! the user's own words: never translated, and marked as the user's in
+//! exports. A note on a cell names it by ids (its theme's or unit's, its
+//! plan's), so it holds whatever the edition. A view file carries them
+//! ([`super::saved`]); the chart scene lays them out
 //! ([`crate::chart::scene`]).
 
 use schemars::JsonSchema;
