@@ -134,7 +134,11 @@ fn cross_plan_charts(frames: usize, baseline: &Stats, table: &mut common::Table)
             themes: 200,
         },
     );
-    for chart in [ChartId::Themes, ChartId::Timeline] {
+    for (chart, notes) in [
+        (ChartId::Themes, 0),
+        (ChartId::Themes, 5),
+        (ChartId::Timeline, 0),
+    ] {
         let data = dataset::load_str(&text)
             .dataset
             .expect("the wide synthetic dataset is valid");
@@ -147,10 +151,31 @@ fn cross_plan_charts(frames: usize, baseline: &Stats, table: &mut common::Table)
                 node,
             )));
         }
+        // Notes on cells spread down the map: each row's first cell.
+        let cells: Vec<_> = {
+            let matrix = &state.doc.themes;
+            let step = (matrix.rows.len() / notes.max(1)).max(1);
+            (0..matrix.rows.len())
+                .step_by(step)
+                .filter_map(|r| {
+                    let c = matrix.rows[r]
+                        .cells
+                        .iter()
+                        .position(|cell| !cell.is_empty())?;
+                    plan_explorer::view::annotations::Cell::at(matrix, r, c)
+                })
+                .take(notes)
+                .collect()
+        };
+        for cell in cells {
+            let note = cell.note(&state.doc.dataset, "A note on this cell, in a few words");
+            state.apply(SessionCommand::Annotate(chart, note));
+        }
         let timed = time_frames(frames, |ui| state.ui(ui));
-        let what = match chart {
-            ChartId::Themes => "frame, theme map of",
-            _ => "frame, timeline of",
+        let what = match (chart, notes) {
+            (ChartId::Themes, 0) => "frame, theme map of".to_owned(),
+            (ChartId::Themes, n) => format!("frame, theme map with {n} notes on cells, of"),
+            _ => "frame, timeline of".to_owned(),
         };
         row(
             table,

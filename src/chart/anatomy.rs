@@ -190,6 +190,7 @@ impl Layout {
                 axes: None,
                 left_out: Vec::new(),
                 anchors: Vec::new(),
+                cells: None,
             },
             size,
             ink,

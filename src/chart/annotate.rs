@@ -1,6 +1,9 @@
 //! The user's annotations laid out on a finished chart scene: a span of
 //! years as a tinted band behind the data, a reference line at a value, a
-//! note in a box joined to its mark by a leader line.
+//! note in a box joined to its mark by a leader line. On a map, a note on a
+//! cell stands in the room kept at the table's right, the cell ringed and
+//! the leader running along the line between two rows, where no count is
+//! written, so it covers no cell's words.
 //!
 //! They are placed after the chart, in the room it leaves: a label or a
 //! note never covers a data mark, a data line or another text, and its
@@ -8,6 +11,8 @@
 //! runs of [`Role::Note`]). Placing them anew for each page size is what
 //! makes them follow the chart when the page changes. What finds no room
 //! is listed in [`Scene::left_out`], never drawn over the data.
+
+mod cells;
 
 use super::fonts;
 use super::scene::{Anchor, Bounds, Filled, Item, Line, Role, Scene, Shape, Target, Text};
@@ -85,6 +90,9 @@ pub enum LeftOut {
     /// A span or line is drawn, but its words found no room that covers
     /// nothing.
     NoRoomForWords(usize),
+    /// A note's map cell is not drawn at this size: its row or its plan
+    /// does not fit on the page.
+    CellNotShown(usize),
 }
 
 impl LeftOut {
@@ -95,7 +103,8 @@ impl LeftOut {
             | Self::NoMark(i)
             | Self::OutOfRange(i)
             | Self::NoRoom(i)
-            | Self::NoRoomForWords(i) => i,
+            | Self::NoRoomForWords(i)
+            | Self::CellNotShown(i) => i,
         }
     }
 }
@@ -153,6 +162,7 @@ pub fn over(backdrop: &Backdrop, view: &ChartView, ink: Ink, size: f32) -> Scene
         axes: backdrop.axes,
         left_out: Vec::new(),
         anchors: Vec::new(),
+        cells: None,
     };
     if view.annotations.is_empty() {
         return scene;
@@ -178,6 +188,21 @@ impl Placer<'_> {
                     Some(figure) => self.note(i, figure, text),
                     None => Err(LeftOut::NoMark(i)),
                 },
+                Annotation::CellNote { text, .. } => {
+                    let table = self.scene.cells.as_ref().map(|m| m.table);
+                    let cell = annotation.cell(view.dataset).and_then(|cell| {
+                        let cells = &self.scene.cells.as_ref()?.cells;
+                        cells.iter().find(|(c, _)| *c == cell).map(|&(_, b)| b)
+                    });
+                    match (cell, table) {
+                        (Some(cell), Some(table)) => self.cell_note(i, cell, table, text),
+                        // A map without the cell's row or plan in view.
+                        (None, Some(_)) if annotation.cell(view.dataset).is_some() => {
+                            Err(LeftOut::CellNotShown(i))
+                        }
+                        _ => Err(LeftOut::NoMark(i)),
+                    }
+                }
             };
             if let Err(left_out) = outcome {
                 self.scene.left_out.push(left_out);
@@ -219,11 +244,30 @@ struct Placer<'a> {
     data_lines: Vec<((f32, f32), (f32, f32))>,
     /// Where notes may go: the plot, else the page inside its margins.
     room: Bounds,
+    /// A map's table, which no note may stand on.
+    table: Option<Bounds>,
 }
 
 impl<'a> Placer<'a> {
     fn new(scene: &'a mut Scene, ink: Ink, size: f32) -> Self {
-        let mut taken: Vec<Bounds> = scene.texts().map(Text::bounds).collect();
+        // On a map no note stands on the table and a leader runs only
+        // between its rows or columns, clear of its counts: the texts well
+        // inside it need not be measured (a large map has thousands).
+        let inner = scene.cells.as_ref().map(|m| m.table.grown(-size * 2.0));
+        let mut taken: Vec<Bounds> = scene
+            .texts()
+            .filter(|t| {
+                !inner.is_some_and(|inner| {
+                    inner.contains(&Bounds {
+                        x0: t.x,
+                        y0: t.y,
+                        x1: t.x,
+                        y1: t.y,
+                    })
+                })
+            })
+            .map(Text::bounds)
+            .collect();
         taken.extend(scene.marks().map(|m| m.shape.bounds()));
         let mut data_lines = Vec::new();
         for item in &scene.items {
@@ -244,6 +288,18 @@ impl<'a> Placer<'a> {
             x1: scene.width - margin,
             y1: scene.height - margin,
         };
+        let table = scene.cells.as_ref().map(|m| m.table);
+        // In the window a map's names and headings stay in view over what
+        // scrolls: no note may go under them.
+        let room = if table.is_some() {
+            Bounds {
+                x0: room.x0.max(scene.frozen.left),
+                y0: room.y0.max(scene.frozen.top + margin),
+                ..room
+            }
+        } else {
+            room
+        };
         Self {
             scene,
             ink,
@@ -251,6 +307,7 @@ impl<'a> Placer<'a> {
             taken,
             data_lines,
             room,
+            table,
         }
     }
 
@@ -259,6 +316,7 @@ impl<'a> Placer<'a> {
     fn is_free(&self, bounds: &Bounds) -> bool {
         let padded = bounds.grown(self.size * 0.15);
         self.room.contains(bounds)
+            && !self.table.is_some_and(|t| t.overlaps(&padded))
             && !self.taken.iter().any(|t| t.overlaps(&padded))
             && !self
                 .data_lines
@@ -512,6 +570,15 @@ impl<'a> Placer<'a> {
             color: self.ink.muted,
             dash: None,
         }));
+        self.note_box(spot, &lines, lang);
+        self.data_lines.push((from, to));
+        Ok(())
+    }
+
+    /// A note's box at `spot` and its lines of words.
+    fn note_box(&mut self, spot: Bounds, lines: &[String], lang: Lang) {
+        let pad = self.size * 0.35;
+        let line_height = self.size * 1.2;
         self.scene.items.push(Item::Shape(Filled {
             shape: Shape::Rect(spot),
             fill: Some((self.ink.background, 0.92)),
@@ -534,8 +601,6 @@ impl<'a> Placer<'a> {
             }));
         }
         self.taken.push(spot);
-        self.data_lines.push((from, to));
-        Ok(())
     }
 
     /// The pieces of the straight line from `a` to `b` (upright when

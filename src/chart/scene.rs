@@ -382,6 +382,20 @@ pub struct Scene {
     /// Where a note on a figure points when the figure has no hit region
     /// of its own: a timeline mark stands for all the figures of its date.
     pub anchors: Vec<(FigureRef, Bounds)>,
+    /// A map's cells that notes point at, and the table no note may
+    /// stand on; `None` for a chart that is not a map.
+    pub cells: Option<MapCells>,
+}
+
+/// Where notes on a map's cells point, and what they keep off.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapCells {
+    /// The table: names, cells, totals. No note stands on it, empty cells
+    /// included (an empty cell says "none").
+    pub table: Bounds,
+    /// The cells the notes point at, with their boxes: those drawn (on
+    /// paper) or laid out (in the window, in view or not).
+    pub cells: Vec<(crate::view::annotations::Cell, Bounds)>,
 }
 
 impl Scene {

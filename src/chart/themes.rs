@@ -11,10 +11,13 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::anatomy::{ASCENT_EM, LINE, Layout, Type, Words};
-use super::scene::{Anchor, Bounds, Filled, Frozen, Item, Line, Rgb, Role, Scene, Shape, Target};
+use super::scene::{
+    Anchor, Bounds, Filled, Frozen, Item, Line, MapCells, Rgb, Role, Scene, Shape, Target,
+};
 use super::spec::{ChartView, PALETTE, Page, Paper};
 use super::{fonts, words};
 use crate::i18n::{T, fill, tr};
+use crate::view::annotations::Cell;
 use crate::view::themes::{MapRows, ThemeMatrix, ThemeOrder};
 
 /// How far a full cell's tint goes from the page towards the palette's
@@ -24,6 +27,17 @@ const DEEPEST_TINT: f32 = 0.42;
 /// The matrix of the view's map: themes or units by plans.
 pub fn matrix_of(view: &ChartView) -> ThemeMatrix {
     ThemeMatrix::of(view.dataset, view.chart.map_rows().unwrap_or_default())
+}
+
+/// The cells of `matrix` the view's notes point at, each with its matrix
+/// (row, column): notes on another map's cells, or on a theme, unit or
+/// plan the dataset lacks, are not among them.
+pub fn noted_cells(view: &ChartView, matrix: &ThemeMatrix) -> Vec<(Cell, (usize, usize))> {
+    view.annotations
+        .iter()
+        .filter_map(|a| a.cell(view.dataset))
+        .filter_map(|cell| Some((cell, cell.place(matrix)?)))
+        .collect()
 }
 
 /// The title of the map: how many themes (units) across how many plans.
@@ -113,22 +127,107 @@ pub fn scene(view: &ChartView, page: &Page) -> Scene {
             .collect(),
         made_with: words::made_with(view),
     };
+    // Notes on the map's cells stand at its right, in room kept for them.
+    let noted = noted_cells(view, &matrix);
+    let share = |layout: &Layout| notes_share(layout, view, &matrix, &noted);
     let (mut layout, shown) = words::fitting(page, lang, &base_words, order.len(), |layout| {
-        Grid::new(layout, view, &matrix).rows_that_fit(layout)
+        Grid::new(layout, view, &matrix, share(layout)).rows_that_fit(layout)
     });
-    let grid = Grid::new(&layout, view, &matrix);
+    let grid = Grid::new(&layout, view, &matrix, share(&layout));
     if shown == 0 || grid.columns == 0 {
         words::nothing_to_show(&mut layout, lang);
     } else {
+        let rows = rows_with_noted(&order, shown, &noted);
         let drawn = Drawn {
-            rows: &order[..shown],
+            rows: &rows,
             first: 0,
             totals: true,
             ringed: &HashSet::new(),
         };
         grid.draw(&mut layout, view, &matrix, &drawn);
+        let area = layout.plot;
+        let top = area.y0 + grid.header_height();
+        layout.scene.cells = (!noted.is_empty()).then(|| MapCells {
+            table: Bounds {
+                x0: area.x0,
+                y0: area.y0,
+                x1: area.x1 - grid.reserve,
+                y1: top + (shown + 1) as f32 * grid.row_height,
+            },
+            cells: noted
+                .iter()
+                .filter(|(_, (_, c))| *c < grid.columns)
+                .filter_map(|&(cell, (r, c))| {
+                    let i = drawn.rows.iter().position(|&row| row == r)?;
+                    let x0 = grid.cell_x(&area, c);
+                    let y0 = top + i as f32 * grid.row_height;
+                    Some((
+                        cell,
+                        Bounds {
+                            x0,
+                            y0,
+                            x1: x0 + grid.cell_width,
+                            y1: y0 + grid.row_height,
+                        },
+                    ))
+                })
+                .collect(),
+        });
     }
     layout.finish()
+}
+
+/// The share of the plot's width kept for notes on cells: none without
+/// them; else the most, from three tenths down to a tenth, that loses no
+/// plan the page shows without notes, else none a note is on, else a
+/// tenth (a note that finds no room there is said to).
+fn notes_share(
+    layout: &Layout,
+    view: &ChartView,
+    matrix: &ThemeMatrix,
+    noted: &[(Cell, (usize, usize))],
+) -> f32 {
+    if noted.is_empty() {
+        return 0.0;
+    }
+    let columns = |share: f32| Grid::new(layout, view, matrix, share).columns;
+    let all = columns(0.0);
+    let last_noted = noted.iter().map(|(_, (_, c))| c + 1).max().unwrap_or(0);
+    let shares = || {
+        (10..=30)
+            .rev()
+            .map(|percent: u8| f32::from(percent) / 100.0)
+    };
+    shares()
+        .find(|&share| columns(share) >= all)
+        .or_else(|| shares().find(|&share| columns(share) >= last_noted))
+        .unwrap_or(0.1)
+}
+
+/// The first `shown` rows of `order`, the rows of noted cells among them in
+/// place of the last others where they would not be, in `order`'s order:
+/// a note's cell is drawn whenever its row has a place.
+fn rows_with_noted(order: &[usize], shown: usize, noted: &[(Cell, (usize, usize))]) -> Vec<usize> {
+    let mut rows: Vec<usize> = order[..shown].to_vec();
+    let mut wanted: Vec<usize> = noted.iter().map(|(_, (r, _))| *r).collect();
+    wanted.dedup();
+    for row in wanted {
+        if rows.contains(&row) || !order.contains(&row) {
+            continue;
+        }
+        // The last row shown that no note is on gives its place.
+        let Some(at) = rows
+            .iter()
+            .rposition(|r| !noted.iter().any(|(_, (n, _))| n == r))
+        else {
+            break;
+        };
+        rows.remove(at);
+        rows.push(row);
+    }
+    let place = |r: &usize| order.iter().position(|o| o == r);
+    rows.sort_by_key(place);
+    rows
 }
 
 /// The rows of a grid to draw: which, from which place, whether the
@@ -156,7 +255,13 @@ pub struct WindowMap {
     margin: f32,
     /// Row indexes of the matrix, in the order shown.
     order: Vec<usize>,
+    /// The cells the view's notes point at, and their matrix places.
+    noted: Vec<(Cell, (usize, usize))>,
 }
+
+/// How wide the window's room for notes on cells is at least, in ems of
+/// its text.
+const WINDOW_NOTES_EMS: f32 = 14.0;
 
 impl WindowMap {
     /// The map for a panel `panel_width` wide, its text at `body` points.
@@ -177,20 +282,37 @@ impl WindowMap {
             .filter(|&r| matrix.rows[r].total > 0)
             .collect();
         let names = (panel_width * 0.3).clamp(120.0, 240.0);
-        let grid = Grid::with_columns(view, matrix, text, names, matrix.plans.len(), text * 6.0);
-        let width = 2.0 * margin + grid.total_x_from(0.0) + grid.total_width(view);
-        let height =
+        let mut grid =
+            Grid::with_columns(view, matrix, text, names, matrix.plans.len(), text * 6.0);
+        let table = grid.total_x_from(0.0) + grid.total_width(view);
+        let noted = noted_cells(view, matrix);
+        let mut width = (2.0 * margin + table).max(panel_width);
+        let mut height =
             2.0 * margin + grid.header_height() + (order.len() + 1) as f32 * grid.row_height;
+        // Notes on cells stand at the map's right where the panel has room
+        // for them there; else below the table, so that a note and its
+        // cell show together without scrolling sideways.
+        if !noted.is_empty() {
+            let right = panel_width - 2.0 * margin - table;
+            if right >= text * WINDOW_NOTES_EMS {
+                grid.reserve = right;
+            } else {
+                let note = text * (4.0 * 1.2 + 2.0);
+                height += noted.len() as f32 * note + text * 2.0;
+            }
+        }
+        width = width.max(2.0 * margin + table + grid.reserve);
         Self {
             grid,
             page: Page {
-                width: width.max(panel_width),
+                width,
                 height,
                 theme: paper,
             },
             size,
             margin,
             order,
+            noted,
         }
     }
 
@@ -261,6 +383,27 @@ impl WindowMap {
         };
         self.grid.draw(&mut layout, view, matrix, &drawn);
         layout.scene.frozen = self.frozen();
+        // Every noted cell, in view or not: a note is placed the same
+        // wherever the map is scrolled to.
+        if !self.noted.is_empty() {
+            let rows = self.order.len() + 1;
+            layout.scene.cells = Some(MapCells {
+                table: Bounds {
+                    x0: self.margin,
+                    y0: self.margin,
+                    x1: self.page.width - self.margin - self.grid.reserve,
+                    y1: self.frozen().top + rows as f32 * self.grid.row_height,
+                },
+                cells: self
+                    .noted
+                    .iter()
+                    .filter_map(|&(cell, (r, c))| {
+                        let i = self.order.iter().position(|&row| row == r)?;
+                        Some((cell, self.cell_bounds(i, c)))
+                    })
+                    .collect(),
+            });
+        }
         layout.finish()
     }
 }
@@ -275,14 +418,20 @@ struct Grid {
     /// Each shown plan's heading, wrapped.
     headings: Vec<Vec<String>>,
     row_height: f32,
+    /// The width kept at the plot's right for notes on cells, which the
+    /// table's rules stop short of.
+    reserve: f32,
 }
 
 impl Grid {
-    fn new(layout: &Layout, view: &ChartView, matrix: &ThemeMatrix) -> Self {
+    /// The grid that fits `layout`'s plot less `notes` (a share of its
+    /// width kept for notes on cells).
+    fn new(layout: &Layout, view: &ChartView, matrix: &ThemeMatrix, notes: f32) -> Self {
         let lang = view.lang;
         let text = layout.size.small;
         let area = layout.plot;
-        let width = area.x1 - area.x0;
+        let reserve = (area.x1 - area.x0) * notes;
+        let width = area.x1 - area.x0 - reserve;
         let measure = |s: &str| fonts::text_width(s, text, false, lang);
         let bold = |s: &str| fonts::text_width(s, text, true, lang);
         let natural_names = matrix
@@ -312,7 +461,9 @@ impl Grid {
         } else {
             (room / columns as f32).min(text * 12.0)
         };
-        Self::with_columns(view, matrix, text, name_width, columns, cell_width)
+        let mut grid = Self::with_columns(view, matrix, text, name_width, columns, cell_width);
+        grid.reserve = reserve;
+        grid
     }
 
     /// A grid of the first `columns` plans, each `cell_width` wide, the
@@ -355,6 +506,7 @@ impl Grid {
             columns,
             headings,
             row_height: text * (LINE + 0.35),
+            reserve: 0.0,
         }
     }
 
@@ -464,7 +616,7 @@ impl Grid {
         );
         let top = area.y0 + header;
         layout.scene.items.push(Item::Line(Line {
-            points: vec![(area.x0, top), (area.x1, top)],
+            points: vec![(area.x0, top), (area.x1 - self.reserve, top)],
             width: 0.08 * layout.size.base,
             color: ink.axis,
             dash: None,
@@ -583,7 +735,7 @@ impl Grid {
         let area = layout.plot;
         let total_x = self.total_x(&area);
         layout.scene.items.push(Item::Line(Line {
-            points: vec![(area.x0, top), (area.x1, top)],
+            points: vec![(area.x0, top), (area.x1 - self.reserve, top)],
             width: 0.05 * layout.size.base,
             color: ink.grid,
             dash: None,

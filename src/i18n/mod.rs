@@ -528,6 +528,11 @@ texts! {
     AnnotateSpan => "Span of years", "年份区间";
     AnnotateLine => "Reference line", "参考线";
     AnnotateOn => "On: {}", "标注对象：{}";
+    AnnotateIntroMap => "Add to “{}” a note on a cell, in your own words (they are not translated).", "为“{}”的单元格添加注释，文字为您的原话（不翻译）。";
+    AnnotateCell => "Note on the chosen cell", "所选单元格上的注释";
+    AnnotateCellOn => "On the cell: {} · {}", "标注单元格：{} · {}";
+    AnnotateChooseCellFirst => "Choose a cell first (click it, or Tab to the map and move to it with the arrow keys).", "请先选择一个单元格（单击，或用 Tab 移到图上后用方向键移到该格）。";
+    AnnotateThisCell => "Note on this cell…", "为此单元格加注释…";
     AnnotateSelectFirst => "Select a point, bar or target first (click it, or Tab to the chart and press Enter).", "请先选择一个数据点、柱或目标（单击，或用 Tab 移到图表后按 Enter）。";
     AnnotateFrom => "From", "从";
     AnnotateTo => "to", "到";
@@ -538,6 +543,7 @@ texts! {
     AnnotateAdd => "Add", "添加";
     AnnotationsAreTheUsers => "Boxed notes, shaded years and dashed reference lines are the user's annotations, in their own words.", "方框注释、阴影年份和虚线参考线为用户所加标注，文字为用户原话。";
     DescribeNote => "Note on {}: “{}”", "{} 上的注释：“{}”";
+    DescribeCellNote => "Note on the cell {} · {}: “{}”", "单元格 {} · {} 上的注释：“{}”";
     DescribeSpan => "Years {}–{} {}", "年份 {}–{} {}";
     DescribeLine => "Line at {} {}", "参考线 {} {}";
     SavedViews => "Saved views", "已保存的视图";

@@ -179,7 +179,32 @@ impl Fault {
                 "时段 {from}–{to} 的结束年份早于开始年份"
             ),
             Self::NotANumber => words!(lang, "a reference line at no number", "参考线的数值无效"),
+            Self::CellOffItsMap { map, chart } => {
+                let map = crate::chart::chart_name(map_chart(map), lang);
+                let chart = crate::chart::chart_name(chart, lang);
+                words!(
+                    lang,
+                    "a note on a cell of the “{map}” map, on the “{chart}” chart, which has no such cells",
+                    "这是“{map}”图单元格上的注释，而“{chart}”图没有这样的单元格"
+                )
+            }
+            Self::FigureOnMap { chart } => {
+                let chart = crate::chart::chart_name(chart, lang);
+                words!(
+                    lang,
+                    "a note on a figure, on the “{chart}” map, which has cells, not figures (a note there goes on a cell)",
+                    "这是数据上的注释，而“{chart}”图只有单元格、没有数据（其上的注释应附在单元格上）"
+                )
+            }
         }
+    }
+}
+
+/// The chart of a map.
+fn map_chart(map: crate::view::themes::MapRows) -> crate::view::charts::ChartId {
+    match map {
+        crate::view::themes::MapRows::Themes => crate::view::charts::ChartId::Themes,
+        crate::view::themes::MapRows::Units => crate::view::charts::ChartId::Units,
     }
 }
 
@@ -230,6 +255,14 @@ impl ViewNote {
                 "The note on {figure} is on {series}, which the view hides: it is kept, and drawn when {series} is shown again.",
                 "{figure} 上的注释属于视图中隐藏的 {series}：注释已保留，重新显示 {series} 时即会绘出。"
             ),
+            Self::CellGone { what, id, text } => {
+                let what = what.label(lang);
+                words!(
+                    lang,
+                    "The note “{text}” on a map's cell is left out: the {what} {id} no longer exists.",
+                    "地图单元格上的注释“{text}”未显示：{what} {id} 已不存在。"
+                )
+            }
             Self::BadAnnotation { number, fault } => {
                 let fault = fault.text(lang);
                 words!(
@@ -277,6 +310,11 @@ impl crate::chart::annotate::LeftOut {
                 lang,
                 "{what} is drawn without its words: there is no room for them that covers nothing.",
                 "{what}已画出，但其文字没有不遮挡其他内容的位置，未写出。"
+            ),
+            LeftOut::CellNotShown(_) => words!(
+                lang,
+                "{what} is not drawn: its cell's plan or row does not fit at this size (a larger page shows it).",
+                "{what}未画出：其单元格所在的规划或行在此尺寸下放不下（更大的页面可显示）。"
             ),
             LeftOut::NoRoom(_) => words!(
                 lang,
@@ -329,11 +367,11 @@ impl crate::view::kept::KeptError {
 impl crate::view::kept::Detached {
     /// That the note no longer attaches, in `lang`, with the user's words.
     pub fn text(&self, lang: Lang) -> String {
-        let (figure, text) = (&self.figure, &self.text);
+        let (what, id, text) = (self.what.label(lang), &self.id, &self.text);
         words!(
             lang,
-            "The note “{text}” no longer attaches: this dataset has no figure {figure}. It is kept, not drawn.",
-            "注释“{text}”已无法附着：此数据集中没有数据 {figure}。注释仍保留，但不画出。"
+            "The note “{text}” no longer attaches: this dataset has no {what} {id}. It is kept, not drawn.",
+            "注释“{text}”已无法附着：此数据集中没有{what} {id}。注释仍保留，但不画出。"
         )
     }
 }

@@ -1,13 +1,14 @@
-//! The Annotate dialog: a note on the selected mark, a span of years, or a
-//! reference line at a value (typed in the chart axis's own unit, e.g.
-//! trillion yuan), with the user's words. Opened from the chart's menu
+//! The Annotate dialog: a note on the selected mark (on a map: on the cell
+//! last clicked, right-clicked or reached by the keyboard), a span of
+//! years, or a reference line at a value (typed in the chart axis's own
+//! unit, e.g. trillion yuan), with the user's words. Opened from the chart's menu
 //! (right click), the Views panel, or Ctrl+M.
 
 use super::{Commands, PanelContext, SessionCommand};
 use crate::chart::axis::ValueScale;
 use crate::dataset::FigureRef;
 use crate::i18n::{T, fill, tr};
-use crate::view::annotations::Annotation;
+use crate::view::annotations::{Annotation, Cell};
 use crate::view::charts::ChartId;
 
 /// What kind of annotation the dialog makes.
@@ -30,6 +31,8 @@ pub struct AnnotateDialog {
     pub kind: Kind,
     /// The mark a note goes on, if a figure is selected.
     pub figure: Option<FigureRef>,
+    /// On a map, the cell a note goes on, if one was chosen.
+    pub cell: Option<Cell>,
     /// The user's words.
     pub text: String,
     /// A span's first and last years.
@@ -44,13 +47,17 @@ pub struct AnnotateDialog {
 /// A fresh dialog for the chart on screen: a note on the selected mark if
 /// one is selected, else a span of the 15th Five-Year Plan's years.
 pub fn dialog(cx: &PanelContext<'_>) -> super::Dialog {
-    let figure = super::charts_panel::selected_figure(cx);
     let chart = cx.session.settings.chart;
+    let is_map = chart.map_rows().is_some();
+    // A map's notes go on cells, a chart's on figures.
+    let figure = super::charts_panel::selected_figure(cx).filter(|_| !is_map);
+    let cell = chosen_cell(cx, chart);
     super::Dialog::Annotate(AnnotateDialog {
         chart,
         // The first kind the chart takes: a chart without years (the
-        // funds) offers its reference line, not a span it cannot draw.
-        kind: if figure.is_some() {
+        // funds) offers its reference line, not a span it cannot draw; a
+        // map takes only notes.
+        kind: if figure.is_some() || is_map {
             Kind::Note
         } else if has_years(chart) || !has_values(chart) {
             Kind::Span
@@ -58,10 +65,22 @@ pub fn dialog(cx: &PanelContext<'_>) -> super::Dialog {
             Kind::Line
         },
         figure,
+        cell,
         text: String::new(),
         years: (2026, 2030),
         value: String::new(),
         focused: false,
+    })
+}
+
+/// The cell of `chart` (a map) last chosen, if it is still in the dataset.
+fn chosen_cell(cx: &PanelContext<'_>, chart: ChartId) -> Option<Cell> {
+    let (on, row, plan) = cx.session.chosen_cell.as_ref()?;
+    let data = &cx.doc.dataset;
+    (*on == chart).then_some(())?;
+    Some(Cell {
+        row: row.key(data)?,
+        plan: data.plan_by_id(plan)?,
     })
 }
 
@@ -103,17 +122,28 @@ pub fn ui(
 ) {
     let lang = cx.session.lang();
     ui.set_max_width(520.0);
+    let is_map = dialog.chart.map_rows().is_some();
     ui.label(fill(
         lang,
-        T::AnnotateIntro,
+        if is_map {
+            T::AnnotateIntroMap
+        } else {
+            T::AnnotateIntro
+        },
         &[&crate::chart::chart_name(dialog.chart, lang)],
     ));
     let has_values = has_values(dialog.chart);
     let has_years = has_years(dialog.chart);
     ui.horizontal(|ui| {
-        ui.add_enabled_ui(dialog.figure.is_some(), |ui| {
-            ui.radio_value(&mut dialog.kind, Kind::Note, tr(lang, T::AnnotateNote));
-        });
+        if is_map {
+            ui.add_enabled_ui(dialog.cell.is_some(), |ui| {
+                ui.radio_value(&mut dialog.kind, Kind::Note, tr(lang, T::AnnotateCell));
+            });
+        } else {
+            ui.add_enabled_ui(dialog.figure.is_some(), |ui| {
+                ui.radio_value(&mut dialog.kind, Kind::Note, tr(lang, T::AnnotateNote));
+            });
+        }
         ui.add_enabled_ui(has_years, |ui| {
             ui.radio_value(&mut dialog.kind, Kind::Span, tr(lang, T::AnnotateSpan));
         });
@@ -173,6 +203,18 @@ fn kind_ui(
     let scale = scale(cx, dialog.chart);
     let mut annotation = None;
     match dialog.kind {
+        Kind::Note if dialog.chart.map_rows().is_some() => match dialog.cell {
+            Some(cell) => {
+                let (row, plan) = cell.names(data, lang);
+                ui.label(fill(lang, T::AnnotateCellOn, &[&row, &plan]));
+                if !dialog.text.trim().is_empty() {
+                    annotation = Some(cell.note(data, dialog.text.trim()));
+                }
+            }
+            None => {
+                ui.weak(tr(lang, T::AnnotateChooseCellFirst));
+            }
+        },
         Kind::Note => match dialog.figure {
             Some(figure) => {
                 ui.label(fill(

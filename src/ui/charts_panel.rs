@@ -386,7 +386,8 @@ fn line_chart_ui(
             crate::view::annotations::Annotation::Line { value, .. } => {
                 plot = plot.include_y(value * 1.05);
             }
-            crate::view::annotations::Annotation::Note { .. } => {}
+            crate::view::annotations::Annotation::Note { .. }
+            | crate::view::annotations::Annotation::CellNote { .. } => {}
         }
     }
     let response = plot.show(ui, |plot_ui| {

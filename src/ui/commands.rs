@@ -144,6 +144,13 @@ pub enum SessionCommand {
     ShowViewsPanel(bool),
     /// Open the Annotate dialog for the chart on screen.
     OpenAnnotateDialog,
+    /// Choose a map's cell (clicked, right-clicked or reached by the
+    /// keyboard) for a note on it: the map, the row, the plan's id.
+    ChooseCell(
+        ChartId,
+        crate::view::annotations::CellRow,
+        smol_str::SmolStr,
+    ),
     /// Add an annotation to a chart.
     Annotate(ChartId, crate::view::annotations::Annotation),
     /// Remove a chart's annotation, by its place in the chart's list.
@@ -335,6 +342,7 @@ impl AppState {
             | SessionCommand::ForgetView(_)
             | SessionCommand::ShowViewsPanel(_)
             | SessionCommand::OpenAnnotateDialog
+            | SessionCommand::ChooseCell(..)
             | SessionCommand::Annotate(..)
             | SessionCommand::RemoveAnnotation(..)) => self.apply_views(command),
             SessionCommand::CopyImage(chart, options) => self.copy_image(chart, &options),

@@ -100,6 +100,14 @@ pub struct Session {
     /// Where the presentation being built is kept between runs; none in
     /// tests that do not ask for it.
     pub kept_deck: Option<super::present_kept::KeptDeck>,
+    /// The map's cell last clicked, right-clicked or reached by the
+    /// keyboard, by ids (so it holds whatever the document), for a note on
+    /// it: the map, the row and the plan's id.
+    pub chosen_cell: Option<(
+        crate::view::charts::ChartId,
+        crate::view::annotations::CellRow,
+        smol_str::SmolStr,
+    )>,
 }
 
 impl Default for Session {
@@ -128,6 +136,7 @@ impl Default for Session {
             check: super::check::CheckState::default(),
             presentation: super::present::PresentationState::default(),
             kept_deck: None,
+            chosen_cell: None,
         }
     }
 }

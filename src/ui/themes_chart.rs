@@ -7,7 +7,10 @@
 //! cells, names and headings: hovering a cell lists its measures and their
 //! units; clicking it shows them in the tree (a heading: its plan or
 //! theme). The unit map is drawn the same way, its rows the responsible
-//! units, its cells giving the plan's deadline where it gives one.
+//! units, its cells giving the plan's deadline where it gives one. The cell
+//! last clicked, right-clicked or reached by the keyboard is the one the
+//! Annotate dialog (Ctrl+M, or the cell's menu) puts a note on; the notes
+//! stand in room kept at the map's right, or below it in a narrow panel.
 
 use egui::{Rect, Sense};
 
@@ -64,8 +67,9 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
             let lit = matrix.lit(&cx.doc.dataset, cx.doc.selected());
             let shown = map.rows_between(viewport.min.y, viewport.max.y);
             let mut scene = map.scene(&view, matrix, shown, &lit);
-            // The user's annotations, placed as on paper (a map has no
-            // years, values or figure marks: each is listed as left out).
+            // The user's annotations, placed as on paper: notes on cells
+            // at the map's right or below it (a map has no years, values or
+            // figure marks: other kinds are listed as left out).
             let page = crate::chart::Page {
                 width: scene.width,
                 height: scene.height,
@@ -76,8 +80,10 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
             let placement = Placement::new(&scene, rect, viewport);
             placement.paint(ui.painter(), &scene);
             placement.label_notes(ui, &scene);
+            show_new_note(ui, chart, &view, &scene, &placement, viewport);
             let grid = Grid {
                 cx,
+                chart,
                 matrix,
                 map: &map,
                 lit: &lit,
@@ -89,9 +95,68 @@ pub fn ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, chart: ChartId, commands: &m
         });
 }
 
+/// Scrolls a note just added (or the map's notes, when it is first shown
+/// with them) into view, with its cell where both fit: the room for notes
+/// is at the map's right or below it, which the panel may show only
+/// scrolled to.
+fn show_new_note(
+    ui: &egui::Ui,
+    chart: ChartId,
+    view: &crate::chart::ChartView<'_>,
+    scene: &crate::chart::scene::Scene,
+    placement: &Placement,
+    viewport: Rect,
+) {
+    let count = view.annotations.len();
+    let seen_id = egui::Id::unique((chart, "map_notes_seen"));
+    let seen: Option<usize> = ui.ctx().data(|d| d.get_temp(seen_id));
+    ui.ctx().data_mut(|d| d.insert_temp(seen_id, count));
+    if seen.is_some_and(|seen| count <= seen) {
+        return;
+    }
+    let Some(last) = scene.notes().last() else {
+        return;
+    };
+    // The note's last line, and the cell of the last note on a cell where
+    // both fit in view (else the note: what was just written).
+    let mut bounds = last.bounds();
+    let note = bounds;
+    let cell = view
+        .annotations
+        .iter()
+        .rev()
+        .find_map(|a| a.cell(view.dataset))
+        .and_then(|cell| {
+            let cells = &scene.cells.as_ref()?.cells;
+            cells.iter().find(|(c, _)| *c == cell).map(|&(_, b)| b)
+        });
+    if let Some(cell) = cell {
+        bounds = crate::chart::scene::Bounds {
+            x0: bounds.x0.min(cell.x0),
+            y0: bounds.y0.min(cell.y0),
+            x1: bounds.x1.max(cell.x1),
+            y1: bounds.y1.max(cell.y1),
+        };
+        let frozen = placement.frozen();
+        if bounds.x1 - bounds.x0 + frozen.x > viewport.width()
+            || bounds.y1 - bounds.y0 + frozen.y > viewport.height()
+        {
+            bounds = note;
+        }
+    }
+    let rect = placement.screen_rect(&bounds.grown(last.size));
+    // Clear of the names and headings that stay in view.
+    ui.scroll_to_rect(
+        egui::Rect::from_min_max(rect.min - placement.frozen(), rect.max),
+        None,
+    );
+}
+
 /// One frame's theme map, for what the pointer and the keys do.
 struct Grid<'a> {
     cx: &'a PanelContext<'a>,
+    /// The map: the theme map or the unit map.
+    chart: ChartId,
     matrix: &'a ThemeMatrix,
     map: &'a WindowMap,
     /// Cells (matrix row, column) linked to the selection.
@@ -120,6 +185,25 @@ impl Grid<'_> {
                 if response.clicked() {
                     commands.push(self.cell_filter(row, column));
                 }
+                if response.clicked() || response.secondary_clicked() {
+                    self.choose(row, column, commands);
+                }
+                let lang = self.cx.session.lang();
+                response.context_menu(|ui| {
+                    if ui
+                        .add(
+                            egui::Button::new(tr(lang, T::AnnotateThisCell))
+                                .shortcut_text("Ctrl+M"),
+                        )
+                        .clicked()
+                    {
+                        self.choose(row, column, commands);
+                        commands.push(SessionCommand::OpenAnnotateDialog);
+                    }
+                    if ui.button(tr(lang, T::ExportThisChart)).clicked() {
+                        commands.push(SessionCommand::OpenExportDialog);
+                    }
+                });
             }
             Target::Theme(row) => {
                 let key = self.matrix.rows[row].key;
@@ -179,6 +263,8 @@ impl Grid<'_> {
         let Some(i) = order.iter().position(|&row| row == r) else {
             return;
         };
+        // The cell under the keyboard's cursor is the one a note goes on.
+        self.choose(r, c, commands);
         let cell = placement.screen_rect(&self.map.cell_bounds(i, c));
         if keys.moved {
             let clear = Rect::from_min_max(cell.min - placement.frozen(), cell.max);
@@ -196,6 +282,23 @@ impl Grid<'_> {
         );
         if keys.activated {
             commands.push(self.cell_filter(r, c));
+        }
+    }
+
+    /// Makes the cell at the matrix's `r` and `c` the one a note goes on,
+    /// unless it already is.
+    fn choose(&self, r: usize, c: usize, commands: &mut Commands) {
+        let data = &self.cx.doc.dataset;
+        let Some(cell) = crate::view::annotations::Cell::at(self.matrix, r, c) else {
+            return;
+        };
+        let row = crate::view::annotations::CellRow::of(data, cell.row);
+        let plan = data.plans[cell.plan.index()].id.clone();
+        let chosen = Some((self.chart, row, plan));
+        if self.cx.session.chosen_cell != chosen
+            && let Some((chart, row, plan)) = chosen
+        {
+            commands.push(SessionCommand::ChooseCell(chart, row, plan));
         }
     }
 

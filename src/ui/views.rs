@@ -71,6 +71,9 @@ impl AppState {
                 let dialog = super::annotate_dialog::dialog(&self.panel_context());
                 self.dialog = Some(dialog);
             }
+            SessionCommand::ChooseCell(chart, row, plan) => {
+                self.session.chosen_cell = Some((chart, row, plan));
+            }
             SessionCommand::Annotate(chart, annotation) => {
                 self.session
                     .annotations

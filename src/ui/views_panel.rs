@@ -260,7 +260,7 @@ fn annotations_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Comma
             if ui.small_button(tr(lang, T::RemoveAnnotation)).clicked() {
                 commands.push(SessionCommand::RemoveAnnotation(chart, i));
             }
-            ui.add(egui::Label::new(describe(annotation, lang)).wrap());
+            ui.add(egui::Label::new(describe(annotation, &cx.doc.dataset, lang)).wrap());
         });
         // A note kept from before whose figure this dataset lacks.
         if let Some(detached) = crate::view::kept::detached(
@@ -287,9 +287,21 @@ fn annotations_ui(cx: &PanelContext<'_>, ui: &mut egui::Ui, commands: &mut Comma
 
 /// An annotation in a line, in `lang`: what it is on, and the user's
 /// words as written.
-pub fn describe(annotation: &Annotation, lang: crate::i18n::Lang) -> String {
+pub fn describe(
+    annotation: &Annotation,
+    data: &crate::dataset::Dataset,
+    lang: crate::i18n::Lang,
+) -> String {
     match annotation {
         Annotation::Note { figure, text } => fill(lang, T::DescribeNote, &[figure, text]),
+        Annotation::CellNote { row, plan, text } => {
+            // Named where the dataset has the cell, by its ids where not.
+            let (row, plan) = annotation.cell(data).map_or_else(
+                || (row.id().to_owned(), plan.to_string()),
+                |cell| cell.names(data, lang),
+            );
+            fill(lang, T::DescribeCellNote, &[&row, &plan, text])
+        }
         Annotation::Span { from, to, label } => fill(lang, T::DescribeSpan, &[from, to, label]),
         Annotation::Line { value, label } => fill(lang, T::DescribeLine, &[value, label]),
     }

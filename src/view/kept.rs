@@ -16,8 +16,11 @@ use crate::dataset::{Dataset, IoReason};
 
 /// The file's `format`.
 pub const FORMAT: &str = "plan-explorer-notes";
-/// The version this build writes and reads.
-pub const VERSION: u64 = 1;
+/// The newest version this build reads and writes. Version 2 added notes
+/// on a map's cells; the file is written in the oldest version that holds
+/// what it keeps, so that a build reading only version 1 says a file with
+/// such a note is newer, rather than malformed.
+pub const VERSION: u64 = 2;
 /// The largest notes file read: far more words than anyone types.
 const MAX_BYTES: u64 = 16 * 1024 * 1024;
 
@@ -158,9 +161,14 @@ impl Kept {
 
     /// The file's text.
     pub fn to_json(&self) -> String {
+        let cells = self
+            .entries
+            .iter()
+            .flat_map(|e| e.charts.values().flatten())
+            .any(|a| matches!(a, Annotation::CellNote { .. }));
         let file = File {
             format: FORMAT.to_owned(),
-            version: VERSION,
+            version: if cells { 2 } else { 1 },
             datasets: self.entries.clone(),
         };
         let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
@@ -228,18 +236,20 @@ impl Kept {
 }
 
 /// A kept note that no longer attaches: the dataset has no figure of its
-/// id.
+/// id, or no row (theme, unit) or plan of its cell.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Detached {
     /// The chart it is on.
     pub chart: ChartId,
-    /// The figure's id it points at.
-    pub figure: String,
+    /// What the dataset lacks: a figure, or a cell's theme, unit or plan.
+    pub what: super::saved::Named,
+    /// Its id.
+    pub id: String,
     /// The user's words.
     pub text: String,
 }
 
-/// The notes of `charts` whose figure `data` does not have.
+/// The notes of `charts` whose figure or cell `data` does not have.
 pub fn detached(charts: &ChartNotes, data: &Dataset) -> Vec<Detached> {
     charts
         .iter()
@@ -248,10 +258,20 @@ pub fn detached(charts: &ChartNotes, data: &Dataset) -> Vec<Detached> {
             Annotation::Note { figure, text } if data.figure_by_id(figure).is_none() => {
                 Some(Detached {
                     chart,
-                    figure: figure.to_string(),
+                    what: super::saved::Named::Figure,
+                    id: figure.to_string(),
                     text: text.clone(),
                 })
             }
+            Annotation::CellNote { .. } => match super::saved::cell_gone(annotation, data)? {
+                super::saved::ViewNote::CellGone { what, id, text } => Some(Detached {
+                    chart,
+                    what,
+                    id,
+                    text,
+                }),
+                _ => None,
+            },
             _ => None,
         })
         .collect()

@@ -29,8 +29,24 @@ use crate::view::tree::TreeFilter;
 
 /// What the `format` field of every view file says.
 pub const FORMAT: &str = "plan-explorer-view";
-/// The format version this build writes, and the newest it reads.
-pub const VERSION: u32 = 1;
+/// The newest format version this build reads and writes. Version 2 added
+/// notes on a map's cells (`cell_note`); a view is written in the oldest
+/// version that holds what it has ([`version_for`]), so a view without one
+/// stays readable, without a word, by builds that read only version 1, and
+/// one with one tells such a build it is newer rather than malformed.
+pub const VERSION: u32 = 2;
+
+/// The oldest format version that holds `annotations`.
+pub fn version_for(annotations: &[Annotation]) -> u32 {
+    if annotations
+        .iter()
+        .any(|a| matches!(a, Annotation::CellNote { .. }))
+    {
+        2
+    } else {
+        1
+    }
+}
 /// The largest view file read: a view is a few kilobytes.
 pub const MAX_BYTES: u64 = 4 * 1024 * 1024;
 
@@ -444,7 +460,7 @@ pub fn capture(name: &str, shown: &Shown<'_>) -> ViewFile {
     });
     ViewFile {
         format: FORMAT.to_owned(),
-        version: VERSION,
+        version: version_for(shown.annotations),
         name: name.trim().to_owned(),
         dataset: DatasetRef {
             title: data.title.clone(),
@@ -700,6 +716,16 @@ pub enum ViewNote {
         /// The series hidden.
         series: String,
     },
+    /// A note on a map's cell whose row (theme, unit) or plan the dataset
+    /// no longer has: it is left out.
+    CellGone {
+        /// What no longer exists: a theme, a unit or a plan.
+        what: Named,
+        /// Its id.
+        id: String,
+        /// The note's words.
+        text: String,
+    },
     /// An annotation that cannot be drawn; it is left out.
     BadAnnotation {
         /// Its place in the file's list, from 1.
@@ -786,7 +812,13 @@ pub fn resolve(read: &Read, data: &Dataset, districts: &[String]) -> Resolved {
             None => gone(Named::Figure, &snapshot.id),
         });
     }
-    let annotations = resolve_annotations(&view.annotations, data, &hidden, &mut notes);
+    let annotations = resolve_annotations(
+        &view.annotations,
+        view.chart.value(),
+        data,
+        &hidden,
+        &mut notes,
+    );
     if view.dataset.edition != data.edition {
         notes.push(ViewNote::OtherEdition {
             saved: view.dataset.edition.clone(),
@@ -899,17 +931,22 @@ fn resolve_tree(
 /// said); the others left out, and said.
 fn resolve_annotations(
     annotations: &[Annotation],
+    chart: ChartId,
     data: &Dataset,
     hidden: &BTreeSet<LegendKey>,
     notes: &mut Vec<ViewNote>,
 ) -> Vec<Annotation> {
     let mut kept = Vec::new();
     for (i, annotation) in annotations.iter().enumerate() {
-        if let Some(fault) = annotation.fault() {
+        if let Some(fault) = annotation.fault_on(chart) {
             notes.push(ViewNote::BadAnnotation {
                 number: i + 1,
                 fault,
             });
+            continue;
+        }
+        if let Some(gone) = cell_gone(annotation, data) {
+            notes.push(gone);
             continue;
         }
         if let Annotation::Note { figure: id, .. } = annotation {
@@ -944,6 +981,30 @@ fn resolve_annotations(
         kept.push(annotation.clone());
     }
     kept
+}
+
+/// What a note on a map's cell names that `data` no longer has (its row
+/// first, then its plan), if anything.
+pub fn cell_gone(annotation: &Annotation, data: &Dataset) -> Option<ViewNote> {
+    let Annotation::CellNote { row, plan, text } = annotation else {
+        return None;
+    };
+    let (what, id) = if row.key(data).is_none() {
+        let what = match row {
+            super::annotations::CellRow::Theme(_) => Named::Theme,
+            super::annotations::CellRow::Unit(_) => Named::Unit,
+        };
+        (what, row.id())
+    } else if data.plan_by_id(plan).is_none() {
+        (Named::Plan, plan.as_str())
+    } else {
+        return None;
+    };
+    Some(ViewNote::CellGone {
+        what,
+        id: id.to_owned(),
+        text: text.clone(),
+    })
 }
 
 /// The JSON Schema of view files, generated from [`ViewFile`].

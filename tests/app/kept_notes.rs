@@ -220,7 +220,7 @@ fn a_notes_file_that_cannot_be_read_is_moved_aside_and_said_in_both_languages() 
     assert!(dir.path().join("notes.json.v7").is_file());
     assert!(
         crate::common::status(&state)
-            .contains("are in version 7, newer than this Plan Explorer reads (1)"),
+            .contains("are in version 7, newer than this Plan Explorer reads (2)"),
         "{}",
         crate::common::status(&state)
     );

@@ -9,6 +9,7 @@ mod accessibility;
 mod annotations;
 mod app_state;
 mod briefing;
+mod cell_notes;
 mod chart_keys;
 mod check_draft;
 mod cross_plan;

@@ -399,7 +399,7 @@ fn a_view_with_gone_records_a_newer_version_and_a_note_on_a_hidden_series_opens_
     );
     assert!(state.session.views.panel, "the panel says what to know");
     for said in [
-        "The view is in format version 3, newer than this Plan Explorer reads (1); what it knows of it is shown.",
+        "The view is in format version 3, newer than this Plan Explorer reads (2); what it knows of it is shown.",
         "No longer exists: the plan plan-gone-since.",
         "No longer exists: the figure figure-gone-since.",
         "The note on gdp-2024 is on gdp, which the view hides: it is kept, and drawn when gdp is shown again.",

@@ -101,6 +101,29 @@ fn the_theme_map_with_a_measure_selected() {
 }
 
 #[test]
+fn the_unit_map_with_a_note_on_a_cell_in_the_dark() {
+    // The example view: a note on the health commission's cell of the
+    // medical-AI plan, at the map's right, scrolled into view.
+    let mut state = built_in();
+    state.session.system_lang = plan_explorer::i18n::Lang::En;
+    state.apply(SessionCommand::OpenView(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("docs/examples/health-commission-units.view.json"),
+    ));
+    let mut harness = harness(egui::Theme::Dark, state);
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("25 measures").is_some(),
+        "the note is in view: {:?}",
+        crate::common::painted_texts(&harness)
+            .iter()
+            .filter(|t| t.contains("measures"))
+            .collect::<Vec<_>>()
+    );
+    harness.snapshot("units_cell_note_dark");
+}
+
+#[test]
 fn the_timeline_in_the_dark() {
     let mut state = built_in();
     state.apply(SessionCommand::ShowChart(ChartId::Timeline));

@@ -155,7 +155,7 @@ fn a_bad_view_is_refused_saying_what_and_where() {
     )
     .expect("JSON");
     json["annotations"][0]["figure"] = "gone-point".into();
-    json["version"] = 2.into();
+    json["version"] = 3.into();
     let gone = dir.path().join("gone.view.json");
     std::fs::write(&gone, json.to_string()).expect("write");
     let stderr = ok(
@@ -171,7 +171,7 @@ fn a_bad_view_is_refused_saying_what_and_where() {
         stderr.contains("No longer exists: the figure gone-point."),
         "{stderr}"
     );
-    assert!(stderr.contains("format version 2, newer"), "{stderr}");
+    assert!(stderr.contains("format version 3, newer"), "{stderr}");
     assert!(out.is_file());
 }
 
@@ -218,4 +218,77 @@ fn what_a_view_leaves_out_is_said_in_its_language_or_the_briefings() {
             .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '（'),
         "said in English, the briefing's language: {stderr}"
     );
+}
+
+#[test]
+fn the_unit_map_example_draws_its_cell_note_in_every_picture_and_the_briefing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let view = example("health-commission-units.view.json");
+    let words = "25 measures, the first due in 2027: ask for a progress report";
+    for ext in ["svg", "png", "pdf"] {
+        let path = dir.path().join(format!("units.{ext}"));
+        let stderr = ok(
+            &["--view", &view, "--out", path.to_str().expect("UTF-8")],
+            "export",
+        );
+        assert!(stderr.is_empty(), "the note finds room: {stderr}");
+        assert!(path.is_file(), "{ext} written");
+    }
+    // SVG: the words, marked as the user's, beside the map's counts.
+    let svg = std::fs::read_to_string(dir.path().join("units.svg")).expect("SVG");
+    assert!(svg.contains("class=\"user-note\""), "marked as the user's");
+    // The note's lines, in order, are the words as written.
+    let drawn: String = svg
+        .split("class=\"user-note\"")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('>').and_then(|(_, t)| t.split_once('<')))
+        .map(|(text, _)| text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(drawn, words, "the words as written");
+    assert!(svg.contains("25 · 2027"), "the cell's count and deadline");
+    let pdf = pdf_text(&dir.path().join("units.pdf"));
+    assert!(pdf.contains(words), "{pdf}");
+    assert!(pdf.contains("user's annotations"), "{pdf}");
+    let (width, height, _) = crate::common::decode(&dir.path().join("units.png"));
+    assert_eq!((width, height), (1920, 1080));
+    // A briefing of the view carries the note too.
+    let briefing = dir.path().join("briefing.pdf");
+    ok(
+        &["--views", &view, "--out", briefing.to_str().expect("UTF-8")],
+        "briefing",
+    );
+    let text = pdf_text(&briefing);
+    assert!(text.contains("progress report"), "{text}");
+}
+
+#[test]
+fn a_cell_note_on_a_plan_the_dataset_lacks_is_said_and_the_map_still_drawn() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(example("health-commission-units.view.json")).expect("read"),
+    )
+    .expect("JSON");
+    json["annotations"][0]["plan"] = "plan-of-2040".into();
+    let gone = dir.path().join("gone.view.json");
+    std::fs::write(&gone, json.to_string()).expect("write");
+    let out = dir.path().join("units.svg");
+    let stderr = ok(
+        &[
+            "--view",
+            gone.to_str().expect("UTF-8"),
+            "--out",
+            out.to_str().expect("UTF-8"),
+        ],
+        "export",
+    );
+    assert!(
+        stderr.contains(
+            "The note “25 measures, the first due in 2027: ask for a progress report” on a map's cell is left out: the plan plan-of-2040 no longer exists."
+        ),
+        "{stderr}"
+    );
+    let svg = std::fs::read_to_string(&out).expect("SVG");
+    assert!(!svg.contains("user-note"), "no note drawn");
+    assert!(svg.contains("responsible units across"), "the map is drawn");
 }

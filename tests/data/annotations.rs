@@ -65,7 +65,11 @@ fn problems(scene: &Scene) -> Vec<String> {
 fn the_example_annotations_are_drawn_at_every_size_covering_nothing() {
     let data = data();
     let mut failures = Vec::new();
-    for name in ["output-15th-fyp.view.json", "shares-zh.view.json"] {
+    for name in [
+        "output-15th-fyp.view.json",
+        "shares-zh.view.json",
+        "health-commission-units.view.json",
+    ] {
         let mut view = example(name, &data);
         for lang in [Lang::En, Lang::Zh] {
             view.lang = lang;

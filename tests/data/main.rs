@@ -8,6 +8,7 @@ mod common;
 
 mod annotations;
 mod caveats;
+mod cell_notes;
 mod chart_files;
 mod chart_scene;
 mod chart_view;

@@ -425,7 +425,7 @@ fn screens_outside_a_page_size_get_the_nearest_page() {
 fn a_slide_of_a_newer_view_format_that_reads_opens_and_is_said() {
     let text = std::fs::read_to_string(example("meeting.presentation.json")).expect("reads");
     let mut json: serde_json::Value = serde_json::from_str(&text).expect("JSON");
-    json["slides"][0]["version"] = 2.into();
+    json["slides"][0]["version"] = 3.into();
     json["slides"][0]["transition"] = "fade".into();
     let path = Path::new("newer.presentation.json");
     let deck = presentation::parse(&json.to_string(), path).expect("reads");
@@ -440,7 +440,7 @@ fn a_slide_of_a_newer_view_format_that_reads_opens_and_is_said() {
                 n,
                 DeckNote::Slide {
                     number: 1,
-                    note: ViewNote::NewerVersion { found: 2 },
+                    note: ViewNote::NewerVersion { found: 3 },
                     ..
                 }
             )
@@ -449,7 +449,7 @@ fn a_slide_of_a_newer_view_format_that_reads_opens_and_is_said() {
     assert!(note.is_problem());
     let zh = note.text(Lang::Zh, Convention::Chinese, path);
     assert!(
-        zh.starts_with("newer.presentation.json 的第 1 张幻灯片") && zh.contains("格式版本为 2"),
+        zh.starts_with("newer.presentation.json 的第 1 张幻灯片") && zh.contains("格式版本为 3"),
         "{zh}"
     );
 }

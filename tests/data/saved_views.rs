@@ -301,7 +301,7 @@ fn a_newer_version_opens_as_far_as_it_can_or_says_why_not() {
     assert!(
         resolved.notes[0]
             .text(Lang::En, Convention::International)
-            .contains("format version 7, newer than this Plan Explorer reads (1)")
+            .contains("format version 7, newer than this Plan Explorer reads (2)")
     );
     // A newer file whose chart this build does not know cannot be shown.
     json["chart"] = "a-chart-of-2030".into();
@@ -403,11 +403,12 @@ fn the_example_views_read_and_open_cleanly_on_the_built_in_dataset() {
                 Annotation::Note { .. } => "note",
                 Annotation::Span { .. } => "span",
                 Annotation::Line { .. } => "line",
+                Annotation::CellNote { .. } => "cell note",
             });
         }
     }
-    assert!(count >= 2, "at least two example views");
-    assert_eq!(kinds.len(), 3, "each kind of annotation: {kinds:?}");
+    assert!(count >= 3, "at least three example views");
+    assert_eq!(kinds.len(), 4, "each kind of annotation: {kinds:?}");
 }
 
 #[test]
