@@ -500,23 +500,8 @@ impl<'a> Placer<'a> {
     fn note(&mut self, i: usize, figure: FigureRef, text: &str) -> Result<(), LeftOut> {
         let mark = self.mark_of(figure).ok_or(LeftOut::NoMark(i))?;
         let lang = words_lang(text);
-        let pad = self.size * 0.35;
         let max_width = ((self.room.x1 - self.room.x0) * 0.3).max(self.size * 8.0);
-        let lines = fonts::clamp_lines(
-            fonts::wrap(text, max_width, self.size, false, lang),
-            4,
-            max_width,
-            self.size,
-            false,
-            lang,
-        );
-        let line_height = self.size * 1.2;
-        let width = lines
-            .iter()
-            .map(|l| fonts::text_width(l, self.size, false, lang))
-            .fold(0.0_f32, f32::max)
-            + 2.0 * pad;
-        let height = lines.len() as f32 * line_height + 2.0 * pad;
+        let (lines, width, height) = self.note_lines(text, max_width);
         let (cx, cy) = (
             f32::midpoint(mark.x0, mark.x1),
             f32::midpoint(mark.y0, mark.y1),
@@ -576,6 +561,28 @@ impl<'a> Placer<'a> {
     }
 
     /// A note's box at `spot` and its lines of words.
+    /// `text` wrapped to `max_width`, at most four lines (the last cut
+    /// with "…" where there is more), with its box's width and height.
+    fn note_lines(&self, text: &str, max_width: f32) -> (Vec<String>, f32, f32) {
+        let lang = words_lang(text);
+        let pad = self.size * 0.35;
+        let lines = fonts::clamp_lines(
+            fonts::wrap(text, max_width, self.size, false, lang),
+            4,
+            max_width,
+            self.size,
+            false,
+            lang,
+        );
+        let width = lines
+            .iter()
+            .map(|l| fonts::text_width(l, self.size, false, lang))
+            .fold(0.0_f32, f32::max)
+            + 2.0 * pad;
+        let height = lines.len() as f32 * self.size * 1.2 + 2.0 * pad;
+        (lines, width, height)
+    }
+
     fn note_box(&mut self, spot: Bounds, lines: &[String], lang: Lang) {
         let pad = self.size * 0.35;
         let line_height = self.size * 1.2;

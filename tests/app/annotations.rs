@@ -12,26 +12,7 @@ use plan_explorer::ui::{AnnotationKind, AppState, Dialog, DocCommand, SessionCom
 use plan_explorer::view::annotations::Annotation;
 use plan_explorer::view::charts::ChartId;
 
-fn window_on(chart: ChartId) -> crate::common::Window {
-    let mut state = AppState::open(None).expect("the built-in dataset opens");
-    state.session.system_lang = Lang::En;
-    state.apply(SessionCommand::ShowChart(chart));
-    crate::common::window(state)
-}
-
-fn the_scene(harness: &crate::common::Window) -> plan_explorer::chart::Scene {
-    let state = harness.state();
-    let cx = state.panel_context();
-    let view = plan_explorer::ui::export::chart_view(&cx, state.session.settings.chart);
-    plan_explorer::chart::scene(
-        &view,
-        &plan_explorer::chart::Page {
-            width: 960.0,
-            height: 540.0,
-            theme: plan_explorer::chart::Paper::Light,
-        },
-    )
-}
+use crate::common::window_on;
 
 #[test]
 fn a_note_on_the_selected_point_is_added_with_ctrl_m_and_drawn_in_the_picture() {
@@ -72,7 +53,7 @@ fn a_note_on_the_selected_point_is_added_with_ctrl_m_and_drawn_in_the_picture() 
             text: "Growth held at 5.4%".to_owned(),
         }]
     );
-    let scene = the_scene(&harness);
+    let scene = crate::common::slide_scene(&harness);
     assert_eq!(
         scene.notes().map(|t| t.text.as_str()).collect::<Vec<_>>(),
         ["Growth held at 5.4%"]
@@ -146,7 +127,7 @@ fn a_span_and_a_reference_line_come_from_the_chart_button() {
             }
         ]
     );
-    let scene = the_scene(&harness);
+    let scene = crate::common::slide_scene(&harness);
     assert!(
         scene
             .texts()
@@ -234,7 +215,7 @@ fn every_chart_in_the_window_draws_the_annotations_its_picture_draws_and_lists_t
     ];
     for (chart, annotations) in cases {
         let harness = annotated(Lang::En, chart, &annotations);
-        let picture = the_scene(&harness);
+        let picture = crate::common::slide_scene(&harness);
         let drawn: Vec<&str> = picture.notes().map(|t| t.text.as_str()).collect();
         for text in &drawn {
             assert!(
@@ -333,27 +314,11 @@ fn in_chinese_the_window_draws_the_users_words_as_written_and_says_what_is_left_
     );
 }
 
-/// Presses Tab until the node named `label` has the focus.
-fn tab_to(harness: &mut crate::common::Window, label: &str) {
-    use egui_kittest::kittest::NodeT as _;
-    for _ in 0..300 {
-        harness.key_press(Key::Tab);
-        harness.run();
-        if harness
-            .query_all_by_label(label)
-            .any(|n| n.accesskit_node().is_focused())
-        {
-            return;
-        }
-    }
-    panic!("Tab never reached {label:?}");
-}
-
 #[test]
 fn by_keyboard_alone_a_bar_is_chosen_noted_and_the_note_drawn_in_the_window() {
     let mut harness = annotated(Lang::En, ChartId::Funds, &[]);
     // Tab to the chart, an arrow to its first bar, Enter selects it.
-    tab_to(&mut harness, "Fund allocations chart");
+    crate::common::tab_to(&mut harness, "Fund allocations chart");
     harness.key_press(Key::ArrowDown);
     harness.run();
     harness.key_press(Key::Enter);
@@ -423,7 +388,7 @@ fn a_note_on_a_target_points_at_its_timeline_mark_in_the_picture_and_the_window(
         ChartId::Timeline,
         &[note("t-fi-output-2030", "Due by 2030")],
     );
-    let picture = the_scene(&harness);
+    let picture = crate::common::slide_scene(&harness);
     assert_eq!(
         picture.notes().map(|t| t.text.as_str()).collect::<Vec<_>>(),
         ["Due by 2030"],

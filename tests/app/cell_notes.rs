@@ -6,49 +6,19 @@
 //! picture Export writes.
 
 use egui::Key;
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use egui_kittest::kittest::Queryable as _;
 use plan_explorer::i18n::Lang;
 use plan_explorer::ui::{AnnotationKind, Dialog, SessionCommand};
 use plan_explorer::view::annotations::{Annotation, Cell, CellRow};
 use plan_explorer::view::charts::ChartId;
 use plan_explorer::view::marks;
 
-use crate::common::{Window, window_on};
-
-/// Presses Tab until the node named `label` has the focus.
-fn tab_to(harness: &mut Window, label: &str) {
-    for _ in 0..300 {
-        harness.key_press(Key::Tab);
-        harness.run();
-        if harness
-            .query_all_by_label(label)
-            .any(|n| n.accesskit_node().is_focused())
-        {
-            return;
-        }
-    }
-    panic!("Tab never reached {label:?}");
-}
-
-/// The picture Export writes of the chart on screen, on a slide.
-fn the_scene(harness: &Window) -> plan_explorer::chart::Scene {
-    let state = harness.state();
-    let cx = state.panel_context();
-    let view = plan_explorer::ui::export::chart_view(&cx, state.session.settings.chart);
-    plan_explorer::chart::scene(
-        &view,
-        &plan_explorer::chart::Page {
-            width: 960.0,
-            height: 540.0,
-            theme: plan_explorer::chart::Paper::Light,
-        },
-    )
-}
+use crate::common::window_on;
 
 #[test]
 fn by_keyboard_a_cell_of_the_unit_map_is_chosen_noted_and_the_note_drawn() {
     let mut harness = window_on(ChartId::Units);
-    tab_to(&mut harness, "Units chart");
+    crate::common::tab_to(&mut harness, "Units chart");
     // Two cells down from the first, as the map's keyboard grid has it.
     let (cell, row_name, plan_title) = {
         let state = harness.state();
@@ -113,7 +83,7 @@ fn by_keyboard_a_cell_of_the_unit_map_is_chosen_noted_and_the_note_drawn() {
             .is_some(),
         "the note is drawn on the map in the window"
     );
-    let scene = the_scene(&harness);
+    let scene = crate::common::slide_scene(&harness);
     assert!(scene.left_out.is_empty(), "{:?}", scene.left_out);
     assert_eq!(
         scene.notes().map(|t| t.text.as_str()).collect::<String>(),

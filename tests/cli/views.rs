@@ -7,6 +7,21 @@ use std::process::Command;
 
 use crate::common::run_command;
 
+/// The example view `name` changed by `alter`, written into `dir` as
+/// `gone.view.json`.
+fn altered_example(
+    name: &str,
+    dir: &Path,
+    alter: impl FnOnce(&mut serde_json::Value),
+) -> std::path::PathBuf {
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(example(name)).expect("read")).expect("JSON");
+    alter(&mut json);
+    let path = dir.join("gone.view.json");
+    std::fs::write(&path, json.to_string()).expect("write");
+    path
+}
+
 fn example(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("docs/examples")
@@ -150,14 +165,10 @@ fn a_bad_view_is_refused_saying_what_and_where() {
     assert!(!out.exists(), "nothing written");
     // A view naming records the dataset no longer has is drawn as far as
     // it goes, and says what is gone (in its language, English here).
-    let mut json: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(example("output-15th-fyp.view.json")).expect("read"),
-    )
-    .expect("JSON");
-    json["annotations"][0]["figure"] = "gone-point".into();
-    json["version"] = 3.into();
-    let gone = dir.path().join("gone.view.json");
-    std::fs::write(&gone, json.to_string()).expect("write");
+    let gone = altered_example("output-15th-fyp.view.json", dir.path(), |json| {
+        json["annotations"][0]["figure"] = "gone-point".into();
+        json["version"] = 3.into();
+    });
     let stderr = ok(
         &[
             "--view",
@@ -265,13 +276,9 @@ fn the_unit_map_example_draws_its_cell_note_in_every_picture_and_the_briefing() 
 #[test]
 fn a_cell_note_on_a_plan_the_dataset_lacks_is_said_and_the_map_still_drawn() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut json: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(example("health-commission-units.view.json")).expect("read"),
-    )
-    .expect("JSON");
-    json["annotations"][0]["plan"] = "plan-of-2040".into();
-    let gone = dir.path().join("gone.view.json");
-    std::fs::write(&gone, json.to_string()).expect("write");
+    let gone = altered_example("health-commission-units.view.json", dir.path(), |json| {
+        json["annotations"][0]["plan"] = "plan-of-2040".into();
+    });
     let out = dir.path().join("units.svg");
     let stderr = ok(
         &[

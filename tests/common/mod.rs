@@ -60,6 +60,39 @@ pub fn window_on(chart: plan_explorer::view::charts::ChartId) -> Window {
     window(state)
 }
 
+/// Presses Tab until the node named `label` has the focus; panics after
+/// 300 presses.
+pub fn tab_to(harness: &mut Window, label: &str) {
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+    for _ in 0..300 {
+        harness.key_press(egui::Key::Tab);
+        harness.run();
+        if harness
+            .query_all_by_label(label)
+            .any(|n| n.accesskit_node().is_focused())
+        {
+            return;
+        }
+    }
+    panic!("Tab never reached {label:?}");
+}
+
+/// The picture Export writes of the chart on screen, on a 960 by 540
+/// slide in the light theme.
+pub fn slide_scene(harness: &Window) -> plan_explorer::chart::Scene {
+    let state = harness.state();
+    let cx = state.panel_context();
+    let view = plan_explorer::ui::export::chart_view(&cx, state.session.settings.chart);
+    plan_explorer::chart::scene(
+        &view,
+        &plan_explorer::chart::Page {
+            width: 960.0,
+            height: 540.0,
+            theme: plan_explorer::chart::Paper::Light,
+        },
+    )
+}
+
 /// Every text painted in the last frame (a plot's hover label and the
 /// drop overlay are painted, not widgets, so AccessKit does not see them).
 /// The status line's words, in the window's language (empty when it says

@@ -71,39 +71,51 @@ fn the_example_annotations_are_drawn_at_every_size_covering_nothing() {
         "health-commission-units.view.json",
     ] {
         let mut view = example(name, &data);
-        for lang in [Lang::En, Lang::Zh] {
-            view.lang = lang;
-            for (width, height) in PAGES {
-                for theme in [Paper::Light, Paper::Dark] {
-                    let page = Page {
-                        width,
-                        height,
-                        theme,
-                    };
-                    let scene = chart::scene(&ChartView::of_view(&data, &view), &page);
-                    for problem in problems(&scene) {
-                        failures.push(format!(
-                            "{name} {lang:?} {width}x{height} {theme:?}: {problem}"
-                        ));
-                    }
-                    // Every note's words are there as the user wrote them
-                    // (wrapped, never translated), whatever the language.
-                    let notes: String = scene.notes().map(|t| t.text.as_str()).collect();
-                    for annotation in &view.annotations {
-                        let words: String = annotation.words().split_whitespace().collect();
-                        let drawn: String = notes.split_whitespace().collect();
-                        if !drawn.contains(&words) {
-                            failures.push(format!(
-                                "{name} {lang:?} {width}x{height}: \"{}\" not drawn in {notes:?}",
-                                annotation.words()
-                            ));
-                        }
-                    }
+        let annotations = view.annotations.clone();
+        every_picture(&data, &mut view, &PAGES, |at, scene| {
+            for problem in problems(scene) {
+                failures.push(format!("{name} {at}: {problem}"));
+            }
+            // Every note's words are there as the user wrote them
+            // (wrapped, never translated), whatever the language.
+            let notes: String = scene.notes().map(|t| t.text.as_str()).collect();
+            for annotation in &annotations {
+                let words: String = annotation.words().split_whitespace().collect();
+                let drawn: String = notes.split_whitespace().collect();
+                if !drawn.contains(&words) {
+                    failures.push(format!(
+                        "{name} {at}: \"{}\" not drawn in {notes:?}",
+                        annotation.words()
+                    ));
                 }
+            }
+        });
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// `view` drawn in both languages on each of `pages` in both themes, each
+/// picture handed to `check` with words saying which it is.
+pub fn every_picture(
+    data: &Dataset,
+    view: &mut Resolved,
+    pages: &[(f32, f32)],
+    mut check: impl FnMut(&str, &Scene),
+) {
+    for lang in [Lang::En, Lang::Zh] {
+        view.lang = lang;
+        for &(width, height) in pages {
+            for theme in [Paper::Light, Paper::Dark] {
+                let page = Page {
+                    width,
+                    height,
+                    theme,
+                };
+                let scene = chart::scene(&ChartView::of_view(data, view), &page);
+                check(&format!("{lang:?} {width}x{height} {theme:?}"), &scene);
             }
         }
     }
-    assert!(failures.is_empty(), "{failures:#?}");
 }
 
 /// The box of the note, its leader's ends, and the mark it points at.

@@ -218,32 +218,21 @@ fn a_cell_note_is_drawn_on_both_maps_at_every_size_covering_nothing() {
         let cell = note.cell(&data).expect("the cell exists");
         let mut view = reopen(&view_of(&data, *chart, std::slice::from_ref(note)), &data);
         assert!(view.notes.is_empty(), "{:?}", view.notes);
-        for lang in [Lang::En, Lang::Zh] {
-            view.lang = lang;
-            for (width, height) in PAGES {
-                for theme in [Paper::Light, Paper::Dark] {
-                    let page = Page {
-                        width,
-                        height,
-                        theme,
-                    };
-                    let scene = chart::scene(&ChartView::of_view(&data, &view), &page);
-                    let at = format!("{chart:?} {lang:?} {width}x{height} {theme:?}");
-                    if !scene.left_out.is_empty() {
-                        failures.push(format!("{at}: left out {:?}", scene.left_out));
-                        continue;
-                    }
-                    for problem in problems(&scene, cell_box(&scene, cell)) {
-                        failures.push(format!("{at}: {problem}"));
-                    }
-                    let words: String = scene.notes().map(|t| t.text.as_str()).collect();
-                    let squeezed = |s: &str| s.split_whitespace().collect::<String>();
-                    if squeezed(&words) != squeezed(note.words()) {
-                        failures.push(format!("{at}: the words drawn are {words:?}"));
-                    }
-                }
+        crate::annotations::every_picture(&data, &mut view, &PAGES, |at, scene| {
+            let at = format!("{chart:?} {at}");
+            if !scene.left_out.is_empty() {
+                failures.push(format!("{at}: left out {:?}", scene.left_out));
+                return;
             }
-        }
+            for problem in problems(scene, cell_box(scene, cell)) {
+                failures.push(format!("{at}: {problem}"));
+            }
+            let words: String = scene.notes().map(|t| t.text.as_str()).collect();
+            let squeezed = |s: &str| s.split_whitespace().collect::<String>();
+            if squeezed(&words) != squeezed(note.words()) {
+                failures.push(format!("{at}: the words drawn are {words:?}"));
+            }
+        });
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }

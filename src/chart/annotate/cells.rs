@@ -3,7 +3,6 @@
 //! line between two columns). Those lines run between the counts, which
 //! stand in the middle of their cells, so a leader crosses none.
 
-use super::super::fonts;
 use super::super::scene::{Bounds, Filled, Item, Line, Shape};
 use super::{LeftOut, Placer, words_lang};
 
@@ -113,23 +112,7 @@ impl Placer<'_> {
         if max_width < self.size * 4.0 {
             return None;
         }
-        let lang = words_lang(text);
-        let pad = self.size * 0.35;
-        let lines = fonts::clamp_lines(
-            fonts::wrap(text, max_width, self.size, false, lang),
-            4,
-            max_width,
-            self.size,
-            false,
-            lang,
-        );
-        let width = lines
-            .iter()
-            .map(|l| fonts::text_width(l, self.size, false, lang))
-            .fold(0.0_f32, f32::max)
-            + 2.0 * pad;
-        let height = lines.len() as f32 * self.size * 1.2 + 2.0 * pad;
-        Some((lines, width, height))
+        Some(self.note_lines(text, max_width))
     }
 
     /// Boxes from `left`, level with the row's lower line, then its upper
