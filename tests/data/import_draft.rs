@@ -171,7 +171,8 @@ fn a_chinese_notice_and_plan_draft_with_their_levels_units_and_fields() {
     assert_eq!(draft.nodes[1].text, "到2027年，培育10家以上领军企业。");
     assert_eq!(draft.nodes[3].text, "加强人工智能、量子科技等领域研究。");
     // Units: 市科委 and 市经济信息化委 are the dataset's (上海市科委 …);
-    // lead units come before supporting ones; unknown ones are new.
+    // 市发展改革委 is the short form of its 上海市发展和改革委员会; lead
+    // units come before supporting ones; unknown ones are new.
     let units = |i: usize| -> Vec<String> {
         draft.nodes[i]
             .units
@@ -183,10 +184,7 @@ fn a_chinese_notice_and_plan_draft_with_their_levels_units_and_fields() {
             .collect()
     };
     assert_eq!(units(3), ["mc-sci-tech", "mc-econ-info"]);
-    assert_eq!(
-        units(6),
-        ["mc-econ-info", "new: 市发展改革委", "new: 各区政府"]
-    );
+    assert_eq!(units(6), ["mc-econ-info", "mc-dev-reform", "new: 各区政府"]);
     assert_eq!(draft.counts(), (4, 2, 4));
     // 牵头单位 names the lead; 责任单位 names none, so none is guessed.
     assert!(draft.nodes[3].lead_units.is_empty());

@@ -137,21 +137,62 @@ pub fn match_units(units: &[Unit], names: &[String]) -> Vec<UnitMatch> {
     out
 }
 
-/// Matches a printed name to `units`.
+/// Matches a printed name to `units`: by its name folded (`name_key`),
+/// else, for a Chinese name, as the short form of exactly one unit's full
+/// name (市卫生健康委 for 上海市卫生健康委员会); a short form that fits two
+/// units is neither, and is proposed as new rather than guessed.
 pub fn match_unit(units: &[Unit], name: &str) -> UnitMatch {
     let key = name_key(name);
     let found = units.iter().position(|unit| {
         name_key(&unit.name) == key
-            || unit
-                .name_zh
-                .as_deref()
-                .or(unit.name_zh_translation.as_deref())
-                .is_some_and(|zh| name_key(zh) == key)
+            || chinese_names(unit)
+                .into_iter()
+                .flatten()
+                .any(|zh| name_key(zh) == key)
+    });
+    let found = found.or_else(|| {
+        let mut short_of = units.iter().enumerate().filter(|(_, unit)| {
+            chinese_names(unit)
+                .into_iter()
+                .flatten()
+                .any(|zh| is_short_form(&key, &name_key(zh)))
+        });
+        match (short_of.next(), short_of.next()) {
+            (Some((i, _)), None) => Some(i),
+            _ => None,
+        }
     });
     match found {
         Some(i) => UnitMatch::Known(i),
         None => UnitMatch::New(name.strip_prefix("the ").unwrap_or(name).to_owned()),
     }
+}
+
+/// A unit's Chinese names: printed, and the editors' translation.
+fn chinese_names(unit: &Unit) -> [Option<&str>; 2] {
+    [unit.name_zh.as_deref(), unit.name_zh_translation.as_deref()]
+}
+
+/// Whether the Chinese name `short` is the usual short form of `full`:
+/// the same first character, its characters in `full` in order, and the
+/// same kind of body at the end (a 委 for a 委员会, a 局 for a 局).
+/// 市卫健委, 市发展改革委 and 市政府 are short forms of 市卫生健康委员会,
+/// 市发展和改革委员会 and 市人民政府.
+fn is_short_form(short: &str, full: &str) -> bool {
+    let han = |s: &str| s.chars().any(crate::import::figures::is_han);
+    if !han(short) || short.chars().count() >= full.chars().count() {
+        return false;
+    }
+    let (Some(first), Some(last)) = (short.chars().next(), short.chars().next_back()) else {
+        return false;
+    };
+    let same_body = if last == '委' {
+        full.ends_with("委员会") || full.ends_with('委')
+    } else {
+        full.ends_with(last)
+    };
+    let mut rest = full.chars();
+    full.starts_with(first) && same_body && short.chars().all(|c| rest.any(|f| f == c))
 }
 
 #[cfg(test)]
@@ -213,5 +254,42 @@ mod tests {
             name_key("Shanghai Commission of Health")
         );
         assert_eq!(name_key("上海市科委"), name_key("市科委"));
+    }
+
+    #[test]
+    fn a_chinese_short_form_matches_the_one_unit_it_shortens() {
+        use super::{UnitMatch, match_unit};
+        let unit = |id: &str, zh: &str| crate::dataset::Unit {
+            id: id.into(),
+            name: id.to_owned(),
+            name_zh: None,
+            name_zh_translation: Some(zh.to_owned()),
+            nodes: Vec::new(),
+            review: crate::dataset::Review::default(),
+        };
+        let units = [
+            unit("health", "上海市卫生健康委员会"),
+            unit("reform", "上海市发展和改革委员会"),
+            unit("gov", "上海市人民政府"),
+            unit("drugs", "上海市药品监督管理局"),
+            unit("education", "上海市教育委员会"),
+        ];
+        let known = |name: &str| match match_unit(&units, name) {
+            UnitMatch::Known(i) => Some(units[i].id.as_str()),
+            UnitMatch::New(_) => None,
+        };
+        assert_eq!(known("市卫生健康委"), Some("health"));
+        assert_eq!(known("市卫健委"), Some("health"));
+        assert_eq!(known("市发展改革委"), Some("reform"));
+        assert_eq!(known("市发改委"), Some("reform"));
+        assert_eq!(known("市政府"), Some("gov"));
+        assert_eq!(known("市药监局"), Some("drugs"));
+        assert_eq!(known("市教委"), Some("education"));
+        // Fits three of them: proposed as new, not guessed.
+        assert_eq!(known("市委"), None);
+        // Another body (a 局 is not a 委员会), another unit.
+        assert_eq!(known("市卫生健康局"), None);
+        assert_eq!(known("市交通委"), None);
+        assert_eq!(known("各区政府"), None);
     }
 }

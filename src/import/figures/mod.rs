@@ -20,6 +20,8 @@ mod numbers;
 mod read;
 mod text;
 
+pub(crate) use text::is_han;
+
 use std::ops::Range;
 
 pub use check::{Unreadable, check, readable};

@@ -126,7 +126,7 @@ pub(super) fn is_word_char(c: char) -> bool {
 }
 
 /// Whether `c` is a Chinese character (the unified ideographs).
-pub(super) fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
