@@ -243,7 +243,9 @@ fn heading_and_body(text: &str) -> (String, String) {
             (first.to_owned(), rest.to_owned())
         }
         None => (
-            text.trim_end_matches(['.', '。', ':', '：']).to_owned(),
+            // An item in a list ends with "；" or "，": not the title's.
+            text.trim_end_matches(['.', '。', ':', '：', '；', ';', '，', ','])
+                .to_owned(),
             String::new(),
         ),
     }
@@ -460,6 +462,10 @@ mod tests {
                 "深化前沿基础研究".to_owned(),
                 "加强人工智能研究。".to_owned()
             )
+        );
+        assert_eq!(
+            heading_and_body("布局5G-A基站；"),
+            ("布局5G-A基站".to_owned(), String::new())
         );
         assert_eq!(
             first_sentence("Costs fell 3.5 percent. Then"),

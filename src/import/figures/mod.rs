@@ -471,6 +471,8 @@ fn trimmed_start(s: &str, mut start: usize, limit: usize) -> usize {
                     c,
                     '–' | '—' | '-' | '•' | '·' | '，' | ',' | '、' | '”' | '’' | '；' | ';'
                 )
+                // A run-in item's circled number: "①开通航线…".
+                || ('①'..='⑳').contains(&c)
         });
         let mut next = start + rest.len() - trimmed.len();
         if let Some(join) = LEADING_JOINS.iter().find(|j| {

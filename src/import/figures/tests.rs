@@ -191,3 +191,53 @@ fn long_and_hostile_texts_are_read_in_time_without_panicking() {
         "{short:?} for 500 repeats, {long:?} for 2000: more than linear"
     );
 }
+
+#[test]
+fn chinese_counts_are_proposed_with_the_noun_before_the_number() {
+    // A plan's targets as Chinese plans word them: the noun, a qualifier,
+    // the number and its classifier at the clause's end.
+    let text = "到2028年，培育千亿级产业集群1个，建成起降点超过１５０个。\
+                在医疗急救等领域开展示范，①开通航线不少于50条；②年飞行架次超过10万。";
+    let found: Vec<(f64, Option<Qualifier>, Option<String>, String)> = propose(text, DocLang::Zh)
+        .into_iter()
+        .map(|p| (p.value, p.qualifier, p.noun, p.quote))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                1.0,
+                None,
+                Some("千亿级产业集群".to_owned()),
+                "到2028年，培育千亿级产业集群1个".to_owned()
+            ),
+            (
+                150.0,
+                Some(Qualifier::Over),
+                Some("起降点".to_owned()),
+                "到2028年，培育千亿级产业集群1个，建成起降点超过１５０个".to_owned()
+            ),
+            (
+                50.0,
+                Some(Qualifier::AtLeast),
+                Some("航线".to_owned()),
+                "开通航线不少于50条".to_owned()
+            ),
+            (
+                100_000.0,
+                Some(Qualifier::Over),
+                Some("年飞行架次".to_owned()),
+                "年飞行架次超过10万".to_owned()
+            ),
+        ]
+    );
+    // "In each of five new towns, at least ten": the five are where, the
+    // ten is the figure.
+    let each = one("到2027年，在五个新城各建成不少于十个起降点。", DocLang::Zh);
+    assert_eq!(
+        (each.value, each.qualifier, each.year),
+        (10.0, Some(Qualifier::AtLeast), Some(2027))
+    );
+    // "一个", "一批" are "a", "a number of": no count.
+    assert!(propose("建设一批创新平台，打造一个示范区。", DocLang::Zh).is_empty());
+}

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::phrase::{Phrase, noun_after, phrase_after, zh_noun_after};
+use super::phrase::{Phrase, noun_after, phrase_after, zh_noun_after, zh_noun_before};
 use super::{Reading, qualifier_after, qualifier_before};
 use crate::import::figures::FigureUnit;
 use crate::import::figures::Qualifier;
@@ -652,43 +652,25 @@ fn count(s: &str, n: &Number) -> Option<Reading> {
         Some((times, end)) => (scaled(n.value, times), end),
         None => (n.value, n.range.end),
     };
-    if value < 2.0 || value.fract() != 0.0 {
+    if value < 1.0 || value.fract() != 0.0 {
         return None;
     }
     let after = &s[n.range.end..];
     let han_next = after.chars().next().is_some_and(is_han);
     let mut value = value;
     let mut qualifier = None;
+    // Where the figure's words start: the number, or the noun before it.
+    let mut start = n.range.start;
+    let mut end = None;
     let noun = if han_next || matches!(n.form, Form::Chinese) {
-        let mut at = n.range.end;
-        if let Some(more) = ["多", "余"].iter().find(|m| s[at..].starts_with(**m)) {
-            qualifier = Some(Qualifier::Over);
-            at += more.len();
-        }
-        for (zh, times) in [("万", 1e4), ("千", 1e3), ("百", 1e2)] {
-            if s[at..].starts_with(zh) && matches!(n.form, Form::Digits { .. }) {
-                value = scaled(value, times);
-                at += zh.len();
-            }
-        }
-        let c = s[at..].chars().next()?;
-        if ZH_NOT_COUNTED.contains(&c) || !CLASSIFIERS.contains(&c) {
-            return None;
-        }
-        // "一批", "一个": "a number of", not a count.
-        at += c.len_utf8();
-        if let Some((q, end)) = qualifier_after(s, at) {
-            qualifier = Some(q);
-            at = end;
-        }
-        let noun = zh_noun_after(s, at).or_else(|| (c == '人').then(|| at - c.len_utf8()..at))?;
-        // "四位一体": a name, not four of anything.
-        if s[noun.clone()].starts_with(|ch: char| "一二三四五六七八九十两".contains(ch))
-        {
-            return None;
-        }
+        let (noun, words_start, words_end) = zh_count(s, n, &mut value, &mut qualifier)?;
+        start = words_start;
+        end = Some(words_end);
         noun
     } else {
+        if value < 2.0 {
+            return None;
+        }
         let noun = noun_after(s, noun_from)?;
         // "30 beds per 10,000 people": a rate the dataset has no unit for.
         if word_after(s, noun.end).is_some_and(|(w, _)| w.eq_ignore_ascii_case("per")) {
@@ -714,7 +696,7 @@ fn count(s: &str, n: &Number) -> Option<Reading> {
             || w.ends_with("’s")
     });
     Some(Reading {
-        core: n.range.start..noun.end,
+        core: start..end.unwrap_or(noun.end).max(noun.end),
         number: n.range.clone(),
         value,
         unit: FigureUnit::Count,
@@ -725,4 +707,81 @@ fn count(s: &str, n: &Number) -> Option<Reading> {
         adjective: false,
         definite,
     })
+}
+
+/// A Chinese count: its noun, where its words start and end, with `value`
+/// scaled by 万, 千 or 百 and `qualifier` set from 多, 余, 以上 or a
+/// qualifier between the noun and the number. The noun comes after the
+/// classifier ("10家以上领军企业"), or, where the classifier ends the
+/// clause, before the number ("建成起降点超过150个", "产业集群1个",
+/// "年飞行架次超过10万"). One is a count only in digits with its noun
+/// before: "一个", "一批" say "a", "a number of".
+fn zh_count(
+    s: &str,
+    n: &Number,
+    value: &mut f64,
+    qualifier: &mut Option<Qualifier>,
+) -> Option<(Range<usize>, usize, usize)> {
+    let mut at = n.range.end;
+    if let Some(more) = ["多", "余"].iter().find(|m| s[at..].starts_with(**m)) {
+        *qualifier = Some(Qualifier::Over);
+        at += more.len();
+    }
+    let mut scaled_by_word = false;
+    for (zh, times) in [("万", 1e4), ("千", 1e3), ("百", 1e2)] {
+        if s[at..].starts_with(zh) && matches!(n.form, Form::Digits { .. }) {
+            *value = scaled(*value, times);
+            at += zh.len();
+            scaled_by_word = true;
+        }
+    }
+    let clause_ends = |at: usize| {
+        s[at..]
+            .chars()
+            .next()
+            .is_none_or(|c| !(is_han(c) || c.is_ascii_alphanumeric()))
+    };
+    let noun_before = |at: usize| {
+        let (before, head_end) = qualifier_before(s, n.range.start)
+            .map_or((None, n.range.start), |(q, head_end)| (Some(q), head_end));
+        let noun = zh_noun_before(s, head_end)?;
+        Some((noun.clone(), before, noun.start, at))
+    };
+    let digits = matches!(n.form, Form::Digits { .. });
+    // "年飞行架次超过10万": the scale ends the clause, the noun before.
+    if scaled_by_word && clause_ends(at) {
+        let (noun, before, start, end) = noun_before(at)?;
+        *qualifier = qualifier.or(before);
+        return Some((noun, start, end));
+    }
+    let c = s[at..].chars().next()?;
+    if ZH_NOT_COUNTED.contains(&c) || !CLASSIFIERS.contains(&c) {
+        return None;
+    }
+    at += c.len_utf8();
+    if let Some((q, end)) = qualifier_after(s, at) {
+        *qualifier = Some(q);
+        at = end;
+    }
+    if clause_ends(at)
+        && (digits || *value >= 2.0)
+        && let Some((noun, before, start, end)) = noun_before(at)
+    {
+        *qualifier = qualifier.or(before);
+        return Some((noun, start, end));
+    }
+    // "一批", "一个": "a number of", not a count.
+    if *value < 2.0 {
+        return None;
+    }
+    let noun = zh_noun_after(s, at).or_else(|| (c == '人').then(|| at - c.len_utf8()..at))?;
+    // "四位一体": a name, not four of anything; "五个新城各建成十个起降点":
+    // each of the five builds ten, the five are where, not what.
+    if s[noun.clone()].starts_with(|ch: char| "一二三四五六七八九十两".contains(ch))
+        || s[noun.end..].starts_with(['各', '每'])
+    {
+        return None;
+    }
+    let end = noun.end;
+    Some((noun, n.range.start, end))
 }

@@ -182,18 +182,64 @@ pub(super) fn phrase_after(s: &str, at: usize, kind: Phrase) -> Option<Range<usi
 }
 
 /// The Chinese noun after a classifier: Chinese characters and Latin
-/// letters up to punctuation, "等", "和", "与", "及" or "的", at most
-/// twenty characters.
+/// letters up to punctuation, "等", "和", "与", "及", "的", "各" or "每",
+/// or digits after a Chinese character (the next figure: "产业集群1个"),
+/// at most twenty characters.
 pub(super) fn zh_noun_after(s: &str, at: usize) -> Option<Range<usize>> {
     let mut end = at;
+    let mut previous: Option<char> = None;
     for (count, (i, c)) in s[at..].char_indices().enumerate() {
         let stop = !(is_han(c) || c.is_ascii_alphanumeric() || c == '-')
-            || matches!(c, '等' | '和' | '与' | '及' | '的' | '或')
+            || matches!(c, '等' | '和' | '与' | '及' | '的' | '或' | '各' | '每')
+            || (c.is_ascii_digit() && previous.is_some_and(is_han))
             || count >= 20;
         if stop {
             break;
         }
+        previous = Some(c);
         end = at + i + c.len_utf8();
     }
     (end > at).then_some(at..end)
+}
+
+/// Verbs a Chinese count's noun follows ("建成起降点超过150个", "开通航线
+/// 不少于50条"): the noun starts after the last of them.
+const ZH_VERBS: &[&str] = &[
+    "建成", "建设", "新建", "开通", "培育", "新增", "打造", "形成", "引进", "建立", "布局", "集聚",
+    "实现", "推出", "推动", "支持", "覆盖", "开展", "设立", "认定", "发展", "吸引", "培养", "落地",
+    "部署", "创建", "招引", "孵化", "制定", "完成", "服务", "改造", "投用", "累计", "拥有",
+];
+
+/// Words between a Chinese count's noun and its number ("起降点数量达到
+/// 150个"), not part of the noun.
+const ZH_LINKS: &[&str] = &["达到", "达", "为", "共", "累计"];
+
+/// The Chinese noun before a number whose classifier ends the clause
+/// ("建成起降点超过150个", where `at` is the qualifier's start): the
+/// Chinese characters and Latin letters back to punctuation or a
+/// conjunction, at most twelve, after the last verb and before any
+/// linking word; at least two characters.
+pub(super) fn zh_noun_before(s: &str, at: usize) -> Option<Range<usize>> {
+    let mut start = at;
+    for (count, (i, c)) in s[..at].char_indices().rev().enumerate() {
+        let stop = !(is_han(c) || c.is_ascii_alphanumeric() || c == '-')
+            || matches!(c, '等' | '和' | '与' | '及' | '的' | '或' | '在')
+            || count >= 12;
+        if stop {
+            break;
+        }
+        start = i;
+    }
+    let mut end = at;
+    while let Some(link) = ZH_LINKS.iter().find(|l| s[start..end].ends_with(**l)) {
+        end -= link.len();
+    }
+    if let Some(verb_end) = ZH_VERBS
+        .iter()
+        .filter_map(|v| s[start..end].rfind(v).map(|i| start + i + v.len()))
+        .max()
+    {
+        start = verb_end;
+    }
+    (s[start..end].chars().count() >= 2).then_some(start..end)
 }
