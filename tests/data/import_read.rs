@@ -277,29 +277,9 @@ fn a_docx_that_is_not_a_zip_is_refused() {
     );
 }
 
-/// A one-page PDF whose page is only a picture, as a scanner writes it.
-fn image_only_pdf() -> Vec<u8> {
-    let image: Vec<u8> = (0..64 * 64)
-        .map(|i| if i % 7 == 0 { 0 } else { 255 })
-        .collect();
-    let mut objects: Vec<Vec<u8>> = vec![
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
-    ];
-    let mut picture = format!(
-        "<< /Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length {} >>\nstream\n",
-        image.len()
-    )
-    .into_bytes();
-    picture.extend(&image);
-    picture.extend(b"\nendstream");
-    objects.push(picture);
-    let content = b"q 595 0 0 842 0 0 cm /Im0 Do Q";
-    let mut stream = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
-    stream.extend(content);
-    stream.extend(b"\nendstream");
-    objects.push(stream);
+/// A PDF of `objects` (numbered from 1, the first the catalogue), with
+/// its cross-reference table.
+fn pdf_of(objects: &[Vec<u8>]) -> Vec<u8> {
     let mut pdf = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     for (i, object) in objects.iter().enumerate() {
@@ -321,6 +301,74 @@ fn image_only_pdf() -> Vec<u8> {
         .as_bytes(),
     );
     pdf
+}
+
+/// An uncompressed stream object holding `content`.
+fn stream(content: &[u8]) -> Vec<u8> {
+    let mut stream = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
+    stream.extend(content);
+    stream.extend(b"\nendstream");
+    stream
+}
+
+/// A one-page PDF whose page is only a picture, as a scanner writes it.
+fn image_only_pdf() -> Vec<u8> {
+    let image: Vec<u8> = (0..64 * 64)
+        .map(|i| if i % 7 == 0 { 0 } else { 255 })
+        .collect();
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
+    ];
+    let mut picture = format!(
+        "<< /Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length {} >>\nstream\n",
+        image.len()
+    )
+    .into_bytes();
+    picture.extend(&image);
+    picture.extend(b"\nendstream");
+    objects.push(picture);
+    objects.push(stream(b"q 595 0 0 842 0 0 cm /Im0 Do Q"));
+    pdf_of(&objects)
+}
+
+#[test]
+fn a_pdf_s_replacement_text_is_read_as_the_text_it_stands_for() {
+    // LibreOffice, printing a Chinese plan where no Chinese font is
+    // installed, draws every character as the same blank glyph, whose code
+    // maps to one character (上), each in a span saying which character it
+    // stands for (/ActualText). The spans' text is the document's.
+    let document = read_fixture("chinese-without-fonts.pdf");
+    assert_eq!(
+        normalized(&document),
+        [
+            "上海市促进低空经济发展行动方案",
+            "一、总体目标",
+            "到2028年，建成起降点超过150个。（责任单位：市交通委）",
+        ]
+    );
+    // A ligature's span ("fi", "ff" drawn as one glyph; its text as
+    // PDFDocEncoding or UTF-16) gives its letters, and the glyph's own
+    // width keeps the word after it in place: no space is read into
+    // "finance".
+    let widths = vec!["500"; 95].join(" ");
+    let font = format!(
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding \
+         /FirstChar 32 /LastChar 126 /Widths [{widths}] >>"
+    );
+    let content = b"BT /F1 12 Tf 72 700 Td (The ) Tj /Span <</ActualText (fi)>> BDC (X) Tj EMC \
+                    (nance plan and the e) Tj /Span <</ActualText <FEFF00660066>>> BDC (Z) Tj EMC \
+                    (ort.) Tj ET";
+    let pdf = pdf_of(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        font.into_bytes(),
+        stream(content),
+    ]);
+    let read = read::read_bytes("ligature.pdf", &pdf).expect("reads");
+    assert_eq!(normalized(&read), ["The finance plan and the effort."]);
 }
 
 #[test]

@@ -17,6 +17,7 @@ mod encoding;
 mod html;
 mod numbering;
 mod pdf;
+mod pdf_actual;
 mod repair;
 mod text;
 

@@ -42,6 +42,10 @@
 //! with their own codes, as `LibreOffice` writes them). Poppler's library
 //! was set aside for being C in the app's process on hostile files, and a
 //! system dependency on every platform the app ships to.
+//!
+//! Replacement text (`/ActualText`), which poppler reads and pdf-extract
+//! does not, is put where pdf-extract finds it first ([`super::pdf_actual`]):
+//! `LibreOffice` relies on it when it prints Chinese without a Chinese font.
 
 use std::panic::AssertUnwindSafe;
 use std::path::Path;
@@ -245,6 +249,10 @@ fn extract(
             return Err(Failure::Encrypted);
         }
     }
+    // Replacement text first: what a span's glyphs stand for is its text.
+    // Should the rewriting fail on a damaged file, the pages are read as
+    // they are (each page's read is guarded on its own below).
+    let _ = std::panic::catch_unwind(AssertUnwindSafe(|| super::pdf_actual::apply(&mut document)));
     let title = title(&document);
     let fonts_unmapped = fonts_unmapped(&document);
     let numbers: Vec<u32> = document.get_pages().keys().copied().collect();
