@@ -150,22 +150,42 @@ pub fn match_unit(units: &[Unit], name: &str) -> UnitMatch {
                 .flatten()
                 .any(|zh| name_key(zh) == key)
     });
-    let found = found.or_else(|| {
-        let mut short_of = units.iter().enumerate().filter(|(_, unit)| {
-            chinese_names(unit)
-                .into_iter()
-                .flatten()
-                .any(|zh| is_short_form(&key, &name_key(zh)))
-        });
-        match (short_of.next(), short_of.next()) {
+    // The one unit that fits, where exactly one does.
+    let only = |fits: &dyn Fn(&Unit) -> bool| {
+        let mut fitting = units.iter().enumerate().filter(|(_, unit)| fits(unit));
+        match (fitting.next(), fitting.next()) {
             (Some((i, _)), None) => Some(i),
             _ => None,
         }
-    });
+    };
+    // The same words in another order: "the Municipal Health Commission"
+    // for "the Municipal Commission of Health".
+    let words = word_set(&key);
+    let found = found
+        .or_else(|| {
+            only(&|unit: &Unit| {
+                key.is_ascii() && words.len() > 1 && word_set(&name_key(&unit.name)) == words
+            })
+        })
+        .or_else(|| {
+            only(&|unit: &Unit| {
+                chinese_names(unit)
+                    .into_iter()
+                    .flatten()
+                    .any(|zh| is_short_form(&key, &name_key(zh)))
+            })
+        });
     match found {
         Some(i) => UnitMatch::Known(i),
         None => UnitMatch::New(name.strip_prefix("the ").unwrap_or(name).to_owned()),
     }
+}
+
+/// A folded name's words, sorted.
+fn word_set(key: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = key.split(' ').filter(|w| *w != "and").collect();
+    words.sort_unstable();
+    words
 }
 
 /// A unit's Chinese names: printed, and the editors' translation.
@@ -254,6 +274,36 @@ mod tests {
             name_key("Shanghai Commission of Health")
         );
         assert_eq!(name_key("上海市科委"), name_key("市科委"));
+    }
+
+    #[test]
+    fn an_english_name_in_another_word_order_matches() {
+        use super::{UnitMatch, match_unit};
+        let unit = |id: &str, name: &str| crate::dataset::Unit {
+            id: id.into(),
+            name: name.to_owned(),
+            name_zh: None,
+            name_zh_translation: None,
+            nodes: Vec::new(),
+            review: crate::dataset::Review::default(),
+        };
+        let units = [
+            unit("health", "Municipal Commission of Health"),
+            unit("sci", "Municipal Commission of Science and Technology"),
+            unit("data", "Municipal Data Bureau"),
+        ];
+        let known = |name: &str| match match_unit(&units, name) {
+            UnitMatch::Known(i) => Some(units[i].id.as_str()),
+            UnitMatch::New(_) => None,
+        };
+        assert_eq!(
+            known("the Shanghai Municipal Health Commission"),
+            Some("health")
+        );
+        assert_eq!(known("Science and Technology Commission"), Some("sci"));
+        assert_eq!(known("Data Bureau of Shanghai"), Some("data"));
+        assert_eq!(known("Municipal Health Bureau"), None);
+        assert_eq!(known("Commission"), None);
     }
 
     #[test]
