@@ -342,6 +342,13 @@ pub fn describe(note: &DraftNote) -> String {
         DraftNote::ContentsSkipped { lines } => {
             format!("A contents block of {lines} lines before the body was left out.")
         }
+        DraftNote::PageFrameSkipped { lines } => {
+            let quoted: Vec<String> = lines.iter().map(|l| format!("\"{l}\"")).collect();
+            format!(
+                "Left out before the title as the web page's frame, not the plan: {}.",
+                quoted.join(", ")
+            )
+        }
     }
 }
 

@@ -301,6 +301,70 @@ II  Key Tasks
 }
 
 #[test]
+fn a_portal_page_saved_as_text_drafts_without_its_frame_or_contents() {
+    // A page saved from a portal as text: the breadcrumb and "Print |
+    // Share" before the title, the title twice, the document number, a
+    // contents block under its own "Contents" heading, then the body.
+    let data = common::data();
+    let text = "Home > Policies > Plans
+Print | Share
+Shanghai Action Plan for Promoting the Low-Altitude Economy (2026-2028)
+Shanghai Action Plan for Promoting the Low-Altitude Economy (2026-2028)
+Hu Fu Ban Fa [2026] No. 5
+Contents
+I. General Goals
+II. Key Tasks
+I. General Goals
+By 2028, about 80 billion yuan.
+II. Key Tasks
+1. Strengthen key technologies. Support research. (Responsible units: the Shanghai Municipal Health Commission)
+";
+    let draft = draft(text, &data.units);
+    assert_eq!(
+        draft.plan.title.as_deref(),
+        Some("Shanghai Action Plan for Promoting the Low-Altitude Economy (2026-2028)")
+    );
+    assert_eq!(draft.plan.period, Some((2026, 2028)));
+    assert_eq!(
+        draft.plan.document_number.as_deref(),
+        Some("Hu Fu Ban Fa [2026] No. 5")
+    );
+    let outline: Vec<(Option<&str>, &str)> = draft
+        .nodes
+        .iter()
+        .map(|n| (n.numbering.as_deref(), n.title.as_str()))
+        .collect();
+    assert_eq!(
+        outline,
+        [
+            (Some("I"), "General Goals"),
+            (Some("II"), "Key Tasks"),
+            (Some("II.1"), "Strengthen key technologies"),
+        ]
+    );
+    assert_eq!(
+        draft.notes,
+        [
+            DraftNote::PageFrameSkipped {
+                lines: vec![
+                    "Home > Policies > Plans".to_owned(),
+                    "Print | Share".to_owned()
+                ]
+            },
+            DraftNote::ContentsSkipped { lines: 3 },
+        ]
+    );
+    // The portal's word order for the built-in Municipal Commission of
+    // Health.
+    let health = data
+        .units
+        .iter()
+        .position(|u| u.id == "mc-health")
+        .expect("the built-in unit");
+    assert_eq!(draft.nodes[2].units, [UnitMatch::Known(health)]);
+}
+
+#[test]
 fn a_document_without_numbering_is_one_plan_of_paragraph_measures() {
     let data = common::data();
     let text = "Shanghai unveils action plan\nThe city will build 15 centers. They will open soon.\nWe shall support firms. Funding follows.\n";

@@ -24,6 +24,41 @@ pub struct PlanFields {
     pub issuer: Option<String>,
     /// The document number.
     pub document_number: Option<String>,
+    /// Lines of a web page's frame before the title (a breadcrumb, "Print |
+    /// Share"), saved with the text and left out of the plan.
+    pub page_frame: Vec<String>,
+}
+
+/// The most lines of a web page's frame looked for before the title.
+const FRAME_LINES: usize = 8;
+
+/// Whether `line` is part of a web page's frame saved with its text rather
+/// than of the plan: a breadcrumb ("Home > Policies > Plans", "首页 >
+/// 政策文件"), a row of short links ("Print | Share | Close"), or a lone
+/// control ("Print", "打印", "当前位置：…"). A line with a date is a
+/// byline, not frame.
+pub fn is_page_frame(line: &str) -> bool {
+    let line = line.trim();
+    let length = line.chars().count();
+    if length == 0 || length > 80 || date(line).is_some() {
+        return false;
+    }
+    let breadcrumb = [" > ", " › ", " » ", " >> ", "＞"]
+        .iter()
+        .any(|c| line.contains(c))
+        && !line.ends_with(['.', '。']);
+    let links = line.contains('|')
+        && line
+            .split('|')
+            .all(|part| part.split_whitespace().count() <= 3 && part.trim().chars().count() <= 20);
+    let lower = line.to_lowercase();
+    let control = matches!(
+        lower.as_str(),
+        "print" | "share" | "close" | "home" | "font size" | "打印" | "分享" | "关闭" | "首页"
+    ) || ["当前位置", "您的位置", "you are here"]
+        .iter()
+        .any(|w| lower.starts_with(w));
+    breadcrumb || links || control
 }
 
 /// The most header lines looked at after the title.
@@ -32,7 +67,26 @@ const HEADER_LINES: usize = 12;
 /// Reads the header; returns the fields and the index of the body's first
 /// paragraph.
 pub fn plan_fields(paragraphs: &[Paragraph<'_>]) -> (PlanFields, usize) {
-    let mut fields = PlanFields::default();
+    // A page saved as text starts with its frame; the title comes after.
+    let fields = PlanFields {
+        page_frame: paragraphs
+            .iter()
+            .take(FRAME_LINES)
+            .map(|p| normalize(p.text))
+            .take_while(|line| is_page_frame(line))
+            .collect(),
+        ..PlanFields::default()
+    };
+    let frame = fields.page_frame.len();
+    let (fields, body) = plan_fields_after_frame(&paragraphs[frame..], fields);
+    (fields, frame + body)
+}
+
+/// [`plan_fields`] from the title on.
+fn plan_fields_after_frame(
+    paragraphs: &[Paragraph<'_>],
+    mut fields: PlanFields,
+) -> (PlanFields, usize) {
     let Some(first) = paragraphs.first() else {
         return (fields, 0);
     };
@@ -220,7 +274,29 @@ pub fn document_number(line: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{date, document_number, period};
+    use super::{date, document_number, is_page_frame, period};
+
+    #[test]
+    fn a_web_page_s_frame_is_told_from_the_plan() {
+        for frame in [
+            "Home > Policies > Plans",
+            "首页 > 政策文件 > 规划计划",
+            "Print | Share | Close",
+            "打印",
+            "当前位置：首页 > 政务公开",
+        ] {
+            assert!(is_page_frame(frame), "{frame}");
+        }
+        for text in [
+            "Shanghai Action Plan for Promoting the Low-Altitude Economy (2026-2028)",
+            "Shanghai Municipal Bureau of Justice| March 07, 2025",
+            "I. General Goals",
+            "Prices rose > 5% in the year to March.",
+            "上海市促进低空经济高质量发展行动方案（2026—2028年）",
+        ] {
+            assert!(!is_page_frame(text), "{text}");
+        }
+    }
 
     #[test]
     fn header_facts() {

@@ -76,6 +76,12 @@ pub enum DraftNote {
         /// How many lines it had.
         lines: usize,
     },
+    /// A web page's frame before the title (a breadcrumb, "Print |
+    /// Share"), left out.
+    PageFrameSkipped {
+        /// The lines, as printed.
+        lines: Vec<String>,
+    },
 }
 
 /// A plan drafted from a document.
@@ -133,6 +139,11 @@ pub fn draft(text: &str, units: &[Unit]) -> Draft {
     let paragraphs = paragraphs(text);
     let (plan, body_start) = header::plan_fields(&paragraphs);
     let mut notes = Vec::new();
+    if !plan.page_frame.is_empty() {
+        notes.push(DraftNote::PageFrameSkipped {
+            lines: plan.page_frame.clone(),
+        });
+    }
     let body = &paragraphs[body_start..];
     let (body, skipped) = skip_contents(body);
     if skipped > 0 {
@@ -177,11 +188,17 @@ fn skip_contents<'a, 'b>(body: &'b [Paragraph<'a>]) -> (&'b [Paragraph<'a>], usi
     let heading_only = |p: &Paragraph<'_>| {
         marker(p.text).is_some() && p.text.chars().count() < 80 && !p.text.contains('。')
     };
-    let Some(first) = body.first().filter(|p| heading_only(p)) else {
+    // The block's own heading: "Contents", "目录".
+    let label = body.first().is_some_and(|p| {
+        let text = normalize(p.text).to_lowercase().replace([' ', '　'], "");
+        matches!(text.as_str(), "contents" | "tableofcontents" | "目录")
+    });
+    let from = usize::from(label);
+    let Some(first) = body.get(from).filter(|p| heading_only(p)) else {
         return (body, 0);
     };
     let first = normalize(first.text);
-    for (j, p) in body.iter().enumerate().skip(1) {
+    for (j, p) in body.iter().enumerate().skip(from + 1) {
         if !heading_only(p) {
             break;
         }
