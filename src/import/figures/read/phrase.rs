@@ -112,6 +112,11 @@ pub(super) fn phrase_after(s: &str, at: usize, kind: Phrase) -> Option<Range<usi
     let mut end = at;
     let most = if kind == Phrase::Noun { 6 } else { 8 };
     let mut previous_capital = false;
+    // The last word taken, for "take-off and landing sites", and whether
+    // "and" joined it: the plural after it ends the noun.
+    let mut previous_word = String::new();
+    let mut joined = false;
+    let mut head_reached = false;
     for count in 0..most {
         let rest = &s[at..];
         let Some(first) = rest.chars().next() else {
@@ -143,7 +148,13 @@ pub(super) fn phrase_after(s: &str, at: usize, kind: Phrase) -> Option<Range<usi
             let allowed = !verb
                 && match lower.as_str() {
                     "the" | "its" | "their" | "a" | "an" => kind != Phrase::Noun && count == 0,
-                    "and" => kind == Phrase::Tail && count > 0,
+                    "and" => {
+                        count > 0
+                            && (kind == Phrase::Tail
+                                || (kind == Phrase::Noun
+                                    && !is_plural(&previous_word)
+                                    && plural_within(s, at + word.len(), 3)))
+                    }
                     "of" => {
                         count > 0 && (kind == Phrase::Tail || (previous_capital && next_capital))
                     }
@@ -161,11 +172,19 @@ pub(super) fn phrase_after(s: &str, at: usize, kind: Phrase) -> Option<Range<usi
                 break;
             }
             previous_capital = word.starts_with(|c: char| c.is_ascii_uppercase());
+            if kind == Phrase::Noun && lower == "and" {
+                joined = true;
+            } else if joined && is_plural(&lower) {
+                head_reached = true;
+            }
+            previous_word = lower;
             at + word.len()
         };
         end = word_end;
         let next = &s[end..];
-        if !(next.starts_with(' ') && next[1..].starts_with(|c: char| !c.is_whitespace())) {
+        if head_reached
+            || !(next.starts_with(' ') && next[1..].starts_with(|c: char| !c.is_whitespace()))
+        {
             break;
         }
         at = end + 1;
@@ -179,6 +198,33 @@ pub(super) fn phrase_after(s: &str, at: usize, kind: Phrase) -> Option<Range<usi
         range.end = s[..word_start].trim_end().len();
     }
     (range.end > range.start).then_some(range)
+}
+
+/// Whether an English word looks plural: "sites", "centers", not
+/// "business" or "its".
+fn is_plural(word: &str) -> bool {
+    word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")
+}
+
+/// Whether a plural noun comes within `most` words after `at`, each a
+/// word a noun may hold: "and landing sites" joins "take-off" to the noun
+/// it shares, where "and 20 institutes" or "and will" do not.
+fn plural_within(s: &str, at: usize, most: usize) -> bool {
+    let mut at = at;
+    for _ in 0..most {
+        let Some((word, end)) = word_after(s, at) else {
+            return false;
+        };
+        let lower = word.to_ascii_lowercase();
+        if NOUN_STOP.contains(&lower.as_str()) || !word.starts_with(|c: char| c.is_alphabetic()) {
+            return false;
+        }
+        if is_plural(&lower) {
+            return true;
+        }
+        at = end;
+    }
+    false
 }
 
 /// The Chinese noun after a classifier: Chinese characters and Latin

@@ -211,3 +211,23 @@ fn counts_with_a_scale_or_a_name_for_noun() {
         ]
     );
 }
+
+#[test]
+fn a_count_s_noun_may_share_its_head_across_and() {
+    // "take-off and landing sites" are one kind of site; "companies and
+    // 20 institutes" are two counts.
+    let cores = |s: &str| -> Vec<String> { figures(s).into_iter().map(|f| f.3).collect() };
+    assert_eq!(
+        cores("with more than 150 take-off and landing sites built"),
+        ["more than 150 take-off and landing sites"]
+    );
+    assert_eq!(
+        cores("build 10 research and development centers"),
+        ["10 research and development centers"]
+    );
+    assert_eq!(
+        cores("attract 150 companies and 20 institutes"),
+        ["150 companies", "20 institutes"]
+    );
+    assert_eq!(cores("open 50 routes and will build more"), ["50 routes"]);
+}
