@@ -135,10 +135,11 @@ const STOPWORDS: &[&str] = &[
 /// holding only these says nothing of a subject.
 const CJK_NOISE: &str = "的了和与及在为是年月日亿万元千百十个约近超过以上左右达到其中共";
 
-/// Chinese particles and the verb 达到 (reach), which join words rather
-/// than belong to one: a pair across one ("值的", "重为", "模达") is two
-/// words' halves, not a word.
-const CJK_JOINS: &str = "的了为是达到";
+/// Chinese particles, the verb 达到 (reach) and the adverbs 约 (about),
+/// 已 (already) and 将 (will), which join words rather than belong to one:
+/// a pair across one ("值的", "重为", "模达", "力约") is two words'
+/// halves, not a word.
+const CJK_JOINS: &str = "的了为是达到约已将";
 
 /// Words naming a place or a scope other than the city's own: a claim
 /// that names one is about something else unless the record names it
@@ -340,5 +341,7 @@ mod tests {
                 "gdp", "share", "上海", "占全", "全市", "市生", "生产", "产总", "总值", "比重"
             ]
         );
+        // "算力约占全国": about (约) is no part of a word.
+        assert_eq!(words("算力约占全国"), ["算力", "占全", "全国"]);
     }
 }
