@@ -598,6 +598,10 @@ fn chinese_amounts_as_briefings_word_them_meet_their_records() {
             "2024年三大先导产业规模达到1.8万亿元。",
             "pioneer-output-2024",
         ),
+        // 约 (about) joins words: no pair 力约 or 约占 to dilute the match.
+        ("算力约占全国近10%。", "fact-computing-power-share"),
+        // A count with its noun before the number, as Chinese puts it.
+        ("上海已上线备案大模型138个。", "fact-registered-ai-models"),
     ] {
         let report = check(&data, draft);
         let [claim] = report.claims.as_slice() else {
