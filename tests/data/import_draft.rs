@@ -222,6 +222,15 @@ fn a_chinese_notice_and_plan_draft_with_their_levels_units_and_fields() {
     );
 }
 
+/// Each drafted node's numbering and title.
+fn outline(draft: &Draft) -> Vec<(Option<&str>, &str)> {
+    draft
+        .nodes
+        .iter()
+        .map(|n| (n.numbering.as_deref(), n.title.as_str()))
+        .collect()
+}
+
 #[test]
 fn english_layouts_the_portals_use() {
     let data = common::data();
@@ -244,13 +253,8 @@ II  Key Tasks
         draft.plan.title.as_deref(),
         Some("A Plan for Future Industries")
     );
-    let outline: Vec<(Option<&str>, &str)> = draft
-        .nodes
-        .iter()
-        .map(|n| (n.numbering.as_deref(), n.title.as_str()))
-        .collect();
     assert_eq!(
-        outline,
+        outline(&draft),
         [
             (Some("I"), "General Requirements"),
             (
@@ -329,13 +333,8 @@ II. Key Tasks
         draft.plan.document_number.as_deref(),
         Some("Hu Fu Ban Fa [2026] No. 5")
     );
-    let outline: Vec<(Option<&str>, &str)> = draft
-        .nodes
-        .iter()
-        .map(|n| (n.numbering.as_deref(), n.title.as_str()))
-        .collect();
     assert_eq!(
-        outline,
+        outline(&draft),
         [
             (Some("I"), "General Goals"),
             (Some("II"), "Key Tasks"),

@@ -276,26 +276,38 @@ mod tests {
         assert_eq!(name_key("上海市科委"), name_key("市科委"));
     }
 
-    #[test]
-    fn an_english_name_in_another_word_order_matches() {
-        use super::{UnitMatch, match_unit};
-        let unit = |id: &str, name: &str| crate::dataset::Unit {
+    /// A unit named `name`, with `zh` as the editors' translation.
+    fn unit(id: &str, name: &str, zh: Option<&str>) -> crate::dataset::Unit {
+        crate::dataset::Unit {
             id: id.into(),
             name: name.to_owned(),
             name_zh: None,
-            name_zh_translation: None,
+            name_zh_translation: zh.map(str::to_owned),
             nodes: Vec::new(),
             review: crate::dataset::Review::default(),
-        };
+        }
+    }
+
+    /// The id of the unit of `units` that `name` matches, if any.
+    fn known<'u>(units: &'u [crate::dataset::Unit], name: &str) -> Option<&'u str> {
+        match super::match_unit(units, name) {
+            super::UnitMatch::Known(i) => Some(units[i].id.as_str()),
+            super::UnitMatch::New(_) => None,
+        }
+    }
+
+    #[test]
+    fn an_english_name_in_another_word_order_matches() {
         let units = [
-            unit("health", "Municipal Commission of Health"),
-            unit("sci", "Municipal Commission of Science and Technology"),
-            unit("data", "Municipal Data Bureau"),
+            unit("health", "Municipal Commission of Health", None),
+            unit(
+                "sci",
+                "Municipal Commission of Science and Technology",
+                None,
+            ),
+            unit("data", "Municipal Data Bureau", None),
         ];
-        let known = |name: &str| match match_unit(&units, name) {
-            UnitMatch::Known(i) => Some(units[i].id.as_str()),
-            UnitMatch::New(_) => None,
-        };
+        let known = |name: &str| known(&units, name);
         assert_eq!(
             known("the Shanghai Municipal Health Commission"),
             Some("health")
@@ -308,26 +320,14 @@ mod tests {
 
     #[test]
     fn a_chinese_short_form_matches_the_one_unit_it_shortens() {
-        use super::{UnitMatch, match_unit};
-        let unit = |id: &str, zh: &str| crate::dataset::Unit {
-            id: id.into(),
-            name: id.to_owned(),
-            name_zh: None,
-            name_zh_translation: Some(zh.to_owned()),
-            nodes: Vec::new(),
-            review: crate::dataset::Review::default(),
-        };
         let units = [
-            unit("health", "上海市卫生健康委员会"),
-            unit("reform", "上海市发展和改革委员会"),
-            unit("gov", "上海市人民政府"),
-            unit("drugs", "上海市药品监督管理局"),
-            unit("education", "上海市教育委员会"),
+            unit("health", "health", Some("上海市卫生健康委员会")),
+            unit("reform", "reform", Some("上海市发展和改革委员会")),
+            unit("gov", "gov", Some("上海市人民政府")),
+            unit("drugs", "drugs", Some("上海市药品监督管理局")),
+            unit("education", "education", Some("上海市教育委员会")),
         ];
-        let known = |name: &str| match match_unit(&units, name) {
-            UnitMatch::Known(i) => Some(units[i].id.as_str()),
-            UnitMatch::New(_) => None,
-        };
+        let known = |name: &str| known(&units, name);
         assert_eq!(known("市卫生健康委"), Some("health"));
         assert_eq!(known("市卫健委"), Some("health"));
         assert_eq!(known("市发展改革委"), Some("reform"));
