@@ -584,6 +584,13 @@ fn a_caveat_is_said_and_found_in_the_drafts_language() {
 #[test]
 fn chinese_amounts_as_briefings_word_them_meet_their_records() {
     let data = common::data();
+    // 约占 ("accounts for about") qualifies the share: the data's "nearly
+    // 10%" is approximate too, so no qualifier is dropped.
+    let report = check(&data, "上海算力约占全国的10%。");
+    let [claim] = report.claims.as_slice() else {
+        panic!("one figure: {report:?}");
+    };
+    assert_eq!(claim.verdict, Verdict::Agrees, "{claim:?}");
     for (draft, record) in [
         (
             "未来产业规模到2030年达到约5000亿元。",

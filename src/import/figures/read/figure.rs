@@ -435,7 +435,21 @@ pub(super) fn figure(s: &str, n: &Number) -> Option<Reading> {
         reading.qualifier = Some(q);
         reading.core.end = end;
     }
+    // "算力约占全国的10%": 约 before the verb qualifies the figure after it.
+    if reading.qualifier.is_none() && zh_about_before_verb(s, reading.core.start) {
+        reading.qualifier = Some(Qualifier::About);
+    }
     Some(reading)
+}
+
+/// Whether the clause before `at` says "about" before its verb: 约占,
+/// 约为, 约达, 大约占 (at most twelve characters back).
+fn zh_about_before_verb(s: &str, at: usize) -> bool {
+    let head = chars_before(s, at, 12);
+    let clause = head
+        .rfind(['，', '。', '；', '：', ',', ';'])
+        .map_or(head, |i| &head[i..]);
+    ["约占", "约为", "约达"].iter().any(|w| clause.contains(w))
 }
 
 /// Where a range "3 to 5", "10%-15%", "3至5" starts, when the number at

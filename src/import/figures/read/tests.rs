@@ -231,3 +231,27 @@ fn a_count_s_noun_may_share_its_head_across_and() {
     );
     assert_eq!(cores("open 50 routes and will build more"), ["50 routes"]);
 }
+
+#[test]
+fn chinese_about_before_the_verb_qualifies_the_figure() {
+    // "about 10% of the nation's": 约 stands before 占, not the number.
+    assert_eq!(
+        figures("算力约占全国的10%"),
+        [(
+            10.0,
+            FigureUnit::Percent,
+            Some(Qualifier::About),
+            "10%".to_owned()
+        )]
+    );
+    // Another clause's 约 does not.
+    let other = figures("约占一半，其余为10%");
+    assert_eq!(
+        other
+            .iter()
+            .find(|f| f.1 == FigureUnit::Percent)
+            .map(|f| f.2),
+        Some(None),
+        "{other:?}"
+    );
+}
