@@ -372,6 +372,64 @@ fn a_pdf_s_replacement_text_is_read_as_the_text_it_stands_for() {
 }
 
 #[test]
+fn a_long_pdf_of_replacement_text_reads_past_a_two_byte_code() {
+    use std::fmt::Write as _;
+    // A long Chinese document printed without its fonts has a span for
+    // every character: 69,000 here, over the 65,535 codes of two bytes,
+    // from 97 characters.
+    let (pages, lines, per_line) = (23, 60, 50);
+    let character = |i: usize| {
+        char::from_u32(0x4E00 + u32::try_from(i % 97).expect("small")).expect("a character")
+    };
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+            (0..pages)
+                .map(|p| format!("{} 0 R", 4 + 2 * p))
+                .collect::<Vec<_>>()
+                .join(" ")
+        )
+        .into_bytes(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+            .to_vec(),
+    ];
+    let mut expected = String::new();
+    for page in 0..pages {
+        let mut content = String::from("BT /F1 10 Tf\n");
+        for line in 0..lines {
+            for column in 0..per_line {
+                let c = character((page * lines + line) * per_line + column);
+                expected.push(c);
+                let _ = writeln!(
+                    content,
+                    "/Span <</ActualText <FEFF{:04X}>>> BDC 1 0 0 1 {} {} Tm (X) Tj EMC",
+                    u32::from(c),
+                    40 + 10 * column,
+                    800 - 12 * line
+                );
+            }
+        }
+        content.push_str("ET");
+        objects.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+                5 + 2 * page
+            )
+            .into_bytes(),
+        );
+        objects.push(stream(content.as_bytes()));
+    }
+    let read = read::read_bytes("long.pdf", &pdf_of(&objects)).expect("reads");
+    let text: String = read.text.chars().filter(|c| !c.is_whitespace()).collect();
+    assert_eq!(text.chars().count(), expected.chars().count());
+    assert!(
+        text == expected,
+        "the text read differs from the spans' text"
+    );
+}
+
+#[test]
 fn a_scanned_pdf_says_the_app_does_not_do_ocr() {
     let error = refused("scan.pdf", &image_only_pdf(), 5);
     assert!(

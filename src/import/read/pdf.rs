@@ -252,7 +252,9 @@ fn extract(
     // Replacement text first: what a span's glyphs stand for is its text.
     // Should the rewriting fail on a damaged file, the pages are read as
     // they are (each page's read is guarded on its own below).
-    let _ = std::panic::catch_unwind(AssertUnwindSafe(|| super::pdf_actual::apply(&mut document)));
+    let _ = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        super::pdf_actual::apply(&mut document);
+    }));
     let title = title(&document);
     let fonts_unmapped = fonts_unmapped(&document);
     let numbers: Vec<u32> = document.get_pages().keys().copied().collect();

@@ -11,6 +11,8 @@
 //! text and whose width is the glyphs' own, so the text after it stays in
 //! place.
 
+use std::collections::HashMap;
+
 use pdf_extract::content::{Content, Operation};
 use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 
@@ -19,39 +21,55 @@ use super::encoding::is_cjk;
 /// The font's name in each page's resources.
 const FONT: &[u8] = b"PlanExplorerActualText";
 
-/// Each span's text, by the code the font draws it with (from 1).
+/// The font's glyphs: each distinct text and width a span draws, by the
+/// code the font draws it with (from 1). A document printed without its
+/// fonts has a span per character, so a long one has far more spans than
+/// a two-byte code can number, but only as many glyphs as characters.
 #[derive(Default)]
-struct Spans {
+struct Glyphs {
     texts: Vec<String>,
     /// Each code's width, in thousandths of the text size.
     widths: Vec<f32>,
+    /// The code of each text and width (its bits) already drawn.
+    codes: HashMap<(String, u32), u16>,
 }
 
-/// Rewrites every page whose content has replacement text; returns how
-/// many spans were replaced. A page whose content does not decode is left
-/// as it is, for the reader to judge.
-pub(super) fn apply(document: &mut Document) -> usize {
+impl Glyphs {
+    /// The code drawing `text` at `width`, new if need be; `None` once
+    /// every two-byte code is taken.
+    fn code(&mut self, text: String, width: f32) -> Option<u16> {
+        let key = (text, width.to_bits());
+        if let Some(&code) = self.codes.get(&key) {
+            return Some(code);
+        }
+        let code = u16::try_from(self.texts.len() + 1).ok()?;
+        self.texts.push(key.0.clone());
+        self.widths.push(width);
+        self.codes.insert(key, code);
+        Some(code)
+    }
+}
+
+/// Rewrites every page whose content has replacement text. A page whose
+/// content does not decode is left as it is, for the reader to judge.
+pub(super) fn apply(document: &mut Document) {
     let pages: Vec<ObjectId> = document.get_pages().values().copied().collect();
     let font_id = document.new_object_id();
-    let mut spans = Spans::default();
+    let mut glyphs = Glyphs::default();
     for page in pages {
         // Most pages have none: their content is searched, not parsed.
-        let has_spans = document
-            .get_page_content(page)
-            .is_ok_and(|bytes| memchr::memmem::find(&bytes, b"ActualText").is_some());
-        if !has_spans {
-            continue;
-        }
-        let Ok(content) = document.get_and_decode_page_content(page) else {
+        let Ok(bytes) = document.get_page_content(page) else {
             continue;
         };
-        let before = spans.texts.len();
-        let Some(operations) = rewrite(document, page, content.operations, &mut spans) else {
-            continue;
-        };
-        if spans.texts.len() == before {
+        if memchr::memmem::find(&bytes, b"ActualText").is_none() {
             continue;
         }
+        let Ok(content) = Content::decode(&bytes) else {
+            continue;
+        };
+        let Some(operations) = rewrite(document, page, content.operations, &mut glyphs) else {
+            continue;
+        };
         let encoded = Content { operations }.encode();
         if let Ok(bytes) = encoded
             && document.change_page_content(page, bytes).is_ok()
@@ -59,12 +77,11 @@ pub(super) fn apply(document: &mut Document) -> usize {
             add_font_resource(document, page, font_id);
         }
     }
-    if spans.texts.is_empty() {
-        return 0;
+    if glyphs.texts.is_empty() {
+        return;
     }
-    let count = spans.texts.len();
-    let to_unicode = document.add_object(Stream::new(Dictionary::new(), to_unicode(&spans.texts)));
-    let widths: Vec<Object> = spans.widths.iter().map(|&w| Object::Real(w)).collect();
+    let to_unicode = document.add_object(Stream::new(Dictionary::new(), to_unicode(&glyphs.texts)));
+    let widths: Vec<Object> = glyphs.widths.iter().map(|&w| Object::Real(w)).collect();
     let descriptor = Dictionary::from_iter([
         ("Type", Object::Name(b"FontDescriptor".to_vec())),
         ("FontName", Object::Name(FONT.to_vec())),
@@ -93,55 +110,63 @@ pub(super) fn apply(document: &mut Document) -> usize {
         ("ToUnicode", Object::Reference(to_unicode)),
     ]);
     document.objects.insert(font_id, Object::Dictionary(font));
-    count
 }
 
 /// The page's operations with each replacement-text span's glyphs drawn
-/// as one glyph of the font made here; `None` where the page has none.
+/// as one glyph of the font made here; `None` where none was (a span that
+/// finds no code left is left as it was).
 fn rewrite(
     document: &Document,
     page: ObjectId,
     operations: Vec<Operation>,
-    spans: &mut Spans,
+    glyphs: &mut Glyphs,
 ) -> Option<Vec<Operation>> {
     if !operations.iter().any(|op| actual_text(op).is_some()) {
         return None;
     }
+    let mut replaced = false;
     let fonts = document.get_page_fonts(page).unwrap_or_default();
     let mut out = Vec::with_capacity(operations.len());
     // The font the page has set (its name and size), to set back after
     // a span's glyph.
     let mut font: Option<Vec<Object>> = None;
-    // Inside a span: its text (None once drawn), and the marked content
-    // opened within it.
-    let mut span: Option<(Option<String>, usize)> = None;
+    // Inside a span: its text, the marked content opened within it, and
+    // its own operations, kept should no code be left for it.
+    let mut span: Option<(String, usize, Vec<Operation>)> = None;
     let mut width = 0.0;
     for op in operations {
         match (op.operator.as_str(), span.as_mut()) {
-            ("BDC" | "BMC", Some((_, depth))) => {
+            ("BDC" | "BMC", Some((_, depth, _))) => {
                 *depth += 1;
                 out.push(op);
             }
             ("BDC", None) if actual_text(&op).is_some() => {
-                span = Some((actual_text(&op), 0));
+                span = Some((actual_text(&op).unwrap_or_default(), 0, Vec::new()));
                 width = 0.0;
                 out.push(op);
             }
-            ("EMC", Some((text, depth))) => {
-                if *depth == 0 {
-                    if let Some(text) = text.take()
-                        && !text.is_empty()
-                    {
-                        draw(&mut out, &mut spans.texts, text, font.as_ref());
-                        spans.widths.push(if width > 0.0 {
-                            width
-                        } else {
-                            fallback_width(spans.texts.last().map_or("", String::as_str))
-                        });
-                    }
-                    span = None;
+            ("EMC", Some((_, depth, _))) if *depth > 0 => {
+                *depth -= 1;
+                out.push(op);
+            }
+            ("EMC", Some(_)) => {
+                let Some((text, _, own)) = span.take() else {
+                    continue;
+                };
+                let width = if width > 0.0 {
+                    width
                 } else {
-                    *depth -= 1;
+                    fallback_width(&text)
+                };
+                if text.is_empty() {
+                    // Replacement text of nothing: the glyphs stand for
+                    // no text.
+                    replaced = true;
+                } else if let Some(code) = glyphs.code(text, width) {
+                    draw(&mut out, code, font.as_ref());
+                    replaced = true;
+                } else {
+                    out.extend(own);
                 }
                 out.push(op);
             }
@@ -149,7 +174,7 @@ fn rewrite(
                 font = Some(op.operands.clone());
                 out.push(op);
             }
-            ("Tj" | "TJ" | "'" | "\"", Some(_)) => {
+            ("Tj" | "TJ" | "'" | "\"", Some((_, _, own))) => {
                 // The glyphs' advance, kept for the glyph drawn instead.
                 let dict = font
                     .as_ref()
@@ -157,6 +182,7 @@ fn rewrite(
                     .and_then(|name| name.as_name().ok())
                     .and_then(|name| fonts.get(name));
                 width += advance(document, dict.copied(), &op);
+                own.push(op.clone());
                 // "'" and '"' move to the next line before they draw.
                 match op.operator.as_str() {
                     "'" => out.push(Operation::new("T*", vec![])),
@@ -174,19 +200,11 @@ fn rewrite(
             _ => out.push(op),
         }
     }
-    Some(out)
+    replaced.then_some(out)
 }
 
-/// Draws `text` as the next code of the font made here, then sets the
-/// page's font back.
-fn draw(
-    out: &mut Vec<Operation>,
-    texts: &mut Vec<String>,
-    text: String,
-    font: Option<&Vec<Object>>,
-) {
-    texts.push(text);
-    let code = u16::try_from(texts.len()).unwrap_or(u16::MAX);
+/// Draws `code` of the font made here, then sets the page's font back.
+fn draw(out: &mut Vec<Operation>, code: u16, font: Option<&Vec<Object>>) {
     let size = font
         .and_then(|f| f.get(1))
         .cloned()
@@ -288,12 +306,8 @@ fn to_unicode(texts: &[String]) -> Vec<u8> {
          /CMapName /PlanExplorer-ActualText def\n/CMapType 2 def\n\
          1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
     );
-    let codes: Vec<(usize, &String)> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (i + 1, t))
-        .take(usize::from(u16::MAX))
-        .collect();
+    // Codes from 1, as `Glyphs` gives them (never past two bytes).
+    let codes: Vec<(usize, &String)> = texts.iter().enumerate().map(|(i, t)| (i + 1, t)).collect();
     // At most 100 mappings a block, as the format asks.
     for block in codes.chunks(100) {
         let _ = writeln!(out, "{} beginbfchar", block.len());
