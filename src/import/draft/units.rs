@@ -138,9 +138,10 @@ pub fn match_units(units: &[Unit], names: &[String]) -> Vec<UnitMatch> {
 }
 
 /// Matches a printed name to `units`: by its name folded (`name_key`),
-/// else, for a Chinese name, as the short form of exactly one unit's full
-/// name (市卫生健康委 for 上海市卫生健康委员会); a short form that fits two
-/// units is neither, and is proposed as new rather than guessed.
+/// else by the same English words in another order, else, for a Chinese
+/// name, as the short form of a unit's full name (市卫生健康委 for
+/// 上海市卫生健康委员会). Either of the last two must fit exactly one
+/// unit: a name that fits two is proposed as new rather than guessed.
 pub fn match_unit(units: &[Unit], name: &str) -> UnitMatch {
     let key = name_key(name);
     let found = units.iter().position(|unit| {

@@ -673,14 +673,10 @@ fn count(s: &str, n: &Number) -> Option<Reading> {
     let han_next = after.chars().next().is_some_and(is_han);
     let mut value = value;
     let mut qualifier = None;
-    // Where the figure's words start: the number, or the noun before it.
-    let mut start = n.range.start;
-    let mut end = None;
-    let noun = if han_next || matches!(n.form, Form::Chinese) {
-        let (noun, words_start, words_end) = zh_count(s, n, &mut value, &mut qualifier)?;
-        start = words_start;
-        end = Some(words_end);
-        noun
+    // The noun, and the figure's words: from the number, or from the noun
+    // where it comes first.
+    let (noun, core) = if han_next || matches!(n.form, Form::Chinese) {
+        zh_count(s, n, &mut value, &mut qualifier)?
     } else {
         if value < 2.0 {
             return None;
@@ -699,7 +695,8 @@ fn count(s: &str, n: &Number) -> Option<Reading> {
         if NOT_COUNTED.contains(&first.as_str()) || ENUMERATION_HEADS.contains(&head.as_str()) {
             return None;
         }
-        noun
+        let core = n.range.start..noun.end;
+        (noun, core)
     };
     let definite = word_before(s, n.range.start).is_some_and(|(_, w)| {
         let w = w.to_ascii_lowercase();
@@ -710,7 +707,7 @@ fn count(s: &str, n: &Number) -> Option<Reading> {
             || w.ends_with("’s")
     });
     Some(Reading {
-        core: start..end.unwrap_or(noun.end).max(noun.end),
+        core,
         number: n.range.clone(),
         value,
         unit: FigureUnit::Count,
@@ -723,7 +720,7 @@ fn count(s: &str, n: &Number) -> Option<Reading> {
     })
 }
 
-/// A Chinese count: its noun, where its words start and end, with `value`
+/// A Chinese count: its noun and the figure's words, with `value`
 /// scaled by 万, 千 or 百 and `qualifier` set from 多, 余, 以上 or a
 /// qualifier between the noun and the number. The noun comes after the
 /// classifier ("10家以上领军企业"), or, where the classifier ends the
@@ -735,7 +732,7 @@ fn zh_count(
     n: &Number,
     value: &mut f64,
     qualifier: &mut Option<Qualifier>,
-) -> Option<(Range<usize>, usize, usize)> {
+) -> Option<(Range<usize>, Range<usize>)> {
     let mut at = n.range.end;
     if let Some(more) = ["多", "余"].iter().find(|m| s[at..].starts_with(**m)) {
         *qualifier = Some(Qualifier::Over);
@@ -755,18 +752,19 @@ fn zh_count(
             .next()
             .is_none_or(|c| !(is_han(c) || c.is_ascii_alphanumeric()))
     };
-    let noun_before = |at: usize| {
+    // The noun before the number (and a qualifier between them).
+    let noun_before = || {
         let (before, head_end) = qualifier_before(s, n.range.start)
             .map_or((None, n.range.start), |(q, head_end)| (Some(q), head_end));
-        let noun = zh_noun_before(s, head_end)?;
-        Some((noun.clone(), before, noun.start, at))
+        Some((zh_noun_before(s, head_end)?, before))
     };
     let digits = matches!(n.form, Form::Digits { .. });
     // "年飞行架次超过10万": the scale ends the clause, the noun before.
     if scaled_by_word && clause_ends(at) {
-        let (noun, before, start, end) = noun_before(at)?;
+        let (noun, before) = noun_before()?;
         *qualifier = qualifier.or(before);
-        return Some((noun, start, end));
+        let core = noun.start..at;
+        return Some((noun, core));
     }
     let c = s[at..].chars().next()?;
     if ZH_NOT_COUNTED.contains(&c) || !CLASSIFIERS.contains(&c) {
@@ -779,10 +777,11 @@ fn zh_count(
     }
     if clause_ends(at)
         && (digits || *value >= 2.0)
-        && let Some((noun, before, start, end)) = noun_before(at)
+        && let Some((noun, before)) = noun_before()
     {
         *qualifier = qualifier.or(before);
-        return Some((noun, start, end));
+        let core = noun.start..at;
+        return Some((noun, core));
     }
     // "一批", "一个": "a number of", not a count.
     if *value < 2.0 {
@@ -796,6 +795,6 @@ fn zh_count(
     {
         return None;
     }
-    let end = noun.end;
-    Some((noun, n.range.start, end))
+    let core = n.range.start..noun.end;
+    Some((noun, core))
 }

@@ -235,8 +235,8 @@ pub(super) fn zh_noun_after(s: &str, at: usize) -> Option<Range<usize>> {
     let mut end = at;
     let mut previous: Option<char> = None;
     for (count, (i, c)) in s[at..].char_indices().enumerate() {
-        let stop = !(is_han(c) || c.is_ascii_alphanumeric() || c == '-')
-            || matches!(c, '等' | '和' | '与' | '及' | '的' | '或' | '各' | '每')
+        let stop = ends_zh_noun(c)
+            || matches!(c, '各' | '每')
             || (c.is_ascii_digit() && previous.is_some_and(is_han))
             || count >= 20;
         if stop {
@@ -246,6 +246,13 @@ pub(super) fn zh_noun_after(s: &str, at: usize) -> Option<Range<usize>> {
         end = at + i + c.len_utf8();
     }
     (end > at).then_some(at..end)
+}
+
+/// Whether `c` ends a Chinese noun, after it or before it: punctuation
+/// or a space, or a conjunction or particle (等, 和, 与, 及, 的, 或).
+fn ends_zh_noun(c: char) -> bool {
+    !(is_han(c) || c.is_ascii_alphanumeric() || c == '-')
+        || matches!(c, '等' | '和' | '与' | '及' | '的' | '或')
 }
 
 /// Verbs a Chinese count's noun follows ("建成起降点超过150个", "开通航线
@@ -268,9 +275,7 @@ const ZH_LINKS: &[&str] = &["达到", "达", "为", "共", "累计"];
 pub(super) fn zh_noun_before(s: &str, at: usize) -> Option<Range<usize>> {
     let mut start = at;
     for (count, (i, c)) in s[..at].char_indices().rev().enumerate() {
-        let stop = !(is_han(c) || c.is_ascii_alphanumeric() || c == '-')
-            || matches!(c, '等' | '和' | '与' | '及' | '的' | '或' | '在')
-            || count >= 12;
+        let stop = ends_zh_noun(c) || c == '在' || count >= 12;
         if stop {
             break;
         }
