@@ -69,6 +69,16 @@ fn reopen(view: &saved::ViewFile, data: &Dataset) -> Resolved {
     saved::resolve(&read, data, &[])
 }
 
+/// `view` drawn on a light page of `width` by `height` points.
+fn light_scene(data: &Dataset, view: &Resolved, width: f32, height: f32) -> Scene {
+    let page = Page {
+        width,
+        height,
+        theme: Paper::Light,
+    };
+    chart::scene(&ChartView::of_view(data, view), &page)
+}
+
 const PAGES: [(f32, f32); 6] = [
     (960.0, 540.0),
     (510.0, 360.0),
@@ -249,12 +259,7 @@ fn a_cell_note_follows_its_cell_when_the_page_changes() {
     let view = reopen(&view_of(&data, ChartId::Units, &[note]), &data);
     let mut seen = Vec::new();
     for (width, height) in [(960.0, 540.0), (1600.0, 1000.0), (510.0, 360.0)] {
-        let page = Page {
-            width,
-            height,
-            theme: Paper::Light,
-        };
-        let scene = chart::scene(&ChartView::of_view(&data, &view), &page);
+        let scene = light_scene(&data, &view, width, height);
         let cell = cell_box(&scene, cell);
         let note = drawn(&scene);
         // Beside the cell's row or below its column, joined to it.
@@ -280,12 +285,7 @@ fn a_map_keeps_no_room_for_notes_it_does_not_have() {
     // reach the plot's right edge.
     let data = data();
     let view = reopen(&view_of(&data, ChartId::Units, &[]), &data);
-    let page = Page {
-        width: 960.0,
-        height: 540.0,
-        theme: Paper::Light,
-    };
-    let scene = chart::scene(&ChartView::of_view(&data, &view), &page);
+    let scene = light_scene(&data, &view, 960.0, 540.0);
     assert!(scene.cells.is_none());
     let with = reopen(
         &view_of(
@@ -299,7 +299,7 @@ fn a_map_keeps_no_room_for_notes_it_does_not_have() {
         ),
         &data,
     );
-    let noted = chart::scene(&ChartView::of_view(&data, &with), &page);
+    let noted = light_scene(&data, &with, 960.0, 540.0);
     let rule_end = |scene: &Scene| {
         scene
             .items
@@ -333,12 +333,7 @@ fn a_noted_row_is_drawn_even_where_its_rank_would_cut_it() {
     );
     let cell = note.cell(&data).expect("the cell");
     let view = reopen(&view_of(&data, ChartId::Units, &[note]), &data);
-    let page = Page {
-        width: 960.0,
-        height: 540.0,
-        theme: Paper::Light,
-    };
-    let scene = chart::scene(&ChartView::of_view(&data, &view), &page);
+    let scene = light_scene(&data, &view, 960.0, 540.0);
     assert!(scene.left_out.is_empty(), "{:?}", scene.left_out);
     let cell = cell_box(&scene, cell);
     assert!(
@@ -366,12 +361,7 @@ fn a_cell_note_where_its_plan_does_not_fit_is_said_not_drawn() {
     );
     let mut view = reopen(&view_of(&data, ChartId::Units, &[note]), &data);
     view.lang = Lang::Zh;
-    let page = Page {
-        width: 510.0,
-        height: 360.0,
-        theme: Paper::Light,
-    };
-    let scene = chart::scene(&ChartView::of_view(&data, &view), &page);
+    let scene = light_scene(&data, &view, 510.0, 360.0);
     assert_eq!(
         scene.left_out,
         [plan_explorer::chart::annotate::LeftOut::CellNotShown(0)]
@@ -446,12 +436,7 @@ fn a_cell_note_saved_on_the_earlier_edition_reopens_on_the_newer_by_ids() {
         "{:?}",
         resolved.notes
     );
-    let page = Page {
-        width: 960.0,
-        height: 540.0,
-        theme: Paper::Light,
-    };
-    let scene = chart::scene(&ChartView::of_view(&new, &resolved), &page);
+    let scene = light_scene(&new, &resolved, 960.0, 540.0);
     assert!(scene.left_out.is_empty(), "{:?}", scene.left_out);
     let cell = cell_box(&scene, note.cell(&new).expect("the cell"));
     assert!(problems(&scene, cell).is_empty());
