@@ -96,12 +96,7 @@ pub fn tint(background: Rgb, count: usize, max: usize) -> Option<Rgb> {
 pub fn scene(view: &ChartView, page: &Page) -> Scene {
     let lang = view.lang;
     let matrix = matrix_of(view);
-    let order: Vec<usize> = matrix
-        .order(view.theme_order)
-        .iter()
-        .copied()
-        .filter(|&r| matrix.rows[r].total > 0)
-        .collect();
+    let order = matrix.shown(view.theme_order);
     let order_name = tr(
         lang,
         match view.theme_order {
@@ -275,12 +270,7 @@ impl WindowMap {
         let size = Type::window(body);
         let text = size.small;
         let margin = text * 0.5;
-        let order: Vec<usize> = matrix
-            .order(view.theme_order)
-            .iter()
-            .copied()
-            .filter(|&r| matrix.rows[r].total > 0)
-            .collect();
+        let order = matrix.shown(view.theme_order);
         let names = (panel_width * 0.3).clamp(120.0, 240.0);
         let mut grid =
             Grid::with_columns(view, matrix, text, names, matrix.plans.len(), text * 6.0);

@@ -167,6 +167,16 @@ impl ThemeMatrix {
         }
     }
 
+    /// The row indexes in `order` that have measures: the rows a map
+    /// shows.
+    pub fn shown(&self, order: ThemeOrder) -> Vec<usize> {
+        self.order(order)
+            .iter()
+            .copied()
+            .filter(|&r| self.rows[r].total > 0)
+            .collect()
+    }
+
     /// The measures of row `row` and column `column`.
     pub fn cell(&self, row: usize, column: usize) -> &[NodeIx] {
         self.rows

@@ -23,12 +23,7 @@ fn by_keyboard_a_cell_of_the_unit_map_is_chosen_noted_and_the_note_drawn() {
     let (cell, row_name, plan_title) = {
         let state = harness.state();
         let matrix = &state.doc.units;
-        let rows: Vec<usize> = matrix
-            .order(state.session.theme_order)
-            .iter()
-            .copied()
-            .filter(|&r| matrix.rows[r].total > 0)
-            .collect();
+        let rows = matrix.shown(state.session.theme_order);
         let grid = marks::theme_marks(matrix, &rows);
         let cursor = grid.step(grid.first(), marks::Step::Down);
         let cursor = grid.step(cursor, marks::Step::Down);

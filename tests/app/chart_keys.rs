@@ -146,12 +146,7 @@ fn the_theme_maps_cells_by_keyboard_filter_the_tree() {
     let state = harness.state();
     let matrix = state.doc.themes.clone();
     let (data, lang) = (state.doc.dataset.clone(), state.session.lang());
-    let rows: Vec<usize> = matrix
-        .order(state.session.theme_order)
-        .iter()
-        .copied()
-        .filter(|&r| matrix.rows[r].total > 0)
-        .collect();
+    let rows = matrix.shown(state.session.theme_order);
     let grid = marks::theme_marks(&matrix, &rows);
     // One stop for the whole grid: its hundreds of cells are not each a
     // stop for Tab.
@@ -191,12 +186,7 @@ fn the_unit_maps_cells_by_keyboard_filter_the_tree_to_the_unit() {
     let state = harness.state();
     let matrix = state.doc.units.clone();
     let (data, lang) = (state.doc.dataset.clone(), state.session.lang());
-    let rows: Vec<usize> = matrix
-        .order(state.session.theme_order)
-        .iter()
-        .copied()
-        .filter(|&r| matrix.rows[r].total > 0)
-        .collect();
+    let rows = matrix.shown(state.session.theme_order);
     let grid = marks::theme_marks(&matrix, &rows);
     let cursor = grid.step(grid.first(), marks::Step::Down);
     let cursor = grid.step(cursor, marks::Step::Down).expect("a cell");
