@@ -330,10 +330,7 @@ fn by_keyboard_alone_a_bar_is_chosen_noted_and_the_note_drawn_in_the_window() {
     // Ctrl+M: the words take the keyboard; Ctrl+Enter adds.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::M);
     harness.run_steps(4);
-    harness.event(egui::Event::Text("Chosen by keyboard".to_owned()));
-    harness.run_steps(1);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Enter);
-    harness.run();
+    crate::common::type_and_add(&mut harness, "Chosen by keyboard");
     assert!(
         harness.state().dialog.is_none(),
         "Ctrl+Enter adds and closes"
@@ -367,10 +364,7 @@ fn in_chinese_a_reference_line_on_the_funds_is_typed_in_its_axis_unit_and_drawn(
     harness.run_steps(1);
     harness.key_press(Key::Tab);
     harness.run_steps(1);
-    harness.event(egui::Event::Text("两百亿元".to_owned()));
-    harness.run_steps(1);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Enter);
-    harness.run();
+    crate::common::type_and_add(&mut harness, "两百亿元");
     assert_eq!(
         harness.state().session.annotations_of(ChartId::Funds),
         [line(2e10, "两百亿元")]

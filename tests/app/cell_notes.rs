@@ -50,10 +50,7 @@ fn by_keyboard_a_cell_of_the_unit_map_is_chosen_noted_and_the_note_drawn() {
     );
     let on = format!("On the cell: {row_name} · {plan_title}");
     assert!(harness.query_by_label(&on).is_some(), "{on}");
-    harness.event(egui::Event::Text("Ask for a progress report".to_owned()));
-    harness.run_steps(1);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Enter);
-    harness.run();
+    crate::common::type_and_add(&mut harness, "Ask for a progress report");
     assert!(
         harness.state().dialog.is_none(),
         "Ctrl+Enter adds and closes"
@@ -135,10 +132,7 @@ fn a_right_clicked_cell_takes_a_note_from_its_menu_in_chinese() {
     assert_eq!(dialog.cell, Some(cell), "the cell right-clicked");
     let on = format!("标注单元格：{row_name} · {plan_title}");
     assert!(harness.query_by_label(&on).is_some(), "{on}");
-    harness.event(egui::Event::Text("重点".to_owned()));
-    harness.run_steps(1);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Enter);
-    harness.run();
+    crate::common::type_and_add(&mut harness, "重点");
     let data = harness.state().doc.dataset.clone();
     assert_eq!(
         harness.state().session.annotations_of(ChartId::Themes),
@@ -166,10 +160,7 @@ fn with_no_cell_chosen_the_dialog_says_how_to_choose_one() {
             )
             .is_some()
     );
-    harness.event(egui::Event::Text("Nowhere".to_owned()));
-    harness.run_steps(1);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Enter);
-    harness.run();
+    crate::common::type_and_add(&mut harness, "Nowhere");
     assert!(
         harness
             .state()

@@ -77,6 +77,15 @@ pub fn tab_to(harness: &mut Window, label: &str) {
     panic!("Tab never reached {label:?}");
 }
 
+/// Types `words` where the keyboard is, then presses Ctrl+Enter (what
+/// adds in the Annotate dialog).
+pub fn type_and_add(harness: &mut Window, words: &str) {
+    harness.event(egui::Event::Text(words.to_owned()));
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Enter);
+    harness.run();
+}
+
 /// The picture Export writes of the chart on screen, on a 960 by 540
 /// slide in the light theme.
 pub fn slide_scene(harness: &Window) -> plan_explorer::chart::Scene {
